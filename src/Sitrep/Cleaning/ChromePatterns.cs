@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Cleaning;
+
+/// <summary>
+/// The vocabulary of page chrome: words and shapes that web pages use for their furniture
+/// across outlets and languages of layout, never the wording of any one article.
+/// </summary>
+internal static partial class ChromePatterns
+{
+    private const string Opts = "(?ix)";
+
+    /// <summary>A whole line that is a control or a label of the page, not text.</summary>
+    [GeneratedRegex(Opts + """
+        ^[\W_]*(
+          skip\ to(\ the)?\ (main\ )?(content|navigation|article|search)
+        | accessibility(\ links| help)? | breaking(\ news)? | short\ ?url | short\ link | permalink
+        | (main\ )?menu | navigation | toggle\ navigation | home(\ page)? | search | close | open | back(\ to\ top)?
+        | sign\ (in|up|out) | log\ ?(in|out) | register | my\ account | subscribe(\ now|\ today)? | newsletters?
+        | (top|latest|more|related)\ (stories|news|headlines|videos?) | live(\ updates)? | watch(\ live)? | listen(\ to\ (this\ )?article)?
+        | follow\ us(\ on\ \w+)? | print(\ this\ (page|article))? | e-?mail(\ this)? | comments? | \d+\ comments? | view\ comments | leave\ a\ comment
+        | (font|text)\ size | copy\ link | link\ copied | save(\ article)? | bookmark | loading(\.\.\.|…)? | next | previous | prev
+        | next\ (article|story|post) | previous\ (article|story|post) | more | see\ more | show\ more | load\ more | expand | collapse
+        | topics? | tags? | sections? | categories | (world|local|national|international)\ news | (world|politics|business|opinion|sports?)
+        )[\W_]*$
+        """)]
+    public static partial Regex NavigationLine();
+
+    [GeneratedRegex(Opts + """^[\W_]*(advertisement|advertising|sponsored(\ content)?|ad|promoted(\ content)?|paid\ content|story\ continues\ below(\ advertisement)?|article\ continues\ below)[\W_]*$""")]
+    public static partial Regex AdvertisementLine();
+
+    /// <summary>Share buttons copied as text: every word is a network or a share verb.</summary>
+    [GeneratedRegex(Opts + """
+        ^[\W_]*(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|sms|\d+)
+        ([\W_]+(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|sms|\d+))*[\W_]*$
+        """)]
+    public static partial Regex ShareLine();
+
+    [GeneratedRegex(Opts + """\bcookies?\b.{0,120}\b(use|uses|using|accept|policy|consent|settings|preferences|experience)\b|\b(accept|manage)\ (all\ )?cookies\b""")]
+    public static partial Regex CookieNotice();
+
+    /// <summary>The heading of a list of links to other articles.</summary>
+    [GeneratedRegex(Opts + """
+        ^[\W_]*(
+          read\ (more|also|next)(\ (on|about|from)\b.{0,40})? | also\ read | see\ also | related(\ (articles?|stories|coverage|content|news|reading|topics|posts?|links))?
+        | more\ (on|from|about|in)\b.{0,40} | more\ stories | recommended(\ (for\ you|reading|stories|articles))? | you\ (may|might)\ (also\ )?(like|be\ interested\ in)
+        | most\ (read|popular|viewed|shared|commented) | trending(\ (now|stories|news))? | what\ to\ read\ next | further\ reading | editor'?s\ picks? | don'?t\ miss
+        | (latest|top)\ (stories|news|articles|headlines) | in\ (other|case\ you\ missed)\ .{0,20}
+        )[\W_]*$
+        """)]
+    public static partial Regex RelatedLinksHeading();
+
+    /// <summary>A short heading that opens an appeal for money or membership.</summary>
+    [GeneratedRegex(Opts + """\b(support|donate|donation|contribute|contribution|subscribe|become\ a\ (member|patron|supporter|subscriber)|membership|fund|sponsor)\b""")]
+    public static partial Regex DonationHeading();
+
+    /// <summary>Words only an appeal for money uses.</summary>
+    [GeneratedRegex(Opts + """
+        \b(donat(e|es|ed|ing|ion|ions)|contributions?|generosity|generous\ (readers|supporters|donors)|tax[-\ ]deductible|chip\ in|make\ a\ gift|one-time\ gift|monthly\ gift
+        | become\ a\ (member|patron|supporter|subscriber|sustainer) | support\ (us|our\ (work|journalism|mission|reporting|newsroom))
+        | support\ (independent|quality|fearless|nonprofit|non-profit)\ (journalism|media|news|reporting) | readers\ (and|like\ you)\ (supporters|you)
+        | (any|every)\ (amount|dollar|contribution) | (help|helping)\ us\ (sustain|continue|keep|fund) | pledge\ (now|today)
+        )\b
+        """)]
+    public static partial Regex DonationTerm();
+
+    /// <summary>The outlet's own voice: an appeal speaks as "we" and "our".</summary>
+    [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""")]
+    public static partial Regex FirstPersonPlural();
+
+    [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b|\ball\ rights\ reserved\b|^\W*(©|\(c\)|copyright\b)""")]
+    public static partial Regex Disclaimer();
+
+    /// <summary>An opinion section's disclaimer: the writer's views are their own.</summary>
+    [GeneratedRegex(Opts + """\b(views|opinions)\ expressed\b.{0,80}\b(their|his|her|the\ author'?s?|the\ writer'?s?)\ own\b|\bopinions?\ (section|column|piece)\b""")]
+    public static partial Regex OpinionDisclaimer();
+
+    /// <summary>"…do not necessarily reflect X's point of view" names the outlet.</summary>
+    [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})|(?<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""")]
+    public static partial Regex DisclaimerOutlet();
+
+    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})""")]
+    public static partial Regex CopyrightOutlet();
+
+    /// <summary>"This article was first published by X." names the original publisher.</summary>
+    [GeneratedRegex("""(?i:\b(?:first|originally)\s+(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with))\s+(?:(?i:the)\s+)?(?<publisher>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|for|and|on|the|de)){0,8})""")]
+    public static partial Regex FirstPublished();
+
+    /// <summary>Wire-service credit lines at an article's foot.</summary>
+    [GeneratedRegex(Opts + """^\W*(\(?\s*)?(reporting|writing|editing|additional\ reporting|compiled|edited|produced|graphics?)\ by\b""")]
+    public static partial Regex CreditLine();
+
+    /// <summary>A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".</summary>
+    [GeneratedRegex("""^\W*(?i:by)\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""")]
+    public static partial Regex ByLine();
+
+    /// <summary>A photo credit in brackets or after a label at the end of a line.</summary>
+    [GeneratedRegex("""
+        (?:\(\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|Anadolu(?:\s+Agency)?|ANI|PTI|UPI|Bloomberg|IRNA|SANA|WANA|dpa|DPA|Shutterstock|iStock|Alamy|Wikimedia(?:\s+Commons)?|AP\s+Photo|File|File\s+photo|File\s+Photo|Photo|Handout|HANDOUT|Supplied|Courtesy[^)]{0,60}|[Pp]hoto(?:graph)?:?[^)]{0,60}|[Cc]redit:?[^)]{0,60}|[^()]{0,60}/(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu|Bloomberg)[^()]{0,40})\s*\)\s*\.?\s*$)
+        | (?:\b(?:Photo|Photograph|Picture|Image|Credit|Photo\s+credit)\s*(?:by|:)\s*[^.]{2,80}$)
+        | (?:/\s*(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu)(?:\s+via\s+Getty\s+Images)?\s*$)
+        """, RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex PhotoCredit();
+
+    /// <summary>Where a person stands in a photo: "(L)", "(2nd R)", "(C)", "(left to right)".</summary>
+    [GeneratedRegex("""\((?:[LRC]|\d(?:st|nd|rd|th)?[\s-]?[LR]|(?i:left|right|centre|center|front|rear|top|bottom)(?:\s+to\s+(?i:right|left))?|(?i:from\s+left|from\s+right)|\d(?:st|nd|rd|th)?\s+(?i:left|right))\)""")]
+    public static partial Regex PhotoPosition();
+
+    /// <summary>A line ending in a bare date and no sentence punctuation: the dateline of a photo.</summary>
+    [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""")]
+    public static partial Regex EndsWithDate();
+
+    /// <summary>A line that is only a date (and maybe a time): a dateline printed on the page.</summary>
+    [GeneratedRegex("""^\W*(?i:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*:?\s*(?:on\s+)?)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\W_]*$""")]
+    public static partial Regex DateOnlyLine();
+
+    /// <summary>An author bio: "X, an expert on …, is a senior analyst at …", "X is a journalist …".</summary>
+    [GeneratedRegex(Opts + """
+        \b(is|was|serves\ as|has\ been|works\ as)\ (a|an|the)\ ([\p{L}'’-]+\ ){0,5}?
+        (analyst|fellow|professor|lecturer|journalist|writer|expert|correspondent|columnist|editor|researcher|author|scientist|scholar|director|reporter
+        |contributor|commentator|founder|co-founder|consultant|historian|economist|lawyer|attorney|student|candidate|strategist|adviser|advisor|specialist|associate
+        |chair|chairman|president|member|officer|veteran|diplomat|ambassador|freelancer|producer|novelist|poet|activist|practitioner)s?\b
+        """)]
+    public static partial Regex BioRole();
+
+    [GeneratedRegex(Opts + """\b(twitter|x|instagram|mastodon|bluesky)\s*:\s*@\w+|\bfollow\ (him|her|them|me)\ on\b|@\w{2,}\s*$|\b(he|she|they)\ (is|are)\ the\ author\ of\b|\bis\ the\ author\ of\b""")]
+    public static partial Regex BioContact();
+
+    [GeneratedRegex("""^\W*(?:He|She|They)\s+(?:is|was|has|holds|serves|writes|also)\b""")]
+    public static partial Regex BioContinuation();
+
+    /// <summary>A label that says the piece argues a view.</summary>
+    [GeneratedRegex(Opts + """^[\W_]*(opinion|op-?ed|commentary|editorial|column|columns|viewpoint|perspective|comment|guest\ (column|essay|opinion)|letters?(\ to\ the\ editor)?)[\W_]*$""")]
+    public static partial Regex OpinionLabel();
+
+    [GeneratedRegex(Opts + """^[\W_]*(analysis|explainer|news\ analysis|in\ depth|in-depth)[\W_]*$""")]
+    public static partial Regex AnalysisLabel();
+
+    [GeneratedRegex(Opts + """https?://|www\.""")]
+    public static partial Regex Url();
+}

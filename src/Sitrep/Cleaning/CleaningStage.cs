@@ -1,0 +1,29 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Cleaning;
+
+/// <summary>Produces the body, its map to the raw text, removed blocks, captions and page hints.</summary>
+public sealed class CleaningStage : IDocumentStage
+{
+    private readonly PlainTextCleaner _plainText = new();
+
+    public string Name => "clean";
+
+    public Layers Requires => Layers.RawText;
+
+    public Layers Produces => Layers.Body | Layers.Removed | Layers.Captions | Layers.PageHints;
+
+    public void Process(DocumentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Input.Format != InputFormat.PlainText)
+            throw new InputRejectedException($"no extractor for {context.Input.Format} input yet");
+        var result = _plainText.Clean(context.Input.RawText);
+        context.Text = result.Text;
+        context.Map = result.Map;
+        context.Removed.AddRange(result.Removed);
+        context.Captions.AddRange(result.Captions);
+        context.Hints = result.Hints;
+    }
+}

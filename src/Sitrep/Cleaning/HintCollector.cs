@@ -1,0 +1,31 @@
+using Sitrep.Pipeline;
+
+namespace Sitrep.Cleaning;
+
+/// <summary>Gathers what the cleaner learns about the page while it classifies lines.</summary>
+internal sealed class HintCollector
+{
+    public string? Title { get; set; }
+    public string? Byline { get; set; }
+    public string? BodyByline { get; set; }
+    public string? BioByline { get; set; }
+    public string? Outlet { get; set; }
+    public string? OriginalPublisher { get; set; }
+    public string? PrintedDate { get; set; }
+    public bool OpinionLabel { get; set; }
+    public bool AnalysisLabel { get; set; }
+    public string? AuthorBio { get; set; }
+    public HashSet<int> DonationUnits { get; } = [];
+
+    public PageHints Build() => new()
+    {
+        Title = Title,
+        Byline = Byline ?? BodyByline ?? BioByline,
+        Outlet = Outlet,
+        OriginalPublisher = OriginalPublisher,
+        PrintedDate = PrintedDate,
+        OpinionLabel = OpinionLabel,
+        AnalysisLabel = AnalysisLabel,
+        AuthorBio = AuthorBio,
+    };
+}

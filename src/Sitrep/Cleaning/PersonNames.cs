@@ -1,0 +1,121 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Cleaning;
+
+/// <summary>Recognises the shape of a person's name in a byline or at the start of a bio.</summary>
+internal static class PersonNames
+{
+    private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(
+        ["Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Rev", "Sheikh", "Gen", "Col", "Capt", "Maj", "Lt", "Sgt", "Adm", "Hon"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(
+        ["al", "al-", "el", "el-", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "dos", "bint", "abu"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that are capitalised in headings but are not names, so that "World News" or
+    /// "Middle East" is not taken for an author.
+    /// </summary>
+    private static readonly FrozenSet<string> HeadingWords = FrozenSet.ToFrozenSet(
+        ["News", "World", "Politics", "Business", "Opinion", "Sports", "Sport", "Home", "Latest", "Video", "Videos", "Live", "Middle", "East", "West",
+         "North", "South", "Top", "Stories", "Story", "More", "Read", "Related", "Breaking", "Analysis", "Editorial", "Features", "Culture", "Science",
+         "Health", "Technology", "Tech", "Economy", "Markets", "Region", "Regional", "International", "National", "Local", "Links", "Menu", "Search",
+         "Subscribe", "Share", "Print", "Email", "Comments", "Photo", "Photos", "Gallery", "Podcast", "Podcasts", "Newsletter", "Support", "Donate",
+         "The", "A", "An", "Of", "And", "In", "On", "For", "To", "With", "By", "At", "From", "Our", "Your", "This", "That", "Why", "How", "What",
+         "Who", "When", "Where", "Is", "Are", "Was", "Will", "US", "UK", "EU", "UN", "Europe", "Asia", "Africa", "America", "Americas", "Policy",
+         "Security", "Defense", "Defence", "Foreign", "Affairs", "Government", "Military", "Election", "Elections", "War", "Crisis", "Conflict",
+         "Terms", "Privacy", "Contact", "About", "Us", "Careers", "Advertise", "Edition", "Weather", "Travel", "Lifestyle", "Entertainment", "Media"],
+        StringComparer.Ordinal);
+
+    /// <summary>A line that is nothing but a person's name, with an optional title: "Dr. Jane Doe".</summary>
+    public static bool TryNameLine(string line, out string name, out bool honorific)
+    {
+        name = "";
+        honorific = false;
+        var tokens = line.Trim().TrimStart('*', '—', '–', '-', '•', ' ').TrimEnd(',', ' ', '|').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length < 2 || tokens.Length > 6)
+            return false;
+        int i = 0;
+        while (i < tokens.Length && Honorifics.Contains(tokens[i].TrimEnd('.')))
+        {
+            honorific = true;
+            i++;
+        }
+        int nameTokens = 0;
+        var kept = new List<string>();
+        for (; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (Particles.Contains(t))
+            {
+                kept.Add(t);
+                continue;
+            }
+            if (!IsNameToken(t) || HeadingWords.Contains(t))
+                return false;
+            nameTokens++;
+            kept.Add(t);
+        }
+        if (nameTokens < 2 || nameTokens > 4)
+            return false;
+        name = string.Join(' ', kept);
+        return true;
+    }
+
+    /// <summary>
+    /// The author named at the start of a bio: "IDF Lt.-Col. (ret.) Jane (Janie) Doe, an expert…"
+    /// gives "Jane (Janie) Doe". Ranks, units and abbreviations before the name are dropped.
+    /// </summary>
+    public static string? FromBioLead(string text)
+    {
+        var lead = text.TrimStart('*', '—', '–', '-', '•', ' ');
+        int cut = lead.Length;
+        foreach (var stop in (ReadOnlySpan<string>)[",", " is ", " was ", " serves ", " has ", " works "])
+        {
+            int at = lead.IndexOf(stop, StringComparison.Ordinal);
+            if (at > 0 && at < cut)
+                cut = at;
+        }
+        var tokens = lead[..cut].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int start = 0;
+        while (start < tokens.Length && IsRankToken(tokens[start]))
+            start++;
+        var rest = tokens[start..];
+        int names = rest.Count(t => IsNameToken(t) && !HeadingWords.Contains(t));
+        if (names < 2 || rest.Length > 6 || rest.Any(t => !IsNameToken(t) && !Particles.Contains(t) && !IsNickname(t)))
+            return null;
+        return string.Join(' ', rest);
+    }
+
+    private static bool IsNameToken(string t)
+    {
+        if (t.Length == 2 && char.IsUpper(t[0]) && t[1] == '.')
+            return true; // a middle initial
+        if (t.Length < 2 || !char.IsUpper(t[0]))
+            return false;
+        bool lower = false;
+        foreach (char c in t)
+        {
+            if (char.IsLower(c))
+                lower = true;
+            else if (!(char.IsLetter(c) || c is '\'' or '’' or '-'))
+                return false;
+        }
+        return lower;
+    }
+
+    private static bool IsNickname(string t) => t.Length > 2 && t[0] == '(' && t[^1] == ')' && IsNameToken(t[1..^1]);
+
+    /// <summary>"Dr.", "Lt.-Col.", "(ret.)", "IDF": a title, rank or unit, not part of the name.</summary>
+    private static bool IsRankToken(string t)
+    {
+        if (Honorifics.Contains(t.TrimEnd('.')))
+            return true;
+        if (t.Contains('.', StringComparison.Ordinal))
+            return true;
+        if (t.StartsWith('(') && !IsNickname(t))
+            return true;
+        return t.Length >= 2 && t.All(c => char.IsUpper(c) || c is '-' or '&');
+    }
+}

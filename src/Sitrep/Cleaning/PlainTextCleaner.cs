@@ -1,0 +1,417 @@
+using System.Text.RegularExpressions;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Cleaning;
+
+/// <summary>
+/// Separates an article's body from the page chrome that comes with text copied from a web page.
+/// Works from general signals only: where a line sits (chrome sits before the first paragraph of
+/// prose and after the last), its shape (length, sentence punctuation, a name, a date, a credit),
+/// the vocabulary of page furniture, and restatement of body sentences. Stateless and thread-safe.
+/// </summary>
+public sealed partial class PlainTextCleaner
+{
+    private const int MaxDonationSpan = 12;
+
+    public CleaningResult Clean(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var units = UnitSegmenter.Segment(raw);
+        var hints = new HintCollector();
+
+        MarkUnambiguousChrome(units);
+        int first = FirstBodyUnit(units);
+        ClassifyHeader(units, first, raw, hints);
+        MarkRelatedLinks(units, first);
+        MarkDonationAppeals(units, first);
+        int endZone = ClassifyEndMatter(units, first, hints);
+        ClassifyBody(units, first, endZone, raw, hints);
+        CollectDonationOutlet(units, hints);
+        EnsureBody(units);
+
+        return Assemble(raw, units, hints.Build());
+    }
+
+    private static void MarkUnambiguousChrome(List<TextUnit> units)
+    {
+        foreach (var u in units)
+        {
+            var t = u.Text;
+            if (u.Words <= 6 && ChromePatterns.AdvertisementLine().IsMatch(t))
+                u.Removal = RemovalReason.Advertisement;
+            else if (u.Words <= 80 && ChromePatterns.CookieNotice().IsMatch(t))
+                u.Removal = RemovalReason.CookieNotice;
+            else if (u.Words <= 10 && !u.EndsSentence && ChromePatterns.ShareLine().IsMatch(t) && u.Words > 0)
+                u.Removal = RemovalReason.Share;
+            else if (u.Words <= 6 && ChromePatterns.NavigationLine().IsMatch(t))
+                u.Removal = RemovalReason.Navigation;
+            else if (IsCaption(u))
+                u.Removal = RemovalReason.Caption;
+        }
+    }
+
+    private static bool IsCaption(TextUnit u)
+    {
+        if (u.Words < 3 || u.Words > 80)
+            return false;
+        var t = u.Text;
+        if (ChromePatterns.PhotoCredit().IsMatch(t))
+            return true;
+        if (u.Words >= 5 && ChromePatterns.PhotoPosition().IsMatch(t))
+            return true;
+        return u.Words >= 6 && !u.EndsSentence && ChromePatterns.EndsWithDate().IsMatch(t) && !ChromePatterns.DateOnlyLine().IsMatch(t);
+    }
+
+    private static int FirstBodyUnit(List<TextUnit> units)
+    {
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i].Removal is null && units[i].IsProse)
+                return i;
+        }
+        return units.Count;
+    }
+
+    /// <summary>Everything before the first paragraph of prose is the page's head: title, byline, dateline, menus.</summary>
+    private static void ClassifyHeader(List<TextUnit> units, int first, string raw, HintCollector hints)
+    {
+        string? titleKey = null;
+        for (int i = 0; i < first; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not null)
+                continue;
+            var t = u.Text;
+            if (ChromePatterns.OpinionLabel().IsMatch(t))
+            {
+                hints.OpinionLabel = true;
+                u.Removal = RemovalReason.Navigation;
+            }
+            else if (ChromePatterns.AnalysisLabel().IsMatch(t))
+            {
+                hints.AnalysisLabel = true;
+                u.Removal = RemovalReason.Navigation;
+            }
+            else if (ChromePatterns.DateOnlyLine().IsMatch(t))
+            {
+                hints.PrintedDate ??= t;
+                u.Removal = RemovalReason.Other;
+            }
+            else if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
+            {
+                hints.Byline ??= by.Groups["name"].Value.Trim();
+                u.Removal = RemovalReason.Byline;
+            }
+            else if (PersonNames.TryNameLine(t, out var name, out _))
+            {
+                hints.Byline ??= name;
+                u.Removal = RemovalReason.Byline;
+            }
+            else if (titleKey is not null && Normalize(t) == titleKey)
+            {
+                u.Removal = RemovalReason.Title;
+            }
+            else if (titleKey is null && IsTitleLike(u))
+            {
+                titleKey = Normalize(t);
+                hints.Title = t;
+                u.Removal = RemovalReason.Title;
+            }
+            else if (ChromePatterns.RelatedLinksHeading().IsMatch(t))
+            {
+                u.Removal = RemovalReason.RelatedLinks;
+            }
+            else
+            {
+                u.Removal = u.Words <= 5 ? RemovalReason.Navigation : RemovalReason.Other;
+            }
+        }
+        _ = raw;
+
+        // A title often comes back as the page's first heading inside the article too.
+        if (titleKey is not null)
+        {
+            for (int i = first; i < units.Count; i++)
+            {
+                if (units[i].Removal is null && Normalize(units[i].Text) == titleKey)
+                    units[i].Removal = RemovalReason.Title;
+            }
+        }
+    }
+
+    private static bool IsTitleLike(TextUnit u)
+    {
+        if (u.Words < 3 || u.Words > 30)
+            return false;
+        var t = u.Text.TrimEnd();
+        if (t.EndsWith('.') || t.EndsWith(':') || t.EndsWith(',') || ChromePatterns.Url().IsMatch(t))
+            return false;
+        return TextShape.StartsUpper(t) || t[0] is '"' or '“' or '‘' or '\'';
+    }
+
+    /// <summary>"Read More:" and the headlines listed under it.</summary>
+    private static void MarkRelatedLinks(List<TextUnit> units, int first)
+    {
+        for (int i = Math.Min(first, units.Count); i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Words > 8 || u.EndsSentence || !ChromePatterns.RelatedLinksHeading().IsMatch(u.Text))
+                continue;
+            u.Removal = RemovalReason.RelatedLinks;
+            for (int j = i + 1; j < units.Count; j++)
+            {
+                var v = units[j];
+                if (v.Removal is not null and not RemovalReason.Navigation)
+                    continue;
+                if (v.EndsSentence && v.Words > 25)
+                    break;
+                if (v.Words > 30)
+                    break;
+                v.Removal = RemovalReason.RelatedLinks;
+                i = j;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An appeal opens with a short heading ("Support …", "Donate") and closes with a paragraph in
+    /// the outlet's own voice asking for money; everything between belongs to it, however it reads.
+    /// </summary>
+    private static void MarkDonationAppeals(List<TextUnit> units, int first)
+    {
+        for (int h = Math.Min(first, units.Count); h < units.Count; h++)
+        {
+            var head = units[h];
+            if (head.Removal is not null || head.Words > 8 || head.EndsSentence || !ChromePatterns.DonationHeading().IsMatch(head.Text))
+                continue;
+            int last = -1;
+            for (int s = h + 1; s < units.Count && s <= h + MaxDonationSpan; s++)
+            {
+                if (IsAppeal(units[s]))
+                    last = s;
+            }
+            if (last < 0)
+                continue;
+            while (last + 1 < units.Count && units[last + 1].Removal is null && ChromePatterns.FirstPersonPlural().IsMatch(units[last + 1].Text))
+                last++;
+            for (int k = h; k <= last; k++)
+            {
+                if (units[k].Removal is null)
+                    units[k].Removal = RemovalReason.Donation;
+            }
+            h = last;
+        }
+    }
+
+    private static bool IsAppeal(TextUnit u) =>
+        ChromePatterns.DonationTerm().IsMatch(u.Text) && ChromePatterns.FirstPersonPlural().IsMatch(u.Text);
+
+    /// <summary>
+    /// Walks back from the end while units are end matter (bio, disclaimer, credits, appeals,
+    /// short link lines); returns the index of the first unit of the end zone.
+    /// </summary>
+    private static int ClassifyEndMatter(List<TextUnit> units, int first, HintCollector hints)
+    {
+        int i = units.Count - 1;
+        for (; i >= first && i >= 0; i--)
+        {
+            var u = units[i];
+            if (u.Removal is not null)
+            {
+                if (u.Removal == RemovalReason.Donation)
+                    hints.DonationUnits.Add(u.Index);
+                continue;
+            }
+            var reason = EndMatterReason(units, i, hints);
+            if (reason is null)
+                break;
+            u.Removal = reason;
+        }
+        return i + 1;
+    }
+
+    private static RemovalReason? EndMatterReason(List<TextUnit> units, int i, HintCollector hints)
+    {
+        var u = units[i];
+        var t = u.Text;
+        var next = i + 1 < units.Count ? units[i + 1].Removal : null;
+
+        if (ChromePatterns.Disclaimer().IsMatch(t))
+        {
+            NoteDisclaimer(t, hints);
+            return RemovalReason.Disclaimer;
+        }
+        if (u.Words <= 40 && ChromePatterns.FirstPublished().Match(t) is { Success: true } fp)
+        {
+            hints.OriginalPublisher ??= CleanName(fp.Groups["publisher"].Value);
+            return RemovalReason.Disclaimer;
+        }
+        if (ChromePatterns.CreditLine().IsMatch(t))
+            return RemovalReason.Byline;
+        if (u.Words <= 120 && ChromePatterns.BioRole().IsMatch(t) && PersonNames.FromBioLead(t) is { } author)
+        {
+            hints.BioByline ??= author;
+            hints.AuthorBio ??= t;
+            return RemovalReason.Bio;
+        }
+        if (u.Words <= 120 && (ChromePatterns.BioContact().IsMatch(t) || (next == RemovalReason.Bio && ChromePatterns.BioContinuation().IsMatch(t))))
+        {
+            hints.AuthorBio ??= t;
+            return RemovalReason.Bio;
+        }
+        if (PersonNames.TryNameLine(t, out var name, out _))
+        {
+            hints.BodyByline ??= name;
+            return RemovalReason.Byline;
+        }
+        if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
+        {
+            hints.BodyByline ??= by.Groups["name"].Value.Trim();
+            return RemovalReason.Byline;
+        }
+        if (IsAppeal(u) || (next == RemovalReason.Donation && ChromePatterns.FirstPersonPlural().IsMatch(t)))
+        {
+            hints.DonationUnits.Add(u.Index);
+            return RemovalReason.Donation;
+        }
+        if (ChromePatterns.RelatedLinksHeading().IsMatch(t) && u.Words <= 8)
+            return RemovalReason.RelatedLinks;
+        if (!u.IsProse && !u.EndsSentence && u.Words <= 12)
+            return next == RemovalReason.RelatedLinks ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
+        return null;
+    }
+
+    private static void ClassifyBody(List<TextUnit> units, int first, int endZone, string raw, HintCollector hints)
+    {
+        RestatementIndex? restatements = null;
+        for (int i = first; i < endZone && i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not null)
+                continue;
+            var t = u.Text;
+            if (ChromePatterns.CreditLine().IsMatch(t) && u.Words <= 30)
+            {
+                u.Removal = RemovalReason.Byline;
+            }
+            else if (u.Words <= 40 && ChromePatterns.FirstPublished().Match(t) is { Success: true } fp && !u.IsProse)
+            {
+                hints.OriginalPublisher ??= CleanName(fp.Groups["publisher"].Value);
+                u.Removal = RemovalReason.Disclaimer;
+            }
+            else if (PersonNames.TryNameLine(t, out var name, out bool honorific)
+                && (honorific || NameAppearsElsewhere(raw, u, name)))
+            {
+                // An author box dropped into the middle of the text by the page layout.
+                hints.BodyByline ??= name;
+                u.Removal = RemovalReason.Byline;
+            }
+            else if (u.Words >= 6 && (!u.EndsSentence || u.Words <= 30))
+            {
+                restatements ??= new RestatementIndex(units);
+                int source = restatements.FindSource(i);
+                if (source >= 0 && units[source].Removal is null)
+                    u.Removal = RemovalReason.PullQuote;
+            }
+        }
+    }
+
+    private static bool NameAppearsElsewhere(string raw, TextUnit u, string name)
+    {
+        var surname = name.Split(' ')[^1];
+        int at = 0;
+        while ((at = raw.IndexOf(surname, at, StringComparison.Ordinal)) >= 0)
+        {
+            if (at < u.Raw.Start || at >= u.Raw.End)
+                return true;
+            at += surname.Length;
+        }
+        return false;
+    }
+
+    private static void NoteDisclaimer(string text, HintCollector hints)
+    {
+        if (ChromePatterns.OpinionDisclaimer().IsMatch(text))
+            hints.OpinionLabel = true;
+        if (ChromePatterns.DisclaimerOutlet().Match(text) is { Success: true } m)
+            hints.Outlet ??= CleanName(m.Groups["outlet"].Value);
+        else if (ChromePatterns.CopyrightOutlet().Match(text) is { Success: true } c)
+            hints.Outlet ??= CleanName(c.Groups["outlet"].Value);
+    }
+
+    /// <summary>An appeal speaks of its outlet by name: "X continues …", "X's readership …".</summary>
+    private static void CollectDonationOutlet(List<TextUnit> units, HintCollector hints)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var u in units)
+        {
+            if (u.Removal != RemovalReason.Donation)
+                continue;
+            foreach (Match m in SelfReference().Matches(u.Text))
+            {
+                var name = m.Groups["name"].Value;
+                if (NotAName().IsMatch(name))
+                    continue;
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+        var best = counts.Where(kv => kv.Value >= 2).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).FirstOrDefault();
+        if (best.Key is not null)
+            hints.Outlet ??= best.Key;
+    }
+
+    [GeneratedRegex("""(?<![\w.])(?<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?=['’]s\s+\w|\s+(?:is|continues|has|relies|depends|needs|remains|was|will|works|provides|brings|keeps)\b)""")]
+    private static partial Regex SelfReference();
+
+    [GeneratedRegex("""^(?:One|During|Our|We|This|That|These|Those|It|In|With|As|Thank|Thanks|Please|Your|You|If|When|Most|Every|Each|There|Here|Now|Today|But|And|So|What|Why|How|He|She|They)\b""")]
+    private static partial Regex NotAName();
+
+    /// <summary>Never nothing: a text the rules would empty keeps whatever is not plainly page furniture.</summary>
+    private static void EnsureBody(List<TextUnit> units)
+    {
+        if (units.Count == 0 || units.Exists(u => u.Removal is null))
+            return;
+        foreach (var u in units)
+        {
+            if (u.Removal is RemovalReason.Title or RemovalReason.Other or RemovalReason.Byline or RemovalReason.RelatedLinks or RemovalReason.PullQuote)
+                u.Removal = null;
+        }
+        if (!units.Exists(u => u.Removal is null))
+        {
+            foreach (var u in units)
+                u.Removal = null;
+        }
+    }
+
+    private static CleaningResult Assemble(string raw, List<TextUnit> units, PageHints hints)
+    {
+        var body = new BodyBuilder(raw);
+        var removed = new List<RemovedBlock>();
+        var captions = new List<Caption>();
+        foreach (var u in units)
+        {
+            if (u.Removal is { } reason)
+            {
+                removed.Add(new RemovedBlock(u.Text, reason, u.Raw));
+                if (reason == RemovalReason.Caption)
+                    captions.Add(new Caption(u.Text, u.Raw));
+                continue;
+            }
+            if (body.Length > 0)
+                body.AppendSeparator("\n\n");
+            for (int k = 0; k < u.Lines.Length; k++)
+            {
+                if (k > 0)
+                    body.AppendSeparator(" ");
+                body.AppendRaw(u.Lines[k]);
+            }
+        }
+        var (text, map) = body.Build();
+        return new CleaningResult(text, map, removed, captions, hints);
+    }
+
+    internal static string Normalize(string text) => string.Join(' ', TextShape.Words(text));
+
+    private static string CleanName(string name) => name.Trim().TrimEnd('.', ',', ';', ':', '\'', '’').Trim();
+}

@@ -1,0 +1,7 @@
+namespace Sitrep.Documents;
+
+public enum InputFormat
+{
+    PlainText,
+    Html,
+}

@@ -1,0 +1,16 @@
+namespace Sitrep.Ingest;
+
+/// <summary>What a batch did, for the summary table; <see cref="DocumentIds"/> lists every input's document in input order.</summary>
+public sealed class BatchSummary
+{
+    public int Read { get; set; }
+    public int Stored { get; set; }
+    public int Updated { get; set; }
+    public int AlreadyStored { get; set; }
+    public int Duplicates { get; set; }
+    public List<InputFailure> Failures { get; } = [];
+    public List<string> DocumentIds { get; } = [];
+    public TimeSpan Elapsed { get; set; }
+
+    public int Failed => Failures.Count;
+}

@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Documents;
+
+namespace Sitrep.Ingest;
+
+/// <summary>
+/// Reads JSONL article dumps (optionally gzipped), one article per line, under the field names
+/// real data sets use. A record carrying its text or HTML is analysed as it is, never fetched.
+/// </summary>
+public static class JsonlRecordReader
+{
+    private static readonly string[] TextFields = ["text", "content", "content_original", "body", "article", "maintext"];
+    private static readonly string[] HtmlFields = ["html", "raw_html", "content_html"];
+    private static readonly string[] UrlFields = ["url", "link", "canonical_url"];
+    private static readonly string[] TitleFields = ["title", "headline"];
+    private static readonly string[] OutletFields = ["outlet", "source", "site", "publisher", "source_name", "site_name"];
+    private static readonly string[] PublishedFields = ["published", "date", "published_at", "datePublished", "date_published", "publish_date", "pubDate"];
+    private static readonly string[] BylineFields = ["byline", "author", "authors"];
+
+    public static IEnumerable<InputItem> Read(string path, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(displayPath, $"cannot open: {e.Message}")];
+        }
+        return ReadLines(stream, displayPath);
+    }
+
+    private static IEnumerable<InputItem> ReadLines(Stream stream, string displayPath)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        int lineNumber = 0;
+        while (true)
+        {
+            string? line;
+            string? readError = null;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                line = null;
+                readError = e.Message;
+            }
+            if (readError is not null)
+            {
+                yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"cannot read further: {readError}");
+                yield break;
+            }
+            if (line is null)
+                yield break;
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            yield return ParseRecord(line, $"{displayPath}:{lineNumber}");
+        }
+    }
+
+    /// <summary>One JSONL line as an article, or the reason it is not one.</summary>
+    public static InputItem ParseRecord(string line, string location)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return InputItem.Failed(location, $"not JSON: {e.Message}");
+        }
+        using (json)
+        {
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                return InputItem.Failed(location, "not a JSON object");
+            var root = json.RootElement;
+            var text = First(root, TextFields);
+            var html = First(root, HtmlFields);
+            var url = First(root, UrlFields);
+            if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html))
+                return InputItem.Failed(location, $"no text or html field (looked for {string.Join(", ", TextFields.Concat(HtmlFields))})");
+            var stated = new StatedMetadata
+            {
+                Title = First(root, TitleFields),
+                Outlet = First(root, OutletFields),
+                Published = First(root, PublishedFields),
+                Byline = First(root, BylineFields),
+                Url = url,
+            };
+            bool isText = !string.IsNullOrWhiteSpace(text);
+            var raw = isText ? text! : html!;
+            var source = string.IsNullOrWhiteSpace(url) ? location : url!;
+            var id = "j" + Hashing.Hex(string.IsNullOrWhiteSpace(url) ? raw : url!, 16);
+            return InputItem.Of(new ArticleInput(source, id, isText ? InputFormat.PlainText : InputFormat.Html, raw, stated, []));
+        }
+    }
+
+    /// <summary>The first field present, as text: strings as they are, lists joined, objects by their name.</summary>
+    private static string? First(JsonElement root, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (root.TryGetProperty(name, out var value) && AsText(value) is { Length: > 0 } text)
+                return text;
+        }
+        return null;
+    }
+
+    private static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(AsText).Where(s => !string.IsNullOrWhiteSpace(s))),
+        JsonValueKind.Object => value.TryGetProperty("name", out var n) ? AsText(n) : null,
+        _ => null,
+    };
+}

@@ -1,0 +1,51 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Time;
+
+namespace Sitrep.Metadata;
+
+/// <summary>
+/// Settles a document's metadata: what the input states wins; what the page printed comes next;
+/// what is inferred from the text comes last and says so.
+/// </summary>
+public sealed class MetadataStage : IDocumentStage
+{
+    public string Name => "metadata";
+
+    public Layers Requires => Layers.Body | Layers.PageHints | Layers.Captions;
+
+    public Layers Produces => Layers.Metadata;
+
+    public void Process(DocumentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stated = context.Input.Stated;
+        var hints = context.Hints;
+        var text = context.Text ?? "";
+
+        string? published = PublicationDate.Normalize(stated.Published);
+        bool inferred = false;
+        if (published is null && hints.PrintedDate is { } printed)
+            published = PublicationDate.Normalize(printed);
+        if (published is null)
+        {
+            published = PublicationDate.Infer([text, .. context.Captions.Select(c => c.Text)]);
+            inferred = published is not null;
+        }
+
+        context.Metadata = new DocumentMetadata
+        {
+            Title = NullIfBlank(stated.Title) ?? hints.Title,
+            Byline = NullIfBlank(stated.Byline) ?? hints.Byline,
+            Outlet = NullIfBlank(stated.Outlet) ?? hints.Outlet,
+            OriginalPublisher = hints.OriginalPublisher,
+            Published = published,
+            PublishedInferred = inferred,
+            Genre = GenreClassifier.Classify(text, hints),
+            Language = context.Language,
+            Url = NullIfBlank(stated.Url),
+        };
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
