@@ -1,0 +1,36 @@
+using Sitrep.Ingest;
+using Spectre.Console;
+
+namespace Sitrep.Cli;
+
+/// <summary>The table a user reads after a batch: what was read, stored, skipped, and what failed and why.</summary>
+internal static class SummaryRenderer
+{
+    private const int FailuresShown = 20;
+
+    public static void Render(IAnsiConsole console, BatchSummary s, string db, string? json, bool verbose)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn(new TableColumn("articles").RightAligned());
+        table.AddRow("read", s.Read.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("stored", s.Stored.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        if (s.Updated > 0)
+            table.AddRow("updated (input changed)", s.Updated.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("already stored", s.AlreadyStored.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("duplicates of another source", s.Duplicates.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow(s.Failed > 0 ? "[red]failed[/]" : "failed", s.Failed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        console.Write(table);
+
+        double rate = s.Read / Math.Max(s.Elapsed.TotalSeconds, 1e-3);
+        console.MarkupLineInterpolated($"{s.Read:N0} articles in {s.Elapsed.TotalSeconds:N1} s ({rate:N0}/s). Store: {db}");
+        if (s.Stored == 0 && s.Updated == 0 && s.AlreadyStored > 0)
+            console.MarkupLine("Nothing new: every input was already stored.");
+        if (json is not null)
+            console.MarkupLineInterpolated($"Analysis JSON: {json}");
+
+        var shown = verbose ? s.Failures : s.Failures.Take(FailuresShown).ToList();
+        foreach (var f in shown)
+            console.MarkupLineInterpolated($"[red]failed[/] {f.Source}: {f.Reason}");
+        if (shown.Count < s.Failures.Count)
+            console.MarkupLineInterpolated($"… and {s.Failures.Count - shown.Count:N0} more failures (--verbose lists them all).");
+    }
+}

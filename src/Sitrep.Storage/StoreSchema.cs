@@ -1,0 +1,60 @@
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The schema as an ordered list of migrations. The version lives in <c>PRAGMA user_version</c>,
+/// so it is read without knowing any table; the application id marks the file as a Sitrep store,
+/// so another program's SQLite database is refused instead of being migrated.
+/// </summary>
+internal static class StoreSchema
+{
+    /// <summary>"SRep" in ASCII.</summary>
+    public const int ApplicationId = 0x53526570;
+
+    /// <summary>Append only: a released migration is never edited, a change is a new version.</summary>
+    public static readonly IReadOnlyList<Migration> Migrations =
+    [
+        new(1, """
+            CREATE TABLE documents (
+                id TEXT NOT NULL PRIMARY KEY,
+                -- Store order: a new document gets the next number; an update keeps its row's number,
+                -- so duplicate_of always points at a lower seq and never forms a cycle.
+                seq INTEGER NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                format TEXT NOT NULL,
+                raw_text TEXT NOT NULL,
+                text TEXT NOT NULL,
+                -- JSON [[bodyStart, rawStart, length], ...]
+                offset_map TEXT NOT NULL,
+                title TEXT,
+                byline TEXT,
+                outlet TEXT,
+                original_publisher TEXT,
+                published TEXT,
+                published_inferred INTEGER NOT NULL,
+                genre TEXT,
+                language TEXT,
+                url TEXT,
+                -- JSON {"title", "byline", "outlet", "published", "url"}, nulls left out
+                stated TEXT NOT NULL,
+                -- JSON [{"text", "reason" (contract name), "start", "end"}, ...]
+                removed TEXT NOT NULL,
+                -- JSON [{"text", "start", "end"}, ...]
+                captions TEXT NOT NULL,
+                -- JSON ["...", ...]
+                notes TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                text_hash TEXT NOT NULL,
+                duplicate_of TEXT,
+                pipeline_version TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            );
+            -- One row per source: a re-ingested source with new content replaces its row.
+            CREATE UNIQUE INDEX documents_source ON documents (source);
+            -- seq in the key so "earliest with this body" is read off the index.
+            CREATE INDEX documents_text_hash ON documents (text_hash, seq);
+            CREATE INDEX documents_content_hash ON documents (content_hash);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+}

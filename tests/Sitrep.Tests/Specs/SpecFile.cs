@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace Sitrep.Tests.Specs;
+
+/// <summary>
+/// A behaviour written as a readable file: an input text and what Sitrep must make of it.
+/// Sections are markdown headings (<c>## input</c>, <c>## body</c>, <c>## removed</c>,
+/// <c>## captions</c>, <c>## metadata</c>); texts sit in fenced blocks, lists are "- " lines,
+/// metadata is "key: value" lines where "null" means the value must be null.
+/// </summary>
+public sealed class SpecFile
+{
+    private SpecFile(string name, string title, Dictionary<string, List<string>> sections)
+    {
+        Name = name;
+        Title = title;
+        Sections = sections;
+    }
+
+    public string Name { get; }
+    public string Title { get; }
+    private Dictionary<string, List<string>> Sections { get; }
+
+    public string Input => Fenced("input") ?? throw new InvalidDataException($"{Name}: no ## input block");
+    public string? Body => Fenced("body");
+
+    public bool Has(string section) => Sections.ContainsKey(section);
+
+    /// <summary>"- reason: text" items of the removed list.</summary>
+    public IReadOnlyList<(string Reason, string Text)> Removed => Items("removed")
+        .Select(item =>
+        {
+            int colon = item.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? throw new InvalidDataException($"{Name}: removed item without reason: {item}") : (item[..colon].Trim(), item[(colon + 1)..].Trim());
+        })
+        .ToList();
+
+    public IReadOnlyList<string> Captions => Items("captions");
+
+    public IReadOnlyDictionary<string, string?> Metadata => (Sections.GetValueOrDefault("metadata") ?? [])
+        .Where(l => l.Contains(':', StringComparison.Ordinal) && !l.TrimStart().StartsWith("```", StringComparison.Ordinal))
+        .Select(l => (Key: l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), Value: l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()))
+        .Where(kv => kv.Key.Length > 0)
+        .ToDictionary(kv => kv.Key, kv => kv.Value == "null" ? null : kv.Value);
+
+    public override string ToString() => Name;
+
+    public static SpecFile Load(string path)
+    {
+        var lines = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        string title = "";
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        bool inFence = false;
+        foreach (var line in lines)
+        {
+            if (!inFence && line.StartsWith("# ", StringComparison.Ordinal) && title.Length == 0)
+            {
+                title = line[2..].Trim();
+                continue;
+            }
+            if (!inFence && line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                current = [];
+                sections[line[3..].Trim().ToLowerInvariant()] = current;
+                continue;
+            }
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                inFence = !inFence;
+            current?.Add(line);
+        }
+        return new SpecFile(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(path)), title, sections);
+    }
+
+    private string? Fenced(string section)
+    {
+        if (!Sections.TryGetValue(section, out var lines))
+            return null;
+        int open = lines.FindIndex(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+        if (open < 0)
+            return null;
+        int close = lines.FindIndex(open + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+        if (close < 0)
+            throw new InvalidDataException($"{Name}: unclosed fence in ## {section}");
+        return string.Join('\n', lines.Skip(open + 1).Take(close - open - 1));
+    }
+
+    private List<string> Items(string section) => (Sections.GetValueOrDefault(section) ?? [])
+        .Where(l => l.StartsWith("- ", StringComparison.Ordinal))
+        .Select(l => l[2..].Trim())
+        .ToList();
+}
