@@ -13,7 +13,7 @@ internal static partial class ChromePatterns
     /// <summary>A whole line that is a control or a label of the page, not text.</summary>
     [GeneratedRegex(Opts + """
         ^[\W_]*(
-          skip\ to(\ the)?\ (main\ )?(content|navigation|article|search)
+          (skip|jump)\ to(\ the)?\ (main\ )?(content|navigation|article|search|menu|footer)
         | accessibility(\ links| help)? | breaking(\ news)? | short\ ?url | short\ link | permalink
         | (main\ )?menu | navigation | toggle\ navigation | home(\ page)? | search | close | open | back(\ to\ top)?
         | sign\ (in|up|out) | log\ ?(in|out) | register | my\ account | subscribe(\ now|\ today)? | newsletters?
@@ -21,7 +21,7 @@ internal static partial class ChromePatterns
         | follow\ us(\ on\ \w+)? | print(\ this\ (page|article))? | e-?mail(\ this)? | comments? | \d+\ comments? | view\ comments | leave\ a\ comment
         | (font|text)\ size | copy\ link | link\ copied | save(\ article)? | bookmark | loading(\.\.\.|…)? | next | previous | prev
         | next\ (article|story|post) | previous\ (article|story|post) | more | see\ more | show\ more | load\ more | expand | collapse
-        | topics? | tags? | sections? | categories | (world|local|national|international)\ news | (world|politics|business|opinion|sports?)
+        | topics? | tags? | sections? | categories | about(\ us)? | contact(\ us)? | privacy(\ policy|\ notice)? | terms(\ of\ (use|service))? | terms\ (and|&)\ conditions | cookie\ (policy|settings) | site\ ?map | careers | advertise(\ with\ us)? | faq | (world|local|national|international)\ news | (world|politics|business|opinion|sports?)
         )[\W_]*$
         """)]
     public static partial Regex NavigationLine();
@@ -32,7 +32,7 @@ internal static partial class ChromePatterns
     /// <summary>Share buttons copied as text: every word is a network or a share verb.</summary>
     [GeneratedRegex(Opts + """
         ^[\W_]*(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|sms|\d+)
-        ([\W_]+(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|sms|\d+))*[\W_]*$
+        ([\W_]+(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|by|with|to|friends?|sms|\d+))*[\W_]*$
         """)]
     public static partial Regex ShareLine();
 
@@ -68,8 +68,24 @@ internal static partial class ChromePatterns
     [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""")]
     public static partial Regex FirstPersonPlural();
 
-    [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b|\ball\ rights\ reserved\b|^\W*(©|\(c\)|copyright\b)""")]
+    [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b""")]
     public static partial Regex Disclaimer();
+
+    /// <summary>Copyright and republication notices.</summary>
+    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b|^\W*(©|\(c\)\ |copyright\b)|\bmay\ not\ be\ (re)?(published|produced|printed|distributed|broadcast)|\bwithout\ (prior\ )?(written\ )?permission\b""")]
+    public static partial Regex RightsNotice();
+
+    /// <summary>A link line that carries its label and its headline together: "Also read: …".</summary>
+    [GeneratedRegex(Opts + """^[\W_]*(also\ read|read\ also|read\ more|see\ also|related|more\ on\ this|recommended|watch|listen|more)\s*[:|»›-]\s*\S.{2,200}$""")]
+    public static partial Regex InlineRelatedLink();
+
+    /// <summary>The salutation that opens a letter to readers.</summary>
+    [GeneratedRegex(Opts + """^[\W_]*dear\ (reader|readers|friend|friends|subscriber|subscribers|supporter|supporters)[\W_]*$""")]
+    public static partial Regex ReaderSalutation();
+
+    /// <summary>Breadcrumbs: short parts joined by separators ("News | Border Affairs", "World › Europe").</summary>
+    [GeneratedRegex("""^[^|›»>/]{1,30}(?:\s+[|›»>/]\s+[^|›»>/]{1,30})+$""")]
+    public static partial Regex Breadcrumb();
 
     /// <summary>An opinion section's disclaimer: the writer's views are their own.</summary>
     [GeneratedRegex(Opts + """\b(views|opinions)\ expressed\b.{0,80}\b(their|his|her|the\ author'?s?|the\ writer'?s?)\ own\b|\bopinions?\ (section|column|piece)\b""")]
@@ -99,6 +115,7 @@ internal static partial class ChromePatterns
         (?:\(\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|Anadolu(?:\s+Agency)?|ANI|PTI|UPI|Bloomberg|IRNA|SANA|WANA|dpa|DPA|Shutterstock|iStock|Alamy|Wikimedia(?:\s+Commons)?|AP\s+Photo|File|File\s+photo|File\s+Photo|Photo|Handout|HANDOUT|Supplied|Courtesy[^)]{0,60}|[Pp]hoto(?:graph)?:?[^)]{0,60}|[Cc]redit:?[^)]{0,60}|[^()]{0,60}/(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu|Bloomberg)[^()]{0,40})\s*\)\s*\.?\s*$)
         | (?:\b(?:Photo|Photograph|Picture|Image|Credit|Photo\s+credit)\s*(?:by|:)\s*[^.]{2,80}$)
         | (?:/\s*(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu)(?:\s+via\s+Getty\s+Images)?\s*$)
+        | (?:[.!?]\s*\(\s*[A-Z]{2,6}(?:/[A-Za-z][\w .-]{1,40})?\s*\)\s*$)
         """, RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex PhotoCredit();
 
@@ -122,6 +139,10 @@ internal static partial class ChromePatterns
         |chair|chairman|president|member|officer|veteran|diplomat|ambassador|freelancer|producer|novelist|poet|activist|practitioner)s?\b
         """)]
     public static partial Regex BioRole();
+
+    /// <summary>A reporter's bio: "Jane Doe covers trade for …", "… is based in Lenz".</summary>
+    [GeneratedRegex(Opts + """^\W*[\p{Lu}][\p{L}.'’()-]*(\ [\p{Lu}(][\p{L}.'’()-]*){1,5}\ (covers|writes\ (about|for|on)|reports\ (on|for|from)|has\ (written|reported|covered)|is\ based\ in)\b""")]
+    public static partial Regex ReporterBio();
 
     [GeneratedRegex(Opts + """\b(twitter|x|instagram|mastodon|bluesky)\s*:\s*@\w+|\bfollow\ (him|her|them|me)\ on\b|@\w{2,}\s*$|\b(he|she|they)\ (is|are)\ the\ author\ of\b|\bis\ the\ author\ of\b""")]
     public static partial Regex BioContact();

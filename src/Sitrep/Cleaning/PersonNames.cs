@@ -70,20 +70,23 @@ internal static class PersonNames
     public static string? FromBioLead(string text)
     {
         var lead = text.TrimStart('*', '—', '–', '-', '•', ' ');
-        int cut = lead.Length;
-        foreach (var stop in (ReadOnlySpan<string>)[",", " is ", " was ", " serves ", " has ", " works "])
+        var tokens = new List<string>();
+        foreach (var raw in lead.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            int at = lead.IndexOf(stop, StringComparison.Ordinal);
-            if (at > 0 && at < cut)
-                cut = at;
+            bool endsClause = raw.EndsWith(',') || raw.EndsWith(';') || raw.EndsWith(':');
+            var t = raw.TrimEnd(',', ';', ':');
+            if (t.Length == 0 || !(char.IsUpper(t[0]) || t[0] == '(' || Particles.Contains(t)))
+                break;
+            tokens.Add(t);
+            if (endsClause || tokens.Count > 10)
+                break;
         }
-        var tokens = lead[..cut].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int start = 0;
-        while (start < tokens.Length && IsRankToken(tokens[start]))
+        while (start < tokens.Count && IsRankToken(tokens[start]))
             start++;
-        var rest = tokens[start..];
+        var rest = tokens.Skip(start).ToList();
         int names = rest.Count(t => IsNameToken(t) && !HeadingWords.Contains(t));
-        if (names < 2 || rest.Length > 6 || rest.Any(t => !IsNameToken(t) && !Particles.Contains(t) && !IsNickname(t)))
+        if (names < 2 || rest.Count > 6 || rest.Exists(t => !IsNameToken(t) && !Particles.Contains(t) && !IsNickname(t)))
             return null;
         return string.Join(' ', rest);
     }

@@ -22,7 +22,7 @@ public sealed partial class PlainTextCleaner
 
         MarkUnambiguousChrome(units);
         int first = FirstBodyUnit(units);
-        ClassifyHeader(units, first, raw, hints);
+        ClassifyHeader(units, first, hints);
         MarkRelatedLinks(units, first);
         MarkDonationAppeals(units, first);
         int endZone = ClassifyEndMatter(units, first, hints);
@@ -46,6 +46,8 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Share;
             else if (u.Words <= 6 && ChromePatterns.NavigationLine().IsMatch(t))
                 u.Removal = RemovalReason.Navigation;
+            else if (u.Words <= 30 && !t.EndsWith('.') && ChromePatterns.InlineRelatedLink().IsMatch(t))
+                u.Removal = RemovalReason.RelatedLinks;
             else if (IsCaption(u))
                 u.Removal = RemovalReason.Caption;
         }
@@ -74,16 +76,32 @@ public sealed partial class PlainTextCleaner
     }
 
     /// <summary>Everything before the first paragraph of prose is the page's head: title, byline, dateline, menus.</summary>
-    private static void ClassifyHeader(List<TextUnit> units, int first, string raw, HintCollector hints)
+    private static void ClassifyHeader(List<TextUnit> units, int first, HintCollector hints)
     {
-        string? titleKey = null;
+        // The headline is the most headline-like line of the head: a site name or a section
+        // label above it is shorter.
+        int titleIndex = -1;
+        for (int i = 0; i < first; i++)
+        {
+            var u = units[i];
+            if (u.Removal is null && IsTitleLike(u) && !IsHeaderLabel(u.Text) && (titleIndex < 0 || u.Words > units[titleIndex].Words))
+                titleIndex = i;
+        }
+        string? titleKey = titleIndex >= 0 ? Normalize(units[titleIndex].Text) : null;
+        if (titleIndex >= 0)
+            hints.Title = units[titleIndex].Text;
+
         for (int i = 0; i < first; i++)
         {
             var u = units[i];
             if (u.Removal is not null)
                 continue;
             var t = u.Text;
-            if (ChromePatterns.OpinionLabel().IsMatch(t))
+            if (i == titleIndex || (titleKey is not null && Normalize(t) == titleKey))
+            {
+                u.Removal = RemovalReason.Title;
+            }
+            else if (ChromePatterns.OpinionLabel().IsMatch(t))
             {
                 hints.OpinionLabel = true;
                 u.Removal = RemovalReason.Navigation;
@@ -103,20 +121,11 @@ public sealed partial class PlainTextCleaner
                 hints.Byline ??= by.Groups["name"].Value.Trim();
                 u.Removal = RemovalReason.Byline;
             }
-            else if (PersonNames.TryNameLine(t, out var name, out _))
+            else if (PersonNames.TryNameLine(t, out var name, out bool honorific) && (honorific || (titleIndex >= 0 && i > titleIndex)))
             {
+                // Before the headline a bare name is more often the site's own than an author's.
                 hints.Byline ??= name;
                 u.Removal = RemovalReason.Byline;
-            }
-            else if (titleKey is not null && Normalize(t) == titleKey)
-            {
-                u.Removal = RemovalReason.Title;
-            }
-            else if (titleKey is null && IsTitleLike(u))
-            {
-                titleKey = Normalize(t);
-                hints.Title = t;
-                u.Removal = RemovalReason.Title;
             }
             else if (ChromePatterns.RelatedLinksHeading().IsMatch(t))
             {
@@ -124,10 +133,9 @@ public sealed partial class PlainTextCleaner
             }
             else
             {
-                u.Removal = u.Words <= 5 ? RemovalReason.Navigation : RemovalReason.Other;
+                u.Removal = u.Words <= 5 || i < titleIndex ? RemovalReason.Navigation : RemovalReason.Other;
             }
         }
-        _ = raw;
 
         // A title often comes back as the page's first heading inside the article too.
         if (titleKey is not null)
@@ -140,12 +148,17 @@ public sealed partial class PlainTextCleaner
         }
     }
 
+    /// <summary>Header lines that are labels, not headlines: dates, bylines, section names.</summary>
+    private static bool IsHeaderLabel(string t) =>
+        ChromePatterns.OpinionLabel().IsMatch(t) || ChromePatterns.AnalysisLabel().IsMatch(t) || ChromePatterns.DateOnlyLine().IsMatch(t)
+        || ChromePatterns.ByLine().IsMatch(t) || ChromePatterns.RelatedLinksHeading().IsMatch(t) || PersonNames.TryNameLine(t, out _, out _);
+
     private static bool IsTitleLike(TextUnit u)
     {
         if (u.Words < 3 || u.Words > 30)
             return false;
         var t = u.Text.TrimEnd();
-        if (t.EndsWith('.') || t.EndsWith(':') || t.EndsWith(',') || ChromePatterns.Url().IsMatch(t))
+        if (t.EndsWith('.') || t.EndsWith(':') || t.EndsWith(',') || ChromePatterns.Url().IsMatch(t) || ChromePatterns.Breadcrumb().IsMatch(t))
             return false;
         return TextShape.StartsUpper(t) || t[0] is '"' or '“' or '‘' or '\'';
     }
@@ -242,6 +255,11 @@ public sealed partial class PlainTextCleaner
             NoteDisclaimer(t, hints);
             return RemovalReason.Disclaimer;
         }
+        if (u.Words <= 60 && ChromePatterns.RightsNotice().IsMatch(t))
+        {
+            NoteDisclaimer(t, hints);
+            return RemovalReason.Other;
+        }
         if (u.Words <= 40 && ChromePatterns.FirstPublished().Match(t) is { Success: true } fp)
         {
             hints.OriginalPublisher ??= CleanName(fp.Groups["publisher"].Value);
@@ -252,6 +270,12 @@ public sealed partial class PlainTextCleaner
         if (u.Words <= 120 && ChromePatterns.BioRole().IsMatch(t) && PersonNames.FromBioLead(t) is { } author)
         {
             hints.BioByline ??= author;
+            hints.AuthorBio ??= t;
+            return RemovalReason.Bio;
+        }
+        if (u.Words <= 120 && ChromePatterns.ReporterBio().IsMatch(t) && PersonNames.FromBioLead(t) is { } reporter)
+        {
+            hints.BioByline ??= reporter;
             hints.AuthorBio ??= t;
             return RemovalReason.Bio;
         }
@@ -270,7 +294,9 @@ public sealed partial class PlainTextCleaner
             hints.BodyByline ??= by.Groups["name"].Value.Trim();
             return RemovalReason.Byline;
         }
-        if (IsAppeal(u) || (next == RemovalReason.Donation && ChromePatterns.FirstPersonPlural().IsMatch(t)))
+        if (IsAppeal(u)
+            || (next == RemovalReason.Donation && (ChromePatterns.FirstPersonPlural().IsMatch(t) || ChromePatterns.ReaderSalutation().IsMatch(t)))
+            || (u.Words <= 6 && !u.EndsSentence && ChromePatterns.DonationHeading().IsMatch(t)))
         {
             hints.DonationUnits.Add(u.Index);
             return RemovalReason.Donation;

@@ -82,6 +82,11 @@ internal static class UnitSegmenter
         }
         if (min < 40 || max > 100 || max - min > 30 || open * 2 < block.Count - 1)
             return false;
-        return block.Count > 2 || block[0].Length >= 55;
+        if (block.Count > 2)
+            return true;
+        // Two lines are a wrapped paragraph only if the second goes on the first's sentence:
+        // a headline over a byline is two lines of the same width too.
+        var second = block[1].Slice(raw);
+        return block[0].Length >= 55 && (char.IsLower(second[0]) || (TextShape.EndsSentence(second) && TextShape.CountWords(second) >= 4));
     }
 }
