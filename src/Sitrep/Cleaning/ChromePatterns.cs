@@ -92,14 +92,14 @@ internal static partial class ChromePatterns
     public static partial Regex OpinionDisclaimer();
 
     /// <summary>"…do not necessarily reflect X's point of view" names the outlet.</summary>
-    [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})|(?<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""")]
+    [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})|(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""")]
     public static partial Regex DisclaimerOutlet();
 
-    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})""")]
+    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})""")]
     public static partial Regex CopyrightOutlet();
 
     /// <summary>"This article was first published by X." names the original publisher.</summary>
-    [GeneratedRegex("""(?i:\b(?:first|originally)\s+(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with))\s+(?:(?i:the)\s+)?(?<publisher>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|for|and|on|the|de)){0,8})""")]
+    [GeneratedRegex("""(?i:\b(?:first|originally)\s+(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with))\s+(?:(?i:the)\s+)?(?<publisher>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+(?:[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*|of|for|and|on|the|de)){0,8})""")]
     public static partial Regex FirstPublished();
 
     /// <summary>Wire-service credit lines at an article's foot.</summary>

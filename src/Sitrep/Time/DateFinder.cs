@@ -19,7 +19,7 @@ public static partial class DateFinder
     [GeneratedRegex("""\b(?<year>(?:19|20)\d{2})-(?<m>\d{2})-(?<day>\d{2})\b""")]
     private static partial Regex Iso();
 
-    [GeneratedRegex("""(?<![\d,.$€£])\b(?<year>(?:19|20)\d{2})\b(?![\d,]|\s*(?:%|percent))""")]
+    [GeneratedRegex("""(?<![\d,.$€£])\b(?<year>(?:19|20)\d{2})\b(?!\d|,\d|\s*(?:%|percent))""")]
     private static partial Regex BareYear();
 
     public static List<DateMention> Find(string text)
