@@ -1,17 +1,27 @@
 using System.CommandLine;
 using Sitrep.Cli.Commands;
+using Spectre.Console;
 
 namespace Sitrep.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console);
+
+    /// <summary>Runs a command line, rendering to <paramref name="console"/> (tests pass one that records).</summary>
+    internal static int Run(string[] args, IAnsiConsole console, TextWriter? output = null)
     {
         var root = new RootCommand("""
             Sitrep turns a pile of news articles into a sourced situation picture:
             clean text with outlet, title, byline and date, stored in an embedded database.
             """);
-        root.Subcommands.Add(AnalyzeCommand.Create());
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(AnalyzeCommand.Create(console));
+        var invocation = new InvocationConfiguration();
+        if (output is not null)
+        {
+            invocation.Output = output;
+            invocation.Error = output;
+        }
+        return root.Parse(args).Invoke(invocation);
     }
 }

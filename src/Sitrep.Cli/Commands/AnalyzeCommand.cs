@@ -10,7 +10,7 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep analyze INPUT…</c>: read, clean, store, and optionally write the analysis JSON.</summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create()
+    public static Command Create(IAnsiConsole console)
     {
         var inputs = new Argument<string[]>("inputs")
         {
@@ -43,6 +43,7 @@ internal static class AnalyzeCommand
         command.Options.Add(quiet);
         command.Options.Add(verbose);
         command.SetAction(parse => Run(
+            console,
             parse.GetValue(inputs) ?? [],
             parse.GetValue(db)!,
             parse.GetValue(json),
@@ -51,9 +52,9 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static int Run(string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose)
+    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose)
     {
-        var console = quiet ? null : AnsiConsole.Console;
+        var console = quiet ? null : output;
         SqliteDocumentStore store;
         try
         {
@@ -61,7 +62,7 @@ internal static class AnalyzeCommand
         }
         catch (StoreException e)
         {
-            Console.Error.WriteLine($"sitrep: {e.Message}");
+            WriteError(output, e.Message);
             return ExitCodes.StoreError;
         }
         using (store)
@@ -74,17 +75,25 @@ internal static class AnalyzeCommand
 
             if (json is not null && summary.DocumentIds.Count > 0)
             {
-                using var output = File.Create(json.FullName);
-                AnalysisJsonWriter.Write(output, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!));
+                using var file = File.Create(json.FullName);
+                AnalysisJsonWriter.Write(file, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!));
             }
             if (console is not null)
                 SummaryRenderer.Render(console, summary, db.FullName, json?.FullName, verbose);
             else
             {
                 foreach (var f in summary.Failures)
-                    Console.Error.WriteLine($"sitrep: failed: {f.Source}: {f.Reason}");
+                    WriteError(output, $"failed: {f.Source}: {f.Reason}");
             }
             return summary.Read == 0 || summary.Read == summary.Failed ? ExitCodes.NothingRead : ExitCodes.Ok;
         }
+    }
+
+    private static void WriteError(IAnsiConsole console, string message)
+    {
+        if (ReferenceEquals(console, AnsiConsole.Console))
+            Console.Error.WriteLine($"sitrep: {message}");
+        else
+            console.WriteLine($"sitrep: {message}");
     }
 }
