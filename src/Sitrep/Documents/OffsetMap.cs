@@ -61,5 +61,39 @@ public sealed class OffsetMap
         return s.RawStart + Math.Min(bodyOffset - s.BodyStart, s.Length);
     }
 
-    public TextRange ToRaw(TextRange body) => new(ToRaw(body.Start), body.Length == 0 ? ToRaw(body.Start) : ToRaw(body.End - 1) + 1);
+    public TextRange ToRaw(TextRange body)
+    {
+        int start = ToRaw(body.Start);
+        if (body.Length == 0)
+            return new TextRange(start, start);
+        // The end is one past the last body character that has a raw source: a range ending in a
+        // separator ends where the text before the separator ends.
+        int last = body.End - 1;
+        int index = SegmentAt(last);
+        if (index < 0)
+            return new TextRange(start, start);
+        var s = _segments[index];
+        int end = last < s.BodyStart + s.Length ? s.RawStart + (last - s.BodyStart) + 1 : s.RawStart + s.Length;
+        return new TextRange(start, Math.Max(start, end));
+    }
+
+    /// <summary>The index of the last segment starting at or before <paramref name="bodyOffset"/>, or -1.</summary>
+    private int SegmentAt(int bodyOffset)
+    {
+        int lo = 0, hi = _segments.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_segments[mid].BodyStart <= bodyOffset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class InputResolver
     private static readonly string[] JsonlExtensions = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"];
 
     private readonly List<(string Path, string Display, string Relative, string Stem)> _files = [];
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<InputFailure> _missing = [];
 
     public InputResolver(IEnumerable<string> inputs)
@@ -23,10 +24,25 @@ public sealed class InputResolver
         ArgumentNullException.ThrowIfNull(inputs);
         foreach (var input in inputs)
             Add(input);
-        StemCounts = _files.GroupBy(f => f.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        AssignIds();
     }
 
-    private Dictionary<string, int> StemCounts { get; }
+    /// <summary>
+    /// A file's id is its name without extension; where names repeat, its path relative to the
+    /// folder named; where those repeat too (two named folders), the path as named.
+    /// </summary>
+    private void AssignIds()
+    {
+        var stems = _files.GroupBy(f => f.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var relatives = _files.GroupBy(f => RelativeId(f.Relative), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var f in _files)
+        {
+            string id = f.Stem;
+            if (stems[f.Stem] > 1)
+                id = relatives[RelativeId(f.Relative)] > 1 ? RelativeId(f.Display) : RelativeId(f.Relative);
+            _ids[f.Path] = id;
+        }
+    }
 
     /// <summary>How many files the inputs name (a JSONL file counts once, whatever it holds).</summary>
     public int FileCount => _files.Count;
@@ -60,7 +76,7 @@ public sealed class InputResolver
     {
         foreach (var failure in _missing)
             yield return InputItem.Failed(failure.Source, failure.Reason);
-        foreach (var (path, display, relative, stem) in _files)
+        foreach (var (path, display, _, _) in _files)
         {
             if (IsJsonl(path))
             {
@@ -69,7 +85,7 @@ public sealed class InputResolver
             }
             else if (IsText(path))
             {
-                yield return ReadTextFile(path, display, StemCounts[stem] > 1 ? RelativeId(relative) : stem);
+                yield return ReadTextFile(path, display, _ids[path]);
             }
             else
             {

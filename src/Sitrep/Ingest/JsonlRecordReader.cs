@@ -111,7 +111,7 @@ public static class JsonlRecordReader
     {
         foreach (var name in names)
         {
-            if (root.TryGetProperty(name, out var value) && AsText(value) is { Length: > 0 } text)
+            if (root.TryGetProperty(name, out var value) && AsText(value) is { } text && !string.IsNullOrWhiteSpace(text))
                 return text;
         }
         return null;

@@ -13,7 +13,7 @@ public static partial class DateFinder
     [GeneratedRegex(Weekday + Month + """\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s+cent))(?:,?\s+(?<year>(?:19|20)\d{2})\b)?""")]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(Weekday + """(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?""" + Month + """\b\.?(?:,?\s+(?<year>(?:19|20)\d{2})\b)?""")]
+    [GeneratedRegex(Weekday + """(?:the\s+)?(?<![\d,.])\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?""" + Month + """\b\.?(?:,?\s+(?<year>(?:19|20)\d{2})\b)?""")]
     private static partial Regex DayFirst();
 
     [GeneratedRegex("""\b(?<year>(?:19|20)\d{2})-(?<m>\d{2})-(?<day>\d{2})\b""")]

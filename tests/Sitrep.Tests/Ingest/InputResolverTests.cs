@@ -64,6 +64,30 @@ public sealed class InputResolverTests : IDisposable
     }
 
     [Fact]
+    public void Files_inside_a_hidden_folder_are_not_read()
+    {
+        Write(".cache/old.txt", "A cached copy that is not an input.");
+        Write("visible/story.txt", "The only article here.");
+
+        var items = new InputResolver([_root]).Items().ToList();
+
+        Assert.Equal(["The only article here."], items.Select(i => i.Article!.RawText));
+    }
+
+    [Fact]
+    public void Files_with_the_same_name_in_two_folders_named_on_the_command_line_get_different_ids()
+    {
+        Write("monday/report.txt", "Monday's report from the Tarvis mine.");
+        Write("tuesday/report.txt", "Tuesday's report from the Tarvis mine.");
+
+        var items = new InputResolver([Path.Combine(_root, "monday"), Path.Combine(_root, "tuesday")]).Items().ToList();
+
+        var ids = items.Select(i => i.Article!.Id).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.NotEqual(ids[0], ids[1]);
+    }
+
+    [Fact]
     public void A_single_file_named_directly_is_read()
     {
         var path = Write("single.txt", "Only this file is named on the command line.");

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Sitrep.Documents;
 using Sitrep.Ingest;
 
 namespace Sitrep.Tests.Ingest;
@@ -56,6 +57,29 @@ public sealed class JsonlRecordReaderFileTests : IDisposable
         var items = JsonlRecordReader.Read(path, "crlf.jsonl").ToList();
 
         AssertItems(items, "crlf.jsonl");
+    }
+
+    [Fact]
+    public void A_truncated_gzip_file_yields_what_it_can_and_reports_where_it_broke()
+    {
+        var path = Path.Combine(_dir, "cut.jsonl.gz");
+        var lines = Enumerable.Range(1, 400)
+            .Select(i => "{\"text\": \"Record " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " about grain prices in Velmora, lot " + Hashing.Hex(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 24) + ".\"}");
+        using (var memory = new MemoryStream())
+        {
+            using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+                gzip.Write(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
+            var bytes = memory.ToArray();
+            File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        }
+
+        var items = JsonlRecordReader.Read(path, "cut.jsonl.gz").ToList();
+
+        Assert.True(items.Count > 1);
+        Assert.All(items.SkipLast(1), i => Assert.NotNull(i.Article));
+        var last = items[^1].Failure;
+        Assert.NotNull(last);
+        Assert.StartsWith("cut.jsonl.gz:", last.Source, StringComparison.Ordinal);
     }
 
     private static void AssertItems(List<InputItem> items, string display)

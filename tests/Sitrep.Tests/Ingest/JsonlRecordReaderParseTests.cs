@@ -118,6 +118,14 @@ public sealed class JsonlRecordReaderParseTests
     }
 
     [Fact]
+    public void A_blank_text_field_does_not_hide_a_body_field()
+    {
+        var article = Parse($$"""{"text": "  ", "body": "{{Story}}"}""");
+
+        Assert.Equal(Story, article.RawText);
+    }
+
+    [Fact]
     public void A_record_with_only_html_is_an_html_input()
     {
         var article = Parse("""{"html": "<html><body><p>Ferries resumed.</p></body></html>", "title": "Ferries"}""");

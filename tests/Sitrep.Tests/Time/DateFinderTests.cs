@@ -43,32 +43,37 @@ public sealed class DateFinderTests
     [InlineData("The column of 5,000 troops crossed the border.")]
     [InlineData("Only 2,019 ballots were counted in Tarvis.")]
     [InlineData("The convoy travelled March 32 kilometres, a typo.")]
-    [InlineData("Residents of Velmora spent the night in shelters.")]
-    public void Text_without_a_calendar_date_yields_none(string text)
+    [InlineData("Exports in March 12 percent below the previous year.")]
+    public void Words_and_numbers_that_are_not_dates_are_passed_over(string noDate)
     {
-        Assert.Empty(DateFinder.Find(text));
-    }
+        // The one real date after the phrase is the only one found.
+        var text = noDate + " The decision came on June 2.";
 
-    [Fact(Skip = "bug: DateFinder's day-first pattern has no word boundary before the day, so \"the 2019 May Day parade\" yields a false date 19 May")]
-    public void A_year_before_a_month_name_is_not_read_as_a_day()
-    {
-        Assert.Empty(DateFinder.Find("Organisers of the 2019 May Day parade in Velmora met again."));
+        var mention = Assert.Single(DateFinder.Find(text));
+
+        Assert.Equal("June 2", mention.Range.Slice(text).ToString());
+        Assert.Null(mention.Year);
     }
 
     [Fact]
-    public void A_percentage_after_a_month_is_not_a_day()
+    public void A_year_before_a_month_name_is_not_read_as_a_day()
     {
-        Assert.Empty(DateFinder.Find("Exports in March 12 percent below the previous year."));
+        const string text = "Organisers of the 2019 May Day parade in Velmora met again on June 2.";
+
+        var mention = Assert.Single(DateFinder.Find(text));
+
+        Assert.Equal("June 2", mention.Range.Slice(text).ToString());
     }
 
     [Theory]
     [InlineData("Turnout in 2019, the year of the flood, was low.", new[] { 2019 })]
     [InlineData("Output rose from 1998 to 2021.", new[] { 1998, 2021 })]
-    [InlineData("The column of 5,000 troops crossed the border.", new int[0])]
-    [InlineData("Fines of $2015 were paid by each trader.", new int[0])]
-    [InlineData("Prices rose 2020% in the worst month.", new int[0])]
-    [InlineData("A budget of 2019,5 million crowns was approved.", new int[0])]
-    public void Years_finds_the_years_a_text_names(string text, int[] years)
+    [InlineData("The column of 5,000 troops crossed the border in 2017.", new[] { 2017 })]
+    [InlineData("Fines of $2015 were paid by each trader in 2017.", new[] { 2017 })]
+    [InlineData("Prices rose 2020% in the worst month of 2017.", new[] { 2017 })]
+    [InlineData("A budget of 2019,5 million crowns was approved in 2017.", new[] { 2017 })]
+    [InlineData("In 2017, 2,000 troops and 1,950 police were deployed.", new[] { 2017 })]
+    public void Years_finds_the_years_a_text_names_and_not_other_numbers(string text, int[] years)
     {
         Assert.Equal(years, DateFinder.Years(text));
     }

@@ -1,0 +1,25 @@
+using AngleSharp.Dom;
+using Sitrep.Documents;
+
+namespace Sitrep.Cleaning.Html;
+
+/// <summary>
+/// One paragraph of a page's text: its characters, where each came from (a text node and an
+/// index into its data, or nothing for a space the block inserted), and what kind of element held it.
+/// </summary>
+internal sealed class HtmlBlock
+{
+    public required string Text { get; init; }
+    public required IText?[] Nodes { get; init; }
+    public required int[] Indexes { get; init; }
+    public required IElement Element { get; init; }
+    public int LinkChars { get; init; }
+    public bool IsHeading { get; init; }
+    public bool IsListItem { get; init; }
+    public bool InCaption { get; init; }
+
+    /// <summary>Why the block is not body before any text rule looks at it (a class name, a caption element).</summary>
+    public RemovalReason? Removal { get; set; }
+
+    public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
+}

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Sitrep.Documents;
+
+namespace Sitrep.Cleaning.Html;
+
+/// <summary>What elements, classes and ids say about a part of a page, across sites.</summary>
+internal static partial class HtmlVocabulary
+{
+    private static readonly FrozenSet<string> Blocks = FrozenSet.ToFrozenSet(
+        ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+         "blockquote", "pre", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "form", "fieldset", "address", "hr",
+         "details", "summary", "center", "body", "html", "hgroup", "menu", "legend", "option", "noscript"], StringComparer.Ordinal);
+
+    /// <summary>Elements whose content is never article text.</summary>
+    private static readonly FrozenSet<string> NeverText = FrozenSet.ToFrozenSet(
+        ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio", "button", "input", "select", "textarea",
+         "option", "head", "title", "meta", "link", "map", "dialog"], StringComparer.Ordinal);
+
+    public static bool IsBlock(string localName) => Blocks.Contains(localName);
+
+    public static bool IsInvisible(IElement e)
+    {
+        if (NeverText.Contains(e.LocalName))
+            return true;
+        if (e.HasAttribute("hidden") || string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var style = e.GetAttribute("style");
+        return style is not null && HiddenStyle().IsMatch(style);
+    }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+
+    /// <summary>The class and id words of an element, lower case, joined by spaces.</summary>
+    public static string Names(IElement e)
+    {
+        var cls = e.GetAttribute("class");
+        var id = e.GetAttribute("id");
+        return cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
+    }
+
+    /// <summary>Why a whole element is page furniture, from its tag, role or class and id words; null if it may be content.</summary>
+    public static RemovalReason? BoilerplateReason(IElement e)
+    {
+        switch (e.LocalName)
+        {
+            case "nav":
+                return RemovalReason.Navigation;
+            case "aside":
+                return RemovalReason.RelatedLinks;
+            case "footer":
+                return RemovalReason.Other;
+        }
+        var role = e.GetAttribute("role");
+        if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "menubar" or "dialog" or "alertdialog")
+            return role == "complementary" ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
+        var names = Names(e);
+        if (names.Length == 0)
+            return null;
+        if (ContentNames().IsMatch(names) && !StrongBoilerplateNames().IsMatch(names))
+            return null;
+        var m = BoilerplateNames().Match(names);
+        if (!m.Success)
+            return null;
+        var word = m.Value;
+        return word switch
+        {
+            _ when word.Contains("share", StringComparison.Ordinal) || word.Contains("social", StringComparison.Ordinal) => RemovalReason.Share,
+            _ when word.Contains("comment", StringComparison.Ordinal) || word.Contains("disqus", StringComparison.Ordinal) => RemovalReason.Other,
+            _ when word.Contains("caption", StringComparison.Ordinal) || word.Contains("credit", StringComparison.Ordinal) => RemovalReason.Caption,
+            _ when word.Contains("byline", StringComparison.Ordinal) || word.Contains("author", StringComparison.Ordinal) || word.Contains("dateline", StringComparison.Ordinal) => RemovalReason.Byline,
+            _ when word.Contains("bio", StringComparison.Ordinal) => RemovalReason.Bio,
+            _ when word.Contains("cookie", StringComparison.Ordinal) || word.Contains("consent", StringComparison.Ordinal) || word.Contains("gdpr", StringComparison.Ordinal) => RemovalReason.CookieNotice,
+            _ when word.Contains("donat", StringComparison.Ordinal) || word.Contains("subscri", StringComparison.Ordinal) || word.Contains("newsletter", StringComparison.Ordinal) || word.Contains("paywall", StringComparison.Ordinal) || word.Contains("signup", StringComparison.Ordinal) || word.Contains("membership", StringComparison.Ordinal) => RemovalReason.Donation,
+            _ when word.Contains("ad", StringComparison.Ordinal) || word.Contains("sponsor", StringComparison.Ordinal) || word.Contains("promo", StringComparison.Ordinal) || word.Contains("dfp", StringComparison.Ordinal) || word.Contains("taboola", StringComparison.Ordinal) || word.Contains("outbrain", StringComparison.Ordinal) => RemovalReason.Advertisement,
+            _ when word.Contains("related", StringComparison.Ordinal) || word.Contains("recommend", StringComparison.Ordinal) || word.Contains("more", StringComparison.Ordinal) || word.Contains("popular", StringComparison.Ordinal) || word.Contains("trending", StringComparison.Ordinal) || word.Contains("read", StringComparison.Ordinal) || word.Contains("teaser", StringComparison.Ordinal) => RemovalReason.RelatedLinks,
+            _ => RemovalReason.Navigation,
+        };
+    }
+
+    [GeneratedRegex(@"(?<![a-z])(share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])")]
+    private static partial Regex BoilerplateNames();
+
+    /// <summary>Names that mark the article itself; they win over a weaker boilerplate word in the same class list.</summary>
+    [GeneratedRegex(@"(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text|prose)(?![a-z])")]
+    private static partial Regex ContentNames();
+
+    [GeneratedRegex(@"(?<![a-z])(share|social|comments?|related|newsletter|advert\w*|sponsor\w*|cookie\w*|promo\w*)(?![a-z])")]
+    private static partial Regex StrongBoilerplateNames();
+
+    /// <summary>Readability's class weights: names that promise content, names that promise furniture.</summary>
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose")]
+    public static partial Regex PositiveNames();
+
+    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|social|subscribe|newsletter")]
+    public static partial Regex NegativeNames();
+}

@@ -1,0 +1,66 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Text;
+
+public sealed class LanguageStageTests
+{
+    private const string English =
+        "Floodwaters cut off three villages north of Tarvis on Monday, the regional emergency office said. "
+        + "About 400 residents were moved to a school gymnasium in the town.";
+
+    private const string German =
+        "Die Regierung in Velmora hat am Dienstag neue Hilfen für die Bauern im Norden des Landes angekündigt. "
+        + "Nach den schweren Überschwemmungen der vergangenen Wochen sollen die Betriebe schnell Geld erhalten, "
+        + "sagte ein Sprecher des Ministeriums. Viele Felder stehen noch immer unter Wasser.";
+
+    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+
+    [Fact]
+    public void An_english_article_is_english()
+    {
+        Assert.Equal("en", Analyze(English).Metadata.Language);
+    }
+
+    [Fact]
+    public void A_german_paragraph_is_german()
+    {
+        Assert.Equal("de", Analyze(German).Metadata.Language);
+    }
+
+    [Fact]
+    public void A_text_without_letters_has_no_language()
+    {
+        const string figures = "2021 2022 2023\n\n14.5 / 17.25 / 19.0\n\n+4 % -3 % 0 %\n";
+
+        Assert.Null(Analyze(figures).Metadata.Language);
+        Assert.Equal("en", Analyze(figures + "\n" + English + "\n").Metadata.Language);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Tarvis 2021")]
+    [InlineData("12 345 678 — 90 %")]
+    public void Too_few_letters_to_tell_gives_no_language(string text)
+    {
+        Assert.Null(LanguageStage.Detect(text));
+        Assert.Equal("en", LanguageStage.Detect(text + " " + English));
+    }
+
+    [Fact]
+    public void The_stage_sets_the_language_of_the_body_not_of_the_raw_text()
+    {
+        var context = new DocumentContext(new ArticleInput("x.txt", "x", InputFormat.PlainText, English, StatedMetadata.None, []))
+        {
+            Text = German,
+        };
+
+        new LanguageStage().Process(context);
+
+        Assert.Equal("de", context.Language);
+    }
+
+    private static Document Analyze(string text) =>
+        Pipeline.Analyze(new ArticleInput("tests/lang.txt", "lang", InputFormat.PlainText, text, StatedMetadata.None, []));
+}
