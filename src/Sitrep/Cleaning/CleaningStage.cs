@@ -7,6 +7,7 @@ namespace Sitrep.Cleaning;
 public sealed class CleaningStage : IDocumentStage
 {
     private readonly PlainTextCleaner _plainText = new();
+    private readonly Html.HtmlCleaner _html = new();
 
     public string Name => "clean";
 
@@ -17,9 +18,11 @@ public sealed class CleaningStage : IDocumentStage
     public void Process(DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Input.Format != InputFormat.PlainText)
-            throw new InputRejectedException($"no extractor for {context.Input.Format} input yet");
-        var result = _plainText.Clean(context.Input.RawText);
+        var result = context.Input.Format switch
+        {
+            InputFormat.Html => _html.Clean(context.Input.RawText),
+            _ => _plainText.Clean(context.Input.RawText),
+        };
         context.Text = result.Text;
         context.Map = result.Map;
         context.Removed.AddRange(result.Removed);

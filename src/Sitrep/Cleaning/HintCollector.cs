@@ -15,6 +15,8 @@ internal sealed class HintCollector
     public bool OpinionLabel { get; set; }
     public bool AnalysisLabel { get; set; }
     public string? AuthorBio { get; set; }
+    public string? Language { get; set; }
+    public string? CanonicalUrl { get; set; }
     public HashSet<int> DonationUnits { get; } = [];
 
     public PageHints Build() => new()
@@ -27,5 +29,7 @@ internal sealed class HintCollector
         OpinionLabel = OpinionLabel,
         AnalysisLabel = AnalysisLabel,
         AuthorBio = AuthorBio,
+        Language = Language,
+        CanonicalUrl = CanonicalUrl,
     };
 }

@@ -19,18 +19,60 @@ public sealed partial class PlainTextCleaner
         ArgumentNullException.ThrowIfNull(raw);
         var units = UnitSegmenter.Segment(raw);
         var hints = new HintCollector();
+        Classify(units, raw, hints, fromHtml: false);
+        return Assemble(raw, units, hints.Build());
+    }
 
+    /// <summary>
+    /// Decides which units are chrome. From HTML, the page's markup has already placed the
+    /// headline (<see cref="HintCollector.Title"/>) and cut away most furniture, so lines before
+    /// the first prose that match no chrome pattern are kept rather than taken for menus.
+    /// </summary>
+    internal static void Classify(List<TextUnit> units, string raw, HintCollector hints, bool fromHtml)
+    {
         MarkUnambiguousChrome(units);
         int first = FirstBodyUnit(units);
-        ClassifyHeader(units, first, hints);
+        if (fromHtml)
+            ClassifyHtmlHeader(units, first, hints);
+        else
+            ClassifyHeader(units, first, hints);
         MarkRelatedLinks(units, first);
         MarkDonationAppeals(units, first);
         int endZone = ClassifyEndMatter(units, first, hints);
         ClassifyBody(units, first, endZone, raw, hints);
         CollectDonationOutlet(units, hints);
         EnsureBody(units);
+    }
 
-        return Assemble(raw, units, hints.Build());
+    private static void ClassifyHtmlHeader(List<TextUnit> units, int first, HintCollector hints)
+    {
+        string? titleKey = hints.Title is null ? null : Normalize(hints.Title);
+        for (int i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not null)
+                continue;
+            var t = u.Text;
+            if (titleKey is not null && Normalize(t) == titleKey)
+                u.Removal = RemovalReason.Title;
+            else if (i >= first)
+                continue;
+            else if (ChromePatterns.DateOnlyLine().IsMatch(t))
+            {
+                hints.PrintedDate ??= t;
+                u.Removal = RemovalReason.Other;
+            }
+            else if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
+            {
+                hints.BodyByline ??= by.Groups["name"].Value.Trim();
+                u.Removal = RemovalReason.Byline;
+            }
+            else if (ChromePatterns.OpinionLabel().IsMatch(t))
+            {
+                hints.OpinionLabel = true;
+                u.Removal = RemovalReason.Navigation;
+            }
+        }
     }
 
     private static void MarkUnambiguousChrome(List<TextUnit> units)

@@ -13,6 +13,7 @@ public sealed class InputResolver
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
     private static readonly string[] TextExtensions = [".txt", ".text"];
+    private static readonly string[] HtmlExtensions = [".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"];
     private static readonly string[] JsonlExtensions = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"];
 
     private readonly List<(string Path, string Display, string Relative, string Stem)> _files = [];
@@ -47,7 +48,7 @@ public sealed class InputResolver
     /// <summary>How many files the inputs name (a JSONL file counts once, whatever it holds).</summary>
     public int FileCount => _files.Count;
 
-    public bool AllFilesAreSingleArticles => _files.TrueForAll(f => IsText(f.Path));
+    public bool AllFilesAreSingleArticles => _files.TrueForAll(f => IsText(f.Path) || IsHtml(f.Path));
 
     private void Add(string input)
     {
@@ -55,7 +56,7 @@ public sealed class InputResolver
         {
             var root = Path.GetFullPath(input);
             var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                .Where(f => IsText(f) || IsJsonl(f))
+                .Where(f => IsText(f) || IsJsonl(f) || IsHtml(f))
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Select(f => (Path: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
                 .OrderBy(f => f.Relative, StringComparer.Ordinal);
@@ -83,28 +84,29 @@ public sealed class InputResolver
                 foreach (var item in JsonlRecordReader.Read(path, display))
                     yield return item;
             }
-            else if (IsText(path))
+            else if (IsText(path) || IsHtml(path))
             {
-                yield return ReadTextFile(path, display, _ids[path]);
+                yield return ReadFile(path, display, _ids[path]);
             }
             else
             {
-                yield return InputItem.Failed(display, $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", TextExtensions.Concat(JsonlExtensions))})");
+                yield return InputItem.Failed(display, $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", TextExtensions.Concat(HtmlExtensions).Concat(JsonlExtensions))})");
             }
         }
     }
 
-    private static InputItem ReadTextFile(string path, string display, string id)
+    private static InputItem ReadFile(string path, string display, string id)
     {
         try
         {
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)
                 return InputItem.Failed(display, $"file too large ({info.Length / (1024 * 1024)} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB)");
-            var bytes = File.ReadAllBytes(path);
+            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path) : File.ReadAllBytes(path);
             var notes = new List<string>();
-            var text = TextDecoder.Decode(bytes, notes);
-            return InputItem.Of(new ArticleInput(path, id, InputFormat.PlainText, text, StatedMetadata.None, notes));
+            bool html = IsHtml(path);
+            var text = html ? TextDecoder.DecodeHtml(bytes, notes) : TextDecoder.Decode(bytes, notes);
+            return InputItem.Of(new ArticleInput(path, id, html ? InputFormat.Html : InputFormat.PlainText, text, StatedMetadata.None, notes));
         }
         catch (InputRejectedException e)
         {
@@ -128,6 +130,8 @@ public sealed class InputResolver
         }
     }
 
+    private static bool IsHtml(string path) => HtmlExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsText(string path) => TextExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsJsonl(string path) => JsonlExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
@@ -135,7 +139,7 @@ public sealed class InputResolver
     private static string StemOf(string relativeOrName)
     {
         var name = Path.GetFileName(relativeOrName);
-        foreach (var ext in TextExtensions.Concat(JsonlExtensions).OrderByDescending(e => e.Length))
+        foreach (var ext in TextExtensions.Concat(JsonlExtensions).Concat(HtmlExtensions).OrderByDescending(e => e.Length))
         {
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
                 return name[..^ext.Length];

@@ -34,6 +34,52 @@ public static class TextDecoder
         return Strict(bytes, notes);
     }
 
+    /// <summary>
+    /// Decodes an HTML page: a byte-order mark, then valid UTF-8, then the charset the page
+    /// declares in its first bytes, then Windows-1252.
+    /// </summary>
+    public static string DecodeHtml(ReadOnlySpan<byte> bytes, List<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        if (bytes.IsEmpty)
+            throw new InputRejectedException("empty file");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Decode(bytes, notes);
+        var head = bytes[..Math.Min(bytes.Length, 8192)];
+        if (head.Contains((byte)0))
+            throw new InputRejectedException("binary file (contains NUL bytes), not HTML");
+        try
+        {
+            return CheckText(StrictUtf8.GetString(bytes));
+        }
+        catch (DecoderFallbackException)
+        {
+            var declared = DeclaredCharset(bytes[..Math.Min(bytes.Length, 4096)]);
+            Encoding? encoding = null;
+            if (declared is not null)
+            {
+                try
+                {
+                    encoding = Encoding.GetEncoding(declared);
+                }
+                catch (ArgumentException)
+                {
+                    notes.Add($"declared charset '{declared}' is unknown");
+                }
+            }
+            encoding ??= Encoding.GetEncoding(1252);
+            notes.Add($"not valid UTF-8; decoded as {encoding.WebName}");
+            return CheckText(encoding.GetString(bytes));
+        }
+    }
+
+    private static string? DeclaredCharset(ReadOnlySpan<byte> head)
+    {
+        var ascii = Encoding.Latin1.GetString(head);
+        var m = System.Text.RegularExpressions.Regex.Match(ascii, @"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_:.-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
     private static string Strict(ReadOnlySpan<byte> bytes, List<string> notes)
     {
         string text;

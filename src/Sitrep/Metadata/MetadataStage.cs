@@ -42,8 +42,8 @@ public sealed class MetadataStage : IDocumentStage
             Published = published,
             PublishedInferred = inferred,
             Genre = GenreClassifier.Classify(text, hints),
-            Language = context.Language,
-            Url = NullIfBlank(stated.Url),
+            Language = context.Language ?? hints.Language,
+            Url = NullIfBlank(stated.Url) ?? hints.CanonicalUrl,
         };
     }
 

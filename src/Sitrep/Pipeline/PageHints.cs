@@ -22,6 +22,12 @@ public sealed record PageHints
     /// <summary>The page labels itself analysis.</summary>
     public bool AnalysisLabel { get; init; }
 
+    /// <summary>The page's declared language (an HTML lang attribute), ISO 639-1.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The page's canonical URL.</summary>
+    public string? CanonicalUrl { get; init; }
+
     /// <summary>The author's bio, if the page has one.</summary>
     public string? AuthorBio { get; init; }
 }

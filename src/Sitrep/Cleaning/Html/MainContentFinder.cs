@@ -1,0 +1,195 @@
+using AngleSharp.Dom;
+
+namespace Sitrep.Cleaning.Html;
+
+/// <summary>
+/// Finds the element that holds the article, the way Readability does: paragraphs of prose score
+/// their ancestors (more text, more commas, fewer links), class names nudge the score, and the
+/// best-scoring element wins. An element the page marks as the article body wins outright when it
+/// holds most of the page's prose.
+/// </summary>
+internal static class MainContentFinder
+{
+    private sealed class Stats
+    {
+        public int TextChars;
+        public int LinkChars;
+        public double Score;
+        public bool Candidate;
+    }
+
+    public static IElement Find(IElement body)
+    {
+        var stats = new Dictionary<IElement, Stats>(ReferenceEqualityComparer.Instance);
+        Measure(body, stats, inLink: false);
+        ScoreParagraphs(body, stats);
+
+        IElement? best = null;
+        double bestScore = double.MinValue;
+        foreach (var (element, s) in stats)
+        {
+            if (!s.Candidate)
+                continue;
+            double final = s.Score * (1 - LinkDensity(s));
+            if (final > bestScore)
+            {
+                bestScore = final;
+                best = element;
+            }
+        }
+        if (best is null)
+            return body;
+
+        // A page that names its article body is believed when that element holds the winner's prose.
+        var marked = MarkedArticle(body, stats);
+        if (marked is not null && stats.TryGetValue(marked, out var ms) && ms.TextChars >= 0.6 * stats[best].TextChars && (marked.Contains(best) || best.Contains(marked) || ms.TextChars >= stats[best].TextChars))
+            best = marked;
+
+        // Readability climbs while the parent holds clearly more of the prose than the winner.
+        while (best.ParentElement is { } parent && parent != body && stats.TryGetValue(parent, out var ps) && stats.TryGetValue(best, out var bs)
+               && ps.Score > bs.Score * 1.15 && LinkDensity(ps) < 0.35)
+            best = parent;
+        return best;
+    }
+
+    private static IElement? MarkedArticle(IElement body, Dictionary<IElement, Stats> stats)
+    {
+        IElement? found = null;
+        int foundChars = 0;
+        foreach (var e in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody], article, [role=main] article"))
+        {
+            if (stats.TryGetValue(e, out var s) && s.TextChars > foundChars && LinkDensity(s) < 0.4)
+            {
+                found = e;
+                foundChars = s.TextChars;
+            }
+        }
+        return found;
+    }
+
+    private static double LinkDensity(Stats s) => s.TextChars == 0 ? 0 : Math.Min(1.0, (double)s.LinkChars / s.TextChars);
+
+    /// <summary>Text and link characters under every element, bottom-up, in one pass.</summary>
+    private static (int Text, int Link) Measure(IElement e, Dictionary<IElement, Stats> stats, bool inLink)
+    {
+        if (HtmlVocabulary.IsInvisible(e))
+            return (0, 0);
+        bool link = inLink || e.LocalName == "a";
+        int text = 0, links = 0;
+        foreach (var child in e.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                int n = CountVisible(t.Data);
+                text += n;
+                if (link)
+                    links += n;
+            }
+            else if (child is IElement ce)
+            {
+                var (ct, cl) = Measure(ce, stats, link);
+                text += ct;
+                links += cl;
+            }
+        }
+        stats[e] = new Stats { TextChars = text, LinkChars = links };
+        return (text, links);
+    }
+
+    private static int CountVisible(string data)
+    {
+        int n = 0;
+        bool space = true;
+        foreach (char c in data)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space)
+                    n++;
+                space = true;
+            }
+            else
+            {
+                n++;
+                space = false;
+            }
+        }
+        return n;
+    }
+
+    private static void ScoreParagraphs(IElement body, Dictionary<IElement, Stats> stats)
+    {
+        foreach (var e in body.QuerySelectorAll("p, pre, td, blockquote, li, div, section, h2, h3"))
+        {
+            if (!stats.TryGetValue(e, out var s) || s.TextChars < 25)
+                continue;
+            if (e.LocalName is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
+                continue;
+            if (HtmlVocabulary.BoilerplateReason(e) is not null || InBoilerplate(e, body))
+                continue;
+            var text = e.TextContent;
+            double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(s.TextChars / 100, 3);
+            score *= 1 - LinkDensity(s);
+            if (e.LocalName is "li" or "h2" or "h3")
+                score *= 0.5;
+            int level = 0;
+            for (var ancestor = e.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+            {
+                if (!stats.TryGetValue(ancestor, out var a))
+                    break;
+                if (!a.Candidate)
+                {
+                    a.Candidate = true;
+                    a.Score += InitialScore(ancestor);
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                a.Score += score / divider;
+                if (ancestor == body)
+                    break;
+            }
+        }
+    }
+
+    private static bool InBoilerplate(IElement e, IElement body)
+    {
+        for (var a = e.ParentElement; a is not null && a != body; a = a.ParentElement)
+        {
+            if (HtmlVocabulary.BoilerplateReason(a) is not null)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasBlockChildren(IElement e)
+    {
+        foreach (var c in e.Children)
+        {
+            if (c.LocalName is "p" or "div" or "section" or "article" or "table" or "ul" or "ol" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4" or "figure" or "dl")
+                return true;
+        }
+        return false;
+    }
+
+    private static double InitialScore(IElement e)
+    {
+        double score = e.LocalName switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        var names = HtmlVocabulary.Names(e);
+        if (names.Length > 0)
+        {
+            if (HtmlVocabulary.NegativeNames().IsMatch(names))
+                score -= 25;
+            if (HtmlVocabulary.PositiveNames().IsMatch(names))
+                score += 25;
+        }
+        if (e.LocalName is "article" || e.GetAttribute("itemprop") is "articleBody")
+            score += 25;
+        return score;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Ingest;
+
+/// <summary>
+/// Decompresses gzip files with a cap on the output (a gzip bomb stops at the cap) and a check
+/// of the trailer, because GZipStream returns the data of a truncated file without complaint.
+/// </summary>
+public static class GzipReader
+{
+    public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
+    public static byte[] ReadAll(string path, long maxBytes = DefaultMaxBytes)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length < 18)
+            throw new InputRejectedException("truncated gzip file (shorter than a gzip header and trailer)");
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        uint expectedSizeMod32 = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                    throw new InputRejectedException($"decompresses to more than {maxBytes / (1024 * 1024)} MB; stopped (a gzip bomb?)");
+                output.Write(buffer, 0, read);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputRejectedException($"corrupt gzip data: {e.Message}", e);
+        }
+        if ((uint)(output.Length & 0xFFFFFFFF) != expectedSizeMod32)
+            throw new InputRejectedException($"truncated or corrupt gzip file ({output.Length:N0} bytes decompressed, the trailer says {expectedSizeMod32:N0})");
+        return output.ToArray();
+    }
+}
