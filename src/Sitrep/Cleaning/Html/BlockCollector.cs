@@ -5,7 +5,7 @@ using Sitrep.Documents;
 namespace Sitrep.Cleaning.Html;
 
 /// <summary>Turns a subtree into blocks the way a browser lays it out: block elements and line breaks end a paragraph.</summary>
-internal sealed class BlockCollector
+internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stats> stats)
 {
     private readonly List<HtmlBlock> _blocks = [];
     private readonly StringBuilder _text = new();
@@ -19,8 +19,11 @@ internal sealed class BlockCollector
     private RemovalReason? _removal;
     private int _removalDepth;
 
+    private IElement? _root;
+
     public List<HtmlBlock> Collect(IElement root)
     {
+        _root = root;
         _blockElement = root;
         Visit(root);
         Flush();
@@ -51,7 +54,7 @@ internal sealed class BlockCollector
             return;
         }
         bool block = HtmlVocabulary.IsBlock(name);
-        var reason = _removal is null ? HtmlVocabulary.BoilerplateReason(e) : null;
+        var reason = _removal is null && e != _root ? MainContentFinder.Boilerplate(e, stats) : null;
         bool caption = name is "figcaption" or "caption";
         if (block || reason is not null)
         {

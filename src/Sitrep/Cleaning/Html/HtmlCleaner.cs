@@ -34,10 +34,11 @@ public sealed class HtmlCleaner
         PageMetadataReader.Read(doc, hints, out _);
 
         var body = doc.Body ?? doc.DocumentElement;
-        var container = MainContentFinder.Find(body);
-        var blocks = new BlockCollector().Collect(container);
+        var stats = MainContentFinder.MeasureAll(body);
+        var container = MainContentFinder.Find(body, stats);
+        var blocks = new BlockCollector(stats).Collect(container);
         if (blocks.Where(b => b.Removal is null).Sum(b => b.Text.Length) < MinContainerChars && container != body)
-            blocks = new BlockCollector().Collect(body);
+            blocks = new BlockCollector(stats).Collect(body);
 
         var wanted = new HashSet<IText>(ReferenceEqualityComparer.Instance);
         foreach (var b in blocks)

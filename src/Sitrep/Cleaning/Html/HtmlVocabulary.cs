@@ -59,10 +59,21 @@ internal static partial class HtmlVocabulary
         var names = Names(e);
         if (names.Length == 0)
             return null;
-        if (ContentNames().IsMatch(names) && !StrongBoilerplateNames().IsMatch(names))
-            return null;
-        var m = BoilerplateNames().Match(names);
-        if (!m.Success)
+        Match? m = null;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "entry-content-read-more" is content with a modifier; "modal-enabled" and
+            // "has-sidebar" describe a state or a layout, not what the element holds.
+            if (ContentWord().IsMatch(token) || StateToken().IsMatch(token))
+                continue;
+            var hit = BoilerplateNames().Match(token);
+            if (hit.Success)
+            {
+                m = hit;
+                break;
+            }
+        }
+        if (m is null)
             return null;
         var word = m.Value;
         return word switch
@@ -83,12 +94,16 @@ internal static partial class HtmlVocabulary
     [GeneratedRegex(@"(?<![a-z])(share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])")]
     private static partial Regex BoilerplateNames();
 
-    /// <summary>Names that mark the article itself; they win over a weaker boilerplate word in the same class list.</summary>
-    [GeneratedRegex(@"(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text|prose)(?![a-z])")]
-    private static partial Regex ContentNames();
+    /// <summary>A class token naming the article or its text, whatever modifier it carries.</summary>
+    [GeneratedRegex(@"^(article|story|entry|post|content|main|body|text|prose|rich-text)(?![a-z])|(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text)(?![a-z])")]
+    private static partial Regex ContentWord();
 
-    [GeneratedRegex(@"(?<![a-z])(share|social|comments?|related|newsletter|advert\w*|sponsor\w*|cookie\w*|promo\w*)(?![a-z])")]
-    private static partial Regex StrongBoilerplateNames();
+    [GeneratedRegex(@"^(has|is|with|no|js|can|should|show|hide)-|-(enabled|disabled|active|open|opened|closed|visible|loaded|loading|ready|initialized|sticky|fixed)$")]
+    private static partial Regex StateToken();
+
+    /// <summary>Comment threads are furniture whatever their size: they can outweigh the article.</summary>
+    [GeneratedRegex(@"(?<![a-z])(comments?|comment-\w+|disqus\w*|replies|discussion|forum-posts?|talkback)(?![a-z])")]
+    public static partial Regex CommentNames();
 
     /// <summary>Readability's class weights: names that promise content, names that promise furniture.</summary>
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose")]

@@ -10,7 +10,7 @@ namespace Sitrep.Cleaning.Html;
 /// </summary>
 internal static class MainContentFinder
 {
-    private sealed class Stats
+    internal sealed class Stats
     {
         public int TextChars;
         public int LinkChars;
@@ -18,10 +18,32 @@ internal static class MainContentFinder
         public bool Candidate;
     }
 
-    public static IElement Find(IElement body)
+    /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
+    public static Dictionary<IElement, Stats> MeasureAll(IElement body)
     {
         var stats = new Dictionary<IElement, Stats>(ReferenceEqualityComparer.Instance);
         Measure(body, stats, inLink: false);
+        return stats;
+    }
+
+    /// <summary>
+    /// Furniture by its class or tag, but only when it is small or mostly links: a wrapper whose
+    /// class happens to say "sidebar" or "ad" but holds the article's prose is not furniture.
+    /// </summary>
+    public static Documents.RemovalReason? Boilerplate(IElement e, Dictionary<IElement, Stats> stats)
+    {
+        var reason = HtmlVocabulary.BoilerplateReason(e);
+        if (reason is null)
+            return null;
+        if (!stats.TryGetValue(e, out var s))
+            return reason;
+        if (reason == Documents.RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(HtmlVocabulary.Names(e)))
+            return reason;
+        return s.TextChars < 1200 || LinkDensity(s) > 0.45 ? reason : null;
+    }
+
+    public static IElement Find(IElement body, Dictionary<IElement, Stats> stats)
+    {
         ScoreParagraphs(body, stats);
 
         IElement? best = null;
@@ -67,7 +89,7 @@ internal static class MainContentFinder
         return found;
     }
 
-    private static double LinkDensity(Stats s) => s.TextChars == 0 ? 0 : Math.Min(1.0, (double)s.LinkChars / s.TextChars);
+    internal static double LinkDensity(Stats s) => s.TextChars == 0 ? 0 : Math.Min(1.0, (double)s.LinkChars / s.TextChars);
 
     /// <summary>Text and link characters under every element, bottom-up, in one pass.</summary>
     private static (int Text, int Link) Measure(IElement e, Dictionary<IElement, Stats> stats, bool inLink)
@@ -125,7 +147,7 @@ internal static class MainContentFinder
                 continue;
             if (e.LocalName is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
                 continue;
-            if (HtmlVocabulary.BoilerplateReason(e) is not null || InBoilerplate(e, body))
+            if (Boilerplate(e, stats) is not null || InBoilerplate(e, body, stats))
                 continue;
             var text = e.TextContent;
             double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(s.TextChars / 100, 3);
@@ -150,11 +172,11 @@ internal static class MainContentFinder
         }
     }
 
-    private static bool InBoilerplate(IElement e, IElement body)
+    private static bool InBoilerplate(IElement e, IElement body, Dictionary<IElement, Stats> stats)
     {
         for (var a = e.ParentElement; a is not null && a != body; a = a.ParentElement)
         {
-            if (HtmlVocabulary.BoilerplateReason(a) is not null)
+            if (Boilerplate(a, stats) is not null)
                 return true;
         }
         return false;
