@@ -223,6 +223,8 @@ public sealed partial class PlainTextCleaner
                     break;
                 if (v.Words > 30)
                     break;
+                if (v.LinkDensity is { } density && density < 0.5)
+                    break; // on a page, a listed headline is a link
                 v.Removal = RemovalReason.RelatedLinks;
                 i = j;
             }

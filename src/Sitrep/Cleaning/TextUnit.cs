@@ -38,6 +38,9 @@ internal sealed class TextUnit
     /// <summary>Reads like running prose: a full sentence of some length, or a long run of words.</summary>
     public bool IsProse => (Words >= 10 && EndsSentence) || Words >= 25;
 
+    /// <summary>The share of the unit's characters inside links; null for plain text, which has none to tell.</summary>
+    public double? LinkDensity { get; init; }
+
     /// <summary>Null while the unit counts as body.</summary>
     public RemovalReason? Removal { get; set; }
 

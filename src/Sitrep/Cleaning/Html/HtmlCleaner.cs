@@ -35,9 +35,9 @@ public sealed class HtmlCleaner
 
         var body = doc.Body ?? doc.DocumentElement;
         var stats = MainContentFinder.MeasureAll(body);
-        var container = MainContentFinder.Find(body, stats);
-        var blocks = new BlockCollector(stats).Collect(container);
-        if (blocks.Where(b => b.Removal is null).Sum(b => b.Text.Length) < MinContainerChars && container != body)
+        var containers = MainContentFinder.FindWithSiblings(body, stats);
+        var blocks = containers.SelectMany(c => new BlockCollector(stats).Collect(c)).ToList();
+        if (blocks.Where(b => b.Removal is null).Sum(b => b.Text.Length) < MinContainerChars && containers[0] != body && !blocks.Exists(b => b.Removal is null && TextShape.CountWords(b.Text) >= 15))
             blocks = new BlockCollector(stats).Collect(body);
 
         var wanted = new HashSet<IText>(ReferenceEqualityComparer.Instance);
@@ -55,7 +55,7 @@ public sealed class HtmlCleaner
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            var unit = new TextUnit(i, [RawRange(b, offsets)], b.Text, startsBlock: true) { Removal = b.Removal };
+            var unit = new TextUnit(i, [RawRange(b, offsets)], b.Text, startsBlock: true) { Removal = b.Removal, LinkDensity = b.LinkDensity };
             if (unit.Removal is null && b.LinkDensity > 0.5 && unit.Words < 40)
                 unit.Removal = b.IsListItem || unit.Words > 3 ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
             units.Add(unit);

@@ -16,6 +16,9 @@ internal static class MainContentFinder
         public int LinkChars;
         public double Score;
         public bool Candidate;
+
+        /// <summary>Characters of prose paragraphs below: long, few links, outside furniture.</summary>
+        public int ProseChars;
     }
 
     /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
@@ -42,9 +45,47 @@ internal static class MainContentFinder
         return s.TextChars < 1200 || LinkDensity(s) > 0.45 ? reason : null;
     }
 
+    /// <summary>
+    /// The article's element and those of its siblings that continue it (a story split into
+    /// sections, a lede outside the body element), in document order.
+    /// </summary>
+    public static List<IElement> FindWithSiblings(IElement body, Dictionary<IElement, Stats> stats)
+    {
+        var best = Find(body, stats);
+        var result = new List<IElement>();
+        double bestScore = stats[best].Score * (1 - LinkDensity(stats[best]));
+        // Siblings are looked for above the wrappers that hold nothing but the article.
+        while (best.ParentElement is { } wrapper && wrapper != body && stats.TryGetValue(wrapper, out var ws) && ws.TextChars <= stats[best].TextChars * 1.1 + 20)
+            best = wrapper;
+        if (best == body || best.ParentElement is not { } parent)
+            return [best];
+        double threshold = Math.Max(10, bestScore * 0.2);
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == best)
+            {
+                result.Add(best);
+                continue;
+            }
+            if (!stats.TryGetValue(sibling, out var s) || Boilerplate(sibling, stats) is not null || s.TextChars == 0)
+                continue;
+            double density = LinkDensity(s);
+            bool qualifies = (s.Candidate && s.Score * (1 - density) >= threshold && SameKind(sibling, best))
+                || (sibling.LocalName == "p" && s.TextChars >= 80 && density < 0.25)
+                || (sibling.LocalName == "p" && s.TextChars > 0 && s.TextChars < 80 && density == 0 && TextShape.EndsSentence(sibling.TextContent));
+            if (qualifies)
+                result.Add(sibling);
+        }
+        return result;
+    }
+
+    private static bool SameKind(IElement a, IElement b) =>
+        a.LocalName == b.LocalName || (a.LocalName is "div" or "section" or "article" && b.LocalName is "div" or "section" or "article");
+
     public static IElement Find(IElement body, Dictionary<IElement, Stats> stats)
     {
         ScoreParagraphs(body, stats);
+        SumProse(body, stats);
 
         IElement? best = null;
         double bestScore = double.MinValue;
@@ -67,11 +108,19 @@ internal static class MainContentFinder
         if (marked is not null && stats.TryGetValue(marked, out var ms) && ms.TextChars >= 0.6 * stats[best].TextChars && (marked.Contains(best) || best.Contains(marked) || ms.TextChars >= stats[best].TextChars))
             best = marked;
 
-        // Readability climbs while the parent holds clearly more of the prose than the winner.
-        while (best.ParentElement is { } parent && parent != body && stats.TryGetValue(parent, out var ps) && stats.TryGetValue(best, out var bs)
-               && ps.Score > bs.Score * 1.15 && LinkDensity(ps) < 0.35)
-            best = parent;
-        return best;
+        // Climb while the parent holds clearly more prose: a story split into sections sits in
+        // several wrappers, and the best-scored one holds only the first.
+        var current = best;
+        int level = 0;
+        for (var a = best.ParentElement; a is not null && a != body && level < 8; a = a.ParentElement, level++)
+        {
+            if (!stats.TryGetValue(a, out var s))
+                break;
+            var cs = stats[current];
+            if (a == current.ParentElement && s.Score > cs.Score * 1.15 && LinkDensity(s) < 0.35)
+                current = a;
+        }
+        return current;
     }
 
     private static IElement? MarkedArticle(IElement body, Dictionary<IElement, Stats> stats)
@@ -145,17 +194,30 @@ internal static class MainContentFinder
         {
             if (!stats.TryGetValue(e, out var s) || s.TextChars < 25)
                 continue;
+            int chars = s.TextChars;
+            string text;
+            bool direct = false;
             if (e.LocalName is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
-                continue;
+            {
+                // Text written straight into a container among its blocks (old templates do this) is a paragraph too.
+                text = DirectText(e);
+                chars = text.Length;
+                direct = true;
+                if (chars < 100)
+                    continue;
+            }
+            else
+            {
+                text = e.TextContent;
+            }
             if (Boilerplate(e, stats) is not null || InBoilerplate(e, body, stats))
                 continue;
-            var text = e.TextContent;
-            double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(s.TextChars / 100, 3);
+            double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);
             if (e.LocalName is "li" or "h2" or "h3")
                 score *= 0.5;
             int level = 0;
-            for (var ancestor = e.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+            for (var ancestor = direct ? e : e.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
             {
                 if (!stats.TryGetValue(ancestor, out var a))
                     break;
@@ -172,6 +234,22 @@ internal static class MainContentFinder
         }
     }
 
+    private static int SumProse(IElement e, Dictionary<IElement, Stats> stats)
+    {
+        if (!stats.TryGetValue(e, out var s) || Boilerplate(e, stats) is not null)
+            return 0;
+        if (e.LocalName is "p" || (e.LocalName is "div" or "blockquote" or "li" && !HasBlockChildren(e) && s.TextChars >= 60))
+        {
+            s.ProseChars = s.TextChars >= 60 && LinkDensity(s) < 0.3 ? s.TextChars : 0;
+            return s.ProseChars;
+        }
+        int sum = 0;
+        foreach (var c in e.Children)
+            sum += SumProse(c, stats);
+        s.ProseChars = sum;
+        return sum;
+    }
+
     private static bool InBoilerplate(IElement e, IElement body, Dictionary<IElement, Stats> stats)
     {
         for (var a = e.ParentElement; a is not null && a != body; a = a.ParentElement)
@@ -180,6 +258,20 @@ internal static class MainContentFinder
                 return true;
         }
         return false;
+    }
+
+    /// <summary>The text of <paramref name="e"/> outside its block children.</summary>
+    private static string DirectText(IElement e)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var child in e.ChildNodes)
+        {
+            if (child is IText t)
+                sb.Append(t.Data);
+            else if (child is IElement ce && !HtmlVocabulary.IsBlock(ce.LocalName) && !HtmlVocabulary.IsInvisible(ce))
+                sb.Append(ce.TextContent);
+        }
+        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static bool HasBlockChildren(IElement e)
