@@ -101,6 +101,13 @@ internal static partial class HtmlVocabulary
     [GeneratedRegex(@"^(has|is|with|no|js|can|should|show|hide)-|-(enabled|disabled|active|open|opened|closed|visible|loaded|loading|ready|initialized|sticky|fixed)$")]
     private static partial Regex StateToken();
 
+    /// <summary>Words that wrap anything: furniture only when what they wrap is mostly links.</summary>
+    [GeneratedRegex(@"(?<![a-z])(widget|rail|banner|overlay|modal|popup|topics|tags?|print|email)(?![a-z])")]
+    public static partial Regex WeakBoilerplateNames();
+
+    [GeneratedRegex(@"(?<![a-z])(share|sharing|social|comments?|related|recommend\w*|newsletter|subscri\w*|advert\w*|ads?|ad-\w+|sponsor\w*|cookie\w*|promo\w*|sidebar|footer|nav|navbar|menu|breadcrumbs?)(?![a-z])")]
+    public static partial Regex StrongBoilerplateNames();
+
     /// <summary>Comment threads are furniture whatever their size: they can outweigh the article.</summary>
     [GeneratedRegex(@"(?<![a-z])(comments?|comment-\w+|disqus\w*|replies|discussion|forum-posts?|talkback)(?![a-z])")]
     public static partial Regex CommentNames();

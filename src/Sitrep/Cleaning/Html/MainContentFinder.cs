@@ -40,8 +40,11 @@ internal static class MainContentFinder
             return null;
         if (!stats.TryGetValue(e, out var s))
             return reason;
-        if (reason == Documents.RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(HtmlVocabulary.Names(e)))
+        var names = HtmlVocabulary.Names(e);
+        if (reason == Documents.RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(names))
             return reason;
+        if (HtmlVocabulary.WeakBoilerplateNames().IsMatch(names) && !HtmlVocabulary.StrongBoilerplateNames().IsMatch(names) && LinkDensity(s) <= 0.3)
+            return null; // "widget", "section", "module" wrap anything, the article included
         return s.TextChars < 1200 || LinkDensity(s) > 0.45 ? reason : null;
     }
 
