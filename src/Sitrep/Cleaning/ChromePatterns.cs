@@ -19,12 +19,31 @@ internal static partial class ChromePatterns
         | sign\ (in|up|out) | log\ ?(in|out) | register | my\ account | subscribe(\ now|\ today)? | newsletters?
         | (top|latest|more|related)\ (stories|news|headlines|videos?) | live(\ updates)? | watch(\ live)? | listen(\ to\ (this\ )?article)?
         | follow\ us(\ on\ \w+)? | print(\ this\ (page|article))? | e-?mail(\ this)? | comments? | \d+\ comments? | view\ comments | leave\ a\ comment
-        | (font|text)\ size | copy\ link | link\ copied | save(\ article)? | bookmark | loading(\.\.\.|…)? | next | previous | prev
+        | advert | up\ next | our\ latest\ stories | more\ great\ \w+\ stories | most\ read(\ in\ [\w\ ]{1,30})? | (you\ may\ also\ like|also\ on\ \w+) | this\ slideshow\ requires\ javascript\.? | image\ \d+\ of\ \d+ | tell\ us\ what\ you\ think.{0,5} | (font|text)\ size | copy\ link | link\ copied | save(\ article)? | bookmark | loading(\.\.\.|…)? | next | previous | prev
         | next\ (article|story|post) | previous\ (article|story|post) | more | see\ more | show\ more | load\ more | expand | collapse
         | topics? | tags? | sections? | categories | about(\ us)? | contact(\ us)? | privacy(\ policy|\ notice)? | terms(\ of\ (use|service))? | terms\ (and|&)\ conditions | cookie\ (policy|settings) | site\ ?map | careers | advertise(\ with\ us)? | faq | (world|local|national|international)\ news | (world|politics|business|opinion|sports?)
         )[\W_]*$
         """)]
     public static partial Regex NavigationLine();
+
+    /// <summary>House ads: newsletters, apps, sign-ups, tips lines.</summary>
+    [GeneratedRegex(Opts + """\b(subscribe\ (to|now|today|for)|sign\ up\ (for|to|now|here)|sign\ up$|newsletters?\b.{0,40}\b(inbox|sign|subscribe|delivered)|(in|to)\ your\ inbox|successfully\ subscribed|join\ our\ \w+|download\ (our|the)\ (free\ )?app|get\ (breaking\ news|the\ latest|access\ to)|delivered\ (to|through)\ your|have\ a\ (news\ )?tip\b|listen\ (live|back|to\ newsbeat)|breaking\ news\ (emails|alerts))""")]
+    public static partial Regex PromoLine();
+
+    /// <summary>A dateline or timestamp line: dates, times, "updated", "min read", a source or author label, and little else.</summary>
+    [GeneratedRegex(Opts + """
+        ^[\W_]*((published|updated|posted|last\ updated|first\ published|modified|date|on|at|by|source|ago|min(ute)?s?\ read|read\ time|et|gmt|utc|bst|ist|est|edt|pst|pdt|cet|am|pm|a\.m\.|p\.m\.|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|hours?|days?|minutes?
+        |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,4}(st|nd|rd|th)?|\d{1,2}[:.]\d{2}(:\d{2})?)[\W_]*){2,}$
+        """)]
+    public static partial Regex MetaLine();
+
+    /// <summary>A label left without its value: "Author:", "BY:", "Publish date:".</summary>
+    [GeneratedRegex(Opts + """^[\W_]*(by|author|authors|publish(ed)?\ date|date|source|tags|filed\ under|topics|share|updated|posted\ by|written\ by|photo|image|credit)\s*:?\s*[|•·]?\s*$""")]
+    public static partial Regex LabelLine();
+
+    /// <summary>A photo credit on its own line: "Image copyright Getty Images", "Credit...Name/Agency", "© Name", "Photo: …".</summary>
+    [GeneratedRegex(Opts + """^[\W_]*((image|photo|picture|video)\ (copyright|credit|source|caption)|credit\W|photo(graph)?\ ?:|©\ ?[\p{Lu}]|\(?(photo|image)\ by\b)|\|\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg)\s*$|^[\p{Lu}][\p{L}.'-]+(\ [\p{Lu}][\p{L}.'-]+){1,3}\ ?[|/]\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg|the\ [\p{Lu}][\w ]+)(\ ?[|/]\ ?[\w ]+)?\s*$""")]
+    public static partial Regex CreditLine2();
 
     [GeneratedRegex(Opts + """^[\W_]*(advertisement|advertising|sponsored(\ content)?|ad|promoted(\ content)?|paid\ content|story\ continues\ below(\ advertisement)?|article\ continues\ below)[\W_]*$""")]
     public static partial Regex AdvertisementLine();

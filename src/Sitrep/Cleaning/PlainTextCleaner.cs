@@ -30,7 +30,7 @@ public sealed partial class PlainTextCleaner
     /// </summary>
     internal static void Classify(List<TextUnit> units, string raw, HintCollector hints, bool fromHtml)
     {
-        MarkUnambiguousChrome(units);
+        MarkUnambiguousChrome(units, fromHtml, hints);
         int first = FirstBodyUnit(units);
         if (fromHtml)
             ClassifyHtmlHeader(units, first, hints);
@@ -38,8 +38,8 @@ public sealed partial class PlainTextCleaner
             ClassifyHeader(units, first, hints);
         MarkRelatedLinks(units, first);
         MarkDonationAppeals(units, first);
-        int endZone = ClassifyEndMatter(units, first, hints);
-        ClassifyBody(units, first, endZone, raw, hints);
+        int endZone = ClassifyEndMatter(units, first, hints, fromHtml);
+        ClassifyBody(units, first, endZone, raw, hints, fromHtml);
         CollectDonationOutlet(units, hints);
         EnsureBody(units);
     }
@@ -75,8 +75,9 @@ public sealed partial class PlainTextCleaner
         }
     }
 
-    private static void MarkUnambiguousChrome(List<TextUnit> units)
+    private static void MarkUnambiguousChrome(List<TextUnit> units, bool fromHtml, HintCollector hints)
     {
+        int firstProse = units.FindIndex(u => u.IsProse);
         foreach (var u in units)
         {
             var t = u.Text;
@@ -90,7 +91,20 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Navigation;
             else if (u.Words <= 30 && !t.EndsWith('.') && ChromePatterns.InlineRelatedLink().IsMatch(t))
                 u.Removal = RemovalReason.RelatedLinks;
-            else if (IsCaption(u))
+            else if (u.Words <= 30 && ChromePatterns.PromoLine().IsMatch(t))
+                u.Removal = RemovalReason.Advertisement;
+            else if (u.Words <= 24 && !u.EndsSentence && ChromePatterns.MetaLine().IsMatch(t))
+            {
+                // A dateline above the article is the date the page prints for it.
+                if (u.Index < firstProse && Time.DateFinder.Find(t).Exists(d => d.Year is not null))
+                    hints.PrintedDate ??= t;
+                u.Removal = RemovalReason.Other;
+            }
+            else if (u.Words <= 5 && ChromePatterns.LabelLine().IsMatch(t))
+                u.Removal = RemovalReason.Navigation;
+            else if (u.Words <= 25 && ChromePatterns.CreditLine2().IsMatch(t))
+                u.Removal = RemovalReason.Caption;
+            else if (fromHtml ? u.Words <= 80 && ChromePatterns.PhotoCredit().IsMatch(t) && !t.StartsWith('—') : IsCaption(u))
                 u.Removal = RemovalReason.Caption;
         }
     }
@@ -268,7 +282,7 @@ public sealed partial class PlainTextCleaner
     /// Walks back from the end while units are end matter (bio, disclaimer, credits, appeals,
     /// short link lines); returns the index of the first unit of the end zone.
     /// </summary>
-    private static int ClassifyEndMatter(List<TextUnit> units, int first, HintCollector hints)
+    private static int ClassifyEndMatter(List<TextUnit> units, int first, HintCollector hints, bool fromHtml)
     {
         int i = units.Count - 1;
         for (; i >= first && i >= 0; i--)
@@ -280,7 +294,7 @@ public sealed partial class PlainTextCleaner
                     hints.DonationUnits.Add(u.Index);
                 continue;
             }
-            var reason = EndMatterReason(units, i, hints);
+            var reason = EndMatterReason(units, i, hints, fromHtml);
             if (reason is null)
                 break;
             u.Removal = reason;
@@ -288,7 +302,7 @@ public sealed partial class PlainTextCleaner
         return i + 1;
     }
 
-    private static RemovalReason? EndMatterReason(List<TextUnit> units, int i, HintCollector hints)
+    private static RemovalReason? EndMatterReason(List<TextUnit> units, int i, HintCollector hints, bool fromHtml)
     {
         var u = units[i];
         var t = u.Text;
@@ -347,12 +361,13 @@ public sealed partial class PlainTextCleaner
         }
         if (ChromePatterns.RelatedLinksHeading().IsMatch(t) && u.Words <= 8)
             return RemovalReason.RelatedLinks;
-        if (!u.IsProse && !u.EndsSentence && u.Words <= 12)
+        // A page's markup tells links from text: there a short last line is only furniture when it is a link.
+        if (!u.IsProse && !u.EndsSentence && u.Words <= 12 && (!fromHtml || u.LinkDensity >= 0.5))
             return next == RemovalReason.RelatedLinks ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
         return null;
     }
 
-    private static void ClassifyBody(List<TextUnit> units, int first, int endZone, string raw, HintCollector hints)
+    private static void ClassifyBody(List<TextUnit> units, int first, int endZone, string raw, HintCollector hints, bool fromHtml)
     {
         RestatementIndex? restatements = null;
         for (int i = first; i < endZone && i < units.Count; i++)
@@ -370,15 +385,16 @@ public sealed partial class PlainTextCleaner
                 hints.OriginalPublisher ??= CleanName(fp.Groups["publisher"].Value);
                 u.Removal = RemovalReason.Disclaimer;
             }
-            else if (PersonNames.TryNameLine(t, out var name, out bool honorific)
+            else if (!fromHtml && PersonNames.TryNameLine(t, out var name, out bool honorific)
                 && (honorific || NameAppearsElsewhere(raw, u, name)))
             {
                 // An author box dropped into the middle of the text by the page layout.
                 hints.BodyByline ??= name;
                 u.Removal = RemovalReason.Byline;
             }
-            else if (u.Words >= 6 && (!u.EndsSentence || u.Words <= 30))
+            else if (!fromHtml && u.Words >= 6 && (!u.EndsSentence || u.Words <= 30))
             {
+                // On a page, pull quotes are marked up (and removed by class); repeated text there is usually an embed.
                 restatements ??= new RestatementIndex(units);
                 int source = restatements.FindSource(i);
                 if (source >= 0 && units[source].Removal is null)

@@ -55,7 +55,7 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
         }
         bool block = HtmlVocabulary.IsBlock(name);
         var reason = _removal is null && e != _root ? MainContentFinder.Boilerplate(e, stats) : null;
-        bool caption = name is "figcaption" or "caption";
+        bool caption = name is "figcaption" or "caption" or "figure";
         if (block || reason is not null)
         {
             Flush();

@@ -56,12 +56,21 @@ public sealed class HtmlCleaner
         {
             var b = blocks[i];
             var unit = new TextUnit(i, [RawRange(b, offsets)], b.Text, startsBlock: true) { Removal = b.Removal, LinkDensity = b.LinkDensity };
-            if (unit.Removal is null && b.LinkDensity > 0.5 && unit.Words < 40)
+            if (unit.Removal is null && b.LinkDensity > (b.IsListItem ? 0.8 : 0.5) && unit.Words < 40)
                 unit.Removal = b.IsListItem || unit.Words > 3 ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
+            if (unit.Removal is null && b.IsHeading && (b.Element.LocalName == "h1" || (hints.Title is { } title && SameHeadline(b.Text, title))))
+                unit.Removal = RemovalReason.Title;
             units.Add(unit);
         }
         PlainTextCleaner.Classify(units, html, hints, fromHtml: true);
         return Assemble(blocks, units, offsets, hints.Build());
+    }
+
+    private static bool SameHeadline(string a, string b)
+    {
+        var wa = TextShape.Words(a);
+        var wb = new HashSet<string>(TextShape.Words(b), StringComparer.Ordinal);
+        return wa.Count > 0 && wa.Count(wb.Contains) >= 0.8 * Math.Max(wa.Count, wb.Count);
     }
 
     private static TextRange RawRange(HtmlBlock b, Dictionary<IText, int[]> offsets)

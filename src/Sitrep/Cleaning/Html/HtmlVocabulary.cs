@@ -78,6 +78,8 @@ internal static partial class HtmlVocabulary
         var word = m.Value;
         return word switch
         {
+            _ when word.Contains("pull", StringComparison.Ordinal) => RemovalReason.PullQuote,
+            _ when word is "dek" or "standfirst" or "subtitle" or "sub-title" or "subheadline" or "sub-headline" or "strapline" or "kicker" or "deck" || word.Contains("summary", StringComparison.Ordinal) || word.Contains("excerpt", StringComparison.Ordinal) || word.Contains("description", StringComparison.Ordinal) => RemovalReason.Other,
             _ when word.Contains("share", StringComparison.Ordinal) || word.Contains("social", StringComparison.Ordinal) => RemovalReason.Share,
             _ when word.Contains("comment", StringComparison.Ordinal) || word.Contains("disqus", StringComparison.Ordinal) => RemovalReason.Other,
             _ when word.Contains("caption", StringComparison.Ordinal) || word.Contains("credit", StringComparison.Ordinal) => RemovalReason.Caption,
@@ -91,7 +93,7 @@ internal static partial class HtmlVocabulary
         };
     }
 
-    [GeneratedRegex(@"(?<![a-z])(share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])")]
     private static partial Regex BoilerplateNames();
 
     /// <summary>A class token naming the article or its text, whatever modifier it carries.</summary>
@@ -105,7 +107,7 @@ internal static partial class HtmlVocabulary
     [GeneratedRegex(@"(?<![a-z])(widget|rail|banner|overlay|modal|popup|topics|tags?|print|email)(?![a-z])")]
     public static partial Regex WeakBoilerplateNames();
 
-    [GeneratedRegex(@"(?<![a-z])(share|sharing|social|comments?|related|recommend\w*|newsletter|subscri\w*|advert\w*|ads?|ad-\w+|sponsor\w*|cookie\w*|promo\w*|sidebar|footer|nav|navbar|menu|breadcrumbs?)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|related|recommend\w*|newsletter|subscri\w*|advert\w*|ads?|ad-\w+|sponsor\w*|cookie\w*|promo\w*|sidebar|footer|nav|navbar|menu|breadcrumbs?)(?![a-z])")]
     public static partial Regex StrongBoilerplateNames();
 
     /// <summary>Comment threads are furniture whatever their size: they can outweigh the article.</summary>
