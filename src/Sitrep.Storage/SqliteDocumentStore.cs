@@ -15,7 +15,7 @@ namespace Sitrep.Storage;
 /// One connection, used by one thread at a time: not thread-safe. Do not save while enumerating
 /// <see cref="LoadAll"/> or <see cref="IdsWithPipelineVersionOtherThan"/>.
 /// </remarks>
-public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisposable
 {
     private const string SelectColumns = """
         SELECT id, source, format, raw_text, text, offset_map, title, byline, outlet, original_publisher,
@@ -220,6 +220,35 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return Query(SelectColumns + " ORDER BY seq", null, ReadDocument);
+    }
+
+    /// <summary>The validators a feed's server sent when it was last polled.</summary>
+    public FeedState? GetFeedState(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT etag, last_modified FROM feeds WHERE url = $url";
+        command.Parameters.AddWithValue("$url", url);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new FeedState(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+    }
+
+    public void SaveFeedState(string url, FeedState state)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(state);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO feeds (url, etag, last_modified, polled_at) VALUES ($url, $etag, $last_modified, $polled_at)
+            ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at
+            """;
+        command.Parameters.AddWithValue("$url", url);
+        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$last_modified", (object?)state.LastModified ?? DBNull.Value);
+        command.Parameters.AddWithValue("$polled_at", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
     }
 
     public int Count()

@@ -54,6 +54,15 @@ internal static class StoreSchema
             CREATE INDEX documents_text_hash ON documents (text_hash, seq);
             CREATE INDEX documents_content_hash ON documents (content_hash);
             """),
+        new(2, """
+            -- What a feed's server said last time, so polling again asks only for what changed.
+            CREATE TABLE feeds (
+                url TEXT NOT NULL PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                polled_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -1,0 +1,44 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Tests.Specs;
+
+namespace Sitrep.Tests.Cleaning;
+
+/// <summary>Runs every file in Specs/Html through the default pipeline as an HTML page.</summary>
+public sealed class HtmlSpecTests
+{
+    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+
+    public static TheoryData<string> Specs => SpecCatalog.Names("Html");
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec_holds(string file)
+    {
+        var spec = SpecCatalog.Load("Html", file);
+        var doc = Pipeline.Analyze(new ArticleInput("spec:" + spec.Name, spec.Name, InputFormat.Html, spec.Input, StatedMetadata.None, []));
+
+        if (spec.Body is { } body)
+            Assert.Equal(body.Trim(), doc.Text);
+        if (spec.Has("removed"))
+            Assert.Equal(spec.Removed.Select(r => $"{r.Reason}: {r.Text}").ToList(), doc.Removed.Select(r => $"{r.Reason.ToContractName()}: {r.Text}").ToList());
+        if (spec.Has("captions"))
+            Assert.Equal(spec.Captions, doc.Captions.Select(c => c.Text).ToList());
+        foreach (var (key, value) in spec.Metadata)
+            Assert.True(value == Actual(doc.Metadata, key), $"{key}: expected {value ?? "null"}, got {Actual(doc.Metadata, key) ?? "null"}");
+        HtmlOffsetTests.AssertBodyMapsToSource(doc);
+    }
+
+    private static string? Actual(DocumentMetadata m, string key) => key switch
+    {
+        "title" => m.Title,
+        "byline" => m.Byline,
+        "outlet" => m.Outlet,
+        "published" => m.Published,
+        "published_inferred" => m.PublishedInferred ? "true" : "false",
+        "genre" => m.Genre?.ToString().ToLowerInvariant(),
+        "language" => m.Language,
+        "url" => m.Url,
+        _ => throw new InvalidDataException($"unknown metadata key '{key}' in a spec"),
+    };
+}
