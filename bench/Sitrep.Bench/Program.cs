@@ -10,7 +10,9 @@ namespace Sitrep.Bench;
 /// <summary>
 /// Throughput per stage: <c>dotnet run -c Release --project bench/Sitrep.Bench -- [INPUT…]</c>
 /// prints articles/s and peak memory for reading, each per-document stage, the whole pipeline on
-/// all cores, and storing. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead.
+/// all cores, and storing. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
+/// <c>-- extraction</c> compares HTML extraction with SmartReader on the Zyte benchmark
+/// (<see cref="ExtractionBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -21,6 +23,8 @@ public static class Program
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
             return 0;
         }
+        if (args.Length > 0 && args[0] == "extraction")
+            return ExtractionBenchmark.Run(args[1..]);
         var inputs = args.Length > 0 ? args : [FindExamples()];
         var rows = new List<(string Stage, int Articles, TimeSpan Time, long PeakBytes, long Allocated)>();
 

@@ -1,4 +1,7 @@
+using System.Text;
 using Sitrep.Documents;
+using Sitrep.Ingest.Feeds;
+using Sitrep.Ingest.Web;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Ingest;
@@ -7,7 +10,7 @@ namespace Sitrep.Ingest;
 /// Expands the inputs named on a command line (files and folders, recursively) into articles,
 /// lazily, in a stable order, with the ids the contract asks for.
 /// </summary>
-public sealed class InputResolver
+public sealed class InputResolver : IDisposable
 {
     /// <summary>Larger files are refused: no article is this long, and reading one would only cost memory.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
@@ -15,14 +18,33 @@ public sealed class InputResolver
     private static readonly string[] TextExtensions = [".txt", ".text"];
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"];
     private static readonly string[] JsonlExtensions = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"];
+    private static readonly string[] FeedExtensions = [".rss", ".atom", ".xml", ".rss.gz", ".atom.gz", ".xml.gz"];
+
+    /// <summary>A feed item whose content carries less text than this is only a summary: its page is fetched.</summary>
+    private const int FullContentChars = 600;
+
+    private readonly List<Uri> _urls = [];
+    private readonly Func<WebFetcher> _fetcher;
+    private readonly IFeedStateStore? _feedStates;
+    private WebFetcher? _ownFetcher;
 
     private readonly List<(string Path, string Display, string Relative, string Stem)> _files = [];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<InputFailure> _missing = [];
 
     public InputResolver(IEnumerable<string> inputs)
+        : this(inputs, null, null)
+    {
+    }
+
+    /// <param name="inputs">Files, folders and http(s) URLs of pages or feeds.</param>
+    /// <param name="fetcher">Fetches URLs; one with the default limits is made on first use when null.</param>
+    /// <param name="feedStates">Remembers feed validators so re-polling is conditional; none when null.</param>
+    public InputResolver(IEnumerable<string> inputs, WebFetcher? fetcher, IFeedStateStore? feedStates)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        _fetcher = fetcher is not null ? () => fetcher : () => _ownFetcher ??= new WebFetcher();
+        _feedStates = feedStates;
         foreach (var input in inputs)
             Add(input);
         AssignIds();
@@ -48,15 +70,20 @@ public sealed class InputResolver
     /// <summary>How many files the inputs name (a JSONL file counts once, whatever it holds).</summary>
     public int FileCount => _files.Count;
 
-    public bool AllFilesAreSingleArticles => _files.TrueForAll(f => IsText(f.Path) || IsHtml(f.Path));
+    public bool AllFilesAreSingleArticles => _urls.Count == 0 && _files.TrueForAll(f => IsText(f.Path) || IsHtml(f.Path));
 
     private void Add(string input)
     {
+        if (UrlCanonicalizer.TryParseHttpUrl(input, out var url))
+        {
+            _urls.Add(url);
+            return;
+        }
         if (Directory.Exists(input))
         {
             var root = Path.GetFullPath(input);
             var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                .Where(f => IsText(f) || IsJsonl(f) || IsHtml(f))
+                .Where(f => IsText(f) || IsJsonl(f) || IsHtml(f) || IsFeed(f))
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Select(f => (Path: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
                 .OrderBy(f => f.Relative, StringComparer.Ordinal);
@@ -77,6 +104,11 @@ public sealed class InputResolver
     {
         foreach (var failure in _missing)
             yield return InputItem.Failed(failure.Source, failure.Reason);
+        foreach (var url in _urls)
+        {
+            foreach (var item in ReadUrl(url))
+                yield return item;
+        }
         foreach (var (path, display, _, _) in _files)
         {
             if (IsJsonl(path))
@@ -87,6 +119,11 @@ public sealed class InputResolver
             else if (IsText(path) || IsHtml(path))
             {
                 yield return ReadFile(path, display, _ids[path]);
+            }
+            else if (IsFeed(path))
+            {
+                foreach (var item in ReadFeedFile(path, display))
+                    yield return item;
             }
             else
             {
@@ -130,6 +167,163 @@ public sealed class InputResolver
         }
     }
 
+    public void Dispose() => _ownFetcher?.Dispose();
+
+    /// <summary>A page or a feed, told apart by what the server says it is and by what it looks like.</summary>
+    private IEnumerable<InputItem> ReadUrl(Uri url)
+    {
+        var key = UrlCanonicalizer.Canonicalize(url.AbsoluteUri);
+        var state = _feedStates?.GetFeedState(key);
+        FetchResult result;
+        string text;
+        var notes = new List<string>();
+        try
+        {
+            result = _fetcher().Fetch(url, state?.ETag, state?.LastModified);
+            if (result.NotModified)
+                yield break;
+            text = DecodeFetched(result, notes);
+        }
+        catch (Exception e) when (e is FetchException or InputRejectedException)
+        {
+            result = null!;
+            text = null!;
+            notes.Add(e.Message);
+        }
+        if (text is null)
+        {
+            yield return InputItem.Failed(url.ToString(), notes[^1]);
+            yield break;
+        }
+        if (IsFeedMediaType(result.ContentType) || FeedReader.LooksLikeFeed(text))
+        {
+            foreach (var item in ReadFeed(text, result.FinalUrl, url.ToString()))
+                yield return item;
+            if (result.ETag is not null || result.LastModified is not null)
+                _feedStates?.SaveFeedState(key, new FeedState(result.ETag, result.LastModified));
+            yield break;
+        }
+        yield return PageInput(result.FinalUrl, text, StatedMetadata.None, notes);
+    }
+
+    private IEnumerable<InputItem> ReadFeedFile(string path, string display)
+    {
+        string text;
+        try
+        {
+            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path) : File.ReadAllBytes(path);
+            text = TextDecoder.Decode(bytes, []);
+        }
+        catch (Exception e) when (e is InputRejectedException or IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(display, e.Message)];
+        }
+        return ReadFeed(text, null, display);
+    }
+
+    /// <summary>Each item with its full text is an article as it stands; an item with only a summary has its page fetched.</summary>
+    private IEnumerable<InputItem> ReadFeed(string xml, Uri? baseUrl, string display)
+    {
+        Feed feed;
+        try
+        {
+            feed = FeedReader.Parse(xml, baseUrl);
+        }
+        catch (InputRejectedException e)
+        {
+            return [InputItem.Failed(display, e.Message)];
+        }
+        return FeedItems(feed, display);
+    }
+
+    private IEnumerable<InputItem> FeedItems(Feed feed, string display)
+    {
+        foreach (var error in feed.Errors)
+            yield return InputItem.Failed($"{display}#item{error.Index + 1}", error.Reason);
+        foreach (var item in feed.Items)
+        {
+            var stated = new StatedMetadata
+            {
+                Title = item.Title,
+                Byline = item.Author,
+                Outlet = feed.Title,
+                Published = item.Published,
+                Url = item.Link is null ? null : UrlCanonicalizer.Canonicalize(item.Link),
+            };
+            var content = item.ContentHtml ?? item.Summary;
+            if (content is not null && TextLength(content) >= FullContentChars)
+            {
+                var source = stated.Url ?? $"{display}#{item.Id ?? item.Title}";
+                yield return InputItem.Of(new ArticleInput(source, "u" + Hashing.Hex(source, 16), InputFormat.Html, content, stated, ["text from the feed item"]));
+                continue;
+            }
+            if (item.Link is null || !UrlCanonicalizer.TryParseHttpUrl(item.Link, out var link))
+            {
+                yield return InputItem.Failed($"{display}#{item.Title}", "feed item has neither its full text nor a link to fetch");
+                continue;
+            }
+            InputItem fetched;
+            try
+            {
+                var notes = new List<string>();
+                var page = _fetcher().Fetch(link);
+                fetched = PageInput(page.FinalUrl, DecodeFetched(page, notes), stated, notes);
+            }
+            catch (Exception e) when (e is FetchException or InputRejectedException)
+            {
+                fetched = InputItem.Failed(link.ToString(), e.Message);
+            }
+            yield return fetched;
+        }
+    }
+
+    private static InputItem PageInput(Uri finalUrl, string html, StatedMetadata stated, List<string> notes)
+    {
+        var canonical = UrlCanonicalizer.Canonicalize(finalUrl.AbsoluteUri);
+        stated = stated with { Url = stated.Url ?? canonical };
+        return InputItem.Of(new ArticleInput(canonical, "u" + Hashing.Hex(canonical, 16), InputFormat.Html, html, stated, notes));
+    }
+
+    private static string DecodeFetched(FetchResult result, List<string> notes)
+    {
+        if (result.Charset is { } charset)
+        {
+            try
+            {
+                var encoding = Encoding.GetEncoding(charset);
+                if (encoding.CodePage != Encoding.UTF8.CodePage)
+                    return encoding.GetString(result.Body);
+            }
+            catch (ArgumentException)
+            {
+                notes.Add($"unknown charset '{charset}' in Content-Type");
+            }
+        }
+        return TextDecoder.DecodeHtml(result.Body, notes);
+    }
+
+    private static bool IsFeedMediaType(string? mediaType) =>
+        mediaType is not null && (mediaType.Contains("rss", StringComparison.OrdinalIgnoreCase) || mediaType.Contains("atom", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase));
+
+    private static int TextLength(string html)
+    {
+        int n = 0;
+        bool inTag = false;
+        foreach (char c in html)
+        {
+            if (c == '<')
+                inTag = true;
+            else if (c == '>')
+                inTag = false;
+            else if (!inTag && !char.IsWhiteSpace(c))
+                n++;
+        }
+        return n;
+    }
+
+    private static bool IsFeed(string path) => FeedExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsHtml(string path) => HtmlExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsText(string path) => TextExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
@@ -139,7 +333,7 @@ public sealed class InputResolver
     private static string StemOf(string relativeOrName)
     {
         var name = Path.GetFileName(relativeOrName);
-        foreach (var ext in TextExtensions.Concat(JsonlExtensions).Concat(HtmlExtensions).OrderByDescending(e => e.Length))
+        foreach (var ext in TextExtensions.Concat(JsonlExtensions).Concat(HtmlExtensions).Concat(FeedExtensions).OrderByDescending(e => e.Length))
         {
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
                 return name[..^ext.Length];

@@ -16,13 +16,24 @@ public sealed class HtmlCleaner
     /// <summary>Below this much text the chosen container is a fragment; the whole page is read instead.</summary>
     private const int MinContainerChars = 250;
 
+    /// <summary>The attributes extraction reads; the parser drops the rest instead of allocating them.</summary>
+    private static readonly HashSet<string> UsedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "class", "id", "role", "itemprop", "hidden", "aria-hidden", "style", "content", "property", "name", "rel", "href", "type", "lang", "datetime", "pubdate", "charset",
+    };
+
     private static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         IsNotSupportingFrames = true,
         SkipComments = true,
+        DisableElementPositionTracking = true,
         MaximumDepth = HtmlGuard.MaxDepth + 64,
+        ShouldEmitAttribute = static (ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken _, ReadOnlyMemory<char> name) => IsUsedAttribute(name.Span),
     };
+
+    private static bool IsUsedAttribute(ReadOnlySpan<char> name) =>
+        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
 
     public CleaningResult Clean(string html)
     {

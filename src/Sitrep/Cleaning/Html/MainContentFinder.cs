@@ -19,6 +19,18 @@ internal static class MainContentFinder
 
         /// <summary>Characters of prose paragraphs below: long, few links, outside furniture.</summary>
         public int ProseChars;
+
+        public int Commas;
+
+        /// <summary>Text outside block children: what an old template writes straight into a container.</summary>
+        public int DirectChars;
+        public int DirectCommas;
+
+        public bool ReasonKnown;
+        public Documents.RemovalReason? Reason;
+
+        /// <summary>Some ancestor below the body is furniture.</summary>
+        public bool InsideBoilerplate;
     }
 
     /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
@@ -26,7 +38,18 @@ internal static class MainContentFinder
     {
         var stats = new Dictionary<IElement, Stats>(ReferenceEqualityComparer.Instance);
         Measure(body, stats, inLink: false);
+        MarkInside(body, stats, inside: false, body);
         return stats;
+    }
+
+    private static void MarkInside(IElement e, Dictionary<IElement, Stats> stats, bool inside, IElement body)
+    {
+        if (!stats.TryGetValue(e, out var s))
+            return;
+        s.InsideBoilerplate = inside;
+        bool childrenInside = inside || (e != body && Boilerplate(e, stats) is not null);
+        foreach (var child in e.Children)
+            MarkInside(child, stats, childrenInside, body);
     }
 
     /// <summary>
@@ -35,11 +58,21 @@ internal static class MainContentFinder
     /// </summary>
     public static Documents.RemovalReason? Boilerplate(IElement e, Dictionary<IElement, Stats> stats)
     {
+        if (!stats.TryGetValue(e, out var s))
+            return HtmlVocabulary.BoilerplateReason(e);
+        if (!s.ReasonKnown)
+        {
+            s.Reason = BoilerplateUncached(e, s);
+            s.ReasonKnown = true;
+        }
+        return s.Reason;
+    }
+
+    private static Documents.RemovalReason? BoilerplateUncached(IElement e, Stats s)
+    {
         var reason = HtmlVocabulary.BoilerplateReason(e);
         if (reason is null)
             return null;
-        if (!stats.TryGetValue(e, out var s))
-            return reason;
         var names = HtmlVocabulary.Names(e);
         if (reason == Documents.RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(names))
             return reason;
@@ -149,13 +182,17 @@ internal static class MainContentFinder
         if (HtmlVocabulary.IsInvisible(e))
             return (0, 0);
         bool link = inLink || e.LocalName == "a";
-        int text = 0, links = 0;
+        int text = 0, links = 0, commas = 0, directChars = 0, directCommas = 0;
         foreach (var child in e.ChildNodes)
         {
             if (child is IText t)
             {
                 int n = CountVisible(t.Data);
+                int c = CountCommas(t.Data);
                 text += n;
+                commas += c;
+                directChars += n;
+                directCommas += c;
                 if (link)
                     links += n;
             }
@@ -164,10 +201,30 @@ internal static class MainContentFinder
                 var (ct, cl) = Measure(ce, stats, link);
                 text += ct;
                 links += cl;
+                if (stats.TryGetValue(ce, out var cs))
+                {
+                    commas += cs.Commas;
+                    if (!HtmlVocabulary.IsBlock(ce.LocalName))
+                    {
+                        directChars += ct;
+                        directCommas += cs.Commas;
+                    }
+                }
             }
         }
-        stats[e] = new Stats { TextChars = text, LinkChars = links };
+        stats[e] = new Stats { TextChars = text, LinkChars = links, Commas = commas, DirectChars = directChars, DirectCommas = directCommas };
         return (text, links);
+    }
+
+    private static int CountCommas(string data)
+    {
+        int n = 0;
+        foreach (char c in data)
+        {
+            if (c is ',' or '，' or '、')
+                n++;
+        }
+        return n;
     }
 
     private static int CountVisible(string data)
@@ -193,29 +250,27 @@ internal static class MainContentFinder
 
     private static void ScoreParagraphs(IElement body, Dictionary<IElement, Stats> stats)
     {
-        foreach (var e in body.QuerySelectorAll("p, pre, td, blockquote, li, div, section, h2, h3"))
+        foreach (var (e, s) in stats)
         {
-            if (!stats.TryGetValue(e, out var s) || s.TextChars < 25)
+            if (e.LocalName is not ("p" or "pre" or "td" or "blockquote" or "li" or "div" or "section" or "h2" or "h3"))
+                continue;
+            if (s.TextChars < 25)
                 continue;
             int chars = s.TextChars;
-            string text;
+            int commas = s.Commas;
             bool direct = false;
             if (e.LocalName is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
             {
                 // Text written straight into a container among its blocks (old templates do this) is a paragraph too.
-                text = DirectText(e);
-                chars = text.Length;
+                chars = s.DirectChars;
+                commas = s.DirectCommas;
                 direct = true;
                 if (chars < 100)
                     continue;
             }
-            else
-            {
-                text = e.TextContent;
-            }
-            if (Boilerplate(e, stats) is not null || InBoilerplate(e, body, stats))
+            if (s.InsideBoilerplate || Boilerplate(e, stats) is not null)
                 continue;
-            double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(chars / 100, 3);
+            double score = 1 + commas + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);
             if (e.LocalName is "li" or "h2" or "h3")
                 score *= 0.5;
@@ -251,30 +306,6 @@ internal static class MainContentFinder
             sum += SumProse(c, stats);
         s.ProseChars = sum;
         return sum;
-    }
-
-    private static bool InBoilerplate(IElement e, IElement body, Dictionary<IElement, Stats> stats)
-    {
-        for (var a = e.ParentElement; a is not null && a != body; a = a.ParentElement)
-        {
-            if (Boilerplate(a, stats) is not null)
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>The text of <paramref name="e"/> outside its block children.</summary>
-    private static string DirectText(IElement e)
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (var child in e.ChildNodes)
-        {
-            if (child is IText t)
-                sb.Append(t.Data);
-            else if (child is IElement ce && !HtmlVocabulary.IsBlock(ce.LocalName) && !HtmlVocabulary.IsInvisible(ce))
-                sb.Append(ce.TextContent);
-        }
-        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static bool HasBlockChildren(IElement e)

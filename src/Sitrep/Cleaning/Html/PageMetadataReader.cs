@@ -14,13 +14,24 @@ internal static partial class PageMetadataReader
     {
         articleBody = null;
         var ld = JsonLdArticle(doc);
+        // One pass over the meta tags; the first tag of a name wins, as browsers and crawlers read them.
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in doc.GetElementsByTagName("meta"))
+        {
+            var content = m.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(content))
+                continue;
+            foreach (var attribute in (ReadOnlySpan<string>)["property", "name", "itemprop"])
+            {
+                if (m.GetAttribute(attribute) is { Length: > 0 } key)
+                    metas.TryAdd(key, content);
+            }
+        }
         string? Meta(params string[] keys)
         {
             foreach (var key in keys)
             {
-                var m = doc.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']");
-                var content = m?.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(content))
+                if (metas.TryGetValue(key, out var content))
                     return Clean(content);
             }
             return null;
@@ -55,8 +66,10 @@ internal static partial class PageMetadataReader
 
     private static LdArticle? JsonLdArticle(IDocument doc)
     {
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in doc.GetElementsByTagName("script"))
         {
+            if (!string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
             JsonDocument json;
             try
             {

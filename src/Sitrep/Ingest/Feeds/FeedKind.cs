@@ -1,0 +1,9 @@
+namespace Sitrep.Ingest.Feeds;
+
+/// <summary>Which parser a document's root element calls for.</summary>
+internal enum FeedKind
+{
+    None,
+    Rss,
+    Atom,
+}
