@@ -49,6 +49,12 @@ internal static class AnalyzeCommand
         command.Options.Add(quiet);
         command.Options.Add(verbose);
         command.Options.Add(timeout);
+        var hostInterval = new Option<double>("--host-interval")
+        {
+            Description = "Seconds to leave between two requests to the same web site (politeness).",
+            DefaultValueFactory = _ => 1,
+        };
+        command.Options.Add(hostInterval);
         command.SetAction(parse => Run(
             console,
             parse.GetValue(inputs) ?? [],
@@ -56,11 +62,12 @@ internal static class AnalyzeCommand
             parse.GetValue(json),
             parse.GetValue(quiet),
             parse.GetValue(verbose),
-            parse.GetValue(timeout)));
+            parse.GetValue(timeout),
+            parse.GetValue(hostInterval)));
         return command;
     }
 
-    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout)
+    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout, double hostInterval)
     {
         var console = quiet ? null : output;
         SqliteDocumentStore store;
@@ -75,7 +82,7 @@ internal static class AnalyzeCommand
         }
         using (store)
         {
-            using var fetcher = new Sitrep.Ingest.Web.WebFetcher(Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout) });
+            using var fetcher = new Sitrep.Ingest.Web.WebFetcher(Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) });
             using var resolver = new InputResolver(inputs, fetcher, store);
             var pipeline = PipelineBuilder.CreateDefault();
             var analyzer = new BatchAnalyzer(pipeline, store);
