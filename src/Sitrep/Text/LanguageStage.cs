@@ -30,6 +30,8 @@ public sealed class LanguageStage : IDocumentStage
         var sample = text.Length > SampleLength ? text[..SampleLength] : text;
         if (sample.Count(char.IsLetter) < 12)
             return null;
+        if (EnglishFastPath.IsEnglish(sample))
+            return "en";
         var language = Detector.Value.DetectLanguageOf(sample);
         return language == Language.Unknown ? null : LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
     }
