@@ -26,49 +26,60 @@ public static class Program
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
         var inputs = args.Length > 0 ? args : [FindExamples()];
-        var rows = new List<(string Stage, int Articles, TimeSpan Time, long PeakBytes, long Allocated)>();
+        return Stream(inputs);
+    }
 
-        var articles = new List<ArticleInput>();
-        rows.Add(Measure("read + decode", () =>
-        {
-            foreach (var item in new InputResolver(inputs).Items())
-            {
-                if (item.Article is { } a)
-                    articles.Add(a);
-            }
-            return articles.Count;
-        }));
-
+    /// <summary>
+    /// Streams the inputs in chunks, so memory stays flat however large the corpus: each chunk is
+    /// read, run stage by stage on one core (the per-stage figures), then analysed on all cores and
+    /// stored as `sitrep analyze` does (the end-to-end figure).
+    /// </summary>
+    private static int Stream(string[] inputs)
+    {
+        const int ChunkSize = 512;
         var pipeline = PipelineBuilder.CreateDefault();
-        var contexts = articles.Select(a => new DocumentContext(a)).ToList();
-        foreach (var stage in pipeline.Stages)
-        {
-            rows.Add(Measure($"{stage.Name} (1 core)", () =>
-            {
-                foreach (var c in contexts)
-                    stage.Process(c);
-                return contexts.Count;
-            }));
-        }
-        contexts.Clear();
-
-        var documents = new Document[articles.Count];
-        rows.Add(Measure($"pipeline ({Environment.ProcessorCount} cores)", () =>
-        {
-            Parallel.For(0, articles.Count, i => documents[i] = pipeline.Analyze(articles[i]));
-            return documents.Length;
-        }));
-
+        var names = new List<string> { "read + decode" };
+        names.AddRange(pipeline.Stages.Select(s => s.Name + " (1 core)"));
+        names.Add($"analyze ({Environment.ProcessorCount} cores)");
+        names.Add("store (SQLite)");
+        var time = new double[names.Count];
+        var allocated = new long[names.Count];
+        int articles = 0;
         var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-{Environment.ProcessId}.db");
+        var total = Stopwatch.StartNew();
         try
         {
             using var store = SqliteDocumentStore.Open(db);
-            rows.Add(Measure("store (SQLite)", () =>
+            using var resolver = new InputResolver(inputs);
+            using var items = resolver.Items().GetEnumerator();
+            while (true)
             {
-                foreach (var chunk in documents.Chunk(256))
-                    store.SaveBatch(chunk);
-                return documents.Length;
-            }));
+                var chunk = new List<ArticleInput>(ChunkSize);
+                Timed(0, () =>
+                {
+                    while (chunk.Count < ChunkSize && items.MoveNext())
+                    {
+                        if (items.Current.Article is { } a)
+                            chunk.Add(a);
+                    }
+                });
+                if (chunk.Count == 0)
+                    break;
+                articles += chunk.Count;
+                var contexts = chunk.Select(a => new DocumentContext(a)).ToList();
+                for (int s = 0; s < pipeline.Stages.Length; s++)
+                {
+                    var stage = pipeline.Stages[s];
+                    Timed(1 + s, () =>
+                    {
+                        foreach (var c in contexts)
+                            stage.Process(c);
+                    });
+                }
+                var documents = new Document[chunk.Count];
+                Timed(names.Count - 2, () => Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i])));
+                Timed(names.Count - 1, () => store.SaveBatch(documents));
+            }
         }
         finally
         {
@@ -76,21 +87,25 @@ public static class Program
                 File.Delete(f);
         }
 
-        Console.WriteLine($"{"stage",-22} {"articles",9} {"seconds",9} {"articles/s",11} {"peak MB",8} {"alloc MB",9}");
-        foreach (var (stage, n, time, peak, alloc) in rows)
-            Console.WriteLine($"{stage,-22} {n,9:N0} {time.TotalSeconds,9:N2} {n / Math.Max(time.TotalSeconds, 1e-6),11:N0} {peak / 1048576.0,8:N0} {alloc / 1048576.0,9:N0}");
-        return 0;
-    }
-
-    private static (string, int, TimeSpan, long, long) Measure(string stage, Func<int> work)
-    {
-        long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        int n = work();
-        clock.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return (stage, n, clock.Elapsed, process.PeakWorkingSet64, GC.GetTotalAllocatedBytes(precise: true) - allocated);
+        Console.WriteLine($"{articles:N0} articles from {string.Join(", ", inputs)}");
+        Console.WriteLine($"{"stage",-24} {"seconds",9} {"articles/s",11} {"alloc MB",9}");
+        for (int i = 0; i < names.Count; i++)
+            Console.WriteLine($"{names[i],-24} {time[i],9:N2} {articles / Math.Max(time[i], 1e-6),11:N0} {allocated[i] / 1048576.0,9:N0}");
+        double endToEnd = time[0] + time[^2] + time[^1];
+        Console.WriteLine($"{"read + analyze + store",-24} {endToEnd,9:N2} {articles / Math.Max(endToEnd, 1e-6),11:N0}");
+        Console.WriteLine($"peak memory (working set): {process.PeakWorkingSet64 / 1048576.0:N0} MB; wall clock {total.Elapsed.TotalSeconds:N1} s");
+        return 0;
+
+        void Timed(int row, Action work)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: false);
+            long start = Stopwatch.GetTimestamp();
+            work();
+            time[row] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            allocated[row] += GC.GetTotalAllocatedBytes(precise: false) - before;
+        }
     }
 
     private static string FindExamples()

@@ -16,6 +16,8 @@ public static class Program
             clean text with outlet, title, byline and date, stored in an embedded database.
             """);
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(ReanalyzeCommand.Create(console));
         var invocation = new InvocationConfiguration();
         if (output is not null)
         {

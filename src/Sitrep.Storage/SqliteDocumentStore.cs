@@ -164,7 +164,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     /// <see cref="StoreStatus.Stored"/> under its id, suffixed when another source holds that id.
     /// <see cref="Document.DuplicateOf"/> is ignored: the store works it out.
     /// </summary>
-    public IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> docs)
+    public IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> docs) => SaveBatch(docs, reanalysis: false);
+
+    /// <summary>
+    /// Stores documents analysed again from their stored raw input: the same source with the same
+    /// content replaces the stored analysis (<see cref="StoreStatus.Updated"/>) instead of being skipped.
+    /// </summary>
+    public IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Document> docs) => SaveBatch(docs, reanalysis: true);
+
+    private IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> docs, bool reanalysis)
     {
         ArgumentNullException.ThrowIfNull(docs);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -179,7 +187,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             foreach (var command in _commands)
                 command.Transaction = transaction;
             for (int i = 0; i < docs.Count; i++)
-                outcomes[i] = SaveOne(docs[i] ?? throw new ArgumentException($"document {i} is null", nameof(docs)), storedAt);
+                outcomes[i] = SaveOne(docs[i] ?? throw new ArgumentException($"document {i} is null", nameof(docs)), storedAt, reanalysis);
             transaction.Commit();
         }
         catch (SqliteException ex)
@@ -277,7 +285,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         _connection.Dispose();
     }
 
-    private StoreOutcome SaveOne(Document doc, string storedAt)
+    private StoreOutcome SaveOne(Document doc, string storedAt, bool reanalysis)
     {
         _findBySource.Parameters["$source"].Value = doc.Source;
         string? existingId = null, existingContentHash = null, existingTextHash = null, existingDuplicateOf = null;
@@ -294,7 +302,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
 
         if (existingId is not null)
         {
-            if (existingContentHash == doc.ContentHash)
+            if (existingContentHash == doc.ContentHash && !reanalysis)
                 return new StoreOutcome(StoreStatus.AlreadyStored, existingId, existingDuplicateOf);
             return Update(doc, existingId, existingTextHash!, existingDuplicateOf, storedAt);
         }

@@ -95,7 +95,12 @@ internal static class AnalyzeCommand
                 AnalysisJsonWriter.Write(file, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!));
             }
             if (console is not null)
+            {
                 SummaryRenderer.Render(console, summary, db.FullName, json?.FullName, verbose);
+                int stale = store.IdsWithPipelineVersionOtherThan(pipeline.Version).Count();
+                if (stale > 0)
+                    console.MarkupLineInterpolated($"[yellow]{stale:N0} stored documents were analysed by another pipeline version; run 'sitrep reanalyze' to bring them up to date.[/]");
+            }
             else
             {
                 foreach (var f in summary.Failures)

@@ -3,22 +3,23 @@ namespace Sitrep.Cleaning;
 /// <summary>
 /// Finds units that restate another unit's words: a pull quote repeats a body sentence, often
 /// trimmed at both ends and with a word or two changed. Word trigrams tolerate those edits.
+/// Words are hashed case-insensitively in place, so indexing a long article allocates no strings.
 /// </summary>
 internal sealed class RestatementIndex
 {
-    private readonly Dictionary<(string, string, string), List<int>> _trigrams = [];
-    private readonly List<string>[] _words;
+    private readonly Dictionary<long, List<int>> _trigrams = [];
+    private readonly int[][] _words;
 
     public RestatementIndex(IReadOnlyList<TextUnit> units)
     {
-        _words = new List<string>[units.Count];
+        _words = new int[units.Count][];
         for (int u = 0; u < units.Count; u++)
         {
-            var words = TextShape.Words(units[u].Text);
+            var words = WordHashes(units[u].Text);
             _words[u] = words;
-            for (int i = 0; i + 2 < words.Count; i++)
+            for (int i = 0; i + 2 < words.Length; i++)
             {
-                var key = (words[i], words[i + 1], words[i + 2]);
+                long key = Key(words, i);
                 if (!_trigrams.TryGetValue(key, out var list))
                     _trigrams[key] = list = [];
                 if (list.Count == 0 || list[^1] != u)
@@ -34,17 +35,17 @@ internal sealed class RestatementIndex
     public int FindSource(int unit, double minShare = 0.7)
     {
         var words = _words[unit];
-        int total = words.Count - 2;
+        int total = words.Length - 2;
         if (total < 4)
             return -1;
         var hits = new Dictionary<int, int>();
-        for (int i = 0; i + 2 < words.Count; i++)
+        for (int i = 0; i + 2 < words.Length; i++)
         {
-            if (!_trigrams.TryGetValue((words[i], words[i + 1], words[i + 2]), out var list) || list.Count > 50)
+            if (!_trigrams.TryGetValue(Key(words, i), out var list) || list.Count > 50)
                 continue;
             foreach (int other in list)
             {
-                if (other != unit && _words[other].Count > words.Count + 2)
+                if (other != unit && _words[other].Length > words.Length + 2)
                     hits[other] = hits.GetValueOrDefault(other) + 1;
             }
         }
@@ -58,5 +59,26 @@ internal sealed class RestatementIndex
             }
         }
         return bestHits >= minShare * total ? best : -1;
+    }
+
+    private static long Key(int[] words, int i) =>
+        ((long)words[i] * 1_000_003L) ^ ((long)words[i + 1] << 21) ^ ((long)words[i + 2] * 31L);
+
+    private static int[] WordHashes(string text)
+    {
+        var hashes = new List<int>(text.Length / 5);
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                i++;
+            if (i >= text.Length)
+                break;
+            var hash = new HashCode();
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                hash.Add(char.ToLowerInvariant(text[i++]));
+            hashes.Add(hash.ToHashCode());
+        }
+        return [.. hashes];
     }
 }

@@ -13,7 +13,7 @@ namespace Sitrep.Ingest;
 public sealed class InputResolver : IDisposable
 {
     /// <summary>Larger files are refused: no article is this long, and reading one would only cost memory.</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
+    public const long MaxFileBytes = 10L * 1024 * 1024;
 
     private static readonly string[] TextExtensions = [".txt", ".text"];
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"];
@@ -132,14 +132,17 @@ public sealed class InputResolver : IDisposable
         }
     }
 
-    private static InputItem ReadFile(string path, string display, string id)
+    /// <summary>How file contents are read; tests replace it to play a file system that refuses access (they run as root).</summary>
+    internal Func<string, byte[]> ReadAllBytes { get; init; } = File.ReadAllBytes;
+
+    private InputItem ReadFile(string path, string display, string id)
     {
         try
         {
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)
-                return InputItem.Failed(display, $"file too large ({info.Length / (1024 * 1024)} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB)");
-            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path) : File.ReadAllBytes(path);
+                return InputItem.Failed(display, $"file too large for an article ({info.Length / (1024.0 * 1024):N0} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB)");
+            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path, MaxFileBytes) : ReadAllBytes(path);
             var notes = new List<string>();
             bool html = IsHtml(path);
             var text = html ? TextDecoder.DecodeHtml(bytes, notes) : TextDecoder.Decode(bytes, notes);

@@ -23,20 +23,24 @@ public static class JsonlRecordReader
     {
         ArgumentNullException.ThrowIfNull(path);
         Stream stream;
+        GzipTrailerCheck? check = null;
         try
         {
             stream = File.OpenRead(path);
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+            {
+                check = GzipTrailerCheck.Read(stream);
+                stream = check.Wrap(new GZipStream(stream, CompressionMode.Decompress));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [InputItem.Failed(displayPath, $"cannot open: {e.Message}")];
         }
-        return ReadLines(stream, displayPath);
+        return ReadLines(stream, displayPath, check);
     }
 
-    private static IEnumerable<InputItem> ReadLines(Stream stream, string displayPath)
+    private static IEnumerable<InputItem> ReadLines(Stream stream, string displayPath, GzipTrailerCheck? check)
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         int lineNumber = 0;
@@ -59,7 +63,12 @@ public static class JsonlRecordReader
                 yield break;
             }
             if (line is null)
+            {
+                // GZipStream ends a truncated file quietly; the trailer's length tells.
+                if (check is not null && !check.Complete)
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes; the records after line {lineNumber} are lost");
                 yield break;
+            }
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
@@ -90,6 +99,8 @@ public static class JsonlRecordReader
             var url = First(root, UrlFields);
             if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html))
                 return InputItem.Failed(location, $"no text or html field (looked for {string.Join(", ", TextFields.Concat(HtmlFields))})");
+            if ((text?.Length ?? 0) > InputResolver.MaxFileBytes || (html?.Length ?? 0) > InputResolver.MaxFileBytes)
+                return InputItem.Failed(location, $"record too large for an article (the limit is {InputResolver.MaxFileBytes / (1024 * 1024)} MB)");
             var stated = new StatedMetadata
             {
                 Title = First(root, TitleFields),
