@@ -18,6 +18,7 @@ public static class JsonlRecordReader
     private static readonly string[] OutletFields = ["outlet", "source", "site", "publisher", "source_name", "site_name"];
     private static readonly string[] PublishedFields = ["published", "date", "published_at", "datePublished", "date_published", "publish_date", "pubDate"];
     private static readonly string[] BylineFields = ["byline", "author", "authors"];
+    private static readonly string[] RecordIdFields = ["id", "ID", "_id", "article_id", "uuid", "doc_id"];
 
     public static IEnumerable<InputItem> Read(string path, string displayPath)
     {
@@ -44,6 +45,9 @@ public static class JsonlRecordReader
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         int lineNumber = 0;
+        // One line is held back: when the file turns out to be cut, its last line is a fragment,
+        // reported with the truncation rather than as a line that is not JSON.
+        string? pending = null;
         while (true)
         {
             string? line;
@@ -59,20 +63,25 @@ public static class JsonlRecordReader
             }
             if (readError is not null)
             {
-                yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"cannot read further: {readError}");
+                yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"cannot read further: {readError}; the records from line {lineNumber} on are lost");
                 yield break;
             }
             if (line is null)
             {
                 // GZipStream ends a truncated file quietly; the trailer's length tells.
                 if (check is not null && !check.Complete)
-                    yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes; the records after line {lineNumber} are lost");
+                {
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes, in line {lineNumber}; the records from there on are lost");
+                    yield break;
+                }
+                if (pending is not null)
+                    yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
                 yield break;
             }
+            if (pending is not null)
+                yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            yield return ParseRecord(line, $"{displayPath}:{lineNumber}");
+            pending = string.IsNullOrWhiteSpace(line) ? null : line;
         }
     }
 
@@ -111,10 +120,21 @@ public static class JsonlRecordReader
             };
             bool isText = !string.IsNullOrWhiteSpace(text);
             var raw = isText ? text! : html!;
+            // A data set's own record id tells apart records that share a URL (a story and its
+            // republication, an updated version); without one, the URL is the identity.
+            var recordId = First(root, RecordIdFields);
             var source = string.IsNullOrWhiteSpace(url) ? location : url!;
-            var id = "j" + Hashing.Hex(string.IsNullOrWhiteSpace(url) ? raw : url!, 16);
+            if (recordId is not null)
+                source = (string.IsNullOrWhiteSpace(url) ? FileOf(location) : url!) + "#" + recordId;
+            var id = "j" + Hashing.Hex(string.IsNullOrWhiteSpace(url) && recordId is null ? raw : source, 16);
             return InputItem.Of(new ArticleInput(source, id, isText ? InputFormat.PlainText : InputFormat.Html, raw, stated, []));
         }
+    }
+
+    private static string FileOf(string location)
+    {
+        int colon = location.LastIndexOf(':');
+        return colon > 0 ? location[..colon] : location;
     }
 
     /// <summary>The first field present, as text: strings as they are, lists joined, objects by their name.</summary>
