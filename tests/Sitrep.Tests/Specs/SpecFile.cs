@@ -26,6 +26,9 @@ public sealed class SpecFile
 
     public bool Has(string section) => Sections.ContainsKey(section);
 
+    /// <summary>The fenced text of a section, or null when the file has no such section.</summary>
+    public string? Section(string section) => Fenced(section);
+
     /// <summary>"- reason: text" items of the removed list.</summary>
     public IReadOnlyList<(string Reason, string Text)> Removed => Items("removed")
         .Select(item =>

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Splits a tokenised body into sentences: a sentence ends at a full stop, question or exclamation
+/// mark or ellipsis (with the closing quotes and brackets after it) when the next token opens a
+/// sentence, and always at a paragraph break. Abbreviations and initials do not end sentences,
+/// except the few that often close one ("… in the U.S. The …"). A bracketed source right after
+/// a quotation stays with it.
+/// </summary>
+public static class SentenceSplitter
+{
+    /// <summary>Words that open sentences; after an abbreviation that may end one, they decide that it did.</summary>
+    private static readonly FrozenSet<string> Openers = FrozenSet.ToFrozenSet(
+        ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "There", "His", "Her",
+         "Its", "Their", "Our", "Meanwhile", "However", "Officials", "According", "After", "Before", "When", "While", "As", "If", "For", "With", "Some", "Many"],
+        StringComparer.Ordinal);
+
+    public static Sentence[] Split(string text, Token[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var sentences = new List<Sentence>();
+        int first = 0;
+        int citation = -1; // the "(" of a source cited right after a sentence's end
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            int last = t;
+            bool end = false;
+            if (citation >= 0 && tokens[t].Kind == TokenKind.Bracket && text[tokens[t].Start] == ')')
+            {
+                citation = -1;
+                end = t + 1 >= tokens.Length || OpensSentence(text, tokens[t + 1]) || ParagraphBreakBetween(text, tokens[t], tokens[t + 1]);
+            }
+            else if (IsTerminal(text, tokens[t]))
+            {
+                while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && !ParagraphBreakBetween(text, tokens[last], tokens[last + 1]))
+                    last++;
+                end = last + 1 >= tokens.Length || OpensSentence(text, tokens[last + 1]) || ParagraphBreakBetween(text, tokens[last], tokens[last + 1]);
+                if (!end && tokens[last + 1].Kind == TokenKind.Bracket && text[tokens[last + 1].Start] == '(')
+                    citation = last + 1;
+            }
+            else if (tokens[t].Kind == TokenKind.Abbreviation && t + 1 < tokens.Length && MayEnd(text, tokens[t]))
+            {
+                var next = tokens[t + 1];
+                end = Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || ParagraphBreakBetween(text, tokens[t], next);
+            }
+            if (!end && t + 1 < tokens.Length && ParagraphBreakBetween(text, tokens[t], tokens[t + 1]))
+                end = true;
+            if (end || last + 1 >= tokens.Length)
+            {
+                sentences.Add(new Sentence(tokens[first].Start, tokens[last].End, first, last - first + 1));
+                first = last + 1;
+                t = last;
+            }
+        }
+        return [.. sentences];
+    }
+
+    private static bool IsTerminal(string text, Token token) =>
+        token.Kind == TokenKind.Ellipsis || (token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '!' or '?' or '؟');
+
+    private static bool IsCloser(string text, Token token) =>
+        (token.Kind == TokenKind.Quote && text[token.Start] is '”' or '’' or '"' or '\'' or '»') || (token.Kind == TokenKind.Bracket && text[token.Start] is ')' or ']');
+
+    private static bool OpensSentence(string text, Token token)
+    {
+        char c = text[token.Start];
+        if (token.Kind == TokenKind.Bracket)
+            return false; // "(State-run website, 31 March)" after a quotation cites it
+        if (token.Kind is TokenKind.Quote or TokenKind.Hashtag or TokenKind.Handle or TokenKind.Number or TokenKind.Dash)
+            return true;
+        return char.IsUpper(c) || !char.IsLetter(c) || IsCaselessScript(c);
+    }
+
+    /// <summary>Arabic, Hebrew, CJK and other scripts without case: any word may open a sentence.</summary>
+    private static bool IsCaselessScript(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
+
+    private static bool MayEnd(string text, Token token)
+    {
+        var word = token.Span(text).TrimEnd('.');
+        Span<char> lower = stackalloc char[16];
+        if (word.Length > lower.Length)
+            return false;
+        int n = word.ToLowerInvariant(lower);
+        return Abbreviations.MayEndSentence.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..n]);
+    }
+
+    private static bool ParagraphBreakBetween(string text, Token a, Token b) =>
+        text.AsSpan(a.End, b.Start - a.End).Contains('\n');
+}
