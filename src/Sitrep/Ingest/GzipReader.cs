@@ -39,7 +39,7 @@ public static class GzipReader
         {
             throw new InputRejectedException($"corrupt gzip data: {e.Message}", e);
         }
-        if ((uint)(output.Length & 0xFFFFFFFF) != expectedSizeMod32)
+        if ((uint)(output.Length & 0xFFFFFFFF) != expectedSizeMod32 && !GzipMembers.AllComplete(path, output.Length))
             throw new InputRejectedException($"truncated or corrupt gzip file ({output.Length:N0} bytes decompressed, the trailer says {expectedSizeMod32:N0})");
         return output.ToArray();
     }

@@ -10,29 +10,37 @@ internal sealed class GzipTrailerCheck
 {
     private readonly uint _expected;
     private readonly bool _plausible;
+    private readonly string? _path;
     private CountingStream? _counter;
 
-    private GzipTrailerCheck(uint expected, bool plausible)
+    private GzipTrailerCheck(uint expected, bool plausible, string? path)
     {
         _expected = expected;
         _plausible = plausible;
+        _path = path;
     }
+
+    /// <summary>The data ended with a line break: its last line arrived whole, whatever happened to the trailer.</summary>
+    public bool EndsWithNewline => _counter?.LastByte == (byte)'\n';
 
     public long DecompressedBytes => _counter?.Count ?? 0;
 
-    /// <summary>True when the decompressed length matches the trailer (modulo 2^32, as gzip records it).</summary>
-    public bool Complete => _plausible && (uint)(DecompressedBytes & 0xFFFFFFFF) == _expected;
+    /// <summary>
+    /// True when the decompressed length matches the trailer (modulo 2^32, as gzip records it), or,
+    /// for a file of several gzip members, when every member's trailer matches its own data.
+    /// </summary>
+    public bool Complete => _plausible && ((uint)(DecompressedBytes & 0xFFFFFFFF) == _expected || (_path is not null && GzipMembers.AllComplete(_path, DecompressedBytes)));
 
     /// <summary>Reads the trailer of a seekable gzip file and rewinds it.</summary>
-    public static GzipTrailerCheck Read(Stream file)
+    public static GzipTrailerCheck Read(FileStream file)
     {
         if (!file.CanSeek || file.Length < 18)
-            return new GzipTrailerCheck(0, plausible: false);
+            return new GzipTrailerCheck(0, plausible: false, null);
         Span<byte> trailer = stackalloc byte[4];
         file.Seek(-4, SeekOrigin.End);
         file.ReadExactly(trailer);
         file.Seek(0, SeekOrigin.Begin);
-        return new GzipTrailerCheck(BinaryPrimitives.ReadUInt32LittleEndian(trailer), plausible: true);
+        return new GzipTrailerCheck(BinaryPrimitives.ReadUInt32LittleEndian(trailer), plausible: true, file.Name);
     }
 
     public Stream Wrap(Stream decompressed) => _counter = new CountingStream(decompressed);
@@ -40,6 +48,8 @@ internal sealed class GzipTrailerCheck
     private sealed class CountingStream(Stream inner) : Stream
     {
         public long Count { get; private set; }
+
+        public int LastByte { get; private set; } = -1;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -51,6 +61,8 @@ internal sealed class GzipTrailerCheck
         {
             int n = inner.Read(buffer, offset, count);
             Count += n;
+            if (n > 0)
+                LastByte = buffer[offset + n - 1];
             return n;
         }
 
@@ -58,6 +70,8 @@ internal sealed class GzipTrailerCheck
         {
             int n = inner.Read(buffer);
             Count += n;
+            if (n > 0)
+                LastByte = buffer[n - 1];
             return n;
         }
 

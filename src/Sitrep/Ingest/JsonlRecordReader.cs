@@ -30,7 +30,7 @@ public static class JsonlRecordReader
             stream = File.OpenRead(path);
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                check = GzipTrailerCheck.Read(stream);
+                check = GzipTrailerCheck.Read((FileStream)stream);
                 stream = check.Wrap(new GZipStream(stream, CompressionMode.Decompress));
             }
         }
@@ -71,6 +71,13 @@ public static class JsonlRecordReader
                 // GZipStream ends a truncated file quietly; the trailer's length tells.
                 if (check is not null && !check.Complete)
                 {
+                    if (pending is not null && check.EndsWithNewline)
+                    {
+                        // Only the trailer is missing: the last line arrived whole.
+                        yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
+                        yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes without its trailer; anything after line {lineNumber} is lost");
+                        yield break;
+                    }
                     yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes, in line {lineNumber}; the records from there on are lost");
                     yield break;
                 }
