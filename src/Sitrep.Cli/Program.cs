@@ -18,6 +18,12 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReanalyzeCommand.Create(console));
+        var train = new Command("train", "Train a model from the shared data (reproducibly).");
+        train.Subcommands.Add(NerTrainCommand.Create(console));
+        root.Subcommands.Add(train);
+        var eval = new Command("eval", "Evaluate a model on a labelled file.");
+        eval.Subcommands.Add(NerEvalCommand.Create(console));
+        root.Subcommands.Add(eval);
         var invocation = new InvocationConfiguration();
         if (output is not null)
         {

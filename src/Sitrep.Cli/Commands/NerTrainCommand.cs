@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Entities;
+using Spectre.Console;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep train ner</c>: trains the named-entity tagger from CoNLL-2003 (../shared/data/ner) and
+/// the GeoNames/world-countries name lists, reproducibly (fixed seed), and saves the model file.
+/// </summary>
+internal static class NerTrainCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Folder with conllpp_train.txt and conllpp_dev.txt.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "ner", "conll2003pp")),
+        };
+        var geo = new Option<DirectoryInfo>("--geo")
+        {
+            Description = "Folder with countries.json and cities.tsv, the name lists.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "geo")),
+        };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the model.",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("resources", "ner", "model.bin.gz")),
+        };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the shuffling.", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights are all smaller than this.", DefaultValueFactory = _ => new NerTrainingOptions().MinWeight };
+        var withDev = new Option<bool>("--train-on-dev") { Description = "Train on the development set too, for the fixed number of epochs (no epoch selection; the dev F1 printed is then not held out)." };
+        var command = new Command("ner", """
+            Train the named-entity tagger (averaged perceptron) on CoNLL-2003 and save it.
+            The development set picks the epoch kept and is scored after each.
+
+            Example:
+              sitrep train ner --data ../shared/data/ner/conll2003pp --out resources/ner/model.bin.gz
+            """);
+        command.Options.Add(data);
+        command.Options.Add(geo);
+        command.Options.Add(output);
+        command.Options.Add(epochs);
+        command.Options.Add(seed);
+        command.Options.Add(minWeight);
+        command.Options.Add(withDev);
+        command.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(geo)!, parse.GetValue(output)!,
+            new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight)), parse.GetValue(withDev)));
+        return command;
+    }
+
+    private static int Run(IAnsiConsole console, DirectoryInfo data, DirectoryInfo geo, FileInfo output, NerTrainingOptions options, bool trainOnDev)
+    {
+        var trainFile = Path.Combine(data.FullName, "conllpp_train.txt");
+        var devFile = Path.Combine(data.FullName, "conllpp_dev.txt");
+        if (!File.Exists(trainFile))
+        {
+            console.WriteLine($"sitrep: no training data at {trainFile}");
+            return ExitCodes.NothingRead;
+        }
+        if (options.Epochs < 1)
+        {
+            console.WriteLine("sitrep: --epochs must be at least 1");
+            return ExitCodes.Usage;
+        }
+        var train = ConllReader.ReadFile(trainFile);
+        var dev = File.Exists(devFile) ? ConllReader.ReadFile(devFile) : [];
+        if (trainOnDev)
+        {
+            train = [.. train, .. dev];
+            dev = [];
+        }
+        var gazetteer = geo.Exists ? Gazetteer.LoadGeo(geo.FullName) : Gazetteer.Empty;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"training on {train.Count} sentences ({train.Sum(s => s.Words.Length)} tokens), dev {dev.Count} sentences, {gazetteer.Count} listed names, {options.Epochs} epochs, seed {options.Seed}"));
+        var model = PerceptronTrainer.Train(train, dev, gazetteer, options, e =>
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {e.Epoch,2}: train token accuracy {e.TrainTokenAccuracy:0.0000}, dev F1 {e.Dev?.F1 ?? double.NaN:0.0000} (P {e.Dev?.Precision ?? double.NaN:0.000} R {e.Dev?.Recall ?? double.NaN:0.000}), {e.Elapsed.TotalSeconds:0}s")));
+        output.Directory?.Create();
+        model.Save(output.FullName);
+        output.Refresh();
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"saved {model.FeatureCount} features to {output.FullName} ({output.Length / 1024.0 / 1024.0:0.00} MB)"));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Buffers;
+using Sitrep.Text;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// The tagger's features, hashed. Static features (word, shape, affixes, flags, name lists, for the
+/// word and its neighbours at -2..+2) are computed once per sentence; dynamic ones (the previous one
+/// and two predicted tags, alone and with the word) while decoding left to right.
+/// </summary>
+internal static class FeatureExtractor
+{
+    /// <summary>Static features per token; the layout is part of the model format (bump its version on change).</summary>
+    public const int StaticCount = 34;
+
+    public const int DynamicCount = 5;
+
+    public const int Count = StaticCount + DynamicCount;
+
+    private const int Norm0 = 1;
+    private const int Shape0 = 8;
+
+    // Stand-ins for words beyond the sentence's ends, distinct per side and distance.
+    private const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
+
+    public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, DocumentContext? context, Span<uint> output)
+    {
+        int n = tokens.Length;
+        if (n == 0)
+            return;
+        var pool = ArrayPool<uint>.Shared.Rent(4 * n);
+        var bytes = ArrayPool<byte>.Shared.Rent(2 * n);
+        try
+        {
+            var norm = pool.AsSpan(0, n);
+            var cased = pool.AsSpan(n, n);
+            var shape = pool.AsSpan(2 * n, n);
+            var shortShape = pool.AsSpan(3 * n, n);
+            var flags = bytes.AsSpan(0, n);
+            var gaz = bytes.AsSpan(n, n);
+            int letterWords = 0, capsWords = 0;
+            for (int i = 0; i < n; i++)
+            {
+                var w = tokens[i].Span(text);
+                norm[i] = FeatureHash.Normalized(w);
+                cased[i] = FeatureHash.Cased(w);
+                shape[i] = WordShape.ShapeHash(w);
+                shortShape[i] = WordShape.ShortShapeHash(w);
+                var f = WordShape.Of(w);
+                if ((f & (WordShape.Flags.AllCapitals | WordShape.Flags.AllLower | WordShape.Flags.InitialCapital)) != 0)
+                {
+                    letterWords++;
+                    if ((f & WordShape.Flags.AllCapitals) != 0 && w.Length > 1)
+                        capsWords++;
+                }
+                flags[i] = (byte)f;
+            }
+            // Headlines and datelines in capitals ("JAPAN GET LUCKY WIN") need their own weights.
+            if (letterWords >= 2 && capsWords * 2 > letterWords)
+            {
+                for (int i = 0; i < n; i++)
+                    flags[i] |= (byte)WordShape.Flags.InCapitalisedSentence;
+            }
+            flags[0] |= (byte)WordShape.Flags.SentenceInitial;
+            gazetteer.Annotate(text, tokens, gaz);
+
+            for (int i = 0; i < n; i++)
+            {
+                var o = output.Slice(i * StaticCount, StaticCount);
+                var w = tokens[i].Span(text);
+                uint nm1 = i >= 1 ? norm[i - 1] : Before1, nm2 = i >= 2 ? norm[i - 2] : Before2;
+                uint np1 = i + 1 < n ? norm[i + 1] : After1, np2 = i + 2 < n ? norm[i + 2] : After2;
+                uint sm1 = i >= 1 ? shortShape[i - 1] : Before1, sm2 = i >= 2 ? shortShape[i - 2] : Before2;
+                uint sp1 = i + 1 < n ? shortShape[i + 1] : After1, sp2 = i + 2 < n ? shortShape[i + 2] : After2;
+                o[0] = FeatureHash.Feature(0, 0);
+                o[1] = FeatureHash.Feature(1, norm[i]);
+                o[2] = FeatureHash.Feature(2, nm1);
+                o[3] = FeatureHash.Feature(3, np1);
+                o[4] = FeatureHash.Feature(4, nm2);
+                o[5] = FeatureHash.Feature(5, np2);
+                o[6] = FeatureHash.Feature(6, cased[i]);
+                o[7] = FeatureHash.Feature(7, shape[i]);
+                o[8] = FeatureHash.Feature(8, shortShape[i]);
+                o[9] = FeatureHash.Feature(9, sm1);
+                o[10] = FeatureHash.Feature(10, sp1);
+                o[11] = FeatureHash.Feature(11, sm2);
+                o[12] = FeatureHash.Feature(12, sp2);
+                uint prefix = FeatureHash.Seed, suffix = FeatureHash.Seed;
+                for (int k = 1; k <= 4; k++)
+                {
+                    if (k <= w.Length)
+                    {
+                        prefix = FeatureHash.Step(prefix, char.ToLowerInvariant(w[k - 1]));
+                        suffix = FeatureHash.Step(suffix, char.ToLowerInvariant(w[^k]));
+                    }
+                    // A word shorter than the affix gets a fixed value: the slot count must not vary.
+                    o[12 + k] = FeatureHash.Feature(12 + k, k <= w.Length ? prefix : 0);
+                    o[16 + k] = FeatureHash.Feature(16 + k, k <= w.Length ? suffix : 0);
+                }
+                o[21] = FeatureHash.Feature(21, flags[i]);
+                o[22] = FeatureHash.Feature(22, i >= 1 ? flags[i - 1] : 0x100u);
+                o[23] = FeatureHash.Feature(23, i + 1 < n ? flags[i + 1] : 0x100u);
+                o[24] = FeatureHash.Feature(24, FeatureHash.Mix(nm1, norm[i]));
+                o[25] = FeatureHash.Feature(25, FeatureHash.Mix(norm[i], np1));
+                o[26] = FeatureHash.Feature(26, gaz[i]);
+                o[27] = FeatureHash.Feature(27, i >= 1 ? gaz[i - 1] : 0x100u);
+                o[28] = FeatureHash.Feature(28, i + 1 < n ? gaz[i + 1] : 0x100u);
+                o[29] = FeatureHash.Feature(29, FeatureHash.Mix(FeatureHash.Mix(sm1, shortShape[i]), sp1));
+                o[30] = FeatureHash.Feature(30, FeatureHash.Mix(nm1, shortShape[i]));
+                o[31] = FeatureHash.Feature(31, FeatureHash.Mix(shortShape[i], np1));
+                uint spelling = context?.Spelling(norm[i]) ?? 0x100u;
+                o[32] = FeatureHash.Feature(32, spelling);
+                o[33] = FeatureHash.Feature(33, spelling << 8 | flags[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(pool);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Features of the tag history; <paramref name="previous"/> and <paramref name="beforePrevious"/> are tag ids, the tag count standing for "none".</summary>
+    public static void Dynamic(ReadOnlySpan<uint> statics, int previous, int beforePrevious, DocumentContext? context, Span<uint> output)
+    {
+        output[4] = FeatureHash.Feature(44, (uint)(context?.History(statics[Norm0]) ?? 0));
+        output[0] = FeatureHash.Feature(40, (uint)previous);
+        output[1] = FeatureHash.Feature(41, (uint)(beforePrevious * 64 + previous));
+        output[2] = FeatureHash.Feature(42, FeatureHash.Mix((uint)previous, statics[Norm0]));
+        output[3] = FeatureHash.Feature(43, FeatureHash.Mix((uint)previous, statics[Shape0]));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// The trained weights: an open-addressing hash table from feature key to a row of per-tag weights.
+/// Immutable once built, so any number of threads may tag with it.
+/// </summary>
+internal readonly struct FeatureTable : IFeatureWeights
+{
+    private readonly uint[] _keys;
+    private readonly int[] _rows;
+    private readonly float[] _weights;
+    private readonly int _tags;
+    private readonly int _shift;
+
+    /// <param name="keys">Distinct, non-zero feature keys.</param>
+    /// <param name="weights">Row i holds key i's weights, <paramref name="tags"/> a row.</param>
+    public FeatureTable(ReadOnlySpan<uint> keys, float[] weights, int tags)
+    {
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        _keys = new uint[capacity];
+        _rows = new int[capacity];
+        _weights = weights;
+        _tags = tags;
+        _shift = 32 - BitOperations.Log2((uint)capacity);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            int slot = Slot(keys[i]);
+            while (_keys[slot] != 0)
+                slot = (slot + 1) & (capacity - 1);
+            _keys[slot] = keys[i];
+            _rows[slot] = i;
+        }
+    }
+
+    public int Count => _weights.Length / _tags;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(uint key) => (int)((key * 0x9E3779B1u) >> _shift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddTo(uint feature, Span<float> scores)
+    {
+        int mask = _keys.Length - 1;
+        int slot = Slot(feature);
+        while (true)
+        {
+            uint key = _keys[slot];
+            if (key == feature)
+            {
+                var row = _weights.AsSpan(_rows[slot] * _tags, _tags);
+                for (int k = 0; k < row.Length; k++)
+                    scores[k] += row[k];
+                return;
+            }
+            if (key == 0)
+                return;
+            slot = (slot + 1) & mask;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.IO.Compression;
+using System.Text;
+using Sitrep.Text;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// A trained named-entity tagger (averaged perceptron, greedy IOB2 decoding over PER, ORG, LOC,
+/// MISC). Immutable: load it once and tag from any thread. The file is gzip over a small binary
+/// format: tags, the name lists, then the feature keys (delta-coded) and their weights as halves.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "SNER";
+    private const int FormatVersion = 2;
+    private const string ResourceName = "Sitrep.Entities.ner-model.bin.gz";
+
+    private static readonly Lazy<NerModel> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FeatureTable _table;
+    private readonly uint[] _keys;
+    private readonly float[] _weights;
+
+    internal NerModel(TagSet tagSet, Gazetteer gazetteer, uint[] keys, float[] weights)
+    {
+        TagSet = tagSet;
+        Gazetteer = gazetteer;
+        _keys = keys;
+        _weights = weights;
+        _table = new FeatureTable(keys, weights, tagSet.Count);
+    }
+
+    /// <summary>The model shipped with Sitrep (resources/ner), loaded on first use.</summary>
+    public static NerModel Default => LazyDefault.Value;
+
+    public IReadOnlyList<string> Tags => TagSet.Tags;
+
+    public int FeatureCount => _keys.Length;
+
+    internal TagSet TagSet { get; }
+
+    internal Gazetteer Gazetteer { get; }
+
+    /// <summary>IOB2 tags for the tokens of one sentence.</summary>
+    public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
+
+    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, DocumentContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (sentence.Length == 0)
+            return;
+        int size = sentence.Length * FeatureExtractor.StaticCount;
+        uint[]? rented = null;
+        Span<uint> statics = size <= 4096 ? stackalloc uint[size] : (rented = System.Buffers.ArrayPool<uint>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            FeatureExtractor.ExtractStatic(text, sentence, Gazetteer, context, statics);
+            var table = _table;
+            GreedyDecoder.Decode(ref table, TagSet, statics, context, tags[..sentence.Length]);
+            context?.Remember(statics, tags[..sentence.Length], TagSet);
+        }
+        finally
+        {
+            if (rented is not null)
+                System.Buffers.ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>IOB2 tags for a sentence given as words (a CoNLL sentence), alone.</summary>
+    public string[] TagWords(IReadOnlyList<string> words) => TagDocument([words])[0];
+
+    /// <summary>
+    /// IOB2 tags for the sentences of one document given as words: the tagger uses how the other
+    /// sentences spell each word and the types it gave the word earlier.
+    /// </summary>
+    public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var joined = sentences.Select(Join).ToList();
+        var context = new DocumentContext();
+        foreach (var (text, tokens) in joined)
+            context.Observe(text, tokens);
+        var result = new string[joined.Count][];
+        for (int s = 0; s < joined.Count; s++)
+        {
+            var (text, tokens) = joined[s];
+            var ids = new int[tokens.Length];
+            Tag(text, tokens, ids, context);
+            result[s] = [.. ids.Select(i => TagSet.Tags[i])];
+        }
+        return result;
+    }
+
+    /// <summary>The names in a tokenised, sentence-split text, in order.</summary>
+    public List<EntityMention> Recognize(string text, Token[] tokens, Sentence[] sentences)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var mentions = new List<EntityMention>();
+        var tags = new int[64];
+        // The whole text is one document: its sentences inform each other.
+        var context = new DocumentContext();
+        foreach (var sentence in sentences)
+            context.Observe(text, tokens.AsSpan(sentence.FirstToken, sentence.TokenCount));
+        foreach (var sentence in sentences)
+        {
+            if (tags.Length < sentence.TokenCount)
+                tags = new int[sentence.TokenCount * 2];
+            var span = tokens.AsSpan(sentence.FirstToken, sentence.TokenCount);
+            Tag(text, span, tags, context);
+            for (int i = 0; i < span.Length; i++)
+            {
+                string tag = TagSet.Tags[tags[i]];
+                if (!tag.StartsWith("B-", StringComparison.Ordinal))
+                    continue;
+                int end = i + 1;
+                while (end < span.Length && TagSet.Tags[tags[end]][0] == 'I')
+                    end++;
+                mentions.Add(new EntityMention(span[i].Start, span[end - 1].End, TagSet.Types[tags[i]], sentence.FirstToken + i, end - i));
+                i = end - 1;
+            }
+        }
+        return mentions;
+    }
+
+    /// <summary>Tokenises, splits sentences and recognises names.</summary>
+    public List<EntityMention> Recognize(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return Recognize(text, tokens, SentenceSplitter.Split(text, tokens));
+    }
+
+    internal static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words)
+    {
+        var builder = new StringBuilder();
+        var tokens = new Token[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (i > 0)
+                builder.Append(' ');
+            tokens[i] = new Token(builder.Length, words[i].Length, TokenKind.Word);
+            builder.Append(words[i]);
+        }
+        return (builder.ToString(), tokens);
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Encoding.ASCII.GetBytes(Magic));
+        writer.Write(FormatVersion);
+        writer.Write(TagSet.Count);
+        foreach (var tag in TagSet.Tags)
+            writer.Write(tag);
+        Gazetteer.Write(writer);
+        // Keys sorted and delta-coded, weights grouped by tag: both compress far better that way.
+        var order = Enumerable.Range(0, _keys.Length).OrderBy(i => _keys[i]).ToArray();
+        writer.Write(order.Length);
+        uint previous = 0;
+        foreach (int i in order)
+        {
+            writer.Write7BitEncodedInt((int)(_keys[i] - previous));
+            previous = _keys[i];
+        }
+        int t = TagSet.Count;
+        for (int k = 0; k < t; k++)
+        {
+            foreach (int i in order)
+                writer.Write((Half)_weights[i * t + k]);
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        Save(file);
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+        if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)
+            throw new InvalidDataException("not a Sitrep NER model");
+        int version = reader.ReadInt32();
+        if (version != FormatVersion)
+            throw new InvalidDataException($"NER model format {version}, this build reads {FormatVersion}");
+        int t = reader.ReadInt32();
+        var tags = new string[t];
+        for (int k = 0; k < t; k++)
+            tags[k] = reader.ReadString();
+        var gazetteer = Gazetteer.Read(reader);
+        int n = reader.ReadInt32();
+        var keys = new uint[n];
+        uint key = 0;
+        for (int i = 0; i < n; i++)
+        {
+            key += (uint)reader.Read7BitEncodedInt();
+            keys[i] = key;
+        }
+        var weights = new float[n * t];
+        for (int k = 0; k < t; k++)
+        {
+            for (int i = 0; i < n; i++)
+                weights[i * t + k] = (float)reader.ReadHalf();
+        }
+        return new NerModel(new TagSet(tags), gazetteer, keys, weights);
+    }
+
+    public static NerModel Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Load(file);
+    }
+
+    private static NerModel LoadDefault()
+    {
+        using var stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"the NER model resource {ResourceName} is not in this build (train it: sitrep train ner)");
+        return Load(stream);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Sitrep.Entities;
+
+/// <summary>
+/// How the perceptron is trained. The seed fixes the shuffling, so the same data and options give the
+/// same model byte for byte. Features whose averaged weights all stay below <see cref="MinWeight"/> in
+/// magnitude are dropped from the saved model: they change almost no decision and make most of its size.
+/// </summary>
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 20030, float MinWeight = 0.05f);

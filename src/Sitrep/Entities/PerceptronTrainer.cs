@@ -1,0 +1,129 @@
+using System.Diagnostics;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// Trains the averaged perceptron: each epoch visits the documents in a seeded shuffle, decodes their
+/// sentences in order, greedily, with the current weights and, where a tag is wrong, moves the weights
+/// of that token's features towards the gold tag and away from the predicted one. Documents stay whole
+/// because the document context (spellings, earlier predictions) is a feature. The model kept is the
+/// averaged one of the epoch that scored best on the development sentences (the last if there are none).
+/// </summary>
+public static class PerceptronTrainer
+{
+    public static NerModel Train(
+        IReadOnlyList<ConllSentence> train,
+        IReadOnlyList<ConllSentence>? dev,
+        Gazetteer gazetteer,
+        NerTrainingOptions options,
+        Action<NerEpoch>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        ArgumentNullException.ThrowIfNull(options);
+        var tagSet = new TagSet(TagSet.Standard);
+        int t = tagSet.Count;
+        var documents = new List<(DocumentContext Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
+        foreach (var document in ConllReader.Documents(train))
+        {
+            var joined = document.Select(s => NerModel.Join(s.Words)).ToList();
+            var context = new DocumentContext();
+            foreach (var (text, tokens) in joined)
+                context.Observe(text, tokens);
+            var sentences = new List<(uint[], int[])>();
+            for (int s = 0; s < document.Count; s++)
+            {
+                var (text, tokens) = joined[s];
+                var statics = new uint[tokens.Length * FeatureExtractor.StaticCount];
+                FeatureExtractor.ExtractStatic(text, tokens, gazetteer, context, statics);
+                var gold = BioTags.ToIob2(document[s].Tags).Select(tag => Array.IndexOf(tagSet.Tags, tag)).ToArray();
+                sentences.Add((statics, gold));
+            }
+            documents.Add((context, sentences));
+        }
+
+        var weights = new TrainingWeights(t);
+        var view = new TrainingView(weights);
+        var order = Enumerable.Range(0, documents.Count).ToArray();
+        var random = new Random(options.Seed);
+        long step = 1;
+        NerModel? best = null;
+        double bestF1 = double.NegativeInfinity;
+        var clock = Stopwatch.StartNew();
+        Span<uint> dynamic = stackalloc uint[FeatureExtractor.DynamicCount];
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (int d in order)
+            {
+                var (context, sentences) = documents[d];
+                context.ForgetHistory();
+                foreach (var (statics, gold) in sentences)
+                {
+                    var predicted = new int[gold.Length];
+                    GreedyDecoder.Decode(ref view, tagSet, statics, context, predicted);
+                    int previous = t, beforePrevious = t;
+                    for (int i = 0; i < gold.Length; i++)
+                    {
+                        total++;
+                        if (predicted[i] == gold[i])
+                        {
+                            correct++;
+                        }
+                        else
+                        {
+                            // The history is the predicted one: that is what the decoder will see when tagging.
+                            var features = statics.AsSpan(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount);
+                            FeatureExtractor.Dynamic(features, previous, beforePrevious, context, dynamic);
+                            foreach (uint f in features)
+                            {
+                                weights.Update(f, gold[i], 1, step);
+                                weights.Update(f, predicted[i], -1, step);
+                            }
+                            foreach (uint f in dynamic)
+                            {
+                                weights.Update(f, gold[i], 1, step);
+                                weights.Update(f, predicted[i], -1, step);
+                            }
+                        }
+                        beforePrevious = previous;
+                        previous = predicted[i];
+                        step++;
+                    }
+                    context.Remember(statics, predicted, tagSet);
+                }
+            }
+            var (keys, averaged) = weights.Averaged(step, options.MinWeight);
+            var model = new NerModel(tagSet, gazetteer, keys, averaged);
+            NerScore? score = dev is { Count: > 0 } ? Evaluate(model, dev) : null;
+            progress?.Invoke(new NerEpoch(epoch, (double)correct / Math.Max(1, total), score, clock.Elapsed));
+            double f1 = score?.F1 ?? epoch;
+            if (f1 > bestF1)
+            {
+                bestF1 = f1;
+                best = model;
+            }
+        }
+        return best ?? new NerModel(tagSet, gazetteer, [], []);
+    }
+
+    /// <summary>Tags the sentences document by document and scores them against their gold tags.</summary>
+    public static NerScore Evaluate(NerModel model, IReadOnlyList<ConllSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sentences);
+        return NerScore.Compute([.. sentences.Select(s => s.Tags)], Predict(model, sentences));
+    }
+
+    /// <summary>Predicted IOB2 tags for each sentence, tagged document by document.</summary>
+    public static List<string[]> Predict(NerModel model, IReadOnlyList<ConllSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var predicted = new List<string[]>(sentences.Count);
+        foreach (var document in ConllReader.Documents(sentences))
+            predicted.AddRange(model.TagDocument([.. document.Select(s => (IReadOnlyList<string>)s.Words)]));
+        return predicted;
+    }
+}
