@@ -16,7 +16,6 @@ namespace Sitrep.Bench;
 public static class ExtractionBenchmark
 {
     private const int Runs = 3;
-    private const int WarmupPages = 5;
 
     private sealed record Page(string Id, string Url, string Truth, string? Html);
 
@@ -63,7 +62,7 @@ public static class ExtractionBenchmark
         ];
 
         Console.WriteLine($"{pages.Count} pages ({missingHtml} of the ground truth without HTML, scored as empty) from {pagesDir}");
-        Console.WriteLine($"median of {Runs} runs per page, the extractors interleaved, after warming up on {WarmupPages} pages; 1 thread");
+        Console.WriteLine($"median of {Runs} runs per page, the extractors interleaved, after a full warm-up pass each, a gen-0 collection before each run; 1 thread");
         Console.WriteLine();
 
         var results = MeasureAll(extractors, pages, outDir);
@@ -102,7 +101,9 @@ public static class ExtractionBenchmark
         var withHtml = pages.Where(p => p.Html is not null).ToList();
         foreach (var e in extractors)
         {
-            foreach (var p in withHtml.Take(WarmupPages))
+            // A full pass each, so both run tier-1 JIT code when timing starts (a few pages leave most
+            // of either extractor's methods at tier 0).
+            foreach (var p in withHtml)
                 Try(e, p, out _);
         }
         GC.Collect();
@@ -120,6 +121,9 @@ public static class ExtractionBenchmark
             {
                 for (int e = 0; e < extractors.Length; e++)
                 {
+                    // Each run starts from a collected heap, so one extractor's garbage is not collected
+                    // on the other's time.
+                    GC.Collect(0, GCCollectionMode.Forced, blocking: true);
                     long start = Stopwatch.GetTimestamp();
                     bool ok = Try(extractors[e], page, out var text);
                     runs[e, r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
