@@ -30,21 +30,9 @@ internal static class ExportCommand
 
     private static int Run(IAnsiConsole console, FileInfo db, FileInfo? output)
     {
-        if (!db.Exists)
-        {
-            console.WriteLine($"sitrep: no store at {db.FullName}");
-            return ExitCodes.NothingRead;
-        }
-        SqliteDocumentStore store;
-        try
-        {
-            store = SqliteDocumentStore.Open(db.FullName);
-        }
-        catch (StoreException e)
-        {
-            console.WriteLine($"sitrep: {e.Message}");
-            return ExitCodes.StoreError;
-        }
+        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
+        if (store is null)
+            return exitCode;
         using (store)
         {
             using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);

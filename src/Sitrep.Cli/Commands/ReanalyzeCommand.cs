@@ -34,21 +34,9 @@ internal static class ReanalyzeCommand
 
     private static int Run(IAnsiConsole console, FileInfo db, bool all)
     {
-        if (!db.Exists)
-        {
-            console.WriteLine($"sitrep: no store at {db.FullName}");
-            return ExitCodes.NothingRead;
-        }
-        SqliteDocumentStore store;
-        try
-        {
-            store = SqliteDocumentStore.Open(db.FullName);
-        }
-        catch (StoreException e)
-        {
-            console.WriteLine($"sitrep: {e.Message}");
-            return ExitCodes.StoreError;
-        }
+        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
+        if (store is null)
+            return exitCode;
         using (store)
         {
             var pipeline = PipelineBuilder.CreateDefault();

@@ -41,21 +41,7 @@ public sealed class OffsetMap
     {
         if (_segments.Length == 0)
             return 0;
-        int lo = 0, hi = _segments.Length - 1, found = 0;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_segments[mid].BodyStart <= bodyOffset)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        var s = _segments[found];
+        var s = _segments[Math.Max(0, SegmentAt(bodyOffset))];
         if (bodyOffset < s.BodyStart)
             return s.RawStart;
         return s.RawStart + Math.Min(bodyOffset - s.BodyStart, s.Length);

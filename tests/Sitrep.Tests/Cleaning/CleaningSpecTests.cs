@@ -34,7 +34,7 @@ public sealed class CleaningSpecTests
             Assert.Equal(spec.Captions, doc.Captions.Select(c => c.Text).ToList());
 
         foreach (var (key, value) in spec.Metadata)
-            Assert.True(value == Actual(doc.Metadata, key), $"{key}: expected {value ?? "null"}, got {Actual(doc.Metadata, key) ?? "null"}");
+            Assert.True(value == SpecMetadata.Actual(doc.Metadata, key), $"{key}: expected {value ?? "null"}, got {SpecMetadata.Actual(doc.Metadata, key) ?? "null"}");
 
         AssertOffsetsHold(doc);
     }
@@ -51,17 +51,4 @@ public sealed class CleaningSpecTests
                 $"removed block's raw range holds '{raw}', not '{r.Text}'");
         }
     }
-
-    private static string? Actual(DocumentMetadata m, string key) => key switch
-    {
-        "title" => m.Title,
-        "byline" => m.Byline,
-        "outlet" => m.Outlet,
-        "original_publisher" => m.OriginalPublisher,
-        "published" => m.Published,
-        "published_inferred" => m.PublishedInferred ? "true" : "false",
-        "genre" => m.Genre?.ToString().ToLowerInvariant(),
-        "language" => m.Language,
-        _ => throw new InvalidDataException($"unknown metadata key '{key}' in a spec"),
-    };
 }

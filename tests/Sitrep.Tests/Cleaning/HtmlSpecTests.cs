@@ -25,20 +25,7 @@ public sealed class HtmlSpecTests
         if (spec.Has("captions"))
             Assert.Equal(spec.Captions, doc.Captions.Select(c => c.Text).ToList());
         foreach (var (key, value) in spec.Metadata)
-            Assert.True(value == Actual(doc.Metadata, key), $"{key}: expected {value ?? "null"}, got {Actual(doc.Metadata, key) ?? "null"}");
+            Assert.True(value == SpecMetadata.Actual(doc.Metadata, key), $"{key}: expected {value ?? "null"}, got {SpecMetadata.Actual(doc.Metadata, key) ?? "null"}");
         HtmlOffsetTests.AssertBodyMapsToSource(doc);
     }
-
-    private static string? Actual(DocumentMetadata m, string key) => key switch
-    {
-        "title" => m.Title,
-        "byline" => m.Byline,
-        "outlet" => m.Outlet,
-        "published" => m.Published,
-        "published_inferred" => m.PublishedInferred ? "true" : "false",
-        "genre" => m.Genre?.ToString().ToLowerInvariant(),
-        "language" => m.Language,
-        "url" => m.Url,
-        _ => throw new InvalidDataException($"unknown metadata key '{key}' in a spec"),
-    };
 }
