@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+
+using Sitrep.Tests.TestSupport;
 
 namespace Sitrep.Tests.Cli;
 
@@ -20,7 +15,7 @@ public sealed class NewsSiteServer : IAsyncLifetime
 {
     public const string FeedETag = "\"feed-1\"";
 
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private byte[] _bomb = [];
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
@@ -54,24 +49,14 @@ public sealed class NewsSiteServer : IAsyncLifetime
             }
             _bomb = buffer.ToArray();
         }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        app.Run(HandleAsync);
-        await app.StartAsync();
-        _app = app;
-        BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        _server = await LoopbackServer.StartAsync(HandleAsync);
+        BaseUrl = _server.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)

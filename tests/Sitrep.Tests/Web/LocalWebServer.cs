@@ -3,14 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+
+using Sitrep.Tests.TestSupport;
 
 namespace Sitrep.Tests.Web;
 
@@ -26,7 +21,7 @@ public sealed class LocalWebServer : IAsyncLifetime
 
     private static readonly byte[] PageBytes = Encoding.UTF8.GetBytes(PageHtml);
 
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private byte[] _bomb = [];
     private Uri? _baseUrl;
 
@@ -48,26 +43,14 @@ public sealed class LocalWebServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _bomb = GzipOfZeros(100 * 1024 * 1024);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        // The slow endpoints are aborted by their clients; a short grace keeps disposal quick regardless.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        app.Run(HandleAsync);
-        await app.StartAsync();
-        _app = app;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        _baseUrl = new Uri(addresses.Single());
+        _server = await LoopbackServer.StartAsync(HandleAsync);
+        _baseUrl = _server.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
