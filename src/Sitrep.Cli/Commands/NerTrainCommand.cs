@@ -23,6 +23,10 @@ internal static class NerTrainCommand
             Description = "Folder with countries.json and cities.tsv, the name lists.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "geo")),
         };
+        var actors = new Option<DirectoryInfo?>("--actors")
+        {
+            Description = "Folder with the Phoenix/PETRARCH2 actor dictionaries (organisations, people) to add to the name lists; none by default (they lowered dev F1, see resources/ner/NOTE.md).",
+        };
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write the model.",
@@ -31,6 +35,14 @@ internal static class NerTrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffling.", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights are all smaller than this.", DefaultValueFactory = _ => new NerTrainingOptions().MinWeight };
+        var clusters = new Option<FileInfo>("--clusters")
+        {
+            Description = "Word clusters (word TAB fine TAB middle TAB coarse, gzip'd); not used if missing.",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("resources", "ner", "clusters.tsv.gz")),
+        };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word clusters." };
+        var buildClusters = new Option<FileInfo?>("--build-clusters") { Description = "First rebuild the --clusters file from this news corpus (.jsonl.gz with content_original), seeded by --seed." };
+        var clustersOnly = new Option<bool>("--clusters-only") { Description = "Only rebuild the clusters file, train nothing." };
         var withDev = new Option<bool>("--train-on-dev") { Description = "Train on the development set too, for the fixed number of epochs (no epoch selection; the dev F1 printed is then not held out)." };
         var command = new Command("ner", """
             Train the named-entity tagger (averaged perceptron) on CoNLL-2003 and save it.
@@ -46,12 +58,36 @@ internal static class NerTrainCommand
         command.Options.Add(seed);
         command.Options.Add(minWeight);
         command.Options.Add(withDev);
-        command.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(geo)!, parse.GetValue(output)!,
-            new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight)), parse.GetValue(withDev)));
+        command.Options.Add(actors);
+        command.Options.Add(clusters);
+        command.Options.Add(noClusters);
+        command.Options.Add(buildClusters);
+        command.Options.Add(clustersOnly);
+        command.SetAction(parse =>
+        {
+            var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight));
+            var clusterFile = parse.GetValue(clusters)!;
+            if (parse.GetValue(buildClusters) is { } corpus)
+            {
+                if (!corpus.Exists)
+                {
+                    console.WriteLine($"sitrep: no corpus at {corpus.FullName}");
+                    return ExitCodes.NothingRead;
+                }
+                clusterFile.Directory?.Create();
+                WordClusters.Build(corpus.FullName, clusterFile.FullName, options.Seed, log: line => console.WriteLine(line));
+                clusterFile.Refresh();
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {clusterFile.FullName} ({clusterFile.Length / 1024.0 / 1024.0:0.00} MB)"));
+            }
+            if (parse.GetValue(clustersOnly))
+                return ExitCodes.Ok;
+            var wordClusters = !parse.GetValue(noClusters) && clusterFile.Exists ? WordClusters.LoadFile(clusterFile.FullName) : WordClusters.Empty;
+            return Run(console, parse.GetValue(data)!, parse.GetValue(geo)!, parse.GetValue(output)!, options, parse.GetValue(withDev), wordClusters, parse.GetValue(actors));
+        });
         return command;
     }
 
-    private static int Run(IAnsiConsole console, DirectoryInfo data, DirectoryInfo geo, FileInfo output, NerTrainingOptions options, bool trainOnDev)
+    private static int Run(IAnsiConsole console, DirectoryInfo data, DirectoryInfo geo, FileInfo output, NerTrainingOptions options, bool trainOnDev, WordClusters clusters, DirectoryInfo? actors)
     {
         var trainFile = Path.Combine(data.FullName, "conllpp_train.txt");
         var devFile = Path.Combine(data.FullName, "conllpp_dev.txt");
@@ -72,12 +108,12 @@ internal static class NerTrainCommand
             train = [.. train, .. dev];
             dev = [];
         }
-        var gazetteer = geo.Exists ? Gazetteer.LoadGeo(geo.FullName) : Gazetteer.Empty;
+        var gazetteer = geo.Exists ? Gazetteer.LoadGeo(geo.FullName, actorsDirectory: actors is { Exists: true } ? actors.FullName : null) : Gazetteer.Empty;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"training on {train.Count} sentences ({train.Sum(s => s.Words.Length)} tokens), dev {dev.Count} sentences, {gazetteer.Count} listed names, {options.Epochs} epochs, seed {options.Seed}"));
+            $"training on {train.Count} sentences ({train.Sum(s => s.Words.Length)} tokens), dev {dev.Count} sentences, {gazetteer.Count} listed names, {clusters.Count} clustered words, {options.Epochs} epochs, seed {options.Seed}"));
         var model = PerceptronTrainer.Train(train, dev, gazetteer, options, e =>
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {e.Epoch,2}: train token accuracy {e.TrainTokenAccuracy:0.0000}, dev F1 {e.Dev?.F1 ?? double.NaN:0.0000} (P {e.Dev?.Precision ?? double.NaN:0.000} R {e.Dev?.Recall ?? double.NaN:0.000}), {e.Elapsed.TotalSeconds:0}s")));
+                $"epoch {e.Epoch,2}: train token accuracy {e.TrainTokenAccuracy:0.0000}, dev F1 {e.Dev?.F1 ?? double.NaN:0.0000} (P {e.Dev?.Precision ?? double.NaN:0.000} R {e.Dev?.Recall ?? double.NaN:0.000}), {e.Elapsed.TotalSeconds:0}s")), clusters);
         output.Directory?.Create();
         model.Save(output.FullName);
         output.Refresh();

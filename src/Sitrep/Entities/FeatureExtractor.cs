@@ -11,7 +11,7 @@ namespace Sitrep.Entities;
 internal static class FeatureExtractor
 {
     /// <summary>Static features per token; the layout is part of the model format (bump its version on change).</summary>
-    public const int StaticCount = 34;
+    public const int StaticCount = 45;
 
     public const int DynamicCount = 5;
 
@@ -22,13 +22,14 @@ internal static class FeatureExtractor
 
     // Stand-ins for words beyond the sentence's ends, distinct per side and distance.
     private const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
+    private const uint BeforeCluster = 0x7FF | 0x1FFu << 11, AfterCluster = 0x7FE | 0x1FEu << 11;
 
-    public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, DocumentContext? context, Span<uint> output)
+    public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, WordClusters clusters, DocumentContext? context, Span<uint> output)
     {
         int n = tokens.Length;
         if (n == 0)
             return;
-        var pool = ArrayPool<uint>.Shared.Rent(4 * n);
+        var pool = ArrayPool<uint>.Shared.Rent(5 * n);
         var bytes = ArrayPool<byte>.Shared.Rent(2 * n);
         try
         {
@@ -36,6 +37,7 @@ internal static class FeatureExtractor
             var cased = pool.AsSpan(n, n);
             var shape = pool.AsSpan(2 * n, n);
             var shortShape = pool.AsSpan(3 * n, n);
+            var cluster = pool.AsSpan(4 * n, n);
             var flags = bytes.AsSpan(0, n);
             var gaz = bytes.AsSpan(n, n);
             int letterWords = 0, capsWords = 0;
@@ -46,6 +48,7 @@ internal static class FeatureExtractor
                 cased[i] = FeatureHash.Cased(w);
                 shape[i] = WordShape.ShapeHash(w);
                 shortShape[i] = WordShape.ShortShapeHash(w);
+                cluster[i] = clusters.Lookup(w, cased[i]);
                 var f = WordShape.Of(w);
                 if ((f & (WordShape.Flags.AllCapitals | WordShape.Flags.AllLower | WordShape.Flags.InitialCapital)) != 0)
                 {
@@ -111,6 +114,20 @@ internal static class FeatureExtractor
                 uint spelling = context?.Spelling(norm[i]) ?? 0x100u;
                 o[32] = FeatureHash.Feature(32, spelling);
                 o[33] = FeatureHash.Feature(33, spelling << 8 | flags[i]);
+                // Word clusters: fine, middle and coarse for the word, fine and middle for its neighbours.
+                uint cw = cluster[i], cm1 = i >= 1 ? cluster[i - 1] : BeforeCluster, cp1 = i + 1 < n ? cluster[i + 1] : AfterCluster;
+                o[34] = FeatureHash.Feature(50, cw & 0x7FF);
+                o[35] = FeatureHash.Feature(51, cw >> 11 & 0x1FF);
+                o[36] = FeatureHash.Feature(52, cw >> 20);
+                o[37] = FeatureHash.Feature(53, cm1 & 0x7FF);
+                o[38] = FeatureHash.Feature(54, cp1 & 0x7FF);
+                o[39] = FeatureHash.Feature(55, cm1 >> 11 & 0x1FF);
+                o[40] = FeatureHash.Feature(56, cp1 >> 11 & 0x1FF);
+                uint cm2 = i >= 2 ? cluster[i - 2] : BeforeCluster, cp2 = i + 2 < n ? cluster[i + 2] : AfterCluster;
+                o[41] = FeatureHash.Feature(57, cm2 >> 11 & 0x1FF);
+                o[42] = FeatureHash.Feature(58, cp2 >> 11 & 0x1FF);
+                o[43] = FeatureHash.Feature(59, (cm1 & 0x7FF) << 11 | (cw & 0x7FF));
+                o[44] = FeatureHash.Feature(60, (cw & 0x7FF) << 11 | (cp1 & 0x7FF));
             }
         }
         finally

@@ -16,6 +16,8 @@ public sealed class Gazetteer
     public const byte Country = 1;
     public const byte City = 2;
     public const byte Demonym = 4;
+    public const byte Organisation = 8;
+    public const byte Person = 0x40;
     private const int MaxWords = 5;
 
     private readonly FrozenDictionary<uint, byte> _phrases;
@@ -47,9 +49,11 @@ public sealed class Gazetteer
     /// Countries (common and official names, alternative spellings), capitals and demonyms from
     /// countries.json, and every place of at least <paramref name="minPopulation"/> from cities.tsv.
     /// </summary>
-    public static Gazetteer LoadGeo(string geoDirectory, int minPopulation = 20_000)
+    public static Gazetteer LoadGeo(string geoDirectory, int minPopulation = 20_000, string? actorsDirectory = null)
     {
         var names = new List<(string, byte)>();
+        if (actorsDirectory is not null)
+            names.AddRange(LoadActors(actorsDirectory));
         using (var stream = File.OpenRead(Path.Combine(geoDirectory, "countries.json")))
         using (var doc = JsonDocument.Parse(stream))
         {
@@ -120,6 +124,62 @@ public sealed class Gazetteer
                 codes[j] = (byte)(kind | 0x20);
             i += best;
         }
+    }
+
+    /// <summary>
+    /// Organisations and people from the Phoenix/PETRARCH2 actor dictionaries: every phrase of
+    /// Phoenix.International.actors.txt and Phoenix.MilNonState.actors.txt (IGOs, NGOs, companies,
+    /// militias) as an organisation, except entries coded with date ranges, which are office holders
+    /// (people); from Phoenix.Countries.actors.txt only those people.
+    /// </summary>
+    public static List<(string Name, byte Kind)> LoadActors(string actorsDirectory)
+    {
+        var names = new List<(string, byte)>();
+        foreach (var (file, organisations) in new[] { ("Phoenix.International.actors.txt", true), ("Phoenix.MilNonState.actors.txt", true), ("Phoenix.Countries.actors.txt", false) })
+        {
+            var path = Path.Combine(actorsDirectory, file);
+            if (!File.Exists(path))
+                continue;
+            var block = new List<string>();
+            bool dated = false;
+            void Flush()
+            {
+                if (dated || organisations)
+                {
+                    foreach (var phrase in block)
+                        names.Add((phrase, dated ? Person : Organisation));
+                }
+                block.Clear();
+                dated = false;
+            }
+            foreach (var raw in File.ReadLines(path))
+            {
+                int hash = raw.IndexOf('#', StringComparison.Ordinal);
+                var line = hash >= 0 ? raw[..hash] : raw;
+                if (line.Trim().Length == 0)
+                    continue;
+                if (char.IsWhiteSpace(line[0]))
+                {
+                    if (line.TrimStart().StartsWith('[') && line.Contains('-', StringComparison.Ordinal))
+                        dated = true;
+                    continue;
+                }
+                bool synonym = line[0] == '+';
+                if (!synonym)
+                    Flush();
+                int bracket = line.IndexOf('[', StringComparison.Ordinal);
+                if (bracket >= 0 && line.IndexOf(']', bracket) > bracket && line[bracket..].Contains('-', StringComparison.Ordinal))
+                    dated = true;
+                var phrase = (bracket >= 0 ? line[..bracket] : line).TrimStart('+');
+                if (phrase.IndexOfAny(['&', '!', '{', '}', '<', '>', '=']) >= 0)
+                    continue;
+                phrase = System.Text.RegularExpressions.Regex.Replace(phrase, @"\([^)]*\)", " ").Replace('_', ' ').Trim();
+                if (phrase.Length >= 3)
+                    block.Add(phrase);
+            }
+            Flush();
+        }
+        return names;
     }
 
     internal void Write(BinaryWriter writer)

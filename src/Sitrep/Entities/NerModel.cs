@@ -12,7 +12,7 @@ namespace Sitrep.Entities;
 public sealed class NerModel
 {
     private const string Magic = "SNER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const string ResourceName = "Sitrep.Entities.ner-model.bin.gz";
 
     private static readonly Lazy<NerModel> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -21,10 +21,11 @@ public sealed class NerModel
     private readonly uint[] _keys;
     private readonly float[] _weights;
 
-    internal NerModel(TagSet tagSet, Gazetteer gazetteer, uint[] keys, float[] weights)
+    internal NerModel(TagSet tagSet, Gazetteer gazetteer, WordClusters clusters, uint[] keys, float[] weights)
     {
         TagSet = tagSet;
         Gazetteer = gazetteer;
+        Clusters = clusters;
         _keys = keys;
         _weights = weights;
         _table = new FeatureTable(keys, weights, tagSet.Count);
@@ -41,6 +42,8 @@ public sealed class NerModel
 
     internal Gazetteer Gazetteer { get; }
 
+    internal WordClusters Clusters { get; }
+
     /// <summary>IOB2 tags for the tokens of one sentence.</summary>
     public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
 
@@ -54,7 +57,7 @@ public sealed class NerModel
         Span<uint> statics = size <= 4096 ? stackalloc uint[size] : (rented = System.Buffers.ArrayPool<uint>.Shared.Rent(size)).AsSpan(0, size);
         try
         {
-            FeatureExtractor.ExtractStatic(text, sentence, Gazetteer, context, statics);
+            FeatureExtractor.ExtractStatic(text, sentence, Gazetteer, Clusters, context, statics);
             var table = _table;
             GreedyDecoder.Decode(ref table, TagSet, statics, context, tags[..sentence.Length]);
             context?.Remember(statics, tags[..sentence.Length], TagSet);
@@ -155,6 +158,7 @@ public sealed class NerModel
         foreach (var tag in TagSet.Tags)
             writer.Write(tag);
         Gazetteer.Write(writer);
+        Clusters.Write(writer);
         // Keys sorted and delta-coded, weights grouped by tag: both compress far better that way.
         var order = Enumerable.Range(0, _keys.Length).OrderBy(i => _keys[i]).ToArray();
         writer.Write(order.Length);
@@ -193,6 +197,7 @@ public sealed class NerModel
         for (int k = 0; k < t; k++)
             tags[k] = reader.ReadString();
         var gazetteer = Gazetteer.Read(reader);
+        var clusters = WordClusters.Read(reader);
         int n = reader.ReadInt32();
         var keys = new uint[n];
         uint key = 0;
@@ -207,7 +212,7 @@ public sealed class NerModel
             for (int i = 0; i < n; i++)
                 weights[i * t + k] = (float)reader.ReadHalf();
         }
-        return new NerModel(new TagSet(tags), gazetteer, keys, weights);
+        return new NerModel(new TagSet(tags), gazetteer, clusters, keys, weights);
     }
 
     public static NerModel Load(string path)

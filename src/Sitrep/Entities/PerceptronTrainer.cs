@@ -16,8 +16,10 @@ public static class PerceptronTrainer
         IReadOnlyList<ConllSentence>? dev,
         Gazetteer gazetteer,
         NerTrainingOptions options,
-        Action<NerEpoch>? progress = null)
+        Action<NerEpoch>? progress = null,
+        WordClusters? clusters = null)
     {
+        clusters ??= WordClusters.Empty;
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +37,7 @@ public static class PerceptronTrainer
             {
                 var (text, tokens) = joined[s];
                 var statics = new uint[tokens.Length * FeatureExtractor.StaticCount];
-                FeatureExtractor.ExtractStatic(text, tokens, gazetteer, context, statics);
+                FeatureExtractor.ExtractStatic(text, tokens, gazetteer, clusters, context, statics);
                 var gold = BioTags.ToIob2(document[s].Tags).Select(tag => Array.IndexOf(tagSet.Tags, tag)).ToArray();
                 sentences.Add((statics, gold));
             }
@@ -95,7 +97,7 @@ public static class PerceptronTrainer
                 }
             }
             var (keys, averaged) = weights.Averaged(step, options.MinWeight);
-            var model = new NerModel(tagSet, gazetteer, keys, averaged);
+            var model = new NerModel(tagSet, gazetteer, clusters, keys, averaged);
             NerScore? score = dev is { Count: > 0 } ? Evaluate(model, dev) : null;
             progress?.Invoke(new NerEpoch(epoch, (double)correct / Math.Max(1, total), score, clock.Elapsed));
             double f1 = score?.F1 ?? epoch;
@@ -105,7 +107,7 @@ public static class PerceptronTrainer
                 best = model;
             }
         }
-        return best ?? new NerModel(tagSet, gazetteer, [], []);
+        return best ?? new NerModel(tagSet, gazetteer, clusters, [], []);
     }
 
     /// <summary>Tags the sentences document by document and scores them against their gold tags.</summary>
