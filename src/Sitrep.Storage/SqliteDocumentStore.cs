@@ -20,7 +20,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     private const string SelectColumns = """
         SELECT id, source, format, raw_text, text, offset_map, title, byline, outlet, original_publisher,
                published, published_inferred, genre, language, url, stated, removed, captions, notes,
-               content_hash, duplicate_of, pipeline_version
+               content_hash, duplicate_of, pipeline_version, mentions
         FROM documents
         """;
 
@@ -30,7 +30,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         published = $published, published_inferred = $published_inferred, genre = $genre,
         language = $language, url = $url, stated = $stated, removed = $removed, captions = $captions,
         notes = $notes, content_hash = $content_hash, text_hash = $text_hash, duplicate_of = $duplicate_of,
-        pipeline_version = $pipeline_version, stored_at = $stored_at
+        pipeline_version = $pipeline_version, stored_at = $stored_at, mentions = $mentions
         """;
 
     private static readonly string EmptyTextHash = Hashing.Hex(string.Empty);
@@ -66,11 +66,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             """
             INSERT INTO documents (id, seq, source, format, raw_text, text, offset_map, title, byline, outlet,
                 original_publisher, published, published_inferred, genre, language, url, stated, removed,
-                captions, notes, content_hash, text_hash, duplicate_of, pipeline_version, stored_at)
+                captions, notes, content_hash, text_hash, duplicate_of, pipeline_version, stored_at, mentions)
             VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), $source, $format, $raw_text, $text,
                 $offset_map, $title, $byline, $outlet, $original_publisher, $published, $published_inferred,
                 $genre, $language, $url, $stated, $removed, $captions, $notes, $content_hash, $text_hash,
-                $duplicate_of, $pipeline_version, $stored_at)
+                $duplicate_of, $pipeline_version, $stored_at, $mentions)
             """,
             DocumentParameterNames());
         _update = Command($"UPDATE documents SET {DocumentParameters} WHERE id = $id", DocumentParameterNames());
@@ -394,6 +394,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         p["$removed"].Value = StoredJson.WriteRemoved(doc.Removed);
         p["$captions"].Value = StoredJson.WriteCaptions(doc.Captions);
         p["$notes"].Value = StoredJson.WriteStrings(doc.Notes);
+        p["$mentions"].Value = StoredJson.WriteMentions(doc.Mentions);
         p["$content_hash"].Value = doc.ContentHash;
         p["$text_hash"].Value = doc.TextHash;
         p["$duplicate_of"].Value = (object?)duplicateOf ?? DBNull.Value;
@@ -405,7 +406,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     [
         "$id", "$source", "$format", "$raw_text", "$text", "$offset_map", "$title", "$byline", "$outlet",
         "$original_publisher", "$published", "$published_inferred", "$genre", "$language", "$url", "$stated",
-        "$removed", "$captions", "$notes", "$content_hash", "$text_hash", "$duplicate_of", "$pipeline_version",
+        "$removed", "$captions", "$notes", "$content_hash", "$text_hash", "$duplicate_of", "$pipeline_version", "$mentions",
         "$stored_at",
     ];
 
@@ -458,6 +459,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
                 ContentHash = r.GetString(19),
                 DuplicateOf = NullableString(r, 20),
                 PipelineVersion = r.GetString(21),
+                Mentions = StoredJson.ReadMentions(r.GetString(22)),
             };
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)

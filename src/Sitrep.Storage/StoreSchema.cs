@@ -63,6 +63,10 @@ internal static class StoreSchema
                 polled_at TEXT NOT NULL
             );
             """),
+        new(3, """
+            -- JSON [[start, end, type], ...]: names in the body, when the pipeline found them.
+            ALTER TABLE documents ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -94,6 +94,29 @@ internal static class StoredJson
         return captions;
     }
 
+    public static string WriteMentions(IReadOnlyList<Mention> mentions) => Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var m in mentions)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(m.Start);
+            w.WriteNumberValue(m.End);
+            w.WriteStringValue(m.Type);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    });
+
+    public static List<Mention> ReadMentions(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var mentions = new List<Mention>(doc.RootElement.GetArrayLength());
+        foreach (var e in doc.RootElement.EnumerateArray())
+            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC"));
+        return mentions;
+    }
+
     public static string WriteStrings(IReadOnlyList<string> strings) => Write(w =>
     {
         w.WriteStartArray();

@@ -55,6 +55,11 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => 1,
         };
         command.Options.Add(hostInterval);
+        var entities = new Option<bool>("--entities")
+        {
+            Description = "Also find the names in each article (people, organisations, places, media) with the trained tagger. Slower; still in progress.",
+        };
+        command.Options.Add(entities);
         command.SetAction(parse => Run(
             console,
             parse.GetValue(inputs) ?? [],
@@ -63,11 +68,12 @@ internal static class AnalyzeCommand
             parse.GetValue(quiet),
             parse.GetValue(verbose),
             parse.GetValue(timeout),
-            parse.GetValue(hostInterval)));
+            parse.GetValue(hostInterval),
+            parse.GetValue(entities)));
         return command;
     }
 
-    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout, double hostInterval)
+    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout, double hostInterval, bool entities)
     {
         var console = quiet ? null : output;
         SqliteDocumentStore store;
@@ -84,7 +90,7 @@ internal static class AnalyzeCommand
         {
             using var fetcher = new Sitrep.Ingest.Web.WebFetcher(Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) });
             using var resolver = new InputResolver(inputs, fetcher, store);
-            var pipeline = PipelineBuilder.CreateDefault();
+            var pipeline = PipelineBuilder.CreateDefault(entities);
             var analyzer = new BatchAnalyzer(pipeline, store);
             var total = resolver.AllFilesAreSingleArticles ? resolver.FileCount : (int?)null;
             var summary = BatchProgressView.Run(console, total, progress => analyzer.Run(resolver.Items(), progress));

@@ -81,7 +81,20 @@ public static class AnalysisJsonWriter
         }
         json.WriteEndArray();
 
-        foreach (var layer in (ReadOnlySpan<string>)["mentions", "quotes", "times", "events", "cites"])
+        json.WriteStartArray("mentions");
+        foreach (var mention in d.Mentions)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("start", mention.Start);
+            json.WriteNumber("end", mention.End);
+            json.WriteString("text", mention.Text(d.Text));
+            json.WriteString("type", mention.Type);
+            json.WriteNull("entity");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        foreach (var layer in (ReadOnlySpan<string>)["quotes", "times", "events", "cites"])
         {
             json.WriteStartArray(layer);
             json.WriteEndArray();

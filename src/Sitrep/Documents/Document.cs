@@ -19,6 +19,9 @@ public sealed record Document
     public required StatedMetadata Stated { get; init; }
     public IReadOnlyList<RemovedBlock> Removed { get; init; } = [];
     public IReadOnlyList<Caption> Captions { get; init; } = [];
+
+    /// <summary>Names found in the body, in order; empty when the pipeline had no entity stage.</summary>
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Hash of the raw input (with its stated metadata).</summary>

@@ -17,4 +17,7 @@ public sealed class DocumentContext
     public string? Language { get; set; }
     public DocumentMetadata? Metadata { get; set; }
     public List<string> Notes { get; } = [];
+    public Text.Token[] Tokens { get; set; } = [];
+    public Text.Sentence[] Sentences { get; set; } = [];
+    public List<Mention> Mentions { get; } = [];
 }

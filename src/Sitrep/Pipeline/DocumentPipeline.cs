@@ -40,6 +40,7 @@ public sealed class DocumentPipeline
             Stated = input.Stated,
             Removed = [.. context.Removed],
             Captions = [.. context.Captions],
+            Mentions = [.. context.Mentions],
             Notes = [.. context.Notes],
             ContentHash = input.ContentHash,
             PipelineVersion = Version,

@@ -12,4 +12,6 @@ public enum Layers
     PageHints = 1 << 4,
     Language = 1 << 5,
     Metadata = 1 << 6,
+    Tokens = 1 << 7,
+    Mentions = 1 << 8,
 }

@@ -31,10 +31,15 @@ public sealed class PipelineBuilder
         return new DocumentPipeline([.. _stages], version);
     }
 
-    /// <summary>The default pipeline: cleaning, language, metadata.</summary>
-    public static DocumentPipeline CreateDefault() => new PipelineBuilder()
-        .Use(new Cleaning.CleaningStage())
-        .Use(new Text.LanguageStage())
-        .Use(new Metadata.MetadataStage())
-        .Build();
+    /// <summary>The default pipeline: cleaning, language, metadata; with <paramref name="entities"/>, tokens and names too.</summary>
+    public static DocumentPipeline CreateDefault(bool entities = false)
+    {
+        var builder = new PipelineBuilder()
+            .Use(new Cleaning.CleaningStage())
+            .Use(new Text.LanguageStage())
+            .Use(new Metadata.MetadataStage());
+        if (entities)
+            builder.Use(new Text.TokenStage()).Use(new Entities.EntityStage());
+        return builder.Build();
+    }
 }

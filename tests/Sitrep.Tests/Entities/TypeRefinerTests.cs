@@ -1,0 +1,44 @@
+using Sitrep.Entities;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Entities;
+
+/// <summary>The tagger's four types become Sitrep's seven from the name and its sentence.</summary>
+public sealed class TypeRefinerTests
+{
+    private static string Refine(string text, string name, string taggerType)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        int start = text.IndexOf(name, StringComparison.Ordinal);
+        int first = Array.FindIndex(tokens, t => t.Start == start);
+        int last = Array.FindIndex(tokens, t => t.End == start + name.Length);
+        return TypeRefiner.Refine(text, tokens, new byte[tokens.Length], new EntityMention(start, start + name.Length, taggerType, first, last - first + 1));
+    }
+
+    [Theory]
+    [InlineData("Drones struck the depot near Camp Varrow on Monday.", "Camp Varrow", "ORG", "FACILITY")]
+    [InlineData("A battery was deployed to the Ketla air base last week.", "Ketla air base", "MISC", "FACILITY")]
+    [InlineData("Rockets hit Ain Sorel base again.", "Ain Sorel", "LOC", "FACILITY")]
+    [InlineData("The Aldmere Ledger reported the raid first.", "Aldmere Ledger", "ORG", "MEDIA")]
+    [InlineData("Speaking to the state news agency, Varta, the minister denied it.", "Varta", "ORG", "MEDIA")]
+    [InlineData("Talks resumed in Bellamar on Sunday.", "Bellamar", "LOC", "GPE")]
+    [InlineData("Storms closed the Serin Gulf to shipping.", "Serin Gulf", "LOC", "LOC")]
+    [InlineData("Ilse Marakova denied the report.", "Ilse Marakova", "PER", "PERSON")]
+    [InlineData("The Kestrel Brigades claimed the attack.", "Kestrel Brigades", "ORG", "ORG")]
+    [InlineData("Valdorian officials were not available.", "Valdorian", "MISC", "MISC")]
+    public void A_name_gets_the_type_its_words_and_sentence_give_it(string sentence, string name, string taggerType, string expected) =>
+        Assert.Equal(expected, Refine(sentence, name, taggerType));
+
+    [Fact]
+    public void The_entity_stage_finds_typed_names_with_offsets_into_the_body()
+    {
+        var pipeline = Sitrep.Pipeline.PipelineBuilder.CreateDefault(entities: true);
+        const string body = "Defence Minister Anselm Ruvane flew to Berlin on Monday, the Harbor Ledger reported. He met officials of the European Union there.";
+        var doc = pipeline.Analyze(new Sitrep.Documents.ArticleInput("spec:entities", "entities", Sitrep.Documents.InputFormat.PlainText, body, Sitrep.Documents.StatedMetadata.None, []));
+
+        Assert.Contains(doc.Mentions, m => m.Text(doc.Text) == "Anselm Ruvane" && m.Type == "PERSON");
+        Assert.Contains(doc.Mentions, m => m.Text(doc.Text) == "Berlin" && m.Type == "GPE");
+        Assert.Contains(doc.Mentions, m => m.Text(doc.Text).EndsWith("Harbor Ledger", StringComparison.Ordinal) && m.Type == "MEDIA");
+        Assert.All(doc.Mentions, m => Assert.True(m.Start >= 0 && m.End <= doc.Text.Length && m.Start < m.End));
+    }
+}
