@@ -25,7 +25,7 @@ public sealed class EntityStage : IDocumentStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text ?? "";
-        var found = _model.Recognize(text, context.Tokens, context.Sentences);
+        var found = MentionShaper.Shape(text, context.Tokens, _model.Recognize(text, context.Tokens, context.Sentences));
         var codes = new byte[context.Tokens.Length];
         _model.Gazetteer.Annotate(text, context.Tokens, codes);
         foreach (var m in found)

@@ -16,7 +16,7 @@ public static partial class TypeRefiner
     [GeneratedRegex(@"^(base|air\s+base|airport|airfield|camp|military\s+base)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FacilityAfter();
 
-    [GeneratedRegex(@"\b(Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|TV|Television|Radio|Network|Press|Daily|Monitor|Observer|Guardian|Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Channel|Broadcasting|Dispatch|Ledger|Courier|Chronicle|Sentinel|Review|Magazine|Wire)$")]
+    [GeneratedRegex(@"\b(Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|TV|Television|Radio|Network|Press|Daily|Monitor|Observer|Guardian|Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Channel|Broadcasting|Dispatch|Ledger|Courier|Chronicle|Sentinel|Review|Magazine|Wire|news\s+agency|website)$")]
     private static partial Regex MediaName();
 
     [GeneratedRegex(@"^[\s,]*(news\s+agency|website|newspaper|daily|broadcaster|channel|tv|television|radio|reported|wrote|said\s+in\s+a\s+report)\b", RegexOptions.IgnoreCase)]
@@ -24,6 +24,10 @@ public static partial class TypeRefiner
 
     [GeneratedRegex(@"\b(news\s+agency|newspaper|website|broadcaster|according\s+to|reported\s+by|told)\s*,?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex MediaBefore();
+
+    /// <summary>Head nouns of organisations: a name built on one is an organisation whatever the tagger thought.</summary>
+    [GeneratedRegex(@"\b(Brigades?|Corps|Movement|Party|Front|Forces|Army|Council|Committee|Ministry|Guards|Militias?|Group|Organi[sz]ation|Union|Association|Institute|Cent(er|re)|Foundation|Company|Bank|Court|Parliament|Assembly|Battalions?|Regiment|Division|Coalition|Alliance|League|Federation|Commission|Authority|Agency|Department|Office|University|Church)\b")]
+    private static partial Regex OrganisationHead();
 
     [GeneratedRegex(@"^(Camp|Fort|Forward\s+Operating\s+Base|Naval\s+Station|Air\s+Station)\b")]
     private static partial Regex FacilityPrefix();
@@ -54,6 +58,8 @@ public static partial class TypeRefiner
         }
         if (mention.Type != EntityTypes.Location && (MediaName().IsMatch(name) || PublisherAfter().IsMatch(after) || PublisherBefore().IsMatch(before)))
             return "MEDIA";
+        if (mention.Type != EntityTypes.Organization && OrganisationHead().IsMatch(name))
+            return "ORG";
         switch (mention.Type)
         {
             case EntityTypes.Person:

@@ -1,0 +1,105 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Sitrep.Text;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// Fixes the bounds of names the tagger finds: a title run into a name ("Defense Secretary Mark
+/// Esper", "Force Commander Ana Ruiz") is split so the person is the mention and the organisation
+/// before the title its own; a publisher or facility name takes the noun that says what it is
+/// ("… news agency", "… air base"); an Arabic particle keeps its name ("Adnan al-Zurufi").
+/// </summary>
+public static partial class MentionShaper
+{
+    /// <summary>Titles and roles as news English writes them before a name.</summary>
+    private static readonly FrozenSet<string> Roles = FrozenSet.ToFrozenSet(
+        ["President", "Vice", "Prime", "Minister", "Secretary", "Commander", "Chief", "Leader", "General", "Gen.", "Major-General", "Brigadier", "Colonel",
+         "Col.", "Lt.", "Captain", "Admiral", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Director", "Governor", "Senator", "Sen.",
+         "Representative", "Rep.", "Ambassador", "Envoy", "Chairman", "Chairwoman", "Speaker", "Mayor", "King", "Queen", "Prince", "Sheikh", "Ayatollah",
+         "Cleric", "Judge", "Justice", "Attorney", "Officer", "Deputy", "Head", "Mr.", "Mrs.", "Ms.", "Dr.", "Sgt.", "Lieutenant", "Marshal", "Emir",
+         "Chief-Commander", "Commander-in-Chief", "Pope", "Patriarch", "Imam", "Mufti", "Premier", "Chancellor", "Foreign", "Defense", "Defence", "Interior",
+         "State", "Supreme", "Senior", "Former", "Acting", "Caretaker", "Staff", "Major", "Security", "National"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words of a role that can only be roles (the others above also occur inside organisation names).</summary>
+    private static readonly FrozenSet<string> StrongRoles = FrozenSet.ToFrozenSet(
+        ["President", "Minister", "Secretary", "Commander", "Chief", "Leader", "General", "Gen.", "Major-General", "Brigadier", "Colonel", "Col.", "Captain",
+         "Admiral", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Governor", "Senator", "Sen.", "Ambassador", "Envoy", "Chairman",
+         "Chairwoman", "Speaker", "Mayor", "Sheikh", "Ayatollah", "Judge", "Mr.", "Mrs.", "Ms.", "Dr.", "Lieutenant", "Chief-Commander", "Premier", "Chancellor"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^\s+(news\s+agency|website|newspaper|daily)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublisherNoun();
+
+    [GeneratedRegex(@"^\s+((military|air|naval|army)\s+)?(base|airbase|airport|airfield)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FacilityNoun();
+
+    [GeneratedRegex(@"^\s+(al|el|ash|ad|as|an|ar|at|bin|ibn|abu)-\p{Lu}[\p{L}'’-]*")]
+    private static partial Regex ArabicParticleName();
+
+    /// <summary>Splits and extends the tagger's mentions; returns them in order, with their tagger types.</summary>
+    public static List<EntityMention> Shape(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var shaped = new List<EntityMention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            var split = SplitRole(text, tokens, m);
+            if (split.Count == 0)
+                shaped.Add(Extend(text, m));
+            else
+                shaped.AddRange(split);
+        }
+        return shaped;
+    }
+
+    private static List<EntityMention> SplitRole(string text, Token[] tokens, EntityMention m)
+    {
+        int first = m.FirstToken, end = m.FirstToken + m.TokenCount;
+        int lastRole = -1;
+        bool strong = false;
+        for (int t = first; t < end - 1; t++)
+        {
+            var word = tokens[t].Text(text);
+            if (Roles.Contains(word))
+            {
+                lastRole = t;
+                strong |= StrongRoles.Contains(word);
+            }
+        }
+        if (lastRole < 0 || !strong)
+            return [];
+        int nameTokens = end - lastRole - 1;
+        if (nameTokens is < 1 or > 4)
+            return [];
+        for (int t = lastRole + 1; t < end; t++)
+        {
+            if (!char.IsUpper(text[tokens[t].Start]))
+                return [];
+        }
+        var result = new List<EntityMention>(2);
+        // What stands before the title, if it is a name rather than more of the title, is an organisation ("Qods Force").
+        int prefixEnd = first;
+        while (prefixEnd < lastRole && !Roles.Contains(tokens[prefixEnd].Text(text)))
+            prefixEnd++;
+        if (prefixEnd - first >= 2)
+            result.Add(new EntityMention(tokens[first].Start, tokens[prefixEnd - 1].End, EntityTypes.Organization, first, prefixEnd - first));
+        result.Add(Extend(text, new EntityMention(tokens[lastRole + 1].Start, tokens[end - 1].End, EntityTypes.Person, lastRole + 1, nameTokens)));
+        return result;
+    }
+
+    private static EntityMention Extend(string text, EntityMention m)
+    {
+        var after = text.AsSpan(m.End, Math.Min(30, text.Length - m.End)).ToString();
+        if (PublisherNoun().Match(after) is { Success: true } p)
+            return m with { End = m.End + p.Length };
+        if (FacilityNoun().Match(after) is { Success: true } f && m.Type != EntityTypes.Person)
+            return m with { End = m.End + f.Length };
+        if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ArabicParticleName().Match(after) is { Success: true } a)
+            return m with { End = m.End + a.Length, Type = EntityTypes.Person };
+        return m;
+    }
+}
