@@ -103,11 +103,11 @@ public sealed class BadInputTests
         var whole = InventedNews.Gzip(Encoding.UTF8.GetBytes(InventedNews.Jsonl(200, start: 1000)));
         // Cut in the middle, inside a line (a cut right at a line end is GzipIntegrityTests' case).
         int length = whole.Length / 2;
-        while (Decompressible(whole[..length]) is [.., (byte)'\n'])
+        while (InventedNews.Decompressible(whole[..length]) is [.., (byte)'\n'])
             length--;
         var cut = whole[..length];
         dir.WriteBytes("in/dump.jsonl.gz", cut);
-        int completeLines = Decompressible(cut).Count((byte)'\n');
+        int completeLines = InventedNews.Decompressible(cut).Count((byte)'\n');
         Assert.InRange(completeLines, 1, 199);
 
         var (code, output) = Analyze(dir);
@@ -261,24 +261,5 @@ public sealed class BadInputTests
         Assert.Single(summary.Failures);
         Assert.Equal(ids, summary.DocumentIds);
         Assert.Equal(ids.Length, store.Count());
-    }
-
-    /// <summary>What a gzip reader gets out of a cut file before it stops (quietly or with an error).</summary>
-    private static byte[] Decompressible(byte[] cutGzip)
-    {
-        using var gzip = new GZipStream(new MemoryStream(cutGzip), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int n;
-            while ((n = gzip.Read(buffer)) > 0)
-                output.Write(buffer, 0, n);
-        }
-        catch (InvalidDataException)
-        {
-            // What came before the error still counts.
-        }
-        return output.ToArray();
     }
 }

@@ -87,4 +87,23 @@ internal static class InventedNews
     /// <summary>The documents of an analysis JSON file, by id.</summary>
     public static Dictionary<string, JsonElement> Documents(string jsonPath) =>
         DocumentList(jsonPath).ToDictionary(d => d.GetProperty("id").GetString()!, StringComparer.Ordinal);
+
+    /// <summary>What a gzip reader gets out of a cut file before it stops (quietly or with an error).</summary>
+    public static byte[] Decompressible(byte[] cutGzip)
+    {
+        using var gzip = new GZipStream(new MemoryStream(cutGzip), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int n;
+            while ((n = gzip.Read(buffer)) > 0)
+                output.Write(buffer, 0, n);
+        }
+        catch (InvalidDataException)
+        {
+            // What came before the error still counts.
+        }
+        return output.ToArray();
+    }
 }
