@@ -21,6 +21,39 @@ public sealed class EntityStage : IDocumentStage
 
     public Layers Produces => Layers.Mentions;
 
+    /// <summary>
+    /// An acronym defined in brackets after a name ("Popular Front (PF)") is the same thing as the
+    /// name, so it takes the name's type, here and wherever the acronym comes back in the article.
+    /// </summary>
+    internal static void InheritAcronymTypes(string text, List<Mention> mentions)
+    {
+        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var acronym = m.Text(text);
+            if (!IsAcronym(acronym))
+                continue;
+            if (i > 0 && text.AsSpan(mentions[i - 1].End, m.Start - mentions[i - 1].End).Trim() is "(" or "(the")
+                defined.TryAdd(acronym.Replace(".", "", StringComparison.Ordinal), mentions[i - 1].Type);
+            if (defined.TryGetValue(acronym.Replace(".", "", StringComparison.Ordinal), out var type))
+                mentions[i] = m with { Type = type };
+        }
+    }
+
+    private static bool IsAcronym(string s)
+    {
+        int capitals = 0;
+        foreach (char c in s)
+        {
+            if (char.IsUpper(c))
+                capitals++;
+            else if (c != '.' && c != '&')
+                return false;
+        }
+        return capitals >= 2;
+    }
+
     public void Process(Pipeline.DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,5 +63,6 @@ public sealed class EntityStage : IDocumentStage
         _model.Gazetteer.Annotate(text, context.Tokens, codes);
         foreach (var m in found)
             context.Mentions.Add(new Mention(m.Start, m.End, TypeRefiner.Refine(text, context.Tokens, codes, m)));
+        InheritAcronymTypes(text, context.Mentions);
     }
 }

@@ -13,7 +13,8 @@ public static partial class TypeRefiner
     [GeneratedRegex(@"\b(base|airbase|air\s+base|airport|airfield|camp|port|harbou?r|prison|embassy|consulate|bridge|dam|hospital|palace|square|stadium|checkpoint|crossing|barracks)$", RegexOptions.IgnoreCase)]
     private static partial Regex FacilityName();
 
-    [GeneratedRegex(@"^(base|air\s+base|airport|airfield|camp|military\s+base)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"X base", or an apposition that says what X is: "X, the base that …", "X, an air base in …".</summary>
+    [GeneratedRegex(@"^(,\s*(the|an?)\s+)?((military|air|naval|army|former)\s+)?(base|airbase|airport|airfield|camp)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FacilityAfter();
 
     [GeneratedRegex(@"\b(Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|TV|Television|Radio|Network|Press|Daily|Monitor|Observer|Guardian|Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Channel|Broadcasting|Dispatch|Ledger|Courier|Chronicle|Sentinel|Review|Magazine|Wire|news\s+agency|website)$")]

@@ -22,6 +22,7 @@ public sealed class TypeRefinerTests
     [InlineData("The Aldmere Ledger reported the raid first.", "Aldmere Ledger", "ORG", "MEDIA")]
     [InlineData("Speaking to the state news agency, Varta, the minister denied it.", "Varta", "ORG", "MEDIA")]
     [InlineData("Talks resumed in Bellamar on Sunday.", "Bellamar", "LOC", "GPE")]
+    [InlineData("Drones flew over Tal Sorel, the base that was shelled in May.", "Tal Sorel", "LOC", "FACILITY")]
     [InlineData("Storms closed the Serin Gulf to shipping.", "Serin Gulf", "LOC", "LOC")]
     [InlineData("Ilse Marakova denied the report.", "Ilse Marakova", "PER", "PERSON")]
     [InlineData("The Kestrel Brigades claimed the attack.", "Kestrel Brigades", "ORG", "ORG")]
@@ -40,5 +41,19 @@ public sealed class TypeRefinerTests
         Assert.Contains(doc.Mentions, m => m.Text(doc.Text) == "Berlin" && m.Type == "GPE");
         Assert.Contains(doc.Mentions, m => m.Text(doc.Text).EndsWith("Harbor Ledger", StringComparison.Ordinal) && m.Type == "MEDIA");
         Assert.All(doc.Mentions, m => Assert.True(m.Start >= 0 && m.End <= doc.Text.Length && m.Start < m.End));
+    }
+
+    [Fact]
+    public void An_acronym_defined_after_a_name_takes_its_type_here_and_later()
+    {
+        const string text = "Fighters of the Marren Popular Front (MPF) crossed the river. Later the MPF denied it.";
+        var mentions = new List<Sitrep.Documents.Mention>
+        {
+            new(text.IndexOf("Marren Popular Front", StringComparison.Ordinal), text.IndexOf(" (MPF)", StringComparison.Ordinal), "ORG"),
+            new(text.IndexOf("MPF", StringComparison.Ordinal), text.IndexOf("MPF", StringComparison.Ordinal) + 3, "MISC"),
+            new(text.LastIndexOf("MPF", StringComparison.Ordinal), text.LastIndexOf("MPF", StringComparison.Ordinal) + 3, "GPE"),
+        };
+        EntityStage.InheritAcronymTypes(text, mentions);
+        Assert.Equal(["ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
     }
 }
