@@ -30,11 +30,16 @@ public sealed class SpecFile
     public string? Section(string section) => Fenced(section);
 
     /// <summary>"- reason: text" items of the removed list.</summary>
-    public IReadOnlyList<(string Reason, string Text)> Removed => Items("removed")
+    public IReadOnlyList<(string Reason, string Text)> Removed => Pairs("removed");
+
+    /// <summary>"- TYPE: text" items of the mentions list.</summary>
+    public IReadOnlyList<(string Reason, string Text)> Mentions => Pairs("mentions");
+
+    private List<(string Reason, string Text)> Pairs(string section) => Items(section)
         .Select(item =>
         {
             int colon = item.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? throw new InvalidDataException($"{Name}: removed item without reason: {item}") : (item[..colon].Trim(), item[(colon + 1)..].Trim());
+            return colon < 0 ? throw new InvalidDataException($"{Name}: {section} item without a label: {item}") : (item[..colon].Trim(), item[(colon + 1)..].Trim());
         })
         .ToList();
 
