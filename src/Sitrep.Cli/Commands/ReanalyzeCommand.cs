@@ -26,20 +26,22 @@ internal static class ReanalyzeCommand
               sitrep reanalyze --db news.db
               sitrep reanalyze --all
             """);
+        var entities = new Option<bool>("--entities") { Description = "Use the pipeline with the entity stage (as analyze --entities does)." };
         command.Options.Add(db);
         command.Options.Add(all);
-        command.SetAction(parse => Run(console, parse.GetValue(db)!, parse.GetValue(all)));
+        command.Options.Add(entities);
+        command.SetAction(parse => Run(console, parse.GetValue(db)!, parse.GetValue(all), parse.GetValue(entities)));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, FileInfo db, bool all)
+    private static int Run(IAnsiConsole console, FileInfo db, bool all, bool entities)
     {
         var store = StoreOptions.OpenExisting(console, db, out int exitCode);
         if (store is null)
             return exitCode;
         using (store)
         {
-            var pipeline = PipelineBuilder.CreateDefault();
+            var pipeline = PipelineBuilder.CreateDefault(entities);
             // Ids first: the store cannot be read and written at once on one connection.
             var ids = (all ? store.LoadAll().Select(d => d.Id) : store.IdsWithPipelineVersionOtherThan(pipeline.Version)).ToList();
             int done = 0, failed = 0;
