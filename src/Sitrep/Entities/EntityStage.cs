@@ -4,7 +4,7 @@ using Sitrep.Pipeline;
 namespace Sitrep.Entities;
 
 /// <summary>Names in the body: the trained tagger finds them, <see cref="TypeRefiner"/> gives them Sitrep's types.</summary>
-public sealed class EntityStage : IDocumentStage
+public sealed partial class EntityStage : IDocumentStage
 {
     private readonly NerModel _model;
 
@@ -22,24 +22,44 @@ public sealed class EntityStage : IDocumentStage
     public Layers Produces => Layers.Mentions;
 
     /// <summary>
-    /// An acronym defined in brackets after a name ("Popular Front (PF)") is the same thing as the
-    /// name, so it takes the name's type, here and wherever the acronym comes back in the article.
+    /// A name followed by another in brackets names one thing twice: an acronym ("Popular Front
+    /// (PF)") or a translation ("Kata'ib X (X Brigades)"). The pair shares one type, an
+    /// organisation's where either reads as one, and every later use of either name in the article
+    /// takes that type too.
     /// </summary>
     internal static void InheritAcronymTypes(string text, List<Mention> mentions)
     {
-        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 1; i < mentions.Count; i++)
+        {
+            var name = mentions[i - 1];
+            var bracketed = mentions[i];
+            if (bracketed.Start < name.End)
+                continue;
+            var between = text.AsSpan(name.End, bracketed.Start - name.End).Trim();
+            bool inBrackets = between is "(" or "(the" && bracketed.End < text.Length && text[bracketed.End] == ')';
+            // "the group known as X or Y": a second name for the same thing.
+            bool alias = between is "or" && KnownAs().IsMatch(text.AsSpan(0, name.Start));
+            if (!inBrackets && !alias)
+                continue;
+            string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
+                : bracketed.Type == "ORG" ? "ORG" : name.Type;
+            known.TryAdd(Key(name.Text(text)), type);
+            known.TryAdd(Key(bracketed.Text(text)), type);
+        }
+        if (known.Count == 0)
+            return;
         for (int i = 0; i < mentions.Count; i++)
         {
-            var m = mentions[i];
-            var acronym = m.Text(text);
-            if (!IsAcronym(acronym))
-                continue;
-            if (i > 0 && text.AsSpan(mentions[i - 1].End, m.Start - mentions[i - 1].End).Trim() is "(" or "(the")
-                defined.TryAdd(acronym.Replace(".", "", StringComparison.Ordinal), mentions[i - 1].Type);
-            if (defined.TryGetValue(acronym.Replace(".", "", StringComparison.Ordinal), out var type))
-                mentions[i] = m with { Type = type };
+            if (known.TryGetValue(Key(mentions[i].Text(text)), out var type))
+                mentions[i] = mentions[i] with { Type = type };
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex KnownAs();
+
+    private static string Key(string name) => name.Replace(".", "", StringComparison.Ordinal);
 
     private static bool IsAcronym(string s)
     {

@@ -137,6 +137,22 @@ internal static class FeatureExtractor
         }
     }
 
+    /// <summary>The features of <see cref="Dynamic"/> that depend on the previous tags (its first four).</summary>
+    public const int TagFeatureCount = 4;
+
+    /// <summary>The dynamic feature of the document history, the same for every tagging of a sentence (<see cref="Dynamic"/>'s last).</summary>
+    public static uint HistoryFeature(ReadOnlySpan<uint> statics, DocumentContext? context) =>
+        FeatureHash.Feature(44, (uint)(context?.History(statics[Norm0]) ?? 0));
+
+    /// <summary>The first <see cref="TagFeatureCount"/> features of <see cref="Dynamic"/>.</summary>
+    public static void TagFeatures(ReadOnlySpan<uint> statics, int previous, int beforePrevious, Span<uint> output)
+    {
+        output[0] = FeatureHash.Feature(40, (uint)previous);
+        output[1] = FeatureHash.Feature(41, (uint)(beforePrevious * 64 + previous));
+        output[2] = FeatureHash.Feature(42, FeatureHash.Mix((uint)previous, statics[Norm0]));
+        output[3] = FeatureHash.Feature(43, FeatureHash.Mix((uint)previous, statics[Shape0]));
+    }
+
     /// <summary>Features of the tag history; <paramref name="previous"/> and <paramref name="beforePrevious"/> are tag ids, the tag count standing for "none".</summary>
     public static void Dynamic(ReadOnlySpan<uint> statics, int previous, int beforePrevious, DocumentContext? context, Span<uint> output)
     {

@@ -5,7 +5,7 @@ using Sitrep.Text;
 namespace Sitrep.Entities;
 
 /// <summary>
-/// A trained named-entity tagger (averaged perceptron, greedy IOB2 decoding over PER, ORG, LOC,
+/// A trained named-entity tagger (averaged perceptron, beam-search IOB2 decoding over PER, ORG, LOC,
 /// MISC). Immutable: load it once and tag from any thread. The file is gzip over a small binary
 /// format: tags, the name lists, then the feature keys (delta-coded) and their weights as halves.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class NerModel
     private static readonly Lazy<NerModel> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FeatureTable _table;
+    private readonly float[] _transitions;
     private readonly uint[] _keys;
     private readonly float[] _weights;
 
@@ -29,6 +30,7 @@ public sealed class NerModel
         _keys = keys;
         _weights = weights;
         _table = new FeatureTable(keys, weights, tagSet.Count);
+        _transitions = BeamDecoder.Transitions(ref _table, tagSet.Count);
     }
 
     /// <summary>The model shipped with Sitrep (resources/ner), loaded on first use.</summary>
@@ -39,6 +41,15 @@ public sealed class NerModel
     public int FeatureCount => _keys.Length;
 
     internal TagSet TagSet { get; }
+
+    /// <summary>Tag sequences kept while decoding (1 = greedy); not saved: a model decodes with the default unless told.</summary>
+    public int BeamWidth
+    {
+        get => _beamWidth;
+        init => _beamWidth = Math.Clamp(value, 1, BeamDecoder.MaxWidth);
+    }
+
+    private readonly int _beamWidth = BeamDecoder.DefaultWidth;
 
     internal Gazetteer Gazetteer { get; }
 
@@ -59,7 +70,7 @@ public sealed class NerModel
         {
             FeatureExtractor.ExtractStatic(text, sentence, Gazetteer, Clusters, context, statics);
             var table = _table;
-            GreedyDecoder.Decode(ref table, TagSet, statics, context, tags[..sentence.Length]);
+            BeamDecoder.Decode(ref table, TagSet, statics, context, tags[..sentence.Length], [], BeamWidth, _transitions);
             context?.Remember(statics, tags[..sentence.Length], TagSet);
         }
         finally

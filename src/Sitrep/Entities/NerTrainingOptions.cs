@@ -5,4 +5,6 @@ namespace Sitrep.Entities;
 /// same model byte for byte. Features whose averaged weights all stay below <see cref="MinWeight"/> in
 /// magnitude are dropped from the saved model: they change almost no decision and make most of its size.
 /// </summary>
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 20030, float MinWeight = 0.05f);
+/// <see cref="Beam"/> is the width of the beam search used while training (1: greedy, updating every
+/// wrong token; more: early-update structured perceptron), which the tagger should then decode with.
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 20030, float MinWeight = 0.05f, int Beam = BeamDecoder.DefaultWidth);

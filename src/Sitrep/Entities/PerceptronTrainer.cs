@@ -3,9 +3,13 @@ using System.Diagnostics;
 namespace Sitrep.Entities;
 
 /// <summary>
-/// Trains the averaged perceptron: each epoch visits the documents in a seeded shuffle, decodes their
-/// sentences in order, greedily, with the current weights and, where a tag is wrong, moves the weights
-/// of that token's features towards the gold tag and away from the predicted one. Documents stay whole
+/// Trains the averaged perceptron: each epoch visits the documents in a seeded shuffle and decodes their
+/// sentences in order with the current weights. With a beam (the default) it is a structured perceptron
+/// with early update: where the gold tagging first falls out of the beam (or, at the end, loses to the
+/// best), the weights move towards the gold tagging's features so far (with gold history) and away from
+/// the best item's (with its own history). Greedy training (beam 1) instead corrects each wrong token
+/// with the predicted history. Scores of tags the greedy decoder never allows (I-X after O) are never
+/// corrected by greedy training, so a greedy-trained model must not be beam-decoded. Documents stay whole
 /// because the document context (spellings, earlier predictions) is a feature. The model kept is the
 /// averaged one of the epoch that scored best on the development sentences (the last if there are none).
 /// </summary>
@@ -64,40 +68,64 @@ public static class PerceptronTrainer
                 foreach (var (statics, gold) in sentences)
                 {
                     var predicted = new int[gold.Length];
-                    GreedyDecoder.Decode(ref view, tagSet, statics, context, predicted);
-                    int previous = t, beforePrevious = t;
-                    for (int i = 0; i < gold.Length; i++)
+                    int stop = options.Beam <= 1
+                        ? Greedy(ref view, tagSet, statics, context, predicted)
+                        : BeamDecoder.Decode(ref view, tagSet, statics, context, predicted, gold, options.Beam, []);
+                    // Early update: compare the gold and the predicted tagging up to where the search lost the gold one.
+                    int end = Math.Min(stop + 1, gold.Length);
+                    int previous = t, beforePrevious = t, goldPrevious = t, goldBefore = t;
+                    for (int i = 0; i < end; i++)
                     {
                         total++;
                         if (predicted[i] == gold[i])
-                        {
                             correct++;
-                        }
-                        else
+                        bool same = predicted[i] == gold[i] && previous == goldPrevious && beforePrevious == goldBefore;
+                        if (!same)
                         {
-                            // The history is the predicted one: that is what the decoder will see when tagging.
                             var features = statics.AsSpan(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount);
-                            FeatureExtractor.Dynamic(features, previous, beforePrevious, context, dynamic);
-                            foreach (uint f in features)
+                            if (options.Beam <= 1)
                             {
-                                weights.Update(f, gold[i], 1, step);
-                                weights.Update(f, predicted[i], -1, step);
+                                // Greedy: the history is the predicted one, what the decoder will see when tagging.
+                                FeatureExtractor.Dynamic(features, previous, beforePrevious, context, dynamic);
+                                foreach (uint f in features)
+                                {
+                                    weights.Update(f, gold[i], 1, step);
+                                    weights.Update(f, predicted[i], -1, step);
+                                }
+                                foreach (uint f in dynamic)
+                                {
+                                    weights.Update(f, gold[i], 1, step);
+                                    weights.Update(f, predicted[i], -1, step);
+                                }
                             }
-                            foreach (uint f in dynamic)
+                            else
                             {
-                                weights.Update(f, gold[i], 1, step);
-                                weights.Update(f, predicted[i], -1, step);
+                                FeatureExtractor.Dynamic(features, goldPrevious, goldBefore, context, dynamic);
+                                foreach (uint f in features)
+                                    weights.Update(f, gold[i], 1, step);
+                                foreach (uint f in dynamic)
+                                    weights.Update(f, gold[i], 1, step);
+                                FeatureExtractor.Dynamic(features, previous, beforePrevious, context, dynamic);
+                                foreach (uint f in features)
+                                    weights.Update(f, predicted[i], -1, step);
+                                foreach (uint f in dynamic)
+                                    weights.Update(f, predicted[i], -1, step);
                             }
                         }
                         beforePrevious = previous;
                         previous = predicted[i];
+                        goldBefore = goldPrevious;
+                        goldPrevious = gold[i];
                         step++;
                     }
+                    // The document history needs a whole tagging: after an early update, tag again.
+                    if (end < gold.Length)
+                        BeamDecoder.Decode(ref view, tagSet, statics, context, predicted, options.Beam);
                     context.Remember(statics, predicted, tagSet);
                 }
             }
             var (keys, averaged) = weights.Averaged(step, options.MinWeight);
-            var model = new NerModel(tagSet, gazetteer, clusters, keys, averaged);
+            var model = new NerModel(tagSet, gazetteer, clusters, keys, averaged) { BeamWidth = options.Beam };
             NerScore? score = dev is { Count: > 0 } ? Evaluate(model, dev) : null;
             progress?.Invoke(new NerEpoch(epoch, (double)correct / Math.Max(1, total), score, clock.Elapsed));
             double f1 = score?.F1 ?? epoch;
@@ -108,6 +136,12 @@ public static class PerceptronTrainer
             }
         }
         return best ?? new NerModel(tagSet, gazetteer, clusters, [], []);
+    }
+
+    private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, DocumentContext context, int[] predicted)
+    {
+        GreedyDecoder.Decode(ref view, tagSet, statics, context, predicted);
+        return predicted.Length;
     }
 
     /// <summary>Tags the sentences document by document and scores them against their gold tags.</summary>

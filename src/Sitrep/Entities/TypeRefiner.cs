@@ -52,11 +52,8 @@ public static partial class TypeRefiner
         var before = text.AsSpan(Math.Max(0, mention.Start - 40), mention.Start - Math.Max(0, mention.Start - 40)).ToString();
 
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
-        if (mention.Type != EntityTypes.Person || FacilityPrefix().IsMatch(name))
-        {
-            if (FacilityName().IsMatch(name) || FacilityPrefix().IsMatch(name) || FacilityAfter().IsMatch(after.TrimStart()))
-                return "FACILITY";
-        }
+        if (FacilityName().IsMatch(name) || FacilityPrefix().IsMatch(name) || FacilityAfter().IsMatch(after.TrimStart()))
+            return "FACILITY";
         if (mention.Type != EntityTypes.Location && (MediaName().IsMatch(name) || PublisherAfter().IsMatch(after) || PublisherBefore().IsMatch(before)))
             return "MEDIA";
         if (mention.Type != EntityTypes.Organization && OrganisationHead().IsMatch(name))

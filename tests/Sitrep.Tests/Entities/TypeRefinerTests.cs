@@ -56,4 +56,35 @@ public sealed class TypeRefinerTests
         EntityStage.InheritAcronymTypes(text, mentions);
         Assert.Equal(["ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
     }
+
+    [Fact]
+    public void A_translation_in_brackets_or_a_second_name_after_known_as_shares_the_organisation_type_everywhere()
+    {
+        const string text = "Kata'ib Sorel (Sorel Brigades) fired again. Later Kata'ib Sorel denied it. The group known as Jaish Tavir or Tavir Battalions agreed.";
+        Sitrep.Documents.Mention At(string name, string type, int from = 0)
+        {
+            int i = text.IndexOf(name, from, StringComparison.Ordinal);
+            return new(i, i + name.Length, type);
+        }
+        var mentions = new List<Sitrep.Documents.Mention>
+        {
+            At("Kata'ib Sorel", "GPE"), At("Sorel Brigades", "ORG"), At("Kata'ib Sorel", "PERSON", 30),
+            At("Jaish Tavir", "PERSON"), At("Tavir Battalions", "ORG"),
+        };
+        EntityStage.InheritAcronymTypes(text, mentions);
+        Assert.Equal(["ORG", "ORG", "ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    [Fact]
+    public void Names_that_merely_follow_each_other_keep_their_own_types()
+    {
+        const string text = "Officials in Bellamar and Ilse Marakova (spokeswoman) met.";
+        var mentions = new List<Sitrep.Documents.Mention>
+        {
+            new(text.IndexOf("Bellamar", StringComparison.Ordinal), text.IndexOf("Bellamar", StringComparison.Ordinal) + 8, "GPE"),
+            new(text.IndexOf("Ilse", StringComparison.Ordinal), text.IndexOf("Ilse", StringComparison.Ordinal) + 13, "PERSON"),
+        };
+        EntityStage.InheritAcronymTypes(text, mentions);
+        Assert.Equal(["GPE", "PERSON"], mentions.Select(m => m.Type).ToArray());
+    }
 }
