@@ -27,7 +27,7 @@ public sealed partial class EntityStage : IDocumentStage
     /// organisation's where either reads as one, and every later use of either name in the article
     /// takes that type too.
     /// </summary>
-    internal static void InheritAcronymTypes(string text, List<Mention> mentions)
+    internal static void ShareTypesOfNamesForOneThing(string text, List<Mention> mentions)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 1; i < mentions.Count; i++)
@@ -83,6 +83,6 @@ public sealed partial class EntityStage : IDocumentStage
         _model.Gazetteer.Annotate(text, context.Tokens, codes);
         foreach (var m in found)
             context.Mentions.Add(new Mention(m.Start, m.End, TypeRefiner.Refine(text, context.Tokens, codes, m)));
-        InheritAcronymTypes(text, context.Mentions);
+        ShareTypesOfNamesForOneThing(text, context.Mentions);
     }
 }

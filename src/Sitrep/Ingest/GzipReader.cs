@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using Sitrep.Pipeline;
 
@@ -17,12 +16,8 @@ public static class GzipReader
         using var file = File.OpenRead(path);
         if (file.Length < 18)
             throw new InputRejectedException("truncated gzip file (shorter than a gzip header and trailer)");
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        uint expectedSizeMod32 = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        file.Seek(0, SeekOrigin.Begin);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var check = GzipTrailerCheck.Read(file);
+        using var gzip = check.Wrap(new GZipStream(file, CompressionMode.Decompress));
         using var output = new MemoryStream();
         var buffer = new byte[81920];
         try
@@ -39,8 +34,8 @@ public static class GzipReader
         {
             throw new InputRejectedException($"corrupt gzip data: {e.Message}", e);
         }
-        if ((uint)(output.Length & 0xFFFFFFFF) != expectedSizeMod32 && !GzipMembers.AllComplete(path, output.Length))
-            throw new InputRejectedException($"truncated or corrupt gzip file ({output.Length:N0} bytes decompressed, the trailer says {expectedSizeMod32:N0})");
+        if (!check.Complete)
+            throw new InputRejectedException($"truncated or corrupt gzip file ({output.Length:N0} bytes decompressed, the trailer says {check.TrailerLength:N0})");
         return output.ToArray();
     }
 }

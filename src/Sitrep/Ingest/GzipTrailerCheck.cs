@@ -25,6 +25,9 @@ internal sealed class GzipTrailerCheck
 
     public long DecompressedBytes => _counter?.Count ?? 0;
 
+    /// <summary>The decompressed length (modulo 2^32) the last trailer records.</summary>
+    public uint TrailerLength => _expected;
+
     /// <summary>
     /// True when the decompressed length matches the trailer (modulo 2^32, as gzip records it), or,
     /// for a file of several gzip members, when every member's trailer matches its own data.

@@ -177,27 +177,23 @@ public sealed class InputResolver : IDisposable
     {
         var key = UrlCanonicalizer.Canonicalize(url.AbsoluteUri);
         var state = _feedStates?.GetFeedState(key);
+        var notes = new List<string>();
         FetchResult result;
         string text;
-        var notes = new List<string>();
         try
         {
             result = _fetcher().Fetch(url, state?.ETag, state?.LastModified);
-            if (result.NotModified)
-                yield break;
-            text = DecodeFetched(result, notes);
+            text = result.NotModified ? "" : DecodeFetched(result, notes);
         }
         catch (Exception e) when (e is FetchException or InputRejectedException)
         {
-            result = null!;
-            text = null!;
-            notes.Add(e.Message);
+            return [InputItem.Failed(url.ToString(), e.Message)];
         }
-        if (text is null)
-        {
-            yield return InputItem.Failed(url.ToString(), notes[^1]);
-            yield break;
-        }
+        return result.NotModified ? [] : FetchedItems(url, key, result, text, notes);
+    }
+
+    private IEnumerable<InputItem> FetchedItems(Uri url, string key, FetchResult result, string text, List<string> notes)
+    {
         if (IsFeedMediaType(result.ContentType) || FeedReader.LooksLikeFeed(text))
         {
             foreach (var item in ReadFeed(text, result.FinalUrl, url.ToString()))

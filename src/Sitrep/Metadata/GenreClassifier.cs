@@ -47,9 +47,9 @@ public static partial class GenreClassifier
                 return Genre.Analysis;
         }
         var own = Quotation().Replace(text, " ");
-        int words = Cleaning.TextShapeAccess.CountWords(own);
+        int words = Cleaning.TextShape.CountWords(own);
         if (words < 60)
-            return Cleaning.TextShapeAccess.CountWords(text) < 60 ? null : Genre.News;
+            return Cleaning.TextShape.CountWords(text) < 60 ? null : Genre.News;
         double density = ArgumentMarker().Count(own) * 1000.0 / words;
         return density >= ArgumentDensity ? Genre.Opinion : Genre.News;
     }

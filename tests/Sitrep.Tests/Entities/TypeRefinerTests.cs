@@ -53,7 +53,7 @@ public sealed class TypeRefinerTests
             new(text.IndexOf("MPF", StringComparison.Ordinal), text.IndexOf("MPF", StringComparison.Ordinal) + 3, "MISC"),
             new(text.LastIndexOf("MPF", StringComparison.Ordinal), text.LastIndexOf("MPF", StringComparison.Ordinal) + 3, "GPE"),
         };
-        EntityStage.InheritAcronymTypes(text, mentions);
+        EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
         Assert.Equal(["ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
     }
 
@@ -71,7 +71,7 @@ public sealed class TypeRefinerTests
             At("Kata'ib Sorel", "GPE"), At("Sorel Brigades", "ORG"), At("Kata'ib Sorel", "PERSON", 30),
             At("Jaish Tavir", "PERSON"), At("Tavir Battalions", "ORG"),
         };
-        EntityStage.InheritAcronymTypes(text, mentions);
+        EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
         Assert.Equal(["ORG", "ORG", "ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
     }
 
@@ -84,7 +84,7 @@ public sealed class TypeRefinerTests
             new(text.IndexOf("Bellamar", StringComparison.Ordinal), text.IndexOf("Bellamar", StringComparison.Ordinal) + 8, "GPE"),
             new(text.IndexOf("Ilse", StringComparison.Ordinal), text.IndexOf("Ilse", StringComparison.Ordinal) + 13, "PERSON"),
         };
-        EntityStage.InheritAcronymTypes(text, mentions);
+        EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
         Assert.Equal(["GPE", "PERSON"], mentions.Select(m => m.Type).ToArray());
     }
 }

@@ -17,9 +17,6 @@ internal static class MainContentFinder
         public double Score;
         public bool Candidate;
 
-        /// <summary>Characters of prose paragraphs below: long, few links, outside furniture.</summary>
-        public int ProseChars;
-
         public int Commas;
 
         /// <summary>Text outside block children: what an old template writes straight into a container.</summary>
@@ -121,7 +118,6 @@ internal static class MainContentFinder
     public static IElement Find(IElement body, Dictionary<IElement, Stats> stats)
     {
         ScoreParagraphs(body, stats);
-        SumProse(body, stats);
 
         IElement? best = null;
         double bestScore = double.MinValue;
@@ -290,22 +286,6 @@ internal static class MainContentFinder
                     break;
             }
         }
-    }
-
-    private static int SumProse(IElement e, Dictionary<IElement, Stats> stats)
-    {
-        if (!stats.TryGetValue(e, out var s) || Boilerplate(e, stats) is not null)
-            return 0;
-        if (e.LocalName is "p" || (e.LocalName is "div" or "blockquote" or "li" && !HasBlockChildren(e) && s.TextChars >= 60))
-        {
-            s.ProseChars = s.TextChars >= 60 && LinkDensity(s) < 0.3 ? s.TextChars : 0;
-            return s.ProseChars;
-        }
-        int sum = 0;
-        foreach (var c in e.Children)
-            sum += SumProse(c, stats);
-        s.ProseChars = sum;
-        return sum;
     }
 
     private static bool HasBlockChildren(IElement e)
