@@ -16,13 +16,15 @@ internal static class SummaryRenderer
         if (s.Updated > 0)
             table.AddRow("updated (input changed)", s.Updated.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("already stored", s.AlreadyStored.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        if (s.Unchanged > 0)
+            table.AddRow("feeds not modified since last poll", s.Unchanged.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("duplicates of another source", s.Duplicates.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow(s.Failed > 0 ? "[red]failed[/]" : "failed", s.Failed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
 
         double rate = s.Read / Math.Max(s.Elapsed.TotalSeconds, 1e-3);
         console.MarkupLineInterpolated($"{s.Read:N0} articles in {s.Elapsed.TotalSeconds:N1} s ({rate:N0}/s). Store: {db}");
-        if (s.Stored == 0 && s.Updated == 0 && s.AlreadyStored > 0)
+        if (s.Stored == 0 && s.Updated == 0 && (s.AlreadyStored > 0 || s.Unchanged > 0))
             console.MarkupLine("Nothing new: every input was already stored.");
         if (json is not null)
             console.MarkupLineInterpolated($"Analysis JSON: {json}");

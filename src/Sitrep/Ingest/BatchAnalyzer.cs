@@ -55,13 +55,15 @@ public sealed class BatchAnalyzer
         {
             if (batch[i].Failure is { } failure)
                 results[i] = (null, null, failure);
+            else if (batch[i].UnchangedSource is not null)
+                continue;
             else if (_store.FindBySourceAndHash(batch[i].Article!.Source, batch[i].Article!.ContentHash) is { } stored)
                 results[i] = (null, stored.Id, null);
         }
 
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i =>
         {
-            if (results[i].Failure is not null || results[i].StoredId is not null)
+            if (results[i].Failure is not null || results[i].StoredId is not null || batch[i].UnchangedSource is not null)
                 return;
             var input = batch[i].Article!;
             try
@@ -88,9 +90,15 @@ public sealed class BatchAnalyzer
         }
         var outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
         int next = 0;
-        foreach (var r in results)
+        for (int i = 0; i < results.Length; i++)
         {
+            var r = results[i];
             summary.Read++;
+            if (batch[i].UnchangedSource is not null)
+            {
+                summary.Unchanged++;
+                continue;
+            }
             if (r.Failure is not null)
             {
                 summary.Failures.Add(r.Failure);

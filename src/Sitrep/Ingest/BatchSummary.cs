@@ -8,6 +8,9 @@ public sealed class BatchSummary
     public int Updated { get; set; }
     public int AlreadyStored { get; set; }
     public int Duplicates { get; set; }
+
+    /// <summary>Feeds whose server said nothing changed since the last poll.</summary>
+    public int Unchanged { get; set; }
     public List<InputFailure> Failures { get; } = [];
     public List<string> DocumentIds { get; } = [];
     public TimeSpan Elapsed { get; set; }

@@ -189,7 +189,7 @@ public sealed class InputResolver : IDisposable
         {
             return [InputItem.Failed(url.ToString(), e.Message)];
         }
-        return result.NotModified ? [] : FetchedItems(url, key, result, text, notes);
+        return result.NotModified ? [InputItem.Unchanged(url.ToString())] : FetchedItems(url, key, result, text, notes);
     }
 
     private IEnumerable<InputItem> FetchedItems(Uri url, string key, FetchResult result, string text, List<string> notes)

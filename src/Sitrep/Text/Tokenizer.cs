@@ -114,7 +114,7 @@ public static class Tokenizer
                 i++;
                 continue;
             }
-            // Inner apostrophes and hyphens: Shi'ite, Kata’ib, al-Muhandis, Iran-backed.
+            // Inner apostrophes and hyphens: Shi'ite, o’clock, al-Kolwar, Iran-backed.
             if (c is '\'' or '’' or '-' or '‐' && i + 1 < text.Length && IsWordChar(text[i + 1]) && i > start)
             {
                 i++;
