@@ -18,8 +18,10 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReanalyzeCommand.Create(console));
-        var train = new Command("train", "Train a model from the shared data (reproducibly).");
+        root.Subcommands.Add(EntitiesCommand.Create(console));
+        var train = new Command("train", "Train a model or build a name list from the shared data (reproducibly).");
         train.Subcommands.Add(NerTrainCommand.Create(console));
+        train.Subcommands.Add(CountryListCommand.Create(console));
         root.Subcommands.Add(train);
         var eval = new Command("eval", "Evaluate a model on a labelled file.");
         eval.Subcommands.Add(NerEvalCommand.Create(console));

@@ -20,7 +20,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     private const string SelectColumns = """
         SELECT id, source, format, raw_text, text, offset_map, title, byline, outlet, original_publisher,
                published, published_inferred, genre, language, url, stated, removed, captions, notes,
-               content_hash, duplicate_of, pipeline_version, mentions
+               content_hash, duplicate_of, pipeline_version, mentions, entities
         FROM documents
         """;
 
@@ -30,7 +30,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         published = $published, published_inferred = $published_inferred, genre = $genre,
         language = $language, url = $url, stated = $stated, removed = $removed, captions = $captions,
         notes = $notes, content_hash = $content_hash, text_hash = $text_hash, duplicate_of = $duplicate_of,
-        pipeline_version = $pipeline_version, stored_at = $stored_at, mentions = $mentions
+        pipeline_version = $pipeline_version, stored_at = $stored_at, mentions = $mentions, entities = $entities
         """;
 
     private static readonly string EmptyTextHash = Hashing.Hex(string.Empty);
@@ -49,6 +49,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     private readonly SqliteCommand _duplicateOf;
     private readonly SqliteCommand _load;
     private readonly SqliteCommand _findBySourceAndHash;
+    private readonly SqliteCommand _markPending;
     private readonly SqliteCommand[] _commands;
     private bool _disposed;
 
@@ -66,11 +67,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             """
             INSERT INTO documents (id, seq, source, format, raw_text, text, offset_map, title, byline, outlet,
                 original_publisher, published, published_inferred, genre, language, url, stated, removed,
-                captions, notes, content_hash, text_hash, duplicate_of, pipeline_version, stored_at, mentions)
+                captions, notes, content_hash, text_hash, duplicate_of, pipeline_version, stored_at, mentions, entities)
             VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), $source, $format, $raw_text, $text,
                 $offset_map, $title, $byline, $outlet, $original_publisher, $published, $published_inferred,
                 $genre, $language, $url, $stated, $removed, $captions, $notes, $content_hash, $text_hash,
-                $duplicate_of, $pipeline_version, $stored_at, $mentions)
+                $duplicate_of, $pipeline_version, $stored_at, $mentions, $entities)
             """,
             DocumentParameterNames());
         _update = Command($"UPDATE documents SET {DocumentParameters} WHERE id = $id", DocumentParameterNames());
@@ -87,10 +88,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             """,
             "$text_hash");
         _duplicateOf = Command("SELECT duplicate_of FROM documents WHERE id = $id", "$id");
+        // A stored or changed document waits for cross-document entity resolution; marked in the same
+        // transaction, so a crash between storing and resolving leaves it pending, not forgotten.
+        _markPending = Command("INSERT OR IGNORE INTO entity_pending (document) VALUES ($id)", "$id");
         _load = Command(SelectColumns + " WHERE id = $id", "$id");
         _findBySourceAndHash = Command(SelectColumns + " WHERE source = $source AND content_hash = $content_hash", "$source", "$content_hash");
-        _commands = [_findBySource, _idTaken, _earliestWithText, _insert, _update, _repointDuplicates, _duplicateOf, _load, _findBySourceAndHash];
+        Entities = new SqliteEntityIndex(connection);
+        _commands = [_findBySource, _idTaken, _earliestWithText, _insert, _update, _repointDuplicates, _duplicateOf, _load, _findBySourceAndHash, _markPending];
     }
+
+    /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
+    public SqliteEntityIndex Entities { get; }
 
     /// <summary>The schema version of the open store (after migrations): the version this Sitrep writes.</summary>
     public int SchemaVersion { get; }
@@ -282,6 +290,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         _disposed = true;
         foreach (var command in _commands)
             command.Dispose();
+        Entities.DisposeCommands();
         _connection.Dispose();
     }
 
@@ -317,11 +326,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         }
         Bind(_insert, doc, id, duplicateOf, storedAt);
         _insert.ExecuteNonQuery();
+        MarkPending(id);
         return new StoreOutcome(StoreStatus.Stored, id, duplicateOf);
+    }
+
+    private void MarkPending(string id)
+    {
+        _markPending.Parameters["$id"].Value = id;
+        _markPending.ExecuteNonQuery();
     }
 
     private StoreOutcome Update(Document doc, string id, string oldTextHash, string? oldDuplicateOf, string storedAt)
     {
+        MarkPending(id);
         // The row keeps its seq, so with the same body its place among the copies is unchanged.
         if (doc.TextHash == oldTextHash)
         {
@@ -395,6 +412,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         p["$captions"].Value = StoredJson.WriteCaptions(doc.Captions);
         p["$notes"].Value = StoredJson.WriteStrings(doc.Notes);
         p["$mentions"].Value = StoredJson.WriteMentions(doc.Mentions);
+        p["$entities"].Value = StoredJson.WriteEntities(doc.Entities);
         p["$content_hash"].Value = doc.ContentHash;
         p["$text_hash"].Value = doc.TextHash;
         p["$duplicate_of"].Value = (object?)duplicateOf ?? DBNull.Value;
@@ -406,7 +424,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     [
         "$id", "$source", "$format", "$raw_text", "$text", "$offset_map", "$title", "$byline", "$outlet",
         "$original_publisher", "$published", "$published_inferred", "$genre", "$language", "$url", "$stated",
-        "$removed", "$captions", "$notes", "$content_hash", "$text_hash", "$duplicate_of", "$pipeline_version", "$mentions",
+        "$removed", "$captions", "$notes", "$content_hash", "$text_hash", "$duplicate_of", "$pipeline_version", "$mentions", "$entities",
         "$stored_at",
     ];
 
@@ -460,6 +478,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
                 DuplicateOf = NullableString(r, 20),
                 PipelineVersion = r.GetString(21),
                 Mentions = StoredJson.ReadMentions(r.GetString(22)),
+                Entities = StoredJson.ReadEntities(r.GetString(23)),
             };
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)

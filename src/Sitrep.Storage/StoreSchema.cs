@@ -67,6 +67,53 @@ internal static class StoreSchema
             -- JSON [[start, end, type], ...]: names in the body, when the pipeline found them.
             ALTER TABLE documents ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
             """),
+        new(4, """
+            -- JSON [{"name", "type", "country", "aliases": [...], "roles": [...]}, ...]: the things the
+            -- document's mentions name (a mention's 4th element indexes this list).
+            ALTER TABLE documents ADD COLUMN entities TEXT NOT NULL DEFAULT '[]';
+            -- One row per real-world referent across all documents. Ids are never reused or renumbered;
+            -- a merged entity keeps its row and points at the one that absorbed it.
+            CREATE TABLE entities (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                type TEXT NOT NULL,
+                documents INTEGER NOT NULL DEFAULT 0,
+                merged_into INTEGER REFERENCES entities (id)
+            );
+            -- The name keys an entity is found by (EntityResolver): look-ups, never scans.
+            CREATE TABLE entity_keys (
+                key TEXT NOT NULL,
+                entity INTEGER NOT NULL,
+                PRIMARY KEY (key, entity)
+            ) WITHOUT ROWID;
+            CREATE INDEX entity_keys_entity ON entity_keys (entity);
+            -- Which entity each of a document's own entities is.
+            CREATE TABLE entity_links (
+                document TEXT NOT NULL,
+                local INTEGER NOT NULL,
+                entity INTEGER NOT NULL,
+                PRIMARY KEY (document, local)
+            ) WITHOUT ROWID;
+            CREATE INDEX entity_links_entity ON entity_links (entity, document);
+            -- Keys the user said do not name an entity (sitrep entities split).
+            CREATE TABLE entity_blocks (
+                key TEXT NOT NULL,
+                entity INTEGER NOT NULL,
+                PRIMARY KEY (key, entity)
+            ) WITHOUT ROWID;
+            -- The user's corrections, in order, as they were made.
+            CREATE TABLE entity_corrections (
+                seq INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                entity INTEGER NOT NULL,
+                other INTEGER,
+                detail TEXT,
+                made_at TEXT NOT NULL
+            );
+            -- Stored documents whose entities are not resolved yet.
+            CREATE TABLE entity_pending (document TEXT NOT NULL PRIMARY KEY);
+            -- Documents stored before this version are resolved when next analysed.
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Storage;
 
@@ -103,6 +104,8 @@ internal static class StoredJson
             w.WriteNumberValue(m.Start);
             w.WriteNumberValue(m.End);
             w.WriteStringValue(m.Type);
+            if (m.Entity >= 0)
+                w.WriteNumberValue(m.Entity);
             w.WriteEndArray();
         }
         w.WriteEndArray();
@@ -113,8 +116,50 @@ internal static class StoredJson
         using var doc = JsonDocument.Parse(json);
         var mentions = new List<Mention>(doc.RootElement.GetArrayLength());
         foreach (var e in doc.RootElement.EnumerateArray())
-            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC"));
+            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC") { Entity = e.GetArrayLength() > 3 ? e[3].GetInt32() : -1 });
         return mentions;
+    }
+
+    public static string WriteEntities(IReadOnlyList<DocumentEntity> entities) => Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var e in entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", e.Name);
+            w.WriteString("type", e.Type);
+            if (e.Country is not null)
+                w.WriteString("country", e.Country);
+            w.WriteStartArray("aliases");
+            foreach (var a in e.Aliases)
+                w.WriteStringValue(a);
+            w.WriteEndArray();
+            if (e.Roles.Count > 0)
+            {
+                w.WriteStartArray("roles");
+                foreach (var r in e.Roles)
+                    w.WriteStringValue(r);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
+    public static List<DocumentEntity> ReadEntities(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var entities = new List<DocumentEntity>(doc.RootElement.GetArrayLength());
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            entities.Add(new DocumentEntity(
+                RequiredString(e, "name"),
+                RequiredString(e, "type"),
+                e.TryGetProperty("country", out var c) ? c.GetString() : null,
+                e.GetProperty("aliases").EnumerateArray().Select(a => a.GetString() ?? "").ToList(),
+                e.TryGetProperty("roles", out var roles) ? roles.EnumerateArray().Select(r => r.GetString() ?? "").ToList() : []));
+        }
+        return entities;
     }
 
     public static string WriteStrings(IReadOnlyList<string> strings) => Write(w =>

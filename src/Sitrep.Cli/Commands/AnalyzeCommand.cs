@@ -91,14 +91,14 @@ internal static class AnalyzeCommand
             using var fetcher = new Sitrep.Ingest.Web.WebFetcher(Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) });
             using var resolver = new InputResolver(inputs, fetcher, store);
             var pipeline = PipelineBuilder.CreateDefault(entities);
-            var analyzer = new BatchAnalyzer(pipeline, store);
+            var analyzer = new BatchAnalyzer(pipeline, store, crossDocument: [new Sitrep.Entities.Resolution.EntityResolver(store.Entities)]);
             var total = resolver.AllFilesAreSingleArticles ? resolver.FileCount : (int?)null;
             var summary = BatchProgressView.Run(console, total, progress => analyzer.Run(resolver.Items(), progress));
 
             if (json is not null && summary.DocumentIds.Count > 0)
             {
                 using var file = File.Create(json.FullName);
-                AnalysisJsonWriter.Write(file, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!));
+                AnalysisJsonWriter.Write(file, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!), store.Entities);
             }
             if (console is not null)
             {

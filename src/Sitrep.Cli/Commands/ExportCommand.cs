@@ -41,7 +41,7 @@ internal static class ExportCommand
             foreach (var document in store.LoadAll())
             {
                 using (var json = new Utf8JsonWriter(stream, options))
-                    AnalysisJsonWriter.WriteDocument(json, document);
+                    AnalysisJsonWriter.WriteDocument(json, document, AnalysisJsonWriter.EntityIds(document, store.Entities));
                 stream.WriteByte((byte)'\n');
                 count++;
             }

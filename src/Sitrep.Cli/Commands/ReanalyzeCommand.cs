@@ -62,6 +62,7 @@ internal static class ReanalyzeCommand
                     }
                 });
                 store.SaveReanalysed([.. results.Where(r => r is not null).Select(r => r!)]);
+                new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update();
                 done += results.Count(r => r is not null);
                 for (int i = 0; i < errors.Length; i++)
                 {

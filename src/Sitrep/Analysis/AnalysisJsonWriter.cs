@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Analysis;
 
@@ -16,21 +17,27 @@ public static class AnalysisJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(Stream output, IEnumerable<Document> documents)
+    /// <summary>
+    /// Writes the documents and, when <paramref name="entities"/> is given, each mention's entity id
+    /// and the entities they name (with their aliases, roles and documents among those written).
+    /// </summary>
+    public static void Write(Stream output, IEnumerable<Document> documents, IEntityDirectory? entities = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(documents);
         using var json = new Utf8JsonWriter(output, Options);
+        var summary = entities is null ? null : new EntitySummary(entities);
         json.WriteStartObject();
         json.WriteStartArray("documents");
         foreach (var document in documents)
         {
-            WriteDocument(json, document);
+            WriteDocument(json, document, summary?.Add(document));
             if (json.BytesPending > 1 << 16)
                 json.Flush();
         }
         json.WriteEndArray();
         json.WriteStartArray("entities");
+        summary?.Write(json);
         json.WriteEndArray();
         json.WriteStartArray("stories");
         json.WriteEndArray();
@@ -38,7 +45,22 @@ public static class AnalysisJsonWriter
         json.Flush();
     }
 
-    public static void WriteDocument(Utf8JsonWriter json, Document d)
+    /// <summary>The entity id ("E12") of each of the document's own entities, null where it is not resolved.</summary>
+    public static IReadOnlyList<string?> EntityIds(Document document, IEntityDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(directory);
+        var ids = new string?[document.Entities.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (directory.EntityOf(document.Id, i) is { } id)
+                ids[i] = EntitySummary.Format(directory.Get(id).Id);
+        }
+        return ids;
+    }
+
+    /// <param name="entityIds">The entity id of each of the document's own entities (null where unresolved); null writes every mention's entity as null.</param>
+    public static void WriteDocument(Utf8JsonWriter json, Document d, IReadOnlyList<string?>? entityIds = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(d);
@@ -89,7 +111,10 @@ public static class AnalysisJsonWriter
             json.WriteNumber("end", mention.End);
             json.WriteString("text", mention.Text(d.Text));
             json.WriteString("type", mention.Type);
-            json.WriteNull("entity");
+            if (entityIds is not null && mention.Entity >= 0 && mention.Entity < entityIds.Count && entityIds[mention.Entity] is { } entityId)
+                json.WriteString("entity", entityId);
+            else
+                json.WriteNull("entity");
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -22,6 +22,9 @@ public sealed record Document
 
     /// <summary>Names found in the body, in order; empty when the pipeline had no entity stage.</summary>
     public IReadOnlyList<Mention> Mentions { get; init; } = [];
+
+    /// <summary>The things the mentions name, one per referent in this article; a mention's <see cref="Mention.Entity"/> indexes it.</summary>
+    public IReadOnlyList<Entities.Resolution.DocumentEntity> Entities { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Hash of the raw input (with its stated metadata).</summary>

@@ -1,7 +1,12 @@
 namespace Sitrep.Documents;
 
-/// <summary>A name in the body: its range and its type (PERSON, ORG, GPE, LOC, FACILITY, MEDIA, MISC).</summary>
+/// <summary>
+/// A name in the body: its range, its type (PERSON, ORG, GPE, LOC, FACILITY, MEDIA, MISC), and which
+/// of the document's <see cref="Document.Entities"/> it names (-1 before coreference has run).
+/// </summary>
 public readonly record struct Mention(int Start, int End, string Type)
 {
+    public int Entity { get; init; } = -1;
+
     public string Text(string body) => body[Start..End];
 }

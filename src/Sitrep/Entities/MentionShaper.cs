@@ -47,6 +47,9 @@ public static partial class MentionShaper
         var shaped = new List<EntityMention>(mentions.Count);
         foreach (var m in mentions)
         {
+            // A mention an earlier one grew over ("ash-Sha'bi" after "al-Hashd" took it in) is part of that one.
+            if (shaped.Count > 0 && m.Start < shaped[^1].End)
+                continue;
             var split = SplitRole(text, tokens, m);
             if (split.Count == 0)
                 shaped.Add(Extend(text, m));
@@ -91,6 +94,13 @@ public static partial class MentionShaper
         return result;
     }
 
+    private static bool EndsWithArticleWord(string text, EntityMention m)
+    {
+        int space = text.LastIndexOf(' ', m.End - 1, m.End - m.Start);
+        var last = text.AsSpan(space < 0 ? m.Start : space + 1, m.End - (space < 0 ? m.Start : space + 1));
+        return ArabicParticleName().IsMatch(" " + last.ToString());
+    }
+
     private static EntityMention Extend(string text, EntityMention m)
     {
         var after = text.AsSpan(m.End, Math.Min(30, text.Length - m.End)).ToString();
@@ -100,6 +110,9 @@ public static partial class MentionShaper
             return m with { End = m.End + f.Length };
         if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ArabicParticleName().Match(after) is { Success: true } a)
             return m with { End = m.End + a.Length, Type = EntityTypes.Person };
+        // An Arabic organisation name goes on with its next article-joined word: "al-Hashd ash-Sha'bi".
+        if (m.Type == EntityTypes.Organization && ArabicParticleName().Match(after) is { Success: true } o && EndsWithArticleWord(text, m))
+            return m with { End = m.End + o.Length };
         return m;
     }
 }

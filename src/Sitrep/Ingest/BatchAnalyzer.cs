@@ -15,9 +15,11 @@ public sealed class BatchAnalyzer
     private readonly IDocumentStore _store;
     private readonly int _batchSize;
     private readonly int _parallelism;
+    private readonly IReadOnlyList<ICrossDocumentStage> _crossDocument;
 
-    public BatchAnalyzer(DocumentPipeline pipeline, IDocumentStore store, int batchSize = 256, int? parallelism = null)
+    public BatchAnalyzer(DocumentPipeline pipeline, IDocumentStore store, int batchSize = 256, int? parallelism = null, IReadOnlyList<ICrossDocumentStage>? crossDocument = null)
     {
+        _crossDocument = crossDocument ?? [];
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _batchSize = Math.Max(1, batchSize);
@@ -89,6 +91,10 @@ public sealed class BatchAnalyzer
                 toStore.Add(r.Document);
         }
         var outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
+        // Cross-document stages catch up after each batch, in store order, so their results do not
+        // depend on thread timing; what a crash leaves undone they find pending next time.
+        foreach (var stage in _crossDocument)
+            stage.Update();
         int next = 0;
         for (int i = 0; i < results.Length; i++)
         {

@@ -20,4 +20,5 @@ public sealed class DocumentContext
     public Text.Token[] Tokens { get; set; } = [];
     public Text.Sentence[] Sentences { get; set; } = [];
     public List<Mention> Mentions { get; } = [];
+    public List<Entities.Resolution.DocumentEntity> Entities { get; } = [];
 }

@@ -41,6 +41,7 @@ public sealed class DocumentPipeline
             Removed = [.. context.Removed],
             Captions = [.. context.Captions],
             Mentions = [.. context.Mentions],
+            Entities = [.. context.Entities],
             Notes = [.. context.Notes],
             ContentHash = input.ContentHash,
             PipelineVersion = Version,

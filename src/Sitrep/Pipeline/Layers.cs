@@ -14,4 +14,5 @@ public enum Layers
     Metadata = 1 << 6,
     Tokens = 1 << 7,
     Mentions = 1 << 8,
+    Coreference = 1 << 9,
 }

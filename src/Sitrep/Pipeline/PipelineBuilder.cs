@@ -39,7 +39,7 @@ public sealed class PipelineBuilder
             .Use(new Text.LanguageStage())
             .Use(new Metadata.MetadataStage());
         if (entities)
-            builder.Use(new Text.TokenStage()).Use(new Entities.EntityStage());
+            builder.Use(new Text.TokenStage()).Use(new Entities.EntityStage()).Use(new Entities.Resolution.CoreferenceStage());
         return builder.Build();
     }
 }

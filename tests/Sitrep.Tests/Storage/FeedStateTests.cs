@@ -38,13 +38,17 @@ public sealed class FeedStateTests
         {
             raw.Open();
             using var drop = raw.CreateCommand();
-            drop.CommandText = "DROP TABLE feeds; ALTER TABLE documents DROP COLUMN mentions; PRAGMA user_version = 1;";
+            drop.CommandText = """
+                DROP TABLE feeds; ALTER TABLE documents DROP COLUMN mentions; ALTER TABLE documents DROP COLUMN entities;
+                DROP TABLE entities; DROP TABLE entity_keys; DROP TABLE entity_links; DROP TABLE entity_blocks;
+                DROP TABLE entity_corrections; DROP TABLE entity_pending; PRAGMA user_version = 1;
+                """;
             drop.ExecuteNonQuery();
         }
 
         using var upgraded = SqliteDocumentStore.Open(db);
-        Assert.Equal(3, upgraded.SchemaVersion);
-        Assert.Equal(2, upgraded.MigrationsApplied);
+        Assert.Equal(4, upgraded.SchemaVersion);
+        Assert.Equal(3, upgraded.MigrationsApplied);
         Assert.Equal("Ferries ran on reduced timetables on Thursday.", upgraded.Load("a")!.Text);
         upgraded.SaveFeedState("https://ledger.example/feed.xml", new FeedState("\"v1\"", null));
     }

@@ -1,0 +1,408 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The entity tables of a <see cref="SqliteDocumentStore"/> (schema v4): entities, their keys, the
+/// links from documents, the user's corrections. Shares the store's connection, so the same
+/// one-thread-at-a-time rule applies.
+/// </summary>
+public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
+
+    internal SqliteEntityIndex(SqliteConnection connection) => _connection = connection;
+
+    public IReadOnlyList<PendingDocument> Pending(int limit)
+    {
+        var command = Prepared("""
+            SELECT p.document, COALESCE(d.entities, '[]') FROM entity_pending p LEFT JOIN documents d ON d.id = p.document
+            ORDER BY d.seq LIMIT $limit
+            """);
+        command.Parameters["$limit"].Value = limit;
+        var list = new List<PendingDocument>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(new PendingDocument(reader.GetString(0), StoredJson.ReadEntities(reader.GetString(1))));
+        return list;
+    }
+
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        using var transaction = _connection.BeginTransaction();
+        _transaction = transaction;
+        try
+        {
+            foreach (var c in _commands.Values)
+                c.Transaction = transaction;
+            work();
+            transaction.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"cannot resolve entities in the store: {ex.Message}", ex);
+        }
+        finally
+        {
+            _transaction = null;
+            foreach (var c in _commands.Values)
+                c.Transaction = null;
+        }
+    }
+
+    public IReadOnlyList<long> Lookup(string key)
+    {
+        var command = Prepared("SELECT entity FROM entity_keys WHERE key = $key ORDER BY entity");
+        command.Parameters["$key"].Value = key;
+        return ReadIds(command);
+    }
+
+    public StoredEntity Get(long id)
+    {
+        var command = Prepared("SELECT id, name, type, documents, merged_into FROM entities WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            throw new KeyNotFoundException($"no entity E{id} in the store");
+        if (!reader.IsDBNull(4))
+        {
+            long into = reader.GetInt64(4);
+            reader.Close();
+            return Get(into);
+        }
+        return new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+    }
+
+    /// <summary>The entity with this id, following merges; null when there is none.</summary>
+    public StoredEntity? Find(long id)
+    {
+        var command = Prepared("SELECT 1 FROM entities WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        return command.ExecuteScalar() is null ? null : Get(id);
+    }
+
+    public IReadOnlyDictionary<long, int> Context(long id, int documents)
+    {
+        var command = Prepared("""
+            SELECT l.entity, COUNT(DISTINCT l.document) FROM entity_links l
+            WHERE l.document IN (SELECT document FROM entity_links WHERE entity = $id LIMIT $n) AND l.entity <> $id
+            GROUP BY l.entity
+            """);
+        command.Parameters["$id"].Value = id;
+        command.Parameters["$n"].Value = documents;
+        var result = new Dictionary<long, int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            result[reader.GetInt64(0)] = reader.GetInt32(1);
+        return result;
+    }
+
+    public bool IsBlocked(string key, long id)
+    {
+        var command = Prepared("SELECT 1 FROM entity_blocks WHERE key = $key AND entity = $id");
+        command.Parameters["$key"].Value = key;
+        command.Parameters["$id"].Value = id;
+        return command.ExecuteScalar() is not null;
+    }
+
+    public long Create(string name, string type)
+    {
+        var command = Prepared("INSERT INTO entities (name, type) VALUES ($name, $type) RETURNING id");
+        command.Parameters["$name"].Value = name;
+        command.Parameters["$type"].Value = type;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void AddKeys(long id, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var command = Prepared("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES ($key, $id)");
+        command.Parameters["$id"].Value = id;
+        foreach (var key in keys)
+        {
+            command.Parameters["$key"].Value = key;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Unlink(string documentId)
+    {
+        var entities = Prepared("SELECT DISTINCT entity FROM entity_links WHERE document = $document");
+        entities.Parameters["$document"].Value = documentId;
+        var ids = ReadIds(entities);
+        var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
+        delete.Parameters["$document"].Value = documentId;
+        delete.ExecuteNonQuery();
+        foreach (var id in ids)
+            AddDocuments(id, -1);
+    }
+
+    public void Link(string documentId, int local, long id)
+    {
+        var already = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
+        already.Parameters["$document"].Value = documentId;
+        already.Parameters["$id"].Value = id;
+        bool counted = already.ExecuteScalar() is not null;
+        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity) VALUES ($document, $local, $id)");
+        insert.Parameters["$document"].Value = documentId;
+        insert.Parameters["$local"].Value = local;
+        insert.Parameters["$id"].Value = id;
+        insert.ExecuteNonQuery();
+        if (!counted)
+            AddDocuments(id, 1);
+    }
+
+    public void Done(string documentId)
+    {
+        var command = Prepared("DELETE FROM entity_pending WHERE document = $document");
+        command.Parameters["$document"].Value = documentId;
+        command.ExecuteNonQuery();
+    }
+
+    public void Merge(long kept, long absorbed)
+    {
+        if (kept == absorbed)
+            return;
+        foreach (var sql in (ReadOnlySpan<string>)[
+            "INSERT OR IGNORE INTO entity_keys (key, entity) SELECT key, $kept FROM entity_keys WHERE entity = $absorbed",
+            "DELETE FROM entity_keys WHERE entity = $absorbed",
+            "INSERT OR IGNORE INTO entity_blocks (key, entity) SELECT key, $kept FROM entity_blocks WHERE entity = $absorbed",
+            "DELETE FROM entity_blocks WHERE entity = $absorbed",
+            "UPDATE entity_links SET entity = $kept WHERE entity = $absorbed",
+            "UPDATE entities SET merged_into = $kept WHERE merged_into = $absorbed",
+            "UPDATE entities SET merged_into = $kept, documents = 0 WHERE id = $absorbed",
+            "UPDATE entities SET documents = (SELECT COUNT(DISTINCT document) FROM entity_links WHERE entity = $kept) WHERE id = $kept",
+        ])
+        {
+            var command = Prepared(sql);
+            command.Parameters["$kept"].Value = kept;
+            command.Parameters["$absorbed"].Value = absorbed;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public long? EntityOf(string documentId, int local)
+    {
+        var command = Prepared("SELECT entity FROM entity_links WHERE document = $document AND local = $local");
+        command.Parameters["$document"].Value = documentId;
+        command.Parameters["$local"].Value = local;
+        return command.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Entities by how many documents name them (most first), optionally only those with a name containing <paramref name="search"/>.</summary>
+    public IReadOnlyList<StoredEntity> List(string? search, int limit)
+    {
+        var command = Prepared("""
+            SELECT id, name, type, documents FROM entities
+            WHERE merged_into IS NULL AND documents > 0 AND ($search IS NULL OR name LIKE '%' || $search || '%'
+                OR id IN (SELECT entity FROM entity_keys WHERE key LIKE 'x%' || $search || '%'))
+            ORDER BY documents DESC, id LIMIT $limit
+            """);
+        command.Parameters["$search"].Value = (object?)search ?? DBNull.Value;
+        command.Parameters["$limit"].Value = limit;
+        var list = new List<StoredEntity>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        return list;
+    }
+
+    /// <summary>The documents naming the entity, in store order, with the local entity each names it by.</summary>
+    public IReadOnlyList<(string Document, int Local)> Links(long id)
+    {
+        var command = Prepared("""
+            SELECT l.document, l.local FROM entity_links l JOIN documents d ON d.id = l.document
+            WHERE l.entity = $id ORDER BY d.seq, l.local
+            """);
+        command.Parameters["$id"].Value = id;
+        var list = new List<(string, int)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetInt32(1)));
+        return list;
+    }
+
+    /// <summary>Records a user's correction (kept for the record and shown by <c>sitrep entities show</c>).</summary>
+    public void RecordCorrection(string kind, long entity, long? other, string? detail)
+    {
+        var command = Prepared("INSERT INTO entity_corrections (kind, entity, other, detail, made_at) VALUES ($kind, $entity, $other, $detail, $at)");
+        command.Parameters["$kind"].Value = kind;
+        command.Parameters["$entity"].Value = entity;
+        command.Parameters["$other"].Value = (object?)other ?? DBNull.Value;
+        command.Parameters["$detail"].Value = (object?)detail ?? DBNull.Value;
+        command.Parameters["$at"].Value = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<(string Kind, long Entity, long? Other, string? Detail, string MadeAt)> Corrections(long id)
+    {
+        var command = Prepared("SELECT kind, entity, other, detail, made_at FROM entity_corrections WHERE entity = $id OR other = $id ORDER BY seq");
+        command.Parameters["$id"].Value = id;
+        var list = new List<(string, long, long?, string?, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+        return list;
+    }
+
+    /// <summary>Says that <paramref name="key"/> never names <paramref name="id"/> and moves its key row to <paramref name="to"/>.</summary>
+    public void Block(string key, long id, long to)
+    {
+        foreach (var sql in (ReadOnlySpan<string>)[
+            "INSERT OR IGNORE INTO entity_blocks (key, entity) VALUES ($key, $id)",
+            "DELETE FROM entity_keys WHERE key = $key AND entity = $id",
+            "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES ($key, $to)",
+        ])
+        {
+            var command = Prepared(sql);
+            command.Parameters["$key"].Value = key;
+            command.Parameters["$id"].Value = id;
+            command.Parameters["$to"].Value = to;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Puts every resolved document back in the queue: after a user's correction, so resolution runs again over it.</summary>
+    public void RequeueDocumentsOf(long id)
+    {
+        var command = Prepared("INSERT OR IGNORE INTO entity_pending (document) SELECT DISTINCT document FROM entity_links WHERE entity = $id");
+        command.Parameters["$id"].Value = id;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The user says <paramref name="absorbed"/> is <paramref name="kept"/>: everything moves to
+    /// <paramref name="kept"/>, and since resolution finds entities by the keys that moved with it, the
+    /// correction holds when the documents are analysed again.
+    /// </summary>
+    public void MergeByUser(long kept, long absorbed)
+    {
+        InTransaction(() =>
+        {
+            Merge(kept, absorbed);
+            RecordCorrection("merge", kept, absorbed, null);
+        });
+    }
+
+    /// <summary>
+    /// The user says the names <paramref name="aliases"/> of entity <paramref name="id"/> are someone
+    /// or something else: a new entity takes the documents that use them, their keys move to it and are
+    /// blocked for <paramref name="id"/>, so re-analysis files them under the new entity again.
+    /// Returns the new entity's id.
+    /// </summary>
+    public long Split(long id, IReadOnlyList<string> aliases, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        ArgumentNullException.ThrowIfNull(countries);
+        if (aliases.Count == 0)
+            throw new ArgumentException("name at least one alias to split off", nameof(aliases));
+        var entity = Get(id);
+        long created = 0;
+        InTransaction(() =>
+        {
+            created = Create(aliases[0], entity.Type);
+            var exact = new HashSet<string>(aliases.Select(NameKeys.Exact), StringComparer.Ordinal);
+            var keys = aliases.SelectMany(a => ResolutionKeys.For(new DocumentEntity(a, entity.Type, null, [a], []), countries).All)
+                .Distinct(StringComparer.Ordinal).ToList();
+            foreach (var key in keys)
+                Block(key, entity.Id, created);
+            foreach (var (document, local) in Links(entity.Id))
+            {
+                var entities = DocumentEntities(document);
+                if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
+                {
+                    Unlink(document, local, entity.Id);
+                    Link(document, local, created);
+                }
+            }
+            RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
+        });
+        return created;
+    }
+
+    private List<DocumentEntity> DocumentEntities(string documentId)
+    {
+        var command = Prepared("SELECT entities FROM documents WHERE id = $document");
+        command.Parameters["$document"].Value = documentId;
+        return command.ExecuteScalar() is string json ? StoredJson.ReadEntities(json) : [];
+    }
+
+    private void Unlink(string documentId, int local, long id)
+    {
+        var delete = Prepared("DELETE FROM entity_links WHERE document = $document AND local = $local");
+        delete.Parameters["$document"].Value = documentId;
+        delete.Parameters["$local"].Value = local;
+        delete.ExecuteNonQuery();
+        var still = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
+        still.Parameters["$document"].Value = documentId;
+        still.Parameters["$id"].Value = id;
+        if (still.ExecuteScalar() is null)
+            AddDocuments(id, -1);
+    }
+
+    private void AddDocuments(long id, int delta)
+    {
+        var command = Prepared("UPDATE entities SET documents = MAX(0, documents + $delta) WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        command.Parameters["$delta"].Value = delta;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<long> ReadIds(SqliteCommand command)
+    {
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>One prepared command per statement, reused: resolution runs a few per entity.</summary>
+    private SqliteCommand Prepared(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames(sql))
+                command.Parameters.Add(new SqliteParameter(name, null));
+            command.Transaction = _transaction;
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    private static IEnumerable<string> ParameterNames(string sql)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < sql.Length; i++)
+        {
+            if (sql[i] != '$')
+                continue;
+            int j = i + 1;
+            while (j < sql.Length && (char.IsLetterOrDigit(sql[j]) || sql[j] == '_'))
+                j++;
+            var name = sql[i..j];
+            if (seen.Add(name))
+                yield return name;
+            i = j - 1;
+        }
+    }
+
+    internal void DisposeCommands()
+    {
+        foreach (var c in _commands.Values)
+            c.Dispose();
+        _commands.Clear();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Countries by every name an article uses for them, and their capitals: "US", "U.S.", "America" and
+/// "United States" are one country; "Tehran" is Iran's capital. Read from the embedded
+/// resources/geo/countries.tsv (see <see cref="CountryListBuilder"/>).
+/// </summary>
+public sealed class CountryTable
+{
+    private readonly FrozenDictionary<string, string> _byName;
+    private readonly FrozenDictionary<string, string> _byCapital;
+    private readonly FrozenDictionary<string, string> _common;
+    private readonly FrozenSet<string> _demonyms;
+
+    private CountryTable(Dictionary<string, string> byName, Dictionary<string, string> byCapital, Dictionary<string, string> common, HashSet<string> demonyms)
+    {
+        _demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
+        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        _byCapital = byCapital.ToFrozenDictionary(StringComparer.Ordinal);
+        _common = common.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public static CountryTable Default { get; } = LoadEmbedded();
+
+    public static CountryTable Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byCapital = new Dictionary<string, string>(StringComparer.Ordinal);
+        var common = new Dictionary<string, string>(StringComparer.Ordinal);
+        var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            var f = line.Split('\t');
+            if (f.Length < 4)
+                continue;
+            common[f[0]] = f[1];
+            foreach (var n in f[2].Split('|', StringSplitOptions.RemoveEmptyEntries))
+                byName.TryAdd(NameKeys.Exact(n), f[0]);
+            foreach (var c in f[3].Split('|', StringSplitOptions.RemoveEmptyEntries))
+                byCapital.TryAdd(NameKeys.Exact(c), f[0]);
+            if (f.Length > 4)
+            {
+                foreach (var d in f[4].Split('|', StringSplitOptions.RemoveEmptyEntries))
+                    demonyms.Add(NameKeys.Exact(d));
+            }
+        }
+        // A capital that is also a country's name ("Singapore", "Kuwait") is the country.
+        foreach (var name in byName.Keys)
+            byCapital.Remove(name);
+        return new CountryTable(byName, byCapital, common, demonyms);
+    }
+
+    /// <summary>The country this name denotes ("U.S." → USA), or null.</summary>
+    public string? CountryOf(string name) => _byName.GetValueOrDefault(NameKeys.Exact(name));
+
+    /// <summary>The country whose capital this is ("Tehran" → IRN), or null.</summary>
+    public string? CapitalOf(string name) => _byCapital.GetValueOrDefault(NameKeys.Exact(name));
+
+    /// <summary>Whether a (normalised) word is a country's demonym or a country's one-word name: "iraqi", "us".</summary>
+    public bool IsNationality(string word) => _demonyms.Contains(word) || _byName.ContainsKey(word);
+
+    /// <summary>The country's usual English name.</summary>
+    public string CommonName(string code) => _common.GetValueOrDefault(code, code);
+
+    private static CountryTable LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Entities.countries.tsv");
+        if (stream is null)
+            return Parse(new StringReader(""));
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+}

@@ -1,0 +1,319 @@
+using System.Text.RegularExpressions;
+using Sitrep.Documents;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Groups an article's mentions into the things they name. Within one article a surname is the
+/// person introduced by full name, an acronym is the organisation it abbreviates or is defined for
+/// in brackets, a translation in brackets is the name before it, "the Guards" is the Revolutionary
+/// Guards named earlier, "U.S." and "America" are one country, and a capital standing for its
+/// government is that country. Pure: the same mentions give the same groups.
+/// </summary>
+public static partial class DocumentCoreference
+{
+    private const string Person = "PERSON";
+
+    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex KnownAs();
+
+    public static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, IReadOnlyList<Mention> mentions, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(countries);
+        int n = mentions.Count;
+        var surface = new string[n];
+        var words = new string[n][];
+        var core = new string[n][];
+        var country = new string?[n];
+        var types = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            surface[i] = WithoutPossessive(mentions[i].Text(text));
+            words[i] = NameKeys.Words(surface[i]);
+            core[i] = NameKeys.WithoutArticles(words[i]);
+            types[i] = mentions[i].Type;
+            country[i] = CountryOf(text, mentions[i], surface[i], countries);
+        }
+
+        var sets = new DisjointSets(n);
+        var firstOfCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            if (country[i] is { } c)
+            {
+                if (firstOfCountry.TryGetValue(c, out int f))
+                    sets.Union(f, i);
+                else
+                    firstOfCountry[c] = i;
+            }
+        }
+
+        LinkNamesGivenTwice(text, mentions, types, country, sets);
+        LinkAcronyms(surface, words, types, country, sets);
+        LinkSameNames(words, types, country, sets);
+        var person = LinkSurnames(core, types, country, sets);
+        LinkShortForms(core, types, country, sets);
+        LinkTransliterations(core, types, country, sets);
+
+        // Clusters in text order of their first mention.
+        var clusterOf = new int[n];
+        var roots = new List<int>();
+        var rootIndex = new Dictionary<int, int>();
+        for (int i = 0; i < n; i++)
+        {
+            int r = sets.Find(i);
+            if (!rootIndex.TryGetValue(r, out int k))
+            {
+                rootIndex[r] = k = roots.Count;
+                roots.Add(r);
+            }
+            clusterOf[i] = k;
+        }
+        var members = new List<int>[roots.Count];
+        for (int k = 0; k < roots.Count; k++)
+            members[k] = [];
+        for (int i = 0; i < n; i++)
+            members[clusterOf[i]].Add(i);
+
+        var entities = new DocumentEntity[roots.Count];
+        var linked = new Mention[n];
+        for (int k = 0; k < roots.Count; k++)
+        {
+            var m = members[k];
+            string? code = m.Select(i => country[i]).FirstOrDefault(c => c is not null);
+            int best = m[0];
+            foreach (int i in m)
+            {
+                if (core[i].Length > core[best].Length)
+                    best = i;
+            }
+            string type = code is not null ? "GPE" : m.Any(i => person[i]) ? Person : types[best];
+            string name = code is not null ? countries.CommonName(code) : surface[best];
+            var aliases = m.Select(i => surface[i]).Distinct(StringComparer.Ordinal).ToList();
+            var roles = new List<string>();
+            if (type == Person)
+            {
+                foreach (int i in m)
+                {
+                    foreach (var role in RoleFinder.Find(text, mentions[i].Start, mentions[i].End))
+                    {
+                        if (!roles.Contains(role, StringComparer.Ordinal))
+                            roles.Add(role);
+                    }
+                }
+            }
+            entities[k] = new DocumentEntity(name, type, code, aliases, roles);
+            foreach (int i in m)
+                linked[i] = mentions[i] with { Type = type, Entity = k };
+        }
+        return (linked, entities);
+    }
+
+    private static string? CountryOf(string text, Mention mention, string surface, CountryTable countries)
+    {
+        if (mention.Type is Person or "MEDIA")
+            return null;
+        if (countries.CountryOf(surface) is { } code)
+        {
+            // Two- and three-letter names ("US", "UK") only when written as capitals.
+            var letters = surface.Where(char.IsLetter).ToArray();
+            if (letters.Length > 3 || letters.All(char.IsUpper))
+                return code;
+            return null;
+        }
+        if (mention.Type is "GPE" or "LOC" && countries.CapitalOf(surface) is { } capitalOf
+            && CapitalMetonymy.StandsForGovernment(text, mention.Start, mention.End))
+            return capitalOf;
+        return null;
+    }
+
+    /// <summary>"Name (Other Name)" and "known as X or Y": two names of one thing.</summary>
+    private static void LinkNamesGivenTwice(string text, IReadOnlyList<Mention> mentions, string[] types, string?[] country, DisjointSets sets)
+    {
+        for (int i = 1; i < mentions.Count; i++)
+        {
+            var a = mentions[i - 1];
+            var b = mentions[i];
+            if (b.Start < a.End || country[i - 1] is not null || country[i] is not null)
+                continue;
+            var between = text.AsSpan(a.End, b.Start - a.End).Trim();
+            bool bracketed = between is "(" or "(the" && b.End < text.Length && text[b.End] == ')';
+            bool alias = between is "or" && KnownAs().IsMatch(text.AsSpan(0, a.Start));
+            if (!bracketed && !alias)
+                continue;
+            // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing.
+            if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA"))
+                continue;
+            sets.Union(i - 1, i);
+        }
+    }
+
+    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets)
+    {
+        int n = surface.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal))
+                continue;
+            int match = -1;
+            for (int d = 1; d < n && match < 0; d++)
+            {
+                foreach (int j in (ReadOnlySpan<int>)[i - d, i + d])
+                {
+                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2)
+                        continue;
+                    if (NameKeys.Abbreviates(surface[i], words[j]))
+                    {
+                        match = j;
+                        break;
+                    }
+                }
+            }
+            if (match >= 0)
+                sets.Union(i, match);
+        }
+    }
+
+    private static void LinkSameNames(string[][] words, string[] types, string?[] country, DisjointSets sets)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (country[i] is not null || words[i].Length == 0)
+                continue;
+            var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', words[i]);
+            if (first.TryGetValue(key, out int f))
+                sets.Union(f, i);
+            else
+                first[key] = i;
+        }
+    }
+
+    /// <summary>
+    /// A surname alone, or a shorter form of a full name, is the person with that surname named
+    /// nearest before it (or, failing that, after it). Returns which mentions are people.
+    /// </summary>
+    private static bool[] LinkSurnames(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    {
+        int n = core.Length;
+        var person = new bool[n];
+        var full = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            if (types[i] == Person && core[i].Length >= 2)
+            {
+                full.Add(i);
+                person[i] = true;
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (country[i] is not null || types[i] is "MEDIA" or "FACILITY" || core[i].Length == 0 || person[i])
+                continue;
+            if (core[i].Length > 1 && types[i] != Person)
+                continue;
+            int chosen = -1;
+            foreach (int j in full)
+            {
+                if (core[j].Length <= core[i].Length || core[j][^1] != core[i][^1] || !IsSubsequence(core[i], core[j]))
+                    continue;
+                if (j < i || chosen < 0)
+                    chosen = j;
+                if (j > i)
+                    break;
+            }
+            if (chosen >= 0)
+            {
+                sets.Union(i, chosen);
+                person[i] = true;
+            }
+            else if (types[i] == Person)
+            {
+                person[i] = true;
+            }
+        }
+        return person;
+    }
+
+    /// <summary>"The Revolutionary Guards", "the Guards" for the Islamic Revolutionary Guard Corps; "Tasnim" for the Tasnim news agency.</summary>
+    private static void LinkShortForms(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    {
+        int n = core.Length;
+        for (int i = 0; i < n; i++)
+        {
+            if (country[i] is not null || types[i] == Person || core[i].Length == 0)
+                continue;
+            int chosen = -1;
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i || country[j] is not null || types[j] == Person || core[j].Length <= core[i].Length)
+                    continue;
+                bool shortForm = types[j] is "ORG" or "MEDIA" && OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]);
+                bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
+                if (!shortForm && !sameCore)
+                    continue;
+                if (j < i || chosen < 0)
+                    chosen = j;
+                if (j > i)
+                    break;
+            }
+            if (chosen >= 0)
+                sets.Union(i, chosen);
+        }
+    }
+
+    /// <summary>"Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways.</summary>
+    private static void LinkTransliterations(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < core.Length; i++)
+        {
+            if (country[i] is not null || core[i].Length < 2)
+                continue;
+            var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
+            if (first.TryGetValue(key, out int f))
+                sets.Union(f, i);
+            else
+                first[key] = i;
+        }
+    }
+
+    private static bool SameCore(string[] a, string[] b)
+    {
+        var ca = KindNouns.Without(a);
+        return ca.Length > 0 && ca.AsSpan().SequenceEqual(KindNouns.Without(b));
+    }
+
+    private static bool IsSubsequence(string[] shorter, string[] longer)
+    {
+        int j = 0;
+        foreach (var w in longer)
+        {
+            if (j < shorter.Length && shorter[j] == w)
+                j++;
+        }
+        return j == shorter.Length;
+    }
+
+    private static bool IsContiguous(string[] shorter, string[] longer) => IndexOfSequence(longer, shorter) >= 0;
+
+    private static int IndexOfSequence(string[] longer, string[] shorter)
+    {
+        for (int s = 0; s + shorter.Length <= longer.Length; s++)
+        {
+            bool all = true;
+            for (int k = 0; k < shorter.Length && all; k++)
+                all = longer[s + k] == shorter[k] || Singular(longer[s + k]) == Singular(shorter[k]);
+            if (all)
+                return s;
+        }
+        return -1;
+    }
+
+    private static string Singular(string w) => w.Length > 3 && w.EndsWith('s') ? w[..^1] : w;
+
+    private static string WithoutPossessive(string s) =>
+        s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("’s", StringComparison.Ordinal) ? s[..^2] : s;
+}

@@ -1,0 +1,172 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// The cross-document stage: files each stored document's entities under one entity per real-world
+/// referent, incrementally, by key look-ups in the store (never by comparing with every entity).
+/// <list type="bullet">
+/// <item>A strong key (country, exact full name, one-word name of the same type) links at once; a
+/// document entity whose exact names point at two stored entities shows they are one, and they merge.</item>
+/// <item>A loose key (the transliteration skeleton of a name of two words or more, or of a one-word
+/// name with its type) links: a full name is specific enough that its skeleton is too.</item>
+/// <item>A surname alone goes to the person with that surname whose company in other articles is most
+/// like this one's; a surname matched only loosely (Zurfi, Zarif) needs that company to agree.</item>
+/// </list>
+/// Ids are the store's and never change when unrelated articles arrive.
+/// </summary>
+public sealed class EntityResolver : Pipeline.ICrossDocumentStage
+{
+    private readonly IEntityIndex _index;
+    private readonly CountryTable _countries;
+
+    public EntityResolver(IEntityIndex index)
+        : this(index, CountryTable.Default)
+    {
+    }
+
+    public EntityResolver(IEntityIndex index, CountryTable countries)
+    {
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
+    }
+
+    public string Name => "entity resolution";
+
+    public int Update() => ResolvePending();
+
+    /// <summary>Resolves every pending document, <paramref name="batchSize"/> per transaction; returns how many.</summary>
+    public int ResolvePending(int batchSize = 256)
+    {
+        int total = 0;
+        while (true)
+        {
+            var pending = _index.Pending(batchSize);
+            if (pending.Count == 0)
+                return total;
+            _index.InTransaction(() =>
+            {
+                foreach (var doc in pending)
+                    Resolve(doc);
+            });
+            total += pending.Count;
+        }
+    }
+
+    public void Resolve(PendingDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _index.Unlink(document.Id);
+        var entities = document.Entities;
+        var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
+        var resolved = new long[entities.Count];
+
+        // First what names itself unambiguously; those then are the company the rest are judged by.
+        for (int i = 0; i < entities.Count; i++)
+            resolved[i] = ResolveByName(keys[i]);
+        var company = new HashSet<long>(resolved.Where(id => id > 0));
+        for (int i = 0; i < entities.Count; i++)
+        {
+            if (resolved[i] == 0)
+                resolved[i] = ResolveBySurname(entities[i], keys[i], company);
+            if (resolved[i] == 0)
+                resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
+            _index.AddKeys(resolved[i], keys[i].All.Where(k => !_index.IsBlocked(k, resolved[i])));
+            _index.Link(document.Id, i, resolved[i]);
+        }
+        _index.Done(document.Id);
+    }
+
+    private long ResolveByName(ResolutionKeys keys)
+    {
+        var votes = new Dictionary<long, int>();
+        foreach (var key in keys.Strong.Concat(keys.LookupOnly))
+        {
+            foreach (var id in _index.Lookup(key))
+            {
+                if (!_index.IsBlocked(key, id))
+                    votes[id] = votes.GetValueOrDefault(id) + 1;
+            }
+        }
+        if (votes.Count > 0)
+        {
+            long best = Best(votes);
+            // Names of this one thing that were filed under different entities: they are one.
+            foreach (var key in keys.Bridging)
+            {
+                foreach (var id in _index.Lookup(key))
+                {
+                    if (id != best && votes.ContainsKey(id) && !_index.IsBlocked(key, best))
+                    {
+                        long kept = Math.Min(best, id), absorbed = Math.Max(best, id);
+                        _index.Merge(kept, absorbed);
+                        best = kept;
+                    }
+                }
+            }
+            return best;
+        }
+        foreach (var key in keys.Loose)
+        {
+            foreach (var id in _index.Lookup(key))
+            {
+                if (!_index.IsBlocked(key, id))
+                    votes[id] = votes.GetValueOrDefault(id) + 1;
+            }
+        }
+        return votes.Count > 0 ? Best(votes) : 0;
+    }
+
+    private long ResolveBySurname(DocumentEntity entity, ResolutionKeys keys, HashSet<long> company)
+    {
+        if (entity.Type != "PERSON" || keys.HasFullName)
+            return 0;
+        foreach (var (group, minimumShared) in new[] { (keys.Surnames, 0), (keys.LooseSurnames, 2) })
+        {
+            long best = 0;
+            double bestScore = double.NegativeInfinity;
+            foreach (var key in group)
+            {
+                foreach (var id in _index.Lookup(key))
+                {
+                    var candidate = _index.Get(id);
+                    if (candidate.Type != "PERSON" || _index.IsBlocked(key, id))
+                        continue;
+                    int shared = Shared(id, company);
+                    if (shared < minimumShared)
+                        continue;
+                    // Shared company first; among equals, the better-known person.
+                    double score = shared + candidate.Documents / 1e6;
+                    if (score > bestScore || (score == bestScore && id < best))
+                        (best, bestScore) = (id, score);
+                }
+            }
+            if (best != 0)
+                return best;
+        }
+        return 0;
+    }
+
+    private int Shared(long id, HashSet<long> company)
+    {
+        if (company.Count == 0)
+            return 0;
+        int shared = 0;
+        foreach (var other in _index.Context(id, 50).Keys)
+        {
+            if (company.Contains(other) && _index.Get(other).Type != "GPE")
+                shared++;
+        }
+        return shared;
+    }
+
+    private static long Best(Dictionary<long, int> votes)
+    {
+        long best = 0;
+        int most = -1;
+        foreach (var (id, count) in votes)
+        {
+            if (count > most || (count == most && id < best))
+                (best, most) = (id, count);
+        }
+        return best;
+    }
+}

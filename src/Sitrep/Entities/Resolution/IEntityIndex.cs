@@ -1,0 +1,40 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// What cross-document resolution needs of a store: entities found by key look-ups (never by
+/// scanning), the links from a document's entities to them, and the user's corrections.
+/// </summary>
+public interface IEntityIndex
+{
+    /// <summary>Stored documents waiting for resolution, in store order, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<PendingDocument> Pending(int limit);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is kept or none.</summary>
+    void InTransaction(Action work);
+
+    /// <summary>The entities filed under a key, merged entities followed to the one that absorbed them.</summary>
+    IReadOnlyList<long> Lookup(string key);
+
+    StoredEntity Get(long id);
+
+    /// <summary>Entities named in the same documents as <paramref name="id"/> (at most <paramref name="documents"/> of them looked at), with counts.</summary>
+    IReadOnlyDictionary<long, int> Context(long id, int documents);
+
+    /// <summary>Whether the user has said this key does not name this entity (<c>sitrep entities split</c>).</summary>
+    bool IsBlocked(string key, long id);
+
+    long Create(string name, string type);
+
+    void AddKeys(long id, IEnumerable<string> keys);
+
+    /// <summary>Forgets the document's links (before it is resolved again).</summary>
+    void Unlink(string documentId);
+
+    void Link(string documentId, int local, long id);
+
+    /// <summary>Marks the document resolved.</summary>
+    void Done(string documentId);
+
+    /// <summary>Moves everything of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
+    void Merge(long kept, long absorbed);
+}

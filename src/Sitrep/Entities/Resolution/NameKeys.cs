@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Keys that compare names. <see cref="Exact"/> forgets only what never tells two names apart
+/// (case, accents, apostrophes, the dots of "U.S.", a leading "the", a possessive);
+/// <see cref="Loose"/> also forgets what transliteration changes (vowels, doubled letters, q/k/g,
+/// kh/gh/dh/sh, the Arabic article), so Qasem/Qassem/Ghasem or Kataib/Kataeb share one. A loose key
+/// only proposes a match; something else has to confirm it.
+/// </summary>
+public static class NameKeys
+{
+    /// <summary>Arabic articles and particles written joined to the next word ("al-", "ash-", "el-").</summary>
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ath", "adh", "ul" };
+
+    /// <summary>The words of a name, normalised: lower case, no accents or apostrophes, hyphens and dots split or dropped.</summary>
+    public static string[] Words(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var sb = new StringBuilder(name.Length);
+        foreach (char c0 in name.Normalize(NormalizationForm.FormD))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c0);
+            if (category == UnicodeCategory.NonSpacingMark)
+                continue;
+            char c = char.ToLowerInvariant(c0);
+            if (char.IsLetterOrDigit(c))
+                sb.Append(c);
+            else if (c is '.' or '\'' or '’' or '‘' or '`' or '´' or 'ʼ' or 'ʿ' or 'ʾ')
+                continue; // "U.S." is "us", "Kata'ib" is "kataib"
+            else
+                sb.Append(' ');
+        }
+        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int first = words.Length > 1 && words[0] == "the" ? 1 : 0;
+        int last = words.Length;
+        // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
+        if (last - first >= 1 && EndsWithPossessive(name))
+            words[last - 1] = words[last - 1][..^1];
+        return words[first..last];
+    }
+
+    /// <summary>The name as words joined by one space: equal for the same spelling however it is printed.</summary>
+    public static string Exact(string name) => string.Join(' ', Words(name));
+
+    /// <summary>Words without the Arabic articles, each reduced to its consonant skeleton.</summary>
+    public static string Loose(string name) => string.Join(' ', LooseWords(Words(name)));
+
+    /// <summary>The words without the Arabic articles: "al-Zurufi" and "Zurufi" are one surname.</summary>
+    public static string[] WithoutArticles(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Array.FindAll(words, w => !Articles.Contains(w));
+    }
+
+    public static IEnumerable<string> LooseWords(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        foreach (var w in words)
+        {
+            if (Articles.Contains(w))
+                continue;
+            var s = Skeleton(w);
+            if (s.Length > 0)
+                yield return s;
+        }
+    }
+
+    /// <summary>
+    /// The consonants of a word as transliterations from Arabic, Persian, Russian or Ukrainian vary
+    /// them: digraphs folded (kh, gh → k; dh → d; th → t; sh → s; ph → f), q/c/g → k, vowels and y
+    /// dropped, doubled letters once.
+    /// </summary>
+    public static string Skeleton(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var sb = new StringBuilder(word.Length);
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = word[i];
+            char next = i + 1 < word.Length ? word[i + 1] : '\0';
+            char mapped;
+            if (next == 'h' && c is 'k' or 'g' or 'd' or 't' or 's' or 'p' or 'c' or 'z')
+            {
+                mapped = c switch { 'k' or 'g' or 'c' => 'k', 'p' => 'f', 'z' => 'z', _ => c };
+                i++;
+            }
+            else
+            {
+                mapped = c switch
+                {
+                    'a' or 'e' or 'i' or 'o' or 'u' or 'y' => '\0',
+                    'q' or 'c' or 'g' => 'k',
+                    _ => c,
+                };
+            }
+            if (mapped == '\0')
+                continue;
+            if (sb.Length > 0 && sb[^1] == mapped)
+                continue;
+            sb.Append(mapped);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="acronym"/> (letters only, two or more capitals) abbreviates the name
+    /// <paramref name="words"/>: each word in order gives a non-empty prefix of itself, and "of",
+    /// "the", "and", "for" may give nothing. So IRGC is the Islamic Revolutionary Guard Corps,
+    /// NYTimes the New York Times, P.M.F. the Popular Mobilization Forces.
+    /// </summary>
+    public static bool Abbreviates(string acronym, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(acronym);
+        ArgumentNullException.ThrowIfNull(words);
+        int capitals = 0;
+        foreach (char c in acronym)
+        {
+            if (char.IsUpper(c))
+                capitals++;
+        }
+        var letters = string.Concat(Words(acronym));
+        if (capitals < 2 || letters.Length < 2 || words.Count < 2)
+            return false;
+        // The acronym may leave out leading words: PMF for the "Iraqi Popular Mobilization Forces".
+        for (int first = 0; first <= words.Count - 2; first++)
+        {
+            if (Consume(letters, 0, words, first))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool Consume(string letters, int at, IReadOnlyList<string> words, int word)
+    {
+        if (word == words.Count)
+            return at == letters.Length;
+        var w = words[word];
+        if (w is "of" or "the" or "and" or "for" or "in" && Consume(letters, at, words, word + 1))
+            return true;
+        for (int n = 1; n <= w.Length && at + n <= letters.Length; n++)
+        {
+            if (letters[at + n - 1] != w[n - 1])
+                break;
+            if (Consume(letters, at + n, words, word + 1))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool EndsWithPossessive(string name) =>
+        name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal);
+}

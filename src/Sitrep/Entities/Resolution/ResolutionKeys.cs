@@ -1,0 +1,94 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// The keys a document's entity is filed and looked up under. Strong keys say "same name": the
+/// country code, the exact spelling of a name of two words or more, a one-word name with its type.
+/// Loose keys (transliteration skeletons) and surnames only propose candidates for
+/// <see cref="EntityResolver"/> to check.
+/// </summary>
+public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<string> Bridging, IReadOnlyList<string> Loose, IReadOnlyList<string> Surnames, IReadOnlyList<string> LooseSurnames, IReadOnlyList<string> LookupOnly)
+{
+    public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
+
+    public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;
+
+    /// <param name="countries">Tells nationality words, so "Iraqi Popular Mobilization Forces" also looks for the "Popular Mobilization Forces".</param>
+    public static ResolutionKeys For(DocumentEntity entity, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(countries);
+        var lookupOnly = new List<string>();
+        var strong = new List<string>();
+        var bridging = new List<string>();
+        var loose = new List<string>();
+        var surnames = new List<string>();
+        var looseSurnames = new List<string>();
+        if (entity.Country is { } code)
+        {
+            strong.Add("c:" + code);
+            return new ResolutionKeys(strong, strong, [], [], [], []);
+        }
+        bool person = entity.Type == "PERSON";
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.Words(alias);
+            var core = NameKeys.WithoutArticles(words);
+            if (core.Length == 0)
+                continue;
+            var skeletons = NameKeys.LooseWords(core).ToArray();
+            if (entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } kind && kind.Length < core.Length)
+                Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', kind));
+            else if (entity.Type is "MEDIA" or "FACILITY")
+                Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', core));
+            if (person)
+            {
+                Add(surnames, "s:" + core[^1]);
+                if (skeletons.Length > 0 && skeletons[^1].Length >= 2)
+                    Add(looseSurnames, "ls:" + skeletons[^1]);
+                if (core.Length >= 2)
+                {
+                    Add(strong, "x:" + string.Join(' ', core));
+                    Add(bridging, "x:" + string.Join(' ', core));
+                    if (skeletons.Length >= 2)
+                        Add(loose, "l:" + string.Join(' ', skeletons));
+                }
+            }
+            else if (core.Length >= 2)
+            {
+                // Only looked up, never filed: the Iraqi and the Iranian Red Crescent both contain a "Red Crescent".
+                if (core.Length >= 3 && countries.IsNationality(core[0]))
+                    Add(lookupOnly, "x:" + string.Join(' ', core[1..]));
+                Add(strong, "x:" + string.Join(' ', core));
+                Add(bridging, "x:" + string.Join(' ', core));
+                if (skeletons.Length >= 2)
+                    Add(loose, "l:" + string.Join(' ', skeletons));
+            }
+            else
+            {
+                var key = "x1:" + Class(entity.Type) + ":" + core[0];
+                Add(strong, key);
+                // An acronym of three letters or more names one organisation; a single ordinary word does not.
+                if (core[0].Length >= 3 && alias.Count(char.IsUpper) >= 3)
+                    Add(bridging, key);
+                if (skeletons.Length == 1 && skeletons[0].Length >= 3)
+                    Add(loose, "l1:" + Class(entity.Type) + ":" + skeletons[0]);
+            }
+        }
+        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly);
+    }
+
+    /// <summary>Types that are often confused for one another share a class: a name typed ORG in one article and MEDIA in another is still one.</summary>
+    public static string Class(string type) => type switch
+    {
+        "ORG" or "MEDIA" => "O",
+        "GPE" or "LOC" or "FACILITY" => "L",
+        "PERSON" => "P",
+        _ => "M",
+    };
+
+    private static void Add(List<string> list, string key)
+    {
+        if (!list.Contains(key, StringComparer.Ordinal))
+            list.Add(key);
+    }
+}

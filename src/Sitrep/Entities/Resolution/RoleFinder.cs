@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// The position a text gives a person where it names them: a title run before the name ("US
+/// Secretary of State Mike Pompeo", "Qods Force Commander Esmail Ghaani") or an apposition beside
+/// it ("Mike Pompeo, the US secretary of state,"; "the Guards' deputy in political affairs,
+/// Brigadier General Yadollah Javani"). Returns the role as written, without a leading article.
+/// </summary>
+public static partial class RoleFinder
+{
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]")]
+    private static partial Regex Word();
+
+    /// <summary>Military and civil ranks written before a name, beyond the nouns of <see cref="RoleWords"/>.</summary>
+    private static readonly HashSet<string> Ranks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "brigadier", "gen", "lt", "col", "maj", "sgt", "cpt", "capt", "adm", "sen", "rep", "gov", "pres", "major-general", "lieutenant-general",
+        "brigadier-general", "lt-gen", "maj-gen", "lt-col", "commander-in-chief", "chief-commander", "prime", "vice", "foreign", "defense", "defence",
+    };
+
+    public static IEnumerable<string> Find(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int windowStart = Math.Max(0, start - 160);
+        var before = Words(text, windowStart, start);
+        var title = TitleBefore(text, before, start);
+        if (title is { } t)
+        {
+            yield return t.Role;
+            if (AppositionBefore(text, before, t.FirstWord) is { } a)
+                yield return a;
+        }
+        else if (AppositionBefore(text, before, before.Count) is { } a)
+        {
+            yield return a;
+        }
+        if (AppositionAfter(text, Words(text, end, Math.Min(text.Length, end + 160))) is { } after)
+            yield return after;
+    }
+
+    private static (string Role, int FirstWord)? TitleBefore(string text, List<Match> before, int nameStart)
+    {
+        if (before.Count == 0 || !text.AsSpan(before[^1].Index + before[^1].Length, nameStart - before[^1].Index - before[^1].Length).IsWhiteSpace())
+            return null;
+        int first = before.Count;
+        bool role = false;
+        for (int i = before.Count - 1; i >= 0; i--)
+        {
+            var w = before[i].Value;
+            bool capitalised = char.IsUpper(w[0]) || char.IsDigit(w[0]);
+            bool connector = w is "of" or "for" or "and" or "'s" or "’s";
+            if (!capitalised && !connector)
+                break;
+            if (i + 1 < before.Count && !Adjacent(text, before[i], before[i + 1]))
+                break;
+            first = i;
+            role |= IsRoleWord(w);
+        }
+        while (first < before.Count && before[first].Value is "of" or "for" or "and" or "'s" or "’s")
+            first++;
+        return role && first < before.Count ? (Span(text, before, first, before.Count), first) : null;
+    }
+
+    /// <summary>"the X's deputy in political affairs, [Title] Name": the phrase ending in a comma just before.</summary>
+    private static string? AppositionBefore(string text, List<Match> before, int end)
+    {
+        if (end < 2 || before[end - 1].Value != ",")
+            return null;
+        int commaIndex = end - 1;
+        int from = -1;
+        for (int i = commaIndex - 1; i >= 0 && commaIndex - i <= 12; i--)
+        {
+            var w = before[i].Value;
+            if (w is "," or "." or ";" or ":" or "\"" or "“" or "”" or "(" or ")")
+                break;
+            if (w is "the" or "The" or "its" or "Its")
+                from = i + 1;
+        }
+        if (from < 0 || from >= commaIndex || !ContainsRoleNoun(before, from, commaIndex))
+            return null;
+        return Span(text, before, from, commaIndex);
+    }
+
+    /// <summary>"Name, the US secretary of state, said": up to the next comma or full stop.</summary>
+    private static string? AppositionAfter(string text, List<Match> after)
+    {
+        if (after.Count < 3 || after[0].Value != ",")
+            return null;
+        int from = 1;
+        if (after[1].Value is "the" or "a" or "an" or "its" or "his" or "her" or "their")
+            from = 2;
+        int end = from;
+        while (end < after.Count && end - from < 12 && after[end].Value is not ("," or "." or ";" or ":" or "(" or ")" or "\"" or "“" or "”"))
+        {
+            if (after[end].Value is "who" or "which" or "that" or "said" or "says" or "told")
+                return null;
+            end++;
+        }
+        if (end >= after.Count || end == from || !ContainsRoleNoun(after, from, end))
+            return null;
+        // The head of an apposition role comes early ("the IRGC's chief commander"); a role noun only at
+        // the end of a long clause is more likely a sentence of its own.
+        return Span(text, after, from, end);
+    }
+
+    private static bool ContainsRoleNoun(List<Match> words, int from, int end)
+    {
+        for (int i = from; i < end; i++)
+        {
+            var w = words[i].Value;
+            if (RoleWords.Nouns.Contains(w) || RoleWords.Nouns.Contains(w.TrimEnd('s')))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsRoleWord(string w)
+    {
+        var bare = w.TrimEnd('.');
+        return RoleWords.Nouns.Contains(bare) || Ranks.Contains(bare) || Ranks.Contains(bare.Replace(".", "", StringComparison.Ordinal));
+    }
+
+    private static bool Adjacent(string text, Match a, Match b)
+    {
+        var gap = text.AsSpan(a.Index + a.Length, b.Index - a.Index - a.Length);
+        return gap.IsWhiteSpace() && !gap.Contains('\n');
+    }
+
+    private static string Span(string text, List<Match> words, int from, int end) =>
+        text[words[from].Index..(words[end - 1].Index + words[end - 1].Length)];
+
+    private static List<Match> Words(string text, int from, int to)
+    {
+        var list = new List<Match>();
+        foreach (Match m in Word().Matches(text, from))
+        {
+            if (m.Index + m.Length > to)
+                break;
+            list.Add(m);
+        }
+        return list;
+    }
+}
