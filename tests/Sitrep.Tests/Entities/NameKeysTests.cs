@@ -1,0 +1,41 @@
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Tests.Entities;
+
+public sealed class NameKeysTests
+{
+    [Theory]
+    [InlineData("Gaddafi", "Qaddafi")]
+    [InlineData("Qaddafi", "Kadhafi")]
+    [InlineData("al-Qaeda", "al-Qaida")]
+    [InlineData("Zelensky", "Zelenskyy")]
+    [InlineData("Qasem Soleimani", "Qassem Suleimani")]
+    [InlineData("Kata'ib Hezbollah", "Kataeb Hizballah")]
+    [InlineData("Adnan al-Zurfi", "Adnan Al-Zarfy")]
+    [InlineData("Yadollah Javani", "Yadullah Javani")]
+    public void Transliterations_share_a_loose_key(string a, string b) => Assert.Equal(NameKeys.Loose(a), NameKeys.Loose(b));
+
+    [Theory]
+    [InlineData("Mohammad Javad Zarif", "Adnan al-Zurfi")]
+    [InlineData("Ashraf Ghani", "Esmail Ghaani")]
+    [InlineData("Qassem Soleimani", "Mansour Soleimani")]
+    public void Different_full_names_keep_different_loose_keys(string a, string b) => Assert.NotEqual(NameKeys.Loose(a), NameKeys.Loose(b));
+
+    [Theory]
+    [InlineData("U.S.", "US")]
+    [InlineData("the White House", "White House")]
+    [InlineData("Iran's", "Iran")]
+    [InlineData("Kata’ib Hezbollah", "Kata'ib Hezbollah")]
+    [InlineData("Hossein Amir-Abdollahian", "Hossein Amir Abdollahian")]
+    public void Exact_keys_ignore_print_differences(string a, string b) => Assert.Equal(NameKeys.Exact(a), NameKeys.Exact(b));
+
+    [Theory]
+    [InlineData("IRGC", "Islamic Revolutionary Guard Corps", true)]
+    [InlineData("P.M.F.", "Iraqi Popular Mobilization Forces", true)]
+    [InlineData("NYTimes", "New York Times", true)]
+    [InlineData("NATO", "North Atlantic Treaty Organization", true)]
+    [InlineData("ISIS", "Islamic State", false)]
+    [InlineData("Iran", "Islamic Republic of Iran", false)]
+    public void Acronyms_abbreviate_the_words_of_a_name(string acronym, string name, bool expected) =>
+        Assert.Equal(expected, NameKeys.Abbreviates(acronym, NameKeys.Words(name)));
+}
