@@ -60,6 +60,28 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         }
     }
 
+    public void AllOrNothing(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is null)
+        {
+            InTransaction(work);
+            return;
+        }
+        _transaction.Save("document");
+        try
+        {
+            work();
+            _transaction.Release("document");
+        }
+        catch
+        {
+            _transaction.Rollback("document");
+            _transaction.Release("document");
+            throw;
+        }
+    }
+
     public IReadOnlyList<long> Lookup(string key)
     {
         var command = Prepared("SELECT entity FROM entity_keys WHERE key = $key ORDER BY entity");
@@ -185,8 +207,8 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         ])
         {
             var command = Prepared(sql);
-            command.Parameters["$kept"].Value = kept;
-            command.Parameters["$absorbed"].Value = absorbed;
+            Set(command, "$kept", kept);
+            Set(command, "$absorbed", absorbed);
             command.ExecuteNonQuery();
         }
     }
@@ -265,9 +287,9 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         ])
         {
             var command = Prepared(sql);
-            command.Parameters["$key"].Value = key;
-            command.Parameters["$id"].Value = id;
-            command.Parameters["$to"].Value = to;
+            Set(command, "$key", key);
+            Set(command, "$id", id);
+            Set(command, "$to", to);
             command.ExecuteNonQuery();
         }
     }
@@ -356,6 +378,13 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         command.Parameters["$id"].Value = id;
         command.Parameters["$delta"].Value = delta;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Binds a parameter where the statement has it: the statements of one step share values, not every parameter.</summary>
+    private static void Set(SqliteCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+            command.Parameters[name].Value = value;
     }
 
     private static List<long> ReadIds(SqliteCommand command)

@@ -62,7 +62,11 @@ internal static class ReanalyzeCommand
                     }
                 });
                 store.SaveReanalysed([.. results.Where(r => r is not null).Select(r => r!)]);
-                new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update();
+                foreach (var failure in new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update())
+                {
+                    failed++;
+                    console.MarkupLineInterpolated($"[red]failed[/] {failure.Source}: {failure.Reason}");
+                }
                 done += results.Count(r => r is not null);
                 for (int i = 0; i < errors.Length; i++)
                 {

@@ -94,7 +94,7 @@ public sealed class BatchAnalyzer
         // Cross-document stages catch up after each batch, in store order, so their results do not
         // depend on thread timing; what a crash leaves undone they find pending next time.
         foreach (var stage in _crossDocument)
-            stage.Update();
+            summary.Failures.AddRange(stage.Update());
         int next = 0;
         for (int i = 0; i < results.Length; i++)
         {

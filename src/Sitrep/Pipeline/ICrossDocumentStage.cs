@@ -8,6 +8,9 @@ public interface ICrossDocumentStage
 {
     string Name { get; }
 
-    /// <summary>Processes what is new in the store; returns how many documents it took in.</summary>
-    int Update();
+    /// <summary>
+    /// Processes what is new in the store. A document the stage cannot process is left as it was,
+    /// reported, and not tried again until it changes; the others go on.
+    /// </summary>
+    IReadOnlyList<Ingest.InputFailure> Update();
 }

@@ -248,9 +248,10 @@ public static partial class DocumentCoreference
             int chosen = -1;
             for (int j = 0; j < n; j++)
             {
-                if (j == i || country[j] is not null || types[j] == Person || core[j].Length <= core[i].Length)
+                if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
                     continue;
-                bool shortForm = types[j] is "ORG" or "MEDIA" && OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]);
+                bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
+                    && OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]);
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
                     continue;

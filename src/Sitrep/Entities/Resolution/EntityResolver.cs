@@ -31,23 +31,37 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 
     public string Name => "entity resolution";
 
-    public int Update() => ResolvePending();
+    public IReadOnlyList<Ingest.InputFailure> Update() => ResolvePending();
 
-    /// <summary>Resolves every pending document, <paramref name="batchSize"/> per transaction; returns how many.</summary>
-    public int ResolvePending(int batchSize = 256)
+    /// <summary>
+    /// Resolves every pending document, <paramref name="batchSize"/> per transaction. A document whose
+    /// resolution fails keeps none of it, is reported, and is not tried again until it changes.
+    /// </summary>
+    public IReadOnlyList<Ingest.InputFailure> ResolvePending(int batchSize = 256)
     {
-        int total = 0;
+        var failures = new List<Ingest.InputFailure>();
         while (true)
         {
             var pending = _index.Pending(batchSize);
             if (pending.Count == 0)
-                return total;
+                return failures;
             _index.InTransaction(() =>
             {
                 foreach (var doc in pending)
-                    Resolve(doc);
+                {
+                    try
+                    {
+                        _index.AllOrNothing(() => Resolve(doc));
+                    }
+#pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        failures.Add(new Ingest.InputFailure(doc.Id, $"entity resolution failed: {e.GetType().Name}: {e.Message}"));
+                        _index.Done(doc.Id);
+                    }
+                }
             });
-            total += pending.Count;
         }
     }
 

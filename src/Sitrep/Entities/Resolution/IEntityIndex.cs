@@ -12,6 +12,9 @@ public interface IEntityIndex
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is kept or none.</summary>
     void InTransaction(Action work);
 
+    /// <summary>Runs <paramref name="work"/> inside the current transaction so that, if it throws, none of its writes are kept.</summary>
+    void AllOrNothing(Action work);
+
     /// <summary>The entities filed under a key, merged entities followed to the one that absorbed them.</summary>
     IReadOnlyList<long> Lookup(string key);
 

@@ -76,7 +76,10 @@ public static partial class RoleFinder
             if (w is "," or "." or ";" or ":" or "\"" or "“" or "”" or "(" or ")")
                 break;
             if (w is "the" or "The" or "its" or "Its")
+            {
                 from = i + 1;
+                break;
+            }
         }
         if (from < 0 || from >= commaIndex || !ContainsRoleNoun(before, from, commaIndex))
             return null;

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Sitrep.Storage;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Cli;
+
+/// <summary>
+/// Entity ids are stable, and a user's corrections (<c>sitrep entities merge</c> and <c>split</c>)
+/// hold when the articles are analysed again. Articles invented for the tests.
+/// </summary>
+public sealed class EntitiesCommandTests
+{
+    private const string Harbour = """
+        Port authority chief Lena Marwick said on Monday that the Serin harbour would reopen next week. Marwick told reporters that the Harbour Workers Union (HWU) had agreed to end the strike.
+        """;
+
+    private const string Strike = """
+        The HWU said on Tuesday that its members would return to work at the Serin docks. Union leader Tomas Brandt said the deal protected jobs, and Lena Marwick thanked the union.
+        """;
+
+    private const string Unrelated = """
+        Farmers in the Dravik valley said on Wednesday that the late frost had destroyed half of the apple harvest. Agronomist Petra Kolb said prices would rise.
+        """;
+
+    private const string OtherMarwick = """
+        The novelist Jon Marwick read from his new book at the Aldmere festival on Thursday. Jon Marwick said the story had taken him ten years to write.
+        """;
+
+    [Fact]
+    public void Entity_ids_do_not_change_when_unrelated_articles_arrive()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        File.WriteAllText(dir.File("harbour.txt"), Harbour);
+        File.WriteAllText(dir.File("unrelated.txt"), Unrelated);
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("first.json")).ExitCode);
+        var before = MentionEntities(dir.File("first.json"));
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("unrelated.txt"), dir.File("harbour.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("second.json")).ExitCode);
+        var after = MentionEntities(dir.File("second.json"));
+        foreach (var (mention, id) in before)
+            Assert.Equal(id, after[mention]);
+        // Marwick the surname is the Lena Marwick named before it.
+        Assert.Equal(before["harbour:Lena Marwick"], before["harbour:Marwick"]);
+    }
+
+    [Fact]
+    public void A_merge_made_by_the_user_holds_after_reanalysis()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        File.WriteAllText(dir.File("harbour.txt"), Harbour);
+        File.WriteAllText(dir.File("strike.txt"), Strike);
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("a.json")).ExitCode);
+        var ids = MentionEntities(dir.File("a.json"));
+        // Resolution alone cannot know the union's name and the port's name are one body here; the user says so.
+        var union = ids["harbour:Harbour Workers Union"];
+        var docks = ids["strike:Serin"];
+        Assert.NotEqual(union, docks);
+        var (code, output) = CliRunner.Run("entities", "merge", union, docks, "--db", db);
+        Assert.Equal(0, code);
+        Assert.Contains("merged into " + union, output, StringComparison.Ordinal);
+
+        var reanalysis = CliRunner.Run("reanalyze", "--all", "--entities", "--db", db);
+        Assert.True(reanalysis.ExitCode == 0, reanalysis.Output);
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("b.json")).ExitCode);
+        var again = MentionEntities(dir.File("b.json"));
+        Assert.Equal(union, again["strike:Serin"]);
+        Assert.Equal(union, again["harbour:Harbour Workers Union"]);
+    }
+
+    [Fact]
+    public void A_split_made_by_the_user_holds_after_reanalysis()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        File.WriteAllText(dir.File("harbour.txt"), Harbour);
+        File.WriteAllText(dir.File("strike.txt"), Strike);
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("a.json")).ExitCode);
+        var ids = MentionEntities(dir.File("a.json"));
+        var marwick = ids["harbour:Lena Marwick"];
+        Assert.Equal(marwick, ids["strike:Lena Marwick"]);
+
+        // Say the Lena Marwick of the strike story is someone else: it goes to a new entity.
+        var (code, output) = CliRunner.Run("entities", "split", marwick, "Lena Marwick", "--db", db);
+        Assert.Equal(0, code);
+        Assert.Contains("split from " + marwick, output, StringComparison.Ordinal);
+        var split = MentionEntitiesFromStore(db, "strike.txt", "Lena Marwick");
+        Assert.NotEqual(marwick, split);
+
+        var reanalysis = CliRunner.Run("reanalyze", "--all", "--entities", "--db", db);
+        Assert.True(reanalysis.ExitCode == 0, reanalysis.Output);
+        Assert.Equal(split, MentionEntitiesFromStore(db, "strike.txt", "Lena Marwick"));
+        Assert.Equal(split, MentionEntitiesFromStore(db, "harbour.txt", "Lena Marwick"));
+        Assert.Contains("split", CliRunner.Run("entities", "show", marwick, "--db", db).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_shows_entities_by_how_many_articles_name_them()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        File.WriteAllText(dir.File("harbour.txt"), Harbour);
+        File.WriteAllText(dir.File("strike.txt"), Strike);
+        File.WriteAllText(dir.File("novel.txt"), OtherMarwick);
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), dir.File("novel.txt"), "--db", db, "--entities", "--quiet").ExitCode);
+        var (code, output) = CliRunner.Run("entities", "list", "--search", "Marwick", "--db", db);
+        Assert.Equal(0, code);
+        // Two people: Lena in two articles, Jon in one; a shared surname does not make them one.
+        Assert.Contains("Lena Marwick", output, StringComparison.Ordinal);
+        Assert.Contains("Jon Marwick", output, StringComparison.Ordinal);
+        Assert.True(output.IndexOf("Lena Marwick", StringComparison.Ordinal) < output.IndexOf("Jon Marwick", StringComparison.Ordinal), output);
+    }
+
+    private static string MentionEntitiesFromStore(string db, string file, string text)
+    {
+        using var store = SqliteDocumentStore.Open(db);
+        var doc = store.LoadAll().Single(d => d.Source.EndsWith(file, StringComparison.Ordinal));
+        var mention = doc.Mentions.First(m => m.Text(doc.Text) == text);
+        var id = store.Entities.EntityOf(doc.Id, mention.Entity);
+        Assert.NotNull(id);
+        return "E" + store.Entities.Get(id.Value).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"file-stem:mention text" → entity id, first occurrence of each.</summary>
+    private static Dictionary<string, string> MentionEntities(string jsonPath)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in json.RootElement.GetProperty("documents").EnumerateArray())
+        {
+            var stem = Path.GetFileNameWithoutExtension(doc.GetProperty("source").GetString()!);
+            foreach (var m in doc.GetProperty("mentions").EnumerateArray())
+            {
+                if (m.GetProperty("entity").GetString() is { } id)
+                    map.TryAdd(stem + ":" + m.GetProperty("text").GetString(), id);
+            }
+        }
+        return map;
+    }
+}

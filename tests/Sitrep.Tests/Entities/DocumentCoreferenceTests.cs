@@ -1,0 +1,84 @@
+using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Tests.Entities;
+
+/// <summary>Coreference within one article, on mentions given by hand, so only the grouping rules are under test.</summary>
+public sealed class DocumentCoreferenceTests
+{
+    private static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, params (string Text, string Type)[] names)
+    {
+        var mentions = new List<Mention>();
+        int from = 0;
+        foreach (var (name, type) in names)
+        {
+            int start = text.IndexOf(name, from, StringComparison.Ordinal);
+            Assert.True(start >= 0, name);
+            mentions.Add(new Mention(start, start + name.Length, type));
+            from = start + name.Length;
+        }
+        return DocumentCoreference.Resolve(text, mentions, CountryTable.Default);
+    }
+
+    [Fact]
+    public void A_surname_is_the_person_named_before_it_and_takes_the_person_type()
+    {
+        var (m, e) = Resolve(
+            "Adnan al-Zurufi met party leaders. Later al-Zurufi said the cabinet was ready, and Kemal Zurufi, his cousin, agreed.",
+            ("Adnan al-Zurufi", "PERSON"), ("al-Zurufi", "ORG"), ("Kemal Zurufi", "PERSON"));
+        Assert.Equal(m[0].Entity, m[1].Entity);
+        Assert.Equal("PERSON", m[1].Type);
+        Assert.NotEqual(m[0].Entity, m[2].Entity);
+        Assert.Equal("Adnan al-Zurufi", e[m[1].Entity].Name);
+    }
+
+    [Fact]
+    public void Country_names_and_a_capital_acting_for_its_government_are_one_country()
+    {
+        var (m, e) = Resolve(
+            "U.S. officials said America would stay. Washington warned Tehran, and flights to Tehran stopped. The United States agreed.",
+            ("U.S.", "ORG"), ("America", "GPE"), ("Washington", "GPE"), ("Tehran", "GPE"), ("Tehran", "GPE"), ("United States", "GPE"));
+        Assert.Equal(m[0].Entity, m[1].Entity);
+        Assert.Equal(m[0].Entity, m[2].Entity);
+        Assert.Equal(m[0].Entity, m[5].Entity);
+        Assert.Equal("USA", e[m[0].Entity].Country);
+        Assert.Equal("United States", e[m[0].Entity].Name);
+        Assert.Equal("GPE", m[0].Type);
+        Assert.NotEqual(m[3].Entity, m[4].Entity);
+        Assert.Equal("IRN", e[m[3].Entity].Country);
+        Assert.Null(e[m[4].Entity].Country);
+    }
+
+    [Fact]
+    public void Brackets_acronyms_and_short_forms_name_the_organisation_before_them()
+    {
+        var (m, _) = Resolve(
+            "The Iraqi Popular Mobilization Forces (P.M.F.) and the Harakat al-Nujaba (Nujaba Movement) met the Islamic Revolutionary Guard Corps. The PMF said the Guards agreed, but Hezbollah did not.",
+            ("Iraqi Popular Mobilization Forces", "ORG"), ("P.M.F.", "ORG"), ("Harakat al-Nujaba", "ORG"), ("Nujaba Movement", "ORG"),
+            ("Islamic Revolutionary Guard Corps", "ORG"), ("PMF", "ORG"), ("Guards", "ORG"), ("Hezbollah", "ORG"));
+        Assert.Equal(m[0].Entity, m[1].Entity);
+        Assert.Equal(m[0].Entity, m[5].Entity);
+        Assert.Equal(m[2].Entity, m[3].Entity);
+        Assert.Equal(m[4].Entity, m[6].Entity);
+        // The PMF, the Nujaba movement, the Guards, and Hezbollah (a name inside none of the others' short forms).
+        Assert.Equal(4, m.Select(x => x.Entity).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_place_and_the_outlet_reporting_from_it_stay_apart()
+    {
+        var (m, _) = Resolve("BAGHDAD (Reuters) - Rockets hit the Green Zone.", ("BAGHDAD", "GPE"), ("Reuters", "MEDIA"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+    }
+
+    [Fact]
+    public void An_outlet_and_a_base_are_named_with_and_without_their_kind()
+    {
+        var (m, _) = Resolve(
+            "The Tasnim news agency said the Taji base was hit. Tasnim added that Camp Taji had been evacuated.",
+            ("Tasnim news agency", "MEDIA"), ("Taji base", "FACILITY"), ("Tasnim", "MEDIA"), ("Camp Taji", "FACILITY"));
+        Assert.Equal(m[0].Entity, m[2].Entity);
+        Assert.Equal(m[1].Entity, m[3].Entity);
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+    }
+}
