@@ -11,7 +11,7 @@ namespace Sitrep.Entities.Resolution;
 public static partial class RoleFinder
 {
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]")]
-    private static partial Regex Word();
+    private static partial Regex WordPattern();
 
     /// <summary>Military and civil ranks written before a name, beyond the nouns of <see cref="RoleWords"/>.</summary>
     private static readonly HashSet<string> Ranks = new(StringComparer.OrdinalIgnoreCase)
@@ -40,7 +40,7 @@ public static partial class RoleFinder
             yield return after;
     }
 
-    private static (string Role, int FirstWord)? TitleBefore(string text, List<Match> before, int nameStart)
+    private static (string Role, int FirstWord)? TitleBefore(string text, List<Word> before, int nameStart)
     {
         if (before.Count == 0 || !text.AsSpan(before[^1].Index + before[^1].Length, nameStart - before[^1].Index - before[^1].Length).IsWhiteSpace())
             return null;
@@ -64,7 +64,7 @@ public static partial class RoleFinder
     }
 
     /// <summary>"the X's deputy in political affairs, [Title] Name": the phrase ending in a comma just before.</summary>
-    private static string? AppositionBefore(string text, List<Match> before, int end)
+    private static string? AppositionBefore(string text, List<Word> before, int end)
     {
         if (end < 2 || before[end - 1].Value != ",")
             return null;
@@ -87,7 +87,7 @@ public static partial class RoleFinder
     }
 
     /// <summary>"Name, the US secretary of state, said": up to the next comma or full stop.</summary>
-    private static string? AppositionAfter(string text, List<Match> after)
+    private static string? AppositionAfter(string text, List<Word> after)
     {
         if (after.Count < 3 || after[0].Value != ",")
             return null;
@@ -99,8 +99,13 @@ public static partial class RoleFinder
         {
             if (after[end].Value is "who" or "which" or "that" or "said" or "says" or "told")
                 return null;
+            // "deputy chief of the forces and a number of their comrades": the role ends before the second phrase.
+            if (after[end].Value == "and" && end + 1 < after.Count && after[end + 1].Value is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "other" or "several" or "many" or "some")
+                break;
             end++;
         }
+        while (end > from && after[end - 1].Value is "of" or "the" or "a" or "an" or "and" or "in" or "for" or "to" or "on")
+            end--;
         if (end >= after.Count || end == from || !ContainsRoleNoun(after, from, end))
             return null;
         // The head of an apposition role comes early ("the IRGC's chief commander"); a role noun only at
@@ -108,12 +113,13 @@ public static partial class RoleFinder
         return Span(text, after, from, end);
     }
 
-    private static bool ContainsRoleNoun(List<Match> words, int from, int end)
+    /// <summary>An apposition is a role when it has a role noun in lower case ("the US secretary of state"), not a name ("Brig. Gen. X").</summary>
+    private static bool ContainsRoleNoun(List<Word> words, int from, int end)
     {
         for (int i = from; i < end; i++)
         {
             var w = words[i].Value;
-            if (RoleWords.Nouns.Contains(w) || RoleWords.Nouns.Contains(w.TrimEnd('s')))
+            if (char.IsLower(w[0]) && (RoleWords.Nouns.Contains(w) || RoleWords.Nouns.Contains(w.TrimEnd('s'))))
                 return true;
         }
         return false;
@@ -125,24 +131,45 @@ public static partial class RoleFinder
         return RoleWords.Nouns.Contains(bare) || Ranks.Contains(bare) || Ranks.Contains(bare.Replace(".", "", StringComparison.Ordinal));
     }
 
-    private static bool Adjacent(string text, Match a, Match b)
+    private static bool Adjacent(string text, Word a, Word b)
     {
         var gap = text.AsSpan(a.Index + a.Length, b.Index - a.Index - a.Length);
         return gap.IsWhiteSpace() && !gap.Contains('\n');
     }
 
-    private static string Span(string text, List<Match> words, int from, int end) =>
+    private static string Span(string text, List<Word> words, int from, int end) =>
         text[words[from].Index..(words[end - 1].Index + words[end - 1].Length)];
 
-    private static List<Match> Words(string text, int from, int to)
+    /// <summary>Abbreviations that end in a full stop without ending a sentence.</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
-        var list = new List<Match>();
-        foreach (Match m in Word().Matches(text, from))
+        "gen", "lt", "col", "maj", "sgt", "brig", "capt", "cpt", "adm", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "pres", "gens",
+    };
+
+    private static List<Word> Words(string text, int from, int to)
+    {
+        var list = new List<Word>();
+        foreach (Match m in WordPattern().Matches(text, from))
         {
             if (m.Index + m.Length > to)
                 break;
-            list.Add(m);
+            var w = m.Value;
+            // "Iraq." ends a sentence; "Gen." and "U.S." do not.
+            if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.', StringComparison.Ordinal) == w.Length - 1 && !Abbreviations.Contains(w[..^1]))
+            {
+                list.Add(new Word(w[..^1], m.Index));
+                list.Add(new Word(".", m.Index + w.Length - 1));
+            }
+            else
+            {
+                list.Add(new Word(w, m.Index));
+            }
         }
         return list;
+    }
+
+    private readonly record struct Word(string Value, int Index)
+    {
+        public int Length => Value.Length;
     }
 }
