@@ -1,0 +1,151 @@
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Tests.Entities;
+
+/// <summary>The cross-document resolver against an in-memory index, so the rules are tested apart from SQLite.</summary>
+public sealed class EntityResolverTests
+{
+    [Fact]
+    public void A_document_whose_resolution_fails_is_reported_keeps_nothing_and_the_others_go_on()
+    {
+        var index = new MemoryIndex { FailOn = "bad" };
+        index.Add("a", new DocumentEntity("Lena Marwick", "PERSON", null, ["Lena Marwick"], []));
+        index.Add("bad", new DocumentEntity("Tomas Brandt", "PERSON", null, ["Tomas Brandt"], []));
+        index.Add("c", new DocumentEntity("Lena Marwick", "PERSON", null, ["Lena Marwick", "Marwick"], []));
+
+        var failures = new EntityResolver(index).ResolvePending();
+
+        var failure = Assert.Single(failures);
+        Assert.Equal("bad", failure.Source);
+        Assert.Contains("entity resolution failed", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(index.Pending(10));
+        Assert.DoesNotContain(index.Links.Keys, k => k.Document == "bad");
+        Assert.Equal(index.Links[("a", 0)], index.Links[("c", 0)]);
+    }
+
+    [Fact]
+    public void A_surname_alone_goes_to_the_person_whose_company_it_keeps()
+    {
+        var index = new MemoryIndex();
+        index.Add("general", new DocumentEntity("Qassem Soleimani", "PERSON", null, ["Qassem Soleimani"], []), new DocumentEntity("Quds Force", "ORG", null, ["Quds Force"], []));
+        index.Add("wrestler", new DocumentEntity("Mansour Soleimani", "PERSON", null, ["Mansour Soleimani"], []), new DocumentEntity("Tabriz", "GPE", null, ["Tabriz"], []));
+        index.Add("wrestler2", new DocumentEntity("Mansour Soleimani", "PERSON", null, ["Mansour Soleimani"], []));
+        index.Add("posters", new DocumentEntity("Soleimani", "PERSON", null, ["Soleimani"], []), new DocumentEntity("Quds Force", "ORG", null, ["Quds Force"], []));
+
+        Assert.Empty(new EntityResolver(index).ResolvePending());
+
+        Assert.NotEqual(index.Links[("general", 0)], index.Links[("wrestler", 0)]);
+        // The better-known wrestler loses to the general the Quds Force keeps company with.
+        Assert.Equal(index.Links[("general", 0)], index.Links[("posters", 0)]);
+    }
+
+    [Fact]
+    public void An_article_naming_one_thing_two_ways_joins_the_entities_earlier_articles_made()
+    {
+        var index = new MemoryIndex();
+        index.Add("arabic", new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr"], []));
+        index.Add("english", new DocumentEntity("Army of Victory", "ORG", null, ["Army of Victory"], []));
+        index.Add("both", new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr", "Army of Victory"], []));
+
+        new EntityResolver(index).ResolvePending();
+
+        long arabic = index.Links[("arabic", 0)], english = index.Links[("english", 0)];
+        Assert.Equal(Math.Min(arabic, english), index.Get(english).Id);
+        Assert.Equal(index.Get(arabic).Id, index.Get(english).Id);
+    }
+
+    private sealed class MemoryIndex : IEntityIndex
+    {
+        private readonly List<PendingDocument> _pending = [];
+        private readonly Dictionary<string, HashSet<long>> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, (string Name, string Type)> _entities = [];
+        private readonly Dictionary<long, long> _mergedInto = [];
+        private Dictionary<(string, int), long>? _snapshot;
+
+        public string? FailOn { get; init; }
+
+        public Dictionary<(string Document, int Local), long> Links { get; private set; } = [];
+
+        public void Add(string id, params DocumentEntity[] entities) => _pending.Add(new PendingDocument(id, entities));
+
+        public IReadOnlyList<PendingDocument> Pending(int limit) => [.. _pending.Take(limit)];
+
+        public void InTransaction(Action work) => work();
+
+        public void AllOrNothing(Action work)
+        {
+            _snapshot = new Dictionary<(string, int), long>(Links);
+            try
+            {
+                work();
+            }
+            catch
+            {
+                Links = _snapshot;
+                throw;
+            }
+        }
+
+        public IReadOnlyList<long> Lookup(string key) => _keys.TryGetValue(key, out var ids) ? [.. ids.Select(Resolve).Distinct().Order()] : [];
+
+        public StoredEntity Get(long id)
+        {
+            id = Resolve(id);
+            return new StoredEntity(id, _entities[id].Name, _entities[id].Type, Links.Where(l => l.Value == id).Select(l => l.Key.Document).Distinct().Count());
+        }
+
+        public IReadOnlyDictionary<long, int> Context(long id, int documents)
+        {
+            var docs = Links.Where(l => l.Value == id).Select(l => l.Key.Document).Distinct().Take(documents).ToHashSet();
+            return Links.Where(l => docs.Contains(l.Key.Document) && l.Value != id).GroupBy(l => l.Value).ToDictionary(g => g.Key, g => g.Count());
+        }
+
+        public bool IsBlocked(string key, long id) => false;
+
+        public long Create(string name, string type)
+        {
+            long id = _entities.Count + 1;
+            _entities[id] = (name, type);
+            return id;
+        }
+
+        public void AddKeys(long id, IEnumerable<string> keys)
+        {
+            foreach (var key in keys)
+            {
+                if (!_keys.TryGetValue(key, out var set))
+                    _keys[key] = set = [];
+                set.Add(id);
+            }
+        }
+
+        public void Unlink(string documentId)
+        {
+            foreach (var k in Links.Keys.Where(k => k.Document == documentId).ToList())
+                Links.Remove(k);
+        }
+
+        public void Link(string documentId, int local, long id)
+        {
+            if (documentId == FailOn)
+                throw new InvalidOperationException("disk full");
+            Links[(documentId, local)] = id;
+        }
+
+        public void Done(string documentId) => _pending.RemoveAll(p => p.Id == documentId);
+
+        public void Merge(long kept, long absorbed)
+        {
+            _mergedInto[absorbed] = kept;
+            foreach (var k in Links.Where(l => l.Value == absorbed).Select(l => l.Key).ToList())
+                Links[k] = kept;
+        }
+
+        private long Resolve(long id)
+        {
+            while (_mergedInto.TryGetValue(id, out var into))
+                id = into;
+            return id;
+        }
+    }
+}
