@@ -36,6 +36,8 @@ public sealed class NameKeysTests
     [InlineData("NATO", "North Atlantic Treaty Organization", true)]
     [InlineData("ISIS", "Islamic State", false)]
     [InlineData("Iran", "Islamic Republic of Iran", false)]
+    [InlineData("WHO", "White House", false)]
+    [InlineData("WHO", "World Health Organization", true)]
     public void Acronyms_abbreviate_the_words_of_a_name(string acronym, string name, bool expected) =>
         Assert.Equal(expected, NameKeys.Abbreviates(acronym, NameKeys.Words(name)));
 }

@@ -143,12 +143,19 @@ public static partial class DocumentCoreference
             bool alias = between is "or" && KnownAs().IsMatch(text.AsSpan(0, a.Start));
             if (!bracketed && !alias)
                 continue;
-            // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing.
-            if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA"))
+            // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
+            // a person and the party and state after their name ("Tom Baker (R-N.J.)").
+            if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA") || (types[i - 1] == Person) != (types[i] == Person)
+                || IsPlace(types[i - 1]) != IsPlace(types[i]) || IsShouted(a.Text(text)))
                 continue;
             sets.Union(i - 1, i);
         }
     }
+
+    private static bool IsPlace(string type) => type is "GPE" or "LOC";
+
+    /// <summary>A dateline is written in capitals ("WASHINGTON (AP)"); a name in brackets after it is the source, not another name.</summary>
+    private static bool IsShouted(string name) => name.Any(char.IsLetter) && !name.Any(char.IsLower) && name.Count(char.IsLetter) > 4;
 
     private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets)
     {
@@ -215,15 +222,21 @@ public static partial class DocumentCoreference
             if (core[i].Length > 1 && types[i] != Person)
                 continue;
             int chosen = -1;
+            string? named = null;
+            bool ambiguous = false;
             foreach (int j in full)
             {
                 if (core[j].Length <= core[i].Length || core[j][^1] != core[i][^1] || !IsSubsequence(core[i], core[j]))
                     continue;
+                // "Clinton" in an article about Bill and Hillary Clinton is either; it is left to itself.
+                var loose = string.Join(' ', NameKeys.LooseWords(core[j]));
+                ambiguous |= named is not null && named != loose;
+                named ??= loose;
                 if (j < i || chosen < 0)
                     chosen = j;
-                if (j > i)
-                    break;
             }
+            if (ambiguous)
+                chosen = -1;
             if (chosen >= 0)
             {
                 sets.Union(i, chosen);
@@ -246,6 +259,8 @@ public static partial class DocumentCoreference
             if (country[i] is not null || types[i] == Person || core[i].Length == 0)
                 continue;
             int chosen = -1;
+            string? longer = null;
+            bool ambiguous = false;
             for (int j = 0; j < n; j++)
             {
                 if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
@@ -255,12 +270,14 @@ public static partial class DocumentCoreference
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
                     continue;
+                // "the Party" after the Democratic Party and the Republican Party is neither for certain.
+                var key = string.Join(' ', core[j]);
+                ambiguous |= longer is not null && longer != key;
+                longer ??= key;
                 if (j < i || chosen < 0)
                     chosen = j;
-                if (j > i)
-                    break;
             }
-            if (chosen >= 0)
+            if (chosen >= 0 && !ambiguous)
                 sets.Union(i, chosen);
         }
     }

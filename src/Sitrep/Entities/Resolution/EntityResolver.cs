@@ -15,6 +15,8 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 {
+    private const int MaxBridgingNames = 3;
+
     private readonly IEntityIndex _index;
     private readonly CountryTable _countries;
 
@@ -103,8 +105,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         if (votes.Count > 0)
         {
             long best = Best(votes);
-            // Names of this one thing that were filed under different entities: they are one.
-            foreach (var key in keys.Bridging)
+            // Names of this one thing that were filed under different entities: they are one. Only for
+            // a document entity with few names of its own, because one wrong grouping inside an article
+            // must not fuse two large entities for good.
+            foreach (var key in keys.Bridging.Count <= MaxBridgingNames ? keys.Bridging : [])
             {
                 foreach (var id in _index.Lookup(key))
                 {

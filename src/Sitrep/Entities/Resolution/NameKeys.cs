@@ -107,9 +107,10 @@ public static class NameKeys
 
     /// <summary>
     /// Whether <paramref name="acronym"/> (letters only, two or more capitals) abbreviates the name
-    /// <paramref name="words"/>: each word in order gives a non-empty prefix of itself, and "of",
-    /// "the", "and", "for" may give nothing. So IRGC is the Islamic Revolutionary Guard Corps,
-    /// NYTimes the New York Times, P.M.F. the Popular Mobilization Forces.
+    /// <paramref name="words"/>: each word in order gives its initial or the whole word, "of", "the",
+    /// "and", "for" may give nothing, and leading words may be left out. So IRGC is the Islamic
+    /// Revolutionary Guard Corps, NYTimes the New York Times, P.M.F. the (Iraqi) Popular Mobilization
+    /// Forces; WHO is not the White House.
     /// </summary>
     public static bool Abbreviates(string acronym, IReadOnlyList<string> words)
     {
@@ -140,14 +141,10 @@ public static class NameKeys
         var w = words[word];
         if (w is "of" or "the" or "and" or "for" or "in" && Consume(letters, at, words, word + 1))
             return true;
-        for (int n = 1; n <= w.Length && at + n <= letters.Length; n++)
-        {
-            if (letters[at + n - 1] != w[n - 1])
-                break;
-            if (Consume(letters, at + n, words, word + 1))
-                return true;
-        }
-        return false;
+        if (at < letters.Length && letters[at] == w[0] && Consume(letters, at + 1, words, word + 1))
+            return true;
+        return w.Length > 1 && at + w.Length <= letters.Length && string.CompareOrdinal(letters, at, w, 0, w.Length) == 0
+            && Consume(letters, at + w.Length, words, word + 1);
     }
 
     private static bool EndsWithPossessive(string name) =>
