@@ -54,6 +54,16 @@ public sealed class DocumentCoreferenceTests
     }
 
     [Fact]
+    public void People_listed_with_or_and_states_in_brackets_stay_apart()
+    {
+        var (m, _) = Resolve(
+            "Every candidate not named Ruiz or Brandt cheered. Nan Aldo (N.Y.) and Kay Berrow (N.Y.) voted no.",
+            ("Ruiz", "PERSON"), ("Brandt", "PERSON"), ("Nan Aldo", "PERSON"), ("N.Y.", "PERSON"), ("Kay Berrow", "PERSON"), ("N.Y.", "PERSON"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+        Assert.NotEqual(m[2].Entity, m[4].Entity);
+    }
+
+    [Fact]
     public void Country_names_and_a_capital_acting_for_its_government_are_one_country()
     {
         var (m, e) = Resolve(
@@ -92,6 +102,19 @@ public sealed class DocumentCoreferenceTests
             ("BAGHDAD", "GPE"), ("Reuters", "ORG"), ("ERBIL", "GPE"), ("AP", "ORG"));
         Assert.NotEqual(m[0].Entity, m[1].Entity);
         Assert.NotEqual(m[2].Entity, m[3].Entity);
+    }
+
+    [Fact]
+    public void Datelines_state_codes_and_dotted_acronyms_join_no_one()
+    {
+        var (m, _) = Resolve(
+            "TRENTON, N.J. (Reuters) - Gwen Ardo (WI) met Kim Jong Un at the U.N. and the European Union (EU) said so.",
+            ("N.J.", "ORG"), ("Reuters", "ORG"), ("Gwen Ardo", "ORG"), ("WI", "ORG"), ("Kim Jong Un", "PERSON"), ("U.N.", "ORG"),
+            ("European Union", "ORG"), ("EU", "ORG"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+        Assert.NotEqual(m[2].Entity, m[3].Entity);
+        Assert.NotEqual(m[4].Entity, m[5].Entity);
+        Assert.Equal(m[6].Entity, m[7].Entity);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public static partial class DocumentCoreference
         LinkNamesGivenTwice(text, mentions, types, country, sets);
         LinkAcronyms(surface, words, types, country, sets);
         LinkSameNames(words, types, country, sets);
-        var person = LinkSurnames(core, types, country, sets);
+        var person = LinkSurnames(surface, core, types, country, sets);
         LinkShortForms(core, types, country, sets);
         LinkTransliterations(core, types, country, sets);
 
@@ -146,11 +146,31 @@ public static partial class DocumentCoreference
             // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
             // a person and the party and state after their name ("Tom Baker (R-N.J.)").
             if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA") || (types[i - 1] == Person) != (types[i] == Person)
-                || IsPlace(types[i - 1]) != IsPlace(types[i]) || IsShouted(a.Text(text)))
+                || IsPlace(types[i - 1]) != IsPlace(types[i]) || IsShouted(a.Text(text)) || PartyTag().IsMatch(b.Text(text)))
+                continue;
+            // "TRENTON, N.J. (Reuters) -": the agency of a dateline.
+            if (bracketed && DatelineDash().IsMatch(text.AsSpan(b.End + 1, Math.Min(4, text.Length - b.End - 1))))
+                continue;
+            // An acronym in brackets has to abbreviate the name before it: "European Union (EU)", not "Gwen Moore (WI)".
+            var inside = b.Text(text);
+            if (IsAcronymLike(inside) && !NameKeys.Abbreviates(inside, NameKeys.Words(a.Text(text))))
+                continue;
+            // Two people are one only when both are written in full ("Stormy Daniels (Stephanie Clifford)"),
+            // never in a list ("not named Rubio or Bush").
+            if (types[i] == Person && (alias || a.Text(text).IndexOf(' ', StringComparison.Ordinal) < 0 || b.Text(text).IndexOf(' ', StringComparison.Ordinal) < 0))
                 continue;
             sets.Union(i - 1, i);
         }
     }
+
+    [GeneratedRegex(@"^\s*[-–—:]")]
+    private static partial Regex DatelineDash();
+
+    private static bool IsAcronymLike(string s) => s.Count(char.IsLetter) is >= 2 and <= 6 && !s.Any(char.IsLower) && !s.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>What follows a legislator's name in brackets: party and state ("R-S.C.", "D-N.Y.") or a state ("N.Y.", "Ky.").</summary>
+    [GeneratedRegex(@"^([RDI]-|[A-Z][A-Za-z]?\.([A-Z]\.?)?$|[A-Z][a-z]{1,4}\.$)")]
+    private static partial Regex PartyTag();
 
     private static bool IsPlace(string type) => type is "GPE" or "LOC";
 
@@ -169,7 +189,7 @@ public static partial class DocumentCoreference
             {
                 foreach (int j in (ReadOnlySpan<int>)[i - d, i + d])
                 {
-                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2)
+                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]))
                         continue;
                     if (NameKeys.Abbreviates(surface[i], words[j]))
                     {
@@ -202,7 +222,7 @@ public static partial class DocumentCoreference
     /// A surname alone, or a shorter form of a full name, is the person with that surname named
     /// nearest before it (or, failing that, after it). Returns which mentions are people.
     /// </summary>
-    private static bool[] LinkSurnames(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
         int n = core.Length;
         var person = new bool[n];
@@ -220,6 +240,9 @@ public static partial class DocumentCoreference
             if (country[i] is not null || types[i] is "MEDIA" or "FACILITY" || core[i].Length == 0 || person[i])
                 continue;
             if (core[i].Length > 1 && types[i] != Person)
+                continue;
+            // "U.N." is not the Un of Kim Jong Un.
+            if (surface[i].Contains('.', StringComparison.Ordinal) || (IsAcronymLike(surface[i]) && surface[i].Length <= 4))
                 continue;
             int chosen = -1;
             string? named = null;
