@@ -10,7 +10,8 @@ namespace Sitrep.Bench;
 /// <summary>
 /// Throughput per stage: <c>dotnet run -c Release --project bench/Sitrep.Bench -- [INPUT…]</c>
 /// prints articles/s and peak memory for reading, each per-document stage, the whole pipeline on
-/// all cores, and storing. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
+/// all cores, and storing; with <c>--entities</c> the entity stages too, and cross-document entity
+/// resolution over the store. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
 /// <c>-- extraction</c> compares HTML extraction with SmartReader on the Zyte benchmark
 /// (<see cref="ExtractionBenchmark"/>).
 /// </summary>
@@ -25,8 +26,10 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
-        var inputs = args.Length > 0 ? args : [FindExamples()];
-        return Stream(inputs);
+        bool entities = args.Contains("--entities");
+        var rest = args.Where(a => a != "--entities").ToArray();
+        var inputs = rest.Length > 0 ? rest : [FindExamples()];
+        return Stream(inputs, entities);
     }
 
     /// <summary>
@@ -34,14 +37,16 @@ public static class Program
     /// read, run stage by stage on one core (the per-stage figures), then analysed on all cores and
     /// stored as `sitrep analyze` does (the end-to-end figure).
     /// </summary>
-    private static int Stream(string[] inputs)
+    private static int Stream(string[] inputs, bool entities)
     {
         const int ChunkSize = 512;
-        var pipeline = PipelineBuilder.CreateDefault();
+        var pipeline = PipelineBuilder.CreateDefault(entities);
         var names = new List<string> { "read + decode" };
         names.AddRange(pipeline.Stages.Select(s => s.Name + " (1 core)"));
         names.Add($"analyze ({Environment.ProcessorCount} cores)");
         names.Add("store (SQLite)");
+        if (entities)
+            names.Add("entity resolution (store)");
         var time = new double[names.Count];
         var allocated = new long[names.Count];
         int articles = 0;
@@ -77,8 +82,11 @@ public static class Program
                     });
                 }
                 var documents = new Document[chunk.Count];
-                Timed(names.Count - 2, () => Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i])));
-                Timed(names.Count - 1, () => store.SaveBatch(documents));
+                int analyzeRow = pipeline.Stages.Length + 1;
+                Timed(analyzeRow, () => Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i])));
+                Timed(analyzeRow + 1, () => store.SaveBatch(documents));
+                if (entities)
+                    Timed(analyzeRow + 2, () => new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update());
             }
         }
         finally
@@ -93,8 +101,8 @@ public static class Program
         Console.WriteLine($"{"stage",-24} {"seconds",9} {"articles/s",11} {"alloc MB",9}");
         for (int i = 0; i < names.Count; i++)
             Console.WriteLine($"{names[i],-24} {time[i],9:N2} {articles / Math.Max(time[i], 1e-6),11:N0} {allocated[i] / 1048576.0,9:N0}");
-        double endToEnd = time[0] + time[^2] + time[^1];
-        Console.WriteLine($"{"read + analyze + store",-24} {endToEnd,9:N2} {articles / Math.Max(endToEnd, 1e-6),11:N0}");
+        double endToEnd = time[0] + time[pipeline.Stages.Length + 1] + time[pipeline.Stages.Length + 2] + (entities ? time[^1] : 0);
+        Console.WriteLine($"{(entities ? "read + analyze + store + resolve" : "read + analyze + store"),-24} {endToEnd,9:N2} {articles / Math.Max(endToEnd, 1e-6),11:N0}");
         Console.WriteLine($"peak memory (working set): {process.PeakWorkingSet64 / 1048576.0:N0} MB; wall clock {total.Elapsed.TotalSeconds:N1} s");
         return 0;
 
