@@ -137,6 +137,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             // The first statement that reads the file: a file that is not SQLite fails here.
             Execute(connection, "PRAGMA journal_mode = WAL");
             Execute(connection, "PRAGMA synchronous = NORMAL");
+            // 64 MB of page cache: entity resolution looks keys up all over a large index.
+            Execute(connection, "PRAGMA cache_size = -65536");
             var (version, applied) = Migrate(connection, fullPath);
             return new SqliteDocumentStore(connection, fullPath, version, applied);
         }

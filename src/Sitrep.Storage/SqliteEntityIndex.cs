@@ -14,6 +14,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
+    private HashSet<(string Key, long Entity)>? _blocks;
 
     internal SqliteEntityIndex(SqliteConnection connection) => _connection = connection;
 
@@ -131,10 +132,15 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
 
     public bool IsBlocked(string key, long id)
     {
-        var command = Prepared("SELECT 1 FROM entity_blocks WHERE key = $key AND entity = $id");
-        command.Parameters["$key"].Value = key;
-        command.Parameters["$id"].Value = id;
-        return command.ExecuteScalar() is not null;
+        // The user's blocks are few; read once and kept, so resolution asks no query per key.
+        if (_blocks is null)
+        {
+            _blocks = [];
+            using var reader = Prepared("SELECT key, entity FROM entity_blocks").ExecuteReader();
+            while (reader.Read())
+                _blocks.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+        return _blocks.Count > 0 && _blocks.Contains((key, id));
     }
 
     public long Create(string name, string type)
@@ -195,6 +201,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
     {
         if (kept == absorbed)
             return;
+        _blocks = null;
         foreach (var sql in (ReadOnlySpan<string>)[
             "INSERT OR IGNORE INTO entity_keys (key, entity) SELECT key, $kept FROM entity_keys WHERE entity = $absorbed",
             "DELETE FROM entity_keys WHERE entity = $absorbed",
@@ -280,6 +287,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
     /// <summary>Says that <paramref name="key"/> never names <paramref name="id"/> and moves its key row to <paramref name="to"/>.</summary>
     public void Block(string key, long id, long to)
     {
+        _blocks = null;
         foreach (var sql in (ReadOnlySpan<string>)[
             "INSERT OR IGNORE INTO entity_blocks (key, entity) VALUES ($key, $id)",
             "DELETE FROM entity_keys WHERE key = $key AND entity = $id",

@@ -182,7 +182,7 @@ public static partial class DocumentCoreference
         int n = surface.Length;
         for (int i = 0; i < n; i++)
         {
-            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal))
+            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal) || surface[i].Count(char.IsUpper) < 2)
                 continue;
             int match = -1;
             for (int d = 1; d < n && match < 0; d++)
@@ -277,6 +277,7 @@ public static partial class DocumentCoreference
     private static void LinkShortForms(string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
         int n = core.Length;
+        var joined = Array.ConvertAll(core, c => string.Join(' ', c));
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] == Person || core[i].Length == 0)
@@ -294,7 +295,7 @@ public static partial class DocumentCoreference
                 if (!shortForm && !sameCore)
                     continue;
                 // "the Party" after the Democratic Party and the Republican Party is neither for certain.
-                var key = string.Join(' ', core[j]);
+                var key = joined[j];
                 ambiguous |= longer is not null && longer != key;
                 longer ??= key;
                 if (j < i || chosen < 0)
@@ -346,14 +347,14 @@ public static partial class DocumentCoreference
         {
             bool all = true;
             for (int k = 0; k < shorter.Length && all; k++)
-                all = longer[s + k] == shorter[k] || Singular(longer[s + k]) == Singular(shorter[k]);
+                all = longer[s + k] == shorter[k] || Singular(longer[s + k]).SequenceEqual(Singular(shorter[k]));
             if (all)
                 return s;
         }
         return -1;
     }
 
-    private static string Singular(string w) => w.Length > 3 && w.EndsWith('s') ? w[..^1] : w;
+    private static ReadOnlySpan<char> Singular(string w) => w.Length > 3 && w.EndsWith('s') ? w.AsSpan(0, w.Length - 1) : w.AsSpan();
 
     private static string WithoutPossessive(string s) =>
         s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("’s", StringComparison.Ordinal) ? s[..^2] : s;

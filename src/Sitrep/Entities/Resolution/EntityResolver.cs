@@ -17,6 +17,15 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 {
     private const int MaxBridgingNames = 3;
 
+    /// <summary>Key look-ups of the document being resolved: each key is asked once, and keys already filed are not written again.</summary>
+    private readonly Dictionary<string, IReadOnlyList<long>> _lookups = new(StringComparer.Ordinal);
+
+    /// <summary>The company each candidate keeps, asked once per run: it changes slowly, and popular surnames are asked for again and again.</summary>
+    private readonly Dictionary<long, long[]> _context = [];
+
+    /// <summary>Entity types never change, and the company check asks for many.</summary>
+    private readonly Dictionary<long, string> _types = [];
+
     private readonly IEntityIndex _index;
     private readonly CountryTable _countries;
 
@@ -42,6 +51,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     public IReadOnlyList<Ingest.InputFailure> ResolvePending(int batchSize = 256)
     {
         var failures = new List<Ingest.InputFailure>();
+        _context.Clear();
         while (true)
         {
             var pending = _index.Pending(batchSize);
@@ -70,6 +80,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     public void Resolve(PendingDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _lookups.Clear();
         _index.Unlink(document.Id);
         var entities = document.Entities;
         var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
@@ -85,7 +96,15 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 resolved[i] = ResolveBySurname(entities[i], keys[i], company);
             if (resolved[i] == 0)
                 resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
-            _index.AddKeys(resolved[i], keys[i].All.Where(k => !_index.IsBlocked(k, resolved[i])));
+            // Only the keys not filed under it already: most are, once an entity is known.
+            long id = resolved[i];
+            var added = keys[i].All.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)).ToList();
+            _index.AddKeys(id, added);
+            foreach (var k in added)
+            {
+                if (_lookups.TryGetValue(k, out var ids))
+                    _lookups[k] = [.. ids, id];
+            }
             _index.Link(document.Id, i, resolved[i]);
         }
         _index.Done(document.Id);
@@ -96,7 +115,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         var votes = new Dictionary<long, int>();
         foreach (var key in keys.Strong.Concat(keys.LookupOnly))
         {
-            foreach (var id in _index.Lookup(key))
+            foreach (var id in LookUp(key))
             {
                 if (!_index.IsBlocked(key, id))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
@@ -110,12 +129,13 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             // must not fuse two large entities for good.
             foreach (var key in keys.Bridging.Count <= MaxBridgingNames ? keys.Bridging : [])
             {
-                foreach (var id in _index.Lookup(key))
+                foreach (var id in LookUp(key))
                 {
                     if (id != best && votes.ContainsKey(id) && !_index.IsBlocked(key, best))
                     {
                         long kept = Math.Min(best, id), absorbed = Math.Max(best, id);
                         _index.Merge(kept, absorbed);
+                        _lookups.Clear();
                         best = kept;
                     }
                 }
@@ -124,7 +144,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         }
         foreach (var key in keys.Loose)
         {
-            foreach (var id in _index.Lookup(key))
+            foreach (var id in LookUp(key))
             {
                 if (!_index.IsBlocked(key, id))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
@@ -139,23 +159,29 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             return 0;
         foreach (var (group, minimumShared) in new[] { (keys.Surnames, 0), (keys.LooseSurnames, 2) })
         {
-            long best = 0;
-            double bestScore = double.NegativeInfinity;
+            var candidates = new List<long>();
             foreach (var key in group)
             {
-                foreach (var id in _index.Lookup(key))
+                foreach (var id in LookUp(key))
                 {
-                    var candidate = _index.Get(id);
-                    if (candidate.Type != "PERSON" || _index.IsBlocked(key, id))
-                        continue;
-                    int shared = Shared(id, company);
-                    if (shared < minimumShared)
-                        continue;
-                    // Shared company first; among equals, the better-known person.
-                    double score = shared + candidate.Documents / 1e6;
-                    if (score > bestScore || (score == bestScore && id < best))
-                        (best, bestScore) = (id, score);
+                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !_index.IsBlocked(key, id))
+                        candidates.Add(id);
                 }
+            }
+            // One person with that surname: nothing to weigh.
+            if (candidates.Count == 1 && minimumShared == 0)
+                return candidates[0];
+            long best = 0;
+            double bestScore = double.NegativeInfinity;
+            foreach (var id in candidates)
+            {
+                int shared = Shared(id, company);
+                if (shared < minimumShared)
+                    continue;
+                // Shared company first; among equals, the better-known person.
+                double score = shared + _index.Get(id).Documents / 1e6;
+                if (score > bestScore || (score == bestScore && id < best))
+                    (best, bestScore) = (id, score);
             }
             if (best != 0)
                 return best;
@@ -168,12 +194,28 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         if (company.Count == 0)
             return 0;
         int shared = 0;
-        foreach (var other in _index.Context(id, 50).Keys)
+        if (!_context.TryGetValue(id, out var context))
+            _context[id] = context = [.. _index.Context(id, 50).Keys];
+        foreach (var other in context)
         {
-            if (company.Contains(other) && _index.Get(other).Type != "GPE")
+            if (company.Contains(other) && TypeOf(other) != "GPE")
                 shared++;
         }
         return shared;
+    }
+
+    private IReadOnlyList<long> LookUp(string key)
+    {
+        if (!_lookups.TryGetValue(key, out var ids))
+            _lookups[key] = ids = _index.Lookup(key);
+        return ids;
+    }
+
+    private string TypeOf(long id)
+    {
+        if (!_types.TryGetValue(id, out var type))
+            _types[id] = type = _index.Get(id).Type;
+        return type;
     }
 
     private static long Best(Dictionary<long, int> votes)

@@ -122,8 +122,10 @@ public static class NameKeys
             if (char.IsUpper(c))
                 capitals++;
         }
+        if (capitals < 2 || words.Count < 2)
+            return false;
         var letters = string.Concat(Words(acronym));
-        if (capitals < 2 || letters.Length < 2 || words.Count < 2)
+        if (letters.Length < 2)
             return false;
         // The acronym may leave out leading words: PMF for the "Iraqi Popular Mobilization Forces".
         for (int first = 0; first <= words.Count - 2; first++)
