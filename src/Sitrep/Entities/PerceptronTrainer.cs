@@ -24,9 +24,11 @@ public static class PerceptronTrainer
         WordClusters? clusters = null)
     {
         clusters ??= WordClusters.Empty;
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Runs > 1)
+            return Average(train, dev, gazetteer, options, progress, clusters);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(gazetteer);
-        ArgumentNullException.ThrowIfNull(options);
         var tagSet = new TagSet(TagSet.Standard);
         int t = tagSet.Count;
         var documents = new List<(DocumentContext Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
@@ -136,6 +138,57 @@ public static class PerceptronTrainer
             }
         }
         return best ?? new NerModel(tagSet, gazetteer, clusters, [], []);
+    }
+
+    /// <summary>
+    /// Trains <see cref="NerTrainingOptions.Runs"/> models, each with its own shuffling seed (seed, seed + 1, ...)
+    /// and all epochs, and keeps the average of their weights: one model of the same size and speed
+    /// whose weights depend less on the order the documents were seen in.
+    /// </summary>
+    private static NerModel Average(
+        IReadOnlyList<ConllSentence> train,
+        IReadOnlyList<ConllSentence>? dev,
+        Gazetteer gazetteer,
+        NerTrainingOptions options,
+        Action<NerEpoch>? progress,
+        WordClusters clusters)
+    {
+        var sums = new Dictionary<uint, float[]>();
+        TagSet? tagSet = null;
+        for (int r = 0; r < options.Runs; r++)
+        {
+            var run = Train(train, null, gazetteer, options with { Runs = 1, Seed = options.Seed + r, MinWeight = 0 }, progress, clusters);
+            tagSet = run.TagSet;
+            int t = tagSet.Count;
+            var (keys, weights) = run.Weights;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (!sums.TryGetValue(keys[i], out var row))
+                    sums[keys[i]] = row = new float[t];
+                for (int k = 0; k < t; k++)
+                    row[k] += weights[i * t + k];
+            }
+        }
+        var kept = new List<uint>();
+        var averaged = new List<float>();
+        foreach (var (key, row) in sums.OrderBy(p => p.Key))
+        {
+            float max = 0;
+            for (int k = 0; k < row.Length; k++)
+            {
+                row[k] /= options.Runs;
+                max = Math.Max(max, Math.Abs(row[k]));
+            }
+            if (max < options.MinWeight)
+                continue;
+            kept.Add(key);
+            foreach (float v in row)
+                averaged.Add((float)(Half)v);
+        }
+        var model = new NerModel(tagSet!, gazetteer, clusters, [.. kept], [.. averaged]) { BeamWidth = options.Beam };
+        if (dev is { Count: > 0 })
+            progress?.Invoke(new NerEpoch(options.Epochs, double.NaN, Evaluate(model, dev), TimeSpan.Zero));
+        return model;
     }
 
     private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, DocumentContext context, int[] predicted)
