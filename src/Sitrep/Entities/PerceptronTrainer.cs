@@ -54,6 +54,8 @@ public static class PerceptronTrainer
         var view = new TrainingView(weights);
         var order = Enumerable.Range(0, documents.Count).ToArray();
         var random = new Random(options.Seed);
+        var dropout = new Random(options.Seed ^ 0x5EED);
+        uint[] scratch = [];
         long step = 1;
         NerModel? best = null;
         double bestF1 = double.NegativeInfinity;
@@ -67,8 +69,9 @@ public static class PerceptronTrainer
             {
                 var (context, sentences) = documents[d];
                 context.ForgetHistory();
-                foreach (var (statics, gold) in sentences)
+                foreach (var (original, gold) in sentences)
                 {
+                    var statics = WithWordsDropped(original, options.WordDropout, dropout, ref scratch);
                     var predicted = new int[gold.Length];
                     int stop = options.Beam <= 1
                         ? Greedy(ref view, tagSet, statics, context, predicted)
@@ -123,7 +126,7 @@ public static class PerceptronTrainer
                     // The document history needs a whole tagging: after an early update, tag again.
                     if (end < gold.Length)
                         BeamDecoder.Decode(ref view, tagSet, statics, context, predicted, options.Beam);
-                    context.Remember(statics, predicted, tagSet);
+                    context.Remember(original, predicted, tagSet);
                 }
             }
             var (keys, averaged) = weights.Averaged(step, options.MinWeight);
@@ -189,6 +192,32 @@ public static class PerceptronTrainer
         if (dev is { Count: > 0 })
             progress?.Invoke(new NerEpoch(options.Epochs, double.NaN, Evaluate(model, dev), TimeSpan.Zero));
         return model;
+    }
+
+    /// <summary>
+    /// The sentence's features with, for a random share of its tokens, the features that name the word
+    /// itself (the word, its cased form, its bigrams) replaced by an "unknown word" value, so the model
+    /// also learns to tag from shape, clusters and context: most names in new text were never seen in
+    /// training. The document history still reads the real words (it keys on <paramref name="statics"/>).
+    /// </summary>
+    private static uint[] WithWordsDropped(uint[] statics, float rate, Random random, ref uint[] scratch)
+    {
+        if (rate <= 0)
+            return statics;
+        if (scratch.Length < statics.Length)
+            scratch = new uint[Math.Max(statics.Length, 2 * scratch.Length)];
+        var copy = scratch;
+        Array.Copy(statics, copy, statics.Length);
+        int n = statics.Length / FeatureExtractor.StaticCount;
+        for (int i = 0; i < n; i++)
+        {
+            if (random.NextSingle() >= rate)
+                continue;
+            int o = i * FeatureExtractor.StaticCount;
+            foreach (int slot in FeatureExtractor.WordIdentitySlots)
+                copy[o + slot] = FeatureHash.Feature(slot, 0xD0D0);
+        }
+        return copy;
     }
 
     private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, DocumentContext context, int[] predicted)
