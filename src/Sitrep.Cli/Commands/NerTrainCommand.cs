@@ -35,6 +35,8 @@ internal static class NerTrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffling.", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
         var beam = new Option<int>("--beam") { Description = "Beam width while training (1 = greedy).", DefaultValueFactory = _ => new NerTrainingOptions().Beam };
+        var runs = new Option<int>("--runs") { Description = "Models trained with seeds seed, seed + 1, ... whose weights are averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().Runs };
+        var wordDropout = new Option<float>("--word-dropout") { Description = "Share of training tokens whose word features are hidden in each pass (the model then learns more from shape, clusters and context).", DefaultValueFactory = _ => new NerTrainingOptions().WordDropout };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights are all smaller than this.", DefaultValueFactory = _ => new NerTrainingOptions().MinWeight };
         var clusters = new Option<FileInfo>("--clusters")
         {
@@ -59,6 +61,8 @@ internal static class NerTrainCommand
         command.Options.Add(seed);
         command.Options.Add(minWeight);
         command.Options.Add(beam);
+        command.Options.Add(runs);
+        command.Options.Add(wordDropout);
         command.Options.Add(withDev);
         command.Options.Add(actors);
         command.Options.Add(clusters);
@@ -67,7 +71,7 @@ internal static class NerTrainCommand
         command.Options.Add(clustersOnly);
         command.SetAction(parse =>
         {
-            var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight), parse.GetValue(beam));
+            var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight), parse.GetValue(beam), parse.GetValue(runs), parse.GetValue(wordDropout));
             var clusterFile = parse.GetValue(clusters)!;
             if (parse.GetValue(buildClusters) is { } corpus)
             {

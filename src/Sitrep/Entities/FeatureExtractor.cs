@@ -18,6 +18,9 @@ internal static class FeatureExtractor
     public const int Count = StaticCount + DynamicCount;
 
     private const int Norm0 = 1;
+
+    /// <summary>Slots of the static features that name the word itself (lower-cased, cased, its bigrams).</summary>
+    public static ReadOnlySpan<int> WordIdentitySlots => [1, 6, 24, 25];
     private const int Shape0 = 8;
 
     // Stand-ins for words beyond the sentence's ends, distinct per side and distance.

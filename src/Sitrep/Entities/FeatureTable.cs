@@ -19,7 +19,10 @@ internal readonly struct FeatureTable : IFeatureWeights
     /// <param name="weights">Row i holds key i's weights, <paramref name="tags"/> a row.</param>
     public FeatureTable(ReadOnlySpan<uint> keys, float[] weights, int tags)
     {
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        // At least 1.5 slots a key (load ≤ 2/3): a 152k-feature model then fits 262k slots (2 MB of keys
+        // and rows) instead of 524k; the smaller table tagged a little faster (fewer cache misses) than
+        // the emptier one, whose shorter probes did not make up for it.
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 3 / 2));
         _keys = new uint[capacity];
         _rows = new int[capacity];
         _weights = weights;

@@ -40,6 +40,8 @@ public sealed class NerModel
 
     public int FeatureCount => _keys.Length;
 
+    internal (uint[] Keys, float[] Weights) Weights => (_keys, _weights);
+
     internal TagSet TagSet { get; }
 
     /// <summary>Tag sequences kept while decoding (1 = greedy); not saved: a model decodes with the default unless told.</summary>

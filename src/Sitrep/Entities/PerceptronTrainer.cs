@@ -24,9 +24,11 @@ public static class PerceptronTrainer
         WordClusters? clusters = null)
     {
         clusters ??= WordClusters.Empty;
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Runs > 1)
+            return Average(train, dev, gazetteer, options, progress, clusters);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(gazetteer);
-        ArgumentNullException.ThrowIfNull(options);
         var tagSet = new TagSet(TagSet.Standard);
         int t = tagSet.Count;
         var documents = new List<(DocumentContext Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
@@ -52,6 +54,8 @@ public static class PerceptronTrainer
         var view = new TrainingView(weights);
         var order = Enumerable.Range(0, documents.Count).ToArray();
         var random = new Random(options.Seed);
+        var dropout = new Random(options.Seed ^ 0x5EED);
+        uint[] scratch = [];
         long step = 1;
         NerModel? best = null;
         double bestF1 = double.NegativeInfinity;
@@ -65,8 +69,9 @@ public static class PerceptronTrainer
             {
                 var (context, sentences) = documents[d];
                 context.ForgetHistory();
-                foreach (var (statics, gold) in sentences)
+                foreach (var (original, gold) in sentences)
                 {
+                    var statics = WithWordsDropped(original, options.WordDropout, dropout, ref scratch);
                     var predicted = new int[gold.Length];
                     int stop = options.Beam <= 1
                         ? Greedy(ref view, tagSet, statics, context, predicted)
@@ -121,7 +126,7 @@ public static class PerceptronTrainer
                     // The document history needs a whole tagging: after an early update, tag again.
                     if (end < gold.Length)
                         BeamDecoder.Decode(ref view, tagSet, statics, context, predicted, options.Beam);
-                    context.Remember(statics, predicted, tagSet);
+                    context.Remember(original, predicted, tagSet);
                 }
             }
             var (keys, averaged) = weights.Averaged(step, options.MinWeight);
@@ -136,6 +141,83 @@ public static class PerceptronTrainer
             }
         }
         return best ?? new NerModel(tagSet, gazetteer, clusters, [], []);
+    }
+
+    /// <summary>
+    /// Trains <see cref="NerTrainingOptions.Runs"/> models, each with its own shuffling seed (seed, seed + 1, ...)
+    /// and all epochs, and keeps the average of their weights: one model of the same size and speed
+    /// whose weights depend less on the order the documents were seen in.
+    /// </summary>
+    private static NerModel Average(
+        IReadOnlyList<ConllSentence> train,
+        IReadOnlyList<ConllSentence>? dev,
+        Gazetteer gazetteer,
+        NerTrainingOptions options,
+        Action<NerEpoch>? progress,
+        WordClusters clusters)
+    {
+        var sums = new Dictionary<uint, float[]>();
+        TagSet? tagSet = null;
+        for (int r = 0; r < options.Runs; r++)
+        {
+            var run = Train(train, null, gazetteer, options with { Runs = 1, Seed = options.Seed + r, MinWeight = 0 }, progress, clusters);
+            tagSet = run.TagSet;
+            int t = tagSet.Count;
+            var (keys, weights) = run.Weights;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (!sums.TryGetValue(keys[i], out var row))
+                    sums[keys[i]] = row = new float[t];
+                for (int k = 0; k < t; k++)
+                    row[k] += weights[i * t + k];
+            }
+        }
+        var kept = new List<uint>();
+        var averaged = new List<float>();
+        foreach (var (key, row) in sums.OrderBy(p => p.Key))
+        {
+            float max = 0;
+            for (int k = 0; k < row.Length; k++)
+            {
+                row[k] /= options.Runs;
+                max = Math.Max(max, Math.Abs(row[k]));
+            }
+            if (max < options.MinWeight)
+                continue;
+            kept.Add(key);
+            foreach (float v in row)
+                averaged.Add((float)(Half)v);
+        }
+        var model = new NerModel(tagSet!, gazetteer, clusters, [.. kept], [.. averaged]) { BeamWidth = options.Beam };
+        if (dev is { Count: > 0 })
+            progress?.Invoke(new NerEpoch(options.Epochs, double.NaN, Evaluate(model, dev), TimeSpan.Zero));
+        return model;
+    }
+
+    /// <summary>
+    /// The sentence's features with, for a random share of its tokens, the features that name the word
+    /// itself (the word, its cased form, its bigrams) replaced by an "unknown word" value, so the model
+    /// also learns to tag from shape, clusters and context: most names in new text were never seen in
+    /// training. The document history still reads the real words (it keys on <paramref name="statics"/>).
+    /// </summary>
+    private static uint[] WithWordsDropped(uint[] statics, float rate, Random random, ref uint[] scratch)
+    {
+        if (rate <= 0)
+            return statics;
+        if (scratch.Length < statics.Length)
+            scratch = new uint[Math.Max(statics.Length, 2 * scratch.Length)];
+        var copy = scratch;
+        Array.Copy(statics, copy, statics.Length);
+        int n = statics.Length / FeatureExtractor.StaticCount;
+        for (int i = 0; i < n; i++)
+        {
+            if (random.NextSingle() >= rate)
+                continue;
+            int o = i * FeatureExtractor.StaticCount;
+            foreach (int slot in FeatureExtractor.WordIdentitySlots)
+                copy[o + slot] = FeatureHash.Feature(slot, 0xD0D0);
+        }
+        return copy;
     }
 
     private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, DocumentContext context, int[] predicted)
