@@ -45,8 +45,9 @@ public static partial class MentionShaper
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mentions);
         var shaped = new List<EntityMention>(mentions.Count);
-        foreach (var m in mentions)
+        foreach (var m0 in mentions)
         {
+            var m = TrimTitleAfterOrganisation(text, tokens, m0);
             // A mention an earlier one grew over ("ash-Sha'bi" after "al-Hashd" took it in) is part of that one.
             if (shaped.Count > 0 && m.Start < shaped[^1].End)
                 continue;
@@ -92,6 +93,25 @@ public static partial class MentionShaper
             result.Add(new EntityMention(tokens[first].Start, tokens[prefixEnd - 1].End, EntityTypes.Organization, first, prefixEnd - first));
         result.Add(Extend(text, new EntityMention(tokens[lastRole + 1].Start, tokens[end - 1].End, EntityTypes.Person, lastRole + 1, nameTokens)));
         return result;
+    }
+
+    /// <summary>
+    /// "Revolutionary Guards Political | Vice President X": the tagger ran the start of a title into the
+    /// organisation before it. An organisation name followed by a title word ends at its last head noun.
+    /// </summary>
+    private static EntityMention TrimTitleAfterOrganisation(string text, Token[] tokens, EntityMention m)
+    {
+        if (m.Type != EntityTypes.Organization || m.TokenCount < 3)
+            return m;
+        int next = m.FirstToken + m.TokenCount;
+        if (next >= tokens.Length || !Roles.Contains(tokens[next].Text(text)))
+            return m;
+        for (int t = next - 1; t > m.FirstToken; t--)
+        {
+            if (Resolution.OrganisationHeads.Words.Contains(tokens[t].Text(text).ToLowerInvariant()))
+                return t == next - 1 ? m : m with { End = tokens[t].End, TokenCount = t - m.FirstToken + 1 };
+        }
+        return m;
     }
 
     private static bool EndsWithArticleWord(string text, EntityMention m)

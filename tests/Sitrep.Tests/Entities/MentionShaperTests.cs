@@ -23,6 +23,13 @@ public sealed class MentionShaperTests
     }
 
     [Fact]
+    public void An_organisation_that_ran_into_the_title_after_it_ends_at_its_head_noun()
+    {
+        Assert.Equal([("Kestrel Guards", EntityTypes.Organization)],
+            Shape("The Kestrel Guards Political Vice President Rastin Kolvar spoke.", "Kestrel Guards Political", "ORG"));
+    }
+
+    [Fact]
     public void An_organisation_before_the_title_is_kept_as_its_own_mention()
     {
         Assert.Equal([("Kestrel Brigades", EntityTypes.Organization), ("Rastin Kolvar", EntityTypes.Person)],

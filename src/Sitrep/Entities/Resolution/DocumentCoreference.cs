@@ -289,8 +289,11 @@ public static partial class DocumentCoreference
             {
                 if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
                     continue;
+                // A name ending in a head noun inside a longer one ("the Guards"), or a name of two words
+                // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
                 bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
-                    && OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]);
+                    && ((OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]))
+                        || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
                     continue;

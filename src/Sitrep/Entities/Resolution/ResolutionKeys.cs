@@ -35,7 +35,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             var core = NameKeys.WithoutArticles(words);
             if (core.Length == 0)
                 continue;
-            var skeletons = NameKeys.LooseWords(core).ToArray();
+            // An outlet's or base's kind noun is not part of its name for the loose key either: "Ain al-Asad base" is Ein al-Asad.
+            var skeletons = NameKeys.LooseWords(entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } named ? named : core).ToArray();
             if (entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } kind && kind.Length < core.Length)
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', kind));
             else if (entity.Type is "MEDIA" or "FACILITY")
