@@ -118,6 +118,15 @@ public sealed class DocumentCoreferenceTests
     }
 
     [Fact]
+    public void An_institution_is_not_its_own_committee()
+    {
+        var (m, _) = Resolve(
+            "The Senate Judiciary Committee met on Monday, and the Senate voted on Tuesday.",
+            ("Senate Judiciary Committee", "ORG"), ("Senate", "ORG"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+    }
+
+    [Fact]
     public void A_short_form_inside_two_different_names_is_neither()
     {
         var (m, _) = Resolve(

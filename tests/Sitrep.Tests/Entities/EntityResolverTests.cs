@@ -54,6 +54,20 @@ public sealed class EntityResolverTests
         Assert.Equal(index.Get(arabic).Id, index.Get(english).Id);
     }
 
+    [Fact]
+    public void A_one_word_name_shared_with_another_entity_does_not_fuse_two_full_names()
+    {
+        var index = new MemoryIndex();
+        index.Add("a", new DocumentEntity("Senate Majority", "ORG", null, ["Senate Majority", "Senate"], []));
+        index.Add("b", new DocumentEntity("Senate Judiciary Committee", "ORG", null, ["Senate Judiciary Committee"], []));
+        index.Add("c", new DocumentEntity("Senate Judiciary Committee", "ORG", null, ["Senate Judiciary Committee", "Senate"], []));
+
+        new EntityResolver(index).ResolvePending();
+
+        Assert.NotEqual(index.Get(index.Links[("a", 0)]).Id, index.Get(index.Links[("b", 0)]).Id);
+        Assert.Equal(index.Get(index.Links[("b", 0)]).Id, index.Get(index.Links[("c", 0)]).Id);
+    }
+
     private sealed class MemoryIndex : IEntityIndex
     {
         private readonly List<PendingDocument> _pending = [];

@@ -289,10 +289,11 @@ public static partial class DocumentCoreference
             {
                 if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
                     continue;
-                // A name ending in a head noun inside a longer one ("the Guards"), or a name of two words
+                // A name ending in a head noun inside a longer one, not at its start ("the Guards", but not the
+                // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
                 bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
-                    && ((OrganisationHeads.Words.Contains(core[i][^1]) && IsContiguous(core[i], core[j]))
+                    && ((OrganisationHeads.Words.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
                         || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
@@ -341,8 +342,6 @@ public static partial class DocumentCoreference
         }
         return j == shorter.Length;
     }
-
-    private static bool IsContiguous(string[] shorter, string[] longer) => IndexOfSequence(longer, shorter) >= 0;
 
     private static int IndexOfSequence(string[] longer, string[] shorter)
     {

@@ -118,26 +118,33 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             foreach (var id in LookUp(key))
             {
                 if (!_index.IsBlocked(key, id))
-                    votes[id] = votes.GetValueOrDefault(id) + 1;
+                    votes[id] = votes.GetValueOrDefault(id) + Weight(key);
             }
         }
         if (votes.Count > 0)
         {
             long best = Best(votes);
-            // Names of this one thing that were filed under different entities: they are one. Only for
-            // a document entity with few names of its own, because one wrong grouping inside an article
-            // must not fuse two large entities for good.
-            foreach (var key in keys.Bridging.Count <= MaxBridgingNames ? keys.Bridging : [])
+            // Full names of this one thing that were filed under different entities: they are one. Only
+            // when the full names themselves point at two entities, and only for a document entity with
+            // few names, because one wrong grouping inside an article must not fuse large entities for good.
+            if (keys.Bridging.Count <= MaxBridgingNames)
             {
-                foreach (var id in LookUp(key))
+                var named = new SortedSet<long>();
+                foreach (var key in keys.Bridging)
                 {
-                    if (id != best && votes.ContainsKey(id) && !_index.IsBlocked(key, best))
+                    foreach (var id in LookUp(key))
                     {
-                        long kept = Math.Min(best, id), absorbed = Math.Max(best, id);
-                        _index.Merge(kept, absorbed);
-                        _lookups.Clear();
-                        best = kept;
+                        if (!_index.IsBlocked(key, id))
+                            named.Add(id);
                     }
+                }
+                if (named.Count >= 2)
+                {
+                    long kept = named.Min;
+                    foreach (var absorbed in named.Where(id => id != kept).ToList())
+                        _index.Merge(kept, absorbed);
+                    _lookups.Clear();
+                    best = kept;
                 }
             }
             return best;
@@ -217,6 +224,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             _types[id] = type = _index.Get(id).Type;
         return type;
     }
+
+    /// <summary>A full name says more than a one-word name: "Senate Judiciary Committee" outweighs "Senate".</summary>
+    private static int Weight(string key) => key.StartsWith("x:", StringComparison.Ordinal) || key.StartsWith("c:", StringComparison.Ordinal) ? 3 : 1;
 
     private static long Best(Dictionary<long, int> votes)
     {

@@ -71,9 +71,10 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 // An acronym of three letters or more names one organisation; a single ordinary word does not.
                 if (core[0].Length >= 3 && alias.Count(char.IsUpper) >= 3)
                     Add(bridging, key);
-                // A transliterated Arabic name ("al-Qaeda", k-d) or an organisation's may have two consonants only.
+                // A one-word skeleton is loose enough to meet strangers ("House", "Hus"): four consonants, or
+                // a transliterated Arabic name with its article ("al-Qaeda", k-d), where spellings do vary.
                 bool arabic = words.Length > core.Length;
-                if (skeletons.Length == 1 && skeletons[0].Length >= (arabic || Class(entity.Type) == "O" ? 2 : 3))
+                if (skeletons.Length == 1 && skeletons[0].Length >= (arabic ? 2 : 4))
                     Add(loose, "l1:" + Class(entity.Type) + ":" + skeletons[0]);
             }
         }
