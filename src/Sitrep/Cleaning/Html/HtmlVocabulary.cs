@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
@@ -20,13 +19,17 @@ internal static partial class HtmlVocabulary
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);
 
-    public static bool IsInvisible(IElement e)
+    public static bool IsNeverText(string localName) => NeverText.Contains(localName);
+
+    public static bool IsInvisible(HtmlTree tree, int e)
     {
-        if (NeverText.Contains(e.LocalName))
+        if (tree.Tag(e)!.Is(HtmlTagFlags.NeverText))
             return true;
-        if (e.HasAttribute("hidden") || string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        if (tree[e].AttributeCount == 0)
+            return false;
+        if (tree.HasAttribute(e, HtmlAttributeName.Hidden) || string.Equals(tree.Attribute(e, HtmlAttributeName.AriaHidden), "true", StringComparison.OrdinalIgnoreCase))
             return true;
-        var style = e.GetAttribute("style");
+        var style = tree.Attribute(e, HtmlAttributeName.Style);
         return style is not null && HiddenStyle().IsMatch(style);
     }
 
@@ -34,17 +37,19 @@ internal static partial class HtmlVocabulary
     private static partial Regex HiddenStyle();
 
     /// <summary>The class and id words of an element, lower case, joined by spaces.</summary>
-    public static string Names(IElement e)
+    public static string Names(HtmlTree tree, int e)
     {
-        var cls = e.GetAttribute("class");
-        var id = e.GetAttribute("id");
+        if (tree[e].AttributeCount == 0)
+            return "";
+        var cls = tree.Attribute(e, HtmlAttributeName.Class);
+        var id = tree.Attribute(e, HtmlAttributeName.Id);
         return cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
     }
 
     /// <summary>Why a whole element is page furniture, from its tag, role or class and id words; null if it may be content.</summary>
-    public static RemovalReason? BoilerplateReason(IElement e)
+    public static RemovalReason? BoilerplateReason(HtmlTree tree, int e, string names)
     {
-        switch (e.LocalName)
+        switch (tree.Name(e))
         {
             case "nav":
                 return RemovalReason.Navigation;
@@ -53,10 +58,11 @@ internal static partial class HtmlVocabulary
             case "footer":
                 return RemovalReason.Other;
         }
-        var role = e.GetAttribute("role");
+        if (tree[e].AttributeCount == 0)
+            return null;
+        var role = tree.Attribute(e, HtmlAttributeName.Role);
         if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "menubar" or "dialog" or "alertdialog")
             return role == "complementary" ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
-        var names = Names(e);
         if (names.Length == 0)
             return null;
         Match? m = null;
