@@ -47,7 +47,7 @@ internal sealed class HtmlTag
     public static readonly HtmlTag Dt = new("dt", Special | Block | ImpliedEnd | LeavesForeign);
     public static readonly HtmlTag Ol = new("ol", Container | LeavesForeign);
     public static readonly HtmlTag Ul = new("ul", Container | LeavesForeign);
-    public static readonly HtmlTag A = new("a", None);
+    public static readonly HtmlTag A = new("a", Formatting);
     public static readonly HtmlTag Br = new("br", Special | VoidElement | LeavesForeign);
     public static readonly HtmlTag Img = new("img", Special | VoidElement | LeavesForeign);
     public static readonly HtmlTag Hr = new("hr", Special | VoidElement | ClosesParagraph | Block | LeavesForeign);
@@ -84,7 +84,7 @@ internal sealed class HtmlTag
     public static readonly HtmlTag Article = new("article", Container);
     public static readonly HtmlTag Time = new("time", None);
     public static readonly HtmlTag H1 = new("h1", Container | Heading | LeavesForeign);
-    public static readonly HtmlTag Font = new("font", None);
+    public static readonly HtmlTag Font = new("font", Formatting);
     public static readonly HtmlTag Xmp = new("xmp", Special | RawText | ClosesParagraph);
 
     /// <summary>Every known name; the HTML names of HTML's parsing algorithm plus those the extractor reads.</summary>
@@ -131,7 +131,7 @@ internal sealed class HtmlTag
             tags.Add(new(name, ImpliedEnd));
         // Formatting and phrasing elements that leave foreign content.
         foreach (var name in (ReadOnlySpan<string>)["b", "big", "code", "em", "i", "nobr", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "tt", "u", "var"])
-            tags.Add(new(name, LeavesForeign));
+            tags.Add(new(name, LeavesForeign | (name is "b" or "big" or "code" or "em" or "i" or "nobr" or "s" or "small" or "strong" or "strike" or "tt" or "u" ? Formatting : None)));
         foreach (var name in (ReadOnlySpan<string>)["abbr", "bdi", "bdo", "cite", "data", "dfn", "kbd", "label", "mark", "meter", "output", "picture", "progress", "q", "samp", "slot", "ins", "del"])
             tags.Add(new(name, None));
         return tags.ToFrozenDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);

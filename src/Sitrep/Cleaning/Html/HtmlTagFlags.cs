@@ -44,4 +44,7 @@ internal enum HtmlTagFlags
 
     /// <summary>dd, dt, li, option, optgroup, p, rb, rp, rt, rtc: closed by an end tag of an ancestor without complaint.</summary>
     ImpliedEnd = 1 << 12,
+
+    /// <summary>a, b, em, font, i, strong …: HTML's adoption agency handles their end tags.</summary>
+    Formatting = 1 << 13,
 }

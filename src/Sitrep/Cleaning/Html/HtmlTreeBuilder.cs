@@ -142,10 +142,7 @@ internal sealed class HtmlTreeBuilder
         }
         FlushText(textStart, n);
         if (_tree.Body < 0)
-        {
-            PopTo(_tree.Root);
-            _tree.Body = Push(HtmlTag.Body, Current, foreign: false);
-        }
+            ImplyBody();
         _tree.Complete();
     }
 
@@ -454,7 +451,17 @@ internal sealed class HtmlTreeBuilder
     private void ImplyBody()
     {
         PopTo(_tree.Root);
+        ImplyHead();
         _tree.Body = Push(HtmlTag.Body, Current, foreign: false);
+    }
+
+    /// <summary>Every document has a head, written or not, as in the DOM.</summary>
+    private void ImplyHead()
+    {
+        if (_tree.Head >= 0)
+            return;
+        _tree.Head = Push(HtmlTag.Head, Current, foreign: false);
+        Pop();
     }
 
     /// <summary>Applies a start tag to the tree; returns the element it inserted (or merged its attributes into), -1 when it was ignored.</summary>
@@ -492,6 +499,7 @@ internal sealed class HtmlTreeBuilder
             if (tag == HtmlTag.Body)
             {
                 PopTo(_tree.Root);
+                ImplyHead();
                 _tree.Body = Push(tag, Current, foreign: false);
                 return _tree.Body;
             }
@@ -523,7 +531,7 @@ internal sealed class HtmlTreeBuilder
             CloseOpenLink();
         else if (tag == HtmlTag.Button)
         {
-            if (InScope(HtmlTag.Button, Scope.Default))
+            if (InScope(HtmlTag.Button, HtmlScope.Default))
                 PopUntilPopped(HtmlTag.Button);
         }
         else if (tag == HtmlTag.Option)
@@ -573,7 +581,7 @@ internal sealed class HtmlTreeBuilder
     /// <summary>Rows, cells and sections: what HTML's table modes do, implied tbody and tr included.</summary>
     private int InsertTablePart(HtmlTag tag)
     {
-        if (!InScope(HtmlTag.Table, Scope.Table))
+        if (!InScope(HtmlTag.Table, HtmlScope.Table))
             return -1; // a cell or row outside any table is ignored, its content kept
         if (tag == HtmlTag.Caption || tag == HtmlTag.Colgroup)
         {
@@ -589,9 +597,9 @@ internal sealed class HtmlTreeBuilder
             }
             return _tree.AppendElement(tag, Current, foreign: false);
         }
-        if (InScope(HtmlTag.Td, Scope.Table))
+        if (InScope(HtmlTag.Td, HtmlScope.Table))
             PopUntilPopped(HtmlTag.Td);
-        else if (InScope(HtmlTag.Th, Scope.Table))
+        else if (InScope(HtmlTag.Th, HtmlScope.Table))
             PopUntilPopped(HtmlTag.Th);
         if (tag.Is(HtmlTagFlags.TableSection))
         {
@@ -633,7 +641,7 @@ internal sealed class HtmlTreeBuilder
 
     private void CloseParagraph()
     {
-        if (InScope(HtmlTag.P, Scope.Button))
+        if (InScope(HtmlTag.P, HtmlScope.Button))
         {
             GenerateImpliedEndTags(HtmlTag.P);
             PopUntilPopped(HtmlTag.P);
@@ -726,7 +734,7 @@ internal sealed class HtmlTreeBuilder
         }
         if (tag == HtmlTag.P)
         {
-            if (!InScope(HtmlTag.P, Scope.Button))
+            if (!InScope(HtmlTag.P, HtmlScope.Button))
             {
                 // "</p>" without a p makes an empty one: a paragraph break all the same.
                 if (_tree.Body < 0)
@@ -740,7 +748,7 @@ internal sealed class HtmlTreeBuilder
         }
         if (tag == HtmlTag.Li || tag == HtmlTag.Dd || tag == HtmlTag.Dt)
         {
-            if (InScope(tag, tag == HtmlTag.Li ? Scope.ListItem : Scope.Default))
+            if (InScope(tag, tag == HtmlTag.Li ? HtmlScope.ListItem : HtmlScope.Default))
             {
                 GenerateImpliedEndTags(tag);
                 PopUntilPopped(tag);
@@ -764,7 +772,7 @@ internal sealed class HtmlTreeBuilder
         }
         if (tag == HtmlTag.Table || tag.Is(HtmlTagFlags.TableSection) || tag == HtmlTag.Tr || tag == HtmlTag.Td || tag == HtmlTag.Th || tag == HtmlTag.Caption || tag == HtmlTag.Colgroup)
         {
-            if (InScope(tag, Scope.Table))
+            if (InScope(tag, HtmlScope.Table))
             {
                 GenerateImpliedEndTags(null);
                 PopUntilPopped(tag);
@@ -773,10 +781,35 @@ internal sealed class HtmlTreeBuilder
         }
         if (tag.Is(HtmlTagFlags.Special))
         {
-            if (InScope(tag, Scope.Default))
+            if (InScope(tag, HtmlScope.Default))
             {
                 GenerateImpliedEndTags(tag);
                 PopUntilPopped(tag);
+            }
+            return;
+        }
+        if (tag.Is(HtmlTagFlags.Formatting))
+        {
+            // The adoption agency's simple case: nothing block-level opened since the element.
+            for (int k = _depth - 1; k > 0; k--)
+            {
+                int node = _stack[k];
+                var t = _tree.Tag(node)!;
+                if (t == tag && !_tree[node].Foreign)
+                {
+                    if (BlockAbove(k))
+                    {
+                        // Closed across a block ("<a><div>…</a>"): HTML reparents the block; the full parser does that.
+                        Misnested++;
+                        RemoveFromStack(k);
+                        return;
+                    }
+                    while (_depth > k)
+                        Pop();
+                    return;
+                }
+                if (IsBoundary(node, t, HtmlScope.Default))
+                    return;
             }
             return;
         }
@@ -787,14 +820,7 @@ internal sealed class HtmlTreeBuilder
             var t = _tree.Tag(node)!;
             if (t == tag && !_tree[node].Foreign)
             {
-                if (BlockAbove(k))
-                {
-                    // A formatting element closed across a block ("<a><div>…</a>"): HTML reparents
-                    // here; dropping it from the open elements keeps the text where it was written.
-                    Misnested++;
-                    RemoveFromStack(k);
-                    return;
-                }
+                GenerateImpliedEndTags(tag);
                 while (_depth > k)
                     Pop();
                 return;
@@ -812,21 +838,13 @@ internal sealed class HtmlTreeBuilder
             var t = _tree.Tag(node)!;
             if (t.Is(HtmlTagFlags.Heading) && !_tree[node].Foreign)
                 return true;
-            if (IsBoundary(node, t, Scope.Default))
+            if (IsBoundary(node, t, HtmlScope.Default))
                 return false;
         }
         return false;
     }
 
-    private enum Scope
-    {
-        Default,
-        Button,
-        ListItem,
-        Table,
-    }
-
-    private bool InScope(HtmlTag target, Scope scope)
+    private bool InScope(HtmlTag target, HtmlScope scope)
     {
         if (target.Id != 0 && _open[target.Id] == 0)
             return false;
@@ -842,15 +860,15 @@ internal sealed class HtmlTreeBuilder
         return false;
     }
 
-    private bool IsBoundary(int node, HtmlTag t, Scope scope)
+    private bool IsBoundary(int node, HtmlTag t, HtmlScope scope)
     {
         if (_tree[node].Foreign)
             return IsIntegrationPoint(node);
         return scope switch
         {
-            Scope.Table => t == HtmlTag.Html || t == HtmlTag.Table || t == HtmlTag.Template,
-            Scope.Button => t.Is(HtmlTagFlags.ScopeBoundary) || t == HtmlTag.Button,
-            Scope.ListItem => t.Is(HtmlTagFlags.ScopeBoundary) || t == HtmlTag.Ol || t == HtmlTag.Ul,
+            HtmlScope.Table => t == HtmlTag.Html || t == HtmlTag.Table || t == HtmlTag.Template,
+            HtmlScope.Button => t.Is(HtmlTagFlags.ScopeBoundary) || t == HtmlTag.Button,
+            HtmlScope.ListItem => t.Is(HtmlTagFlags.ScopeBoundary) || t == HtmlTag.Ol || t == HtmlTag.Ul,
             _ => t.Is(HtmlTagFlags.ScopeBoundary),
         };
     }
