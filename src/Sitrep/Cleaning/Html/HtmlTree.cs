@@ -94,36 +94,42 @@ internal sealed class HtmlTree : IDisposable
         return n.Verbatim ? n.TextStart + index : _charOffsets[n.TextStart + index];
     }
 
-    /// <summary>The text of every text node inside <paramref name="element"/>, in order, as the DOM's textContent.</summary>
+    /// <summary>
+    /// The text of every text node inside <paramref name="element"/>, in order, as the DOM's
+    /// textContent: a template's content is not part of the document, so it is left out.
+    /// </summary>
     public string TextContent(int element)
     {
         int end = _nodes[element].SubtreeEnd;
-        int single = -1, length = 0;
+        int single = -1, length = 0, parts = 0;
         for (int i = element + 1; i <= end; i++)
         {
-            if (_nodes[i].Tag is null)
+            ref readonly var n = ref _nodes[i];
+            if (n.Tag is null)
             {
-                single = length == 0 ? i : -1;
-                length += _nodes[i].TextLength;
+                single = i;
+                parts++;
+                length += n.TextLength;
+            }
+            else if (n.Tag == HtmlTag.Template)
+            {
+                i = n.SubtreeEnd;
             }
         }
         if (length == 0)
             return "";
-        if (single >= 0)
+        if (parts == 1)
             return Text(single).ToString();
-        return string.Create(length, (this, element, end), static (span, state) =>
+        var sb = new System.Text.StringBuilder(length);
+        for (int i = element + 1; i <= end; i++)
         {
-            int at = 0;
-            for (int i = state.element + 1; i <= state.end; i++)
-            {
-                if (state.Item1._nodes[i].Tag is null)
-                {
-                    var text = state.Item1.Text(i);
-                    text.CopyTo(span[at..]);
-                    at += text.Length;
-                }
-            }
-        });
+            ref readonly var n = ref _nodes[i];
+            if (n.Tag is null)
+                sb.Append(Text(i));
+            else if (n.Tag == HtmlTag.Template)
+                i = n.SubtreeEnd;
+        }
+        return sb.ToString();
     }
 
     public bool HasAttribute(int element, HtmlAttributeName name) => FindAttribute(element, name) >= 0;

@@ -47,7 +47,11 @@ internal static partial class HtmlVocabulary
     }
 
     /// <summary>Why a whole element is page furniture, from its tag, role or class and id words; null if it may be content.</summary>
-    public static RemovalReason? BoilerplateReason(HtmlTree tree, int e, string names)
+    public static RemovalReason? BoilerplateReason(HtmlTree tree, int e, string names) =>
+        TagOrRoleReason(tree, e) ?? NamesReason(names);
+
+    /// <summary>Furniture by its tag (nav, aside, footer) or its ARIA role.</summary>
+    public static RemovalReason? TagOrRoleReason(HtmlTree tree, int e)
     {
         switch (tree.Name(e))
         {
@@ -63,6 +67,12 @@ internal static partial class HtmlVocabulary
         var role = tree.Attribute(e, HtmlAttributeName.Role);
         if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "menubar" or "dialog" or "alertdialog")
             return role == "complementary" ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
+        return null;
+    }
+
+    /// <summary>Furniture by its class and id words (<see cref="Names"/>): a function of the words alone, so a page's repeated class names can share one answer.</summary>
+    public static RemovalReason? NamesReason(string names)
+    {
         if (names.Length == 0)
             return null;
         Match? m = null;

@@ -18,6 +18,9 @@ internal sealed class MainContentFinder : IDisposable
     /// <summary>Measured elements in the order they were measured (children before parents), the order scores are visited in.</summary>
     private readonly List<int> _measured = [];
 
+    /// <summary>A page repeats its class names: each distinct one goes through the word lists once.</summary>
+    private readonly Dictionary<string, (RemovalReason? Reason, bool Comments, bool WeakOnly)> _byNames = new(StringComparer.Ordinal);
+
     public MainContentFinder(HtmlTree tree)
     {
         _tree = tree;
@@ -66,20 +69,35 @@ internal sealed class MainContentFinder : IDisposable
         if (!s.ReasonKnown)
         {
             var names = Names(e);
-            var reason = HtmlVocabulary.BoilerplateReason(_tree, e, names);
-            s.Reason = s.Measured ? Qualify(reason, names, s) : reason;
+            var (namesReason, comments, weakOnly) = FactsOfNames(names);
+            var reason = HtmlVocabulary.TagOrRoleReason(_tree, e) ?? namesReason;
+            s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
             s.ReasonKnown = true;
         }
         return s.Reason;
     }
 
-    private static RemovalReason? Qualify(RemovalReason? reason, string names, in ElementStats s)
+    /// <summary>What the class and id words say: the furniture they name, a comment thread, only words that wrap anything ("widget").</summary>
+    private (RemovalReason? Reason, bool Comments, bool WeakOnly) FactsOfNames(string names)
+    {
+        if (names.Length == 0)
+            return default;
+        if (!_byNames.TryGetValue(names, out var facts))
+        {
+            facts = (HtmlVocabulary.NamesReason(names), HtmlVocabulary.CommentNames().IsMatch(names),
+                HtmlVocabulary.WeakBoilerplateNames().IsMatch(names) && !HtmlVocabulary.StrongBoilerplateNames().IsMatch(names));
+            _byNames[names] = facts;
+        }
+        return facts;
+    }
+
+    private static RemovalReason? Qualify(RemovalReason? reason, bool comments, bool weakOnly, in ElementStats s)
     {
         if (reason is null)
             return null;
-        if (reason == RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(names))
+        if (reason == RemovalReason.Other && comments)
             return reason;
-        if (HtmlVocabulary.WeakBoilerplateNames().IsMatch(names) && !HtmlVocabulary.StrongBoilerplateNames().IsMatch(names) && LinkDensity(s) <= 0.3)
+        if (weakOnly && LinkDensity(s) <= 0.3)
             return null; // "widget", "section", "module" wrap anything, the article included
         return s.TextChars < 1200 || LinkDensity(s) > 0.45 ? reason : null;
     }
