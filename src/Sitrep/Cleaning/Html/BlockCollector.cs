@@ -31,7 +31,8 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
     private void VisitElement(int e)
     {
         var tag = tree.Tag(e)!;
-        if (HtmlVocabulary.IsInvisible(tree, e))
+        // The finder measured every visible element inside the body and nothing below a hidden one.
+        if (!finder.IsMeasured(e))
             return;
         if (tag == HtmlTag.Br)
         {

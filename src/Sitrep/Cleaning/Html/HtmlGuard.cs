@@ -3,9 +3,11 @@ using Sitrep.Pipeline;
 namespace Sitrep.Cleaning.Html;
 
 /// <summary>
-/// Checks a page before it reaches the parser: tree construction is superlinear in nesting depth
-/// (AngleSharp took minutes on a page nested 100,000 deep), so size and depth are measured with
-/// one linear scan and refused with a reason.
+/// Limits on a page before it is parsed. Size is checked first on every path. Depth: the fast
+/// path's <see cref="HtmlTreeBuilder"/> refuses a page as soon as its open elements pass
+/// <see cref="MaxDepth"/>; AngleSharp's tree construction is superlinear in nesting depth (minutes
+/// on a page nested 100,000 deep), so before it a linear scan measures an upper bound of the depth
+/// and refuses with a reason.
 /// </summary>
 public static class HtmlGuard
 {

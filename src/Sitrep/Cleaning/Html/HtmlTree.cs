@@ -149,6 +149,24 @@ internal sealed class HtmlTree : IDisposable
         return attribute.Value;
     }
 
+    /// <summary>
+    /// An attribute's value as characters, read in place when it needs no decoding (no string is
+    /// made for a value that is only compared); <paramref name="found"/> is false when the element has none.
+    /// </summary>
+    public ReadOnlySpan<char> AttributeSpan(int element, HtmlAttributeName name, out bool found)
+    {
+        int a = FindAttribute(element, name);
+        found = a >= 0;
+        if (a < 0)
+            return default;
+        ref readonly var attribute = ref _attributes[a];
+        if (attribute.Value is not null)
+            return attribute.Value;
+        if (!attribute.NeedsDecoding)
+            return Source.AsSpan(attribute.ValueStart, attribute.ValueLength);
+        return Attribute(element, name);
+    }
+
     private int FindAttribute(int element, HtmlAttributeName name)
     {
         ref readonly var n = ref _nodes[element];

@@ -27,10 +27,11 @@ internal static partial class HtmlVocabulary
             return true;
         if (tree[e].AttributeCount == 0)
             return false;
-        if (tree.HasAttribute(e, HtmlAttributeName.Hidden) || string.Equals(tree.Attribute(e, HtmlAttributeName.AriaHidden), "true", StringComparison.OrdinalIgnoreCase))
+        if (tree.HasAttribute(e, HtmlAttributeName.Hidden) || tree.AttributeSpan(e, HtmlAttributeName.AriaHidden, out _).Equals("true", StringComparison.OrdinalIgnoreCase))
             return true;
-        var style = tree.Attribute(e, HtmlAttributeName.Style);
-        return style is not null && HiddenStyle().IsMatch(style);
+        var style = tree.AttributeSpan(e, HtmlAttributeName.Style, out bool hasStyle);
+        // Most styles say neither word: the pattern runs only on those that might hide.
+        return hasStyle && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
     }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
@@ -41,9 +42,16 @@ internal static partial class HtmlVocabulary
     {
         if (tree[e].AttributeCount == 0)
             return "";
-        var cls = tree.Attribute(e, HtmlAttributeName.Class);
-        var id = tree.Attribute(e, HtmlAttributeName.Id);
-        return cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
+        var cls = tree.AttributeSpan(e, HtmlAttributeName.Class, out bool hasClass);
+        var id = tree.AttributeSpan(e, HtmlAttributeName.Id, out bool hasId);
+        if (!hasClass && !hasId)
+            return "";
+        // One string, lower-cased as it is made: (class ?? "") + " " + (id ?? "").
+        Span<char> joined = cls.Length + id.Length < 256 ? stackalloc char[cls.Length + 1 + id.Length] : new char[cls.Length + 1 + id.Length];
+        cls.ToLowerInvariant(joined);
+        joined[cls.Length] = ' ';
+        id.ToLowerInvariant(joined[(cls.Length + 1)..]);
+        return joined.ToString();
     }
 
     /// <summary>Why a whole element is page furniture, from its tag, role or class and id words; null if it may be content.</summary>
