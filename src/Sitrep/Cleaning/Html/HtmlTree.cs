@@ -84,9 +84,6 @@ internal sealed class HtmlTree : IDisposable
         return n.Verbatim ? Source.AsSpan(n.TextStart, n.TextLength) : _chars.AsSpan(n.TextStart, n.TextLength);
     }
 
-    /// <summary>A text node's characters as a string (for diagnostics and tests).</summary>
-    public string TextContentOfText(int textNode) => Text(textNode).ToString();
-
     /// <summary>Where character <paramref name="index"/> of a text node was read in the source (the <c>&amp;</c> of a reference); -1 when unknown.</summary>
     public int SourceOffset(int textNode, int index)
     {
