@@ -17,6 +17,8 @@ public static class ExtractionBenchmark
 {
     private const int Runs = 3;
 
+    private const int WarmupPasses = 3;
+
     private sealed record Page(string Id, string Url, string Truth, string? Html);
 
     private sealed record Extractor(string Name, string File, Func<Page, string> Extract);
@@ -62,7 +64,7 @@ public static class ExtractionBenchmark
         ];
 
         Console.WriteLine($"{pages.Count} pages ({missingHtml} of the ground truth without HTML, scored as empty) from {pagesDir}");
-        Console.WriteLine($"median of {Runs} runs per page, the extractors interleaved, after a full warm-up pass each, a gen-0 collection before each run; 1 thread");
+        Console.WriteLine($"median of {Runs} runs per page, the extractors interleaved, after {WarmupPasses} full warm-up passes each, a gen-0 collection before each run; 1 thread");
         Console.WriteLine();
 
         var results = MeasureAll(extractors, pages, outDir);
@@ -99,12 +101,18 @@ public static class ExtractionBenchmark
     private static List<Result> MeasureAll(Extractor[] extractors, List<Page> pages, string outDir)
     {
         var withHtml = pages.Where(p => p.Html is not null).ToList();
-        foreach (var e in extractors)
+        // Full passes each, with pauses, so both run tier-1 JIT code when timing starts. One pass was
+        // not enough on a loaded machine: the runtime promotes a method in the background, only after
+        // 100 ms without new tier-0 compilations, and the timed runs sometimes began on tier-0 and OSR
+        // code (Sitrep's median then moved between 1.2 and 3 ms from one run to the next).
+        for (int pass = 0; pass < WarmupPasses; pass++)
         {
-            // A full pass each, so both run tier-1 JIT code when timing starts (a few pages leave most
-            // of either extractor's methods at tier 0).
-            foreach (var p in withHtml)
-                Try(e, p, out _);
+            foreach (var e in extractors)
+            {
+                foreach (var p in withHtml)
+                    Try(e, p, out _);
+            }
+            Thread.Sleep(500);
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -30,11 +30,15 @@ internal static partial class ChromePatterns
     [GeneratedRegex(Opts + """\b(subscribe\ (to|now|today|for)|sign\ up\ (for|to|now|here)|sign\ up$|newsletters?\b.{0,40}\b(inbox|sign|subscribe|delivered)|(in|to)\ your\ inbox|successfully\ subscribed|join\ our\ \w+|download\ (our|the)\ (free\ )?app|get\ (breaking\ news|the\ latest|access\ to)|delivered\ (to|through)\ your|have\ a\ (news\ )?tip\b|listen\ (live|back|to\ newsbeat)|breaking\ news\ (emails|alerts))""")]
     public static partial Regex PromoLine();
 
-    /// <summary>A dateline or timestamp line: dates, times, "updated", "min read", a source or author label, and little else.</summary>
+    /// <summary>
+    /// A dateline or timestamp line: dates, times, "updated", "min read", a source or author label,
+    /// and little else. Matched without backtracking: a long run of digits splits into "\d{1,4}"
+    /// pieces in exponentially many ways, and a line of comma-separated ids hung the cleaner.
+    /// </summary>
     [GeneratedRegex(Opts + """
         ^[\W_]*((published|updated|posted|last\ updated|first\ published|modified|date|on|at|by|source|ago|min(ute)?s?\ read|read\ time|et|gmt|utc|bst|ist|est|edt|pst|pdt|cet|am|pm|a\.m\.|p\.m\.|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|hours?|days?|minutes?
         |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,4}(st|nd|rd|th)?|\d{1,2}[:.]\d{2}(:\d{2})?)[\W_]*){2,}$
-        """)]
+        """, RegexOptions.NonBacktracking)]
     public static partial Regex MetaLine();
 
     /// <summary>A label left without its value: "Author:", "BY:", "Publish date:".</summary>

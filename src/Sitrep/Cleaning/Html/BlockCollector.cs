@@ -1,17 +1,15 @@
 using System.Text;
-using AngleSharp.Dom;
 using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
 
 /// <summary>Turns a subtree into blocks the way a browser lays it out: block elements and line breaks end a paragraph.</summary>
-internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stats> stats)
+internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
 {
     private readonly List<HtmlBlock> _blocks = [];
     private readonly StringBuilder _text = new();
-    private readonly List<IText?> _nodes = [];
-    private readonly List<int> _indexes = [];
-    private IElement? _blockElement;
+    private readonly List<int> _offsets = [];
+    private int _blockElement = -1;
     private int _linkChars;
     private int _linkDepth;
     private int _preDepth;
@@ -19,42 +17,31 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
     private RemovalReason? _removal;
     private int _removalDepth;
 
-    private IElement? _root;
+    private int _root = -1;
 
-    public List<HtmlBlock> Collect(IElement root)
+    public List<HtmlBlock> Collect(int root)
     {
         _root = root;
         _blockElement = root;
-        Visit(root);
+        VisitElement(root);
         Flush();
         return _blocks;
     }
 
-    private void Visit(INode node)
+    private void VisitElement(int e)
     {
-        switch (node)
-        {
-            case IText text:
-                Append(text);
-                break;
-            case IElement element:
-                VisitElement(element);
-                break;
-        }
-    }
-
-    private void VisitElement(IElement e)
-    {
-        var name = e.LocalName;
-        if (HtmlVocabulary.IsInvisible(e))
+        var tag = tree.Tag(e)!;
+        // The finder measured every visible element inside the body and nothing below a hidden one.
+        if (!finder.IsMeasured(e))
             return;
-        if (name == "br")
+        if (tag == HtmlTag.Br)
         {
             Flush();
             return;
         }
-        bool block = HtmlVocabulary.IsBlock(name);
-        var reason = _removal is null && e != _root ? MainContentFinder.Boilerplate(e, stats) : null;
+        var name = tag.Name;
+        bool block = tag.Is(HtmlTagFlags.Block);
+        var reason = _removal is null && e != _root ? finder.Boilerplate(e) : null;
         bool caption = name is "figcaption" or "caption" or "figure";
         if (block || reason is not null)
         {
@@ -67,21 +54,26 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
             (_removal, _removalDepth) = (reason, _removalDepth + 1);
         else if (_removal is not null)
             _removalDepth++;
-        if (name == "a")
+        if (tag == HtmlTag.A)
             _linkDepth++;
-        if (name == "pre")
+        if (tag == HtmlTag.Pre)
             _preDepth++;
         if (caption)
             _captionDepth++;
 
-        foreach (var child in e.ChildNodes)
-            Visit(child);
+        for (int child = tree.FirstChild(e); child >= 0; child = tree.NextSibling(child))
+        {
+            if (tree.IsElement(child))
+                VisitElement(child);
+            else
+                Append(child);
+        }
 
         if (caption)
             _captionDepth--;
-        if (name == "pre")
+        if (tag == HtmlTag.Pre)
             _preDepth--;
-        if (name == "a")
+        if (tag == HtmlTag.A)
             _linkDepth--;
         if (block || reason is not null)
             Flush();
@@ -90,9 +82,9 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
         _blockElement = savedBlock;
     }
 
-    private void Append(IText node)
+    private void Append(int node)
     {
-        var data = node.Data;
+        var data = tree.Text(node);
         for (int i = 0; i < data.Length; i++)
         {
             char c = data[i];
@@ -103,8 +95,7 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
                 c = ' ';
             }
             _text.Append(c);
-            _nodes.Add(node);
-            _indexes.Add(i);
+            _offsets.Add(tree.SourceOffset(node, i));
             if (_linkDepth > 0)
                 _linkChars++;
         }
@@ -115,15 +106,15 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
         int end = _text.Length;
         while (end > 0 && _text[end - 1] == ' ')
             end--;
-        if (end > 0 && _blockElement is not null)
+        if (end > 0 && _blockElement >= 0)
         {
-            var name = _blockElement.LocalName;
+            var name = tree.Name(_blockElement);
             _blocks.Add(new HtmlBlock
             {
                 Text = _text.ToString(0, end),
-                Nodes = [.. _nodes.Take(end)],
-                Indexes = [.. _indexes.Take(end)],
+                Offsets = [.. _offsets.GetRange(0, end)],
                 Element = _blockElement,
+                ElementName = name,
                 LinkChars = Math.Min(_linkChars, end),
                 IsHeading = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6',
                 IsListItem = name is "li" or "dd" or "dt",
@@ -132,8 +123,7 @@ internal sealed class BlockCollector(Dictionary<IElement, MainContentFinder.Stat
             });
         }
         _text.Clear();
-        _nodes.Clear();
-        _indexes.Clear();
+        _offsets.Clear();
         _linkChars = 0;
     }
 }

@@ -1,18 +1,17 @@
-using AngleSharp.Dom;
 using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
 
 /// <summary>
-/// One paragraph of a page's text: its characters, where each came from (a text node and an
-/// index into its data, or nothing for a space the block inserted), and what kind of element held it.
+/// One paragraph of a page's text: its characters, where each came from in the HTML source (-1
+/// for a space the block inserted), and what kind of element held it.
 /// </summary>
 internal sealed class HtmlBlock
 {
     public required string Text { get; init; }
-    public required IText?[] Nodes { get; init; }
-    public required int[] Indexes { get; init; }
-    public required IElement Element { get; init; }
+    public required int[] Offsets { get; init; }
+    public required int Element { get; init; }
+    public required string ElementName { get; init; }
     public int LinkChars { get; init; }
     public bool IsHeading { get; init; }
     public bool IsListItem { get; init; }

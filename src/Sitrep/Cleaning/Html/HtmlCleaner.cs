@@ -1,6 +1,4 @@
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
@@ -11,70 +9,67 @@ namespace Sitrep.Cleaning.Html;
 /// HTML source. Never returns nothing for a page with text: a page that is not an article still
 /// yields its main text. Stateless and thread-safe.
 /// </summary>
+/// <remarks>
+/// A page is read by <see cref="HtmlTreeBuilder"/>, which knows every text character's source
+/// offset as it reads it; a page it cannot read faithfully (see <see cref="NeedsFullParser"/>) is
+/// read by AngleSharp instead (<see cref="AngleSharpTreeReader"/>). Either way the same tree goes
+/// through the same extraction.
+/// </remarks>
 public sealed class HtmlCleaner
 {
     /// <summary>Below this much text the chosen container is a fragment; the whole page is read instead.</summary>
     private const int MinContainerChars = 250;
 
-    /// <summary>The attributes extraction reads; the parser drops the rest instead of allocating them.</summary>
-    private static readonly HashSet<string> UsedAttributes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "class", "id", "role", "itemprop", "hidden", "aria-hidden", "style", "content", "property", "name", "rel", "href", "type", "lang", "datetime", "pubdate", "charset",
-    };
-
-    private static readonly HtmlParserOptions ParserOptions = new()
-    {
-        IsScripting = false,
-        IsNotSupportingFrames = true,
-        SkipComments = true,
-        DisableElementPositionTracking = true,
-        MaximumDepth = HtmlGuard.MaxDepth + 64,
-        ShouldEmitAttribute = static (ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken _, ReadOnlyMemory<char> name) => IsUsedAttribute(name.Span),
-    };
-
-    private static bool IsUsedAttribute(ReadOnlySpan<char> name) =>
-        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
-
     public CleaningResult Clean(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        HtmlGuard.Check(html);
-        var parser = new HtmlParser(ParserOptions);
-        using var doc = parser.ParseDocument(html);
-        var hints = new HintCollector();
-        PageMetadataReader.Read(doc, hints, out _);
-
-        var body = doc.Body ?? doc.DocumentElement;
-        var stats = MainContentFinder.MeasureAll(body);
-        var containers = MainContentFinder.FindWithSiblings(body, stats);
-        var blocks = containers.SelectMany(c => new BlockCollector(stats).Collect(c)).ToList();
-        if (blocks.Where(b => b.Removal is null).Sum(b => b.Text.Length) < MinContainerChars && containers[0] != body && !blocks.Exists(b => b.Removal is null && TextShape.CountWords(b.Text) >= 15))
-            blocks = new BlockCollector(stats).Collect(body);
-
-        var wanted = new HashSet<IText>(ReferenceEqualityComparer.Instance);
-        foreach (var b in blocks)
+        HtmlGuard.CheckSize(html);
+        var tree = HtmlTreeBuilder.Build(html, out var builder);
+        if (NeedsFullParser(builder))
         {
-            foreach (var n in b.Nodes)
-            {
-                if (n is not null)
-                    wanted.Add(n);
-            }
+            tree.Dispose();
+            tree = AngleSharpTreeReader.Read(html);
         }
-        var offsets = HtmlSourceAligner.Align(html, doc, wanted);
+        using (tree)
+            return Extract(html, tree);
+    }
+
+    /// <summary>
+    /// The fast path leaves a construct to AngleSharp where HTML moves content away from where it
+    /// was written: a formatting element closed across a block (the adoption agency), text straight
+    /// inside a table (foster parenting), framesets and plaintext.
+    /// </summary>
+    private static bool NeedsFullParser(HtmlTreeBuilder builder) =>
+        builder.Unsupported || builder.Misnested > 0 || builder.Fostered > 0;
+
+    private static CleaningResult Extract(string html, HtmlTree tree)
+    {
+        var hints = new HintCollector();
+        PageMetadataReader.Read(tree, hints, out _);
+
+        int body = tree.Body >= 0 ? tree.Body : tree.Root;
+        using var finder = new MainContentFinder(tree);
+        finder.MeasureAll(body);
+        var containers = finder.FindWithSiblings(body);
+        var blocks = new List<HtmlBlock>();
+        foreach (var c in containers)
+            blocks.AddRange(new BlockCollector(tree, finder).Collect(c));
+        if (blocks.Where(b => b.Removal is null).Sum(b => b.Text.Length) < MinContainerChars && containers[0] != body && !blocks.Exists(b => b.Removal is null && TextShape.CountWords(b.Text) >= 15))
+            blocks = new BlockCollector(tree, finder).Collect(body);
 
         var units = new List<TextUnit>(blocks.Count);
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            var unit = new TextUnit(i, [RawRange(b, offsets)], b.Text, startsBlock: true) { Removal = b.Removal, LinkDensity = b.LinkDensity };
+            var unit = new TextUnit(i, [RawRange(b)], b.Text, startsBlock: true) { Removal = b.Removal, LinkDensity = b.LinkDensity };
             if (unit.Removal is null && b.LinkDensity > (b.IsListItem ? 0.8 : 0.5) && unit.Words < 40)
                 unit.Removal = b.IsListItem || unit.Words > 3 ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
-            if (unit.Removal is null && b.IsHeading && (b.Element.LocalName == "h1" || (hints.Title is { } title && SameHeadline(b.Text, title))))
+            if (unit.Removal is null && b.IsHeading && (b.ElementName == "h1" || (hints.Title is { } title && SameHeadline(b.Text, title))))
                 unit.Removal = RemovalReason.Title;
             units.Add(unit);
         }
         PlainTextCleaner.Classify(units, html, hints, fromHtml: true);
-        return Assemble(blocks, units, offsets, hints.Build());
+        return Assemble(blocks, units, hints.Build());
     }
 
     private static bool SameHeadline(string a, string b)
@@ -84,12 +79,11 @@ public sealed class HtmlCleaner
         return wa.Count > 0 && wa.Count(wb.Contains) >= 0.8 * Math.Max(wa.Count, wb.Count);
     }
 
-    private static TextRange RawRange(HtmlBlock b, Dictionary<IText, int[]> offsets)
+    private static TextRange RawRange(HtmlBlock b)
     {
         int start = -1, end = -1;
-        for (int i = 0; i < b.Text.Length; i++)
+        foreach (int r in b.Offsets)
         {
-            int r = RawOf(b, i, offsets);
             if (r < 0)
                 continue;
             if (start < 0)
@@ -99,10 +93,7 @@ public sealed class HtmlCleaner
         return start < 0 ? new TextRange(0, 0) : new TextRange(start, Math.Max(start, end));
     }
 
-    private static int RawOf(HtmlBlock b, int i, Dictionary<IText, int[]> offsets) =>
-        b.Nodes[i] is { } node && offsets.TryGetValue(node, out var map) ? map[b.Indexes[i]] : -1;
-
-    private static CleaningResult Assemble(List<HtmlBlock> blocks, List<TextUnit> units, Dictionary<IText, int[]> offsets, Pipeline.PageHints hints)
+    private static CleaningResult Assemble(List<HtmlBlock> blocks, List<TextUnit> units, Pipeline.PageHints hints)
     {
         var text = new StringBuilder();
         var segments = new List<OffsetMap.Segment>();
@@ -127,7 +118,7 @@ public sealed class HtmlCleaner
             int runStart = -1, runRaw = -1, runLength = 0;
             for (int i = 0; i < block.Text.Length; i++)
             {
-                int r = RawOf(block, i, offsets);
+                int r = block.Offsets[i];
                 if (runStart >= 0 && r == runRaw + runLength && r >= 0)
                 {
                     runLength++;

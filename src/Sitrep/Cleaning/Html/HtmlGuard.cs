@@ -3,9 +3,11 @@ using Sitrep.Pipeline;
 namespace Sitrep.Cleaning.Html;
 
 /// <summary>
-/// Checks a page before it reaches the parser: tree construction is superlinear in nesting depth
-/// (AngleSharp took minutes on a page nested 100,000 deep), so size and depth are measured with
-/// one linear scan and refused with a reason.
+/// Limits on a page before it is parsed. Size is checked first on every path. Depth: the fast
+/// path's <see cref="HtmlTreeBuilder"/> refuses a page as soon as its open elements pass
+/// <see cref="MaxDepth"/>; AngleSharp's tree construction is superlinear in nesting depth (minutes
+/// on a page nested 100,000 deep), so before it a linear scan measures an upper bound of the depth
+/// and refuses with a reason.
 /// </summary>
 public static class HtmlGuard
 {
@@ -17,15 +19,25 @@ public static class HtmlGuard
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
     };
 
+    /// <summary>Size and depth, for AngleSharp: its cost grows faster than the page with depth.</summary>
     public static void Check(string html)
+    {
+        CheckSize(html);
+        int depth = MaxOpenDepth(html);
+        if (depth > MaxDepth)
+            throw TooDeep(depth);
+    }
+
+    /// <summary>Size alone, for <see cref="HtmlTreeBuilder"/>, which refuses depth itself as it meets it (<see cref="TooDeep"/>).</summary>
+    public static void CheckSize(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > MaxChars)
             throw new InputRejectedException($"HTML too large ({html.Length / (1024 * 1024)} M characters; the limit is {MaxChars / (1024 * 1024)} M)");
-        int depth = MaxOpenDepth(html);
-        if (depth > MaxDepth)
-            throw new InputRejectedException($"HTML nested {depth:N0}+ elements deep (the limit is {MaxDepth:N0}); not a readable page");
     }
+
+    public static InputRejectedException TooDeep(int depth) =>
+        new($"HTML nested {depth:N0}+ elements deep (the limit is {MaxDepth:N0}); not a readable page");
 
     /// <summary>An upper bound of the element depth: open tags minus close tags, void elements and self-closed tags aside.</summary>
     internal static int MaxOpenDepth(string html)

@@ -8,6 +8,8 @@ namespace Sitrep.Cleaning.Html;
 /// Lucene's CorrectOffset keeps a filtered stream tied to its input: text nodes are walked in
 /// document order while a pointer walks the source, skipping markup and decoding entities.
 /// Where the parser reordered content (misnested tables), it resynchronises by searching ahead.
+/// Used when a page is read with AngleSharp (<see cref="AngleSharpTreeReader"/>); the fast path's
+/// tree knows its offsets from the start.
 /// </summary>
 internal sealed class HtmlSourceAligner
 {
@@ -16,8 +18,8 @@ internal sealed class HtmlSourceAligner
 
     private HtmlSourceAligner(string raw) => _raw = raw;
 
-    /// <summary>Source offsets of the characters of <paramref name="wanted"/> text nodes (-1 where unknown).</summary>
-    public static Dictionary<IText, int[]> Align(string raw, INode root, IReadOnlySet<IText> wanted)
+    /// <summary>Source offsets of the characters of <paramref name="wanted"/> text nodes, or of all but script and style text when null (-1 where unknown).</summary>
+    public static Dictionary<IText, int[]> Align(string raw, INode root, IReadOnlySet<IText>? wanted)
     {
         var aligner = new HtmlSourceAligner(raw);
         int pointer = 0;
@@ -25,7 +27,7 @@ internal sealed class HtmlSourceAligner
         {
             if (node is not IText text || IsSkippedContainer(text.ParentElement))
                 continue;
-            var offsets = wanted.Contains(text) ? new int[text.Data.Length] : null;
+            var offsets = wanted is null || wanted.Contains(text) ? new int[text.Data.Length] : null;
             pointer = aligner.AlignNode(text.Data, pointer, offsets);
             if (offsets is not null)
                 aligner._offsets[text] = offsets;

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
@@ -20,31 +19,49 @@ internal static partial class HtmlVocabulary
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);
 
-    public static bool IsInvisible(IElement e)
+    public static bool IsNeverText(string localName) => NeverText.Contains(localName);
+
+    public static bool IsInvisible(HtmlTree tree, int e)
     {
-        if (NeverText.Contains(e.LocalName))
+        if (tree.Tag(e)!.Is(HtmlTagFlags.NeverText))
             return true;
-        if (e.HasAttribute("hidden") || string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        if (tree[e].AttributeCount == 0)
+            return false;
+        if (tree.HasAttribute(e, HtmlAttributeName.Hidden) || tree.AttributeSpan(e, HtmlAttributeName.AriaHidden, out _).Equals("true", StringComparison.OrdinalIgnoreCase))
             return true;
-        var style = e.GetAttribute("style");
-        return style is not null && HiddenStyle().IsMatch(style);
+        var style = tree.AttributeSpan(e, HtmlAttributeName.Style, out bool hasStyle);
+        // Most styles say neither word: the pattern runs only on those that might hide.
+        return hasStyle && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
     }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
     /// <summary>The class and id words of an element, lower case, joined by spaces.</summary>
-    public static string Names(IElement e)
+    public static string Names(HtmlTree tree, int e)
     {
-        var cls = e.GetAttribute("class");
-        var id = e.GetAttribute("id");
-        return cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
+        if (tree[e].AttributeCount == 0)
+            return "";
+        var cls = tree.AttributeSpan(e, HtmlAttributeName.Class, out bool hasClass);
+        var id = tree.AttributeSpan(e, HtmlAttributeName.Id, out bool hasId);
+        if (!hasClass && !hasId)
+            return "";
+        // One string, lower-cased as it is made: (class ?? "") + " " + (id ?? "").
+        Span<char> joined = cls.Length + id.Length < 256 ? stackalloc char[cls.Length + 1 + id.Length] : new char[cls.Length + 1 + id.Length];
+        cls.ToLowerInvariant(joined);
+        joined[cls.Length] = ' ';
+        id.ToLowerInvariant(joined[(cls.Length + 1)..]);
+        return joined.ToString();
     }
 
     /// <summary>Why a whole element is page furniture, from its tag, role or class and id words; null if it may be content.</summary>
-    public static RemovalReason? BoilerplateReason(IElement e)
+    public static RemovalReason? BoilerplateReason(HtmlTree tree, int e, string names) =>
+        TagOrRoleReason(tree, e) ?? NamesReason(names);
+
+    /// <summary>Furniture by its tag (nav, aside, footer) or its ARIA role.</summary>
+    public static RemovalReason? TagOrRoleReason(HtmlTree tree, int e)
     {
-        switch (e.LocalName)
+        switch (tree.Name(e))
         {
             case "nav":
                 return RemovalReason.Navigation;
@@ -53,10 +70,17 @@ internal static partial class HtmlVocabulary
             case "footer":
                 return RemovalReason.Other;
         }
-        var role = e.GetAttribute("role");
+        if (tree[e].AttributeCount == 0)
+            return null;
+        var role = tree.Attribute(e, HtmlAttributeName.Role);
         if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "menubar" or "dialog" or "alertdialog")
             return role == "complementary" ? RemovalReason.RelatedLinks : RemovalReason.Navigation;
-        var names = Names(e);
+        return null;
+    }
+
+    /// <summary>Furniture by its class and id words (<see cref="Names"/>): a function of the words alone, so a page's repeated class names can share one answer.</summary>
+    public static RemovalReason? NamesReason(string names)
+    {
         if (names.Length == 0)
             return null;
         Match? m = null;

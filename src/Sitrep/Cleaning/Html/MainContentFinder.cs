@@ -1,4 +1,5 @@
-using AngleSharp.Dom;
+using System.Buffers;
+using Sitrep.Documents;
 
 namespace Sitrep.Cleaning.Html;
 
@@ -6,74 +7,97 @@ namespace Sitrep.Cleaning.Html;
 /// Finds the element that holds the article, the way Readability does: paragraphs of prose score
 /// their ancestors (more text, more commas, fewer links), class names nudge the score, and the
 /// best-scoring element wins. An element the page marks as the article body wins outright when it
-/// holds most of the page's prose.
+/// holds most of the page's prose. One instance per page: its statistics are a pooled array with
+/// a slot per node of the tree.
 /// </summary>
-internal static class MainContentFinder
+internal sealed class MainContentFinder : IDisposable
 {
-    internal sealed class Stats
+    private readonly HtmlTree _tree;
+    private ElementStats[] _stats;
+
+    /// <summary>Measured elements in the order they were measured (children before parents), the order scores are visited in.</summary>
+    private readonly List<int> _measured = [];
+
+    /// <summary>A page repeats its class names: each distinct one goes through the word lists once.</summary>
+    private readonly Dictionary<string, (RemovalReason? Reason, bool Comments, bool WeakOnly)> _byNames = new(StringComparer.Ordinal);
+
+    public MainContentFinder(HtmlTree tree)
     {
-        public int TextChars;
-        public int LinkChars;
-        public double Score;
-        public bool Candidate;
+        _tree = tree;
+        _stats = ArrayPool<ElementStats>.Shared.Rent(tree.Count);
+        Array.Clear(_stats, 0, tree.Count);
+    }
 
-        public int Commas;
+    public ref ElementStats this[int element] => ref _stats[element];
 
-        /// <summary>Text outside block children: what an old template writes straight into a container.</summary>
-        public int DirectChars;
-        public int DirectCommas;
+    public bool IsMeasured(int element) => _stats[element].Measured;
 
-        public bool ReasonKnown;
-        public Documents.RemovalReason? Reason;
-
-        /// <summary>Some ancestor below the body is furniture.</summary>
-        public bool InsideBoilerplate;
+    public void Dispose()
+    {
+        Array.Clear(_stats, 0, _tree.Count);
+        ArrayPool<ElementStats>.Shared.Return(_stats);
+        _stats = [];
     }
 
     /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
-    public static Dictionary<IElement, Stats> MeasureAll(IElement body)
+    public void MeasureAll(int body)
     {
-        var stats = new Dictionary<IElement, Stats>(ReferenceEqualityComparer.Instance);
-        Measure(body, stats, inLink: false);
-        MarkInside(body, stats, inside: false, body);
-        return stats;
+        Measure(body, inLink: false);
+        MarkInside(body, inside: false, body);
     }
 
-    private static void MarkInside(IElement e, Dictionary<IElement, Stats> stats, bool inside, IElement body)
+    private void MarkInside(int e, bool inside, int body)
     {
-        if (!stats.TryGetValue(e, out var s))
+        if (!_stats[e].Measured)
             return;
-        s.InsideBoilerplate = inside;
-        bool childrenInside = inside || (e != body && Boilerplate(e, stats) is not null);
-        foreach (var child in e.Children)
-            MarkInside(child, stats, childrenInside, body);
+        _stats[e].InsideBoilerplate = inside;
+        bool childrenInside = inside || (e != body && Boilerplate(e) is not null);
+        for (int child = _tree.FirstElementChild(e); child >= 0; child = _tree.NextElementSibling(child))
+            MarkInside(child, childrenInside, body);
     }
+
+    /// <summary>The class and id words of an element, read once.</summary>
+    public string Names(int e) => _stats[e].Names ??= HtmlVocabulary.Names(_tree, e);
 
     /// <summary>
     /// Furniture by its class or tag, but only when it is small or mostly links: a wrapper whose
     /// class happens to say "sidebar" or "ad" but holds the article's prose is not furniture.
     /// </summary>
-    public static Documents.RemovalReason? Boilerplate(IElement e, Dictionary<IElement, Stats> stats)
+    public RemovalReason? Boilerplate(int e)
     {
-        if (!stats.TryGetValue(e, out var s))
-            return HtmlVocabulary.BoilerplateReason(e);
+        ref var s = ref _stats[e];
         if (!s.ReasonKnown)
         {
-            s.Reason = BoilerplateUncached(e, s);
+            var names = Names(e);
+            var (namesReason, comments, weakOnly) = FactsOfNames(names);
+            var reason = HtmlVocabulary.TagOrRoleReason(_tree, e) ?? namesReason;
+            s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
             s.ReasonKnown = true;
         }
         return s.Reason;
     }
 
-    private static Documents.RemovalReason? BoilerplateUncached(IElement e, Stats s)
+    /// <summary>What the class and id words say: the furniture they name, a comment thread, only words that wrap anything ("widget").</summary>
+    private (RemovalReason? Reason, bool Comments, bool WeakOnly) FactsOfNames(string names)
     {
-        var reason = HtmlVocabulary.BoilerplateReason(e);
+        if (names.Length == 0)
+            return default;
+        if (!_byNames.TryGetValue(names, out var facts))
+        {
+            facts = (HtmlVocabulary.NamesReason(names), HtmlVocabulary.CommentNames().IsMatch(names),
+                HtmlVocabulary.WeakBoilerplateNames().IsMatch(names) && !HtmlVocabulary.StrongBoilerplateNames().IsMatch(names));
+            _byNames[names] = facts;
+        }
+        return facts;
+    }
+
+    private static RemovalReason? Qualify(RemovalReason? reason, bool comments, bool weakOnly, in ElementStats s)
+    {
         if (reason is null)
             return null;
-        var names = HtmlVocabulary.Names(e);
-        if (reason == Documents.RemovalReason.Other && HtmlVocabulary.CommentNames().IsMatch(names))
+        if (reason == RemovalReason.Other && comments)
             return reason;
-        if (HtmlVocabulary.WeakBoilerplateNames().IsMatch(names) && !HtmlVocabulary.StrongBoilerplateNames().IsMatch(names) && LinkDensity(s) <= 0.3)
+        if (weakOnly && LinkDensity(s) <= 0.3)
             return null; // "widget", "section", "module" wrap anything, the article included
         return s.TextChars < 1200 || LinkDensity(s) > 0.45 ? reason : null;
     }
@@ -82,47 +106,50 @@ internal static class MainContentFinder
     /// The article's element and those of its siblings that continue it (a story split into
     /// sections, a lede outside the body element), in document order.
     /// </summary>
-    public static List<IElement> FindWithSiblings(IElement body, Dictionary<IElement, Stats> stats)
+    public List<int> FindWithSiblings(int body)
     {
-        var best = Find(body, stats);
-        var result = new List<IElement>();
-        double bestScore = stats[best].Score * (1 - LinkDensity(stats[best]));
+        int best = Find(body);
+        var result = new List<int>();
+        double bestScore = _stats[best].Score * (1 - LinkDensity(_stats[best]));
         // Siblings are looked for above the wrappers that hold nothing but the article.
-        while (best.ParentElement is { } wrapper && wrapper != body && stats.TryGetValue(wrapper, out var ws) && ws.TextChars <= stats[best].TextChars * 1.1 + 20)
+        while (_tree.Parent(best) is var wrapper and >= 0 && wrapper != body && _stats[wrapper].Measured && _stats[wrapper].TextChars <= _stats[best].TextChars * 1.1 + 20)
             best = wrapper;
-        if (best == body || best.ParentElement is not { } parent)
+        if (best == body || _tree.Parent(best) is not (var parent and >= 0))
             return [best];
         double threshold = Math.Max(10, bestScore * 0.2);
-        foreach (var sibling in parent.Children)
+        for (int sibling = _tree.FirstElementChild(parent); sibling >= 0; sibling = _tree.NextElementSibling(sibling))
         {
             if (sibling == best)
             {
                 result.Add(best);
                 continue;
             }
-            if (!stats.TryGetValue(sibling, out var s) || Boilerplate(sibling, stats) is not null || s.TextChars == 0)
+            ref var s = ref _stats[sibling];
+            if (!s.Measured || Boilerplate(sibling) is not null || s.TextChars == 0)
                 continue;
             double density = LinkDensity(s);
-            bool qualifies = (s.Candidate && s.Score * (1 - density) >= threshold && SameKind(sibling, best))
-                || (sibling.LocalName == "p" && s.TextChars >= 80 && density < 0.25)
-                || (sibling.LocalName == "p" && s.TextChars > 0 && s.TextChars < 80 && density == 0 && TextShape.EndsSentence(sibling.TextContent));
+            var name = _tree.Name(sibling);
+            bool qualifies = (s.Candidate && s.Score * (1 - density) >= threshold && SameKind(name, _tree.Name(best)))
+                || (name == "p" && s.TextChars >= 80 && density < 0.25)
+                || (name == "p" && s.TextChars > 0 && s.TextChars < 80 && density == 0 && TextShape.EndsSentence(_tree.TextContent(sibling)));
             if (qualifies)
                 result.Add(sibling);
         }
         return result;
     }
 
-    private static bool SameKind(IElement a, IElement b) =>
-        a.LocalName == b.LocalName || (a.LocalName is "div" or "section" or "article" && b.LocalName is "div" or "section" or "article");
+    private static bool SameKind(string a, string b) =>
+        a == b || (a is "div" or "section" or "article" && b is "div" or "section" or "article");
 
-    public static IElement Find(IElement body, Dictionary<IElement, Stats> stats)
+    public int Find(int body)
     {
-        ScoreParagraphs(body, stats);
+        ScoreParagraphs(body);
 
-        IElement? best = null;
+        int best = -1;
         double bestScore = double.MinValue;
-        foreach (var (element, s) in stats)
+        foreach (int element in _measured)
         {
+            ref var s = ref _stats[element];
             if (!s.Candidate)
                 continue;
             double final = s.Score * (1 - LinkDensity(s));
@@ -132,36 +159,43 @@ internal static class MainContentFinder
                 best = element;
             }
         }
-        if (best is null)
+        if (best < 0)
             return body;
 
         // A page that names its article body is believed when that element holds the winner's prose.
-        var marked = MarkedArticle(body, stats);
-        if (marked is not null && stats.TryGetValue(marked, out var ms) && ms.TextChars >= 0.6 * stats[best].TextChars && (marked.Contains(best) || best.Contains(marked) || ms.TextChars >= stats[best].TextChars))
+        int marked = MarkedArticle(body);
+        if (marked >= 0 && _stats[marked].TextChars >= 0.6 * _stats[best].TextChars && (_tree.Contains(marked, best) || _tree.Contains(best, marked) || _stats[marked].TextChars >= _stats[best].TextChars))
             best = marked;
 
         // Climb while the parent holds clearly more prose: a story split into sections sits in
         // several wrappers, and the best-scored one holds only the first.
-        var current = best;
+        int current = best;
         int level = 0;
-        for (var a = best.ParentElement; a is not null && a != body && level < 8; a = a.ParentElement, level++)
+        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 8; a = _tree.Parent(a), level++)
         {
-            if (!stats.TryGetValue(a, out var s))
+            if (!_stats[a].Measured)
                 break;
-            var cs = stats[current];
-            if (a == current.ParentElement && s.Score > cs.Score * 1.15 && LinkDensity(s) < 0.35)
+            if (a == _tree.Parent(current) && _stats[a].Score > _stats[current].Score * 1.15 && LinkDensity(_stats[a]) < 0.35)
                 current = a;
         }
         return current;
     }
 
-    private static IElement? MarkedArticle(IElement body, Dictionary<IElement, Stats> stats)
+    /// <summary>The element marked as the article (itemprop=articleBody, an article element) with the most text, in document order.</summary>
+    private int MarkedArticle(int body)
     {
-        IElement? found = null;
+        int found = -1;
         int foundChars = 0;
-        foreach (var e in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody], article, [role=main] article"))
+        int end = _tree[body].SubtreeEnd;
+        for (int e = body + 1; e <= end; e++)
         {
-            if (stats.TryGetValue(e, out var s) && s.TextChars > foundChars && LinkDensity(s) < 0.4)
+            var tag = _tree.Tag(e);
+            if (tag is null || !_stats[e].Measured)
+                continue;
+            if (tag != HtmlTag.Article && _tree.Attribute(e, HtmlAttributeName.ItemProp) is not ("articleBody" or "articlebody"))
+                continue;
+            ref var s = ref _stats[e];
+            if (s.TextChars > foundChars && LinkDensity(s) < 0.4)
             {
                 found = e;
                 foundChars = s.TextChars;
@@ -170,21 +204,23 @@ internal static class MainContentFinder
         return found;
     }
 
-    internal static double LinkDensity(Stats s) => s.TextChars == 0 ? 0 : Math.Min(1.0, (double)s.LinkChars / s.TextChars);
+    internal static double LinkDensity(in ElementStats s) => s.TextChars == 0 ? 0 : Math.Min(1.0, (double)s.LinkChars / s.TextChars);
 
     /// <summary>Text and link characters under every element, bottom-up, in one pass.</summary>
-    private static (int Text, int Link) Measure(IElement e, Dictionary<IElement, Stats> stats, bool inLink)
+    private (int Text, int Link) Measure(int e, bool inLink)
     {
-        if (HtmlVocabulary.IsInvisible(e))
+        if (HtmlVocabulary.IsInvisible(_tree, e))
             return (0, 0);
-        bool link = inLink || e.LocalName == "a";
+        bool link = inLink || _tree.Tag(e) == HtmlTag.A;
         int text = 0, links = 0, commas = 0, directChars = 0, directCommas = 0;
-        foreach (var child in e.ChildNodes)
+        for (int child = _tree.FirstChild(e); child >= 0; child = _tree.NextSibling(child))
         {
-            if (child is IText t)
+            var tag = _tree.Tag(child);
+            if (tag is null)
             {
-                int n = CountVisible(t.Data);
-                int c = CountCommas(t.Data);
+                var data = _tree.Text(child);
+                int n = CountVisible(data);
+                int c = CountCommas(data);
                 text += n;
                 commas += c;
                 directChars += n;
@@ -192,15 +228,16 @@ internal static class MainContentFinder
                 if (link)
                     links += n;
             }
-            else if (child is IElement ce)
+            else
             {
-                var (ct, cl) = Measure(ce, stats, link);
+                var (ct, cl) = Measure(child, link);
                 text += ct;
                 links += cl;
-                if (stats.TryGetValue(ce, out var cs))
+                ref var cs = ref _stats[child];
+                if (cs.Measured)
                 {
                     commas += cs.Commas;
-                    if (!HtmlVocabulary.IsBlock(ce.LocalName))
+                    if (!tag.Is(HtmlTagFlags.Block))
                     {
                         directChars += ct;
                         directCommas += cs.Commas;
@@ -208,22 +245,29 @@ internal static class MainContentFinder
                 }
             }
         }
-        stats[e] = new Stats { TextChars = text, LinkChars = links, Commas = commas, DirectChars = directChars, DirectCommas = directCommas };
+        ref var s = ref _stats[e];
+        s.Measured = true;
+        s.TextChars = text;
+        s.LinkChars = links;
+        s.Commas = commas;
+        s.DirectChars = directChars;
+        s.DirectCommas = directCommas;
+        _measured.Add(e);
         return (text, links);
     }
 
-    private static int CountCommas(string data)
+    private static int CountCommas(ReadOnlySpan<char> data)
     {
-        int n = 0;
-        foreach (char c in data)
+        int n = data.Count(',');
+        if (data.ContainsAny('，', '、'))
         {
-            if (c is ',' or '，' or '、')
-                n++;
+            n += data.Count('，');
+            n += data.Count('、');
         }
         return n;
     }
 
-    private static int CountVisible(string data)
+    private static int CountVisible(ReadOnlySpan<char> data)
     {
         int n = 0;
         bool space = true;
@@ -244,18 +288,20 @@ internal static class MainContentFinder
         return n;
     }
 
-    private static void ScoreParagraphs(IElement body, Dictionary<IElement, Stats> stats)
+    private void ScoreParagraphs(int body)
     {
-        foreach (var (e, s) in stats)
+        foreach (int e in _measured)
         {
-            if (e.LocalName is not ("p" or "pre" or "td" or "blockquote" or "li" or "div" or "section" or "h2" or "h3"))
+            var name = _tree.Name(e);
+            if (name is not ("p" or "pre" or "td" or "blockquote" or "li" or "div" or "section" or "h2" or "h3"))
                 continue;
+            ref var s = ref _stats[e];
             if (s.TextChars < 25)
                 continue;
             int chars = s.TextChars;
             int commas = s.Commas;
             bool direct = false;
-            if (e.LocalName is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
+            if (name is "div" or "section" or "li" or "td" or "blockquote" && HasBlockChildren(e))
             {
                 // Text written straight into a container among its blocks (old templates do this) is a paragraph too.
                 chars = s.DirectChars;
@@ -264,16 +310,17 @@ internal static class MainContentFinder
                 if (chars < 100)
                     continue;
             }
-            if (s.InsideBoilerplate || Boilerplate(e, stats) is not null)
+            if (s.InsideBoilerplate || Boilerplate(e) is not null)
                 continue;
             double score = 1 + commas + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);
-            if (e.LocalName is "li" or "h2" or "h3")
+            if (name is "li" or "h2" or "h3")
                 score *= 0.5;
             int level = 0;
-            for (var ancestor = direct ? e : e.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+            for (int ancestor = direct ? e : _tree.Parent(e); ancestor >= 0 && level < 5; ancestor = _tree.Parent(ancestor), level++)
             {
-                if (!stats.TryGetValue(ancestor, out var a))
+                ref var a = ref _stats[ancestor];
+                if (!a.Measured)
                     break;
                 if (!a.Candidate)
                 {
@@ -288,19 +335,20 @@ internal static class MainContentFinder
         }
     }
 
-    private static bool HasBlockChildren(IElement e)
+    private bool HasBlockChildren(int e)
     {
-        foreach (var c in e.Children)
+        for (int c = _tree.FirstElementChild(e); c >= 0; c = _tree.NextElementSibling(c))
         {
-            if (c.LocalName is "p" or "div" or "section" or "article" or "table" or "ul" or "ol" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4" or "figure" or "dl")
+            if (_tree.Name(c) is "p" or "div" or "section" or "article" or "table" or "ul" or "ol" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4" or "figure" or "dl")
                 return true;
         }
         return false;
     }
 
-    private static double InitialScore(IElement e)
+    private double InitialScore(int e)
     {
-        double score = e.LocalName switch
+        var name = _tree.Name(e);
+        double score = name switch
         {
             "div" or "article" or "main" or "section" => 5,
             "pre" or "td" or "blockquote" => 3,
@@ -308,7 +356,7 @@ internal static class MainContentFinder
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        var names = HtmlVocabulary.Names(e);
+        var names = Names(e);
         if (names.Length > 0)
         {
             if (HtmlVocabulary.NegativeNames().IsMatch(names))
@@ -316,7 +364,7 @@ internal static class MainContentFinder
             if (HtmlVocabulary.PositiveNames().IsMatch(names))
                 score += 25;
         }
-        if (e.LocalName is "article" || e.GetAttribute("itemprop") is "articleBody")
+        if (name is "article" || _tree.Attribute(e, HtmlAttributeName.ItemProp) is "articleBody")
             score += 25;
         return score;
     }

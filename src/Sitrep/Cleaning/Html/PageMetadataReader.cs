@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Sitrep.Cleaning.Html;
 
@@ -10,20 +9,34 @@ namespace Sitrep.Cleaning.Html;
 /// </summary>
 internal static partial class PageMetadataReader
 {
-    public static void Read(IDocument doc, HintCollector hints, out string? articleBody)
+    /// <summary>The elements metadata is read from, found in one pass over the tree in document order (the first of each kind, as a selector query finds it).</summary>
+    private sealed class Found
+    {
+        public readonly List<int> Metas = [];
+        public readonly List<int> LdScripts = [];
+        public int Title = -1;
+        public int H1 = -1;
+        public int Author = -1;
+        public int DatePublished = -1;
+        public int Time = -1;
+        public int Canonical = -1;
+    }
+
+    public static void Read(HtmlTree tree, HintCollector hints, out string? articleBody)
     {
         articleBody = null;
-        var ld = JsonLdArticle(doc);
+        var found = Scan(tree);
+        var ld = JsonLdArticle(tree, found);
         // One pass over the meta tags; the first tag of a name wins, as browsers and crawlers read them.
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in doc.GetElementsByTagName("meta"))
+        foreach (var m in found.Metas)
         {
-            var content = m.GetAttribute("content");
+            var content = tree.Attribute(m, HtmlAttributeName.Content);
             if (string.IsNullOrWhiteSpace(content))
                 continue;
-            foreach (var attribute in (ReadOnlySpan<string>)["property", "name", "itemprop"])
+            foreach (var attribute in (ReadOnlySpan<HtmlAttributeName>)[HtmlAttributeName.Property, HtmlAttributeName.Name, HtmlAttributeName.ItemProp])
             {
-                if (m.GetAttribute(attribute) is { Length: > 0 } key)
+                if (tree.Attribute(m, attribute) is { Length: > 0 } key)
                     metas.TryAdd(key, content);
             }
         }
@@ -36,22 +49,23 @@ internal static partial class PageMetadataReader
             }
             return null;
         }
+        string? TextOf(int e) => e < 0 ? null : Clean(tree.TextContent(e));
 
-        hints.Title = Clean(ld?.Headline) ?? Meta("og:title", "twitter:title") ?? Clean(doc.QuerySelector("h1")?.TextContent) ?? TitleWithoutSite(doc.Title, Meta("og:site_name"));
-        var h1 = Clean(doc.QuerySelector("article h1, main h1, h1")?.TextContent);
+        hints.Title = Clean(ld?.Headline) ?? Meta("og:title", "twitter:title") ?? TextOf(found.H1) ?? TitleWithoutSite(found.Title < 0 ? null : tree.TextContent(found.Title), Meta("og:site_name"));
+        var h1 = TextOf(found.H1);
         if (h1 is not null && hints.Title is not null && !string.Equals(h1, hints.Title, StringComparison.Ordinal) && Similar(h1, hints.Title))
             hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
         hints.Byline = ld?.Author ?? Meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator")
             ?.Let(a => a.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : a)
-            ?? Clean(doc.QuerySelector("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline__name, .author-name")?.TextContent);
+            ?? TextOf(found.Author);
         hints.Outlet = Meta("og:site_name", "application-name", "publisher") ?? ld?.Publisher;
         hints.PrintedDate = ld?.DatePublished ?? Meta("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date.issued", "date")
-            ?? doc.QuerySelector("[itemprop=datePublished]")?.Let(e => e.GetAttribute("content") ?? e.GetAttribute("datetime"))
-            ?? doc.QuerySelector("article time[datetime], header time[datetime], time[pubdate], time[datetime]")?.GetAttribute("datetime");
-        hints.CanonicalUrl = doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta("og:url");
+            ?? (found.DatePublished < 0 ? null : tree.Attribute(found.DatePublished, HtmlAttributeName.Content) ?? tree.Attribute(found.DatePublished, HtmlAttributeName.DateTime))
+            ?? (found.Time < 0 ? null : tree.Attribute(found.Time, HtmlAttributeName.DateTime));
+        hints.CanonicalUrl = (found.Canonical < 0 ? null : tree.Attribute(found.Canonical, HtmlAttributeName.Href)) ?? Meta("og:url");
         if (hints.PrintedDate is null && hints.CanonicalUrl is not null && UrlDate().Match(hints.CanonicalUrl) is { Success: true } u)
             hints.PrintedDate = $"{u.Groups[1].Value}-{u.Groups[2].Value}-{u.Groups[3].Value}";
-        var lang = doc.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale")?.Replace('_', '-');
+        var lang = (tree.Root >= 0 ? tree.Attribute(tree.Root, HtmlAttributeName.Lang) : null) ?? Meta("og:locale")?.Replace('_', '-');
         if (lang is { Length: >= 2 } && char.IsAsciiLetter(lang[0]) && char.IsAsciiLetter(lang[1]))
             hints.Language = lang[..2].ToLowerInvariant();
         var section = Meta("article:section", "parsely-section");
@@ -62,18 +76,75 @@ internal static partial class PageMetadataReader
         articleBody = ld?.ArticleBody;
     }
 
+    /// <summary>
+    /// What the selectors "meta", "script", "title", "h1", "[itemprop=author] [itemprop=name],
+    /// [itemprop=author], [rel=author], .byline__name, .author-name", "[itemprop=datePublished]",
+    /// "time[datetime], time[pubdate]" and "link[rel=canonical]" would find. A template's content is
+    /// not part of the document, so it is skipped.
+    /// </summary>
+    private static Found Scan(HtmlTree tree)
+    {
+        var found = new Found();
+        for (int e = 0; e < tree.Count; e++)
+        {
+            var tag = tree.Tag(e);
+            if (tag is null)
+                continue;
+            if (tag == HtmlTag.Template)
+            {
+                e = tree[e].SubtreeEnd;
+                continue;
+            }
+            if (tag == HtmlTag.Meta)
+                found.Metas.Add(e);
+            else if (tag == HtmlTag.Script)
+            {
+                if (string.Equals(tree.Attribute(e, HtmlAttributeName.Type), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    found.LdScripts.Add(e);
+            }
+            else if (tag == HtmlTag.Title && found.Title < 0 && !tree[e].Foreign)
+                found.Title = e;
+            else if (tag == HtmlTag.H1 && found.H1 < 0)
+                found.H1 = e;
+            else if (tag == HtmlTag.Time && found.Time < 0 && (tree.HasAttribute(e, HtmlAttributeName.DateTime) || tree.HasAttribute(e, HtmlAttributeName.PubDate)))
+                found.Time = e;
+            else if (tag == HtmlTag.Link && found.Canonical < 0 && tree.Attribute(e, HtmlAttributeName.Rel) == "canonical")
+                found.Canonical = e;
+            if (tree[e].AttributeCount == 0)
+                continue;
+            var itemprop = tree.Attribute(e, HtmlAttributeName.ItemProp);
+            // "[itemprop=author] [itemprop=name]" never comes first: its author element precedes it.
+            if (found.Author < 0 && (itemprop == "author" || tree.Attribute(e, HtmlAttributeName.Rel) == "author" || HasClass(tree.Attribute(e, HtmlAttributeName.Class), "byline__name", "author-name")))
+                found.Author = e;
+            if (itemprop == "datePublished" && found.DatePublished < 0)
+                found.DatePublished = e;
+        }
+        return found;
+    }
+
+    private static bool HasClass(string? classes, string a, string b)
+    {
+        if (classes is null)
+            return false;
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
+        {
+            var token = classes.AsSpan(range);
+            if (token.SequenceEqual(a) || token.SequenceEqual(b))
+                return true;
+        }
+        return false;
+    }
+
     private sealed record LdArticle(string Type, string? Headline, string? Author, string? Publisher, string? DatePublished, string? ArticleBody);
 
-    private static LdArticle? JsonLdArticle(IDocument doc)
+    private static LdArticle? JsonLdArticle(HtmlTree tree, Found found)
     {
-        foreach (var script in doc.GetElementsByTagName("script"))
+        foreach (var script in found.LdScripts)
         {
-            if (!string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-                continue;
             JsonDocument json;
             try
             {
-                json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                json = JsonDocument.Parse(tree.TextContent(script), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             }
             catch (JsonException)
             {
@@ -81,8 +152,8 @@ internal static partial class PageMetadataReader
             }
             using (json)
             {
-                if (FindArticle(json.RootElement, 0) is { } found)
-                    return found;
+                if (FindArticle(json.RootElement, 0) is { } found2)
+                    return found2;
             }
         }
         return null;
