@@ -34,13 +34,7 @@ public sealed partial class EntityStage : IDocumentStage
         {
             var name = mentions[i - 1];
             var bracketed = mentions[i];
-            if (bracketed.Start < name.End)
-                continue;
-            var between = text.AsSpan(name.End, bracketed.Start - name.End).Trim();
-            bool inBrackets = between is "(" or "(the" && bracketed.End < text.Length && text[bracketed.End] == ')';
-            // "the group known as X or Y": a second name for the same thing.
-            bool alias = between is "or" && KnownAs().IsMatch(text.AsSpan(0, name.Start));
-            if (!inBrackets && !alias)
+            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None)
                 continue;
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
@@ -55,9 +49,6 @@ public sealed partial class EntityStage : IDocumentStage
                 mentions[i] = mentions[i] with { Type = type };
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex KnownAs();
 
     private static string Key(string name) => name.Replace(".", "", StringComparison.Ordinal);
 

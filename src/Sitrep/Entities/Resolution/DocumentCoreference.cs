@@ -14,9 +14,6 @@ public static partial class DocumentCoreference
 {
     private const string Person = "PERSON";
 
-    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex KnownAs();
-
     public static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, IReadOnlyList<Mention> mentions, CountryTable countries)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -136,13 +133,10 @@ public static partial class DocumentCoreference
         {
             var a = mentions[i - 1];
             var b = mentions[i];
-            if (b.Start < a.End || country[i - 1] is not null || country[i] is not null)
+            var kind = SecondName.Of(text, a, b);
+            if (kind == SecondNameKind.None || country[i - 1] is not null || country[i] is not null)
                 continue;
-            var between = text.AsSpan(a.End, b.Start - a.End).Trim();
-            bool bracketed = between is "(" or "(the" && b.End < text.Length && text[b.End] == ')';
-            bool alias = between is "or" && KnownAs().IsMatch(text.AsSpan(0, a.Start));
-            if (!bracketed && !alias)
-                continue;
+            bool bracketed = kind == SecondNameKind.Bracketed, alias = kind == SecondNameKind.Alias;
             // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
             // a person and the party and state after their name ("Tom Baker (R-N.J.)").
             if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA") || (types[i - 1] == Person) != (types[i] == Person)

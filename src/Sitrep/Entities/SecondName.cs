@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+using Sitrep.Documents;
+
+namespace Sitrep.Entities;
+
+/// <summary>Finds where a mention is a second name of the mention before it; used for types (<see cref="EntityStage"/>) and for coreference.</summary>
+public static partial class SecondName
+{
+    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex KnownAs();
+
+    /// <summary>Whether <paramref name="second"/>, the mention after <paramref name="first"/>, names it again, and how.</summary>
+    public static SecondNameKind Of(string text, Mention first, Mention second)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (second.Start < first.End)
+            return SecondNameKind.None;
+        var between = text.AsSpan(first.End, second.Start - first.End).Trim();
+        if (between is "(" or "(the" && second.End < text.Length && text[second.End] == ')')
+            return SecondNameKind.Bracketed;
+        return between is "or" && KnownAs().IsMatch(text.AsSpan(0, first.Start)) ? SecondNameKind.Alias : SecondNameKind.None;
+    }
+}
