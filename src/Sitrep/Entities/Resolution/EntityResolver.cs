@@ -113,14 +113,23 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     private long ResolveByName(ResolutionKeys keys)
     {
         var votes = new Dictionary<long, int>();
+        bool fullName = false;
         foreach (var key in keys.Strong.Concat(keys.LookupOnly))
         {
             foreach (var id in LookUp(key))
             {
                 if (!_index.IsBlocked(key, id))
-                    votes[id] = votes.GetValueOrDefault(id) + Weight(key);
+                {
+                    int weight = keys.Specific.Contains(key) ? 3 : 1;
+                    votes[id] = votes.GetValueOrDefault(id) + weight;
+                    fullName |= weight > 1;
+                }
             }
         }
+        // A thing with a full name of its own that no one knows is new, even if a one-word name it also
+        // goes by is known: the "Kentucky Senate", called "the Senate" in its article, is not the Senate.
+        if (votes.Count > 0 && !fullName && keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal)))
+            votes.Clear();
         if (votes.Count > 0)
         {
             long best = Best(votes);
@@ -224,9 +233,6 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             _types[id] = type = _index.Get(id).Type;
         return type;
     }
-
-    /// <summary>A full name says more than a one-word name: "Senate Judiciary Committee" outweighs "Senate".</summary>
-    private static int Weight(string key) => key.StartsWith("x:", StringComparison.Ordinal) || key.StartsWith("c:", StringComparison.Ordinal) ? 3 : 1;
 
     private static long Best(Dictionary<long, int> votes)
     {

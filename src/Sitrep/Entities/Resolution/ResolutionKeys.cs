@@ -8,6 +8,9 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<string> Bridging, IReadOnlyList<string> Loose, IReadOnlyList<string> Surnames, IReadOnlyList<string> LooseSurnames, IReadOnlyList<string> LookupOnly)
 {
+    /// <summary>Strong keys as specific as a full name: full names, countries, and acronyms the entity's own full name spells out (IRGC).</summary>
+    public IReadOnlyList<string> Specific { get; init; } = [];
+
     public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
 
     public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;
@@ -26,7 +29,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         if (entity.Country is { } code)
         {
             strong.Add("c:" + code);
-            return new ResolutionKeys(strong, strong, [], [], [], []);
+            return new ResolutionKeys(strong, strong, [], [], [], []) { Specific = strong };
         }
         bool person = entity.Type == "PERSON";
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
@@ -66,11 +69,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             }
             else
             {
-                var key = "x1:" + Class(entity.Type) + ":" + core[0];
-                Add(strong, key);
-                // An acronym of three letters or more names one organisation; a single ordinary word does not.
-                if (core[0].Length >= 3 && alias.Count(char.IsUpper) >= 3)
-                    Add(bridging, key);
+                // A one-word name never joins two entities: "SENATE" shouted is as ambiguous as "Senate".
+                Add(strong, "x1:" + Class(entity.Type) + ":" + core[0]);
                 // A one-word skeleton is loose enough to meet strangers ("House", "Hus"): four consonants, or
                 // a transliterated Arabic name with its article ("al-Qaeda", k-d), where spellings do vary.
                 bool arabic = words.Length > core.Length;
@@ -78,7 +78,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                     Add(loose, "l1:" + Class(entity.Type) + ":" + skeletons[0]);
             }
         }
-        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly);
+        var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal)).ToList();
+        var fullNames = entity.Aliases.Select(NameKeys.Words).Where(w => w.Length >= 2).ToList();
+        foreach (var alias in entity.Aliases)
+        {
+            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(w => NameKeys.Abbreviates(alias, w)))
+                Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
+        }
+        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific };
     }
 
     /// <summary>Types that are often confused for one another share a class: a name typed ORG in one article and MEDIA in another is still one.</summary>
