@@ -68,6 +68,22 @@ public sealed class EntityResolverTests
         Assert.Equal(index.Get(index.Links[("b", 0)]).Id, index.Get(index.Links[("c", 0)]).Id);
     }
 
+    [Fact]
+    public void A_one_word_name_goes_to_the_thing_of_that_name_not_to_longer_names_that_used_it()
+    {
+        var index = new MemoryIndex();
+        index.Add("a", new DocumentEntity("Senate Judiciary Committee", "ORG", null, ["Senate Judiciary Committee", "Senate"], []));
+        index.Add("b", new DocumentEntity("Senate", "ORG", null, ["Senate"], []));
+        index.Add("c", new DocumentEntity("Kentucky Senate", "ORG", null, ["Kentucky Senate", "Senate"], []));
+        index.Add("d", new DocumentEntity("Senate", "ORG", null, ["Senate"], []));
+
+        new EntityResolver(index).ResolvePending();
+
+        Assert.NotEqual(index.Links[("a", 0)], index.Links[("b", 0)]);
+        Assert.NotEqual(index.Links[("c", 0)], index.Links[("b", 0)]);
+        Assert.Equal(index.Links[("b", 0)], index.Links[("d", 0)]);
+    }
+
     private sealed class MemoryIndex : IEntityIndex
     {
         private readonly List<PendingDocument> _pending = [];

@@ -98,7 +98,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
             // Only the keys not filed under it already: most are, once an entity is known.
             long id = resolved[i];
-            var added = keys[i].All.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)).ToList();
+            var added = keys[i].Filed.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)).ToList();
             _index.AddKeys(id, added);
             foreach (var k in added)
             {

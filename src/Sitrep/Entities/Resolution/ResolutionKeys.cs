@@ -13,6 +13,20 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
 
     public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
 
+    /// <summary>
+    /// The keys the entity is filed under. A thing with a full name is not filed under the one-word
+    /// names it also went by ("the Senate" for the Senate Judiciary Committee), except its own acronym:
+    /// otherwise every committee would answer to "Senate".
+    /// </summary>
+    public IEnumerable<string> Filed
+    {
+        get
+        {
+            bool fullName = Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
+            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k));
+        }
+    }
+
     public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;
 
     /// <param name="countries">Tells nationality words, so "Iraqi Popular Mobilization Forces" also looks for the "Popular Mobilization Forces".</param>
