@@ -84,6 +84,21 @@ public sealed class EntityResolverTests
         Assert.Equal(index.Links[("b", 0)], index.Links[("d", 0)]);
     }
 
+    [Fact]
+    public void A_full_name_with_a_middle_name_and_the_same_without_it_are_one_person()
+    {
+        var index = new MemoryIndex();
+        index.Add("a", new DocumentEntity("Mohammad Javad Zarif", "PERSON", null, ["Mohammad Javad Zarif", "Zarif"], []));
+        index.Add("b", new DocumentEntity("Javad Zarif", "PERSON", null, ["Javad Zarif"], []));
+        index.Add("c", new DocumentEntity("Abu Bakr al-Baghdadi", "PERSON", null, ["Abu Bakr al-Baghdadi"], []));
+        index.Add("d", new DocumentEntity("Abu Omar al-Baghdadi", "PERSON", null, ["Abu Omar al-Baghdadi"], []));
+
+        new EntityResolver(index).ResolvePending();
+
+        Assert.Equal(index.Links[("a", 0)], index.Links[("b", 0)]);
+        Assert.NotEqual(index.Links[("c", 0)], index.Links[("d", 0)]);
+    }
+
     private sealed class MemoryIndex : IEntityIndex
     {
         private readonly List<PendingDocument> _pending = [];

@@ -67,6 +67,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 {
                     Add(strong, "x:" + string.Join(' ', core));
                     Add(bridging, "x:" + string.Join(' ', core));
+                    // A given name with the surname: "Hillary Rodham Clinton" is also filed as "Hillary
+                    // Clinton" and "Rodham Clinton", "Mohammad Javad Zarif" as "Javad Zarif"; "Abu" and
+                    // "bin" are not given names ("Abu Bakr al-Baghdadi" is not "Abu al-Baghdadi").
+                    if (core.Length >= 3)
+                    {
+                        foreach (var given in core[..^1].Where(w => w.Length > 1 && !NotGivenNames.Contains(w)))
+                            Add(strong, "x:" + given + " " + core[^1]);
+                    }
                     if (skeletons.Length >= 2)
                         Add(loose, "l:" + string.Join(' ', skeletons));
                 }
@@ -101,6 +109,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific };
     }
+
+    private static readonly HashSet<string> NotGivenNames = new(StringComparer.Ordinal) { "abu", "bin", "ibn", "bint", "umm", "abd", "abdul", "van", "von", "de", "da", "del", "la", "le" };
 
     /// <summary>Types that are often confused for one another share a class: a name typed ORG in one article and MEDIA in another is still one.</summary>
     public static string Class(string type) => type switch
