@@ -36,11 +36,12 @@ public sealed class DocumentCoreferenceTests
     public void A_surname_two_people_in_the_article_share_is_neither_of_them()
     {
         var (m, _) = Resolve(
-            "Bill Clinton and Hillary Clinton arrived together. Clinton spoke first.",
-            ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"));
+            "Bill Clinton and Hillary Clinton arrived together. Clinton spoke first, and Hillary Clinton left early.",
+            ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Hillary Clinton", "PERSON"));
         Assert.NotEqual(m[0].Entity, m[1].Entity);
         Assert.NotEqual(m[0].Entity, m[2].Entity);
         Assert.NotEqual(m[1].Entity, m[2].Entity);
+        Assert.Equal(m[1].Entity, m[3].Entity);
     }
 
     [Fact]
@@ -57,10 +58,11 @@ public sealed class DocumentCoreferenceTests
     public void People_listed_with_or_and_states_in_brackets_stay_apart()
     {
         var (m, _) = Resolve(
-            "Every candidate not named Ruiz or Brandt cheered. Nan Aldo (N.Y.) and Kay Berrow (N.Y.) voted no.",
-            ("Ruiz", "PERSON"), ("Brandt", "PERSON"), ("Nan Aldo", "PERSON"), ("N.Y.", "PERSON"), ("Kay Berrow", "PERSON"), ("N.Y.", "PERSON"));
+            "Every candidate not named Ruiz or Brandt cheered. Nan Aldo (N.Y.) and Kay Berrow (N.Y.) voted no. Aldo said why.",
+            ("Ruiz", "PERSON"), ("Brandt", "PERSON"), ("Nan Aldo", "PERSON"), ("N.Y.", "PERSON"), ("Kay Berrow", "PERSON"), ("N.Y.", "PERSON"), ("Aldo", "PERSON"));
         Assert.NotEqual(m[0].Entity, m[1].Entity);
         Assert.NotEqual(m[2].Entity, m[4].Entity);
+        Assert.Equal(m[2].Entity, m[6].Entity);
     }
 
     [Fact]
@@ -121,9 +123,10 @@ public sealed class DocumentCoreferenceTests
     public void An_institution_is_not_its_own_committee()
     {
         var (m, _) = Resolve(
-            "The Senate Judiciary Committee met on Monday, and the Senate voted on Tuesday.",
-            ("Senate Judiciary Committee", "ORG"), ("Senate", "ORG"));
+            "The Senate Judiciary Committee met on Monday, the Senate voted on Tuesday, and the Judiciary Committee met again.",
+            ("Senate Judiciary Committee", "ORG"), ("Senate", "ORG"), ("Judiciary Committee", "ORG"));
         Assert.NotEqual(m[0].Entity, m[1].Entity);
+        Assert.Equal(m[0].Entity, m[2].Entity);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public static partial class CapitalMetonymy
 
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
         ["has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did", "do",
-         "also", "still", "now", "then", "again", "never", "already", "has", "wants", "want", "say", "says", "said"],
+         "also", "still", "now", "then", "again", "never", "already", "wants", "want", "say", "says", "said"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parts and people of a city: "Baghdad's streets", "Tehran's mayor" are the city.</summary>
