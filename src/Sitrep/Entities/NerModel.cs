@@ -104,6 +104,7 @@ public sealed class NerModel
             Tag(text, tokens, ids, context);
             result[s] = [.. ids.Select(i => TagSet.Tags[i])];
         }
+        LabelConsistency.Apply(sentences, result);
         return result;
     }
 
@@ -136,6 +137,7 @@ public sealed class NerModel
                 i = end - 1;
             }
         }
+        LabelConsistency.Apply(text, mentions);
         return mentions;
     }
 
