@@ -99,6 +99,22 @@ public sealed class EntityResolverTests
         Assert.NotEqual(index.Links[("c", 0)], index.Links[("d", 0)]);
     }
 
+    [Fact]
+    public void An_entity_of_the_article_linked_before_a_merge_follows_the_merge()
+    {
+        var index = new MemoryIndex();
+        index.Add("english", new DocumentEntity("Army of Victory", "ORG", null, ["Army of Victory"], []));
+        index.Add("arabic", new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr"], []));
+        index.Add("both",
+            new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr"], []),
+            new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr", "Army of Victory"], []));
+
+        new EntityResolver(index).ResolvePending();
+
+        Assert.Equal(index.Links[("english", 0)], index.Links[("both", 1)]);
+        Assert.Equal(index.Links[("both", 1)], index.Links[("both", 0)]);
+    }
+
     private sealed class MemoryIndex : IEntityIndex
     {
         private readonly List<PendingDocument> _pending = [];

@@ -4,10 +4,12 @@ namespace Sitrep.Entities.Resolution;
 /// The cross-document stage: files each stored document's entities under one entity per real-world
 /// referent, incrementally, by key look-ups in the store (never by comparing with every entity).
 /// <list type="bullet">
-/// <item>A strong key (country, exact full name, one-word name of the same type) links at once; a
-/// document entity whose exact names point at two stored entities shows they are one, and they merge.</item>
-/// <item>A loose key (the transliteration skeleton of a name of two words or more, or of a one-word
-/// name with its type) links: a full name is specific enough that its skeleton is too.</item>
+/// <item>A strong key (country, exact full name, a given name with the surname, one-word name of the
+/// same type) links at once, full names weighing more than one-word names; a thing with a full name
+/// nobody knows is new even if a one-word name it goes by is known. A document entity whose full
+/// names point at two stored entities shows they are one, and they merge.</item>
+/// <item>A loose key (the transliteration skeleton of a full name, or of a one-word name of four
+/// consonants or with an Arabic article) links: a full name is specific enough that its skeleton is too.</item>
 /// <item>A surname alone goes to the person with that surname whose company in other articles is most
 /// like this one's; a surname matched only loosely (Zurfi, Zarif) needs that company to agree.</item>
 /// </list>
@@ -22,6 +24,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 
     /// <summary>The company each candidate keeps, asked once per run: it changes slowly, and popular surnames are asked for again and again.</summary>
     private readonly Dictionary<long, long[]> _context = [];
+
+    /// <summary>Entities merged while the current document was resolved: an earlier entity of the document may have been linked to the one absorbed.</summary>
+    private readonly Dictionary<long, long> _absorbedInto = [];
 
     /// <summary>Entity types never change, and the company check asks for many.</summary>
     private readonly Dictionary<long, string> _types = [];
@@ -81,6 +86,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     {
         ArgumentNullException.ThrowIfNull(document);
         _lookups.Clear();
+        _absorbedInto.Clear();
         _index.Unlink(document.Id);
         var entities = document.Entities;
         var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
@@ -89,6 +95,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         // First what names itself unambiguously; those then are the company the rest are judged by.
         for (int i = 0; i < entities.Count; i++)
             resolved[i] = ResolveByName(keys[i]);
+        for (int i = 0; i < entities.Count; i++)
+        {
+            while (_absorbedInto.TryGetValue(resolved[i], out var kept))
+                resolved[i] = kept;
+        }
         var company = new HashSet<long>(resolved.Where(id => id > 0));
         for (int i = 0; i < entities.Count; i++)
         {
@@ -151,7 +162,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 {
                     long kept = named.Min;
                     foreach (var absorbed in named.Where(id => id != kept).ToList())
+                    {
                         _index.Merge(kept, absorbed);
+                        _absorbedInto[absorbed] = kept;
+                    }
                     _lookups.Clear();
                     best = kept;
                 }
