@@ -31,11 +31,9 @@ public sealed class EntitiesCommandTests
     {
         using var dir = new TempDir();
         var db = dir.File("news.db");
-        File.WriteAllText(dir.File("harbour.txt"), Harbour);
-        File.WriteAllText(dir.File("unrelated.txt"), Unrelated);
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("first.json")).ExitCode);
+        Analyze(dir, db, "first.json", "harbour");
         var before = MentionEntities(dir.File("first.json"));
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("unrelated.txt"), dir.File("harbour.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("second.json")).ExitCode);
+        Analyze(dir, db, "second.json", "unrelated", "harbour");
         var after = MentionEntities(dir.File("second.json"));
         foreach (var (mention, id) in before)
             Assert.Equal(id, after[mention]);
@@ -48,9 +46,7 @@ public sealed class EntitiesCommandTests
     {
         using var dir = new TempDir();
         var db = dir.File("news.db");
-        File.WriteAllText(dir.File("harbour.txt"), Harbour);
-        File.WriteAllText(dir.File("strike.txt"), Strike);
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("a.json")).ExitCode);
+        Analyze(dir, db, "a.json", "harbour", "strike");
         var ids = MentionEntities(dir.File("a.json"));
         // Resolution alone cannot know the union's name and the port's name are one body here; the user says so.
         var union = ids["harbour:Harbour Workers Union"];
@@ -62,7 +58,7 @@ public sealed class EntitiesCommandTests
 
         var reanalysis = CliRunner.Run("reanalyze", "--all", "--entities", "--db", db);
         Assert.True(reanalysis.ExitCode == 0, reanalysis.Output);
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("b.json")).ExitCode);
+        Analyze(dir, db, "b.json", "harbour", "strike");
         var again = MentionEntities(dir.File("b.json"));
         Assert.Equal(union, again["strike:Serin"]);
         Assert.Equal(union, again["harbour:Harbour Workers Union"]);
@@ -73,9 +69,7 @@ public sealed class EntitiesCommandTests
     {
         using var dir = new TempDir();
         var db = dir.File("news.db");
-        File.WriteAllText(dir.File("harbour.txt"), Harbour);
-        File.WriteAllText(dir.File("strike.txt"), Strike);
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), "--db", db, "--entities", "--quiet", "--json", dir.File("a.json")).ExitCode);
+        Analyze(dir, db, "a.json", "harbour", "strike");
         var ids = MentionEntities(dir.File("a.json"));
         var marwick = ids["harbour:Lena Marwick"];
         Assert.Equal(marwick, ids["strike:Lena Marwick"]);
@@ -99,16 +93,39 @@ public sealed class EntitiesCommandTests
     {
         using var dir = new TempDir();
         var db = dir.File("news.db");
-        File.WriteAllText(dir.File("harbour.txt"), Harbour);
-        File.WriteAllText(dir.File("strike.txt"), Strike);
-        File.WriteAllText(dir.File("novel.txt"), OtherMarwick);
-        Assert.Equal(0, CliRunner.Run("analyze", dir.File("harbour.txt"), dir.File("strike.txt"), dir.File("novel.txt"), "--db", db, "--entities", "--quiet").ExitCode);
+        Analyze(dir, db, null, "harbour", "strike", "novel");
         var (code, output) = CliRunner.Run("entities", "list", "--search", "Marwick", "--db", db);
         Assert.Equal(0, code);
         // Two people: Lena in two articles, Jon in one; a shared surname does not make them one.
         Assert.Contains("Lena Marwick", output, StringComparison.Ordinal);
         Assert.Contains("Jon Marwick", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("Lena Marwick", StringComparison.Ordinal) < output.IndexOf("Jon Marwick", StringComparison.Ordinal), output);
+    }
+
+    private static readonly Dictionary<string, string> Articles = new(StringComparer.Ordinal)
+    {
+        ["harbour"] = Harbour,
+        ["strike"] = Strike,
+        ["unrelated"] = Unrelated,
+        ["novel"] = OtherMarwick,
+    };
+
+    /// <summary>Writes the named invented articles (if not there yet) and analyses them with entities into <paramref name="db"/>.</summary>
+    private static void Analyze(TempDir dir, string db, string? json, params string[] articles)
+    {
+        var args = new List<string> { "analyze" };
+        foreach (var name in articles)
+        {
+            var path = dir.File(name + ".txt");
+            if (!File.Exists(path))
+                File.WriteAllText(path, Articles[name]);
+            args.Add(path);
+        }
+        args.AddRange(["--db", db, "--entities", "--quiet"]);
+        if (json is not null)
+            args.AddRange(["--json", dir.File(json)]);
+        var (code, output) = CliRunner.Run([.. args]);
+        Assert.True(code == 0, output);
     }
 
     private static string MentionEntitiesFromStore(string db, string file, string text)
