@@ -11,13 +11,11 @@ public static class LabelConsistency
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        foreach (var group in Enumerable.Range(0, mentions.Count).GroupBy(i => text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start).ToString(), StringComparer.Ordinal))
+        var indexes = Enumerable.Range(0, mentions.Count).ToList();
+        foreach (var (group, majority) in Majorities(indexes, i => text.Substring(mentions[i].Start, mentions[i].End - mentions[i].Start), i => mentions[i].Type))
         {
-            var counts = group.GroupBy(i => mentions[i].Type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
-            if (counts.Count < 2 || counts[0].Count == counts[1].Count)
-                continue;
             foreach (int i in group)
-                mentions[i] = mentions[i] with { Type = counts[0].Type };
+                mentions[i] = mentions[i] with { Type = majority };
         }
     }
 
@@ -39,12 +37,8 @@ public static class LabelConsistency
                 i = end - 1;
             }
         }
-        foreach (var group in spans.GroupBy(x => x.Key, StringComparer.Ordinal))
+        foreach (var (group, majority) in Majorities(spans, x => x.Key, x => x.Type))
         {
-            var counts = group.GroupBy(x => x.Type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
-            if (counts.Count < 2 || counts[0].Count == counts[1].Count)
-                continue;
-            var majority = counts[0].Type;
             foreach (var (s, start, end, _, type) in group)
             {
                 if (type == majority)
@@ -53,6 +47,17 @@ public static class LabelConsistency
                 for (int k = start + 1; k < end; k++)
                     tags[s][k] = "I-" + majority;
             }
+        }
+    }
+
+    /// <summary>Groups of items with the same name whose types disagree, each with the type most of them have; a tie decides nothing.</summary>
+    private static IEnumerable<(IGrouping<string, T> Group, string Majority)> Majorities<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> type)
+    {
+        foreach (var group in items.GroupBy(name, StringComparer.Ordinal))
+        {
+            var counts = group.GroupBy(type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
+            if (counts.Count >= 2 && counts[0].Count > counts[1].Count)
+                yield return (group, counts[0].Type);
         }
     }
 }
