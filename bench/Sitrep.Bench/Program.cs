@@ -55,6 +55,7 @@ public static class Program
         try
         {
             using var store = SqliteDocumentStore.Open(db);
+            var entityResolver = new Sitrep.Entities.Resolution.EntityResolver(store.Entities);
             using var resolver = new InputResolver(inputs);
             using var items = resolver.Items().GetEnumerator();
             while (true)
@@ -86,7 +87,7 @@ public static class Program
                 Timed(analyzeRow, () => Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i])));
                 Timed(analyzeRow + 1, () => store.SaveBatch(documents));
                 if (entities)
-                    Timed(analyzeRow + 2, () => new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update());
+                    Timed(analyzeRow + 2, () => entityResolver.Update());
             }
         }
         finally

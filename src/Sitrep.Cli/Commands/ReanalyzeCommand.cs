@@ -45,6 +45,7 @@ internal static class ReanalyzeCommand
             // Ids first: the store cannot be read and written at once on one connection.
             var ids = (all ? store.LoadAll().Select(d => d.Id) : store.IdsWithPipelineVersionOtherThan(pipeline.Version)).ToList();
             int done = 0, failed = 0;
+            var resolver = new Sitrep.Entities.Resolution.EntityResolver(store.Entities);
             foreach (var chunk in ids.Chunk(BatchSize))
             {
                 var inputs = chunk.Select(id => store.Load(id)).Where(d => d is not null).Select(d => new ArticleInput(d!.Source, d.Id, d.Format, d.RawText, d.Stated, d.Notes)).ToList();
@@ -62,7 +63,7 @@ internal static class ReanalyzeCommand
                     }
                 });
                 store.SaveReanalysed([.. results.Where(r => r is not null).Select(r => r!)]);
-                foreach (var failure in new Sitrep.Entities.Resolution.EntityResolver(store.Entities).Update())
+                foreach (var failure in resolver.Update())
                 {
                     failed++;
                     console.MarkupLineInterpolated($"[red]failed[/] {failure.Source}: {failure.Reason}");
