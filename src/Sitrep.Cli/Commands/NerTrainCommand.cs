@@ -45,6 +45,8 @@ internal static class NerTrainCommand
         };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word clusters." };
         var buildClusters = new Option<FileInfo?>("--build-clusters") { Description = "First rebuild the --clusters file from this news corpus (.jsonl.gz with content_original), seeded by --seed." };
+        var clusterWords = new Option<int>("--cluster-words") { Description = "With --build-clusters: how many of the corpus's most frequent word forms get a cluster.", DefaultValueFactory = _ => 80_000 };
+        var clusterWindow = new Option<int>("--cluster-window") { Description = "With --build-clusters: neighbours counted on each side of a word (1 or 2).", DefaultValueFactory = _ => 1 };
         var clustersOnly = new Option<bool>("--clusters-only") { Description = "Only rebuild the clusters file, train nothing." };
         var withDev = new Option<bool>("--train-on-dev") { Description = "Train on the development set too, for the fixed number of epochs (no epoch selection; the dev F1 printed is then not held out)." };
         var command = new Command("ner", """
@@ -69,6 +71,8 @@ internal static class NerTrainCommand
         command.Options.Add(noClusters);
         command.Options.Add(buildClusters);
         command.Options.Add(clustersOnly);
+        command.Options.Add(clusterWords);
+        command.Options.Add(clusterWindow);
         command.SetAction(parse =>
         {
             var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight), parse.GetValue(beam), parse.GetValue(runs), parse.GetValue(wordDropout));
@@ -81,7 +85,7 @@ internal static class NerTrainCommand
                     return ExitCodes.NothingRead;
                 }
                 clusterFile.Directory?.Create();
-                WordClusters.Build(corpus.FullName, clusterFile.FullName, options.Seed, log: line => console.WriteLine(line));
+                WordClusters.Build(corpus.FullName, clusterFile.FullName, options.Seed, parse.GetValue(clusterWords), window: Math.Clamp(parse.GetValue(clusterWindow), 1, 2), log: line => console.WriteLine(line));
                 clusterFile.Refresh();
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {clusterFile.FullName} ({clusterFile.Length / 1024.0 / 1024.0:0.00} MB)"));
             }

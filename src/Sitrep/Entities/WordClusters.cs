@@ -152,7 +152,7 @@ public sealed class WordClusters
     /// centroids are clustered again into <see cref="Middle"/> and those into <see cref="Coarse"/>.
     /// </summary>
     public static void Build(string corpusPath, string outputPath, int seed = 20030, int vocabulary = 80_000, int contexts = 1000,
-        int dimensions = 128, int iterations = 12, Action<string>? log = null)
+        int dimensions = 128, int iterations = 12, int window = 1, Action<string>? log = null)
     {
         // Pass over the corpus: every token as a form id, articles separated by -1.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -205,29 +205,34 @@ public sealed class WordClusters
         for (int r = 0; r < byFrequency.Length; r++)
             rank[byFrequency[r]] = r;
 
-        // Neighbour counts: columns 0..c-1 the left neighbour, c..2c-1 the right; c and 2c+1 "any other".
-        int width = 2 * (c + 1);
+        // Neighbour counts, one block of c + 1 columns per position (left window..1, then right 1..window),
+        // the last column of a block "any other".
+        int blocks = 2 * window;
+        int width = blocks * (c + 1);
         var table = new float[(long)v * width];
-        int previousRank = -1;
         for (int p = 0; p < stream.Count; p++)
         {
             int id = stream[p];
             if (id < 0)
-            {
-                previousRank = -1;
                 continue;
-            }
             int r = rank[id];
-            int next = p + 1 < stream.Count && stream[p + 1] >= 0 ? rank[stream[p + 1]] : -1;
-            if (r < v)
+            if (r >= v)
+                continue;
+            long row = (long)r * width;
+            for (int d = 1; d <= window; d++)
             {
-                long row = (long)r * width;
-                if (previousRank >= 0)
-                    table[row + Math.Min(previousRank, c)]++;
-                if (next >= 0)
-                    table[row + c + 1 + Math.Min(next, c)]++;
+                int left = p - d >= 0 ? stream[p - d] : -1;
+                if (left < 0)
+                    break;
+                table[row + (window - d) * (c + 1) + Math.Min(rank[left], c)]++;
             }
-            previousRank = r;
+            for (int d = 1; d <= window; d++)
+            {
+                int right = p + d < stream.Count ? stream[p + d] : -1;
+                if (right < 0)
+                    break;
+                table[row + (window + d - 1) * (c + 1) + Math.Min(rank[right], c)]++;
+            }
         }
 
         // Hellinger per side, then a seeded Gaussian projection and unit length.
@@ -240,7 +245,7 @@ public sealed class WordClusters
         {
             var row = table.AsSpan((int)((long)r * width), width);
             var output = vectors.AsSpan(r * dimensions, dimensions);
-            for (int side = 0; side < 2; side++)
+            for (int side = 0; side < blocks; side++)
             {
                 var part = row.Slice(side * (c + 1), c + 1);
                 float sum = 0;
