@@ -23,10 +23,12 @@ internal static class NerTrainCommand
             Description = "Folder with countries.json and cities.tsv, the name lists.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "geo")),
         };
-        var actors = new Option<DirectoryInfo?>("--actors")
+        var actors = new Option<DirectoryInfo>("--actors")
         {
-            Description = "Folder with the Phoenix/PETRARCH2 actor dictionaries (organisations, people) to add to the name lists; none by default (they lowered dev F1, see resources/ner/NOTE.md).",
+            Description = "Folder with the Phoenix/PETRARCH2 actor dictionaries (organisations, people) added to the name lists.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "actors", "petrarch2")),
         };
+        var noActors = new Option<bool>("--no-actors") { Description = "Leave the actor dictionaries out of the name lists." };
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write the model.",
@@ -37,6 +39,12 @@ internal static class NerTrainCommand
         var beam = new Option<int>("--beam") { Description = "Beam width while training (1 = greedy).", DefaultValueFactory = _ => new NerTrainingOptions().Beam };
         var runs = new Option<int>("--runs") { Description = "Models trained with seeds seed, seed + 1, ... whose weights are averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().Runs };
         var wordDropout = new Option<float>("--word-dropout") { Description = "Share of training tokens whose word features are hidden in each pass (the model then learns more from shape, clusters and context).", DefaultValueFactory = _ => new NerTrainingOptions().WordDropout };
+        var scheme = new Option<string>("--scheme")
+        {
+            Description = "Tags the model learns: bilou (begin, inside, last, unit; the default) or iob2. The tagger answers in IOB2 either way.",
+            DefaultValueFactory = _ => "bilou",
+        };
+        scheme.AcceptOnlyFromAmong("bilou", "iob2");
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights are all smaller than this.", DefaultValueFactory = _ => new NerTrainingOptions().MinWeight };
         var clusters = new Option<FileInfo>("--clusters")
         {
@@ -47,6 +55,9 @@ internal static class NerTrainCommand
         var buildClusters = new Option<FileInfo?>("--build-clusters") { Description = "First rebuild the --clusters file from this news corpus (.jsonl.gz with content_original), seeded by --seed." };
         var clusterWords = new Option<int>("--cluster-words") { Description = "With --build-clusters: how many of the corpus's most frequent word forms get a cluster.", DefaultValueFactory = _ => 80_000 };
         var clusterWindow = new Option<int>("--cluster-window") { Description = "With --build-clusters: neighbours counted on each side of a word (1 or 2).", DefaultValueFactory = _ => 1 };
+        var clusterIterations = new Option<int>("--cluster-iterations") { Description = "With --build-clusters: k-means iterations for the fine clusters (twice as many for the coarser levels).", DefaultValueFactory = _ => 12 };
+        var clusterSeed = new Option<int?>("--cluster-seed") { Description = "With --build-clusters: the seed of the projection and k-means (default: --seed)." };
+        var clusterDimensions = new Option<int>("--cluster-dimensions") { Description = "With --build-clusters: dimensions of the random projection of the neighbour counts.", DefaultValueFactory = _ => 128 };
         var clustersOnly = new Option<bool>("--clusters-only") { Description = "Only rebuild the clusters file, train nothing." };
         var withDev = new Option<bool>("--train-on-dev") { Description = "Train on the development set too, for the fixed number of epochs (no epoch selection; the dev F1 printed is then not held out)." };
         var command = new Command("ner", """
@@ -65,17 +76,22 @@ internal static class NerTrainCommand
         command.Options.Add(beam);
         command.Options.Add(runs);
         command.Options.Add(wordDropout);
+        command.Options.Add(scheme);
         command.Options.Add(withDev);
         command.Options.Add(actors);
+        command.Options.Add(noActors);
         command.Options.Add(clusters);
         command.Options.Add(noClusters);
         command.Options.Add(buildClusters);
         command.Options.Add(clustersOnly);
         command.Options.Add(clusterWords);
         command.Options.Add(clusterWindow);
+        command.Options.Add(clusterIterations);
+        command.Options.Add(clusterSeed);
+        command.Options.Add(clusterDimensions);
         command.SetAction(parse =>
         {
-            var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight), parse.GetValue(beam), parse.GetValue(runs), parse.GetValue(wordDropout));
+            var options = new NerTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minWeight), parse.GetValue(beam), parse.GetValue(runs), parse.GetValue(wordDropout), parse.GetValue(scheme) == "bilou");
             var clusterFile = parse.GetValue(clusters)!;
             if (parse.GetValue(buildClusters) is { } corpus)
             {
@@ -85,14 +101,14 @@ internal static class NerTrainCommand
                     return ExitCodes.NothingRead;
                 }
                 clusterFile.Directory?.Create();
-                WordClusters.Build(corpus.FullName, clusterFile.FullName, options.Seed, parse.GetValue(clusterWords), window: Math.Clamp(parse.GetValue(clusterWindow), 1, 2), log: line => console.WriteLine(line));
+                WordClusters.Build(corpus.FullName, clusterFile.FullName, parse.GetValue(clusterSeed) ?? options.Seed, parse.GetValue(clusterWords), dimensions: parse.GetValue(clusterDimensions), iterations: parse.GetValue(clusterIterations), window: Math.Clamp(parse.GetValue(clusterWindow), 1, 2), log: line => console.WriteLine(line));
                 clusterFile.Refresh();
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {clusterFile.FullName} ({clusterFile.Length / 1024.0 / 1024.0:0.00} MB)"));
             }
             if (parse.GetValue(clustersOnly))
                 return ExitCodes.Ok;
             var wordClusters = !parse.GetValue(noClusters) && clusterFile.Exists ? WordClusters.LoadFile(clusterFile.FullName) : WordClusters.Empty;
-            return Run(console, parse.GetValue(data)!, parse.GetValue(geo)!, parse.GetValue(output)!, options, parse.GetValue(withDev), wordClusters, parse.GetValue(actors));
+            return Run(console, parse.GetValue(data)!, parse.GetValue(geo)!, parse.GetValue(output)!, options, parse.GetValue(withDev), wordClusters, parse.GetValue(noActors) ? null : parse.GetValue(actors));
         });
         return command;
     }
@@ -118,9 +134,11 @@ internal static class NerTrainCommand
             train = [.. train, .. dev];
             dev = [];
         }
+        if (actors is { Exists: false })
+            console.WriteLine($"sitrep: no actor dictionaries at {actors.FullName}; the name lists are places only");
         var gazetteer = geo.Exists ? Gazetteer.LoadGeo(geo.FullName, actorsDirectory: actors is { Exists: true } ? actors.FullName : null) : Gazetteer.Empty;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"training on {train.Count} sentences ({train.Sum(s => s.Words.Length)} tokens), dev {dev.Count} sentences, {gazetteer.Count} listed names, {clusters.Count} clustered words, {options.Epochs} epochs, seed {options.Seed}"));
+            $"training on {train.Count} sentences ({train.Sum(s => s.Words.Length)} tokens), dev {dev.Count} sentences, {gazetteer.Count} listed names, {clusters.Count} clustered words, {options.Epochs} epochs, seed {options.Seed}, {(options.Bilou ? "BILOU" : "IOB2")} tags"));
         var model = PerceptronTrainer.Train(train, dev, gazetteer, options, e =>
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {e.Epoch,2}: train token accuracy {e.TrainTokenAccuracy:0.0000}, dev F1 {e.Dev?.F1 ?? double.NaN:0.0000} (P {e.Dev?.Precision ?? double.NaN:0.000} R {e.Dev?.Recall ?? double.NaN:0.000}), {e.Elapsed.TotalSeconds:0}s")), clusters);

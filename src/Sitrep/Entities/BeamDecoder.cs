@@ -93,7 +93,7 @@ internal static class BeamDecoder
                 foreach (uint f in features)
                     weights.AddTo(f, baseScores);
                 weights.AddTo(FeatureExtractor.HistoryFeature(features, context), baseScores);
-                int nextCount = 0;
+                int nextCount = 0, worst = 0;
                 for (int b = 0; b < count; b++)
                 {
                     FeatureExtractor.TagFeatures(features, prev[b], prev2[b], dynamic);
@@ -105,17 +105,16 @@ internal static class BeamDecoder
                     }
                     else
                     {
-                        var row = transitions.Slice((prev2[b] * (t + 1) + prev[b]) * t, t);
-                        for (int k = 0; k < t; k++)
-                            scores[k] += row[k];
+                        FeatureTable.Add(scores, transitions.Slice((prev2[b] * (t + 1) + prev[b]) * t, t));
                     }
                     weights.AddTo(dynamic[2], scores);
                     weights.AddTo(dynamic[3], scores);
-                    for (int k = 0; k < t; k++)
+                    foreach (int k in tagSet.Next(prev[b]))
                     {
-                        if (!tagSet.Allowed(prev[b], k))
-                            continue;
                         float s = score[b] + scores[k];
+                        // A full beam whose worst item already beats this one: nothing to replace.
+                        if (nextCount == width && s <= nextScore[worst])
+                            continue;
                         // The same state (k, prev[b]) already in the next beam: keep the better.
                         int same = -1;
                         for (int c = 0; c < nextCount; c++)
@@ -139,20 +138,15 @@ internal static class BeamDecoder
                         }
                         else
                         {
-                            slot = 0;
-                            for (int c = 1; c < nextCount; c++)
-                            {
-                                if (nextScore[c] < nextScore[slot])
-                                    slot = c;
-                            }
-                            if (s <= nextScore[slot])
-                                continue;
+                            slot = worst;
                         }
                         nextScore[slot] = s;
                         nextPrev[slot] = k;
                         nextPrev2[slot] = prev[b];
                         parent[slot] = b;
                         nextOnGold[slot] = training && onGold[b] && k == gold[i];
+                        if (nextCount == width)
+                            worst = Worst(nextScore[..nextCount]);
                     }
                 }
                 for (int c = 0; c < nextCount; c++)
@@ -193,7 +187,14 @@ internal static class BeamDecoder
                     }
                 }
             }
-            Trace(back, size, width, n - 1, Best(score[..count]), tags);
+            // A BILOU name begun must have ended by the sentence's end.
+            int last = -1;
+            for (int c = 0; c < count; c++)
+            {
+                if (tagSet.CanEnd(prev[c]) && (last < 0 || score[c] > score[last]))
+                    last = c;
+            }
+            Trace(back, size, width, n - 1, last >= 0 ? last : Best(score[..count]), tags);
             return n;
         }
         finally
@@ -201,6 +202,17 @@ internal static class BeamDecoder
             if (rented is not null)
                 System.Buffers.ArrayPool<int>.Shared.Return(rented);
         }
+    }
+
+    private static int Worst(ReadOnlySpan<float> score)
+    {
+        int worst = 0;
+        for (int c = 1; c < score.Length; c++)
+        {
+            if (score[c] < score[worst])
+                worst = c;
+        }
+        return worst;
     }
 
     private static int Best(ReadOnlySpan<float> score)

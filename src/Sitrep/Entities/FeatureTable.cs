@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 
 namespace Sitrep.Entities;
@@ -53,14 +54,26 @@ internal readonly struct FeatureTable : IFeatureWeights
             uint key = _keys[slot];
             if (key == feature)
             {
-                var row = _weights.AsSpan(_rows[slot] * _tags, _tags);
-                for (int k = 0; k < row.Length; k++)
-                    scores[k] += row[k];
+                Add(scores, _weights.AsSpan(_rows[slot] * _tags, _tags));
                 return;
             }
             if (key == 0)
                 return;
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// <summary>scores += row, eight lanes at a time where the processor has them (a BILOU row is 17 floats).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(Span<float> scores, ReadOnlySpan<float> row)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + Vector256<float>.Count <= row.Length; k += Vector256<float>.Count)
+                (Vector256.Create(scores[k..]) + Vector256.Create(row[k..])).CopyTo(scores[k..]);
+        }
+        for (; k < row.Length; k++)
+            scores[k] += row[k];
     }
 }

@@ -102,7 +102,7 @@ public sealed class NerModel
             var (text, tokens) = joined[s];
             var ids = new int[tokens.Length];
             Tag(text, tokens, ids, context);
-            result[s] = [.. ids.Select(i => TagSet.Tags[i])];
+            result[s] = [.. ids.Select(TagSet.Iob2)];
         }
         LabelConsistency.Apply(sentences, result);
         return result;
@@ -127,11 +127,11 @@ public sealed class NerModel
             Tag(text, span, tags, context);
             for (int i = 0; i < span.Length; i++)
             {
-                string tag = TagSet.Tags[tags[i]];
+                string tag = TagSet.Iob2(tags[i]);
                 if (!tag.StartsWith("B-", StringComparison.Ordinal))
                     continue;
                 int end = i + 1;
-                while (end < span.Length && TagSet.Tags[tags[end]][0] == 'I')
+                while (end < span.Length && TagSet.Iob2(tags[end])[0] == 'I')
                     end++;
                 mentions.Add(new EntityMention(span[i].Start, span[end - 1].End, TagSet.Types[tags[i]], sentence.FirstToken + i, end - i));
                 i = end - 1;

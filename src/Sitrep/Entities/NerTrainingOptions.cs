@@ -7,4 +7,4 @@ namespace Sitrep.Entities;
 /// </summary>
 /// <see cref="Beam"/> is the width of the beam search used while training (1: greedy, updating every
 /// wrong token; more: early-update structured perceptron), which the tagger should then decode with.
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 20030, float MinWeight = 0.05f, int Beam = BeamDecoder.DefaultWidth, int Runs = 1, float WordDropout = 0);
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 20030, float MinWeight = 0.05f, int Beam = BeamDecoder.DefaultWidth, int Runs = 1, float WordDropout = 0, bool Bilou = false);

@@ -29,7 +29,7 @@ public static class PerceptronTrainer
             return Average(train, dev, gazetteer, options, progress, clusters);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(gazetteer);
-        var tagSet = new TagSet(TagSet.Standard);
+        var tagSet = new TagSet(options.Bilou ? TagSet.Bilou : TagSet.Standard);
         int t = tagSet.Count;
         var documents = new List<(DocumentContext Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
         foreach (var document in ConllReader.Documents(train))
@@ -44,7 +44,7 @@ public static class PerceptronTrainer
                 var (text, tokens) = joined[s];
                 var statics = new uint[tokens.Length * FeatureExtractor.StaticCount];
                 FeatureExtractor.ExtractStatic(text, tokens, gazetteer, clusters, context, statics);
-                var gold = BioTags.ToIob2(document[s].Tags).Select(tag => Array.IndexOf(tagSet.Tags, tag)).ToArray();
+                var gold = tagSet.Encode(BioTags.ToIob2(document[s].Tags));
                 sentences.Add((statics, gold));
             }
             documents.Add((context, sentences));
