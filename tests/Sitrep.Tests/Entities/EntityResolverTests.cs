@@ -55,6 +55,26 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void A_name_run_together_from_two_people_does_not_later_fuse_them()
+    {
+        // "Bill/Hillary Clinton" read as one name: its given-name keys are Bill's and Hillary's full
+        // names. Filing both under the entity it joins would let the next "Hillary Clinton" bridge the two.
+        var index = new MemoryIndex();
+        index.Add("bill", new DocumentEntity("Bill Clinton", "PERSON", null, ["Bill Clinton"], []));
+        index.Add("hillary", new DocumentEntity("Hillary Clinton", "PERSON", null, ["Hillary Clinton"], []));
+        index.Add("both", new DocumentEntity("Bill Hillary Clinton", "PERSON", null, ["Bill Hillary Clinton"], []));
+        index.Add("hillary2", new DocumentEntity("Hillary Clinton", "PERSON", null, ["Hillary Clinton"], []));
+        index.Add("bill2", new DocumentEntity("Bill Clinton", "PERSON", null, ["Bill Clinton"], []));
+
+        Assert.Empty(new EntityResolver(index).ResolvePending());
+
+        long bill = index.Get(index.Links[("bill", 0)]).Id, hillary = index.Get(index.Links[("hillary", 0)]).Id;
+        Assert.NotEqual(bill, hillary);
+        Assert.Equal(hillary, index.Get(index.Links[("hillary2", 0)]).Id);
+        Assert.Equal(bill, index.Get(index.Links[("bill2", 0)]).Id);
+    }
+
+    [Fact]
     public void A_one_word_name_shared_with_another_entity_does_not_fuse_two_full_names()
     {
         var index = new MemoryIndex();

@@ -109,7 +109,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
             // Only the keys not filed under it already: most are, once an entity is known.
             long id = resolved[i];
-            var added = keys[i].Filed.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)).ToList();
+            // A full name already filed under another entity is not filed under this one too: the next
+            // article naming it would bridge the two ("Bill/Hillary Clinton" read as one name carries both
+            // "Bill Clinton" and "Hillary Clinton"). Merging is left to articles that name one thing two ways.
+            var added = keys[i].Filed.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)
+                && !(k.StartsWith("x:", StringComparison.Ordinal) && LookUp(k).Any(other => other != id))).ToList();
             _index.AddKeys(id, added);
             foreach (var k in added)
             {
