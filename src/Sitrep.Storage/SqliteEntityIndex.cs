@@ -165,29 +165,87 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
 
     public void Unlink(string documentId)
     {
-        var entities = Prepared("SELECT DISTINCT entity FROM entity_links WHERE document = $document");
-        entities.Parameters["$document"].Value = documentId;
-        var ids = ReadIds(entities);
+        var links = Prepared("SELECT entity, type FROM entity_links WHERE document = $document");
+        links.Parameters["$document"].Value = documentId;
+        var linked = new List<(long Entity, string? Type)>();
+        using (var reader = links.ExecuteReader())
+        {
+            while (reader.Read())
+                linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
-        foreach (var id in ids)
+        foreach (var (entity, type) in linked)
+            Vote(entity, type, -1);
+        foreach (var id in linked.Select(l => l.Entity).Distinct())
+        {
             AddDocuments(id, -1);
+            Retype(id);
+        }
     }
 
-    public void Link(string documentId, int local, long id)
+    public void Link(string documentId, int local, long id, string type)
     {
         var already = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
         already.Parameters["$document"].Value = documentId;
         already.Parameters["$id"].Value = id;
         bool counted = already.ExecuteScalar() is not null;
-        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity) VALUES ($document, $local, $id)");
+        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type) VALUES ($document, $local, $id, $type)");
         insert.Parameters["$document"].Value = documentId;
         insert.Parameters["$local"].Value = local;
         insert.Parameters["$id"].Value = id;
+        insert.Parameters["$type"].Value = type;
         insert.ExecuteNonQuery();
         if (!counted)
             AddDocuments(id, 1);
+        Vote(id, type, 1);
+        Retype(id);
+    }
+
+    private void Vote(long id, string? type, int delta)
+    {
+        if (type is null)
+            return;
+        var command = Prepared("""
+            INSERT INTO entity_types (entity, type, votes) VALUES ($id, $type, $delta)
+            ON CONFLICT (entity, type) DO UPDATE SET votes = votes + excluded.votes
+            """);
+        command.Parameters["$id"].Value = id;
+        command.Parameters["$type"].Value = type;
+        command.Parameters["$delta"].Value = delta;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Gives the entity the type most of its documents give it; a tie keeps the type it has.</summary>
+    private void Retype(long id)
+    {
+        var current = Prepared("SELECT type FROM entities WHERE id = $id");
+        current.Parameters["$id"].Value = id;
+        if (current.ExecuteScalar() is not string type)
+            return;
+        var votes = Prepared("SELECT type, votes FROM entity_types WHERE entity = $id AND votes > 0");
+        votes.Parameters["$id"].Value = id;
+        string best = type;
+        long bestVotes = 0, currentVotes = 0;
+        using (var reader = votes.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string t = reader.GetString(0);
+                long v = reader.GetInt64(1);
+                if (t == type)
+                    currentVotes = v;
+                if (v > bestVotes || (v == bestVotes && string.CompareOrdinal(t, best) < 0))
+                    (best, bestVotes) = (t, v);
+            }
+        }
+        if (bestVotes <= currentVotes || best == type)
+            return;
+        var update = Prepared("UPDATE entities SET type = $type WHERE id = $id");
+        update.Parameters["$id"].Value = id;
+        update.Parameters["$type"].Value = best;
+        update.ExecuteNonQuery();
     }
 
     public void Done(string documentId)
@@ -208,6 +266,11 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
             "INSERT OR IGNORE INTO entity_blocks (key, entity) SELECT key, $kept FROM entity_blocks WHERE entity = $absorbed",
             "DELETE FROM entity_blocks WHERE entity = $absorbed",
             "UPDATE entity_links SET entity = $kept WHERE entity = $absorbed",
+            """
+            INSERT INTO entity_types (entity, type, votes) SELECT $kept, type, votes FROM entity_types WHERE entity = $absorbed
+            ON CONFLICT (entity, type) DO UPDATE SET votes = votes + excluded.votes
+            """,
+            "DELETE FROM entity_types WHERE entity = $absorbed",
             "UPDATE entities SET merged_into = $kept WHERE merged_into = $absorbed",
             "UPDATE entities SET merged_into = $kept, documents = 0 WHERE id = $absorbed",
             "UPDATE entities SET documents = (SELECT COUNT(DISTINCT document) FROM entity_links WHERE entity = $kept) WHERE id = $kept",
@@ -218,6 +281,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
             Set(command, "$absorbed", absorbed);
             command.ExecuteNonQuery();
         }
+        Retype(kept);
     }
 
     public long? EntityOf(string documentId, int local)
@@ -352,7 +416,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
                 if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
                 {
                     Unlink(document, local, entity.Id);
-                    Link(document, local, created);
+                    Link(document, local, created, entities[local].Type);
                 }
             }
             RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
@@ -369,6 +433,11 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
 
     private void Unlink(string documentId, int local, long id)
     {
+        var type = Prepared("SELECT type FROM entity_links WHERE document = $document AND local = $local");
+        type.Parameters["$document"].Value = documentId;
+        type.Parameters["$local"].Value = local;
+        Vote(id, type.ExecuteScalar() as string, -1);
+        Retype(id);
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document AND local = $local");
         delete.Parameters["$document"].Value = documentId;
         delete.Parameters["$local"].Value = local;

@@ -114,6 +114,18 @@ internal static class StoreSchema
             CREATE TABLE entity_pending (document TEXT NOT NULL PRIMARY KEY);
             -- Documents stored before this version are resolved when next analysed.
             """),
+        new(5, """
+            -- The type each document gave the entity it links to (null for links made before this version).
+            ALTER TABLE entity_links ADD COLUMN type TEXT;
+            -- Votes for an entity's type: how many linked document entities gave it each type. The
+            -- entity's type is the one most of them give (a tie keeps the type it has).
+            CREATE TABLE entity_types (
+                entity INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                votes INTEGER NOT NULL,
+                PRIMARY KEY (entity, type)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -45,22 +45,29 @@ public static class AnalysisJsonWriter
         json.Flush();
     }
 
-    /// <summary>The entity id ("E12") of each of the document's own entities, null where it is not resolved.</summary>
-    public static IReadOnlyList<string?> EntityIds(Document document, IEntityDirectory directory)
+    /// <summary>What each of the document's own entities resolved to (id and type), null where it is not resolved.</summary>
+    public static IReadOnlyList<ResolvedEntity?> EntityIds(Document document, IEntityDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(directory);
-        var ids = new string?[document.Entities.Count];
+        var ids = new ResolvedEntity?[document.Entities.Count];
         for (int i = 0; i < ids.Length; i++)
         {
             if (directory.EntityOf(document.Id, i) is { } id)
-                ids[i] = EntitySummary.Format(directory.Get(id).Id);
+            {
+                var entity = directory.Get(id);
+                ids[i] = new ResolvedEntity(EntitySummary.Format(entity.Id), entity.Type);
+            }
         }
         return ids;
     }
 
-    /// <param name="entityIds">The entity id of each of the document's own entities (null where unresolved); null writes every mention's entity as null.</param>
-    public static void WriteDocument(Utf8JsonWriter json, Document d, IReadOnlyList<string?>? entityIds = null)
+    /// <param name="entities">
+    /// What each of the document's own entities resolved to (null where unresolved); null writes every
+    /// mention's entity as null. A resolved mention takes its entity's type: one entity, one type, even
+    /// where this article alone made it something else ("Hashd al-Shaba’i" read as a person in one article).
+    /// </param>
+    public static void WriteDocument(Utf8JsonWriter json, Document d, IReadOnlyList<ResolvedEntity?>? entities = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(d);
@@ -110,9 +117,10 @@ public static class AnalysisJsonWriter
             json.WriteNumber("start", mention.Start);
             json.WriteNumber("end", mention.End);
             json.WriteString("text", mention.Text(d.Text));
-            json.WriteString("type", mention.Type);
-            if (entityIds is not null && mention.Entity >= 0 && mention.Entity < entityIds.Count && entityIds[mention.Entity] is { } entityId)
-                json.WriteString("entity", entityId);
+            var resolved = entities is not null && mention.Entity >= 0 && mention.Entity < entities.Count ? entities[mention.Entity] : null;
+            json.WriteString("type", resolved?.Type ?? mention.Type);
+            if (resolved is not null)
+                json.WriteString("entity", resolved.Id);
             else
                 json.WriteNull("entity");
             json.WriteEndObject();

@@ -17,10 +17,10 @@ internal sealed class EntitySummary
 
     public EntitySummary(IEntityDirectory directory) => _directory = directory;
 
-    /// <summary>Takes in a document; returns the entity id of each of its own entities.</summary>
-    public IReadOnlyList<string?> Add(Document document)
+    /// <summary>Takes in a document; returns what each of its own entities resolved to.</summary>
+    public IReadOnlyList<ResolvedEntity?> Add(Document document)
     {
-        var ids = new string?[document.Entities.Count];
+        var ids = new ResolvedEntity?[document.Entities.Count];
         var stored = new long?[document.Entities.Count];
         for (int i = 0; i < ids.Length; i++)
         {
@@ -30,7 +30,7 @@ internal sealed class EntitySummary
                 // A merged entity is written under the entity that absorbed it.
                 var entity = _directory.Get(id);
                 stored[i] = entity.Id;
-                ids[i] = Format(entity.Id);
+                ids[i] = new ResolvedEntity(Format(entity.Id), entity.Type);
                 var entry = EntryFor(entity);
                 if (!entry.Documents.Contains(document.Id))
                     entry.Documents.Add(document.Id);

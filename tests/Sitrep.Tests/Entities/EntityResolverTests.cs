@@ -206,7 +206,7 @@ public sealed class EntityResolverTests
                 Links.Remove(k);
         }
 
-        public void Link(string documentId, int local, long id)
+        public void Link(string documentId, int local, long id, string type)
         {
             if (documentId == FailOn)
                 throw new InvalidOperationException("disk full");

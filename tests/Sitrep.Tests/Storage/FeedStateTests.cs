@@ -41,14 +41,14 @@ public sealed class FeedStateTests
             drop.CommandText = """
                 DROP TABLE feeds; ALTER TABLE documents DROP COLUMN mentions; ALTER TABLE documents DROP COLUMN entities;
                 DROP TABLE entities; DROP TABLE entity_keys; DROP TABLE entity_links; DROP TABLE entity_blocks;
-                DROP TABLE entity_corrections; DROP TABLE entity_pending; PRAGMA user_version = 1;
+                DROP TABLE entity_corrections; DROP TABLE entity_pending; DROP TABLE entity_types; PRAGMA user_version = 1;
                 """;
             drop.ExecuteNonQuery();
         }
 
         using var upgraded = SqliteDocumentStore.Open(db);
-        Assert.Equal(4, upgraded.SchemaVersion);
-        Assert.Equal(3, upgraded.MigrationsApplied);
+        Assert.Equal(5, upgraded.SchemaVersion);
+        Assert.Equal(4, upgraded.MigrationsApplied);
         Assert.Equal("Ferries ran on reduced timetables on Thursday.", upgraded.Load("a")!.Text);
         upgraded.SaveFeedState("https://ledger.example/feed.xml", new FeedState("\"v1\"", null));
     }

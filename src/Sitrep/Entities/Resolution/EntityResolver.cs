@@ -120,7 +120,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 if (_lookups.TryGetValue(k, out var ids))
                     _lookups[k] = [.. ids, id];
             }
-            _index.Link(document.Id, i, resolved[i]);
+            _index.Link(document.Id, i, resolved[i], entities[i].Type);
         }
         _index.Done(document.Id);
     }

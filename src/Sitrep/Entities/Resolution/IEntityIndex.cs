@@ -33,7 +33,8 @@ public interface IEntityIndex
     /// <summary>Forgets the document's links (before it is resolved again).</summary>
     void Unlink(string documentId);
 
-    void Link(string documentId, int local, long id);
+    /// <summary>Links the document's entity <paramref name="local"/> to <paramref name="id"/>; its <paramref name="type"/> is a vote for the entity's type (the type most of its documents give it).</summary>
+    void Link(string documentId, int local, long id, string type);
 
     /// <summary>Marks the document resolved.</summary>
     void Done(string documentId);

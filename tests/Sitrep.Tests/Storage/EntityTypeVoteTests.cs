@@ -1,0 +1,68 @@
+using Sitrep.Storage;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary>One entity, one type: the type most of its documents give it, kept up as documents are linked, resolved again and merged.</summary>
+public sealed class EntityTypeVoteTests
+{
+    [Fact]
+    public void An_entity_takes_the_type_most_of_its_documents_give_it_and_a_tie_keeps_its_type()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        var index = store.Entities;
+        index.InTransaction(() =>
+        {
+            long id = index.Create("Harbour Workers Union", "PERSON");
+            index.Link("a", 0, id, "PERSON");
+            index.Link("b", 0, id, "ORG");
+            Assert.Equal("PERSON", index.Get(id).Type); // one each: the type it has stays
+            index.Link("c", 2, id, "ORG");
+            Assert.Equal("ORG", index.Get(id).Type);
+        });
+    }
+
+    [Fact]
+    public void Resolving_a_document_again_does_not_count_its_vote_twice()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        var index = store.Entities;
+        index.InTransaction(() =>
+        {
+            long id = index.Create("Serin", "GPE");
+            index.Link("a", 0, id, "GPE");
+            index.Link("b", 0, id, "ORG");
+            index.Link("c", 0, id, "ORG");
+            Assert.Equal("ORG", index.Get(id).Type);
+            // "b" and "c" analysed again and now read as a place: their old votes go with their links.
+            foreach (var doc in new[] { "b", "c" })
+            {
+                index.Unlink(doc);
+                index.Link(doc, 0, id, "GPE");
+            }
+            Assert.Equal("GPE", index.Get(id).Type);
+            Assert.Equal(3, index.Get(id).Documents);
+        });
+    }
+
+    [Fact]
+    public void A_merge_adds_the_absorbed_entitys_votes_to_the_kept_one()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        var index = store.Entities;
+        index.InTransaction(() =>
+        {
+            long kept = index.Create("Jaysh al-Nasr", "PERSON");
+            long absorbed = index.Create("Army of Victory", "ORG");
+            index.Link("a", 0, kept, "PERSON");
+            index.Link("b", 0, absorbed, "ORG");
+            index.Link("c", 0, absorbed, "ORG");
+            index.Merge(kept, absorbed);
+            Assert.Equal("ORG", index.Get(kept).Type);
+            Assert.Equal("ORG", index.Get(absorbed).Type);
+        });
+    }
+}
