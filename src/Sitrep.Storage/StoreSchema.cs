@@ -115,8 +115,10 @@ internal static class StoreSchema
             -- Documents stored before this version are resolved when next analysed.
             """),
         new(5, """
-            -- The type each document gave the entity it links to (null for links made before this version).
+            -- The type each document gave the entity it links to; links made before this version count
+            -- as votes for the type their entity has, so a migrated entity is not retyped by one new article.
             ALTER TABLE entity_links ADD COLUMN type TEXT;
+            UPDATE entity_links SET type = (SELECT e.type FROM entities e WHERE e.id = entity_links.entity);
             -- Votes for an entity's type: how many linked document entities gave it each type. The
             -- entity's type is the one most of them give (a tie keeps the type it has).
             CREATE TABLE entity_types (
@@ -125,6 +127,8 @@ internal static class StoreSchema
                 votes INTEGER NOT NULL,
                 PRIMARY KEY (entity, type)
             ) WITHOUT ROWID;
+            INSERT INTO entity_types (entity, type, votes)
+                SELECT entity, type, COUNT(*) FROM entity_links WHERE type IS NOT NULL GROUP BY entity, type;
             """),
     ];
 

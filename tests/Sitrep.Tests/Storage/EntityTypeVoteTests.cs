@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Sitrep.Storage;
 using Sitrep.Tests.TestSupport;
 
@@ -63,6 +64,39 @@ public sealed class EntityTypeVoteTests
             index.Merge(kept, absorbed);
             Assert.Equal("ORG", index.Get(kept).Type);
             Assert.Equal("ORG", index.Get(absorbed).Type);
+        });
+    }
+
+    [Fact]
+    public void A_store_from_before_the_votes_counts_its_links_as_votes_for_the_types_they_have()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("v4.db");
+        using (SqliteDocumentStore.Open(db))
+        {
+        }
+        using (var raw = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            raw.Open();
+            using var downgrade = raw.CreateCommand();
+            downgrade.CommandText = """
+                DROP TABLE entity_types; ALTER TABLE entity_links DROP COLUMN type; PRAGMA user_version = 4;
+                INSERT INTO entities (id, name, type, documents) VALUES (1, 'Serin', 'GPE', 2);
+                INSERT INTO entity_links (document, local, entity) VALUES ('a', 0, 1), ('b', 3, 1);
+                """;
+            downgrade.ExecuteNonQuery();
+        }
+
+        using var store = SqliteDocumentStore.Open(db);
+        Assert.Equal(5, store.SchemaVersion);
+        store.Entities.InTransaction(() =>
+        {
+            // Two old links for GPE against one new article's ORG: still a place.
+            store.Entities.Link("c", 0, 1, "ORG");
+            Assert.Equal("GPE", store.Entities.Get(1).Type);
+            store.Entities.Link("d", 0, 1, "ORG");
+            store.Entities.Link("e", 0, 1, "ORG");
+            Assert.Equal("ORG", store.Entities.Get(1).Type);
         });
     }
 }
