@@ -65,7 +65,7 @@ public static class AnalysisJsonWriter
     /// <param name="entities">
     /// What each of the document's own entities resolved to (null where unresolved); null writes every
     /// mention's entity as null. A resolved mention takes its entity's type: one entity, one type, even
-    /// where this article alone made it something else ("Hashd al-Shaba’i" read as a person in one article).
+    /// where this article alone made it something else (a militia read as a person in one article).
     /// </param>
     public static void WriteDocument(Utf8JsonWriter json, Document d, IReadOnlyList<ResolvedEntity?>? entities = null)
     {
