@@ -34,7 +34,7 @@ public sealed partial class EntityStage : IDocumentStage
         {
             var name = mentions[i - 1];
             var bracketed = mentions[i];
-            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None)
+            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None || Datelines.IsAgency(text, bracketed.Start))
                 continue;
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
@@ -69,7 +69,7 @@ public sealed partial class EntityStage : IDocumentStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text ?? "";
-        var found = MentionShaper.Shape(text, context.Tokens, _model.Recognize(text, context.Tokens, context.Sentences));
+        var found = MentionShaper.Shape(text, context.Tokens, Datelines.Apply(text, context.Tokens, _model.Recognize(text, context.Tokens, context.Sentences)));
         var codes = new byte[context.Tokens.Length];
         _model.Gazetteer.Annotate(text, context.Tokens, codes);
         foreach (var m in found)

@@ -51,6 +51,8 @@ public static partial class TypeRefiner
         var after = text.AsSpan(mention.End, Math.Min(40, text.Length - mention.End)).ToString();
         var before = text.AsSpan(Math.Max(0, mention.Start - 40), mention.Start - Math.Max(0, mention.Start - 40)).ToString();
 
+        if (Datelines.IsAgency(text, mention.Start))
+            return "MEDIA";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         if (FacilityName().IsMatch(name) || FacilityPrefix().IsMatch(name) || FacilityAfter().IsMatch(after.TrimStart()))
             return "FACILITY";
