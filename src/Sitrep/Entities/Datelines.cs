@@ -23,6 +23,8 @@ public static partial class Datelines
         List<EntityMention>? added = null;
         foreach (Match m in Dateline().Matches(text))
         {
+            if (DefinesAcronym(m))
+                continue;
             foreach (var (group, type) in (ReadOnlySpan<(string, string)>)[("place", EntityTypes.Location), ("region", EntityTypes.Location), ("agency", EntityTypes.Organization)])
             {
                 var g = m.Groups[group];
@@ -45,8 +47,18 @@ public static partial class Datelines
             return false;
         int lineStart = text.LastIndexOf('\n', start - 1) + 1;
         var m = Dateline().Match(text, lineStart, Math.Min(text.Length - lineStart, 120));
-        return m.Success && m.Index == lineStart && m.Groups["agency"].Index == start;
+        return IsDateline(m) && m.Index == lineStart && m.Groups["agency"].Index == start;
     }
+
+    /// <summary>"UN (United Nations) -" opens a paragraph the same way, but the bracket spells out the name before it.</summary>
+    private static bool DefinesAcronym(Match m)
+    {
+        var letters = string.Concat(m.Groups["place"].Value.Where(char.IsLetter));
+        var initials = string.Concat(m.Groups["agency"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0]).Where(char.IsUpper));
+        return letters.Length >= 2 && string.Equals(letters, initials, StringComparison.Ordinal);
+    }
+
+    private static bool IsDateline(Match m) => m.Success && !DefinesAcronym(m);
 
     /// <summary>The first and last token inside [start, end), or null where no token starts and ends there.</summary>
     private static (int First, int Last)? Span(Token[] tokens, int start, int end)
