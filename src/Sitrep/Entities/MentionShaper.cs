@@ -130,8 +130,9 @@ public static partial class MentionShaper
             return m with { End = m.End + f.Length };
         if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ArabicParticleName().Match(after) is { Success: true } a)
             return m with { End = m.End + a.Length, Type = EntityTypes.Person };
-        // An Arabic organisation name goes on with its next article-joined word: "al-Hashd ash-Sha'bi".
-        if (m.Type == EntityTypes.Organization && ArabicParticleName().Match(after) is { Success: true } o && EndsWithArticleWord(text, m))
+        // An Arabic organisation or place name goes on with its next article-joined word: "al-Hashd
+        // ash-Sha'bi" (whose first word alone the tagger may take for a place), "al-Hasakah al-Jadida".
+        if (m.Type is EntityTypes.Organization or EntityTypes.Location && ArabicParticleName().Match(after) is { Success: true } o && EndsWithArticleWord(text, m))
             return m with { End = m.End + o.Length };
         return m;
     }

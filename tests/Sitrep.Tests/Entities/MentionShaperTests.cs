@@ -55,4 +55,13 @@ public sealed class MentionShaperTests
     {
         Assert.Equal([("Samir al-Kolwar", EntityTypes.Person)], Shape("a government led by Samir al-Kolwar was formed", "Samir", "MISC"));
     }
+
+    [Fact]
+    public void An_arabic_name_of_article_joined_words_stays_whole_when_its_first_word_reads_as_a_place()
+    {
+        Assert.Equal([("al-Kheyra ash-Sharqi", EntityTypes.Location)], Shape("militias of the al-Kheyra ash-Sharqi coalition", "al-Kheyra", "LOC"));
+        Assert.Equal([("al-Kheyra ash-Sharqi", EntityTypes.Organization)], Shape("militias of the al-Kheyra ash-Sharqi coalition", "al-Kheyra", "ORG"));
+        // A place followed by an ordinary word is left as it is.
+        Assert.Equal([("al-Kheyra", EntityTypes.Location)], Shape("fighting near al-Kheyra yesterday", "al-Kheyra", "LOC"));
+    }
 }
