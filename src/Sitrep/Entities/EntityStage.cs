@@ -34,7 +34,7 @@ public sealed partial class EntityStage : IDocumentStage
         {
             var name = mentions[i - 1];
             var bracketed = mentions[i];
-            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None || Datelines.IsAgency(text, bracketed.Start))
+            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None)
                 continue;
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;

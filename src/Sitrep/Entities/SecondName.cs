@@ -9,6 +9,9 @@ public static partial class SecondName
     [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex KnownAs();
 
+    [GeneratedRegex(@"^\s*[-–—:]")]
+    private static partial Regex DashAfter();
+
     /// <summary>Whether <paramref name="second"/>, the mention after <paramref name="first"/>, names it again, and how.</summary>
     public static SecondNameKind Of(string text, Mention first, Mention second)
     {
@@ -17,7 +20,10 @@ public static partial class SecondName
             return SecondNameKind.None;
         var between = text.AsSpan(first.End, second.Start - first.End).Trim();
         if (between is "(" or "(the" && second.End < text.Length && text[second.End] == ')')
-            return SecondNameKind.Bracketed;
+        {
+            // "TRENTON, N.J. (Reuters) -": the agency of a dateline reports from the place, it is not its name.
+            return DashAfter().IsMatch(text.AsSpan(second.End + 1, Math.Min(4, text.Length - second.End - 1))) ? SecondNameKind.None : SecondNameKind.Bracketed;
+        }
         return between is "or" && KnownAs().IsMatch(text.AsSpan(0, first.Start)) ? SecondNameKind.Alias : SecondNameKind.None;
     }
 }

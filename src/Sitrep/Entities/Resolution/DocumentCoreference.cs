@@ -136,14 +136,11 @@ public static partial class DocumentCoreference
             var kind = SecondName.Of(text, a, b);
             if (kind == SecondNameKind.None || country[i - 1] is not null || country[i] is not null)
                 continue;
-            bool bracketed = kind == SecondNameKind.Bracketed, alias = kind == SecondNameKind.Alias;
+            bool alias = kind == SecondNameKind.Alias;
             // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
             // a person and the party and state after their name ("Tom Baker (R-N.J.)").
             if ((types[i - 1] == "MEDIA") != (types[i] == "MEDIA") || (types[i - 1] == Person) != (types[i] == Person)
                 || IsPlace(types[i - 1]) != IsPlace(types[i]) || IsShouted(a.Text(text)) || PartyTag().IsMatch(b.Text(text)))
-                continue;
-            // "TRENTON, N.J. (Reuters) -": the agency of a dateline.
-            if (bracketed && DatelineDash().IsMatch(text.AsSpan(b.End + 1, Math.Min(4, text.Length - b.End - 1))))
                 continue;
             // An acronym in brackets has to abbreviate the name before it: "European Union (EU)", not "Gwen Moore (WI)".
             var inside = b.Text(text);
@@ -156,9 +153,6 @@ public static partial class DocumentCoreference
             sets.Union(i - 1, i);
         }
     }
-
-    [GeneratedRegex(@"^\s*[-–—:]")]
-    private static partial Regex DatelineDash();
 
     private static bool IsAcronymLike(string s) => s.Count(char.IsLetter) is >= 2 and <= 6 && !s.Any(char.IsLower) && !s.Contains(' ', StringComparison.Ordinal);
 
