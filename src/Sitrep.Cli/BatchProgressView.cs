@@ -25,6 +25,25 @@ internal static class BatchProgressView
         return summary!;
     }
 
+    /// <summary>A progress bar over the stored documents while they are checked and brought up to date.</summary>
+    public static Sitrep.Engine.ReanalysisSummary RunReanalysis(IAnsiConsole? console, int total, Func<IProgress<BatchProgress>?, Sitrep.Engine.ReanalysisSummary> work)
+    {
+        if (console is null || !console.Profile.Capabilities.Interactive)
+            return work(null);
+        Sitrep.Engine.ReanalysisSummary? summary = null;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("reanalysing", maxValue: Math.Max(total, 1));
+                summary = work(new TaskProgress(task, total));
+                task.Value = task.MaxValue;
+                task.StopTask();
+            });
+        return summary!;
+    }
+
     private sealed class TaskProgress(ProgressTask task, int? total) : IProgress<BatchProgress>
     {
         public void Report(BatchProgress value)

@@ -34,5 +34,10 @@ internal static class SummaryRenderer
             console.MarkupLineInterpolated($"[red]failed[/] {f.Source}: {f.Reason}");
         if (shown.Count < s.Failures.Count)
             console.MarkupLineInterpolated($"… and {s.Failures.Count - shown.Count:N0} more failures (--verbose lists them all).");
+        var stageFailures = verbose ? s.StageFailures : s.StageFailures.Take(FailuresShown).ToList();
+        foreach (var f in stageFailures)
+            console.MarkupLineInterpolated($"[yellow]stored, but a stage failed[/] {f.Source}: {f.Reason}");
+        if (stageFailures.Count < s.StageFailures.Count)
+            console.MarkupLineInterpolated($"… and {s.StageFailures.Count - stageFailures.Count:N0} more documents stored with a failed stage (--verbose lists them all).");
     }
 }

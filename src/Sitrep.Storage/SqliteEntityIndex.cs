@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Storage;
@@ -9,79 +10,41 @@ namespace Sitrep.Storage;
 /// links from documents, the user's corrections. Shares the store's connection, so the same
 /// one-thread-at-a-time rule applies.
 /// </summary>
-public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
+public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityCatalog
 {
-    private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private SqliteTransaction? _transaction;
+    private readonly SqliteSession _session;
+    private readonly SqliteDocumentStore _documents;
+    private readonly SqliteChangeFeed _changes;
     private HashSet<(string Key, long Entity)>? _blocks;
 
-    internal SqliteEntityIndex(SqliteConnection connection) => _connection = connection;
-
-    public IReadOnlyList<PendingDocument> Pending(int limit)
+    internal SqliteEntityIndex(SqliteSession session, SqliteDocumentStore documents, SqliteChangeFeed changes)
     {
-        var command = Prepared("""
-            SELECT p.document, COALESCE(d.entities, '[]') FROM entity_pending p LEFT JOIN documents d ON d.id = p.document
-            ORDER BY d.seq LIMIT $limit
-            """);
-        command.Parameters["$limit"].Value = limit;
-        var list = new List<PendingDocument>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            list.Add(new PendingDocument(reader.GetString(0), StoredJson.ReadEntities(reader.GetString(1))));
-        return list;
+        _session = session;
+        _documents = documents;
+        _changes = changes;
+    }
+
+    public IReadOnlyList<DocumentEntity>? DocumentEntities(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        if (_documents.LayerData(documentId, EntityLayers.DocumentEntities.Name) is { } json)
+            return EntityLayers.ReadEntities(json);
+        return _documents.Exists(documentId) ? [] : null;
     }
 
     public void InTransaction(Action work)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        if (_transaction is not null)
-        {
-            work();
-            return;
-        }
-        using var transaction = _connection.BeginTransaction();
-        _transaction = transaction;
         try
         {
-            foreach (var c in _commands.Values)
-                c.Transaction = transaction;
-            work();
-            transaction.Commit();
+            _session.InTransaction(work);
         }
-        catch (SqliteException ex)
+        catch (StoreException ex) when (ex.InnerException is SqliteException inner)
         {
-            throw new StoreException($"cannot resolve entities in the store: {ex.Message}", ex);
-        }
-        finally
-        {
-            _transaction = null;
-            foreach (var c in _commands.Values)
-                c.Transaction = null;
+            throw new StoreException($"cannot resolve entities in the store: {inner.Message}", inner);
         }
     }
 
-    public void AllOrNothing(Action work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        if (_transaction is null)
-        {
-            InTransaction(work);
-            return;
-        }
-        _transaction.Save("document");
-        try
-        {
-            work();
-            _transaction.Release("document");
-        }
-        catch
-        {
-            _transaction.Rollback("document");
-            _transaction.Release("document");
-            throw;
-        }
-    }
+    public void AllOrNothing(Action work) => _session.AllOrNothing(work);
 
     public IReadOnlyList<long> Lookup(string key)
     {
@@ -248,13 +211,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         update.ExecuteNonQuery();
     }
 
-    public void Done(string documentId)
-    {
-        var command = Prepared("DELETE FROM entity_pending WHERE document = $document");
-        command.Parameters["$document"].Value = documentId;
-        command.ExecuteNonQuery();
-    }
-
     public void Merge(long kept, long absorbed)
     {
         if (kept == absorbed)
@@ -366,12 +322,19 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         }
     }
 
-    /// <summary>Puts every resolved document back in the queue: after a user's correction, so resolution runs again over it.</summary>
+    /// <summary>Puts every document linked to the entity back on the change feed: after a user's correction, so resolution runs again over it.</summary>
     public void RequeueDocumentsOf(long id)
     {
-        var command = Prepared("INSERT OR IGNORE INTO entity_pending (document) SELECT DISTINCT document FROM entity_links WHERE entity = $id");
+        var command = Prepared("SELECT DISTINCT document FROM entity_links WHERE entity = $id");
         command.Parameters["$id"].Value = id;
-        command.ExecuteNonQuery();
+        var documents = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                documents.Add(reader.GetString(0));
+        }
+        foreach (var document in documents)
+            _changes.Append(document, Pipeline.ChangeKind.Reanalysed, "user", [EntityLayers.DocumentEntities.Name]);
     }
 
     /// <summary>
@@ -412,7 +375,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
                 Block(key, entity.Id, created);
             foreach (var (document, local) in Links(entity.Id))
             {
-                var entities = DocumentEntities(document);
+                var entities = DocumentEntities(document) ?? [];
                 if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
                 {
                     Unlink(document, local, entity.Id);
@@ -422,13 +385,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
             RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
         });
         return created;
-    }
-
-    private List<DocumentEntity> DocumentEntities(string documentId)
-    {
-        var command = Prepared("SELECT entities FROM documents WHERE id = $document");
-        command.Parameters["$document"].Value = documentId;
-        return command.ExecuteScalar() is string json ? StoredJson.ReadEntities(json) : [];
     }
 
     private void Unlink(string documentId, int local, long id)
@@ -457,12 +413,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Binds a parameter where the statement has it: the statements of one step share values, not every parameter.</summary>
-    private static void Set(SqliteCommand command, string name, object value)
-    {
-        if (command.Parameters.Contains(name))
-            command.Parameters[name].Value = value;
-    }
+    private static void Set(SqliteCommand command, string name, object value) => SqliteSession.Set(command, name, value);
 
     private static List<long> ReadIds(SqliteCommand command)
     {
@@ -473,42 +424,5 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         return ids;
     }
 
-    /// <summary>One prepared command per statement, reused: resolution runs a few per entity.</summary>
-    private SqliteCommand Prepared(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in ParameterNames(sql))
-                command.Parameters.Add(new SqliteParameter(name, null));
-            command.Transaction = _transaction;
-            _commands[sql] = command;
-        }
-        return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < sql.Length; i++)
-        {
-            if (sql[i] != '$')
-                continue;
-            int j = i + 1;
-            while (j < sql.Length && (char.IsLetterOrDigit(sql[j]) || sql[j] == '_'))
-                j++;
-            var name = sql[i..j];
-            if (seen.Add(name))
-                yield return name;
-            i = j - 1;
-        }
-    }
-
-    internal void DisposeCommands()
-    {
-        foreach (var c in _commands.Values)
-            c.Dispose();
-        _commands.Clear();
-    }
+    private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
 }

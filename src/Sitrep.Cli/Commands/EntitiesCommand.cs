@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
-using Sitrep.Storage;
+using Sitrep.Ingest;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -41,7 +42,7 @@ internal static class EntitiesCommand
         command.SetAction(parse => WithStore(console, parse.GetValue(db)!, store =>
         {
             var table = new Table().AddColumns("id", "name", "type", "articles");
-            foreach (var e in store.Entities.List(parse.GetValue(search), Math.Max(1, parse.GetValue(top))))
+            foreach (var e in Catalog(store).List(parse.GetValue(search), Math.Max(1, parse.GetValue(top))))
                 table.AddRow(Id(e.Id), Markup.Escape(e.Name), e.Type, e.Documents.ToString("N0", CultureInfo.InvariantCulture));
             console.Write(table);
             return ExitCodes.Ok;
@@ -62,19 +63,19 @@ internal static class EntitiesCommand
                 return ExitCodes.Usage;
             console.MarkupLineInterpolated($"[bold]{Id(entity.Id)}[/] {entity.Name} ({entity.Type}), named in {entity.Documents:N0} articles");
             var aliases = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (document, local) in store.Entities.Links(entity.Id))
+            foreach (var (document, local) in Catalog(store).Links(entity.Id))
             {
                 var doc = store.Load(document);
-                if (doc is null || local >= doc.Entities.Count)
+                if (doc is null || local >= doc.Entities().Count)
                     continue;
-                foreach (var a in doc.Entities[local].Aliases)
+                foreach (var a in doc.Entities()[local].Aliases)
                     aliases[a] = aliases.GetValueOrDefault(a) + 1;
-                foreach (var role in doc.Entities[local].Roles)
+                foreach (var role in doc.Entities()[local].Roles)
                     console.MarkupLineInterpolated($"  role: {role}  [grey]({document})[/]");
                 console.MarkupLineInterpolated($"  article: {document}");
             }
             console.MarkupLineInterpolated($"  names: {string.Join(", ", aliases.Select(a => $"{a.Key} ({a.Value})"))}");
-            foreach (var (kind, e, other, detail, at) in store.Entities.Corrections(entity.Id))
+            foreach (var (kind, e, other, detail, at) in Catalog(store).Corrections(entity.Id))
                 console.MarkupLineInterpolated($"  correction: {kind} {Id(e)}{(other is { } o ? " " + Id(o) : "")} {detail ?? ""} [grey]{at}[/]");
             return ExitCodes.Ok;
         }));
@@ -99,7 +100,7 @@ internal static class EntitiesCommand
                 console.MarkupLineInterpolated($"{Id(a.Id)} and {Id(b.Id)} are already one entity.");
                 return ExitCodes.Ok;
             }
-            store.Entities.MergeByUser(a.Id, b.Id);
+            Catalog(store).MergeByUser(a.Id, b.Id);
             console.MarkupLineInterpolated($"{Id(b.Id)} ({b.Name}) merged into {Id(a.Id)} ({a.Name}).");
             return ExitCodes.Ok;
         }));
@@ -120,30 +121,31 @@ internal static class EntitiesCommand
             if (Find(console, store, parse.GetValue(id)!) is not { } entity)
                 return ExitCodes.Usage;
             var names = parse.GetValue(aliases) ?? [];
-            long created = store.Entities.Split(entity.Id, names, CountryTable.Default);
-            var result = store.Entities.Get(created);
+            long created = Catalog(store).Split(entity.Id, names, CountryTable.Default);
+            var result = Catalog(store).Get(created);
             console.MarkupLineInterpolated($"{string.Join(", ", names)} split from {Id(entity.Id)} ({entity.Name}) into {Id(created)}, named in {result.Documents:N0} articles.");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static StoredEntity? Find(IAnsiConsole console, SqliteDocumentStore store, string text)
+    private static StoredEntity? Find(IAnsiConsole console, IDocumentStore store, string text)
     {
         var digits = text.StartsWith('E') || text.StartsWith('e') ? text[1..] : text;
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && store.Entities.Find(id) is { } entity)
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && Catalog(store).Find(id) is { } entity)
             return entity;
-        console.MarkupLineInterpolated($"[red]sitrep: no entity {text} in the store[/]");
+        Errors.Write(console, $"no entity {text} in the store");
         return null;
     }
 
-    private static int WithStore(IAnsiConsole console, FileInfo db, Func<SqliteDocumentStore, int> action)
+    private static IEntityCatalog Catalog(IDocumentStore store) => StoreOptions.Entities(store);
+
+    private static int WithStore(IAnsiConsole console, FileInfo db, Func<IDocumentStore, int> action)
     {
-        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
-        if (store is null)
+        using var engine = StoreOptions.OpenExisting(console, db, out int exitCode);
+        if (engine is null)
             return exitCode;
-        using (store)
-            return action(store);
+        return action(engine.Store);
     }
 
     private static string Id(long id) => "E" + id.ToString(CultureInfo.InvariantCulture);

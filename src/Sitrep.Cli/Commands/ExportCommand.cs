@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Sitrep.Analysis;
-using Sitrep.Storage;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -30,24 +26,13 @@ internal static class ExportCommand
 
     private static int Run(IAnsiConsole console, FileInfo db, FileInfo? output)
     {
-        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
-        if (store is null)
+        using var engine = StoreOptions.OpenExisting(console, db, out int exitCode);
+        if (engine is null)
             return exitCode;
-        using (store)
-        {
-            using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
-            var options = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            int count = 0;
-            foreach (var document in store.LoadAll())
-            {
-                using (var json = new Utf8JsonWriter(stream, options))
-                    AnalysisJsonWriter.WriteDocument(json, document, AnalysisJsonWriter.EntityIds(document, store.Entities));
-                stream.WriteByte((byte)'\n');
-                count++;
-            }
-            if (output is not null)
-                console.MarkupLineInterpolated($"{count:N0} documents written to {output.FullName}");
-            return ExitCodes.Ok;
-        }
+        using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
+        int count = engine.Export(stream);
+        if (output is not null)
+            console.MarkupLineInterpolated($"{count:N0} documents written to {output.FullName}");
+        return ExitCodes.Ok;
     }
 }

@@ -55,6 +55,18 @@ public sealed class NerModel
 
     internal Gazetteer Gazetteer { get; }
 
+    /// <summary>The SHA-256 of the model file (its saved bytes for a model trained in memory): part of the entity stage's version.</summary>
+    public string Hash => _hash ??= HashOfSaved();
+
+    private string? _hash;
+
+    private string HashOfSaved()
+    {
+        using var buffer = new MemoryStream();
+        Save(buffer);
+        return Pipeline.StageVersion.Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     internal WordClusters Clusters { get; }
 
     /// <summary>IOB2 tags for the tokens of one sentence.</summary>
@@ -200,6 +212,18 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        // Read whole first, so the model's hash is of the bytes it was loaded from.
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var hash = Pipeline.StageVersion.Hash(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        bytes.Position = 0;
+        var model = Decode(bytes);
+        model._hash = hash;
+        return model;
+    }
+
+    private static NerModel Decode(Stream stream)
+    {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)

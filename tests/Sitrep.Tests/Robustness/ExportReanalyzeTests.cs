@@ -61,7 +61,8 @@ public sealed class ExportReanalyzeTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE documents SET pipeline_version = 'old', text = 'stale'";
+            // As an older clean stage left them: another version, and a body that is not what cleaning makes now.
+            command.CommandText = "UPDATE documents SET pipeline_version = 'old', text = 'stale', stages = json_set(stages, '$.clean', '0')";
             changed = command.ExecuteNonQuery();
         }
         Assert.Equal(original.Count, changed);
@@ -73,7 +74,7 @@ public sealed class ExportReanalyzeTests
         var (code, output) = CliRunner.Run("reanalyze", "--db", db);
 
         Assert.Equal(0, code);
-        Assert.Contains($"{original.Count.ToString(CultureInfo.InvariantCulture)} documents analysed again", output, StringComparison.Ordinal);
+        Assert.Contains($"{original.Count.ToString(CultureInfo.InvariantCulture)} documents brought up to date", output, StringComparison.Ordinal);
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         {
             connection.Open();

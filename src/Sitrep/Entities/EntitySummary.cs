@@ -2,7 +2,7 @@ using System.Text.Json;
 using Sitrep.Documents;
 using Sitrep.Entities.Resolution;
 
-namespace Sitrep.Analysis;
+namespace Sitrep.Entities;
 
 /// <summary>
 /// Collects, while documents are written, what the "entities" array says of each entity they name:
@@ -15,13 +15,22 @@ internal sealed class EntitySummary
     private readonly Dictionary<long, Entry> _entries = [];
     private readonly List<long> _order = [];
 
-    public EntitySummary(IEntityDirectory directory) => _directory = directory;
+    private readonly bool _collect;
+
+    /// <param name="directory">Where document entities are resolved.</param>
+    /// <param name="collect">False when only each document's ids are wanted (an export line by line): nothing accumulates.</param>
+    public EntitySummary(IEntityDirectory directory, bool collect = true)
+    {
+        _directory = directory;
+        _collect = collect;
+    }
 
     /// <summary>Takes in a document; returns what each of its own entities resolved to.</summary>
     public IReadOnlyList<ResolvedEntity?> Add(Document document)
     {
-        var ids = new ResolvedEntity?[document.Entities.Count];
-        var stored = new long?[document.Entities.Count];
+        var entities = document.Entities();
+        var ids = new ResolvedEntity?[entities.Count];
+        var stored = new long?[entities.Count];
         for (int i = 0; i < ids.Length; i++)
         {
             stored[i] = _directory.EntityOf(document.Id, i);
@@ -31,17 +40,21 @@ internal sealed class EntitySummary
                 var entity = _directory.Get(id);
                 stored[i] = entity.Id;
                 ids[i] = new ResolvedEntity(Format(entity.Id), entity.Type);
+                if (!_collect)
+                    continue;
                 var entry = EntryFor(entity);
-                if (!entry.Documents.Contains(document.Id))
+                if (entry.DocumentSet.Add(document.Id))
                     entry.Documents.Add(document.Id);
-                foreach (var role in document.Entities[i].Roles)
+                foreach (var role in entities[i].Roles)
                 {
-                    if (!entry.Roles.Contains((role, document.Id)))
+                    if (entry.RoleSet.Add((role, document.Id)))
                         entry.Roles.Add((role, document.Id));
                 }
             }
         }
-        foreach (var mention in document.Mentions)
+        if (!_collect)
+            return ids;
+        foreach (var mention in document.Mentions())
         {
             if (mention.Entity >= 0 && mention.Entity < stored.Length && stored[mention.Entity] is { } id)
             {
@@ -104,6 +117,8 @@ internal sealed class EntitySummary
     {
         public Dictionary<string, int> Aliases { get; } = new(StringComparer.Ordinal);
         public List<(string Role, string Document)> Roles { get; } = [];
+        public HashSet<(string Role, string Document)> RoleSet { get; } = [];
         public List<string> Documents { get; } = [];
+        public HashSet<string> DocumentSet { get; } = new(StringComparer.Ordinal);
     }
 }
