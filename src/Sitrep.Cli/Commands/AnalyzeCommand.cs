@@ -121,7 +121,7 @@ internal static class AnalyzeCommand
             SummaryRenderer.Render(console, summary, db.FullName, json?.FullName, verbose);
             int behind = engine.CountBehind(summary.DocumentIds);
             if (behind > 0)
-                console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents were analysed by other versions of some stages; run 'sitrep reanalyze' to bring them up to date.[/]");
+                console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");
         }
         else
         {

@@ -72,7 +72,7 @@ public sealed class NerModel
     /// <summary>IOB2 tags for the tokens of one sentence.</summary>
     public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
 
-    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, DocumentContext? context)
+    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (sentence.Length == 0)
@@ -105,7 +105,7 @@ public sealed class NerModel
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var joined = sentences.Select(Join).ToList();
-        var context = new DocumentContext();
+        var context = new WordEvidence();
         foreach (var (text, tokens) in joined)
             context.Observe(text, tokens);
         var result = new string[joined.Count][];
@@ -128,7 +128,7 @@ public sealed class NerModel
         var mentions = new List<EntityMention>();
         var tags = new int[64];
         // The whole text is one document: its sentences inform each other.
-        var context = new DocumentContext();
+        var context = new WordEvidence();
         foreach (var sentence in sentences)
             context.Observe(text, tokens.AsSpan(sentence.FirstToken, sentence.TokenCount));
         foreach (var sentence in sentences)

@@ -9,7 +9,7 @@ namespace Sitrep.Entities;
 /// document is good evidence for its type now. One context per document and per tagging call: it is
 /// mutable (the history grows as sentences are tagged), so never shared between threads.
 /// </summary>
-internal sealed class DocumentContext
+internal sealed class WordEvidence
 {
     public const byte CapitalisedMidSentence = 1;
     public const byte Lowercase = 2;
