@@ -126,7 +126,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         }
     }
 
-    public void Unlink(string documentId)
+    public IReadOnlyCollection<long> Unlink(string documentId)
     {
         var links = Prepared("SELECT entity, type FROM entity_links WHERE document = $document");
         links.Parameters["$document"].Value = documentId;
@@ -136,34 +136,50 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             while (reader.Read())
                 linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
+        if (linked.Count == 0)
+            return [];
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
         foreach (var (entity, type) in linked)
             Vote(entity, type, -1);
-        foreach (var id in linked.Select(l => l.Entity).Distinct())
+        var entities = linked.Select(l => l.Entity).Distinct().ToList();
+        foreach (var id in entities)
         {
             AddDocuments(id, -1);
             Retype(id);
         }
+        return entities;
     }
 
     public void Link(string documentId, int local, long id, string type)
     {
-        var already = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
-        already.Parameters["$document"].Value = documentId;
-        already.Parameters["$id"].Value = id;
-        bool counted = already.ExecuteScalar() is not null;
+        // The document counts once for the entity, however many of its own entities link to it.
+        var count = Prepared("""
+            UPDATE entities SET documents = documents + 1
+            WHERE id = $id AND NOT EXISTS (SELECT 1 FROM entity_links WHERE document = $document AND entity = $id)
+            """);
+        count.Parameters["$document"].Value = documentId;
+        count.Parameters["$id"].Value = id;
+        count.ExecuteNonQuery();
         var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type) VALUES ($document, $local, $id, $type)");
         insert.Parameters["$document"].Value = documentId;
         insert.Parameters["$local"].Value = local;
         insert.Parameters["$id"].Value = id;
         insert.Parameters["$type"].Value = type;
         insert.ExecuteNonQuery();
-        if (!counted)
-            AddDocuments(id, 1);
         Vote(id, type, 1);
-        Retype(id);
+        // One more vote for this type can only make this type the leader: it takes over when it now has
+        // more votes than the entity's type (a tie keeps the type it has).
+        var retype = Prepared("""
+            UPDATE entities SET type = $type
+            WHERE id = $id AND type <> $type
+              AND (SELECT votes FROM entity_types WHERE entity = $id AND type = $type)
+                > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
+            """);
+        retype.Parameters["$id"].Value = id;
+        retype.Parameters["$type"].Value = type;
+        retype.ExecuteNonQuery();
     }
 
     private void Vote(long id, string? type, int delta)

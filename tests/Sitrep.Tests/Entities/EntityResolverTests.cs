@@ -210,10 +210,13 @@ public sealed class EntityResolverTests
             }
         }
 
-        public void Unlink(string documentId)
+        public IReadOnlyCollection<long> Unlink(string documentId)
         {
-            foreach (var k in Links.Keys.Where(k => k.Document == documentId).ToList())
+            var keys = Links.Keys.Where(k => k.Document == documentId).ToList();
+            var entities = keys.Select(k => Links[k]).Distinct().ToList();
+            foreach (var k in keys)
                 Links.Remove(k);
+            return entities;
         }
 
         public void Link(string documentId, int local, long id, string type)

@@ -19,7 +19,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 {
     private const int MaxBridgingNames = 3;
 
-    /// <summary>Key look-ups of the document being resolved: each key is asked once, and keys already filed are not written again.</summary>
+    /// <summary>A run's cache of key look-ups holds at most this many keys; then it starts afresh.</summary>
+    private const int MaxCachedKeys = 400_000;
+
+    /// <summary>
+    /// Key look-ups, kept across the documents of a run: famous names are asked for in thousands of
+    /// articles. Only this resolver writes keys while it runs, and it updates the cache with every key
+    /// it files; a merge or a rolled-back document clears it.
+    /// </summary>
     private readonly Dictionary<string, IReadOnlyList<long>> _lookups = new(StringComparer.Ordinal);
 
     /// <summary>The company each candidate keeps, asked once per run: it changes slowly, and popular surnames are asked for again and again.</summary>
@@ -84,7 +91,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                         {
                             var entities = change.Kind == Pipeline.ChangeKind.Deleted ? null : _index.DocumentEntities(change.DocumentId);
                             if (entities is null)
-                                _index.Unlink(change.DocumentId);
+                                Forget(_index.Unlink(change.DocumentId));
                             else
                                 Resolve(new PendingDocument(change.DocumentId, entities));
                         });
@@ -94,9 +101,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 #pragma warning restore CA1031
                     {
                         failures.Add(new Ingest.InputFailure(change.DocumentId, $"entity resolution failed: {e.GetType().Name}: {e.Message}"));
-                        // Its writes were rolled back: what was cached of them describes nothing.
+                        // Its writes were rolled back: what was cached of them may describe entities that
+                        // never existed (SQLite can hand the same row id out again).
                         _types.Clear();
                         _context.Clear();
+                        _lookups.Clear();
                     }
                 }
             });
@@ -106,9 +115,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     public void Resolve(PendingDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        _lookups.Clear();
+        if (_lookups.Count > MaxCachedKeys)
+            _lookups.Clear();
         _absorbedInto.Clear();
-        _index.Unlink(document.Id);
+        Forget(_index.Unlink(document.Id));
         var entities = document.Entities;
         var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
         var resolved = new long[entities.Count];
@@ -142,7 +152,16 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                     _lookups[k] = [.. ids, id];
             }
             _index.Link(document.Id, i, resolved[i], entities[i].Type);
+            // Its vote may have changed its type.
+            _types.Remove(resolved[i]);
         }
+    }
+
+    /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
+    private void Forget(IReadOnlyCollection<long> entities)
+    {
+        foreach (var id in entities)
+            _types.Remove(id);
     }
 
     private long ResolveByName(ResolutionKeys keys)

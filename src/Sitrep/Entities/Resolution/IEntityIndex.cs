@@ -30,8 +30,8 @@ public interface IEntityIndex
 
     void AddKeys(long id, IEnumerable<string> keys);
 
-    /// <summary>Forgets the document's links (before it is resolved again).</summary>
-    void Unlink(string documentId);
+    /// <summary>Forgets the document's links (before it is resolved again); returns the entities it was linked to (their votes changed).</summary>
+    IReadOnlyCollection<long> Unlink(string documentId);
 
     /// <summary>Links the document's entity <paramref name="local"/> to <paramref name="id"/>; its <paramref name="type"/> is a vote for the entity's type (the type most of its documents give it).</summary>
     void Link(string documentId, int local, long id, string type);
