@@ -31,7 +31,7 @@ public sealed class EntitiesFeature : IPipelineFeature
         var countries = _countries ?? CountryTable.Default;
         builder
             .UseTokens()
-            .Use(_model is null ? new EntityStage() : new EntityStage(_model))
+            .Use(new EntityStage(_model ?? NerModel.Default, countries, Actors.ActorTable.Default))
             .Use(new CoreferenceStage(countries))
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)

@@ -281,7 +281,7 @@ public static partial class DocumentCoreference
                 // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
                 bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
-                    && ((OrganisationHeads.Words.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
+                    && ((EntityLexicons.OrganisationHeads.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
                         || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
@@ -316,9 +316,12 @@ public static partial class DocumentCoreference
 
     private static bool SameCore(string[] a, string[] b)
     {
-        var ca = KindNouns.Without(a);
-        return ca.Length > 0 && ca.AsSpan().SequenceEqual(KindNouns.Without(b));
+        var ca = WithoutKindWords(a);
+        return ca.Length > 0 && ca.AsSpan().SequenceEqual(WithoutKindWords(b));
     }
+
+    /// <summary>The words of a name without those that say what kind of outlet or site it is ("news", "agency", "base"): "Tasnim news agency" is Tasnim.</summary>
+    internal static string[] WithoutKindWords(string[] words) => Array.FindAll(words, w => !EntityLexicons.KindWords.Contains(w));
 
     private static bool IsSubsequence(string[] shorter, string[] longer)
     {

@@ -53,8 +53,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             if (core.Length == 0)
                 continue;
             // An outlet's or base's kind noun is not part of its name for the loose key either: "Ain al-Asad base" is Ein al-Asad.
-            var skeletons = NameKeys.LooseWords(entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } named ? named : core).ToArray();
-            if (entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } kind && kind.Length < core.Length)
+            var skeletons = NameKeys.LooseWords(entity.Type is "MEDIA" or "FACILITY" && DocumentCoreference.WithoutKindWords(core) is { Length: > 0 } named ? named : core).ToArray();
+            if (entity.Type is "MEDIA" or "FACILITY" && DocumentCoreference.WithoutKindWords(core) is { Length: > 0 } kind && kind.Length < core.Length)
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', kind));
             else if (entity.Type is "MEDIA" or "FACILITY")
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', core));
