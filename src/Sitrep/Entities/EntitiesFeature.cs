@@ -32,13 +32,14 @@ public sealed class EntitiesFeature : IPipelineFeature
         builder
             .UseTokens()
             .Use(new EntityStage(_model ?? NerModel.Default, countries, Actors.ActorTable.Default))
-            .Use(new CoreferenceStage(countries))
+            .Use(new CoreferenceStage(countries, Actors.ActorTable.Default))
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)
             .UseJson(new EntitiesJsonPart())
             .UseCrossDocument("entity-resolution", store => new EntityResolver(
                 store.Feature<IEntityIndex>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no entity index"),
-                countries));
+                countries,
+                Actors.ActorTable.Default));
     }
 }
 

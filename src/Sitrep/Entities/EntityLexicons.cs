@@ -29,6 +29,8 @@ internal static class EntityLexicons
 
     public static Lexicon Verbs => Lexicon.Get("verbs");
 
+    public static Lexicon InstitutionNouns => Lexicon.Get("institution-nouns");
+
     /// <summary>Words written capitalised in a title run before a name ("Defense Secretary", "Brig. Gen."), compared without a final full stop.</summary>
     public static FrozenSet<string> TitleWords { get; } = Titles.Tagged("title");
 
@@ -64,6 +66,8 @@ internal static class EntityLexicons
 
     public static PhraseSet OrganisationHeadWords { get; } = OrganisationHeads.Phrases;
 
+    public static PhraseSet Institutions { get; } = InstitutionNouns.Phrases;
+
     /// <summary>Verbs whose object is an actor who can be warned, pressed or backed.</summary>
     public static FrozenSet<string> VerbsWithActorObjects { get; } = Verbs.Tagged("object");
 
@@ -71,7 +75,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs");

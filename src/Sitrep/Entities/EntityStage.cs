@@ -108,6 +108,10 @@ public sealed partial class EntityStage : IDocumentStage
         var (text, tokens, sentences) = view;
         var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Recognize(text, tokens, sentences)), _actors);
         found = NameCompounds.Apply(text, tokens, found, _countries);
+        found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors);
+        found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors);
+        found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors);
+        found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries);
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries);
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
@@ -122,6 +126,7 @@ public sealed partial class EntityStage : IDocumentStage
         }
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
+        PlaceEvidence.Apply(text, mentions);
         return mentions;
     }
 

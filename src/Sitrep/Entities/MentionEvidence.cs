@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sitrep.Entities.Actors;
 using Sitrep.Entities.Resolution;
 using Sitrep.Text;
 
@@ -17,13 +18,46 @@ internal static partial class MentionEvidence
         RegexOptions.NonBacktracking)]
     private static partial Regex DatedCitation();
 
-    /// <summary>Drops mentions made only of titles and ranks ("Brig.", "Special Aide", "Supreme Leader"): a position is no name.</summary>
+    /// <summary>
+    /// Drops mentions made only of titles and ranks ("Brig.", "Special Aide", "Supreme Leader"): a position
+    /// is no name. A title of something named after it ("Secretary General of the United Nations") leaves
+    /// that name as the mention.
+    /// </summary>
     public static List<EntityMention> WithoutTitlesAlone(string text, Token[] tokens, List<EntityMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mentions);
-        return mentions.FindAll(m => !IsTitleAlone(text, tokens, m));
+        var result = new List<EntityMention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            if (IsTitleAlone(text, tokens, m))
+                continue;
+            result.Add(TitleOfNamed(text, tokens, m) ?? m);
+        }
+        return result;
+    }
+
+    /// <summary>"Secretary General of the United Nations" → "United Nations": title words, "of", an optional "the", then a capitalised name.</summary>
+    private static EntityMention? TitleOfNamed(string text, Token[] tokens, EntityMention m)
+    {
+        if (m.Type == EntityTypes.Person)
+            return null;
+        int t = m.FirstToken, end = m.FirstToken + m.TokenCount;
+        bool strong = false;
+        while (t < end && IsTitleToken(text, tokens[t]) && tokens[t].Span(text) is not "of")
+        {
+            strong |= EntityLexicons.IsStrongTitleWord(tokens[t].Span(text));
+            t++;
+        }
+        if (!strong || t >= end || tokens[t].Span(text) is not "of")
+            return null;
+        t++;
+        if (t < end && tokens[t].Span(text) is "the")
+            t++;
+        if (t >= end || !char.IsUpper(text[tokens[t].Start]))
+            return null;
+        return new EntityMention(tokens[t].Start, m.End, EntityTypes.Organization, t, end - t);
     }
 
     private static bool IsTitleAlone(string text, Token[] tokens, EntityMention m)
@@ -67,6 +101,7 @@ internal static partial class MentionEvidence
             // The capitalised run before the noun, on one line.
             int first = t;
             while (first > 0 && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[first - 1].Start])
+                && !IsCompoundAdjective(text, tokens[first - 1])
                 && !text.AsSpan(tokens[first - 1].End, tokens[first].Start - tokens[first - 1].End).Contains('\n') && t - first < 4)
                 first--;
             if (first == t || IsSentenceStart(text, tokens, first))
@@ -86,6 +121,14 @@ internal static partial class MentionEvidence
             result.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
         return result ?? mentions;
+    }
+
+    /// <summary>"IRGC-run", "Iran-backed": a word that describes, ending in a hyphen and a lower-case word.</summary>
+    private static bool IsCompoundAdjective(string text, Token token)
+    {
+        var word = token.Span(text);
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
     }
 
     private static bool IsSentenceStart(string text, Token[] tokens, int t)
@@ -230,6 +273,212 @@ internal static partial class MentionEvidence
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
+    }
+
+
+    /// <summary>
+    /// The name of an organisation run into a title before a person: an organisation mention that ends in
+    /// title words right before a person ("the White House National Security Adviser | Robert O'Brien")
+    /// ends before them; capitalised words the tagger left out right before such a title ("Iran's Qods Force
+    /// Commander Qassem Soleimani") are an organisation when they end in an organisation's head noun or
+    /// the actor dictionaries know them.
+    /// </summary>
+    public static List<EntityMention> WithOrganisationsBeforeTitles(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        List<EntityMention>? result = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var person = mentions[i];
+            if (person.Type != EntityTypes.Person || person.FirstToken == 0)
+                continue;
+            // The title run right before the person.
+            int titleStart = person.FirstToken;
+            bool strong = false;
+            while (titleStart > 0 && Adjacent(text, tokens[titleStart - 1], tokens[titleStart]) && IsTitleToken(text, tokens[titleStart - 1]))
+            {
+                titleStart--;
+                strong |= EntityLexicons.IsStrongTitleWord(tokens[titleStart].Span(text));
+            }
+            if (titleStart == person.FirstToken || titleStart == 0 || !strong)
+                continue;
+            var list = result ?? mentions;
+            int before = list.FindLastIndex(m => m.End <= tokens[titleStart].Start);
+            if (before >= 0 && list[before].Type == EntityTypes.Organization && list[before].FirstToken + list[before].TokenCount > titleStart)
+                continue;
+            // An organisation mention that took the title in: it ends before the title.
+            int org = list.FindIndex(m => m.Type == EntityTypes.Organization && m.FirstToken < titleStart && m.FirstToken + m.TokenCount > titleStart
+                && m.FirstToken + m.TokenCount <= person.FirstToken && m.End <= person.Start);
+            if (org >= 0)
+            {
+                var m = list[org];
+                result = [.. list];
+                result[org] = m with { End = tokens[titleStart - 1].End, TokenCount = titleStart - m.FirstToken };
+                continue;
+            }
+            if (list.Any(m => m.End > tokens[titleStart - 1].Start && m.Start < tokens[titleStart].Start))
+                continue;
+            // Capitalised words the tagger left out, right before the title.
+            int first = titleStart;
+            while (first > 0 && titleStart - first < 4 && Adjacent(text, tokens[first - 1], tokens[first]) && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Abbreviation
+                && char.IsUpper(text[tokens[first - 1].Start]) && !IsTitleToken(text, tokens[first - 1]) && !list.Any(m => m.FirstToken <= first - 1 && first - 1 < m.FirstToken + m.TokenCount))
+                first--;
+            if (first == titleStart || IsSentenceStart(text, tokens, first) && titleStart - first == 1)
+                continue;
+            var name = text[tokens[first].Start..tokens[titleStart - 1].End];
+            bool head = EntityLexicons.OrganisationHeads.Contains(tokens[titleStart - 1].Span(text));
+            if (!head && actors.Of(name) is not { Type: "ORG" or "MEDIA" })
+                continue;
+            result = [.. list, new EntityMention(tokens[first].Start, tokens[titleStart - 1].End, EntityTypes.Organization, first, titleStart - first)];
+            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+        return result ?? mentions;
+    }
+
+    private static bool IsTitleToken(string text, Token token)
+    {
+        var word = token.Span(text);
+        return (word.Length > 0 && char.IsUpper(word[0]) && EntityLexicons.IsTitleWord(word)) || word is "of";
+    }
+
+    private static bool Adjacent(string text, Token a, Token b) => text.AsSpan(a.End, b.Start - a.End) is { } gap && gap.IsWhiteSpace() && !gap.Contains('\n');
+
+    /// <summary>
+    /// "IRGC Quds Force": an acronym the article also gives alone, run into an organisation's name that
+    /// the article also gives alone or the actor dictionaries know, is two organisations.
+    /// </summary>
+    public static List<EntityMention> WithLeadingAcronymsSplit(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        HashSet<string>? alone = null;
+        List<EntityMention>? result = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityTypes.Organization || m.TokenCount < 3)
+                continue;
+            var first = tokens[m.FirstToken].Span(text);
+            if (first.Length < 2 || first.ContainsAnyInRange('a', 'z') || first.Count('.') > 0 || !char.IsUpper(text[tokens[m.FirstToken + 1].Start]))
+                continue;
+            alone ??= mentions.Select(x => NameKeys.Exact(x.Text(text))).ToHashSet(StringComparer.Ordinal);
+            var rest = text[tokens[m.FirstToken + 1].Start..m.End];
+            if (!alone.Contains(NameKeys.Exact(first.ToString())) || !(alone.Contains(NameKeys.Exact(rest)) || actors.Of(rest) is { Type: "ORG" or "MEDIA" }))
+                continue;
+            result ??= [.. mentions];
+            int at = result.IndexOf(m);
+            result[at] = new EntityMention(m.Start, tokens[m.FirstToken].End, EntityTypes.Organization, m.FirstToken, 1);
+            result.Insert(at + 1, new EntityMention(tokens[m.FirstToken + 1].Start, m.End, EntityTypes.Organization, m.FirstToken + 1, m.TokenCount - 1));
+        }
+        return result ?? mentions;
+    }
+
+    /// <summary>
+    /// Organisations the actor dictionaries know by a name of two words or more, found where the tagger
+    /// missed them or kept only a word ("the Islamic State" tagged "Islamic"): capitalised words that are
+    /// such a name become its mention, unless a person or place was found inside them.
+    /// </summary>
+    public static List<EntityMention> WithKnownOrganisations(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        if (actors.Count == 0)
+            return mentions;
+        var owner = new int[tokens.Length];
+        Array.Fill(owner, -1);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            for (int t = mentions[i].FirstToken; t < mentions[i].FirstToken + mentions[i].TokenCount && t < tokens.Length; t++)
+                owner[t] = i;
+        }
+        List<EntityMention>? added = null;
+        var drop = new HashSet<int>();
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (!IsCapitalised(text, tokens[t]))
+                continue;
+            int end = t;
+            while (end + 1 < tokens.Length && end - t < 6 && Adjacent(text, tokens[end], tokens[end + 1])
+                && (IsCapitalised(text, tokens[end + 1]) || tokens[end + 1].Span(text) is "of" or "for" or "and" or "al" or "the"))
+                end++;
+            for (int last = end; last > t; last--)
+            {
+                if (!IsCapitalised(text, tokens[last]))
+                    continue;
+                int start = tokens[t].Start, stop = tokens[last].End;
+                if (actors.Of(text[start..stop]) is not { Type: "ORG" or "MEDIA" })
+                    continue;
+                // Only where it replaces nothing better: words of no mention, adjectives, or a shorter organisation.
+                bool better = true;
+                var inside = new List<int>();
+                for (int k = t; k <= last; k++)
+                {
+                    if (owner[k] < 0)
+                        continue;
+                    var m = mentions[owner[k]];
+                    if (m.Start < start || m.End > stop || (m.Start == start && m.End == stop) || m.Type is EntityTypes.Person or EntityTypes.Location)
+                        better = false;
+                    else
+                        inside.Add(owner[k]);
+                }
+                if (!better || (t > 0 && owner[t - 1] >= 0 && mentions[owner[t - 1]].End > tokens[t - 1].Start && Adjacent(text, tokens[t - 1], tokens[t])))
+                    break;
+                foreach (var i in inside)
+                    drop.Add(i);
+                (added ??= []).Add(new EntityMention(start, stop, EntityTypes.Organization, t, last - t + 1));
+                t = last;
+                break;
+            }
+        }
+        if (added is null)
+            return mentions;
+        var result = mentions.Where((_, i) => !drop.Contains(i)).Concat(added).ToList();
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    private static bool IsCapitalised(string text, Token token) =>
+        token.Kind is TokenKind.Word or TokenKind.Abbreviation && token.Length > 1 && char.IsUpper(text[token.Start]) && !IsCompoundAdjective(text, token);
+
+    /// <summary>
+    /// "The Iraqi parliament", "the Iranian foreign ministry": a nationality and, in lower case, a noun for
+    /// one of a state's own institutions (resources/lexicons/institution-nouns.tsv), after "the", name that
+    /// institution: an organisation, with the nationality part of its name.
+    /// </summary>
+    public static List<EntityMention> WithNationalInstitutions(string text, Token[] tokens, List<EntityMention> mentions, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(countries);
+        List<EntityMention>? result = null;
+        for (int t = 1; t + 1 < tokens.Length; t++)
+        {
+            if (!tokens[t - 1].Span(text).Equals("the", StringComparison.OrdinalIgnoreCase) || !char.IsUpper(text[tokens[t].Start])
+                || countries.CountryOfDemonym(tokens[t].Text(text)) is null || !char.IsLower(text[tokens[t + 1].Start]) || !Adjacent(text, tokens[t], tokens[t + 1]))
+                continue;
+            int length = EntityLexicons.Institutions.MatchAt(text, tokens[t + 1].Start);
+            if (length == 0)
+                continue;
+            int end = tokens[t + 1].Start + length;
+            var list = result ?? mentions;
+            // Nothing but the nationality itself may be a mention there already.
+            if (list.Any(m => m.Start < end && tokens[t].Start < m.End && !(m.Start == tokens[t].Start && m.End == tokens[t].End)))
+                continue;
+            int last = t + 1;
+            while (last + 1 < tokens.Length && tokens[last + 1].End <= end)
+                last++;
+            result = [.. list.Where(m => !(m.Start == tokens[t].Start && m.End == tokens[t].End)), new EntityMention(tokens[t].Start, end, EntityTypes.Organization, t, last - t + 1)];
+            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+        return result ?? mentions;
     }
 
     /// <summary>The first and last token of exactly [start, end), or null where no tokens start and end there.</summary>

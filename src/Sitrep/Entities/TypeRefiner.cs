@@ -66,7 +66,9 @@ public static class TypeRefiner
         var key = NameKeys.Exact(name.ToString());
         if (key.Length == 0)
             return false;
-        if (documentOutlets is not null && documentOutlets.Contains(key))
+        // The document's own outlet, or the last words of its name ("the Sentinel" in the Valdorian Sentinel).
+        if (documentOutlets is not null && (documentOutlets.Contains(key)
+            || (key.Length >= 4 && documentOutlets.Any(o => o.EndsWith(key, StringComparison.Ordinal) && o.Length > key.Length && o[^(key.Length + 1)] == ' '))))
             return true;
         if (!Outlets.Contains(key))
             return false;

@@ -20,7 +20,7 @@ public static partial class CapitalMetonymy
 
     /// <summary>Auxiliaries and the adverbs that stand between them and a verb (closed classes; verbs of saying come from resources/lexicons/verbs.tsv).</summary>
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
-        ["has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did", "do",
+        ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did", "do",
          "also", "still", "now", "then", "again", "never", "already"],
         StringComparer.OrdinalIgnoreCase);
 
@@ -54,10 +54,12 @@ public static partial class CapitalMetonymy
             return after.Count == 0 || !EntityLexicons.CityParts.Contains(after[0]);
         if (RelationPrepositions.Contains(previous))
             return true;
-        // Skip a coordinated second name: "Baghdad and Washington warn".
+        // Skip a coordinated second name: "Baghdad and Washington warn", or what the capital has: "Tehran and its militias are".
         int i = 0;
         if (i + 1 < after.Count && after[i] is "and" or "or" && char.IsUpper(after[i + 1][0]))
             i += 2;
+        else if (i + 2 < after.Count && after[i] is "and" && after[i + 1] is "its" or "their")
+            i += 3;
         if (i >= after.Count)
             return false;
         var next = after[i];
