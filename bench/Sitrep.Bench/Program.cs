@@ -13,7 +13,8 @@ namespace Sitrep.Bench;
 /// all cores, and storing; with <c>--entities</c> the entity stages too, and cross-document entity
 /// resolution over the store. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
 /// <c>-- extraction</c> compares HTML extraction with SmartReader on the Zyte benchmark
-/// (<see cref="ExtractionBenchmark"/>).
+/// (<see cref="ExtractionBenchmark"/>); <c>-- timex-eval</c> and <c>-- timex-speed</c> evaluate and time
+/// the temporal tagger (<see cref="TimexEvaluation"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,10 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-eval")
+            return TimexEvaluation.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-speed")
+            return TimexEvaluation.Speed(args[1..]);
         bool entities = args.Contains("--entities");
         var rest = args.Where(a => a != "--entities").ToArray();
         var inputs = rest.Length > 0 ? rest : [FindExamples()];

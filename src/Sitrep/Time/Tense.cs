@@ -1,0 +1,133 @@
+using System.Collections.Frozen;
+using Sitrep.Text;
+
+namespace Sitrep.Time;
+
+/// <summary>Which way from the reference date a sentence points an expression that leaves it open ("Friday", "March 3").</summary>
+internal enum Tense : byte
+{
+    None,
+    Past,
+    Future,
+}
+
+/// <summary>
+/// Reads the tense nearest a temporal expression from the verbs around it in its sentence: no part
+/// of speech tagger, only auxiliaries, reporting verbs, -ed forms and the closed class of irregular
+/// past forms. "said Friday" is past, "will meet Friday" future, "is due on Friday" future.
+/// </summary>
+internal static class TenseReader
+{
+    /// <summary>How far (in tokens) a verb may be from the expression and still decide its tense.</summary>
+    private const int Window = 10;
+
+    private static readonly FrozenSet<string> FutureWords = FrozenSet.ToFrozenSet(
+        ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "planned", "plans", "plan",
+         "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits", "awaiting"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> PastWords = FrozenSet.ToFrozenSet(
+        ["was", "were", "had", "did", "has", "have", "'ve", "’ve", "been", "ago", "earlier",
+         // The closed class of English irregular past forms and participles (the regular ones end in -ed).
+         "said", "told", "went", "gone", "came", "took", "taken", "made", "gave", "given", "got", "gotten", "met", "left", "held", "found",
+         "began", "begun", "became", "saw", "seen", "knew", "known", "thought", "brought", "bought", "fell", "fallen", "rose", "risen",
+         "sold", "won", "lost", "struck", "stricken", "fought", "led", "paid", "sent", "spent", "built", "kept", "stood", "ran", "wrote",
+         "written", "spoke", "spoken", "broke", "broken", "chose", "chosen", "drove", "driven", "ate", "eaten", "flew", "flown", "grew",
+         "grown", "hid", "hidden", "shot", "sat", "slept", "stole", "stolen", "swore", "sworn", "threw", "thrown", "understood", "woke",
+         "woken", "wore", "worn", "felt", "heard", "meant", "sought", "taught", "caught", "fled", "forbade", "forgave", "froze", "frozen",
+         "hung", "laid", "lit", "rode", "ridden", "rang", "rung", "sang", "sung", "sank", "sunk", "shook", "shaken", "shone", "slid",
+         "sprang", "stuck", "stung", "swam", "swept", "swung", "tore", "torn", "wept", "withdrew", "withdrawn", "drew", "drawn", "overthrew",
+         "undertook", "arose", "awoke", "bore", "borne", "bent", "bled", "blew", "blown", "bound", "bred", "dealt", "dug", "dove", "drank",
+         "fed", "forgot", "forgotten", "ground", "knelt", "leapt", "lent", "shrank", "slew", "slain", "spun", "strove", "strode", "trod",
+         "upheld", "withheld", "wound", "overtook", "overseen", "oversaw", "foresaw", "mistook", "beaten", "did", "done", "sped", "fought",
+         "shed", "smote", "stank", "strung", "swore", "thrust", "underwent", "undergone", "wrung", "rebuilt", "retook", "reelected", "re-elected"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> PresentWords = FrozenSet.ToFrozenSet(
+        ["is", "are", "am", "'re", "’re", "remains", "remain", "begins", "starts", "opens", "meets", "takes", "holds", "ends", "closes"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words ending in -ed that are not past forms.</summary>
+    private static readonly FrozenSet<string> NotPast = FrozenSet.ToFrozenSet(
+        ["need", "needed", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "united", "proceed", "exceed", "succeed", "breed",
+         "greed", "weed", "deed", "creed", "bleed", "embed", "shred", "wed", "sled", "naked", "wicked", "sacred", "aged", "beloved",
+         "kindred", "ragged", "rugged", "crooked", "learned", "armed", "based", "detailed", "interested", "concerned", "related",
+         "alleged", "so-called", "unidentified", "unnamed", "scheduled", "planned", "expected", "proposed", "suspected", "speed", "tweed",
+         "shared", "limited", "mixed", "advanced", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
+    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end)
+    {
+        int first = sentence.FirstToken, last = sentence.FirstToken + sentence.TokenCount - 1;
+        if (first > last || tokens.Length == 0)
+            return Tense.None;
+        // The tokens just before and just after the expression.
+        int before = -1, after = -1;
+        for (int i = first; i <= last; i++)
+        {
+            if (tokens[i].End <= start)
+                before = i;
+            else if (tokens[i].Start >= end && after < 0)
+                after = i;
+        }
+        for (int d = 0; d < Window; d++)
+        {
+            if (before >= 0 && before - d >= first)
+            {
+                var t = Classify(text, tokens, before - d, last);
+                if (t != Tense.None)
+                    return t;
+            }
+            if (after >= 0 && after + d <= last)
+            {
+                var t = Classify(text, tokens, after + d, last);
+                if (t != Tense.None)
+                    return t;
+            }
+        }
+        return Tense.None;
+    }
+
+    private static Tense Classify(string text, Token[] tokens, int i, int last)
+    {
+        var token = tokens[i];
+        if (token.Kind != TokenKind.Word)
+            return Tense.None;
+        var word = token.Span(text);
+        if (word.Length < 2 || char.IsUpper(word[0]) && i > 0 && !IsSentenceStart(text, tokens, i))
+            return Tense.None;
+        var lookup = FutureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            // "to" and "set", "going" count only before a verb: "set to", "going to", "to be held".
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase))
+                return i < last && NextIs(text, tokens, i, "be") ? Tense.Future : Tense.None;
+            if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
+                return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
+            return Tense.Future;
+        }
+        if (PastWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return Tense.Past;
+        if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return Tense.Future;
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !NotPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return Tense.Past;
+        }
+        if (word.EndsWith("eed", StringComparison.OrdinalIgnoreCase)
+            && (word.Equals("agreed", StringComparison.OrdinalIgnoreCase) || word.Equals("freed", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("guaranteed", StringComparison.OrdinalIgnoreCase) || word.Equals("decreed", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Tense.Past;
+        }
+        return Tense.None;
+    }
+
+    private static bool NextIs(string text, Token[] tokens, int i, string word) =>
+        i + 1 < tokens.Length && tokens[i + 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSentenceStart(string text, Token[] tokens, int i) =>
+        i == 0 || tokens[i - 1].Kind is TokenKind.Punctuation or TokenKind.Quote && text[tokens[i - 1].Start] is '.' or '"' or '“' or '!' or '?';
+}
