@@ -15,6 +15,7 @@ internal enum Rule : byte
     Quarter,
     NamedQuarter,
     Weekday,
+    Weekend,
     Deictic,
     RelativePeriod,
     Anaphoric,
@@ -74,6 +75,9 @@ internal sealed class Candidate
     public Candidate? DayPart;
 
     public string? Holiday;
+
+    /// <summary>The candidate whose surroundings give this one's tense ("until 9 a.m. Tuesday": the clock time's).</summary>
+    public Candidate? TenseFrom;
 
     /// <summary>"earlier this month": the range stops at the reference date (-1) or starts after it (+1).</summary>
     public int Side;

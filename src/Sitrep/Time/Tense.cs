@@ -9,6 +9,9 @@ internal enum Tense : byte
     None,
     Past,
     Future,
+
+    /// <summary>A present-tense verb is nearest: no direction, but the search stops there ("The meeting is on Friday").</summary>
+    Present,
 }
 
 /// <summary>
@@ -19,15 +22,19 @@ internal enum Tense : byte
 internal static class TenseReader
 {
     /// <summary>How far (in tokens) a verb may be from the expression and still decide its tense.</summary>
-    private const int Window = 10;
+    private const int Window = 12;
+
+    /// <summary>A reporting verb dates the report, not what it reports: it decides only beside the expression ("said Friday").</summary>
+    private const int ReportingWindow = 2;
 
     private static readonly FrozenSet<string> FutureWords = FrozenSet.ToFrozenSet(
-        ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "planned", "plans", "plan",
-         "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits", "awaiting"],
+        ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "plans", "plan",
+         "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits",
+         "awaiting", "supposed", "postponed", "adjourned"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> PastWords = FrozenSet.ToFrozenSet(
-        ["was", "were", "had", "did", "has", "have", "'ve", "’ve", "been", "ago", "earlier",
+        ["was", "were", "had", "did", "ago", "earlier",
          // The closed class of English irregular past forms and participles (the regular ones end in -ed).
          "said", "told", "went", "gone", "came", "took", "taken", "made", "gave", "given", "got", "gotten", "met", "left", "held", "found",
          "began", "begun", "became", "saw", "seen", "knew", "known", "thought", "brought", "bought", "fell", "fallen", "rose", "risen",
@@ -46,6 +53,17 @@ internal static class TenseReader
     private static readonly FrozenSet<string> PresentWords = FrozenSet.ToFrozenSet(
         ["is", "are", "am", "'re", "’re", "remains", "remain", "begins", "starts", "opens", "meets", "takes", "holds", "ends", "closes"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The present perfect does not take a definite past time ("has said Friday" is not English): not a cue.</summary>
+    private static readonly FrozenSet<string> Perfect = FrozenSet.ToFrozenSet(
+        ["has", "have", "'ve", "’ve", "been", "having"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
+        ["said", "told", "says", "say", "added", "stated", "announced", "reported", "wrote", "according"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Auxiliaries after which an -ed form is a participle (passive), not a past tense: the auxiliary decides.</summary>
+    private static readonly FrozenSet<string> Passive = FrozenSet.ToFrozenSet(
+        ["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets", "become", "remain", "'s", "’s"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words ending in -ed that are not past forms.</summary>
     private static readonly FrozenSet<string> NotPast = FrozenSet.ToFrozenSet(
@@ -71,17 +89,20 @@ internal static class TenseReader
             else if (tokens[i].Start >= end && after < 0)
                 after = i;
         }
+        // "until Friday", "by Jan. 14", "as soon as Tuesday": a deadline or an earliest date lies ahead, unless the sentence looks back from a past perfect.
+        if (before >= first && Signals(text, tokens, before, first) && !HasWord(text, tokens, first, last, "had"))
+            return Tense.Future;
         for (int d = 0; d < Window; d++)
         {
             if (before >= 0 && before - d >= first)
             {
-                var t = Classify(text, tokens, before - d, last);
+                var t = Classify(text, tokens, before - d, last, d);
                 if (t != Tense.None)
                     return t;
             }
             if (after >= 0 && after + d <= last)
             {
-                var t = Classify(text, tokens, after + d, last);
+                var t = Classify(text, tokens, after + d, last, d);
                 if (t != Tense.None)
                     return t;
             }
@@ -89,7 +110,33 @@ internal static class TenseReader
         return Tense.None;
     }
 
-    private static Tense Classify(string text, Token[] tokens, int i, int last)
+    private static bool Signals(string text, Token[] tokens, int i, int first)
+    {
+        var w = tokens[i].Span(text);
+        // "until 9 a.m. Tuesday", "by noon Friday": look past a clock time.
+        if (w is "at" && i > first)
+            w = tokens[--i].Span(text);
+        if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("by", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
+            && tokens[i - 2].Span(text).Equals("as", StringComparison.OrdinalIgnoreCase)
+            && tokens[i - 1].Span(text) is "soon" or "early";
+    }
+
+    private static bool HasWord(string text, Token[] tokens, int first, int last, string word)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (tokens[i].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static Tense Classify(string text, Token[] tokens, int i, int last, int distance)
     {
         var token = tokens[i];
         if (token.Kind != TokenKind.Word)
@@ -105,16 +152,24 @@ internal static class TenseReader
                 return i < last && NextIs(text, tokens, i, "be") ? Tense.Future : Tense.None;
             if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
                 return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
+            // "had been scheduled to expire Friday": a plan seen from after it.
+            if (PreviousIs(text, tokens, i, "had") || i > 1 && PreviousIs(text, tokens, i, "been") && PreviousIs(text, tokens, i - 1, "had"))
+                return Tense.Past;
             return Tense.Future;
         }
+        if (Perfect.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return Tense.None;
+        if (ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return distance <= ReportingWindow && !word.StartsWith("say", StringComparison.OrdinalIgnoreCase) ? Tense.Past : Tense.None;
+        bool participle = i > 0 && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text));
         if (PastWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-            return Tense.Past;
+            return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-            return Tense.Future;
+            return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
         if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
             && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !NotPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            return Tense.Past;
+            return participle ? Tense.None : Tense.Past;
         }
         if (word.EndsWith("eed", StringComparison.OrdinalIgnoreCase)
             && (word.Equals("agreed", StringComparison.OrdinalIgnoreCase) || word.Equals("freed", StringComparison.OrdinalIgnoreCase)
@@ -124,6 +179,9 @@ internal static class TenseReader
         }
         return Tense.None;
     }
+
+    private static bool PreviousIs(string text, Token[] tokens, int i, string word) =>
+        i > 0 && tokens[i - 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private static bool NextIs(string text, Token[] tokens, int i, string word) =>
         i + 1 < tokens.Length && tokens[i + 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);

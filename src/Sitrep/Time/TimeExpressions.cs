@@ -26,6 +26,7 @@ public static class TimeExpressions
             return [];
         var chosen = Choose(TimexRecognizer.Recognize(text));
         AttachDaysToClockTimes(text, chosen);
+        AttachEndDays(text, chosen);
         var resolver = new TimexResolver(text, tokens, sentences, TimexResolver.ParseDate(published), quoteAnchors);
         var found = new List<TimeExpression>(chosen.Count);
         foreach (var c in chosen)
@@ -73,6 +74,24 @@ public static class TimeExpressions
         kept.RemoveAll(static c => c.Rule == Rule.Block);
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return kept;
+    }
+
+    /// <summary>"the quarter ended Sept. 30": the day that names which quarter.</summary>
+    private static void AttachEndDays(string text, List<Candidate> chosen)
+    {
+        for (int i = 0; i + 1 < chosen.Count; i++)
+        {
+            var quarter = chosen[i];
+            var day = chosen[i + 1];
+            if (quarter.Rule != Rule.NamedQuarter || quarter.Grain is not (Grain.Quarter or Grain.Day) || day.Grain != Grain.Day
+                || day.Rule is not (Rule.MonthDay or Rule.Calendar))
+            {
+                continue;
+            }
+            var gap = text.AsSpan(quarter.End, day.Start - quarter.End).Trim();
+            if (gap is "ended" or "ending" or "that ended" or "which ended" or "ended on" or "through" or "to")
+                quarter.DayPart = day;
+        }
     }
 
     /// <summary>"9 a.m. Tuesday", "3 p.m. on March 4": a clock time followed by its day is one TIME.</summary>

@@ -72,6 +72,22 @@ internal static class TimeWords
         words = words.Trim();
         if (words.IsEmpty)
             return double.NaN;
+        if (words[0] is '½' or '¼' or '¾')
+            return Fraction(words[0]);
+        if (char.IsDigit(words[0]) && words.IndexOfAny('½', '¼', '¾') is int frac && frac > 0)
+            return Count(words[..frac]) + Fraction(words[frac]);
+        int slash = words.IndexOf('/');
+        if (slash > 0 && char.IsDigit(words[0]))
+        {
+            // "5 1/2", "2-1/2"
+            int gap = words[..slash].LastIndexOfAny(' ', '-');
+            if (gap > 0 && int.TryParse(words[(gap + 1)..slash], NumberStyles.None, CultureInfo.InvariantCulture, out int num)
+                && int.TryParse(words[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int den) && den > 0)
+            {
+                return Count(words[..gap]) + (double)num / den;
+            }
+            return double.NaN;
+        }
         if (char.IsDigit(words[0]))
         {
             Span<char> digits = stackalloc char[Math.Min(words.Length, 32)];
@@ -114,6 +130,13 @@ internal static class TimeWords
         int value = Small(s);
         return value >= 0 ? value : double.NaN;
     }
+
+    private static double Fraction(char c) => c switch
+    {
+        '½' => 0.5,
+        '¼' => 0.25,
+        _ => 0.75,
+    };
 
     /// <summary>0-99 written in words ("twenty four"), -1 when it is not.</summary>
     public static int Small(string s)

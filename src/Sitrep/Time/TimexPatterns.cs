@@ -47,7 +47,7 @@ internal static partial class TimexPatterns
         """;
 
     private const string Count = """
-        (?<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|
+        (?<num>[0-9]+(?:\s+|-)[1-9]/[1-9][0-9]?|[0-9]+\s*[½¼¾]|[½¼¾]|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|
         """ + SmallNumber + """
         (?:\s+and\s+a\s+half)?|an?|a\s+single|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|dozens\s+of|half\s+an?|a\s+half|a\s+hundred|hundreds\s+of|thousands\s+of|a\s+few|several|many|some|few|a\s+number\s+of|numerous|countless|multiple)
         """;
@@ -173,7 +173,7 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}0-9])(?:the\s+)?(?:(?<yq>year-earlier|year-ago|year\s+earlier|year\s+ago|same|comparable|latest|current|previous|prior|recent|corresponding|fiscal|calendar)\s+)*(?:
         """ + Year + """
-        (?:\s+fiscal)?\s+|(?<yrel>this|last|next)\s+year['’]s\s+|(?<yrel>this|last|next)\s+fiscal\s+year['’]s\s+)?(?:fiscal\s+|calendar\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?<unit>quarter|half)(?!\p{L})(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:(?:year\s+)?
+        (?:\s+fiscal)?\s+|(?<yrel>this|last|next)\s+year['’]s\s+|(?<yrel>this|last|next)\s+fiscal\s+year['’]s\s+)?(?:fiscal\s+|calendar\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?<unit>quarter|half)(?!\p{L})(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:(?:year\s+)?
         """ + Year + """
         |(?<yrel>this|last|next)\s+year(?!\p{L})|(?<theyear>the\s+(?:fiscal\s+)?year(?!\p{L}))))?
         |(?<![\p{L}0-9])(?-i:Q(?<q>[1-4]))(?:\s+
@@ -185,8 +185,11 @@ internal static partial class TimexPatterns
 
     /// <summary>A quarter or period named by its place: "the quarter", "last quarter", "the latest period", "the year-ago quarter", "year-earlier".</summary>
     [GeneratedRegex("""
-        (?<![\p{L}-])(?:(?<the>the)\s+)?(?<adj>latest|current|previous|prior|past|last|this|next|coming|same|year-earlier|year-ago|comparable|corresponding|recent|just-ended|most\s+recent)?\s*(?<unit>quarter|period)(?!\p{L}|-)
+        (?<![\p{L}-])(?:(?<the>the)\s+)?(?:(?<adj2>comparable|corresponding|same)\s+)?(?<adj>latest|current|previous|prior|past|last|this|next|coming|same|year-earlier|year-ago|comparable|corresponding|recent|just-ended|most\s+recent)?\s*(?<unit>quarter|period)(?!\p{L}|-)(?:\s+(?<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?
         |(?<![\p{L}-])(?:(?<the>the)\s+)?(?<adj>year-earlier|year-ago)(?![\p{L}-])
+        |(?<![\p{L}0-9-])(?<the>the)\s+
+        """ + Year + """
+        \s+(?<unit>quarter|period)(?!\p{L}|-)
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex NamedQuarter();
 
@@ -215,11 +218,22 @@ internal static partial class TimexPatterns
 
     /// <summary>Read against an earlier date in the text: "the next day", "that week", "the following year", "the day before", "earlier that day".</summary>
     [GeneratedRegex("""
-        (?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?<dem>that|the\s+same|the\s+previous|the\s+preceding|the\s+prior|the\s+following|the\s+next|the\s+subsequent|the\s+ensuing)\s+(?<unit>day|night|morning|afternoon|evening|week|weekend|month|year)
+        (?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?<dem>that|the\s+same|the\s+previous|the\s+preceding|the\s+prior|the\s+following|the\s+next|the\s+subsequent|the\s+ensuing)\s+(?<unit>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)
         |the\s+(?<unit>day|night|week|month|year)\s+(?<dir>before|after|earlier|later|prior))(?!\p{L}|-)
         |(?<![\p{L}])(?<mod>earlier|later)\s+in\s+the\s+(?<unit>day|week|month|year)(?!\p{L}|-)
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Anaphoric();
+
+    /// <summary>"the weekend", "over the weekend": the weekend the tense points to.</summary>
+    [GeneratedRegex("""(?<![\p{L}])(?:(?<mod>early|late)\s+)?the\s+weekend(?![\p{L}-])""", Options, Timeout)]
+    public static partial Regex Weekend();
+
+    /// <summary>"year-end", "by year's end", "the end of the month", "the beginning of the week": the reference date's period.</summary>
+    [GeneratedRegex("""
+        (?<![\p{L}-])(?:(?<ye>year[-\s]end|year['’]s\s+end)|(?<unit>month)[-\s]end
+        |(?<mod>the\s+(?:end|beginning|start|middle|close|rest|remainder|turn)\s+of)\s+the\s+(?<unit>year|month|week|quarter|decade))(?![\p{L}-])
+        """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
+    public static partial Regex PeriodEnd();
 
     /// <summary>"the year" of a report: a DATE, or the length of a fiscal year when it "ended" or is "ending".</summary>
     [GeneratedRegex("""(?<![\p{L}])(?:for|in|of|during|throughout)\s+(?<span>the\s+(?:(?<fiscal>fiscal|full|whole|entire)\s+)?year)(?![\p{L}-])(?<dur>\s+(?:ended|ending|to|through|that\s+ended))?""", Options, Timeout)]
@@ -242,7 +256,7 @@ internal static partial class TimexPatterns
         """ + DurationMod + """
         \s+)?(?:(?<the>the|a|an|this|that|these|those)\s+)?(?:(?<adj>past|last|next|coming|first|final|previous|following|preceding|latest|initial|remaining|same|entire|whole|full|year-earlier|year-ago|other|additional|extra|further|subsequent|ensuing|last\s+few|past\s+few|next\s+few)\s+)?
         """ + Count + """
-        (?:\s+(?<more>more|additional|other|straight|consecutive|full|long|successive|further|extra))?[\s-]+
+        (?:\s+(?<more>more|additional|other|straight|consecutive|full|long|successive|further|extra|trading|business|working|school|calendar))?[\s-]+
         """ + Unit + """
         (?!\p{L}|-old|[\s-]+old(?!\p{L})|\s+(?:ago|earlier|later|from\s+now|hence)(?!\p{L}))(?<long>[\s-]+long(?!\p{L}))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
@@ -254,7 +268,7 @@ internal static partial class TimexPatterns
 
     /// <summary>Plural units with no count: "for years", "in recent years", "the coming months", "several weeks".</summary>
     [GeneratedRegex("""
-        (?<![\p{L}])(?:(?<the>the)\s+)?(?:(?<adj>past|last|next|coming|recent|previous|following|ensuing|intervening|early|first)\s+)?(?<unit>seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)(?<ahead>\s+ahead)?(?![\p{L}-])
+        (?<![\p{L}])(?:(?<the>the)\s+)?(?:(?<adj>past|last|next|coming|recent|previous|following|ensuing|intervening)\s+)?(?<unit>seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)(?<ahead>\s+ahead)?(?![\p{L}-])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex VagueDuration();
 
@@ -311,6 +325,7 @@ internal static partial class TimexPatterns
         |(?<![\p{L}0-9:.])(?<hm>[0-2][0-9][0-5][0-9])\s*(?:(?-i:GMT|UTC|GMT\+[0-9]+|Z)(?!\p{L})|hours|hrs|local\s+time)
         |(?<![\p{L}])(?:(?<mod>about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?(?<nm>noon|midnight|midday)(?!\p{L})
         |(?<![\p{L}0-9])(?<hw>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?!\p{L})(?:\s+(?:in\s+the\s+)?(?<part>morning|afternoon|evening|night))?
+        |(?<![\p{L}0-9])(?<hw>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+in\s+the\s+(?<part>morning|afternoon|evening)(?!\p{L})
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex ClockTime();
 
@@ -318,8 +333,8 @@ internal static partial class TimexPatterns
 
     [GeneratedRegex("""
         (?<![\p{L}-])(?:(?<present>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present\s+day|present-day|current)
-        |(?<past>recently|lately|previously|formerly|in\s+the\s+past|the\s+past|recent(?=\s+(?:weeks|months|days|years|decades|times)))
-        |(?<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|in\s+future))(?![\p{L}-])
+        |(?<past>recently|lately|the\s+past|recent(?=\s+(?:weeks|months|days|years|decades|times)))
+        |(?<future>the\s+(?:near\s+|foreseeable\s+|distant\s+|immediate\s+)?future|(?<=\bin\s)future))(?![\p{L}-])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Reference();
 
@@ -345,7 +360,8 @@ internal static partial class TimexPatterns
         (?-i:(?:Black|Cyber|Super|Ash|Palm|Bloody|Holy|Maundy|Giving|Small\s+Business|Man|Girl|Mail\s+on|Independent\s+on|Observer\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         |(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Mail|People|Post|Star|Tribune|Observer|Independent|Night\s+Football|Night\s+Live|Morning\s+Futures|Morning\s+Herald|Business)
         |USA\s+Today|Today\s+(?:show|Show|programme|program|newspaper)|the\s+Today\s+(?:show|Show|programme|program)|China\s+Daily|Daily\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+Daily(?!\s+\p{Ll})
-        |(?:Friday|Sunday)\s+(?:prayers?|sermons?|service|mass|Mass))(?!\p{L})
+        |\p{Lu}{2,}\s+Today
+        |(?:Friday|Sunday)\s+(?:prayers?|sermons?))(?!\p{L})
         |(?<![\p{L}])(?:the\s+)?fall\s+of\s+(?-i:\p{Lu})
         """, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex NotATime();

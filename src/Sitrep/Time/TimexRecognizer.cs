@@ -64,6 +64,8 @@ internal static class TimexRecognizer
         Run(TimexPatterns.Quarter(), text, found, Quarter);
         Run(TimexPatterns.NamedQuarter(), text, found, NamedQuarter);
         Run(TimexPatterns.Weekday(), text, found, Weekday);
+        Run(TimexPatterns.Weekend(), text, found, Weekend);
+        Run(TimexPatterns.PeriodEnd(), text, found, PeriodEnd);
         Run(TimexPatterns.Deictic(), text, found, Deictic);
         Run(TimexPatterns.RelativePeriod(), text, found, RelativePeriod);
         Run(TimexPatterns.Anaphoric(), text, found, Anaphoric);
@@ -269,10 +271,13 @@ internal static class TimexRecognizer
         {
             var before = PreviousWord(text, m.Index);
             bool possessive = m.Index + m.Length + 1 < text.Length && text[m.Index + m.Length] is '\'' or '’' && text[m.Index + m.Length + 1] == 's';
-            if (!DateCues.Contains(before.ToString()) && !possessive)
+            bool cue = DateCues.Contains(before.ToString());
+            // "a June agreement" (but "a May" is too rare to tell from the verb).
+            bool article = before is "a" or "A" && month != 5;
+            if (!cue && !possessive && !article)
                 return;
-            // "Tom March", "Queen May": a capitalised word before a name-like month.
-            if (month is 5 or 3 && before.Length > 0 && char.IsUpper(before[0]) && !IsSentenceStart(text, m.Index))
+            // "Tom March's", "Theresa May's": a capitalised name before a month that is also a name.
+            if (!cue && before.Length > 0 && char.IsUpper(before[0]))
                 return;
         }
         var c = Add(into, m, Rule.Month, 0);
@@ -409,10 +414,48 @@ internal static class TimexRecognizer
             c.Year = (n - 1) * 100;
             c.Rule = Rule.Calendar;
         }
+        else if (m.Groups["rel"].Value.StartsWith("the", StringComparison.OrdinalIgnoreCase) && Relative(m.Groups["rel"]) < 0)
+        {
+            // "the past century": the hundred years up to now.
+            c.Rule = Rule.Fixed;
+            c.Type = TimexType.Duration;
+            c.Value = "P100Y";
+        }
         else
         {
             c.Relative = Relative(m.Groups["rel"]);
         }
+    }
+
+    private static void Weekend(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Weekend, 0);
+        c.Grain = Grain.Weekend;
+        (c.Mod, _) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void PeriodEnd(Match m, string text, List<Candidate> into)
+    {
+        if (m.Groups["ye"].Success)
+        {
+            // "by year-end", "since year-end": the last day of the year the tense points to.
+            var y = Add(into, m, Rule.MonthDay, 0);
+            y.Month = 12;
+            y.Day = 31;
+            y.Grain = Grain.Day;
+            return;
+        }
+        var c = Add(into, m, Rule.RelativePeriod, 0);
+        c.Relative = 0;
+        c.Grain = m.Groups["unit"].Value.ToLowerInvariant() switch
+        {
+            "week" => Grain.Week,
+            "month" => Grain.Month,
+            "quarter" => Grain.Quarter,
+            "decade" => Grain.Decade,
+            _ => Grain.Year,
+        };
+        (c.Mod, c.Side) = m.Groups["mod"].Success ? PeriodMod(m.Groups["mod"]) : ("END", 0);
     }
 
     private static void Season(Match m, string text, List<Candidate> into)
@@ -424,14 +467,14 @@ internal static class TimexRecognizer
             return;
         if (!qualified)
         {
-            var before = PreviousWord(text, m.Index).ToString();
+            var before = PreviousWord(text, m.Index).ToString().ToLowerInvariant();
             bool the = m.Groups["the"].Success;
             // "prices fall", "a spring of water": a season needs a preposition or an article before it.
-            if (word.Equals("fall", StringComparison.OrdinalIgnoreCase) && !(the && before is "in" or "In" or "this" or "during" or "by" or "until" or "since" or "through" or "over"))
+            if (word.Equals("fall", StringComparison.OrdinalIgnoreCase) && !(the && before is "in" or "this" or "during" or "by" or "until" or "since" or "through" or "over"))
                 return;
-            if (!the && !(before is "in" or "In" or "during" or "by" or "until" or "since" or "through" or "over" or "this" or "last" or "next"))
+            if (!the && !(before is "in" or "during" or "by" or "until" or "since" or "through" or "over" or "this" or "last" or "next"))
                 return;
-            if (the && !(before is "in" or "In" or "during" or "by" or "until" or "since" or "through" or "over" or "of" or "throughout" or "for" or "into" or "before" or "after"))
+            if (the && !(before is "in" or "during" or "by" or "until" or "since" or "through" or "over" or "of" or "throughout" or "for" or "into" or "before" or "after"))
                 return;
         }
         var c = Add(into, m, Rule.Season, 0);
@@ -483,13 +526,15 @@ internal static class TimexRecognizer
     private static void NamedQuarter(Match m, string text, List<Candidate> into)
     {
         bool the = m.Groups["the"].Success;
-        var adj = m.Groups["adj"].Success ? m.Groups["adj"].Value.ToLowerInvariant() : null;
+        var adj = m.Groups["adj"].Success ? m.Groups["adj"].Value.ToLowerInvariant() : m.Groups["adj2"].Success ? m.Groups["adj2"].Value.ToLowerInvariant() : null;
         var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.ToLowerInvariant() : null;
+        bool year = m.Groups["year"].Success;
+        bool lastYear = m.Groups["ly"].Success;
         if (unit is null && adj is null)
             return;
         if (unit == "quarter" && !the && adj is null)
             return;
-        if (unit == "period" && adj is not ("latest" or "year-earlier" or "year-ago" or "same" or "comparable" or "corresponding" or "current" or "just-ended" or "most recent"))
+        if (unit == "period" && !year && adj is not ("latest" or "year-earlier" or "year-ago" or "same" or "comparable" or "corresponding" or "current" or "just-ended" or "most recent"))
             return;
         // "a quarter of the vote", "the quarter of a century": a quarter as a share.
         var after = NextWord(text, m.Index + m.Length);
@@ -497,6 +542,15 @@ internal static class TimexRecognizer
             return;
         var c = Add(into, m, Rule.NamedQuarter, 0);
         c.Grain = unit == "period" ? Grain.Day : Grain.Quarter;
+        if (unit is null)
+            c.Grain = Grain.Year;
+        if (year)
+        {
+            // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
+            c.Year = Int(m.Groups["year"]);
+            c.TextAnchored = true;
+            return;
+        }
         c.Relative = adj switch
         {
             "current" or "this" => 0,
@@ -504,12 +558,12 @@ internal static class TimexRecognizer
             "last" or "past" or "previous" or "prior" => -1,
             _ => Candidate.None,
         };
-        // "the previous quarter" is read against the quarter the text last named; "last quarter" against the reference date.
-        c.TextAnchored = the || adj is "latest" or "just-ended" or "most recent" or "recent" or "same" or "comparable" or "corresponding" or "year-earlier" or "year-ago";
-        if (adj is "year-earlier" or "year-ago")
+        // "the quarter", "the latest quarter", "the previous quarter" refer to the quarter the text is about;
+        // "this quarter", "last quarter" to the reference date.
+        c.TextAnchored = adj is null or "latest" or "just-ended" or "most recent" or "recent" or "same" or "comparable" or "corresponding" or "year-earlier" or "year-ago"
+            || the && adj is "previous" or "prior" or "past" or "last";
+        if (adj is "year-earlier" or "year-ago" || lastYear)
             c.YearShift = -1;
-        if (unit is null)
-            c.Grain = Grain.Year;
     }
 
     private static void Weekday(Match m, string text, List<Candidate> into)
@@ -573,7 +627,19 @@ internal static class TimexRecognizer
 
     private static void RelativePeriod(Match m, string text, List<Candidate> into)
     {
+        // "ABC's This Week": a capitalised unit is a name.
+        if (char.IsUpper(m.Groups["unit"].Value[0]))
+            return;
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        if (m.Groups["the"].Success && unit == "decade" && rel is "past" or "last")
+        {
+            // "over the past decade": the ten years up to now.
+            var d = Add(into, m, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = "P10Y";
+            return;
+        }
         var c = Add(into, m, Rule.RelativePeriod, 0);
         c.Grain = unit switch
         {
@@ -612,12 +678,15 @@ internal static class TimexRecognizer
         }
         var c = Add(into, m, Rule.Anaphoric, 0);
         c.TextAnchored = true;
+        // "earlier in the year": the year the sentence is about, or else the reference date's.
+        c.Side = m.Groups["dem"].Success || m.Groups["dir"].Success ? 0 : 2;
         c.Relative = shift;
         c.Grain = unit switch
         {
             "week" => Grain.Week,
             "weekend" => Grain.Weekend,
             "month" => Grain.Month,
+            "quarter" => Grain.Quarter,
             "year" => Grain.Year,
             _ => Grain.Day,
         };
@@ -649,7 +718,7 @@ internal static class TimexRecognizer
     {
         var dir = m.Groups["dir"].Value.ToLowerInvariant();
         var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
-        if (unit is null or "WE")
+        if (unit is null or "WE" || !LowerOrSentenceStart(text, m.Groups["unit"]))
             return;
         double? count = m.Groups["num"].Success ? TimeWords.Count(m.Groups["num"].ValueSpan) : null;
         if (count is double.NaN)
@@ -658,6 +727,15 @@ internal static class TimexRecognizer
         if (!m.Groups["num"].Success && !plural)
             return;
         string? mod = Approximation(m.Groups["mod"]);
+        if (unit is "S" or "MIN" or "H")
+        {
+            // "an hour later": a length of time; its date is the one it follows, which the text gives elsewhere.
+            var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = DurationValue(count, unit, plural);
+            d.Mod = mod;
+            return;
+        }
         if (dir is "before" or "after" or "since" or "on")
         {
             // "two days before the vote": a length of time before an event, not a date.
@@ -711,7 +789,6 @@ internal static class TimexRecognizer
                 "CE" => "PXCE",
                 "ML" => "PXML",
                 "FN" => "PXW",
-                "Q" => "PXQ",
                 _ => "PX" + unit,
             };
         }
@@ -722,7 +799,6 @@ internal static class TimexRecognizer
             "CE" => (n * 100, "Y"),
             "ML" => (n * 1000, "Y"),
             "FN" => (n * 2, "W"),
-            "Q" => (n * 3, "M"),
             _ => (n, unit),
         };
         if (scaled != Math.Floor(scaled))
@@ -757,11 +833,19 @@ internal static class TimexRecognizer
     private static void Duration(Match m, string text, List<Candidate> into)
     {
         var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
-        if (unit is null or "WE")
+        if (unit is null or "WE" || !LowerOrSentenceStart(text, m.Groups["unit"]))
             return;
         var num = m.Groups["num"];
         double? count = TimeWords.Count(num.ValueSpan);
         if (count is double.NaN)
+            return;
+        // "a second attempt" is an ordinal; "three-quarters of the vote" a share.
+        if (unit == "S" && num.ValueSpan.Length <= 2 && char.IsLetter(num.ValueSpan[0]) && !m.Groups["unit"].Value.EndsWith('s'))
+            return;
+        if (unit == "Q" && NextWord(text, m.Index + m.Length) is "of")
+            return;
+        // "the 1988 quarter": a year, not a count.
+        if (num.Length == 4 && count is >= 1900 and < 2100)
             return;
         bool plural = m.Groups["unit"].Value.EndsWith('s');
         // "a year", "one day" need the singular; "two day" appears only before a noun ("a two-day visit").
@@ -789,7 +873,7 @@ internal static class TimexRecognizer
     private static void VagueDuration(Match m, string text, List<Candidate> into)
     {
         var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
-        if (unit is null)
+        if (unit is null || !LowerOrSentenceStart(text, m.Groups["unit"]))
             return;
         var adj = m.Groups["adj"].Success ? m.Groups["adj"].Value.ToLowerInvariant() : null;
         if (adj is null)
@@ -855,8 +939,24 @@ internal static class TimexRecognizer
         }
     }
 
+    /// <summary>Words that may follow a frequency adverb ("rallies held daily in Havana"); any other word is the noun it qualifies ("quarterly dividend").</summary>
+    private static readonly HashSet<string> AfterAdverb = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "since", "until", "through", "as", "of", "the", "a",
+        "an", "while", "when", "after", "before", "during", "over", "across", "around", "outside", "inside", "near", "between", "into",
+        "is", "are", "was", "were", "will", "would", "basis", "if", "than", "that", "this", "these", "those", "so", "because", "throughout",
+    };
+
     private static void AdverbSet(Match m, string text, List<Candidate> into)
     {
+        int after = m.Index + m.Length;
+        while (after < text.Length && text[after] == ' ')
+            after++;
+        if (after < text.Length && char.IsLower(text[after]) && !AfterAdverb.Contains(NextWord(text, after).ToString()))
+            return;
+        // "the Communist Party daily Granma": a newspaper.
+        if (after < text.Length && char.IsUpper(text[after]) && after > m.Index + m.Length)
+            return;
         var c = Add(into, m, Rule.Fixed, 1);
         c.Type = TimexType.Set;
         c.Value = m.Value.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal) switch
@@ -865,7 +965,7 @@ internal static class TimexRecognizer
             "weekly" => "P1W",
             "monthly" => "P1M",
             "annually" or "yearly" => "P1Y",
-            "quarterly" => "P3M",
+            "quarterly" => "P1Q",
             "hourly" => "PT1H",
             "nightly" => "XXXX-XX-XXTNI",
             "biannually" or "semiannually" => "P6M",
@@ -901,6 +1001,9 @@ internal static class TimexRecognizer
         int hour, minute = 0;
         if (m.Groups["nm"].Success)
         {
+            // "High Noon": a capitalised noon inside a sentence is a title.
+            if (char.IsUpper(m.Groups["nm"].Value[0]) && !IsSentenceStart(text, m.Groups["nm"].Index))
+                return;
             hour = m.Groups["nm"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 24 : 12;
         }
         else if (m.Groups["hm"].Success)
@@ -975,6 +1078,11 @@ internal static class TimexRecognizer
     }
 
     // ---- words around a match ----
+
+    /// <summary>Unit words are written in lower case except at the start of a sentence ("60 Minutes" is a programme).</summary>
+    private static bool LowerOrSentenceStart(string text, Group unit) =>
+        !char.IsUpper(unit.Value[0]) || IsSentenceStart(text, unit.Index) && (unit.Index == 0 || !char.IsLetterOrDigit(text[unit.Index - 1])) && PreviousWord(text, unit.Index).Length == 0
+        || unit.Value.All(char.IsUpper);
 
     internal static ReadOnlySpan<char> PreviousWord(string text, int at)
     {

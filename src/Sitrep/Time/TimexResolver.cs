@@ -28,6 +28,7 @@ internal sealed class TimexResolver
 
     /// <summary>The last quarter or half the text named, for "the quarter", "the year-ago period".</summary>
     private Period? _lastQuarter;
+    private int _lastQuarterSentence = -10;
 
     public TimexResolver(string text, Token[] tokens, Sentence[] sentences, DateOnly? published, IReadOnlyList<(int Start, int End, string Date)>? quotes)
     {
@@ -55,6 +56,7 @@ internal sealed class TimexResolver
             Rule.Quarter => Quarter(c, reference, anchor),
             Rule.NamedQuarter => NamedQuarter(c, reference, anchor),
             Rule.Weekday => Weekday(c, reference, anchor),
+            Rule.Weekend => Weekend(c, reference, anchor),
             Rule.Deictic => reference is { } d ? new Resolved(Period.OfDay(d.AddDays(c.Day)), null, anchor) : Unknown("XXXX-XX-XX"),
             Rule.RelativePeriod => RelativePeriod(c, reference, anchor),
             Rule.Anaphoric => Anaphoric(c, reference, anchor),
@@ -84,7 +86,7 @@ internal sealed class TimexResolver
             }
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
-            Remember(p, sentence);
+            Remember(p, sentence, main: c.YearShift == 0 && c.Rule is not (Rule.Ago or Rule.NamedQuarter));
         }
         else if (c.Type == TimexType.Time && c.Part is not null && value is not null && !value.Contains('T', StringComparison.Ordinal))
         {
@@ -101,14 +103,20 @@ internal sealed class TimexResolver
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private void Remember(Period p, int sentence)
+    /// <summary>Keeps the period for anaphora; a period read from another ("a year earlier") is not what later ones refer back to.</summary>
+    private void Remember(Period p, int sentence, bool main)
     {
         if (p.Grain == Grain.Day)
             _lastDay = p;
+        if (!main && p.Grain is Grain.Quarter or Grain.Half)
+            return;
         _lastPeriod = p;
         _lastPeriodSentence = sentence;
         if (p.Grain is Grain.Quarter or Grain.Half)
+        {
             _lastQuarter = p;
+            _lastQuarterSentence = sentence;
+        }
     }
 
     /// <summary>The date a relative expression is read against: its quote's date when the quote has one, else the publication date.</summary>
@@ -153,45 +161,51 @@ internal sealed class TimexResolver
 
     private Tense TenseOf(Candidate c)
     {
+        if (c.TenseFrom is { } from && from != c)
+            return TenseOf(from);
+        // "Wednesday's ruling": a possessive date names an event, whatever the verbs around it say.
+        if (c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's')
+            return Tense.None;
         int s = SentenceOf(c.Start);
-        return s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End);
+        var tense = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End);
+        return tense;
     }
 
     /// <summary>
     /// Of the periods <paramref name="make"/> gives for the years around the reference date, the one
     /// the tense points to: past, the latest that began by the reference date; future, the earliest
-    /// that has not ended before it; otherwise the nearest.
+    /// that has not ended before it; otherwise the nearest. A year-less date is rarely more than half
+    /// a year from its article: when the tense points further than that, the nearest wins (the tense
+    /// read from a neighbouring verb was likely not the date's own).
     /// </summary>
     private static Period? Choose(Func<int, Period?> make, DateOnly reference, Tense tense, Func<Period, bool>? fits = null)
     {
-        Period? best = null;
-        int bestDistance = int.MaxValue;
+        Period? directed = null, nearest = null;
+        int nearestDistance = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
         {
             if (make(y) is not { } p || fits is not null && !fits(p))
                 continue;
-            switch (tense)
+            if (tense == Tense.Past && p.Start <= reference && (directed is null || p.Start > directed.Value.Start))
+                directed = p;
+            if (tense == Tense.Future && p.End >= reference && (directed is null || p.Start < directed.Value.Start))
+                directed = p;
+            int distance = Math.Abs(p.DistanceTo(reference));
+            if (distance < nearestDistance)
             {
-                case Tense.Past:
-                    if (p.Start <= reference && (best is null || p.Start > best.Value.Start))
-                        best = p;
-                    break;
-                case Tense.Future:
-                    if (p.End >= reference && (best is null || p.Start < best.Value.Start))
-                        best = p;
-                    break;
-                default:
-                    int distance = Math.Abs(p.DistanceTo(reference));
-                    if (distance < bestDistance)
-                    {
-                        best = p;
-                        bestDistance = distance;
-                    }
-                    break;
+                nearest = p;
+                nearestDistance = distance;
             }
         }
-        return best ?? (tense == Tense.None ? null : Choose(make, reference, Tense.None, fits));
+        if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= FarthestDirected)
+            return d;
+        return nearest ?? directed;
     }
+
+    /// <summary>How far the tense may carry a year-less date from the reference date before the nearest reading wins.</summary>
+    private const int FarthestDirected = 320;
+
+    private const int HalfYear = 183;
 
     private static Resolved? Calendar(Candidate c)
     {
@@ -266,6 +280,12 @@ internal sealed class TimexResolver
             _ => Choose(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), r, TenseOf(c)),
         };
         return p is null ? null : new Resolved(p, null, anchor);
+    }
+
+    private static Period LatestStarted(Func<int, Period> make, DateOnly limit)
+    {
+        var p = make(limit.Year);
+        return p.Start <= limit ? p : make(limit.Year - 1);
     }
 
     /// <summary>The latest of the yearly periods that starts before <paramref name="limit"/>.</summary>
@@ -386,8 +406,10 @@ internal sealed class TimexResolver
         }
         else
         {
-            // A quarter reported in the past has ended, or at least begun, by the reference date.
-            p = Choose(y => Make(y), r, TenseOf(c) == Tense.Future ? Tense.Future : Tense.Past);
+            // A quarter named without a year has begun by the reference date (results are reported after it),
+            // unless the sentence looks ahead and that quarter is long over.
+            var started = LatestStarted(Make, r);
+            p = TenseOf(c) == Tense.Future && started.End.AddDays(HalfYear) < r ? EarliestAfter(Make, r) : started;
         }
         if (p is null)
             return null;
@@ -398,37 +420,47 @@ internal sealed class TimexResolver
     {
         if (reference is not { } r)
             return c.Grain == Grain.Quarter ? Unknown("XXXX-QX") : null;
-        Period? basis;
+        var current = Period.Containing(Grain.Quarter, r);
+        var lastCompleted = current.Shift(-1);
+        // "the quarter ended Sept. 30": the calendar quarter whose end is nearest that day.
+        if (c.DayPart is { } day && c.Grain is Grain.Quarter or Grain.Day && Resolve(day) is { } ended && ended.Day is { } endDay)
+        {
+            var q = Period.Containing(Grain.Quarter, endDay);
+            var before = q.Shift(-1);
+            var p = Math.Abs(before.End.DayNumber - endDay.DayNumber) < Math.Abs(q.End.DayNumber - endDay.DayNumber) ? before : q;
+            return new Resolved(c.YearShift != 0 ? p.ShiftYears(c.YearShift) : p, null, TimeAnchor.Text);
+        }
+        if (c.Year != Candidate.None)
+        {
+            var basisQuarter = _lastQuarter ?? lastCompleted;
+            return new Resolved(new Period(basisQuarter.Grain, new DateOnly(c.Year, basisQuarter.Start.Month, 1)), null, TimeAnchor.Text);
+        }
+        Period basis;
         var how = anchor;
-        if (c.TextAnchored && c.Grain != Grain.Day && c.Relative is Candidate.None or 0 && _lastQuarter is { } q && c.Grain == Grain.Quarter)
+        if (c.Grain == Grain.Year)
         {
-            basis = q;
+            // "year-earlier results": a year before the period the text is about.
+            basis = _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
+            if (_lastQuarter is not null || _lastPeriod is not null)
+                how = TimeAnchor.Text;
+        }
+        else if (c.TextAnchored && _lastQuarter is { } lq)
+        {
+            basis = c.Relative is Candidate.None or 0 ? lq : lq.Shift(c.Relative);
             how = TimeAnchor.Text;
         }
-        else if (c.TextAnchored && c.Grain is Grain.Day or Grain.Year && _lastPeriod is { } lp)
+        else if (c.TextAnchored)
         {
-            basis = _lastQuarter ?? lp;
-            how = TimeAnchor.Text;
-        }
-        else if (c.Grain == Grain.Quarter)
-        {
-            var current = Period.Containing(Grain.Quarter, r);
-            basis = c.Relative == Candidate.None
-                ? current.Shift(-1)
-                : c.TextAnchored && _lastQuarter is { } lq ? lq.Shift(c.Relative) : current.Shift(c.Relative);
-        }
-        else if (c.Grain == Grain.Year)
-        {
-            basis = Period.Containing(Grain.Year, r);
+            basis = c.Relative is Candidate.None or 0 ? lastCompleted : lastCompleted.Shift(c.Relative);
         }
         else
         {
-            return null;
+            basis = current.Shift(c.Relative == Candidate.None ? 0 : c.Relative);
         }
-        var p = basis.Value;
+        var result = basis;
         if (c.YearShift != 0)
-            p = p.ShiftYears(c.YearShift);
-        return new Resolved(p, null, how);
+            result = result.ShiftYears(c.YearShift);
+        return new Resolved(result, null, how);
     }
 
     private Resolved? Weekday(Candidate c, DateOnly? reference, TimeAnchor anchor)
@@ -447,10 +479,28 @@ internal sealed class TimexResolver
             {
                 Tense.Past => r.AddDays(-back),
                 Tense.Future => r.AddDays(ahead),
-                _ => back <= ahead ? r.AddDays(-back) : r.AddDays(ahead),
+                Tense.Present => back < ahead ? r.AddDays(-back) : r.AddDays(ahead),
+                // With no verb to go by, news tells what has happened: the past unless the next such day is much nearer.
+                _ => back <= ahead + 1 ? r.AddDays(-back) : r.AddDays(ahead),
             },
         };
         return new Resolved(Period.OfDay(d), null, anchor);
+    }
+
+    private Resolved? Weekend(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return Unknown("XXXX-WXX-WE");
+        var thisWeekend = Period.Containing(Grain.Weekend, r);
+        var past = thisWeekend.Start <= r ? thisWeekend : thisWeekend.Shift(-1);
+        var ahead = thisWeekend.End >= r ? thisWeekend : thisWeekend.Shift(1);
+        var chosen = TenseOf(c) switch
+        {
+            Tense.Past => past,
+            Tense.Future or Tense.Present => ahead,
+            _ => Math.Abs(past.DistanceTo(r)) <= Math.Abs(ahead.DistanceTo(r)) ? past : ahead,
+        };
+        return new Resolved(chosen, null, anchor);
     }
 
     private static Resolved? RelativePeriod(Candidate c, DateOnly? reference, TimeAnchor anchor)
@@ -475,8 +525,11 @@ internal sealed class TimexResolver
     {
         Period? basis = null;
         var how = TimeAnchor.Text;
+        bool sameSentenceOnly = c.Side == 2;
         if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
             basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
+        if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
+            basis = null;
         if (basis is null)
         {
             if (reference is not { } r)
@@ -528,7 +581,7 @@ internal sealed class TimexResolver
                 how = TimeAnchor.Text;
         }
         // Results "a year ago" in a report about a quarter are that quarter a year before.
-        if (grain == Grain.Year && unit == "Y" && _lastQuarter is { } q && _lastPeriod is { } last && last.Grain is Grain.Quarter or Grain.Half && sentence - _lastPeriodSentence <= 1)
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 1)
         {
             basis = q;
             how = TimeAnchor.Text;
@@ -562,6 +615,7 @@ internal sealed class TimexResolver
         string time = $"T{c.Hour:D2}:{c.Minute:D2}";
         if (c.DayPart is { } day)
         {
+            day.TenseFrom = c;
             var resolved = Resolve(day);
             if (resolved is { Type: TimexType.Date or TimexType.Time } e && e.Day is { } d)
                 return new Resolved(null, d.ToString("yyyy-MM-dd", Invariant) + time, e.Anchor);
