@@ -100,6 +100,20 @@ public static class TimexEvaluation
             json.Flush();
     }
 
+    /// <summary><c>timex-show PUBLISHED TEXT</c>: the times of one text, for looking at a rule.</summary>
+    public static int Show(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: timex-show PUBLISHED|- TEXT");
+            return 2;
+        }
+        var text = string.Join(' ', args[1..]);
+        foreach (var t in TimeExpressions.Find(text, args[0] == "-" ? null : args[0]))
+            Console.WriteLine($"{t.Text(text),-32} {TimeCodec.TypeName(t.Type),-8} {t.Value,-20} {t.Mod ?? "-",-10} {(t.Range is { } r ? $"{r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}" : "-"),-22} {t.Anchor}");
+        return 0;
+    }
+
     /// <summary>
     /// One core, chunk by chunk: the default pipeline with entities (every stage, as `sitrep analyze
     /// --entities` runs it per document), then the tagger on the same documents' tokens.

@@ -76,6 +76,9 @@ internal sealed class Candidate
 
     public string? Holiday;
 
+    /// <summary>For a clock time: the next day-naming candidate in the text, which may be its day.</summary>
+    public Candidate? NextDay;
+
     /// <summary>The candidate whose surroundings give this one's tense ("until 9 a.m. Tuesday": the clock time's).</summary>
     public Candidate? TenseFrom;
 

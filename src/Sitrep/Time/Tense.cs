@@ -70,7 +70,7 @@ internal static class TenseReader
         ["need", "needed", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "united", "proceed", "exceed", "succeed", "breed",
          "greed", "weed", "deed", "creed", "bleed", "embed", "shred", "wed", "sled", "naked", "wicked", "sacred", "aged", "beloved",
          "kindred", "ragged", "rugged", "crooked", "learned", "armed", "based", "detailed", "interested", "concerned", "related",
-         "alleged", "so-called", "unidentified", "unnamed", "scheduled", "planned", "expected", "proposed", "suspected", "speed", "tweed",
+         "alleged", "so-called", "unidentified", "unnamed", "scheduled", "expected", "proposed", "suspected", "speed", "tweed",
          "shared", "limited", "mixed", "advanced", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
         StringComparer.OrdinalIgnoreCase);
 
@@ -92,6 +92,9 @@ internal static class TenseReader
         // "until Friday", "by Jan. 14", "as soon as Tuesday": a deadline or an earliest date lies ahead, unless the sentence looks back from a past perfect.
         if (before >= first && Signals(text, tokens, before, first) && !HasWord(text, tokens, first, last, "had"))
             return Tense.Future;
+        // "since year-end", "since Monday": the date is behind.
+        if (before >= first && tokens[before].Span(text).Equals("since", StringComparison.OrdinalIgnoreCase))
+            return Tense.Past;
         for (int d = 0; d < Window; d++)
         {
             if (before >= 0 && before - d >= first)
@@ -119,6 +122,16 @@ internal static class TenseReader
         if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)
             || w.Equals("by", StringComparison.OrdinalIgnoreCase))
         {
+            return true;
+        }
+        // "through January" looks ahead, "from March through June" tells a span that may be over.
+        if (w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("thru", StringComparison.OrdinalIgnoreCase))
+        {
+            for (int k = i - 1; k >= first && k >= i - 8; k--)
+            {
+                if (tokens[k].Span(text).Equals("from", StringComparison.OrdinalIgnoreCase))
+                    return false;
+            }
             return true;
         }
         return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
@@ -152,6 +165,9 @@ internal static class TenseReader
                 return i < last && NextIs(text, tokens, i, "be") ? Tense.Future : Tense.None;
             if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
                 return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
+            // "plans to", "plan to": a verb; "vacation plans" a noun.
+            if (word.StartsWith("plan", StringComparison.OrdinalIgnoreCase) && !(i < last && NextIs(text, tokens, i, "to")))
+                return Tense.None;
             // "had been scheduled to expire Friday": a plan seen from after it.
             if (PreviousIs(text, tokens, i, "had") || i > 1 && PreviousIs(text, tokens, i, "been") && PreviousIs(text, tokens, i - 1, "had"))
                 return Tense.Past;
@@ -166,7 +182,8 @@ internal static class TenseReader
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
-        if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+        // "unspecified", "undisclosed": adjectives, not verbs.
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("un", StringComparison.OrdinalIgnoreCase)
             && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !NotPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return participle ? Tense.None : Tense.Past;

@@ -27,6 +27,15 @@ public static class TimeExpressions
         var chosen = Choose(TimexRecognizer.Recognize(text));
         AttachDaysToClockTimes(text, chosen);
         AttachEndDays(text, chosen);
+        Candidate? nextDay = null;
+        for (int i = chosen.Count - 1; i >= 0; i--)
+        {
+            var c = chosen[i];
+            if (c.Rule == Rule.Clock && c.DayPart is null)
+                c.NextDay = nextDay;
+            if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
+                nextDay = c;
+        }
         var resolver = new TimexResolver(text, tokens, sentences, TimexResolver.ParseDate(published), quoteAnchors);
         var found = new List<TimeExpression>(chosen.Count);
         foreach (var c in chosen)

@@ -236,7 +236,7 @@ internal static partial class TimexPatterns
     public static partial Regex PeriodEnd();
 
     /// <summary>"the year" of a report: a DATE, or the length of a fiscal year when it "ended" or is "ending".</summary>
-    [GeneratedRegex("""(?<![\p{L}])(?:for|in|of|during|throughout)\s+(?<span>the\s+(?:(?<fiscal>fiscal|full|whole|entire)\s+)?year)(?![\p{L}-])(?<dur>\s+(?:ended|ending|to|through|that\s+ended))?""", Options, Timeout)]
+    [GeneratedRegex("""(?<![\p{L}])(?:for|in|of|during|throughout)\s+(?<span>the\s+(?:(?<fiscal>fiscal|full|whole|entire)\s+)?(?<unit>year|week))(?![\p{L}-])(?<dur>\s+(?:ended|ending|to|through|that\s+ended))?|(?<![\p{L}])(?<span>the\s+(?<unit>week))(?=['’]s\s)""", Options, Timeout)]
     public static partial Regex TheYear();
 
     /// <summary>"two weeks ago", "a year earlier", "three days later", "years ago", "six months from now".</summary>

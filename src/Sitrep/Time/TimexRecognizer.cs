@@ -705,12 +705,12 @@ internal static class TimexRecognizer
     {
         var span = m.Groups["span"];
         var c = Add(into, span.Index, span.Index + span.Length, Rule.TheYear, 0);
-        c.Grain = Grain.Year;
+        c.Grain = m.Groups["unit"].Value.Equals("week", StringComparison.OrdinalIgnoreCase) ? Grain.Week : Grain.Year;
         if (m.Groups["dur"].Success)
         {
             c.Rule = Rule.Fixed;
             c.Type = TimexType.Duration;
-            c.Value = "P1Y";
+            c.Value = c.Grain == Grain.Week ? "P1W" : "P1Y";
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed class TimexResolver
             Rule.Deictic => reference is { } d ? new Resolved(Period.OfDay(d.AddDays(c.Day)), null, anchor) : Unknown("XXXX-XX-XX"),
             Rule.RelativePeriod => RelativePeriod(c, reference, anchor),
             Rule.Anaphoric => Anaphoric(c, reference, anchor),
-            Rule.TheYear => reference is { } y ? new Resolved(Period.Containing(Grain.Year, y), null, anchor) : Unknown("XXXX"),
+            Rule.TheYear => reference is { } y ? new Resolved(Period.Containing(c.Grain, y), null, anchor) : Unknown(c.Grain == Grain.Week ? "XXXX-WXX" : "XXXX"),
             Rule.Ago => Ago(c, reference, anchor, sentence),
             Rule.Clock => Clock(c, reference, anchor, sentence),
             Rule.Holiday => Holiday(c, reference, anchor),
@@ -86,7 +86,7 @@ internal sealed class TimexResolver
             }
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
-            Remember(p, sentence, main: c.YearShift == 0 && c.Rule is not (Rule.Ago or Rule.NamedQuarter));
+            Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
         }
         else if (c.Type == TimexType.Time && c.Part is not null && value is not null && !value.Contains('T', StringComparison.Ordinal))
         {
@@ -199,11 +199,18 @@ internal sealed class TimexResolver
         }
         if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= FarthestDirected)
             return d;
+        if (tense == Tense.None && nearest is { } n && n.DistanceTo(reference) > 0)
+        {
+            // With no verb to go by, news tells what has happened: the past reading unless the future one is much nearer.
+            var past = Choose(make, reference, Tense.Past, fits);
+            if (past is { } p && Math.Abs(p.DistanceTo(reference)) <= FarthestDirected && Math.Abs(p.DistanceTo(reference)) < 2 * n.DistanceTo(reference))
+                return p;
+        }
         return nearest ?? directed;
     }
 
     /// <summary>How far the tense may carry a year-less date from the reference date before the nearest reading wins.</summary>
-    private const int FarthestDirected = 320;
+    private const int FarthestDirected = 300;
 
     private const int HalfYear = 183;
 
@@ -623,6 +630,15 @@ internal sealed class TimexResolver
         }
         if (_lastDay is { } last && _lastPeriodSentence == sentence)
             return new Resolved(null, last.Value + time, TimeAnchor.Text);
+        // "at 10:35 a.m. (0735 GMT) Friday": a day later in the sentence.
+        if (c.NextDay is { } next && SentenceOf(next.Start) == sentence)
+        {
+            next.TenseFrom ??= c;
+            var resolved = Resolve(next);
+            next.TenseFrom = null;
+            if (resolved?.Day is { } nd)
+                return new Resolved(null, nd.ToString("yyyy-MM-dd", Invariant) + time, resolved.Anchor);
+        }
         if (reference is { } r)
             return new Resolved(null, r.ToString("yyyy-MM-dd", Invariant) + time, anchor);
         return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
