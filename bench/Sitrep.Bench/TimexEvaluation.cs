@@ -27,12 +27,14 @@ public static class TimexEvaluation
         int outAt = Array.IndexOf(args, "--out");
         if (outAt < 0 || outAt + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: timex-eval INPUT... --out a.json [--entities]");
+            Console.Error.WriteLine("usage: timex-eval INPUT... --out a.json [--entities] [--limit N]");
             return 2;
         }
         var output = args[outAt + 1];
         bool entities = args.Contains("--entities");
-        var inputs = args.Where((a, i) => i != outAt && i != outAt + 1 && a != "--entities").ToArray();
+        int limitAt = Array.IndexOf(args, "--limit");
+        int limit = limitAt >= 0 && limitAt + 1 < args.Length ? int.Parse(args[limitAt + 1], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+        var inputs = args.Where((a, i) => i != outAt && i != outAt + 1 && a != "--entities" && (limitAt < 0 || i != limitAt && i != limitAt + 1)).ToArray();
         var pipeline = PipelineBuilder.CreateDefault(entities);
         int count = 0, times = 0, failed = 0;
         using var stream = File.Create(output);
@@ -44,6 +46,8 @@ public static class TimexEvaluation
         {
             if (item.Article is not { } article)
                 continue;
+            if (count + failed >= limit)
+                break;
             Document doc;
             try
             {
@@ -124,7 +128,7 @@ public static class TimexEvaluation
         int limitAt = Array.IndexOf(args, "--limit");
         if (limitAt >= 0 && limitAt + 1 < args.Length)
             limit = int.Parse(args[limitAt + 1], System.Globalization.CultureInfo.InvariantCulture);
-        var inputs = args.Where((a, i) => i != limitAt && i != limitAt + 1).ToArray();
+        var inputs = args.Where((a, i) => limitAt < 0 || i != limitAt && i != limitAt + 1).ToArray();
         var pipeline = PipelineBuilder.CreateDefault(entities: true);
         double pipelineSeconds = 0, tokenSeconds = 0, timexSeconds = 0;
         long pipelineAlloc = 0, timexAlloc = 0;

@@ -37,7 +37,7 @@ internal static partial class TimexPatterns
 
     /// <summary>A day that continues a list ("and 14"): also not followed by a plain lower-case noun ("and 14 people").</summary>
     private const string NotAfterListedDay = NotAfterDay + """
-        (?!\s+(?!(?:and|or|in|at|on|of|to|for|from|with|when|while|as|but|by|after|before|during|respectively|the|this|last|next|that|which|were|was|is|are|will|when)(?!\p{L}))\p{Ll})
+        (?!\s+(?:\p{Ll}+[^s\s.,;:!?]s|people|men|women|children|police|personnel|staff|more|other|of|percent)(?![\p{L}-]))
         """;
 
     private const string Year = """(?<year>(?:1[0-9]|20)[0-9]{2})(?![0-9]|,[0-9]|\.[0-9])""";
@@ -254,7 +254,7 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}0-9])(?:
         """ + DurationMod + """
-        \s+)?(?:(?<the>the|a|an|this|that|these|those)\s+)?(?:(?<adj>past|last|next|coming|first|final|previous|following|preceding|latest|initial|remaining|same|entire|whole|full|year-earlier|year-ago|other|additional|extra|further|subsequent|ensuing|last\s+few|past\s+few|next\s+few)\s+)?
+        \s+)?(?:(?<the>the|a|an)\s+)?(?:(?<adj>past|last|next|coming|first|final|previous|following|preceding|latest|initial|remaining|same|entire|whole|full|year-earlier|year-ago|other|additional|extra|further|subsequent|ensuing|last\s+few|past\s+few|next\s+few)\s+)?
         """ + Count + """
         (?:\s+(?<more>more|additional|other|straight|consecutive|full|long|successive|further|extra|trading|business|working|school|calendar))?[\s-]+
         """ + Unit + """
@@ -307,8 +307,8 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex FrequencySet();
 
-    /// <summary>"$5 million a year", "3% a month", "40 barrels per day".</summary>
-    [GeneratedRegex("""(?<=[0-9%](?:\s+(?:million|billion|trillion|thousand|percent|per\s+cent|cents?|dollars?|euros?|pounds?|points?|people|tons|tonnes|barrels|units|shares|hours|visitors|troops))?\s+)(?:a|an|per)\s+(?<unit>day|week|month|year|hour|quarter)(?!\p{L})""", Options, Timeout)]
+    /// <summary>"$5 million a year", "3% a month", "40 barrels per day", "five hours a week": a rate after a quantity.</summary>
+    [GeneratedRegex("""(?<=(?:[0-9%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|once|twice|times))(?:\s+[\p{L}-]+){0,3}\s+)(?:a|an|per)\s+(?<unit>day|night|week|month|year|hour|quarter)(?![\p{L}-])""", Options, Timeout)]
     public static partial Regex RateSet();
 
     // ---- times of day ----

@@ -592,6 +592,10 @@ internal static class TimexRecognizer
 
     private static void Deictic(Match m, string text, List<Candidate> into)
     {
+        // "the Today programme", "The Tonight Show": a capitalised day word inside a sentence is a name.
+        var dayWord = m.Groups["dd"];
+        if (dayWord.Success && char.IsUpper(dayWord.Value[0]) && !dayWord.Value.All(char.IsUpper) && !IsSentenceStart(text, m.Index))
+            return;
         var c = Add(into, m, Rule.Deictic, 0);
         c.Grain = Grain.Day;
         var dd = m.Groups["dd"].Value.ToLowerInvariant();
@@ -742,7 +746,7 @@ internal static class TimexRecognizer
             int after = m.Index + m.Length;
             while (after < text.Length && text[after] == ' ')
                 after++;
-            if (after < text.Length && (char.IsLetterOrDigit(text[after]) || text[after] is '"' or '“' or '\''))
+            if (after < text.Length && text[after] is not ('.' or ',' or ';' or ':' or '!' or '?' or ')' or '\n' or '—' or '–'))
             {
                 var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
                 d.Type = TimexType.Duration;
@@ -1053,6 +1057,10 @@ internal static class TimexRecognizer
 
     private static void Reference(Match m, string text, List<Candidate> into)
     {
+        // "Blast From The Past": a capitalised word inside a sentence belongs to a title.
+        int lastWord = m.Value.LastIndexOf(' ') + 1;
+        if (char.IsUpper(m.Value[lastWord]) && !m.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !(lastWord == 0 && IsSentenceStart(text, m.Index)))
+            return;
         if (m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase))
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
