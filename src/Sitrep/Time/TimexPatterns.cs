@@ -10,7 +10,12 @@ namespace Sitrep.Time;
 internal static partial class TimexPatterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant;
-    private const int Timeout = 1000;
+    /// <summary>
+    /// Milliseconds one match may take. The patterns run in linear time on ordinary text; the limit only
+    /// stops a pathological input. It is generous because a first call on a loaded machine also pays
+    /// for compiling the generated matcher, and a spurious timeout would make results depend on load.
+    /// </summary>
+    private const int Timeout = 10_000;
 
     private const string MonthName = """
         (?-i:(?<month>January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT?\.?|OCT\.?|NOV\.?|DEC\.?))(?!\p{L})
@@ -40,7 +45,7 @@ internal static partial class TimexPatterns
         (?!\s+(?:\p{Ll}+[^s\s.,;:!?]s|people|men|women|children|police|personnel|staff|more|other|of|percent)(?![\p{L}-]))
         """;
 
-    private const string Year = """(?<year>(?:1[0-9]|20)[0-9]{2})(?![0-9]|,[0-9]|\.[0-9])""";
+    private const string Year = """(?<year>(?:1[0-9]|20)[0-9]{2})(?![0-9]|,[0-9]|\.[0-9]|-[01][0-9]-[0-3][0-9])""";
 
     private const string SmallNumber = """
         (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)
@@ -333,7 +338,7 @@ internal static partial class TimexPatterns
 
     [GeneratedRegex("""
         (?<![\p{L}-])(?:(?<present>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present\s+day|present-day|current)
-        |(?<past>recently|lately|the\s+past|recent(?=\s+(?:weeks|months|days|years|decades|times)))
+        |(?<past>recently|lately|the\s+past|recent(?=\s+times))
         |(?<future>the\s+(?:near\s+|foreseeable\s+|distant\s+|immediate\s+)?future|(?<=\bin\s)future))(?![\p{L}-])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Reference();

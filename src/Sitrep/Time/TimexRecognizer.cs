@@ -891,17 +891,10 @@ internal static class TimexRecognizer
                 return;
             // "in days" and "in hours" are spans of waiting; "in years" only after a superlative or negation ("the first time in years").
         }
+        // "in recent weeks", "the coming months": spans of unknown length that end or begin now.
         var c = Add(into, m, Rule.Fixed, -1);
-        if (adj == "recent")
-        {
-            c.Type = TimexType.Date;
-            c.Value = "PAST_REF";
-        }
-        else
-        {
-            c.Type = TimexType.Duration;
-            c.Value = DurationValue(null, unit, true);
-        }
+        c.Type = TimexType.Duration;
+        c.Value = DurationValue(null, unit, true);
     }
 
     private static void EverySet(Match m, string text, List<Candidate> into)
