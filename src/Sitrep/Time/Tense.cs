@@ -25,12 +25,19 @@ internal static class TenseReader
     private const int Window = 12;
 
     /// <summary>A reporting verb dates the report, not what it reports: it decides only beside the expression ("said Friday").</summary>
-    private const int ReportingWindow = 2;
+    private const int ReportingWindow = 3;
+
+    private const int SignalDistance = 5;
+
+    /// <summary>Verbs that move a date ahead even in the past tense: "extended to Nov. 20", "postponed until Tuesday".</summary>
+    private static readonly FrozenSet<string> Deferrals = FrozenSet.ToFrozenSet(
+        ["extended", "extends", "extend", "postponed", "delayed", "deferred", "rescheduled", "adjourned", "moved", "pushed", "put", "set", "planned"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> FutureWords = FrozenSet.ToFrozenSet(
         ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "plans", "plan",
          "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits",
-         "awaiting", "supposed", "postponed", "adjourned"],
+         "awaiting", "supposed", "postponed", "adjourned", "may", "might", "must", "should", "can"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> PastWords = FrozenSet.ToFrozenSet(
@@ -61,6 +68,10 @@ internal static class TenseReader
     private static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
         ["said", "told", "says", "say", "added", "stated", "announced", "reported", "wrote", "according"], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that", "some", "any", "no", "every", "each"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Auxiliaries after which an -ed form is a participle (passive), not a past tense: the auxiliary decides.</summary>
     private static readonly FrozenSet<string> Passive = FrozenSet.ToFrozenSet(
         ["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets", "become", "remain", "'s", "’s"], StringComparer.OrdinalIgnoreCase);
@@ -71,12 +82,16 @@ internal static class TenseReader
          "greed", "weed", "deed", "creed", "bleed", "embed", "shred", "wed", "sled", "naked", "wicked", "sacred", "aged", "beloved",
          "kindred", "ragged", "rugged", "crooked", "learned", "armed", "based", "detailed", "interested", "concerned", "related",
          "alleged", "so-called", "unidentified", "unnamed", "scheduled", "expected", "proposed", "suspected", "speed", "tweed",
-         "shared", "limited", "mixed", "advanced", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
+         "shared", "limited", "mixed", "advanced", "preferred", "retired", "elected", "appointed", "united", "renewed", "continued", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
-    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end)
+    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end) => Read(text, tokens, sentence, start, end, out _);
+
+    /// <summary>The tense nearest the expression, and how many tokens away its cue is (0 for a signal such as "until" just before it).</summary>
+    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end, out int distance)
     {
+        distance = int.MaxValue;
         int first = sentence.FirstToken, last = sentence.FirstToken + sentence.TokenCount - 1;
         if (first > last || tokens.Length == 0)
             return Tense.None;
@@ -90,24 +105,37 @@ internal static class TenseReader
                 after = i;
         }
         // "until Friday", "by Jan. 14", "as soon as Tuesday": a deadline or an earliest date lies ahead, unless the sentence looks back from a past perfect.
+        // A signal says which way, not how far: its distance counts as a verb's some words away.
         if (before >= first && Signals(text, tokens, before, first) && !HasWord(text, tokens, first, last, "had"))
+        {
+            distance = SignalDistance;
             return Tense.Future;
+        }
         // "since year-end", "since Monday": the date is behind.
         if (before >= first && tokens[before].Span(text).Equals("since", StringComparison.OrdinalIgnoreCase))
+        {
+            distance = SignalDistance;
             return Tense.Past;
+        }
         for (int d = 0; d < Window; d++)
         {
             if (before >= 0 && before - d >= first)
             {
                 var t = Classify(text, tokens, before - d, last, d);
                 if (t != Tense.None)
+                {
+                    distance = d;
                     return t;
+                }
             }
             if (after >= 0 && after + d <= last)
             {
                 var t = Classify(text, tokens, after + d, last, d);
                 if (t != Tense.None)
+                {
+                    distance = d;
                     return t;
+                }
             }
         }
         return Tense.None;
@@ -123,6 +151,15 @@ internal static class TenseReader
             || w.Equals("by", StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+        // "extended to Nov. 20", "pushed back to March", "postponed to Friday".
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("for", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase))
+        {
+            for (int k = i - 1; k >= first && k >= i - 2; k--)
+            {
+                if (Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text)) && !(w is "on" && tokens[k].Span(text) is not ("postponed" or "rescheduled" or "set")))
+                    return true;
+            }
         }
         // "through January" looks ahead, "from March through June" tells a span that may be over.
         if (w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("thru", StringComparison.OrdinalIgnoreCase))
@@ -182,6 +219,9 @@ internal static class TenseReader
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
+        // "its preferred shares", "an armed man": after a determiner an -ed form qualifies a noun.
+        if (i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)))
+            return Tense.None;
         // "unspecified", "undisclosed": adjectives, not verbs.
         if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("un", StringComparison.OrdinalIgnoreCase)
             && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !NotPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))

@@ -167,9 +167,15 @@ internal sealed class TimexResolver
         if (c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's')
             return Tense.None;
         int s = SentenceOf(c.Start);
-        var tense = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End);
+        _tenseDistance = int.MaxValue;
+        var tense = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _tenseDistance);
         return tense;
     }
+
+    /// <summary>How far the cue of the last tense read was from its expression: a verb beside the date is trusted further.</summary>
+    private int _tenseDistance = int.MaxValue;
+
+    private const int NearCue = 2;
 
     /// <summary>
     /// Of the periods <paramref name="make"/> gives for the years around the reference date, the one
@@ -178,8 +184,9 @@ internal sealed class TimexResolver
     /// a year from its article: when the tense points further than that, the nearest wins (the tense
     /// read from a neighbouring verb was likely not the date's own).
     /// </summary>
-    private static Period? Choose(Func<int, Period?> make, DateOnly reference, Tense tense, Func<Period, bool>? fits = null)
+    private Period? Choose(Func<int, Period?> make, DateOnly reference, Tense tense, Func<Period, bool>? fits = null)
     {
+        int limit = _tenseDistance <= NearCue ? 366 : FarthestDirected;
         Period? directed = null, nearest = null;
         int nearestDistance = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -197,7 +204,7 @@ internal sealed class TimexResolver
                 nearestDistance = distance;
             }
         }
-        if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= FarthestDirected)
+        if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= limit)
             return d;
         if (tense == Tense.None && nearest is { } n && n.DistanceTo(reference) > 0)
         {
@@ -652,6 +659,7 @@ internal sealed class TimexResolver
         if (reference is not { } r)
             return Holidays.Date(name, 2001) is { } d2 && Holidays.IsFixed(name) ? Unknown($"XXXX-{d2.Month:D2}-{d2.Day:D2}") : Unknown("XXXX-XX-XX");
         Period? Make(int y) => Holidays.Date(name, y) is { } d ? Period.OfDay(d) : null;
+        _tenseDistance = 0;
         Period? p = c.Relative switch
         {
             -1 => Choose(Make, r.AddDays(-1), Tense.Past),
