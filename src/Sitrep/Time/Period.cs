@@ -110,19 +110,45 @@ internal readonly record struct Period(Grain Grain, DateOnly Start)
         return $"{ISOWeek.GetYear(dt):D4}-W{ISOWeek.GetWeekOfYear(dt):D2}";
     }
 
-    /// <summary>The first, middle or last third of the period (early, mid, late).</summary>
+    /// <summary>
+    /// The first, middle or last part of the period (early, mid, late): a month's 1-10, 11-20, 21-end;
+    /// a year's January-April, May-August, September-December; a decade's years 0-3, 4-6, 7-9; other
+    /// periods in thirds of their days.
+    /// </summary>
     public DateRange Part(string? mod)
     {
         if (Grain == Grain.Day || mod is not ("START" or "MID" or "END"))
             return Range;
-        int days = End.DayNumber - Start.DayNumber + 1;
-        int third = days / 3;
-        return mod switch
+        int part = mod switch { "START" => 0, "MID" => 1, _ => 2 };
+        switch (Grain)
         {
-            "START" => new(Start, Start.AddDays(third - 1)),
-            "MID" => new(Start.AddDays(third), Start.AddDays(2 * third - 1)),
-            _ => new(Start.AddDays(2 * third), End),
-        };
+            case Grain.Month:
+                return part switch
+                {
+                    0 => new(Start, Start.AddDays(9)),
+                    1 => new(Start.AddDays(10), Start.AddDays(19)),
+                    _ => new(Start.AddDays(20), End),
+                };
+            case Grain.Year:
+                return new(Start.AddMonths(4 * part), Start.AddMonths(4 * part + 4).AddDays(-1));
+            case Grain.Decade:
+                int first = Start.Year / 10 * 10;
+                return part switch
+                {
+                    0 => new(new DateOnly(first, 1, 1), new DateOnly(first + 3, 12, 31)),
+                    1 => new(new DateOnly(first + 4, 1, 1), new DateOnly(first + 6, 12, 31)),
+                    _ => new(new DateOnly(first + 7, 1, 1), End),
+                };
+            default:
+                int days = End.DayNumber - Start.DayNumber + 1;
+                int third = days / 3;
+                return part switch
+                {
+                    0 => new(Start, Start.AddDays(third - 1)),
+                    1 => new(Start.AddDays(third), Start.AddDays(2 * third - 1)),
+                    _ => new(Start.AddDays(2 * third), End),
+                };
+        }
     }
 
     /// <summary>Days between the period and <paramref name="d"/>: 0 when it holds it, negative when the period is before it.</summary>

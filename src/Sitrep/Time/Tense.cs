@@ -25,7 +25,7 @@ internal static class TenseReader
     private const int Window = 12;
 
     /// <summary>A reporting verb dates the report, not what it reports: it decides only beside the expression ("said Friday").</summary>
-    private const int ReportingWindow = 3;
+    private const int ReportingWindow = 4;
 
     private const int SignalDistance = 5;
 
@@ -67,6 +67,12 @@ internal static class TenseReader
 
     private static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
         ["said", "told", "says", "say", "added", "stated", "announced", "reported", "wrote", "according"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Present forms that announce a scheduled event ("the rights expire on Nov. 21", "the session opens Monday").</summary>
+    private static readonly FrozenSet<string> ScheduleVerbs = FrozenSet.ToFrozenSet(
+        ["expire", "expires", "begin", "begins", "start", "starts", "open", "opens", "close", "closes", "end", "ends", "resume", "resumes",
+         "reopen", "reopens", "convene", "convenes", "arrive", "arrives", "leave", "leaves", "depart", "departs"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
         ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that", "some", "any", "no", "every", "each"],
@@ -117,9 +123,15 @@ internal static class TenseReader
             distance = SignalDistance;
             return Tense.Past;
         }
+        // A quotation mark bounds the search: the words inside a quote have their own tense.
+        bool beforeOpen = true, afterOpen = true;
         for (int d = 0; d < Window; d++)
         {
-            if (before >= 0 && before - d >= first)
+            if (beforeOpen && before >= 0 && before - d >= first && tokens[before - d].Kind == TokenKind.Quote)
+                beforeOpen = false;
+            if (afterOpen && after >= 0 && after + d <= last && tokens[after + d].Kind == TokenKind.Quote)
+                afterOpen = false;
+            if (beforeOpen && before >= 0 && before - d >= first)
             {
                 var t = Classify(text, tokens, before - d, last, d);
                 if (t != Tense.None)
@@ -128,7 +140,7 @@ internal static class TenseReader
                     return t;
                 }
             }
-            if (after >= 0 && after + d <= last)
+            if (afterOpen && after >= 0 && after + d <= last)
             {
                 var t = Classify(text, tokens, after + d, last, d);
                 if (t != Tense.None)
@@ -219,6 +231,8 @@ internal static class TenseReader
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
+        if (distance <= 2 && ScheduleVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !(i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text))))
+            return Tense.Future;
         // "its preferred shares", "an armed man": after a determiner an -ed form qualifies a noun.
         if (i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)))
             return Tense.None;

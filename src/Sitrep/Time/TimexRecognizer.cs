@@ -279,6 +279,9 @@ internal static class TimexRecognizer
             // "Tom March's", "Theresa May's": a capitalised name before a month that is also a name.
             if (!cue && before.Length > 0 && char.IsUpper(before[0]))
                 return;
+            // "the March on Washington", "a March for Peace": a protest march.
+            if (month == 3 && before is "the" or "The" or "a" or "A" && NextWord(text, m.Index + m.Length) is "on" or "for" or "against" or "to" or "through")
+                return;
         }
         var c = Add(into, m, Rule.Month, 0);
         c.Month = month;
@@ -462,7 +465,8 @@ internal static class TimexRecognizer
     {
         var word = m.Groups["season"].ValueSpan;
         bool lower = char.IsLower(word[0]);
-        bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success || m.Groups["year"].Success || m.Groups["yrel"].Success;
+        bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success || m.Groups["year"].Success
+            || m.Groups["yrel"].Success && !word.Equals("fall", StringComparison.OrdinalIgnoreCase);
         if (!lower && !m.Groups["year"].Success && !IsSentenceStart(text, m.Groups["season"].Index))
             return;
         if (!qualified)
@@ -470,7 +474,7 @@ internal static class TimexRecognizer
             var before = PreviousWord(text, m.Index).ToString().ToLowerInvariant();
             bool the = m.Groups["the"].Success;
             // "prices fall", "a spring of water": a season needs a preposition or an article before it.
-            if (word.Equals("fall", StringComparison.OrdinalIgnoreCase) && !(the && before is "in" or "this" or "during" or "by" or "until" or "since" or "through" or "over"))
+            if (word.Equals("fall", StringComparison.OrdinalIgnoreCase) && !m.Groups["yrel"].Success && !(the && before is "in" or "this" or "during" or "by" or "until" or "since" or "through" or "over"))
                 return;
             if (!the && !(before is "in" or "during" or "by" or "until" or "since" or "through" or "over" or "this" or "last" or "next"))
                 return;
@@ -579,7 +583,9 @@ internal static class TimexRecognizer
         (c.Mod, _) = PeriodMod(m.Groups["mod"]);
         if (plural && !m.Groups["rel"].Success)
         {
-            // "on Fridays", "Tuesday nights": every such day.
+            // "on Fridays", "Tuesday nights": every such day ("close early on Fridays" keeps "early" out).
+            c.Start = m.Groups["wd"].Index;
+            c.Mod = null;
             c.Rule = Rule.Fixed;
             c.Type = TimexType.Set;
             c.Value = $"XXXX-WXX-{wd}" + (c.Part is null ? "" : "T" + c.Part);
@@ -858,6 +864,12 @@ internal static class TimexRecognizer
         c.Value = DurationValue(count, unit, plural);
         c.Mod = Approximation(m.Groups["mod"]);
         var adj = m.Groups["adj"];
+        // "over the past two months": "over" is the preposition, not "more than".
+        if (m.Groups["mod"].Success && (m.Groups["the"].Success || adj.Success) && m.Groups["mod"].Value.Equals("over", StringComparison.OrdinalIgnoreCase))
+        {
+            c.Start = m.Groups["the"].Success ? m.Groups["the"].Index : adj.Index;
+            c.Mod = null;
+        }
         if (adj.Success && adj.Value.StartsWith("year-", StringComparison.OrdinalIgnoreCase))
             c.Mod = null;
     }

@@ -30,6 +30,11 @@ internal sealed class TimexResolver
     private Period? _lastQuarter;
     private int _lastQuarterSentence = -10;
 
+    /// <summary>A year the current sentence wrote out ("in March 2015 and again in June"), for the year-less dates after it.</summary>
+    private int _sentenceYear;
+    private int _sentenceYearSentence = -10;
+    private int _sentenceYearEnd;
+
     public TimexResolver(string text, Token[] tokens, Sentence[] sentences, DateOnly? published, IReadOnlyList<(int Start, int End, string Date)>? quotes)
     {
         _text = text;
@@ -87,6 +92,12 @@ internal sealed class TimexResolver
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
+            if (how == TimeAnchor.None && c.Rule is Rule.Calendar or Rule.Year && p.Grain <= Grain.Year)
+            {
+                _sentenceYear = p.Start.Year;
+                _sentenceYearSentence = sentence;
+                _sentenceYearEnd = c.End;
+            }
         }
         else if (c.Type == TimexType.Time && c.Part is not null && value is not null && !value.Contains('T', StringComparison.Ordinal))
         {
@@ -186,7 +197,7 @@ internal sealed class TimexResolver
     /// </summary>
     private Period? Choose(Func<int, Period?> make, DateOnly reference, Tense tense, Func<Period, bool>? fits = null)
     {
-        int limit = _tenseDistance <= NearCue ? 366 : FarthestDirected;
+        int limit = _tenseDistance <= NearCue ? 366 : _tenseDistance <= 2 * NearCue ? 335 : FarthestDirected;
         Period? directed = null, nearest = null;
         int nearestDistance = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -260,6 +271,8 @@ internal sealed class TimexResolver
             int year = r.Year + c.YearRelative;
             return c.Day <= DateTime.DaysInMonth(year, c.Month) ? new Resolved(Period.OfDay(new DateOnly(year, c.Month, c.Day)), null, anchor) : null;
         }
+        if (NarrativeYear(c, r) is { } narrative && c.Day <= DateTime.DaysInMonth(narrative, c.Month))
+            return new Resolved(Period.OfDay(new DateOnly(narrative, c.Month, c.Day)), null, TimeAnchor.Text);
         Func<Period, bool>? fits = null;
         if (c.Weekday != Candidate.None)
         {
@@ -270,6 +283,29 @@ internal sealed class TimexResolver
             ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c));
         return chosen is { } p ? new Resolved(p, null, anchor) : null;
     }
+
+    /// <summary>
+    /// The year of a dated expression this year-less one is joined to ("in March 2015 and again in
+    /// June", "from May 3, 2016 to June 9"), when it is not the reference date's year.
+    /// </summary>
+    private int? NarrativeYear(Candidate c, DateOnly reference)
+    {
+        if (_sentenceYearSentence != SentenceOf(c.Start) || _sentenceYear == reference.Year || _sentenceYearEnd > c.Start)
+            return null;
+        foreach (var word in _text.AsSpan(_sentenceYearEnd, c.Start - _sentenceYearEnd).Split(' '))
+        {
+            var w = _text.AsSpan(_sentenceYearEnd, c.Start - _sentenceYearEnd)[word].Trim().Trim(',');
+            if (w.Length > 0 && !Joiners.Contains(w.ToString()))
+                return null;
+        }
+        return _sentenceYear;
+    }
+
+    private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "to", "through", "until", "till", "again", "then", "in", "on", "by", "from", "between", "of", "also", "later",
+        "before", "after", "-", "–", "—",
+    };
 
     private static int IsoDay(DateOnly d) => ((int)d.DayOfWeek + 6) % 7 + 1;
 
@@ -285,6 +321,8 @@ internal sealed class TimexResolver
             return Unknown($"XXXX-{c.Month:D2}");
         if (c.YearRelative != Candidate.None)
             return new Resolved(new Period(Grain.Month, new DateOnly(r.Year + c.YearRelative, c.Month, 1)), null, anchor);
+        if (c.Relative == Candidate.None && NarrativeYear(c, r) is { } narrative)
+            return new Resolved(new Period(Grain.Month, new DateOnly(narrative, c.Month, 1)), null, TimeAnchor.Text);
         var current = Period.Containing(Grain.Month, r);
         Period? p = c.Relative switch
         {
