@@ -29,6 +29,8 @@ public static class Program
             return ExtractionBenchmark.Run(args[1..]);
         if (args.Length > 0 && args[0] == "timex-eval")
             return TimexEvaluation.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-profile")
+            return TimexEvaluation.Profile(args[1..]);
         if (args.Length > 0 && args[0] == "timex-show")
             return TimexEvaluation.Show(args[1..]);
         if (args.Length > 0 && args[0] == "timex-speed")

@@ -44,56 +44,87 @@ internal static class TimexRecognizer
         "years",
     };
 
+    /// <summary>A pattern, the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
+    private sealed record Pattern(Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
+
+    private static readonly Pattern[] Patterns =
+    [
+        new(TimexPatterns.NotATime(), Triggers.Names, 40, 40, Block),
+        new(TimexPatterns.Age(), Triggers.Old, 60, 10, Block),
+        new(TimexPatterns.IsoDate(), Triggers.Digits, 10, 30, IsoDate),
+        new(TimexPatterns.SlashDate(), Triggers.Digits, 10, 20, SlashDate),
+        new(TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay),
+        new(TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay),
+        new(TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear),
+        new(TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth),
+        new(TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber),
+        new(TimexPatterns.ShortYear(), Triggers.Digits, 20, 10, ShortYear),
+        new(TimexPatterns.SpelledYear(), Triggers.Spelled, 20, 40, SpelledYear),
+        new(TimexPatterns.Decade(), Triggers.Decades, 40, 10, Decade),
+        new(TimexPatterns.Century(), Triggers.Centuries, 50, 10, Century),
+        new(TimexPatterns.Season(), Triggers.Seasons, 20, 30, Season),
+        new(TimexPatterns.Quarter(), Triggers.Quarters, 70, 50, Quarter),
+        new(TimexPatterns.NamedQuarter(), Triggers.Quarters, 50, 30, NamedQuarter),
+        new(TimexPatterns.Weekday(), Triggers.Weekdays, 20, 30, Weekday),
+        new(TimexPatterns.Weekend(), Triggers.Weekends, 20, 10, Weekend),
+        new(TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
+        new(TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
+        new(TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
+        new(TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
+        new(TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
+        new(TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago),
+        new(TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
+        new(TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
+        new(TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
+        new(TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
+        new(TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
+        new(TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
+        new(TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
+        new(TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime),
+        new(TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
+        new(TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
+    ];
+
     public static List<Candidate> Recognize(string text)
     {
         var found = new List<Candidate>(32);
-        Run(TimexPatterns.NotATime(), text, found, Block);
-        Run(TimexPatterns.Age(), text, found, Block);
-        Run(TimexPatterns.IsoDate(), text, found, IsoDate);
-        Run(TimexPatterns.SlashDate(), text, found, SlashDate);
-        Run(TimexPatterns.MonthDay(), text, found, MonthDay);
-        Run(TimexPatterns.DayMonth(), text, found, MonthDay);
-        Run(TimexPatterns.MonthYear(), text, found, MonthYear);
-        Run(TimexPatterns.BareMonth(), text, found, BareMonth);
-        Run(TimexPatterns.YearNumber(), text, found, YearNumber);
-        Run(TimexPatterns.ShortYear(), text, found, ShortYear);
-        Run(TimexPatterns.SpelledYear(), text, found, SpelledYear);
-        Run(TimexPatterns.Decade(), text, found, Decade);
-        Run(TimexPatterns.Century(), text, found, Century);
-        Run(TimexPatterns.Season(), text, found, Season);
-        Run(TimexPatterns.Quarter(), text, found, Quarter);
-        Run(TimexPatterns.NamedQuarter(), text, found, NamedQuarter);
-        Run(TimexPatterns.Weekday(), text, found, Weekday);
-        Run(TimexPatterns.Weekend(), text, found, Weekend);
-        Run(TimexPatterns.PeriodEnd(), text, found, PeriodEnd);
-        Run(TimexPatterns.Deictic(), text, found, Deictic);
-        Run(TimexPatterns.RelativePeriod(), text, found, RelativePeriod);
-        Run(TimexPatterns.Anaphoric(), text, found, Anaphoric);
-        Run(TimexPatterns.TheYear(), text, found, TheYear);
-        Run(TimexPatterns.Ago(), text, found, Ago);
-        Run(TimexPatterns.Duration(), text, found, Duration);
-        Run(TimexPatterns.LongAdjective(), text, found, LongAdjective);
-        Run(TimexPatterns.VagueDuration(), text, found, VagueDuration);
-        Run(TimexPatterns.EverySet(), text, found, EverySet);
-        Run(TimexPatterns.AdverbSet(), text, found, AdverbSet);
-        Run(TimexPatterns.FrequencySet(), text, found, FrequencySet);
-        Run(TimexPatterns.RateSet(), text, found, RateSet);
-        Run(TimexPatterns.ClockTime(), text, found, ClockTime);
-        Run(TimexPatterns.Reference(), text, found, Reference);
-        Run(TimexPatterns.Holiday(), text, found, Holiday);
+        var positions = new List<int>?[Triggers.Count];
+        foreach (var pattern in Patterns)
+        {
+            var at = positions[pattern.Triggers.Id] ??= pattern.Triggers.Find(text);
+            if (at.Count > 0)
+                Run(pattern, at, text, found);
+        }
         return found;
     }
 
-    private static void Run(Regex regex, string text, List<Candidate> into, Action<Match, string, List<Candidate>> read)
+    /// <summary>Runs a pattern in the windows around its triggers, merged where they overlap and widened to whole words.</summary>
+    private static void Run(Pattern pattern, List<int> at, string text, List<Candidate> into)
     {
-        try
+        int i = 0;
+        while (i < at.Count)
         {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-                read(m, text, into);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological text: this pattern's remaining matches are lost, the others still run.
+            int start = Math.Max(0, at[i] - pattern.Before);
+            int end = Math.Min(text.Length, at[i] + pattern.After);
+            i++;
+            while (i < at.Count && at[i] - pattern.Before <= end)
+            {
+                end = Math.Min(text.Length, at[i] + pattern.After);
+                i++;
+            }
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+                start--;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                end++;
+            try
+            {
+                for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+                    pattern.Read(m, text, into);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological text: this window's remaining matches are lost, the others still run.
+            }
         }
     }
 
