@@ -169,8 +169,12 @@ internal static class TenseReader
         {
             for (int k = i - 1; k >= first && k >= i - 2; k--)
             {
-                if (Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text)) && !(w is "on" && tokens[k].Span(text) is not ("postponed" or "rescheduled" or "set")))
+                // "postponed on Monday" dates the postponing unless the verb stands right before "on".
+                if (Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text))
+                    && !(w is "on" && (k != i - 1 || tokens[k].Span(text) is not ("postponed" or "rescheduled"))))
+                {
                     return true;
+                }
             }
         }
         // "through January" looks ahead, "from March through June" tells a span that may be over.
