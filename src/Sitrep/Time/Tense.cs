@@ -177,16 +177,6 @@ internal static class TenseReader
                 }
             }
         }
-        // "through January" looks ahead, "from March through June" tells a span that may be over.
-        if (w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("thru", StringComparison.OrdinalIgnoreCase))
-        {
-            for (int k = i - 1; k >= first && k >= i - 8; k--)
-            {
-                if (tokens[k].Span(text).Equals("from", StringComparison.OrdinalIgnoreCase))
-                    return false;
-            }
-            return true;
-        }
         return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
             && tokens[i - 2].Span(text).Equals("as", StringComparison.OrdinalIgnoreCase)
             && tokens[i - 1].Span(text) is "soon" or "early";
@@ -235,8 +225,12 @@ internal static class TenseReader
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
-        if (distance <= 2 && ScheduleVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !(i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text))))
+        // Not after a determiner ("the close") nor "to" ("fell on Friday to close at $20").
+        if (distance <= 2 && ScheduleVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            && !(i > 0 && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)) || tokens[i - 1].Span(text) is "to")))
+        {
             return Tense.Future;
+        }
         // "its preferred shares", "an armed man": after a determiner an -ed form qualifies a noun.
         if (i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)))
             return Tense.None;

@@ -201,7 +201,7 @@ internal static partial class TimexPatterns
     // ---- relative dates ----
 
     [GeneratedRegex("""
-        (?<![\p{L}])(?:(?<rel>last|next|this\s+coming|this\s+past|this|coming|past|previous)\s+|(?<mod>early|late|earlier|later)\s+(?:on\s+)?)?
+        (?<![\p{L}])(?:(?<the>the\s+)?(?<rel>last|next|this\s+coming|this\s+past|this|coming|past|previous|following|preceding)\s+|(?<mod>early|late|earlier|later)\s+(?:on\s+)?)?
         """ + WeekdayName + """
         (?<pl>s)?(?!\p{L})(?:\s+(?<part>morning|afternoon|evening|night|mornings|afternoons|evenings|nights)(?!\p{L}))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]

@@ -610,6 +610,8 @@ internal static class TimexRecognizer
         c.Weekday = wd;
         c.Grain = Grain.Day;
         c.Relative = Relative(m.Groups["rel"]);
+        // "the previous Friday", "the following Monday": read against the day the text named last.
+        c.TextAnchored = m.Groups["the"].Success && m.Groups["rel"].Value.ToLowerInvariant() is "previous" or "following" or "preceding" or "next";
         c.Part = part.Success ? TimeWords.PartOfDay(part.ValueSpan) : null;
         (c.Mod, _) = PeriodMod(m.Groups["mod"]);
         if (plural && !m.Groups["rel"].Success)

@@ -519,6 +519,12 @@ internal sealed class TimexResolver
     {
         if (reference is not { } r)
             return Unknown($"XXXX-WXX-{c.Weekday}");
+        // "the previous Friday", "the following Monday": around the day the text named last.
+        if (c.TextAnchored && _lastDay is { } last)
+        {
+            r = last.Start;
+            anchor = TimeAnchor.Text;
+        }
         int today = IsoDay(r);
         int back = (today - c.Weekday + 7) % 7;     // days back to the latest such day, 0 when today
         int ahead = (c.Weekday - today + 7) % 7;    // days ahead to the next such day, 0 when today
@@ -633,7 +639,7 @@ internal sealed class TimexResolver
                 how = TimeAnchor.Text;
         }
         // Results "a year ago" in a report about a quarter are that quarter a year before.
-        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 1)
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 2)
         {
             basis = q;
             how = TimeAnchor.Text;
