@@ -20,29 +20,12 @@ internal static class TimexRecognizer
         "till", "til", "but", "nor", "then", "with", "against", "vs", "versus",
     };
 
-    /// <summary>Words before a four-digit number that make it a count or a label, not a year.</summary>
-    private static readonly HashSet<string> NotYearBefore = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "about", "some", "nearly", "almost", "approximately", "roughly", "than", "least", "most", "only", "no", "No.", "number", "page",
-        "pages", "route", "flight", "room", "highway", "interstate", "model", "code", "article", "resolution", "section", "paragraph",
-        "chapter", "verse", "pp", "p", "unit", "units", "lot", "precinct", "district", "apartment", "suite", "box", "zip", "po", "bus",
-        "train", "squadron", "battalion", "brigade", "regiment", "division", "platoon", "total", "totalling", "totaling", "estimated",
-        "additional", "another", "extra",
-    };
+    /// <summary>Words before (or after) a four-digit number that make it a count, a measure or a label, not a year (resources/lexicons/time-not-a-year.tsv).</summary>
+    private static readonly (HashSet<string> Before, HashSet<string> After) NotAYear = Lexicons.NotAYear();
 
-    /// <summary>Words after a four-digit number that make it a count or a measure, not a year.</summary>
-    private static readonly HashSet<string> NotYearAfter = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "m", "feet", "ft", "kg", "kilograms", "pounds", "lbs",
-        "tons", "tonnes", "barrels", "people", "persons", "troops", "soldiers", "men", "women", "children", "dead", "deaths", "cases",
-        "votes", "seats", "members", "workers", "employees", "jobs", "residents", "families", "refugees", "prisoners", "detainees",
-        "fighters", "militants", "civilians", "students", "acres", "hectares", "rounds", "rockets", "missiles", "shells", "vehicles",
-        "cars", "trucks", "units", "points", "calories", "words", "times", "rpm", "mph", "kph", "cc", "euros", "dollars", "rials",
-        "yuan", "rupees", "francs", "yen", "won", "homes", "houses", "buildings", "signatures", "protesters", "demonstrators",
-        "participants", "delegates", "officers", "police", "policemen", "patients", "victims", "infections", "doses", "km2", "sq",
-        "square", "bpd", "mw", "megawatts", "centrifuges", "hours", "minutes", "seconds", "days", "weeks", "months",
-        "years",
-    };
+    private static HashSet<string> NotYearBefore => NotAYear.Before;
+
+    private static HashSet<string> NotYearAfter => NotAYear.After;
 
     /// <summary>A pattern, the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
     private sealed record Pattern(Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
