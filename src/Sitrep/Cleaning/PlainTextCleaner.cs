@@ -96,7 +96,7 @@ public sealed partial class PlainTextCleaner
             else if (u.Words <= 24 && !u.EndsSentence && ChromePatterns.MetaLine().IsMatch(t))
             {
                 // A dateline above the article is the date the page prints for it.
-                if (u.Index < firstProse && Time.DateFinder.Find(t).Exists(d => d.Year is not null))
+                if (u.Index < firstProse && Time.PublicationDate.NamesDatedDay(t))
                     hints.PrintedDate ??= t;
                 u.Removal = RemovalReason.Other;
             }

@@ -1,4 +1,4 @@
-using Sitrep.Metadata;
+using Sitrep.Time;
 
 namespace Sitrep.Tests.Metadata;
 
