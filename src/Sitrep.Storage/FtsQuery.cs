@@ -5,7 +5,8 @@ namespace Sitrep.Storage;
 /// <summary>
 /// Turns what a user types into an FTS5 query that is never a syntax error: every word becomes a
 /// quoted string (FTS5 splits it with the index's own tokenizer, so "al-Zurufi" and "Iran's" are
-/// phrases of their parts, as they were indexed), text in double quotes is one phrase, a stray quote
+/// phrases of their parts, as they were indexed; a possessive "'s" is dropped, so "Kolvar's" finds
+/// Kolvar too), text in double quotes is one phrase, a stray quote
 /// is ignored, a word ending in <c>*</c> is a prefix, and <c>OR</c> between two words is an or.
 /// Every other word must be found.
 /// </summary>
@@ -59,6 +60,16 @@ internal static class FtsQuery
         return query.ToString();
     }
 
+    private static string Possessive(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["'s", "\u2019s", "'", "\u2019"])
+        {
+            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                return word[..^suffix.Length];
+        }
+        return word;
+    }
+
     private static void Add(List<(string Text, bool Prefix, bool Or)> terms, string word, bool quoted)
     {
         // "OR" between two terms joins them; anywhere else it is only a word.
@@ -70,6 +81,9 @@ internal static class FtsQuery
         }
         bool prefix = !quoted && word.EndsWith('*');
         var cleaned = word.Replace("\"", "", StringComparison.Ordinal).TrimEnd('*');
+        // "Kolvar's" finds Kolvar as well as Kolvar's (the index holds it as "kolvar" "s").
+        if (!quoted)
+            cleaned = Possessive(cleaned);
         bool pendingOr = terms.Count > 0 && terms[^1].Text.Length == 0;
         if (!cleaned.Any(char.IsLetterOrDigit))
             return;

@@ -75,9 +75,9 @@ internal sealed class SqliteDocumentCatalog : IDocumentCatalog
             count.Parameters["$match"].Value = match;
             int total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             // Ranked by the index's own rank (bm25, a title word weighing four text words), best first;
-            // the snippet comes from whichever column matched best.
+            // the snippet is always from the text (a list already shows the title).
             var command = _session.Prepared($"""
-                SELECT {SummaryColumns}, snippet(documents_fts, -1, char(2), char(3), '…', {SnippetTokens.ToString(CultureInfo.InvariantCulture)})
+                SELECT {SummaryColumns}, snippet(documents_fts, 1, char(2), char(3), '…', {SnippetTokens.ToString(CultureInfo.InvariantCulture)})
                 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                 WHERE documents_fts MATCH $match
                 ORDER BY documents_fts.rank, d.seq LIMIT $limit

@@ -34,7 +34,7 @@ internal static class StatsCommand
             foreach (var view in engine.StatisticsViews())
                 ViewRenderer.Render(console, view);
             var current = engine.Full.StageVersions;
-            ViewRenderer.Render(console, new("stage versions", ["stage", "version", "documents", ""], [.. s.StageVersions.Select(v => (IReadOnlyList<string>)
+            ViewRenderer.Render(console, new("stage versions", ["stage", "version", "documents", "state"], [.. s.StageVersions.Select(v => (IReadOnlyList<string>)
             [
                 v.Stage,
                 v.Version,
