@@ -92,7 +92,10 @@ public static class Program
     private static string? UsageError(ParseResult parse)
     {
         if (parse.Errors.Count > 0)
-            return string.Join("; ", parse.Errors.Select(e => e.Message));
+        {
+            var required = parse.CommandResult.Command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && !parse.CommandResult.Children.OfType<ArgumentResult>().Any(r => r.Argument == a && r.Tokens.Count > 0)).Select(a => a.Name.ToUpperInvariant()).ToList();
+            return string.Join("; ", parse.Errors.Select(e => e.Message)) + (required.Count > 0 ? $" (give {string.Join(", ", required)})" : "");
+        }
         foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
         {
             foreach (var token in argument.Tokens)
