@@ -136,9 +136,11 @@ internal static class AnalyzeCommand
                     jsonError = $"cannot write --json {json.FullName}: {e.Message}; the documents are stored, and running the same command again writes it";
                 }
             }
+            bool readNothing = summary.Read == 0 || summary.Read == summary.Failed;
             if (console is not null)
             {
-                SummaryRenderer.Render(console, summary, db.FullName, jsonError is null ? json?.FullName : null, verbose);
+                var store = readNothing && newStore ? "none (nothing was read, so none was created)" : db.FullName;
+                SummaryRenderer.Render(console, summary, store, jsonError is null ? json?.FullName : null, verbose);
                 int behind = engine.CountBehind(summary.DocumentIds);
                 if (behind > 0)
                     console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");
