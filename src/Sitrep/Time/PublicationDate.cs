@@ -22,6 +22,9 @@ public static partial class PublicationDate
         int maxYear = currentYear ?? DateTime.UtcNow.Year;
         var days = new List<(string Text, TimeExpression Time, int Year, int Month, int Day)>();
         var years = new List<int>();
+        // The first day of every month, season or quarter the text reports with its year ("since November
+        // 2023", "in the autumn of 2023"): the article is later than each of them.
+        var reported = new List<DateOnly>();
         int? anchor = null;
         foreach (var text in texts)
         {
@@ -36,6 +39,10 @@ public static partial class PublicationDate
                 if (IsYear(v, out int year))
                 {
                     years.Add(year);
+                }
+                else if (PeriodStart(v) is { } start && !InFutureContext(text, t))
+                {
+                    reported.Add(start);
                 }
                 else if (DayParts(v, out int y, out int month, out int day))
                 {
@@ -57,17 +64,50 @@ public static partial class PublicationDate
         DateOnly? latest = null;
         foreach (var (text, t, y, month, day) in days)
         {
-            int from = Math.Max(0, t.Start - 60);
-            if (FutureContext().IsMatch(text.AsSpan(from, t.Start - from).ToString()))
+            if (InFutureContext(text, t))
                 continue;
             int year = y > 0 ? y : anchor ?? 0;
             if (year <= 0 || year > maxYear + 1 || day > DateTime.DaysInMonth(year, month))
                 continue;
             var date = new DateOnly(year, month, day);
+            // A day whose year was borrowed from elsewhere in the text cannot come before a month the
+            // text reports as past ("4 March" with "since November 2023": not March 2023). Which later
+            // year it is the text does not say, so the day gives no date at all.
+            if (y <= 0 && reported.Exists(r => r > date))
+                continue;
             if (latest is null || date > latest)
                 latest = date;
         }
         return latest?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static bool InFutureContext(string text, TimeExpression t)
+    {
+        int from = Math.Max(0, t.Start - 60);
+        return FutureContext().IsMatch(text.AsSpan(from, t.Start - from).ToString());
+    }
+
+    /// <summary>The first day of a month ("2023-11"), season ("2023-FA") or quarter ("2023-Q4") value; null for anything else.</summary>
+    private static DateOnly? PeriodStart(ReadOnlySpan<char> v)
+    {
+        if (v.Length != 7 || v[4] != '-' || !int.TryParse(v[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1)
+            return null;
+        var part = v[5..];
+        if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12)
+            return new DateOnly(year, month, 1);
+        int? start = part switch
+        {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            "WI" => 12,
+            "Q1" => 1,
+            "Q2" => 4,
+            "Q3" => 7,
+            "Q4" => 10,
+            _ => null,
+        };
+        return start is { } m ? new DateOnly(year, m, 1) : null;
     }
 
     /// <summary>A stated date in any common form, as ISO: a date, or a UTC date-time when a time is given.</summary>

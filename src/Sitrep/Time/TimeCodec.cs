@@ -133,7 +133,13 @@ public static class TimeCodec
         _ => throw new FormatException($"unknown time type '{s}'"),
     };
 
-    private static string AnchorName(TimeAnchor a) => a == TimeAnchor.Published ? "published" : "text";
+    /// <summary>The contract's name of an anchor: "published", "text", or null for an absolute expression.</summary>
+    public static string? AnchorName(TimeAnchor a) => a switch
+    {
+        TimeAnchor.Published => "published",
+        TimeAnchor.Text => "text",
+        _ => null,
+    };
 
     private static TimeAnchor ParseAnchor(string? s) => s switch
     {

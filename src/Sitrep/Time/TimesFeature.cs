@@ -26,7 +26,9 @@ public sealed class TimesFeature : IPipelineFeature
             .UseTokens()
             .Use(new TimeStage())
             .UseCodec(Times, TimeCodec.ToJson, TimeCodec.FromJson)
-            .UseJson(new TimesJsonPart());
+            .UseJson(new TimesJsonPart())
+            .UseTable(new TimesTable())
+            .UseView(new TimesView());
     }
 
     private sealed class TimeStage : IDocumentStage
@@ -66,6 +68,55 @@ public sealed class TimesFeature : IPipelineFeature
             }
         }
     }
+}
+
+/// <summary>The CSV table of every temporal expression: the document, its range, its words, type, value, mod, range and anchor.</summary>
+public sealed class TimesTable : IExportTable
+{
+    public string Name => "times";
+
+    public IReadOnlyList<string> Columns { get; } = ["document", "start", "end", "text", "type", "value", "mod", "from", "to", "anchor"];
+
+    public IEnumerable<IReadOnlyList<string?>> DocumentRows(Document document, Ingest.IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var t in document.Layers.Get(TimesFeature.Times) ?? [])
+        {
+            yield return
+            [
+                document.Id,
+                t.Start.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                t.End.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                t.Text(document.Text),
+                TimeCodec.TypeName(t.Type),
+                t.Value,
+                t.Mod,
+                t.Range?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                t.Range?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                TimeCodec.AnchorName(t.Anchor),
+            ];
+        }
+    }
+
+    public IEnumerable<IReadOnlyList<string?>> StoreRows(Ingest.IDocumentStore store) => [];
+}
+
+/// <summary>The times section of <c>sitrep documents show</c>.</summary>
+public sealed class TimesView : IFeatureView
+{
+    public IEnumerable<ViewTable> Document(Document document, Ingest.IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var times = document.Layers.Get(TimesFeature.Times) ?? [];
+        if (times.Count == 0)
+            yield break;
+        yield return new ViewTable(
+            "times",
+            ["words", "type", "value", "read against"],
+            [.. times.Select(t => (IReadOnlyList<string>)[t.Text(document.Text), TimeCodec.TypeName(t.Type), t.Value + (t.Mod is null ? "" : " (" + t.Mod + ")"), TimeCodec.AnchorName(t.Anchor) ?? ""])]);
+    }
+
+    public IEnumerable<ViewTable> Statistics(Ingest.IDocumentStore store) => [];
 }
 
 /// <summary>Registration of the times feature.</summary>

@@ -249,7 +249,7 @@ public sealed class ReadingTheStoreTests(ReadingStoreFixture store) : IClassFixt
         var (code, output) = CliRunner.Run("export", "--format", "csv", "--db", store.Db, "--out", dir.File("tables"));
 
         Assert.Equal(0, code);
-        Assert.Contains("documents.csv, mentions.csv, entities.csv", output, StringComparison.Ordinal);
+        Assert.Contains("documents.csv, mentions.csv, entities.csv, times.csv", output, StringComparison.Ordinal);
         var documents = File.ReadAllLines(dir.File("tables/documents.csv"));
         var mentions = File.ReadAllLines(dir.File("tables/mentions.csv"));
         var entities = File.ReadAllLines(dir.File("tables/entities.csv"));
@@ -261,6 +261,9 @@ public sealed class ReadingTheStoreTests(ReadingStoreFixture store) : IClassFixt
         Assert.Contains($"{lena},Lena Marwick,PERSON,2", entities);
         var harbour = store.Ids["Serin harbour to reopen"];
         Assert.Contains(mentions, m => m.StartsWith($"{harbour},", StringComparison.Ordinal) && m.EndsWith($",Lena Marwick,PERSON,{lena}", StringComparison.Ordinal));
+        var times = File.ReadAllLines(dir.File("tables/times.csv"));
+        Assert.Equal("document,start,end,text,type,value,mod,from,to,anchor", times[0]);
+        Assert.All(times.Skip(1), t => Assert.True(documents.Any(d => d.StartsWith(t[..t.IndexOf(',', StringComparison.Ordinal)] + ",", StringComparison.Ordinal)), t));
     }
 
     [Fact]
@@ -270,7 +273,7 @@ public sealed class ReadingTheStoreTests(ReadingStoreFixture store) : IClassFixt
         var (noOut, noOutOutput) = CliRunner.Run("export", "--format", "csv", "--db", store.Db);
 
         Assert.Equal(1, code);
-        Assert.Contains("the tables are documents, mentions, entities", output, StringComparison.Ordinal);
+        Assert.Contains("the tables are documents, mentions, entities, times", output, StringComparison.Ordinal);
         Assert.Equal(1, noOut);
         Assert.Contains("give --out FOLDER", noOutOutput, StringComparison.Ordinal);
     }

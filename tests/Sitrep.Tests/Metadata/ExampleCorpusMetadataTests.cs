@@ -40,6 +40,18 @@ public sealed class ExampleCorpusMetadataTests
         Assert.Equal(byline, Analyze(file).Metadata.Byline);
     }
 
+    [Theory]
+    [InlineData("kta_2025-03-04.txt")]
+    [InlineData("meridian-monitor_2025-03-10.txt")]
+    public void A_day_without_a_year_is_not_dated_before_a_month_the_text_reports_as_past(string file)
+    {
+        // These texts say "4 March" and also report months of a later year as past; the year of
+        // "4 March" is not stated, so no date is better than a year too early.
+        var published = Analyze(file).Metadata.Published;
+
+        Assert.True(published is null || string.CompareOrdinal(published, "2024") > 0, $"published {published}");
+    }
+
     private static Document Analyze(string file)
     {
         var path = Path.Combine(RepoPaths.Examples, file);
