@@ -14,7 +14,9 @@ namespace Sitrep.Bench;
 /// runs the engine end to end on a fresh store (read, analyse on every core, store, cross-document
 /// stages) as <c>sitrep analyze</c> does, with the cross-document stages timed apart and the peak memory.
 /// <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead; <c>-- extraction</c> compares HTML
-/// extraction with SmartReader on the Zyte benchmark (<see cref="ExtractionBenchmark"/>).
+/// extraction with SmartReader on the Zyte benchmark (<see cref="ExtractionBenchmark"/>); <c>-- timex-profile</c>
+/// and <c>-- timex-show</c> look inside the temporal tagger (<see cref="TimexEvaluation"/>); <c>-- search STORE</c>
+/// times full-text search over a store (<see cref="SearchBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -27,6 +29,12 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-profile")
+            return TimexEvaluation.Profile(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-show")
+            return TimexEvaluation.Show(args[1..]);
+        if (args.Length > 0 && args[0] == "search")
+            return SearchBenchmark.Run(args[1..]);
         var inputs = new List<string>();
         IReadOnlyList<string>? stages = null;
         int limit = int.MaxValue;

@@ -63,6 +63,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     private readonly FrozenDictionary<string, ILayerCodec> _codecs;
     private readonly SqliteChangeFeed _changes;
     private readonly SqliteEntityIndex _entities;
+    private readonly SqliteDocumentCatalog _catalog;
     private bool _disposed;
 
     private SqliteDocumentStore(SqliteSession session, IReadOnlyDictionary<string, ILayerCodec> codecs, int schemaVersion, int migrationsApplied)
@@ -73,6 +74,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         MigrationsApplied = migrationsApplied;
         _changes = new SqliteChangeFeed(session);
         _entities = new SqliteEntityIndex(session, this, _changes);
+        _catalog = new SqliteDocumentCatalog(session);
     }
 
     public string Location => _session.Path;
@@ -88,8 +90,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
     internal SqliteEntityIndex Entities => _entities;
 
+    /// <summary>The document catalog (lists, full-text search, counts) or the entity index, whichever is a <typeparamref name="T"/>.</summary>
     public T? Feature<T>()
-        where T : class => _entities as T;
+        where T : class => _catalog as T ?? _entities as T;
 
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating it if missing and migrating it to the
@@ -127,6 +130,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             Execute(connection, "PRAGMA synchronous = NORMAL");
             // 64 MB of page cache: entity resolution looks keys up all over a large index.
             Execute(connection, "PRAGMA cache_size = -65536");
+            // Checkpoint every 64 MB of WAL rather than every 4 MB: the entity index rewrites the same hot
+            // pages in every batch, and each checkpoint copies them into the database file again.
+            Execute(connection, "PRAGMA wal_autocheckpoint = 16384");
             var (version, applied) = Migrate(connection, fullPath);
             return new SqliteDocumentStore(new SqliteSession(connection, fullPath), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
         }

@@ -326,21 +326,43 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     }
 
     /// <summary>Entities by how many documents name them (most first), optionally only those with a name containing <paramref name="search"/>.</summary>
-    public IReadOnlyList<StoredEntity> List(string? search, int limit)
+    public IReadOnlyList<StoredEntity> List(string? search, int limit) => List(search, null, limit);
+
+    public IReadOnlyList<StoredEntity> List(string? search, string? type, int limit)
     {
         var command = Prepared("""
             SELECT id, name, type, documents FROM entities
-            WHERE merged_into IS NULL AND documents > 0 AND ($search IS NULL OR name LIKE '%' || $search || '%'
-                OR id IN (SELECT entity FROM entity_keys WHERE key LIKE 'x%' || $search || '%'))
+            WHERE merged_into IS NULL AND documents > 0 AND ($type IS NULL OR type = $type)
+                AND ($search IS NULL OR name LIKE '%' || $search || '%'
+                     OR id IN (SELECT entity FROM entity_keys WHERE key LIKE 'x%' || $search || '%'))
             ORDER BY documents DESC, id LIMIT $limit
             """);
         command.Parameters["$search"].Value = (object?)search ?? DBNull.Value;
+        command.Parameters["$type"].Value = (object?)type ?? DBNull.Value;
         command.Parameters["$limit"].Value = limit;
         var list = new List<StoredEntity>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
             list.Add(new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
         return list;
+    }
+
+    public IReadOnlyList<(string Type, int Entities)> CountByType()
+    {
+        var command = Prepared("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL AND documents > 0 GROUP BY type ORDER BY COUNT(*) DESC, type");
+        var list = new List<(string, int)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetInt32(1)));
+        return list;
+    }
+
+    public IEnumerable<StoredEntity> All()
+    {
+        using var command = _session.Fresh("SELECT id, name, type, documents FROM entities WHERE merged_into IS NULL AND documents > 0 ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
     }
 
     /// <summary>The documents naming the entity, in store order, with the local entity each names it by.</summary>

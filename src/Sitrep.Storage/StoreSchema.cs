@@ -176,6 +176,33 @@ internal static class StoreSchema
                 SELECT id, 'Stored' FROM documents WHERE id IN (SELECT document FROM entity_pending) ORDER BY seq;
             DROP TABLE entity_pending;
             """),
+        new(7, """
+            -- Full-text search over titles and text (sitrep search): an FTS5 index whose content is the
+            -- documents table itself (nothing stored twice), keyed by seq, kept in step by triggers so
+            -- every store, update, reanalysis and deletion updates it in the same transaction.
+            -- unicode61 with diacritics removed: "Kolvar" finds "Kolvár".
+            CREATE VIRTUAL TABLE documents_fts USING fts5(
+                title, text, content = 'documents', content_rowid = 'seq',
+                tokenize = 'unicode61 remove_diacritics 2');
+            -- A word in the title weighs four times one in the text.
+            INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            END;
+            CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents
+            WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            -- The documents stored before this version.
+            INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+            -- sitrep documents list: newest first, and by outlet, without reading every row.
+            CREATE INDEX documents_published ON documents (published);
+            CREATE INDEX documents_outlet ON documents (outlet COLLATE NOCASE, published);
+            """),
         new(8, """
             -- What kind of actor each document says an entity is and whose: its sector (government, military,
             -- militia, media, ...) and country (ISO 3166 alpha-3), kept with the link like its type vote.

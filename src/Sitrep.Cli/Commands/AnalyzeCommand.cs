@@ -104,32 +104,57 @@ internal static class AnalyzeCommand
         var fetch = Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) };
         if (!TryOptions(output, stages, fetch, out var options))
             return ExitCodes.Usage;
-        using var engine = StoreOptions.OpenEngine(output, db, options, out int exitCode);
+        // Where the results go is checked before anything is read, so a typo costs nothing.
+        if (!OutputPaths.CheckFiles(output, ("--db", db.FullName), ("--json", json?.FullName)))
+            return ExitCodes.Usage;
+        bool newStore = !File.Exists(db.FullName);
+        int exitCode = ExitCodes.Ok;
+        var engine = BatchProgressView.Loading(console, () =>
+        {
+            var opened = StoreOptions.OpenEngine(output, db, options, out exitCode);
+            opened?.Warm();
+            return opened;
+        });
         if (engine is null)
             return exitCode;
-        using var resolver = engine.OpenInputs(inputs);
-        var total = resolver.AllFilesAreSingleArticles ? resolver.FileCount : (int?)null;
-        var summary = BatchProgressView.Run(console, total, progress => engine.Analyze(resolver, progress));
-
-        if (json is not null && summary.DocumentIds.Count > 0)
+        Sitrep.Ingest.BatchSummary summary;
+        string? jsonError = null;
+        using (engine)
         {
-            using var file = File.Create(json.FullName);
-            engine.WriteAnalysisJson(file, summary.DocumentIds);
+            using var resolver = engine.OpenInputs(inputs);
+            summary = BatchProgressView.Run(console, resolver, progress => engine.Analyze(resolver, progress));
+            if (json is not null && summary.DocumentIds.Count > 0)
+            {
+                try
+                {
+                    using var file = File.Create(json.FullName);
+                    engine.WriteAnalysisJson(file, summary.DocumentIds);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The documents are stored: the summary still says so, and how to get the JSON again.
+                    jsonError = $"cannot write --json {json.FullName}: {e.Message}; the documents are stored, and running the same command again writes it";
+                }
+            }
+            bool readNothing = summary.Read == 0 || summary.Read == summary.Failed;
+            if (console is not null)
+            {
+                var store = readNothing && newStore ? "none (nothing was read, so none was created)" : db.FullName;
+                SummaryRenderer.Render(console, summary, store, jsonError is null ? json?.FullName : null, verbose);
+                int behind = engine.CountBehind(summary.DocumentIds);
+                if (behind > 0)
+                    console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");
+            }
+            SummaryRenderer.RenderFailures(output, summary, verbose || console is null);
         }
-        if (console is not null)
+        bool nothingRead = summary.Read == 0 || summary.Read == summary.Failed;
+        if (nothingRead && newStore)
+            StoreOptions.DeleteStoreFiles(db.FullName);
+        if (jsonError is not null)
         {
-            SummaryRenderer.Render(console, summary, db.FullName, json?.FullName, verbose);
-            int behind = engine.CountBehind(summary.DocumentIds);
-            if (behind > 0)
-                console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");
+            Errors.Write(output, jsonError);
+            return ExitCodes.StoreError;
         }
-        else
-        {
-            foreach (var f in summary.Failures)
-                Errors.Write(output, $"failed: {f.Source}: {f.Reason}");
-            foreach (var f in summary.StageFailures)
-                Errors.Write(output, $"stored with a failed stage: {f.Source}: {f.Reason}");
-        }
-        return summary.Read == 0 || summary.Read == summary.Failed ? ExitCodes.NothingRead : ExitCodes.Ok;
+        return nothingRead ? ExitCodes.NothingRead : ExitCodes.Ok;
     }
 }

@@ -36,14 +36,15 @@ internal static class ReanalyzeCommand
     {
         if (!AnalyzeCommand.TryOptions(console, stages, Sitrep.Ingest.Web.FetchOptions.Default, out var options))
             return ExitCodes.Usage;
-        using var engine = StoreOptions.OpenExisting(console, db, out int exitCode, options);
+        int exitCode = ExitCodes.Ok;
+        using var engine = BatchProgressView.Loading(console, () => StoreOptions.OpenExisting(console, db, out exitCode, options));
         if (engine is null)
             return exitCode;
         var summary = BatchProgressView.RunReanalysis(console, engine.Store.Count(), progress => engine.Reanalyze(all, progress));
         foreach (var failure in summary.Failures)
-            console.MarkupLineInterpolated($"[red]failed[/] {failure.Source}: {failure.Reason}");
+            Errors.Write(console, $"failed: {failure.Source}: {failure.Reason}");
         foreach (var failure in summary.StageFailures)
-            console.MarkupLineInterpolated($"[yellow]analysed, but a stage failed[/] {failure.Source}: {failure.Reason}");
+            Errors.Write(console, $"analysed, but a stage failed: {failure.Source}: {failure.Reason}");
         console.MarkupLineInterpolated($"{summary.Analysed:N0} documents brought up to date, {summary.UpToDate:N0} already up to date{(summary.Failures.Count > 0 ? $", {summary.Failures.Count:N0} failed" : "")} ({summary.Elapsed.TotalSeconds:N1} s).");
         return ExitCodes.Ok;
     }

@@ -34,14 +34,40 @@ internal static class StoreOptions
     public static SitrepEngine? OpenExisting(IAnsiConsole console, FileInfo db, out int exitCode, EngineOptions? options = null)
     {
         exitCode = ExitCodes.Ok;
-        if (!db.Exists)
+        if (Directory.Exists(db.FullName))
         {
-            Errors.Write(console, $"no store at {db.FullName}");
+            Errors.Write(console, $"--db {db.FullName}: is a folder; name the store's file");
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+        if (!File.Exists(db.FullName))
+        {
+            Errors.Write(console, $"no store at {db.FullName} (sitrep analyze creates one)");
             exitCode = ExitCodes.NothingRead;
             return null;
         }
         return OpenEngine(console, db, options ?? EngineOptions.Default, out exitCode);
     }
+
+    /// <summary>Removes a store this command created and left empty, with SQLite's side files.</summary>
+    public static void DeleteStoreFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left behind, empty: nothing is lost.
+            }
+        }
+    }
+
+    /// <summary>The store's document catalog (lists, search, counts); every store Sitrep opens keeps one.</summary>
+    public static IDocumentCatalog Documents(SitrepEngine engine) =>
+        engine.Catalog ?? throw new InvalidOperationException($"the store {engine.Store.Location} keeps no document catalog");
 
     /// <summary>The store's entity catalog; every store Sitrep opens keeps one.</summary>
     public static Sitrep.Entities.Resolution.IEntityCatalog Entities(IDocumentStore store) =>

@@ -58,6 +58,14 @@ public static class AnalysisJsonWriter
                 json.Flush();
         }
         json.WriteEndArray();
+        WriteTopLevel(json, session);
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    /// <summary>Each part's top-level fields, then the contract's top-level arrays no part wrote, empty.</summary>
+    private static void WriteTopLevel(Utf8JsonWriter json, AnalysisJsonSession session)
+    {
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var section in session.Sections)
         {
@@ -72,16 +80,19 @@ public static class AnalysisJsonWriter
                 json.WriteEndArray();
             }
         }
-        json.WriteEndObject();
-        json.Flush();
     }
 
-    /// <summary>Writes documents as JSONL, one analysis document per line (an export), streamed.</summary>
-    public static int WriteLines(Stream output, IEnumerable<Document> documents, IReadOnlyList<IAnalysisJsonPart> parts, IDocumentStore? store)
+    /// <summary>
+    /// Writes documents as JSONL, one analysis document per line (an export), streamed; then, when
+    /// <paramref name="topLevel"/>, one last line with the top-level fields of the documents written
+    /// (<c>{"entities": […], "stories": […]}</c>), so the ids in the documents can be resolved.
+    /// Returns how many documents were written.
+    /// </summary>
+    public static int WriteLines(Stream output, IEnumerable<Document> documents, IReadOnlyList<IAnalysisJsonPart> parts, IDocumentStore? store, bool topLevel = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(documents);
-        var session = Open(parts, store, topLevel: false);
+        var session = Open(parts, store, topLevel);
         int count = 0;
         foreach (var document in documents)
         {
@@ -89,6 +100,16 @@ public static class AnalysisJsonWriter
                 WriteDocument(json, document, session);
             output.WriteByte((byte)'\n');
             count++;
+        }
+        if (topLevel)
+        {
+            using (var json = new Utf8JsonWriter(output, OneLine))
+            {
+                json.WriteStartObject();
+                WriteTopLevel(json, session);
+                json.WriteEndObject();
+            }
+            output.WriteByte((byte)'\n');
         }
         return count;
     }

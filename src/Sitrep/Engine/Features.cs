@@ -15,6 +15,7 @@ public static class Features
     [
         new TextFeature(),
         new EntitiesFeature(),
+        new Time.TimesFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>

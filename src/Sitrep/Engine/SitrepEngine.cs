@@ -102,6 +102,7 @@ public sealed class SitrepEngine : IDisposable
         IReadOnlyList<string> ids;
         lock (_storeGate)
             ids = Store.Ids();
+        progress?.Report(new BatchProgress(0, 0, 0) { Phase = $"checking {ids.Count:N0} documents" });
         var committing = Task.CompletedTask;
         foreach (var chunk in ids.Chunk(_options.BatchSize))
         {
@@ -154,6 +155,7 @@ public sealed class SitrepEngine : IDisposable
                 CancellationToken.None);
         }
         committing.GetAwaiter().GetResult();
+        progress?.Report(new BatchProgress(summary.Checked, summary.Failures.Count, summary.Checked / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)) { Phase = "bringing the cross-document stages up to date" });
         lock (_storeGate)
         {
             // Whatever the feed holds (a correction, an earlier crash), the cross-document stages catch up.
@@ -195,12 +197,72 @@ public sealed class SitrepEngine : IDisposable
         }
     }
 
-    /// <summary>Writes every stored document as JSONL (one analysis document per line), in store order, streamed; returns how many.</summary>
+    /// <summary>
+    /// Writes every stored document as JSONL (one analysis document per line), in store order, streamed,
+    /// then one line with the top-level fields (the entities the documents name); returns how many documents.
+    /// </summary>
     public int Export(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
         lock (_storeGate)
-            return AnalysisJsonWriter.WriteLines(output, Store.LoadAll(), Full.JsonParts, Store);
+            return AnalysisJsonWriter.WriteLines(output, Store.LoadAll(), Full.JsonParts, Store, topLevel: true);
+    }
+
+    /// <summary>The tables of the CSV export: the documents, then each feature's (mentions, entities, …).</summary>
+    public IReadOnlyList<IExportTable> ExportTables => CsvExport.All(Full.Tables);
+
+    /// <summary>Writes the tables named (every one when null) as CSV, each to the writer <paramref name="open"/> gives; returns how many documents were read.</summary>
+    /// <exception cref="ArgumentException">A table name that is no table.</exception>
+    public int ExportCsv(Func<IExportTable, TextWriter> open, IReadOnlyCollection<string>? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var all = ExportTables;
+        if (tables is not null && tables.FirstOrDefault(t => !all.Any(a => a.Name == t)) is { } unknown)
+            throw new ArgumentException($"no table '{unknown}'; the tables are {string.Join(", ", all.Select(a => a.Name))}");
+        var chosen = tables is null ? all : [.. all.Where(a => tables.Contains(a.Name))];
+        lock (_storeGate)
+            return CsvExport.Write(chosen, open, Store.LoadAll(), Store);
+    }
+
+    /// <summary>Lists, full-text search and counts over the stored documents; null when the store keeps none.</summary>
+    public IDocumentCatalog? Catalog => Store.Feature<IDocumentCatalog>();
+
+    /// <summary>What each feature shows of a stored document (its entities, later its quotes and events).</summary>
+    public IReadOnlyList<ViewTable> DocumentViews(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_storeGate)
+            return [.. Full.Views.SelectMany(v => v.Document(document, Store))];
+    }
+
+    /// <summary>What each feature adds to the statistics of the store (entities by type, …).</summary>
+    public IReadOnlyList<ViewTable> StatisticsViews()
+    {
+        lock (_storeGate)
+            return [.. Full.Views.SelectMany(v => v.Statistics(Store))];
+    }
+
+    /// <summary>
+    /// Deletes a stored document and its layers, then lets the cross-document stages catch up, so what
+    /// they built from it (entity links and counts) goes with it. False when there was no such document.
+    /// </summary>
+    public (bool Deleted, IReadOnlyList<InputFailure> Failures) Delete(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        bool deleted;
+        lock (_storeGate)
+            deleted = Store.Delete(id);
+        return (deleted, deleted ? CatchUp() : []);
+    }
+
+    /// <summary>
+    /// Runs the pipeline once on a short text, not stored, so that every model a stage loads on first
+    /// use (the tagger, the language models) is loaded now: a host can say "loading model" meanwhile.
+    /// </summary>
+    public void Warm()
+    {
+        const string Text = "Officials in the capital said on Monday that talks would resume next week.\n\nThe minister told reporters the border would stay open.";
+        Pipeline.Analyze(new ArticleInput("warm-up", "warm-up", InputFormat.PlainText, Text, StatedMetadata.None, []));
     }
 
     public void Dispose()

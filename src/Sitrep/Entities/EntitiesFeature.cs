@@ -36,6 +36,9 @@ public sealed class EntitiesFeature : IPipelineFeature
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)
             .UseJson(new EntitiesJsonPart())
+            .UseTable(new MentionsTable())
+            .UseTable(new EntitiesTable())
+            .UseView(new EntitiesView())
             .UseCrossDocument("entity-resolution", store => new EntityResolver(
                 store.Feature<IEntityIndex>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no entity index"),
                 countries,

@@ -17,6 +17,13 @@ public sealed class BatchAnalyzer
     /// <summary>Batches read ahead of the one being analysed: enough to keep the cores busy, few enough to keep memory flat.</summary>
     private const int ReadAhead = 2;
 
+    /// <summary>
+    /// A batch is cut when its raw text reaches this many characters (64 MB), however few articles it
+    /// holds: with the batches read ahead and being stored, memory stays bounded when every record of a
+    /// dump is near the size limit.
+    /// </summary>
+    private const long MaxBatchChars = 32L * 1024 * 1024;
+
     private readonly DocumentPipeline _pipeline;
     private readonly IDocumentStore _store;
     private readonly int _batchSize;
@@ -94,14 +101,17 @@ public sealed class BatchAnalyzer
         try
         {
             var batch = new List<InputItem>(_batchSize);
+            long chars = 0;
             foreach (var item in items)
             {
                 cancellation.ThrowIfCancellationRequested();
                 batch.Add(item);
-                if (batch.Count == _batchSize)
+                chars += item.Article?.RawText.Length ?? 0;
+                if (batch.Count == _batchSize || chars >= MaxBatchChars)
                 {
                     await writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
                     batch = new List<InputItem>(_batchSize);
+                    chars = 0;
                 }
             }
             if (batch.Count > 0)

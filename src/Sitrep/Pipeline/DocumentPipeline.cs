@@ -64,6 +64,12 @@ public sealed class DocumentPipeline
 
     public ImmutableArray<IPipelineFeature> Features { get; }
 
+    /// <summary>The features' tables of the CSV export, in the order they were registered.</summary>
+    public ImmutableArray<IExportTable> Tables { get; init; } = [];
+
+    /// <summary>What the features show of a document and of the store.</summary>
+    public ImmutableArray<IFeatureView> Views { get; init; } = [];
+
     /// <summary>Each stage's version, by stage name.</summary>
     public IReadOnlyDictionary<string, string> StageVersions { get; }
 

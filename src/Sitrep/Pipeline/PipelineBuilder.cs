@@ -14,6 +14,8 @@ public sealed class PipelineBuilder
     private readonly List<IAnalysisJsonPart> _json = [];
     private readonly List<CrossDocumentRegistration> _crossDocument = [];
     private readonly List<IPipelineFeature> _features = [];
+    private readonly List<IExportTable> _tables = [];
+    private readonly List<IFeatureView> _views = [];
 
     /// <summary>Adds a stage after those added so far.</summary>
     public PipelineBuilder Use(IDocumentStage stage)
@@ -45,6 +47,22 @@ public sealed class PipelineBuilder
     {
         ArgumentNullException.ThrowIfNull(part);
         _json.Add(part);
+        return this;
+    }
+
+    /// <summary>Adds a table to the CSV export; tables are written in the order they were added.</summary>
+    public PipelineBuilder UseTable(IExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _tables.Add(table);
+        return this;
+    }
+
+    /// <summary>Adds what the feature shows of a document and of the store to the pages people read.</summary>
+    public PipelineBuilder UseView(IFeatureView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        _views.Add(view);
         return this;
     }
 
@@ -113,7 +131,13 @@ public sealed class PipelineBuilder
             if (!crossNames.Add(registration.Name))
                 throw new InvalidOperationException($"two cross-document stages are named '{registration.Name}'");
         }
-        return new DocumentPipeline([.. _stages], codecs, [.. _json], [.. _crossDocument], [.. _features]);
+        var tableNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in _tables)
+        {
+            if (!tableNames.Add(table.Name))
+                throw new InvalidOperationException($"two export tables are named '{table.Name}'");
+        }
+        return new DocumentPipeline([.. _stages], codecs, [.. _json], [.. _crossDocument], [.. _features]) { Tables = [.. _tables], Views = [.. _views] };
     }
 
     private static void Known(Dictionary<string, Layer> layers, Layer layer)

@@ -80,6 +80,33 @@ public sealed class PluggableLayerTests
     }
 
     [Fact]
+    public void A_feature_registers_its_own_csv_table_and_its_section_of_the_document_page_with_no_edit_elsewhere()
+    {
+        using var dir = new TempDir();
+        WriteArticles(dir);
+        var options = EngineOptions.Default with { Features = [.. Features.All, new LongWordsFeature()] };
+        using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File("s.db"), codecs), options);
+        using (var inputs = engine.OpenInputs([dir.File("in")]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+
+        var files = new Dictionary<string, StringWriter>(StringComparer.Ordinal);
+        int documents = engine.ExportCsv(table => files[table.Name] = new StringWriter());
+        var views = engine.DocumentViews(engine.Load("a")!);
+
+        Assert.Equal(2, documents);
+        Assert.Equal(["documents", "mentions", "entities", "times", "long-words"], files.Keys);
+        var rows = files["long-words"].ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("document,start,end,word", rows[0]);
+        Assert.Contains(rows, r => r.StartsWith("a,", StringComparison.Ordinal) && r.EndsWith(",negotiations", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("b,", StringComparison.Ordinal) && r.EndsWith(",reconstruction", StringComparison.Ordinal));
+        // Sections come in registration order: the built-in features first, the added one last.
+        Assert.Equal("entities", views[0].Title);
+        Assert.Equal("long words", views[^1].Title);
+        Assert.Contains(views[^1].Rows, r => r[0] == "cooperative");
+        Assert.Contains(engine.StatisticsViews(), v => v.Title == "long words");
+    }
+
+    [Fact]
     public void Without_the_feature_its_stored_layer_is_kept_unread_and_its_json_is_absent()
     {
         using var dir = new TempDir();

@@ -24,6 +24,37 @@ public sealed class ReanalysisTests
         """;
 
     [Fact]
+    public void Reanalysis_reports_progress_from_its_start_through_every_batch_to_the_cross_document_stages()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("s.db");
+        for (int i = 0; i < 5; i++)
+            dir.Write($"in/{i}.txt", First.Replace("Monday", "Monday " + i, StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("analyze", dir.File("in"), "--db", db, "--stages", "text", "--quiet").ExitCode);
+        var reports = new List<Sitrep.Ingest.BatchProgress>();
+        var options = Sitrep.Engine.EngineOptions.Default with { BatchSize = 2 };
+
+        using (var engine = Sitrep.Engine.SitrepEngine.Open(codecs => StoreFactory.Open(db, codecs), options))
+            engine.Reanalyze(progress: new Recorder(reports), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, reports[0].Done);
+        Assert.StartsWith("checking 5 documents", reports[0].Phase, StringComparison.Ordinal);
+        Assert.Equal([2, 4, 5], reports.Where(r => r.Phase is null).Select(r => r.Done));
+        Assert.Equal(5, reports[^1].Done);
+        Assert.Contains("cross-document", reports[^1].Phase, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records reports on the thread that makes them (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class Recorder(List<Sitrep.Ingest.BatchProgress> reports) : IProgress<Sitrep.Ingest.BatchProgress>
+    {
+        public void Report(Sitrep.Ingest.BatchProgress value)
+        {
+            lock (reports)
+                reports.Add(value);
+        }
+    }
+
+    [Fact]
     public void Analysing_with_fewer_stages_then_reanalysing_keeps_every_mention_and_entity_and_adds_the_missing_ones()
     {
         using var dir = new TempDir();

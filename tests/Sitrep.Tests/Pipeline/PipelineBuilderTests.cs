@@ -24,10 +24,10 @@ public sealed class PipelineBuilderTests
     {
         var pipeline = Features.Default;
 
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference"], pipeline.Stages.Select(s => s.Name));
-        Assert.Equal(["text", "entities"], pipeline.Features.Select(f => f.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "times"], pipeline.Stages.Select(s => s.Name));
+        Assert.Equal(["text", "entities", "times"], pipeline.Features.Select(f => f.Name));
         Assert.Equal(["entity-resolution"], pipeline.CrossDocument.Select(c => c.Name));
-        Assert.Equal(["document-entities", "mentions"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["document-entities", "mentions", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -36,7 +36,8 @@ public sealed class PipelineBuilderTests
         var entities = Features.Build(Features.All, ["entities"]);
         var text = Features.Build(Features.All, ["text"]);
 
-        Assert.Equal(Features.Default.Stages.Select(s => s.Name), entities.Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference"], entities.Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "times"], Features.Build(Features.All, ["times"]).Stages.Select(s => s.Name));
         Assert.Empty(text.CrossDocument);
         Assert.DoesNotContain(text.Stages, s => s.Name == "tokens");
         Assert.Throws<ArgumentException>(() => Features.Build(Features.All, ["entitys"]));

@@ -25,8 +25,11 @@ public sealed class ExportReanalyzeTests
 
         Assert.Equal(0, code);
         Assert.Contains($"{analysed.Count} documents written", output, StringComparison.Ordinal);
-        var lines = File.ReadAllLines(dir.File("export.jsonl"));
-        Assert.Equal(analysed.Count, lines.Length);
+        var all = File.ReadAllLines(dir.File("export.jsonl"));
+        // One line per document, then one with the entities they name.
+        Assert.Equal(analysed.Count + 1, all.Length);
+        Assert.True(JsonNode.Parse(all[^1])!["entities"] is JsonArray { Count: > 0 }, all[^1]);
+        var lines = all[..^1];
         var exported = lines.Select(line =>
         {
             var node = JsonNode.Parse(line);

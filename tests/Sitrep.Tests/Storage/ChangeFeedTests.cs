@@ -118,7 +118,7 @@ public sealed class ChangeFeedTests
 
         using var store = SqliteDocumentStore.Open(db, TestPipelines.Full.Codecs);
 
-        Assert.Equal(8, store.SchemaVersion);
+        Assert.Equal(Sitrep.Storage.StoreSchema.LatestVersion, store.SchemaVersion);
         Assert.Equal("Ilse Marakova", store.Load("old")!.Entities()[0].Name);
         Assert.Equal("Lenz", store.Load("new")!.Mentions()[0].Text("Lenz closed."));
         Assert.False(store.Load("plain")!.Layers.Has(EntityLayers.Mentions));

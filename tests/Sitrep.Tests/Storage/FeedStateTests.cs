@@ -48,8 +48,8 @@ public sealed class FeedStateTests
         }
 
         using var upgraded = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
-        Assert.Equal(8, upgraded.SchemaVersion);
-        Assert.Equal(6, upgraded.MigrationsApplied);
+        Assert.Equal(Sitrep.Storage.StoreSchema.LatestVersion, upgraded.SchemaVersion);
+        Assert.Equal(StoreSchema.LatestVersion - 1, upgraded.MigrationsApplied);
         Assert.Equal(["decoded as windows-1252"], upgraded.Load("a")!.InputNotes);
         Assert.Empty(upgraded.Load("a")!.StageNotes);
         Assert.Equal("Ferries ran on reduced timetables on Thursday.", upgraded.Load("a")!.Text);

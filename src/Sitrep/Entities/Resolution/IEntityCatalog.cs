@@ -9,6 +9,15 @@ public interface IEntityCatalog
     /// <summary>Entities by how many documents name them (most first), optionally only those with a name containing <paramref name="search"/>.</summary>
     IReadOnlyList<StoredEntity> List(string? search, int limit);
 
+    /// <summary>As <see cref="List(string?, int)"/>, only entities of <paramref name="type"/> (PERSON, ORG, …; any when null).</summary>
+    IReadOnlyList<StoredEntity> List(string? search, string? type, int limit);
+
+    /// <summary>How many entities (named in at least one document) there are of each type, most first.</summary>
+    IReadOnlyList<(string Type, int Entities)> CountByType();
+
+    /// <summary>Every entity named in at least one document, by id, read as the sequence is enumerated.</summary>
+    IEnumerable<StoredEntity> All();
+
     /// <summary>The entity with this id, following merges; null when there is none.</summary>
     StoredEntity? Find(long id);
 

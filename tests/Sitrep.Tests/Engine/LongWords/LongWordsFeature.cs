@@ -30,6 +30,8 @@ internal sealed class LongWordsFeature : IPipelineFeature
             .Use(new LongWordStage())
             .UseCodec(Words, Write, Read)
             .UseJson(new LongWordsJson())
+            .UseTable(new LongWordsTable())
+            .UseView(new LongWordsView())
             .UseCrossDocument(Counter.Name, store => Counter.Over(store));
     }
 
@@ -52,6 +54,33 @@ internal sealed class LongWordsFeature : IPipelineFeature
         {
             var tokens = context.Get(TextLayers.Tokens).Tokens;
             context.Set(Words, [.. tokens.Where(t => t.Kind == TokenKind.Word && t.Length >= 10).Select(t => new TextRange(t.Start, t.End))]);
+        }
+    }
+
+    /// <summary>Its table of the CSV export: one row per long word.</summary>
+    private sealed class LongWordsTable : IExportTable
+    {
+        public string Name => "long-words";
+
+        public IReadOnlyList<string> Columns { get; } = ["document", "start", "end", "word"];
+
+        public IEnumerable<IReadOnlyList<string?>> DocumentRows(Document document, IDocumentStore store) =>
+            (document.Layers.Get(Words) ?? []).Select(r => (IReadOnlyList<string?>)[document.Id, r.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), r.End.ToString(System.Globalization.CultureInfo.InvariantCulture), document.Text[r.Start..r.End]]);
+
+        public IEnumerable<IReadOnlyList<string?>> StoreRows(IDocumentStore store) => [];
+    }
+
+    /// <summary>Its section of <c>documents show</c> and of <c>stats</c>.</summary>
+    private sealed class LongWordsView : IFeatureView
+    {
+        public IEnumerable<ViewTable> Document(Document document, IDocumentStore store)
+        {
+            yield return new ViewTable("long words", ["word"], [.. (document.Layers.Get(Words) ?? []).Select(r => (IReadOnlyList<string>)[document.Text[r.Start..r.End]])]);
+        }
+
+        public IEnumerable<ViewTable> Statistics(IDocumentStore store)
+        {
+            yield return new ViewTable("long words", ["documents"], [[store.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)]]);
         }
     }
 
