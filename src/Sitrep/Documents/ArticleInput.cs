@@ -19,5 +19,5 @@ public sealed record ArticleInput(
     IReadOnlyList<string> Notes)
 {
     /// <summary>Identity of the raw content: equal inputs from the same source are stored once.</summary>
-    public string ContentHash { get; } = Hashing.Hex(Format + "\n" + RawText + "\n" + Stated);
+    public string ContentHash { get; } = Hashing.Hex(Format + "\n" + RawText + "\n" + Stated.HashKey);
 }
