@@ -13,7 +13,8 @@ namespace Sitrep.Bench;
 /// all cores, and storing; with <c>--entities</c> the entity stages too, and cross-document entity
 /// resolution over the store. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
 /// <c>-- extraction</c> compares HTML extraction with SmartReader on the Zyte benchmark
-/// (<see cref="ExtractionBenchmark"/>).
+/// (<see cref="ExtractionBenchmark"/>); <c>-- quotes-train</c>, <c>-- quotes-eval</c> and <c>-- quotes-speed</c>
+/// train and measure the quote layer (<see cref="QuotesBench"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,12 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-train")
+            return QuotesBench.Train(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-eval")
+            return QuotesBench.Eval(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-speed")
+            return QuotesBench.Speed(args[1..]);
         bool entities = args.Contains("--entities");
         var rest = args.Where(a => a != "--entities").ToArray();
         var inputs = rest.Length > 0 ? rest : [FindExamples()];

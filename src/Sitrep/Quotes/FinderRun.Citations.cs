@@ -1,0 +1,295 @@
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>
+    /// Where and when each quote's words appeared: a bracketed citation after it ("(State-run website
+    /// X, 31 March)"), a channel in its sentence ("tweeted", "on his official website"), an outlet spoken
+    /// or written to ("told X", "speaking to X", "in an interview with X", "carried by X"), an outlet as
+    /// the speaker or as the outer speaker of nested speech; and the date written beside the cue.
+    /// </summary>
+    private void FindCitations()
+    {
+        NestFrames();
+        foreach (var f in _frames)
+        {
+            var region = Region(f);
+            if (f.Span >= 0 && _view.Spans[f.Span].Closed)
+            {
+                int close = _view.FirstTokenAtOrAfter(_view.Spans[f.Span].Close);
+                if (ParenAfter(close) is { } paren)
+                {
+                    var name = CitationAfter(close);
+                    if (name.Start >= 0)
+                        SetCited(f, name.Start, name.End);
+                    if (DateIn(paren.Open + 1, paren.Close, -1, -1) is { } date)
+                        f.Date = date;
+                }
+            }
+            if (f.CitedStart < 0)
+                ChannelIn(f, region);
+            if (f.CitedStart < 0)
+                OutletSpokenTo(f, region);
+            if (f.CitedStart < 0 && IsOutletOrChannel(f.Entity))
+            {
+                f.CitedStart = f.SourceStart;
+                f.CitedEnd = f.SourceEnd;
+                f.CitedEntity = f.Entity;
+            }
+            for (var outer = f.Outer; f.CitedStart < 0 && outer is not null; outer = outer.Outer)
+            {
+                if (IsOutletOrChannel(outer.Entity))
+                {
+                    f.CitedStart = outer.SourceStart;
+                    f.CitedEnd = outer.SourceEnd;
+                    f.CitedEntity = outer.Entity;
+                }
+                else if (outer.CitedEntity >= 0)
+                {
+                    f.CitedStart = outer.CitedStart;
+                    f.CitedEnd = outer.CitedEnd;
+                    f.CitedEntity = outer.CitedEntity;
+                }
+            }
+            f.Date ??= DateIn(region.Start, region.End, f.Start, f.End);
+            // A speaker written as a kind of outlet ("the X website wrote") is the outlet the citation names.
+            if (f.CitedEntity >= 0 && f.CitedEntity < _input.Entities.Count && f.SourceForm is SourceForm.Channel or SourceForm.Nominal
+                && (f.Entity < 0 || f.Entity >= _input.Entities.Count) && IsOutletWords(f))
+            {
+                f.Entity = f.CitedEntity;
+            }
+        }
+    }
+
+    private bool IsOutletWords(Frame f)
+    {
+        Span<char> buffer = stackalloc char[40];
+        int head = _view.LastTokenBefore(f.SourceEnd);
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(head), buffer), out var kind)
+            && kind is NominalKind.Outlet or NominalKind.Channel;
+    }
+
+    private bool IsOutletOrChannel(int entity) => entity >= _input.Entities.Count || (entity >= 0 && _input.Entities[entity].Type == "MEDIA");
+
+    /// <summary>The tokens where the circumstances of the words are told: the cue's sentence (or the quotation's), the words themselves excluded.</summary>
+    private (int Start, int End) Region(Frame f)
+    {
+        int anchor = f.CueToken >= 0 ? f.CueToken : _view.FirstTokenAtOrAfter(f.Start);
+        anchor = Math.Min(anchor, _tokens.Length - 1);
+        int s0 = _view.SentenceStart(anchor), s1 = _view.SentenceEnd(anchor);
+        if (f.Span >= 0)
+        {
+            var span = _view.Spans[f.Span];
+            s0 = Math.Min(s0, _view.SentenceStart(_view.FirstTokenAtOrAfter(span.Open)));
+            int last = Math.Min(_tokens.Length - 1, _view.FirstTokenAtOrAfter(Math.Max(span.Open, span.Outer - 1)));
+            s1 = Math.Max(s1, _view.SentenceEnd(last));
+        }
+        return (s0, s1);
+    }
+
+    /// <summary>Nested speech: a frame whose cue and words sit inside another frame's words is within it.</summary>
+    private void NestFrames()
+    {
+        foreach (var f in _frames)
+        {
+            if (f.Outer is not null)
+                continue;
+            int anchor = f.CueStart >= 0 ? f.CueStart : f.Start;
+            Frame? best = null;
+            foreach (var g in _frames)
+            {
+                if (ReferenceEquals(g, f))
+                    continue;
+                if (g.Start <= anchor && f.End <= g.End && g.Start <= f.Start && (g.End - g.Start) > (f.End - f.Start)
+                    && (best is null || g.End - g.Start < best.End - best.Start))
+                    best = g;
+            }
+            if (best is not null && !ReferenceEquals(best.Outer, f))
+                f.Outer = best;
+        }
+    }
+
+    private (int Open, int Close)? ParenAfter(int close)
+    {
+        int t = close + 1;
+        if (IsComma(t) || IsSentenceEndPunct(t))
+            t++;
+        if (t >= _tokens.Length || !IsPunct(t, '(') || ParagraphOf(t) != ParagraphOf(close))
+            return null;
+        int shut = t + 1;
+        while (shut < _tokens.Length && !IsPunct(shut, ')') && shut - t <= 14)
+            shut++;
+        if (shut >= _tokens.Length || !IsPunct(shut, ')'))
+            return null;
+        return (t, shut);
+    }
+
+    /// <summary>
+    /// The outlet named in a bracketed citation after a quotation: its media name, else any name, else
+    /// the capitalised words before the first comma (an outlet the tagger did not know, "NYTimes").
+    /// </summary>
+    private SourceSpan CitationAfter(int close)
+    {
+        if (ParenAfter(close) is not { } paren)
+            return SourceSpan.None;
+        int a = paren.Open + 1, b = paren.Close;
+        int firstComma = a;
+        while (firstComma < b && !IsComma(firstComma))
+            firstComma++;
+        int best = -1;
+        for (int k = a; k < firstComma; k++)
+        {
+            if (_view.TokenMention[k] >= 0 && (best < 0 || _view.MentionType(k) == "MEDIA"))
+                best = k;
+        }
+        if (best >= 0)
+        {
+            var m = _input.Mentions[_view.TokenMention[best]];
+            return new SourceSpan(_view.FirstTokenAtOrAfter(m.Start), _view.FirstTokenAtOrAfter(m.End), SourceForm.Name);
+        }
+        // Capitalised words: "NYTimes", "State-run website XYZ"; a date alone names no one.
+        int end = firstComma;
+        int start = end;
+        while (start - 1 >= a && (_view.IsCapitalised(start - 1) || _tokens[start - 1].Kind == TokenKind.Abbreviation))
+            start--;
+        if (start == end || WordIn(start, SpeechWords.Months) || WordIn(start, SpeechWords.Weekdays))
+            return SourceSpan.None;
+        return new SourceSpan(start, end, SourceForm.Channel);
+    }
+
+    private void SetCited(Frame f, int a, int b)
+    {
+        f.CitedStart = _tokens[a].Start;
+        f.CitedEnd = _tokens[b - 1].End;
+        if (_view.TokenMention[b - 1] >= 0)
+        {
+            f.CitedEntity = _input.Mentions[_view.TokenMention[b - 1]].Entity;
+            return;
+        }
+        // An outlet written short ("NYTimes") is the article's outlet it abbreviates, if there is one.
+        var words = _text[f.CitedStart..f.CitedEnd];
+        for (int e = 0; e < _input.Entities.Count; e++)
+        {
+            var entity = _input.Entities[e];
+            if (entity.Type is "MEDIA" or "ORG" && (Abbreviates(words, entity.Name) || entity.Aliases.Any(a => Abbreviates(words, a))))
+            {
+                f.CitedEntity = e;
+                return;
+            }
+        }
+        f.CitedEntity = ChannelEntity(f.CitedStart, f.CitedEnd, null);
+    }
+
+    /// <summary>
+    /// A short form of a name: "NYTimes" and "NYT" of "New York Times" (initials, with or without the
+    /// last word in full), ignoring case, spaces and a leading "The".
+    /// </summary>
+    internal static bool Abbreviates(string shortForm, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+            words = words[1..];
+        if (words.Length < 2)
+            return false;
+        string compact = shortForm.Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        string initials = string.Concat(words.Select(w => char.ToUpperInvariant(w[0])));
+        if (compact.Equals(initials, StringComparison.OrdinalIgnoreCase) && compact.Length >= 2)
+            return true;
+        string initialsAndLast = string.Concat(words[..^1].Select(w => char.ToUpperInvariant(w[0]))) + words[^1];
+        return compact.Equals(initialsAndLast, StringComparison.OrdinalIgnoreCase)
+            || compact.Equals(string.Concat(words), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"tweeted", "on Twitter", "in a tweet", "on his official website" in the region, outside the words.</summary>
+    private void ChannelIn(Frame f, (int Start, int End) region)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var channels = SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nominals = SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = region.Start; k < region.End; k++)
+        {
+            if (_tokens[k].Start >= f.Start && _tokens[k].Start < f.End)
+                continue;
+            if (!_view.IsWord(k))
+                continue;
+            var w = CueFeatures.Lower(_view.Word(k), buffer);
+            if (channels.TryGetValue(w, out var channel))
+            {
+                if (_view.TokenMention[k] >= 0)
+                {
+                    SetCited(f, k, k + 1);
+                    if (f.CitedEntity < 0)
+                        f.CitedEntity = ChannelEntity(_tokens[k].Start, _tokens[k].End, channel);
+                }
+                else
+                {
+                    f.CitedStart = _tokens[k].Start;
+                    f.CitedEnd = _tokens[k].End;
+                    f.CitedEntity = ChannelEntity(_tokens[k].Start, _tokens[k].End, channel);
+                }
+                return;
+            }
+            // "on his official website", "on Khamenei's website": a site that carries the words.
+            if (nominals.TryGetValue(w, out var kind) && kind == NominalKind.Channel && k - 1 >= region.Start)
+            {
+                int a = k - 1;
+                while (a > region.Start && k - a < 5 && !WordIn(a, SpeechWords.Prepositions) && !IsComma(a) && _tokens[a].Kind != TokenKind.Punctuation)
+                    a--;
+                if (!(WordIs(a, "on") || WordIs(a, "in") || WordIs(a, "via") || WordIs(a, "through")))
+                    continue;
+                if (f.SourceStart >= 0 && f.SourceStart <= _tokens[k].Start && _tokens[k].End <= f.SourceEnd)
+                    continue;
+                int from = a + 1;
+                f.CitedStart = _tokens[from].Start;
+                f.CitedEnd = _tokens[k].End;
+                f.CitedEntity = ChannelEntity(f.CitedStart, f.CitedEnd, null);
+                return;
+            }
+        }
+        // The speaker is itself a channel ("Khamenei's website said").
+        if (f.SourceForm == SourceForm.Channel && f.Entity >= 0)
+        {
+            f.CitedStart = f.SourceStart;
+            f.CitedEnd = f.SourceEnd;
+            f.CitedEntity = f.Entity;
+        }
+    }
+
+    /// <summary>"told X", "speaking to X", "in an interview with X", "carried by X", "quoted by X", "on X" with X an outlet.</summary>
+    private void OutletSpokenTo(Frame f, (int Start, int End) region)
+    {
+        for (int k = region.Start; k < region.End; k++)
+        {
+            if (_tokens[k].Start >= f.Start && _tokens[k].Start < f.End)
+                continue;
+            if (!(WordIs(k, "told") || WordIs(k, "tells") || WordIs(k, "telling") || WordIs(k, "to") || WordIs(k, "with") || WordIs(k, "by") || WordIs(k, "on") || WordIs(k, "in")))
+                continue;
+            int best = -1;
+            for (int j = k + 1; j < region.End && j <= k + 7; j++)
+            {
+                if (_tokens[j].Start >= f.Start && _tokens[j].Start < f.End)
+                    break;
+                if (_view.MentionType(j) == "MEDIA")
+                {
+                    best = j;
+                    var m = _input.Mentions[_view.TokenMention[j]];
+                    j = _view.FirstTokenAtOrAfter(m.End) - 1;
+                    // "the X-run news agency, Tasnim": the proper name in apposition wins.
+                    if (!(IsComma(j + 1) && _view.MentionType(j + 2) == "MEDIA"))
+                        break;
+                    continue;
+                }
+                if (IsSentenceEndPunct(j) || (IsComma(j) && best < 0 && j > k + 4))
+                    break;
+            }
+            if (best >= 0)
+            {
+                var m = _input.Mentions[_view.TokenMention[best]];
+                SetCited(f, _view.FirstTokenAtOrAfter(m.Start), _view.FirstTokenAtOrAfter(m.End));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Sitrep.Time;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>
+    /// The date written in tokens [a, b) outside the characters [skipStart, skipEnd) and outside
+    /// quotations: a calendar date (by <see cref="DateFinder"/>; a missing year is the publication's,
+    /// or the year before when that would put it after publication), a weekday ("on Tuesday": the last
+    /// such day up to publication), "today" or "yesterday". ISO yyyy-MM-dd, "XXXX-MM-DD" when no year
+    /// can be known, or null.
+    /// </summary>
+    private string? DateIn(int a, int b, int skipStart, int skipEnd)
+    {
+        if (a < 0 || b <= a || a >= _tokens.Length)
+            return null;
+        b = Math.Min(b, _tokens.Length);
+        int from = _tokens[a].Start, to = _tokens[b - 1].End;
+        var published = _input.Published;
+        foreach (var m in DateFinder.Find(_text[from..to]))
+        {
+            int at = from + m.Range.Start;
+            if (Skipped(at, skipStart, skipEnd))
+                continue;
+            if (m.Year is { } year)
+                return m.Resolve(year) is { } d ? Iso(d) : null;
+            if (published is { } p)
+            {
+                var d = m.Resolve(p.Year);
+                if (d is { } dd && dd > p.AddDays(2))
+                    d = m.Resolve(p.Year - 1);
+                return d is { } r ? Iso(r) : null;
+            }
+            return string.Create(CultureInfo.InvariantCulture, $"XXXX-{m.Month:00}-{m.Day:00}");
+        }
+        for (int k = a; k < b; k++)
+        {
+            if (!_view.IsWord(k) || Skipped(_tokens[k].Start, skipStart, skipEnd))
+                continue;
+            if (published is not { } p)
+                continue;
+            if (WordIs(k, "today"))
+                return Iso(p);
+            if (WordIs(k, "yesterday"))
+                return Iso(p.AddDays(-1));
+            if (WordIn(k, SpeechWords.Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
+            {
+                var day = WeekdayOf(_view.Word(k));
+                if (day is null)
+                    continue;
+                int back = ((int)p.DayOfWeek - (int)day.Value + 7) % 7;
+                if (WordIs(k - 1, "last") && back == 0)
+                    back = 7;
+                if (WordIs(k - 1, "next"))
+                    continue;
+                return Iso(p.AddDays(-back));
+            }
+        }
+        return null;
+    }
+
+    private bool Skipped(int at, int skipStart, int skipEnd)
+    {
+        if (at >= skipStart && at < skipEnd)
+            return true;
+        int t = _view.FirstTokenAtOrAfter(at);
+        return t < _tokens.Length && _view.TokenQuote[t] >= 0 && _view.MarkRole[t] == 0;
+    }
+
+    private static DayOfWeek? WeekdayOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3)
+            return null;
+        return char.ToLowerInvariant(word[0]) switch
+        {
+            'm' => DayOfWeek.Monday,
+            'w' => DayOfWeek.Wednesday,
+            'f' => DayOfWeek.Friday,
+            't' => char.ToLowerInvariant(word[1]) == 'u' ? DayOfWeek.Tuesday : DayOfWeek.Thursday,
+            's' => char.ToLowerInvariant(word[1]) == 'a' ? DayOfWeek.Saturday : DayOfWeek.Sunday,
+            _ => null,
+        };
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

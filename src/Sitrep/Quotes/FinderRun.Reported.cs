@@ -1,0 +1,288 @@
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>
+    /// Reported speech from every cue no quotation took: "X said (that) …" (the words after the cue, to
+    /// the end of the sentence or the next side clause), "…, X said." and "…, said X." (the words before
+    /// it), "according to X, …" and "…, according to X", and the participles that add speech to a
+    /// sentence ("…, adding that …").
+    /// </summary>
+    private void FindReportedFrames()
+    {
+        for (int k = 0; k < _tokens.Length; k++)
+        {
+            if (!IsCue(k) || _used[k] || _view.TokenQuote[k] >= 0)
+                continue;
+            int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
+            var frame = WordIs(k, "according") && WordIs(k + 1, "to") ? AccordingTo(k, s0, s1) : Reported(k, s0, s1);
+            if (frame is null)
+                continue;
+            _used[k] = true;
+            _frames.Add(frame);
+        }
+    }
+
+    private Frame? AccordingTo(int k, int s0, int s1)
+    {
+        var src = RightSource(k + 2);
+        if (src.Start < 0)
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 2);
+        SetSource(frame, src.Start, src.End, src.Form);
+        int clauseStart = ClauseStart(k, s0);
+        (int Start, int End) words;
+        if (k <= clauseStart + 1)
+        {
+            // "According to X, …": the words follow the comma after the source.
+            int t = src.End;
+            while (t < s1 && !IsComma(t))
+                t++;
+            words = ContentAfter(t + 1, s1);
+        }
+        else
+        {
+            int end = k;
+            while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))
+                end--;
+            words = Words(clauseStart, end);
+        }
+        if (words.Start < 0 || words.End - words.Start < 3)
+            return null;
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
+    }
+
+    private Frame? Reported(int k, int s0, int s1)
+    {
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 1);
+        var left = LeftSource(k, s0);
+        int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
+        // "…, X said." / "…, said X." at the end of a sentence: the words come before.
+        if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)))
+        {
+            var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
+            int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
+            if (OnlyTrailer(tail, s1))
+            {
+                if (left.Start < 0 && right.Start >= 0)
+                    SetSource(frame, right.Start, right.End, right.Form);
+                else if (left.Start >= 0)
+                    SetSource(frame, left.Start, left.End, left.Form);
+                int end = before;
+                while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
+                    end--;
+                var words = Words(ClauseStart(end, s0), IsComma(before) ? before : before + 1);
+                if (words.Start < 0)
+                    return null;
+                frame.Start = words.Start;
+                frame.End = words.End;
+                return frame;
+            }
+        }
+        if (left.Start >= 0)
+            SetSource(frame, left.Start, left.End, left.Form);
+        else if (left.Inherit)
+            frame.SpeakerOf = PreviousFrameInSentence(k) ?? NearestSubjectFrame(k, s0);
+        var after = ContentAfter(SkipComplement(k), s1);
+        if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
+            return null;
+        frame.Start = after.Start;
+        frame.End = after.End;
+        return frame;
+    }
+
+    /// <summary>
+    /// For a cue that hangs on an earlier verb without a frame of its own ("X compared …, adding …"):
+    /// a frame standing for the sentence's subject.
+    /// </summary>
+    private Frame? NearestSubjectFrame(int k, int s0)
+    {
+        var subject = SubjectOf(s0, k);
+        if (subject.Start < 0)
+            return null;
+        var holder = new Frame { Start = _tokens[subject.Start].Start, End = _tokens[subject.End - 1].End };
+        SetSource(holder, subject.Start, subject.End, subject.Form);
+        return holder;
+    }
+
+    /// <summary>Where a clause starts before token <paramref name="t"/>: the sentence start, or after a colon or semicolon.</summary>
+    private int ClauseStart(int t, int s0)
+    {
+        for (int k = t - 1; k >= s0; k--)
+        {
+            if (IsPunct(k, ';') || IsPunct(k, ':'))
+                return k + 1;
+        }
+        // Skip an opening quotation mark that only opens the sentence's quote.
+        return s0;
+    }
+
+    /// <summary>After the speaker of "…, X said", only a time, a place of saying or the end: "on Tuesday.", "in a statement.", "told reporters."</summary>
+    private bool OnlyTrailer(int t, int s1)
+    {
+        int words = 0;
+        for (int k = t; k < s1; k++)
+        {
+            if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
+                continue;
+            if (IsComma(k))
+                return words <= 6;
+            if (WordIs(k, "that") || IsPunct(k, ':') || _view.MarkRole[k] == 1)
+                return false;
+            words++;
+            if (words > 6)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The first token of the reported words after a cue: past an object the cue takes ("told
+    /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
+    /// a comma or colon, and "that".
+    /// </summary>
+    private int SkipComplement(int k)
+    {
+        int s1 = _view.SentenceEnd(k);
+        int t = k + 1;
+        var stats = StatsOf(k);
+        for (int pass = 0; pass < 4 && t < s1; pass++)
+        {
+            int before = t;
+            t = SkipTime(t, s1);
+            if (WordIs(t, "in") || WordIs(t, "on") || WordIs(t, "during") || WordIs(t, "at"))
+            {
+                int u = t + 1;
+                if (WordIn(u, SpeechWords.Determiners))
+                    u++;
+                if (u < s1 && (WordIn(u, SpeechWords.Weekdays) || StatementOrChannel(u) || SpeechWords.TimeWords.Contains(_view.Word(u).ToString().ToLowerInvariant())))
+                {
+                    t = u + 1;
+                    while (t < s1 && (WordIs(t, "interview") || WordIs(t, "post") || WordIs(t, "message") || WordIs(t, "account")))
+                        t++;
+                    if (WordIs(t, "with") || WordIs(t, "to") || WordIs(t, "on"))
+                        t = SkipPhrase(t + 1, s1);
+                    continue;
+                }
+            }
+            if (stats is { Object: >= 0.3f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
+            {
+                int u = SkipPhrase(t, s1);
+                if (u > t && u < s1 && (WordIs(u, "that") || WordIs(u, "to") || WordIs(u, "of") || IsComma(u) || IsPunct(u, ':') || _view.MarkRole[u] == 1 || WordIs(u, "about") || WordIs(u, "on") || WordIs(u, "in")))
+                {
+                    t = u;
+                    continue;
+                }
+            }
+            if (before == t)
+                break;
+        }
+        while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
+            t++;
+        if (WordIs(t, "that"))
+            t++;
+        return t;
+    }
+
+    private bool StatementOrChannel(int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w) || SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w)
+            || w.SequenceEqual("tweet") || w.SequenceEqual("interview") || w.SequenceEqual("conference") || w.SequenceEqual("briefing") || w.SequenceEqual("speech");
+    }
+
+    private int SkipTime(int t, int s1)
+    {
+        var time = SpeechWords.TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[40];
+        int start = t;
+        while (t < s1)
+        {
+            if (_tokens[t].Kind == TokenKind.Number && (WordIn(t - 1, SpeechWords.Months) || WordIn(t + 1, SpeechWords.Months)))
+            {
+                t++;
+                continue;
+            }
+            if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
+                break;
+            var w = CueFeatures.Lower(_view.Word(t), buffer);
+            bool timeWord = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || SpeechWords.Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("of") && (!w.SequenceEqual("on") && !w.SequenceEqual("in") || NextIsTime(t + 1, s1)));
+            if (!timeWord)
+                break;
+            t++;
+        }
+        if (t > start && IsComma(t))
+            t++;
+        return t;
+    }
+
+    private bool NextIsTime(int t, int s1)
+    {
+        if (t >= s1)
+            return false;
+        if (WordIs(t, "the") || WordIs(t, "recent"))
+            t++;
+        return t < s1 && (WordIn(t, SpeechWords.Weekdays) || WordIn(t, SpeechWords.Months) || WordIs(t, "recent") || WordIs(t, "past"));
+    }
+
+    /// <summary>Past a short noun phrase: "reporters", "the IRGC-run news agency, Tasnim", "Congress".</summary>
+    private int SkipPhrase(int t, int s1)
+    {
+        int start = t;
+        while (t < s1 && t - start < MaxPhrase)
+        {
+            if (_view.TokenMention[t] >= 0 || _tokens[t].Kind is TokenKind.Number or TokenKind.Abbreviation)
+            {
+                t++;
+                continue;
+            }
+            if (!_view.IsWord(t))
+            {
+                // An apposition naming the same thing: "the news agency, Tasnim,".
+                if (IsComma(t) && t + 1 < s1 && _view.TokenMention[t + 1] >= 0)
+                {
+                    int m = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[t + 1]].End);
+                    t = IsComma(m) ? m + 1 : m;
+                    break;
+                }
+                break;
+            }
+            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t)))
+                break;
+            t++;
+        }
+        return t;
+    }
+
+    /// <summary>The reported words from token <paramref name="t"/>: to the sentence end, or before a side clause that reports more speech.</summary>
+    private (int Start, int End) ContentAfter(int t, int s1)
+    {
+        if (t >= s1)
+            return (-1, -1);
+        int end = s1;
+        for (int k = t + 1; k < s1; k++)
+        {
+            if (IsComma(k) && k + 1 < s1 && (IsCue(k + 1) || (WordIs(k + 1, "according") && WordIs(k + 2, "to"))) && _view.TokenQuote[k + 1] < 0)
+            {
+                end = k;
+                break;
+            }
+            // "…, X said, …": another speaker's attribution ends these words.
+            if (IsComma(k) && k + 2 < s1 && IsCue(k + 2) && WordIn(k + 1, SpeechWords.PersonalPronouns))
+            {
+                end = k;
+                break;
+            }
+        }
+        return Words(t, end);
+    }
+}

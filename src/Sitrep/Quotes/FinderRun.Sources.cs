@@ -1,0 +1,376 @@
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+/// <summary>Tokens [Start, End) that name a speaker; Start is -1 when none was found, and <see cref="Inherit"/> says the cue hangs on an earlier verb ("…, adding", "and said").</summary>
+internal readonly record struct SourceSpan(int Start, int End, SourceForm Form, bool Inherit = false)
+{
+    public static SourceSpan None => new(-1, -1, SourceForm.None);
+
+    public static SourceSpan Inherited => new(-1, -1, SourceForm.None, true);
+}
+
+internal sealed partial class FinderRun
+{
+    private const int MaxPhrase = 8;
+
+    /// <summary>
+    /// The speaker before a cue: a pronoun ("he said"), a name with its title ("Pentagon spokesman Sean
+    /// Robertson said"), a name before an apposition ("X, the …, said"), a relative clause's antecedent
+    /// ("X, who …, said"), or a noun phrase ("the statement said"). Auxiliaries, adverbs and time words
+    /// between the speaker and the cue are skipped ("he last week tweeted", "has also said").
+    /// </summary>
+    private SourceSpan LeftSource(int cue, int floor)
+    {
+        int j = SkipBackOverFillers(cue - 1, floor);
+        if (j < floor)
+            return SourceSpan.None;
+        Span<char> buffer = stackalloc char[40];
+        var lower = CueFeatures.Lower(_view.Word(j), buffer);
+        if (SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(cue), stackalloc char[40])) && IsComma(j))
+            return SourceSpan.Inherited;
+        if (_view.IsWord(j) && (lower.SequenceEqual("and") || lower.SequenceEqual("but") || lower.SequenceEqual("or")))
+            return SourceSpan.Inherited;
+        if (IsComma(j) || IsPunct(j, ')'))
+            return Apposition(j, floor);
+        if (_view.IsWord(j) && SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+            return new SourceSpan(j, j + 1, SourceForm.Pronoun);
+        if (_view.IsWord(j) && SpeechWords.Relatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+        {
+            int before = j - 1;
+            if (IsComma(before))
+                before--;
+            return before >= floor ? PhraseEndingAt(before, floor) : SourceSpan.None;
+        }
+        if (_view.MarkRole[j] == 2 || _tokens[j].Kind is TokenKind.Quote or TokenKind.Punctuation)
+            return SourceSpan.None;
+        return PhraseEndingAt(j, floor);
+    }
+
+    /// <summary>Leftwards over auxiliaries, adverbs and time phrases: "has also", "last week", "on Tuesday".</summary>
+    private int SkipBackOverFillers(int j, int floor)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var skippable = CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        var time = SpeechWords.TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var days = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+        var months = SpeechWords.Months.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (j >= floor)
+        {
+            if (_tokens[j].Kind == TokenKind.Word && _view.TokenMention[j] < 0)
+            {
+                var w = CueFeatures.Lower(_view.Word(j), buffer);
+                if (skippable.Contains(w) || days.Contains(w) || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("in")) || (w.EndsWith("ly") && w.Length > 4))
+                {
+                    j--;
+                    continue;
+                }
+                if (months.Contains(w) && j + 1 < _tokens.Length && _tokens[j + 1].Kind == TokenKind.Number)
+                {
+                    j--;
+                    continue;
+                }
+            }
+            else if (_tokens[j].Kind == TokenKind.Number && j - 1 >= floor && (WordIn(j - 1, SpeechWords.Months) || WordIn(j + 1, SpeechWords.Months)))
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    /// <summary>
+    /// The speaker of "X, the …, said" or "the head of …, X, said": the part between the two commas is
+    /// the name when it is one; otherwise the name stands before the first comma.
+    /// </summary>
+    private SourceSpan Apposition(int closing, int floor)
+    {
+        int opening = closing - 1;
+        int depth = 0;
+        while (opening >= floor)
+        {
+            if (IsPunct(opening, ')'))
+                depth++;
+            else if (IsPunct(opening, '('))
+                depth--;
+            else if (depth == 0 && (IsComma(opening) || _view.MarkRole[opening] == 2 || IsPunct(opening, ';') || IsPunct(opening, ':')))
+                break;
+            opening--;
+        }
+        if (opening < floor || !IsComma(opening))
+        {
+            // No opening comma: "In 2019, officials said" has none; the segment is the subject itself.
+            int last = closing - 1;
+            while (last >= floor && IsPunct(last, ')'))
+                last = MatchingOpen(last) - 1;
+            return last >= floor ? PhraseEndingAt(last, floor) : SourceSpan.None;
+        }
+        // The segment between the commas is a name with at most a title: it is the speaker.
+        int segStart = opening + 1, segEnd = closing;
+        int person = LastMentionIn(segStart, segEnd, personOnly: true);
+        if (person >= 0)
+        {
+            var m = _input.Mentions[_view.TokenMention[person]];
+            int mEnd = _view.FirstTokenAtOrAfter(m.End);
+            if (mEnd == segEnd)
+            {
+                int mStart = _view.FirstTokenAtOrAfter(m.Start);
+                return new SourceSpan(mStart, mEnd, SourceForm.Name);
+            }
+        }
+        int before = opening - 1;
+        if (before < floor)
+            return SourceSpan.None;
+        var left = PhraseEndingAt(before, floor);
+        if (left.Start >= 0)
+            return left;
+        return SourceSpan.None;
+    }
+
+    private int MatchingOpen(int close)
+    {
+        int depth = 0;
+        for (int k = close; k >= 0; k--)
+        {
+            if (IsPunct(k, ')'))
+                depth++;
+            else if (IsPunct(k, '(') && --depth == 0)
+                return k;
+        }
+        return 0;
+    }
+
+    /// <summary>The last token of a person (or, without <paramref name="personOnly"/>, organisation or outlet) name in [a, b), or -1.</summary>
+    private int LastMentionIn(int a, int b, bool personOnly)
+    {
+        for (int k = b - 1; k >= a; k--)
+        {
+            var type = _view.MentionType(k);
+            if (type == "PERSON" || (!personOnly && type is "ORG" or "MEDIA"))
+                return k;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The noun phrase that ends at token <paramref name="j"/>: a name (with the title before it) or a
+    /// nominal. A name followed by "'s" is a modifier ("Khamenei's website" is the website).
+    /// </summary>
+    private SourceSpan PhraseEndingAt(int j, int floor)
+    {
+        if (j < floor)
+            return SourceSpan.None;
+        if (_view.TokenMention[j] >= 0 && !IsPossessive(j))
+        {
+            var m = _input.Mentions[_view.TokenMention[j]];
+            int a = Math.Max(floor, _view.FirstTokenAtOrAfter(m.Start));
+            return new SourceSpan(a, j + 1, SourceForm.Name);
+        }
+        if (!_view.IsWord(j) && _tokens[j].Kind != TokenKind.Number)
+            return SourceSpan.None;
+        if (WordIn(j, SpeechWords.PhraseStops) || WordIn(j, SpeechWords.Determiners))
+            return SourceSpan.None;
+        int start = j;
+        int k = j - 1;
+        while (k >= floor && j - k < MaxPhrase)
+        {
+            if (_view.TokenMention[k] >= 0 || _tokens[k].Kind is TokenKind.Number or TokenKind.Abbreviation)
+            {
+                start = k;
+                k--;
+                continue;
+            }
+            if (!_view.IsWord(k))
+            {
+                // "Guards' deputy": a possessive mark after a plural name.
+                if (_tokens[k].Kind == TokenKind.Quote && _view.MarkRole[k] == 0 && k - 1 >= floor && _view.IsWord(k - 1))
+                {
+                    start = k;
+                    k--;
+                    continue;
+                }
+                break;
+            }
+            if (WordIn(k, SpeechWords.Determiners))
+            {
+                start = k;
+                break;
+            }
+            if (WordIs(k, "of") && k - 1 >= floor && _view.IsWord(k - 1) && !WordIn(k - 1, SpeechWords.PhraseStops))
+            {
+                start = k;
+                k--;
+                continue;
+            }
+            if (WordIn(k, SpeechWords.PhraseStops) || IsCue(k))
+                break;
+            start = k;
+            k--;
+        }
+        // Prefer a name inside the phrase: "Pentagon spokesman Sean Robertson", "the Guards' deputy, X".
+        for (int t = j; t >= start; t--)
+        {
+            if (_view.TokenMention[t] >= 0 && !IsPossessive(t) && _view.MentionType(t) is "PERSON" or "ORG" or "MEDIA" or "GPE" && !FollowedByNoun(t, j))
+            {
+                var m = _input.Mentions[_view.TokenMention[t]];
+                return new SourceSpan(Math.Max(start, _view.FirstTokenAtOrAfter(m.Start)), t + 1, SourceForm.Name);
+            }
+        }
+        return new SourceSpan(start, j + 1, ChannelHead(j) ? SourceForm.Channel : SourceForm.Nominal);
+    }
+
+    /// <summary>A name used as a modifier: more words of the phrase follow it ("U.S. officials", "IRGC commander").</summary>
+    private bool FollowedByNoun(int t, int phraseEnd) => t < phraseEnd && _view.TokenMention[t + 1] != _view.TokenMention[t];
+
+    private bool IsPossessive(int t)
+    {
+        var w = _view.Word(t);
+        if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return t + 1 < _tokens.Length && _tokens[t + 1].Kind == TokenKind.Quote && _view.MarkRole[t + 1] == 0 && _tokens[t + 1].Start == _tokens[t].End;
+    }
+
+    private bool ChannelHead(int j)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(j), buffer);
+        return (SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var kind) && kind == NominalKind.Channel)
+            || SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w);
+    }
+
+    /// <summary>
+    /// The speaker after a cue: "said X", "said the spokesman", "said Rubio's adviser, X, who …",
+    /// "according to X". Time words right after the cue are skipped ("said Tuesday").
+    /// </summary>
+    private SourceSpan RightSource(int t)
+    {
+        var time = SpeechWords.TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var days = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[40];
+        while (t < _tokens.Length && _view.IsWord(t) && _view.TokenMention[t] < 0)
+        {
+            var w = CueFeatures.Lower(_view.Word(t), buffer);
+            if (!(days.Contains(w) || (time.Contains(w) && !w.SequenceEqual("the"))))
+                break;
+            t++;
+        }
+        if (t >= _tokens.Length || !(_view.IsWord(t) || _tokens[t].Kind == TokenKind.Number))
+            return SourceSpan.None;
+        if (WordIn(t, SpeechWords.PersonalPronouns))
+            return new SourceSpan(t, t + 1, SourceForm.Pronoun);
+        if (WordIn(t, SpeechWords.PhraseStops) && !WordIn(t, SpeechWords.Determiners))
+            return SourceSpan.None;
+        int sentenceEnd = _view.SentenceEnd(t);
+        int end = t;
+        while (end < sentenceEnd && end - t < MaxPhrase + 4)
+        {
+            if (_view.TokenMention[end] >= 0 || _tokens[end].Kind is TokenKind.Number or TokenKind.Abbreviation)
+            {
+                end++;
+                continue;
+            }
+            if (!_view.IsWord(end))
+            {
+                if (_tokens[end].Kind == TokenKind.Quote && _view.MarkRole[end] == 0 && end > t)
+                {
+                    end++;
+                    continue;
+                }
+                break;
+            }
+            if (end > t && (WordIn(end, SpeechWords.PhraseStops) && !WordIs(end, "of")) || (end > t && IsCue(end)))
+                break;
+            end++;
+        }
+        if (end == t)
+            return SourceSpan.None;
+        // "said Rubio's deputy campaign manager, Rich Beeson, who …": the name in apposition.
+        if (IsComma(end) && end + 1 < sentenceEnd && _view.MentionType(end + 1) == "PERSON" && LastMentionIn(t, end, personOnly: true) < 0)
+        {
+            var m = _input.Mentions[_view.TokenMention[end + 1]];
+            int mEnd = _view.FirstTokenAtOrAfter(m.End);
+            return new SourceSpan(end + 1, mEnd, SourceForm.Name);
+        }
+        for (int k = end - 1; k >= t; k--)
+        {
+            if (_view.TokenMention[k] >= 0 && !IsPossessive(k) && _view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE" && !FollowedByNoun(k, end - 1))
+            {
+                var m = _input.Mentions[_view.TokenMention[k]];
+                return new SourceSpan(Math.Max(t, _view.FirstTokenAtOrAfter(m.Start)), k + 1, SourceForm.Name);
+            }
+        }
+        return new SourceSpan(t, end, ChannelHead(end - 1) ? SourceForm.Channel : SourceForm.Nominal);
+    }
+
+    /// <summary>
+    /// The subject of the clause [s0, end): after an opening adverbial ("In a statement, …",
+    /// "Meanwhile, …"), the first name, pronoun or noun phrase.
+    /// </summary>
+    private SourceSpan SubjectOf(int s0, int end)
+    {
+        int t = s0;
+        Span<char> buffer = stackalloc char[40];
+        // Skip opening adverbials up to their comma.
+        for (int pass = 0; pass < 3 && t < end; pass++)
+        {
+            if (!WordIn(t, SpeechWords.Openers) && !(_view.IsWord(t) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(t), buffer))))
+                break;
+            int comma = t;
+            while (comma < end && !IsComma(comma))
+                comma++;
+            if (comma >= end)
+                break;
+            t = comma + 1;
+        }
+        for (int k = t; k < end && k - t < MaxPhrase + 4; k++)
+        {
+            if (WordIn(k, SpeechWords.PersonalPronouns))
+                return new SourceSpan(k, k + 1, SourceForm.Pronoun);
+            if (_view.TokenMention[k] >= 0)
+            {
+                var m = _input.Mentions[_view.TokenMention[k]];
+                int mEnd = _view.FirstTokenAtOrAfter(m.End);
+                if (IsPossessive(mEnd - 1))
+                {
+                    k = mEnd - 1;
+                    continue;
+                }
+                if (_view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE")
+                    return new SourceSpan(k, mEnd, SourceForm.Name);
+            }
+            if (_view.IsWord(k) && !WordIn(k, SpeechWords.Determiners) && (WordIn(k, SpeechWords.PhraseStops) || IsCue(k) || (!char.IsUpper(_text[_tokens[k].Start]) && k > t && EndsLikeVerb(k))))
+            {
+                // The phrase before the verb is the subject.
+                return k - 1 >= t ? PhraseEndingAt(k - 1, t) : SourceSpan.None;
+            }
+        }
+        return SourceSpan.None;
+    }
+
+    private bool EndsLikeVerb(int k)
+    {
+        var w = _view.Word(k);
+        return w.EndsWith("ed", StringComparison.Ordinal) || (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && StatsOf(k) is not null);
+    }
+
+    /// <summary>A name starts at token <paramref name="t"/>: a mention, or a capitalised word.</summary>
+    private bool IsNameAt(int t) => t < _tokens.Length && (_view.TokenMention[t] >= 0 || _view.IsCapitalised(t));
+
+    /// <summary>The name starting at <paramref name="t"/>: its mention, or the run of capitalised words.</summary>
+    private (int Start, int End) NameRun(int t)
+    {
+        if (_view.TokenMention[t] >= 0)
+        {
+            var m = _input.Mentions[_view.TokenMention[t]];
+            return (t, _view.FirstTokenAtOrAfter(m.End));
+        }
+        int end = t;
+        while (end < _tokens.Length && end - t < 5 && (_view.IsCapitalised(end) || _tokens[end].Kind == TokenKind.Abbreviation) && SentenceOf(end) == SentenceOf(t))
+            end++;
+        return (t, Math.Max(end, t + 1));
+    }
+
+    private SourceForm FormAt(int a, int b) => _view.TokenMention[a] >= 0 ? SourceForm.Name : ChannelHead(b - 1) ? SourceForm.Channel : SourceForm.Nominal;
+}

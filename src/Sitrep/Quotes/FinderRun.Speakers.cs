@@ -1,0 +1,251 @@
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>A speaker resolved so far: where it was named and what it is, for pronouns and nominals after it.</summary>
+    private readonly record struct Resolved(int At, int Entity, string? Type, NominalKind Nominal);
+
+    private readonly List<Resolved> _speakers = [];
+    private readonly HashSet<Frame> _resolving = [];
+    private readonly HashSet<Frame> _done = [];
+
+    private void ResolveSpeakers()
+    {
+        var order = new List<Frame>(_frames);
+        order.Sort((a, b) => Anchor(a).CompareTo(Anchor(b)));
+        foreach (var f in order)
+            Resolve(f);
+    }
+
+    private static int Anchor(Frame f) => f.SourceStart >= 0 ? f.SourceStart : f.CueStart >= 0 ? f.CueStart : f.Start;
+
+    private void Resolve(Frame f)
+    {
+        if (_done.Contains(f) || !_resolving.Add(f))
+            return;
+        if (!f.HasSource && f.SpeakerOf is { } of)
+        {
+            Resolve(of);
+            if (of.HasSource)
+            {
+                f.SourceStart = of.SourceStart;
+                f.SourceEnd = of.SourceEnd;
+                f.SourceForm = of.SourceForm;
+                f.Entity = of.Entity;
+            }
+        }
+        else if (f.HasSource)
+        {
+            f.Entity = f.SourceForm switch
+            {
+                SourceForm.Name => NameEntity(f),
+                SourceForm.Pronoun => PronounEntity(f.SourceStart),
+                SourceForm.Channel => ChannelEntity(f.SourceStart, f.SourceEnd, null),
+                SourceForm.Nominal => NominalEntity(f),
+                _ => -1,
+            };
+            if (f.Entity >= 0 || f.SourceForm is SourceForm.Name)
+            {
+                string? type = f.Entity >= 0 && f.Entity < _input.Entities.Count ? _input.Entities[f.Entity].Type : f.Entity >= 0 ? "MEDIA" : null;
+                _speakers.Add(new Resolved(f.SourceStart, f.Entity, type, NominalOf(f)));
+            }
+        }
+        _resolving.Remove(f);
+        _done.Add(f);
+    }
+
+    private int NameEntity(Frame f)
+    {
+        int t = _view.LastTokenBefore(f.SourceEnd);
+        if (t < 0 || _view.TokenMention[t] < 0)
+            return -1;
+        return _input.Mentions[_view.TokenMention[t]].Entity;
+    }
+
+    private NominalKind NominalOf(Frame f)
+    {
+        if (f.SourceForm != SourceForm.Nominal)
+            return NominalKind.None;
+        int t = _view.LastTokenBefore(f.SourceEnd);
+        Span<char> buffer = stackalloc char[40];
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(t), buffer), out var kind) ? kind : NominalKind.None;
+    }
+
+    private string? TypeOf(int entity) => entity >= 0 && entity < _input.Entities.Count ? _input.Entities[entity].Type : entity >= 0 ? "MEDIA" : null;
+
+    /// <summary>
+    /// "he"/"she": the last person who spoke, unless a person opened a sentence since; "they": the last
+    /// organisation or group that spoke; "it": the last organisation, outlet or channel that spoke.
+    /// </summary>
+    private int PronounEntity(int at)
+    {
+        Span<char> buffer = stackalloc char[40];
+        int t = _view.FirstTokenAtOrAfter(at);
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        int paragraph = ParagraphOf(t);
+        if (w.SequenceEqual("he") || w.SequenceEqual("she"))
+        {
+            int speaker = LastSpeaker(at, static type => type == "PERSON", paragraph);
+            var mention = LastPersonSubject(t, paragraph);
+            if (mention.Entity >= 0 && (speaker < 0 || mention.At > LastSpeakerAt(at, static type => type == "PERSON")))
+                return mention.Entity;
+            return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph);
+        }
+        if (w.SequenceEqual("they"))
+        {
+            int speaker = LastSpeaker(at, static type => type is "ORG" or "GPE" or "MEDIA", paragraph);
+            return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG", paragraph);
+        }
+        if (w.SequenceEqual("it"))
+        {
+            int speaker = LastSpeaker(at, static type => type is "ORG" or "MEDIA" or "GPE", paragraph);
+            return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG" or "MEDIA", paragraph);
+        }
+        return -1;
+    }
+
+    private int LastSpeaker(int at, Func<string?, bool> accepts, int paragraph)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var s = _speakers[i];
+            if (s.At >= at || s.Entity < 0)
+                continue;
+            if (paragraph - ParagraphOf(_view.FirstTokenAtOrAfter(s.At)) > 3)
+                return -1;
+            if (accepts(s.Type))
+                return s.Entity;
+        }
+        return -1;
+    }
+
+    private int LastSpeakerAt(int at, Func<string?, bool> accepts)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            if (_speakers[i].At < at && _speakers[i].Entity >= 0 && accepts(_speakers[i].Type))
+                return _speakers[i].At;
+        }
+        return -1;
+    }
+
+    /// <summary>The last person named as a sentence's subject (its first name, outside quotations) before token <paramref name="t"/>.</summary>
+    private (int Entity, int At) LastPersonSubject(int t, int paragraph)
+    {
+        int s = SentenceOf(t);
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (ParagraphOf(k) < paragraph - 1)
+                break;
+            if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0 || _view.MentionType(k) != "PERSON")
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            int first = _view.FirstTokenAtOrAfter(m.Start);
+            var subject = SubjectOf(_view.SentenceStart(first), Math.Min(_view.SentenceEnd(first), SentenceOf(k) == s ? t : _view.SentenceEnd(first)));
+            if (subject.Start >= 0 && subject.Start <= first && first < subject.End)
+                return (m.Entity, m.Start);
+        }
+        return (-1, -1);
+    }
+
+    private int LastMention(int t, Func<string, bool> accepts, int paragraph)
+    {
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (ParagraphOf(k) < paragraph - 2)
+                break;
+            if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0)
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            if (m.Entity >= 0 && accepts(m.Type))
+                return m.Entity;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A noun phrase standing for a speaker: "the statement" is its issuer (the last speaker), "the
+    /// newspaper" the last outlet named, "the spokesman" the person the article gave that role.
+    /// </summary>
+    private int NominalEntity(Frame f)
+    {
+        int head = _view.LastTokenBefore(f.SourceEnd);
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(head), buffer);
+        int paragraph = ParagraphOf(head);
+        if (SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var kind))
+        {
+            switch (kind)
+            {
+                case NominalKind.Statement:
+                    return LastSpeaker(f.SourceStart, static _ => true, paragraph);
+                case NominalKind.Outlet:
+                    {
+                        int media = LastMention(head, static type => type == "MEDIA", paragraph - 100);
+                        return media >= 0 ? media : LastSpeaker(f.SourceStart, static type => type == "MEDIA", paragraph);
+                    }
+                case NominalKind.Channel:
+                    return ChannelEntity(f.SourceStart, f.SourceEnd, null);
+                default:
+                    return -1;
+            }
+        }
+        if (RoleWords.Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && WordIn(_view.FirstTokenAtOrAfter(f.SourceStart), SpeechWords.Determiners))
+            return RoleHolder(w.ToString(), head);
+        return -1;
+    }
+
+    /// <summary>The person the article calls by this role ("Pentagon spokesman X", "X, the minister"), the latest before <paramref name="t"/>.</summary>
+    private int RoleHolder(string role, int t)
+    {
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (_view.TokenMention[k] < 0 || _view.MentionType(k) != "PERSON")
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            if (m.Entity < 0 || m.Entity >= _input.Entities.Count)
+                continue;
+            foreach (var r in _input.Entities[m.Entity].Roles)
+            {
+                if (r.Contains(role, StringComparison.OrdinalIgnoreCase))
+                    return m.Entity;
+            }
+            // A title written right before the name.
+            int first = _view.FirstTokenAtOrAfter(m.Start);
+            for (int b = first - 1; b >= 0 && b >= first - 3; b--)
+            {
+                if (WordIs(b, role))
+                    return m.Entity;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The entity index of a channel named by the words [start, end): one channel per name in a
+    /// document, whatever words name it ("tweeted", "Twitter"); <paramref name="name"/> is its name, or
+    /// the words without their article.
+    /// </summary>
+    private int ChannelEntity(int start, int end, string? name)
+    {
+        int t = _view.FirstTokenAtOrAfter(start);
+        if (WordIs(t, "the") || WordIs(t, "a") || WordIs(t, "an") || WordIs(t, "its") || WordIs(t, "their"))
+            start = _tokens[Math.Min(t + 1, _tokens.Length - 1)].Start;
+        if (start >= end)
+            return -1;
+        name ??= _text[start..end];
+        var range = new Documents.TextRange(start, end);
+        for (int i = 0; i < _channels.Count; i++)
+        {
+            if (!_channels[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (!_channels[i].Spans.Contains(range))
+                ((List<Documents.TextRange>)_channels[i].Spans).Add(range);
+            return _input.Entities.Count + i;
+        }
+        _channels.Add(new QuoteChannel(name, new List<Documents.TextRange> { range }));
+        return _input.Entities.Count + _channels.Count - 1;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Quotes.Training;
+
+/// <summary>Settings of <see cref="CueTrainer"/>; the defaults reproduce the shipped lexicons.</summary>
+public sealed record CueTrainingOptions(int Epochs = 8, int Seed = 20160, float MinWeight = 0.05f);
+
+/// <summary>The learned cue lexicon and pattern weights, as <see cref="CueModel"/> reads them.</summary>
+public sealed record CueTrainingResult(IReadOnlyDictionary<string, CueStats> Lexicon, IReadOnlyDictionary<string, float> Patterns, int Articles, int Attributions, int Candidates)
+{
+    public CueModel ToModel() => new(Lexicon, Patterns);
+}
+
+/// <summary>
+/// Learns which words introduce attributions, from an annotated corpus (PolNeAR's train split): counts
+/// each word's uses as a cue head (the first word of a cue that is not an auxiliary or adverb: "has
+/// also said" → "said", "according to" → "according") against all its uses, with how its attributions
+/// were built; then trains an averaged perceptron over <see cref="CueFeatures"/> on every use of the
+/// lexicon's words. Texts are read raw (tokens, names and entities by the engine's own stages), as the
+/// finder reads a cleaned body. Deterministic for given options.
+/// </summary>
+public static class CueTrainer
+{
+    public static CueTrainingResult Train(IEnumerable<AnnotatedArticle> articles, CueTrainingOptions? options = null, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        options ??= new CueTrainingOptions();
+        var docs = new List<(SpeechView View, HashSet<int> Heads, HashSet<int> CueTokens)>();
+        var cue = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var after = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sourceBefore = new Dictionary<string, int>(StringComparer.Ordinal);
+        var gap = new Dictionary<string, int>(StringComparer.Ordinal);
+        int attributions = 0;
+        foreach (var article in articles)
+        {
+            var input = RawReading.Read(article.Text, null);
+            var view = new SpeechView(input.Text, input.Tokens, input.Sentences, input.Mentions);
+            var heads = new HashSet<int>();
+            var cueTokens = new HashSet<int>();
+            foreach (var a in article.Attributions)
+            {
+                attributions++;
+                if (a.Cue.Count == 0)
+                    continue;
+                var range = a.Cue[0];
+                int first = view.FirstTokenAtOrAfter(range.Start);
+                int head = -1;
+                for (int t = first; t < view.Tokens.Length && view.Tokens[t].Start < range.End; t++)
+                {
+                    cueTokens.Add(t);
+                    if (head < 0 && view.IsWord(t) && !IsFunctionWord(view, t))
+                        head = t;
+                }
+                for (int r = 1; r < a.Cue.Count; r++)
+                {
+                    for (int t = view.FirstTokenAtOrAfter(a.Cue[r].Start); t < view.Tokens.Length && view.Tokens[t].Start < a.Cue[r].End; t++)
+                        cueTokens.Add(t);
+                }
+                if (head < 0 || !heads.Add(head))
+                    continue;
+                var key = Lower(view, head);
+                Add(cue, key);
+                int contentStart = a.Content.Min(c => c.Start);
+                if (contentStart > range.Start)
+                {
+                    Add(after, key);
+                    int endOfCue = a.Cue.Max(c => c.End);
+                    if (GapWords(view, endOfCue, contentStart) > 0)
+                        Add(gap, key);
+                }
+                if (a.Source.Count > 0 && a.Source.Min(s => s.Start) < range.Start)
+                    Add(sourceBefore, key);
+            }
+            for (int t = 0; t < view.Tokens.Length; t++)
+            {
+                if (view.IsWord(t))
+                    Add(seen, Lower(view, t));
+            }
+            docs.Add((view, heads, cueTokens));
+        }
+        var lexicon = new Dictionary<string, CueStats>(StringComparer.Ordinal);
+        foreach (var (word, n) in cue)
+        {
+            lexicon[word] = new CueStats(n, Math.Max(n, seen.GetValueOrDefault(word)),
+                Share(after, word, n), Share(sourceBefore, word, n), Share(gap, word, after.GetValueOrDefault(word)));
+        }
+        var model = new CueModel(lexicon, new Dictionary<string, float>());
+
+        // The perceptron's examples: every use of a lexicon word outside a name; words of a cue other than its head are left out.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var examples = new List<(int[] Features, bool Cue)>();
+        var names = new List<string>();
+        foreach (var (view, heads, cueTokens) in docs)
+        {
+            for (int t = 0; t < view.Tokens.Length; t++)
+            {
+                if (!view.IsWord(t) || view.TokenMention[t] >= 0)
+                    continue;
+                if (model.Stats(Lower(view, t)) is null)
+                    continue;
+                bool isHead = heads.Contains(t);
+                if (!isHead && cueTokens.Contains(t))
+                    continue;
+                CueFeatures.Describe(view, t, names);
+                var features = new int[names.Count];
+                for (int i = 0; i < names.Count; i++)
+                {
+                    if (!ids.TryGetValue(names[i], out int id))
+                        ids[names[i]] = id = ids.Count;
+                    features[i] = id;
+                }
+                examples.Add((features, isHead));
+            }
+        }
+        log?.WriteLine($"{docs.Count} articles, {attributions} attributions, {lexicon.Count} cue words, {examples.Count} examples, {ids.Count} patterns");
+        var weights = new float[ids.Count];
+        var totals = new double[ids.Count];
+        var stamps = new int[ids.Count];
+        int clock = 1;
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(options.Seed);
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int mistakes = 0;
+            foreach (int e in order)
+            {
+                var (features, isCue) = examples[e];
+                float score = 0;
+                foreach (int f in features)
+                    score += weights[f];
+                int y = isCue ? 1 : -1;
+                if (score * y <= 0)
+                {
+                    mistakes++;
+                    foreach (int f in features)
+                    {
+                        totals[f] += (double)(clock - stamps[f]) * weights[f];
+                        stamps[f] = clock;
+                        weights[f] += y;
+                    }
+                }
+                clock++;
+            }
+            log?.WriteLine($"epoch {epoch + 1}: {mistakes} mistakes of {examples.Count}");
+        }
+        var patterns = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (name, id) in ids)
+        {
+            double total = totals[id] + (double)(clock - stamps[id]) * weights[id];
+            float average = (float)Math.Round(total / clock, 3);
+            if (Math.Abs(average) >= options.MinWeight)
+                patterns[name] = average;
+        }
+        return new CueTrainingResult(lexicon, patterns, docs.Count, attributions, examples.Count);
+    }
+
+    /// <summary>Writes the lexicon with its comment line and header, most frequent cue first.</summary>
+    public static void WriteLexicon(TextWriter writer, IReadOnlyDictionary<string, CueStats> lexicon, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        writer.Write("# ");
+        writer.Write(comment);
+        writer.Write('\n');
+        writer.Write("word\tcue\tseen\tafter\tsource_before\tobject\n");
+        foreach (var (word, s) in lexicon.OrderByDescending(kv => kv.Value.Cue).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{word}\t{s.Cue}\t{s.Seen}\t{s.After:0.00}\t{s.SourceBefore:0.00}\t{s.Object:0.00}\n"));
+    }
+
+    /// <summary>Writes the pattern weights with their comment line and header, in pattern order.</summary>
+    public static void WritePatterns(TextWriter writer, IReadOnlyDictionary<string, float> patterns, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(patterns);
+        writer.Write("# ");
+        writer.Write(comment);
+        writer.Write('\n');
+        writer.Write("pattern\tweight\n");
+        foreach (var (name, w) in patterns.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{name}\t{w:0.###}\n"));
+    }
+
+    private static bool IsFunctionWord(SpeechView view, int t)
+    {
+        var w = Lower(view, t);
+        return CueFeatures.Skippable.Contains(w) || SpeechWords.Determiners.Contains(w) || SpeechWords.Prepositions.Contains(w) && w != "according";
+    }
+
+    private static int GapWords(SpeechView view, int from, int to)
+    {
+        int words = 0;
+        for (int t = view.FirstTokenAtOrAfter(from); t < view.Tokens.Length && view.Tokens[t].Start < to; t++)
+        {
+            if (view.IsWord(t) && !view.Is(t, "that") && !view.Is(t, "whether") && !view.Is(t, "if"))
+                words++;
+        }
+        return words;
+    }
+
+    private static string Lower(SpeechView view, int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        return CueFeatures.Lower(view.Word(t), buffer).ToString();
+    }
+
+    private static void Add(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static float Share(Dictionary<string, int> counts, string key, int of) => of == 0 ? 0 : (float)counts.GetValueOrDefault(key) / of;
+}
+
+/// <summary>
+/// Reads a text as the quote finder's input without cleaning it: tokens, sentences, names and
+/// entities by the engine's stages. For training and evaluation on corpora whose offsets point into
+/// the raw text, and for tests.
+/// </summary>
+public static class RawReading
+{
+    private static readonly IDocumentStage[] Stages = [new Text.TokenStage(), new Entities.EntityStage(), new Entities.Resolution.CoreferenceStage()];
+
+    public static QuoteInput Read(string text, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var context = new DocumentContext(new ArticleInput("raw", "raw", InputFormat.PlainText, text, StatedMetadata.None, [])) { Text = text };
+        foreach (var stage in Stages)
+            stage.Process(context);
+        return new QuoteInput(text, context.Tokens, context.Sentences, [.. context.Mentions], [.. context.Entities], published);
+    }
+}
