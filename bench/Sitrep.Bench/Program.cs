@@ -31,6 +31,8 @@ public static class Program
             return QuotesBench.Train(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-eval")
             return QuotesBench.Eval(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-show")
+            return QuotesBench.Show(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-speed")
             return QuotesBench.Speed(args[1..]);
         bool entities = args.Contains("--entities");

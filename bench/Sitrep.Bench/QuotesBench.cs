@@ -186,33 +186,40 @@ internal static class QuotesBench
         }
     }
 
-    /// <summary>Development mode: .txt files read as they are (no cleaning, no store); entity ids are the document's own indexes.</summary>
+    /// <summary>
+    /// Development mode: .txt files through the same pipeline (cleaning to coreference) without a store;
+    /// entity ids are the document's own indexes ("L3").
+    /// </summary>
     private static int EvalRaw(List<string> inputs, string output, QuoteFinder finder)
     {
         var files = inputs.SelectMany(i => Directory.Exists(i) ? Directory.EnumerateFiles(i, "*.txt", SearchOption.AllDirectories) : [i]).Order(StringComparer.Ordinal).ToList();
-        var results = new (string Id, string Path, string Text, QuoteLayer Layer, QuoteInput Input)[files.Count];
+        var results = new (string Id, string Path, QuoteLayer Layer, QuoteInput Input, OffsetMap Map)[files.Count];
         Parallel.For(0, files.Count, i =>
         {
-            var text = File.ReadAllText(files[i]);
-            var input = RawReading.Read(text, null);
-            results[i] = (Path.GetFileNameWithoutExtension(files[i]), files[i], text, finder.Find(input), input);
+            var id = Path.GetFileNameWithoutExtension(files[i]);
+            var (input, map) = PipelineReading.Read(File.ReadAllText(files[i]), id);
+            results[i] = (id, files[i], finder.Find(input), input, map);
         });
         using var file = File.Create(output);
         using var json = new Utf8JsonWriter(file, Options);
         json.WriteStartObject();
         json.WriteStartArray("documents");
-        foreach (var (id, path, text, layer, input) in results)
+        foreach (var (id, path, layer, input, map) in results)
         {
+            var text = input.Text;
             json.WriteStartObject();
             json.WriteString("id", id);
             json.WriteString("source", path);
             json.WriteString("text", text);
             json.WriteStartArray("offset_map");
-            json.WriteStartArray();
-            json.WriteNumberValue(0);
-            json.WriteNumberValue(0);
-            json.WriteNumberValue(text.Length);
-            json.WriteEndArray();
+            foreach (var s in map.Segments)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(s.BodyStart);
+                json.WriteNumberValue(s.RawStart);
+                json.WriteNumberValue(s.Length);
+                json.WriteEndArray();
+            }
             json.WriteEndArray();
             json.WriteStartArray("mentions");
             foreach (var m in input.Mentions)
@@ -234,6 +241,29 @@ internal static class QuotesBench
         json.WriteEndArray();
         json.WriteEndObject();
         return results.Length;
+    }
+
+    /// <summary>Prints what the finder makes of a text file (or of the text given after <c>--text</c>), one quote a line.</summary>
+    public static int Show(string[] args)
+    {
+        string text = Option(args, "--text") ?? File.ReadAllText(args[0]);
+        var (input, _) = PipelineReading.Read(text);
+        var layer = QuoteFinder.Default.Find(input);
+        var body = input.Text;
+        string Name(int e) => e < 0 ? "-" : layer.ChannelOf(e) is { } c ? $"{c.Name}(channel)" : e < input.Entities.Count ? $"{input.Entities[e].Name}/{input.Entities[e].Type}" : "?";
+        for (int i = 0; i < layer.Quotes.Count; i++)
+        {
+            var q = layer.Quotes[i];
+            var words = body[q.Start..q.End].Replace('\n', '/');
+            if (words.Length > 90)
+                words = words[..60] + " … " + words[^25..];
+            var speaker = q.Speaker is { } sp ? $"{body[sp.Start..sp.End]} = {Name(sp.Entity)}" : "none";
+            var cue = q.Cue is { } c ? body[c.Start..c.End] : "-";
+            var cited = q.Cited is { } ci ? $"{(ci.Source is { } src ? body[src.Start..src.End] + " = " + Name(src.Entity) : "-")} {ci.Date}{(ci.DateInferred ? "*" : "")}" : "-";
+            Console.WriteLine($"{i,3} {q.Kind,-8} st{q.Statement}{(q.Within >= 0 ? " in" + q.Within : "")} [{speaker}] <{cue}> ({cited}) «{words}»");
+        }
+        Console.WriteLine("cites: " + string.Join(", ", layer.Cites.Select(Name)));
+        return 0;
     }
 
     /// <summary>

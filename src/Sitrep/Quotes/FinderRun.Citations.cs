@@ -18,7 +18,7 @@ internal sealed partial class FinderRun
             var region = Region(f);
             if (f.Span >= 0 && _view.Spans[f.Span].Closed)
             {
-                int close = _view.FirstTokenAtOrAfter(_view.Spans[f.Span].Close);
+                int close = _view.LastTokenBefore(_view.Spans[f.Span].Outer);
                 if (ParenAfter(close) is { } paren)
                 {
                     var name = CitationAfter(close);
@@ -53,7 +53,7 @@ internal sealed partial class FinderRun
                     f.CitedEntity = outer.CitedEntity;
                 }
             }
-            f.Date ??= DateIn(region.Start, region.End, f.Start, f.End);
+            f.Date ??= DateIn(DateWindow(f, region), f.Start, f.End);
             // A speaker written as a kind of outlet ("the X website wrote") is the outlet the citation names.
             if (f.CitedEntity >= 0 && f.CitedEntity < _input.Entities.Count && f.SourceForm is SourceForm.Channel or SourceForm.Nominal
                 && (f.Entity < 0 || f.Entity >= _input.Entities.Count) && IsOutletWords(f))
@@ -61,6 +61,16 @@ internal sealed partial class FinderRun
                 f.Entity = f.CitedEntity;
             }
         }
+    }
+
+    /// <summary>Where the date of the words is written: near the cue and the speaker, not anywhere in a long sentence.</summary>
+    private (int Start, int End) DateWindow(Frame f, (int Start, int End) region)
+    {
+        int cue = f.CueToken >= 0 ? f.CueToken : _view.FirstTokenAtOrAfter(f.Start);
+        int from = cue;
+        if (f.SourceStart >= 0 && f.Sentence == SentenceOf(Math.Min(_view.FirstTokenAtOrAfter(f.SourceStart), _tokens.Length - 1)))
+            from = Math.Min(from, _view.FirstTokenAtOrAfter(f.SourceStart));
+        return (Math.Max(region.Start, from - 8), Math.Min(region.End, cue + 9));
     }
 
     private bool IsOutletWords(Frame f)

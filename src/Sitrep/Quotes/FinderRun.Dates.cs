@@ -12,6 +12,8 @@ internal sealed partial class FinderRun
     /// such day up to publication), "today" or "yesterday". ISO yyyy-MM-dd, "XXXX-MM-DD" when no year
     /// can be known, or null.
     /// </summary>
+    private string? DateIn((int Start, int End) window, int skipStart, int skipEnd) => DateIn(window.Start, window.End, skipStart, skipEnd);
+
     private string? DateIn(int a, int b, int skipStart, int skipEnd)
     {
         if (a < 0 || b <= a || a >= _tokens.Length)

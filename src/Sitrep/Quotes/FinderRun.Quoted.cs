@@ -23,7 +23,7 @@ internal sealed partial class FinderRun
             if (end <= start || !HasLetter(start, end))
                 continue;
             int open = _view.FirstTokenAtOrAfter(span.Open);
-            int close = span.Closed ? _view.FirstTokenAtOrAfter(span.Close) : _view.LastTokenBefore(span.End);
+            int close = span.Closed ? _view.LastTokenBefore(span.Outer) : _view.LastTokenBefore(span.End);
             if (open >= _tokens.Length || close < open)
                 continue;
             var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
@@ -88,6 +88,8 @@ internal sealed partial class FinderRun
         }
         if (t >= _tokens.Length || ParagraphOf(t) != paragraph)
             return false;
+        // A new sentence after the quotation is not its attribution: “… point.” It added …
+        int sentence = SentenceOf(close);
         if (IsDash(t) && IsNameAt(t + 1))
         {
             var (a, b) = NameRun(t + 1);
@@ -101,7 +103,7 @@ internal sealed partial class FinderRun
         int limit = Math.Min(_tokens.Length, t + 10);
         for (int k = t; k < limit; k++)
         {
-            if (ParagraphOf(k) != paragraph || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
                 return false;
             if (!IsLooseCue(k) || _view.TokenQuote[k] >= 0)
                 continue;
@@ -218,11 +220,9 @@ internal sealed partial class FinderRun
         if (WordIs(cue, "according") && WordIs(cue + 1, "to"))
         {
             var src = RightSource(cue + 2);
-            SetCue(frame, cue, cue + 2);
+            SetCue(frame, cue, cue + 2, consume);
             if (src.Start >= 0)
                 SetSource(frame, src.Start, src.End, src.Form);
-            if (consume)
-                _used[cue] = true;
             return true;
         }
         SetCue(frame, cue, cue + 1, consume);
@@ -230,7 +230,7 @@ internal sealed partial class FinderRun
         if (left.Start >= 0)
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
-            frame.SpeakerOf = PreviousFrameInSentence(cue) ?? PreviousSpeakerFrame(cue);
+            frame.InheritAt = cue;
         else if (RightSource(cue + 1) is { Start: >= 0 } right && !IsCue(cue + 1))
             SetSource(frame, right.Start, right.End, right.Form);
         return true;
@@ -249,7 +249,7 @@ internal sealed partial class FinderRun
             if (left.Start >= 0)
                 SetSource(frame, left.Start, left.End, left.Form);
             else if (left.Inherit)
-                frame.SpeakerOf = PreviousFrameInSentence(cue) ?? PreviousSpeakerFrame(cue);
+                frame.InheritAt = cue;
             else if (RightSource(cue + 1) is { Start: >= 0 } right)
                 SetSource(frame, right.Start, right.End, right.Form);
             frame.Sentence = SentenceOf(cue);
@@ -289,16 +289,24 @@ internal sealed partial class FinderRun
                 continue;
             }
             int open = _view.FirstTokenAtOrAfter(span.Open);
-            if (span.Closed && CitationAfter(_view.FirstTokenAtOrAfter(span.Close)) is { Start: >= 0 } cited)
+            int words = WordCount(frame.Start, frame.End);
+            bool clause = words >= 4 || EndsWithTerminal(frame.End);
+            // A quote paragraph after a quoted speaker in the same paragraph continues them; else a
+            // bracketed citation after it names the outlet that speaks; else the speaker just before.
+            var sameParagraph = PreviousSpeakerFrame(open, maxParagraphs: 0);
+            if ((IsStandalone(open) || clause) && sameParagraph is not null && words >= 3)
             {
-                frame.SourceStart = cited.Start;
-                frame.SourceEnd = cited.End;
-                frame.SourceForm = SourceForm.Name;
+                frame.SpeakerOf = sameParagraph;
                 _frames.Add(frame);
                 continue;
             }
-            int words = WordCount(frame.Start, frame.End);
-            bool clause = words >= 4 || EndsWithTerminal(frame.End);
+            if (span.Closed && CitationAfter(_view.LastTokenBefore(span.Outer)) is { Start: >= 0 } cited)
+            {
+                SetSource(frame, cited.Start, cited.End, cited.Form == SourceForm.Channel && _view.TokenMention[cited.Start] < 0 ? SourceForm.Nominal : SourceForm.Name);
+                frame.CitedAsSource = true;
+                _frames.Add(frame);
+                continue;
+            }
             if (!IsStandalone(open) && !clause)
                 continue;
             if (!IsStandalone(open) && words < 3)
@@ -359,12 +367,14 @@ internal sealed partial class FinderRun
         return paragraph - bestParagraph <= maxParagraphs ? best : null;
     }
 
-    private Frame? PreviousFrameInSentence(int cue)
+    private Frame? PreviousFrameInSentence(int cue, Frame? except = null)
     {
         int sentence = SentenceOf(cue);
         Frame? best = null;
         foreach (var f in _frames)
         {
+            if (ReferenceEquals(f, except))
+                continue;
             if (f.CueToken >= 0 && f.CueToken < cue && SentenceOf(f.CueToken) == sentence && (f.HasSource || f.SpeakerOf is not null)
                 && (best is null || f.CueToken > best.CueToken))
                 best = f;

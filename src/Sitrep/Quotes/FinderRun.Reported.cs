@@ -16,6 +16,10 @@ internal sealed partial class FinderRun
         {
             if (!IsCue(k) || _used[k] || _view.TokenQuote[k] >= 0)
                 continue;
+            // "reports said", "officials say": a cue word that is the next cue's subject is not a cue.
+            int next = NextContentWord(k + 1);
+            if (next < _view.SentenceEnd(k) && IsCue(next) && !WordIs(k + 1, "to") && LeftSource(next, _view.SentenceStart(k)) is { Start: >= 0 } subject && subject.Start <= k && k < subject.End)
+                continue;
             int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
             var frame = WordIs(k, "according") && WordIs(k + 1, "to") ? AccordingTo(k, s0, s1) : Reported(k, s0, s1);
             if (frame is null)
@@ -64,7 +68,7 @@ internal sealed partial class FinderRun
         var left = LeftSource(k, s0);
         int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
         // "…, X said." / "…, said X." at the end of a sentence: the words come before.
-        if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)))
+        if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
             var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
             int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
@@ -88,7 +92,7 @@ internal sealed partial class FinderRun
         if (left.Start >= 0)
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
-            frame.SpeakerOf = PreviousFrameInSentence(k) ?? NearestSubjectFrame(k, s0);
+            frame.InheritAt = k;
         var after = ContentAfter(SkipComplement(k), s1);
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
@@ -132,14 +136,51 @@ internal sealed partial class FinderRun
             if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
                 continue;
             if (IsComma(k))
-                return words <= 6;
+                return words <= 5;
             if (WordIs(k, "that") || IsPunct(k, ':') || _view.MarkRole[k] == 1)
                 return false;
             words++;
-            if (words > 6)
+            if (words > 5)
                 return false;
         }
         return true;
+    }
+
+    /// <summary>The words before the comma are an opening phrase ("Highlighting …,", "In Baghdad,"), not reported words.</summary>
+    private bool OpensWithAdverbial(int s0, int comma)
+    {
+        int first = s0;
+        while (first < comma && _tokens[first].Kind == TokenKind.Quote && _view.MarkRole[first] != 1)
+            first++;
+        if (first >= comma || !_view.IsWord(first))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(first), buffer);
+        if (SpeechWords.IsParticiple(w) && !IsCue(first))
+            return true;
+        // A short prepositional opening: "In Baghdad,", "After the meeting,".
+        return WordIn(first, SpeechWords.Prepositions) && comma - first <= 6;
+    }
+
+    private int NextContentWord(int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var skippable = CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (t < _tokens.Length && _view.IsWord(t) && skippable.Contains(CueFeatures.Lower(_view.Word(t), buffer)))
+            t++;
+        return t;
+    }
+
+    /// <summary>Cues that hang on an earlier verb take that verb's speaker, or the sentence's subject, or the last speaker.</summary>
+    private void ResolveInherited()
+    {
+        foreach (var f in _frames)
+        {
+            if (f.InheritAt < 0 || f.HasSource || f.SpeakerOf is not null)
+                continue;
+            int s0 = _view.SentenceStart(f.InheritAt);
+            f.SpeakerOf = PreviousFrameInSentence(f.InheritAt, f) ?? NearestSubjectFrame(f.InheritAt, s0) ?? PreviousSpeakerFrame(f.InheritAt);
+        }
     }
 
     /// <summary>

@@ -35,16 +35,53 @@ internal sealed partial class FinderRun
             return Apposition(j, floor);
         if (_view.IsWord(j) && SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
             return new SourceSpan(j, j + 1, SourceForm.Pronoun);
+        // "X, who said …": the relative pronoun names the speaker here; it stands for X.
         if (_view.IsWord(j) && SpeechWords.Relatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
-        {
-            int before = j - 1;
-            if (IsComma(before))
-                before--;
-            return before >= floor ? PhraseEndingAt(before, floor) : SourceSpan.None;
-        }
+            return new SourceSpan(j, j + 1, SourceForm.Pronoun);
         if (_view.MarkRole[j] == 2 || _tokens[j].Kind is TokenKind.Quote or TokenKind.Punctuation)
             return SourceSpan.None;
-        return PhraseEndingAt(j, floor);
+        // "The Post wrote on Saturday said": the cue hangs on the verb before it.
+        if (IsCue(j))
+            return SourceSpan.Inherited;
+        var phrase = PhraseEndingAt(j, floor);
+        // "… actions in Iraq said", "arrival by air was meant": a prepositional object is not the subject.
+        if (phrase.Start > floor && PrepositionBefore(phrase.Start))
+            return SubjectLeftOf(phrase.Start - 1, floor);
+        return phrase;
+    }
+
+    /// <summary>A preposition stands before token <paramref name="t"/> (perhaps with an article between).</summary>
+    private bool PrepositionBefore(int t)
+    {
+        int p = t - 1;
+        if (WordIn(p, SpeechWords.Determiners))
+            p--;
+        return WordIn(p, SpeechWords.Prepositions) && !WordIs(p, "of");
+    }
+
+    /// <summary>
+    /// The nearest name or pronoun left of <paramref name="t"/> that can be a subject: not the object of a
+    /// preposition, not a possessive or a modifier ("U.S. officials"), not in brackets.
+    /// </summary>
+    private SourceSpan SubjectLeftOf(int t, int floor)
+    {
+        for (int k = t; k >= floor; k--)
+        {
+            if (_view.MarkRole[k] == 2)
+                break;
+            if (WordIn(k, SpeechWords.PersonalPronouns))
+                return new SourceSpan(k, k + 1, SourceForm.Pronoun);
+            if (_view.TokenMention[k] < 0 || _view.MentionType(k) is not ("PERSON" or "ORG" or "MEDIA"))
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            int first = Math.Max(floor, _view.FirstTokenAtOrAfter(m.Start));
+            int last = _view.FirstTokenAtOrAfter(m.End) - 1;
+            k = first;
+            if (IsPossessive(last) || PrepositionBefore(first) || WordIs(first - 1, "of") || IsPunct(first - 1, '('))
+                continue;
+            return new SourceSpan(first, last + 1, SourceForm.Name);
+        }
+        return SourceSpan.None;
     }
 
     /// <summary>Leftwards over auxiliaries, adverbs and time phrases: "has also", "last week", "on Tuesday".</summary>
@@ -114,11 +151,9 @@ internal sealed partial class FinderRun
         {
             var m = _input.Mentions[_view.TokenMention[person]];
             int mEnd = _view.FirstTokenAtOrAfter(m.End);
-            if (mEnd == segEnd)
-            {
-                int mStart = _view.FirstTokenAtOrAfter(m.Start);
+            int mStart = _view.FirstTokenAtOrAfter(m.Start);
+            if (mEnd == segEnd && OnlyTitleBetween(segStart, mStart))
                 return new SourceSpan(mStart, mEnd, SourceForm.Name);
-            }
         }
         int before = opening - 1;
         if (before < floor)
@@ -127,6 +162,19 @@ internal sealed partial class FinderRun
         if (left.Start >= 0)
             return left;
         return SourceSpan.None;
+    }
+
+    /// <summary>Tokens [a, b) are at most a capitalised title: "Brigadier General", "Major-General", "Dr.".</summary>
+    private bool OnlyTitleBetween(int a, int b)
+    {
+        if (b - a > 4)
+            return false;
+        for (int k = a; k < b; k++)
+        {
+            if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation))
+                return false;
+        }
+        return true;
     }
 
     private int MatchingOpen(int close)
@@ -209,20 +257,9 @@ internal sealed partial class FinderRun
             start = k;
             k--;
         }
-        // Prefer a name inside the phrase: "Pentagon spokesman Sean Robertson", "the Guards' deputy, X".
-        for (int t = j; t >= start; t--)
-        {
-            if (_view.TokenMention[t] >= 0 && !IsPossessive(t) && _view.MentionType(t) is "PERSON" or "ORG" or "MEDIA" or "GPE" && !FollowedByNoun(t, j))
-            {
-                var m = _input.Mentions[_view.TokenMention[t]];
-                return new SourceSpan(Math.Max(start, _view.FirstTokenAtOrAfter(m.Start)), t + 1, SourceForm.Name);
-            }
-        }
+        // A name inside the phrase is a modifier ("U.S. officials", "Khamenei's website"): the phrase is a nominal.
         return new SourceSpan(start, j + 1, ChannelHead(j) ? SourceForm.Channel : SourceForm.Nominal);
     }
-
-    /// <summary>A name used as a modifier: more words of the phrase follow it ("U.S. officials", "IRGC commander").</summary>
-    private bool FollowedByNoun(int t, int phraseEnd) => t < phraseEnd && _view.TokenMention[t + 1] != _view.TokenMention[t];
 
     private bool IsPossessive(int t)
     {
@@ -293,26 +330,28 @@ internal sealed partial class FinderRun
             int mEnd = _view.FirstTokenAtOrAfter(m.End);
             return new SourceSpan(end + 1, mEnd, SourceForm.Name);
         }
-        for (int k = end - 1; k >= t; k--)
+        // The phrase ends with a name: it is the speaker ("said Pentagon spokesman X").
+        if (_view.TokenMention[end - 1] >= 0 && !IsPossessive(end - 1))
         {
-            if (_view.TokenMention[k] >= 0 && !IsPossessive(k) && _view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE" && !FollowedByNoun(k, end - 1))
-            {
-                var m = _input.Mentions[_view.TokenMention[k]];
-                return new SourceSpan(Math.Max(t, _view.FirstTokenAtOrAfter(m.Start)), k + 1, SourceForm.Name);
-            }
+            var m = _input.Mentions[_view.TokenMention[end - 1]];
+            return new SourceSpan(Math.Max(t, _view.FirstTokenAtOrAfter(m.Start)), end, SourceForm.Name);
         }
-        return new SourceSpan(t, end, ChannelHead(end - 1) ? SourceForm.Channel : SourceForm.Nominal);
+        // "according to X officials", "said the X spokesman": a name before the head is a modifier.
+        int head = end - 1;
+        if (IsComma(end) || end >= sentenceEnd || IsSentenceEndPunct(end) || WordIs(end, "who") || WordIs(end, "in") || WordIs(end, "on") || WordIs(end, "that"))
+            return new SourceSpan(t, end, ChannelHead(head) ? SourceForm.Channel : SourceForm.Nominal);
+        return new SourceSpan(t, end, ChannelHead(head) ? SourceForm.Channel : SourceForm.Nominal);
     }
 
     /// <summary>
-    /// The subject of the clause [s0, end): after an opening adverbial ("In a statement, …",
-    /// "Meanwhile, …"), the first name, pronoun or noun phrase.
+    /// The subject of the clause [s0, end): after opening phrases up to their comma ("In a statement,",
+    /// "Meanwhile,", "speaking to the agency, Tasnim,"), the first pronoun, or name that is not the
+    /// object of a preposition, a possessive or a modifier, or else the noun phrase before the verb.
     /// </summary>
     private SourceSpan SubjectOf(int s0, int end)
     {
         int t = s0;
         Span<char> buffer = stackalloc char[40];
-        // Skip opening adverbials up to their comma.
         for (int pass = 0; pass < 3 && t < end; pass++)
         {
             if (!WordIn(t, SpeechWords.Openers) && !(_view.IsWord(t) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(t), buffer))))
@@ -323,28 +362,33 @@ internal sealed partial class FinderRun
             if (comma >= end)
                 break;
             t = comma + 1;
+            // An apposition closing the opening phrase: "speaking to the agency, Tasnim, …".
+            if (_view.TokenMention[t] >= 0)
+            {
+                int mEnd = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[t]].End);
+                if (IsComma(mEnd) && mEnd + 1 < end)
+                    t = mEnd + 1;
+            }
         }
-        for (int k = t; k < end && k - t < MaxPhrase + 4; k++)
+        for (int k = t; k < end && k - t < MaxPhrase + 8; k++)
         {
+            if (_view.MarkRole[k] == 1)
+                return SourceSpan.None;
             if (WordIn(k, SpeechWords.PersonalPronouns))
                 return new SourceSpan(k, k + 1, SourceForm.Pronoun);
             if (_view.TokenMention[k] >= 0)
             {
                 var m = _input.Mentions[_view.TokenMention[k]];
                 int mEnd = _view.FirstTokenAtOrAfter(m.End);
-                if (IsPossessive(mEnd - 1))
-                {
-                    k = mEnd - 1;
-                    continue;
-                }
-                if (_view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE")
+                bool skip = IsPossessive(mEnd - 1) || PrepositionBefore(k) || WordIs(k - 1, "of") || IsPunct(k - 1, '(')
+                    || (_view.MentionType(k) is "GPE" or "MISC" or "LOC" && mEnd < end && _view.IsWord(mEnd) && !char.IsUpper(_text[_tokens[mEnd].Start]) && !IsCue(mEnd));
+                if (!skip && _view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE")
                     return new SourceSpan(k, mEnd, SourceForm.Name);
+                k = mEnd - 1;
+                continue;
             }
             if (_view.IsWord(k) && !WordIn(k, SpeechWords.Determiners) && (WordIn(k, SpeechWords.PhraseStops) || IsCue(k) || (!char.IsUpper(_text[_tokens[k].Start]) && k > t && EndsLikeVerb(k))))
-            {
-                // The phrase before the verb is the subject.
                 return k - 1 >= t ? PhraseEndingAt(k - 1, t) : SourceSpan.None;
-            }
         }
         return SourceSpan.None;
     }

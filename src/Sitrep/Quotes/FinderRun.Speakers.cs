@@ -87,11 +87,27 @@ internal sealed partial class FinderRun
         int paragraph = ParagraphOf(t);
         if (w.SequenceEqual("he") || w.SequenceEqual("she"))
         {
+            // A person named earlier in the same sentence: "Although X was against it, he ordered …".
+            for (int k = t - 1; k >= _view.SentenceStart(t); k--)
+            {
+                if (_view.MentionType(k) == "PERSON" && _view.TokenQuote[k] < 0 && !IsPossessive(k) && !PrepositionBefore(_view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[k]].Start)))
+                    return _input.Mentions[_view.TokenMention[k]].Entity;
+            }
             int speaker = LastSpeaker(at, static type => type == "PERSON", paragraph);
             var mention = LastPersonSubject(t, paragraph);
             if (mention.Entity >= 0 && (speaker < 0 || mention.At > LastSpeakerAt(at, static type => type == "PERSON")))
                 return mention.Entity;
             return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph);
+        }
+        if (w.SequenceEqual("who") || w.SequenceEqual("which") || w.SequenceEqual("whom"))
+        {
+            int before = t - 1;
+            if (IsComma(before))
+                before--;
+            var antecedent = before >= 0 ? PhraseEndingAt(before, _view.SentenceStart(t)) : SourceSpan.None;
+            if (antecedent.Start >= 0 && _view.TokenMention[antecedent.End - 1] >= 0)
+                return _input.Mentions[_view.TokenMention[antecedent.End - 1]].Entity;
+            return -1;
         }
         if (w.SequenceEqual("they"))
         {
@@ -180,7 +196,9 @@ internal sealed partial class FinderRun
             switch (kind)
             {
                 case NominalKind.Statement:
-                    return LastSpeaker(f.SourceStart, static _ => true, paragraph);
+                    // "the statement said" points back to its issuer; "a statement" is a new one.
+                    return WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this")
+                        ? LastSpeaker(f.SourceStart, static type => type is "ORG" or "PERSON" or "GPE" or "MEDIA", paragraph) : -1;
                 case NominalKind.Outlet:
                     {
                         int media = LastMention(head, static type => type == "MEDIA", paragraph - 100);

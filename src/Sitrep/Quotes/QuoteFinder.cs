@@ -75,6 +75,12 @@ internal sealed class Frame
     /// <summary>Another frame whose speaker this one continues ("he added", a quote paragraph after a quoted one).</summary>
     public Frame? SpeakerOf;
 
+    /// <summary>The cue hangs on an earlier verb of its sentence ("…, adding", "and said"): its speaker is found once every frame is read.</summary>
+    public int InheritAt = -1;
+
+    /// <summary>The speaker was read from the bracketed citation after the quotation.</summary>
+    public bool CitedAsSource;
+
     public int CitedStart = -1;
     public int CitedEnd = -1;
     public int CitedEntity = -1;

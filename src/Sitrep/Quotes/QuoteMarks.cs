@@ -14,18 +14,19 @@ internal enum MarkFamily : byte
 /// paragraph), <see cref="Depth"/> counts the quotes around it, <see cref="Spanning"/> is true for a
 /// quote that runs over paragraphs (each reopened with a mark, as news English writes them).
 /// </summary>
-internal readonly record struct QuotedSpan(int Open, int Close, int End, MarkFamily Family, int Depth, bool Spanning)
+internal readonly record struct QuotedSpan(int Open, int Close, int End, MarkFamily Family, int Depth, bool Spanning, int OpenWidth = 1, int CloseWidth = 1)
 {
-    public int Start => Open + 1;
+    public int Start => Open + OpenWidth;
 
     public bool Closed => Close >= 0;
 
     /// <summary>Where the span's last mark ends: after the closing mark, or at the end of the words.</summary>
-    public int Outer => Closed ? Close + 1 : End;
+    public int Outer => Closed ? Close + CloseWidth : End;
 }
 
 /// <summary>
-/// Pairs quotation marks: straight and curly, double and single, « » and „ “. Straight marks open or close
+/// Pairs quotation marks: straight and curly, double and single, « » and „ “, and the doubled marks of
+/// some archives ('' for both ends, `` to open). Straight marks open or close
 /// by what stands beside them; a single mark between letters or after a plural is an apostrophe. A
 /// paragraph that leaves a double quote open continues it when the next paragraph opens with a mark (or
 /// closes one before opening any); otherwise the quote ends with its paragraph (best effort). Never
@@ -33,7 +34,7 @@ internal readonly record struct QuotedSpan(int Open, int Close, int End, MarkFam
 /// </summary>
 internal static class QuoteMarks
 {
-    private readonly record struct OpenMark(int Position, MarkFamily Family, bool Low, bool Spanning);
+    private readonly record struct OpenMark(int Position, MarkFamily Family, bool Low, bool Spanning, int Width = 1);
 
     public static List<QuotedSpan> Find(string text)
     {
@@ -65,7 +66,7 @@ internal static class QuoteMarks
                 if (IsOpeningDouble(text, first, pe))
                 {
                     stack.Add(p with { Spanning = true });
-                    scanFrom = first + 1;
+                    scanFrom = first + (IsDoubled(text, first, pe) ? 2 : 1);
                 }
                 else if (ClosesBeforeOpening(text, first, pe))
                 {
@@ -73,7 +74,7 @@ internal static class QuoteMarks
                 }
                 else
                 {
-                    spans.Add(new QuotedSpan(p.Position, -1, pendingEnd, p.Family, 0, p.Spanning));
+                    spans.Add(new QuotedSpan(p.Position, -1, pendingEnd, p.Family, 0, p.Spanning, p.Width));
                 }
                 pending = null;
             }
@@ -81,6 +82,19 @@ internal static class QuoteMarks
             {
                 char c = text[i];
                 if (!IsMark(c))
+                    continue;
+                if (IsDoubled(text, i, pe))
+                {
+                    // '' and `` stand for a double mark.
+                    var role = c == '`' ? Role.Open : ClassifyStraight(text, i, i + 1, ps, pe, stack);
+                    if (role == Role.Open)
+                        stack.Add(new OpenMark(i, MarkFamily.Double, false, false, 2));
+                    else if (role == Role.Close)
+                        CloseAt(text, i, MarkFamily.Double, stack, spans, 2);
+                    i++;
+                    continue;
+                }
+                if (c == '`')
                     continue;
                 switch (Classify(text, i, ps, pe, stack))
                 {
@@ -102,12 +116,12 @@ internal static class QuoteMarks
             ps = pe + 1;
         }
         if (pending is { } last)
-            spans.Add(new QuotedSpan(last.Position, -1, pendingEnd, last.Family, 0, last.Spanning));
+            spans.Add(new QuotedSpan(last.Position, -1, pendingEnd, last.Family, 0, last.Spanning, last.Width));
         spans.Sort((a, b) => a.Open.CompareTo(b.Open));
         return spans;
     }
 
-    private static readonly System.Buffers.SearchValues<char> AllMarks = System.Buffers.SearchValues.Create("\"'“”‘’«»„‚");
+    private static readonly System.Buffers.SearchValues<char> AllMarks = System.Buffers.SearchValues.Create("\"'“”‘’«»„‚`");
 
     private enum Role
     {
@@ -116,7 +130,24 @@ internal static class QuoteMarks
         Close,
     }
 
-    private static bool IsMark(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '„' or '‚';
+    private static bool IsMark(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '„' or '‚' or '`';
+
+    private static bool IsDoubled(string text, int i, int pe) => i + 1 < pe && text[i] is '\'' or '`' && text[i + 1] == text[i];
+
+    /// <summary>A straight mark (or a doubled one, from <paramref name="i"/> to <paramref name="last"/>) opens or closes by its neighbours.</summary>
+    private static Role ClassifyStraight(string text, int i, int last, int ps, int pe, List<OpenMark> stack)
+    {
+        char prev = i > ps ? text[i - 1] : ' ';
+        char next = last + 1 < pe ? text[last + 1] : ' ';
+        bool spaceBefore = char.IsWhiteSpace(prev) || prev is '(' or '[' or '{' or '—' or '–' or '-' or '/';
+        bool spaceAfter = char.IsWhiteSpace(next) || next is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '—' or '–' or '…';
+        bool open = Has(stack, MarkFamily.Double);
+        if (spaceBefore && !spaceAfter)
+            return Role.Open;
+        if (!spaceBefore && spaceAfter)
+            return open ? Role.Close : Role.None;
+        return open ? Role.Close : Role.Open;
+    }
 
     private static MarkFamily FamilyOf(char c) => c switch
     {
@@ -188,7 +219,7 @@ internal static class QuoteMarks
         return false;
     }
 
-    private static void CloseAt(string text, int i, MarkFamily family, List<OpenMark> stack, List<QuotedSpan> spans)
+    private static void CloseAt(string text, int i, MarkFamily family, List<OpenMark> stack, List<QuotedSpan> spans, int width = 1)
     {
         int k = stack.Count - 1;
         while (k >= 0 && stack[k].Family != family)
@@ -200,15 +231,16 @@ internal static class QuoteMarks
         {
             var inner = stack[j];
             if (inner.Family != MarkFamily.Single)
-                spans.Add(new QuotedSpan(inner.Position, -1, TrimEnd(text, inner.Position + 1, i), inner.Family, j, false));
+                spans.Add(new QuotedSpan(inner.Position, -1, TrimEnd(text, inner.Position + inner.Width, i), inner.Family, j, false, inner.Width));
         }
         var open = stack[k];
-        spans.Add(new QuotedSpan(open.Position, i, i, open.Family, k, open.Spanning));
+        spans.Add(new QuotedSpan(open.Position, i, i, open.Family, k, open.Spanning, open.Width, width));
         stack.RemoveRange(k, stack.Count - k);
     }
 
     private static bool IsOpeningDouble(string text, int at, int pe) =>
-        text[at] is '“' or '«' or '„' || (text[at] == '"' && at + 1 < pe && !char.IsWhiteSpace(text[at + 1]));
+        text[at] is '“' or '«' or '„' || (text[at] == '"' && at + 1 < pe && !char.IsWhiteSpace(text[at + 1]))
+        || (IsDoubled(text, at, pe) && at + 2 < pe && !char.IsWhiteSpace(text[at + 2]));
 
     /// <summary>A paragraph that closes a double quote before it opens one continues the quote left open before it.</summary>
     private static bool ClosesBeforeOpening(string text, int from, int pe)

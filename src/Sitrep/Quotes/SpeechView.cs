@@ -43,13 +43,12 @@ internal sealed class SpeechView
         {
             var span = Spans[q];
             int first = FirstTokenAtOrAfter(span.Open);
-            if (first < tokens.Length && tokens[first].Start == span.Open)
-                MarkRole[first] = 1;
+            for (int t = first; t < tokens.Length && tokens[t].Start < span.Start; t++)
+                MarkRole[t] = 1;
             if (span.Closed)
             {
-                int close = FirstTokenAtOrAfter(span.Close);
-                if (close < tokens.Length && tokens[close].Start == span.Close)
-                    MarkRole[close] = 2;
+                for (int t = FirstTokenAtOrAfter(span.Close); t < tokens.Length && tokens[t].Start < span.Outer; t++)
+                    MarkRole[t] = 2;
             }
             if (span.Depth > 0)
                 continue;

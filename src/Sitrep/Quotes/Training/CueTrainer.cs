@@ -36,8 +36,9 @@ public static class CueTrainer
         int attributions = 0;
         foreach (var article in articles)
         {
-            var input = RawReading.Read(article.Text, null);
+            var (input, map) = PipelineReading.Read(article.Text, article.Id);
             var view = new SpeechView(input.Text, input.Tokens, input.Sentences, input.Mentions);
+            int Body(int raw) => PipelineReading.ToBody(map, raw);
             var heads = new HashSet<int>();
             var cueTokens = new HashSet<int>();
             foreach (var a in article.Attributions)
@@ -45,7 +46,9 @@ public static class CueTrainer
                 attributions++;
                 if (a.Cue.Count == 0)
                     continue;
-                var range = a.Cue[0];
+                var range = new TextRange(Body(a.Cue[0].Start), Body(a.Cue[0].End));
+                if (range.Start < 0 || range.End < 0)
+                    continue;
                 int first = view.FirstTokenAtOrAfter(range.Start);
                 int head = -1;
                 for (int t = first; t < view.Tokens.Length && view.Tokens[t].Start < range.End; t++)
@@ -56,22 +59,23 @@ public static class CueTrainer
                 }
                 for (int r = 1; r < a.Cue.Count; r++)
                 {
-                    for (int t = view.FirstTokenAtOrAfter(a.Cue[r].Start); t < view.Tokens.Length && view.Tokens[t].Start < a.Cue[r].End; t++)
+                    int from = Body(a.Cue[r].Start), to = Body(a.Cue[r].End);
+                    for (int t = from < 0 ? view.Tokens.Length : view.FirstTokenAtOrAfter(from); t < view.Tokens.Length && view.Tokens[t].Start < to; t++)
                         cueTokens.Add(t);
                 }
                 if (head < 0 || !heads.Add(head))
                     continue;
                 var key = Lower(view, head);
                 Add(cue, key);
-                int contentStart = a.Content.Min(c => c.Start);
+                int contentStart = Body(a.Content.Min(c => c.Start));
                 if (contentStart > range.Start)
                 {
                     Add(after, key);
-                    int endOfCue = a.Cue.Max(c => c.End);
-                    if (GapWords(view, endOfCue, contentStart) > 0)
+                    int endOfCue = Body(a.Cue.Max(c => c.End));
+                    if (endOfCue >= 0 && GapWords(view, endOfCue, contentStart) > 0)
                         Add(gap, key);
                 }
-                if (a.Source.Count > 0 && a.Source.Min(s => s.Start) < range.Start)
+                if (a.Source.Count > 0 && a.Source.Min(s => s.Start) < a.Cue[0].Start)
                     Add(sourceBefore, key);
             }
             for (int t = 0; t < view.Tokens.Length; t++)
@@ -213,20 +217,36 @@ public static class CueTrainer
 }
 
 /// <summary>
-/// Reads a text as the quote finder's input without cleaning it: tokens, sentences, names and
-/// entities by the engine's stages. For training and evaluation on corpora whose offsets point into
-/// the raw text, and for tests.
+/// Reads a plain text as <c>sitrep analyze</c> does (the default pipeline with entities: cleaning,
+/// language, metadata, tokens, names, coreference) and returns the quote finder's input with the map
+/// from the cleaned body back to the text. For training and evaluation on corpora whose offsets
+/// point into the raw text, and for tests.
 /// </summary>
-public static class RawReading
+public static class PipelineReading
 {
-    private static readonly IDocumentStage[] Stages = [new Text.TokenStage(), new Entities.EntityStage(), new Entities.Resolution.CoreferenceStage()];
+    private static readonly Lazy<DocumentPipeline> Pipeline = new(() => PipelineBuilder.CreateDefault(entities: true));
 
-    public static QuoteInput Read(string text, DateOnly? published)
+    public static (QuoteInput Input, OffsetMap Map) Read(string text, string id = "text")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var context = new DocumentContext(new ArticleInput("raw", "raw", InputFormat.PlainText, text, StatedMetadata.None, [])) { Text = text };
-        foreach (var stage in Stages)
+        var context = new DocumentContext(new ArticleInput(id, id, InputFormat.PlainText, text, StatedMetadata.None, []));
+        foreach (var stage in Pipeline.Value.Stages)
             stage.Process(context);
-        return new QuoteInput(text, context.Tokens, context.Sentences, [.. context.Mentions], [.. context.Entities], published);
+        DateOnly? published = context.Metadata?.Published is { Length: >= 10 } p
+            && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var input = new QuoteInput(context.Text ?? "", context.Tokens, context.Sentences, [.. context.Mentions], [.. context.Entities], published);
+        return (input, context.Map ?? OffsetMap.Identity(input.Text.Length));
+    }
+
+    /// <summary>The body offset of a raw offset, or -1 when the raw character was removed with the page chrome.</summary>
+    public static int ToBody(OffsetMap map, int raw)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        foreach (var s in map.Segments)
+        {
+            if (raw >= s.RawStart && raw <= s.RawStart + s.Length)
+                return s.BodyStart + (raw - s.RawStart);
+        }
+        return -1;
     }
 }
