@@ -10,7 +10,7 @@ internal sealed partial class FinderRun
     /// or written to ("told X", "speaking to X", "in an interview with X", "carried by X"), an outlet as
     /// the speaker or as the outer speaker of nested speech; and the date written beside the cue.
     /// </summary>
-    private void FindCitations()
+    private void FindPlaces()
     {
         NestFrames();
         foreach (var f in _frames)
@@ -23,7 +23,10 @@ internal sealed partial class FinderRun
                 {
                     var name = CitationAfter(close);
                     if (name.Start >= 0)
+                    {
                         SetCited(f, name.Start, name.End);
+                        f.CitedInBrackets = true;
+                    }
                     if (DateIn(paren.Open + 1, paren.Close, -1, -1) is { } date)
                         f.Date = date;
                 }
@@ -32,6 +35,15 @@ internal sealed partial class FinderRun
                 ChannelIn(f, region);
             if (f.CitedStart < 0)
                 OutletSpokenTo(f, region);
+        }
+    }
+
+    /// <summary>After the speakers are known: an outlet or channel that speaks is where its words appeared, and so is the outer speaker's.</summary>
+    private void FindCitations()
+    {
+        foreach (var f in _frames)
+        {
+            var region = Region(f);
             if (f.CitedStart < 0 && IsOutletOrChannel(f.Entity))
             {
                 f.CitedStart = f.SourceStart;
@@ -54,12 +66,6 @@ internal sealed partial class FinderRun
                 }
             }
             f.Date ??= DateIn(DateWindow(f, region), f.Start, f.End);
-            // A speaker written as a kind of outlet ("the X website wrote") is the outlet the citation names.
-            if (f.CitedEntity >= 0 && f.CitedEntity < _input.Entities.Count && f.SourceForm is SourceForm.Channel or SourceForm.Nominal
-                && (f.Entity < 0 || f.Entity >= _input.Entities.Count) && IsOutletWords(f))
-            {
-                f.Entity = f.CitedEntity;
-            }
         }
     }
 
@@ -70,15 +76,26 @@ internal sealed partial class FinderRun
         int from = cue;
         if (f.SourceStart >= 0 && f.Sentence == SentenceOf(Math.Min(_view.FirstTokenAtOrAfter(f.SourceStart), _tokens.Length - 1)))
             from = Math.Min(from, _view.FirstTokenAtOrAfter(f.SourceStart));
+        // An opening phrase tells the occasion of the whole sentence: "In a tweet on Tuesday, March 31, X …".
+        int s0 = _view.SentenceStart(Math.Min(cue, _tokens.Length - 1));
+        if (WordIs(s0, "in") || WordIs(s0, "on") || WordIs(s0, "at") || WordIs(s0, "during") || WordIs(s0, "speaking") || WordIs(s0, "writing"))
+            from = Math.Min(from, s0 + 8);
         return (Math.Max(region.Start, from - 8), Math.Min(region.End, cue + 9));
     }
 
-    private bool IsOutletWords(Frame f)
+    /// <summary>
+    /// A speaker written as a kind of outlet or text ("the X website wrote", "an editorial stated") whose
+    /// words the article cites to an outlet or channel: the speaker is that outlet.
+    /// </summary>
+    private bool SpeaksForCitedOutlet(Frame f)
     {
+        if (f.CitedEntity < 0 || !(f.CitedEntity >= _input.Entities.Count || _input.Entities[f.CitedEntity].Type is "MEDIA" || f.CitedAsSource || f.CitedInBrackets))
+            return false;
         Span<char> buffer = stackalloc char[40];
         int head = _view.LastTokenBefore(f.SourceEnd);
-        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(head), buffer), out var kind)
-            && kind is NominalKind.Outlet or NominalKind.Channel;
+        if (!SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(head), buffer), out var kind))
+            return false;
+        return kind is NominalKind.Outlet or NominalKind.Channel || (kind == NominalKind.Statement && !WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the"));
     }
 
     private bool IsOutletOrChannel(int entity) => entity >= _input.Entities.Count || (entity >= 0 && _input.Entities[entity].Type == "MEDIA");
@@ -148,6 +165,17 @@ internal sealed partial class FinderRun
         int firstComma = a;
         while (firstComma < b && !IsComma(firstComma))
             firstComma++;
+        // A citation names an outlet, with a date after a comma: "(Outlet, 31 March)", "(AFP)"; an
+        // explanation in brackets ("(the militias in Iraq)") does not.
+        bool dated = firstComma < b && DateIn(firstComma + 1, b, -1, -1) is not null;
+        bool media = false, lower = false;
+        for (int k = a; k < firstComma; k++)
+        {
+            media |= _view.MentionType(k) == "MEDIA";
+            lower |= _view.IsWord(k) && !char.IsUpper(_text[_tokens[k].Start]) && _view.TokenMention[k] < 0 && !IsOutletWord(k);
+        }
+        if (!dated && !media && (lower || firstComma - a > 4))
+            return SourceSpan.None;
         int best = -1;
         for (int k = a; k < firstComma; k++)
         {
@@ -167,6 +195,14 @@ internal sealed partial class FinderRun
         if (start == end || WordIn(start, SpeechWords.Months) || WordIn(start, SpeechWords.Weekdays))
             return SourceSpan.None;
         return new SourceSpan(start, end, SourceForm.Channel);
+    }
+
+    private bool IsOutletWord(int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var kind) && kind is NominalKind.Outlet or NominalKind.Channel
+            || w.SequenceEqual("news") || w.SequenceEqual("media") || w.SequenceEqual("state-run") || w.SequenceEqual("state") || w.SequenceEqual("official");
     }
 
     private void SetCited(Frame f, int a, int b)
@@ -258,13 +294,6 @@ internal sealed partial class FinderRun
                 return;
             }
         }
-        // The speaker is itself a channel ("Khamenei's website said").
-        if (f.SourceForm == SourceForm.Channel && f.Entity >= 0)
-        {
-            f.CitedStart = f.SourceStart;
-            f.CitedEnd = f.SourceEnd;
-            f.CitedEntity = f.Entity;
-        }
     }
 
     /// <summary>"told X", "speaking to X", "in an interview with X", "carried by X", "quoted by X", "on X" with X an outlet.</summary>
@@ -284,14 +313,13 @@ internal sealed partial class FinderRun
                 if (_view.MentionType(j) == "MEDIA")
                 {
                     best = j;
-                    var m = _input.Mentions[_view.TokenMention[j]];
-                    j = _view.FirstTokenAtOrAfter(m.End) - 1;
                     // "the X-run news agency, Tasnim": the proper name in apposition wins.
-                    if (!(IsComma(j + 1) && _view.MentionType(j + 2) == "MEDIA"))
-                        break;
-                    continue;
+                    int after = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[j]].End);
+                    if (IsComma(after) && _view.MentionType(after + 1) == "MEDIA")
+                        best = after + 1;
+                    break;
                 }
-                if (IsSentenceEndPunct(j) || (IsComma(j) && best < 0 && j > k + 4))
+                if (IsSentenceEndPunct(j) || (IsComma(j) && j > k + 4))
                     break;
             }
             if (best >= 0)

@@ -7,6 +7,9 @@ internal sealed partial class FinderRun
     /// <summary>Quotations whose attribution is still open after the cues were read, in text order.</summary>
     private readonly List<Frame> _pending = [];
 
+    /// <summary>Quoted spans attributed by a cue of their own (after, before or introducing them).</summary>
+    private readonly HashSet<int> _quotedAttributed = [];
+
     private void FindQuotedFrames()
     {
         var spans = _view.Spans;
@@ -41,6 +44,8 @@ internal sealed partial class FinderRun
                 _pending.Add(frame);
                 continue;
             }
+            if (frame.Kind == QuoteKind.Direct)
+                _quotedAttributed.Add(q);
             _frames.Add(frame);
         }
     }

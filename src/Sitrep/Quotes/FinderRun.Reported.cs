@@ -312,6 +312,17 @@ internal sealed partial class FinderRun
         int end = s1;
         for (int k = t + 1; k < s1; k++)
         {
+            // Another attribution's cue or quotation: these words end before its speaker.
+            if ((_used[k] && IsCue(k)) || (_view.MarkRole[k] == 1 && _view.TokenQuote[k] >= 0 && k > t && _quotedAttributed.Contains(_view.TokenQuote[k])))
+            {
+                end = k;
+                var left = _used[k] ? LeftSource(k, t) : SourceSpan.None;
+                if (left.Start > t)
+                    end = left.Start;
+                while (end > t && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))
+                    end--;
+                break;
+            }
             if (IsComma(k) && k + 1 < s1 && (IsCue(k + 1) || (WordIs(k + 1, "according") && WordIs(k + 2, "to"))) && _view.TokenQuote[k + 1] < 0)
             {
                 end = k;

@@ -43,6 +43,9 @@ internal sealed partial class FinderRun
         // "The Post wrote on Saturday said": the cue hangs on the verb before it.
         if (IsCue(j))
             return SourceSpan.Inherited;
+        // "X referring to … said": a participle phrase between the speaker and the verb.
+        if (ParticipialSubject(cue, floor) is { Start: >= 0 } through)
+            return through;
         var phrase = PhraseEndingAt(j, floor);
         // "… actions in Iraq said", "arrival by air was meant": a prepositional object is not the subject.
         if (phrase.Start > floor && PrepositionBefore(phrase.Start))
@@ -50,13 +53,34 @@ internal sealed partial class FinderRun
         return phrase;
     }
 
+    /// <summary>"X referring to recent actions in Iraq said": the name right before a participle earlier in the clause speaks.</summary>
+    private SourceSpan ParticipialSubject(int cue, int floor)
+    {
+        Span<char> buffer = stackalloc char[40];
+        for (int k = cue - 1; k > floor && cue - k <= 25; k--)
+        {
+            if (IsComma(k) || _view.MarkRole[k] != 0 || IsPunct(k, ';') || IsPunct(k, ':') || WordIs(k, "that") || WordIs(k, "who"))
+                return SourceSpan.None;
+            if (!_view.IsWord(k) || _view.TokenMention[k] >= 0 || !SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(k), buffer)))
+                continue;
+            int name = k - 1;
+            if (_view.MentionType(name) is "PERSON" or "ORG" or "MEDIA" && !IsPossessive(name))
+            {
+                var m = _input.Mentions[_view.TokenMention[name]];
+                return new SourceSpan(Math.Max(floor, _view.FirstTokenAtOrAfter(m.Start)), name + 1, SourceForm.Name);
+            }
+            return SourceSpan.None;
+        }
+        return SourceSpan.None;
+    }
+
     /// <summary>A preposition stands before token <paramref name="t"/> (perhaps with an article between).</summary>
-    private bool PrepositionBefore(int t)
+    private bool PrepositionBefore(int t, bool includeOf = false)
     {
         int p = t - 1;
         if (WordIn(p, SpeechWords.Determiners))
             p--;
-        return WordIn(p, SpeechWords.Prepositions) && !WordIs(p, "of");
+        return WordIn(p, SpeechWords.Prepositions) && (includeOf || !WordIs(p, "of"));
     }
 
     /// <summary>
@@ -77,7 +101,7 @@ internal sealed partial class FinderRun
             int first = Math.Max(floor, _view.FirstTokenAtOrAfter(m.Start));
             int last = _view.FirstTokenAtOrAfter(m.End) - 1;
             k = first;
-            if (IsPossessive(last) || PrepositionBefore(first) || WordIs(first - 1, "of") || IsPunct(first - 1, '('))
+            if (IsPossessive(last) || PrepositionBefore(first, includeOf: true) || IsPunct(first - 1, '('))
                 continue;
             return new SourceSpan(first, last + 1, SourceForm.Name);
         }
@@ -370,7 +394,7 @@ internal sealed partial class FinderRun
                     t = mEnd + 1;
             }
         }
-        for (int k = t; k < end && k - t < MaxPhrase + 8; k++)
+        for (int k = t; k < end && k - t < 30; k++)
         {
             if (_view.MarkRole[k] == 1)
                 return SourceSpan.None;
@@ -380,7 +404,7 @@ internal sealed partial class FinderRun
             {
                 var m = _input.Mentions[_view.TokenMention[k]];
                 int mEnd = _view.FirstTokenAtOrAfter(m.End);
-                bool skip = IsPossessive(mEnd - 1) || PrepositionBefore(k) || WordIs(k - 1, "of") || IsPunct(k - 1, '(')
+                bool skip = IsPossessive(mEnd - 1) || PrepositionBefore(k, includeOf: true) || IsPunct(k - 1, '(')
                     || (_view.MentionType(k) is "GPE" or "MISC" or "LOC" && mEnd < end && _view.IsWord(mEnd) && !char.IsUpper(_text[_tokens[mEnd].Start]) && !IsCue(mEnd));
                 if (!skip && _view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE")
                     return new SourceSpan(k, mEnd, SourceForm.Name);
@@ -388,9 +412,32 @@ internal sealed partial class FinderRun
                 continue;
             }
             if (_view.IsWord(k) && !WordIn(k, SpeechWords.Determiners) && (WordIn(k, SpeechWords.PhraseStops) || IsCue(k) || (!char.IsUpper(_text[_tokens[k].Start]) && k > t && EndsLikeVerb(k))))
-                return k - 1 >= t ? PhraseEndingAt(k - 1, t) : SourceSpan.None;
+            {
+                if (k - 1 < t)
+                    return SourceSpan.None;
+                // "the agency's deputy in political affairs, Brigadier General X, said": the name in apposition.
+                return AppositionNameAfter(k, end) is { Start: >= 0 } named ? named : PhraseEndingAt(k - 1, t);
+            }
         }
         return SourceSpan.None;
+    }
+
+    /// <summary>A person named in apposition a few words on: "…, Brigadier General X,".</summary>
+    private SourceSpan AppositionNameAfter(int t, int end)
+    {
+        int comma = t;
+        while (comma < end && comma - t < 6 && !IsComma(comma))
+            comma++;
+        if (comma >= end || !IsComma(comma))
+            return SourceSpan.None;
+        int k = comma + 1;
+        int title = k;
+        while (k < end && k - title < 4 && _view.TokenMention[k] < 0 && (_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation))
+            k++;
+        if (k >= end || _view.MentionType(k) != "PERSON")
+            return SourceSpan.None;
+        int mEnd = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[k]].End);
+        return mEnd < end && IsComma(mEnd) ? new SourceSpan(k, mEnd, SourceForm.Name) : SourceSpan.None;
     }
 
     private bool EndsLikeVerb(int k)

@@ -42,6 +42,7 @@ internal sealed partial class FinderRun
             {
                 SourceForm.Name => NameEntity(f),
                 SourceForm.Pronoun => PronounEntity(f.SourceStart),
+                _ when SpeaksForCitedOutlet(f) => f.CitedEntity,
                 SourceForm.Channel => ChannelEntity(f.SourceStart, f.SourceEnd, null),
                 SourceForm.Nominal => NominalEntity(f),
                 _ => -1,

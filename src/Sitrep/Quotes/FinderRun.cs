@@ -49,6 +49,7 @@ internal sealed partial class FinderRun
         _frames.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         for (int i = 0; i < _frames.Count; i++)
             _frames[i].Index = i;
+        FindPlaces();
         ResolveSpeakers();
         FindCitations();
         AssignStatements();

@@ -81,6 +81,9 @@ internal sealed class Frame
     /// <summary>The speaker was read from the bracketed citation after the quotation.</summary>
     public bool CitedAsSource;
 
+    /// <summary>The cited outlet was read from a bracketed citation ("(X, 31 March)"): an outlet whatever the tagger typed it.</summary>
+    public bool CitedInBrackets;
+
     public int CitedStart = -1;
     public int CitedEnd = -1;
     public int CitedEntity = -1;
