@@ -53,6 +53,11 @@ internal static class QuotesBench
             CueTrainer.WritePatterns(w, result.Patterns,
                 $"Weights of the patterns around a cue word (Sitrep.Quotes.CueFeatures; averaged perceptron, 8 epochs, seed 20160, |weight| >= 0.05) learned from {Source} by {Command}; a lexicon word is a cue where its patterns sum above 0.");
         }
+        using (var w = new StreamWriter(Path.Combine(output, "speech-cue-phrases.tsv"), false, new UTF8Encoding(false)))
+        {
+            CueTrainer.WritePhrases(w, result.Phrases,
+                $"Cue phrases learned from {Source} by {Command}: a cue word and the word after it that were one cue (at least {CueTrainer.MinPhrase} times and in three of four uses: \"called for\", \"pointed out\"); the reported words start after the phrase.");
+        }
         Console.WriteLine($"{result.Articles} articles, {result.Attributions} attributions, {result.Lexicon.Count} cue words, {result.Patterns.Count} patterns kept, {result.Candidates} examples; {clock.Elapsed.TotalSeconds:N1} s");
         return 0;
     }
@@ -72,7 +77,8 @@ internal static class QuotesBench
         {
             using var l = new StreamReader(Path.Combine(lexicons, "speech-cues.tsv"));
             using var p = new StreamReader(Path.Combine(lexicons, "speech-cue-patterns.tsv"));
-            finder = new QuoteFinder(CueModel.Load(l, p));
+            using var ph = new StreamReader(Path.Combine(lexicons, "speech-cue-phrases.tsv"));
+            finder = new QuoteFinder(CueModel.Load(l, p, ph));
         }
         int count = args.Contains("--raw") ? EvalRaw(inputs, output, finder) : EvalFull(inputs, output, finder);
         Console.WriteLine($"{count} documents -> {output} in {clock.Elapsed.TotalSeconds:N1} s");

@@ -29,11 +29,13 @@ public sealed class CueModel
     private readonly FrozenDictionary<ulong, float> _weights;
     private readonly FrozenDictionary<string, CueStats> _lexicon;
     private readonly FrozenDictionary<string, CueStats>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenSet<string> _phrases;
 
-    public CueModel(IReadOnlyDictionary<string, CueStats> lexicon, IReadOnlyDictionary<string, float> patterns)
+    public CueModel(IReadOnlyDictionary<string, CueStats> lexicon, IReadOnlyDictionary<string, float> patterns, IEnumerable<string>? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(patterns);
+        _phrases = (phrases ?? []).ToFrozenSet(StringComparer.Ordinal);
         _lexicon = lexicon.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
         var weights = new Dictionary<ulong, float>(patterns.Count);
@@ -52,6 +54,20 @@ public sealed class CueModel
     /// <summary>The statistics of a lower-cased word, or null when it never introduced an attribution often enough.</summary>
     public CueStats? Stats(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var s) && s.Cue >= MinCue ? s : null;
 
+    /// <summary>The cue and the word after it form one cue ("called for", "pointed out", "according to"); both lower case.</summary>
+    public bool IsPhrase(ReadOnlySpan<char> head, ReadOnlySpan<char> next)
+    {
+        if (head.Length + next.Length + 1 > 64)
+            return false;
+        Span<char> key = stackalloc char[head.Length + next.Length + 1];
+        head.CopyTo(key);
+        key[head.Length] = ' ';
+        next.CopyTo(key[(head.Length + 1)..]);
+        return _phrases.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+    }
+
+    public IReadOnlySet<string> Phrases => _phrases;
+
     /// <summary>The summed weights of token <paramref name="t"/>'s patterns; above zero means a cue.</summary>
     internal float Score(SpeechView view, int t)
     {
@@ -66,7 +82,7 @@ public sealed class CueModel
         return sum;
     }
 
-    public static CueModel Load(TextReader lexicon, TextReader patterns)
+    public static CueModel Load(TextReader lexicon, TextReader patterns, TextReader? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(patterns);
@@ -83,7 +99,8 @@ public sealed class CueModel
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var f in Rows(patterns, 2))
             weights[f[0]] = float.Parse(f[1], CultureInfo.InvariantCulture);
-        return new CueModel(words, weights);
+        var pairs = phrases is null ? [] : Rows(phrases, 3).Select(f => f[0]).ToList();
+        return new CueModel(words, weights, pairs);
     }
 
     /// <summary>Tab-separated rows after the comment line(s) and the header.</summary>
@@ -111,10 +128,12 @@ public sealed class CueModel
         var assembly = typeof(CueModel).Assembly;
         using var lexicon = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cues.tsv");
         using var patterns = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cue-patterns.tsv");
+        using var phrases = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cue-phrases.tsv");
         if (lexicon is null || patterns is null)
             return new CueModel(new Dictionary<string, CueStats>(), new Dictionary<string, float>());
         using var l = new StreamReader(lexicon);
         using var p = new StreamReader(patterns);
-        return Load(l, p);
+        using var ph = phrases is null ? null : new StreamReader(phrases);
+        return Load(l, p, ph);
     }
 }

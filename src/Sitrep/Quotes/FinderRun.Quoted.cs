@@ -133,7 +133,7 @@ internal sealed partial class FinderRun
                 return true;
             }
             var left = LeftSource(k, t);
-            if (left.Start < 0 || left.Start != FirstWordAt(t))
+            if (left.Start < 0 || left.Start < FirstWordAt(t) || !OnlyTitleBetween(FirstWordAt(t), left.Start))
                 return false;
             SetCue(frame, k, k + 1);
             SetSource(frame, left.Start, left.End, left.Form);

@@ -81,7 +81,7 @@ internal sealed partial class FinderRun
                 int end = before;
                 while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
                     end--;
-                var words = Words(ClauseStart(end, s0), IsComma(before) ? before : before + 1);
+                var words = Words(SkipLeadingAdverb(ClauseStart(end, s0), before), IsComma(before) ? before : before + 1);
                 if (words.Start < 0)
                     return null;
                 frame.Start = words.Start;
@@ -93,7 +93,7 @@ internal sealed partial class FinderRun
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
             frame.InheritAt = k;
-        var after = ContentAfter(SkipComplement(k), s1);
+        var after = ContentAfter(SkipComplement(k, frame), s1);
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
         frame.Start = after.Start;
@@ -113,6 +113,17 @@ internal sealed partial class FinderRun
         var holder = new Frame { Start = _tokens[subject.Start].Start, End = _tokens[subject.End - 1].End };
         SetSource(holder, subject.Start, subject.End, subject.Form);
         return holder;
+    }
+
+    /// <summary>"Still, …", "Even so, …", "In Iowa, …": a short opening phrase and its comma are not the reported words.</summary>
+    private int SkipLeadingAdverb(int t, int limit)
+    {
+        int comma = t;
+        while (comma < limit && comma - t <= 3 && !IsComma(comma) && _view.MarkRole[comma] == 0)
+            comma++;
+        if (comma < limit && comma - t <= 3 && IsComma(comma) && comma > t && (WordIn(t, SpeechWords.Openers) || WordIs(t, "even") || WordIs(t, "so")))
+            return comma + 1;
+        return t;
     }
 
     /// <summary>Where a clause starts before token <paramref name="t"/>: the sentence start, or after a colon or semicolon.</summary>
@@ -188,11 +199,27 @@ internal sealed partial class FinderRun
     /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
     /// a comma or colon, and "that".
     /// </summary>
-    private int SkipComplement(int k)
+    private int SkipComplement(int k, Frame? frame = null)
     {
         int s1 = _view.SentenceEnd(k);
         int t = k + 1;
         var stats = StatsOf(k);
+        // A learned phrase: "called for", "pointed out", "went on".
+        Span<char> head = stackalloc char[40];
+        Span<char> next = stackalloc char[40];
+        if (t < s1 && _model.IsPhrase(CueFeatures.Lower(_view.Word(k), head), CueFeatures.Lower(_view.Word(t), next)))
+        {
+            if (frame is not null && _view.IsWord(t))
+                frame.CueEnd = _tokens[t].End;
+            t++;
+            if (t < s1 && _model.IsPhrase(CueFeatures.Lower(_view.Word(t - 1), head), CueFeatures.Lower(_view.Word(t), next)) && _view.IsWord(t))
+            {
+                if (frame is not null)
+                    frame.CueEnd = _tokens[t].End;
+                t++;
+            }
+            stats = null;
+        }
         for (int pass = 0; pass < 4 && t < s1; pass++)
         {
             int before = t;
@@ -215,10 +242,26 @@ internal sealed partial class FinderRun
             if (stats is { Object: >= 0.3f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
             {
                 int u = SkipPhrase(t, s1);
-                if (u > t && u < s1 && (WordIs(u, "that") || WordIs(u, "to") || WordIs(u, "of") || IsComma(u) || IsPunct(u, ':') || _view.MarkRole[u] == 1 || WordIs(u, "about") || WordIs(u, "on") || WordIs(u, "in")))
+                if (u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
                 {
                     t = u;
+                    if (WordIs(t, "of") || WordIs(t, "for") || WordIs(t, "about") || WordIs(t, "on"))
+                        t++; // "accused X of …", "thanked X for …": the words follow the particle
                     continue;
+                }
+            }
+            // "said Thursday during a town hall in Buffalo, New York, that …": the words follow the "that".
+            if (pass == 0 && (WordIn(t, SpeechWords.Prepositions) || WordIs(t, "while") || WordIs(t, "when")) && !WordIs(t, "that"))
+            {
+                for (int u = t + 1; u < s1 && u - t < 20; u++)
+                {
+                    if (_view.MarkRole[u] != 0 || IsCue(u))
+                        break;
+                    if (IsComma(u) && WordIs(u + 1, "that"))
+                    {
+                        t = u + 1;
+                        break;
+                    }
                 }
             }
             if (before == t)
@@ -226,10 +269,24 @@ internal sealed partial class FinderRun
         }
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
+        // "said, however, that …": a sentence adverb between commas.
+        if (_view.IsWord(t) && IsComma(t + 1) && (WordIs(t, "however") || WordIs(t, "though") || WordIs(t, "too") || WordIs(t, "also") || WordIs(t, "again") || WordIs(t, "instead") || WordIs(t, "meanwhile")))
+            t += 2;
         if (WordIs(t, "that"))
             t++;
         return t;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["him", "her", "them", "us", "me", "you", "reporters", "supporters", "voters", "viewers", "listeners", "readers", "lawmakers", "journalists"], StringComparer.Ordinal);
+
+    /// <summary>What follows an object before the reported words: "that", "to", "of", a comma, a colon, a quotation.</summary>
+    private bool ObjectEnd(int u) =>
+        WordIs(u, "that") || WordIs(u, "to") || WordIs(u, "of") || WordIs(u, "for") || WordIs(u, "if") || WordIs(u, "whether") || WordIs(u, "how")
+        || WordIs(u, "what") || WordIs(u, "why") || WordIs(u, "about") || WordIs(u, "on") || WordIs(u, "in") || IsComma(u) || IsPunct(u, ':') || _view.MarkRole[u] == 1;
+
+    /// <summary>A clause starts here: a pronoun or a name followed by more words ("told CNN he would …").</summary>
+    private bool StartsClause(int u) => WordIn(u, SpeechWords.PersonalPronouns) || WordIs(u, "there") || WordIs(u, "the") || _view.TokenMention[u] >= 0;
 
     private bool StatementOrChannel(int t)
     {
@@ -279,6 +336,20 @@ internal sealed partial class FinderRun
     private int SkipPhrase(int t, int s1)
     {
         int start = t;
+        if (WordIn(t, ObjectPronouns))
+            return t + 1;
+        if (_view.TokenMention[t] >= 0)
+        {
+            int end = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[t]].End);
+            // "the news agency, Tasnim," / "CNN's X": keep going only over an apposition.
+            if (IsComma(end) && end + 1 < s1 && _view.TokenMention[end + 1] >= 0)
+            {
+                int m = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[end + 1]].End);
+                return IsComma(m) ? m + 1 : m;
+            }
+            if (!IsPossessive(end - 1))
+                return end;
+        }
         while (t < s1 && t - start < MaxPhrase)
         {
             if (_view.TokenMention[t] >= 0 || _tokens[t].Kind is TokenKind.Number or TokenKind.Abbreviation)
@@ -334,7 +405,74 @@ internal sealed partial class FinderRun
                 end = k;
                 break;
             }
+            if (_view.TokenQuote[k] >= 0 || k - t < 2)
+                continue;
+            // A side phrase after a comma is the writer's, not the speaker's: "…, putting them …",
+            // "…, a 16-point margin", "…, compared with …", "…, which he calls …".
+            if (IsComma(k) && k + 1 < s1 && SidePhrase(k + 1))
+            {
+                end = k;
+                break;
+            }
+            // "X says A and says B": a second verb of the same speaker starts its own attribution.
+            if ((WordIs(k, "and") || WordIs(k, "but")) && k + 1 < s1 && SecondVerb(k + 1))
+            {
+                end = k;
+                while (end > t && IsComma(end - 1))
+                    end--;
+                break;
+            }
         }
+        end = TrimOccasion(t, end);
         return Words(t, end);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> SideOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["a", "an", "compared", "after", "before", "which", "though", "although", "while", "whereas", "despite", "as", "when", "where", "even",
+         "prompting", "marking", "making", "putting", "leaving", "citing", "noting", "adding", "saying", "calling", "referring", "according",
+         "up", "down", "from", "than", "until", "since", "because", "amid", "following", "ahead"], StringComparer.Ordinal);
+
+    private bool SidePhrase(int t)
+    {
+        if (!_view.IsWord(t))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        return SideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || (SpeechWords.IsParticiple(w) && !WordIs(t + 1, "that"));
+    }
+
+    /// <summary>A verb after "and": a cue word of the lexicon ("says", "argued") or a past tense other than a participle adjective.</summary>
+    private bool SecondVerb(int t)
+    {
+        int k = NextContentWord(t);
+        if (k >= _tokens.Length || !_view.IsWord(k) || _view.TokenMention[k] >= 0 || char.IsUpper(_text[_tokens[k].Start]))
+            return false;
+        if (StatsOf(k) is { } s && (s.Share >= 0.2f || IsCue(k)))
+            return true;
+        var w = _view.Word(k);
+        return k > t && w.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> OccasionNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["tweet", "statement", "interview", "email", "e-mail", "speech", "rally", "debate", "meeting", "post", "page", "video", "letter", "op-ed",
+         "conference", "briefing", "appearance", "remarks", "address", "broadcast", "podcast", "hearing", "session", "event", "message", "call",
+         "show", "program", "programme", "segment", "town", "forum", "campaign"], StringComparer.Ordinal);
+
+    /// <summary>Cuts a closing phrase that tells when or where the words were said: "… in a tweet", "… on Thursday night", "… at a rally in Ohio".</summary>
+    private int TrimOccasion(int t, int end)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var occasion = OccasionNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = Math.Max(t + 3, end - 14); k < end; k++)
+        {
+            if (_view.TokenQuote[k] >= 0 || !(WordIs(k, "in") || WordIs(k, "on") || WordIs(k, "at") || WordIs(k, "during")))
+                continue;
+            int j = k + 1;
+            while (j < end && j <= k + 3 && (WordIn(j, SpeechWords.Determiners) || (_view.IsWord(j) && !occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer)) && !WordIn(j, SpeechWords.Weekdays) && !WordIs(j, "thursday"))))
+                j++;
+            if (j < end && (WordIn(j, SpeechWords.Weekdays) || (_view.IsWord(j) && occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer)))))
+                return k;
+        }
+        return end;
     }
 }

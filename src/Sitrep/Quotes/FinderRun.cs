@@ -46,6 +46,7 @@ internal sealed partial class FinderRun
         FindReportedFrames();
         ResolveInherited();
         AttributeRemainingQuotes();
+        Prune();
         _frames.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         for (int i = 0; i < _frames.Count; i++)
             _frames[i].Index = i;
@@ -70,6 +71,48 @@ internal sealed partial class FinderRun
             _score[t] = _model.Score(_view, t);
         }
     }
+
+    /// <summary>
+    /// One reading of each stretch of words. A reported frame inside another frame's words stays as
+    /// nested speech only when a strong speech cue introduces it ("the memo said"); weaker cues there
+    /// ("support", "announced") are part of the outer words. A one-word quotation inside reported
+    /// speech is a term, not a quote. Of two frames whose words cross, the quotation or the stronger
+    /// cue stays.
+    /// </summary>
+    private void Prune()
+    {
+        NestFrames();
+        _frames.RemoveAll(f => f.Outer is { } outer && f.Span < 0 && !IsStrongSpeechCue(f.CueToken));
+        _frames.RemoveAll(f => f.Outer is { Span: < 0 } && f.Kind == QuoteKind.Partial && WordCount(f.Start, f.End) < 2);
+        var dropped = new HashSet<Frame>();
+        foreach (var f in _frames)
+        {
+            foreach (var g in _frames)
+            {
+                if (ReferenceEquals(f, g) || dropped.Contains(f) || dropped.Contains(g))
+                    continue;
+                bool cross = f.Start < g.Start && g.Start < f.End && f.End < g.End;
+                if (!cross)
+                    continue;
+                dropped.Add(Weaker(f, g));
+            }
+        }
+        _frames.RemoveAll(dropped.Contains);
+        foreach (var f in _frames)
+            f.Outer = null;
+        NestFrames();
+    }
+
+    private Frame Weaker(Frame a, Frame b)
+    {
+        if ((a.Span >= 0) != (b.Span >= 0))
+            return a.Span >= 0 ? b : a;
+        float sa = a.CueToken >= 0 ? _score[a.CueToken] : -100, sb = b.CueToken >= 0 ? _score[b.CueToken] : -100;
+        return sa >= sb ? b : a;
+    }
+
+    /// <summary>A verb of saying that introduces speech nearly every time it is used ("said", "told", "wrote", "according to").</summary>
+    private bool IsStrongSpeechCue(int t) => t >= 0 && StatsOf(t) is { Cue: >= 20 } s && s.Share >= 0.6f;
 
     private bool IsCue(int t) => t >= 0 && t < _tokens.Length && _score[t] > Threshold;
 

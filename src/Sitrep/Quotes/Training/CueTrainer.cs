@@ -8,9 +8,9 @@ namespace Sitrep.Quotes.Training;
 public sealed record CueTrainingOptions(int Epochs = 8, int Seed = 20160, float MinWeight = 0.05f);
 
 /// <summary>The learned cue lexicon and pattern weights, as <see cref="CueModel"/> reads them.</summary>
-public sealed record CueTrainingResult(IReadOnlyDictionary<string, CueStats> Lexicon, IReadOnlyDictionary<string, float> Patterns, int Articles, int Attributions, int Candidates)
+public sealed record CueTrainingResult(IReadOnlyDictionary<string, CueStats> Lexicon, IReadOnlyDictionary<string, float> Patterns, IReadOnlyDictionary<string, (int InCue, int Seen)> Phrases, int Articles, int Attributions, int Candidates)
 {
-    public CueModel ToModel() => new(Lexicon, Patterns);
+    public CueModel ToModel() => new(Lexicon, Patterns, Phrases.Keys);
 }
 
 /// <summary>
@@ -33,6 +33,8 @@ public static class CueTrainer
         var after = new Dictionary<string, int>(StringComparer.Ordinal);
         var sourceBefore = new Dictionary<string, int>(StringComparer.Ordinal);
         var gap = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pairInCue = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pairSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         int attributions = 0;
         foreach (var article in articles)
         {
@@ -67,12 +69,22 @@ public static class CueTrainer
                     continue;
                 var key = Lower(view, head);
                 Add(cue, key);
+                // The word after the head: part of the cue ("called for", "pointed out") or not.
+                if (head + 1 < view.Tokens.Length && view.TokenSentence[head + 1] == view.TokenSentence[head] && (view.IsWord(head + 1) || view.IsPunct(head + 1, ':')))
+                {
+                    var pair = key + " " + Lower(view, head + 1);
+                    Add(pairSeen, pair);
+                    if (view.Tokens[head + 1].Start < range.End)
+                        Add(pairInCue, pair);
+                }
                 int contentStart = Body(a.Content.Min(c => c.Start));
                 if (contentStart > range.Start)
                 {
                     Add(after, key);
-                    int endOfCue = Body(a.Cue.Max(c => c.End));
-                    if (endOfCue >= 0 && GapWords(view, endOfCue, contentStart) > 0)
+                    // An object between the cue and its words ("told reporters", "accused X of"), the source not being there.
+                    int sourceStart = a.Source.Count > 0 ? Body(a.Source.Min(s => s.Start)) : -1;
+                    bool sourceBetween = sourceStart > range.Start && sourceStart < contentStart;
+                    if (!sourceBetween && ObjectWords(view, view.Tokens[head].End, contentStart) > 0)
                         Add(gap, key);
                 }
                 if (a.Source.Count > 0 && a.Source.Min(s => s.Start) < a.Cue[0].Start)
@@ -90,6 +102,13 @@ public static class CueTrainer
         {
             lexicon[word] = new CueStats(n, Math.Max(n, seen.GetValueOrDefault(word)),
                 Share(after, word, n), Share(sourceBefore, word, n), Share(gap, word, after.GetValueOrDefault(word)));
+        }
+        var phrases = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var (pair, n) in pairInCue)
+        {
+            int total = pairSeen[pair];
+            if (n >= MinPhrase && n >= 0.75 * total)
+                phrases[pair] = (n, total);
         }
         var model = new CueModel(lexicon, new Dictionary<string, float>());
 
@@ -159,7 +178,23 @@ public static class CueTrainer
             if (Math.Abs(average) >= options.MinWeight)
                 patterns[name] = average;
         }
-        return new CueTrainingResult(lexicon, patterns, docs.Count, attributions, examples.Count);
+        return new CueTrainingResult(lexicon, patterns, phrases, docs.Count, attributions, examples.Count);
+    }
+
+    /// <summary>A cue and the word after it make a phrase when they did so this often (and in three of four uses).</summary>
+    public const int MinPhrase = 5;
+
+    /// <summary>Writes the cue phrases with their comment line and header, most frequent first.</summary>
+    public static void WritePhrases(TextWriter writer, IReadOnlyDictionary<string, (int InCue, int Seen)> phrases, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(phrases);
+        writer.Write("# ");
+        writer.Write(comment);
+        writer.Write('\n');
+        writer.Write("phrase\tin_cue\tseen\n");
+        foreach (var (pair, (n, total)) in phrases.OrderByDescending(kv => kv.Value.InCue).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{pair}\t{n}\t{total}\n"));
     }
 
     /// <summary>Writes the lexicon with its comment line and header, most frequent cue first.</summary>
@@ -194,13 +229,19 @@ public static class CueTrainer
         return CueFeatures.Skippable.Contains(w) || SpeechWords.Determiners.Contains(w) || SpeechWords.Prepositions.Contains(w) && w != "according";
     }
 
-    private static int GapWords(SpeechView view, int from, int to)
+    /// <summary>Words between a cue and its content that are not function words: an object ("reporters", "Republicans").</summary>
+    private static int ObjectWords(SpeechView view, int from, int to)
     {
         int words = 0;
         for (int t = view.FirstTokenAtOrAfter(from); t < view.Tokens.Length && view.Tokens[t].Start < to; t++)
         {
-            if (view.IsWord(t) && !view.Is(t, "that") && !view.Is(t, "whether") && !view.Is(t, "if"))
-                words++;
+            if (!view.IsWord(t))
+                continue;
+            var w = Lower(view, t);
+            if (w is "that" or "whether" or "if" || CueFeatures.Skippable.Contains(w) || SpeechWords.Determiners.Contains(w) || SpeechWords.Prepositions.Contains(w)
+                || SpeechWords.TimeWords.Contains(w) || SpeechWords.Weekdays.Contains(w))
+                continue;
+            words++;
         }
         return words;
     }
