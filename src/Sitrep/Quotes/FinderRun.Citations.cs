@@ -123,12 +123,13 @@ internal sealed partial class FinderRun
         {
             if (f.Outer is not null)
                 continue;
-            int anchor = f.CueStart >= 0 ? f.CueStart : f.Start;
             Frame? best = null;
             foreach (var g in _frames)
             {
                 if (ReferenceEquals(g, f))
                     continue;
+                // The inner frame's cue is inside the outer words too, or both share one cue (a quotation in reported speech).
+                int anchor = f.CueStart >= 0 && f.CueToken != g.CueToken ? f.CueStart : f.Start;
                 if (g.Start <= anchor && f.End <= g.End && g.Start <= f.Start && (g.End - g.Start) > (f.End - f.Start)
                     && (best is null || g.End - g.Start < best.End - best.Start))
                     best = g;

@@ -247,6 +247,16 @@ internal sealed partial class FinderRun
         int s0 = _view.SentenceStart(colon);
         frame.Kind = QuoteKind.Direct;
         int cue = NearestCueLeft(colon, s0, 12);
+        if (cue >= 0 && WordIs(cue, "according") && WordIs(cue + 1, "to"))
+        {
+            // "According to X: “…”".
+            SetCue(frame, cue, cue + 2);
+            var src = RightSource(cue + 2);
+            if (src.Start >= 0)
+                SetSource(frame, src.Start, src.End, src.Form);
+            frame.Sentence = SentenceOf(cue);
+            return true;
+        }
         if (cue >= 0)
         {
             SetCue(frame, cue, cue + 1);

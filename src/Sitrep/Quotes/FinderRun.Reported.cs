@@ -399,8 +399,8 @@ internal sealed partial class FinderRun
                 end = k;
                 break;
             }
-            // "…, X said, …": another speaker's attribution ends these words.
-            if (IsComma(k) && k + 2 < s1 && IsCue(k + 2) && WordIn(k + 1, SpeechWords.PersonalPronouns))
+            // "…, X said, …" / "…, the Post reported that …": another speaker's attribution ends these words.
+            if (IsComma(k) && k + 2 < s1 && _view.TokenQuote[k] < 0 && AttributionStartsAt(k + 1, s1))
             {
                 end = k;
                 break;
@@ -425,6 +425,21 @@ internal sealed partial class FinderRun
         }
         end = TrimOccasion(t, end);
         return Words(t, end);
+    }
+
+    /// <summary>A speaker and a cue start at token <paramref name="t"/>: "he said", "the Huffington Post reported".</summary>
+    private bool AttributionStartsAt(int t, int s1)
+    {
+        for (int k = t + 1; k < s1 && k <= t + 7; k++)
+        {
+            if (IsComma(k) || _view.MarkRole[k] != 0)
+                return false;
+            if (!IsCue(k))
+                continue;
+            var left = LeftSource(k, t);
+            return left.Start >= 0 && left.Start <= t + 1 && left.Form != SourceForm.None;
+        }
+        return false;
     }
 
     private static readonly System.Collections.Frozen.FrozenSet<string> SideOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(

@@ -137,6 +137,18 @@ internal sealed partial class FinderRun
                 j--;
                 continue;
             }
+            else if (IsPunct(j, ')') && j - 5 >= floor)
+            {
+                // A short bracket after a name: "Rep. X (D-Ore.) said".
+                int open = j - 1;
+                while (open > j - 6 && open >= floor && !IsPunct(open, '('))
+                    open--;
+                if (open >= floor && IsPunct(open, '(') && open - 1 >= floor && _view.TokenMention[open - 1] >= 0)
+                {
+                    j = open - 1;
+                    continue;
+                }
+            }
             break;
         }
         return j;
@@ -188,14 +200,17 @@ internal sealed partial class FinderRun
         return SourceSpan.None;
     }
 
-    /// <summary>Tokens [a, b) are at most a capitalised title: "Brigadier General", "Major-General", "Dr.".</summary>
+    /// <summary>Tokens [a, b) are at most a title: "Brigadier General", "Dr.", "Clinton spokesman", "the Guards' deputy".</summary>
     private bool OnlyTitleBetween(int a, int b)
     {
-        if (b - a > 4)
+        if (b - a > 5)
             return false;
+        Span<char> buffer = stackalloc char[40];
+        var roles = Entities.Resolution.RoleWords.Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = a; k < b; k++)
         {
-            if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation))
+            if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation || _view.TokenMention[k] >= 0
+                || (_view.IsWord(k) && roles.Contains(CueFeatures.Lower(_view.Word(k), buffer)))))
                 return false;
         }
         return true;

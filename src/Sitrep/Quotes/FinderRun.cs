@@ -12,7 +12,7 @@ namespace Sitrep.Quotes;
 internal sealed partial class FinderRun
 {
     /// <summary>Above this summed pattern weight a lexicon word is a cue.</summary>
-    private const float Threshold = 0f;
+    private static readonly float Threshold = float.Parse(Environment.GetEnvironmentVariable("SITREP_QT") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Right after a closing quotation mark a weaker cue will do: "…,” she wrote.</summary>
     private const float AdjacentThreshold = -3f;
@@ -77,13 +77,21 @@ internal sealed partial class FinderRun
     /// nested speech only when a strong speech cue introduces it ("the memo said"); weaker cues there
     /// ("support", "announced") are part of the outer words. A one-word quotation inside reported
     /// speech is a term, not a quote. Of two frames whose words cross, the quotation or the stronger
-    /// cue stays.
+    /// cue stays. A reported sentence that is mostly quoted words is told by its quotations (which
+    /// carry its speaker and cue); with only a few quoted words it stays, and they nest in it.
     /// </summary>
     private void Prune()
     {
         NestFrames();
         _frames.RemoveAll(f => f.Outer is { } outer && f.Span < 0 && !IsStrongSpeechCue(f.CueToken));
         _frames.RemoveAll(f => f.Outer is { Span: < 0 } && f.Kind == QuoteKind.Partial && WordCount(f.Start, f.End) < 2);
+        var quoted = new Dictionary<Frame, int>();
+        foreach (var f in _frames)
+        {
+            if (f.Span >= 0 && f.Outer is { Span: < 0 } outer)
+                quoted[outer] = quoted.GetValueOrDefault(outer) + (f.End - f.Start);
+        }
+        _frames.RemoveAll(f => quoted.TryGetValue(f, out int chars) && chars * 2 >= f.End - f.Start);
         var dropped = new HashSet<Frame>();
         foreach (var f in _frames)
         {
