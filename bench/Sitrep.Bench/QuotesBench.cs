@@ -39,7 +39,10 @@ internal static class QuotesBench
         string data = Option(args, "--data") ?? Path.Combine(root, "..", "shared", "data", "attribution", "polnear", "data", "train");
         string output = Option(args, "--out") ?? Path.Combine(root, "resources", "lexicons");
         var clock = Stopwatch.StartNew();
-        var result = CueTrainer.Train(BratAttributions.ReadFolder(data), new CueTrainingOptions(), Console.Out);
+        var options = new CueTrainingOptions();
+        if (Option(args, "--min-weight") is { } minWeight)
+            options = options with { MinWeight = float.Parse(minWeight, CultureInfo.InvariantCulture) };
+        var result = CueTrainer.Train(BratAttributions.ReadFolder(data), options, Console.Out);
         const string Source = "PolNeAR v1.0.0 train split (networkdynamics/PolNeAR @ c3eee833, 840 US political news articles of 2016; research use, helper code MIT; the texts are not in this repository)";
         const string Command = "`dotnet run -c Release --project bench/Sitrep.Bench -- quotes-train` (resources/lexicons/NOTE.md)";
         Directory.CreateDirectory(output);
@@ -51,7 +54,7 @@ internal static class QuotesBench
         using (var w = new StreamWriter(Path.Combine(output, "speech-cue-patterns.tsv"), false, new UTF8Encoding(false)))
         {
             CueTrainer.WritePatterns(w, result.Patterns,
-                $"Weights of the patterns around a cue word (Sitrep.Quotes.CueFeatures; averaged perceptron, 8 epochs, seed 20160, |weight| >= 0.05) learned from {Source} by {Command}; a lexicon word is a cue where its patterns sum above 0.");
+                $"Weights of the patterns around a cue word (Sitrep.Quotes.CueFeatures; averaged perceptron, {options.Epochs} epochs, seed {options.Seed}, |weight| >= {options.MinWeight}) learned from {Source} by {Command}; a lexicon word is a cue where its patterns sum above the finder's threshold (FinderRun.Threshold).");
         }
         using (var w = new StreamWriter(Path.Combine(output, "speech-cue-phrases.tsv"), false, new UTF8Encoding(false)))
         {

@@ -35,7 +35,48 @@ internal sealed partial class FinderRun
                 ChannelIn(f, region);
             if (f.CitedStart < 0)
                 OutletSpokenTo(f, region);
+            if (f.CitedStart < 0 && IntroSentence(f) is { } intro)
+            {
+                ChannelIn(f, intro);
+                if (f.CitedStart < 0)
+                    OutletSpokenTo(f, intro);
+            }
         }
+    }
+
+    /// <summary>
+    /// The sentence before a quote that tells the occasion without a quote of its own: "X spoke to the
+    /// Herald on Monday. “…,” he said." Same paragraph (or the one before, for a quotation that opens
+    /// its paragraph), with a word of speaking in it.
+    /// </summary>
+    private (int Start, int End)? IntroSentence(Frame f)
+    {
+        int first = _view.FirstTokenAtOrAfter(f.Span >= 0 ? _view.Spans[f.Span].Open : f.Start);
+        if (first >= _tokens.Length)
+            return null;
+        int s = SentenceOf(first);
+        if (s == 0)
+            return null;
+        var prev = _view.Sentences[s - 1];
+        int a = prev.FirstToken, b = prev.FirstToken + prev.TokenCount;
+        bool opensParagraph = _view.ParagraphOfSentence[s] != _view.ParagraphOfSentence[s - 1];
+        if (opensParagraph && !(f.Span >= 0 && IsStandalone(first)))
+            return null;
+        if (_view.ParagraphOfSentence[s] - _view.ParagraphOfSentence[s - 1] > 1)
+            return null;
+        bool speaking = false;
+        foreach (var g in _frames)
+        {
+            if (g.CueToken >= a && g.CueToken < b)
+                return null;
+        }
+        for (int k = a; k < b; k++)
+        {
+            if (_view.TokenQuote[k] >= 0)
+                return null;
+            speaking |= (_view.IsWord(k) && StatsOf(k) is { } st && st.Share >= 0.3f) || StatementOrChannel(k);
+        }
+        return speaking ? (a, b) : null;
     }
 
     /// <summary>After the speakers are known: an outlet or channel that speaks is where its words appeared, and so is the outer speaker's.</summary>
@@ -66,6 +107,8 @@ internal sealed partial class FinderRun
                 }
             }
             f.Date ??= DateIn(DateWindow(f, region), f.Start, f.End);
+            if (f.Date is null && IntroSentence(f) is { } intro)
+                f.Date = DateIn(intro, f.Start, f.End);
         }
     }
 
@@ -89,7 +132,7 @@ internal sealed partial class FinderRun
     /// </summary>
     private bool SpeaksForCitedOutlet(Frame f)
     {
-        if (f.CitedEntity < 0 || !(f.CitedEntity >= _input.Entities.Count || _input.Entities[f.CitedEntity].Type is "MEDIA" || f.CitedAsSource || f.CitedInBrackets))
+        if (f.CitedEntity < 0 || !(IsOutletOrChannel(f.CitedEntity) || f.CitedAsSource || f.CitedInBrackets))
             return false;
         Span<char> buffer = stackalloc char[40];
         int head = _view.LastTokenBefore(f.SourceEnd);
@@ -98,7 +141,17 @@ internal sealed partial class FinderRun
         return kind is NominalKind.Outlet or NominalKind.Channel || (kind == NominalKind.Statement && !WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the"));
     }
 
-    private bool IsOutletOrChannel(int entity) => entity >= _input.Entities.Count || (entity >= 0 && _input.Entities[entity].Type == "MEDIA");
+    private bool IsOutletOrChannel(int entity) =>
+        entity >= _input.Entities.Count || (entity >= 0 && SpeechWords.IsOutletName(_input.Entities[entity].Type, _input.Entities[entity].Name));
+
+    /// <summary>Token <paramref name="t"/> is in the name of an outlet (a media name, or an organisation named like one).</summary>
+    private bool IsOutletMention(int t)
+    {
+        if (t < 0 || t >= _tokens.Length || _view.TokenMention[t] < 0)
+            return false;
+        var m = _input.Mentions[_view.TokenMention[t]];
+        return SpeechWords.IsOutletName(m.Type, _text.AsSpan(m.Start, m.End - m.Start));
+    }
 
     /// <summary>The tokens where the circumstances of the words are told: the cue's sentence (or the quotation's), the words themselves excluded.</summary>
     private (int Start, int End) Region(Frame f)
@@ -172,7 +225,7 @@ internal sealed partial class FinderRun
         bool media = false, lower = false;
         for (int k = a; k < firstComma; k++)
         {
-            media |= _view.MentionType(k) == "MEDIA";
+            media |= IsOutletMention(k);
             lower |= _view.IsWord(k) && !char.IsUpper(_text[_tokens[k].Start]) && _view.TokenMention[k] < 0 && !IsOutletWord(k);
         }
         if (!dated && !media && (lower || firstComma - a > 4))
@@ -180,7 +233,7 @@ internal sealed partial class FinderRun
         int best = -1;
         for (int k = a; k < firstComma; k++)
         {
-            if (_view.TokenMention[k] >= 0 && (best < 0 || _view.MentionType(k) == "MEDIA"))
+            if (_view.TokenMention[k] >= 0 && (best < 0 || IsOutletMention(k)))
                 best = k;
         }
         if (best >= 0)
@@ -311,12 +364,12 @@ internal sealed partial class FinderRun
             {
                 if (_tokens[j].Start >= f.Start && _tokens[j].Start < f.End)
                     break;
-                if (_view.MentionType(j) == "MEDIA")
+                if (IsOutletMention(j))
                 {
                     best = j;
                     // "the X-run news agency, Tasnim": the proper name in apposition wins.
                     int after = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[j]].End);
-                    if (IsComma(after) && _view.MentionType(after + 1) == "MEDIA")
+                    if (IsComma(after) && IsOutletMention(after + 1))
                         best = after + 1;
                     break;
                 }

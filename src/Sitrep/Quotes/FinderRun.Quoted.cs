@@ -171,17 +171,17 @@ internal sealed partial class FinderRun
             return AttributeIntroduction(frame, p);
         if (IsDash(p) && p - 1 >= s0)
         {
-            int cue = NearestCueLeft(p, s0, 3);
+            int cue = NearestCueLeft(p, s0, 3, loose: true);
             if (cue >= 0)
                 return Attach(frame, cue, s0, QuoteKind.Direct);
         }
         if (IsComma(p))
         {
-            int cue = NearestCueLeft(p, s0, 4);
+            int cue = NearestCueLeft(p, s0, 4, loose: true);
             if (cue >= 0)
                 return Attach(frame, cue, s0, QuoteKind.Direct);
         }
-        if (IsCue(p))
+        if (IsLooseCue(p) && _view.TokenQuote[p] < 0)
             return Attach(frame, p, s0, EndsSentence(frame) ? QuoteKind.Direct : QuoteKind.Partial);
         if (WordIs(p, "that") || WordIs(p, "as"))
         {
@@ -207,13 +207,13 @@ internal sealed partial class FinderRun
     }
 
     /// <summary>The closest cue left of <paramref name="t"/> within <paramref name="reach"/> tokens, outside quotations.</summary>
-    private int NearestCueLeft(int t, int floor, int reach)
+    private int NearestCueLeft(int t, int floor, int reach, bool loose = false)
     {
         for (int k = t - 1; k >= floor && k >= t - reach; k--)
         {
             if (_view.MarkRole[k] == 2)
                 return -1; // another quotation's words lie between
-            if (IsCue(k) && _view.TokenQuote[k] < 0)
+            if ((loose ? IsLooseCue(k) : IsCue(k)) && _view.TokenQuote[k] < 0)
                 return k;
         }
         return -1;
@@ -246,7 +246,10 @@ internal sealed partial class FinderRun
     {
         int s0 = _view.SentenceStart(colon);
         frame.Kind = QuoteKind.Direct;
-        int cue = NearestCueLeft(colon, s0, 12);
+        // Next to the colon a weaker cue will do ("X said:"); further back only a clear one.
+        int cue = NearestCueLeft(colon, s0, 3, loose: true);
+        if (cue < 0)
+            cue = NearestCueLeft(colon, s0, 12);
         if (cue >= 0 && WordIs(cue, "according") && WordIs(cue + 1, "to"))
         {
             // "According to X: “…”".
@@ -327,6 +330,14 @@ internal sealed partial class FinderRun
             if (!IsStandalone(open) && words < 3)
                 continue;
             var previous = PreviousSpeakerFrame(open, maxParagraphs: 1);
+            // "X spoke to reporters on Tuesday." above a quotation: X speaks.
+            if (previous is null && IsStandalone(open) && IntroSentence(frame) is { } intro
+                && SubjectOf(intro.Start, intro.End) is { Start: >= 0, Form: SourceForm.Name } introduced)
+            {
+                SetSource(frame, introduced.Start, introduced.End, introduced.Form);
+                _frames.Add(frame);
+                continue;
+            }
             if (previous is null)
             {
                 if (IsStandalone(open) && words >= 3)

@@ -142,6 +142,12 @@ internal sealed partial class FinderRun
     private bool OnlyTrailer(int t, int s1)
     {
         int words = 0;
+        // A subject after the cue starts the reported clause: "…, said she had ordered more patrols".
+        int first = t;
+        while (first < s1 && _tokens[first].Kind is TokenKind.Quote)
+            first++;
+        if (first < s1 && (WordIn(first, SpeechWords.PersonalPronouns) || WordIn(first, SpeechWords.Determiners) || WordIs(first, "there")))
+            return false;
         for (int k = t; k < s1; k++)
         {
             if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
@@ -383,6 +389,12 @@ internal sealed partial class FinderRun
         int end = s1;
         for (int k = t + 1; k < s1; k++)
         {
+            // A bracketed citation closing the sentence is not part of the words: "… (Agency, 3 May)".
+            if (IsPunct(k, '(') && k > t + 2 && BracketClosesSentence(k, s1))
+            {
+                end = k;
+                break;
+            }
             // Another attribution's cue or quotation: these words end before its speaker.
             if ((_used[k] && IsCue(k)) || (_view.MarkRole[k] == 1 && _view.TokenQuote[k] >= 0 && k > t && _quotedAttributed.Contains(_view.TokenQuote[k])))
             {
@@ -425,6 +437,21 @@ internal sealed partial class FinderRun
         }
         end = TrimOccasion(t, end);
         return Words(t, end);
+    }
+
+    private bool BracketClosesSentence(int open, int s1)
+    {
+        int k = open + 1;
+        while (k < s1 && !IsPunct(k, ')') && k - open < 16)
+            k++;
+        if (k >= s1 || !IsPunct(k, ')'))
+            return false;
+        for (int j = k + 1; j < s1; j++)
+        {
+            if (!(IsSentenceEndPunct(j) || _tokens[j].Kind == TokenKind.Quote))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A speaker and a cue start at token <paramref name="t"/>: "he said", "the Huffington Post reported".</summary>

@@ -5,7 +5,7 @@ namespace Sitrep.Quotes;
 internal sealed partial class FinderRun
 {
     /// <summary>A speaker resolved so far: where it was named and what it is, for pronouns and nominals after it.</summary>
-    private readonly record struct Resolved(int At, int Entity, string? Type, NominalKind Nominal);
+    private readonly record struct Resolved(int At, int Entity, string? Type, NominalKind Nominal, bool Issued);
 
     private readonly List<Resolved> _speakers = [];
     private readonly HashSet<Frame> _resolving = [];
@@ -34,6 +34,8 @@ internal sealed partial class FinderRun
                 f.SourceEnd = of.SourceEnd;
                 f.SourceForm = of.SourceForm;
                 f.Entity = of.Entity;
+                if (f.Entity >= 0 && IssuesStatement(f))
+                    _speakers.Add(new Resolved(f.SourceStart, f.Entity, TypeOf(f.Entity), NominalKind.None, true));
             }
         }
         else if (f.HasSource)
@@ -50,7 +52,7 @@ internal sealed partial class FinderRun
             if (f.Entity >= 0 || f.SourceForm is SourceForm.Name)
             {
                 string? type = f.Entity >= 0 && f.Entity < _input.Entities.Count ? _input.Entities[f.Entity].Type : f.Entity >= 0 ? "MEDIA" : null;
-                _speakers.Add(new Resolved(f.SourceStart, f.Entity, type, NominalOf(f)));
+                _speakers.Add(new Resolved(f.SourceStart, f.Entity, type, NominalOf(f), IssuesStatement(f)));
             }
         }
         _resolving.Remove(f);
@@ -72,6 +74,23 @@ internal sealed partial class FinderRun
         int t = _view.LastTokenBefore(f.SourceEnd);
         Span<char> buffer = stackalloc char[40];
         return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(t), buffer), out var kind) ? kind : NominalKind.None;
+    }
+
+    /// <summary>The frame's sentence tells of a statement, message or warning ("released a warning", "in a statement").</summary>
+    private bool IssuesStatement(Frame f)
+    {
+        int anchor = f.CueToken >= 0 ? f.CueToken : _view.FirstTokenAtOrAfter(f.Start);
+        if (anchor >= _tokens.Length)
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var nominals = SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = _view.SentenceStart(anchor); k < _view.SentenceEnd(anchor); k++)
+        {
+            if (_view.IsWord(k) && _view.TokenQuote[k] < 0
+                && (nominals.TryGetValue(CueFeatures.Lower(_view.Word(k), buffer), out var kind) && kind == NominalKind.Statement || WordIs(k, "warning")))
+                return true;
+        }
+        return false;
     }
 
     private string? TypeOf(int entity) => entity >= 0 && entity < _input.Entities.Count ? _input.Entities[entity].Type : entity >= 0 ? "MEDIA" : null;
@@ -154,7 +173,7 @@ internal sealed partial class FinderRun
         int s = SentenceOf(t);
         for (int k = t - 1; k >= 0; k--)
         {
-            if (ParagraphOf(k) < paragraph - 1)
+            if (ParagraphOf(k) < paragraph - 3)
                 break;
             if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0 || _view.MentionType(k) != "PERSON")
                 continue;
@@ -197,13 +216,23 @@ internal sealed partial class FinderRun
             switch (kind)
             {
                 case NominalKind.Statement:
-                    // "the statement said" points back to its issuer; "a statement" is a new one.
-                    return WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this")
-                        ? LastSpeaker(f.SourceStart, static type => type is "ORG" or "PERSON" or "GPE" or "MEDIA", paragraph) : -1;
+                    // "the statement said" points back to the last speaker who issued one; "a statement" is a new one.
+                    if (!(WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this")))
+                        return -1;
+                    for (int i = _speakers.Count - 1; i >= 0; i--)
+                    {
+                        if (_speakers[i].At < f.SourceStart && _speakers[i].Entity >= 0 && _speakers[i].Issued)
+                            return _speakers[i].Entity;
+                    }
+                    return -1;
                 case NominalKind.Outlet:
                     {
-                        int media = LastMention(head, static type => type == "MEDIA", paragraph - 100);
-                        return media >= 0 ? media : LastSpeaker(f.SourceStart, static type => type == "MEDIA", paragraph);
+                        for (int k = head - 1; k >= 0; k--)
+                        {
+                            if (IsOutletMention(k) && _view.TokenQuote[k] < 0 && _input.Mentions[_view.TokenMention[k]].Entity >= 0)
+                                return _input.Mentions[_view.TokenMention[k]].Entity;
+                        }
+                        return LastSpeaker(f.SourceStart, static type => type == "MEDIA", paragraph);
                     }
                 case NominalKind.Channel:
                     return ChannelEntity(f.SourceStart, f.SourceEnd, null);
@@ -254,6 +283,15 @@ internal sealed partial class FinderRun
             start = _tokens[Math.Min(t + 1, _tokens.Length - 1)].Start;
         if (start >= end)
             return -1;
+        // A channel the article names as a name of its own ("on Twitter") is that entity.
+        if (name is not null)
+        {
+            for (int e = 0; e < _input.Entities.Count; e++)
+            {
+                if (_input.Entities[e].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    return e;
+            }
+        }
         name ??= _text[start..end];
         var range = new Documents.TextRange(start, end);
         for (int i = 0; i < _channels.Count; i++)

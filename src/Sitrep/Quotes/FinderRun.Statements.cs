@@ -15,6 +15,19 @@ internal sealed partial class FinderRun
     /// date written for them. A statement's outlet and date then hold for all its quotes (a date taken
     /// from another quote of the statement is flagged as inferred).
     /// </summary>
+    /// <summary>"The statement said", "the message added": words told as more of a statement already reported.</summary>
+    private bool PointsBack(Frame f)
+    {
+        if (f.SourceForm != SourceForm.Nominal || f.SourceStart < 0)
+            return false;
+        int head = _view.LastTokenBefore(f.SourceEnd);
+        Span<char> buffer = stackalloc char[40];
+        return WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the")
+            && SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(head), buffer), out var kind) && kind == NominalKind.Statement;
+    }
+
+    private int ParagraphAt(int offset) => ParagraphOf(Math.Min(_view.FirstTokenAtOrAfter(offset), _tokens.Length - 1));
+
     private void AssignStatements()
     {
         var statements = new List<Statement>();
@@ -30,6 +43,12 @@ internal sealed partial class FinderRun
                 if (s.Key != key)
                     continue;
                 if ((s.CitedEntity >= 0 && f.CitedEntity >= 0 && s.CitedEntity != f.CitedEntity) || (s.Date is not null && f.Date is not null && s.Date != f.Date))
+                    continue;
+                // Near each other, or told of the same outlet or date: one occasion.
+                var last = s.Members[^1];
+                bool near = ParagraphAt(f.Start) - ParagraphAt(last.Start) <= 1;
+                bool sameOccasion = (s.CitedEntity >= 0 && s.CitedEntity == f.CitedEntity) || (s.Date is not null && s.Date == f.Date) || PointsBack(f);
+                if (!near && !sameOccasion)
                     continue;
                 found = s;
                 break;

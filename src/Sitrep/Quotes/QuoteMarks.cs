@@ -242,7 +242,10 @@ internal static class QuoteMarks
         text[at] is '“' or '«' or '„' || (text[at] == '"' && at + 1 < pe && !char.IsWhiteSpace(text[at + 1]))
         || (IsDoubled(text, at, pe) && at + 2 < pe && !char.IsWhiteSpace(text[at + 2]));
 
-    /// <summary>A paragraph that closes a double quote before it opens one continues the quote left open before it.</summary>
+    /// <summary>
+    /// A paragraph that ends by closing a double quote it never opened continues the quote left open
+    /// before it (the writer forgot to reopen it); a stray mark inside a paragraph does not.
+    /// </summary>
     private static bool ClosesBeforeOpening(string text, int from, int pe)
     {
         for (int i = from; i < pe; i++)
@@ -250,10 +253,8 @@ internal static class QuoteMarks
             char c = text[i];
             if (c is '“' or '«' or '„')
                 return false;
-            if (c is '”' or '»')
-                return true;
-            if (c == '"')
-                return i > from && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= pe || !char.IsLetterOrDigit(text[i + 1]));
+            if (c is '”' or '»' or '"')
+                return i > from && !char.IsWhiteSpace(text[i - 1]) && text.AsSpan(i + 1, pe - i - 1).Trim().Trim(".,;)").IsEmpty;
         }
         return false;
     }

@@ -65,7 +65,29 @@ internal static class SpeechWords
     /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
     public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
 
-    private static readonly Lazy<(FrozenDictionary<string, string> Channels, FrozenDictionary<string, NominalKind> Nominals)> Lists = new(Load);
+    private static readonly Lazy<(FrozenDictionary<string, string> Channels, FrozenDictionary<string, NominalKind> Nominals, FrozenSet<string> OutletFirst, FrozenSet<string> OutletLast)> Lists = new(Load);
+
+    /// <summary>
+    /// A name is an outlet's when the tagger said so, or when it ends in a word that names outlets
+    /// ("Herald", "Times", "News Agency") or starts with "Radio": the tagger types unknown outlets as
+    /// organisations.
+    /// </summary>
+    public static bool IsOutletName(string type, ReadOnlySpan<char> name)
+    {
+        if (type == "MEDIA")
+            return true;
+        // The tagger takes unknown outlets for organisations, places ("the Aldmere Herald") or people ("Radio X").
+        if (type is not ("ORG" or "MISC" or "GPE" or "PERSON" or "LOC"))
+            return false;
+        name = name.Trim();
+        int space = name.LastIndexOf(' ');
+        var last = space < 0 ? name : name[(space + 1)..];
+        int firstSpace = name.IndexOf(' ');
+        var first = firstSpace < 0 ? name : name[..firstSpace];
+        Span<char> buffer = stackalloc char[40];
+        return (last.Length <= 40 && Lists.Value.OutletLast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(last, buffer)))
+            || (first.Length <= 40 && Lists.Value.OutletFirst.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(first, buffer)));
+    }
 
     /// <summary>Networks and the verbs that name them: "twitter" and "tweeted" are Twitter. Keys lower case.</summary>
     public static FrozenDictionary<string, string> Channels => Lists.Value.Channels;
@@ -75,8 +97,12 @@ internal static class SpeechWords
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 
-    private static (FrozenDictionary<string, string>, FrozenDictionary<string, NominalKind>) Load()
+    private static (FrozenDictionary<string, string>, FrozenDictionary<string, NominalKind>, FrozenSet<string>, FrozenSet<string>) Load()
     {
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        var last = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Rows("speech-outlet-words.tsv"))
+            (f[1] == "first" ? first : last).Add(f[0].ToLowerInvariant());
         var channels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in Rows("speech-channels.tsv"))
             channels[f[0].ToLowerInvariant()] = f[1];
@@ -92,7 +118,8 @@ internal static class SpeechWords
                 _ => throw new InvalidDataException($"speech-nominals.tsv: unknown kind {f[1]}"),
             };
         }
-        return (channels.ToFrozenDictionary(StringComparer.Ordinal), nominals.ToFrozenDictionary(StringComparer.Ordinal));
+        return (channels.ToFrozenDictionary(StringComparer.Ordinal), nominals.ToFrozenDictionary(StringComparer.Ordinal),
+            first.ToFrozenSet(StringComparer.Ordinal), last.ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static IEnumerable<string[]> Rows(string name)

@@ -26,6 +26,9 @@ public sealed class SpecFile
 
     public bool Has(string section) => Sections.ContainsKey(section);
 
+    /// <summary>The section headings the file uses (lower case), so a runner can refuse ones it does not know.</summary>
+    public IEnumerable<string> SectionNames => Sections.Keys;
+
     /// <summary>The fenced text of a section, or null when the file has no such section.</summary>
     public string? Section(string section) => Fenced(section);
 
@@ -93,7 +96,8 @@ public sealed class SpecFile
         return string.Join('\n', lines.Skip(open + 1).Take(close - open - 1));
     }
 
-    private List<string> Items(string section) => (Sections.GetValueOrDefault(section) ?? [])
+    /// <summary>The "- " items of a section, without the dash; empty when the file has no such section.</summary>
+    public List<string> Items(string section) => (Sections.GetValueOrDefault(section) ?? [])
         .Where(l => l.StartsWith("- ", StringComparison.Ordinal))
         .Select(l => l[2..].Trim())
         .ToList();

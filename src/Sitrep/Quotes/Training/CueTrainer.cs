@@ -267,10 +267,10 @@ public static class PipelineReading
 {
     private static readonly Lazy<DocumentPipeline> Pipeline = new(() => PipelineBuilder.CreateDefault(entities: true));
 
-    public static (QuoteInput Input, OffsetMap Map) Read(string text, string id = "text")
+    public static (QuoteInput Input, OffsetMap Map) Read(string text, string id = "text", StatedMetadata? stated = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var context = new DocumentContext(new ArticleInput(id, id, InputFormat.PlainText, text, StatedMetadata.None, []));
+        var context = new DocumentContext(new ArticleInput(id, id, InputFormat.PlainText, text, stated ?? StatedMetadata.None, []));
         foreach (var stage in Pipeline.Value.Stages)
             stage.Process(context);
         DateOnly? published = context.Metadata?.Published is { Length: >= 10 } p
