@@ -47,9 +47,20 @@ internal sealed partial class FinderRun
         if (ParticipialSubject(cue, floor) is { Start: >= 0 } through)
             return through;
         var phrase = PhraseEndingAt(j, floor);
-        // "… actions in Iraq said", "arrival by air was meant": a prepositional object is not the subject.
-        if (phrase.Start > floor && PrepositionBefore(phrase.Start))
-            return SubjectLeftOf(phrase.Start - 1, floor);
+        // "… actions in Iraq said", "arrival by air was meant", "residents of Dravik believe": a
+        // prepositional object is not the subject; a name further left is, or else the noun the phrase hangs on.
+        bool place = phrase.Start >= 0 && _view.MentionType(phrase.Start) is "GPE" or "LOC" or "FACILITY";
+        if (phrase.Start > floor && PrepositionBefore(phrase.Start, includeOf: place))
+        {
+            var subject = SubjectLeftOf(phrase.Start - 1, floor);
+            if (subject.Start >= 0)
+                return subject;
+            int p = phrase.Start - 1;
+            if (WordIn(p, SpeechWords.Determiners))
+                p--;
+            var head = p - 1 >= floor ? PhraseEndingAt(p - 1, floor) : SourceSpan.None;
+            return head.Start >= 0 && head.Form == SourceForm.Nominal ? new SourceSpan(head.Start, phrase.End, SourceForm.Nominal) : SourceSpan.None;
+        }
         return phrase;
     }
 
