@@ -60,32 +60,32 @@ internal static class CueFeatures
         string position = t == s0 ? "first" : t + 2 >= s1 ? "last" : "mid";
         string cap = view.IsCapitalised(t) ? "T" : "F";
         int i = 0;
-        output[i++] = H("b");
-        output[i++] = H("w=", word);
-        output[i++] = H("s=", stem);
-        output[i++] = H("p=", prev);
-        output[i++] = H("n=", next);
-        output[i++] = H("pc=", pc);
-        output[i++] = H("nc=", nc);
-        output[i++] = H("n2c=", n2c);
-        output[i++] = H("p2c=", p2c);
-        output[i++] = H("pwc=", pwc);
-        output[i++] = H("w+nc=", word, nc);
-        output[i++] = H("w+pc=", word, pc);
-        output[i++] = H("s+nc=", stem, nc);
-        output[i++] = H("s+pc=", stem, pc);
-        output[i++] = H("s+pwc=", stem, pwc);
-        output[i++] = H("s+nnc=", stem, nc, n2c);
-        output[i++] = H("s+ppc=", stem, p2c, pc);
-        output[i++] = H("w+n=", word, next);
-        output[i++] = H("w+p=", word, prev);
-        output[i++] = H("cap=", cap);
-        output[i++] = H("s+inq=", stem, inQuote ? "T" : "F");
-        output[i++] = H("s+sq=", stem, sentenceQuote ? "T" : "F");
-        output[i++] = H("s+subj=", stem, subject ? "T" : "F");
-        output[i++] = H("s+pos=", stem, position);
-        output[i++] = H("suf3=", word.Length > 3 ? word[^3..] : word);
-        output[i++] = H("inq=", inQuote ? "T" : "F");
+        output[i++] = H(P_b);
+        output[i++] = H(P_w, word);
+        output[i++] = H(P_s, stem);
+        output[i++] = H(P_p, prev);
+        output[i++] = H(P_n, next);
+        output[i++] = H(P_pc, pc);
+        output[i++] = H(P_nc, nc);
+        output[i++] = H(P_n2c, n2c);
+        output[i++] = H(P_p2c, p2c);
+        output[i++] = H(P_pwc, pwc);
+        output[i++] = H(P_w_nc, word, nc);
+        output[i++] = H(P_w_pc, word, pc);
+        output[i++] = H(P_s_nc, stem, nc);
+        output[i++] = H(P_s_pc, stem, pc);
+        output[i++] = H(P_s_pwc, stem, pwc);
+        output[i++] = H(P_s_nnc, stem, nc, n2c);
+        output[i++] = H(P_s_ppc, stem, p2c, pc);
+        output[i++] = H(P_w_n, word, next);
+        output[i++] = H(P_w_p, word, prev);
+        output[i++] = H(P_cap, cap);
+        output[i++] = H(P_s_inq, stem, inQuote ? "T" : "F");
+        output[i++] = H(P_s_sq, stem, sentenceQuote ? "T" : "F");
+        output[i++] = H(P_s_subj, stem, subject ? "T" : "F");
+        output[i++] = H(P_s_pos, stem, position);
+        output[i++] = H(P_suf3, word.Length > 3 ? word[^3..] : word);
+        output[i++] = H(P_inq, inQuote ? "T" : "F");
     }
 
     /// <summary>The word before <paramref name="t"/>, skipping auxiliaries and adverbs ("has also said").</summary>
@@ -116,6 +116,11 @@ internal static class CueFeatures
             return "^";
         if (t >= s1)
             return "$";
+        return view.ClassOf[t] ??= ClassOf(view, t);
+    }
+
+    private static string ClassOf(SpeechView view, int t)
+    {
         var token = view.Tokens[t];
         if (view.TokenMention[t] >= 0)
         {
@@ -192,14 +197,42 @@ internal static class CueFeatures
 
     public static ulong Hash(string pattern) => Add(Offset, pattern);
 
-    private static ulong H(string name) => Add(Offset, name);
+    // The hash of each pattern's name ("s+nc="), computed once: a pattern's hash continues from it.
+    private static readonly ulong P_b = Hash("b");
+    private static readonly ulong P_cap = Hash("cap=");
+    private static readonly ulong P_inq = Hash("inq=");
+    private static readonly ulong P_n2c = Hash("n2c=");
+    private static readonly ulong P_n = Hash("n=");
+    private static readonly ulong P_nc = Hash("nc=");
+    private static readonly ulong P_p2c = Hash("p2c=");
+    private static readonly ulong P_p = Hash("p=");
+    private static readonly ulong P_pc = Hash("pc=");
+    private static readonly ulong P_pwc = Hash("pwc=");
+    private static readonly ulong P_s_inq = Hash("s+inq=");
+    private static readonly ulong P_s_nc = Hash("s+nc=");
+    private static readonly ulong P_s_nnc = Hash("s+nnc=");
+    private static readonly ulong P_s_pc = Hash("s+pc=");
+    private static readonly ulong P_s_pos = Hash("s+pos=");
+    private static readonly ulong P_s_ppc = Hash("s+ppc=");
+    private static readonly ulong P_s_pwc = Hash("s+pwc=");
+    private static readonly ulong P_s_sq = Hash("s+sq=");
+    private static readonly ulong P_s_subj = Hash("s+subj=");
+    private static readonly ulong P_s = Hash("s=");
+    private static readonly ulong P_suf3 = Hash("suf3=");
+    private static readonly ulong P_w_n = Hash("w+n=");
+    private static readonly ulong P_w_nc = Hash("w+nc=");
+    private static readonly ulong P_w_p = Hash("w+p=");
+    private static readonly ulong P_w_pc = Hash("w+pc=");
+    private static readonly ulong P_w = Hash("w=");
 
-    private static ulong H(string name, ReadOnlySpan<char> a) => Add(Add(Offset, name), a);
+    private static ulong H(ulong name) => name;
 
-    private static ulong H(string name, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Add(Add(Add(Add(Offset, name), a), "|"), b);
+    private static ulong H(ulong name, ReadOnlySpan<char> a) => Add(name, a);
 
-    private static ulong H(string name, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
-        Add(Add(Add(Add(Add(Add(Offset, name), a), "|"), b), "|"), c);
+    private static ulong H(ulong name, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Add(Add(Add(name, a), "|"), b);
+
+    private static ulong H(ulong name, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
+        Add(Add(Add(Add(Add(name, a), "|"), b), "|"), c);
 
     private static ulong Add(ulong h, ReadOnlySpan<char> s)
     {

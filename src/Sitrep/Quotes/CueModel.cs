@@ -24,6 +24,9 @@ public sealed class CueModel
     /// <summary>A word must have introduced this many attributions in training to be tried as a cue.</summary>
     public const int MinCue = 2;
 
+    /// <summary>… and at least this share of its uses: "and", "that" or "it" head a cue now and then, but are not worth trying.</summary>
+    public const float MinShare = 0.01f;
+
     private static readonly Lazy<CueModel> LazyDefault = new(LoadDefault);
 
     private readonly FrozenDictionary<ulong, float> _weights;
@@ -51,8 +54,8 @@ public sealed class CueModel
 
     public IReadOnlyDictionary<string, CueStats> Lexicon => _lexicon;
 
-    /// <summary>The statistics of a lower-cased word, or null when it never introduced an attribution often enough.</summary>
-    public CueStats? Stats(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var s) && s.Cue >= MinCue ? s : null;
+    /// <summary>The statistics of a lower-cased word, or null when it introduced attributions too rarely to be tried.</summary>
+    public CueStats? Stats(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var s) && s.Cue >= MinCue && s.Share >= MinShare ? s : null;
 
     /// <summary>The cue and the word after it form one cue ("called for", "pointed out", "according to"); both lower case.</summary>
     public bool IsPhrase(ReadOnlySpan<char> head, ReadOnlySpan<char> next)

@@ -49,7 +49,18 @@ internal sealed partial class FinderRun
     /// Herald on Monday. “…,” he said." Same paragraph (or the one before, for a quotation that opens
     /// its paragraph), with a word of speaking in it.
     /// </summary>
+    private readonly Dictionary<Frame, (int Start, int End)?> _intro = [];
+
     private (int Start, int End)? IntroSentence(Frame f)
+    {
+        if (_intro.TryGetValue(f, out var known))
+            return known;
+        var intro = FindIntroSentence(f);
+        _intro[f] = intro;
+        return intro;
+    }
+
+    private (int Start, int End)? FindIntroSentence(Frame f)
     {
         int first = _view.FirstTokenAtOrAfter(f.Span >= 0 ? _view.Spans[f.Span].Open : f.Start);
         if (first >= _tokens.Length)

@@ -5,6 +5,8 @@ namespace Sitrep.Quotes;
 
 internal sealed partial class FinderRun
 {
+    private List<DateMention>? _dates;
+
     /// <summary>
     /// The date written in tokens [a, b) outside the characters [skipStart, skipEnd) and outside
     /// quotations: a calendar date (by <see cref="DateFinder"/>; a missing year is the publication's,
@@ -21,9 +23,13 @@ internal sealed partial class FinderRun
         b = Math.Min(b, _tokens.Length);
         int from = _tokens[a].Start, to = _tokens[b - 1].End;
         var published = _input.Published;
-        foreach (var m in DateFinder.Find(_text[from..to]))
+        // The body's dates are found once; a date counts here when it lies wholly in the tokens.
+        _dates ??= DateFinder.Find(_text);
+        foreach (var m in _dates)
         {
-            int at = from + m.Range.Start;
+            int at = m.Range.Start;
+            if (at < from || m.Range.End > to)
+                continue;
             if (Skipped(at, skipStart, skipEnd))
                 continue;
             if (m.Year is { } year)

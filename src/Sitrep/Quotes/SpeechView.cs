@@ -55,6 +55,7 @@ internal sealed class SpeechView
             for (int t = first; t < tokens.Length && tokens[t].Start < span.Outer; t++)
                 TokenQuote[t] = q;
         }
+        ClassOf = new string?[tokens.Length];
         SentenceHasQuote = new bool[sentences.Length];
         for (int t = 0; t < tokens.Length; t++)
         {
@@ -90,6 +91,9 @@ internal sealed class SpeechView
     public sbyte[] MarkRole { get; }
 
     public bool[] SentenceHasQuote { get; }
+
+    /// <summary>Each token's class as <see cref="CueFeatures"/> names it, filled as it is first asked for.</summary>
+    public string?[] ClassOf { get; }
 
     public int[] ParagraphOfSentence { get; }
 

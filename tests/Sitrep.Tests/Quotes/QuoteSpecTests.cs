@@ -74,7 +74,7 @@ public sealed class QuoteSpecTests
         }
         double precision = hits + wrong == 0 ? 1 : (double)hits / (hits + wrong);
         double recall = hits + missed == 0 ? 1 : (double)hits / (hits + missed);
-        TestContext.Current.SendDiagnosticMessage($"cites over the quote spec files: precision {precision:F3}, recall {recall:F3} ({hits} found, {missed} missed, {wrong} wrong)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"cites over the quote spec files: precision {precision:F3}, recall {recall:F3} ({hits} found, {missed} missed, {wrong} wrong)");
         Assert.True(precision >= 0.9 && recall >= 0.9, $"cites: precision {precision:F3}, recall {recall:F3} ({hits} found, {missed} missed, {wrong} wrong)");
     }
 
