@@ -93,6 +93,8 @@ internal sealed partial class FinderRun
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
             frame.InheritAt = k;
+        else if (!IsPassive(k) && SubjectOf(s0, k) is { Start: >= 0 } subject && subject.End <= k)
+            SetSource(frame, subject.Start, subject.End, subject.Form);
         var after = ContentAfter(SkipComplement(k, frame), s1);
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
@@ -124,6 +126,16 @@ internal sealed partial class FinderRun
         if (comma < limit && comma - t <= 3 && IsComma(comma) && comma > t && (WordIn(t, SpeechWords.Openers) || WordIs(t, "even") || WordIs(t, "so")))
             return comma + 1;
         return t;
+    }
+
+    /// <summary>"is expected", "was reported", "has been criticized": the cue's subject is not its source.</summary>
+    private bool IsPassive(int k)
+    {
+        int p = k - 1;
+        while (p >= 0 && _view.IsWord(p) && (WordIs(p, "also") || WordIs(p, "not") || WordIs(p, "widely") || WordIs(p, "being") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
+            p--;
+        return WordIs(p, "is") || WordIs(p, "are") || WordIs(p, "was") || WordIs(p, "were") || WordIs(p, "be") || WordIs(p, "been") || WordIs(p, "being")
+            || WordIs(k, "reportedly") || WordIs(k, "allegedly");
     }
 
     /// <summary>Where a clause starts before token <paramref name="t"/>: the sentence start, or after a colon or semicolon.</summary>
@@ -496,23 +508,22 @@ internal sealed partial class FinderRun
     }
 
     private static readonly System.Collections.Frozen.FrozenSet<string> OccasionNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["tweet", "statement", "interview", "email", "e-mail", "speech", "rally", "debate", "meeting", "post", "page", "video", "letter", "op-ed",
-         "conference", "briefing", "appearance", "remarks", "address", "broadcast", "podcast", "hearing", "session", "event", "message", "call",
-         "show", "program", "programme", "segment", "town", "forum", "campaign"], StringComparer.Ordinal);
+        ["tweet", "statement", "interview", "email", "e-mail", "speech", "remarks", "post", "video", "letter", "op-ed", "conference", "briefing",
+         "message", "address", "broadcast", "podcast"], StringComparer.Ordinal);
 
-    /// <summary>Cuts a closing phrase that tells when or where the words were said: "… in a tweet", "… on Thursday night", "… at a rally in Ohio".</summary>
+    /// <summary>Cuts a closing phrase that tells how the words were given: "… in a tweet", "… in an email to supporters".</summary>
     private int TrimOccasion(int t, int end)
     {
         Span<char> buffer = stackalloc char[40];
         var occasion = OccasionNouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int k = Math.Max(t + 3, end - 14); k < end; k++)
+        for (int k = Math.Max(t + 3, end - 6); k < end; k++)
         {
-            if (_view.TokenQuote[k] >= 0 || !(WordIs(k, "in") || WordIs(k, "on") || WordIs(k, "at") || WordIs(k, "during")))
+            if (_view.TokenQuote[k] >= 0 || !(WordIs(k, "in") || WordIs(k, "on") || WordIs(k, "during")))
                 continue;
             int j = k + 1;
-            while (j < end && j <= k + 3 && (WordIn(j, SpeechWords.Determiners) || (_view.IsWord(j) && !occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer)) && !WordIn(j, SpeechWords.Weekdays) && !WordIs(j, "thursday"))))
+            while (j < end && j <= k + 3 && !(_view.IsWord(j) && occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer))))
                 j++;
-            if (j < end && (WordIn(j, SpeechWords.Weekdays) || (_view.IsWord(j) && occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer)))))
+            if (j < end && j <= k + 3)
                 return k;
         }
         return end;
