@@ -14,7 +14,23 @@ internal sealed partial class FinderRun
     {
         for (int k = 0; k < _tokens.Length; k++)
         {
-            if (!IsCue(k) || _used[k] || _view.TokenQuote[k] >= 0)
+            if (_used[k])
+                continue;
+            if (_view.TokenQuote[k] >= 0)
+            {
+                // Inside quotations the model learned that cues are rare (the quoted words are one
+                // attribution); a verb of saying that nearly always is one still counts.
+                if (!IsStrongSpeechCue(k) || _view.TokenMention[k] >= 0)
+                    continue;
+                // Nested speech inside a quotation: "… the directive said that …" within a quoted report.
+                if (NestedInQuote(k) is { } nested)
+                {
+                    _used[k] = true;
+                    _frames.Add(nested);
+                }
+                continue;
+            }
+            if (!IsCue(k))
                 continue;
             // "reports said", "officials say": a cue word that is the next cue's subject is not a cue.
             int next = NextContentWord(k + 1);
@@ -27,6 +43,32 @@ internal sealed partial class FinderRun
             _used[k] = true;
             _frames.Add(frame);
         }
+    }
+
+    /// <summary>
+    /// A strong speech cue inside a quotation whose speaker is named there and is not the quoted
+    /// speaker's own "I" or "we" ("The directive said that …", "the memo says …"): a quote of its own,
+    /// bounded by the quotation's words, nested in it.
+    /// </summary>
+    private Frame? NestedInQuote(int k)
+    {
+        var span = _view.Spans[_view.TokenQuote[k]];
+        if (!IsStrongSpeechCue(k) || WordIs(k, "according"))
+            return null;
+        int first = _view.FirstTokenAtOrAfter(span.Start), last = _view.FirstTokenAtOrAfter(span.End);
+        int s0 = Math.Max(_view.SentenceStart(k), first), s1 = Math.Min(_view.SentenceEnd(k), last);
+        var left = LeftSource(k, s0);
+        if (left.Start < 0 || left.Form is not (SourceForm.Name or SourceForm.Nominal))
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 1);
+        SetSource(frame, left.Start, left.End, left.Form);
+        var words = ContentAfter(SkipComplement(k, frame), s1);
+        if (words.Start < 0 || WordCount(words.Start, words.End) < 3)
+            return null;
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
     }
 
     private Frame? AccordingTo(int k, int s0, int s1)

@@ -44,6 +44,7 @@ internal sealed partial class FinderRun
             {
                 SourceForm.Name => NameEntity(f),
                 SourceForm.Pronoun => PronounEntity(f.SourceStart),
+                _ when f.CitedAsSource && f.CitedEntity >= 0 => f.CitedEntity,
                 _ when SpeaksForCitedOutlet(f) => f.CitedEntity,
                 SourceForm.Channel => ChannelEntity(f.SourceStart, f.SourceEnd, null),
                 SourceForm.Nominal => NominalEntity(f),
@@ -215,9 +216,21 @@ internal sealed partial class FinderRun
         {
             switch (kind)
             {
+                case NominalKind.Body:
+                    {
+                        // "The Kata'ib Hezbollah terrorist group": the organisation named in the phrase.
+                        for (int k = head - 1; k >= _view.FirstTokenAtOrAfter(f.SourceStart); k--)
+                        {
+                            if (_view.MentionType(k) is "ORG" or "MISC" && !IsPossessive(k) && _input.Mentions[_view.TokenMention[k]].Entity >= 0)
+                                return _input.Mentions[_view.TokenMention[k]].Entity;
+                        }
+                        return -1;
+                    }
                 case NominalKind.Statement:
-                    // "the statement said" points back to the last speaker who issued one; "a statement" is a new one.
-                    if (!(WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this")))
+                    // "the statement said" points back to the last speaker who issued one; "a statement" is a new one;
+                    // inside a quotation the statement is the quoted speaker's subject, not one this article reported.
+                    if (!(WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this"))
+                        || _view.TokenQuote[head] >= 0)
                         return -1;
                     for (int i = _speakers.Count - 1; i >= 0; i--)
                     {

@@ -11,6 +11,9 @@ internal enum NominalKind : byte
     Outlet,
     Channel,
     Group,
+
+    /// <summary>A body named by the name before it: "the Kestrel terrorist group" is the Kestrel Brigades.</summary>
+    Body,
 }
 
 /// <summary>
@@ -115,6 +118,7 @@ internal static class SpeechWords
                 "outlet" => NominalKind.Outlet,
                 "channel" => NominalKind.Channel,
                 "group" => NominalKind.Group,
+                "body" => NominalKind.Body,
                 _ => throw new InvalidDataException($"speech-nominals.tsv: unknown kind {f[1]}"),
             };
         }
