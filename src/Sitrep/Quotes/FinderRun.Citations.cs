@@ -384,6 +384,12 @@ internal sealed partial class FinderRun
                         best = after + 1;
                     break;
                 }
+                // "told the state-run news agency, KTA, …": the name in apposition to an outlet noun is an outlet.
+                if (IsComma(j) && j - 1 > k && IsOutletWord(j - 1) && j + 1 < region.End && _view.TokenMention[j + 1] >= 0)
+                {
+                    best = j + 1;
+                    break;
+                }
                 if (IsSentenceEndPunct(j) || (IsComma(j) && j > k + 4))
                     break;
             }
