@@ -105,32 +105,8 @@ internal static class QuotesBench
         }
     }
 
-    /// <summary>
-    /// What the engine will do with a layer's channels: each becomes a document entity of type MEDIA
-    /// (appended in order, so the layer's indexes hold) and its spans become mentions where no name is.
-    /// </summary>
-    internal static void AddChannels(DocumentContext context, QuoteLayer layer)
-    {
-        if (layer.Channels.Count == 0)
-            return;
-        for (int i = 0; i < layer.Channels.Count; i++)
-        {
-            var channel = layer.Channels[i];
-            int index = context.Entities.Count;
-            context.Entities.Add(new DocumentEntity(channel.Name, "MEDIA", null, [channel.Name], []));
-            foreach (var span in channel.Spans)
-            {
-                if (context.Mentions.Exists(m => m.Start < span.End && span.Start < m.End))
-                    continue;
-                int at = context.Mentions.FindIndex(m => m.Start > span.Start);
-                var mention = new Mention(span.Start, span.End, "MEDIA") { Entity = index };
-                if (at < 0)
-                    context.Mentions.Add(mention);
-                else
-                    context.Mentions.Insert(at, mention);
-            }
-        }
-    }
+    /// <summary>What the engine will do with a layer's channels (<see cref="QuoteChannels.AddTo"/>).</summary>
+    internal static void AddChannels(DocumentContext context, QuoteLayer layer) => QuoteChannels.AddTo(layer, context.Mentions, context.Entities);
 
     private static DateOnly? PublishedDate(string? published) =>
         published is { Length: >= 10 } && DateOnly.TryParseExact(published[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -79,6 +79,25 @@ public sealed class QuoteLayerTests
     }
 
     [Fact]
+    public void Channels_become_media_entities_and_mentions_at_the_indexes_the_layer_uses()
+    {
+        var (input, _) = PipelineReading.Read(Article, stated: new StatedMetadata { Published = "2021-05-05" });
+        var layer = QuoteFinder.Default.Find(input);
+        var channel = Assert.Single(layer.Channels);
+        var mentions = input.Mentions.ToList();
+        var entities = input.Entities.ToList();
+        QuoteChannels.AddTo(layer, mentions, entities);
+        Assert.Equal("Twitter", entities[layer.ChannelBase].Name);
+        Assert.Equal("MEDIA", entities[layer.ChannelBase].Type);
+        var added = Assert.Single(mentions, m => m.Entity == layer.ChannelBase);
+        Assert.Equal("tweeted", input.Text[added.Start..added.End]);
+        Assert.Equal(mentions.OrderBy(m => m.Start).Select(m => m.Start), mentions.Select(m => m.Start));
+        Assert.Contains(layer.ChannelBase, layer.Cites);
+        Assert.Throws<InvalidOperationException>(() => QuoteChannels.AddTo(layer, mentions, entities));
+        _ = channel;
+    }
+
+    [Fact]
     public void Short_forms_of_outlet_names_are_recognised()
     {
         Assert.True(FinderRun.Abbreviates("NYTimes", "The New York Times"));
