@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Sitrep.Documents;
+using Sitrep.Engine;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
@@ -8,13 +9,15 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>
-/// Throughput per stage: <c>dotnet run -c Release --project bench/Sitrep.Bench -- [INPUT…]</c>
-/// prints articles/s and peak memory for reading, each per-document stage, the whole pipeline on
-/// all cores, and storing; with <c>--entities</c> the entity stages too, and cross-document entity
-/// resolution over the store. <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead;
-/// <c>-- extraction</c> compares HTML extraction with SmartReader on the Zyte benchmark
-/// (<see cref="ExtractionBenchmark"/>); <c>-- quotes-train</c>, <c>-- quotes-eval</c> and <c>-- quotes-speed</c>
-/// train and measure the quote layer (<see cref="QuotesBench"/>).
+/// Throughput per stage: <c>dotnet run -c Release --project bench/Sitrep.Bench -- [INPUT…] [--stages LIST] [--limit N]</c>
+/// prints articles/s and allocations for reading and for each per-document stage on one core, then
+/// runs the engine end to end on a fresh store (read, analyse on every core, store, cross-document
+/// stages) as <c>sitrep analyze</c> does, with the cross-document stages timed apart and the peak memory.
+/// <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead; <c>-- extraction</c> compares HTML
+/// extraction with SmartReader on the Zyte benchmark (<see cref="ExtractionBenchmark"/>); <c>-- timex-profile</c>
+/// and <c>-- timex-show</c> look inside the temporal tagger (<see cref="TimexEvaluation"/>); <c>-- search STORE</c>
+/// times full-text search over a store (<see cref="SearchBenchmark"/>); <c>-- quotes-train</c> learns the quote
+/// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>).
 /// </summary>
 public static class Program
 {
@@ -27,52 +30,64 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "extraction")
             return ExtractionBenchmark.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-profile")
+            return TimexEvaluation.Profile(args[1..]);
+        if (args.Length > 0 && args[0] == "timex-show")
+            return TimexEvaluation.Show(args[1..]);
+        if (args.Length > 0 && args[0] == "search")
+            return SearchBenchmark.Run(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-train")
             return QuotesBench.Train(args[1..]);
-        if (args.Length > 0 && args[0] == "quotes-eval")
-            return QuotesBench.Eval(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-show")
             return QuotesBench.Show(args[1..]);
-        if (args.Length > 0 && args[0] == "quotes-speed")
-            return QuotesBench.Speed(args[1..]);
-        bool entities = args.Contains("--entities");
-        var rest = args.Where(a => a != "--entities").ToArray();
-        var inputs = rest.Length > 0 ? rest : [FindExamples()];
-        return Stream(inputs, entities);
+        var inputs = new List<string>();
+        IReadOnlyList<string>? stages = null;
+        int limit = int.MaxValue;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--stages" && i + 1 < args.Length)
+                stages = Features.Parse(args[++i]);
+            else if (args[i] == "--limit" && i + 1 < args.Length)
+                limit = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            else if (args[i] == "--entities")
+                continue;
+            else
+                inputs.Add(args[i]);
+        }
+        if (inputs.Count == 0)
+            inputs.Add(FindExamples());
+        return Stream([.. inputs], stages, limit);
     }
 
     /// <summary>
-    /// Streams the inputs in chunks, so memory stays flat however large the corpus: each chunk is
-    /// read, run stage by stage on one core (the per-stage figures), then analysed on all cores and
-    /// stored as `sitrep analyze` does (the end-to-end figure).
+    /// Streams the inputs in chunks, so memory stays flat however large the corpus: each chunk is run
+    /// stage by stage on one core (the per-stage figures). Then the engine analyses the same inputs
+    /// into a fresh store, the end-to-end figure.
     /// </summary>
-    private static int Stream(string[] inputs, bool entities)
+    private static int Stream(string[] inputs, IReadOnlyList<string>? stages, int limit)
     {
         const int ChunkSize = 512;
-        var pipeline = PipelineBuilder.CreateDefault(entities);
+        var pipeline = Features.Build(Features.All, stages);
         var names = new List<string> { "read + decode" };
         names.AddRange(pipeline.Stages.Select(s => s.Name + " (1 core)"));
-        names.Add($"analyze ({Environment.ProcessorCount} cores)");
         names.Add("store (SQLite)");
-        if (entities)
-            names.Add("entity resolution (store)");
+        names.AddRange(pipeline.CrossDocument.Select(c => c.Name + " (store)"));
         var time = new double[names.Count];
+        var cpu = new double[names.Count];
         var allocated = new long[names.Count];
         int articles = 0;
-        var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-{Environment.ProcessId}.db");
-        var total = Stopwatch.StartNew();
-        try
+        var stageDb = Path.Combine(Path.GetTempPath(), $"sitrep-bench-stages-{Environment.ProcessId}.db");
+        using (var stageStore = StoreFactory.Open(stageDb, pipeline.Codecs))
+        using (var resolver = new InputResolver(inputs))
         {
-            using var store = SqliteDocumentStore.Open(db);
-            var entityResolver = new Sitrep.Entities.Resolution.EntityResolver(store.Entities);
-            using var resolver = new InputResolver(inputs);
+            var crossDocument = pipeline.CrossDocument.Select(c => c.Create(stageStore)).ToList();
             using var items = resolver.Items().GetEnumerator();
-            while (true)
+            while (articles < limit)
             {
                 var chunk = new List<ArticleInput>(ChunkSize);
                 Timed(0, () =>
                 {
-                    while (chunk.Count < ChunkSize && items.MoveNext())
+                    while (chunk.Count < ChunkSize && articles + chunk.Count < limit && items.MoveNext())
                     {
                         if (items.Current.Article is { } a)
                             chunk.Add(a);
@@ -88,40 +103,73 @@ public static class Program
                     Timed(1 + s, () =>
                     {
                         foreach (var c in contexts)
-                            stage.Process(c);
+                        {
+                            if (stage.Requires.Any(l => !c.Has(l)))
+                                continue;
+                            try
+                            {
+                                stage.Process(c);
+                            }
+#pragma warning disable CA1031 // Measured as the pipeline runs it: a stage's failure on one article skips that article.
+                            catch (Exception)
+#pragma warning restore CA1031
+                            {
+                            }
+                        }
                     });
                 }
+                // The documents as the pipeline makes them (untimed), then storing them and the cross-document stages, timed apart.
                 var documents = new Document[chunk.Count];
-                int analyzeRow = pipeline.Stages.Length + 1;
-                Timed(analyzeRow, () => Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i])));
-                Timed(analyzeRow + 1, () => store.SaveBatch(documents));
-                if (entities)
-                    Timed(analyzeRow + 2, () => entityResolver.Update());
+                Parallel.For(0, chunk.Count, i => documents[i] = pipeline.Analyze(chunk[i]));
+                int row = pipeline.Stages.Length + 1;
+                Timed(row, () => stageStore.SaveBatch(documents));
+                for (int c = 0; c < crossDocument.Count; c++)
+                    Timed(row + 1 + c, () => crossDocument[c].Update(stageStore.Changes.Cursor(crossDocument[c].Name, crossDocument[c].DependsOn), CancellationToken.None));
             }
+        }
+        foreach (var f in new[] { stageDb, stageDb + "-wal", stageDb + "-shm" })
+            File.Delete(f);
+
+        Console.WriteLine($"{articles:N0} articles from {string.Join(", ", inputs)}; stages: {string.Join(", ", pipeline.Features.Select(f => f.Name))}");
+        // Processor seconds as well as wall seconds: on a machine shared with other work the first is what
+        // the stage costs, the second what it took.
+        Console.WriteLine($"{"stage",-34} {"seconds",9} {"articles/s",11} {"cpu s",9} {"per cpu s",10} {"alloc MB",9}");
+        for (int i = 0; i < names.Count; i++)
+            Console.WriteLine($"{names[i],-34} {time[i],9:N2} {articles / Math.Max(time[i], 1e-6),11:N0} {cpu[i],9:N2} {articles / Math.Max(cpu[i], 1e-6),10:N0} {allocated[i] / 1048576.0,9:N0}");
+
+        // End to end, as `sitrep analyze` runs: the engine on a fresh store.
+        var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-{Environment.ProcessId}.db");
+        try
+        {
+            var options = EngineOptions.Default with { Stages = stages };
+            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(db, codecs), options);
+            using var resolver = engine.OpenInputs(inputs);
+            var clock = Stopwatch.StartNew();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var summary = engine.Analyze(resolver.Items().Take(limit));
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            Console.WriteLine($"{"engine end to end",-34} {seconds,9:N2} {summary.Read / Math.Max(seconds, 1e-6),11:N0} {cpuSeconds,9:N2} {summary.Read / Math.Max(cpuSeconds, 1e-6),10:N0}");
+            Console.WriteLine($"  (read + analyze on {Environment.ProcessorCount} cores + store + cross-document stages, as sitrep analyze runs)");
         }
         finally
         {
             foreach (var f in new[] { db, db + "-wal", db + "-shm" })
                 File.Delete(f);
         }
-
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine($"{articles:N0} articles from {string.Join(", ", inputs)}");
-        Console.WriteLine($"{"stage",-24} {"seconds",9} {"articles/s",11} {"alloc MB",9}");
-        for (int i = 0; i < names.Count; i++)
-            Console.WriteLine($"{names[i],-24} {time[i],9:N2} {articles / Math.Max(time[i], 1e-6),11:N0} {allocated[i] / 1048576.0,9:N0}");
-        double endToEnd = time[0] + time[pipeline.Stages.Length + 1] + time[pipeline.Stages.Length + 2] + (entities ? time[^1] : 0);
-        Console.WriteLine($"{(entities ? "read + analyze + store + resolve" : "read + analyze + store"),-24} {endToEnd,9:N2} {articles / Math.Max(endToEnd, 1e-6),11:N0}");
-        Console.WriteLine($"peak memory (working set): {process.PeakWorkingSet64 / 1048576.0:N0} MB; wall clock {total.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"peak memory (working set): {process.PeakWorkingSet64 / 1048576.0:N0} MB; garbage collections gen0/1/2: {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s");
         return 0;
 
         void Timed(int row, Action work)
         {
             long before = GC.GetTotalAllocatedBytes(precise: false);
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             work();
             time[row] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            cpu[row] += (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             allocated[row] += GC.GetTotalAllocatedBytes(precise: false) - before;
         }
     }

@@ -29,10 +29,25 @@ internal static class SummaryRenderer
         if (json is not null)
             console.MarkupLineInterpolated($"Analysis JSON: {json}");
 
-        var shown = verbose ? s.Failures : s.Failures.Take(FailuresShown).ToList();
+        if (s.Failures.Count > 0 || s.StageFailures.Count > 0)
+            console.MarkupLineInterpolated($"Failures are listed on standard error{(verbose || s.Failures.Count + s.StageFailures.Count <= FailuresShown ? "" : $" (the first {FailuresShown}; --verbose lists them all)")}.");
+    }
+
+    /// <summary>
+    /// Each failure on a line of its own on standard error, so a log or a pipe keeps them apart from the
+    /// summary: the first <see cref="FailuresShown"/> of each kind unless <paramref name="all"/>.
+    /// </summary>
+    public static void RenderFailures(IAnsiConsole console, BatchSummary s, bool all)
+    {
+        var shown = all ? s.Failures : s.Failures.Take(FailuresShown).ToList();
         foreach (var f in shown)
-            console.MarkupLineInterpolated($"[red]failed[/] {f.Source}: {f.Reason}");
+            Errors.Write(console, $"failed: {f.Source}: {f.Reason}");
         if (shown.Count < s.Failures.Count)
-            console.MarkupLineInterpolated($"… and {s.Failures.Count - shown.Count:N0} more failures (--verbose lists them all).");
+            Errors.Write(console, $"… and {s.Failures.Count - shown.Count:N0} more failures (--verbose lists them all)");
+        var stageFailures = all ? s.StageFailures : s.StageFailures.Take(FailuresShown).ToList();
+        foreach (var f in stageFailures)
+            Errors.Write(console, $"stored, but a stage failed: {f.Source}: {f.Reason}");
+        if (stageFailures.Count < s.StageFailures.Count)
+            Errors.Write(console, $"… and {s.StageFailures.Count - stageFailures.Count:N0} more documents stored with a failed stage (--verbose lists them all)");
     }
 }

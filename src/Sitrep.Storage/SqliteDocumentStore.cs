@@ -1,104 +1,83 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Ingest;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Storage;
 
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode, so other processes can read while
-/// Sitrep writes. Keeps every field of a <see cref="Document"/>, so a stored document is rebuilt
-/// exactly, and decides on save whether an input is new, changed or already stored.
+/// Sitrep writes. Keeps every field of a <see cref="Document"/> and its feature layers (through the
+/// features' codecs), so a stored document is rebuilt exactly, and decides on save whether an input
+/// is new, changed or already stored. Knows no feature: a feature's layer is a row of
+/// <c>document_layers</c>, and its index (entities) is a separate type sharing the connection.
 /// </summary>
 /// <remarks>
 /// One connection, used by one thread at a time: not thread-safe. Do not save while enumerating
-/// <see cref="LoadAll"/> or <see cref="IdsWithPipelineVersionOtherThan"/>.
+/// <see cref="LoadAll"/>.
 /// </remarks>
-public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
 {
     private const string SelectColumns = """
         SELECT id, source, format, raw_text, text, offset_map, title, byline, outlet, original_publisher,
                published, published_inferred, genre, language, url, stated, removed, captions, notes,
-               content_hash, duplicate_of, pipeline_version, mentions, entities
+               content_hash, duplicate_of, pipeline_version, stages, input_notes
         FROM documents
         """;
 
-    private const string DocumentParameters = """
+    private const string DocumentAssignments = """
         source = $source, format = $format, raw_text = $raw_text, text = $text, offset_map = $offset_map,
         title = $title, byline = $byline, outlet = $outlet, original_publisher = $original_publisher,
         published = $published, published_inferred = $published_inferred, genre = $genre,
         language = $language, url = $url, stated = $stated, removed = $removed, captions = $captions,
-        notes = $notes, content_hash = $content_hash, text_hash = $text_hash, duplicate_of = $duplicate_of,
-        pipeline_version = $pipeline_version, stored_at = $stored_at, mentions = $mentions, entities = $entities
+        notes = $notes, input_notes = $input_notes, content_hash = $content_hash, text_hash = $text_hash,
+        duplicate_of = $duplicate_of, pipeline_version = $pipeline_version, stages = $stages, stored_at = $stored_at
+        """;
+
+    private const string InsertDocument = """
+        INSERT INTO documents (id, seq, source, format, raw_text, text, offset_map, title, byline, outlet,
+            original_publisher, published, published_inferred, genre, language, url, stated, removed,
+            captions, notes, input_notes, content_hash, text_hash, duplicate_of, pipeline_version, stages, stored_at)
+        VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), $source, $format, $raw_text, $text,
+            $offset_map, $title, $byline, $outlet, $original_publisher, $published, $published_inferred,
+            $genre, $language, $url, $stated, $removed, $captions, $notes, $input_notes, $content_hash, $text_hash,
+            $duplicate_of, $pipeline_version, $stages, $stored_at)
+        """;
+
+    // Within one body, the first stored document is the original and every later one points at it;
+    // after an update changes which documents share a body, the group is worked out again.
+    private const string RepointDuplicates = """
+        UPDATE documents SET duplicate_of = (
+            SELECT first.id FROM documents AS first
+            WHERE first.text_hash = documents.text_hash AND first.seq < documents.seq
+            ORDER BY first.seq LIMIT 1)
+        WHERE text_hash = $text_hash
         """;
 
     private static readonly string EmptyTextHash = Hashing.Hex(string.Empty);
 
-    private readonly SqliteConnection _connection;
-    private readonly string _path;
-
-    // The save path runs a handful of statements per document; reusing the commands keeps them
-    // prepared across a batch instead of compiling the SQL again for every document.
-    private readonly SqliteCommand _findBySource;
-    private readonly SqliteCommand _idTaken;
-    private readonly SqliteCommand _earliestWithText;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _update;
-    private readonly SqliteCommand _repointDuplicates;
-    private readonly SqliteCommand _duplicateOf;
-    private readonly SqliteCommand _load;
-    private readonly SqliteCommand _findBySourceAndHash;
-    private readonly SqliteCommand _markPending;
-    private readonly SqliteCommand[] _commands;
+    private readonly SqliteSession _session;
+    private readonly FrozenDictionary<string, ILayerCodec> _codecs;
+    private readonly SqliteChangeFeed _changes;
+    private readonly SqliteEntityIndex _entities;
+    private readonly SqliteDocumentCatalog _catalog;
     private bool _disposed;
 
-    private SqliteDocumentStore(SqliteConnection connection, string path, int schemaVersion, int migrationsApplied)
+    private SqliteDocumentStore(SqliteSession session, IReadOnlyDictionary<string, ILayerCodec> codecs, int schemaVersion, int migrationsApplied)
     {
-        _connection = connection;
-        _path = path;
+        _session = session;
+        _codecs = codecs.ToFrozenDictionary(StringComparer.Ordinal);
         SchemaVersion = schemaVersion;
         MigrationsApplied = migrationsApplied;
-
-        _findBySource = Command("SELECT id, content_hash, text_hash, duplicate_of FROM documents WHERE source = $source", "$source");
-        _idTaken = Command("SELECT 1 FROM documents WHERE id = $id", "$id");
-        _earliestWithText = Command("SELECT id FROM documents WHERE text_hash = $text_hash ORDER BY seq LIMIT 1", "$text_hash");
-        _insert = Command(
-            """
-            INSERT INTO documents (id, seq, source, format, raw_text, text, offset_map, title, byline, outlet,
-                original_publisher, published, published_inferred, genre, language, url, stated, removed,
-                captions, notes, content_hash, text_hash, duplicate_of, pipeline_version, stored_at, mentions, entities)
-            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), $source, $format, $raw_text, $text,
-                $offset_map, $title, $byline, $outlet, $original_publisher, $published, $published_inferred,
-                $genre, $language, $url, $stated, $removed, $captions, $notes, $content_hash, $text_hash,
-                $duplicate_of, $pipeline_version, $stored_at, $mentions, $entities)
-            """,
-            DocumentParameterNames());
-        _update = Command($"UPDATE documents SET {DocumentParameters} WHERE id = $id", DocumentParameterNames());
-
-        // Within one body, the first stored document is the original and every later one points at
-        // it; after an update changes which documents share a body, the group is worked out again.
-        _repointDuplicates = Command(
-            """
-            UPDATE documents SET duplicate_of = (
-                SELECT first.id FROM documents AS first
-                WHERE first.text_hash = documents.text_hash AND first.seq < documents.seq
-                ORDER BY first.seq LIMIT 1)
-            WHERE text_hash = $text_hash
-            """,
-            "$text_hash");
-        _duplicateOf = Command("SELECT duplicate_of FROM documents WHERE id = $id", "$id");
-        // A stored or changed document waits for cross-document entity resolution; marked in the same
-        // transaction, so a crash between storing and resolving leaves it pending, not forgotten.
-        _markPending = Command("INSERT OR IGNORE INTO entity_pending (document) VALUES ($id)", "$id");
-        _load = Command(SelectColumns + " WHERE id = $id", "$id");
-        _findBySourceAndHash = Command(SelectColumns + " WHERE source = $source AND content_hash = $content_hash", "$source", "$content_hash");
-        Entities = new SqliteEntityIndex(connection);
-        _commands = [_findBySource, _idTaken, _earliestWithText, _insert, _update, _repointDuplicates, _duplicateOf, _load, _findBySourceAndHash, _markPending];
+        _changes = new SqliteChangeFeed(session);
+        _entities = new SqliteEntityIndex(session, this, _changes);
+        _catalog = new SqliteDocumentCatalog(session);
     }
 
-    /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
-    public SqliteEntityIndex Entities { get; }
+    public string Location => _session.Path;
 
     /// <summary>The schema version of the open store (after migrations): the version this Sitrep writes.</summary>
     public int SchemaVersion { get; }
@@ -106,12 +85,22 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     /// <summary>How many migrations opening this store applied; 0 when it was already current.</summary>
     internal int MigrationsApplied { get; }
 
+    public IChangeFeed Changes => _changes;
+
+    /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
+    internal SqliteEntityIndex Entities => _entities;
+
+    /// <summary>The document catalog (lists, full-text search, counts) or the entity index, whichever is a <typeparamref name="T"/>.</summary>
+    public T? Feature<T>()
+        where T : class => _catalog as T ?? _entities as T;
+
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating it if missing and migrating it to the
-    /// current schema.
+    /// current schema. <paramref name="codecs"/> say how each feature layer is written and read; a
+    /// stored layer without a codec is kept but not loaded.
     /// </summary>
     /// <exception cref="StoreException">The file is not a Sitrep store, or was written by a newer Sitrep.</exception>
-    public static SqliteDocumentStore Open(string path)
+    public static SqliteDocumentStore Open(string path, IReadOnlyDictionary<string, ILayerCodec>? codecs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -134,13 +123,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 5000");
-            // The first statement that reads the file: a file that is not SQLite fails here.
+            // Reads the header before anything is written: a file that is not SQLite, or another
+            // program's database, is refused here and left exactly as it was (not even switched to WAL).
+            CheckIdentity(connection, null, fullPath);
             Execute(connection, "PRAGMA journal_mode = WAL");
             Execute(connection, "PRAGMA synchronous = NORMAL");
             // 64 MB of page cache: entity resolution looks keys up all over a large index.
             Execute(connection, "PRAGMA cache_size = -65536");
+            // Checkpoint every 64 MB of WAL rather than every 4 MB: the entity index rewrites the same hot
+            // pages in every batch, and each checkpoint copies them into the database file again.
+            Execute(connection, "PRAGMA wal_autocheckpoint = 16384");
             var (version, applied) = Migrate(connection, fullPath);
-            return new SqliteDocumentStore(connection, fullPath, version, applied);
+            return new SqliteDocumentStore(new SqliteSession(connection, fullPath), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB)
         {
@@ -166,50 +160,33 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         return SaveBatch([doc])[0];
     }
 
-    /// <summary>
-    /// Saves documents in one transaction, committed before returning. For each document, in order
-    /// (earlier documents of the batch count as stored): the same source with the same content hash
-    /// is <see cref="StoreStatus.AlreadyStored"/>; the same source with another content hash replaces
-    /// that row under its id (<see cref="StoreStatus.Updated"/>); anything else is
-    /// <see cref="StoreStatus.Stored"/> under its id, suffixed when another source holds that id.
-    /// <see cref="Document.DuplicateOf"/> is ignored: the store works it out.
-    /// </summary>
-    public IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> docs) => SaveBatch(docs, reanalysis: false);
-
-    /// <summary>
-    /// Stores documents analysed again from their stored raw input: the same source with the same
-    /// content replaces the stored analysis (<see cref="StoreStatus.Updated"/>) instead of being skipped.
-    /// </summary>
-    public IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Document> docs) => SaveBatch(docs, reanalysis: true);
-
-    private IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> docs, bool reanalysis)
+    public IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> documents)
     {
-        ArgumentNullException.ThrowIfNull(docs);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (docs.Count == 0)
-            return [];
+        ArgumentNullException.ThrowIfNull(documents);
+        return Save(documents.Count, i => (documents[i] ?? throw new ArgumentException($"document {i} is null", nameof(documents)), null));
+    }
 
-        var outcomes = new StoreOutcome[docs.Count];
+    public IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Save(documents.Count, i => (documents[i].Document, documents[i].RemadeLayers));
+    }
+
+    private StoreOutcome[] Save(int count, Func<int, (Document Document, IReadOnlyList<string>? Remade)> item)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var outcomes = new StoreOutcome[count];
+        if (count == 0)
+            return outcomes;
         var storedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        try
+        _session.InTransaction(() =>
         {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var command in _commands)
-                command.Transaction = transaction;
-            for (int i = 0; i < docs.Count; i++)
-                outcomes[i] = SaveOne(docs[i] ?? throw new ArgumentException($"document {i} is null", nameof(docs)), storedAt, reanalysis);
-            transaction.Commit();
-        }
-        catch (SqliteException ex)
-        {
-            throw new StoreException($"cannot save to the store {_path}: {ex.Message}", ex);
-        }
-        finally
-        {
-            // A command still tied to a finished transaction refuses to run outside one.
-            foreach (var command in _commands)
-                command.Transaction = null;
-        }
+            for (int i = 0; i < count; i++)
+            {
+                var (document, remade) = item(i);
+                outcomes[i] = SaveOne(document, storedAt, remade);
+            }
+        });
         return outcomes;
     }
 
@@ -218,26 +195,49 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     {
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _load.Parameters["$id"].Value = id;
-        return ReadSingle(_load);
+        var command = _session.Prepared(SelectColumns + " WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadDocument(reader) : null;
     }
 
-    /// <summary>The document stored for <paramref name="source"/> with that content hash, or null: lets a caller skip analysing an input already stored.</summary>
-    public Document? FindBySourceAndHash(string source, string contentHash)
+    public string? FindBySourceAndHash(string source, string contentHash)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(contentHash);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _findBySourceAndHash.Parameters["$source"].Value = source;
-        _findBySourceAndHash.Parameters["$content_hash"].Value = contentHash;
-        return ReadSingle(_findBySourceAndHash);
+        var command = _session.Prepared("SELECT id FROM documents WHERE source = $source AND content_hash = $content_hash");
+        command.Parameters["$source"].Value = source;
+        command.Parameters["$content_hash"].Value = contentHash;
+        return command.ExecuteScalar() as string;
+    }
+
+    public IDocumentLookup OpenLookup()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new SqliteLookup(_session.Path);
     }
 
     /// <summary>Every document in store order, read one at a time as the sequence is enumerated.</summary>
     public IEnumerable<Document> LoadAll()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Query(SelectColumns + " ORDER BY seq", null, ReadDocument);
+        return Query(SelectColumns + " ORDER BY seq", ReadDocument);
+    }
+
+    public IReadOnlyList<string> Ids()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Query("SELECT id FROM documents ORDER BY seq", r => r.GetString(0)).ToList();
+    }
+
+    public IReadOnlyDictionary<string, string>? StagesOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var command = _session.Prepared("SELECT stages FROM documents WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        return command.ExecuteScalar() is string json ? StoredJson.ReadStages(json) : null;
     }
 
     /// <summary>The validators a feed's server sent when it was last polled.</summary>
@@ -245,9 +245,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     {
         ArgumentNullException.ThrowIfNull(url);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT etag, last_modified FROM feeds WHERE url = $url";
-        command.Parameters.AddWithValue("$url", url);
+        var command = _session.Prepared("SELECT etag, last_modified FROM feeds WHERE url = $url");
+        command.Parameters["$url"].Value = url;
         using var reader = command.ExecuteReader();
         return reader.Read() ? new FeedState(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
     }
@@ -257,32 +256,42 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(state);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
+        var command = _session.Prepared("""
             INSERT INTO feeds (url, etag, last_modified, polled_at) VALUES ($url, $etag, $last_modified, $polled_at)
             ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at
-            """;
-        command.Parameters.AddWithValue("$url", url);
-        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$last_modified", (object?)state.LastModified ?? DBNull.Value);
-        command.Parameters.AddWithValue("$polled_at", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            """);
+        command.Parameters["$url"].Value = url;
+        command.Parameters["$etag"].Value = (object?)state.ETag ?? DBNull.Value;
+        command.Parameters["$last_modified"].Value = (object?)state.LastModified ?? DBNull.Value;
+        command.Parameters["$polled_at"].Value = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         command.ExecuteNonQuery();
     }
 
     public int Count()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM documents";
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Convert.ToInt32(_session.Prepared("SELECT COUNT(*) FROM documents").ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Ids, in store order, of documents analysed by another pipeline version: the ones to analyse again.</summary>
-    public IEnumerable<string> IdsWithPipelineVersionOtherThan(string version)
+    public bool Delete(string id)
     {
-        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Query("SELECT id FROM documents WHERE pipeline_version <> $version ORDER BY seq", version, r => r.GetString(0));
+        bool deleted = false;
+        _session.InTransaction(() =>
+        {
+            var textHash = Scalar("SELECT text_hash FROM documents WHERE id = $id", id) as string;
+            if (textHash is null)
+                return;
+            Run("DELETE FROM document_layers WHERE document = $id", id);
+            Run("DELETE FROM documents WHERE id = $id", id);
+            // The copies that pointed at it now point at the next earliest.
+            if (textHash != EmptyTextHash)
+                Repoint(textHash);
+            _changes.Append(id, ChangeKind.Deleted, null, null);
+            deleted = true;
+        });
+        return deleted;
     }
 
     public void Dispose()
@@ -290,17 +299,28 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         if (_disposed)
             return;
         _disposed = true;
-        foreach (var command in _commands)
-            command.Dispose();
-        Entities.DisposeCommands();
-        _connection.Dispose();
+        _session.Dispose();
     }
 
-    private StoreOutcome SaveOne(Document doc, string storedAt, bool reanalysis)
+    /// <summary>A stored layer's JSON as written, or null (for the entity index, which reads one layer of many documents).</summary>
+    internal string? LayerData(string document, string layer)
     {
-        _findBySource.Parameters["$source"].Value = doc.Source;
+        var command = _session.Prepared("SELECT data FROM document_layers WHERE document = $document AND layer = $layer");
+        command.Parameters["$document"].Value = document;
+        command.Parameters["$layer"].Value = layer;
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Whether a document with this id is stored.</summary>
+    internal bool Exists(string id) => Scalar("SELECT 1 FROM documents WHERE id = $id", id) is not null;
+
+    private StoreOutcome SaveOne(Document doc, string storedAt, IReadOnlyList<string>? remade)
+    {
+        bool reanalysis = remade is not null;
+        var find = _session.Prepared("SELECT id, content_hash, text_hash, duplicate_of FROM documents WHERE source = $source");
+        find.Parameters["$source"].Value = doc.Source;
         string? existingId = null, existingContentHash = null, existingTextHash = null, existingDuplicateOf = null;
-        using (var reader = _findBySource.ExecuteReader())
+        using (var reader = find.ExecuteReader())
         {
             if (reader.Read())
             {
@@ -315,7 +335,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         {
             if (existingContentHash == doc.ContentHash && !reanalysis)
                 return new StoreOutcome(StoreStatus.AlreadyStored, existingId, existingDuplicateOf);
-            return Update(doc, existingId, existingTextHash!, existingDuplicateOf, storedAt);
+            var outcome = Update(doc, existingId, existingTextHash!, existingDuplicateOf, storedAt);
+            _changes.Append(existingId, reanalysis ? ChangeKind.Reanalysed : ChangeKind.Updated, null, remade);
+            return outcome;
         }
 
         var id = FreeId(doc);
@@ -323,71 +345,82 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         if (doc.Text.Length > 0)
         {
             // No stored row has this source, so every row with this body is from another source.
-            _earliestWithText.Parameters["$text_hash"].Value = doc.TextHash;
-            duplicateOf = _earliestWithText.ExecuteScalar() as string;
+            var earliest = _session.Prepared("SELECT id FROM documents WHERE text_hash = $text_hash ORDER BY seq LIMIT 1");
+            earliest.Parameters["$text_hash"].Value = doc.TextHash;
+            duplicateOf = earliest.ExecuteScalar() as string;
         }
-        Bind(_insert, doc, id, duplicateOf, storedAt);
-        _insert.ExecuteNonQuery();
-        MarkPending(id);
+        var insert = _session.Prepared(InsertDocument);
+        Bind(insert, doc, id, duplicateOf, storedAt);
+        insert.ExecuteNonQuery();
+        WriteLayers(id, doc);
+        _changes.Append(id, ChangeKind.Stored, null, null);
         return new StoreOutcome(StoreStatus.Stored, id, duplicateOf);
-    }
-
-    private void MarkPending(string id)
-    {
-        _markPending.Parameters["$id"].Value = id;
-        _markPending.ExecuteNonQuery();
     }
 
     private StoreOutcome Update(Document doc, string id, string oldTextHash, string? oldDuplicateOf, string storedAt)
     {
-        MarkPending(id);
+        var update = _session.Prepared($"UPDATE documents SET {DocumentAssignments} WHERE id = $id");
         // The row keeps its seq, so with the same body its place among the copies is unchanged.
         if (doc.TextHash == oldTextHash)
         {
-            Bind(_update, doc, id, oldDuplicateOf, storedAt);
-            _update.ExecuteNonQuery();
+            Bind(update, doc, id, oldDuplicateOf, storedAt);
+            update.ExecuteNonQuery();
+            WriteLayers(id, doc);
             return new StoreOutcome(StoreStatus.Updated, id, oldDuplicateOf);
         }
 
-        Bind(_update, doc, id, duplicateOf: null, storedAt);
-        _update.ExecuteNonQuery();
+        Bind(update, doc, id, duplicateOf: null, storedAt);
+        update.ExecuteNonQuery();
+        WriteLayers(id, doc);
         // The documents that shared the old body may have pointed at this one, and the documents
         // with the new body may now have this one as their earliest copy.
         if (oldTextHash != EmptyTextHash)
             Repoint(oldTextHash);
         if (doc.TextHash != EmptyTextHash)
             Repoint(doc.TextHash);
-        _duplicateOf.Parameters["$id"].Value = id;
-        var duplicateOf = _duplicateOf.ExecuteScalar() as string;
+        var duplicateOf = Scalar("SELECT duplicate_of FROM documents WHERE id = $id", id) as string;
         return new StoreOutcome(StoreStatus.Updated, id, duplicateOf);
+    }
+
+    /// <summary>Replaces the document's feature layers with the ones it has now.</summary>
+    private void WriteLayers(string id, Document doc)
+    {
+        Run("DELETE FROM document_layers WHERE document = $id", id);
+        if (doc.Layers.Count == 0)
+            return;
+        var insert = _session.Prepared("INSERT INTO document_layers (document, layer, data) VALUES ($document, $layer, $data)");
+        insert.Parameters["$document"].Value = id;
+        foreach (var name in doc.Layers.Names)
+        {
+            if (!_codecs.TryGetValue(name, out var codec))
+                throw new StoreException($"document '{doc.Id}' has layer '{name}', which this store has no codec for");
+            insert.Parameters["$layer"].Value = name;
+            insert.Parameters["$data"].Value = codec.Write(doc.Layers[name]!);
+            insert.ExecuteNonQuery();
+        }
     }
 
     private void Repoint(string textHash)
     {
-        _repointDuplicates.Parameters["$text_hash"].Value = textHash;
-        _repointDuplicates.ExecuteNonQuery();
+        var command = _session.Prepared(RepointDuplicates);
+        command.Parameters["$text_hash"].Value = textHash;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The document's own id, or when another source holds it, the id with a suffix from its source.</summary>
     private string FreeId(Document doc)
     {
-        if (!IdTaken(doc.Id))
+        if (!Exists(doc.Id))
             return doc.Id;
         var suffixed = doc.Id + "~" + Hashing.Hex(doc.Source, 8);
-        if (!IdTaken(suffixed))
+        if (!Exists(suffixed))
             return suffixed;
         for (int n = 2; ; n++)
         {
             var counted = suffixed + "~" + n.ToString(CultureInfo.InvariantCulture);
-            if (!IdTaken(counted))
+            if (!Exists(counted))
                 return counted;
         }
-    }
-
-    private bool IdTaken(string id)
-    {
-        _idTaken.Parameters["$id"].Value = id;
-        return _idTaken.ExecuteScalar() is not null;
     }
 
     private static void Bind(SqliteCommand command, Document doc, string id, string? duplicateOf, string storedAt)
@@ -412,39 +445,36 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         p["$stated"].Value = StoredJson.WriteStated(doc.Stated);
         p["$removed"].Value = StoredJson.WriteRemoved(doc.Removed);
         p["$captions"].Value = StoredJson.WriteCaptions(doc.Captions);
-        p["$notes"].Value = StoredJson.WriteStrings(doc.Notes);
-        p["$mentions"].Value = StoredJson.WriteMentions(doc.Mentions);
-        p["$entities"].Value = StoredJson.WriteEntities(doc.Entities);
+        p["$notes"].Value = StoredJson.WriteStrings(doc.StageNotes);
+        p["$input_notes"].Value = StoredJson.WriteStrings(doc.InputNotes);
         p["$content_hash"].Value = doc.ContentHash;
         p["$text_hash"].Value = doc.TextHash;
         p["$duplicate_of"].Value = (object?)duplicateOf ?? DBNull.Value;
         p["$pipeline_version"].Value = doc.PipelineVersion;
+        p["$stages"].Value = StoredJson.WriteStages(doc.Stages);
         p["$stored_at"].Value = storedAt;
     }
 
-    private static string[] DocumentParameterNames() =>
-    [
-        "$id", "$source", "$format", "$raw_text", "$text", "$offset_map", "$title", "$byline", "$outlet",
-        "$original_publisher", "$published", "$published_inferred", "$genre", "$language", "$url", "$stated",
-        "$removed", "$captions", "$notes", "$content_hash", "$text_hash", "$duplicate_of", "$pipeline_version", "$mentions", "$entities",
-        "$stored_at",
-    ];
-
-    private Document? ReadSingle(SqliteCommand command)
+    private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
     {
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadDocument(reader) : null;
-    }
-
-    private IEnumerable<T> Query<T>(string sql, string? version, Func<SqliteDataReader, T> read)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        if (version is not null)
-            command.Parameters.AddWithValue("$version", version);
+        using var command = _session.Fresh(sql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
             yield return read(reader);
+    }
+
+    private object? Scalar(string sql, string id)
+    {
+        var command = _session.Prepared(sql);
+        command.Parameters["$id"].Value = id;
+        return command.ExecuteScalar();
+    }
+
+    private void Run(string sql, string id)
+    {
+        var command = _session.Prepared(sql);
+        command.Parameters["$id"].Value = id;
+        command.ExecuteNonQuery();
     }
 
     private Document ReadDocument(SqliteDataReader r)
@@ -475,18 +505,38 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
                 Stated = StoredJson.ReadStated(r.GetString(15)),
                 Removed = StoredJson.ReadRemoved(r.GetString(16)),
                 Captions = StoredJson.ReadCaptions(r.GetString(17)),
-                Notes = StoredJson.ReadStrings(r.GetString(18)),
+                StageNotes = StoredJson.ReadStrings(r.GetString(18)),
                 ContentHash = r.GetString(19),
                 DuplicateOf = NullableString(r, 20),
                 PipelineVersion = r.GetString(21),
-                Mentions = StoredJson.ReadMentions(r.GetString(22)),
-                Entities = StoredJson.ReadEntities(r.GetString(23)),
+                Stages = StoredJson.ReadStages(r.GetString(22)),
+                InputNotes = StoredJson.ReadStrings(r.GetString(23)),
+                Layers = ReadLayers(id),
             };
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
-            throw new StoreException($"document '{id}' in the store {_path} is damaged: {ex.Message}", ex);
+            throw new StoreException($"document '{id}' in the store {_session.Path} is damaged: {ex.Message}", ex);
         }
+    }
+
+    private LayerSet ReadLayers(string id)
+    {
+        if (_codecs.Count == 0)
+            return LayerSet.Empty;
+        var command = _session.Prepared("SELECT layer, data FROM document_layers WHERE document = $id");
+        command.Parameters["$id"].Value = id;
+        List<KeyValuePair<string, object>>? layers = null;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // A layer of a feature this Sitrep does not know stays stored, unread.
+                if (_codecs.TryGetValue(reader.GetString(0), out var codec))
+                    (layers ??= []).Add(new(codec.Layer.Name, codec.Read(reader.GetString(1))));
+            }
+        }
+        return layers is null ? LayerSet.Empty : LayerSet.From(layers);
     }
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
@@ -497,13 +547,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
             ? value
             : throw new FormatException($"unknown {typeof(T).Name} '{name}'");
 
-    private SqliteCommand Command(string sql, params string[] parameterNames)
+    /// <summary>Creates a store at an older schema version, as that Sitrep left it: for tests of the migrations.</summary>
+    internal static void CreateAtVersion(string path, int version)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameterNames)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        foreach (var migration in StoreSchema.Migrations.Where(m => m.Version <= version))
+        {
+            Execute(connection, migration.Sql + $"""
+                ;
+                PRAGMA application_id = {StoreSchema.ApplicationId.ToString(CultureInfo.InvariantCulture)};
+                PRAGMA user_version = {migration.Version.ToString(CultureInfo.InvariantCulture)};
+                """);
+        }
     }
 
     private static (int Version, int Applied) Migrate(SqliteConnection connection, string path)
@@ -545,14 +601,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
     /// <summary>The store's schema version, after checking the file is a Sitrep store this Sitrep can read.</summary>
     private static int CheckIdentity(SqliteConnection connection, SqliteTransaction? transaction, string path)
     {
-        var applicationId = Scalar(connection, transaction, "PRAGMA application_id");
+        var applicationId = ScalarOf(connection, transaction, "PRAGMA application_id");
         // Both pragmas are 32-bit integers in the file header.
-        var version = (int)Scalar(connection, transaction, "PRAGMA user_version");
+        var version = (int)ScalarOf(connection, transaction, "PRAGMA user_version");
         if (applicationId != StoreSchema.ApplicationId)
         {
             if (applicationId != 0)
                 throw new StoreException($"{path} is not a Sitrep store: it belongs to another program (application id {applicationId})");
-            var tables = Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!'");
+            var tables = ScalarOf(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!'");
             if (version != 0 || tables != 0)
                 throw new StoreException($"{path} is not a Sitrep store: it is a SQLite database of another program");
         }
@@ -561,7 +617,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         return version;
     }
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static long ScalarOf(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -574,5 +630,41 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore, IDisp
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>A read-only connection of its own for looking documents up while the store's connection writes (WAL lets both go on).</summary>
+internal sealed class SqliteLookup : IDocumentLookup
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _find;
+
+    public SqliteLookup(string path)
+    {
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString());
+        _connection.Open();
+        _find = _connection.CreateCommand();
+        _find.CommandText = "SELECT id FROM documents WHERE source = $source AND content_hash = $content_hash";
+        _find.Parameters.Add(new SqliteParameter("$source", null));
+        _find.Parameters.Add(new SqliteParameter("$content_hash", null));
+    }
+
+    public string? FindBySourceAndHash(string source, string contentHash)
+    {
+        _find.Parameters["$source"].Value = source;
+        _find.Parameters["$content_hash"].Value = contentHash;
+        return _find.ExecuteScalar() as string;
+    }
+
+    public void Dispose()
+    {
+        _find.Dispose();
+        _connection.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Storage;
@@ -9,79 +10,41 @@ namespace Sitrep.Storage;
 /// links from documents, the user's corrections. Shares the store's connection, so the same
 /// one-thread-at-a-time rule applies.
 /// </summary>
-public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
+public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityCatalog
 {
-    private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private SqliteTransaction? _transaction;
+    private readonly SqliteSession _session;
+    private readonly SqliteDocumentStore _documents;
+    private readonly SqliteChangeFeed _changes;
     private HashSet<(string Key, long Entity)>? _blocks;
 
-    internal SqliteEntityIndex(SqliteConnection connection) => _connection = connection;
-
-    public IReadOnlyList<PendingDocument> Pending(int limit)
+    internal SqliteEntityIndex(SqliteSession session, SqliteDocumentStore documents, SqliteChangeFeed changes)
     {
-        var command = Prepared("""
-            SELECT p.document, COALESCE(d.entities, '[]') FROM entity_pending p LEFT JOIN documents d ON d.id = p.document
-            ORDER BY d.seq LIMIT $limit
-            """);
-        command.Parameters["$limit"].Value = limit;
-        var list = new List<PendingDocument>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            list.Add(new PendingDocument(reader.GetString(0), StoredJson.ReadEntities(reader.GetString(1))));
-        return list;
+        _session = session;
+        _documents = documents;
+        _changes = changes;
+    }
+
+    public IReadOnlyList<DocumentEntity>? DocumentEntities(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        if (_documents.LayerData(documentId, EntityLayers.DocumentEntities.Name) is { } json)
+            return EntityLayers.ReadEntities(json);
+        return _documents.Exists(documentId) ? [] : null;
     }
 
     public void InTransaction(Action work)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        if (_transaction is not null)
-        {
-            work();
-            return;
-        }
-        using var transaction = _connection.BeginTransaction();
-        _transaction = transaction;
         try
         {
-            foreach (var c in _commands.Values)
-                c.Transaction = transaction;
-            work();
-            transaction.Commit();
+            _session.InTransaction(work);
         }
-        catch (SqliteException ex)
+        catch (StoreException ex) when (ex.InnerException is SqliteException inner)
         {
-            throw new StoreException($"cannot resolve entities in the store: {ex.Message}", ex);
-        }
-        finally
-        {
-            _transaction = null;
-            foreach (var c in _commands.Values)
-                c.Transaction = null;
+            throw new StoreException($"cannot resolve entities in the store: {inner.Message}", inner);
         }
     }
 
-    public void AllOrNothing(Action work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        if (_transaction is null)
-        {
-            InTransaction(work);
-            return;
-        }
-        _transaction.Save("document");
-        try
-        {
-            work();
-            _transaction.Release("document");
-        }
-        catch
-        {
-            _transaction.Rollback("document");
-            _transaction.Release("document");
-            throw;
-        }
-    }
+    public void AllOrNothing(Action work) => _session.AllOrNothing(work);
 
     public IReadOnlyList<long> Lookup(string key)
     {
@@ -163,7 +126,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         }
     }
 
-    public void Unlink(string documentId)
+    public IReadOnlyCollection<long> Unlink(string documentId)
     {
         var links = Prepared("SELECT entity, type FROM entity_links WHERE document = $document");
         links.Parameters["$document"].Value = documentId;
@@ -173,34 +136,50 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
             while (reader.Read())
                 linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
+        if (linked.Count == 0)
+            return [];
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
         foreach (var (entity, type) in linked)
             Vote(entity, type, -1);
-        foreach (var id in linked.Select(l => l.Entity).Distinct())
+        var entities = linked.Select(l => l.Entity).Distinct().ToList();
+        foreach (var id in entities)
         {
             AddDocuments(id, -1);
             Retype(id);
         }
+        return entities;
     }
 
     public void Link(string documentId, int local, long id, string type)
     {
-        var already = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
-        already.Parameters["$document"].Value = documentId;
-        already.Parameters["$id"].Value = id;
-        bool counted = already.ExecuteScalar() is not null;
+        // The document counts once for the entity, however many of its own entities link to it.
+        var count = Prepared("""
+            UPDATE entities SET documents = documents + 1
+            WHERE id = $id AND NOT EXISTS (SELECT 1 FROM entity_links WHERE document = $document AND entity = $id)
+            """);
+        count.Parameters["$document"].Value = documentId;
+        count.Parameters["$id"].Value = id;
+        count.ExecuteNonQuery();
         var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type) VALUES ($document, $local, $id, $type)");
         insert.Parameters["$document"].Value = documentId;
         insert.Parameters["$local"].Value = local;
         insert.Parameters["$id"].Value = id;
         insert.Parameters["$type"].Value = type;
         insert.ExecuteNonQuery();
-        if (!counted)
-            AddDocuments(id, 1);
         Vote(id, type, 1);
-        Retype(id);
+        // One more vote for this type can only make this type the leader: it takes over when it now has
+        // more votes than the entity's type (a tie keeps the type it has).
+        var retype = Prepared("""
+            UPDATE entities SET type = $type
+            WHERE id = $id AND type <> $type
+              AND (SELECT votes FROM entity_types WHERE entity = $id AND type = $type)
+                > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
+            """);
+        retype.Parameters["$id"].Value = id;
+        retype.Parameters["$type"].Value = type;
+        retype.ExecuteNonQuery();
     }
 
     private void Vote(long id, string? type, int delta)
@@ -248,13 +227,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         update.ExecuteNonQuery();
     }
 
-    public void Done(string documentId)
-    {
-        var command = Prepared("DELETE FROM entity_pending WHERE document = $document");
-        command.Parameters["$document"].Value = documentId;
-        command.ExecuteNonQuery();
-    }
-
     public void Merge(long kept, long absorbed)
     {
         if (kept == absorbed)
@@ -293,21 +265,43 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
     }
 
     /// <summary>Entities by how many documents name them (most first), optionally only those with a name containing <paramref name="search"/>.</summary>
-    public IReadOnlyList<StoredEntity> List(string? search, int limit)
+    public IReadOnlyList<StoredEntity> List(string? search, int limit) => List(search, null, limit);
+
+    public IReadOnlyList<StoredEntity> List(string? search, string? type, int limit)
     {
         var command = Prepared("""
             SELECT id, name, type, documents FROM entities
-            WHERE merged_into IS NULL AND documents > 0 AND ($search IS NULL OR name LIKE '%' || $search || '%'
-                OR id IN (SELECT entity FROM entity_keys WHERE key LIKE 'x%' || $search || '%'))
+            WHERE merged_into IS NULL AND documents > 0 AND ($type IS NULL OR type = $type)
+                AND ($search IS NULL OR name LIKE '%' || $search || '%'
+                     OR id IN (SELECT entity FROM entity_keys WHERE key LIKE 'x%' || $search || '%'))
             ORDER BY documents DESC, id LIMIT $limit
             """);
         command.Parameters["$search"].Value = (object?)search ?? DBNull.Value;
+        command.Parameters["$type"].Value = (object?)type ?? DBNull.Value;
         command.Parameters["$limit"].Value = limit;
         var list = new List<StoredEntity>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
             list.Add(new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
         return list;
+    }
+
+    public IReadOnlyList<(string Type, int Entities)> CountByType()
+    {
+        var command = Prepared("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL AND documents > 0 GROUP BY type ORDER BY COUNT(*) DESC, type");
+        var list = new List<(string, int)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetInt32(1)));
+        return list;
+    }
+
+    public IEnumerable<StoredEntity> All()
+    {
+        using var command = _session.Fresh("SELECT id, name, type, documents FROM entities WHERE merged_into IS NULL AND documents > 0 ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
     }
 
     /// <summary>The documents naming the entity, in store order, with the local entity each names it by.</summary>
@@ -366,12 +360,19 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         }
     }
 
-    /// <summary>Puts every resolved document back in the queue: after a user's correction, so resolution runs again over it.</summary>
+    /// <summary>Puts every document linked to the entity back on the change feed: after a user's correction, so resolution runs again over it.</summary>
     public void RequeueDocumentsOf(long id)
     {
-        var command = Prepared("INSERT OR IGNORE INTO entity_pending (document) SELECT DISTINCT document FROM entity_links WHERE entity = $id");
+        var command = Prepared("SELECT DISTINCT document FROM entity_links WHERE entity = $id");
         command.Parameters["$id"].Value = id;
-        command.ExecuteNonQuery();
+        var documents = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                documents.Add(reader.GetString(0));
+        }
+        foreach (var document in documents)
+            _changes.Append(document, Pipeline.ChangeKind.Reanalysed, "user", [EntityLayers.DocumentEntities.Name]);
     }
 
     /// <summary>
@@ -412,7 +413,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
                 Block(key, entity.Id, created);
             foreach (var (document, local) in Links(entity.Id))
             {
-                var entities = DocumentEntities(document);
+                var entities = DocumentEntities(document) ?? [];
                 if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
                 {
                     Unlink(document, local, entity.Id);
@@ -422,13 +423,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
             RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
         });
         return created;
-    }
-
-    private List<DocumentEntity> DocumentEntities(string documentId)
-    {
-        var command = Prepared("SELECT entities FROM documents WHERE id = $document");
-        command.Parameters["$document"].Value = documentId;
-        return command.ExecuteScalar() is string json ? StoredJson.ReadEntities(json) : [];
     }
 
     private void Unlink(string documentId, int local, long id)
@@ -457,12 +451,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Binds a parameter where the statement has it: the statements of one step share values, not every parameter.</summary>
-    private static void Set(SqliteCommand command, string name, object value)
-    {
-        if (command.Parameters.Contains(name))
-            command.Parameters[name].Value = value;
-    }
+    private static void Set(SqliteCommand command, string name, object value) => SqliteSession.Set(command, name, value);
 
     private static List<long> ReadIds(SqliteCommand command)
     {
@@ -473,42 +462,5 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory
         return ids;
     }
 
-    /// <summary>One prepared command per statement, reused: resolution runs a few per entity.</summary>
-    private SqliteCommand Prepared(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in ParameterNames(sql))
-                command.Parameters.Add(new SqliteParameter(name, null));
-            command.Transaction = _transaction;
-            _commands[sql] = command;
-        }
-        return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < sql.Length; i++)
-        {
-            if (sql[i] != '$')
-                continue;
-            int j = i + 1;
-            while (j < sql.Length && (char.IsLetterOrDigit(sql[j]) || sql[j] == '_'))
-                j++;
-            var name = sql[i..j];
-            if (seen.Add(name))
-                yield return name;
-            i = j - 1;
-        }
-    }
-
-    internal void DisposeCommands()
-    {
-        foreach (var c in _commands.Values)
-            c.Dispose();
-        _commands.Clear();
-    }
+    private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
 }

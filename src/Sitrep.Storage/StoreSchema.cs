@@ -130,6 +130,79 @@ internal static class StoreSchema
             INSERT INTO entity_types (entity, type, votes)
                 SELECT entity, type, COUNT(*) FROM entity_links WHERE type IS NOT NULL GROUP BY entity, type;
             """),
+        new(6, """
+            -- Layers plug in whole: a feature's layer is a row here, written and read by the feature's
+            -- codec, so the documents table knows no feature. The mentions and entities columns move here
+            -- for the documents that ran the entity stages (their pipeline version names them).
+            CREATE TABLE document_layers (
+                document TEXT NOT NULL,
+                layer TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (document, layer)
+            ) WITHOUT ROWID;
+            INSERT INTO document_layers (document, layer, data)
+                SELECT id, 'mentions', mentions FROM documents WHERE pipeline_version LIKE '%+entities+%';
+            INSERT INTO document_layers (document, layer, data)
+                SELECT id, 'document-entities', entities FROM documents WHERE pipeline_version LIKE '%+entities+%';
+            ALTER TABLE documents DROP COLUMN mentions;
+            ALTER TABLE documents DROP COLUMN entities;
+            -- JSON {"stage": "version", ...}: which stages analysed the document, each at which version.
+            -- Documents from before this version record none, so every stage counts as behind for them.
+            ALTER TABLE documents ADD COLUMN stages TEXT NOT NULL DEFAULT '{}';
+            -- Notes of the input (decoding) apart from the stages' notes, which each analysis makes anew.
+            ALTER TABLE documents ADD COLUMN input_notes TEXT NOT NULL DEFAULT '[]';
+            UPDATE documents SET input_notes = notes, notes = '[]';
+            -- The change feed: every store, update, reanalysis and deletion of a document, in order, and
+            -- each cross-document stage's position in it.
+            CREATE TABLE changes (
+                position INTEGER PRIMARY KEY AUTOINCREMENT,
+                document TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                by TEXT,
+                -- JSON ["layer", ...] of the layers made again; NULL: every layer
+                layers TEXT
+            );
+            CREATE TABLE feed_positions (
+                consumer TEXT NOT NULL PRIMARY KEY,
+                position INTEGER NOT NULL
+            );
+            -- Every stored document is in the feed, so a stage added later starts from all of them; entity
+            -- resolution has read up to the last resolved one, and the documents it had pending follow.
+            INSERT INTO changes (document, kind)
+                SELECT id, 'Stored' FROM documents WHERE id NOT IN (SELECT document FROM entity_pending) ORDER BY seq;
+            INSERT INTO feed_positions (consumer, position)
+                SELECT 'entity-resolution', COALESCE(MAX(position), 0) FROM changes;
+            INSERT INTO changes (document, kind)
+                SELECT id, 'Stored' FROM documents WHERE id IN (SELECT document FROM entity_pending) ORDER BY seq;
+            DROP TABLE entity_pending;
+            """),
+        new(7, """
+            -- Full-text search over titles and text (sitrep search): an FTS5 index whose content is the
+            -- documents table itself (nothing stored twice), keyed by seq, kept in step by triggers so
+            -- every store, update, reanalysis and deletion updates it in the same transaction.
+            -- unicode61 with diacritics removed: "Kolvar" finds "Kolvár".
+            CREATE VIRTUAL TABLE documents_fts USING fts5(
+                title, text, content = 'documents', content_rowid = 'seq',
+                tokenize = 'unicode61 remove_diacritics 2');
+            -- A word in the title weighs four times one in the text.
+            INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            END;
+            CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents
+            WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            -- The documents stored before this version.
+            INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+            -- sitrep documents list: newest first, and by outlet, without reading every row.
+            CREATE INDEX documents_published ON documents (published);
+            CREATE INDEX documents_outlet ON documents (outlet COLLATE NOCASE, published);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
-using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Storage;
 
@@ -95,71 +94,21 @@ internal static class StoredJson
         return captions;
     }
 
-    public static string WriteMentions(IReadOnlyList<Mention> mentions) => Write(w =>
+    public static string WriteStages(IReadOnlyDictionary<string, string> stages) => Write(w =>
     {
-        w.WriteStartArray();
-        foreach (var m in mentions)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(m.Start);
-            w.WriteNumberValue(m.End);
-            w.WriteStringValue(m.Type);
-            if (m.Entity >= 0)
-                w.WriteNumberValue(m.Entity);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        w.WriteStartObject();
+        foreach (var (stage, version) in stages.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            w.WriteString(stage, version);
+        w.WriteEndObject();
     });
 
-    public static List<Mention> ReadMentions(string json)
+    public static IReadOnlyDictionary<string, string> ReadStages(string json)
     {
         using var doc = JsonDocument.Parse(json);
-        var mentions = new List<Mention>(doc.RootElement.GetArrayLength());
-        foreach (var e in doc.RootElement.EnumerateArray())
-            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC") { Entity = e.GetArrayLength() > 3 ? e[3].GetInt32() : -1 });
-        return mentions;
-    }
-
-    public static string WriteEntities(IReadOnlyList<DocumentEntity> entities) => Write(w =>
-    {
-        w.WriteStartArray();
-        foreach (var e in entities)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", e.Name);
-            w.WriteString("type", e.Type);
-            if (e.Country is not null)
-                w.WriteString("country", e.Country);
-            w.WriteStartArray("aliases");
-            foreach (var a in e.Aliases)
-                w.WriteStringValue(a);
-            w.WriteEndArray();
-            if (e.Roles.Count > 0)
-            {
-                w.WriteStartArray("roles");
-                foreach (var r in e.Roles)
-                    w.WriteStringValue(r);
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    });
-
-    public static List<DocumentEntity> ReadEntities(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var entities = new List<DocumentEntity>(doc.RootElement.GetArrayLength());
-        foreach (var e in doc.RootElement.EnumerateArray())
-        {
-            entities.Add(new DocumentEntity(
-                RequiredString(e, "name"),
-                RequiredString(e, "type"),
-                e.TryGetProperty("country", out var c) ? c.GetString() : null,
-                e.GetProperty("aliases").EnumerateArray().Select(a => a.GetString() ?? "").ToList(),
-                e.TryGetProperty("roles", out var roles) ? roles.EnumerateArray().Select(r => r.GetString() ?? "").ToList() : []));
-        }
-        return entities;
+        var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in doc.RootElement.EnumerateObject())
+            stages[p.Name] = p.Value.GetString() ?? throw new JsonException($"stage '{p.Name}' has no version");
+        return stages;
     }
 
     public static string WriteStrings(IReadOnlyList<string> strings) => Write(w =>

@@ -1,13 +1,10 @@
 using System.CommandLine;
-using Sitrep.Analysis;
-using Sitrep.Ingest;
-using Sitrep.Pipeline;
-using Sitrep.Storage;
+using Sitrep.Engine;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep analyze INPUT…</c>: read, clean, store, and optionally write the analysis JSON.</summary>
+/// <summary><c>sitrep analyze INPUT…</c>: read, analyse with every stage (or those named), store, and optionally write the analysis JSON.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -29,14 +26,18 @@ internal static class AnalyzeCommand
             Description = "Seconds to wait for a web page or feed before giving up on it.",
             DefaultValueFactory = _ => 20,
         };
+        var stages = StageOption();
 
-        var command = new Command("analyze", """
-            Read articles, clean them, and store them with their metadata.
+        var command = new Command("analyze", $"""
+            Read articles, analyse them with every stage, and store them.
+
+            Stages (every one runs by default; --stages runs fewer, with what they build on):
+            {string.Join("\n", Features.All.Select(f => $"  {f.Name,-10} {f.Description}"))}
 
             Examples:
               sitrep analyze examples/
               sitrep analyze article.txt more-articles/ --db news.db --json analysis.json
-              sitrep analyze dump.jsonl.gz --quiet
+              sitrep analyze dump.jsonl.gz --stages text --quiet
               sitrep analyze https://example.com/news/feed.xml --json feed.json
 
             Re-running on the same inputs stores nothing new and writes the same JSON.
@@ -55,9 +56,10 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => 1,
         };
         command.Options.Add(hostInterval);
+        command.Options.Add(stages);
         var entities = new Option<bool>("--entities")
         {
-            Description = "Also find the names in each article (people, organisations, places, media) with the trained tagger. Slower; still in progress.",
+            Description = "Accepted and ignored (entities are found by default now); kept for one release.",
         };
         command.Options.Add(entities);
         command.SetAction(parse => Run(
@@ -69,58 +71,90 @@ internal static class AnalyzeCommand
             parse.GetValue(verbose),
             parse.GetValue(timeout),
             parse.GetValue(hostInterval),
-            parse.GetValue(entities)));
+            parse.GetValue(stages)));
         return command;
     }
 
-    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout, double hostInterval, bool entities)
+    /// <summary><c>--stages LIST</c>, shared by analyze and reanalyze.</summary>
+    public static Option<string?> StageOption() => new("--stages")
     {
-        var console = quiet ? null : output;
-        SqliteDocumentStore store;
-        try
-        {
-            store = SqliteDocumentStore.Open(db.FullName);
-        }
-        catch (StoreException e)
-        {
-            WriteError(output, e.Message);
-            return ExitCodes.StoreError;
-        }
-        using (store)
-        {
-            using var fetcher = new Sitrep.Ingest.Web.WebFetcher(Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) });
-            using var resolver = new InputResolver(inputs, fetcher, store);
-            var pipeline = PipelineBuilder.CreateDefault(entities);
-            var analyzer = new BatchAnalyzer(pipeline, store, crossDocument: [new Sitrep.Entities.Resolution.EntityResolver(store.Entities)]);
-            var total = resolver.AllFilesAreSingleArticles ? resolver.FileCount : (int?)null;
-            var summary = BatchProgressView.Run(console, total, progress => analyzer.Run(resolver.Items(), progress));
+        Description = $"Run only these stages (comma-separated, with what they build on): {string.Join(", ", Features.Names)}. Default: every stage.",
+    };
 
-            if (json is not null && summary.DocumentIds.Count > 0)
-            {
-                using var file = File.Create(json.FullName);
-                AnalysisJsonWriter.Write(file, summary.DocumentIds.Distinct(StringComparer.Ordinal).Select(id => store.Load(id)!), store.Entities);
-            }
-            if (console is not null)
-            {
-                SummaryRenderer.Render(console, summary, db.FullName, json?.FullName, verbose);
-                int stale = store.IdsWithPipelineVersionOtherThan(pipeline.Version).Count();
-                if (stale > 0)
-                    console.MarkupLineInterpolated($"[yellow]{stale:N0} stored documents were analysed by another pipeline version; run 'sitrep reanalyze' to bring them up to date.[/]");
-            }
-            else
-            {
-                foreach (var f in summary.Failures)
-                    WriteError(output, $"failed: {f.Source}: {f.Reason}");
-            }
-            return summary.Read == 0 || summary.Read == summary.Failed ? ExitCodes.NothingRead : ExitCodes.Ok;
+    /// <summary>The options for the stages named; null (every stage) when none are; a usage error says which name is wrong.</summary>
+    public static bool TryOptions(IAnsiConsole console, string? stages, Sitrep.Ingest.Web.FetchOptions fetch, out EngineOptions options)
+    {
+        options = EngineOptions.Default with { Fetch = fetch };
+        if (stages is null)
+            return true;
+        var names = Features.Parse(stages);
+        var unknown = names.Where(n => !Features.Names.Contains(n)).ToList();
+        if (unknown.Count > 0 || names.Count == 0)
+        {
+            Errors.Write(console, $"--stages: {(names.Count == 0 ? "no stage named" : "unknown stage " + string.Join(", ", unknown.Select(u => $"'{u}'")))}; the stages are {string.Join(", ", Features.Names)}");
+            return false;
         }
+        options = options with { Stages = names };
+        return true;
     }
 
-    private static void WriteError(IAnsiConsole console, string message)
+    private static int Run(IAnsiConsole output, string[] inputs, FileInfo db, FileInfo? json, bool quiet, bool verbose, double timeout, double hostInterval, string? stages)
     {
-        if (ReferenceEquals(console, AnsiConsole.Console))
-            Console.Error.WriteLine($"sitrep: {message}");
-        else
-            console.WriteLine($"sitrep: {message}");
+        var console = quiet ? null : output;
+        var fetch = Sitrep.Ingest.Web.FetchOptions.Default with { Timeout = TimeSpan.FromSeconds(timeout), PerHostInterval = TimeSpan.FromSeconds(hostInterval) };
+        if (!TryOptions(output, stages, fetch, out var options))
+            return ExitCodes.Usage;
+        // Where the results go is checked before anything is read, so a typo costs nothing.
+        if (!OutputPaths.CheckFiles(output, ("--db", db.FullName), ("--json", json?.FullName)))
+            return ExitCodes.Usage;
+        bool newStore = !File.Exists(db.FullName);
+        int exitCode = ExitCodes.Ok;
+        var engine = BatchProgressView.Loading(console, () =>
+        {
+            var opened = StoreOptions.OpenEngine(output, db, options, out exitCode);
+            opened?.Warm();
+            return opened;
+        });
+        if (engine is null)
+            return exitCode;
+        Sitrep.Ingest.BatchSummary summary;
+        string? jsonError = null;
+        using (engine)
+        {
+            using var resolver = engine.OpenInputs(inputs);
+            summary = BatchProgressView.Run(console, resolver, progress => engine.Analyze(resolver, progress));
+            if (json is not null && summary.DocumentIds.Count > 0)
+            {
+                try
+                {
+                    using var file = File.Create(json.FullName);
+                    engine.WriteAnalysisJson(file, summary.DocumentIds);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The documents are stored: the summary still says so, and how to get the JSON again.
+                    jsonError = $"cannot write --json {json.FullName}: {e.Message}; the documents are stored, and running the same command again writes it";
+                }
+            }
+            bool readNothing = summary.Read == 0 || summary.Read == summary.Failed;
+            if (console is not null)
+            {
+                var store = readNothing && newStore ? "none (nothing was read, so none was created)" : db.FullName;
+                SummaryRenderer.Render(console, summary, store, jsonError is null ? json?.FullName : null, verbose);
+                int behind = engine.CountBehind(summary.DocumentIds);
+                if (behind > 0)
+                    console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");
+            }
+            SummaryRenderer.RenderFailures(output, summary, verbose || console is null);
+        }
+        bool nothingRead = summary.Read == 0 || summary.Read == summary.Failed;
+        if (nothingRead && newStore)
+            StoreOptions.DeleteStoreFiles(db.FullName);
+        if (jsonError is not null)
+        {
+            Errors.Write(output, jsonError);
+            return ExitCodes.StoreError;
+        }
+        return nothingRead ? ExitCodes.NothingRead : ExitCodes.Ok;
     }
 }

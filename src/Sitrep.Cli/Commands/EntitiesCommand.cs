@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
-using Sitrep.Storage;
+using Sitrep.Ingest;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -33,19 +34,36 @@ internal static class EntitiesCommand
     {
         var db = StoreOptions.Database();
         var search = new Option<string?>("--search", "-s") { Description = "Only entities with a name containing this text." };
+        var type = new Option<string?>("--type", "-t") { Description = $"Only entities of this type: {string.Join(", ", Types)}." };
         var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "Entities by how many articles name them.");
         command.Options.Add(db);
         command.Options.Add(search);
+        command.Options.Add(type);
         command.Options.Add(top);
-        command.SetAction(parse => WithStore(console, parse.GetValue(db)!, store =>
+        command.SetAction(parse =>
         {
-            var table = new Table().AddColumns("id", "name", "type", "articles");
-            foreach (var e in store.Entities.List(parse.GetValue(search), Math.Max(1, parse.GetValue(top))))
-                table.AddRow(Id(e.Id), Markup.Escape(e.Name), e.Type, e.Documents.ToString("N0", CultureInfo.InvariantCulture));
-            console.Write(table);
-            return ExitCodes.Ok;
-        }));
+            var wanted = parse.GetValue(type)?.ToUpperInvariant();
+            if (wanted is not null && !Types.Contains(wanted))
+            {
+                Errors.Write(console, $"--type {parse.GetValue(type)}: no such type; the types are {string.Join(", ", Types)}");
+                return ExitCodes.Usage;
+            }
+            return WithStore(console, parse.GetValue(db)!, store =>
+            {
+                var entities = Catalog(store).List(parse.GetValue(search), wanted, Math.Max(1, parse.GetValue(top)));
+                if (entities.Count == 0)
+                {
+                    console.MarkupLine("No entity found.");
+                    return ExitCodes.Ok;
+                }
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "name", "type").AddColumn(new TableColumn("articles").RightAligned());
+                foreach (var e in entities)
+                    table.AddRow(Id(e.Id), Markup.Escape(e.Name), e.Type, e.Documents.ToString("N0", CultureInfo.InvariantCulture));
+                console.Write(table);
+                return ExitCodes.Ok;
+            });
+        });
         return command;
     }
 
@@ -53,28 +71,59 @@ internal static class EntitiesCommand
     {
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The entity id, e.g. E12." };
-        var command = new Command("show", "An entity's names, roles, articles and corrections.");
+        var top = new Option<int>("--top") { Description = "How many articles to list.", DefaultValueFactory = _ => 50 };
+        var command = new Command("show", "An entity's names, and the articles that name it (title, outlet, date) with the roles each gives it; its corrections.");
         command.Options.Add(db);
         command.Arguments.Add(id);
+        command.Options.Add(top);
         command.SetAction(parse => WithStore(console, parse.GetValue(db)!, store =>
         {
             if (Find(console, store, parse.GetValue(id)!) is not { } entity)
-                return ExitCodes.Usage;
-            console.MarkupLineInterpolated($"[bold]{Id(entity.Id)}[/] {entity.Name} ({entity.Type}), named in {entity.Documents:N0} articles");
+                return ExitCodes.NothingRead;
+            console.MarkupLineInterpolated($"[bold]{Id(entity.Id)}[/] {entity.Name} ({entity.Type}), named in {Sitrep.Cli.ViewRenderer.Count(entity.Documents, "article", "articles")}");
+            // One article once, however many of its own entities link here; its roles beside it.
             var aliases = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (document, local) in store.Entities.Links(entity.Id))
+            var articles = new List<(string Document, List<string> Roles)>();
+            var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (document, local) in Catalog(store).Links(entity.Id))
             {
-                var doc = store.Load(document);
-                if (doc is null || local >= doc.Entities.Count)
+                if (!byDocument.TryGetValue(document, out var roles))
+                {
+                    roles = [];
+                    byDocument[document] = roles;
+                    articles.Add((document, roles));
+                }
+                var own = store.Feature<Sitrep.Entities.Resolution.IEntityIndex>()?.DocumentEntities(document);
+                if (own is null || local >= own.Count)
                     continue;
-                foreach (var a in doc.Entities[local].Aliases)
+                foreach (var a in own[local].Aliases)
                     aliases[a] = aliases.GetValueOrDefault(a) + 1;
-                foreach (var role in doc.Entities[local].Roles)
-                    console.MarkupLineInterpolated($"  role: {role}  [grey]({document})[/]");
-                console.MarkupLineInterpolated($"  article: {document}");
+                foreach (var role in own[local].Roles)
+                {
+                    if (!roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                        roles.Add(role);
+                }
             }
-            console.MarkupLineInterpolated($"  names: {string.Join(", ", aliases.Select(a => $"{a.Key} ({a.Value})"))}");
-            foreach (var (kind, e, other, detail, at) in store.Entities.Corrections(entity.Id))
+            if (aliases.Count > 0)
+                console.MarkupLineInterpolated($"  written as: {string.Join(", ", aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ({a.Value})"))}");
+            var shown = articles.Take(Math.Max(1, parse.GetValue(top))).ToList();
+            var summaries = store.Feature<IDocumentCatalog>()?.Summaries(shown.Select(a => a.Document)) ?? new Dictionary<string, DocumentSummary>();
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("published", "outlet", "title", "roles", "id");
+            foreach (var (document, roles) in shown)
+            {
+                var d = summaries.GetValueOrDefault(document);
+                table.AddRow(
+                    Markup.Escape(d?.Published is { } p ? (p.Length > 10 ? p[..10] : p) : ""),
+                    Markup.Escape(d?.Outlet ?? ""),
+                    Markup.Escape(d?.Title ?? "(no title)"),
+                    Markup.Escape(string.Join("; ", roles)),
+                    Markup.Escape(document));
+            }
+            if (shown.Count > 0)
+                console.Write(table);
+            if (shown.Count < articles.Count)
+                console.MarkupLineInterpolated($"… and {Sitrep.Cli.ViewRenderer.Count(articles.Count - shown.Count, "more article", "more articles")} (--top N lists more).");
+            foreach (var (kind, e, other, detail, at) in Catalog(store).Corrections(entity.Id))
                 console.MarkupLineInterpolated($"  correction: {kind} {Id(e)}{(other is { } o ? " " + Id(o) : "")} {detail ?? ""} [grey]{at}[/]");
             return ExitCodes.Ok;
         }));
@@ -99,7 +148,7 @@ internal static class EntitiesCommand
                 console.MarkupLineInterpolated($"{Id(a.Id)} and {Id(b.Id)} are already one entity.");
                 return ExitCodes.Ok;
             }
-            store.Entities.MergeByUser(a.Id, b.Id);
+            Catalog(store).MergeByUser(a.Id, b.Id);
             console.MarkupLineInterpolated($"{Id(b.Id)} ({b.Name}) merged into {Id(a.Id)} ({a.Name}).");
             return ExitCodes.Ok;
         }));
@@ -120,31 +169,35 @@ internal static class EntitiesCommand
             if (Find(console, store, parse.GetValue(id)!) is not { } entity)
                 return ExitCodes.Usage;
             var names = parse.GetValue(aliases) ?? [];
-            long created = store.Entities.Split(entity.Id, names, CountryTable.Default);
-            var result = store.Entities.Get(created);
+            long created = Catalog(store).Split(entity.Id, names, CountryTable.Default);
+            var result = Catalog(store).Get(created);
             console.MarkupLineInterpolated($"{string.Join(", ", names)} split from {Id(entity.Id)} ({entity.Name}) into {Id(created)}, named in {result.Documents:N0} articles.");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static StoredEntity? Find(IAnsiConsole console, SqliteDocumentStore store, string text)
+    private static StoredEntity? Find(IAnsiConsole console, IDocumentStore store, string text)
     {
         var digits = text.StartsWith('E') || text.StartsWith('e') ? text[1..] : text;
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && store.Entities.Find(id) is { } entity)
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && Catalog(store).Find(id) is { } entity)
             return entity;
-        console.MarkupLineInterpolated($"[red]sitrep: no entity {text} in the store[/]");
+        Errors.Write(console, $"no entity {text} in the store");
         return null;
     }
 
-    private static int WithStore(IAnsiConsole console, FileInfo db, Func<SqliteDocumentStore, int> action)
+    private static IEntityCatalog Catalog(IDocumentStore store) => StoreOptions.Entities(store);
+
+    private static int WithStore(IAnsiConsole console, FileInfo db, Func<IDocumentStore, int> action)
     {
-        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
-        if (store is null)
+        using var engine = StoreOptions.OpenExisting(console, db, out int exitCode);
+        if (engine is null)
             return exitCode;
-        using (store)
-            return action(store);
+        return action(engine.Store);
     }
 
     private static string Id(long id) => "E" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The entity types Sitrep gives.</summary>
+    private static readonly string[] Types = ["PERSON", "ORG", "GPE", "LOC", "FACILITY", "MEDIA", "MISC"];
 }

@@ -1,85 +1,51 @@
 using System.CommandLine;
-using Sitrep.Documents;
-using Sitrep.Pipeline;
-using Sitrep.Storage;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep reanalyze</c>: analyses stored documents again from the raw input kept with them,
-/// so a store never mixes the output of two pipeline versions without saying so.
+/// <c>sitrep reanalyze</c>: brings stored documents up to the current pipeline from the raw input kept
+/// with them, running only the stages each one misses or had at another version, never dropping a layer.
 /// </summary>
 internal static class ReanalyzeCommand
 {
-    private const int BatchSize = 256;
-
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database();
-        var all = new Option<bool>("--all") { Description = "Analyse every stored document again, not only those from another pipeline version." };
+        var all = new Option<bool>("--all") { Description = "Analyse every stored document again with every stage, not only what is missing or outdated." };
+        var stages = AnalyzeCommand.StageOption();
         var command = new Command("reanalyze", """
-            Analyse stored documents again from their stored raw input with the current pipeline:
-            by default those analysed by another pipeline version, with --all every one.
+            Bring stored documents up to the current pipeline, from the raw input kept with each: every
+            stage a document misses, or had at another version, runs again (with the stages that build
+            on it); layers a document has are kept up to date, never dropped.
 
             Examples:
               sitrep reanalyze --db news.db
               sitrep reanalyze --all
             """);
-        var entities = new Option<bool>("--entities") { Description = "Use the pipeline with the entity stage (as analyze --entities does)." };
+        var entities = new Option<bool>("--entities") { Description = "Accepted and ignored (entities are part of the default pipeline now); kept for one release." };
         command.Options.Add(db);
         command.Options.Add(all);
+        command.Options.Add(stages);
         command.Options.Add(entities);
-        command.SetAction(parse => Run(console, parse.GetValue(db)!, parse.GetValue(all), parse.GetValue(entities)));
+        command.SetAction(parse => Run(console, parse.GetValue(db)!, parse.GetValue(all), parse.GetValue(stages)));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, FileInfo db, bool all, bool entities)
+    private static int Run(IAnsiConsole console, FileInfo db, bool all, string? stages)
     {
-        var store = StoreOptions.OpenExisting(console, db, out int exitCode);
-        if (store is null)
+        if (!AnalyzeCommand.TryOptions(console, stages, Sitrep.Ingest.Web.FetchOptions.Default, out var options))
+            return ExitCodes.Usage;
+        int exitCode = ExitCodes.Ok;
+        using var engine = BatchProgressView.Loading(console, () => StoreOptions.OpenExisting(console, db, out exitCode, options));
+        if (engine is null)
             return exitCode;
-        using (store)
-        {
-            var pipeline = PipelineBuilder.CreateDefault(entities);
-            // Ids first: the store cannot be read and written at once on one connection.
-            var ids = (all ? store.LoadAll().Select(d => d.Id) : store.IdsWithPipelineVersionOtherThan(pipeline.Version)).ToList();
-            int done = 0, failed = 0;
-            var resolver = new Sitrep.Entities.Resolution.EntityResolver(store.Entities);
-            foreach (var chunk in ids.Chunk(BatchSize))
-            {
-                var inputs = chunk.Select(id => store.Load(id)).Where(d => d is not null).Select(d => new ArticleInput(d!.Source, d.Id, d.Format, d.RawText, d.Stated, d.Notes)).ToList();
-                var results = new Document?[inputs.Count];
-                var errors = new string?[inputs.Count];
-                Parallel.For(0, inputs.Count, i =>
-                {
-                    try
-                    {
-                        results[i] = pipeline.Analyze(inputs[i]);
-                    }
-                    catch (InputRejectedException e)
-                    {
-                        errors[i] = e.Message;
-                    }
-                });
-                store.SaveReanalysed([.. results.Where(r => r is not null).Select(r => r!)]);
-                foreach (var failure in resolver.Update())
-                {
-                    failed++;
-                    console.MarkupLineInterpolated($"[red]failed[/] {failure.Source}: {failure.Reason}");
-                }
-                done += results.Count(r => r is not null);
-                for (int i = 0; i < errors.Length; i++)
-                {
-                    if (errors[i] is { } error)
-                    {
-                        failed++;
-                        console.MarkupLineInterpolated($"[red]failed[/] {inputs[i].Source}: {error}");
-                    }
-                }
-            }
-            console.MarkupLineInterpolated($"{done:N0} documents analysed again with pipeline {pipeline.Version}{(failed > 0 ? $", {failed:N0} failed" : "")}.");
-            return ExitCodes.Ok;
-        }
+        var summary = BatchProgressView.RunReanalysis(console, engine.Store.Count(), progress => engine.Reanalyze(all, progress));
+        foreach (var failure in summary.Failures)
+            Errors.Write(console, $"failed: {failure.Source}: {failure.Reason}");
+        foreach (var failure in summary.StageFailures)
+            Errors.Write(console, $"analysed, but a stage failed: {failure.Source}: {failure.Reason}");
+        console.MarkupLineInterpolated($"{summary.Analysed:N0} documents brought up to date, {summary.UpToDate:N0} already up to date{(summary.Failures.Count > 0 ? $", {summary.Failures.Count:N0} failed" : "")} ({summary.Elapsed.TotalSeconds:N1} s).");
+        return ExitCodes.Ok;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sitrep.Engine;
+using Sitrep.Ingest;
 using Sitrep.Storage;
 using Spectre.Console;
 
@@ -12,25 +14,62 @@ internal static class StoreOptions
         DefaultValueFactory = _ => new FileInfo("sitrep.db"),
     };
 
-    /// <summary>Opens a store that must exist already; says why on the console and gives the exit code when it cannot.</summary>
-    public static SqliteDocumentStore? OpenExisting(IAnsiConsole console, FileInfo db, out int exitCode)
+    /// <summary>Opens the engine over a store, creating it if missing; says why on standard error and gives the exit code when it cannot.</summary>
+    public static SitrepEngine? OpenEngine(IAnsiConsole console, FileInfo db, EngineOptions options, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
-        if (!db.Exists)
-        {
-            console.WriteLine($"sitrep: no store at {db.FullName}");
-            exitCode = ExitCodes.NothingRead;
-            return null;
-        }
         try
         {
-            return SqliteDocumentStore.Open(db.FullName);
+            return SitrepEngine.Open(codecs => StoreFactory.Open(db.FullName, codecs), options);
         }
         catch (StoreException e)
         {
-            console.WriteLine($"sitrep: {e.Message}");
+            Errors.Write(console, e.Message);
             exitCode = ExitCodes.StoreError;
             return null;
         }
     }
+
+    /// <summary>Opens the engine over a store that must exist already.</summary>
+    public static SitrepEngine? OpenExisting(IAnsiConsole console, FileInfo db, out int exitCode, EngineOptions? options = null)
+    {
+        exitCode = ExitCodes.Ok;
+        if (Directory.Exists(db.FullName))
+        {
+            Errors.Write(console, $"--db {db.FullName}: is a folder; name the store's file");
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+        if (!File.Exists(db.FullName))
+        {
+            Errors.Write(console, $"no store at {db.FullName} (sitrep analyze creates one)");
+            exitCode = ExitCodes.NothingRead;
+            return null;
+        }
+        return OpenEngine(console, db, options ?? EngineOptions.Default, out exitCode);
+    }
+
+    /// <summary>Removes a store this command created and left empty, with SQLite's side files.</summary>
+    public static void DeleteStoreFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left behind, empty: nothing is lost.
+            }
+        }
+    }
+
+    /// <summary>The store's document catalog (lists, search, counts); every store Sitrep opens keeps one.</summary>
+    public static IDocumentCatalog Documents(SitrepEngine engine) =>
+        engine.Catalog ?? throw new InvalidOperationException($"the store {engine.Store.Location} keeps no document catalog");
+
+    /// <summary>The store's entity catalog; every store Sitrep opens keeps one.</summary>
+    public static Sitrep.Entities.Resolution.IEntityCatalog Entities(IDocumentStore store) =>
+        store.Feature<Sitrep.Entities.Resolution.IEntityCatalog>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no entities");
 }

@@ -1,76 +1,125 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Documents;
-using Sitrep.Entities.Resolution;
+using Sitrep.Ingest;
 
 namespace Sitrep.Analysis;
 
 /// <summary>
 /// Writes the analysis JSON (the contract in docs/analysis-json.md) as a stream: documents are
-/// written one at a time as they are enumerated, so memory does not grow with the batch.
+/// written one at a time as they are enumerated, so memory does not grow with the batch. The core
+/// fields are written here; each feature's fields by its registered <see cref="IAnalysisJsonPart"/>;
+/// a contract field no registered part writes is written empty, so the shape never depends on which
+/// features are installed.
 /// </summary>
 public static class AnalysisJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>The document arrays the contract names, written empty when no part writes them.</summary>
+    private static readonly string[] ContractDocumentArrays = ["mentions", "quotes", "times", "events", "cites"];
+
+    /// <summary>The top-level arrays the contract names, after "documents".</summary>
+    private static readonly string[] ContractTopLevelArrays = ["entities", "stories"];
+
+    private static readonly JsonWriterOptions Indented = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>
-    /// Writes the documents and, when <paramref name="entities"/> is given, each mention's entity id
-    /// and the entities they name (with their aliases, roles and documents among those written).
-    /// </summary>
-    public static void Write(Stream output, IEnumerable<Document> documents, IEntityDirectory? entities = null)
+    private static readonly JsonWriterOptions OneLine = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Opens the parts for one JSON over <paramref name="store"/>, in registration order.</summary>
+    public static AnalysisJsonSession Open(IReadOnlyList<IAnalysisJsonPart> parts, IDocumentStore? store, bool topLevel = true)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var session = new AnalysisJsonSession(store, topLevel);
+        foreach (var part in parts)
+            session.Add(part.Open(session));
+        return session;
+    }
+
+    /// <summary>Writes the whole analysis JSON: the documents, then each part's top-level fields.</summary>
+    public static void Write(Stream output, IEnumerable<Document> documents, IReadOnlyList<IAnalysisJsonPart> parts, IDocumentStore? store)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(documents);
-        using var json = new Utf8JsonWriter(output, Options);
-        var summary = entities is null ? null : new EntitySummary(entities);
+        var session = Open(parts, store);
+        using var json = new Utf8JsonWriter(output, Indented);
         json.WriteStartObject();
         json.WriteStartArray("documents");
         foreach (var document in documents)
         {
-            WriteDocument(json, document, summary?.Add(document));
+            WriteDocument(json, document, session);
             if (json.BytesPending > 1 << 16)
                 json.Flush();
         }
         json.WriteEndArray();
-        json.WriteStartArray("entities");
-        summary?.Write(json);
-        json.WriteEndArray();
-        json.WriteStartArray("stories");
-        json.WriteEndArray();
+        WriteTopLevel(json, session);
         json.WriteEndObject();
         json.Flush();
     }
 
-    /// <summary>What each of the document's own entities resolved to (id and type), null where it is not resolved.</summary>
-    public static IReadOnlyList<ResolvedEntity?> EntityIds(Document document, IEntityDirectory directory)
+    /// <summary>Each part's top-level fields, then the contract's top-level arrays no part wrote, empty.</summary>
+    private static void WriteTopLevel(Utf8JsonWriter json, AnalysisJsonSession session)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(directory);
-        var ids = new ResolvedEntity?[document.Entities.Count];
-        for (int i = 0; i < ids.Length; i++)
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in session.Sections)
         {
-            if (directory.EntityOf(document.Id, i) is { } id)
+            section.WriteTopLevel(json);
+            written.UnionWith(section.TopLevelFields);
+        }
+        foreach (var name in ContractTopLevelArrays)
+        {
+            if (!written.Contains(name))
             {
-                var entity = directory.Get(id);
-                ids[i] = new ResolvedEntity(EntitySummary.Format(entity.Id), entity.Type);
+                json.WriteStartArray(name);
+                json.WriteEndArray();
             }
         }
-        return ids;
     }
 
-    /// <param name="entities">
-    /// What each of the document's own entities resolved to (null where unresolved); null writes every
-    /// mention's entity as null. A resolved mention takes its entity's type: one entity, one type, even
-    /// where this article alone made it something else (a militia read as a person in one article).
-    /// </param>
-    public static void WriteDocument(Utf8JsonWriter json, Document d, IReadOnlyList<ResolvedEntity?>? entities = null)
+    /// <summary>
+    /// Writes documents as JSONL, one analysis document per line (an export), streamed; then, when
+    /// <paramref name="topLevel"/>, one last line with the top-level fields of the documents written
+    /// (<c>{"entities": […], "stories": […]}</c>), so the ids in the documents can be resolved.
+    /// Returns how many documents were written.
+    /// </summary>
+    public static int WriteLines(Stream output, IEnumerable<Document> documents, IReadOnlyList<IAnalysisJsonPart> parts, IDocumentStore? store, bool topLevel = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(documents);
+        var session = Open(parts, store, topLevel);
+        int count = 0;
+        foreach (var document in documents)
+        {
+            using (var json = new Utf8JsonWriter(output, OneLine))
+                WriteDocument(json, document, session);
+            output.WriteByte((byte)'\n');
+            count++;
+        }
+        if (topLevel)
+        {
+            using (var json = new Utf8JsonWriter(output, OneLine))
+            {
+                json.WriteStartObject();
+                WriteTopLevel(json, session);
+                json.WriteEndObject();
+            }
+            output.WriteByte((byte)'\n');
+        }
+        return count;
+    }
+
+    /// <summary>Writes one document object: the core fields, each part's fields, and the contract's empty arrays no part wrote.</summary>
+    public static void WriteDocument(Utf8JsonWriter json, Document d, AnalysisJsonSession session)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(session);
         var m = d.Metadata;
         json.WriteStartObject();
         json.WriteString("id", d.Id);
@@ -110,27 +159,19 @@ public static class AnalysisJsonWriter
         }
         json.WriteEndArray();
 
-        json.WriteStartArray("mentions");
-        foreach (var mention in d.Mentions)
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in session.Sections)
         {
-            json.WriteStartObject();
-            json.WriteNumber("start", mention.Start);
-            json.WriteNumber("end", mention.End);
-            json.WriteString("text", mention.Text(d.Text));
-            var resolved = entities is not null && mention.Entity >= 0 && mention.Entity < entities.Count ? entities[mention.Entity] : null;
-            json.WriteString("type", resolved?.Type ?? mention.Type);
-            if (resolved is not null)
-                json.WriteString("entity", resolved.Id);
-            else
-                json.WriteNull("entity");
-            json.WriteEndObject();
+            section.WriteDocument(json, d);
+            written.UnionWith(section.DocumentFields);
         }
-        json.WriteEndArray();
-
-        foreach (var layer in (ReadOnlySpan<string>)["quotes", "times", "events", "cites"])
+        foreach (var name in ContractDocumentArrays)
         {
-            json.WriteStartArray(layer);
-            json.WriteEndArray();
+            if (!written.Contains(name))
+            {
+                json.WriteStartArray(name);
+                json.WriteEndArray();
+            }
         }
 
         // Body offset -> raw offset, as [body_start, raw_start, length] runs: the way back to the input.
@@ -150,6 +191,10 @@ public static class AnalysisJsonWriter
             json.WriteStringValue(n);
         json.WriteEndArray();
         json.WriteString("pipeline_version", d.PipelineVersion);
+        json.WriteStartObject("stages");
+        foreach (var (stage, version) in d.Stages.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            json.WriteString(stage, version);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -98,6 +98,17 @@ internal static partial class ChromePatterns
     [GeneratedRegex(Opts + """\ball\ rights\ reserved\b|^\W*(©|\(c\)\ |copyright\b)|\bmay\ not\ be\ (re)?(published|produced|printed|distributed|broadcast)|\bwithout\ (prior\ )?(written\ )?permission\b""")]
     public static partial Regex RightsNotice();
 
+    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b""")]
+    public static partial Regex AllRightsReserved();
+
+    /// <summary>A line that opens with a copyright sign or word.</summary>
+    [GeneratedRegex(Opts + """^\W*(©|\(c\)\ |copyright\b)""")]
+    public static partial Regex CopyrightStart();
+
+    /// <summary>Syndication services, whose copyright a syndicated column carries on every page that runs it.</summary>
+    [GeneratedRegex(Opts + """\b(syndicate|content\ agency|writers\ group|features\ syndicate|news\ service|uclick)\b""")]
+    public static partial Regex Syndicate();
+
     /// <summary>A link line that carries its label and its headline together: "Also read: …".</summary>
     [GeneratedRegex(Opts + """^[\W_]*(also\ read|read\ also|read\ more|see\ also|related|more\ on\ this|recommended|watch|listen|more)\s*[:|»›-]\s*\S.{2,200}$""")]
     public static partial Regex InlineRelatedLink();
@@ -118,7 +129,7 @@ internal static partial class ChromePatterns
     [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})|(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""")]
     public static partial Regex DisclaimerOutlet();
 
-    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})""")]
+    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[Cc]opyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})""")]
     public static partial Regex CopyrightOutlet();
 
     /// <summary>"This article was first published by X." names the original publisher.</summary>

@@ -11,9 +11,12 @@ public sealed class CleaningStage : IDocumentStage
 
     public string Name => "clean";
 
-    public Layers Requires => Layers.RawText;
+    /// <summary>Bump when the body, removed blocks, captions or page hints change for the same input.</summary>
+    public string Version => "3";
 
-    public Layers Produces => Layers.Body | Layers.Removed | Layers.Captions | Layers.PageHints;
+    public IReadOnlyList<Layer> Requires => [];
+
+    public IReadOnlyList<Layer> Produces { get; } = [CoreLayers.Body, CoreLayers.PageHints];
 
     public void Process(DocumentContext context)
     {
@@ -23,10 +26,7 @@ public sealed class CleaningStage : IDocumentStage
             InputFormat.Html => _html.Clean(context.Input.RawText),
             _ => _plainText.Clean(context.Input.RawText),
         };
-        context.Text = result.Text;
-        context.Map = result.Map;
-        context.Removed.AddRange(result.Removed);
-        context.Captions.AddRange(result.Captions);
-        context.Hints = result.Hints;
+        context.Set(CoreLayers.Body, new CleanedBody(result.Text, result.Map, result.Removed, result.Captions));
+        context.Set(CoreLayers.PageHints, result.Hints);
     }
 }

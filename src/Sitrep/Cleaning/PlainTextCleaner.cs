@@ -64,7 +64,7 @@ public sealed partial class PlainTextCleaner
             }
             else if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
             {
-                hints.BodyByline ??= by.Groups["name"].Value.Trim();
+                hints.BodyByline ??= BylineNames(by, t);
                 u.Removal = RemovalReason.Byline;
             }
             else if (ChromePatterns.OpinionLabel().IsMatch(t))
@@ -96,18 +96,29 @@ public sealed partial class PlainTextCleaner
             else if (u.Words <= 24 && !u.EndsSentence && ChromePatterns.MetaLine().IsMatch(t))
             {
                 // A dateline above the article is the date the page prints for it.
-                if (u.Index < firstProse && Time.DateFinder.Find(t).Exists(d => d.Year is not null))
+                if (u.Index < firstProse && Time.PublicationDate.NamesDatedDay(t))
                     hints.PrintedDate ??= t;
                 u.Removal = RemovalReason.Other;
             }
             else if (u.Words <= 5 && ChromePatterns.LabelLine().IsMatch(t))
                 u.Removal = RemovalReason.Navigation;
+            else if (!fromHtml && IsRightsNotice(u))
+            {
+                // "© Agency. When using materials, …" is the page's notice, not a photo's credit.
+                NoteDisclaimer(t, hints);
+                u.Removal = RemovalReason.Other;
+            }
             else if (u.Words <= 25 && ChromePatterns.CreditLine2().IsMatch(t))
                 u.Removal = RemovalReason.Caption;
             else if (fromHtml ? u.Words <= 80 && ChromePatterns.PhotoCredit().IsMatch(t) && !t.StartsWith('—') : IsCaption(u))
                 u.Removal = RemovalReason.Caption;
         }
     }
+
+    /// <summary>A copyright or reproduction notice: "all rights reserved", or a sentence that opens with ©; a bare "© Name" is a photo credit.</summary>
+    private static bool IsRightsNotice(TextUnit u) =>
+        u.Words <= 60 && ChromePatterns.CopyrightStart().IsMatch(u.Text)
+        && (ChromePatterns.AllRightsReserved().IsMatch(u.Text) || (u.EndsSentence && u.Words >= 5));
 
     private static bool IsCaption(TextUnit u)
     {
@@ -156,7 +167,10 @@ public sealed partial class PlainTextCleaner
         }
         string? titleKey = titleIndex >= 0 ? Normalize(units[titleIndex].Text) : null;
         if (titleIndex >= 0)
+        {
             hints.Title = units[titleIndex].Text;
+            hints.Outlet ??= Masthead(units, titleIndex);
+        }
 
         for (int i = 0; i < first; i++)
         {
@@ -185,7 +199,7 @@ public sealed partial class PlainTextCleaner
             }
             else if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
             {
-                hints.Byline ??= by.Groups["name"].Value.Trim();
+                hints.Byline ??= BylineNames(by, t);
                 u.Removal = RemovalReason.Byline;
             }
             else if (PersonNames.TryNameLine(t, out var name, out bool honorific) && (honorific || (titleIndex >= 0 && i > titleIndex)))
@@ -337,7 +351,10 @@ public sealed partial class PlainTextCleaner
             return RemovalReason.Disclaimer;
         }
         if (ChromePatterns.CreditLine().IsMatch(t))
+        {
+            hints.BodyByline ??= ReportingBy(t);
             return RemovalReason.Byline;
+        }
         if (u.Words <= 120 && ChromePatterns.BioRole().IsMatch(t) && PersonNames.FromBioLead(t) is { } author)
         {
             hints.BioByline ??= author;
@@ -362,7 +379,7 @@ public sealed partial class PlainTextCleaner
         }
         if (u.Words <= 12 && ChromePatterns.ByLine().Match(t) is { Success: true } by)
         {
-            hints.BodyByline ??= by.Groups["name"].Value.Trim();
+            hints.BodyByline ??= BylineNames(by, t);
             return RemovalReason.Byline;
         }
         if (IsAppeal(u)
@@ -391,6 +408,7 @@ public sealed partial class PlainTextCleaner
             var t = u.Text;
             if (ChromePatterns.CreditLine().IsMatch(t) && u.Words <= 30)
             {
+                hints.BodyByline ??= ReportingBy(t);
                 u.Removal = RemovalReason.Byline;
             }
             else if (u.Words <= 40 && ChromePatterns.FirstPublished().Match(t) is { Success: true } fp && !u.IsProse)
@@ -416,6 +434,84 @@ public sealed partial class PlainTextCleaner
         }
     }
 
+    /// <summary>
+    /// The authors of a "By" line: "By A and B", "By A, B and C" (joined ", " as a list of authors in
+    /// JSONL is); a job title after a comma is not an author ("By A, Chief Correspondent").
+    /// </summary>
+    private static string BylineNames(Match by, string line)
+    {
+        var first = by.Groups["name"].Value.Trim();
+        var more = MoreAuthors().Match(line, by.Index + by.Length);
+        if (!more.Success)
+            return first;
+        var names = more.Groups["name"].Captures.Select(c => c.Value.Trim()).ToList();
+        // Each further author is a full name: "and Editor" or ", Moscow" is no second author.
+        return names.TrueForAll(n => n.Contains(' ', StringComparison.Ordinal)) ? string.Join(", ", [first, .. names]) : first;
+    }
+
+    /// <summary>"Reporting by A in Place and B; Editing by C": the reporters and writers, without places or editors.</summary>
+    private static string? ReportingBy(string line)
+    {
+        var names = new List<string>();
+        foreach (Match part in ReportersCredit().Matches(line))
+        {
+            foreach (var raw in AuthorSeparator().Split(part.Groups["names"].Value))
+            {
+                var name = PlaceAfterName().Replace(raw, "").Trim().TrimEnd('.', ',');
+                if (PersonNames.TryNameLine(name, out var clean, out _) && !names.Contains(clean, StringComparer.Ordinal))
+                    names.Add(clean);
+            }
+        }
+        return names.Count > 0 ? string.Join(", ", names) : null;
+    }
+
+    /// <summary>
+    /// The site's name on a line of its own above the headline (its masthead): the first line there
+    /// shaped like a name of two to four capitalised words ("The Meridian Monitor", "THE DAILY X"),
+    /// never a label, a menu item, a person's name or a line with other marks. Written in capitals, it
+    /// is given as a name.
+    /// </summary>
+    private static string? Masthead(List<TextUnit> units, int titleIndex)
+    {
+        for (int i = 0; i < titleIndex; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not null and not RemovalReason.Navigation || u.Words is < 2 or > 6 || u.EndsSentence)
+                continue;
+            var t = u.Text.Trim();
+            // A person's name above the headline is more often an author's (a column's), so only
+            // a "The …" name may look like one.
+            if (!MastheadShape().IsMatch(t) || u.Words > 4 || (PersonNames.TryNameLine(t, out _, out _) && !t.StartsWith("The ", StringComparison.OrdinalIgnoreCase))
+                || ChromePatterns.NavigationLine().IsMatch(t) || ChromePatterns.LabelLine().IsMatch(t)
+                || ChromePatterns.OpinionLabel().IsMatch(t) || ChromePatterns.AnalysisLabel().IsMatch(t) || ChromePatterns.ByLine().IsMatch(t)
+                || ChromePatterns.RelatedLinksHeading().IsMatch(t) || ChromePatterns.DateOnlyLine().IsMatch(t))
+                continue;
+            return t.Any(char.IsLower) ? t : string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CapitalWord));
+        }
+        return null;
+    }
+
+    /// <summary>A word of a name written in capitals: "THE" is "The", a short word ("USA", "BBC") stays an acronym.</summary>
+    private static string CapitalWord(string word) =>
+        word is "THE" or "OF" or "AND" or "FOR" ? word[0] + word[1..].ToLowerInvariant()
+        : word.Length <= 3 ? word
+        : word[0] + word[1..].ToLowerInvariant();
+
+    [GeneratedRegex("""^(?!(?:Your|Our|My|YOUR|OUR|MY)\b)(?:(?:The|THE)\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:\p{Lu}[\p{L}'’&.-]*|of|for|and|de|&))+$""")]
+    private static partial Regex MastheadShape();
+
+    [GeneratedRegex("""\G(?:\s*,\s*(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4}))*\s+(?:and|&)\s+(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""")]
+    private static partial Regex MoreAuthors();
+
+    [GeneratedRegex("""(?i:\b(?:additional\s+)?(?:reporting|writing)\s+by)\s+(?<names>[^;()]+?)(?=\s*(?:;|\(|$|\b(?i:editing|edited|compiled|graphics|produced)\b))""")]
+    private static partial Regex ReportersCredit();
+
+    [GeneratedRegex("""\s*,\s*|\s+(?:and|&)\s+""")]
+    private static partial Regex AuthorSeparator();
+
+    [GeneratedRegex("""\s+in\s+\p{Lu}[\p{L}'’. -]*$""")]
+    private static partial Regex PlaceAfterName();
+
     private static bool NameAppearsElsewhere(string raw, TextUnit u, string name)
     {
         var surname = name.Split(' ')[^1];
@@ -436,7 +532,16 @@ public sealed partial class PlainTextCleaner
         if (ChromePatterns.DisclaimerOutlet().Match(text) is { Success: true } m)
             hints.Outlet ??= CleanName(m.Groups["outlet"].Value);
         else if (ChromePatterns.CopyrightOutlet().Match(text) is { Success: true } c)
-            hints.Outlet ??= CleanName(c.Groups["outlet"].Value);
+        {
+            // A syndicated column carries its syndicate's copyright: the text's first publisher, not the page's outlet.
+            var holder = CleanName(c.Groups["outlet"].Value);
+            if (ChromePatterns.AllRightsReserved().IsMatch(holder) || holder.Equals("Copyright", StringComparison.OrdinalIgnoreCase))
+                return;
+            if (ChromePatterns.Syndicate().IsMatch(holder))
+                hints.OriginalPublisher ??= holder;
+            else
+                hints.Outlet ??= holder;
+        }
     }
 
     /// <summary>An appeal speaks of its outlet by name: "X continues …", "X's readership …".</summary>
@@ -458,7 +563,19 @@ public sealed partial class PlainTextCleaner
         var best = counts.Where(kv => kv.Value >= 2).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).FirstOrDefault();
         if (best.Key is not null)
             hints.Outlet ??= best.Key;
+        // Once is enough when the appeal says what it is: "X is an independent, non-profit newsroom".
+        foreach (var u in units)
+        {
+            if (u.Removal == RemovalReason.Donation && SelfDescription().Match(u.Text) is { Success: true } m && !NotAName().IsMatch(m.Groups["name"].Value))
+            {
+                hints.Outlet ??= m.Groups["name"].Value;
+                return;
+            }
+        }
     }
+
+    [GeneratedRegex("""(?<![\w.])(?<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+is\s+an?\s+(?:[\w-]+,?\s+){0,4}(?:newsroom|news\s+(?:organi[sz]ation|outlet|site|agency|service|website)|newspaper|magazine|publication|media\s+outlet)\b""")]
+    private static partial Regex SelfDescription();
 
     [GeneratedRegex("""(?<![\w.])(?<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?=['’]s\s+\w|\s+(?:is|continues|has|relies|depends|needs|remains|was|will|works|provides|brings|keeps)\b)""")]
     private static partial Regex SelfReference();

@@ -22,7 +22,7 @@ internal static class BeamDecoder
     public const float Margin = 100;
 
 
-    public static void Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, DocumentContext? context, Span<int> tags, int width = DefaultWidth)
+    public static void Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, WordEvidence? context, Span<int> tags, int width = DefaultWidth)
         where TWeights : struct, IFeatureWeights =>
         Decode(ref weights, tagSet, statics, context, tags, [], width, []);
 
@@ -57,7 +57,7 @@ internal static class BeamDecoder
     /// <paramref name="tags"/> then holds the best item's tags up to it (inclusive). Returns the length
     /// when decoding went to the end (the gold tagging may still lose to the best one).
     /// </summary>
-    public static int Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, DocumentContext? context, Span<int> tags, ReadOnlySpan<int> gold, int width, ReadOnlySpan<float> transitions)
+    public static int Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, WordEvidence? context, Span<int> tags, ReadOnlySpan<int> gold, int width, ReadOnlySpan<float> transitions)
         where TWeights : struct, IFeatureWeights
     {
         int n = tags.Length;

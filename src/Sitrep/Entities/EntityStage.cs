@@ -1,5 +1,5 @@
-using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Text;
 
 namespace Sitrep.Entities;
 
@@ -15,11 +15,14 @@ public sealed partial class EntityStage : IDocumentStage
 
     public EntityStage(NerModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
 
-    public string Name => "entities";
+    public string Name => "ner";
 
-    public Layers Requires => Layers.Tokens;
+    /// <summary>Bump the code version when tagging or typing rules change; the model's hash is part of it.</summary>
+    public string Version => StageVersion.Of("1", _model.Hash);
 
-    public Layers Produces => Layers.Mentions;
+    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, TextLayers.Tokens];
+
+    public IReadOnlyList<Layer> Produces { get; } = [EntityLayers.Names];
 
     /// <summary>
     /// A name followed by another in brackets names one thing twice: an acronym ("Popular Front
@@ -68,12 +71,15 @@ public sealed partial class EntityStage : IDocumentStage
     public void Process(Pipeline.DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var text = context.Text ?? "";
-        var found = MentionShaper.Shape(text, context.Tokens, Datelines.Apply(text, context.Tokens, _model.Recognize(text, context.Tokens, context.Sentences)));
-        var codes = new byte[context.Tokens.Length];
-        _model.Gazetteer.Annotate(text, context.Tokens, codes);
+        var text = context.Text;
+        var (tokens, sentences) = context.Get(TextLayers.Tokens);
+        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Recognize(text, tokens, sentences)));
+        var codes = new byte[tokens.Length];
+        _model.Gazetteer.Annotate(text, tokens, codes);
+        var mentions = new List<Mention>(found.Count);
         foreach (var m in found)
-            context.Mentions.Add(new Mention(m.Start, m.End, TypeRefiner.Refine(text, context.Tokens, codes, m)));
-        ShareTypesOfNamesForOneThing(text, context.Mentions);
+            mentions.Add(new Mention(m.Start, m.End, TypeRefiner.Refine(text, tokens, codes, m)));
+        ShareTypesOfNamesForOneThing(text, mentions);
+        context.Set(EntityLayers.Names, mentions);
     }
 }

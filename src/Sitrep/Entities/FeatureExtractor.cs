@@ -27,7 +27,7 @@ internal static class FeatureExtractor
     private const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
     private const uint BeforeCluster = 0x7FF | 0x1FFu << 11, AfterCluster = 0x7FE | 0x1FEu << 11;
 
-    public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, WordClusters clusters, DocumentContext? context, Span<uint> output)
+    public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, WordClusters clusters, WordEvidence? context, Span<uint> output)
     {
         int n = tokens.Length;
         if (n == 0)
@@ -144,7 +144,7 @@ internal static class FeatureExtractor
     public const int TagFeatureCount = 4;
 
     /// <summary>The dynamic feature of the document history, the same for every tagging of a sentence (<see cref="Dynamic"/>'s last).</summary>
-    public static uint HistoryFeature(ReadOnlySpan<uint> statics, DocumentContext? context) =>
+    public static uint HistoryFeature(ReadOnlySpan<uint> statics, WordEvidence? context) =>
         FeatureHash.Feature(44, (uint)(context?.History(statics[Norm0]) ?? 0));
 
     /// <summary>The first <see cref="TagFeatureCount"/> features of <see cref="Dynamic"/>.</summary>
@@ -157,7 +157,7 @@ internal static class FeatureExtractor
     }
 
     /// <summary>Features of the tag history; <paramref name="previous"/> and <paramref name="beforePrevious"/> are tag ids, the tag count standing for "none".</summary>
-    public static void Dynamic(ReadOnlySpan<uint> statics, int previous, int beforePrevious, DocumentContext? context, Span<uint> output)
+    public static void Dynamic(ReadOnlySpan<uint> statics, int previous, int beforePrevious, WordEvidence? context, Span<uint> output)
     {
         output[4] = FeatureHash.Feature(44, (uint)(context?.History(statics[Norm0]) ?? 0));
         output[0] = FeatureHash.Feature(40, (uint)previous);

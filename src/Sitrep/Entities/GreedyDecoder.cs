@@ -7,7 +7,7 @@ namespace Sitrep.Entities;
 /// </summary>
 internal static class GreedyDecoder
 {
-    public static void Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, DocumentContext? context, Span<int> tags)
+    public static void Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, WordEvidence? context, Span<int> tags)
         where TWeights : struct, IFeatureWeights
     {
         int t = tagSet.Count;

@@ -55,12 +55,24 @@ public sealed class NerModel
 
     internal Gazetteer Gazetteer { get; }
 
+    /// <summary>The SHA-256 of the model file (its saved bytes for a model trained in memory): part of the entity stage's version.</summary>
+    public string Hash => _hash ??= HashOfSaved();
+
+    private string? _hash;
+
+    private string HashOfSaved()
+    {
+        using var buffer = new MemoryStream();
+        Save(buffer);
+        return Pipeline.StageVersion.Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     internal WordClusters Clusters { get; }
 
     /// <summary>IOB2 tags for the tokens of one sentence.</summary>
     public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
 
-    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, DocumentContext? context)
+    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (sentence.Length == 0)
@@ -93,7 +105,7 @@ public sealed class NerModel
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var joined = sentences.Select(Join).ToList();
-        var context = new DocumentContext();
+        var context = new WordEvidence();
         foreach (var (text, tokens) in joined)
             context.Observe(text, tokens);
         var result = new string[joined.Count][];
@@ -116,7 +128,7 @@ public sealed class NerModel
         var mentions = new List<EntityMention>();
         var tags = new int[64];
         // The whole text is one document: its sentences inform each other.
-        var context = new DocumentContext();
+        var context = new WordEvidence();
         foreach (var sentence in sentences)
             context.Observe(text, tokens.AsSpan(sentence.FirstToken, sentence.TokenCount));
         foreach (var sentence in sentences)
@@ -200,6 +212,18 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        // Read whole first, so the model's hash is of the bytes it was loaded from.
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var hash = Pipeline.StageVersion.Hash(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        bytes.Position = 0;
+        var model = Decode(bytes);
+        model._hash = hash;
+        return model;
+    }
+
+    private static NerModel Decode(Stream stream)
+    {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)

@@ -31,11 +31,11 @@ public static class PerceptronTrainer
         ArgumentNullException.ThrowIfNull(gazetteer);
         var tagSet = new TagSet(options.Bilou ? TagSet.Bilou : TagSet.Standard);
         int t = tagSet.Count;
-        var documents = new List<(DocumentContext Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
+        var documents = new List<(WordEvidence Context, List<(uint[] Statics, int[] Gold)> Sentences)>();
         foreach (var document in ConllReader.Documents(train))
         {
             var joined = document.Select(s => NerModel.Join(s.Words)).ToList();
-            var context = new DocumentContext();
+            var context = new WordEvidence();
             foreach (var (text, tokens) in joined)
                 context.Observe(text, tokens);
             var sentences = new List<(uint[], int[])>();
@@ -220,7 +220,7 @@ public static class PerceptronTrainer
         return copy;
     }
 
-    private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, DocumentContext context, int[] predicted)
+    private static int Greedy(ref TrainingView view, TagSet tagSet, uint[] statics, WordEvidence context, int[] predicted)
     {
         GreedyDecoder.Decode(ref view, tagSet, statics, context, predicted);
         return predicted.Length;

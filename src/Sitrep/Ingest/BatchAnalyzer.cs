@@ -1,29 +1,50 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Ingest;
 
 /// <summary>
-/// Runs inputs through the pipeline into a store: reads in order, analyses a batch in parallel,
-/// stores the batch in input order in one transaction, so the result does not depend on thread
-/// timing and nothing reported as stored can be lost. One bad input is reported and skipped.
+/// Runs inputs through the pipeline into a store, three things at once: one thread reads the next
+/// batch, every core analyses the current one, and one thread stores the batch before it and lets
+/// the cross-document stages catch up. Batches are stored in input order, each in one transaction,
+/// so the result does not depend on thread timing and nothing reported as stored can be lost. One
+/// bad input is reported and skipped; a stage that fails on one document leaves it stored with a note.
 /// </summary>
 public sealed class BatchAnalyzer
 {
+    /// <summary>Batches read ahead of the one being analysed: enough to keep the cores busy, few enough to keep memory flat.</summary>
+    private const int ReadAhead = 2;
+
+    /// <summary>
+    /// A batch is cut when its raw text reaches this many characters (64 MB), however few articles it
+    /// holds: with the batches read ahead and being stored, memory stays bounded when every record of a
+    /// dump is near the size limit.
+    /// </summary>
+    private const long MaxBatchChars = 32L * 1024 * 1024;
+
     private readonly DocumentPipeline _pipeline;
     private readonly IDocumentStore _store;
     private readonly int _batchSize;
     private readonly int _parallelism;
     private readonly IReadOnlyList<ICrossDocumentStage> _crossDocument;
+    private readonly Lock _storeGate;
 
-    public BatchAnalyzer(DocumentPipeline pipeline, IDocumentStore store, int batchSize = 256, int? parallelism = null, IReadOnlyList<ICrossDocumentStage>? crossDocument = null)
+    /// <param name="pipeline">The per-document stages.</param>
+    /// <param name="store">Where documents go; used from one thread at a time, under <paramref name="storeGate"/>.</param>
+    /// <param name="batchSize">Documents per transaction.</param>
+    /// <param name="parallelism">Threads that analyse (default: one per core).</param>
+    /// <param name="crossDocument">Cross-document stages, in the order they run after each stored batch.</param>
+    /// <param name="storeGate">Held while the store is used: the reading thread may need the store too (feed validators).</param>
+    public BatchAnalyzer(DocumentPipeline pipeline, IDocumentStore store, int batchSize = 256, int? parallelism = null, IReadOnlyList<ICrossDocumentStage>? crossDocument = null, Lock? storeGate = null)
     {
-        _crossDocument = crossDocument ?? [];
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _batchSize = Math.Max(1, batchSize);
         _parallelism = parallelism ?? Environment.ProcessorCount;
+        _crossDocument = crossDocument ?? [];
+        _storeGate = storeGate ?? new Lock();
     }
 
     public BatchSummary Run(IEnumerable<InputItem> items, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
@@ -31,26 +52,80 @@ public sealed class BatchAnalyzer
         ArgumentNullException.ThrowIfNull(items);
         var summary = new BatchSummary();
         var clock = Stopwatch.StartNew();
-        var batch = new List<InputItem>(_batchSize);
-        foreach (var item in items)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var batches = Channel.CreateBounded<List<InputItem>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() => Read(items, batches.Writer, stop.Token), CancellationToken.None);
+        IDocumentLookup lookup;
+        lock (_storeGate)
+            lookup = _store.OpenLookup();
+        var committing = Task.CompletedTask;
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            batch.Add(item);
-            if (batch.Count == _batchSize)
+            using (lookup)
             {
-                RunBatch(batch, summary);
-                batch.Clear();
-                progress?.Report(new BatchProgress(summary.Read, summary.Failed, summary.Read / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)));
+                while (batches.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+                {
+                    while (batches.Reader.TryRead(out var batch))
+                    {
+                        var results = Analyze(batch, lookup);
+                        // The batch before must be stored first: batches are stored in input order.
+                        committing.GetAwaiter().GetResult();
+                        committing = Task.Run(() => Commit(batch, results, summary, progress, clock), CancellationToken.None);
+                    }
+                }
+                committing.GetAwaiter().GetResult();
+                reader.GetAwaiter().GetResult();
             }
         }
-        if (batch.Count > 0)
-            RunBatch(batch, summary);
+        catch
+        {
+            // Stop reading and let the batch being stored finish (or fail) before the caller goes on.
+            stop.Cancel();
+            try
+            {
+                Task.WaitAll(committing, reader);
+            }
+#pragma warning disable CA1031 // The first failure is the one reported; the others followed from it.
+            catch
+#pragma warning restore CA1031
+            {
+            }
+            throw;
+        }
         summary.Elapsed = clock.Elapsed;
-        progress?.Report(new BatchProgress(summary.Read, summary.Failed, summary.Read / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)));
         return summary;
     }
 
-    private void RunBatch(List<InputItem> batch, BatchSummary summary)
+    private async Task Read(IEnumerable<InputItem> items, ChannelWriter<List<InputItem>> writer, CancellationToken cancellation)
+    {
+        try
+        {
+            var batch = new List<InputItem>(_batchSize);
+            long chars = 0;
+            foreach (var item in items)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                batch.Add(item);
+                chars += item.Article?.RawText.Length ?? 0;
+                if (batch.Count == _batchSize || chars >= MaxBatchChars)
+                {
+                    await writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
+                    batch = new List<InputItem>(_batchSize);
+                    chars = 0;
+                }
+            }
+            if (batch.Count > 0)
+                await writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private (Document? Document, string? StoredId, InputFailure? Failure)[] Analyze(List<InputItem> batch, IDocumentLookup lookup)
     {
         var results = new (Document? Document, string? StoredId, InputFailure? Failure)[batch.Count];
         for (int i = 0; i < batch.Count; i++)
@@ -59,8 +134,8 @@ public sealed class BatchAnalyzer
                 results[i] = (null, null, failure);
             else if (batch[i].UnchangedSource is not null)
                 continue;
-            else if (_store.FindBySourceAndHash(batch[i].Article!.Source, batch[i].Article!.ContentHash) is { } stored)
-                results[i] = (null, stored.Id, null);
+            else if (lookup.FindBySourceAndHash(batch[i].Article!.Source, batch[i].Article!.ContentHash) is { } stored)
+                results[i] = (null, stored, null);
         }
 
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i =>
@@ -83,18 +158,26 @@ public sealed class BatchAnalyzer
                 results[i] = (null, null, new InputFailure(input.Source, $"analysis failed: {e.GetType().Name}: {e.Message}"));
             }
         });
+        return results;
+    }
 
+    private void Commit(List<InputItem> batch, (Document? Document, string? StoredId, InputFailure? Failure)[] results, BatchSummary summary, IProgress<BatchProgress>? progress, Stopwatch clock)
+    {
         var toStore = new List<Document>();
         foreach (var r in results)
         {
             if (r.Document is not null)
                 toStore.Add(r.Document);
         }
-        var outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
-        // Cross-document stages catch up after each batch, in store order, so their results do not
-        // depend on thread timing; what a crash leaves undone they find pending next time.
-        foreach (var stage in _crossDocument)
-            summary.Failures.AddRange(stage.Update());
+        IReadOnlyList<StoreOutcome> outcomes;
+        lock (_storeGate)
+        {
+            outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
+            // Cross-document stages catch up after each batch, in store order, so their results do not
+            // depend on thread timing; what a crash leaves undone they find on the change feed next time.
+            foreach (var stage in _crossDocument)
+                summary.Failures.AddRange(stage.Update(_store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+        }
         int next = 0;
         for (int i = 0; i < results.Length; i++)
         {
@@ -129,9 +212,18 @@ public sealed class BatchAnalyzer
                     summary.AlreadyStored++;
                     break;
             }
-            if (outcome.DuplicateOf is not null && outcome.Status != StoreStatus.AlreadyStored)
-                summary.Duplicates++;
+            if (outcome.Status != StoreStatus.AlreadyStored)
+            {
+                if (outcome.DuplicateOf is not null)
+                    summary.Duplicates++;
+                foreach (var note in r.Document!.StageNotes)
+                {
+                    if (note.Contains(": failed: ", StringComparison.Ordinal))
+                        summary.StageFailures.Add(new InputFailure(r.Document.Source, note));
+                }
+            }
             summary.DocumentIds.Add(outcome.Id);
         }
+        progress?.Report(new BatchProgress(summary.Read, summary.Failed, summary.Read / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)));
     }
 }

@@ -12,6 +12,9 @@ public sealed class BatchSummary
     /// <summary>Feeds whose server said nothing changed since the last poll.</summary>
     public int Unchanged { get; set; }
     public List<InputFailure> Failures { get; } = [];
+
+    /// <summary>Documents stored although a stage failed on them (each keeps the layers before it and a note; <c>reanalyze</c> tries the stage again).</summary>
+    public List<InputFailure> StageFailures { get; } = [];
     public List<string> DocumentIds { get; } = [];
     public TimeSpan Elapsed { get; set; }
 

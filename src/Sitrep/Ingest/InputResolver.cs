@@ -31,6 +31,8 @@ public sealed class InputResolver : IDisposable
     private readonly List<(string Path, string Display, string Relative, string Stem)> _files = [];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<InputFailure> _missing = [];
+    private long _doneBytes;
+    private long _currentBytes;
 
     public InputResolver(IEnumerable<string> inputs)
         : this(inputs, null, null)
@@ -48,6 +50,17 @@ public sealed class InputResolver : IDisposable
         foreach (var input in inputs)
             Add(input);
         AssignIds();
+        foreach (var (path, _, _, _) in _files)
+        {
+            try
+            {
+                TotalBytes += new FileInfo(path).Length;
+            }
+            catch (IOException)
+            {
+                // Reported when it is read.
+            }
+        }
     }
 
     /// <summary>
@@ -72,6 +85,18 @@ public sealed class InputResolver : IDisposable
 
     public bool AllFilesAreSingleArticles => _urls.Count == 0 && _files.TrueForAll(f => IsText(f.Path) || IsHtml(f.Path));
 
+    /// <summary>Whether the inputs name URLs (how much is left to read cannot be known then).</summary>
+    public bool HasUrls => _urls.Count > 0;
+
+    /// <summary>The size on disk of every file named (compressed, for .gz): what <see cref="BytesRead"/> counts towards.</summary>
+    public long TotalBytes { get; private set; }
+
+    /// <summary>
+    /// How many bytes of the files (as on disk: compressed for .gz) have been read so far; safe to ask
+    /// from another thread while <see cref="Items"/> is enumerated, for a progress bar.
+    /// </summary>
+    public long BytesRead => Interlocked.Read(ref _doneBytes) + Interlocked.Read(ref _currentBytes);
+
     private void Add(string input)
     {
         if (UrlCanonicalizer.TryParseHttpUrl(input, out var url))
@@ -94,10 +119,26 @@ public sealed class InputResolver : IDisposable
         {
             _files.Add((Path.GetFullPath(input), input, input.Replace('\\', '/'), StemOf(Path.GetFileName(input))));
         }
+        else if (OtherScheme(input) is { } scheme)
+        {
+            _missing.Add(new InputFailure(input, scheme is "http" or "https"
+                ? "not a URL Sitrep can fetch"
+                : $"unsupported URL scheme '{scheme}': Sitrep reads http and https URLs, files and folders"));
+        }
         else
         {
             _missing.Add(new InputFailure(input, "no such file or folder"));
         }
+    }
+
+    /// <summary>The scheme of a URL that is not http(s) (<c>ftp://…</c>, <c>file:…</c>), or null for anything else.</summary>
+    private static string? OtherScheme(string input)
+    {
+        int colon = input.IndexOf(':', StringComparison.Ordinal);
+        // One letter before the colon is a Windows drive, not a scheme.
+        if (colon < 2 || !Uri.TryCreate(input, UriKind.Absolute, out var uri) || !input.AsSpan(colon).StartsWith("://") && uri.Scheme != "file" && uri.Scheme != "mailto")
+            return null;
+        return uri.Scheme;
     }
 
     public IEnumerable<InputItem> Items()
@@ -111,9 +152,18 @@ public sealed class InputResolver : IDisposable
         }
         foreach (var (path, display, _, _) in _files)
         {
+            long length = 0;
+            try
+            {
+                length = new FileInfo(path).Length;
+            }
+            catch (IOException)
+            {
+                // Reported when it is read.
+            }
             if (IsJsonl(path))
             {
-                foreach (var item in JsonlRecordReader.Read(path, display))
+                foreach (var item in JsonlRecordReader.Read(path, display, position => Interlocked.Exchange(ref _currentBytes, Math.Min(position, length))))
                     yield return item;
             }
             else if (IsText(path) || IsHtml(path))
@@ -129,6 +179,8 @@ public sealed class InputResolver : IDisposable
             {
                 yield return InputItem.Failed(display, $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", TextExtensions.Concat(HtmlExtensions).Concat(JsonlExtensions))})");
             }
+            Interlocked.Exchange(ref _currentBytes, 0);
+            Interlocked.Add(ref _doneBytes, length);
         }
     }
 
@@ -202,8 +254,12 @@ public sealed class InputResolver : IDisposable
                 _feedStates?.SaveFeedState(key, new FeedState(result.ETag, result.LastModified));
             yield break;
         }
-        yield return PageInput(result.FinalUrl, text, StatedMetadata.None, notes);
+        yield return PageInput(result.FinalUrl, text, StatedMetadata.None, notes, FormatOf(result.ContentType));
     }
+
+    /// <summary>A page the server says is plain text is read as plain text, as the same file from disk would be.</summary>
+    private static InputFormat FormatOf(string? mediaType) =>
+        string.Equals(mediaType, "text/plain", StringComparison.OrdinalIgnoreCase) ? InputFormat.PlainText : InputFormat.Html;
 
     private IEnumerable<InputItem> ReadFeedFile(string path, string display)
     {
@@ -266,7 +322,7 @@ public sealed class InputResolver : IDisposable
             {
                 var notes = new List<string>();
                 var page = _fetcher().Fetch(link);
-                fetched = PageInput(page.FinalUrl, DecodeFetched(page, notes), stated, notes);
+                fetched = PageInput(page.FinalUrl, DecodeFetched(page, notes), stated, notes, FormatOf(page.ContentType));
             }
             catch (Exception e) when (e is FetchException or InputRejectedException)
             {
@@ -276,11 +332,11 @@ public sealed class InputResolver : IDisposable
         }
     }
 
-    private static InputItem PageInput(Uri finalUrl, string html, StatedMetadata stated, List<string> notes)
+    private static InputItem PageInput(Uri finalUrl, string content, StatedMetadata stated, List<string> notes, InputFormat format)
     {
         var canonical = UrlCanonicalizer.Canonicalize(finalUrl.AbsoluteUri);
         stated = stated with { Url = stated.Url ?? canonical };
-        return InputItem.Of(new ArticleInput(canonical, "u" + Hashing.Hex(canonical, 16), InputFormat.Html, html, stated, notes));
+        return InputItem.Of(new ArticleInput(canonical, "u" + Hashing.Hex(canonical, 16), format, content, stated, notes));
     }
 
     private static string DecodeFetched(FetchResult result, List<string> notes)

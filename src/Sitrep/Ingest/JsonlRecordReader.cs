@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Sitrep.Documents;
 
@@ -20,45 +19,67 @@ public static class JsonlRecordReader
     private static readonly string[] BylineFields = ["byline", "author", "authors"];
     private static readonly string[] RecordIdFields = ["id", "ID", "_id", "article_id", "uuid", "doc_id"];
 
-    public static IEnumerable<InputItem> Read(string path, string displayPath)
+    /// <summary>
+    /// The longest line read: an article's text is at most <see cref="InputResolver.MaxFileBytes"/>, and
+    /// JSON escapes can triple it. A longer line is skipped without being held in memory.
+    /// </summary>
+    public const int MaxLineBytes = 3 * (int)InputResolver.MaxFileBytes;
+
+    /// <summary>A .jsonl.gz that decompresses to more than this many times its size is a bomb, not a dump (news text compresses 4-10 times).</summary>
+    public const int MaxCompressionRatio = 200;
+
+    /// <summary>Below this much output the ratio is not checked: a tiny file may compress well.</summary>
+    private const long RatioCheckedFrom = 64L * 1024 * 1024;
+
+    /// <param name="path">The file.</param>
+    /// <param name="displayPath">How failures name it.</param>
+    /// <param name="position">Told, after each line, how many bytes of the file (compressed, for .gz) have been read.</param>
+    public static IEnumerable<InputItem> Read(string path, string displayPath, Action<long>? position = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        FileStream file;
         Stream stream;
         GzipTrailerCheck? check = null;
         try
         {
-            stream = File.OpenRead(path);
+            file = File.OpenRead(path);
+            stream = file;
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                check = GzipTrailerCheck.Read((FileStream)stream);
-                stream = check.Wrap(new GZipStream(stream, CompressionMode.Decompress));
+                check = GzipTrailerCheck.Read(file);
+                stream = check.Wrap(new GZipStream(file, CompressionMode.Decompress));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [InputItem.Failed(displayPath, $"cannot open: {e.Message}")];
         }
-        return ReadLines(stream, displayPath, check);
+        return ReadLines(stream, file, displayPath, check, position);
     }
 
-    private static IEnumerable<InputItem> ReadLines(Stream stream, string displayPath, GzipTrailerCheck? check)
+    private static IEnumerable<InputItem> ReadLines(Stream stream, FileStream file, string displayPath, GzipTrailerCheck? check, Action<long>? position)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var owned = stream;
+        Func<long, string?>? guard = check is null ? null : decompressed =>
+            decompressed > RatioCheckedFrom && decompressed > MaxCompressionRatio * Math.Max(1, file.Position)
+                ? $"decompresses to more than {MaxCompressionRatio} times its size ({decompressed / (1024 * 1024):N0} MB from {file.Position / 1024.0:N0} KB); stopped (a gzip bomb?)"
+                : null;
+        var reader = new CappedLineReader(stream, MaxLineBytes, guard);
         int lineNumber = 0;
         // One line is held back: when the file turns out to be cut, its last line is a fragment,
         // reported with the truncation rather than as a line that is not JSON.
-        string? pending = null;
+        LineRead? pending = null;
         while (true)
         {
-            string? line;
+            LineRead read;
             string? readError = null;
             try
             {
-                line = reader.ReadLine();
+                read = reader.Next();
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                line = null;
+                read = default;
                 readError = e.Message;
             }
             if (readError is not null)
@@ -66,29 +87,50 @@ public static class JsonlRecordReader
                 yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"cannot read further: {readError}; the records from line {lineNumber} on are lost");
                 yield break;
             }
-            if (line is null)
+            position?.Invoke(file.Position);
+            if (read.Kind == LineKind.End)
             {
+                if (read.StopReason is not null)
+                {
+                    if (pending is { } last)
+                        yield return ParseRecord(last.Line!, $"{displayPath}:{lineNumber}");
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", read.StopReason);
+                    yield break;
+                }
                 // GZipStream ends a truncated file quietly; the trailer's length tells.
                 if (check is not null && !check.Complete)
                 {
-                    if (pending is not null && check.EndsWithNewline)
+                    if (pending is { EndedWithNewline: true } whole)
                     {
                         // Only the trailer is missing: the last line arrived whole.
-                        yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
+                        yield return ParseRecord(whole.Line!, $"{displayPath}:{lineNumber}");
                         yield return InputItem.Failed($"{displayPath}:{lineNumber + 1}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes without its trailer; anything after line {lineNumber} is lost");
                         yield break;
                     }
                     yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"truncated or corrupt gzip file: it ends after {check.DecompressedBytes:N0} bytes, in line {lineNumber}; the records from there on are lost");
                     yield break;
                 }
-                if (pending is not null)
-                    yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
+                if (pending is { } final)
+                    yield return ParseRecord(final.Line!, $"{displayPath}:{lineNumber}");
                 yield break;
             }
-            if (pending is not null)
-                yield return ParseRecord(pending, $"{displayPath}:{lineNumber}");
+            if (pending is { } previous)
+                yield return ParseRecord(previous.Line!, $"{displayPath}:{lineNumber}");
+            pending = null;
             lineNumber++;
-            pending = string.IsNullOrWhiteSpace(line) ? null : line;
+            switch (read.Kind)
+            {
+                case LineKind.Binary:
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber}", "binary data (NUL bytes), not JSON lines; the rest of the file is not read");
+                    yield break;
+                case LineKind.TooLong:
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"line too long for an article ({read.Length / (1024.0 * 1024):N0} MB; the limit is {MaxLineBytes / (1024 * 1024)} MB); skipped");
+                    break;
+                default:
+                    if (!string.IsNullOrWhiteSpace(read.Line))
+                        pending = read;
+                    break;
+            }
         }
     }
 
@@ -103,18 +145,19 @@ public static class JsonlRecordReader
         }
         catch (JsonException e)
         {
-            return InputItem.Failed(location, $"not JSON: {e.Message}");
+            return InputItem.Failed(location, $"not JSON: {JsonError(e)}");
         }
         using (json)
         {
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 return InputItem.Failed(location, "not a JSON object");
             var root = json.RootElement;
-            var text = First(root, TextFields);
-            var html = First(root, HtmlFields);
+            // The body must be a string: {"text": 42} is no article "42".
+            var text = FirstString(root, TextFields);
+            var html = FirstString(root, HtmlFields);
             var url = First(root, UrlFields);
             if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html))
-                return InputItem.Failed(location, $"no text or html field (looked for {string.Join(", ", TextFields.Concat(HtmlFields))})");
+                return InputItem.Failed(location, NotAString(root, TextFields) ?? NotAString(root, HtmlFields) ?? $"no text or html field (looked for {string.Join(", ", TextFields.Concat(HtmlFields))})");
             if ((text?.Length ?? 0) > InputResolver.MaxFileBytes || (html?.Length ?? 0) > InputResolver.MaxFileBytes)
                 return InputItem.Failed(location, $"record too large for an article (the limit is {InputResolver.MaxFileBytes / (1024 * 1024)} MB)");
             var stated = new StatedMetadata
@@ -138,10 +181,58 @@ public static class JsonlRecordReader
         }
     }
 
+    /// <summary>
+    /// The first of <paramref name="names"/> present with a value that is not text, said as a reason
+    /// (<c>{"text": 42}</c> is no article "42"); null when none is.
+    /// </summary>
+    private static string? NotAString(JsonElement root, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.String)
+                continue;
+            var kind = value.ValueKind switch
+            {
+                JsonValueKind.Number => "a number",
+                JsonValueKind.True or JsonValueKind.False => "true or false",
+                JsonValueKind.Array => "a list",
+                _ => "an object",
+            };
+            return $"field \"{name}\" is {kind}, not text";
+        }
+        return null;
+    }
+
+    /// <summary>System.Text.Json's message without its position suffix (its line number is always 0 here), with the column in the line instead.</summary>
+    private static string JsonError(JsonException e)
+    {
+        var message = e.Message;
+        int at = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (at < 0)
+            at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (at >= 0)
+            message = message[..at];
+        message = message.TrimEnd();
+        if (e.BytePositionInLine is { } column)
+            message += $" (at byte {column + 1} of the line)";
+        return message;
+    }
+
     private static string FileOf(string location)
     {
         int colon = location.LastIndexOf(':');
         return colon > 0 ? location[..colon] : location;
+    }
+
+    /// <summary>The first field present whose value is a string that is not blank.</summary>
+    private static string? FirstString(JsonElement root, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text))
+                return text;
+        }
+        return null;
     }
 
     /// <summary>The first field present, as text: strings as they are, lists joined, objects by their name.</summary>

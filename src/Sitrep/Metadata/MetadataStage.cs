@@ -12,16 +12,20 @@ public sealed class MetadataStage : IDocumentStage
 {
     public string Name => "metadata";
 
-    public Layers Requires => Layers.Body | Layers.PageHints | Layers.Captions;
+    /// <summary>Bump when any metadata field can change for the same input.</summary>
+    public string Version => "2";
 
-    public Layers Produces => Layers.Metadata;
+    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.PageHints, CoreLayers.Language];
+
+    public IReadOnlyList<Layer> Produces { get; } = [CoreLayers.Metadata];
 
     public void Process(DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var stated = context.Input.Stated;
-        var hints = context.Hints;
-        var text = context.Text ?? "";
+        var hints = context.Get(CoreLayers.PageHints);
+        var body = context.Get(CoreLayers.Body);
+        var text = body.Text;
 
         string? published = PublicationDate.Normalize(stated.Published);
         bool inferred = false;
@@ -29,11 +33,11 @@ public sealed class MetadataStage : IDocumentStage
             published = PublicationDate.Normalize(printed);
         if (published is null)
         {
-            published = PublicationDate.Infer([text, .. context.Captions.Select(c => c.Text)]);
+            published = PublicationDate.Infer([text, .. body.Captions.Select(c => c.Text)]);
             inferred = published is not null;
         }
 
-        context.Metadata = new DocumentMetadata
+        context.Set(CoreLayers.Metadata, new DocumentMetadata
         {
             Title = NullIfBlank(stated.Title) ?? hints.Title,
             Byline = NullIfBlank(stated.Byline) ?? hints.Byline,
@@ -42,9 +46,9 @@ public sealed class MetadataStage : IDocumentStage
             Published = published,
             PublishedInferred = inferred,
             Genre = GenreClassifier.Classify(text, hints),
-            Language = context.Language ?? hints.Language,
+            Language = context.Get(CoreLayers.Language).Code ?? hints.Language,
             Url = NullIfBlank(stated.Url) ?? hints.CanonicalUrl,
-        };
+        });
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,16 +1,22 @@
 namespace Sitrep.Pipeline;
 
 /// <summary>
-/// A stage over everything stored rather than one document: it brings itself up to date with what
-/// the store holds, incrementally (only documents stored or changed since it last ran).
+/// A stage over everything stored rather than one document (entity resolution, later stories). It
+/// reads the documents stored, updated, reanalysed or deleted since it last ran from its own cursor
+/// on the store's change feed, and moves the cursor in the same transaction as its own writes, so a
+/// crash leaves nothing half done and nothing forgotten.
 /// </summary>
 public interface ICrossDocumentStage
 {
+    /// <summary>Unique; also the name of its position in the change feed.</summary>
     string Name { get; }
 
+    /// <summary>Cross-document stages that must have seen a change before this one does (stories after entity resolution).</summary>
+    IReadOnlyList<string> DependsOn { get; }
+
     /// <summary>
-    /// Processes what is new in the store. A document the stage cannot process is left as it was,
-    /// reported, and not tried again until it changes; the others go on.
+    /// Processes what is new on <paramref name="changes"/>. A document the stage cannot process is left
+    /// as it was and reported with its id; the others go on; it is tried again when it changes.
     /// </summary>
-    IReadOnlyList<Ingest.InputFailure> Update();
+    IReadOnlyList<Ingest.InputFailure> Update(IChangeCursor changes, CancellationToken cancellation);
 }

@@ -5,12 +5,12 @@ namespace Sitrep.Quotes;
 
 internal sealed partial class FinderRun
 {
-    private List<DateMention>? _dates;
+    private List<(int Start, int End, string Value)>? _dates;
 
     /// <summary>
     /// The date written in tokens [a, b) outside the characters [skipStart, skipEnd) and outside
-    /// quotations: a calendar date (by <see cref="DateFinder"/>; a missing year is the publication's,
-    /// or the year before when that would put it after publication), a weekday ("on Tuesday": the last
+    /// quotations: a calendar date written with its day (read by <see cref="TimeExpressions"/>: a missing year
+    /// is placed against the publication date by tense), a weekday ("on Tuesday": the last
     /// such day up to publication), "today" or "yesterday". ISO yyyy-MM-dd, "XXXX-MM-DD" when no year
     /// can be known, or null.
     /// </summary>
@@ -23,25 +23,16 @@ internal sealed partial class FinderRun
         b = Math.Min(b, _tokens.Length);
         int from = _tokens[a].Start, to = _tokens[b - 1].End;
         var published = _input.Published;
-        // The body's dates are found once; a date counts here when it lies wholly in the tokens.
-        _dates ??= DateFinder.Find(_text);
-        foreach (var m in _dates)
+        // The body's calendar dates are found once, by the temporal tagger (a year-less date placed by
+        // the tense around it); a date counts here when it lies wholly in the tokens.
+        _dates ??= CalendarDates();
+        foreach (var (start, end, value) in _dates)
         {
-            int at = m.Range.Start;
-            if (at < from || m.Range.End > to)
+            if (start < from || end > to)
                 continue;
-            if (Skipped(at, skipStart, skipEnd))
+            if (Skipped(start, skipStart, skipEnd))
                 continue;
-            if (m.Year is { } year)
-                return m.Resolve(year) is { } d ? Iso(d) : null;
-            if (published is { } p)
-            {
-                var d = m.Resolve(p.Year);
-                if (d is { } dd && dd > p.AddDays(2))
-                    d = m.Resolve(p.Year - 1);
-                return d is { } r ? Iso(r) : null;
-            }
-            return string.Create(CultureInfo.InvariantCulture, $"XXXX-{m.Month:00}-{m.Day:00}");
+            return value;
         }
         for (int k = a; k < b; k++)
         {
@@ -67,6 +58,22 @@ internal sealed partial class FinderRun
             }
         }
         return null;
+    }
+
+    /// <summary>The body's dates written with a day and a month ("31 March", "March 31, 2020"), with their ISO or "XXXX-MM-DD" value.</summary>
+    private List<(int Start, int End, string Value)> CalendarDates()
+    {
+        var found = new List<(int, int, string)>();
+        string? published = _input.Published is { } p ? Iso(p) : null;
+        foreach (var t in TimeExpressions.Find(_text, _tokens, _input.Sentences, published))
+        {
+            if (t.Type != TimexType.Date || t.Value.Length != 10 || t.Value[4] != '-' || t.Value[7] != '-')
+                continue;
+            if (!t.Text(_text).AsSpan().ContainsAny("0123456789"))
+                continue;
+            found.Add((t.Start, t.End, t.Value));
+        }
+        return found;
     }
 
     private bool Skipped(int at, int skipStart, int skipEnd)

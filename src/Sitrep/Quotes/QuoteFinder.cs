@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Text;
 

@@ -137,7 +137,7 @@ public static class QuoteJson
             json.WriteNumber("start", q.Start);
             json.WriteNumber("end", q.End);
             json.WriteString("text", text[q.Start..q.End]);
-            json.WriteString("kind", q.Kind switch { QuoteKind.Direct => "direct", QuoteKind.Partial => "partial", _ => "indirect" });
+            json.WriteString("kind", KindName(q.Kind));
             if (q.Speaker is { } sp)
             {
                 json.WriteStartObject("speaker");
@@ -208,8 +208,11 @@ public static class QuoteJson
         json.WriteEndArray();
     }
 
+    /// <summary>The contract's name of a kind: direct, partial or indirect.</summary>
+    public static string KindName(QuoteKind kind) => kind switch { QuoteKind.Direct => "direct", QuoteKind.Partial => "partial", _ => "indirect" };
+
     /// <summary>A channel's own name ("Twitter" for "tweeted"); otherwise the words as written.</summary>
-    private static string SourceName(string text, QuoteRef source, QuoteLayer layer) =>
+    internal static string SourceName(string text, QuoteRef source, QuoteLayer layer) =>
         layer.ChannelOf(source.Entity)?.Name ?? text[source.Start..source.End];
 
     private static void WriteId(Utf8JsonWriter json, string name, int entity, Func<int, string?> entityId)

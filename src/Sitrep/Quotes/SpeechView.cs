@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Text;
 
 namespace Sitrep.Quotes;

@@ -15,14 +15,17 @@ public sealed class LanguageStage : IDocumentStage
 
     public string Name => "language";
 
-    public Layers Requires => Layers.Body;
+    /// <summary>Bump when detection changes; Lingua's package version is part of it.</summary>
+    public string Version => "1+lingua" + typeof(LanguageDetector).Assembly.GetName().Version;
 
-    public Layers Produces => Layers.Language;
+    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body];
+
+    public IReadOnlyList<Layer> Produces { get; } = [CoreLayers.Language];
 
     public void Process(DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Language = Detect(context.Text ?? "");
+        context.Set(CoreLayers.Language, new Documents.DetectedLanguage(Detect(context.Text)));
     }
 
     public static string? Detect(string text)

@@ -60,7 +60,9 @@ public static class Tokenizer
             }
             else
             {
-                i++;
+                // A character outside the basic plane (an emoji, a flag's two regional letters) is a
+                // surrogate pair: one symbol, never two halves, so no span can cut it.
+                i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
                 kind = c switch
                 {
                     '…' => TokenKind.Ellipsis,

@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Cleaning;
 /// <summary>Runs every file in Specs/Cleaning through the default pipeline and checks body, removed blocks, captions and metadata.</summary>
 public sealed class CleaningSpecTests
 {
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
 
     public static TheoryData<string> Specs => SpecCatalog.Names("Cleaning");
 

@@ -7,7 +7,7 @@ namespace Sitrep.Tests.Cleaning;
 /// <summary>Runs every file in Specs/Html through the default pipeline as an HTML page.</summary>
 public sealed class HtmlSpecTests
 {
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
 
     public static TheoryData<string> Specs => SpecCatalog.Names("Html");
 

@@ -28,7 +28,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
         int articles = Directory.GetFiles(RepoPaths.Examples, "*.txt").Length + File.ReadAllLines(Path.Combine(RepoPaths.Examples, "feed.jsonl")).Count(l => l.Trim().Length > 0);
-        using (var store = SqliteDocumentStore.Open(db))
+        using (var store = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs))
             Assert.Equal(articles, store.Count());
         Assert.Contains("Nothing new", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Nothing new", first.Output, StringComparison.Ordinal);

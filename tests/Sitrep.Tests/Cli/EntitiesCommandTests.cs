@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using System.Text.Json;
 using Sitrep.Storage;
 using Sitrep.Tests.TestSupport;
@@ -130,9 +131,9 @@ public sealed class EntitiesCommandTests
 
     private static string MentionEntitiesFromStore(string db, string file, string text)
     {
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var doc = store.LoadAll().Single(d => d.Source.EndsWith(file, StringComparison.Ordinal));
-        var mention = doc.Mentions.First(m => m.Text(doc.Text) == text);
+        var mention = doc.Mentions().First(m => m.Text(doc.Text) == text);
         var id = store.Entities.EntityOf(doc.Id, mention.Entity);
         Assert.NotNull(id);
         return "E" + store.Entities.Get(id.Value).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -46,7 +46,7 @@ public sealed class WebIngestTests(NewsSiteServer site) : IClassFixture<NewsSite
         var (code, output) = CliRunner.Run("analyze", site.Url("/news/crossings"), site.Url("/news/moved"), "--db", dir.File("s.db"), "--host-interval", "0");
 
         Assert.Equal(0, code);
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         Assert.Equal(1, store.Count());
         Assert.Matches(@"already stored\s*│\s*1\b", output);
     }
@@ -74,7 +74,7 @@ public sealed class WebIngestTests(NewsSiteServer site) : IClassFixture<NewsSite
 
         var again = CliRunner.Run("analyze", feed, "--db", dir.File("s.db"), "--host-interval", "0");
         Assert.Contains(NewsSiteServer.FeedETag, site.FeedConditions);
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         Assert.Equal(2, store.Count());
         Assert.Equal(0, again.ExitCode);
         Assert.Matches(@"feeds not modified since last poll\s*│\s*1\b", again.Output);

@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using Sitrep.Documents;
 using Sitrep.Entities.Resolution;
 

@@ -1,4 +1,5 @@
 using Sitrep.Entities.Resolution;
+using Sitrep.Tests.Ingest;
 
 namespace Sitrep.Tests.Entities;
 
@@ -13,12 +14,12 @@ public sealed class EntityResolverTests
         index.Add("bad", new DocumentEntity("Tomas Brandt", "PERSON", null, ["Tomas Brandt"], []));
         index.Add("c", new DocumentEntity("Lena Marwick", "PERSON", null, ["Lena Marwick", "Marwick"], []));
 
-        var failures = new EntityResolver(index).ResolvePending();
+        var failures = Resolve(index);
 
         var failure = Assert.Single(failures);
         Assert.Equal("bad", failure.Source);
         Assert.Contains("entity resolution failed", failure.Reason, StringComparison.Ordinal);
-        Assert.Empty(index.Pending(10));
+        Assert.Equal(index.Feed.Head, index.Feed.Position("entity-resolution"));
         Assert.DoesNotContain(index.Links.Keys, k => k.Document == "bad");
         Assert.Equal(index.Links[("a", 0)], index.Links[("c", 0)]);
     }
@@ -32,7 +33,7 @@ public sealed class EntityResolverTests
         index.Add("wrestler2", new DocumentEntity("Mansour Soleimani", "PERSON", null, ["Mansour Soleimani"], []));
         index.Add("posters", new DocumentEntity("Soleimani", "PERSON", null, ["Soleimani"], []), new DocumentEntity("Quds Force", "ORG", null, ["Quds Force"], []));
 
-        Assert.Empty(new EntityResolver(index).ResolvePending());
+        Assert.Empty(Resolve(index));
 
         Assert.NotEqual(index.Links[("general", 0)], index.Links[("wrestler", 0)]);
         // The better-known wrestler loses to the general the Quds Force keeps company with.
@@ -47,7 +48,7 @@ public sealed class EntityResolverTests
         index.Add("english", new DocumentEntity("Army of Victory", "ORG", null, ["Army of Victory"], []));
         index.Add("both", new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr", "Army of Victory"], []));
 
-        new EntityResolver(index).ResolvePending();
+        Resolve(index);
 
         long arabic = index.Links[("arabic", 0)], english = index.Links[("english", 0)];
         Assert.Equal(Math.Min(arabic, english), index.Get(english).Id);
@@ -66,7 +67,7 @@ public sealed class EntityResolverTests
         index.Add("ilse2", new DocumentEntity("Ilse Velder", "PERSON", null, ["Ilse Velder"], []));
         index.Add("tomas2", new DocumentEntity("Tomas Velder", "PERSON", null, ["Tomas Velder"], []));
 
-        Assert.Empty(new EntityResolver(index).ResolvePending());
+        Assert.Empty(Resolve(index));
 
         long tomas = index.Get(index.Links[("tomas", 0)]).Id, ilse = index.Get(index.Links[("ilse", 0)]).Id;
         Assert.NotEqual(tomas, ilse);
@@ -82,7 +83,7 @@ public sealed class EntityResolverTests
         index.Add("b", new DocumentEntity("Senate Judiciary Committee", "ORG", null, ["Senate Judiciary Committee"], []));
         index.Add("c", new DocumentEntity("Senate Judiciary Committee", "ORG", null, ["Senate Judiciary Committee", "Senate"], []));
 
-        new EntityResolver(index).ResolvePending();
+        Resolve(index);
 
         Assert.NotEqual(index.Get(index.Links[("a", 0)]).Id, index.Get(index.Links[("b", 0)]).Id);
         Assert.Equal(index.Get(index.Links[("b", 0)]).Id, index.Get(index.Links[("c", 0)]).Id);
@@ -97,7 +98,7 @@ public sealed class EntityResolverTests
         index.Add("c", new DocumentEntity("Kentucky Senate", "ORG", null, ["Kentucky Senate", "Senate"], []));
         index.Add("d", new DocumentEntity("Senate", "ORG", null, ["Senate"], []));
 
-        new EntityResolver(index).ResolvePending();
+        Resolve(index);
 
         Assert.NotEqual(index.Links[("a", 0)], index.Links[("b", 0)]);
         Assert.NotEqual(index.Links[("c", 0)], index.Links[("b", 0)]);
@@ -113,7 +114,7 @@ public sealed class EntityResolverTests
         index.Add("c", new DocumentEntity("Abu Bakr al-Baghdadi", "PERSON", null, ["Abu Bakr al-Baghdadi"], []));
         index.Add("d", new DocumentEntity("Abu Omar al-Baghdadi", "PERSON", null, ["Abu Omar al-Baghdadi"], []));
 
-        new EntityResolver(index).ResolvePending();
+        Resolve(index);
 
         Assert.Equal(index.Links[("a", 0)], index.Links[("b", 0)]);
         Assert.NotEqual(index.Links[("c", 0)], index.Links[("d", 0)]);
@@ -129,15 +130,18 @@ public sealed class EntityResolverTests
             new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr"], []),
             new DocumentEntity("Jaysh al-Nasr", "ORG", null, ["Jaysh al-Nasr", "Army of Victory"], []));
 
-        new EntityResolver(index).ResolvePending();
+        Resolve(index);
 
         Assert.Equal(index.Links[("english", 0)], index.Links[("both", 1)]);
         Assert.Equal(index.Links[("both", 1)], index.Links[("both", 0)]);
     }
 
+    private static IReadOnlyList<Sitrep.Ingest.InputFailure> Resolve(MemoryIndex index) =>
+        new EntityResolver(index).Update(index.Feed.Cursor("entity-resolution", []), TestContext.Current.CancellationToken);
+
     private sealed class MemoryIndex : IEntityIndex
     {
-        private readonly List<PendingDocument> _pending = [];
+        private readonly Dictionary<string, IReadOnlyList<DocumentEntity>> _documents = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<long>> _keys = new(StringComparer.Ordinal);
         private readonly Dictionary<long, (string Name, string Type)> _entities = [];
         private readonly Dictionary<long, long> _mergedInto = [];
@@ -147,9 +151,15 @@ public sealed class EntityResolverTests
 
         public Dictionary<(string Document, int Local), long> Links { get; private set; } = [];
 
-        public void Add(string id, params DocumentEntity[] entities) => _pending.Add(new PendingDocument(id, entities));
+        public InMemoryDocumentStore.MemoryFeed Feed { get; } = new();
 
-        public IReadOnlyList<PendingDocument> Pending(int limit) => [.. _pending.Take(limit)];
+        public void Add(string id, params DocumentEntity[] entities)
+        {
+            _documents[id] = entities;
+            Feed.Append(id, Sitrep.Pipeline.ChangeKind.Stored, null, null);
+        }
+
+        public IReadOnlyList<DocumentEntity>? DocumentEntities(string documentId) => _documents.GetValueOrDefault(documentId);
 
         public void InTransaction(Action work) => work();
 
@@ -200,10 +210,13 @@ public sealed class EntityResolverTests
             }
         }
 
-        public void Unlink(string documentId)
+        public IReadOnlyCollection<long> Unlink(string documentId)
         {
-            foreach (var k in Links.Keys.Where(k => k.Document == documentId).ToList())
+            var keys = Links.Keys.Where(k => k.Document == documentId).ToList();
+            var entities = keys.Select(k => Links[k]).Distinct().ToList();
+            foreach (var k in keys)
                 Links.Remove(k);
+            return entities;
         }
 
         public void Link(string documentId, int local, long id, string type)
@@ -212,8 +225,6 @@ public sealed class EntityResolverTests
                 throw new InvalidOperationException("disk full");
             Links[(documentId, local)] = id;
         }
-
-        public void Done(string documentId) => _pending.RemoveAll(p => p.Id == documentId);
 
         public void Merge(long kept, long absorbed)
         {

@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Tests.Specs;
@@ -7,7 +8,7 @@ namespace Sitrep.Tests.Entities;
 /// <summary>Runs every file in Specs/Entities through the pipeline with entities: each listed "TYPE: text" mention must be found.</summary>
 public sealed class EntitySpecTests
 {
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault(entities: true);
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Full;
 
     public static TheoryData<string> Specs => SpecCatalog.Names("Entities");
 
@@ -17,7 +18,7 @@ public sealed class EntitySpecTests
     {
         var spec = SpecCatalog.Load("Entities", file);
         var doc = Pipeline.Analyze(new ArticleInput("spec:" + spec.Name, spec.Name, InputFormat.PlainText, spec.Input, StatedMetadata.None, []));
-        var found = doc.Mentions.Select(m => $"{m.Type}: {m.Text(doc.Text)}").ToList();
+        var found = doc.Mentions().Select(m => $"{m.Type}: {m.Text(doc.Text)}").ToList();
         foreach (var (type, text) in spec.Mentions)
             Assert.True(found.Contains($"{type}: {text}"), $"expected {type}: {text}; found {string.Join(" | ", found)}");
     }

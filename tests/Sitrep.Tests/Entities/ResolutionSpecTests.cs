@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using System.Text.RegularExpressions;
 using Sitrep.Documents;
 using Sitrep.Entities.Resolution;
@@ -17,7 +18,7 @@ namespace Sitrep.Tests.Entities;
 /// </summary>
 public sealed partial class ResolutionSpecTests
 {
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault(entities: true);
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Full;
 
     public static TheoryData<string> Specs => SpecCatalog.Names("Resolution");
 
@@ -36,7 +37,7 @@ public sealed partial class ResolutionSpecTests
         Assert.True(same.Count + different.Count > 0, "a resolution spec must say what is one entity or two");
 
         using var dir = new TempDir();
-        using var store = SqliteDocumentStore.Open(dir.File("spec.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("spec.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var analyzer = new BatchAnalyzer(Pipeline, store, crossDocument: [new EntityResolver(store.Entities)]);
         var summary = analyzer.Run(articles.Select((text, i) => InputItem.Of(
             new ArticleInput($"spec:{file}/{i + 1}", $"a{i + 1}", InputFormat.PlainText, text, StatedMetadata.None, []))), cancellation: TestContext.Current.CancellationToken);
@@ -68,7 +69,7 @@ public sealed partial class ResolutionSpecTests
         {
             if (article is { } a && a != d + 1)
                 continue;
-            foreach (var mention in docs[d].Mentions)
+            foreach (var mention in docs[d].Mentions())
             {
                 var said = mention.Text(docs[d].Text);
                 if (said != text && said != text + "'s" && said != text + "’s")
@@ -81,7 +82,7 @@ public sealed partial class ResolutionSpecTests
                 return store.Entities.Get(id!.Value).Id;
             }
         }
-        var all = docs.SelectMany((doc, i) => doc.Mentions.Select(x => $"{x.Text(doc.Text)}@{i + 1}"));
+        var all = docs.SelectMany((doc, i) => doc.Mentions().Select(x => $"{x.Text(doc.Text)}@{i + 1}"));
         Assert.Fail($"no mention '{reference}'; mentions: {string.Join(" | ", all)}");
         return 0;
     }

@@ -33,21 +33,21 @@ public sealed class TypeRefinerTests
     [Fact]
     public void The_entity_stage_finds_typed_names_with_offsets_into_the_body()
     {
-        var pipeline = Sitrep.Pipeline.PipelineBuilder.CreateDefault(entities: true);
+        var pipeline = Sitrep.Tests.TestSupport.TestPipelines.Full;
         const string body = "Defence Minister Anselm Ruvane flew to Berlin on Monday, the Harbor Ledger reported. He met officials of the European Union there.";
         var doc = pipeline.Analyze(new Sitrep.Documents.ArticleInput("spec:entities", "entities", Sitrep.Documents.InputFormat.PlainText, body, Sitrep.Documents.StatedMetadata.None, []));
 
-        Assert.Contains(doc.Mentions, m => m.Text(doc.Text) == "Anselm Ruvane" && m.Type == "PERSON");
-        Assert.Contains(doc.Mentions, m => m.Text(doc.Text) == "Berlin" && m.Type == "GPE");
-        Assert.Contains(doc.Mentions, m => m.Text(doc.Text).EndsWith("Harbor Ledger", StringComparison.Ordinal) && m.Type == "MEDIA");
-        Assert.All(doc.Mentions, m => Assert.True(m.Start >= 0 && m.End <= doc.Text.Length && m.Start < m.End));
+        Assert.Contains(doc.Mentions(), m => m.Text(doc.Text) == "Anselm Ruvane" && m.Type == "PERSON");
+        Assert.Contains(doc.Mentions(), m => m.Text(doc.Text) == "Berlin" && m.Type == "GPE");
+        Assert.Contains(doc.Mentions(), m => m.Text(doc.Text).EndsWith("Harbor Ledger", StringComparison.Ordinal) && m.Type == "MEDIA");
+        Assert.All(doc.Mentions(), m => Assert.True(m.Start >= 0 && m.End <= doc.Text.Length && m.Start < m.End));
     }
 
     [Fact]
     public void An_acronym_defined_after_a_name_takes_its_type_here_and_later()
     {
         const string text = "Fighters of the Marren Popular Front (MPF) crossed the river. Later the MPF denied it.";
-        var mentions = new List<Sitrep.Documents.Mention>
+        var mentions = new List<Mention>
         {
             new(text.IndexOf("Marren Popular Front", StringComparison.Ordinal), text.IndexOf(" (MPF)", StringComparison.Ordinal), "ORG"),
             new(text.IndexOf("MPF", StringComparison.Ordinal), text.IndexOf("MPF", StringComparison.Ordinal) + 3, "MISC"),
@@ -61,12 +61,12 @@ public sealed class TypeRefinerTests
     public void A_translation_in_brackets_or_a_second_name_after_known_as_shares_the_organisation_type_everywhere()
     {
         const string text = "Kata'ib Sorel (Sorel Brigades) fired again. Later Kata'ib Sorel denied it. The group known as Jaish Tavir or Tavir Battalions agreed.";
-        Sitrep.Documents.Mention At(string name, string type, int from = 0)
+        Mention At(string name, string type, int from = 0)
         {
             int i = text.IndexOf(name, from, StringComparison.Ordinal);
             return new(i, i + name.Length, type);
         }
-        var mentions = new List<Sitrep.Documents.Mention>
+        var mentions = new List<Mention>
         {
             At("Kata'ib Sorel", "GPE"), At("Sorel Brigades", "ORG"), At("Kata'ib Sorel", "PERSON", 30),
             At("Jaish Tavir", "PERSON"), At("Tavir Battalions", "ORG"),
@@ -79,7 +79,7 @@ public sealed class TypeRefinerTests
     public void Names_that_merely_follow_each_other_keep_their_own_types()
     {
         const string text = "Officials in Bellamar and Ilse Marakova (spokeswoman) met.";
-        var mentions = new List<Sitrep.Documents.Mention>
+        var mentions = new List<Mention>
         {
             new(text.IndexOf("Bellamar", StringComparison.Ordinal), text.IndexOf("Bellamar", StringComparison.Ordinal) + 8, "GPE"),
             new(text.IndexOf("Ilse", StringComparison.Ordinal), text.IndexOf("Ilse", StringComparison.Ordinal) + 13, "PERSON"),

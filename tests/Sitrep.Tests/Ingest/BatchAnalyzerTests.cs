@@ -37,7 +37,7 @@ public sealed class BatchAnalyzerTests
             [new InputFailure("feed.jsonl:2", "not JSON: unexpected end of line"), new InputFailure("in/2.txt", "too short to be an article")],
             summary.Failures);
         Assert.Equal(["doc-0", "doc-3"], summary.DocumentIds);
-        Assert.Equal(2, _store.Count);
+        Assert.Equal(2, _store.Count());
         Assert.Null(_store.Load("doc-2"));
     }
 
@@ -126,7 +126,7 @@ public sealed class BatchAnalyzerTests
     }
 
     [Fact]
-    public void An_exception_in_a_stage_fails_that_input_only()
+    public void An_exception_in_a_stage_keeps_the_document_with_a_note_naming_the_stage()
     {
         var probe = new ProbeStage(c =>
         {
@@ -137,12 +137,18 @@ public sealed class BatchAnalyzerTests
 
         var summary = new BatchAnalyzer(Pipeline(probe), _store, batchSize: 3, parallelism: 3).Run(items, null, TestContext.Current.CancellationToken);
 
-        var failure = Assert.Single(summary.Failures);
+        Assert.Empty(summary.Failures);
+        Assert.Equal(["doc-0", "doc-1", "doc-2"], summary.DocumentIds);
+        Assert.Equal(3, summary.Stored);
+        var failure = Assert.Single(summary.StageFailures);
         Assert.Equal("in/1.txt", failure.Source);
-        Assert.StartsWith("analysis failed: ", failure.Reason, StringComparison.Ordinal);
-        Assert.Contains("the ledger for Orlec is corrupt", failure.Reason, StringComparison.Ordinal);
-        Assert.Equal(["doc-0", "doc-2"], summary.DocumentIds);
-        Assert.Equal(2, summary.Stored);
+        Assert.Equal("probe: failed: InvalidOperationException: the ledger for Orlec is corrupt", failure.Reason);
+        // The stages that do not need the failed one still ran: the text is there.
+        var stored = _store.Load("doc-1")!;
+        Assert.Contains("ships were delayed by fog", stored.Text, StringComparison.Ordinal);
+        Assert.Contains("probe: failed: InvalidOperationException: the ledger for Orlec is corrupt", stored.StageNotes);
+        Assert.False(stored.Stages.ContainsKey("probe"));
+        Assert.True(stored.Stages.ContainsKey("clean"));
     }
 
     [Fact]

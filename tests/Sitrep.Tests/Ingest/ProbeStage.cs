@@ -11,9 +11,11 @@ internal sealed class ProbeStage(Action<DocumentContext>? action = null) : IDocu
 
     public string Name => "probe";
 
-    public Layers Requires => Layers.RawText;
+    public string Version => "1";
 
-    public Layers Produces => Layers.None;
+    public IReadOnlyList<Layer> Requires => [];
+
+    public IReadOnlyList<Layer> Produces => [];
 
     public void Process(DocumentContext context)
     {

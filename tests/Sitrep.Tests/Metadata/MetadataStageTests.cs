@@ -18,7 +18,7 @@ public sealed class MetadataStageTests
         + "The mayor of Tarvis, Ilse Brandt, said the town had enough food and blankets for a week. "
         + "No deaths were reported, police said, though two people were treated for hypothermia.\n";
 
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
 
     [Fact]
     public void Without_stated_metadata_the_page_gives_title_and_byline_and_the_text_gives_the_date()

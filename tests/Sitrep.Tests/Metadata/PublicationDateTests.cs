@@ -1,4 +1,4 @@
-using Sitrep.Metadata;
+using Sitrep.Time;
 
 namespace Sitrep.Tests.Metadata;
 
@@ -29,6 +29,18 @@ public sealed class PublicationDateTests
 
         Assert.Null(PublicationDate.Infer([yearOnly]));
         Assert.Equal("2019-06-08", PublicationDate.Infer([withDay]));
+    }
+
+    [Fact]
+    public void A_yearless_day_before_a_month_reported_as_past_gives_no_date()
+    {
+        // "March 4" borrows 2022 from the treaty, but the text reports November 2023 as past: the
+        // article is from 2024 or later and which year the day is in is not said.
+        const string text = "The treaty of 2022 still stands. Prices have risen since November 2023, the ministry said on March 4.";
+        const string plain = "The treaty of 2022 still stands. The ministry said on March 4 that prices had risen.";
+
+        Assert.Null(PublicationDate.Infer([text]));
+        Assert.Equal("2022-03-04", PublicationDate.Infer([plain]));
     }
 
     [Fact]

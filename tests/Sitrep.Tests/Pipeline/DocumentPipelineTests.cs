@@ -13,7 +13,7 @@ public sealed class DocumentPipelineTests
     [Fact]
     public void A_document_keeps_the_input_and_records_the_pipeline_version()
     {
-        var pipeline = PipelineBuilder.CreateDefault();
+        var pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
         var input = new ArticleInput("feeds/tarvis.txt", "tarvis", InputFormat.PlainText, Story(3), StatedMetadata.None, ["not valid UTF-8; decoded as Windows-1252"]);
 
         var doc = pipeline.Analyze(input);
@@ -29,7 +29,7 @@ public sealed class DocumentPipelineTests
     [Fact]
     public void Every_body_character_maps_back_to_the_same_raw_character()
     {
-        var doc = PipelineBuilder.CreateDefault().Analyze(new ArticleInput("x.txt", "x", InputFormat.PlainText, Story(5), StatedMetadata.None, []));
+        var doc = Sitrep.Tests.TestSupport.TestPipelines.Text.Analyze(new ArticleInput("x.txt", "x", InputFormat.PlainText, Story(5), StatedMetadata.None, []));
 
         Assert.NotEmpty(doc.Text);
         for (int i = 0; i < doc.Text.Length; i++)
@@ -44,7 +44,7 @@ public sealed class DocumentPipelineTests
     [Fact]
     public void Analyses_on_many_threads_at_once_give_the_same_results_as_one_after_another()
     {
-        var pipeline = PipelineBuilder.CreateDefault();
+        var pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
         var inputs = Enumerable.Range(0, 200)
             .Select(i => new ArticleInput($"feeds/{i}.txt", $"story-{i}", InputFormat.PlainText, Story(i), StatedMetadata.None, []))
             .ToArray();

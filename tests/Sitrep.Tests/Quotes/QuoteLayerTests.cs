@@ -79,22 +79,18 @@ public sealed class QuoteLayerTests
     }
 
     [Fact]
-    public void Channels_become_media_entities_and_mentions_at_the_indexes_the_layer_uses()
+    public void A_channel_the_tagger_did_not_name_stays_in_the_layer_after_the_document_entities()
     {
         var (input, _) = PipelineReading.Read(Article, stated: new StatedMetadata { Published = "2021-05-05" });
         var layer = QuoteFinder.Default.Find(input);
         var channel = Assert.Single(layer.Channels);
-        var mentions = input.Mentions.ToList();
-        var entities = input.Entities.ToList();
-        QuoteChannels.AddTo(layer, mentions, entities);
-        Assert.Equal("Twitter", entities[layer.ChannelBase].Name);
-        Assert.Equal("MEDIA", entities[layer.ChannelBase].Type);
-        var added = Assert.Single(mentions, m => m.Entity == layer.ChannelBase);
-        Assert.Equal("tweeted", input.Text[added.Start..added.End]);
-        Assert.Equal(mentions.OrderBy(m => m.Start).Select(m => m.Start), mentions.Select(m => m.Start));
+        Assert.Equal("Twitter", channel.Name);
+        Assert.Equal("tweeted", input.Text[channel.Spans[0].Start..channel.Spans[0].End]);
+        Assert.Equal(input.Entities.Count, layer.ChannelBase);
+        Assert.Same(channel, layer.ChannelOf(layer.ChannelBase));
+        Assert.Null(layer.ChannelOf(0));
         Assert.Contains(layer.ChannelBase, layer.Cites);
-        Assert.Throws<InvalidOperationException>(() => QuoteChannels.AddTo(layer, mentions, entities));
-        _ = channel;
+        Assert.DoesNotContain(input.Mentions, m => m.Start < channel.Spans[0].End && channel.Spans[0].Start < m.End);
     }
 
     [Fact]

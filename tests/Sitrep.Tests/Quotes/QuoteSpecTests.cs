@@ -26,7 +26,7 @@ public sealed class QuoteSpecTests
     public void Spec_holds(string file)
     {
         var spec = SpecCatalog.Load("Quotes", file);
-        foreach (var section in spec.SectionNames)
+        foreach (var section in spec.Headings)
             Assert.True(KnownSections.Contains(section), $"{file}: unknown section '## {section}'");
         var run = Run(spec);
         var problems = new List<string>();

@@ -121,7 +121,7 @@ public sealed class BadInputTests
         var expectedSources = Enumerable.Range(1000, completeLines).Select(InventedNews.Url).ToList();
         var storedSources = docs.Select(d => d.GetProperty("source").GetString()!).Where(s => s.StartsWith("https://", StringComparison.Ordinal)).ToList();
         Assert.Equal(expectedSources, storedSources);
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         Assert.Equal(completeLines + 1, store.Count());
     }
 
@@ -248,15 +248,15 @@ public sealed class BadInputTests
         var docs = InventedNews.Documents(dir.File("out.json"));
         Assert.Equal("good", Assert.Single(docs.Keys));
         Assert.StartsWith(InventedNews.BodyStart(GoodIndex), docs["good"].GetProperty("text").GetString(), StringComparison.Ordinal);
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         Assert.Equal(1, store.Count());
         Assert.Equal(docs["good"].GetProperty("text").GetString(), store.Load("good")?.Text);
     }
 
     private static void AssertBatchStoresTheArticles(TempDir dir, List<InputItem> items, string[] ids)
     {
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
-        var summary = new BatchAnalyzer(PipelineBuilder.CreateDefault(), store).Run(items);
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        var summary = new BatchAnalyzer(Sitrep.Tests.TestSupport.TestPipelines.Text, store).Run(items);
         Assert.Equal(ids.Length, summary.Stored);
         Assert.Single(summary.Failures);
         Assert.Equal(ids, summary.DocumentIds);

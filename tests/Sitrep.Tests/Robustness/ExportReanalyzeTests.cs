@@ -25,8 +25,11 @@ public sealed class ExportReanalyzeTests
 
         Assert.Equal(0, code);
         Assert.Contains($"{analysed.Count} documents written", output, StringComparison.Ordinal);
-        var lines = File.ReadAllLines(dir.File("export.jsonl"));
-        Assert.Equal(analysed.Count, lines.Length);
+        var all = File.ReadAllLines(dir.File("export.jsonl"));
+        // One line per document, then one with the entities they name.
+        Assert.Equal(analysed.Count + 1, all.Length);
+        Assert.True(JsonNode.Parse(all[^1])!["entities"] is JsonArray { Count: > 0 }, all[^1]);
+        var lines = all[..^1];
         var exported = lines.Select(line =>
         {
             var node = JsonNode.Parse(line);
@@ -61,7 +64,8 @@ public sealed class ExportReanalyzeTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE documents SET pipeline_version = 'old', text = 'stale'";
+            // As an older clean stage left them: another version, and a body that is not what cleaning makes now.
+            command.CommandText = "UPDATE documents SET pipeline_version = 'old', text = 'stale', stages = json_set(stages, '$.clean', '0')";
             changed = command.ExecuteNonQuery();
         }
         Assert.Equal(original.Count, changed);
@@ -73,7 +77,7 @@ public sealed class ExportReanalyzeTests
         var (code, output) = CliRunner.Run("reanalyze", "--db", db);
 
         Assert.Equal(0, code);
-        Assert.Contains($"{original.Count.ToString(CultureInfo.InvariantCulture)} documents analysed again", output, StringComparison.Ordinal);
+        Assert.Contains($"{original.Count.ToString(CultureInfo.InvariantCulture)} documents brought up to date", output, StringComparison.Ordinal);
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         {
             connection.Open();

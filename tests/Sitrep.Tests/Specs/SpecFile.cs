@@ -26,8 +26,19 @@ public sealed class SpecFile
 
     public bool Has(string section) => Sections.ContainsKey(section);
 
-    /// <summary>The section headings the file uses (lower case), so a runner can refuse ones it does not know.</summary>
-    public IEnumerable<string> SectionNames => Sections.Keys;
+    /// <summary>Every "## " heading of the file, lower-cased, in no particular order.</summary>
+    public IReadOnlyCollection<string> Headings => Sections.Keys;
+
+    /// <summary>The "- " items of a section with their line numbers in the file.</summary>
+    public IReadOnlyList<(int Line, string Item)> NumberedItems(string section) => (Sections.GetValueOrDefault(section) ?? [])
+        .Select((l, i) => (Line: i, Text: l))
+        .Where(x => x.Text.StartsWith("- ", StringComparison.Ordinal))
+        .Select(x => (SectionLine(section) + 1 + x.Line, x.Text[2..].Trim()))
+        .ToList();
+
+    private int SectionLine(string section) => _headingLines.GetValueOrDefault(section);
+
+    private readonly Dictionary<string, int> _headingLines = new(StringComparer.Ordinal);
 
     /// <summary>The fenced text of a section, or null when the file has no such section.</summary>
     public string? Section(string section) => Fenced(section);
@@ -80,7 +91,13 @@ public sealed class SpecFile
                 inFence = !inFence;
             current?.Add(line);
         }
-        return new SpecFile(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(path)), title, sections);
+        var spec = new SpecFile(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(path)), title, sections);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("## ", StringComparison.Ordinal))
+                spec._headingLines.TryAdd(lines[i][3..].Trim().ToLowerInvariant(), i + 1);
+        }
+        return spec;
     }
 
     private string? Fenced(string section)

@@ -11,7 +11,7 @@ public sealed class EntityTypeVoteTests
     public void An_entity_takes_the_type_most_of_its_documents_give_it_and_a_tie_keeps_its_type()
     {
         using var dir = new TempDir();
-        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var index = store.Entities;
         index.InTransaction(() =>
         {
@@ -28,7 +28,7 @@ public sealed class EntityTypeVoteTests
     public void Resolving_a_document_again_does_not_count_its_vote_twice()
     {
         using var dir = new TempDir();
-        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var index = store.Entities;
         index.InTransaction(() =>
         {
@@ -52,7 +52,7 @@ public sealed class EntityTypeVoteTests
     public void A_merge_adds_the_absorbed_entitys_votes_to_the_kept_one()
     {
         using var dir = new TempDir();
-        using var store = SqliteDocumentStore.Open(dir.File("votes.db"));
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var index = store.Entities;
         index.InTransaction(() =>
         {
@@ -72,23 +72,20 @@ public sealed class EntityTypeVoteTests
     {
         using var dir = new TempDir();
         var db = dir.File("v4.db");
-        using (SqliteDocumentStore.Open(db))
-        {
-        }
+        SqliteDocumentStore.CreateAtVersion(db, 4);
         using (var raw = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             raw.Open();
             using var downgrade = raw.CreateCommand();
             downgrade.CommandText = """
-                DROP TABLE entity_types; ALTER TABLE entity_links DROP COLUMN type; PRAGMA user_version = 4;
                 INSERT INTO entities (id, name, type, documents) VALUES (1, 'Serin', 'GPE', 2);
                 INSERT INTO entity_links (document, local, entity) VALUES ('a', 0, 1), ('b', 3, 1);
                 """;
             downgrade.ExecuteNonQuery();
         }
 
-        using var store = SqliteDocumentStore.Open(db);
-        Assert.Equal(5, store.SchemaVersion);
+        using var store = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        Assert.Equal(Sitrep.Storage.StoreSchema.LatestVersion, store.SchemaVersion);
         store.Entities.InTransaction(() =>
         {
             // Two old links for GPE against one new article's ORG: still a place.

@@ -13,12 +13,12 @@ public sealed class FeedStateTests
     {
         using var dir = new TempDir();
         var db = dir.File("s.db");
-        using (var store = SqliteDocumentStore.Open(db))
+        using (var store = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs))
         {
             Assert.Null(store.GetFeedState("https://ledger.example/feed.xml"));
             store.SaveFeedState("https://ledger.example/feed.xml", new FeedState("\"v1\"", "Tue, 18 Mar 2025 10:00:00 GMT"));
         }
-        using (var store = SqliteDocumentStore.Open(db))
+        using (var store = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs))
         {
             Assert.Equal(new FeedState("\"v1\"", "Tue, 18 Mar 2025 10:00:00 GMT"), store.GetFeedState("https://ledger.example/feed.xml"));
             store.SaveFeedState("https://ledger.example/feed.xml", new FeedState("\"v2\"", null));
@@ -32,23 +32,26 @@ public sealed class FeedStateTests
     {
         using var dir = new TempDir();
         var db = dir.File("old.db");
-        using (var store = SqliteDocumentStore.Open(db))
-            store.Save(TestDocuments.Plain("/articles/a.txt", "a", "Ferries ran on reduced timetables on Thursday."));
+        SqliteDocumentStore.CreateAtVersion(db, 1);
         using (var raw = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             raw.Open();
-            using var drop = raw.CreateCommand();
-            drop.CommandText = """
-                DROP TABLE feeds; ALTER TABLE documents DROP COLUMN mentions; ALTER TABLE documents DROP COLUMN entities;
-                DROP TABLE entities; DROP TABLE entity_keys; DROP TABLE entity_links; DROP TABLE entity_blocks;
-                DROP TABLE entity_corrections; DROP TABLE entity_pending; DROP TABLE entity_types; PRAGMA user_version = 1;
+            using var insert = raw.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO documents (id, seq, source, format, raw_text, text, offset_map, published_inferred, stated,
+                    removed, captions, notes, content_hash, text_hash, pipeline_version, stored_at)
+                VALUES ('a', 1, '/articles/a.txt', 'PlainText', 'Ferries ran on reduced timetables on Thursday.',
+                    'Ferries ran on reduced timetables on Thursday.', '[[0,0,46]]', 0, '{}', '[]', '[]',
+                    '["decoded as windows-1252"]', 'h', 't', 'clean+language+metadata@1', '2025-01-01T00:00:00Z');
                 """;
-            drop.ExecuteNonQuery();
+            insert.ExecuteNonQuery();
         }
 
-        using var upgraded = SqliteDocumentStore.Open(db);
-        Assert.Equal(5, upgraded.SchemaVersion);
-        Assert.Equal(4, upgraded.MigrationsApplied);
+        using var upgraded = SqliteDocumentStore.Open(db, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        Assert.Equal(Sitrep.Storage.StoreSchema.LatestVersion, upgraded.SchemaVersion);
+        Assert.Equal(StoreSchema.LatestVersion - 1, upgraded.MigrationsApplied);
+        Assert.Equal(["decoded as windows-1252"], upgraded.Load("a")!.InputNotes);
+        Assert.Empty(upgraded.Load("a")!.StageNotes);
         Assert.Equal("Ferries ran on reduced timetables on Thursday.", upgraded.Load("a")!.Text);
         upgraded.SaveFeedState("https://ledger.example/feed.xml", new FeedState("\"v1\"", null));
     }

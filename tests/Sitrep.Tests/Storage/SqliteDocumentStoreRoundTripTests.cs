@@ -51,7 +51,9 @@ public sealed class SqliteDocumentStoreRoundTripTests : IDisposable
                 new RemovedBlock("Photo: a cat", RemovalReason.PullQuote, new TextRange(57, 69)),
             ],
             Captions = [new Caption("Photo: a cat", new TextRange(57, 69))],
-            Notes = ["decoded as windows-1252", "line two\twith \"quotes\" and ünïcode"],
+            InputNotes = ["decoded as windows-1252", "line two\twith \"quotes\" and ünïcode"],
+            StageNotes = ["entities: not English; no names tagged"],
+            Stages = new Dictionary<string, string> { ["clean"] = "1", ["ner"] = "2+abc" },
             ContentHash = "0123abcd",
             PipelineVersion = "0.1.0+test",
         };
@@ -60,10 +62,10 @@ public sealed class SqliteDocumentStoreRoundTripTests : IDisposable
     [Fact]
     public void A_full_document_is_rebuilt_field_for_field_after_reopening()
     {
-        using (var store = SqliteDocumentStore.Open(_file.Path))
+        using (var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs))
             Assert.Equal(new StoreOutcome(StoreStatus.Stored, "article-1", null), store.Save(FullDocument()));
 
-        using var reopened = SqliteDocumentStore.Open(_file.Path);
+        using var reopened = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var doc = reopened.Load("article-1");
 
         Assert.NotNull(doc);
@@ -97,7 +99,9 @@ public sealed class SqliteDocumentStoreRoundTripTests : IDisposable
             ],
             doc.Removed);
         Assert.Equal([new Caption("Photo: a cat", new TextRange(57, 69))], doc.Captions);
-        Assert.Equal(["decoded as windows-1252", "line two\twith \"quotes\" and ünïcode"], doc.Notes);
+        Assert.Equal(["decoded as windows-1252", "line two\twith \"quotes\" and ünïcode"], doc.InputNotes);
+        Assert.Equal(["entities: not English; no names tagged"], doc.StageNotes);
+        Assert.Equal(new Dictionary<string, string> { ["clean"] = "1", ["ner"] = "2+abc" }, doc.Stages);
         Assert.Equal("0123abcd", doc.ContentHash);
         Assert.Equal("0.1.0+test", doc.PipelineVersion);
         Assert.Null(doc.DuplicateOf);
@@ -106,7 +110,7 @@ public sealed class SqliteDocumentStoreRoundTripTests : IDisposable
     [Fact]
     public void Unknown_metadata_stays_null_and_empty_lists_stay_empty()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("a.txt", "a", "Body."));
 
         var doc = store.Load("a");
@@ -123,7 +127,7 @@ public sealed class SqliteDocumentStoreRoundTripTests : IDisposable
     [Fact]
     public void The_stored_columns_are_readable_without_Sitrep()
     {
-        using (var store = SqliteDocumentStore.Open(_file.Path))
+        using (var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs))
             store.Save(FullDocument());
 
         using var raw = _file.OpenRaw(Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);

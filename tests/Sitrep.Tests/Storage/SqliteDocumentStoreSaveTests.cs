@@ -15,7 +15,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void The_same_source_with_the_same_content_is_not_stored_again()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("feeds/a.txt", "a", "First body.", contentHash: "h1"));
 
         // Another id and body but the same source and content hash: the stored row wins.
@@ -30,7 +30,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void The_same_source_with_new_content_replaces_its_row_under_the_old_id()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("feeds/a.txt", "a", "Old body.", contentHash: "h1", pipelineVersion: "1"));
 
         var outcome = store.Save(TestDocuments.Plain("feeds/a.txt", "a-new", "New body.", contentHash: "h2", pipelineVersion: "2"));
@@ -48,7 +48,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void A_body_seen_before_from_another_source_points_at_the_earliest_copy()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var first = store.Save(TestDocuments.Plain("wire/1.txt", "wire-1", "Syndicated story."));
         var second = store.Save(TestDocuments.Plain("paper/1.txt", "paper-1", "Syndicated story."));
         var third = store.Save(TestDocuments.Plain("blog/1.txt", "blog-1", "Syndicated story."));
@@ -65,7 +65,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void Empty_bodies_are_not_duplicates_of_each_other()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("a.txt", "a", "", contentHash: "ha"));
 
         var outcome = store.Save(TestDocuments.Plain("b.txt", "b", "", contentHash: "hb"));
@@ -76,7 +76,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void An_id_held_by_another_source_gets_a_suffix_from_the_source_hash()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("desk-a/story.txt", "story", "Story from desk A."));
 
         var outcome = store.Save(TestDocuments.Plain("desk-b/story.txt", "story", "Story from desk B."));
@@ -90,7 +90,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void When_the_suffixed_id_is_also_taken_a_counter_follows()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         var suffixed = "story~" + Sha256Hex("desk-c/story.txt")[..8];
         store.Save(TestDocuments.Plain("desk-x/odd.txt", suffixed, "Odd one."));
         store.Save(TestDocuments.Plain("desk-a/story.txt", "story", "Story from desk A."));
@@ -104,7 +104,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void Within_a_batch_earlier_documents_count_as_stored()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
 
         var outcomes = store.SaveBatch(
         [
@@ -132,7 +132,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void Updating_a_body_moves_the_duplicate_links_of_both_bodies()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("1.txt", "one", "Body X."));
         store.Save(TestDocuments.Plain("2.txt", "two", "Body X."));
         store.Save(TestDocuments.Plain("3.txt", "three", "Body X."));
@@ -151,7 +151,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void An_update_to_a_later_copy_of_a_body_points_it_at_the_earlier_one()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("1.txt", "one", "Body X."));
         store.Save(TestDocuments.Plain("2.txt", "two", "Body Y."));
 
@@ -164,7 +164,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void An_update_that_keeps_the_body_keeps_its_duplicate_link()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("1.txt", "one", "Body X."));
         store.Save(TestDocuments.Plain("2.txt", "two", "Body X."));
 
@@ -182,12 +182,12 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
         var docs = Enumerable.Range(0, 300)
             .Select(i => TestDocuments.Plain($"batch/{i}.txt", $"doc-{i}", $"Body number {i}."))
             .ToList();
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
 
         store.SaveBatch(docs);
 
         // The writer stays open: what the reader sees was committed, not merely cached.
-        using var reader = SqliteDocumentStore.Open(_file.Path);
+        using var reader = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         Assert.Equal(300, reader.Count());
         Assert.Equal("Body number 299.", reader.Load("doc-299")!.Text);
         using var raw = _file.OpenRaw(Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
@@ -199,7 +199,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void A_batch_that_fails_midway_leaves_nothing_behind()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("before.txt", "before", "Stored earlier."));
 
         Assert.Throws<ArgumentException>(() => store.SaveBatch(
@@ -220,7 +220,7 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     [Fact]
     public void LoadAll_returns_documents_in_the_order_they_were_first_stored()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("z.txt", "z", "Zed."));
         store.Save(TestDocuments.Plain("a.txt", "a", "Ay."));
         store.Save(TestDocuments.Plain("m.txt", "m", "Em."));
@@ -230,25 +230,25 @@ public sealed class SqliteDocumentStoreSaveTests : IDisposable
     }
 
     [Fact]
-    public void Ids_of_other_pipeline_versions_are_listed_in_store_order()
+    public void The_stages_that_analysed_a_document_are_kept_with_their_versions()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
-        store.Save(TestDocuments.Plain("1.txt", "one", "One.", pipelineVersion: "0.1"));
-        store.Save(TestDocuments.Plain("2.txt", "two", "Two.", pipelineVersion: "0.2"));
-        store.Save(TestDocuments.Plain("3.txt", "three", "Three.", pipelineVersion: "0.1"));
-        store.Save(TestDocuments.Plain("4.txt", "four", "Four.", pipelineVersion: "0.3"));
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        store.Save(TestDocuments.Plain("1.txt", "one", "One.") with { Stages = new Dictionary<string, string> { ["clean"] = "1", ["metadata"] = "2" } });
+        store.Save(TestDocuments.Plain("2.txt", "two", "Two."));
 
-        Assert.Equal(["one", "three", "four"], store.IdsWithPipelineVersionOtherThan("0.2"));
-        Assert.Equal(4, store.IdsWithPipelineVersionOtherThan("x").Count());
+        Assert.Equal(new Dictionary<string, string> { ["clean"] = "1", ["metadata"] = "2" }, store.StagesOf("one"));
+        Assert.Empty(store.StagesOf("two")!);
+        Assert.Null(store.StagesOf("three"));
+        Assert.Equal(["one", "two"], store.Ids());
     }
 
     [Fact]
     public void FindBySourceAndHash_finds_only_the_exact_source_and_content()
     {
-        using var store = SqliteDocumentStore.Open(_file.Path);
+        using var store = SqliteDocumentStore.Open(_file.Path, Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
         store.Save(TestDocuments.Plain("a.txt", "a", "Body.", contentHash: "h1"));
 
-        Assert.Equal("a", store.FindBySourceAndHash("a.txt", "h1")?.Id);
+        Assert.Equal("a", store.FindBySourceAndHash("a.txt", "h1"));
         Assert.Null(store.FindBySourceAndHash("a.txt", "h2"));
         Assert.Null(store.FindBySourceAndHash("b.txt", "h1"));
     }

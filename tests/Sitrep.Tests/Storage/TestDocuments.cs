@@ -18,4 +18,8 @@ internal static class TestDocuments
         ContentHash = contentHash ?? "content:" + text,
         PipelineVersion = pipelineVersion,
     };
+
+    /// <summary>The document with one more layer (as a stage would have written it).</summary>
+    public static Document WithLayer<T>(this Document document, Sitrep.Pipeline.Layer<T> layer, T value)
+        where T : class => document with { Layers = document.Layers.With(layer, value) };
 }

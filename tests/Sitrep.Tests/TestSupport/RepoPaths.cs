@@ -31,6 +31,13 @@ public static class RepoPaths
         return "";
     }
 
+    /// <summary>For a test that also runs without ../shared (on what the repository holds): fails on CI, where ../shared must be.</summary>
+    public static void RequireSharedOrContinue()
+    {
+        if (Shared is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail($"../shared is missing beside {Root}; CI must run the tests that read it");
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

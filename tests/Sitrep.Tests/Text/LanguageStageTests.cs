@@ -15,7 +15,7 @@ public sealed class LanguageStageTests
         + "Nach den schweren Überschwemmungen der vergangenen Wochen sollen die Betriebe schnell Geld erhalten, "
         + "sagte ein Sprecher des Ministeriums. Viele Felder stehen noch immer unter Wasser.";
 
-    private static readonly DocumentPipeline Pipeline = PipelineBuilder.CreateDefault();
+    private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
 
     [Fact]
     public void An_english_article_is_english()
@@ -51,14 +51,12 @@ public sealed class LanguageStageTests
     [Fact]
     public void The_stage_sets_the_language_of_the_body_not_of_the_raw_text()
     {
-        var context = new DocumentContext(new ArticleInput("x.txt", "x", InputFormat.PlainText, English, StatedMetadata.None, []))
-        {
-            Text = German,
-        };
+        var context = new DocumentContext(new ArticleInput("x.txt", "x", InputFormat.PlainText, English, StatedMetadata.None, []));
+        context.Set(CoreLayers.Body, new CleanedBody(German, OffsetMap.Identity(German.Length), [], []));
 
         new LanguageStage().Process(context);
 
-        Assert.Equal("de", context.Language);
+        Assert.Equal("de", context.Get(CoreLayers.Language).Code);
     }
 
     private static Document Analyze(string text) =>

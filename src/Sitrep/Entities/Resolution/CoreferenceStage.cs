@@ -16,17 +16,18 @@ public sealed class CoreferenceStage : IDocumentStage
 
     public string Name => "coreference";
 
-    public Layers Requires => Layers.Mentions;
+    /// <summary>Bump the code version when grouping, roles or types change; the country table's hash is part of it.</summary>
+    public string Version => StageVersion.Of("1", _countries.Hash);
 
-    public Layers Produces => Layers.Coreference;
+    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, EntityLayers.Names];
+
+    public IReadOnlyList<Layer> Produces { get; } = [EntityLayers.Mentions, EntityLayers.DocumentEntities];
 
     public void Process(Pipeline.DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (mentions, entities) = DocumentCoreference.Resolve(context.Text ?? "", context.Mentions, _countries);
-        context.Mentions.Clear();
-        context.Mentions.AddRange(mentions);
-        context.Entities.Clear();
-        context.Entities.AddRange(entities);
+        var (mentions, entities) = DocumentCoreference.Resolve(context.Text, context.Get(EntityLayers.Names), _countries);
+        context.Set(EntityLayers.Mentions, mentions);
+        context.Set(EntityLayers.DocumentEntities, entities);
     }
 }

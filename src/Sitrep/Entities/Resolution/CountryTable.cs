@@ -32,8 +32,10 @@ public sealed class CountryTable
         var byCapital = new Dictionary<string, string>(StringComparer.Ordinal);
         var common = new Dictionary<string, string>(StringComparer.Ordinal);
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         while (reader.ReadLine() is { } line)
         {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
             if (line.Length == 0 || line[0] == '#')
                 continue;
             var f = line.Split('\t');
@@ -53,7 +55,7 @@ public sealed class CountryTable
         // A capital that is also a country's name ("Singapore", "Kuwait") is the country.
         foreach (var name in byName.Keys)
             byCapital.Remove(name);
-        return new CountryTable(byName, byCapital, common, demonyms);
+        return new CountryTable(byName, byCapital, common, demonyms) { Hash = Convert.ToHexStringLower(hash.GetHashAndReset()) };
     }
 
     /// <summary>The country this name denotes ("U.S." → USA), or null.</summary>
@@ -67,6 +69,9 @@ public sealed class CountryTable
 
     /// <summary>The country's usual English name.</summary>
     public string CommonName(string code) => _common.GetValueOrDefault(code, code);
+
+    /// <summary>The SHA-256 of the table's text: part of the versions of the stages that read it.</summary>
+    public string Hash { get; private init; } = "";
 
     private static CountryTable LoadEmbedded()
     {

@@ -19,7 +19,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 {
     private const int MaxBridgingNames = 3;
 
-    /// <summary>Key look-ups of the document being resolved: each key is asked once, and keys already filed are not written again.</summary>
+    /// <summary>A run's cache of key look-ups holds at most this many keys; then it starts afresh.</summary>
+    private const int MaxCachedKeys = 400_000;
+
+    /// <summary>
+    /// Key look-ups, kept across the documents of a run: famous names are asked for in thousands of
+    /// articles. Only this resolver writes keys while it runs, and it updates the cache with every key
+    /// it files; a merge or a rolled-back document clears it.
+    /// </summary>
     private readonly Dictionary<string, IReadOnlyList<long>> _lookups = new(StringComparer.Ordinal);
 
     /// <summary>The company each candidate keeps, asked once per run: it changes slowly, and popular surnames are asked for again and again.</summary>
@@ -28,7 +35,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// <summary>Entities merged while the current document was resolved: an earlier entity of the document may have been linked to the one absorbed.</summary>
     private readonly Dictionary<long, long> _absorbedInto = [];
 
-    /// <summary>Entity types never change, and the company check asks for many.</summary>
+    /// <summary>Entity types, read once per run: the company check asks for many. Votes retype entities, so the cache lives for one run only.</summary>
     private readonly Dictionary<long, string> _types = [];
 
     private readonly IEntityIndex _index;
@@ -45,37 +52,60 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         _countries = countries ?? throw new ArgumentNullException(nameof(countries));
     }
 
-    public string Name => "entity resolution";
+    public string Name => "entity-resolution";
 
-    public IReadOnlyList<Ingest.InputFailure> Update() => ResolvePending();
+    public IReadOnlyList<string> DependsOn => [];
 
     /// <summary>
-    /// Resolves every pending document, <paramref name="batchSize"/> per transaction. A document whose
-    /// resolution fails keeps none of it, is reported, and is not tried again until it changes.
+    /// Resolves the documents stored, updated or reanalysed since the last run, and forgets the links
+    /// of deleted ones, 256 changes per transaction (the cursor moves with them). A document whose
+    /// resolution fails keeps none of it, is reported, and is tried again when it changes.
     /// </summary>
-    public IReadOnlyList<Ingest.InputFailure> ResolvePending(int batchSize = 256)
+    public IReadOnlyList<Ingest.InputFailure> Update(Pipeline.IChangeCursor changes, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         var failures = new List<Ingest.InputFailure>();
+        // Company and types are read afresh each run: other runs may have changed them.
         _context.Clear();
+        _types.Clear();
         while (true)
         {
-            var pending = _index.Pending(batchSize);
-            if (pending.Count == 0)
+            cancellation.ThrowIfCancellationRequested();
+            var batch = changes.Next(256);
+            if (batch.Count == 0)
                 return failures;
-            _index.InTransaction(() =>
+            // A document changed twice in one read is resolved once, as it is now.
+            var last = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < batch.Count; i++)
+                last[batch[i].DocumentId] = i;
+            changes.Commit(batch[^1].Position, () =>
             {
-                foreach (var doc in pending)
+                for (int i = 0; i < batch.Count; i++)
                 {
+                    var change = batch[i];
+                    if (last[change.DocumentId] != i || !change.Touches(EntityLayers.DocumentEntities.Name))
+                        continue;
                     try
                     {
-                        _index.AllOrNothing(() => Resolve(doc));
+                        _index.AllOrNothing(() =>
+                        {
+                            var entities = change.Kind == Pipeline.ChangeKind.Deleted ? null : _index.DocumentEntities(change.DocumentId);
+                            if (entities is null)
+                                Forget(_index.Unlink(change.DocumentId));
+                            else
+                                Resolve(new PendingDocument(change.DocumentId, entities));
+                        });
                     }
 #pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
                     catch (Exception e)
 #pragma warning restore CA1031
                     {
-                        failures.Add(new Ingest.InputFailure(doc.Id, $"entity resolution failed: {e.GetType().Name}: {e.Message}"));
-                        _index.Done(doc.Id);
+                        failures.Add(new Ingest.InputFailure(change.DocumentId, $"entity resolution failed: {e.GetType().Name}: {e.Message}"));
+                        // Its writes were rolled back: what was cached of them may describe entities that
+                        // never existed (SQLite can hand the same row id out again).
+                        _types.Clear();
+                        _context.Clear();
+                        _lookups.Clear();
                     }
                 }
             });
@@ -85,9 +115,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     public void Resolve(PendingDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        _lookups.Clear();
+        if (_lookups.Count > MaxCachedKeys)
+            _lookups.Clear();
         _absorbedInto.Clear();
-        _index.Unlink(document.Id);
+        Forget(_index.Unlink(document.Id));
         var entities = document.Entities;
         var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
         var resolved = new long[entities.Count];
@@ -121,8 +152,16 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                     _lookups[k] = [.. ids, id];
             }
             _index.Link(document.Id, i, resolved[i], entities[i].Type);
+            // Its vote may have changed its type.
+            _types.Remove(resolved[i]);
         }
-        _index.Done(document.Id);
+    }
+
+    /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
+    private void Forget(IReadOnlyCollection<long> entities)
+    {
+        foreach (var id in entities)
+            _types.Remove(id);
     }
 
     private long ResolveByName(ResolutionKeys keys)

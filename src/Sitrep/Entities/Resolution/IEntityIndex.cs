@@ -6,8 +6,8 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public interface IEntityIndex
 {
-    /// <summary>Stored documents waiting for resolution, in store order, at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<PendingDocument> Pending(int limit);
+    /// <summary>The stored document's own entities (what its mentions name); null when the document is gone, empty when it has none.</summary>
+    IReadOnlyList<DocumentEntity>? DocumentEntities(string documentId);
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is kept or none.</summary>
     void InTransaction(Action work);
@@ -30,14 +30,11 @@ public interface IEntityIndex
 
     void AddKeys(long id, IEnumerable<string> keys);
 
-    /// <summary>Forgets the document's links (before it is resolved again).</summary>
-    void Unlink(string documentId);
+    /// <summary>Forgets the document's links (before it is resolved again); returns the entities it was linked to (their votes changed).</summary>
+    IReadOnlyCollection<long> Unlink(string documentId);
 
     /// <summary>Links the document's entity <paramref name="local"/> to <paramref name="id"/>; its <paramref name="type"/> is a vote for the entity's type (the type most of its documents give it).</summary>
     void Link(string documentId, int local, long id, string type);
-
-    /// <summary>Marks the document resolved.</summary>
-    void Done(string documentId);
 
     /// <summary>Moves everything of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
     void Merge(long kept, long absorbed);

@@ -15,12 +15,36 @@ public static class NameKeys
     /// <summary>Arabic articles and particles written joined to the next word ("al-", "ash-", "el-").</summary>
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ath", "adh", "ul" };
 
+    /// <summary>
+    /// The name in Unicode's decomposed form; a half of a surrogate pair standing alone (from a cut or
+    /// a JSON escape) becomes U+FFFD first, since normalisation refuses such a string.
+    /// </summary>
+    private static string Decompose(string name)
+    {
+        try
+        {
+            return name.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            var chars = name.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                    i++;
+                else if (char.IsSurrogate(chars[i]))
+                    chars[i] = '\uFFFD';
+            }
+            return new string(chars).Normalize(NormalizationForm.FormD);
+        }
+    }
+
     /// <summary>The words of a name, normalised: lower case, no accents or apostrophes, hyphens and dots split or dropped.</summary>
     public static string[] Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var sb = new StringBuilder(name.Length);
-        foreach (char c0 in name.Normalize(NormalizationForm.FormD))
+        foreach (char c0 in Decompose(name))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c0);
             if (category == UnicodeCategory.NonSpacingMark)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Quotes.Training;
@@ -258,25 +259,22 @@ public static class CueTrainer
 }
 
 /// <summary>
-/// Reads a plain text as <c>sitrep analyze</c> does (the default pipeline with entities: cleaning,
+/// Reads a plain text as <c>sitrep analyze</c> does (the text and entities features: cleaning,
 /// language, metadata, tokens, names, coreference) and returns the quote finder's input with the map
 /// from the cleaned body back to the text. For training and evaluation on corpora whose offsets
 /// point into the raw text, and for tests.
 /// </summary>
 public static class PipelineReading
 {
-    private static readonly Lazy<DocumentPipeline> Pipeline = new(() => PipelineBuilder.CreateDefault(entities: true));
+    private static readonly Lazy<DocumentPipeline> Pipeline = new(() => new PipelineBuilder().UseEntities().Build());
 
     public static (QuoteInput Input, OffsetMap Map) Read(string text, string id = "text", StatedMetadata? stated = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var context = new DocumentContext(new ArticleInput(id, id, InputFormat.PlainText, text, stated ?? StatedMetadata.None, []));
-        foreach (var stage in Pipeline.Value.Stages)
-            stage.Process(context);
-        DateOnly? published = context.Metadata?.Published is { Length: >= 10 } p
-            && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        var input = new QuoteInput(context.Text ?? "", context.Tokens, context.Sentences, [.. context.Mentions], [.. context.Entities], published);
-        return (input, context.Map ?? OffsetMap.Identity(input.Text.Length));
+        var document = Pipeline.Value.Analyze(new ArticleInput(id, id, InputFormat.PlainText, text, stated ?? StatedMetadata.None, []));
+        var tokens = Text.Tokenizer.Tokenize(document.Text);
+        var input = new QuoteInput(document.Text, tokens, Text.SentenceSplitter.Split(document.Text, tokens), document.Mentions(), document.Entities(), QuotesFeature.PublishedDay(document.Metadata.Published));
+        return (input, document.Map);
     }
 
     /// <summary>The body offset of a raw offset, or -1 when the raw character was removed with the page chrome.</summary>

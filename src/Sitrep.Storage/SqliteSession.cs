@@ -1,0 +1,148 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The one connection of a store with its prepared statements and its current transaction, shared by
+/// the document tables, the change feed and the features' indexes (entities), so that a
+/// cross-document stage's writes and its feed position commit together.
+/// </summary>
+/// <remarks>One thread at a time, like the connection.</remarks>
+internal sealed class SqliteSession : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
+    private int _savepoints;
+
+    public SqliteSession(SqliteConnection connection, string path)
+    {
+        Connection = connection;
+        Path = path;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public string Path { get; }
+
+    public bool InTransactionNow => _transaction is not null;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns; inside a transaction
+    /// already open, it simply runs as part of it.
+    /// </summary>
+    public void InTransaction(Action work, bool immediate = false)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        using var transaction = Connection.BeginTransaction(deferred: !immediate);
+        _transaction = transaction;
+        try
+        {
+            foreach (var c in _commands.Values)
+                c.Transaction = transaction;
+            work();
+            transaction.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"cannot write to the store {Path}: {ex.Message}", ex);
+        }
+        finally
+        {
+            _transaction = null;
+            // A command still tied to a finished transaction refuses to run outside one.
+            foreach (var c in _commands.Values)
+                c.Transaction = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> inside the current transaction so that, if it throws, none of its writes are kept.</summary>
+    public void AllOrNothing(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is null)
+        {
+            InTransaction(work);
+            return;
+        }
+        var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _transaction.Save(name);
+        try
+        {
+            work();
+            _transaction.Release(name);
+        }
+        catch
+        {
+            _transaction.Rollback(name);
+            _transaction.Release(name);
+            throw;
+        }
+        finally
+        {
+            _savepoints--;
+        }
+    }
+
+    /// <summary>One prepared command per statement, reused, with a parameter for each <c>$name</c> in it.</summary>
+    public SqliteCommand Prepared(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames(sql))
+                command.Parameters.Add(new SqliteParameter(name, null));
+            command.Transaction = _transaction;
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    /// <summary>A command of its own (for a reader that stays open while prepared statements run).</summary>
+    public SqliteCommand Fresh(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var name in ParameterNames(sql))
+            command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+
+    /// <summary>Binds a parameter where the statement has it: the statements of one step share values, not every parameter.</summary>
+    public static void Set(SqliteCommand command, string name, object? value)
+    {
+        if (command.Parameters.Contains(name))
+            command.Parameters[name].Value = value ?? DBNull.Value;
+    }
+
+    private static IEnumerable<string> ParameterNames(string sql)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < sql.Length; i++)
+        {
+            if (sql[i] != '$')
+                continue;
+            int j = i + 1;
+            while (j < sql.Length && (char.IsLetterOrDigit(sql[j]) || sql[j] == '_'))
+                j++;
+            var name = sql[i..j];
+            if (seen.Add(name))
+                yield return name;
+            i = j - 1;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var c in _commands.Values)
+            c.Dispose();
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}

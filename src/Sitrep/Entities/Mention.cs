@@ -1,0 +1,12 @@
+namespace Sitrep.Entities;
+
+/// <summary>
+/// A name in the body: its range, its type (PERSON, ORG, GPE, LOC, FACILITY, MEDIA, MISC), and which
+/// of the document's entities (<see cref="EntityLayers.DocumentEntities"/>) it names (-1 before coreference has run).
+/// </summary>
+public readonly record struct Mention(int Start, int End, string Type)
+{
+    public int Entity { get; init; } = -1;
+
+    public string Text(string body) => body[Start..End];
+}

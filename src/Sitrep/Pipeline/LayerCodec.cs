@@ -1,0 +1,34 @@
+namespace Sitrep.Pipeline;
+
+/// <summary>How a stored layer is written to and read back from the store: a JSON text the feature defines.</summary>
+public interface ILayerCodec
+{
+    Layer Layer { get; }
+
+    string Write(object value);
+
+    object Read(string data);
+}
+
+/// <summary>A typed <see cref="ILayerCodec"/> made of two functions.</summary>
+public sealed class LayerCodec<T> : ILayerCodec
+    where T : class
+{
+    private readonly Func<T, string> _write;
+    private readonly Func<string, T> _read;
+
+    public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read)
+    {
+        Layer = layer ?? throw new ArgumentNullException(nameof(layer));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        if (layer.Transient)
+            throw new ArgumentException($"layer '{layer.Name}' is transient: it is never stored, so it has no codec", nameof(layer));
+    }
+
+    public Layer Layer { get; }
+
+    public string Write(object value) => _write(value as T ?? throw new ArgumentException($"layer '{Layer.Name}' takes a {typeof(T).Name}, not a {value?.GetType().Name ?? "null"}", nameof(value)));
+
+    public object Read(string data) => _read(data);
+}

@@ -1,0 +1,91 @@
+namespace Sitrep.Time;
+
+/// <summary>Which pattern found a candidate, and so how it is read.</summary>
+internal enum Rule : byte
+{
+    /// <summary>Text that looks temporal but is not (an age, a newspaper's name): it wins its span and yields nothing.</summary>
+    Block,
+    Calendar,
+    MonthDay,
+    Month,
+    Year,
+    Decade,
+    Century,
+    Season,
+    Quarter,
+    NamedQuarter,
+    Weekday,
+    Weekend,
+    Deictic,
+    RelativePeriod,
+    Anaphoric,
+    TheYear,
+    Ago,
+    Fixed,
+    Clock,
+    Holiday,
+}
+
+/// <summary>A span a pattern proposed, with what it read; <see cref="TimexTagger"/> keeps the longest and resolves them in text order.</summary>
+internal sealed class Candidate
+{
+    public const int None = int.MinValue;
+
+    public int Start;
+    public int End;
+    public Rule Rule;
+
+    /// <summary>Breaks ties between candidates of one span: higher wins.</summary>
+    public int Priority;
+
+    public int Year = None;
+    public int Month = None;
+    public int Day = None;
+    public int Weekday = None;
+    public int Quarter = None;
+    public int Hour = None;
+    public int Minute;
+
+    /// <summary>last = -1, this = 0, next = +1, or <see cref="None"/>.</summary>
+    public int Relative = None;
+
+    /// <summary>"June last year": the year relative to the reference, or <see cref="None"/>.</summary>
+    public int YearRelative = None;
+
+    public Grain Grain;
+    public double? Count;
+    public string? Unit;
+    public string? Mod;
+
+    /// <summary>The TIMEX3 part of the day ("MO", "AF", "EV", "NI", "MI").</summary>
+    public string? Part;
+
+    public TimexType Type = TimexType.Date;
+
+    /// <summary>A value known from the words alone: durations, sets, PRESENT_REF.</summary>
+    public string? Value;
+
+    /// <summary>Read against an earlier date in the text rather than the publication date.</summary>
+    public bool TextAnchored;
+
+    /// <summary>The same period a year (or more) before: "the year-earlier quarter".</summary>
+    public int YearShift;
+
+    /// <summary>A clock time followed by its day ("9 a.m. Tuesday"): the day's candidate.</summary>
+    public Candidate? DayPart;
+
+    public string? Holiday;
+
+    /// <summary>For a clock time: the next day-naming candidate in the text, which may be its day.</summary>
+    public Candidate? NextDay;
+
+    /// <summary>The candidate whose surroundings give this one's tense ("until 9 a.m. Tuesday": the clock time's).</summary>
+    public Candidate? TenseFrom;
+
+    /// <summary>"earlier this month": the range stops at the reference date (-1) or starts after it (+1).</summary>
+    public int Side;
+
+    public int Length => End - Start;
+
+    public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;
+}

@@ -1,0 +1,260 @@
+using System.Collections.Frozen;
+using Sitrep.Text;
+
+namespace Sitrep.Time;
+
+/// <summary>Which way from the reference date a sentence points an expression that leaves it open ("Friday", "March 3").</summary>
+internal enum Tense : byte
+{
+    None,
+    Past,
+    Future,
+
+    /// <summary>A present-tense verb is nearest: no direction, but the search stops there ("The meeting is on Friday").</summary>
+    Present,
+}
+
+/// <summary>
+/// Reads the tense nearest a temporal expression from the verbs around it in its sentence: no part
+/// of speech tagger, only auxiliaries, reporting verbs, -ed forms and the closed class of irregular
+/// past forms. "said Friday" is past, "will meet Friday" future, "is due on Friday" future.
+/// </summary>
+internal static class TenseReader
+{
+    /// <summary>How far (in tokens) a verb may be from the expression and still decide its tense.</summary>
+    private const int Window = 12;
+
+    /// <summary>A reporting verb dates the report, not what it reports: it decides only beside the expression ("said Friday").</summary>
+    private const int ReportingWindow = 4;
+
+    private const int SignalDistance = 5;
+
+    /// <summary>Verbs that move a date ahead even in the past tense: "extended to Nov. 20", "postponed until Tuesday".</summary>
+    private static readonly FrozenSet<string> Deferrals = FrozenSet.ToFrozenSet(
+        ["extended", "extends", "extend", "postponed", "delayed", "deferred", "rescheduled", "adjourned", "moved", "pushed", "put", "set", "planned"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> FutureWords = FrozenSet.ToFrozenSet(
+        ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "plans", "plan",
+         "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits",
+         "awaiting", "supposed", "postponed", "adjourned", "may", "might", "must", "should", "can"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> PastWords = FrozenSet.ToFrozenSet(
+        ["was", "were", "had", "did", "ago", "earlier",
+         // The closed class of English irregular past forms and participles (the regular ones end in -ed).
+         "said", "told", "went", "gone", "came", "took", "taken", "made", "gave", "given", "got", "gotten", "met", "left", "held", "found",
+         "began", "begun", "became", "saw", "seen", "knew", "known", "thought", "brought", "bought", "fell", "fallen", "rose", "risen",
+         "sold", "won", "lost", "struck", "stricken", "fought", "led", "paid", "sent", "spent", "built", "kept", "stood", "ran", "wrote",
+         "written", "spoke", "spoken", "broke", "broken", "chose", "chosen", "drove", "driven", "ate", "eaten", "flew", "flown", "grew",
+         "grown", "hid", "hidden", "shot", "sat", "slept", "stole", "stolen", "swore", "sworn", "threw", "thrown", "understood", "woke",
+         "woken", "wore", "worn", "felt", "heard", "meant", "sought", "taught", "caught", "fled", "forbade", "forgave", "froze", "frozen",
+         "hung", "laid", "lit", "rode", "ridden", "rang", "rung", "sang", "sung", "sank", "sunk", "shook", "shaken", "shone", "slid",
+         "sprang", "stuck", "stung", "swam", "swept", "swung", "tore", "torn", "wept", "withdrew", "withdrawn", "drew", "drawn", "overthrew",
+         "undertook", "arose", "awoke", "bore", "borne", "bent", "bled", "blew", "blown", "bound", "bred", "dealt", "dug", "dove", "drank",
+         "fed", "forgot", "forgotten", "ground", "knelt", "leapt", "lent", "shrank", "slew", "slain", "spun", "strove", "strode", "trod",
+         "upheld", "withheld", "wound", "overtook", "overseen", "oversaw", "foresaw", "mistook", "beaten", "did", "done", "sped", "fought",
+         "shed", "smote", "stank", "strung", "swore", "thrust", "underwent", "undergone", "wrung", "rebuilt", "retook", "reelected", "re-elected"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> PresentWords = FrozenSet.ToFrozenSet(
+        ["is", "are", "am", "'re", "’re", "remains", "remain", "begins", "starts", "opens", "meets", "takes", "holds", "ends", "closes"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The present perfect does not take a definite past time ("has said Friday" is not English): not a cue.</summary>
+    private static readonly FrozenSet<string> Perfect = FrozenSet.ToFrozenSet(
+        ["has", "have", "'ve", "’ve", "been", "having"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
+        ["said", "told", "says", "say", "added", "stated", "announced", "reported", "wrote", "according"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Present forms that announce a scheduled event ("the rights expire on Nov. 21", "the session opens Monday").</summary>
+    private static readonly FrozenSet<string> ScheduleVerbs = FrozenSet.ToFrozenSet(
+        ["expire", "expires", "begin", "begins", "start", "starts", "open", "opens", "close", "closes", "end", "ends", "resume", "resumes",
+         "reopen", "reopens", "convene", "convenes", "arrive", "arrives", "leave", "leaves", "depart", "departs"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that", "some", "any", "no", "every", "each"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Auxiliaries after which an -ed form is a participle (passive), not a past tense: the auxiliary decides.</summary>
+    private static readonly FrozenSet<string> Passive = FrozenSet.ToFrozenSet(
+        ["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets", "become", "remain", "'s", "’s"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words ending in -ed that are not past forms.</summary>
+    private static readonly FrozenSet<string> NotPast = FrozenSet.ToFrozenSet(
+        ["need", "needed", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "united", "proceed", "exceed", "succeed", "breed",
+         "greed", "weed", "deed", "creed", "bleed", "embed", "shred", "wed", "sled", "naked", "wicked", "sacred", "aged", "beloved",
+         "kindred", "ragged", "rugged", "crooked", "learned", "armed", "based", "detailed", "interested", "concerned", "related",
+         "alleged", "so-called", "unidentified", "unnamed", "scheduled", "expected", "proposed", "suspected", "speed", "tweed",
+         "shared", "limited", "mixed", "advanced", "preferred", "retired", "elected", "appointed", "united", "renewed", "continued", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
+    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end) => Read(text, tokens, sentence, start, end, out _);
+
+    /// <summary>The tense nearest the expression, and how many tokens away its cue is (0 for a signal such as "until" just before it).</summary>
+    public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end, out int distance)
+    {
+        distance = int.MaxValue;
+        int first = sentence.FirstToken, last = sentence.FirstToken + sentence.TokenCount - 1;
+        if (first > last || tokens.Length == 0)
+            return Tense.None;
+        // The tokens just before and just after the expression.
+        int before = -1, after = -1;
+        for (int i = first; i <= last; i++)
+        {
+            if (tokens[i].End <= start)
+                before = i;
+            else if (tokens[i].Start >= end && after < 0)
+                after = i;
+        }
+        // "until Friday", "by Jan. 14", "as soon as Tuesday": a deadline or an earliest date lies ahead, unless the sentence looks back from a past perfect.
+        // A signal says which way, not how far: its distance counts as a verb's some words away.
+        if (before >= first && Signals(text, tokens, before, first) && !HasWord(text, tokens, first, last, "had"))
+        {
+            distance = SignalDistance;
+            return Tense.Future;
+        }
+        // "since year-end", "since Monday": the date is behind.
+        if (before >= first && tokens[before].Span(text).Equals("since", StringComparison.OrdinalIgnoreCase))
+        {
+            distance = SignalDistance;
+            return Tense.Past;
+        }
+        // A quotation mark bounds the search: the words inside a quote have their own tense.
+        bool beforeOpen = true, afterOpen = true;
+        for (int d = 0; d < Window; d++)
+        {
+            if (beforeOpen && before >= 0 && before - d >= first && tokens[before - d].Kind == TokenKind.Quote)
+                beforeOpen = false;
+            if (afterOpen && after >= 0 && after + d <= last && tokens[after + d].Kind == TokenKind.Quote)
+                afterOpen = false;
+            if (beforeOpen && before >= 0 && before - d >= first)
+            {
+                var t = Classify(text, tokens, before - d, last, d);
+                if (t != Tense.None)
+                {
+                    distance = d;
+                    return t;
+                }
+            }
+            if (afterOpen && after >= 0 && after + d <= last)
+            {
+                var t = Classify(text, tokens, after + d, last, d);
+                if (t != Tense.None)
+                {
+                    distance = d;
+                    return t;
+                }
+            }
+        }
+        return Tense.None;
+    }
+
+    private static bool Signals(string text, Token[] tokens, int i, int first)
+    {
+        var w = tokens[i].Span(text);
+        // "until 9 a.m. Tuesday", "by noon Friday": look past a clock time.
+        if (w is "at" && i > first)
+            w = tokens[--i].Span(text);
+        if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("by", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        // "extended to Nov. 20", "pushed back to March", "postponed to Friday".
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("for", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase))
+        {
+            for (int k = i - 1; k >= first && k >= i - 2; k--)
+            {
+                // "postponed on Monday" dates the postponing unless the verb stands right before "on".
+                if (Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text))
+                    && !(w is "on" && (k != i - 1 || tokens[k].Span(text) is not ("postponed" or "rescheduled"))))
+                {
+                    return true;
+                }
+            }
+        }
+        return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
+            && tokens[i - 2].Span(text).Equals("as", StringComparison.OrdinalIgnoreCase)
+            && tokens[i - 1].Span(text) is "soon" or "early";
+    }
+
+    private static bool HasWord(string text, Token[] tokens, int first, int last, string word)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (tokens[i].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static Tense Classify(string text, Token[] tokens, int i, int last, int distance)
+    {
+        var token = tokens[i];
+        if (token.Kind != TokenKind.Word)
+            return Tense.None;
+        var word = token.Span(text);
+        if (word.Length < 2 || char.IsUpper(word[0]) && i > 0 && !IsSentenceStart(text, tokens, i))
+            return Tense.None;
+        var lookup = FutureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            // "to" and "set", "going" count only before a verb: "set to", "going to", "to be held".
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase))
+                return i < last && NextIs(text, tokens, i, "be") ? Tense.Future : Tense.None;
+            if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
+                return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
+            // "plans to", "plan to": a verb; "vacation plans" a noun.
+            if (word.StartsWith("plan", StringComparison.OrdinalIgnoreCase) && !(i < last && NextIs(text, tokens, i, "to")))
+                return Tense.None;
+            // "had been scheduled to expire Friday": a plan seen from after it.
+            if (PreviousIs(text, tokens, i, "had") || i > 1 && PreviousIs(text, tokens, i, "been") && PreviousIs(text, tokens, i - 1, "had"))
+                return Tense.Past;
+            return Tense.Future;
+        }
+        if (Perfect.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return Tense.None;
+        if (ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return distance <= ReportingWindow && !word.StartsWith("say", StringComparison.OrdinalIgnoreCase) ? Tense.Past : Tense.None;
+        bool participle = i > 0 && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text));
+        if (PastWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return participle ? Tense.None : Tense.Past;
+        if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
+        // Not after a determiner ("the close") nor "to" ("fell on Friday to close at $20").
+        if (distance <= 2 && ScheduleVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            && !(i > 0 && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)) || tokens[i - 1].Span(text) is "to")))
+        {
+            return Tense.Future;
+        }
+        // "its preferred shares", "an armed man": after a determiner an -ed form qualifies a noun.
+        if (i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)))
+            return Tense.None;
+        // "unspecified", "undisclosed": adjectives, not verbs.
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("un", StringComparison.OrdinalIgnoreCase)
+            && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !NotPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return participle ? Tense.None : Tense.Past;
+        }
+        if (word.EndsWith("eed", StringComparison.OrdinalIgnoreCase)
+            && (word.Equals("agreed", StringComparison.OrdinalIgnoreCase) || word.Equals("freed", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("guaranteed", StringComparison.OrdinalIgnoreCase) || word.Equals("decreed", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Tense.Past;
+        }
+        return Tense.None;
+    }
+
+    private static bool PreviousIs(string text, Token[] tokens, int i, string word) =>
+        i > 0 && tokens[i - 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool NextIs(string text, Token[] tokens, int i, string word) =>
+        i + 1 < tokens.Length && tokens[i + 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSentenceStart(string text, Token[] tokens, int i) =>
+        i == 0 || tokens[i - 1].Kind is TokenKind.Punctuation or TokenKind.Quote && text[tokens[i - 1].Start] is '.' or '"' or '“' or '!' or '?';
+}

@@ -1,0 +1,127 @@
+using Sitrep.Text;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Finds the temporal expressions (TimeML TIMEX3) of an English text and normalises them: absolute
+/// dates, dates relative to the publication date or to a quote's own date, year-less dates placed by
+/// tense, times of day, durations (never turned into dates) and sets. Pure and thread-safe.
+/// </summary>
+public static class TimeExpressions
+{
+    /// <summary>
+    /// The temporal expressions of <paramref name="text"/>, in text order.
+    /// </summary>
+    /// <param name="text">The cleaned body; offsets index it.</param>
+    /// <param name="tokens">Its tokens and <paramref name="sentences"/> its sentences (the tense of a year-less date is read from them).</param>
+    /// <param name="published">The publication date (ISO date or date-time) relative expressions are read against; null leaves them underspecified ("XXXX-03-31").</param>
+    /// <param name="quoteAnchors">Quoted spans whose words were said on a known date (ISO): a relative date inside one is read against that date.</param>
+    public static IReadOnlyList<TimeExpression> Find(string text, Token[] tokens, Sentence[] sentences, string? published,
+        IReadOnlyList<(int Start, int End, string Date)>? quoteAnchors = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (text.Length == 0)
+            return [];
+        var chosen = Choose(TimexRecognizer.Recognize(text));
+        AttachDaysToClockTimes(text, chosen);
+        AttachEndDays(text, chosen);
+        Candidate? nextDay = null;
+        for (int i = chosen.Count - 1; i >= 0; i--)
+        {
+            var c = chosen[i];
+            if (c.Rule == Rule.Clock && c.DayPart is null)
+                c.NextDay = nextDay;
+            if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
+                nextDay = c;
+        }
+        var resolver = new TimexResolver(text, tokens, sentences, TimexResolver.ParseDate(published), quoteAnchors);
+        var found = new List<TimeExpression>(chosen.Count);
+        foreach (var c in chosen)
+        {
+            if (resolver.Resolve(c) is { } e)
+                found.Add(e);
+        }
+        return found;
+    }
+
+    /// <summary>The temporal expressions of a text that has not been tokenized (a caption, a stated date).</summary>
+    public static IReadOnlyList<TimeExpression> Find(string text, string? published)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenizer.Tokenize(text);
+        return Find(text, tokens, SentenceSplitter.Split(text, tokens), published);
+    }
+
+    /// <summary>The longest candidates that do not overlap (ties to the higher priority, then the earlier), in text order, without the blocks.</summary>
+    private static List<Candidate> Choose(List<Candidate> candidates)
+    {
+        candidates.Sort(static (a, b) =>
+        {
+            int byLength = b.Length.CompareTo(a.Length);
+            if (byLength != 0)
+                return byLength;
+            int byPriority = b.Priority.CompareTo(a.Priority);
+            return byPriority != 0 ? byPriority : a.Start.CompareTo(b.Start);
+        });
+        var kept = new List<Candidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            bool free = true;
+            foreach (var k in kept)
+            {
+                if (k.Overlaps(c))
+                {
+                    free = false;
+                    break;
+                }
+            }
+            if (free)
+                kept.Add(c);
+        }
+        kept.RemoveAll(static c => c.Rule == Rule.Block);
+        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return kept;
+    }
+
+    /// <summary>"the quarter ended Sept. 30": the day that names which quarter.</summary>
+    private static void AttachEndDays(string text, List<Candidate> chosen)
+    {
+        for (int i = 0; i + 1 < chosen.Count; i++)
+        {
+            var quarter = chosen[i];
+            var day = chosen[i + 1];
+            if (quarter.Rule != Rule.NamedQuarter || quarter.Grain is not (Grain.Quarter or Grain.Day) || day.Grain != Grain.Day
+                || day.Rule is not (Rule.MonthDay or Rule.Calendar))
+            {
+                continue;
+            }
+            var gap = text.AsSpan(quarter.End, day.Start - quarter.End).Trim();
+            if (gap is "ended" or "ending" or "that ended" or "which ended" or "ended on" or "through" or "to")
+                quarter.DayPart = day;
+        }
+    }
+
+    /// <summary>"9 a.m. Tuesday", "3 p.m. on March 4": a clock time followed by its day is one TIME.</summary>
+    private static void AttachDaysToClockTimes(string text, List<Candidate> chosen)
+    {
+        for (int i = 0; i + 1 < chosen.Count; i++)
+        {
+            var clock = chosen[i];
+            var day = chosen[i + 1];
+            if (clock.Rule != Rule.Clock || day.Type == TimexType.Set || day.Grain != Grain.Day
+                || day.Rule is not (Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar or Rule.Holiday))
+            {
+                continue;
+            }
+            var gap = text.AsSpan(clock.End, day.Start - clock.End).Trim();
+            if (gap.Length == 0 || gap is "," || gap.Equals("on", StringComparison.OrdinalIgnoreCase) || gap is ", on")
+            {
+                clock.DayPart = day;
+                clock.End = day.End;
+                chosen.RemoveAt(i + 1);
+            }
+        }
+    }
+}

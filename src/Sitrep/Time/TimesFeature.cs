@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Sitrep.Analysis;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Text;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// <c>times</c>: temporal expressions (TIMEX3) with exact offsets, normalised against the article's
+/// publication date (or the date a quote gives its own words).
+/// </summary>
+public sealed class TimesFeature : IPipelineFeature
+{
+    /// <summary>The body's temporal expressions, in text order.</summary>
+    public static readonly Layer<IReadOnlyList<TimeExpression>> Times = new("times");
+
+    public string Name => "times";
+
+    public string Description => "time expressions (dates, times, durations, sets) normalised against the article's date";
+
+    public void Register(PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .UseTokens()
+            .Use(new TimeStage())
+            .UseCodec(Times, TimeCodec.ToJson, TimeCodec.FromJson)
+            .UseJson(new TimesJsonPart())
+            .UseTable(new TimesTable())
+            .UseView(new TimesView());
+    }
+
+    private sealed class TimeStage : IDocumentStage
+    {
+        public string Name => "times";
+
+        /// <summary>Bump when any time's span, type or value can change for the same input; the word lists' hash is part of it.</summary>
+        public string Version => StageVersion.Of("1", Lexicons.Hash);
+
+        public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
+
+        public IReadOnlyList<Layer> Produces { get; } = [Times];
+
+        public void Process(DocumentContext context)
+        {
+            var (tokens, sentences) = context.Get(TextLayers.Tokens);
+            var published = context.Get(CoreLayers.Metadata).Published;
+            context.Set(Times, TimeExpressions.Find(context.Text, tokens, sentences, published));
+        }
+    }
+
+    private sealed class TimesJsonPart : IAnalysisJsonPart
+    {
+        public IAnalysisJsonSection Open(AnalysisJsonSession session) => new Section();
+
+        private sealed class Section : IAnalysisJsonSection
+        {
+            public IReadOnlyList<string> DocumentFields => ["times"];
+
+            public IReadOnlyList<string> TopLevelFields => [];
+
+            public void WriteDocument(Utf8JsonWriter json, Document document) =>
+                TimeCodec.WriteContract(json, document.Text, document.Layers.Get(Times) ?? []);
+
+            public void WriteTopLevel(Utf8JsonWriter json)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>The CSV table of every temporal expression: the document, its range, its words, type, value, mod, range and anchor.</summary>
+public sealed class TimesTable : IExportTable
+{
+    public string Name => "times";
+
+    public IReadOnlyList<string> Columns { get; } = ["document", "start", "end", "text", "type", "value", "mod", "from", "to", "anchor"];
+
+    public IEnumerable<IReadOnlyList<string?>> DocumentRows(Document document, Ingest.IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var t in document.Layers.Get(TimesFeature.Times) ?? [])
+        {
+            yield return
+            [
+                document.Id,
+                t.Start.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                t.End.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                t.Text(document.Text),
+                TimeCodec.TypeName(t.Type),
+                t.Value,
+                t.Mod,
+                t.Range?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                t.Range?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                TimeCodec.AnchorName(t.Anchor),
+            ];
+        }
+    }
+
+    public IEnumerable<IReadOnlyList<string?>> StoreRows(Ingest.IDocumentStore store) => [];
+}
+
+/// <summary>The times section of <c>sitrep documents show</c>.</summary>
+public sealed class TimesView : IFeatureView
+{
+    public IEnumerable<ViewTable> Document(Document document, Ingest.IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var times = document.Layers.Get(TimesFeature.Times) ?? [];
+        if (times.Count == 0)
+            yield break;
+        yield return new ViewTable(
+            "times",
+            ["words", "type", "value", "read against"],
+            [.. times.Select(t => (IReadOnlyList<string>)[t.Text(document.Text), TimeCodec.TypeName(t.Type), t.Value + (t.Mod is null ? "" : " (" + t.Mod + ")"), TimeCodec.AnchorName(t.Anchor) ?? ""])]);
+    }
+
+    public IEnumerable<ViewTable> Statistics(Ingest.IDocumentStore store) => [];
+}
+
+/// <summary>Registration of the times feature.</summary>
+public static class TimePipelineExtensions
+{
+    public static PipelineBuilder UseTimes(this PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseFeature(new TimesFeature());
+    }
+}

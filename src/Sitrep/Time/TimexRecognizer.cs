@@ -1,0 +1,1145 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Runs the patterns of <see cref="TimexPatterns"/> over a text and turns each match into
+/// candidates: what the words say, before any reference date is known.
+/// </summary>
+internal static class TimexRecognizer
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Words after which a bare month or a four-digit year reads as a date.</summary>
+    private static readonly HashSet<string> DateCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "until", "till", "by", "through", "throughout", "during", "from", "to", "before", "after", "between", "and", "or",
+        "of", "early", "late", "mid", "last", "next", "this", "that", "around", "circa", "c.", "year", "summer", "spring", "autumn",
+        "winter", "fall", "for", "on", "as", "than", "at", "into", "the", "within", "across", "over", "beginning", "starting", "ending",
+        "till", "til", "but", "nor", "then", "with", "against", "vs", "versus",
+    };
+
+    /// <summary>Words before (or after) a four-digit number that make it a count, a measure or a label, not a year (resources/lexicons/time-not-a-year.tsv).</summary>
+    private static readonly (HashSet<string> Before, HashSet<string> After) NotAYear = Lexicons.NotAYear();
+
+    private static HashSet<string> NotYearBefore => NotAYear.Before;
+
+    private static HashSet<string> NotYearAfter => NotAYear.After;
+
+    /// <summary>A pattern, the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
+    private sealed record Pattern(Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
+
+    private static readonly Pattern[] Patterns =
+    [
+        new(TimexPatterns.NotATime(), Triggers.Names, 40, 40, Block),
+        new(TimexPatterns.Age(), Triggers.Old, 60, 10, Block),
+        new(TimexPatterns.IsoDate(), Triggers.Digits, 10, 30, IsoDate),
+        new(TimexPatterns.SlashDate(), Triggers.Digits, 10, 20, SlashDate),
+        new(TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay),
+        new(TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay),
+        new(TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear),
+        new(TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth),
+        new(TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber),
+        new(TimexPatterns.ShortYear(), Triggers.Digits, 20, 10, ShortYear),
+        new(TimexPatterns.SpelledYear(), Triggers.Spelled, 20, 40, SpelledYear),
+        new(TimexPatterns.Decade(), Triggers.Decades, 40, 10, Decade),
+        new(TimexPatterns.Century(), Triggers.Centuries, 50, 10, Century),
+        new(TimexPatterns.Season(), Triggers.Seasons, 20, 30, Season),
+        new(TimexPatterns.Quarter(), Triggers.Quarters, 70, 50, Quarter),
+        new(TimexPatterns.NamedQuarter(), Triggers.Quarters, 50, 30, NamedQuarter),
+        new(TimexPatterns.Weekday(), Triggers.Weekdays, 20, 30, Weekday),
+        new(TimexPatterns.Weekend(), Triggers.Weekends, 20, 10, Weekend),
+        new(TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
+        new(TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
+        new(TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
+        new(TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
+        new(TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
+        new(TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago),
+        new(TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
+        new(TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
+        new(TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
+        new(TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
+        new(TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
+        new(TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
+        new(TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
+        new(TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime),
+        new(TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
+        new(TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
+    ];
+
+    public static List<Candidate> Recognize(string text)
+    {
+        var found = new List<Candidate>(32);
+        var positions = new List<int>?[Triggers.Count];
+        foreach (var pattern in Patterns)
+        {
+            var at = positions[pattern.Triggers.Id] ??= pattern.Triggers.Find(text);
+            if (at.Count > 0)
+                Run(pattern, at, text, found);
+        }
+        return found;
+    }
+
+    /// <summary>Runs a pattern in the windows around its triggers, merged where they overlap and widened to whole words.</summary>
+    private static void Run(Pattern pattern, List<int> at, string text, List<Candidate> into)
+    {
+        int i = 0;
+        while (i < at.Count)
+        {
+            int start = Math.Max(0, at[i] - pattern.Before);
+            int end = Math.Min(text.Length, at[i] + pattern.After);
+            i++;
+            while (i < at.Count && at[i] - pattern.Before <= end)
+            {
+                end = Math.Min(text.Length, at[i] + pattern.After);
+                i++;
+            }
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+                start--;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                end++;
+            try
+            {
+                for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+                    pattern.Read(m, text, into);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological text: this window's remaining matches are lost, the others still run.
+            }
+        }
+    }
+
+    private static Candidate Add(List<Candidate> into, int start, int end, Rule rule, int priority = 0)
+    {
+        var c = new Candidate { Start = start, End = end, Rule = rule, Priority = priority };
+        into.Add(c);
+        return c;
+    }
+
+    private static Candidate Add(List<Candidate> into, Match m, Rule rule, int priority = 0) => Add(into, m.Index, m.Index + m.Length, rule, priority);
+
+    private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.None, Invariant);
+
+    private static void Block(Match m, string text, List<Candidate> into) => Add(into, m, Rule.Block, 10);
+
+    private static void IsoDate(Match m, string text, List<Candidate> into)
+    {
+        int y = Int(m.Groups["year"]), mo = Int(m.Groups["mon"]), d = Int(m.Groups["d"]);
+        if (!ValidDay(y, mo, d))
+            return;
+        var c = Add(into, m, Rule.Calendar, 2);
+        c.Year = y;
+        c.Month = mo;
+        c.Day = d;
+        c.Grain = Grain.Day;
+        if (m.Groups["h"].Success && int.Parse(m.Groups["h"].ValueSpan, Invariant) < 24)
+        {
+            c.Hour = Int(m.Groups["h"]);
+            c.Minute = Int(m.Groups["mi"]);
+            c.Type = TimexType.Time;
+        }
+    }
+
+    private static void SlashDate(Match m, string text, List<Candidate> into)
+    {
+        int a = Int(m.Groups["a"]), b = Int(m.Groups["b"]);
+        var yg = m.Groups["y"];
+        int y = Int(yg);
+        if (yg.Length == 2)
+            y += y < 50 ? 2000 : 1900;
+        // The American order (month/day) unless the first number cannot be a month.
+        (int mo, int d) = a > 12 ? (b, a) : (a, b);
+        if (!ValidDay(y, mo, d))
+            return;
+        var c = Add(into, m, Rule.Calendar, 1);
+        c.Year = y;
+        c.Month = mo;
+        c.Day = d;
+        c.Grain = Grain.Day;
+    }
+
+    private static bool ValidDay(int y, int mo, int d) => y is >= 1 and <= 9999 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo);
+
+    /// <summary>"March 11", "Tuesday, March 31, 2020", "11 and 14 March": one date per day named.</summary>
+    private static void MonthDay(Match m, string text, List<Candidate> into)
+    {
+        int month = TimeWords.Month(m.Groups["month"].ValueSpan);
+        var days = m.Groups["d"].Captures;
+        if (month == 0 || days.Count == 0)
+            return;
+        int year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
+        int yearRel = YearRelative(m.Groups["yrel"]);
+        int weekday = m.Groups["wdp"].Success ? TimeWords.Weekday(m.Groups["wdp"].ValueSpan) : Candidate.None;
+        bool dayFirst = days[0].Index < m.Groups["month"].Index;
+        for (int i = 0; i < days.Count; i++)
+        {
+            int d = int.Parse(days[i].ValueSpan, Invariant);
+            if (d is < 1 or > 31 || d > DateTime.DaysInMonth(year == Candidate.None ? 2000 : year, month))
+                return;
+        }
+        for (int i = 0; i < days.Count; i++)
+        {
+            var day = days[i];
+            int start, end;
+            if (days.Count == 1)
+            {
+                (start, end) = (m.Index, m.Index + m.Length);
+            }
+            else if (dayFirst)
+            {
+                // "11 and 14 March 2020": the last day takes the month and year, the first the weekday before it.
+                start = i == 0 ? m.Index : day.Index;
+                end = i == days.Count - 1 ? m.Index + m.Length : EndOfOrdinal(text, day.Index + day.Length);
+            }
+            else
+            {
+                // "March 11 and 14, 2020": the first day takes the month, the last the year.
+                start = i == 0 ? m.Index : day.Index;
+                end = i == days.Count - 1 ? m.Index + m.Length : EndOfOrdinal(text, day.Index + day.Length);
+            }
+            var c = Add(into, start, end, Rule.MonthDay, 2);
+            c.Month = month;
+            c.Day = int.Parse(day.ValueSpan, Invariant);
+            c.Year = year;
+            c.YearRelative = yearRel;
+            c.Grain = Grain.Day;
+            if (i == 0)
+                c.Weekday = weekday;
+            if (year != Candidate.None)
+                c.Rule = Rule.Calendar;
+        }
+    }
+
+    private static int EndOfOrdinal(string text, int end)
+    {
+        if (end + 1 < text.Length && text.AsSpan(end, 2) is "st" or "nd" or "rd" or "th")
+            return end + 2;
+        return end;
+    }
+
+    private static int YearRelative(Group g) => !g.Success ? Candidate.None : g.ValueSpan switch
+    {
+        var s when s.Equals("last", StringComparison.OrdinalIgnoreCase) => -1,
+        var s when s.Equals("next", StringComparison.OrdinalIgnoreCase) => 1,
+        _ => 0,
+    };
+
+    private static int Relative(Group g)
+    {
+        if (!g.Success)
+            return Candidate.None;
+        var s = g.Value.ToLowerInvariant();
+        if (s.Contains("past", StringComparison.Ordinal) || s is "last" or "previous" or "prior" or "preceding")
+            return -1;
+        if (s.Contains("coming", StringComparison.Ordinal) || s is "next" or "following" or "subsequent" or "ensuing")
+            return 1;
+        return 0;
+    }
+
+    /// <summary>TIMEX3 mod and whether the range is cut at the reference date, for "early", "late", "the end of", "earlier"…</summary>
+    private static (string? Mod, int Side) PeriodMod(Group g)
+    {
+        if (!g.Success)
+            return (null, 0);
+        var s = g.Value.ToLowerInvariant();
+        if (s.StartsWith("earlier", StringComparison.Ordinal))
+            return (null, -1);
+        if (s.StartsWith("later", StringComparison.Ordinal) || s.Contains("rest", StringComparison.Ordinal) || s.Contains("remainder", StringComparison.Ordinal))
+            return (null, 1);
+        if (s.StartsWith("early", StringComparison.Ordinal) || s.Contains("beginning", StringComparison.Ordinal) || s.Contains("start", StringComparison.Ordinal) || s.Contains("first half", StringComparison.Ordinal))
+            return ("START", 0);
+        if (s.StartsWith("mid", StringComparison.Ordinal) || s.Contains("middle", StringComparison.Ordinal))
+            return ("MID", 0);
+        if (s.StartsWith("late", StringComparison.Ordinal) || s.Contains("end", StringComparison.Ordinal) || s.Contains("close", StringComparison.Ordinal) || s.Contains("second half", StringComparison.Ordinal))
+            return ("END", 0);
+        return (null, 0);
+    }
+
+    private static void MonthYear(Match m, string text, List<Candidate> into)
+    {
+        int month = TimeWords.Month(m.Groups["month"].ValueSpan);
+        if (month == 0)
+            return;
+        int year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
+        var c = Add(into, m, Rule.Calendar, 1);
+        c.Month = month;
+        c.Year = year;
+        if (year == Candidate.None)
+        {
+            // "March '98": the century nearest the reference date, settled when it is known.
+            c.Rule = Rule.Month;
+            c.Day = Int(m.Groups["yy"]);
+            c.Quarter = -2;
+        }
+        c.Grain = Grain.Month;
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void BareMonth(Match m, string text, List<Candidate> into)
+    {
+        int month = TimeWords.Month(m.Groups["month"].ValueSpan);
+        bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success || m.Groups["yrel"].Success;
+        if (!qualified)
+        {
+            var before = PreviousWord(text, m.Index);
+            bool possessive = m.Index + m.Length + 1 < text.Length && text[m.Index + m.Length] is '\'' or '’' && text[m.Index + m.Length + 1] == 's';
+            bool cue = DateCues.Contains(before.ToString());
+            // "a June agreement" (but "a May" is too rare to tell from the verb).
+            bool article = before is "a" or "A" && month != 5;
+            if (!cue && !possessive && !article)
+                return;
+            // "Tom March's", "Theresa May's": a capitalised name before a month that is also a name.
+            if (!cue && before.Length > 0 && char.IsUpper(before[0]))
+                return;
+            // "the March on Washington", "a March for Peace": a protest march.
+            if (month == 3 && before is "the" or "The" or "a" or "A" && NextWord(text, m.Index + m.Length) is "on" or "for" or "against" or "to" or "through")
+                return;
+        }
+        var c = Add(into, m, Rule.Month, 0);
+        c.Month = month;
+        c.Grain = Grain.Month;
+        c.Relative = Relative(m.Groups["rel"]);
+        c.YearRelative = YearRelative(m.Groups["yrel"]);
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void YearNumber(Match m, string text, List<Candidate> into)
+    {
+        int year = Int(m.Groups["year"]);
+        bool qualified = m.Groups["mod"].Success || m.Groups["fy"].Success;
+        var before = PreviousWord(text, m.Index);
+        var after = NextWord(text, m.Index + m.Length);
+        if (!qualified)
+        {
+            if (NotYearBefore.Contains(before.ToString()))
+                return;
+            if (after.Length > 0 && NotYearAfter.Contains(after.ToString()))
+                return;
+            if (m.Index + m.Length < text.Length && text[m.Index + m.Length] == ':')
+                return;
+            if (year < 1900 && !DateCues.Contains(before.ToString()))
+                return;
+            if (year > 2099)
+                return;
+        }
+        int end = m.Groups["y2"].Success ? m.Groups["year"].Index + m.Groups["year"].Length : m.Index + m.Length;
+        var c = Add(into, m.Index, end, Rule.Year, 0);
+        c.Year = year;
+        c.Grain = Grain.Year;
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+        if (m.Groups["y2"].Success)
+        {
+            // "1998-99", "2019/20": the second year of the span.
+            var g = m.Groups["y2"];
+            int y2 = Int(g);
+            if (g.Length == 2)
+                y2 += year / 100 * 100 + (y2 < year % 100 ? 100 : 0);
+            if (y2 > year && y2 - year < 100)
+            {
+                var c2 = Add(into, g.Index, g.Index + g.Length, Rule.Year, 0);
+                c2.Year = y2;
+                c2.Grain = Grain.Year;
+            }
+        }
+    }
+
+    private static void ShortYear(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Year, 0);
+        c.Year = Candidate.None;
+        c.Day = Int(m.Groups["yy"]);
+        c.Quarter = -2;
+        c.Grain = Grain.Year;
+    }
+
+    private static void SpelledYear(Match m, string text, List<Candidate> into)
+    {
+        int year;
+        if (m.Groups["thy"].Success)
+        {
+            year = 2000 + (m.Groups["y2"].Success ? TimeWords.Small(Words(m.Groups["y2"].Value)) : 0);
+        }
+        else
+        {
+            int century = m.Groups["c"].Value.Equals("nineteen", StringComparison.OrdinalIgnoreCase) ? 1900 : 2000;
+            var y = Words(m.Groups["y"].Value);
+            if (y == "hundred")
+                year = century;
+            else if (y.StartsWith("oh ", StringComparison.Ordinal) || y.StartsWith("o ", StringComparison.Ordinal))
+                year = century + TimeWords.Small(y[(y.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            else
+                year = century + TimeWords.Small(y);
+            // "twenty twenty" is 2020, but "nineteen" alone before "nine" is not a year: the second part must be 10 or more.
+            if (TimeWords.Small(y) is >= 0 and < 10 && !y.StartsWith('o'))
+                return;
+        }
+        var c = Add(into, m, Rule.Year, 1);
+        c.Year = year;
+        c.Grain = Grain.Year;
+    }
+
+    private static string Words(string s) => string.Join(' ', s.ToLowerInvariant().Split([' ', '-', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static void Decade(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Decade, 1);
+        c.Grain = Grain.Decade;
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+        if (m.Groups["dec"].Success)
+        {
+            c.Year = Int(m.Groups["dec"]);
+        }
+        else if (m.Groups["dd"].Success)
+        {
+            c.Day = Int(m.Groups["dd"]);
+            c.Quarter = -2;
+        }
+        else
+        {
+            var w = m.Groups["w"].Value.ToLowerInvariant();
+            int tens = TimeWords.Small(w[(w.LastIndexOf(' ') + 1)..].Replace("ies", "y", StringComparison.Ordinal).Split('-')[^1]);
+            if (tens < 20)
+            {
+                into.Remove(c);
+                return;
+            }
+            if (w.StartsWith("nineteen", StringComparison.Ordinal))
+                c.Year = 1900 + tens;
+            else
+            {
+                c.Day = tens;
+                c.Quarter = -2;
+            }
+        }
+    }
+
+    private static void Century(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Century, 1);
+        c.Grain = Grain.Century;
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+        if (m.Groups["ord"].Success)
+        {
+            int n = TimeWords.Ordinal(m.Groups["ord"].ValueSpan);
+            if (n is < 1 or > 21)
+            {
+                into.Remove(c);
+                return;
+            }
+            c.Year = (n - 1) * 100;
+            c.Rule = Rule.Calendar;
+        }
+        else if (m.Groups["rel"].Value.StartsWith("the", StringComparison.OrdinalIgnoreCase) && Relative(m.Groups["rel"]) < 0)
+        {
+            // "the past century": the hundred years up to now.
+            c.Rule = Rule.Fixed;
+            c.Type = TimexType.Duration;
+            c.Value = "P100Y";
+        }
+        else
+        {
+            c.Relative = Relative(m.Groups["rel"]);
+        }
+    }
+
+    private static void Weekend(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Weekend, 0);
+        c.Grain = Grain.Weekend;
+        (c.Mod, _) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void PeriodEnd(Match m, string text, List<Candidate> into)
+    {
+        if (m.Groups["ye"].Success)
+        {
+            // "by year-end", "since year-end": the last day of the year the tense points to.
+            var y = Add(into, m, Rule.MonthDay, 0);
+            y.Month = 12;
+            y.Day = 31;
+            y.Grain = Grain.Day;
+            return;
+        }
+        var c = Add(into, m, Rule.RelativePeriod, 0);
+        c.Relative = 0;
+        c.Grain = m.Groups["unit"].Value.ToLowerInvariant() switch
+        {
+            "week" => Grain.Week,
+            "month" => Grain.Month,
+            "quarter" => Grain.Quarter,
+            "decade" => Grain.Decade,
+            _ => Grain.Year,
+        };
+        (c.Mod, c.Side) = m.Groups["mod"].Success ? PeriodMod(m.Groups["mod"]) : ("END", 0);
+    }
+
+    private static void Season(Match m, string text, List<Candidate> into)
+    {
+        var word = m.Groups["season"].ValueSpan;
+        bool lower = char.IsLower(word[0]);
+        bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success || m.Groups["year"].Success
+            || m.Groups["yrel"].Success && !word.Equals("fall", StringComparison.OrdinalIgnoreCase);
+        if (!lower && !m.Groups["year"].Success && !IsSentenceStart(text, m.Groups["season"].Index))
+            return;
+        if (!qualified)
+        {
+            var before = PreviousWord(text, m.Index).ToString().ToLowerInvariant();
+            bool the = m.Groups["the"].Success;
+            // "prices fall", "a spring of water": a season needs a preposition or an article before it.
+            if (word.Equals("fall", StringComparison.OrdinalIgnoreCase) && !m.Groups["yrel"].Success && !(the && before is "in" or "this" or "during" or "by" or "until" or "since" or "through" or "over"))
+                return;
+            if (!the && !(before is "in" or "during" or "by" or "until" or "since" or "through" or "over" or "this" or "last" or "next"))
+                return;
+            if (the && !(before is "in" or "during" or "by" or "until" or "since" or "through" or "over" or "of" or "throughout" or "for" or "into" or "before" or "after"))
+                return;
+        }
+        var c = Add(into, m, Rule.Season, 0);
+        c.Grain = Grain.Season;
+        c.Month = TimeWords.Season(word);
+        c.Relative = Relative(m.Groups["rel"]);
+        c.YearRelative = YearRelative(m.Groups["yrel"]);
+        c.Year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void Quarter(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Quarter, 1);
+        c.Year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
+        c.YearRelative = YearRelative(m.Groups["yrel"]);
+        if (m.Groups["q"].Success)
+        {
+            c.Grain = Grain.Quarter;
+            c.Quarter = Int(m.Groups["q"]);
+        }
+        else if (m.Groups["h"].Success)
+        {
+            c.Grain = Grain.Half;
+            c.Quarter = Int(m.Groups["h"]);
+        }
+        else
+        {
+            bool half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
+            c.Grain = half ? Grain.Half : Grain.Quarter;
+            int n = TimeWords.Ordinal(m.Groups["ord"].ValueSpan);
+            c.Quarter = n == -1 ? (half ? 2 : 4) : n;
+            if (c.Quarter < 1 || c.Quarter > (half ? 2 : 4))
+            {
+                into.Remove(c);
+                return;
+            }
+        }
+        foreach (Capture q in m.Groups["yq"].Captures)
+        {
+            var s = q.Value.ToLowerInvariant();
+            if (s.StartsWith("year", StringComparison.Ordinal) || s is "previous" or "prior")
+                c.YearShift = -1;
+        }
+        if (c.Year != Candidate.None)
+            c.Rule = Rule.Calendar;
+    }
+
+    private static void NamedQuarter(Match m, string text, List<Candidate> into)
+    {
+        bool the = m.Groups["the"].Success;
+        var adj = m.Groups["adj"].Success ? m.Groups["adj"].Value.ToLowerInvariant() : m.Groups["adj2"].Success ? m.Groups["adj2"].Value.ToLowerInvariant() : null;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.ToLowerInvariant() : null;
+        bool year = m.Groups["year"].Success;
+        bool lastYear = m.Groups["ly"].Success;
+        if (unit is null && adj is null)
+            return;
+        if (unit == "quarter" && !the && adj is null)
+            return;
+        if (unit == "period" && !year && adj is not ("latest" or "year-earlier" or "year-ago" or "same" or "comparable" or "corresponding" or "current" or "just-ended" or "most recent"))
+            return;
+        // "a quarter of the vote", "the quarter of a century": a quarter as a share.
+        var after = NextWord(text, m.Index + m.Length);
+        if (after is "of" or "century" or "mile" or "hour" or "point" or "million" or "billion" or "final" or "finals" or "finalist" or "finalists")
+            return;
+        var c = Add(into, m, Rule.NamedQuarter, 0);
+        c.Grain = unit == "period" ? Grain.Day : Grain.Quarter;
+        if (unit is null)
+            c.Grain = Grain.Year;
+        if (year)
+        {
+            // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
+            c.Year = Int(m.Groups["year"]);
+            c.TextAnchored = true;
+            return;
+        }
+        c.Relative = adj switch
+        {
+            "current" or "this" => 0,
+            "next" or "coming" => 1,
+            "last" or "past" or "previous" or "prior" => -1,
+            _ => Candidate.None,
+        };
+        // "the quarter", "the latest quarter", "the previous quarter" refer to the quarter the text is about;
+        // "this quarter", "last quarter" to the reference date.
+        c.TextAnchored = adj is null or "latest" or "just-ended" or "most recent" or "recent" or "same" or "comparable" or "corresponding" or "year-earlier" or "year-ago"
+            || the && adj is "previous" or "prior" or "past" or "last";
+        if (adj is "year-earlier" or "year-ago" || lastYear)
+            c.YearShift = -1;
+    }
+
+    private static void Weekday(Match m, string text, List<Candidate> into)
+    {
+        int wd = TimeWords.Weekday(m.Groups["wd"].ValueSpan);
+        var part = m.Groups["part"];
+        bool plural = m.Groups["pl"].Success || part.Success && part.Value.EndsWith('s');
+        var c = Add(into, m, Rule.Weekday, 0);
+        c.Weekday = wd;
+        c.Grain = Grain.Day;
+        c.Relative = Relative(m.Groups["rel"]);
+        // "the previous Friday", "the following Monday": read against the day the text named last.
+        c.TextAnchored = m.Groups["the"].Success && m.Groups["rel"].Value.ToLowerInvariant() is "previous" or "following" or "preceding" or "next";
+        c.Part = part.Success ? TimeWords.PartOfDay(part.ValueSpan) : null;
+        (c.Mod, _) = PeriodMod(m.Groups["mod"]);
+        if (plural && !m.Groups["rel"].Success)
+        {
+            // "on Fridays", "Tuesday nights": every such day ("close early on Fridays" keeps "early" out).
+            c.Start = m.Groups["wd"].Index;
+            c.Mod = null;
+            c.Rule = Rule.Fixed;
+            c.Type = TimexType.Set;
+            c.Value = $"XXXX-WXX-{wd}" + (c.Part is null ? "" : "T" + c.Part);
+        }
+        else if (c.Part is not null)
+        {
+            c.Type = TimexType.Time;
+        }
+    }
+
+    private static void Deictic(Match m, string text, List<Candidate> into)
+    {
+        // "the Today programme", "The Tonight Show": a capitalised day word inside a sentence is a name.
+        var dayWord = m.Groups["dd"];
+        if (dayWord.Success && char.IsUpper(dayWord.Value[0]) && !dayWord.Value.All(char.IsUpper) && !IsSentenceStart(text, m.Index))
+            return;
+        var c = Add(into, m, Rule.Deictic, 0);
+        c.Grain = Grain.Day;
+        var dd = m.Groups["dd"].Value.ToLowerInvariant();
+        var part = m.Groups["part"];
+        c.Part = part.Success ? TimeWords.PartOfDay(part.ValueSpan) : null;
+        c.Day = dd switch
+        {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            "last" => -1,
+            _ => 0,
+        };
+        if (m.Groups["da"].Success)
+            c.Day = m.Groups["da"].Value.StartsWith("before", StringComparison.OrdinalIgnoreCase) ? -2 : 2;
+        if (dd == "tonight")
+            c.Part = "NI";
+        if (dd == "last" && c.Part is "NI")
+            c.Day = -1;
+        else if (dd == "last")
+        {
+            // "last evening" is yesterday's; "last morning" is not English enough to read.
+            c.Day = -1;
+        }
+        if (c.Part is not null)
+            c.Type = TimexType.Time;
+        var mod = m.Groups["mod"];
+        if (mod.Success)
+        {
+            var s = mod.Value.ToLowerInvariant();
+            c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
+        }
+    }
+
+    private static void RelativePeriod(Match m, string text, List<Candidate> into)
+    {
+        // "ABC's This Week": a capitalised unit is a name.
+        if (char.IsUpper(m.Groups["unit"].Value[0]))
+            return;
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        if (m.Groups["the"].Success && unit == "decade" && rel is "past" or "last")
+        {
+            // "over the past decade": the ten years up to now.
+            var d = Add(into, m, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = "P10Y";
+            return;
+        }
+        var c = Add(into, m, Rule.RelativePeriod, 0);
+        c.Grain = unit switch
+        {
+            "week" => Grain.Week,
+            "weekend" => Grain.Weekend,
+            "month" => Grain.Month,
+            "quarter" => Grain.Quarter,
+            "decade" => Grain.Decade,
+            _ => Grain.Year,
+        };
+        c.Relative = Relative(m.Groups["rel"]);
+        (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+    }
+
+    private static void Anaphoric(Match m, string text, List<Candidate> into)
+    {
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        int shift = 0;
+        if (m.Groups["dem"].Success)
+        {
+            var dem = m.Groups["dem"].Value.ToLowerInvariant();
+            shift = dem.Contains("previous", StringComparison.Ordinal) || dem.Contains("preceding", StringComparison.Ordinal) || dem.Contains("prior", StringComparison.Ordinal) ? -1
+                : dem.Contains("following", StringComparison.Ordinal) || dem.Contains("next", StringComparison.Ordinal) || dem.Contains("subsequent", StringComparison.Ordinal) || dem.Contains("ensuing", StringComparison.Ordinal) ? 1
+                : 0;
+        }
+        else if (m.Groups["dir"].Success)
+        {
+            // "the day before the vote" is read against the vote, which is not a date: not resolved.
+            int after = m.Index + m.Length;
+            while (after < text.Length && text[after] == ' ')
+                after++;
+            if (after < text.Length && char.IsLetterOrDigit(text[after]))
+                return;
+            var dir = m.Groups["dir"].Value.ToLowerInvariant();
+            shift = dir is "before" or "earlier" or "prior" ? -1 : 1;
+        }
+        var c = Add(into, m, Rule.Anaphoric, 0);
+        c.TextAnchored = true;
+        // "earlier in the year": the year the sentence is about, or else the reference date's.
+        c.Side = m.Groups["dem"].Success || m.Groups["dir"].Success ? 0 : 2;
+        c.Relative = shift;
+        c.Grain = unit switch
+        {
+            "week" => Grain.Week,
+            "weekend" => Grain.Weekend,
+            "month" => Grain.Month,
+            "quarter" => Grain.Quarter,
+            "year" => Grain.Year,
+            _ => Grain.Day,
+        };
+        c.Part = TimeWords.PartOfDay(unit);
+        if (c.Part is not null)
+            c.Type = TimexType.Time;
+        var mod = m.Groups["mod"];
+        if (mod.Success)
+        {
+            var s = mod.Value.ToLowerInvariant();
+            c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
+        }
+    }
+
+    private static void TheYear(Match m, string text, List<Candidate> into)
+    {
+        var span = m.Groups["span"];
+        var c = Add(into, span.Index, span.Index + span.Length, Rule.TheYear, 0);
+        c.Grain = m.Groups["unit"].Value.Equals("week", StringComparison.OrdinalIgnoreCase) ? Grain.Week : Grain.Year;
+        if (m.Groups["dur"].Success)
+        {
+            c.Rule = Rule.Fixed;
+            c.Type = TimexType.Duration;
+            c.Value = c.Grain == Grain.Week ? "P1W" : "P1Y";
+        }
+    }
+
+    private static void Ago(Match m, string text, List<Candidate> into)
+    {
+        var dir = m.Groups["dir"].Value.ToLowerInvariant();
+        var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+        if (unit is null or "WE" || !LowerOrSentenceStart(text, m.Groups["unit"]))
+            return;
+        double? count = m.Groups["num"].Success ? TimeWords.Count(m.Groups["num"].ValueSpan) : null;
+        if (count is double.NaN)
+            return;
+        bool plural = m.Groups["unit"].Value.EndsWith('s');
+        if (!m.Groups["num"].Success && !plural)
+            return;
+        string? mod = Approximation(m.Groups["mod"]);
+        if (unit is "S" or "MIN" or "H")
+        {
+            // "an hour later": a length of time; its date is the one it follows, which the text gives elsewhere.
+            var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = DurationValue(count, unit, plural);
+            d.Mod = mod;
+            return;
+        }
+        if (dir is "before" or "after" or "since" or "on")
+        {
+            // "two days before the vote": a length of time before an event, not a date.
+            int after = m.Index + m.Length;
+            while (after < text.Length && text[after] == ' ')
+                after++;
+            if (after < text.Length && text[after] is not ('.' or ',' or ';' or ':' or '!' or '?' or ')' or '\n' or '—' or '–'))
+            {
+                var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
+                d.Type = TimexType.Duration;
+                d.Value = DurationValue(count, unit, plural);
+                d.Mod = mod;
+                return;
+            }
+        }
+        var c = Add(into, m, Rule.Ago, 1);
+        c.Unit = unit;
+        c.Count = count;
+        c.Mod = mod;
+        c.Relative = dir is "ago" or "earlier" or "before" or "previously" or "prior" or "back" ? -1 : 1;
+        c.TextAnchored = dir is not ("ago" or "from now" or "hence" or "back");
+    }
+
+    private static string? Approximation(Group g)
+    {
+        if (!g.Success)
+            return null;
+        var s = string.Join(' ', g.Value.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s switch
+        {
+            "about" or "around" or "approximately" or "roughly" or "some" or "close to" => "APPROX",
+            "nearly" or "almost" or "less than" or "under" or "fewer than" or "just under" or "barely" => "LESS_THAN",
+            "more than" or "over" or "well over" or "just over" or "upwards of" or "in excess of" or "little more than" or "a little over" => "MORE_THAN",
+            "at least" or "no less than" or "a full" or "fully" => "EQUAL_OR_MORE",
+            "at most" or "up to" or "no more than" or "not more than" => "EQUAL_OR_LESS",
+            _ => null,
+        };
+    }
+
+    /// <summary>The TIMEX3 duration for a count of units: P2W, PT3H, P1Y6M, PXY (an unknown count).</summary>
+    internal static string DurationValue(double? count, string unit, bool plural)
+    {
+        if (count is null)
+        {
+            return unit switch
+            {
+                "S" => "PTXS",
+                "MIN" => "PTXM",
+                "H" => "PTXH",
+                "DE" => "PXDE",
+                "CE" => "PXCE",
+                "ML" => "PXML",
+                "FN" => "PXW",
+                _ => "PX" + unit,
+            };
+        }
+        double n = count.Value;
+        (double scaled, string u) = unit switch
+        {
+            "DE" => (n * 10, "Y"),
+            "CE" => (n * 100, "Y"),
+            "ML" => (n * 1000, "Y"),
+            "FN" => (n * 2, "W"),
+            _ => (n, unit),
+        };
+        if (scaled != Math.Floor(scaled))
+        {
+            // "a year and a half" is P1Y6M; "half an hour" PT30M.
+            (double whole, double frac) = (Math.Floor(scaled), scaled - Math.Floor(scaled));
+            (string? smaller, int per) = u switch
+            {
+                "Y" => ("M", 12),
+                "W" => ("D", 7),
+                "D" => ("H", 24),
+                "H" => ("MIN", 60),
+                "MIN" => ("S", 60),
+                _ => (null, 0),
+            };
+            if (smaller is not null && frac * per == Math.Floor(frac * per))
+            {
+                var parts = (whole > 0 ? Format(whole, u) : "") + Format(frac * per, smaller);
+                bool timeOnly = u is "H" or "MIN" or "S" || smaller is "H";
+                return timeOnly ? "PT" + parts.Replace("MIN", "M", StringComparison.Ordinal) : "P" + parts;
+            }
+        }
+        return u switch
+        {
+            "S" or "MIN" or "H" => "PT" + Format(scaled, u == "MIN" ? "M" : u),
+            _ => "P" + Format(scaled, u),
+        };
+
+        static string Format(double v, string u) => v.ToString("0.##", CultureInfo.InvariantCulture) + u;
+    }
+
+    private static void Duration(Match m, string text, List<Candidate> into)
+    {
+        var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+        if (unit is null or "WE" || !LowerOrSentenceStart(text, m.Groups["unit"]))
+            return;
+        var num = m.Groups["num"];
+        double? count = TimeWords.Count(num.ValueSpan);
+        if (count is double.NaN)
+            return;
+        // "a second attempt" is an ordinal; "three-quarters of the vote" a share.
+        if (unit == "S" && num.ValueSpan.Length <= 2 && char.IsLetter(num.ValueSpan[0]) && !m.Groups["unit"].Value.EndsWith('s'))
+            return;
+        if (unit == "Q" && NextWord(text, m.Index + m.Length) is "of")
+            return;
+        // "the 1988 quarter": a year, not a count.
+        if (num.Length == 4 && count is >= 1900 and < 2100)
+            return;
+        bool plural = m.Groups["unit"].Value.EndsWith('s');
+        // "a year", "one day" need the singular; "two day" appears only before a noun ("a two-day visit").
+        var c = Add(into, m, Rule.Fixed, 0);
+        c.Type = TimexType.Duration;
+        c.Value = DurationValue(count, unit, plural);
+        c.Mod = Approximation(m.Groups["mod"]);
+        var adj = m.Groups["adj"];
+        // "over the past two months": "over" is the preposition, not "more than".
+        if (m.Groups["mod"].Success && (m.Groups["the"].Success || adj.Success) && m.Groups["mod"].Value.Equals("over", StringComparison.OrdinalIgnoreCase))
+        {
+            c.Start = m.Groups["the"].Success ? m.Groups["the"].Index : adj.Index;
+            c.Mod = null;
+        }
+        if (adj.Success && adj.Value.StartsWith("year-", StringComparison.OrdinalIgnoreCase))
+            c.Mod = null;
+    }
+
+    private static void LongAdjective(Match m, string text, List<Candidate> into)
+    {
+        var word = m.Groups["unit"].ValueSpan;
+        var unit = TimeWords.Unit(word);
+        if (unit is null)
+            return;
+        bool plural = word.EndsWith("s", StringComparison.OrdinalIgnoreCase);
+        var c = Add(into, m, Rule.Fixed, 0);
+        c.Type = TimexType.Duration;
+        c.Value = DurationValue(plural ? null : 1, unit, plural);
+    }
+
+    private static void VagueDuration(Match m, string text, List<Candidate> into)
+    {
+        var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+        if (unit is null || !LowerOrSentenceStart(text, m.Groups["unit"]))
+            return;
+        var adj = m.Groups["adj"].Success ? m.Groups["adj"].Value.ToLowerInvariant() : null;
+        if (adj is null)
+        {
+            var before = PreviousWord(text, m.Index).ToString().ToLowerInvariant();
+            var after = NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant();
+            bool cue = before is "for" or "over" or "within" or "after" or "than" or "throughout" or "during" or "took" or "take" or "takes"
+                or "taken" or "spent" or "spend" or "lasted" or "last" or "lasting" or "waited" or "wait" or "in" or "into" or "of" or "ago"
+                || after == "of" && unit is "Y" or "DE" or "CE" or "M" || m.Groups["ahead"].Success;
+            if (!cue || m.Groups["the"].Success && !m.Groups["ahead"].Success)
+                return;
+            // "in days" and "in hours" are spans of waiting; "in years" only after a superlative or negation ("the first time in years").
+        }
+        // "in recent weeks", "the coming months": spans of unknown length that end or begin now.
+        var c = Add(into, m, Rule.Fixed, -1);
+        c.Type = TimexType.Duration;
+        c.Value = DurationValue(null, unit, true);
+    }
+
+    private static void EverySet(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Fixed, 2);
+        c.Type = TimexType.Set;
+        bool other = m.Groups["other"].Success && m.Groups["other"].Value.Equals("other", StringComparison.OrdinalIgnoreCase);
+        bool per = m.Groups["q"].Value.Equals("per", StringComparison.OrdinalIgnoreCase);
+        if (m.Groups["unit"].Success)
+        {
+            var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+            double? count = m.Groups["num"].Success ? TimeWords.Count(m.Groups["num"].ValueSpan) : 1;
+            if (unit is null || count is null or double.NaN)
+            {
+                into.Remove(c);
+                return;
+            }
+            c.Value = unit == "WE" ? "XXXX-WXX-WE" : DurationValue(count * (other ? 2 : 1), unit, false);
+        }
+        else if (per || m.Groups["num"].Success)
+        {
+            into.Remove(c);
+        }
+        else if (m.Groups["wd"].Success)
+        {
+            c.Value = $"XXXX-WXX-{TimeWords.Weekday(m.Groups["wd"].ValueSpan)}";
+        }
+        else if (m.Groups["part"].Success)
+        {
+            c.Value = "XXXX-XX-XXT" + TimeWords.PartOfDay(m.Groups["part"].ValueSpan);
+        }
+        else if (m.Groups["month"].Success)
+        {
+            c.Value = $"XXXX-{TimeWords.Month(m.Groups["month"].ValueSpan):D2}";
+        }
+        else
+        {
+            c.Value = "XXXX-" + (TimeWords.Season(m.Groups["season"].ValueSpan) switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" });
+        }
+    }
+
+    /// <summary>Words that may follow a frequency adverb ("rallies held daily in Havana"); any other word is the noun it qualifies ("quarterly dividend").</summary>
+    private static readonly HashSet<string> AfterAdverb = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "since", "until", "through", "as", "of", "the", "a",
+        "an", "while", "when", "after", "before", "during", "over", "across", "around", "outside", "inside", "near", "between", "into",
+        "is", "are", "was", "were", "will", "would", "basis", "if", "than", "that", "this", "these", "those", "so", "because", "throughout",
+    };
+
+    private static void AdverbSet(Match m, string text, List<Candidate> into)
+    {
+        int after = m.Index + m.Length;
+        while (after < text.Length && text[after] == ' ')
+            after++;
+        if (after < text.Length && char.IsLower(text[after]) && !AfterAdverb.Contains(NextWord(text, after).ToString()))
+            return;
+        // "the Communist Party daily Granma": a newspaper.
+        if (after < text.Length && char.IsUpper(text[after]) && after > m.Index + m.Length)
+            return;
+        var c = Add(into, m, Rule.Fixed, 1);
+        c.Type = TimexType.Set;
+        c.Value = m.Value.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal) switch
+        {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" or "yearly" => "P1Y",
+            "quarterly" => "P1Q",
+            "hourly" => "PT1H",
+            "nightly" => "XXXX-XX-XXTNI",
+            "biannually" or "semiannually" => "P6M",
+            "biennially" => "P2Y",
+            "fortnightly" or "biweekly" => "P2W",
+            "bimonthly" => "P2M",
+            _ => "P1D",
+        };
+    }
+
+    private static void FrequencySet(Match m, string text, List<Candidate> into)
+    {
+        var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+        if (unit is null or "WE")
+            return;
+        var c = Add(into, m, Rule.Fixed, 2);
+        c.Type = TimexType.Set;
+        c.Value = DurationValue(1, unit, false);
+    }
+
+    private static void RateSet(Match m, string text, List<Candidate> into)
+    {
+        var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
+        if (unit is null)
+            return;
+        var c = Add(into, m, Rule.Fixed, 2);
+        c.Type = TimexType.Set;
+        c.Value = DurationValue(1, unit, false);
+    }
+
+    private static void ClockTime(Match m, string text, List<Candidate> into)
+    {
+        int hour, minute = 0;
+        if (m.Groups["nm"].Success)
+        {
+            // "High Noon": a capitalised noon inside a sentence is a title.
+            if (char.IsUpper(m.Groups["nm"].Value[0]) && !IsSentenceStart(text, m.Groups["nm"].Index))
+                return;
+            hour = m.Groups["nm"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 24 : 12;
+        }
+        else if (m.Groups["hm"].Success)
+        {
+            hour = int.Parse(m.Groups["hm"].ValueSpan[..2], Invariant);
+            minute = int.Parse(m.Groups["hm"].ValueSpan[2..], Invariant);
+        }
+        else if (m.Groups["hw"].Success)
+        {
+            var hw = m.Groups["hw"].Value;
+            hour = char.IsDigit(hw[0]) ? int.Parse(hw, Invariant) : TimeWords.Small(hw.ToLowerInvariant());
+            var part = m.Groups["part"];
+            if (part.Success && part.Value is "afternoon" or "evening" or "night" && hour < 12)
+                hour += 12;
+        }
+        else
+        {
+            hour = Int(m.Groups["h"]);
+            minute = m.Groups["mi"].Success ? Int(m.Groups["mi"]) : 0;
+            if (m.Groups["ap"].Success)
+            {
+                if (hour is < 1 or > 12)
+                    return;
+                bool pm = m.Groups["ap"].ValueSpan[0] is 'p' or 'P';
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            else if (!m.Groups["tz"].Success)
+            {
+                // "at 10:30": a clock time needs a preposition or a zone; "a 3:2 vote" is not one.
+                var before = PreviousWord(text, m.Groups["h"].Index).ToString().ToLowerInvariant();
+                if (before is not ("at" or "by" or "around" or "about" or "before" or "after" or "until" or "till" or "from" or "to" or "since" or "between" or "and" or "approximately"))
+                    return;
+            }
+        }
+        if (hour > 24 || minute > 59)
+            return;
+        var c = Add(into, m, Rule.Clock, 1);
+        c.Type = TimexType.Time;
+        c.Hour = hour;
+        c.Minute = minute;
+        c.Grain = Grain.Day;
+        var mod = m.Groups["mod"];
+        if (mod.Success)
+            c.Mod = mod.Value.StartsWith("shortly", StringComparison.OrdinalIgnoreCase) || mod.Value.StartsWith("just", StringComparison.OrdinalIgnoreCase)
+                ? (mod.Value.EndsWith("before", StringComparison.OrdinalIgnoreCase) ? "BEFORE" : "AFTER") : "APPROX";
+    }
+
+    private static void Reference(Match m, string text, List<Candidate> into)
+    {
+        // "Blast From The Past": a capitalised word inside a sentence belongs to a title.
+        int lastWord = m.Value.LastIndexOf(' ') + 1;
+        if (char.IsUpper(m.Value[lastWord]) && !m.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !(lastWord == 0 && IsSentenceStart(text, m.Index)))
+            return;
+        if (m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase))
+        {
+            // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
+            var after = NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant();
+            if (after.Length == 0 || after is "account" or "accounts" or "density" or "flow" or "flows" or "meter" or "sea"
+                || !char.IsLetter(text[Math.Min(text.Length - 1, m.Index + m.Length + 1)]))
+            {
+                return;
+            }
+        }
+        var c = Add(into, m, Rule.Fixed, -1);
+        c.Type = TimexType.Date;
+        c.Value = m.Groups["present"].Success ? "PRESENT_REF" : m.Groups["past"].Success ? "PAST_REF" : "FUTURE_REF";
+    }
+
+    private static void Holiday(Match m, string text, List<Candidate> into)
+    {
+        var c = Add(into, m, Rule.Holiday, 1);
+        c.Holiday = string.Join(' ', m.Groups["hol"].Value.Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        c.Relative = Relative(m.Groups["rel"]);
+        c.Year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
+        c.Grain = Grain.Day;
+    }
+
+    // ---- words around a match ----
+
+    /// <summary>Unit words are written in lower case except at the start of a sentence ("60 Minutes" is a programme).</summary>
+    private static bool LowerOrSentenceStart(string text, Group unit) =>
+        !char.IsUpper(unit.Value[0]) || IsSentenceStart(text, unit.Index) && (unit.Index == 0 || !char.IsLetterOrDigit(text[unit.Index - 1])) && PreviousWord(text, unit.Index).Length == 0
+        || unit.Value.All(char.IsUpper);
+
+    internal static ReadOnlySpan<char> PreviousWord(string text, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+            i--;
+        int end = i + 1;
+        while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] == '.' && i > 0 && char.IsLetter(text[i - 1])))
+            i--;
+        return text.AsSpan(i + 1, end - i - 1);
+    }
+
+    internal static ReadOnlySpan<char> NextWord(string text, int at)
+    {
+        int i = at;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        int start = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            i++;
+        return text.AsSpan(start, i - start);
+    }
+
+    internal static bool IsSentenceStart(string text, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '\'' or '‘' or '(' or '['))
+            i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' || i >= 0 && char.IsWhiteSpace(text[i]);
+    }
+}

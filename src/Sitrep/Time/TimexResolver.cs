@@ -1,0 +1,722 @@
+using System.Globalization;
+using Sitrep.Text;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Gives each chosen candidate its TIMEX3 value, in text order: relative expressions are read
+/// against the publication date (or the date of the quote they stand in), anaphoric ones ("the
+/// next day", "a year earlier") against the date the text named last, and a year-less date takes
+/// the year that puts it nearest the reference date in the direction its sentence's tense says.
+/// </summary>
+internal sealed class TimexResolver
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly string _text;
+    private readonly Token[] _tokens;
+    private readonly Sentence[] _sentences;
+    private readonly DateOnly? _published;
+    private readonly IReadOnlyList<(int Start, int End, string Date)>? _quotes;
+
+    /// <summary>The last day the text named, for "the next day".</summary>
+    private Period? _lastDay;
+
+    /// <summary>The last period of any grain the text named, and its sentence, for "a year earlier", "the quarter".</summary>
+    private Period? _lastPeriod;
+    private int _lastPeriodSentence = -10;
+
+    /// <summary>The last quarter or half the text named, for "the quarter", "the year-ago period".</summary>
+    private Period? _lastQuarter;
+    private int _lastQuarterSentence = -10;
+
+    /// <summary>A year the current sentence wrote out ("in March 2015 and again in June"), for the year-less dates after it.</summary>
+    private int _sentenceYear;
+    private int _sentenceYearSentence = -10;
+    private int _sentenceYearEnd;
+
+    public TimexResolver(string text, Token[] tokens, Sentence[] sentences, DateOnly? published, IReadOnlyList<(int Start, int End, string Date)>? quotes)
+    {
+        _text = text;
+        _tokens = tokens;
+        _sentences = sentences;
+        _published = published;
+        _quotes = quotes;
+    }
+
+    public TimeExpression? Resolve(Candidate c)
+    {
+        var (reference, anchor) = ReferenceFor(c);
+        int sentence = SentenceOf(c.Start);
+        Resolved? r = c.Rule switch
+        {
+            Rule.Fixed => new Resolved(null, c.Value!, TimeAnchor.None),
+            Rule.Calendar => Calendar(c),
+            Rule.MonthDay => YearlessDay(c, reference, anchor),
+            Rule.Month => Month(c, reference, anchor),
+            Rule.Year => ShortYear(c, reference, anchor),
+            Rule.Decade => Decade(c, reference, anchor),
+            Rule.Century => Century(c, reference, anchor),
+            Rule.Season => Season(c, reference, anchor),
+            Rule.Quarter => Quarter(c, reference, anchor),
+            Rule.NamedQuarter => NamedQuarter(c, reference, anchor),
+            Rule.Weekday => Weekday(c, reference, anchor),
+            Rule.Weekend => Weekend(c, reference, anchor),
+            Rule.Deictic => reference is { } d ? new Resolved(Period.OfDay(d.AddDays(c.Day)), null, anchor) : Unknown("XXXX-XX-XX"),
+            Rule.RelativePeriod => RelativePeriod(c, reference, anchor),
+            Rule.Anaphoric => Anaphoric(c, reference, anchor),
+            Rule.TheYear => reference is { } y ? new Resolved(Period.Containing(c.Grain, y), null, anchor) : Unknown(c.Grain == Grain.Week ? "XXXX-WXX" : "XXXX"),
+            Rule.Ago => Ago(c, reference, anchor, sentence),
+            Rule.Clock => Clock(c, reference, anchor, sentence),
+            Rule.Holiday => Holiday(c, reference, anchor),
+            _ => null,
+        };
+        if (r is null)
+            return null;
+        var (period, value, how, range) = r.Value;
+        if (period is { } p)
+        {
+            value ??= p.Value;
+            if (c.Type == TimexType.Date && p.Grain != Grain.Day && range is null)
+            {
+                range = p.Part(c.Mod);
+                if (c.Side != 0 && reference is { } refDay)
+                {
+                    range = c.Side < 0
+                        ? new DateRange(p.Start, Min(p.End, refDay.AddDays(-1)))
+                        : new DateRange(Max(p.Start, refDay.AddDays(1)), p.End);
+                    if (range.Value.To < range.Value.From)
+                        range = p.Range;
+                }
+            }
+            if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
+                value += "T" + c.Part;
+            Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
+            if (how == TimeAnchor.None && c.Rule is Rule.Calendar or Rule.Year && p.Grain <= Grain.Year)
+            {
+                _sentenceYear = p.Start.Year;
+                _sentenceYearSentence = sentence;
+                _sentenceYearEnd = c.End;
+            }
+        }
+        else if (c.Type == TimexType.Time && c.Part is not null && value is not null && !value.Contains('T', StringComparison.Ordinal))
+        {
+            value += "T" + c.Part;
+        }
+        return new TimeExpression(c.Start, c.End, c.Type, value!, c.Mod, range, how);
+    }
+
+    private readonly record struct Resolved(Period? Period, string? Value, TimeAnchor Anchor, DateRange? Range = null);
+
+    private static Resolved Unknown(string value) => new(null, value, TimeAnchor.None);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>Keeps the period for anaphora; a period read from another ("a year earlier") is not what later ones refer back to.</summary>
+    private void Remember(Period p, int sentence, bool main)
+    {
+        if (p.Grain == Grain.Day)
+            _lastDay = p;
+        if (!main && p.Grain is Grain.Quarter or Grain.Half)
+            return;
+        _lastPeriod = p;
+        _lastPeriodSentence = sentence;
+        if (p.Grain is Grain.Quarter or Grain.Half)
+        {
+            _lastQuarter = p;
+            _lastQuarterSentence = sentence;
+        }
+    }
+
+    /// <summary>The date a relative expression is read against: its quote's date when the quote has one, else the publication date.</summary>
+    private (DateOnly? Date, TimeAnchor Anchor) ReferenceFor(Candidate c)
+    {
+        if (_quotes is not null)
+        {
+            foreach (var (start, end, date) in _quotes)
+            {
+                if (start <= c.Start && c.End <= end && ParseDate(date) is { } d)
+                    return (d, TimeAnchor.Text);
+            }
+        }
+        return (_published, TimeAnchor.Published);
+    }
+
+    internal static DateOnly? ParseDate(string? iso)
+    {
+        if (iso is null || iso.Length < 10)
+            return null;
+        return DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private int SentenceOf(int offset)
+    {
+        int lo = 0, hi = _sentences.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_sentences[mid].Start <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    private Tense TenseOf(Candidate c)
+    {
+        if (c.TenseFrom is { } from && from != c)
+            return TenseOf(from);
+        // "Wednesday's ruling": a possessive date names an event, whatever the verbs around it say.
+        if (c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's')
+            return Tense.None;
+        int s = SentenceOf(c.Start);
+        _tenseDistance = int.MaxValue;
+        var tense = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _tenseDistance);
+        return tense;
+    }
+
+    /// <summary>How far the cue of the last tense read was from its expression: a verb beside the date is trusted further.</summary>
+    private int _tenseDistance = int.MaxValue;
+
+    private const int NearCue = 2;
+
+    /// <summary>
+    /// Of the periods <paramref name="make"/> gives for the years around the reference date, the one
+    /// the tense points to: past, the latest that began by the reference date; future, the earliest
+    /// that has not ended before it; otherwise the nearest. A year-less date is rarely more than half
+    /// a year from its article: when the tense points further than that, the nearest wins (the tense
+    /// read from a neighbouring verb was likely not the date's own).
+    /// </summary>
+    private Period? Choose(Func<int, Period?> make, DateOnly reference, Tense tense, Func<Period, bool>? fits = null)
+    {
+        int limit = _tenseDistance <= NearCue ? 366 : _tenseDistance <= 2 * NearCue ? 335 : FarthestDirected;
+        Period? directed = null, nearest = null;
+        int nearestDistance = int.MaxValue;
+        for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
+        {
+            if (make(y) is not { } p || fits is not null && !fits(p))
+                continue;
+            if (tense == Tense.Past && p.Start <= reference && (directed is null || p.Start > directed.Value.Start))
+                directed = p;
+            if (tense == Tense.Future && p.End >= reference && (directed is null || p.Start < directed.Value.Start))
+                directed = p;
+            int distance = Math.Abs(p.DistanceTo(reference));
+            if (distance < nearestDistance)
+            {
+                nearest = p;
+                nearestDistance = distance;
+            }
+        }
+        if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= limit)
+            return d;
+        if (tense == Tense.None && nearest is { } n && n.DistanceTo(reference) > 0)
+        {
+            // With no verb to go by, news tells what has happened: the past reading unless the future one is much nearer.
+            var past = Choose(make, reference, Tense.Past, fits);
+            if (past is { } p && Math.Abs(p.DistanceTo(reference)) <= FarthestDirected && Math.Abs(p.DistanceTo(reference)) < 2 * n.DistanceTo(reference))
+                return p;
+        }
+        return nearest ?? directed;
+    }
+
+    /// <summary>How far the tense may carry a year-less date from the reference date before the nearest reading wins.</summary>
+    private const int FarthestDirected = 300;
+
+    private const int HalfYear = 183;
+
+    private static Resolved? Calendar(Candidate c)
+    {
+        Period p;
+        switch (c.Grain)
+        {
+            case Grain.Day:
+                p = Period.OfDay(new DateOnly(c.Year, c.Month, c.Day));
+                break;
+            case Grain.Month:
+                p = new Period(Grain.Month, new DateOnly(c.Year, c.Month, 1));
+                break;
+            case Grain.Quarter:
+                p = new Period(Grain.Quarter, new DateOnly(c.Year, 3 * c.Quarter - 2, 1));
+                break;
+            case Grain.Half:
+                p = new Period(Grain.Half, new DateOnly(c.Year, 6 * c.Quarter - 5, 1));
+                break;
+            case Grain.Century:
+                p = new Period(Grain.Century, new DateOnly(Math.Max(1, c.Year), 1, 1));
+                break;
+            default:
+                return null;
+        }
+        if (c.YearShift != 0)
+            p = p.ShiftYears(c.YearShift);
+        if (c.Type == TimexType.Time)
+            return new Resolved(null, $"{p.Value}T{c.Hour:D2}:{c.Minute:D2}", TimeAnchor.None);
+        return new Resolved(p, null, TimeAnchor.None);
+    }
+
+    private Resolved? YearlessDay(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return Unknown($"XXXX-{c.Month:D2}-{c.Day:D2}");
+        if (c.YearRelative != Candidate.None)
+        {
+            int year = r.Year + c.YearRelative;
+            return c.Day <= DateTime.DaysInMonth(year, c.Month) ? new Resolved(Period.OfDay(new DateOnly(year, c.Month, c.Day)), null, anchor) : null;
+        }
+        if (NarrativeYear(c, r) is { } narrative && c.Day <= DateTime.DaysInMonth(narrative, c.Month))
+            return new Resolved(Period.OfDay(new DateOnly(narrative, c.Month, c.Day)), null, TimeAnchor.Text);
+        Func<Period, bool>? fits = null;
+        if (c.Weekday != Candidate.None)
+        {
+            int wd = c.Weekday;
+            fits = p => IsoDay(p.Start) == wd;
+        }
+        var chosen = Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c), fits)
+            ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c));
+        return chosen is { } p ? new Resolved(p, null, anchor) : null;
+    }
+
+    /// <summary>
+    /// The year of a dated expression this year-less one is joined to ("in March 2015 and again in
+    /// June", "from May 3, 2016 to June 9"), when it is not the reference date's year.
+    /// </summary>
+    private int? NarrativeYear(Candidate c, DateOnly reference)
+    {
+        if (_sentenceYearSentence != SentenceOf(c.Start) || _sentenceYear == reference.Year || _sentenceYearEnd > c.Start)
+            return null;
+        foreach (var word in _text.AsSpan(_sentenceYearEnd, c.Start - _sentenceYearEnd).Split(' '))
+        {
+            var w = _text.AsSpan(_sentenceYearEnd, c.Start - _sentenceYearEnd)[word].Trim().Trim(',');
+            if (w.Length > 0 && !Joiners.Contains(w.ToString()))
+                return null;
+        }
+        return _sentenceYear;
+    }
+
+    private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "to", "through", "until", "till", "again", "then", "in", "on", "by", "from", "between", "of", "also", "later",
+        "before", "after", "-", "–", "—",
+    };
+
+    private static int IsoDay(DateOnly d) => ((int)d.DayOfWeek + 6) % 7 + 1;
+
+    private Resolved? Month(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (c.Quarter == -2)
+        {
+            // "March '98": the century that puts it nearest the reference date (or the 1900s without one).
+            int year = NearestCentury(c.Day, reference);
+            return new Resolved(new Period(Grain.Month, new DateOnly(year, c.Month, 1)), null, reference is null ? TimeAnchor.None : anchor);
+        }
+        if (reference is not { } r)
+            return Unknown($"XXXX-{c.Month:D2}");
+        if (c.YearRelative != Candidate.None)
+            return new Resolved(new Period(Grain.Month, new DateOnly(r.Year + c.YearRelative, c.Month, 1)), null, anchor);
+        if (c.Relative == Candidate.None && NarrativeYear(c, r) is { } narrative)
+            return new Resolved(new Period(Grain.Month, new DateOnly(narrative, c.Month, 1)), null, TimeAnchor.Text);
+        var current = Period.Containing(Grain.Month, r);
+        Period? p = c.Relative switch
+        {
+            -1 => LatestBefore(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), current.Start),
+            1 => EarliestAfter(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), current.Start),
+            0 => new Period(Grain.Month, new DateOnly(r.Year, c.Month, 1)),
+            _ => Choose(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), r, TenseOf(c)),
+        };
+        return p is null ? null : new Resolved(p, null, anchor);
+    }
+
+    private static Period LatestStarted(Func<int, Period> make, DateOnly limit)
+    {
+        var p = make(limit.Year);
+        return p.Start <= limit ? p : make(limit.Year - 1);
+    }
+
+    /// <summary>The latest of the yearly periods that starts before <paramref name="limit"/>.</summary>
+    private static Period? LatestBefore(Func<int, Period> make, DateOnly limit)
+    {
+        for (int y = limit.Year; y >= limit.Year - 2; y--)
+        {
+            var p = make(y);
+            if (p.Start < limit)
+                return p;
+        }
+        return null;
+    }
+
+    private static Period? EarliestAfter(Func<int, Period> make, DateOnly limit)
+    {
+        for (int y = limit.Year - 1; y <= limit.Year + 2; y++)
+        {
+            var p = make(y);
+            if (p.Start > limit)
+                return p;
+        }
+        return null;
+    }
+
+    private static int NearestCentury(int twoDigits, DateOnly? reference)
+    {
+        if (reference is not { } r)
+            return 1900 + twoDigits;
+        int best = 0, bestDistance = int.MaxValue;
+        for (int century = r.Year / 100 * 100 - 100; century <= r.Year / 100 * 100; century += 100)
+        {
+            int y = century + twoDigits;
+            // A two-digit year is rarely more than a few years in the future.
+            int distance = y > r.Year + 10 ? int.MaxValue - 1 : Math.Abs(y - r.Year);
+            if (distance < bestDistance)
+            {
+                best = y;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static Resolved? ShortYear(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (c.Quarter == -2)
+            return new Resolved(Period.Containing(Grain.Year, new DateOnly(NearestCentury(c.Day, reference), 1, 1)), null, reference is null ? TimeAnchor.None : anchor);
+        if (c.Year is < 1 or > 9999)
+            return null;
+        return new Resolved(new Period(Grain.Year, new DateOnly(c.Year, 1, 1)), null, TimeAnchor.None);
+    }
+
+    private static Resolved? Decade(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (c.Quarter == -2)
+        {
+            // "the '90s", "the twenties": the latest such decade that has begun by the reference date.
+            int year = reference is { } r ? (r.Year / 100 * 100 + c.Day <= r.Year ? r.Year / 100 * 100 + c.Day : r.Year / 100 * 100 - 100 + c.Day) : 1900 + c.Day;
+            return new Resolved(new Period(Grain.Decade, new DateOnly(year, 1, 1)), null, reference is null ? TimeAnchor.None : anchor);
+        }
+        return new Resolved(new Period(Grain.Decade, new DateOnly(Math.Max(1, c.Year), 1, 1)), null, TimeAnchor.None);
+    }
+
+    private static Resolved? Century(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return Unknown("XX");
+        return new Resolved(Period.Containing(Grain.Century, r).Shift(c.Relative == Candidate.None ? 0 : c.Relative), null, anchor);
+    }
+
+    private static Period SeasonOf(int year, int firstMonth) => new(Grain.Season, new DateOnly(year, firstMonth, 1));
+
+    private Resolved? Season(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        string code = c.Month switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+        if (c.Year != Candidate.None)
+            return new Resolved(SeasonOf(c.Year, c.Month), null, TimeAnchor.None);
+        if (reference is not { } r)
+            return Unknown("XXXX-" + code);
+        if (c.YearRelative != Candidate.None)
+            return new Resolved(SeasonOf(r.Year + c.YearRelative, c.Month), null, anchor);
+        Period? p = c.Relative switch
+        {
+            -1 => LatestEndedBefore(y => SeasonOf(y, c.Month), r),
+            1 => EarliestAfter(y => SeasonOf(y, c.Month), r),
+            0 => SeasonOf(c.Month == 12 && r.Month <= 2 ? r.Year - 1 : r.Year, c.Month),
+            _ => Choose(y => SeasonOf(y, c.Month), r, TenseOf(c)),
+        };
+        return p is null ? null : new Resolved(p, null, anchor);
+    }
+
+    private static Period? LatestEndedBefore(Func<int, Period> make, DateOnly limit)
+    {
+        for (int y = limit.Year; y >= limit.Year - 2; y--)
+        {
+            var p = make(y);
+            if (p.End < limit)
+                return p;
+        }
+        return null;
+    }
+
+    private Resolved? Quarter(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        Period Make(int y) => c.Grain == Grain.Half ? new Period(Grain.Half, new DateOnly(y, 6 * c.Quarter - 5, 1)) : new Period(Grain.Quarter, new DateOnly(y, 3 * c.Quarter - 2, 1));
+        if (reference is not { } r)
+            return Unknown(c.Grain == Grain.Half ? $"XXXX-H{c.Quarter}" : $"XXXX-Q{c.Quarter}");
+        Period? p;
+        if (c.YearRelative != Candidate.None)
+        {
+            p = Make(r.Year + c.YearRelative);
+        }
+        else if (_lastQuarter is { } last && c.YearShift != 0)
+        {
+            // "the year-earlier third quarter": a year before the quarter the text is about.
+            p = Make(last.Start.Year);
+        }
+        else
+        {
+            // A quarter named without a year has begun by the reference date (results are reported after it),
+            // unless the sentence looks ahead and that quarter is long over.
+            var started = LatestStarted(Make, r);
+            p = TenseOf(c) == Tense.Future && started.End.AddDays(HalfYear) < r ? EarliestAfter(Make, r) : started;
+        }
+        if (p is null)
+            return null;
+        return new Resolved(c.YearShift != 0 ? p.Value.ShiftYears(c.YearShift) : p, null, anchor);
+    }
+
+    private Resolved? NamedQuarter(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return c.Grain == Grain.Quarter ? Unknown("XXXX-QX") : null;
+        var current = Period.Containing(Grain.Quarter, r);
+        var lastCompleted = current.Shift(-1);
+        // "the quarter ended Sept. 30": the calendar quarter whose end is nearest that day.
+        if (c.DayPart is { } day && c.Grain is Grain.Quarter or Grain.Day && Resolve(day) is { } ended && ended.Day is { } endDay)
+        {
+            var q = Period.Containing(Grain.Quarter, endDay);
+            var before = q.Shift(-1);
+            var p = Math.Abs(before.End.DayNumber - endDay.DayNumber) < Math.Abs(q.End.DayNumber - endDay.DayNumber) ? before : q;
+            return new Resolved(c.YearShift != 0 ? p.ShiftYears(c.YearShift) : p, null, TimeAnchor.Text);
+        }
+        if (c.Year != Candidate.None)
+        {
+            var basisQuarter = _lastQuarter ?? lastCompleted;
+            return new Resolved(new Period(basisQuarter.Grain, new DateOnly(c.Year, basisQuarter.Start.Month, 1)), null, TimeAnchor.Text);
+        }
+        Period basis;
+        var how = anchor;
+        if (c.Grain == Grain.Year)
+        {
+            // "year-earlier results": a year before the period the text is about.
+            basis = _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
+            if (_lastQuarter is not null || _lastPeriod is not null)
+                how = TimeAnchor.Text;
+        }
+        else if (c.TextAnchored && _lastQuarter is { } lq)
+        {
+            basis = c.Relative is Candidate.None or 0 ? lq : lq.Shift(c.Relative);
+            how = TimeAnchor.Text;
+        }
+        else if (c.TextAnchored)
+        {
+            basis = c.Relative is Candidate.None or 0 ? lastCompleted : lastCompleted.Shift(c.Relative);
+        }
+        else
+        {
+            basis = current.Shift(c.Relative == Candidate.None ? 0 : c.Relative);
+        }
+        var result = basis;
+        if (c.YearShift != 0)
+            result = result.ShiftYears(c.YearShift);
+        return new Resolved(result, null, how);
+    }
+
+    private Resolved? Weekday(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return Unknown($"XXXX-WXX-{c.Weekday}");
+        // "the previous Friday", "the following Monday": around the day the text named last.
+        if (c.TextAnchored && _lastDay is { } last)
+        {
+            r = last.Start;
+            anchor = TimeAnchor.Text;
+        }
+        int today = IsoDay(r);
+        int back = (today - c.Weekday + 7) % 7;     // days back to the latest such day, 0 when today
+        int ahead = (c.Weekday - today + 7) % 7;    // days ahead to the next such day, 0 when today
+        DateOnly d = c.Relative switch
+        {
+            -1 => r.AddDays(-(back == 0 ? 7 : back)),
+            1 => r.AddDays(ahead == 0 ? 7 : ahead),
+            0 => Period.Containing(Grain.Week, r).Start.AddDays(c.Weekday - 1),
+            _ => TenseOf(c) switch
+            {
+                Tense.Past => r.AddDays(-back),
+                Tense.Future => r.AddDays(ahead),
+                Tense.Present => back < ahead ? r.AddDays(-back) : r.AddDays(ahead),
+                // With no verb to go by, news tells what has happened: the past unless the next such day is much nearer.
+                _ => back <= ahead + 1 ? r.AddDays(-back) : r.AddDays(ahead),
+            },
+        };
+        return new Resolved(Period.OfDay(d), null, anchor);
+    }
+
+    private Resolved? Weekend(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+            return Unknown("XXXX-WXX-WE");
+        var thisWeekend = Period.Containing(Grain.Weekend, r);
+        var past = thisWeekend.Start <= r ? thisWeekend : thisWeekend.Shift(-1);
+        var ahead = thisWeekend.End >= r ? thisWeekend : thisWeekend.Shift(1);
+        var chosen = TenseOf(c) switch
+        {
+            Tense.Past => past,
+            Tense.Future or Tense.Present => ahead,
+            _ => Math.Abs(past.DistanceTo(r)) <= Math.Abs(ahead.DistanceTo(r)) ? past : ahead,
+        };
+        return new Resolved(chosen, null, anchor);
+    }
+
+    private static Resolved? RelativePeriod(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        if (reference is not { } r)
+        {
+            return Unknown(c.Grain switch
+            {
+                Grain.Week => "XXXX-WXX",
+                Grain.Weekend => "XXXX-WXX-WE",
+                Grain.Month => "XXXX-XX",
+                Grain.Quarter => "XXXX-QX",
+                Grain.Decade => "XXX",
+                _ => "XXXX",
+            });
+        }
+        int shift = c.Relative == Candidate.None ? 0 : c.Relative;
+        return new Resolved(Period.Containing(c.Grain, r).Shift(shift), null, anchor);
+    }
+
+    private Resolved? Anaphoric(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        Period? basis = null;
+        var how = TimeAnchor.Text;
+        bool sameSentenceOnly = c.Side == 2;
+        if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
+            basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
+        if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
+            basis = null;
+        if (basis is null)
+        {
+            if (reference is not { } r)
+                return Unknown("XXXX-XX-XX");
+            basis = Period.OfDay(r);
+            how = anchor;
+        }
+        int shift = c.Relative == Candidate.None ? 0 : c.Relative;
+        return new Resolved(Period.Containing(c.Grain, basis.Value.Start).Shift(shift), null, how);
+    }
+
+    private Resolved? Ago(Candidate c, DateOnly? reference, TimeAnchor anchor, int sentence)
+    {
+        if (c.Count is null)
+            return new Resolved(null, c.Relative < 0 ? "PAST_REF" : "FUTURE_REF", TimeAnchor.None);
+        double n = c.Count.Value;
+        string unit = c.Unit!;
+        // A fraction counts in the next smaller unit: "a year and a half ago" is 18 months ago.
+        if (n != Math.Floor(n))
+        {
+            (unit, n) = unit switch
+            {
+                "Y" => ("M", n * 12),
+                "M" => ("D", Math.Round(n * 30)),
+                "W" => ("D", n * 7),
+                "D" => ("H", n * 24),
+                _ => (unit, Math.Round(n)),
+            };
+            if (n != Math.Floor(n))
+                n = Math.Round(n);
+        }
+        int count = (int)Math.Min(n, 5000) * (c.Relative < 0 ? -1 : 1);
+        Grain grain = unit switch
+        {
+            "W" or "FN" => Grain.Week,
+            "M" => Grain.Month,
+            "Q" => Grain.Quarter,
+            "Y" or "DE" or "CE" or "ML" => Grain.Year,
+            _ => Grain.Day,
+        };
+        if (unit == "FN")
+            count *= 2;
+        Period? basis = null;
+        var how = anchor;
+        if (c.TextAnchored)
+        {
+            basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year ? lp : null;
+            if (basis is not null)
+                how = TimeAnchor.Text;
+        }
+        // Results "a year ago" in a report about a quarter are that quarter a year before.
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 2)
+        {
+            basis = q;
+            how = TimeAnchor.Text;
+        }
+        if (basis is null)
+        {
+            if (reference is not { } r)
+                return Unknown(grain == Grain.Day ? "XXXX-XX-XX" : "XXXX");
+            basis = Period.Containing(grain, r);
+        }
+        var b = basis.Value;
+        DateOnly shifted = unit switch
+        {
+            "S" or "MIN" or "H" => b.Start,
+            "D" => b.Start.AddDays(count),
+            "W" or "FN" => b.Start.AddDays(7 * count),
+            "M" => b.Start.AddMonths(count),
+            "Q" => b.Start.AddMonths(3 * count),
+            "DE" => b.Start.AddYears(10 * count),
+            "CE" => b.Start.AddYears(100 * count),
+            "ML" => b.Start.AddYears(1000 * count),
+            _ => b.Start.AddYears(count),
+        };
+        // A finer date in the text keeps its grain ("March 3 ... a year earlier" is a day); otherwise the unit's.
+        var g = b.Grain < grain ? b.Grain : grain;
+        return new Resolved(Period.Containing(g, shifted), null, how);
+    }
+
+    private Resolved? Clock(Candidate c, DateOnly? reference, TimeAnchor anchor, int sentence)
+    {
+        string time = $"T{c.Hour:D2}:{c.Minute:D2}";
+        if (c.DayPart is { } day)
+        {
+            day.TenseFrom = c;
+            var resolved = Resolve(day);
+            if (resolved is { Type: TimexType.Date or TimexType.Time } e && e.Day is { } d)
+                return new Resolved(null, d.ToString("yyyy-MM-dd", Invariant) + time, e.Anchor);
+            return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+        }
+        if (_lastDay is { } last && _lastPeriodSentence == sentence)
+            return new Resolved(null, last.Value + time, TimeAnchor.Text);
+        // "at 10:35 a.m. (0735 GMT) Friday": a day later in the sentence.
+        if (c.NextDay is { } next && SentenceOf(next.Start) == sentence)
+        {
+            next.TenseFrom ??= c;
+            var resolved = Resolve(next);
+            next.TenseFrom = null;
+            if (resolved?.Day is { } nd)
+                return new Resolved(null, nd.ToString("yyyy-MM-dd", Invariant) + time, resolved.Anchor);
+        }
+        if (reference is { } r)
+            return new Resolved(null, r.ToString("yyyy-MM-dd", Invariant) + time, anchor);
+        return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+    }
+
+    private Resolved? Holiday(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    {
+        var name = c.Holiday!;
+        if (c.Year != Candidate.None)
+            return Holidays.Date(name, c.Year) is { } fixedDay ? new Resolved(Period.OfDay(fixedDay), null, TimeAnchor.None) : null;
+        if (reference is not { } r)
+            return Holidays.Date(name, 2001) is { } d2 && Holidays.IsFixed(name) ? Unknown($"XXXX-{d2.Month:D2}-{d2.Day:D2}") : Unknown("XXXX-XX-XX");
+        Period? Make(int y) => Holidays.Date(name, y) is { } d ? Period.OfDay(d) : null;
+        _tenseDistance = 0;
+        Period? p = c.Relative switch
+        {
+            -1 => Choose(Make, r.AddDays(-1), Tense.Past),
+            1 => Choose(Make, r.AddDays(1), Tense.Future),
+            _ => Choose(Make, r, TenseOf(c)),
+        };
+        if (p is null)
+            return null;
+        if (name == "Ramadan" && Holidays.RamadanFrom(p.Value.Start) is { } month)
+        {
+            // Ramadan is a lunar month: the Gregorian month it begins in as the value, its days as the range.
+            return new Resolved(null, month.From.ToString("yyyy-MM", Invariant), anchor, month);
+        }
+        return new Resolved(p, null, anchor);
+    }
+}
