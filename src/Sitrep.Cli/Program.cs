@@ -37,6 +37,8 @@ public static class Program
         var train = new Command("train", "Train a model or build a name list from the shared data (reproducibly).");
         train.Subcommands.Add(NerTrainCommand.Create(console));
         train.Subcommands.Add(CountryListCommand.Create(console));
+        train.Subcommands.Add(OutletListCommand.Create(console));
+        train.Subcommands.Add(ActorListCommand.Create(console));
         root.Subcommands.Add(train);
         var eval = new Command("eval", "Evaluate a model on a labelled file.");
         eval.Subcommands.Add(NerEvalCommand.Create(console));

@@ -128,21 +128,25 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IReadOnlyCollection<long> Unlink(string documentId)
     {
-        var links = Prepared("SELECT entity, type FROM entity_links WHERE document = $document");
+        var links = Prepared("SELECT entity, type, sector, country FROM entity_links WHERE document = $document");
         links.Parameters["$document"].Value = documentId;
-        var linked = new List<(long Entity, string? Type)>();
+        var linked = new List<(long Entity, string? Type, string? Sector, string? Country)>();
         using (var reader = links.ExecuteReader())
         {
             while (reader.Read())
-                linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+                linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
         if (linked.Count == 0)
             return [];
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
-        foreach (var (entity, type) in linked)
+        foreach (var (entity, type, sector, country) in linked)
+        {
             Vote(entity, type, -1);
+            Attribute(entity, "sector", sector, -1);
+            Attribute(entity, "country", country, -1);
+        }
         var entities = linked.Select(l => l.Entity).Distinct().ToList();
         foreach (var id in entities)
         {
@@ -152,7 +156,9 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         return entities;
     }
 
-    public void Link(string documentId, int local, long id, string type)
+    public void Link(string documentId, int local, long id, string type) => Link(documentId, local, id, type, null, null);
+
+    public void Link(string documentId, int local, long id, string type, string? sector, string? country)
     {
         // The document counts once for the entity, however many of its own entities link to it.
         var count = Prepared("""
@@ -162,18 +168,22 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         count.Parameters["$document"].Value = documentId;
         count.Parameters["$id"].Value = id;
         count.ExecuteNonQuery();
-        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type) VALUES ($document, $local, $id, $type)");
+        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)");
         insert.Parameters["$document"].Value = documentId;
         insert.Parameters["$local"].Value = local;
         insert.Parameters["$id"].Value = id;
         insert.Parameters["$type"].Value = type;
+        insert.Parameters["$sector"].Value = (object?)sector ?? DBNull.Value;
+        insert.Parameters["$country"].Value = (object?)country ?? DBNull.Value;
         insert.ExecuteNonQuery();
         Vote(id, type, 1);
+        Attribute(id, "sector", sector, 1);
+        Attribute(id, "country", country, 1);
         // One more vote for this type can only make this type the leader: it takes over when it now has
         // more votes than the entity's type (a tie keeps the type it has).
         var retype = Prepared("""
             UPDATE entities SET type = $type
-            WHERE id = $id AND type <> $type
+            WHERE id = $id AND type <> $type AND type_by_user = 0
               AND (SELECT votes FROM entity_types WHERE entity = $id AND type = $type)
                 > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
             """);
@@ -196,10 +206,47 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Gives the entity the type most of its documents give it; a tie keeps the type it has.</summary>
+    /// <summary>A vote for (or, with -1, against) the entity's sector or country; nothing for an unknown value.</summary>
+    private void Attribute(long id, string kind, string? value, int delta)
+    {
+        if (value is null)
+            return;
+        var command = Prepared("""
+            INSERT INTO entity_attributes (entity, kind, value, votes) VALUES ($id, $kind, $value, $delta)
+            ON CONFLICT (entity, kind, value) DO UPDATE SET votes = votes + excluded.votes
+            """);
+        command.Parameters["$id"].Value = id;
+        command.Parameters["$kind"].Value = kind;
+        command.Parameters["$value"].Value = value;
+        command.Parameters["$delta"].Value = delta;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The sector and country most of the entity's documents give it (a tie: the first in ordinal order), following merges.</summary>
+    public (string? Sector, string? Country) Affiliation(long id)
+    {
+        long entity = Get(id).Id;
+        var command = Prepared("""
+            SELECT kind, value FROM entity_attributes WHERE entity = $id AND votes > 0
+            ORDER BY kind, votes DESC, value
+            """);
+        command.Parameters["$id"].Value = entity;
+        string? sector = null, country = null;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == "sector")
+                sector ??= reader.GetString(1);
+            else if (reader.GetString(0) == "country")
+                country ??= reader.GetString(1);
+        }
+        return (sector, country);
+    }
+
+    /// <summary>Gives the entity the type most of its documents give it; a tie keeps the type it has, and so does a type the user gave.</summary>
     private void Retype(long id)
     {
-        var current = Prepared("SELECT type FROM entities WHERE id = $id");
+        var current = Prepared("SELECT type FROM entities WHERE id = $id AND type_by_user = 0");
         current.Parameters["$id"].Value = id;
         if (current.ExecuteScalar() is not string type)
             return;
@@ -243,6 +290,20 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             ON CONFLICT (entity, type) DO UPDATE SET votes = votes + excluded.votes
             """,
             "DELETE FROM entity_types WHERE entity = $absorbed",
+            """
+            INSERT INTO entity_attributes (entity, kind, value, votes) SELECT $kept, kind, value, votes FROM entity_attributes WHERE entity = $absorbed
+            ON CONFLICT (entity, kind, value) DO UPDATE SET votes = votes + excluded.votes
+            """,
+            "DELETE FROM entity_attributes WHERE entity = $absorbed",
+            // A name or type the user gave the absorbed entity goes with it, unless the user also named the kept one.
+            """
+            UPDATE entities SET name = (SELECT name FROM entities WHERE id = $absorbed), name_by_user = 1
+            WHERE id = $kept AND name_by_user = 0 AND (SELECT name_by_user FROM entities WHERE id = $absorbed) = 1
+            """,
+            """
+            UPDATE entities SET type = (SELECT type FROM entities WHERE id = $absorbed), type_by_user = 1
+            WHERE id = $kept AND type_by_user = 0 AND (SELECT type_by_user FROM entities WHERE id = $absorbed) = 1
+            """,
             "UPDATE entities SET merged_into = $kept WHERE merged_into = $absorbed",
             "UPDATE entities SET merged_into = $kept, documents = 0 WHERE id = $absorbed",
             "UPDATE entities SET documents = (SELECT COUNT(DISTINCT document) FROM entity_links WHERE entity = $kept) WHERE id = $kept",
@@ -402,11 +463,16 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         if (aliases.Count == 0)
             throw new ArgumentException("name at least one alias to split off", nameof(aliases));
         var entity = Get(id);
+        var exact = new HashSet<string>(aliases.Select(NameKeys.Exact), StringComparer.Ordinal);
+        var links = Links(entity.Id);
+        bool named = exact.Contains(NameKeys.Exact(entity.Name)) || links.Any(link =>
+            DocumentEntities(link.Document) is { } entities && link.Local < entities.Count && entities[link.Local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))));
+        if (!named)
+            throw new ArgumentException($"E{entity.Id} ({entity.Name}) has no name {string.Join(" or ", aliases.Select(a => '"' + a + '"'))}: nothing to split off", nameof(aliases));
         long created = 0;
         InTransaction(() =>
         {
             created = Create(aliases[0], entity.Type);
-            var exact = new HashSet<string>(aliases.Select(NameKeys.Exact), StringComparer.Ordinal);
             var keys = aliases.SelectMany(a => ResolutionKeys.For(new DocumentEntity(a, entity.Type, null, [a], []), countries).All)
                 .Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in keys)
@@ -417,7 +483,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
                 if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
                 {
                     Unlink(document, local, entity.Id);
-                    Link(document, local, created, entities[local].Type);
+                    Link(document, local, created, entities[local].Type, entities[local].Sector, entities[local].Nationality);
                 }
             }
             RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
@@ -427,10 +493,18 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     private void Unlink(string documentId, int local, long id)
     {
-        var type = Prepared("SELECT type FROM entity_links WHERE document = $document AND local = $local");
-        type.Parameters["$document"].Value = documentId;
-        type.Parameters["$local"].Value = local;
-        Vote(id, type.ExecuteScalar() as string, -1);
+        var link = Prepared("SELECT type, sector, country FROM entity_links WHERE document = $document AND local = $local");
+        link.Parameters["$document"].Value = documentId;
+        link.Parameters["$local"].Value = local;
+        using (var reader = link.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                Vote(id, reader.IsDBNull(0) ? null : reader.GetString(0), -1);
+                Attribute(id, "sector", reader.IsDBNull(1) ? null : reader.GetString(1), -1);
+                Attribute(id, "country", reader.IsDBNull(2) ? null : reader.GetString(2), -1);
+            }
+        }
         Retype(id);
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document AND local = $local");
         delete.Parameters["$document"].Value = documentId;
@@ -441,6 +515,42 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         still.Parameters["$id"].Value = id;
         if (still.ExecuteScalar() is null)
             AddDocuments(id, -1);
+    }
+
+    /// <summary>The user names the entity: the name holds after reanalysis and merges.</summary>
+    public void Rename(long id, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var entity = Get(id);
+        InTransaction(() =>
+        {
+            var command = Prepared("UPDATE entities SET name = $name, name_by_user = 1 WHERE id = $id");
+            command.Parameters["$id"].Value = entity.Id;
+            command.Parameters["$name"].Value = name.Trim();
+            command.ExecuteNonQuery();
+            RecordCorrection("rename", entity.Id, null, entity.Name + " -> " + name.Trim());
+        });
+    }
+
+    /// <summary>The types an entity can have.</summary>
+    public static IReadOnlyList<string> Types { get; } = ["PERSON", "ORG", "GPE", "LOC", "FACILITY", "MEDIA", "MISC"];
+
+    /// <summary>The user types the entity: the type holds against the documents' votes, after reanalysis too.</summary>
+    public void Retype(long id, string type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        var upper = type.Trim().ToUpperInvariant();
+        if (!Types.Contains(upper))
+            throw new ArgumentException($"no entity type {type}; the types are {string.Join(", ", Types)}", nameof(type));
+        var entity = Get(id);
+        InTransaction(() =>
+        {
+            var command = Prepared("UPDATE entities SET type = $type, type_by_user = 1 WHERE id = $id");
+            command.Parameters["$id"].Value = entity.Id;
+            command.Parameters["$type"].Value = upper;
+            command.ExecuteNonQuery();
+            RecordCorrection("retype", entity.Id, null, entity.Type + " -> " + upper);
+        });
     }
 
     private void AddDocuments(long id, int delta)

@@ -203,6 +203,23 @@ internal static class StoreSchema
             CREATE INDEX documents_published ON documents (published);
             CREATE INDEX documents_outlet ON documents (outlet COLLATE NOCASE, published);
             """),
+        new(8, """
+            -- What kind of actor each document says an entity is and whose: its sector (government, military,
+            -- militia, media, ...) and country (ISO 3166 alpha-3), kept with the link like its type vote.
+            ALTER TABLE entity_links ADD COLUMN sector TEXT;
+            ALTER TABLE entity_links ADD COLUMN country TEXT;
+            -- Votes for an entity's sector and country: the value most of its documents give it is the entity's.
+            CREATE TABLE entity_attributes (
+                entity INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                value TEXT NOT NULL,
+                votes INTEGER NOT NULL,
+                PRIMARY KEY (entity, kind, value)
+            ) WITHOUT ROWID;
+            -- A name or type the user gave (sitrep entities rename/retype): votes and merges do not change it.
+            ALTER TABLE entities ADD COLUMN name_by_user INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE entities ADD COLUMN type_by_user INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -4,14 +4,18 @@ using Sitrep.Text;
 namespace Sitrep.Entities;
 
 /// <summary>
-/// A wire dateline opens a paragraph with the place in capitals and the agency in brackets before a
-/// dash: "WASHINGTON (Reuters) -", "TRENTON, N.J. (AP) —". The convention is fixed, the tagger's reading
-/// of it is not (capitals before a bracket look like an organisation to a model trained on other
-/// datelines), so the place is made a place and the agency a name wherever the dateline stands.
+/// A wire dateline opens a paragraph with the place in capitals, perhaps its region and the date, and
+/// the agency in brackets before a dash: "WASHINGTON (Reuters) -", "TRENTON, N.J. (AP) —",
+/// "BELLAMAR, 4 March (XYZ) —". The convention is fixed, the tagger's reading of it is not (capitals
+/// before a bracket look like an organisation to a model trained on other datelines), so the place is
+/// made a place and the agency a name wherever the dateline stands. Without an agency ("DRAVIK, Upper
+/// Marren —") the capitals are a place only where the article also names it in ordinary letters, so a
+/// shouted heading ("BREAKING NEWS —") is not taken for one.
 /// </summary>
 public static partial class Datelines
 {
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}?)(?:,\s*(?<region>\p{Lu}[\p{L}.'’\- ]{0,30}?))?\s*\((?<agency>\p{Lu}[\p{L}&.'’\- ]{0,30})\)\s*[-–—]", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}?)(?:,\s*(?<region>\p{Lu}[\p{L}.'’\- ]{0,30}?))?(?:,\s*(?<date>\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?))?(?:\s*\((?<agency>\p{Lu}[\p{L}&.'’\- ]{0,30})\))?\s*[-–—]",
+        RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex Dateline();
 
     /// <summary>The mentions with each dateline's place(s) as LOC and its agency as ORG, replacing what overlapped them.</summary>
@@ -23,7 +27,7 @@ public static partial class Datelines
         List<EntityMention>? added = null;
         foreach (Match m in Dateline().Matches(text))
         {
-            if (DefinesAcronym(m))
+            if (!IsDateline(m, text))
                 continue;
             foreach (var (group, type) in (ReadOnlySpan<(string, string)>)[("place", EntityTypes.Location), ("region", EntityTypes.Location), ("agency", EntityTypes.Organization)])
             {
@@ -46,8 +50,8 @@ public static partial class Datelines
         if (start <= 0 || start > text.Length || text[start - 1] != '(')
             return false;
         int lineStart = text.LastIndexOf('\n', start - 1) + 1;
-        var m = Dateline().Match(text, lineStart, Math.Min(text.Length - lineStart, 120));
-        return IsDateline(m) && m.Index == lineStart && m.Groups["agency"].Index == start;
+        var m = Dateline().Match(text.Substring(lineStart, Math.Min(text.Length - lineStart, 120)));
+        return m.Success && m.Index == 0 && m.Groups["agency"].Success && IsDateline(m, text) && lineStart + m.Groups["agency"].Index == start;
     }
 
     /// <summary>"UN (United Nations) -" opens a paragraph the same way, but the bracket spells out the name before it.</summary>
@@ -58,7 +62,19 @@ public static partial class Datelines
         return letters.Length >= 2 && string.Equals(letters, initials, StringComparison.Ordinal);
     }
 
-    private static bool IsDateline(Match m) => m.Success && !DefinesAcronym(m);
+    /// <summary>A bracket that spells out the place is no agency; without an agency the place has to be named elsewhere in ordinary letters.</summary>
+    private static bool IsDateline(Match m, string text)
+    {
+        if (!m.Success || (m.Groups["agency"].Success && DefinesAcronym(m)))
+            return false;
+        if (m.Groups["agency"].Success)
+            return true;
+        var place = m.Groups["place"].Value.Trim();
+        if (place.Length < 3 || !place.Any(char.IsLetter))
+            return false;
+        var ordinary = string.Join(' ', place.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0] + w[1..].ToLowerInvariant()));
+        return text.Contains(ordinary, StringComparison.Ordinal);
+    }
 
     /// <summary>The first and last token inside [start, end), or null where no token starts and ends there.</summary>
     private static (int First, int Last)? Span(Token[] tokens, int start, int end)

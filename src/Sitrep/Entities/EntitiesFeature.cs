@@ -31,8 +31,8 @@ public sealed class EntitiesFeature : IPipelineFeature
         var countries = _countries ?? CountryTable.Default;
         builder
             .UseTokens()
-            .Use(_model is null ? new EntityStage() : new EntityStage(_model))
-            .Use(new CoreferenceStage(countries))
+            .Use(new EntityStage(_model ?? NerModel.Default, countries, Actors.ActorTable.Default))
+            .Use(new CoreferenceStage(countries, Actors.ActorTable.Default))
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)
             .UseJson(new EntitiesJsonPart())
@@ -41,7 +41,8 @@ public sealed class EntitiesFeature : IPipelineFeature
             .UseView(new EntitiesView())
             .UseCrossDocument("entity-resolution", store => new EntityResolver(
                 store.Feature<IEntityIndex>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no entity index"),
-                countries));
+                countries,
+                Actors.ActorTable.Default));
     }
 }
 

@@ -7,7 +7,7 @@ namespace Sitrep.Entities;
 
 /// <summary>
 /// The entities feature's part of the analysis JSON: each document's <c>mentions</c> with their
-/// entity ids, and the top-level <c>entities</c> (name, type, aliases, roles, documents) of the
+/// entity ids, and the top-level <c>entities</c> (name, type, aliases, roles, sector, country, documents) of the
 /// entities the written documents name. Without an entity directory (no store), mentions carry no id.
 /// </summary>
 public sealed class EntitiesJsonPart : IAnalysisJsonPart
@@ -57,6 +57,9 @@ public sealed class EntitiesJsonPart : IAnalysisJsonPart
                     json.WriteString("entity", resolved.Id);
                 else
                     json.WriteNull("entity");
+                // "Iraqi", "Americans": a nationality word linked to its country, not a name of it.
+                if (mention.Demonym)
+                    json.WriteBoolean("demonym", true);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

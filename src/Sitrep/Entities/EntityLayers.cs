@@ -22,7 +22,7 @@ public static class EntityLayers
     // The JSON never goes near HTML; escaping every non-ASCII letter would only bloat the rows.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>JSON [[start, end, type, entity?], ...].</summary>
+    /// <summary>JSON [[start, end, type, entity?, "demonym"?], ...].</summary>
     public static string WriteMentions(IReadOnlyList<Mention> mentions) => Write(w =>
     {
         ArgumentNullException.ThrowIfNull(mentions);
@@ -33,8 +33,10 @@ public static class EntityLayers
             w.WriteNumberValue(m.Start);
             w.WriteNumberValue(m.End);
             w.WriteStringValue(m.Type);
-            if (m.Entity >= 0)
+            if (m.Entity >= 0 || m.Demonym)
                 w.WriteNumberValue(m.Entity);
+            if (m.Demonym)
+                w.WriteStringValue("demonym");
             w.WriteEndArray();
         }
         w.WriteEndArray();
@@ -45,11 +47,18 @@ public static class EntityLayers
         using var doc = JsonDocument.Parse(json);
         var mentions = new List<Mention>(doc.RootElement.GetArrayLength());
         foreach (var e in doc.RootElement.EnumerateArray())
-            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC") { Entity = e.GetArrayLength() > 3 ? e[3].GetInt32() : -1 });
+        {
+            int length = e.GetArrayLength();
+            mentions.Add(new Mention(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? "MISC")
+            {
+                Entity = length > 3 ? e[3].GetInt32() : -1,
+                Demonym = length > 4 && e[4].GetString() == "demonym",
+            });
+        }
         return mentions;
     }
 
-    /// <summary>JSON [{"name", "type", "country"?, "aliases": [...], "roles"?: [...]}, ...].</summary>
+    /// <summary>JSON [{"name", "type", "country"?, "of"?, "sector"?, "aliases": [...], "roles"?: [...]}, ...].</summary>
     public static string WriteEntities(IReadOnlyList<DocumentEntity> entities) => Write(w =>
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -61,6 +70,10 @@ public static class EntityLayers
             w.WriteString("type", e.Type);
             if (e.Country is not null)
                 w.WriteString("country", e.Country);
+            if (e.Nationality is not null && e.Nationality != e.Country)
+                w.WriteString("of", e.Nationality);
+            if (e.Sector is not null)
+                w.WriteString("sector", e.Sector);
             w.WriteStartArray("aliases");
             foreach (var a in e.Aliases)
                 w.WriteStringValue(a);
@@ -88,7 +101,11 @@ public static class EntityLayers
                 e.GetProperty("type").GetString() ?? throw new JsonException("an entity without a type"),
                 e.TryGetProperty("country", out var c) ? c.GetString() : null,
                 e.GetProperty("aliases").EnumerateArray().Select(a => a.GetString() ?? "").ToList(),
-                e.TryGetProperty("roles", out var roles) ? roles.EnumerateArray().Select(r => r.GetString() ?? "").ToList() : []));
+                e.TryGetProperty("roles", out var roles) ? roles.EnumerateArray().Select(r => r.GetString() ?? "").ToList() : [])
+            {
+                Sector = e.TryGetProperty("sector", out var sector) ? sector.GetString() : null,
+                Nationality = e.TryGetProperty("of", out var of) ? of.GetString() : e.TryGetProperty("country", out var own) ? own.GetString() : null,
+            });
         }
         return entities;
     }

@@ -1,26 +1,44 @@
+using Sitrep.Entities.Actors;
+using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;
 
-/// <summary>Names in the body: the trained tagger finds them, <see cref="TypeRefiner"/> gives them Sitrep's types.</summary>
+/// <summary>
+/// Names in the body: the trained tagger finds them in English text (other languages get none, with a
+/// note), the rules of <see cref="MentionShaper"/>, <see cref="NameCompounds"/> and
+/// <see cref="MentionEvidence"/> fix their bounds, and <see cref="TypeRefiner"/> gives them Sitrep's types.
+/// </summary>
 public sealed partial class EntityStage : IDocumentStage
 {
     private readonly NerModel _model;
+    private readonly CountryTable _countries;
+    private readonly ActorTable _actors;
 
     public EntityStage()
-        : this(NerModel.Default)
+        : this(NerModel.Default, CountryTable.Default, ActorTable.Default)
     {
     }
 
-    public EntityStage(NerModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+    public EntityStage(NerModel model)
+        : this(model, CountryTable.Default, ActorTable.Default)
+    {
+    }
+
+    public EntityStage(NerModel model, CountryTable countries, ActorTable actors)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
+        _actors = actors ?? throw new ArgumentNullException(nameof(actors));
+    }
 
     public string Name => "ner";
 
-    /// <summary>Bump the code version when tagging or typing rules change; the model's hash is part of it.</summary>
-    public string Version => StageVersion.Of("1", _model.Hash);
+    /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
+    public string Version => StageVersion.Of("2", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
-    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, TextLayers.Tokens];
+    public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
     public IReadOnlyList<Layer> Produces { get; } = [EntityLayers.Names];
 
@@ -71,15 +89,101 @@ public sealed partial class EntityStage : IDocumentStage
     public void Process(Pipeline.DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var text = context.Text;
-        var (tokens, sentences) = context.Get(TextLayers.Tokens);
-        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Recognize(text, tokens, sentences)));
+        var metadata = context.Get(CoreLayers.Metadata);
+        if (metadata.Language is { } language && language != "en")
+        {
+            // The tagger learned English: on other text it finds "names" in every capitalised noun.
+            context.Note($"the text is in '{language}', and names are tagged in English text only: no mentions");
+            context.Set(EntityLayers.Names, (IReadOnlyList<Mention>)[]);
+            return;
+        }
+        var (tokens0, sentences0) = context.Get(TextLayers.Tokens);
+        var view = TaggerView.Of(context.Text, tokens0, sentences0);
+        context.Set(EntityLayers.Names, Tag(view, DocumentOutlets(metadata)));
+    }
+
+    /// <summary>The names of the text as the tagger reads it (<see cref="TaggerView"/>), typed.</summary>
+    internal List<Mention> Tag(TaggerView view, IReadOnlySet<string>? documentOutlets)
+    {
+        var (text, tokens, sentences) = view;
+        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Recognize(text, tokens, sentences)), _actors);
+        found = NameCompounds.Apply(text, tokens, found, _countries);
+        found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors);
+        found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors);
+        found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors);
+        found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries);
+        found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
+        found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries);
+        found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
+        (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
         var codes = new byte[tokens.Length];
         _model.Gazetteer.Annotate(text, tokens, codes);
         var mentions = new List<Mention>(found.Count);
         foreach (var m in found)
-            mentions.Add(new Mention(m.Start, m.End, TypeRefiner.Refine(text, tokens, codes, m)));
+        {
+            var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors);
+            mentions.Add(new Mention(m.Start, m.End, type));
+        }
         ShareTypesOfNamesForOneThing(text, mentions);
-        context.Set(EntityLayers.Names, mentions);
+        OneTypePerName(text, mentions);
+        PlaceEvidence.Apply(text, mentions);
+        return mentions;
     }
+
+    /// <summary>The outlets the document's metadata names (its outlet, the original publisher), as exact name keys.</summary>
+    private static HashSet<string>? DocumentOutlets(Documents.DocumentMetadata metadata)
+    {
+        HashSet<string>? keys = null;
+        foreach (var name in (ReadOnlySpan<string?>)[metadata.Outlet, metadata.OriginalPublisher])
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                continue;
+            foreach (var form in (ReadOnlySpan<string>)[name, OutletListBuilder.Clean(name)])
+            {
+                var key = NameKeys.Exact(form);
+                if (key.Length > 0)
+                    (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// One name, one type in an article: where the same name (however apostrophes and dots are written)
+    /// got different types, every occurrence takes the type most got; a tie goes to the more specific
+    /// evidence (an outlet or facility over an organisation or place).
+    /// </summary>
+    internal static void OneTypePerName(string text, List<Mention> mentions)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var key = NameKeys.Exact(mentions[i].Text(text));
+            if (key.Length == 0)
+                continue;
+            if (!groups.TryGetValue(key, out var list))
+                groups[key] = list = [];
+            list.Add(i);
+        }
+        foreach (var list in groups.Values)
+        {
+            if (list.Count < 2 || list.All(i => mentions[i].Type == mentions[list[0]].Type))
+                continue;
+            var best = list.GroupBy(i => mentions[i].Type)
+                .OrderByDescending(g => g.Count()).ThenBy(g => Specificity(g.Key)).First().Key;
+            foreach (int i in list)
+                mentions[i] = mentions[i] with { Type = best };
+        }
+    }
+
+    private static int Specificity(string type) => type switch
+    {
+        "MEDIA" => 0,
+        "FACILITY" => 1,
+        "PERSON" => 2,
+        "ORG" => 3,
+        "GPE" => 4,
+        "LOC" => 5,
+        _ => 6,
+    };
 }

@@ -6,8 +6,8 @@ namespace Sitrep.Entities;
 
 /// <summary>
 /// Collects, while documents are written, what the "entities" array says of each entity they name:
-/// its stored name and type, the forms used with how often, the roles each document gives it, and
-/// the documents. Entities are listed in the order they are first named.
+/// its stored name and type, the forms used with how often, the roles each document gives it, its
+/// sector and country (what most of its documents say), and the documents. Entities are listed in the order they are first named.
 /// </summary>
 internal sealed class EntitySummary
 {
@@ -56,7 +56,8 @@ internal sealed class EntitySummary
             return ids;
         foreach (var mention in document.Mentions())
         {
-            if (mention.Entity >= 0 && mention.Entity < stored.Length && stored[mention.Entity] is { } id)
+            // A nationality word links to its country but is none of its names.
+            if (!mention.Demonym && mention.Entity >= 0 && mention.Entity < stored.Length && stored[mention.Entity] is { } id)
             {
                 var aliases = _entries[id].Aliases;
                 var text = mention.Text(document.Text);
@@ -93,6 +94,15 @@ internal sealed class EntitySummary
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            var (sector, country) = _directory.Affiliation(id);
+            if (sector is null)
+                json.WriteNull("sector");
+            else
+                json.WriteString("sector", sector);
+            if (country is null)
+                json.WriteNull("country");
+            else
+                json.WriteString("country", country);
             json.WriteStartArray("documents");
             foreach (var d in e.Documents)
                 json.WriteStringValue(d);

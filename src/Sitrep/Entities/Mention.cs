@@ -8,5 +8,11 @@ public readonly record struct Mention(int Start, int End, string Type)
 {
     public int Entity { get; init; } = -1;
 
+    /// <summary>
+    /// The mention is a nationality word ("Iraqi", "Americans") standing for its country's entity: it
+    /// links to the country without being one of its names, so it never ranks as an actor of its own.
+    /// </summary>
+    public bool Demonym { get; init; }
+
     public string Text(string body) => body[Start..End];
 }

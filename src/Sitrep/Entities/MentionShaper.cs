@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Sitrep.Text;
 
@@ -12,34 +11,33 @@ namespace Sitrep.Entities;
 /// </summary>
 public static partial class MentionShaper
 {
-    /// <summary>Titles and roles as news English writes them before a name.</summary>
-    private static readonly FrozenSet<string> Roles = FrozenSet.ToFrozenSet(
-        ["President", "Vice", "Prime", "Minister", "Secretary", "Commander", "Chief", "Leader", "General", "Gen.", "Major-General", "Brigadier", "Colonel",
-         "Col.", "Lt.", "Captain", "Admiral", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Director", "Governor", "Senator", "Sen.",
-         "Representative", "Rep.", "Ambassador", "Envoy", "Chairman", "Chairwoman", "Speaker", "Mayor", "King", "Queen", "Prince", "Sheikh", "Ayatollah",
-         "Cleric", "Judge", "Justice", "Attorney", "Officer", "Deputy", "Head", "Mr.", "Mrs.", "Ms.", "Dr.", "Sgt.", "Lieutenant", "Marshal", "Emir",
-         "Chief-Commander", "Commander-in-Chief", "Pope", "Patriarch", "Imam", "Mufti", "Premier", "Chancellor", "Foreign", "Defense", "Defence", "Interior",
-         "State", "Supreme", "Senior", "Former", "Acting", "Caretaker", "Staff", "Major", "Security", "National"],
-        StringComparer.Ordinal);
+    /// <summary>A title word as written before a name, capitalised ("Defense", "Gen."): resources/lexicons/titles.tsv.</summary>
+    private static bool IsRole(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]) && EntityLexicons.IsTitleWord(word);
 
-    /// <summary>Words of a role that can only be roles (the others above also occur inside organisation names).</summary>
-    private static readonly FrozenSet<string> StrongRoles = FrozenSet.ToFrozenSet(
-        ["President", "Minister", "Secretary", "Commander", "Chief", "Leader", "General", "Gen.", "Major-General", "Brigadier", "Colonel", "Col.", "Captain",
-         "Admiral", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Governor", "Senator", "Sen.", "Ambassador", "Envoy", "Chairman",
-         "Chairwoman", "Speaker", "Mayor", "Sheikh", "Ayatollah", "Judge", "Mr.", "Mrs.", "Ms.", "Dr.", "Lieutenant", "Chief-Commander", "Premier", "Chancellor"],
-        StringComparer.Ordinal);
+    /// <summary>A title word that is never part of an organisation's name ("President", "Gen.").</summary>
+    private static bool IsStrongRole(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]) && EntityLexicons.IsStrongTitleWord(word);
 
-    [GeneratedRegex(@"^\s+(news\s+agency|website|newspaper|daily)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PublisherNoun();
+    /// <summary>The length of a publisher noun right after a name, white space included ("… news agency"), or 0.</summary>
+    private static int PublisherNounAfter(string text, int end) => Followed(text, end, EntityLexicons.PublisherAfter);
 
-    [GeneratedRegex(@"^\s+((military|air|naval|army)\s+)?(base|airbase|airport|airfield)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FacilityNoun();
+    /// <summary>The length of a facility noun right after a name ("… air base"), or 0.</summary>
+    private static int FacilityNounAfter(string text, int end) => Followed(text, end, EntityLexicons.FacilityAfter);
+
+    private static int Followed(string text, int end, Lexicons.PhraseSet phrases)
+    {
+        if (end >= text.Length || !char.IsWhiteSpace(text[end]))
+            return 0;
+        return phrases.MatchAfter(text.AsSpan(0, Math.Min(text.Length, end + 40)), end);
+    }
 
     [GeneratedRegex(@"^\s+(al|el|ash|ad|as|an|ar|at|bin|ibn|abu)-\p{Lu}[\p{L}'’-]*")]
     private static partial Regex ArabicParticleName();
 
     /// <summary>Splits and extends the tagger's mentions; returns them in order, with their tagger types.</summary>
-    public static List<EntityMention> Shape(string text, Token[] tokens, List<EntityMention> mentions)
+    public static List<EntityMention> Shape(string text, Token[] tokens, List<EntityMention> mentions) => Shape(text, tokens, mentions, null);
+
+    /// <param name="actors">Knows first names: "Kamal al-X" is a person even where the tagger took "Kamal" for a place.</param>
+    public static List<EntityMention> Shape(string text, Token[] tokens, List<EntityMention> mentions, Actors.ActorTable? actors)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -53,7 +51,7 @@ public static partial class MentionShaper
                 continue;
             var split = SplitRole(text, tokens, m);
             if (split.Count == 0)
-                shaped.Add(Extend(text, m));
+                shaped.Add(Extend(text, m, actors));
             else
                 shaped.AddRange(split);
         }
@@ -67,11 +65,11 @@ public static partial class MentionShaper
         bool strong = false;
         for (int t = first; t < end - 1; t++)
         {
-            var word = tokens[t].Text(text);
-            if (Roles.Contains(word))
+            var word = tokens[t].Span(text);
+            if (IsRole(word))
             {
                 lastRole = t;
-                strong |= StrongRoles.Contains(word);
+                strong |= IsStrongRole(word);
             }
         }
         if (lastRole < 0 || !strong)
@@ -87,11 +85,11 @@ public static partial class MentionShaper
         var result = new List<EntityMention>(2);
         // What stands before the title, if it is a name rather than more of the title, is an organisation ("Qods Force").
         int prefixEnd = first;
-        while (prefixEnd < lastRole && !Roles.Contains(tokens[prefixEnd].Text(text)))
+        while (prefixEnd < lastRole && !IsRole(tokens[prefixEnd].Span(text)))
             prefixEnd++;
         if (prefixEnd - first >= 2)
             result.Add(new EntityMention(tokens[first].Start, tokens[prefixEnd - 1].End, EntityTypes.Organization, first, prefixEnd - first));
-        result.Add(Extend(text, new EntityMention(tokens[lastRole + 1].Start, tokens[end - 1].End, EntityTypes.Person, lastRole + 1, nameTokens)));
+        result.Add(Extend(text, new EntityMention(tokens[lastRole + 1].Start, tokens[end - 1].End, EntityTypes.Person, lastRole + 1, nameTokens), null));
         return result;
     }
 
@@ -104,11 +102,11 @@ public static partial class MentionShaper
         if (m.Type != EntityTypes.Organization || m.TokenCount < 3)
             return m;
         int next = m.FirstToken + m.TokenCount;
-        if (next >= tokens.Length || !Roles.Contains(tokens[next].Text(text)))
+        if (next >= tokens.Length || !IsRole(tokens[next].Span(text)))
             return m;
         for (int t = next - 1; t > m.FirstToken; t--)
         {
-            if (Resolution.OrganisationHeads.Words.Contains(tokens[t].Text(text).ToLowerInvariant()))
+            if (EntityLexicons.OrganisationHeads.Contains(tokens[t].Span(text)))
                 return t == next - 1 ? m : m with { End = tokens[t].End, TokenCount = t - m.FirstToken + 1 };
         }
         return m;
@@ -121,15 +119,20 @@ public static partial class MentionShaper
         return ArabicParticleName().IsMatch(" " + last.ToString());
     }
 
-    private static EntityMention Extend(string text, EntityMention m)
+    private static EntityMention Extend(string text, EntityMention m, Actors.ActorTable? actors)
     {
         var after = text.AsSpan(m.End, Math.Min(30, text.Length - m.End)).ToString();
-        if (PublisherNoun().Match(after) is { Success: true } p)
-            return m with { End = m.End + p.Length };
-        if (FacilityNoun().Match(after) is { Success: true } f && m.Type != EntityTypes.Person)
-            return m with { End = m.End + f.Length };
+        if (PublisherNounAfter(text, m.End) is > 0 and var p)
+            return m with { End = m.End + p };
+        if (m.Type != EntityTypes.Person && FacilityNounAfter(text, m.End) is > 0 and var f)
+            return m with { End = m.End + f };
         if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ArabicParticleName().Match(after) is { Success: true } a)
             return m with { End = m.End + a.Length, Type = EntityTypes.Person };
+        // "Kamal al-Hasnawi": a first name (of office holders in the actor dictionaries) before an
+        // article-joined family name is a person, whatever the tagger took the first name for.
+        if (m.Type is EntityTypes.Location or EntityTypes.Organization && m.TokenCount == 1 && actors is not null
+            && actors.IsGivenName(text[m.Start..m.End]) && ArabicParticleName().Match(after) is { Success: true } g)
+            return m with { End = m.End + g.Length, Type = EntityTypes.Person };
         // An Arabic organisation or place name goes on with its next article-joined word: "al-Hashd
         // ash-Sha'bi" (whose first word alone the tagger may take for a place), "al-Hasakah al-Jadida".
         if (m.Type is EntityTypes.Organization or EntityTypes.Location && ArabicParticleName().Match(after) is { Success: true } o && EndsWithArticleWord(text, m))

@@ -1,77 +1,202 @@
-using System.Text.RegularExpressions;
+using System.Collections.Frozen;
+using Sitrep.Entities.Resolution;
+using Sitrep.Lexicons;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;
 
 /// <summary>
 /// Turns the tagger's four types into Sitrep's seven: a place that is a country or city is a GPE,
-/// a place or organisation named for a base, airport or camp is a FACILITY, an organisation that
-/// publishes (its name or its context says so) is MEDIA, a person stays PERSON.
+/// a place or organisation named for a base, airport or camp is a FACILITY, an organisation is MEDIA
+/// only on evidence that it publishes (a known outlet, the document's own outlet, a dateline's agency,
+/// a publisher noun in its name or beside it; never a verb of reporting alone), a person stays PERSON.
+/// The word lists are resources/lexicons (publisher-nouns, facility-nouns, organisation-heads,
+/// natural-places, outlets).
 /// </summary>
-public static partial class TypeRefiner
+public static class TypeRefiner
 {
-    [GeneratedRegex(@"\b(base|airbase|air\s+base|airport|airfield|camp|port|harbou?r|prison|embassy|consulate|bridge|dam|hospital|palace|square|stadium|checkpoint|crossing|barracks)$", RegexOptions.IgnoreCase)]
-    private static partial Regex FacilityName();
+    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention) =>
+        Refine(text, tokens, gazetteerCodes, mention, null, null);
 
-    /// <summary>"X base", or an apposition that says what X is: "X, the base that …", "X, an air base in …".</summary>
-    [GeneratedRegex(@"^(,\s*(the|an?)\s+)?((military|air|naval|army|former)\s+)?(base|airbase|airport|airfield|camp)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FacilityAfter();
-
-    [GeneratedRegex(@"\b(Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Agency|TV|Television|Radio|Network|Press|Daily|Monitor|Observer|Guardian|Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Channel|Broadcasting|Dispatch|Ledger|Courier|Chronicle|Sentinel|Review|Magazine|Wire|news\s+agency|website)$")]
-    private static partial Regex MediaName();
-
-    [GeneratedRegex(@"^[\s,]*(news\s+agency|website|newspaper|daily|broadcaster|channel|tv|television|radio|reported|wrote|said\s+in\s+a\s+report)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MediaAfter();
-
-    [GeneratedRegex(@"\b(news\s+agency|newspaper|website|broadcaster|according\s+to|reported\s+by|told)\s*,?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex MediaBefore();
-
-    /// <summary>Head nouns of organisations: a name built on one is an organisation whatever the tagger thought.</summary>
-    [GeneratedRegex(@"\b(Brigades?|Corps|Movement|Party|Front|Forces|Army|Council|Committee|Ministry|Guards|Militias?|Group|Organi[sz]ation|Union|Association|Institute|Cent(er|re)|Foundation|Company|Bank|Court|Parliament|Assembly|Battalions?|Regiment|Division|Coalition|Alliance|League|Federation|Commission|Authority|Agency|Department|Office|University|Church)\b")]
-    private static partial Regex OrganisationHead();
-
-    [GeneratedRegex(@"^(Camp|Fort|Forward\s+Operating\s+Base|Naval\s+Station|Air\s+Station)\b")]
-    private static partial Regex FacilityPrefix();
-
-    [GeneratedRegex(@"\b(Sea|Ocean|River|Lake|Mountains?|Mount|Gulf|Bay|Strait|Desert|Valley|Peninsula|Islands?|Coast|Basin|Plateau|Region|Asia|Europe|Africa|Antarctica|Oceania|Arctic|Middle\s+East|Levant|Balkans|Caucasus|Sahel)\b")]
-    private static partial Regex NaturalPlace();
-
-    [GeneratedRegex(@"^[\s,]*(news\s+agency|website|newspaper|broadcaster)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PublisherAfter();
-
-    [GeneratedRegex(@"\b(news\s+agency|newspaper|website|broadcaster)\s*,?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex PublisherBefore();
-
-    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention)
+    /// <param name="documentOutlets">Exact keys (<see cref="NameKeys.Exact"/>) of the outlets the document's own metadata names: a name that is one is MEDIA.</param>
+    /// <param name="actors">The actor dictionaries: an organisation there is one where the tagger read an adjective or a place.</param>
+    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention, IReadOnlySet<string>? documentOutlets, Actors.ActorTable? actors)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(gazetteerCodes);
-        var name = text[mention.Start..mention.End];
-        var after = text.AsSpan(mention.End, Math.Min(40, text.Length - mention.End)).ToString();
-        var before = text.AsSpan(Math.Max(0, mention.Start - 40), mention.Start - Math.Max(0, mention.Start - 40)).ToString();
+        var name = text.AsSpan(mention.Start, mention.End - mention.Start);
 
         if (Datelines.IsAgency(text, mention.Start))
             return "MEDIA";
-        // What a name is called in its sentence outweighs the tagger's guess at its kind.
-        if (FacilityName().IsMatch(name) || FacilityPrefix().IsMatch(name) || FacilityAfter().IsMatch(after.TrimStart()))
-            return "FACILITY";
-        if (mention.Type != EntityTypes.Location && (MediaName().IsMatch(name) || PublisherAfter().IsMatch(after) || PublisherBefore().IsMatch(before)))
+        if (IsKnownOutlet(name, mention.Type, documentOutlets))
             return "MEDIA";
-        if (mention.Type != EntityTypes.Organization && OrganisationHead().IsMatch(name))
+        // What a name is called in its sentence outweighs the tagger's guess at its kind.
+        if (EntityLexicons.FacilityHeads.EndsWith(name) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
+            return "FACILITY";
+        if (mention.Type != EntityTypes.Location && (EndsWithPublisherTitle(name) || EntityLexicons.PublisherAfter.EndsWith(name)
+            || PublisherNounAfter(text, mention.End, EntityLexicons.PublisherContext) || PublisherNounBefore(text, mention.Start, EntityLexicons.PublisherContext)))
+            return "MEDIA";
+        if (mention.Type != EntityTypes.Organization && HasOrganisationHead(name))
             return "ORG";
+        if (actors is not null && ActorType(name, mention.Type, actors) is { } actorType)
+            return actorType;
         switch (mention.Type)
         {
             case EntityTypes.Person:
                 return "PERSON";
             case EntityTypes.Location:
                 // In news a place named without a natural feature is nearly always a country, region or city.
-                return IsPlaceInGazetteer(gazetteerCodes, mention) || !NaturalPlace().IsMatch(name) ? "GPE" : "LOC";
+                return IsPlaceInGazetteer(gazetteerCodes, mention) || !EntityLexicons.NaturalPlaceWords.Occurs(name) ? "GPE" : "LOC";
             case EntityTypes.Organization:
-                return MediaAfter().IsMatch(after) || MediaBefore().IsMatch(before) ? "MEDIA" : "ORG";
+                return PublisherNounAfter(text, mention.End, EntityLexicons.PublisherContextOfOrganisations)
+                    || PublisherNounBefore(text, mention.Start, EntityLexicons.PublisherContextOfOrganisations) ? "MEDIA" : "ORG";
             default:
                 return "MISC";
         }
+    }
+
+    /// <summary>
+    /// A name the outlet list (resources/lexicons/outlets.tsv) or the document's own metadata gives as an
+    /// outlet. A one-word outlet that is no acronym ("Vice", "Reason", "Salon") counts only where the
+    /// tagger did not read a person.
+    /// </summary>
+    internal static bool IsKnownOutlet(ReadOnlySpan<char> name, string taggerType, IReadOnlySet<string>? documentOutlets)
+    {
+        var key = NameKeys.Exact(name.ToString());
+        if (key.Length == 0)
+            return false;
+        // The document's own outlet, or the last words of its name ("the Sentinel" in the Valdorian Sentinel).
+        if (documentOutlets is not null && (documentOutlets.Contains(key)
+            || (key.Length >= 4 && documentOutlets.Any(o => o.EndsWith(key, StringComparison.Ordinal) && o.Length > key.Length && o[^(key.Length + 1)] == ' '))))
+            return true;
+        if (!Outlets.Contains(key))
+            return false;
+        bool oneWord = key.IndexOf(' ', StringComparison.Ordinal) < 0;
+        bool acronym = name.Length >= 2 && !name.ContainsAnyInRange('a', 'z');
+        return !oneWord || acronym || taggerType != EntityTypes.Person;
+    }
+
+    private static readonly Lazy<FrozenSet<string>> LazyOutlets = new(() =>
+        EntityLexicons.Outlets.Entries.Select(e => NameKeys.Exact(e.Text)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal)
+            .ToFrozenSet(StringComparer.Ordinal));
+
+    private static FrozenSet<string> Outlets => LazyOutlets.Value;
+
+    /// <summary>
+    /// What the actor dictionaries say the name is, where that corrects the tagger: an organisation the
+    /// tagger read as an adjective ("the Islamic State" as MISC), as a place ("the White House warned"; only
+    /// for an entry with a sector, since territories are listed under their states too), or as a person
+    /// when the name is an acronym; a place it read as an adjective.
+    /// </summary>
+    private static string? ActorType(ReadOnlySpan<char> name, string taggerType, Actors.ActorTable actors)
+    {
+        if (taggerType == EntityTypes.Organization || actors.Of(name.ToString()) is not { } info)
+            return null;
+        bool acronym = name.Length >= 2 && !name.ContainsAnyInRange('a', 'z');
+        return (info.Type, taggerType) switch
+        {
+            ("ORG", EntityTypes.Miscellaneous) => "ORG",
+            ("ORG", EntityTypes.Location) when info.Sector is not null => "ORG",
+            ("ORG", EntityTypes.Person) when acronym => "ORG",
+            ("GPE", EntityTypes.Miscellaneous) => "GPE",
+            _ => null,
+        };
+    }
+
+    /// <summary>"… Times", "… Post": a publication's title word ends the name, written capitalised.</summary>
+    private static bool EndsWithPublisherTitle(ReadOnlySpan<char> name)
+    {
+        int start = EntityLexicons.PublisherNameEnds.MatchEndingAt(name, name.Length);
+        return start > 0 && char.IsUpper(name[start]) && !HasOrganisationHead(name[..start]);
+    }
+
+    /// <summary>"X, the base that …", "X, an air base in …": an apposition that says what X is.</summary>
+    private static bool FacilityApposition(string text, int end)
+    {
+        var after = text.AsSpan(end, Math.Min(40, text.Length - end));
+        int i = SkipSpaces(after, 0);
+        if (i < after.Length && after[i] == ',')
+            i = SkipArticle(after, SkipSpaces(after, i + 1));
+        return EntityLexicons.FacilityApposition.MatchAt(after, i) > 0;
+    }
+
+    /// <summary>"X news agency", "X, a daily", "X, the state broadcaster," (but not "X, the newspaper said", where X is what the newspaper said).</summary>
+    private static bool PublisherNounAfter(string text, int end, PhraseSet nouns)
+    {
+        var after = text.AsSpan(end, Math.Min(60, text.Length - end));
+        int i = 0;
+        while (i < after.Length && (char.IsWhiteSpace(after[i]) || after[i] == ','))
+            i++;
+        int article = SkipArticle(after, i);
+        bool withArticle = article > i;
+        int length = nouns.MatchAt(after, article);
+        if (length == 0 && withArticle)
+        {
+            // One modifier between the article and the noun: "a state-run newspaper".
+            int word = article;
+            while (word < after.Length && (char.IsLower(after[word]) || after[word] == '-'))
+                word++;
+            if (word > article && word < after.Length && after[word] == ' ')
+            {
+                article = word + 1;
+                length = nouns.MatchAt(after, article);
+            }
+        }
+        if (length == 0)
+            return false;
+        if (!withArticle)
+            return true;
+        int next = SkipSpaces(after, article + length);
+        int wordEnd = next;
+        while (wordEnd < after.Length && char.IsLetter(after[wordEnd]))
+            wordEnd++;
+        return !EntityLexicons.Verbs.Contains(after[next..wordEnd]);
+    }
+
+    /// <summary>"the news agency X", "the state-run website X,".</summary>
+    private static bool PublisherNounBefore(string text, int start, PhraseSet nouns)
+    {
+        int from = Math.Max(0, start - 40);
+        var before = text.AsSpan(from, start - from);
+        int end = before.Length;
+        while (end > 0 && (char.IsWhiteSpace(before[end - 1]) || before[end - 1] == ','))
+            end--;
+        return end < before.Length && nouns.MatchEndingAt(before, end) >= 0;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && char.IsWhiteSpace(s[i]))
+            i++;
+        return i;
+    }
+
+    private static int SkipArticle(ReadOnlySpan<char> s, int i)
+    {
+        foreach (var article in (ReadOnlySpan<string>)["the ", "an ", "a "])
+        {
+            if (s[i..].StartsWith(article, StringComparison.OrdinalIgnoreCase))
+                return SkipSpaces(s, i + article.Length);
+        }
+        return i;
+    }
+
+    /// <summary>A capitalised word of the name is an organisation's head noun ("… Brigades", "… Ministry").</summary>
+    internal static bool HasOrganisationHead(ReadOnlySpan<char> name)
+    {
+        int i = 0;
+        while (i < name.Length)
+        {
+            while (i < name.Length && !char.IsLetter(name[i]))
+                i++;
+            int start = i;
+            while (i < name.Length && char.IsLetter(name[i]))
+                i++;
+            if (i > start && char.IsUpper(name[start]) && EntityLexicons.OrganisationHeads.Contains(name[start..i]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Every token of the name is part of a country or city name the model's lists know.</summary>

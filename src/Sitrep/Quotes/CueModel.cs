@@ -129,9 +129,9 @@ public sealed class CueModel
     private static CueModel LoadDefault()
     {
         var assembly = typeof(CueModel).Assembly;
-        using var lexicon = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cues.tsv");
-        using var patterns = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cue-patterns.tsv");
-        using var phrases = assembly.GetManifestResourceStream("Sitrep.Quotes.speech-cue-phrases.tsv");
+        using var lexicon = assembly.GetManifestResourceStream("Sitrep.Lexicons.speech-cues.tsv");
+        using var patterns = assembly.GetManifestResourceStream("Sitrep.Lexicons.speech-cue-patterns.tsv");
+        using var phrases = assembly.GetManifestResourceStream("Sitrep.Lexicons.speech-cue-phrases.tsv");
         if (lexicon is null || patterns is null)
             return new CueModel(new Dictionary<string, CueStats>(), new Dictionary<string, float>());
         using var l = new StreamReader(lexicon);

@@ -217,7 +217,7 @@ internal sealed partial class FinderRun
         if (b - a > 5)
             return false;
         Span<char> buffer = stackalloc char[40];
-        var roles = Entities.Resolution.RoleWords.Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var roles = Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = a; k < b; k++)
         {
             if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation || _view.TokenMention[k] >= 0

@@ -253,7 +253,7 @@ internal sealed partial class FinderRun
                     return -1;
             }
         }
-        if (RoleWords.Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && WordIn(_view.FirstTokenAtOrAfter(f.SourceStart), SpeechWords.Determiners))
+        if (Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && WordIn(_view.FirstTokenAtOrAfter(f.SourceStart), SpeechWords.Determiners))
             return RoleHolder(w.ToString(), head);
         return -1;
     }

@@ -39,7 +39,7 @@ public sealed class QuotesFeature : IPipelineFeature
     {
         var assembly = typeof(QuotesFeature).Assembly;
         using var all = new MemoryStream();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Sitrep.Quotes.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Sitrep.Lexicons.speech-", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             all.Write(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
@@ -65,8 +65,8 @@ public sealed class QuotesFeature : IPipelineFeature
     {
         public string Name => "quotes";
 
-        /// <summary>Bump when any quote, speaker, citation or statement can change for the same input; the lexicons' hash is part of it.</summary>
-        public string Version => StageVersion.Of("1", LexiconHash);
+        /// <summary>Bump when any quote, speaker, citation or statement can change for the same input; the lexicons' hashes (its own and the titles it reads role nouns from) are part of it.</summary>
+        public string Version => StageVersion.Of("1", LexiconHash, EntityLexicons.Titles.Hash);
 
         public IReadOnlyList<Layer> Requires { get; } =
             [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities];

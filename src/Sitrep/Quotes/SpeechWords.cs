@@ -128,7 +128,7 @@ internal static class SpeechWords
 
     private static IEnumerable<string[]> Rows(string name)
     {
-        using var stream = typeof(SpeechWords).Assembly.GetManifestResourceStream("Sitrep.Quotes." + name)
+        using var stream = typeof(SpeechWords).Assembly.GetManifestResourceStream("Sitrep.Lexicons." + name)
             ?? throw new InvalidOperationException($"the engine was built without resources/lexicons/{name}");
         using var reader = new StreamReader(stream);
         bool header = false;

@@ -6,7 +6,7 @@ namespace Sitrep.Time;
 internal static class Lexicons
 {
     /// <summary>The SHA-256 of the embedded word lists: part of the times stage's version.</summary>
-    public static string Hash { get; } = HashOf("Sitrep.Time.time-not-a-year.tsv");
+    public static string Hash { get; } = HashOf("Sitrep.Lexicons.time-not-a-year.tsv");
 
     private static string HashOf(string resource)
     {
@@ -22,7 +22,7 @@ internal static class Lexicons
     {
         var before = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var after = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Time.time-not-a-year.tsv")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Lexicons.time-not-a-year.tsv")
             ?? throw new InvalidOperationException("the embedded lexicon time-not-a-year.tsv is missing");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)

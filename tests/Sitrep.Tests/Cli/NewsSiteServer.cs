@@ -86,7 +86,8 @@ public sealed class NewsSiteServer : IAsyncLifetime
             case "/slow":
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+                    // Far longer than any timeout a test gives, so that a loaded machine cannot blur the two.
+                    await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted);
                 }
                 catch (OperationCanceledException)
                 {

@@ -17,11 +17,11 @@ public sealed class WebIngestTests(NewsSiteServer site) : IClassFixture<NewsSite
         var (code, output) = CliRunner.Run(
             "analyze", site.Url("/news/crossings"), site.Url("/loop/a"), site.Url("/slow"), site.Url("/missing"),
             site.Url("/huge"), site.Url("/bomb"), site.Url("/deep"), site.Url("/news/second"),
-            "--db", dir.File("s.db"), "--json", dir.File("out.json"), "--timeout", "1", "--host-interval", "0");
+            "--db", dir.File("s.db"), "--json", dir.File("out.json"), "--timeout", "4", "--host-interval", "0");
 
         Assert.Equal(0, code);
         Assert.Contains("redirect loop", output, StringComparison.Ordinal);
-        Assert.Contains("timed out after 1 s", output, StringComparison.Ordinal);
+        Assert.Contains("timed out after 4 s", output, StringComparison.Ordinal);
         Assert.Contains("HTTP 404", output, StringComparison.Ordinal);
         Assert.Contains("exceeds the 10 MiB limit", output, StringComparison.Ordinal);
         Assert.Contains("compression bomb", output, StringComparison.Ordinal);

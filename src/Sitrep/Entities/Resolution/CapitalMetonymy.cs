@@ -11,50 +11,17 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public static partial class CapitalMetonymy
 {
-    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
-        ["in", "at", "to", "from", "into", "near", "outside", "inside", "around", "across", "toward", "towards", "via", "through", "over", "of",
-         "within", "throughout", "visit", "visited", "visiting", "arrived", "left", "reached", "flew", "returned", "north", "south", "east", "west",
-         "central", "downtown", "entered", "fled", "leaving", "above", "beyond", "outskirts", "streets"],
-        StringComparer.OrdinalIgnoreCase);
-
     private static readonly FrozenSet<string> RelationPrepositions = FrozenSet.ToFrozenSet(
         ["between", "against", "by", "with"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Words before "to" or "of" that make what follows an actor: "loyal to Tehran", "the encouragement of Tehran".</summary>
-    private static readonly FrozenSet<string> RelationalWords = FrozenSet.ToFrozenSet(
-        ["loyal", "close", "allied", "aligned", "linked", "tied", "hostile", "friendly", "opposed", "allegiance", "answerable", "beholden",
-         "subservient", "message", "appeal", "letter", "envoy", "ambassador", "encouragement", "support", "backing", "policy", "policies",
-         "position", "stance", "reaction", "response", "demands", "demand", "pressure", "orders", "behest", "influence", "proxies", "proxy",
-         "allies", "ally", "ambitions", "interests", "role", "decision", "leadership", "relations", "threats", "warnings", "strategy",
-         "approval", "request", "interference", "consent", "blessing", "instructions", "wishes", "objections", "opposition", "enemies"],
-        StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Verbs whose object is someone who can be warned, blamed or drawn in: "warning Washington against the move".</summary>
-    private static readonly FrozenSet<string> ActorObjectVerbs = FrozenSet.ToFrozenSet(
-        ["warn", "warns", "warned", "warning", "caution", "cautioned", "cautioning", "urge", "urged", "urging", "accuse", "accused", "accusing",
-         "blame", "blamed", "blaming", "told", "tell", "telling", "press", "pressed", "pressing", "pressured", "pressure", "push", "pushed",
-         "pushing", "drag", "dragged", "threaten", "threatened", "threatening", "condemn", "condemned", "criticized", "criticised",
-         "asked", "ask", "asking", "launched", "forced", "force", "provoke", "provoked", "draw", "drew", "drawn", "lure", "lured",
-         "persuade", "persuaded", "convince", "convinced", "sanction", "sanctioned", "defy", "defied", "challenge", "challenged", "trust",
-         "trusted", "help", "helped", "support", "supported", "backed", "back", "oppose", "opposed", "reassure", "reassured", "informed",
-         "notified", "lobby", "lobbied", "embarrass", "embarrassed", "punish", "punished", "deter", "deterred"],
-        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Conjunctions that open a clause: what follows is its subject ("As Baghdad and …", "while Washington …").</summary>
     private static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(
         ["as", "while", "when", "whereas", "because", "since", "although", "though", "unless", "if"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Auxiliaries and the adverbs that stand between them and a verb (closed classes; verbs of saying come from resources/lexicons/verbs.tsv).</summary>
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
-        ["has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did", "do",
-         "also", "still", "now", "then", "again", "never", "already", "wants", "want", "say", "says", "said"],
-        StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Parts and people of a city: "Baghdad's streets", "Tehran's mayor" are the city.</summary>
-    private static readonly FrozenSet<string> CityParts = FrozenSet.ToFrozenSet(
-        ["streets", "street", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "district", "districts", "airport", "suburbs",
-         "outskirts", "residents", "centre", "center", "mayor", "governor", "municipality", "hospital", "hospitals", "hotel", "hotels",
-         "skyline", "traffic", "air", "population", "people", "university", "old", "city", "green", "international", "main", "northern",
-         "southern", "eastern", "western", "central", "metro", "subway", "bazaar", "market", "markets", "square", "stock", "citizens"],
+        ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did", "do",
+         "also", "still", "now", "then", "again", "never", "already"],
         StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]")]
@@ -77,24 +44,26 @@ public static partial class CapitalMetonymy
         if (previous is "and" or "or" && before.Count >= 3 && char.IsUpper(before[^2][0]))
             previous = before.Count >= 3 ? before[^3] : "";
         string beforePrevious = before.Count >= 2 ? before[^2] : "";
-        if (previous is "to" or "of" && RelationalWords.Contains(beforePrevious))
+        if (previous is "to" or "of" && EntityLexicons.ActorRelations.Contains(beforePrevious))
             return true;
-        if (ActorObjectVerbs.Contains(previous) || ClauseOpeners.Contains(previous))
+        if (EntityLexicons.VerbsWithActorObjects.Contains(previous) || ClauseOpeners.Contains(previous))
             return true;
-        if (PlacePrepositions.Contains(previous))
+        if (EntityLexicons.PlaceCues.Contains(previous))
             return false;
         if (possessive)
-            return after.Count == 0 || !CityParts.Contains(after[0]);
+            return after.Count == 0 || !EntityLexicons.CityParts.Contains(after[0]);
         if (RelationPrepositions.Contains(previous))
             return true;
-        // Skip a coordinated second name: "Baghdad and Washington warn".
+        // Skip a coordinated second name: "Baghdad and Washington warn", or what the capital has: "Tehran and its militias are".
         int i = 0;
         if (i + 1 < after.Count && after[i] is "and" or "or" && char.IsUpper(after[i + 1][0]))
             i += 2;
+        else if (i + 2 < after.Count && after[i] is "and" && after[i + 1] is "its" or "their")
+            i += 3;
         if (i >= after.Count)
             return false;
         var next = after[i];
-        if (Auxiliaries.Contains(next))
+        if (Auxiliaries.Contains(next) || EntityLexicons.VerbsOfSayingAndWanting.Contains(next))
             return true;
         // A finite verb: lower case and inflected ("warned", "warns", "accuses").
         return next.Length > 3 && char.IsLower(next[0])

@@ -18,10 +18,13 @@ public static class CountryListBuilder
         using var stream = File.OpenRead(countriesJson);
         using var doc = JsonDocument.Parse(stream);
         var countries = new List<(string Code, string Common, List<string> Names, List<string> Capitals, List<string> Demonyms)>();
+        var independent = new HashSet<string>(StringComparer.Ordinal);
         var claims = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var c in doc.RootElement.EnumerateArray())
         {
             var code = c.GetProperty("cca3").GetString()!;
+            if (c.TryGetProperty("independent", out var free) && free.ValueKind == JsonValueKind.True)
+                independent.Add(code);
             var name = c.GetProperty("name");
             var common = name.GetProperty("common").GetString()!;
             var official = name.GetProperty("official").GetString()!;
@@ -79,7 +82,11 @@ public static class CountryListBuilder
             countries.Add((code, common, names, capitals, demonyms));
         }
         countries.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-        output.WriteLine("# cca3\tcommon name\tnames\tcapitals\tdemonyms  (built by `sitrep lists countries` from world-countries 5.1.0, mledoze/countries, ODbL 1.0)");
+        // A territory shares its state's demonym ("American" for the Northern Mariana Islands): the word is the state's.
+        var ofStates = countries.Where(c => independent.Contains(c.Code)).SelectMany(c => c.Demonyms).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in countries.Where(c => !independent.Contains(c.Code)))
+            c.Demonyms.RemoveAll(ofStates.Contains);
+        output.WriteLine("# cca3\tcommon name\tnames\tcapitals\tdemonyms  (built by `sitrep train countries` from world-countries 5.1.0, mledoze/countries, ODbL 1.0)");
         foreach (var (code, common, names, capitals, demonyms) in countries)
         {
             var kept = names.Where(n => n == common || claims[NameKeys.Exact(n)].Count == 1);

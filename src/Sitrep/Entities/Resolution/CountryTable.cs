@@ -14,10 +14,15 @@ public sealed class CountryTable
     private readonly FrozenDictionary<string, string> _byCapital;
     private readonly FrozenDictionary<string, string> _common;
     private readonly FrozenSet<string> _demonyms;
+    private readonly FrozenDictionary<string, string> _demonymOf;
+    private readonly FrozenDictionary<string, string[]> _officialHeads;
 
-    private CountryTable(Dictionary<string, string> byName, Dictionary<string, string> byCapital, Dictionary<string, string> common, HashSet<string> demonyms)
+    private CountryTable(Dictionary<string, string> byName, Dictionary<string, string> byCapital, Dictionary<string, string> common, HashSet<string> demonyms,
+        Dictionary<string, string?> demonymOf, Dictionary<string, List<string>> officialHeads)
     {
         _demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
+        _demonymOf = demonymOf.Where(d => d.Value is not null).ToFrozenDictionary(d => d.Key, d => d.Value!, StringComparer.Ordinal);
+        _officialHeads = officialHeads.ToFrozenDictionary(h => h.Key, h => h.Value.Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byCapital = byCapital.ToFrozenDictionary(StringComparer.Ordinal);
         _common = common.ToFrozenDictionary(StringComparer.Ordinal);
@@ -32,6 +37,8 @@ public sealed class CountryTable
         var byCapital = new Dictionary<string, string>(StringComparer.Ordinal);
         var common = new Dictionary<string, string>(StringComparer.Ordinal);
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        var demonymOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var officialHeads = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         while (reader.ReadLine() is { } line)
         {
@@ -43,19 +50,34 @@ public sealed class CountryTable
                 continue;
             common[f[0]] = f[1];
             foreach (var n in f[2].Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
                 byName.TryAdd(NameKeys.Exact(n), f[0]);
+                // "Islamic Republic of Iran": "the Islamic Republic" names Iran where an article names no other Islamic republic.
+                int of = n.IndexOf(" of ", StringComparison.Ordinal);
+                if (of > 0 && NameKeys.Exact(n[..of]) is { } head && head.Contains(' ', StringComparison.Ordinal))
+                {
+                    if (!officialHeads.TryGetValue(head, out var codes))
+                        officialHeads[head] = codes = [];
+                    codes.Add(f[0]);
+                }
+            }
             foreach (var c in f[3].Split('|', StringSplitOptions.RemoveEmptyEntries))
                 byCapital.TryAdd(NameKeys.Exact(c), f[0]);
             if (f.Length > 4)
             {
                 foreach (var d in f[4].Split('|', StringSplitOptions.RemoveEmptyEntries))
-                    demonyms.Add(NameKeys.Exact(d));
+                {
+                    var key = NameKeys.Exact(d);
+                    demonyms.Add(key);
+                    // A demonym two countries share ("Congolese") names neither.
+                    demonymOf[key] = demonymOf.TryGetValue(key, out var other) && other != f[0] ? null : f[0];
+                }
             }
         }
         // A capital that is also a country's name ("Singapore", "Kuwait") is the country.
         foreach (var name in byName.Keys)
             byCapital.Remove(name);
-        return new CountryTable(byName, byCapital, common, demonyms) { Hash = Convert.ToHexStringLower(hash.GetHashAndReset()) };
+        return new CountryTable(byName, byCapital, common, demonyms, demonymOf, officialHeads) { Hash = Convert.ToHexStringLower(hash.GetHashAndReset()) };
     }
 
     /// <summary>The country this name denotes ("U.S." → USA), or null.</summary>
@@ -66,6 +88,23 @@ public sealed class CountryTable
 
     /// <summary>Whether a (normalised) word is a country's demonym or a country's one-word name: "iraqi", "us".</summary>
     public bool IsNationality(string word) => _demonyms.Contains(word) || _byName.ContainsKey(word);
+
+    /// <summary>The country a demonym ("Iraqi", "Iraqis") belongs to, or null when it is none or several countries'.</summary>
+    public string? CountryOfDemonym(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var key = NameKeys.Exact(word);
+        if (_demonymOf.TryGetValue(key, out var code))
+            return code;
+        return key.Length > 3 && key.EndsWith('s') && _demonymOf.TryGetValue(key[..^1], out code) ? code : null;
+    }
+
+    /// <summary>The countries whose official name opens with <paramref name="name"/> ("Islamic Republic" → IRN, PAK, …); empty for none.</summary>
+    public IReadOnlyList<string> CountriesOfficiallyCalled(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _officialHeads.GetValueOrDefault(NameKeys.Exact(name)) ?? [];
+    }
 
     /// <summary>The country's usual English name.</summary>
     public string CommonName(string code) => _common.GetValueOrDefault(code, code);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Sitrep.Documents;
+using Sitrep.Entities.Actors;
 
 namespace Sitrep.Entities.Resolution;
 
@@ -14,17 +15,23 @@ public static partial class DocumentCoreference
 {
     private const string Person = "PERSON";
 
-    public static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, IReadOnlyList<Mention> mentions, CountryTable countries)
+    public static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, IReadOnlyList<Mention> mentions, CountryTable countries) =>
+        Resolve(text, mentions, countries, ActorTable.Default);
+
+    /// <param name="actors">The actor dictionaries: alias groups backed by evidence, and sectors and countries.</param>
+    public static (Mention[] Mentions, DocumentEntity[] Entities) Resolve(string text, IReadOnlyList<Mention> mentions, CountryTable countries, ActorTable actors)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(actors);
         int n = mentions.Count;
         var surface = new string[n];
         var words = new string[n][];
         var core = new string[n][];
         var country = new string?[n];
         var types = new string[n];
+        var demonym = new bool[n];
         for (int i = 0; i < n; i++)
         {
             surface[i] = WithoutPossessive(mentions[i].Text(text));
@@ -32,7 +39,15 @@ public static partial class DocumentCoreference
             core[i] = NameKeys.WithoutArticles(words[i]);
             types[i] = mentions[i].Type;
             country[i] = CountryOf(text, mentions[i], surface[i], countries);
+            // "Iraqi", "Americans": a nationality word stands for its country, flagged, never an entity of its own.
+            if (country[i] is null && types[i] is not (Person or "MEDIA" or "FACILITY") && words[i].Length == 1
+                && countries.CountryOfDemonym(surface[i]) is { } nation)
+            {
+                country[i] = nation;
+                demonym[i] = true;
+            }
         }
+        OfficialNames(surface, types, country, countries);
 
         var sets = new DisjointSets(n);
         var firstOfCountry = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,7 +62,9 @@ public static partial class DocumentCoreference
             }
         }
 
+        LinkDemonymsOfPlaces(words, types, country, demonym, sets);
         LinkNamesGivenTwice(text, mentions, types, country, sets);
+        LinkActorAliases(words, types, country, sets, countries, actors);
         LinkAcronyms(surface, words, types, country, sets);
         LinkSameNames(words, types, country, sets);
         var person = LinkSurnames(surface, core, types, country, sets);
@@ -83,12 +100,13 @@ public static partial class DocumentCoreference
             int best = m[0];
             foreach (int i in m)
             {
-                if (core[i].Length > core[best].Length)
+                if (!demonym[i] && (demonym[best] || core[i].Length > core[best].Length))
                     best = i;
             }
             string type = code is not null ? "GPE" : m.Any(i => person[i]) ? Person : types[best];
             string name = code is not null ? countries.CommonName(code) : surface[best];
-            var aliases = m.Select(i => surface[i]).Distinct(StringComparer.Ordinal).ToList();
+            // A nationality word is no name of its country: it links, but is not filed or listed as one.
+            var aliases = m.Where(i => !demonym[i]).Select(i => surface[i]).Distinct(StringComparer.Ordinal).ToList();
             var roles = new List<string>();
             if (type == Person)
             {
@@ -101,9 +119,10 @@ public static partial class DocumentCoreference
                     }
                 }
             }
-            entities[k] = new DocumentEntity(name, type, code, aliases, roles);
+            var (sector, nationality) = Affiliations.Of(text, mentions, m.Where(i => !demonym[i]).ToList(), type, code, roles, aliases, countries, actors);
+            entities[k] = new DocumentEntity(name, type, code, aliases, roles) { Sector = sector, Nationality = nationality };
             foreach (int i in m)
-                linked[i] = mentions[i] with { Type = type, Entity = k };
+                linked[i] = mentions[i] with { Type = type, Entity = k, Demonym = demonym[i] };
         }
         return (linked, entities);
     }
@@ -124,6 +143,84 @@ public static partial class DocumentCoreference
             && CapitalMetonymy.StandsForGovernment(text, mention.Start, mention.End))
             return capitalOf;
         return null;
+    }
+
+    /// <summary>
+    /// "The Islamic Republic" is Iran where the article names Iran and no other Islamic republic: a name
+    /// that opens a country's official name ("Islamic Republic of Iran") is the country the article
+    /// names, or the only country so called.
+    /// </summary>
+    private static void OfficialNames(string[] surface, string[] types, string?[] country, CountryTable countries)
+    {
+        HashSet<string>? named = null;
+        for (int i = 0; i < surface.Length; i++)
+        {
+            if (country[i] is not null || types[i] is Person or "MEDIA" or "FACILITY" || countries.CountriesOfficiallyCalled(surface[i]) is not { Count: > 0 } candidates)
+                continue;
+            named ??= [.. country.OfType<string>()];
+            var inArticle = candidates.Where(named.Contains).ToList();
+            country[i] = inArticle.Count == 1 ? inArticle[0] : candidates.Count == 1 ? candidates[0] : null;
+        }
+    }
+
+    /// <summary>
+    /// "Valdorian" beside "Valdoria": a nationality word formed from a place the article names (one no
+    /// country table knows) stands for that place, flagged like a known country's demonym.
+    /// </summary>
+    private static void LinkDemonymsOfPlaces(string[][] words, string[] types, string?[] country, bool[] demonym, DisjointSets sets)
+    {
+        Dictionary<string, int>? places = null;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (types[i] is "GPE" or "LOC" && country[i] is null && words[i].Length == 1)
+                (places ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(words[i][0], i);
+        }
+        if (places is null)
+            return;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (country[i] is not null || words[i].Length != 1 || types[i] is not ("MISC" or "GPE" or "LOC"))
+                continue;
+            foreach (var (place, j) in places)
+            {
+                if (place != words[i][0] && PlaceEvidence.IsDemonymOf(words[i][0], place))
+                {
+                    sets.Union(j, i);
+                    demonym[i] = true;
+                    types[i] = types[j];
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names of one actor by the actor dictionaries' alias groups, which hold only pairs that an acronym
+    /// or a transliteration supports ("ISIS", "the Islamic State"): one entity in the article.
+    /// </summary>
+    private static void LinkActorAliases(string[][] words, string[] types, string?[] country, DisjointSets sets, CountryTable countries, ActorTable actors)
+    {
+        Dictionary<string, int>? first = null;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (country[i] is not null || types[i] is Person or "GPE" or "LOC" or "FACILITY" || ActorGroup(words[i], countries, actors) is not { } group)
+                continue;
+            first ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            if (first.TryGetValue(group, out int f))
+                sets.Union(f, i);
+            else
+                first[group] = i;
+        }
+    }
+
+    /// <summary>The actor dictionaries' alias group of a name, also without a leading nationality ("US Department of Defense").</summary>
+    internal static string? ActorGroup(string[] words, CountryTable countries, ActorTable actors)
+    {
+        if (words.Length == 0)
+            return null;
+        if (actors.OfKey(string.Join(' ', words)) is { Group: { } group })
+            return group;
+        return words.Length >= 3 && countries.IsNationality(words[0]) && actors.OfKey(string.Join(' ', words[1..])) is { Group: { } inner } ? inner : null;
     }
 
     /// <summary>"Name (Other Name)" and "known as X or Y": two names of one thing.</summary>
@@ -281,7 +378,7 @@ public static partial class DocumentCoreference
                 // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
                 bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
-                    && ((OrganisationHeads.Words.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
+                    && ((EntityLexicons.OrganisationHeads.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
                         || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
@@ -316,9 +413,12 @@ public static partial class DocumentCoreference
 
     private static bool SameCore(string[] a, string[] b)
     {
-        var ca = KindNouns.Without(a);
-        return ca.Length > 0 && ca.AsSpan().SequenceEqual(KindNouns.Without(b));
+        var ca = WithoutKindWords(a);
+        return ca.Length > 0 && ca.AsSpan().SequenceEqual(WithoutKindWords(b));
     }
+
+    /// <summary>The words of a name without those that say what kind of outlet or site it is ("news", "agency", "base"): "Tasnim news agency" is Tasnim.</summary>
+    internal static string[] WithoutKindWords(string[] words) => Array.FindAll(words, w => !EntityLexicons.KindWords.Contains(w));
 
     private static bool IsSubsequence(string[] shorter, string[] longer)
     {

@@ -40,6 +40,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 
     private readonly IEntityIndex _index;
     private readonly CountryTable _countries;
+    private readonly Actors.ActorTable _actors;
 
     public EntityResolver(IEntityIndex index)
         : this(index, CountryTable.Default)
@@ -47,9 +48,15 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     }
 
     public EntityResolver(IEntityIndex index, CountryTable countries)
+        : this(index, countries, Actors.ActorTable.Default)
+    {
+    }
+
+    public EntityResolver(IEntityIndex index, CountryTable countries, Actors.ActorTable actors)
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _countries = countries ?? throw new ArgumentNullException(nameof(countries));
+        _actors = actors ?? throw new ArgumentNullException(nameof(actors));
     }
 
     public string Name => "entity-resolution";
@@ -120,7 +127,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         _absorbedInto.Clear();
         Forget(_index.Unlink(document.Id));
         var entities = document.Entities;
-        var keys = entities.Select(e => ResolutionKeys.For(e, _countries)).ToArray();
+        var keys = entities.Select(e => ResolutionKeys.For(e, _countries, _actors)).ToArray();
         var resolved = new long[entities.Count];
 
         // First what names itself unambiguously; those then are the company the rest are judged by.
@@ -137,6 +144,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             if (resolved[i] == 0)
                 resolved[i] = ResolveBySurname(entities[i], keys[i], company);
             if (resolved[i] == 0)
+                resolved[i] = ResolveAsKnownPlace(entities[i], keys[i]);
+            if (resolved[i] == 0)
                 resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
             // Only the keys not filed under it already: most are, once an entity is known.
             long id = resolved[i];
@@ -151,7 +160,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 if (_lookups.TryGetValue(k, out var ids))
                     _lookups[k] = [.. ids, id];
             }
-            _index.Link(document.Id, i, resolved[i], entities[i].Type);
+            _index.Link(document.Id, i, resolved[i], entities[i].Type, entities[i].Sector, entities[i].Nationality);
+            AbsorbGuessesOfPlace(entities[i], keys[i], resolved[i]);
             // Its vote may have changed its type.
             _types.Remove(resolved[i]);
         }
@@ -172,7 +182,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp(key))
             {
-                if (!_index.IsBlocked(key, id))
+                if (!Blocked(keys, id))
                 {
                     int weight = keys.Specific.Contains(key) ? 3 : 1;
                     votes[id] = votes.GetValueOrDefault(id) + weight;
@@ -197,7 +207,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 {
                     foreach (var id in LookUp(key))
                     {
-                        if (!_index.IsBlocked(key, id))
+                        if (!Blocked(keys, id))
                             named.Add(id);
                     }
                 }
@@ -219,7 +229,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp(key))
             {
-                if (!_index.IsBlocked(key, id))
+                if (!Blocked(keys, id))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
             }
         }
@@ -237,7 +247,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             {
                 foreach (var id in LookUp(key))
                 {
-                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !_index.IsBlocked(key, id))
+                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id))
                         candidates.Add(id);
                 }
             }
@@ -262,6 +272,65 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return 0;
     }
 
+    /// <summary>
+    /// A one-word name an article typed a person, organisation or plain name, that resolved to nothing of
+    /// its kind, is the place of that name when the store knows exactly one, named in two articles or
+    /// more: the tagger's guess on a name it does not know ("let Korveth prove it") is outvoted by the
+    /// articles that say it is a place. A person with a role, or any full name, is left alone.
+    /// </summary>
+    private long ResolveAsKnownPlace(DocumentEntity entity, ResolutionKeys keys)
+    {
+        if (entity.Type is "GPE" or "LOC" or "FACILITY" or "MEDIA" || HasFullName(keys) || entity.Roles.Count > 0)
+            return 0;
+        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        if (words.Length != 1)
+            return 0;
+        long found = 0;
+        foreach (var id in LookUp("x1:L:" + words[0]))
+        {
+            if (Blocked(keys, id) || TypeOf(id) != "GPE" || _index.Get(id).Documents < 2)
+                continue;
+            if (found != 0)
+                return 0;
+            found = id;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The other way round: when a one-word place is named in three articles or more, an entity of the
+    /// same word that one earlier article alone typed a person, organisation or plain name (a name of
+    /// one word, no full name) was the tagger's guess at the place, and joins it.
+    /// </summary>
+    private void AbsorbGuessesOfPlace(DocumentEntity entity, ResolutionKeys keys, long id)
+    {
+        if (entity.Type != "GPE" || entity.Country is not null || HasFullName(keys))
+            return;
+        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        if (words.Length != 1 || TypeOf(id) != "GPE" || _index.Get(id).Documents < 3)
+            return;
+        // A person is filed under the surname, other kinds under the one word with their type class.
+        foreach (var key in (ReadOnlySpan<string>)["s:" + words[0], "x1:O:" + words[0], "x1:M:" + words[0]])
+        {
+            foreach (var other in LookUp(key).ToList())
+            {
+                if (other == id || Blocked(keys, other) || TypeOf(other) is "GPE" or "LOC" or "FACILITY")
+                    continue;
+                var stored = _index.Get(other);
+                if (stored.Documents != 1 || NameKeys.WithoutArticles(NameKeys.Words(stored.Name)).Length != 1)
+                    continue;
+                _index.Merge(id, other);
+                _absorbedInto[other] = id;
+                _lookups.Clear();
+                _types.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>A name of two words or more (an exact or a transliteration key of one).</summary>
+    private static bool HasFullName(ResolutionKeys keys) =>
+        keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal)) || keys.Loose.Any(k => k.StartsWith("l:", StringComparison.Ordinal));
+
     private int Shared(long id, HashSet<long> company)
     {
         if (company.Count == 0)
@@ -275,6 +344,21 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 shared++;
         }
         return shared;
+    }
+
+    /// <summary>
+    /// Whether the user said one of the document entity's names is not <paramref name="id"/>
+    /// (<c>sitrep entities split</c>): then none of its names links it there, so a split holds when the
+    /// documents are analysed again, also for a name of one word beside a full name.
+    /// </summary>
+    private bool Blocked(ResolutionKeys keys, long id)
+    {
+        foreach (var key in keys.All)
+        {
+            if (_index.IsBlocked(key, id))
+                return true;
+        }
+        return false;
     }
 
     private IReadOnlyList<long> LookUp(string key)

@@ -32,6 +32,15 @@ public interface IEntityCatalog
     /// <summary>The user says <paramref name="absorbed"/> is <paramref name="kept"/>; the correction holds after reanalysis.</summary>
     void MergeByUser(long kept, long absorbed);
 
-    /// <summary>The user says the names <paramref name="aliases"/> of entity <paramref name="id"/> are another; returns the new entity's id.</summary>
+    /// <summary>
+    /// The user says the names <paramref name="aliases"/> of entity <paramref name="id"/> are another; returns
+    /// the new entity's id. Throws <see cref="ArgumentException"/> when the entity has none of those names.
+    /// </summary>
     long Split(long id, IReadOnlyList<string> aliases, CountryTable countries);
+
+    /// <summary>The user names the entity; the name holds after reanalysis and merges.</summary>
+    void Rename(long id, string name);
+
+    /// <summary>The user types the entity (PERSON, ORG, GPE, LOC, FACILITY, MEDIA, MISC); the type holds against the documents' votes.</summary>
+    void Retype(long id, string type);
 }

@@ -7,4 +7,7 @@ public interface IEntityDirectory
     long? EntityOf(string documentId, int local);
 
     StoredEntity Get(long id);
+
+    /// <summary>The entity's sector and country (ISO 3166 alpha-3): what most of its documents say; nulls when none says.</summary>
+    (string? Sector, string? Country) Affiliation(long id) => (null, null);
 }

@@ -36,6 +36,12 @@ public interface IEntityIndex
     /// <summary>Links the document's entity <paramref name="local"/> to <paramref name="id"/>; its <paramref name="type"/> is a vote for the entity's type (the type most of its documents give it).</summary>
     void Link(string documentId, int local, long id, string type);
 
+    /// <summary>
+    /// The same, with what the document says of the entity's sector and country: votes too, so the
+    /// entity's sector and country are what most of its documents say (<see cref="IEntityDirectory.Affiliation"/>).
+    /// </summary>
+    void Link(string documentId, int local, long id, string type, string? sector, string? country) => Link(documentId, local, id, type);
+
     /// <summary>Moves everything of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
     void Merge(long kept, long absorbed);
 }

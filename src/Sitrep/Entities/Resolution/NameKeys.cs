@@ -94,8 +94,8 @@ public static class NameKeys
 
     /// <summary>
     /// The consonants of a word as transliterations from Arabic, Persian, Russian or Ukrainian vary
-    /// them: digraphs folded (kh, gh → k; dh → d; th → t; sh → s; ph → f), q/c/g → k, vowels and y
-    /// dropped, doubled letters once.
+    /// them: digraphs folded (kh, gh → k; dh → d; th → t; sh → s; ph → f), q/c/g → k, w → v, z → s,
+    /// vowels and y dropped, doubled letters once.
     /// </summary>
     public static string Skeleton(string word)
     {
@@ -117,6 +117,9 @@ public static class NameKeys
                 {
                     'a' or 'e' or 'i' or 'o' or 'u' or 'y' => '\0',
                     'q' or 'c' or 'g' => 'k',
+                    // Slavic and German names written by English, Polish or Czech hands: Kolvar/Kolwar, Anselm/Anzelm.
+                    'w' => 'v',
+                    'z' => 's',
                     _ => c,
                 };
             }

@@ -30,10 +30,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;
 
     /// <param name="countries">Tells nationality words, so "Iraqi Popular Mobilization Forces" also looks for the "Popular Mobilization Forces".</param>
-    public static ResolutionKeys For(DocumentEntity entity, CountryTable countries)
+    public static ResolutionKeys For(DocumentEntity entity, CountryTable countries) => For(entity, countries, Actors.ActorTable.Default);
+
+    /// <param name="actors">Alias groups of the actor dictionaries that an acronym or a transliteration supports: "ISIS" and "the Islamic State" share a key.</param>
+    public static ResolutionKeys For(DocumentEntity entity, CountryTable countries, Actors.ActorTable actors)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(actors);
         var lookupOnly = new List<string>();
         var strong = new List<string>();
         var bridging = new List<string>();
@@ -53,8 +57,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             if (core.Length == 0)
                 continue;
             // An outlet's or base's kind noun is not part of its name for the loose key either: "Ain al-Asad base" is Ein al-Asad.
-            var skeletons = NameKeys.LooseWords(entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } named ? named : core).ToArray();
-            if (entity.Type is "MEDIA" or "FACILITY" && KindNouns.Without(core) is { Length: > 0 } kind && kind.Length < core.Length)
+            var skeletons = NameKeys.LooseWords(entity.Type is "MEDIA" or "FACILITY" && DocumentCoreference.WithoutKindWords(core) is { Length: > 0 } named ? named : core).ToArray();
+            if (entity.Type is "MEDIA" or "FACILITY" && DocumentCoreference.WithoutKindWords(core) is { Length: > 0 } kind && kind.Length < core.Length)
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', kind));
             else if (entity.Type is "MEDIA" or "FACILITY")
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', core));
@@ -98,6 +102,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 bool arabic = words.Length > core.Length;
                 if (skeletons.Length == 1 && skeletons[0].Length >= (arabic ? 2 : 4))
                     Add(loose, "l1:" + Class(entity.Type) + ":" + skeletons[0]);
+            }
+        }
+        if (!person && entity.Type is not ("GPE" or "LOC" or "FACILITY"))
+        {
+            foreach (var alias in entity.Aliases.Prepend(entity.Name))
+            {
+                if (DocumentCoreference.ActorGroup(NameKeys.Words(alias), countries, actors) is { } group)
+                    Add(strong, "a:" + group);
             }
         }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal)).ToList();

@@ -13,13 +13,6 @@ public static partial class RoleFinder
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]")]
     private static partial Regex WordPattern();
 
-    /// <summary>Military and civil ranks written before a name, beyond the nouns of <see cref="RoleWords"/>.</summary>
-    private static readonly HashSet<string> Ranks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "brigadier", "gen", "lt", "col", "maj", "sgt", "cpt", "capt", "adm", "sen", "rep", "gov", "pres", "major-general", "lieutenant-general",
-        "brigadier-general", "lt-gen", "maj-gen", "lt-col", "commander-in-chief", "chief-commander", "prime", "vice", "foreign", "defense", "defence",
-    };
-
     public static IEnumerable<string> Find(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -119,7 +112,7 @@ public static partial class RoleFinder
         for (int i = from; i < end; i++)
         {
             var w = words[i].Value;
-            if (char.IsLower(w[0]) && (RoleWords.Nouns.Contains(w) || RoleWords.Nouns.Contains(w.TrimEnd('s'))))
+            if (char.IsLower(w[0]) && (EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.RoleNouns.Contains(w.TrimEnd('s'))))
                 return true;
         }
         return false;
@@ -128,7 +121,7 @@ public static partial class RoleFinder
     private static bool IsRoleWord(string w)
     {
         var bare = w.TrimEnd('.');
-        return RoleWords.Nouns.Contains(bare) || Ranks.Contains(bare) || Ranks.Contains(bare.Replace(".", "", StringComparison.Ordinal));
+        return EntityLexicons.RoleNouns.Contains(bare) || EntityLexicons.Ranks.Contains(bare) || EntityLexicons.Ranks.Contains(bare.Replace(".", "", StringComparison.Ordinal));
     }
 
     private static bool Adjacent(string text, Word a, Word b)
@@ -140,12 +133,6 @@ public static partial class RoleFinder
     private static string Span(string text, List<Word> words, int from, int end) =>
         text[words[from].Index..(words[end - 1].Index + words[end - 1].Length)];
 
-    /// <summary>Abbreviations that end in a full stop without ending a sentence.</summary>
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "gen", "lt", "col", "maj", "sgt", "brig", "capt", "cpt", "adm", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "pres", "gens",
-    };
-
     private static List<Word> Words(string text, int from, int to)
     {
         var list = new List<Word>();
@@ -155,7 +142,7 @@ public static partial class RoleFinder
                 break;
             var w = m.Value;
             // "Iraq." ends a sentence; "Gen." and "U.S." do not.
-            if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.', StringComparison.Ordinal) == w.Length - 1 && !Abbreviations.Contains(w[..^1]))
+            if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.', StringComparison.Ordinal) == w.Length - 1 && !Text.Abbreviations.Known.Contains(w[..^1].ToLowerInvariant()))
             {
                 list.Add(new Word(w[..^1], m.Index));
                 list.Add(new Word(".", m.Index + w.Length - 1));

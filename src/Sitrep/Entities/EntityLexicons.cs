@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using Sitrep.Lexicons;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// The word lists (resources/lexicons) the entity stages read, each loaded once by <see cref="Lexicon"/>,
+/// and the views of them the rules use. Which stage reads which list is said by the stage's version.
+/// </summary>
+internal static class EntityLexicons
+{
+    public static Lexicon Titles => Lexicon.Get("titles");
+
+    public static Lexicon OrganisationHeads => Lexicon.Get("organisation-heads");
+
+    public static Lexicon PublisherNouns => Lexicon.Get("publisher-nouns");
+
+    public static Lexicon FacilityNouns => Lexicon.Get("facility-nouns");
+
+    public static Lexicon NaturalPlaces => Lexicon.Get("natural-places");
+
+    public static Lexicon Outlets => Lexicon.Get("outlets");
+
+    public static Lexicon PlaceCues => Lexicon.Get("place-cues");
+
+    public static Lexicon ActorRelations => Lexicon.Get("actor-relations");
+
+    public static Lexicon CityParts => Lexicon.Get("city-parts");
+
+    public static Lexicon Verbs => Lexicon.Get("verbs");
+
+    public static Lexicon InstitutionNouns => Lexicon.Get("institution-nouns");
+
+    /// <summary>Words written capitalised in a title run before a name ("Defense Secretary", "Brig. Gen."), compared without a final full stop.</summary>
+    public static FrozenSet<string> TitleWords { get; } = Titles.Tagged("title");
+
+    /// <summary>Title words that are never part of an organisation's name.</summary>
+    public static FrozenSet<string> StrongTitleWords { get; } = Titles.Tagged("strong");
+
+    /// <summary>Positions named in lower-case appositions ("the US secretary of state").</summary>
+    public static FrozenSet<string> RoleNouns { get; } = Titles.Tagged("noun");
+
+    /// <summary>Ranks and office words before a name beyond the role nouns.</summary>
+    public static FrozenSet<string> Ranks { get; } = Titles.Tagged("rank");
+
+    /// <summary>Words that say what kind of outlet or site a name is, not which ("news", "agency", "base", "camp").</summary>
+    public static FrozenSet<string> KindWords { get; } = PublisherNouns.Tagged("kind").Concat(FacilityNouns.Tagged("kind")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static PhraseSet PublisherAfter { get; } = PublisherNouns.PhrasesTagged("after");
+
+    public static PhraseSet PublisherContext { get; } = PublisherNouns.PhrasesTagged("context");
+
+    public static PhraseSet PublisherContextOfOrganisations { get; } = PublisherNouns.PhrasesTagged("context-org");
+
+    public static PhraseSet PublisherNameEnds { get; } = PublisherNouns.PhrasesTagged("ends");
+
+    public static PhraseSet FacilityHeads { get; } = FacilityNouns.PhrasesTagged("head");
+
+    public static PhraseSet FacilityAfter { get; } = FacilityNouns.PhrasesTagged("after");
+
+    public static PhraseSet FacilityApposition { get; } = FacilityNouns.PhrasesTagged("apposition");
+
+    public static PhraseSet FacilityPrefixes { get; } = FacilityNouns.PhrasesTagged("prefix");
+
+    public static PhraseSet NaturalPlaceWords { get; } = NaturalPlaces.Phrases;
+
+    public static PhraseSet OrganisationHeadWords { get; } = OrganisationHeads.Phrases;
+
+    public static PhraseSet Institutions { get; } = InstitutionNouns.Phrases;
+
+    /// <summary>Verbs whose object is an actor who can be warned, pressed or backed.</summary>
+    public static FrozenSet<string> VerbsWithActorObjects { get; } = Verbs.Tagged("object");
+
+    /// <summary>Verbs of saying and wanting: after a capital's name they make it the government.</summary>
+    public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns");
+
+    /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
+    public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs");
+
+    /// <summary>A title word written before a name: "Gen." and "Gen" alike.</summary>
+    public static bool IsTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
+
+    public static bool IsStrongTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && StrongTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
+}

@@ -1,0 +1,506 @@
+using System.Text.RegularExpressions;
+using Sitrep.Entities.Actors;
+using Sitrep.Entities.Resolution;
+using Sitrep.Text;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// Rules on the tagger's mentions that read evidence in the article itself: a title alone is no name;
+/// a capitalised name followed by a publisher noun is an outlet ("the Iranian Diplomacy website"); a
+/// name cited in brackets with a date is where the words appeared ("(Daily Planet, 31 March)"); and a
+/// name the article gives is found at every occurrence, not only where the tagger saw it.
+/// </summary>
+internal static partial class MentionEvidence
+{
+    /// <summary>"(Name, 31 March)", "(Name, March 31, 2020)": a source cited with the date it appeared (months are a closed class).</summary>
+    [GeneratedRegex(@"\((?<name>[^(),\n]{2,60}?),\s*(\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(\s+\d{4})?|(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(,\s*\d{4})?)\s*\)",
+        RegexOptions.NonBacktracking)]
+    private static partial Regex DatedCitation();
+
+    /// <summary>
+    /// Drops mentions made only of titles and ranks ("Brig.", "Special Aide", "Supreme Leader"): a position
+    /// is no name. A title of something named after it ("Secretary General of the United Nations") leaves
+    /// that name as the mention.
+    /// </summary>
+    public static List<EntityMention> WithoutTitlesAlone(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var result = new List<EntityMention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            if (IsTitleAlone(text, tokens, m))
+                continue;
+            result.Add(TitleOfNamed(text, tokens, m) ?? m);
+        }
+        return result;
+    }
+
+    /// <summary>"Secretary General of the United Nations" → "United Nations": title words, "of", an optional "the", then a capitalised name.</summary>
+    private static EntityMention? TitleOfNamed(string text, Token[] tokens, EntityMention m)
+    {
+        if (m.Type == EntityTypes.Person)
+            return null;
+        int t = m.FirstToken, end = m.FirstToken + m.TokenCount;
+        bool strong = false;
+        while (t < end && IsTitleToken(text, tokens[t]) && tokens[t].Span(text) is not "of")
+        {
+            strong |= EntityLexicons.IsStrongTitleWord(tokens[t].Span(text));
+            t++;
+        }
+        if (!strong || t >= end || tokens[t].Span(text) is not "of")
+            return null;
+        t++;
+        if (t < end && tokens[t].Span(text) is "the")
+            t++;
+        if (t >= end || !char.IsUpper(text[tokens[t].Start]))
+            return null;
+        return new EntityMention(tokens[t].Start, m.End, EntityTypes.Organization, t, end - t);
+    }
+
+    private static bool IsTitleAlone(string text, Token[] tokens, EntityMention m)
+    {
+        bool title = false;
+        for (int t = m.FirstToken; t < m.FirstToken + m.TokenCount && t < tokens.Length; t++)
+        {
+            if (tokens[t].Start < m.Start || tokens[t].End > m.End)
+                return false; // a name inside a compound word
+            var word = tokens[t].Span(text);
+            if (word is "of" or "the" or "and" or "for" or "-")
+                continue;
+            if (!EntityLexicons.IsTitleWord(word))
+                return false;
+            title = true;
+        }
+        return title;
+    }
+
+    /// <summary>
+    /// "the Iranian Diplomacy website", "the state-run Daily Planet newspaper": capitalised words right
+    /// before a publisher noun that follows names (resources/lexicons/publisher-nouns.tsv, tag "after")
+    /// name an outlet, with the noun. Not where the words are one name the tagger already gave another
+    /// type ("the Pentagon website" is the Pentagon's site), nor a nationality alone ("the Iranian newspaper").
+    /// </summary>
+    public static List<EntityMention> WithPublisherPhrases(string text, Token[] tokens, List<EntityMention> mentions, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(countries);
+        List<EntityMention>? result = null;
+        for (int t = 1; t < tokens.Length; t++)
+        {
+            if (!char.IsLower(text[tokens[t].Start]) || tokens[t].Start == 0 || !char.IsWhiteSpace(text[tokens[t].Start - 1]))
+                continue;
+            int length = EntityLexicons.PublisherAfter.MatchAt(text, tokens[t].Start);
+            if (length == 0)
+                continue;
+            int nounEnd = tokens[t].Start + length;
+            // The capitalised run before the noun, on one line.
+            int first = t;
+            while (first > 0 && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[tokens[first - 1].Start])
+                && !IsCompoundAdjective(text, tokens[first - 1])
+                && !text.AsSpan(tokens[first - 1].End, tokens[first].Start - tokens[first - 1].End).Contains('\n') && t - first < 4)
+                first--;
+            if (first == t || IsSentenceStart(text, tokens, first))
+                continue;
+            int start = tokens[first].Start, end = tokens[t - 1].End;
+            var run = text[start..end];
+            if (countries.IsNationality(NameKeys.Exact(run)) || countries.CountryOf(run) is not null)
+                continue;
+            var list = result ?? mentions;
+            // One mention that is the whole run, of a type other than an adjective's, keeps it.
+            if (list.Any(m => m.Start == start && m.End == end && m.Type != EntityTypes.Miscellaneous) || list.Any(m => m.Start < nounEnd && end < m.End))
+                continue;
+            int last = t;
+            while (last + 1 < tokens.Length && tokens[last + 1].End <= nounEnd)
+                last++;
+            result = [.. list.Where(m => m.End <= start || m.Start >= nounEnd), new EntityMention(start, nounEnd, EntityTypes.Organization, first, last - first + 1)];
+            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+        return result ?? mentions;
+    }
+
+    /// <summary>"IRGC-run", "Iran-backed": a word that describes, ending in a hyphen and a lower-case word.</summary>
+    private static bool IsCompoundAdjective(string text, Token token)
+    {
+        var word = token.Span(text);
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
+    }
+
+    private static bool IsSentenceStart(string text, Token[] tokens, int t)
+    {
+        if (t == 0)
+            return true;
+        var previous = tokens[t - 1].Span(text);
+        return previous is "." or "!" or "?" or "\"" || text.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains('\n');
+    }
+
+    /// <summary>
+    /// Names cited in brackets with a date, "(Daily Planet, 31 March)": where the words before them
+    /// appeared, so a publisher, unless the article names them elsewhere as a person. Adds a mention
+    /// where the tagger found none; returns the starts of the cited names.
+    /// </summary>
+    public static (List<EntityMention> Mentions, HashSet<int> Cited) WithDatedCitations(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var cited = new HashSet<int>();
+        if (text.IndexOf('(', StringComparison.Ordinal) < 0)
+            return (mentions, cited);
+        List<EntityMention>? result = null;
+        foreach (Match match in DatedCitation().Matches(text))
+        {
+            var group = match.Groups["name"];
+            var name = group.Value.Trim();
+            int start = group.Index + (group.Value.Length - group.Value.TrimStart().Length);
+            int end = start + name.Length;
+            if (name.Length == 0 || !char.IsUpper(name[0]) || name.Split(' ').Length > 5)
+                continue;
+            var list = result ?? mentions;
+            var inside = list.Where(m => m.Start >= start && m.End <= end).ToList();
+            if (inside.Count == 0)
+            {
+                // "State-run website TABNAK": the name is the capitalised words after what says what it is.
+                int from = start;
+                for (int i = start; i < end; i++)
+                {
+                    if ((i == start || text[i - 1] == ' ') && char.IsLower(text[i]))
+                        from = -1;
+                    else if ((i == start || text[i - 1] == ' ') && from < 0 && text[i] != ' ')
+                        from = i;
+                }
+                if (from < 0 || from >= end || !char.IsUpper(text[from]) || text.AsSpan(from, end - from).Contains("'s", StringComparison.Ordinal) || Span(tokens, from, end) is not { } span)
+                    continue;
+                result = [.. list, new EntityMention(from, end, EntityTypes.Organization, span.First, span.Last - span.First + 1)];
+                result.Sort((a, b) => a.Start.CompareTo(b.Start));
+                cited.Add(from);
+                continue;
+            }
+            var chosen = inside[^1];
+            var key = NameKeys.Exact(chosen.Text(text));
+            bool personElsewhere = list.Any(m => (m.End <= match.Index || m.Start >= match.Index + match.Length) && m.Type == EntityTypes.Person && NameKeys.Exact(m.Text(text)) == key);
+            if (!personElsewhere)
+                cited.Add(chosen.Start);
+        }
+        return (result ?? mentions, cited);
+    }
+
+    /// <summary>
+    /// Every occurrence of a name the article gives: where a name of two words or more, or an acronym,
+    /// was tagged once, its other occurrences in the text (the same words however apostrophes and
+    /// hyphens are written, at word boundaries) are mentions too, of the same type, replacing shorter
+    /// mentions inside them ("Hezbollah" inside a missed "Kata'ib Hezbollah").
+    /// </summary>
+    public static List<EntityMention> AtEveryOccurrence(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var names = new Dictionary<string, EntityMention>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type == EntityTypes.Miscellaneous || m.TokenCount == 0)
+                continue;
+            var surface = m.Text(text);
+            bool acronym = m.TokenCount == 1 && surface.Count(char.IsUpper) >= 2 && !surface.Any(char.IsLower);
+            if (m.TokenCount >= 2 || acronym)
+                names.TryAdd(surface, m);
+        }
+        if (names.Count == 0)
+            return mentions;
+        var covered = new int[tokens.Length];
+        Array.Fill(covered, -1);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            for (int t = mentions[i].FirstToken; t < mentions[i].FirstToken + mentions[i].TokenCount && t < tokens.Length; t++)
+                covered[t] = i;
+        }
+        var drop = new HashSet<int>();
+        List<EntityMention>? added = null;
+        // Longest names first, so a longer name claims its tokens before a name inside it.
+        foreach (var (surface, model) in names.OrderByDescending(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal))
+        {
+            int from = 0;
+            while ((from = text.IndexOf(surface, from, StringComparison.Ordinal)) >= 0)
+            {
+                int start = from, end = from + surface.Length;
+                from = end;
+                if ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+                    continue;
+                if (Span(tokens, start, end) is not { } span)
+                    continue;
+                // Already a mention here, or inside one that is not wholly inside this occurrence.
+                bool taken = false;
+                var inside = new List<int>();
+                for (int t = span.First; t <= span.Last; t++)
+                {
+                    if (covered[t] < 0)
+                        continue;
+                    var other = covered[t] < mentions.Count ? mentions[covered[t]] : added![covered[t] - mentions.Count];
+                    if (other.Start < start || other.End > end || (other.Start == start && other.End == end))
+                        taken = true;
+                    else
+                        inside.Add(covered[t]);
+                }
+                if (taken)
+                    continue;
+                foreach (var i in inside)
+                    drop.Add(i);
+                added ??= [];
+                int index = mentions.Count + added.Count;
+                added.Add(new EntityMention(start, end, model.Type, span.First, span.Last - span.First + 1));
+                for (int t = span.First; t <= span.Last; t++)
+                    covered[t] = index;
+            }
+        }
+        if (added is null)
+            return mentions;
+        var result = new List<EntityMention>(mentions.Count + added.Count);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (!drop.Contains(i))
+                result.Add(mentions[i]);
+        }
+        for (int i = 0; i < added.Count; i++)
+        {
+            if (!drop.Contains(mentions.Count + i))
+                result.Add(added[i]);
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+
+    /// <summary>
+    /// The name of an organisation run into a title before a person: an organisation mention that ends in
+    /// title words right before a person ("the White House National Security Adviser | Robert O'Brien")
+    /// ends before them; capitalised words the tagger left out right before such a title ("Iran's Qods Force
+    /// Commander Qassem Soleimani") are an organisation when they end in an organisation's head noun or
+    /// the actor dictionaries know them.
+    /// </summary>
+    public static List<EntityMention> WithOrganisationsBeforeTitles(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        List<EntityMention>? result = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var person = mentions[i];
+            if (person.Type != EntityTypes.Person || person.FirstToken == 0)
+                continue;
+            // The title run right before the person.
+            int titleStart = person.FirstToken;
+            bool strong = false;
+            while (titleStart > 0 && Adjacent(text, tokens[titleStart - 1], tokens[titleStart]) && IsTitleToken(text, tokens[titleStart - 1]))
+            {
+                titleStart--;
+                strong |= EntityLexicons.IsStrongTitleWord(tokens[titleStart].Span(text));
+            }
+            if (titleStart == person.FirstToken || titleStart == 0 || !strong)
+                continue;
+            var list = result ?? mentions;
+            int before = list.FindLastIndex(m => m.End <= tokens[titleStart].Start);
+            if (before >= 0 && list[before].Type == EntityTypes.Organization && list[before].FirstToken + list[before].TokenCount > titleStart)
+                continue;
+            // An organisation mention that took the title in: it ends before the title.
+            int org = list.FindIndex(m => m.Type == EntityTypes.Organization && m.FirstToken < titleStart && m.FirstToken + m.TokenCount > titleStart
+                && m.FirstToken + m.TokenCount <= person.FirstToken && m.End <= person.Start);
+            if (org >= 0)
+            {
+                var m = list[org];
+                result = [.. list];
+                result[org] = m with { End = tokens[titleStart - 1].End, TokenCount = titleStart - m.FirstToken };
+                continue;
+            }
+            if (list.Any(m => m.End > tokens[titleStart - 1].Start && m.Start < tokens[titleStart].Start))
+                continue;
+            // Capitalised words the tagger left out, right before the title.
+            int first = titleStart;
+            while (first > 0 && titleStart - first < 4 && Adjacent(text, tokens[first - 1], tokens[first]) && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Abbreviation
+                && char.IsUpper(text[tokens[first - 1].Start]) && !IsTitleToken(text, tokens[first - 1]) && !list.Any(m => m.FirstToken <= first - 1 && first - 1 < m.FirstToken + m.TokenCount))
+                first--;
+            if (first == titleStart || IsSentenceStart(text, tokens, first) && titleStart - first == 1)
+                continue;
+            var name = text[tokens[first].Start..tokens[titleStart - 1].End];
+            bool head = EntityLexicons.OrganisationHeads.Contains(tokens[titleStart - 1].Span(text));
+            if (!head && actors.Of(name) is not { Type: "ORG" or "MEDIA" })
+                continue;
+            result = [.. list, new EntityMention(tokens[first].Start, tokens[titleStart - 1].End, EntityTypes.Organization, first, titleStart - first)];
+            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+        return result ?? mentions;
+    }
+
+    private static bool IsTitleToken(string text, Token token)
+    {
+        var word = token.Span(text);
+        return (word.Length > 0 && char.IsUpper(word[0]) && EntityLexicons.IsTitleWord(word)) || word is "of";
+    }
+
+    private static bool Adjacent(string text, Token a, Token b) => text.AsSpan(a.End, b.Start - a.End) is { } gap && gap.IsWhiteSpace() && !gap.Contains('\n');
+
+    /// <summary>
+    /// "IRGC Quds Force": an acronym the article also gives alone, run into an organisation's name that
+    /// the article also gives alone or the actor dictionaries know, is two organisations.
+    /// </summary>
+    public static List<EntityMention> WithLeadingAcronymsSplit(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        HashSet<string>? alone = null;
+        List<EntityMention>? result = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityTypes.Organization || m.TokenCount < 3)
+                continue;
+            var first = tokens[m.FirstToken].Span(text);
+            if (first.Length < 2 || first.ContainsAnyInRange('a', 'z') || first.Count('.') > 0 || !char.IsUpper(text[tokens[m.FirstToken + 1].Start]))
+                continue;
+            alone ??= mentions.Select(x => NameKeys.Exact(x.Text(text))).ToHashSet(StringComparer.Ordinal);
+            var rest = text[tokens[m.FirstToken + 1].Start..m.End];
+            if (!alone.Contains(NameKeys.Exact(first.ToString())) || !(alone.Contains(NameKeys.Exact(rest)) || actors.Of(rest) is { Type: "ORG" or "MEDIA" }))
+                continue;
+            result ??= [.. mentions];
+            int at = result.IndexOf(m);
+            result[at] = new EntityMention(m.Start, tokens[m.FirstToken].End, EntityTypes.Organization, m.FirstToken, 1);
+            result.Insert(at + 1, new EntityMention(tokens[m.FirstToken + 1].Start, m.End, EntityTypes.Organization, m.FirstToken + 1, m.TokenCount - 1));
+        }
+        return result ?? mentions;
+    }
+
+    /// <summary>
+    /// Organisations the actor dictionaries know by a name of two words or more, found where the tagger
+    /// missed them or kept only a word ("the Islamic State" tagged "Islamic"): capitalised words that are
+    /// such a name become its mention, unless a person or place was found inside them.
+    /// </summary>
+    public static List<EntityMention> WithKnownOrganisations(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(actors);
+        if (actors.Count == 0)
+            return mentions;
+        var owner = new int[tokens.Length];
+        Array.Fill(owner, -1);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            for (int t = mentions[i].FirstToken; t < mentions[i].FirstToken + mentions[i].TokenCount && t < tokens.Length; t++)
+                owner[t] = i;
+        }
+        List<EntityMention>? added = null;
+        var drop = new HashSet<int>();
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (!IsCapitalised(text, tokens[t]))
+                continue;
+            int end = t;
+            while (end + 1 < tokens.Length && end - t < 6 && Adjacent(text, tokens[end], tokens[end + 1])
+                && (IsCapitalised(text, tokens[end + 1]) || tokens[end + 1].Span(text) is "of" or "for" or "and" or "al" or "the"))
+                end++;
+            for (int last = end; last > t; last--)
+            {
+                if (!IsCapitalised(text, tokens[last]))
+                    continue;
+                int start = tokens[t].Start, stop = tokens[last].End;
+                if (actors.Of(text[start..stop]) is not { Type: "ORG" or "MEDIA" })
+                    continue;
+                // Only where it replaces nothing better: words of no mention, adjectives, or a shorter organisation.
+                bool better = true;
+                var inside = new List<int>();
+                for (int k = t; k <= last; k++)
+                {
+                    if (owner[k] < 0)
+                        continue;
+                    var m = mentions[owner[k]];
+                    if (m.Start < start || m.End > stop || (m.Start == start && m.End == stop) || m.Type is EntityTypes.Person or EntityTypes.Location)
+                        better = false;
+                    else
+                        inside.Add(owner[k]);
+                }
+                if (!better || (t > 0 && owner[t - 1] >= 0 && mentions[owner[t - 1]].End > tokens[t - 1].Start && Adjacent(text, tokens[t - 1], tokens[t])))
+                    break;
+                foreach (var i in inside)
+                    drop.Add(i);
+                (added ??= []).Add(new EntityMention(start, stop, EntityTypes.Organization, t, last - t + 1));
+                t = last;
+                break;
+            }
+        }
+        if (added is null)
+            return mentions;
+        var result = mentions.Where((_, i) => !drop.Contains(i)).Concat(added).ToList();
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    private static bool IsCapitalised(string text, Token token) =>
+        token.Kind is TokenKind.Word or TokenKind.Abbreviation && token.Length > 1 && char.IsUpper(text[token.Start]) && !IsCompoundAdjective(text, token);
+
+    /// <summary>
+    /// "The Iraqi parliament", "the Iranian foreign ministry": a nationality and, in lower case, a noun for
+    /// one of a state's own institutions (resources/lexicons/institution-nouns.tsv), after "the", name that
+    /// institution: an organisation, with the nationality part of its name.
+    /// </summary>
+    public static List<EntityMention> WithNationalInstitutions(string text, Token[] tokens, List<EntityMention> mentions, CountryTable countries)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(countries);
+        List<EntityMention>? result = null;
+        for (int t = 1; t + 1 < tokens.Length; t++)
+        {
+            if (!tokens[t - 1].Span(text).Equals("the", StringComparison.OrdinalIgnoreCase) || !char.IsUpper(text[tokens[t].Start])
+                || countries.CountryOfDemonym(tokens[t].Text(text)) is null || !char.IsLower(text[tokens[t + 1].Start]) || !Adjacent(text, tokens[t], tokens[t + 1]))
+                continue;
+            int length = EntityLexicons.Institutions.MatchAt(text, tokens[t + 1].Start);
+            if (length == 0)
+                continue;
+            int end = tokens[t + 1].Start + length;
+            var list = result ?? mentions;
+            // Nothing but the nationality itself may be a mention there already.
+            if (list.Any(m => m.Start < end && tokens[t].Start < m.End && !(m.Start == tokens[t].Start && m.End == tokens[t].End)))
+                continue;
+            int last = t + 1;
+            while (last + 1 < tokens.Length && tokens[last + 1].End <= end)
+                last++;
+            result = [.. list.Where(m => !(m.Start == tokens[t].Start && m.End == tokens[t].End)), new EntityMention(tokens[t].Start, end, EntityTypes.Organization, t, last - t + 1)];
+            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+        return result ?? mentions;
+    }
+
+    /// <summary>The first and last token of exactly [start, end), or null where no tokens start and end there.</summary>
+    internal static (int First, int Last)? Span(Token[] tokens, int start, int end)
+    {
+        int lo = 0, hi = tokens.Length - 1, first = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < start)
+                lo = mid + 1;
+            else
+            {
+                first = mid;
+                hi = mid - 1;
+            }
+        }
+        if (first < 0 || tokens[first].Start != start)
+            return null;
+        int last = first;
+        while (last + 1 < tokens.Length && tokens[last + 1].End <= end)
+            last++;
+        return tokens[last].End == end ? (first, last) : null;
+    }
+}

@@ -1,0 +1,194 @@
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// What an article says of a name that it is a place, read over all its occurrences: a preposition of
+/// place before it ("in Upper Marren", "near Hollin Ford"), a noun of place around it ("Upper Marren
+/// province", "the town of Hollin Ford", "Korveth's foreign ministry"), a nationality word formed
+/// from it ("Korvethi", "Valdorian"), or "and" joining a one-word name read as a person's to a place. A name the tagger took for a person or left a plain name is a
+/// GPE when the article says so and never gives it a title or a "who"; an organisation or another name
+/// only on a noun of place or a nationality word ("in Congress", "in English" are no places). Names the tagger does not know, such as
+/// small towns, are where its guesses go wrong most.
+/// </summary>
+internal static class PlaceEvidence
+{
+    /// <summary>Prepositions of place before a name (a closed class).</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "outside", "inside", "into", "across", "throughout", "towards", "toward", "around", "within",
+    };
+
+    /// <summary>Nouns of places and of a state's parts, after a name or its possessive, or before "of" and a name.</summary>
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "province", "provinces", "district", "districts", "region", "regions", "town", "towns", "city", "cities", "village", "villages",
+        "county", "counties", "municipality", "capital", "border", "borders", "territory", "territories", "state", "republic", "oblast",
+        "governorate", "prefecture", "canton", "residents", "outskirts", "soil", "airspace",
+    };
+
+    /// <summary>Endings of nationality words (a closed class of English suffixes): Valdoria → Valdorian, Korveth → Korvethi, Iran → Iranian, China → Chinese.</summary>
+    private static readonly string[] DemonymEndings = ["n", "an", "ian", "i", "ese", "ish", "ean"];
+
+    public static void Apply(string text, List<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mentions);
+        if (mentions.Count == 0)
+            return;
+        var keys = new string[mentions.Count];
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            keys[i] = NameKeys.Exact(mentions[i].Text(text));
+            if (keys[i].Length == 0)
+                continue;
+            if (!byKey.TryGetValue(keys[i], out var list))
+                byKey[keys[i]] = list = [];
+            list.Add(i);
+        }
+        var weak = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strong = new Dictionary<string, int>(StringComparer.Ordinal);
+        var person = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (keys[i].Length == 0)
+                continue;
+            var (previous, beforePrevious) = WordsBefore(text, m.Start);
+            var (next, afterNext) = WordsAfter(text, m.End);
+            if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next == "," && afterNext is "who" or "whose"))
+                person.Add(keys[i]);
+            if (Prepositions.Contains(previous) && next is not ("'s" or "’s"))
+                weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
+            if (PlaceNouns.Contains(next) || (next is "'s" or "’s" && (PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
+                || (previous == "of" && PlaceNouns.Contains(beforePrevious)))
+                strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
+        }
+        // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").
+        var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, indexes) in byKey)
+        {
+            if (key.Contains(' ', StringComparison.Ordinal) || mentions[indexes[0]].Type is not ("MISC" or "GPE"))
+                continue;
+            foreach (var (place, _) in byKey)
+            {
+                if (place != key && IsDemonymOf(key, place))
+                {
+                    strong[place] = strong.GetValueOrDefault(place) + 1;
+                    demonyms.Add(key);
+                }
+            }
+        }
+        // "Korveth and Valdoria": a one-word name the tagger took for a person, joined by "and" to a place.
+        for (int i = 0; i + 1 < mentions.Count; i++)
+        {
+            var between = text.AsSpan(mentions[i].End, Math.Max(0, mentions[i + 1].Start - mentions[i].End)).Trim();
+            if (between is not ("and" or "or"))
+                continue;
+            foreach (var (a, b) in (ReadOnlySpan<(int, int)>)[(i, i + 1), (i + 1, i)])
+            {
+                if (mentions[a].Type == "PERSON" && !keys[a].Contains(' ', StringComparison.Ordinal) && mentions[b].Type == "GPE")
+                    weak[keys[a]] = weak.GetValueOrDefault(keys[a]) + 1;
+            }
+        }
+        foreach (var (key, indexes) in byKey)
+        {
+            if (person.Contains(key) || demonyms.Contains(key))
+                continue;
+            var type = mentions[indexes[0]].Type;
+            bool place = type switch
+            {
+                "PERSON" => strong.ContainsKey(key) || weak.ContainsKey(key),
+                // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
+                "MISC" or "ORG" => strong.ContainsKey(key),
+                _ => false,
+            };
+            if (!place)
+                continue;
+            foreach (int i in indexes)
+                mentions[i] = mentions[i] with { Type = "GPE" };
+        }
+    }
+
+    /// <summary>Whether <paramref name="word"/> is a nationality word formed from the one-word name <paramref name="place"/> (both exact keys).</summary>
+    public static bool IsDemonymOf(string word, string place)
+    {
+        if (place.Length < 3 || word.Length <= place.Length - 1 || place.Contains(' ', StringComparison.Ordinal) || word[0] != place[0])
+            return false;
+        foreach (var stem in (ReadOnlySpan<string>)[place, place[^1] is 'a' or 'e' or 'o' or 'y' ? place[..^1] : place])
+        {
+            if (!word.StartsWith(stem, StringComparison.Ordinal))
+                continue;
+            var ending = word.AsSpan(stem.Length);
+            foreach (var e in DemonymEndings)
+            {
+                if (ending.SequenceEqual(e) || (ending.Length == e.Length + 1 && ending.StartsWith(e) && ending[^1] == 's'))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static int SkipPossessive(string text, int end)
+    {
+        int i = end;
+        if (i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] == 's')
+            i += 2;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        return i;
+    }
+
+    private static (string Previous, string BeforePrevious) WordsBefore(string text, int start)
+    {
+        int i = start;
+        var words = new string[2];
+        for (int k = 0; k < 2; k++)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t')
+                i--;
+            int end = i;
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '.'))
+                i--;
+            words[k] = text[i..end];
+            // "in the Serin": the article does not part the preposition from the name.
+            if (k == 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+                k--;
+            if (i == end)
+                break;
+        }
+        return (words[0] ?? "", words[1] ?? "");
+    }
+
+    private static (string Next, string AfterNext) WordsAfter(string text, int end)
+    {
+        int i = end;
+        string next;
+        if (i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] == 's')
+        {
+            next = "'s";
+            i += 2;
+        }
+        else
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+                i++;
+            int s = i;
+            if (i < text.Length && !char.IsLetter(text[i]))
+                i++;
+            else
+            {
+                while (i < text.Length && char.IsLetter(text[i]))
+                    i++;
+            }
+            next = text[s..i];
+        }
+        while (i < text.Length && text[i] is ' ' or '\t')
+            i++;
+        int a = i;
+        while (i < text.Length && char.IsLetter(text[i]))
+            i++;
+        return (next, text[a..i]);
+    }
+}

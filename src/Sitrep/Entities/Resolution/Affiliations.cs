@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Sitrep.Documents;
+using Sitrep.Entities.Actors;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// What kind of actor an entity is and whose: its sector (government, military, militia, media, …)
+/// and its country (ISO 3166 alpha-3). First from the article's own words ("the Iran-backed Iraqi
+/// armed group X": a militia, Iraqi; "X, an Iraqi militia,"; "Iran's X"), then from the roles a person
+/// is given ("US Secretary of State": government, USA), then from the actor dictionaries (the IRGC:
+/// military, Iran); a place is its country's, a capital its state's.
+/// </summary>
+internal static partial class Affiliations
+{
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}]", RegexOptions.None, 100)]
+    private static partial Regex WordPattern();
+
+    public static (string? Sector, string? Country) Of(string text, IReadOnlyList<Mention> mentions, IReadOnlyList<int> members, string type, string? code,
+        IReadOnlyList<string> roles, IReadOnlyList<string> aliases, CountryTable countries, ActorTable actors)
+    {
+        if (code is not null)
+            return (null, code);
+        // A name of something else (an event, a language, a creed) belongs to no sector or country.
+        if (type is not ("PERSON" or "ORG" or "MEDIA" or "GPE" or "LOC" or "FACILITY"))
+            return (null, null);
+        string? sector = type == "MEDIA" ? "media" : null, country = null;
+        bool place = type is "GPE" or "LOC" or "FACILITY";
+        // A person's roles say most ("US Secretary of State"); the words right before the name only when they
+        // are a description of the person ("the Iraqi militia leader X").
+        foreach (var role in roles)
+        {
+            var (s, c) = InPhrase(Words(role), countries, actors);
+            sector ??= s;
+            country ??= c;
+        }
+        if (!place)
+        {
+            foreach (int i in members)
+            {
+                var (s, c) = InContext(text, mentions[i], type, countries, actors);
+                sector ??= s;
+                country ??= c;
+                if (sector is not null && country is not null)
+                    break;
+            }
+            // A name that opens with a nationality: "Iraqi Popular Mobilization Forces", "Iraqi parliament".
+            foreach (var alias in aliases)
+            {
+                var w = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (w.Length >= 2 && type != "PERSON")
+                    country ??= countries.CountryOfDemonym(w[0]) ?? StrictCountry(w[0], countries);
+            }
+        }
+        foreach (var alias in aliases.OrderByDescending(a => a.Length))
+        {
+            // A surname alone is too common a key to say whose a person is.
+            if (type == "PERSON" && alias.IndexOf(' ', StringComparison.Ordinal) < 0)
+                continue;
+            if (actors.Of(alias) is { } info && Compatible(info.Type, type))
+            {
+                sector ??= info.Sector;
+                country ??= info.Country;
+            }
+            if (place)
+                country ??= countries.CapitalOf(alias);
+        }
+        return (sector, country);
+    }
+
+    private static bool Compatible(string actorType, string type) => (actorType, type) switch
+    {
+        ("PERSON", "PERSON") => true,
+        ("ORG" or "MEDIA", "ORG" or "MEDIA" or "MISC") => true,
+        ("GPE", "GPE" or "LOC" or "FACILITY") => true,
+        _ => false,
+    };
+
+    /// <summary>A country name as a word, where a short one is written in capitals ("US", not "us").</summary>
+    private static string? StrictCountry(string word, CountryTable countries)
+    {
+        var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+        if (countries.CountryOf(bare) is not { } code)
+            return null;
+        int letters = bare.Count(char.IsLetter);
+        return letters > 3 || bare.Where(char.IsLetter).All(char.IsUpper) ? code : null;
+    }
+
+    /// <summary>The noun phrase right before the mention ("the Iran-backed Iraqi armed group") and an apposition after it (", an Iraqi militia,").</summary>
+    private static (string? Sector, string? Country) InContext(string text, Mention mention, string type, CountryTable countries, ActorTable actors)
+    {
+        int from = Math.Max(0, mention.Start - 80);
+        var before = Words(text[from..mention.Start]);
+        // The phrase ends at the name and starts after the last determiner or punctuation.
+        int start = before.Count;
+        while (start > 0 && start > before.Count - 6 && !IsBoundary(before[start - 1]))
+            start--;
+        var phrase = before.GetRange(start, before.Count - start);
+        string? sector = null, country = null;
+        // For a person, only a description that ends in a noun for a kind of actor right before the name.
+        if (type == "PERSON" && (phrase.Count == 0 || actors.SectorOfNoun(Singular(phrase[^1].ToLowerInvariant())) is null))
+            return (null, null);
+        if (phrase.Count > 0)
+        {
+            (sector, country) = InPhrase(phrase, countries, actors);
+            // "Iran's Qods Force": a country's possessive right before an organisation's name.
+            if (type != "PERSON" && phrase[^1] is "'s" or "’s" && phrase.Count >= 2)
+                country ??= StrictCountry(phrase[^2], countries);
+            else if (type != "PERSON" && phrase[^1].EndsWith("'s", StringComparison.Ordinal) || phrase[^1].EndsWith("’s", StringComparison.Ordinal))
+                country ??= StrictCountry(phrase[^1], countries);
+        }
+        int end = Math.Min(text.Length, mention.End + 100);
+        var after = Words(text[mention.End..end]);
+        if (after.Count >= 3 && after[0] == "," && after[1].ToLowerInvariant() is "a" or "an" or "the")
+        {
+            int stop = 2;
+            while (stop < after.Count && stop < 10 && !IsPunctuation(after[stop]) && after[stop] is not ("who" or "which" or "that"))
+                stop++;
+            if (stop < after.Count && IsPunctuation(after[stop]))
+            {
+                var (s, c) = InPhrase(after.GetRange(2, stop - 2), countries, actors);
+                sector ??= s;
+                country ??= c;
+            }
+        }
+        return (sector, country);
+    }
+
+    /// <summary>The sector of the last noun for a kind of actor in the words ("armed group", "militias", "secretary of state") and the country of a nationality among them.</summary>
+    private static (string? Sector, string? Country) InPhrase(List<string> words, CountryTable countries, ActorTable actors)
+    {
+        string? sector = null, country = null;
+        for (int end = words.Count; end > 0 && sector is null; end--)
+        {
+            for (int length = Math.Min(4, end); length >= 1 && sector is null; length--)
+            {
+                var noun = string.Join(' ', words.GetRange(end - length, length)).ToLowerInvariant();
+                sector = actors.SectorOfNoun(noun) ?? actors.SectorOfNoun(Singular(noun));
+            }
+        }
+        foreach (var w in words)
+        {
+            if (w.Length == 0 || !char.IsUpper(w[0]) || w.Contains('-', StringComparison.Ordinal))
+                continue;
+            country ??= countries.CountryOfDemonym(w) ?? StrictCountry(w, countries);
+        }
+        return (sector, country);
+    }
+
+    private static string Singular(string noun) =>
+        noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
+        : noun.EndsWith("es", StringComparison.Ordinal) && noun.Length > 4 && noun[^3] is 's' or 'x' or 'h' ? noun[..^2]
+        : noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
+
+    private static bool IsBoundary(string word) =>
+        IsPunctuation(word) || word.ToLowerInvariant() is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "by" or "of" or "and" or "to" or "from" or "with" or "for" or "in" or "on";
+
+    private static bool IsPunctuation(string word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
+
+    private static List<string> Words(string s)
+    {
+        var words = new List<string>();
+        try
+        {
+            foreach (Match m in WordPattern().Matches(s))
+                words.Add(m.Value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological span gives no evidence; the entity keeps what the dictionaries say.
+        }
+        return words;
+    }
+}
