@@ -16,7 +16,8 @@ namespace Sitrep.Bench;
 /// <c>-- bdn</c> runs the BenchmarkDotNet micro-benchmarks instead; <c>-- extraction</c> compares HTML
 /// extraction with SmartReader on the Zyte benchmark (<see cref="ExtractionBenchmark"/>); <c>-- timex-profile</c>
 /// and <c>-- timex-show</c> look inside the temporal tagger (<see cref="TimexEvaluation"/>); <c>-- search STORE</c>
-/// times full-text search over a store (<see cref="SearchBenchmark"/>).
+/// times full-text search over a store (<see cref="SearchBenchmark"/>); <c>-- quotes-train</c> learns the quote
+/// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>).
 /// </summary>
 public static class Program
 {
@@ -35,6 +36,10 @@ public static class Program
             return TimexEvaluation.Show(args[1..]);
         if (args.Length > 0 && args[0] == "search")
             return SearchBenchmark.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-train")
+            return QuotesBench.Train(args[1..]);
+        if (args.Length > 0 && args[0] == "quotes-show")
+            return QuotesBench.Show(args[1..]);
         var inputs = new List<string>();
         IReadOnlyList<string>? stages = null;
         int limit = int.MaxValue;

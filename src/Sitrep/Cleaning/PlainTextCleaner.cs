@@ -136,11 +136,22 @@ public sealed partial class PlainTextCleaner
     {
         for (int i = 0; i < units.Count; i++)
         {
-            if (units[i].Removal is null && units[i].IsProse)
+            if (units[i].Removal is null && (units[i].IsProse || LeadsIntoQuote(units, i)))
                 return i;
         }
         return units.Count;
     }
+
+    /// <summary>
+    /// "X said:" above a paragraph that opens with a quotation mark is speech, however short: never
+    /// a heading, navigation or end matter.
+    /// </summary>
+    private static bool IsQuotation(string t) =>
+        t.AsSpan().TrimStart() is ['"' or '“' or '«' or '„', .. var rest] && rest.IndexOfAny('"', '”', '»') >= 0 && rest.IndexOfAny('"', '”', '»') >= 8;
+
+    private static bool LeadsIntoQuote(List<TextUnit> units, int i) =>
+        i + 1 < units.Count && units[i].Words >= 2 && units[i].Text.AsSpan().TrimEnd().EndsWith(':')
+        && units[i + 1].Text.AsSpan().TrimStart() is [ '"' or '“' or '‘' or '\'' or '«' or '„', .. ];
 
     /// <summary>Everything before the first paragraph of prose is the page's head: title, byline, dateline, menus.</summary>
     private static void ClassifyHeader(List<TextUnit> units, int first, HintCollector hints)
@@ -321,6 +332,8 @@ public sealed partial class PlainTextCleaner
         var u = units[i];
         var t = u.Text;
         var next = i + 1 < units.Count ? units[i + 1].Removal : null;
+        if (LeadsIntoQuote(units, i) || (i > 0 && LeadsIntoQuote(units, i - 1)) || IsQuotation(t))
+            return null;
 
         if (ChromePatterns.Disclaimer().IsMatch(t))
         {

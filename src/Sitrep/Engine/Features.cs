@@ -15,6 +15,7 @@ public static class Features
     [
         new TextFeature(),
         new EntitiesFeature(),
+        new Quotes.QuotesFeature(),
         new Time.TimesFeature(),
     ];
 

@@ -35,7 +35,8 @@ public static class SentenceSplitter
             }
             else if (IsTerminal(text, tokens[t]))
             {
-                while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && !ParagraphBreakBetween(text, tokens[last], tokens[last + 1]))
+                // A closing mark is glued to what it closes: in ". \"We …" the straight mark opens the next sentence.
+                while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && tokens[last + 1].Start == tokens[last].End)
                     last++;
                 end = last + 1 >= tokens.Length || OpensSentence(text, tokens[last + 1]) || ParagraphBreakBetween(text, tokens[last], tokens[last + 1]);
                 if (!end && tokens[last + 1].Kind == TokenKind.Bracket && text[tokens[last + 1].Start] == '(')

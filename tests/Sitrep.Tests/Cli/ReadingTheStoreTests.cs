@@ -249,7 +249,7 @@ public sealed class ReadingTheStoreTests(ReadingStoreFixture store) : IClassFixt
         var (code, output) = CliRunner.Run("export", "--format", "csv", "--db", store.Db, "--out", dir.File("tables"));
 
         Assert.Equal(0, code);
-        Assert.Contains("documents.csv, mentions.csv, entities.csv, times.csv", output, StringComparison.Ordinal);
+        Assert.Contains("documents.csv, mentions.csv, entities.csv, quotes.csv, times.csv", output, StringComparison.Ordinal);
         var documents = File.ReadAllLines(dir.File("tables/documents.csv"));
         var mentions = File.ReadAllLines(dir.File("tables/mentions.csv"));
         var entities = File.ReadAllLines(dir.File("tables/entities.csv"));
@@ -273,7 +273,7 @@ public sealed class ReadingTheStoreTests(ReadingStoreFixture store) : IClassFixt
         var (noOut, noOutOutput) = CliRunner.Run("export", "--format", "csv", "--db", store.Db);
 
         Assert.Equal(1, code);
-        Assert.Contains("the tables are documents, mentions, entities, times", output, StringComparison.Ordinal);
+        Assert.Contains("the tables are documents, mentions, entities, quotes, times", output, StringComparison.Ordinal);
         Assert.Equal(1, noOut);
         Assert.Contains("give --out FOLDER", noOutOutput, StringComparison.Ordinal);
     }

@@ -24,10 +24,10 @@ public sealed class PipelineBuilderTests
     {
         var pipeline = Features.Default;
 
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "times"], pipeline.Stages.Select(s => s.Name));
-        Assert.Equal(["text", "entities", "times"], pipeline.Features.Select(f => f.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times"], pipeline.Stages.Select(s => s.Name));
+        Assert.Equal(["text", "entities", "quotes", "times"], pipeline.Features.Select(f => f.Name));
         Assert.Equal(["entity-resolution"], pipeline.CrossDocument.Select(c => c.Name));
-        Assert.Equal(["document-entities", "mentions", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["document-entities", "mentions", "quotes", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -38,6 +38,7 @@ public sealed class PipelineBuilderTests
 
         Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference"], entities.Stages.Select(s => s.Name));
         Assert.Equal(["clean", "language", "metadata", "tokens", "times"], Features.Build(Features.All, ["times"]).Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes"], Features.Build(Features.All, ["quotes"]).Stages.Select(s => s.Name));
         Assert.Empty(text.CrossDocument);
         Assert.DoesNotContain(text.Stages, s => s.Name == "tokens");
         Assert.Throws<ArgumentException>(() => Features.Build(Features.All, ["entitys"]));

@@ -113,7 +113,8 @@ public sealed class SpecFile
         return string.Join('\n', lines.Skip(open + 1).Take(close - open - 1));
     }
 
-    private List<string> Items(string section) => (Sections.GetValueOrDefault(section) ?? [])
+    /// <summary>The "- " items of a section, without the dash; empty when the file has no such section.</summary>
+    public List<string> Items(string section) => (Sections.GetValueOrDefault(section) ?? [])
         .Where(l => l.StartsWith("- ", StringComparison.Ordinal))
         .Select(l => l[2..].Trim())
         .ToList();

@@ -1,0 +1,295 @@
+using System.Collections.Frozen;
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+/// <summary>
+/// The patterns around a word that tell a speech or attribution cue ("said", "according", "wants") from
+/// the same word used otherwise: the word and its crude stem, its neighbours and their classes
+/// (pronoun, name and its type, quotation mark, a few function words), whether it sits inside a quote
+/// and whether its sentence has one. Each pattern is a string such as <c>s+nc=say|that</c>; the model
+/// stores them as text (resources/lexicons/speech-cue-patterns.tsv) and looks them up by a 64-bit
+/// FNV-1a hash that is computed here piece by piece, without building the string.
+/// </summary>
+internal static class CueFeatures
+{
+    public const int Count = 26;
+    private const int MaxWord = 40;
+    private const ulong Offset = 14695981039346656037;
+    private const ulong Prime = 1099511628211;
+
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(["he", "she", "they", "it", "i", "we", "you", "who"], StringComparer.Ordinal);
+
+    /// <summary>Words that stand for themselves as a neighbour's class.</summary>
+    private static readonly FrozenDictionary<string, string> ClassWords = new[]
+    {
+        "that", "to", "about", "on", "in", "of", "the", "a", "an", "his", "her", "their", "its", "by", "for", "with", "as", "if", "whether",
+        "how", "what", "why", "when", "not", "also", "has", "have", "had", "was", "is", "are", "were", "will", "would", "be", "been", "and",
+        "but", "or", "which", "this", "those", "these", "from", "at", "than", "there", "no",
+    }.ToFrozenDictionary(w => w, w => w, StringComparer.Ordinal);
+
+    /// <summary>Words skipped when looking for the previous content word (auxiliaries, adverbs of time and manner).</summary>
+    internal static readonly FrozenSet<string> Skippable = FrozenSet.ToFrozenSet(
+        ["has", "have", "had", "was", "is", "are", "were", "be", "been", "being", "also", "to", "not", "would", "will", "could", "should", "may",
+         "might", "can", "did", "does", "do", "just", "still", "already", "then", "now", "only", "even", "reportedly", "publicly", "repeatedly",
+         "recently", "later", "previously", "once", "again", "first", "last", "never", "often", "has", "privately", "earlier", "quickly",
+         "openly", "initially", "subsequently", "further", "again", "n't", "always", "frequently", "famously", "directly", "explicitly"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the hashes of token <paramref name="t"/>'s patterns into <paramref name="output"/> (length
+    /// <see cref="Count"/>). The names are kept in step with <see cref="Describe"/>.
+    /// </summary>
+    public static void Extract(SpeechView view, int t, Span<ulong> output)
+    {
+        Span<char> w = stackalloc char[MaxWord];
+        Span<char> p = stackalloc char[MaxWord];
+        Span<char> n = stackalloc char[MaxWord];
+        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
+        var word = Lower(view.Word(t), w);
+        var stem = Stem(word);
+        var prev = t - 1 >= s0 ? Lower(view.Word(t - 1), p) : "^";
+        var next = t + 1 < s1 ? Lower(view.Word(t + 1), n) : "$";
+        string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
+        string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
+        int pw = PreviousContentWord(view, t, s0);
+        string pwc = Class(view, pw, s0, s1);
+        bool inQuote = view.TokenQuote[t] >= 0;
+        bool sentenceQuote = view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]];
+        bool subject = SubjectBefore(view, t, s0, s1);
+        string position = t == s0 ? "first" : t + 2 >= s1 ? "last" : "mid";
+        string cap = view.IsCapitalised(t) ? "T" : "F";
+        int i = 0;
+        output[i++] = H(P_b);
+        output[i++] = H(P_w, word);
+        output[i++] = H(P_s, stem);
+        output[i++] = H(P_p, prev);
+        output[i++] = H(P_n, next);
+        output[i++] = H(P_pc, pc);
+        output[i++] = H(P_nc, nc);
+        output[i++] = H(P_n2c, n2c);
+        output[i++] = H(P_p2c, p2c);
+        output[i++] = H(P_pwc, pwc);
+        output[i++] = H(P_w_nc, word, nc);
+        output[i++] = H(P_w_pc, word, pc);
+        output[i++] = H(P_s_nc, stem, nc);
+        output[i++] = H(P_s_pc, stem, pc);
+        output[i++] = H(P_s_pwc, stem, pwc);
+        output[i++] = H(P_s_nnc, stem, nc, n2c);
+        output[i++] = H(P_s_ppc, stem, p2c, pc);
+        output[i++] = H(P_w_n, word, next);
+        output[i++] = H(P_w_p, word, prev);
+        output[i++] = H(P_cap, cap);
+        output[i++] = H(P_s_inq, stem, inQuote ? "T" : "F");
+        output[i++] = H(P_s_sq, stem, sentenceQuote ? "T" : "F");
+        output[i++] = H(P_s_subj, stem, subject ? "T" : "F");
+        output[i++] = H(P_s_pos, stem, position);
+        output[i++] = H(P_suf3, word.Length > 3 ? word[^3..] : word);
+        output[i++] = H(P_inq, inQuote ? "T" : "F");
+    }
+
+    /// <summary>The word before <paramref name="t"/>, skipping auxiliaries and adverbs ("has also said").</summary>
+    internal static int PreviousContentWord(SpeechView view, int t, int s0)
+    {
+        Span<char> buffer = stackalloc char[MaxWord];
+        var skippable = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        int pw = t - 1;
+        while (pw >= s0 && view.IsWord(pw) && skippable.Contains(Lower(view.Word(pw), buffer)))
+            pw--;
+        return pw;
+    }
+
+    private static bool SubjectBefore(SpeechView view, int t, int s0, int s1)
+    {
+        for (int k = Math.Max(s0, t - 3); k < t; k++)
+        {
+            if (Class(view, k, s0, s1) is "PRON" or "CAP" or "PER" or "ORG" or "MEDIA" or "GPE")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The class of a neighbouring token, as patterns name it.</summary>
+    internal static string Class(SpeechView view, int t, int s0, int s1)
+    {
+        if (t < s0)
+            return "^";
+        if (t >= s1)
+            return "$";
+        return view.ClassOf[t] ??= ClassOf(view, t);
+    }
+
+    private static string ClassOf(SpeechView view, int t)
+    {
+        var token = view.Tokens[t];
+        if (view.TokenMention[t] >= 0)
+        {
+            return view.Mentions[view.TokenMention[t]].Type switch
+            {
+                "PERSON" => "PER",
+                "ORG" => "ORG",
+                "GPE" => "GPE",
+                "MEDIA" => "MEDIA",
+                "LOC" => "LOC",
+                "FACILITY" => "FAC",
+                _ => "MISC",
+            };
+        }
+        switch (token.Kind)
+        {
+            case TokenKind.Quote:
+                return view.MarkRole[t] switch { 1 => "Q", 2 => "QC", _ => "'" };
+            case TokenKind.Number:
+                return "NUM";
+            case TokenKind.Punctuation:
+            case TokenKind.Bracket:
+                return view.Text[token.Start] switch
+                {
+                    ',' => ",",
+                    '.' => ".",
+                    ':' => ":",
+                    ';' => ";",
+                    '(' => "(",
+                    ')' => ")",
+                    '?' => "?",
+                    _ => "P",
+                };
+            case TokenKind.Dash:
+                return "-";
+            case TokenKind.Word:
+            case TokenKind.Abbreviation:
+                break;
+            default:
+                return "P";
+        }
+        Span<char> buffer = stackalloc char[MaxWord];
+        var lower = Lower(token.Span(view.Text), buffer);
+        var lookup = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(lower, out var own))
+            return own;
+        if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+            return "PRON";
+        return char.IsUpper(view.Text[token.Start]) ? "CAP" : "w";
+    }
+
+    /// <summary>Lower case, curly apostrophes made straight, at most <see cref="MaxWord"/> characters.</summary>
+    public static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        int length = Math.Min(word.Length, buffer.Length);
+        for (int i = 0; i < length; i++)
+        {
+            char c = word[i];
+            buffer[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+        }
+        return buffer[..length];
+    }
+
+    /// <summary>A crude stem: "says", "saying", "said" stay apart, but "warns", "warned", "warning" meet.</summary>
+    public static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed", "es", "s"])
+        {
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+                return word[..^suffix.Length];
+        }
+        return word;
+    }
+
+    public static ulong Hash(string pattern) => Add(Offset, pattern);
+
+    // The hash of each pattern's name ("s+nc="), computed once: a pattern's hash continues from it.
+    private static readonly ulong P_b = Hash("b");
+    private static readonly ulong P_cap = Hash("cap=");
+    private static readonly ulong P_inq = Hash("inq=");
+    private static readonly ulong P_n2c = Hash("n2c=");
+    private static readonly ulong P_n = Hash("n=");
+    private static readonly ulong P_nc = Hash("nc=");
+    private static readonly ulong P_p2c = Hash("p2c=");
+    private static readonly ulong P_p = Hash("p=");
+    private static readonly ulong P_pc = Hash("pc=");
+    private static readonly ulong P_pwc = Hash("pwc=");
+    private static readonly ulong P_s_inq = Hash("s+inq=");
+    private static readonly ulong P_s_nc = Hash("s+nc=");
+    private static readonly ulong P_s_nnc = Hash("s+nnc=");
+    private static readonly ulong P_s_pc = Hash("s+pc=");
+    private static readonly ulong P_s_pos = Hash("s+pos=");
+    private static readonly ulong P_s_ppc = Hash("s+ppc=");
+    private static readonly ulong P_s_pwc = Hash("s+pwc=");
+    private static readonly ulong P_s_sq = Hash("s+sq=");
+    private static readonly ulong P_s_subj = Hash("s+subj=");
+    private static readonly ulong P_s = Hash("s=");
+    private static readonly ulong P_suf3 = Hash("suf3=");
+    private static readonly ulong P_w_n = Hash("w+n=");
+    private static readonly ulong P_w_nc = Hash("w+nc=");
+    private static readonly ulong P_w_p = Hash("w+p=");
+    private static readonly ulong P_w_pc = Hash("w+pc=");
+    private static readonly ulong P_w = Hash("w=");
+
+    private static ulong H(ulong name) => name;
+
+    private static ulong H(ulong name, ReadOnlySpan<char> a) => Add(name, a);
+
+    private static ulong H(ulong name, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Add(Add(Add(name, a), "|"), b);
+
+    private static ulong H(ulong name, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
+        Add(Add(Add(Add(Add(name, a), "|"), b), "|"), c);
+
+    private static ulong Add(ulong h, ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            h ^= c;
+            h *= Prime;
+        }
+        return h;
+    }
+
+    /// <summary>The same patterns as text, for training (which stores them by name) and for reading a model.</summary>
+    public static void Describe(SpeechView view, int t, List<string> output)
+    {
+        Span<char> w = stackalloc char[MaxWord];
+        Span<char> p = stackalloc char[MaxWord];
+        Span<char> n = stackalloc char[MaxWord];
+        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
+        string word = Lower(view.Word(t), w).ToString();
+        string stem = Stem(word).ToString();
+        string prev = t - 1 >= s0 ? Lower(view.Word(t - 1), p).ToString() : "^";
+        string next = t + 1 < s1 ? Lower(view.Word(t + 1), n).ToString() : "$";
+        string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
+        string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
+        int pw = PreviousContentWord(view, t, s0);
+        string pwc = Class(view, pw, s0, s1);
+        bool inQuote = view.TokenQuote[t] >= 0;
+        bool sentenceQuote = view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]];
+        bool subject = SubjectBefore(view, t, s0, s1);
+        string position = t == s0 ? "first" : t + 2 >= s1 ? "last" : "mid";
+        string cap = view.IsCapitalised(t) ? "T" : "F";
+        output.Clear();
+        output.Add("b");
+        output.Add("w=" + word);
+        output.Add("s=" + stem);
+        output.Add("p=" + prev);
+        output.Add("n=" + next);
+        output.Add("pc=" + pc);
+        output.Add("nc=" + nc);
+        output.Add("n2c=" + n2c);
+        output.Add("p2c=" + p2c);
+        output.Add("pwc=" + pwc);
+        output.Add("w+nc=" + word + "|" + nc);
+        output.Add("w+pc=" + word + "|" + pc);
+        output.Add("s+nc=" + stem + "|" + nc);
+        output.Add("s+pc=" + stem + "|" + pc);
+        output.Add("s+pwc=" + stem + "|" + pwc);
+        output.Add("s+nnc=" + stem + "|" + nc + "|" + n2c);
+        output.Add("s+ppc=" + stem + "|" + p2c + "|" + pc);
+        output.Add("w+n=" + word + "|" + next);
+        output.Add("w+p=" + word + "|" + prev);
+        output.Add("cap=" + cap);
+        output.Add("s+inq=" + stem + "|" + (inQuote ? "T" : "F"));
+        output.Add("s+sq=" + stem + "|" + (sentenceQuote ? "T" : "F"));
+        output.Add("s+subj=" + stem + "|" + (subject ? "T" : "F"));
+        output.Add("s+pos=" + stem + "|" + position);
+        output.Add("suf3=" + (word.Length > 3 ? word[^3..] : word));
+        output.Add("inq=" + (inQuote ? "T" : "F"));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Sitrep.Time;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    private List<(int Start, int End, string Value)>? _dates;
+
+    /// <summary>
+    /// The date written in tokens [a, b) outside the characters [skipStart, skipEnd) and outside
+    /// quotations: a calendar date written with its day (read by <see cref="TimeExpressions"/>: a missing year
+    /// is placed against the publication date by tense), a weekday ("on Tuesday": the last
+    /// such day up to publication), "today" or "yesterday". ISO yyyy-MM-dd, "XXXX-MM-DD" when no year
+    /// can be known, or null.
+    /// </summary>
+    private string? DateIn((int Start, int End) window, int skipStart, int skipEnd) => DateIn(window.Start, window.End, skipStart, skipEnd);
+
+    private string? DateIn(int a, int b, int skipStart, int skipEnd)
+    {
+        if (a < 0 || b <= a || a >= _tokens.Length)
+            return null;
+        b = Math.Min(b, _tokens.Length);
+        int from = _tokens[a].Start, to = _tokens[b - 1].End;
+        var published = _input.Published;
+        // The body's calendar dates are found once, by the temporal tagger (a year-less date placed by
+        // the tense around it); a date counts here when it lies wholly in the tokens.
+        _dates ??= CalendarDates();
+        foreach (var (start, end, value) in _dates)
+        {
+            if (start < from || end > to)
+                continue;
+            if (Skipped(start, skipStart, skipEnd))
+                continue;
+            return value;
+        }
+        for (int k = a; k < b; k++)
+        {
+            if (!_view.IsWord(k) || Skipped(_tokens[k].Start, skipStart, skipEnd))
+                continue;
+            if (published is not { } p)
+                continue;
+            if (WordIs(k, "today"))
+                return Iso(p);
+            if (WordIs(k, "yesterday"))
+                return Iso(p.AddDays(-1));
+            if (WordIn(k, SpeechWords.Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
+            {
+                var day = WeekdayOf(_view.Word(k));
+                if (day is null)
+                    continue;
+                int back = ((int)p.DayOfWeek - (int)day.Value + 7) % 7;
+                if (WordIs(k - 1, "last") && back == 0)
+                    back = 7;
+                if (WordIs(k - 1, "next"))
+                    continue;
+                return Iso(p.AddDays(-back));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The body's dates written with a day and a month ("31 March", "March 31, 2020"), with their ISO or "XXXX-MM-DD" value.</summary>
+    private List<(int Start, int End, string Value)> CalendarDates()
+    {
+        var found = new List<(int, int, string)>();
+        string? published = _input.Published is { } p ? Iso(p) : null;
+        foreach (var t in TimeExpressions.Find(_text, _tokens, _input.Sentences, published))
+        {
+            if (t.Type != TimexType.Date || t.Value.Length != 10 || t.Value[4] != '-' || t.Value[7] != '-')
+                continue;
+            if (!t.Text(_text).AsSpan().ContainsAny("0123456789"))
+                continue;
+            found.Add((t.Start, t.End, t.Value));
+        }
+        return found;
+    }
+
+    private bool Skipped(int at, int skipStart, int skipEnd)
+    {
+        if (at >= skipStart && at < skipEnd)
+            return true;
+        int t = _view.FirstTokenAtOrAfter(at);
+        return t < _tokens.Length && _view.TokenQuote[t] >= 0 && _view.MarkRole[t] == 0;
+    }
+
+    private static DayOfWeek? WeekdayOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3)
+            return null;
+        return char.ToLowerInvariant(word[0]) switch
+        {
+            'm' => DayOfWeek.Monday,
+            'w' => DayOfWeek.Wednesday,
+            'f' => DayOfWeek.Friday,
+            't' => char.ToLowerInvariant(word[1]) == 'u' ? DayOfWeek.Tuesday : DayOfWeek.Thursday,
+            's' => char.ToLowerInvariant(word[1]) == 'a' ? DayOfWeek.Saturday : DayOfWeek.Sunday,
+            _ => null,
+        };
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

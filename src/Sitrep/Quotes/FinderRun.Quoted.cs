@@ -1,0 +1,427 @@
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>Quotations whose attribution is still open after the cues were read, in text order.</summary>
+    private readonly List<Frame> _pending = [];
+
+    /// <summary>Quoted spans attributed by a cue of their own (after, before or introducing them).</summary>
+    private readonly HashSet<int> _quotedAttributed = [];
+
+    private void FindQuotedFrames()
+    {
+        var spans = _view.Spans;
+        for (int q = 0; q < spans.Count; q++)
+        {
+            var span = spans[q];
+            if (span.Depth > 0)
+                continue;
+            int start = span.Start, end = span.End;
+            while (start < end && char.IsWhiteSpace(_text[start]))
+                start++;
+            while (end > start && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] == ','))
+                end--;
+            if (end <= start || !HasLetter(start, end))
+                continue;
+            int open = _view.FirstTokenAtOrAfter(span.Open);
+            int close = span.Closed ? _view.LastTokenBefore(span.Outer) : _view.LastTokenBefore(span.End);
+            if (open >= _tokens.Length || close < open)
+                continue;
+            var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
+            if (span.Closed && AttributeAfter(frame, close))
+            {
+                frame.Kind = IsStandalone(open) || IntroducedBefore(open) ? QuoteKind.Direct : QuoteKind.Partial;
+            }
+            else if (AttributeBefore(frame, open))
+            {
+                // kind set there
+            }
+            else
+            {
+                frame.Kind = IsStandalone(open) || IntroducedBefore(open) ? QuoteKind.Direct : QuoteKind.Partial;
+                _pending.Add(frame);
+                continue;
+            }
+            if (frame.Kind == QuoteKind.Direct)
+                _quotedAttributed.Add(q);
+            _frames.Add(frame);
+        }
+    }
+
+    private bool HasLetter(int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (char.IsLetterOrDigit(_text[i]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The quotation opens its sentence (or follows only a conjunction or a dateline-like dash).</summary>
+    private bool IsStandalone(int open)
+    {
+        int s0 = _view.SentenceStart(open);
+        return open == s0 || (open == s0 + 1 && (WordIs(s0, "and") || WordIs(s0, "but") || IsDash(s0)));
+    }
+
+    /// <summary>A colon, a comma after a cue, or a cue right before the mark introduces the quotation.</summary>
+    private bool IntroducedBefore(int open)
+    {
+        int p = open - 1;
+        if (p < _view.SentenceStart(open))
+            return false;
+        return IsPunct(p, ':') || (IsComma(p) && IsCue(p - 1)) || IsCue(p);
+    }
+
+    /// <summary>
+    /// "…,” said X." / "…,” X said." / "…” — X" / "…,” according to X." after the closing mark,
+    /// allowing a bracketed citation in between.
+    /// </summary>
+    private bool AttributeAfter(Frame frame, int close)
+    {
+        int paragraph = ParagraphOf(close);
+        int t = close + 1;
+        if (t < _tokens.Length && IsPunct(t, '(') && ParagraphOf(t) == paragraph)
+        {
+            int shut = t;
+            while (shut < _tokens.Length && !IsPunct(shut, ')') && shut - t < 16)
+                shut++;
+            t = shut + 1;
+        }
+        if (t >= _tokens.Length || ParagraphOf(t) != paragraph)
+            return false;
+        // A new sentence after the quotation is not its attribution: “… point.” It added …
+        int sentence = SentenceOf(close);
+        if (IsDash(t) && IsNameAt(t + 1))
+        {
+            var (a, b) = NameRun(t + 1);
+            SetSource(frame, a, b, FormAt(a, b));
+            frame.Sentence = SentenceOf(t);
+            return true;
+        }
+        if (IsComma(t))
+            t++;
+        // The cue within a few tokens, with at most a noun phrase (the speaker) before it.
+        int limit = Math.Min(_tokens.Length, t + 10);
+        for (int k = t; k < limit; k++)
+        {
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
+                return false;
+            if (!IsLooseCue(k) || _view.TokenQuote[k] >= 0)
+                continue;
+            if (WordIs(k, "according") && WordIs(k + 1, "to"))
+            {
+                if (k != t)
+                    return false;
+                var src = RightSource(k + 2);
+                if (src.Start < 0)
+                    return false;
+                SetCue(frame, k, k + 2);
+                SetSource(frame, src.Start, src.End, src.Form);
+                return true;
+            }
+            if (k == t)
+            {
+                var src = RightSource(k + 1);
+                if (src.Start < 0)
+                    return false;
+                SetCue(frame, k, k + 1);
+                SetSource(frame, src.Start, src.End, src.Form);
+                return true;
+            }
+            var left = LeftSource(k, t);
+            if (left.Start < 0 || left.Start < FirstWordAt(t) || !OnlyTitleBetween(FirstWordAt(t), left.Start))
+                return false;
+            SetCue(frame, k, k + 1);
+            SetSource(frame, left.Start, left.End, left.Form);
+            return true;
+        }
+        return false;
+    }
+
+    private int FirstWordAt(int t)
+    {
+        while (t < _tokens.Length && _tokens[t].Kind is TokenKind.Punctuation or TokenKind.Quote)
+            t++;
+        return t;
+    }
+
+    /// <summary>
+    /// "X said: “…”", "X said, “…”", "X said “…”", "X said that “…”", a line ending in a colon above
+    /// the quotation, or a cue earlier in the sentence (a partial quote inside reported speech).
+    /// </summary>
+    private bool AttributeBefore(Frame frame, int open)
+    {
+        int s0 = _view.SentenceStart(open);
+        int p = open - 1;
+        bool sentenceStart = open == s0;
+        if (sentenceStart)
+        {
+            // A paragraph ending in a colon introduces the quotation below it: "X said:".
+            if (p >= 0 && IsPunct(p, ':') && ParagraphOf(p) == ParagraphOf(open) - 1)
+                return AttributeIntroduction(frame, p);
+            if (p >= 0 && IsPunct(p, ':') && SentenceOf(p) == SentenceOf(open) - 1)
+                return AttributeIntroduction(frame, p);
+            return false;
+        }
+        if (IsPunct(p, ':'))
+            return AttributeIntroduction(frame, p);
+        if (IsDash(p) && p - 1 >= s0)
+        {
+            int cue = NearestCueLeft(p, s0, 3, loose: true);
+            if (cue >= 0)
+                return Attach(frame, cue, s0, QuoteKind.Direct);
+        }
+        if (IsComma(p))
+        {
+            int cue = NearestCueLeft(p, s0, 4, loose: true);
+            if (cue >= 0)
+                return Attach(frame, cue, s0, QuoteKind.Direct);
+        }
+        if (IsLooseCue(p) && _view.TokenQuote[p] < 0)
+            return Attach(frame, p, s0, EndsSentence(frame) ? QuoteKind.Direct : QuoteKind.Partial);
+        if (WordIs(p, "that") || WordIs(p, "as"))
+        {
+            int cue = NearestCueLeft(p, s0, 6);
+            if (cue >= 0)
+                return Attach(frame, cue, s0, QuoteKind.Partial, consume: !EndsSentence(frame) ? false : true);
+        }
+        // A cue earlier in the sentence: the quotation is part of reported speech; its reported
+        // frame is built from the same cue, and the quote nests in it.
+        int earlier = NearestCueLeft(open, s0, 40);
+        if (earlier >= 0)
+            return Attach(frame, earlier, s0, QuoteKind.Partial, consume: false);
+        return false;
+    }
+
+    private bool EndsSentence(Frame frame)
+    {
+        var span = _view.Spans[frame.Span];
+        int after = _view.FirstTokenAtOrAfter(span.Outer);
+        while (after < _tokens.Length && (IsComma(after) || (_tokens[after].Kind == TokenKind.Quote)))
+            after++;
+        return after >= _tokens.Length || IsSentenceEndPunct(after) || SentenceOf(after) != frame.Sentence || IsPunct(after, '(');
+    }
+
+    /// <summary>The closest cue left of <paramref name="t"/> within <paramref name="reach"/> tokens, outside quotations.</summary>
+    private int NearestCueLeft(int t, int floor, int reach, bool loose = false)
+    {
+        for (int k = t - 1; k >= floor && k >= t - reach; k--)
+        {
+            if (_view.MarkRole[k] == 2)
+                return -1; // another quotation's words lie between
+            if ((loose ? IsLooseCue(k) : IsCue(k)) && _view.TokenQuote[k] < 0)
+                return k;
+        }
+        return -1;
+    }
+
+    private bool Attach(Frame frame, int cue, int floor, QuoteKind kind, bool consume = true)
+    {
+        frame.Kind = kind;
+        if (WordIs(cue, "according") && WordIs(cue + 1, "to"))
+        {
+            var src = RightSource(cue + 2);
+            SetCue(frame, cue, cue + 2, consume);
+            if (src.Start >= 0)
+                SetSource(frame, src.Start, src.End, src.Form);
+            return true;
+        }
+        SetCue(frame, cue, cue + 1, consume);
+        var left = LeftSource(cue, floor);
+        if (left.Start >= 0)
+            SetSource(frame, left.Start, left.End, left.Form);
+        else if (left.Inherit)
+            frame.InheritAt = cue;
+        else if (RightSource(cue + 1) is { Start: >= 0 } right && !IsCue(cue + 1))
+            SetSource(frame, right.Start, right.End, right.Form);
+        return true;
+    }
+
+    /// <summary>A clause ending in a colon introduces the quotation: its cue (if any) and its subject speak.</summary>
+    private bool AttributeIntroduction(Frame frame, int colon)
+    {
+        int s0 = _view.SentenceStart(colon);
+        frame.Kind = QuoteKind.Direct;
+        // Next to the colon a weaker cue will do ("X said:"); further back only a clear one.
+        int cue = NearestCueLeft(colon, s0, 3, loose: true);
+        if (cue < 0)
+            cue = NearestCueLeft(colon, s0, 12);
+        if (cue >= 0 && WordIs(cue, "according") && WordIs(cue + 1, "to"))
+        {
+            // "According to X: “…”".
+            SetCue(frame, cue, cue + 2);
+            var src = RightSource(cue + 2);
+            if (src.Start >= 0)
+                SetSource(frame, src.Start, src.End, src.Form);
+            frame.Sentence = SentenceOf(cue);
+            return true;
+        }
+        if (cue >= 0)
+        {
+            SetCue(frame, cue, cue + 1);
+            var left = LeftSource(cue, s0);
+            if (left.Start >= 0)
+                SetSource(frame, left.Start, left.End, left.Form);
+            else if (left.Inherit)
+                frame.InheritAt = cue;
+            else if (RightSource(cue + 1) is { Start: >= 0 } right)
+                SetSource(frame, right.Start, right.End, right.Form);
+            frame.Sentence = SentenceOf(cue);
+            return true;
+        }
+        var subject = SubjectOf(s0, colon);
+        if (subject.Start < 0)
+            return false;
+        SetSource(frame, subject.Start, subject.End, subject.Form);
+        frame.Sentence = SentenceOf(colon);
+        return true;
+    }
+
+    /// <summary>
+    /// Quotations no cue reached: inside a reported sentence they are its partial quotes; with a
+    /// bracketed citation after them the cited outlet speaks; a quotation that opens its sentence
+    /// (or a clause of several words) continues the previous speaker; a short quoted name is not
+    /// speech ("the so-called “Resistance Front”").
+    /// </summary>
+    private void AttributeRemainingQuotes()
+    {
+        var ordered = new List<Frame>(_frames);
+        ordered.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        foreach (var frame in _pending)
+        {
+            var span = _view.Spans[frame.Span];
+            var outer = ordered.Find(f => f.Span < 0 && f.Start <= frame.Start && frame.End <= f.End);
+            if (outer is not null)
+            {
+                frame.Kind = QuoteKind.Partial;
+                frame.Outer = outer;
+                frame.SpeakerOf = outer;
+                frame.CueStart = outer.CueStart;
+                frame.CueEnd = outer.CueEnd;
+                frame.CueToken = outer.CueToken;
+                _frames.Add(frame);
+                continue;
+            }
+            int open = _view.FirstTokenAtOrAfter(span.Open);
+            int words = WordCount(frame.Start, frame.End);
+            bool clause = words >= 4 || EndsWithTerminal(frame.End);
+            // A quote paragraph after a quoted speaker in the same paragraph continues them; else a
+            // bracketed citation after it names the outlet that speaks; else the speaker just before.
+            var sameParagraph = PreviousSpeakerFrame(open, maxParagraphs: 0);
+            if ((IsStandalone(open) || clause) && sameParagraph is not null && words >= 3)
+            {
+                frame.SpeakerOf = sameParagraph;
+                _frames.Add(frame);
+                continue;
+            }
+            if (span.Closed && CitationAfter(_view.LastTokenBefore(span.Outer)) is { Start: >= 0 } cited)
+            {
+                SetSource(frame, cited.Start, cited.End, cited.Form == SourceForm.Channel && _view.TokenMention[cited.Start] < 0 ? SourceForm.Nominal : SourceForm.Name);
+                frame.CitedAsSource = true;
+                _frames.Add(frame);
+                continue;
+            }
+            if (!IsStandalone(open) && !clause)
+                continue;
+            if (!IsStandalone(open) && words < 3)
+                continue;
+            var previous = PreviousSpeakerFrame(open, maxParagraphs: 1);
+            // "X spoke to reporters on Tuesday." above a quotation: X speaks.
+            if (previous is null && IsStandalone(open) && IntroSentence(frame) is { } intro
+                && SubjectOf(intro.Start, intro.End) is { Start: >= 0, Form: SourceForm.Name } introduced)
+            {
+                SetSource(frame, introduced.Start, introduced.End, introduced.Form);
+                _frames.Add(frame);
+                continue;
+            }
+            if (previous is null)
+            {
+                if (IsStandalone(open) && words >= 3)
+                    _frames.Add(frame); // unattributed, but speech
+                continue;
+            }
+            frame.SpeakerOf = previous;
+            _frames.Add(frame);
+        }
+        _pending.Clear();
+    }
+
+    private bool EndsWithTerminal(int end)
+    {
+        int i = end - 1;
+        while (i >= 0 && _text[i] is '"' or '”' or '’' or '\'' or ')' or ' ')
+            i--;
+        return i >= 0 && _text[i] is '.' or '!' or '?' or '…';
+    }
+
+    private int WordCount(int start, int end)
+    {
+        int count = 0;
+        bool inWord = false;
+        for (int i = start; i < end; i++)
+        {
+            bool letter = char.IsLetterOrDigit(_text[i]);
+            if (letter && !inWord)
+                count++;
+            inWord = letter;
+        }
+        return count;
+    }
+
+    /// <summary>The latest frame before token <paramref name="t"/> that has (or inherits) a speaker, within a few paragraphs.</summary>
+    private Frame? PreviousSpeakerFrame(int t, int maxParagraphs = 2)
+    {
+        int offset = _tokens[Math.Min(t, _tokens.Length - 1)].Start;
+        int paragraph = ParagraphOf(Math.Min(t, _tokens.Length - 1));
+        Frame? best = null;
+        int bestAt = -1;
+        foreach (var f in _frames)
+        {
+            int at = f.CueStart >= 0 ? f.CueStart : f.Start;
+            if (at >= offset || at < bestAt || (!f.HasSource && f.SpeakerOf is null))
+                continue;
+            best = f;
+            bestAt = at;
+        }
+        if (best is null)
+            return null;
+        int bestParagraph = ParagraphOf(_view.FirstTokenAtOrAfter(bestAt));
+        return paragraph - bestParagraph <= maxParagraphs ? best : null;
+    }
+
+    private Frame? PreviousFrameInSentence(int cue, Frame? except = null)
+    {
+        int sentence = SentenceOf(cue);
+        Frame? best = null;
+        foreach (var f in _frames)
+        {
+            if (ReferenceEquals(f, except))
+                continue;
+            if (f.CueToken >= 0 && f.CueToken < cue && SentenceOf(f.CueToken) == sentence && (f.HasSource || f.SpeakerOf is not null)
+                && (best is null || f.CueToken > best.CueToken))
+                best = f;
+        }
+        return best;
+    }
+
+    private void SetCue(Frame frame, int head, int end, bool consume = true)
+    {
+        frame.CueToken = head;
+        frame.CueStart = _tokens[head].Start;
+        frame.CueEnd = _tokens[end - 1].End;
+        frame.Sentence = SentenceOf(head);
+        if (consume)
+            _used[head] = true;
+    }
+
+    private void SetSource(Frame frame, int a, int b, SourceForm form)
+    {
+        frame.SourceStart = _tokens[a].Start;
+        frame.SourceEnd = _tokens[b - 1].End;
+        frame.SourceForm = form;
+    }
+}

@@ -1,0 +1,573 @@
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>
+    /// Reported speech from every cue no quotation took: "X said (that) …" (the words after the cue, to
+    /// the end of the sentence or the next side clause), "…, X said." and "…, said X." (the words before
+    /// it), "according to X, …" and "…, according to X", and the participles that add speech to a
+    /// sentence ("…, adding that …").
+    /// </summary>
+    private void FindReportedFrames()
+    {
+        for (int k = 0; k < _tokens.Length; k++)
+        {
+            if (_used[k])
+                continue;
+            if (_view.TokenQuote[k] >= 0)
+            {
+                // Inside quotations the model learned that cues are rare (the quoted words are one
+                // attribution); a verb of saying that nearly always is one still counts.
+                if (!IsStrongSpeechCue(k) || _view.TokenMention[k] >= 0)
+                    continue;
+                // Nested speech inside a quotation: "… the directive said that …" within a quoted report.
+                if (NestedInQuote(k) is { } nested)
+                {
+                    _used[k] = true;
+                    _frames.Add(nested);
+                }
+                continue;
+            }
+            if (!IsCue(k))
+                continue;
+            // "reports said", "officials say": a cue word that is the next cue's subject is not a cue.
+            int next = NextContentWord(k + 1);
+            if (next < _view.SentenceEnd(k) && IsCue(next) && !WordIs(k + 1, "to") && LeftSource(next, _view.SentenceStart(k)) is { Start: >= 0 } subject && subject.Start <= k && k < subject.End)
+                continue;
+            int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
+            var frame = WordIs(k, "according") && WordIs(k + 1, "to") ? AccordingTo(k, s0, s1) : Reported(k, s0, s1);
+            if (frame is null)
+                continue;
+            _used[k] = true;
+            _frames.Add(frame);
+        }
+    }
+
+    /// <summary>
+    /// A strong speech cue inside a quotation whose speaker is named there and is not the quoted
+    /// speaker's own "I" or "we" ("The directive said that …", "the memo says …"): a quote of its own,
+    /// bounded by the quotation's words, nested in it.
+    /// </summary>
+    private Frame? NestedInQuote(int k)
+    {
+        var span = _view.Spans[_view.TokenQuote[k]];
+        if (!IsStrongSpeechCue(k) || WordIs(k, "according"))
+            return null;
+        int first = _view.FirstTokenAtOrAfter(span.Start), last = _view.FirstTokenAtOrAfter(span.End);
+        int s0 = Math.Max(_view.SentenceStart(k), first), s1 = Math.Min(_view.SentenceEnd(k), last);
+        var left = LeftSource(k, s0);
+        if (left.Start < 0 || left.Form is not (SourceForm.Name or SourceForm.Nominal))
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 1);
+        SetSource(frame, left.Start, left.End, left.Form);
+        var words = ContentAfter(SkipComplement(k, frame), s1);
+        if (words.Start < 0 || WordCount(words.Start, words.End) < 3)
+            return null;
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
+    }
+
+    private Frame? AccordingTo(int k, int s0, int s1)
+    {
+        var src = RightSource(k + 2);
+        if (src.Start < 0)
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 2);
+        SetSource(frame, src.Start, src.End, src.Form);
+        int clauseStart = ClauseStart(k, s0);
+        (int Start, int End) words;
+        if (k <= clauseStart + 1)
+        {
+            // "According to X, …": the words follow the comma after the source.
+            int t = src.End;
+            while (t < s1 && !IsComma(t))
+                t++;
+            words = ContentAfter(t + 1, s1);
+        }
+        else
+        {
+            int end = k;
+            while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))
+                end--;
+            words = Words(clauseStart, end);
+        }
+        if (words.Start < 0 || words.End - words.Start < 3)
+            return null;
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
+    }
+
+    private Frame? Reported(int k, int s0, int s1)
+    {
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 1);
+        var left = LeftSource(k, s0);
+        int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
+        // "…, X said." / "…, said X." at the end of a sentence: the words come before.
+        if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
+        {
+            var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
+            int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
+            if (OnlyTrailer(tail, s1))
+            {
+                if (left.Start < 0 && right.Start >= 0)
+                    SetSource(frame, right.Start, right.End, right.Form);
+                else if (left.Start >= 0)
+                    SetSource(frame, left.Start, left.End, left.Form);
+                int end = before;
+                while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
+                    end--;
+                var words = Words(SkipLeadingAdverb(ClauseStart(end, s0), before), IsComma(before) ? before : before + 1);
+                if (words.Start < 0)
+                    return null;
+                frame.Start = words.Start;
+                frame.End = words.End;
+                return frame;
+            }
+        }
+        if (left.Start >= 0)
+            SetSource(frame, left.Start, left.End, left.Form);
+        else if (left.Inherit)
+            frame.InheritAt = k;
+        else if (!IsPassive(k) && SubjectOf(s0, k) is { Start: >= 0 } subject && subject.End <= k)
+            SetSource(frame, subject.Start, subject.End, subject.Form);
+        var after = ContentAfter(SkipComplement(k, frame), s1);
+        if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
+            return null;
+        frame.Start = after.Start;
+        frame.End = after.End;
+        return frame;
+    }
+
+    /// <summary>
+    /// For a cue that hangs on an earlier verb without a frame of its own ("X compared …, adding …"):
+    /// a frame standing for the sentence's subject.
+    /// </summary>
+    private Frame? NearestSubjectFrame(int k, int s0)
+    {
+        var subject = SubjectOf(s0, k);
+        if (subject.Start < 0)
+            return null;
+        var holder = new Frame { Start = _tokens[subject.Start].Start, End = _tokens[subject.End - 1].End };
+        SetSource(holder, subject.Start, subject.End, subject.Form);
+        return holder;
+    }
+
+    /// <summary>"Still, …", "Even so, …", "In Iowa, …": a short opening phrase and its comma are not the reported words.</summary>
+    private int SkipLeadingAdverb(int t, int limit)
+    {
+        int comma = t;
+        while (comma < limit && comma - t <= 3 && !IsComma(comma) && _view.MarkRole[comma] == 0)
+            comma++;
+        if (comma < limit && comma - t <= 3 && IsComma(comma) && comma > t && (WordIn(t, SpeechWords.Openers) || WordIs(t, "even") || WordIs(t, "so")))
+            return comma + 1;
+        return t;
+    }
+
+    /// <summary>"is expected", "was reported", "has been criticized": the cue's subject is not its source.</summary>
+    private bool IsPassive(int k)
+    {
+        int p = k - 1;
+        while (p >= 0 && _view.IsWord(p) && (WordIs(p, "also") || WordIs(p, "not") || WordIs(p, "widely") || WordIs(p, "being") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
+            p--;
+        return WordIs(p, "is") || WordIs(p, "are") || WordIs(p, "was") || WordIs(p, "were") || WordIs(p, "be") || WordIs(p, "been") || WordIs(p, "being")
+            || WordIs(k, "reportedly") || WordIs(k, "allegedly");
+    }
+
+    /// <summary>Where a clause starts before token <paramref name="t"/>: the sentence start, or after a colon or semicolon.</summary>
+    private int ClauseStart(int t, int s0)
+    {
+        for (int k = t - 1; k >= s0; k--)
+        {
+            if (IsPunct(k, ';') || IsPunct(k, ':'))
+                return k + 1;
+        }
+        // Skip an opening quotation mark that only opens the sentence's quote.
+        return s0;
+    }
+
+    /// <summary>After the speaker of "…, X said", only a time, a place of saying or the end: "on Tuesday.", "in a statement.", "told reporters."</summary>
+    private bool OnlyTrailer(int t, int s1)
+    {
+        int words = 0;
+        // A subject after the cue starts the reported clause: "…, said she had ordered more patrols".
+        int first = t;
+        while (first < s1 && _tokens[first].Kind is TokenKind.Quote)
+            first++;
+        if (first < s1 && (WordIn(first, SpeechWords.PersonalPronouns) || WordIn(first, SpeechWords.Determiners) || WordIs(first, "there")))
+            return false;
+        for (int k = t; k < s1; k++)
+        {
+            if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
+                continue;
+            if (IsComma(k))
+                return words <= 5;
+            if (WordIs(k, "that") || IsPunct(k, ':') || _view.MarkRole[k] == 1)
+                return false;
+            words++;
+            if (words > 5)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The words before the comma are an opening phrase ("Highlighting …,", "In Baghdad,"), not reported words.</summary>
+    private bool OpensWithAdverbial(int s0, int comma)
+    {
+        int first = s0;
+        while (first < comma && _tokens[first].Kind == TokenKind.Quote && _view.MarkRole[first] != 1)
+            first++;
+        if (first >= comma || !_view.IsWord(first))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(first), buffer);
+        if (SpeechWords.IsParticiple(w) && !IsCue(first))
+            return true;
+        // A short prepositional opening: "In Baghdad,", "After the meeting,".
+        return WordIn(first, SpeechWords.Prepositions) && comma - first <= 6;
+    }
+
+    private int NextContentWord(int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var skippable = CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (t < _tokens.Length && _view.IsWord(t) && skippable.Contains(CueFeatures.Lower(_view.Word(t), buffer)))
+            t++;
+        return t;
+    }
+
+    /// <summary>Cues that hang on an earlier verb take that verb's speaker, or the sentence's subject, or the last speaker.</summary>
+    private void ResolveInherited()
+    {
+        foreach (var f in _frames)
+        {
+            if (f.InheritAt < 0 || f.HasSource || f.SpeakerOf is not null)
+                continue;
+            int s0 = _view.SentenceStart(f.InheritAt);
+            f.SpeakerOf = PreviousFrameInSentence(f.InheritAt, f) ?? NearestSubjectFrame(f.InheritAt, s0) ?? PreviousSpeakerFrame(f.InheritAt);
+        }
+    }
+
+    /// <summary>
+    /// The first token of the reported words after a cue: past an object the cue takes ("told
+    /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
+    /// a comma or colon, and "that".
+    /// </summary>
+    private int SkipComplement(int k, Frame? frame = null)
+    {
+        int s1 = _view.SentenceEnd(k);
+        int t = k + 1;
+        var stats = StatsOf(k);
+        // A learned phrase: "called for", "pointed out", "went on".
+        Span<char> head = stackalloc char[40];
+        Span<char> next = stackalloc char[40];
+        if (t < s1 && _model.IsPhrase(CueFeatures.Lower(_view.Word(k), head), CueFeatures.Lower(_view.Word(t), next)))
+        {
+            if (frame is not null && _view.IsWord(t))
+                frame.CueEnd = _tokens[t].End;
+            t++;
+            if (t < s1 && _model.IsPhrase(CueFeatures.Lower(_view.Word(t - 1), head), CueFeatures.Lower(_view.Word(t), next)) && _view.IsWord(t))
+            {
+                if (frame is not null)
+                    frame.CueEnd = _tokens[t].End;
+                t++;
+            }
+            stats = null;
+        }
+        for (int pass = 0; pass < 4 && t < s1; pass++)
+        {
+            int before = t;
+            t = SkipTime(t, s1);
+            if (WordIs(t, "in") || WordIs(t, "on") || WordIs(t, "during") || WordIs(t, "at"))
+            {
+                int u = t + 1;
+                if (WordIn(u, SpeechWords.Determiners))
+                    u++;
+                if (u < s1 && (WordIn(u, SpeechWords.Weekdays) || StatementOrChannel(u) || SpeechWords.TimeWords.Contains(_view.Word(u).ToString().ToLowerInvariant())))
+                {
+                    t = u + 1;
+                    while (t < s1 && (WordIs(t, "interview") || WordIs(t, "post") || WordIs(t, "message") || WordIs(t, "account")))
+                        t++;
+                    if (WordIs(t, "with") || WordIs(t, "to") || WordIs(t, "on"))
+                        t = SkipPhrase(t + 1, s1);
+                    continue;
+                }
+            }
+            if (stats is { Object: >= 0.3f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
+            {
+                int u = SkipPhrase(t, s1);
+                if (u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
+                {
+                    t = u;
+                    if (WordIs(t, "of") || WordIs(t, "for") || WordIs(t, "about") || WordIs(t, "on"))
+                        t++; // "accused X of …", "thanked X for …": the words follow the particle
+                    continue;
+                }
+            }
+            // "said Thursday during a town hall in Buffalo, New York, that …": the words follow the "that".
+            if (pass == 0 && (WordIn(t, SpeechWords.Prepositions) || WordIs(t, "while") || WordIs(t, "when")) && !WordIs(t, "that"))
+            {
+                for (int u = t + 1; u < s1 && u - t < 20; u++)
+                {
+                    if (_view.MarkRole[u] != 0 || IsCue(u))
+                        break;
+                    if (IsComma(u) && WordIs(u + 1, "that"))
+                    {
+                        t = u + 1;
+                        break;
+                    }
+                }
+            }
+            if (before == t)
+                break;
+        }
+        while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
+            t++;
+        // "said, however, that …": a sentence adverb between commas.
+        if (_view.IsWord(t) && IsComma(t + 1) && (WordIs(t, "however") || WordIs(t, "though") || WordIs(t, "too") || WordIs(t, "also") || WordIs(t, "again") || WordIs(t, "instead") || WordIs(t, "meanwhile")))
+            t += 2;
+        if (WordIs(t, "that"))
+            t++;
+        return t;
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["him", "her", "them", "us", "me", "you", "reporters", "supporters", "voters", "viewers", "listeners", "readers", "lawmakers", "journalists"], StringComparer.Ordinal);
+
+    /// <summary>What follows an object before the reported words: "that", "to", "of", a comma, a colon, a quotation.</summary>
+    private bool ObjectEnd(int u) =>
+        WordIs(u, "that") || WordIs(u, "to") || WordIs(u, "of") || WordIs(u, "for") || WordIs(u, "if") || WordIs(u, "whether") || WordIs(u, "how")
+        || WordIs(u, "what") || WordIs(u, "why") || WordIs(u, "about") || WordIs(u, "on") || WordIs(u, "in") || IsComma(u) || IsPunct(u, ':') || _view.MarkRole[u] == 1;
+
+    /// <summary>A clause starts here: a pronoun or a name followed by more words ("told CNN he would …").</summary>
+    private bool StartsClause(int u) => WordIn(u, SpeechWords.PersonalPronouns) || WordIs(u, "there") || WordIs(u, "the") || _view.TokenMention[u] >= 0;
+
+    private bool StatementOrChannel(int t)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w) || SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w)
+            || w.SequenceEqual("tweet") || w.SequenceEqual("interview") || w.SequenceEqual("conference") || w.SequenceEqual("briefing") || w.SequenceEqual("speech");
+    }
+
+    private int SkipTime(int t, int s1)
+    {
+        var time = SpeechWords.TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[40];
+        int start = t;
+        while (t < s1)
+        {
+            if (_tokens[t].Kind == TokenKind.Number && (WordIn(t - 1, SpeechWords.Months) || WordIn(t + 1, SpeechWords.Months)))
+            {
+                t++;
+                continue;
+            }
+            if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
+                break;
+            var w = CueFeatures.Lower(_view.Word(t), buffer);
+            bool timeWord = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || SpeechWords.Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("of") && (!w.SequenceEqual("on") && !w.SequenceEqual("in") || NextIsTime(t + 1, s1)));
+            if (!timeWord)
+                break;
+            t++;
+        }
+        if (t > start && IsComma(t))
+            t++;
+        return t;
+    }
+
+    private bool NextIsTime(int t, int s1)
+    {
+        if (t >= s1)
+            return false;
+        if (WordIs(t, "the") || WordIs(t, "recent"))
+            t++;
+        return t < s1 && (WordIn(t, SpeechWords.Weekdays) || WordIn(t, SpeechWords.Months) || WordIs(t, "recent") || WordIs(t, "past"));
+    }
+
+    /// <summary>Past a short noun phrase: "reporters", "the IRGC-run news agency, Tasnim", "Congress".</summary>
+    private int SkipPhrase(int t, int s1)
+    {
+        int start = t;
+        if (WordIn(t, ObjectPronouns))
+            return t + 1;
+        if (_view.TokenMention[t] >= 0)
+        {
+            int end = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[t]].End);
+            // "the news agency, Tasnim," / "CNN's X": keep going only over an apposition.
+            if (IsComma(end) && end + 1 < s1 && _view.TokenMention[end + 1] >= 0)
+            {
+                int m = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[end + 1]].End);
+                return IsComma(m) ? m + 1 : m;
+            }
+            if (!IsPossessive(end - 1))
+                return end;
+        }
+        while (t < s1 && t - start < MaxPhrase)
+        {
+            if (_view.TokenMention[t] >= 0 || _tokens[t].Kind is TokenKind.Number or TokenKind.Abbreviation)
+            {
+                t++;
+                continue;
+            }
+            if (!_view.IsWord(t))
+            {
+                // An apposition naming the same thing: "the news agency, Tasnim,".
+                if (IsComma(t) && t + 1 < s1 && _view.TokenMention[t + 1] >= 0)
+                {
+                    int m = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[t + 1]].End);
+                    t = IsComma(m) ? m + 1 : m;
+                    break;
+                }
+                break;
+            }
+            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t)))
+                break;
+            t++;
+        }
+        return t;
+    }
+
+    /// <summary>The reported words from token <paramref name="t"/>: to the sentence end, or before a side clause that reports more speech.</summary>
+    private (int Start, int End) ContentAfter(int t, int s1)
+    {
+        if (t >= s1)
+            return (-1, -1);
+        int end = s1;
+        for (int k = t + 1; k < s1; k++)
+        {
+            // A bracketed citation closing the sentence is not part of the words: "… (Agency, 3 May)".
+            if (IsPunct(k, '(') && k > t + 2 && BracketClosesSentence(k, s1))
+            {
+                end = k;
+                break;
+            }
+            // Another attribution's cue or quotation: these words end before its speaker.
+            if ((_used[k] && IsCue(k)) || (_view.MarkRole[k] == 1 && _view.TokenQuote[k] >= 0 && k > t && _quotedAttributed.Contains(_view.TokenQuote[k])))
+            {
+                end = k;
+                var left = _used[k] ? LeftSource(k, t) : SourceSpan.None;
+                if (left.Start > t)
+                    end = left.Start;
+                while (end > t && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))
+                    end--;
+                break;
+            }
+            if (IsComma(k) && k + 1 < s1 && (IsCue(k + 1) || (WordIs(k + 1, "according") && WordIs(k + 2, "to"))) && _view.TokenQuote[k + 1] < 0)
+            {
+                end = k;
+                break;
+            }
+            // "…, X said, …" / "…, the Post reported that …": another speaker's attribution ends these words.
+            if (IsComma(k) && k + 2 < s1 && _view.TokenQuote[k] < 0 && AttributionStartsAt(k + 1, s1))
+            {
+                end = k;
+                break;
+            }
+            if (_view.TokenQuote[k] >= 0 || k - t < 2)
+                continue;
+            // A side phrase after a comma is the writer's, not the speaker's: "…, putting them …",
+            // "…, a 16-point margin", "…, compared with …", "…, which he calls …".
+            if (IsComma(k) && k + 1 < s1 && SidePhrase(k + 1))
+            {
+                end = k;
+                break;
+            }
+            // "X says A and says B": a second verb of the same speaker starts its own attribution.
+            if ((WordIs(k, "and") || WordIs(k, "but")) && k + 1 < s1 && SecondVerb(k + 1))
+            {
+                end = k;
+                while (end > t && IsComma(end - 1))
+                    end--;
+                break;
+            }
+        }
+        end = TrimOccasion(t, end);
+        return Words(t, end);
+    }
+
+    private bool BracketClosesSentence(int open, int s1)
+    {
+        int k = open + 1;
+        while (k < s1 && !IsPunct(k, ')') && k - open < 16)
+            k++;
+        if (k >= s1 || !IsPunct(k, ')'))
+            return false;
+        for (int j = k + 1; j < s1; j++)
+        {
+            if (!(IsSentenceEndPunct(j) || _tokens[j].Kind == TokenKind.Quote))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A speaker and a cue start at token <paramref name="t"/>: "he said", "the Huffington Post reported".</summary>
+    private bool AttributionStartsAt(int t, int s1)
+    {
+        for (int k = t + 1; k < s1 && k <= t + 7; k++)
+        {
+            if (IsComma(k) || _view.MarkRole[k] != 0)
+                return false;
+            if (!IsCue(k))
+                continue;
+            var left = LeftSource(k, t);
+            return left.Start >= 0 && left.Start <= t + 1 && left.Form != SourceForm.None;
+        }
+        return false;
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> SideOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["a", "an", "compared", "after", "before", "which", "though", "although", "while", "whereas", "despite", "as", "when", "where", "even",
+         "prompting", "marking", "making", "putting", "leaving", "citing", "noting", "adding", "saying", "calling", "referring", "according",
+         "up", "down", "from", "than", "until", "since", "because", "amid", "following", "ahead"], StringComparer.Ordinal);
+
+    private bool SidePhrase(int t)
+    {
+        if (!_view.IsWord(t))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        return SideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || (SpeechWords.IsParticiple(w) && !WordIs(t + 1, "that"));
+    }
+
+    /// <summary>A verb after "and": a cue word of the lexicon ("says", "argued") or a past tense other than a participle adjective.</summary>
+    private bool SecondVerb(int t)
+    {
+        int k = NextContentWord(t);
+        if (k >= _tokens.Length || !_view.IsWord(k) || _view.TokenMention[k] >= 0 || char.IsUpper(_text[_tokens[k].Start]))
+            return false;
+        if (StatsOf(k) is { } s && (s.Share >= 0.2f || IsCue(k)))
+            return true;
+        var w = _view.Word(k);
+        return k > t && w.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> OccasionNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["tweet", "statement", "interview", "email", "e-mail", "speech", "remarks", "post", "video", "letter", "op-ed", "conference", "briefing",
+         "message", "address", "broadcast", "podcast"], StringComparer.Ordinal);
+
+    /// <summary>Cuts a closing phrase that tells how the words were given: "… in a tweet", "… in an email to supporters".</summary>
+    private int TrimOccasion(int t, int end)
+    {
+        Span<char> buffer = stackalloc char[40];
+        var occasion = OccasionNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = Math.Max(t + 3, end - 6); k < end; k++)
+        {
+            if (_view.TokenQuote[k] >= 0 || !(WordIs(k, "in") || WordIs(k, "on") || WordIs(k, "during")))
+                continue;
+            int j = k + 1;
+            while (j < end && j <= k + 3 && !(_view.IsWord(j) && occasion.Contains(CueFeatures.Lower(_view.Word(j), buffer))))
+                j++;
+            if (j < end && j <= k + 3)
+                return k;
+        }
+        return end;
+    }
+}

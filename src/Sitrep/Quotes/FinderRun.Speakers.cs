@@ -1,0 +1,321 @@
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>A speaker resolved so far: where it was named and what it is, for pronouns and nominals after it.</summary>
+    private readonly record struct Resolved(int At, int Entity, string? Type, NominalKind Nominal, bool Issued);
+
+    private readonly List<Resolved> _speakers = [];
+    private readonly HashSet<Frame> _resolving = [];
+    private readonly HashSet<Frame> _done = [];
+
+    private void ResolveSpeakers()
+    {
+        var order = new List<Frame>(_frames);
+        order.Sort((a, b) => Anchor(a).CompareTo(Anchor(b)));
+        foreach (var f in order)
+            Resolve(f);
+    }
+
+    private static int Anchor(Frame f) => f.SourceStart >= 0 ? f.SourceStart : f.CueStart >= 0 ? f.CueStart : f.Start;
+
+    private void Resolve(Frame f)
+    {
+        if (_done.Contains(f) || !_resolving.Add(f))
+            return;
+        if (!f.HasSource && f.SpeakerOf is { } of)
+        {
+            Resolve(of);
+            if (of.HasSource)
+            {
+                f.SourceStart = of.SourceStart;
+                f.SourceEnd = of.SourceEnd;
+                f.SourceForm = of.SourceForm;
+                f.Entity = of.Entity;
+                if (f.Entity >= 0 && IssuesStatement(f))
+                    _speakers.Add(new Resolved(f.SourceStart, f.Entity, TypeOf(f.Entity), NominalKind.None, true));
+            }
+        }
+        else if (f.HasSource)
+        {
+            f.Entity = f.SourceForm switch
+            {
+                SourceForm.Name => NameEntity(f),
+                SourceForm.Pronoun => PronounEntity(f.SourceStart),
+                _ when f.CitedAsSource && f.CitedEntity >= 0 => f.CitedEntity,
+                _ when SpeaksForCitedOutlet(f) => f.CitedEntity,
+                SourceForm.Channel => ChannelEntity(f.SourceStart, f.SourceEnd, null),
+                SourceForm.Nominal => NominalEntity(f),
+                _ => -1,
+            };
+            if (f.Entity >= 0 || f.SourceForm is SourceForm.Name)
+            {
+                string? type = f.Entity >= 0 && f.Entity < _input.Entities.Count ? _input.Entities[f.Entity].Type : f.Entity >= 0 ? "MEDIA" : null;
+                _speakers.Add(new Resolved(f.SourceStart, f.Entity, type, NominalOf(f), IssuesStatement(f)));
+            }
+        }
+        _resolving.Remove(f);
+        _done.Add(f);
+    }
+
+    private int NameEntity(Frame f)
+    {
+        int t = _view.LastTokenBefore(f.SourceEnd);
+        if (t < 0 || _view.TokenMention[t] < 0)
+            return -1;
+        return _input.Mentions[_view.TokenMention[t]].Entity;
+    }
+
+    private NominalKind NominalOf(Frame f)
+    {
+        if (f.SourceForm != SourceForm.Nominal)
+            return NominalKind.None;
+        int t = _view.LastTokenBefore(f.SourceEnd);
+        Span<char> buffer = stackalloc char[40];
+        return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(t), buffer), out var kind) ? kind : NominalKind.None;
+    }
+
+    /// <summary>The frame's sentence tells of a statement, message or warning ("released a warning", "in a statement").</summary>
+    private bool IssuesStatement(Frame f)
+    {
+        int anchor = f.CueToken >= 0 ? f.CueToken : _view.FirstTokenAtOrAfter(f.Start);
+        if (anchor >= _tokens.Length)
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var nominals = SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = _view.SentenceStart(anchor); k < _view.SentenceEnd(anchor); k++)
+        {
+            if (_view.IsWord(k) && _view.TokenQuote[k] < 0
+                && (nominals.TryGetValue(CueFeatures.Lower(_view.Word(k), buffer), out var kind) && kind == NominalKind.Statement || WordIs(k, "warning")))
+                return true;
+        }
+        return false;
+    }
+
+    private string? TypeOf(int entity) => entity >= 0 && entity < _input.Entities.Count ? _input.Entities[entity].Type : entity >= 0 ? "MEDIA" : null;
+
+    /// <summary>
+    /// "he"/"she": the last person who spoke, unless a person opened a sentence since; "they": the last
+    /// organisation or group that spoke; "it": the last organisation, outlet or channel that spoke.
+    /// </summary>
+    private int PronounEntity(int at)
+    {
+        Span<char> buffer = stackalloc char[40];
+        int t = _view.FirstTokenAtOrAfter(at);
+        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        int paragraph = ParagraphOf(t);
+        if (w.SequenceEqual("he") || w.SequenceEqual("she"))
+        {
+            // A person named earlier in the same sentence: "Although X was against it, he ordered …".
+            for (int k = t - 1; k >= _view.SentenceStart(t); k--)
+            {
+                if (_view.MentionType(k) == "PERSON" && _view.TokenQuote[k] < 0 && !IsPossessive(k) && !PrepositionBefore(_view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[k]].Start)))
+                    return _input.Mentions[_view.TokenMention[k]].Entity;
+            }
+            int speaker = LastSpeaker(at, static type => type == "PERSON", paragraph);
+            var mention = LastPersonSubject(t, paragraph);
+            if (mention.Entity >= 0 && (speaker < 0 || mention.At > LastSpeakerAt(at, static type => type == "PERSON")))
+                return mention.Entity;
+            return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph);
+        }
+        if (w.SequenceEqual("who") || w.SequenceEqual("which") || w.SequenceEqual("whom"))
+        {
+            int before = t - 1;
+            if (IsComma(before))
+                before--;
+            var antecedent = before >= 0 ? PhraseEndingAt(before, _view.SentenceStart(t)) : SourceSpan.None;
+            if (antecedent.Start >= 0 && _view.TokenMention[antecedent.End - 1] >= 0)
+                return _input.Mentions[_view.TokenMention[antecedent.End - 1]].Entity;
+            return -1;
+        }
+        if (w.SequenceEqual("they"))
+        {
+            int speaker = LastSpeaker(at, static type => type is "ORG" or "GPE" or "MEDIA", paragraph);
+            return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG", paragraph);
+        }
+        if (w.SequenceEqual("it"))
+        {
+            int speaker = LastSpeaker(at, static type => type is "ORG" or "MEDIA" or "GPE", paragraph);
+            return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG" or "MEDIA", paragraph);
+        }
+        return -1;
+    }
+
+    private int LastSpeaker(int at, Func<string?, bool> accepts, int paragraph)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var s = _speakers[i];
+            if (s.At >= at || s.Entity < 0)
+                continue;
+            if (paragraph - ParagraphOf(_view.FirstTokenAtOrAfter(s.At)) > 3)
+                return -1;
+            if (accepts(s.Type))
+                return s.Entity;
+        }
+        return -1;
+    }
+
+    private int LastSpeakerAt(int at, Func<string?, bool> accepts)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            if (_speakers[i].At < at && _speakers[i].Entity >= 0 && accepts(_speakers[i].Type))
+                return _speakers[i].At;
+        }
+        return -1;
+    }
+
+    /// <summary>The last person named as a sentence's subject (its first name, outside quotations) before token <paramref name="t"/>.</summary>
+    private (int Entity, int At) LastPersonSubject(int t, int paragraph)
+    {
+        int s = SentenceOf(t);
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (ParagraphOf(k) < paragraph - 3)
+                break;
+            if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0 || _view.MentionType(k) != "PERSON")
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            int first = _view.FirstTokenAtOrAfter(m.Start);
+            var subject = SubjectOf(_view.SentenceStart(first), Math.Min(_view.SentenceEnd(first), SentenceOf(k) == s ? t : _view.SentenceEnd(first)));
+            if (subject.Start >= 0 && subject.Start <= first && first < subject.End)
+                return (m.Entity, m.Start);
+        }
+        return (-1, -1);
+    }
+
+    private int LastMention(int t, Func<string, bool> accepts, int paragraph)
+    {
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (ParagraphOf(k) < paragraph - 2)
+                break;
+            if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0)
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            if (m.Entity >= 0 && accepts(m.Type))
+                return m.Entity;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A noun phrase standing for a speaker: "the statement" is its issuer (the last speaker), "the
+    /// newspaper" the last outlet named, "the spokesman" the person the article gave that role.
+    /// </summary>
+    private int NominalEntity(Frame f)
+    {
+        int head = _view.LastTokenBefore(f.SourceEnd);
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(head), buffer);
+        int paragraph = ParagraphOf(head);
+        if (SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var kind))
+        {
+            switch (kind)
+            {
+                case NominalKind.Body:
+                    {
+                        // "The Kata'ib Hezbollah terrorist group": the organisation named in the phrase.
+                        for (int k = head - 1; k >= _view.FirstTokenAtOrAfter(f.SourceStart); k--)
+                        {
+                            if (_view.MentionType(k) is "ORG" or "MISC" && !IsPossessive(k) && _input.Mentions[_view.TokenMention[k]].Entity >= 0)
+                                return _input.Mentions[_view.TokenMention[k]].Entity;
+                        }
+                        return -1;
+                    }
+                case NominalKind.Statement:
+                    // "the statement said" points back to the last speaker who issued one; "a statement" is a new one;
+                    // inside a quotation the statement is the quoted speaker's subject, not one this article reported.
+                    if (!(WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this"))
+                        || _view.TokenQuote[head] >= 0)
+                        return -1;
+                    for (int i = _speakers.Count - 1; i >= 0; i--)
+                    {
+                        if (_speakers[i].At < f.SourceStart && _speakers[i].Entity >= 0 && _speakers[i].Issued)
+                            return _speakers[i].Entity;
+                    }
+                    return -1;
+                case NominalKind.Outlet:
+                    {
+                        for (int k = head - 1; k >= 0; k--)
+                        {
+                            if (IsOutletMention(k) && _view.TokenQuote[k] < 0 && _input.Mentions[_view.TokenMention[k]].Entity >= 0)
+                                return _input.Mentions[_view.TokenMention[k]].Entity;
+                        }
+                        return LastSpeaker(f.SourceStart, static type => type == "MEDIA", paragraph);
+                    }
+                case NominalKind.Channel:
+                    return ChannelEntity(f.SourceStart, f.SourceEnd, null);
+                default:
+                    return -1;
+            }
+        }
+        if (Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && WordIn(_view.FirstTokenAtOrAfter(f.SourceStart), SpeechWords.Determiners))
+            return RoleHolder(w.ToString(), head);
+        return -1;
+    }
+
+    /// <summary>The person the article calls by this role ("Pentagon spokesman X", "X, the minister"), the latest before <paramref name="t"/>.</summary>
+    private int RoleHolder(string role, int t)
+    {
+        for (int k = t - 1; k >= 0; k--)
+        {
+            if (_view.TokenMention[k] < 0 || _view.MentionType(k) != "PERSON")
+                continue;
+            var m = _input.Mentions[_view.TokenMention[k]];
+            if (m.Entity < 0 || m.Entity >= _input.Entities.Count)
+                continue;
+            foreach (var r in _input.Entities[m.Entity].Roles)
+            {
+                if (r.Contains(role, StringComparison.OrdinalIgnoreCase))
+                    return m.Entity;
+            }
+            // A title written right before the name.
+            int first = _view.FirstTokenAtOrAfter(m.Start);
+            for (int b = first - 1; b >= 0 && b >= first - 3; b--)
+            {
+                if (WordIs(b, role))
+                    return m.Entity;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The entity index of a channel named by the words [start, end): one channel per name in a
+    /// document, whatever words name it ("tweeted", "Twitter"); <paramref name="name"/> is its name, or
+    /// the words without their article.
+    /// </summary>
+    private int ChannelEntity(int start, int end, string? name)
+    {
+        int t = _view.FirstTokenAtOrAfter(start);
+        if (WordIs(t, "the") || WordIs(t, "a") || WordIs(t, "an") || WordIs(t, "its") || WordIs(t, "their"))
+            start = _tokens[Math.Min(t + 1, _tokens.Length - 1)].Start;
+        if (start >= end)
+            return -1;
+        // A channel the article names as a name of its own ("on Twitter") is that entity.
+        if (name is not null)
+        {
+            for (int e = 0; e < _input.Entities.Count; e++)
+            {
+                if (_input.Entities[e].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    return e;
+            }
+        }
+        name ??= _text[start..end];
+        var range = new Documents.TextRange(start, end);
+        for (int i = 0; i < _channels.Count; i++)
+        {
+            if (!_channels[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (!_channels[i].Spans.Contains(range))
+                ((List<Documents.TextRange>)_channels[i].Spans).Add(range);
+            return _input.Entities.Count + i;
+        }
+        _channels.Add(new QuoteChannel(name, new List<Documents.TextRange> { range }));
+        return _input.Entities.Count + _channels.Count - 1;
+    }
+}

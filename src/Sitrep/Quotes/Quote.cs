@@ -1,0 +1,75 @@
+namespace Sitrep.Quotes;
+
+/// <summary>How the words of a quote are given.</summary>
+public enum QuoteKind
+{
+    /// <summary>In quotation marks, a sentence or more, or introduced by a colon, comma or dash.</summary>
+    Direct,
+
+    /// <summary>In quotation marks, a few words inside the writer's own sentence ("warned against “reckless” moves").</summary>
+    Partial,
+
+    /// <summary>Reported without quotation marks ("X said that …", "according to X, …"), including thought and evidence ("X believes", "polls show").</summary>
+    Indirect,
+}
+
+/// <summary>
+/// Words of the body that name a speaker or a source, and what they name: <see cref="Entity"/> is an
+/// index into the document's entities, or, when it is at least their count, into
+/// <see cref="QuoteLayer.Channels"/> (minus that count); -1 when the words name nothing the
+/// article names elsewhere ("officials", an unresolved "he"). See <see cref="QuoteLayer.ChannelBase"/>.
+/// </summary>
+public sealed record QuoteRef(int Start, int End, int Entity);
+
+/// <summary>
+/// Where and when the words appeared or were said, as far as the article says. <see cref="Source"/> is
+/// null when only the date is known ("in a statement on Tuesday"). <see cref="Date"/> is an ISO date
+/// ("2020-03-31"), a TIMEX3-style value without the year ("XXXX-03-31") when the article never gives
+/// it, or null; <see cref="DateInferred"/> is true when the date was not written beside these words but
+/// taken from another quote of the same statement.
+/// </summary>
+public sealed record QuoteCitation(QuoteRef? Source, string? Date, bool DateInferred = false);
+
+/// <summary>
+/// One attribution: the quoted or reported words (without quotation marks), how they are given, who
+/// said them, the verb or phrase that introduces them, where and when they appeared, the statement
+/// they belong to (quotes of one speaker on one occasion share a number, from 1), and for nested
+/// speech the index of the outer quote in <see cref="QuoteLayer.Quotes"/> (-1 when none).
+/// </summary>
+public sealed record Quote(
+    int Start,
+    int End,
+    QuoteKind Kind,
+    QuoteRef? Speaker,
+    Documents.TextRange? Cue,
+    QuoteCitation? Cited,
+    int Statement,
+    int Within = -1)
+{
+    public string Text(string body) => body[Start..End];
+}
+
+/// <summary>
+/// An outlet or channel the words appeared in that the name tagger did not find as a mention: "Twitter"
+/// (or the verb "tweeted" that names it), "his official website", an outlet written in short
+/// ("NYTimes"). One entity of type MEDIA named <see cref="Name"/>, with the words that name it in the
+/// body (<see cref="Spans"/>, in text order), which are its mentions.
+/// </summary>
+public sealed record QuoteChannel(string Name, IReadOnlyList<Documents.TextRange> Spans);
+
+/// <summary>
+/// The quote layer of one document: its quotes in text order, the outlets and channels it names as
+/// its sources (<see cref="Cites"/>, entity indexes as in <see cref="QuoteRef.Entity"/>), and the
+/// channels it found that are not among the document's mentions. <see cref="ChannelBase"/> is the
+/// number of document entities the finder was given: entity index <c>ChannelBase + i</c> is
+/// <c>Channels[i]</c>, so appending the channels to the document's entities in order (and their spans to
+/// its mentions) makes every index of the layer a plain entity index.
+/// </summary>
+public sealed record QuoteLayer(IReadOnlyList<Quote> Quotes, IReadOnlyList<int> Cites, IReadOnlyList<QuoteChannel> Channels, int ChannelBase)
+{
+    public static QuoteLayer Empty { get; } = new([], [], [], 0);
+
+    /// <summary>The channel an entity index names, or null when it is one of the document's own entities.</summary>
+    public QuoteChannel? ChannelOf(int entity) =>
+        entity >= ChannelBase && entity - ChannelBase < Channels.Count ? Channels[entity - ChannelBase] : null;
+}

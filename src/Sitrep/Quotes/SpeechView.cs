@@ -1,0 +1,133 @@
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Text;
+
+namespace Sitrep.Quotes;
+
+/// <summary>
+/// One document as the quote finder reads it: per token, its sentence, the name it belongs to, the
+/// quotation it sits in and whether it opens or closes one; per sentence, its paragraph. Built once per
+/// document from the pipeline's tokens, sentences and mentions (and by training from a raw text), so
+/// the cue model sees the same thing at training and run time.
+/// </summary>
+internal sealed class SpeechView
+{
+    public SpeechView(string text, Token[] tokens, Sentence[] sentences, IReadOnlyList<Mention> mentions)
+    {
+        Text = text;
+        Tokens = tokens;
+        Sentences = sentences;
+        Mentions = mentions;
+        Spans = QuoteMarks.Find(text);
+        TokenSentence = new int[tokens.Length];
+        TokenMention = new int[tokens.Length];
+        TokenQuote = new int[tokens.Length];
+        MarkRole = new sbyte[tokens.Length];
+        Array.Fill(TokenMention, -1);
+        Array.Fill(TokenQuote, -1);
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount && t < tokens.Length; t++)
+                TokenSentence[t] = s;
+        }
+        int m = 0;
+        for (int t = 0; t < tokens.Length && m < mentions.Count; t++)
+        {
+            while (m < mentions.Count && mentions[m].End <= tokens[t].Start)
+                m++;
+            if (m < mentions.Count && mentions[m].Start <= tokens[t].Start && tokens[t].End <= mentions[m].End)
+                TokenMention[t] = m;
+        }
+        // Top-level quotes only: what is quoted inside a quote belongs to the outer speaker's words.
+        for (int q = 0; q < Spans.Count; q++)
+        {
+            var span = Spans[q];
+            int first = FirstTokenAtOrAfter(span.Open);
+            for (int t = first; t < tokens.Length && tokens[t].Start < span.Start; t++)
+                MarkRole[t] = 1;
+            if (span.Closed)
+            {
+                for (int t = FirstTokenAtOrAfter(span.Close); t < tokens.Length && tokens[t].Start < span.Outer; t++)
+                    MarkRole[t] = 2;
+            }
+            if (span.Depth > 0)
+                continue;
+            for (int t = first; t < tokens.Length && tokens[t].Start < span.Outer; t++)
+                TokenQuote[t] = q;
+        }
+        ClassOf = new string?[tokens.Length];
+        SentenceHasQuote = new bool[sentences.Length];
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (MarkRole[t] != 0)
+                SentenceHasQuote[TokenSentence[t]] = true;
+        }
+        ParagraphOfSentence = new int[sentences.Length];
+        int paragraph = 0;
+        for (int s = 1; s < sentences.Length; s++)
+        {
+            if (text.AsSpan(sentences[s - 1].End, Math.Max(0, sentences[s].Start - sentences[s - 1].End)).Contains('\n'))
+                paragraph++;
+            ParagraphOfSentence[s] = paragraph;
+        }
+    }
+
+    public string Text { get; }
+    public Token[] Tokens { get; }
+    public Sentence[] Sentences { get; }
+    public IReadOnlyList<Mention> Mentions { get; }
+    public List<QuotedSpan> Spans { get; }
+
+    /// <summary>The sentence each token is in.</summary>
+    public int[] TokenSentence { get; }
+
+    /// <summary>The mention each token is part of, -1 if none.</summary>
+    public int[] TokenMention { get; }
+
+    /// <summary>The top-level quoted span (index into <see cref="Spans"/>) each token is in, marks included; -1 if none.</summary>
+    public int[] TokenQuote { get; }
+
+    /// <summary>1 for a token that opens a quoted span, 2 for one that closes it, 0 otherwise.</summary>
+    public sbyte[] MarkRole { get; }
+
+    public bool[] SentenceHasQuote { get; }
+
+    /// <summary>Each token's class as <see cref="CueFeatures"/> names it, filled as it is first asked for.</summary>
+    public string?[] ClassOf { get; }
+
+    public int[] ParagraphOfSentence { get; }
+
+    public int SentenceStart(int t) => Sentences.Length == 0 ? 0 : Sentences[TokenSentence[t]].FirstToken;
+
+    public int SentenceEnd(int t) => Sentences.Length == 0 ? Tokens.Length : Sentences[TokenSentence[t]].FirstToken + Sentences[TokenSentence[t]].TokenCount;
+
+    public int FirstTokenAtOrAfter(int offset)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Start < offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The last token that starts before <paramref name="offset"/>, or -1.</summary>
+    public int LastTokenBefore(int offset) => FirstTokenAtOrAfter(offset) - 1;
+
+    public ReadOnlySpan<char> Word(int t) => Tokens[t].Span(Text);
+
+    public bool Is(int t, string word) => t >= 0 && t < Tokens.Length && Word(t).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsWord(int t) => t >= 0 && t < Tokens.Length && Tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation;
+
+    public bool IsPunct(int t, char c) => t >= 0 && t < Tokens.Length && Tokens[t].Length == 1 && Text[Tokens[t].Start] == c;
+
+    public bool IsCapitalised(int t) => IsWord(t) && char.IsUpper(Text[Tokens[t].Start]);
+
+    public string? MentionType(int t) => t >= 0 && t < Tokens.Length && TokenMention[t] >= 0 ? Mentions[TokenMention[t]].Type : null;
+}

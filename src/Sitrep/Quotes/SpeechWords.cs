@@ -1,0 +1,151 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Sitrep.Quotes;
+
+/// <summary>What a speaker nominal points back to: the statement ("the statement said"), an outlet ("the newspaper wrote"), a channel ("his website").</summary>
+internal enum NominalKind : byte
+{
+    None,
+    Statement,
+    Outlet,
+    Channel,
+    Group,
+
+    /// <summary>A body named by the name before it: "the Kestrel terrorist group" is the Kestrel Brigades.</summary>
+    Body,
+}
+
+/// <summary>
+/// The word lists the finder reads: closed structural words (pronouns, determiners, prepositions,
+/// time words) here in code, the open lists in resources/lexicons: speech-channels.tsv (networks and
+/// the verbs that name them) and speech-nominals.tsv (nouns that stand for a speaker).
+/// </summary>
+internal static class SpeechWords
+{
+    public static readonly FrozenSet<string> PersonalPronouns = Set("he", "she", "they", "it", "i", "we", "you");
+
+    public static readonly FrozenSet<string> Relatives = Set("who", "which", "whom");
+
+    public static readonly FrozenSet<string> Determiners = Set(
+        "the", "a", "an", "this", "these", "those", "some", "many", "several", "most", "all", "other", "both", "another", "its", "his",
+        "her", "their", "our", "my", "your", "two", "three", "four", "five", "few", "one", "no", "each", "every", "any", "such");
+
+    /// <summary>Words that end a noun phrase when reading leftwards from a verb.</summary>
+    public static readonly FrozenSet<string> PhraseStops = Set(
+        "that", "and", "but", "or", "as", "while", "when", "because", "if", "after", "before", "since", "although", "though", "where",
+        "who", "which", "whom", "whose", "than", "so", "then", "to", "in", "on", "at", "by", "for", "with", "from", "into", "about",
+        "against", "over", "under", "during", "without", "through", "between", "among", "amid", "despite", "like", "unlike", "whether",
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+        "not", "do", "does", "did", "also", "yet", "nor", "what", "how", "why", "there", "here", "even", "only", "just");
+
+    public static readonly FrozenSet<string> Prepositions = Set(
+        "to", "in", "on", "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "during", "without", "through",
+        "between", "among", "amid", "of", "toward", "towards", "across", "behind", "beyond", "near", "upon", "via", "than", "like", "onto");
+
+    /// <summary>Words that introduce a sentence before its subject ("In a statement, …", "Meanwhile, …").</summary>
+    public static readonly FrozenSet<string> Openers = Set(
+        "in", "on", "at", "after", "before", "during", "following", "meanwhile", "however", "furthermore", "moreover", "but", "and", "also",
+        "still", "yet", "then", "later", "earlier", "speaking", "asked", "writing", "since", "while", "when", "as", "last", "this", "separately",
+        "nevertheless", "nonetheless", "instead", "indeed", "besides", "today", "yesterday", "now", "for", "with", "without", "according",
+        "under", "amid", "despite", "regardless", "if", "although", "though", "because", "so", "thus", "hence", "finally", "first", "second",
+        "third", "again", "similarly", "likewise", "additionally", "notably", "previously", "recently");
+
+    public static readonly FrozenSet<string> Weekdays = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
+
+    public static readonly FrozenSet<string> Months = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    /// <summary>Words of a time phrase that can stand between a speaker and the verb ("he last week tweeted", "said on Tuesday").</summary>
+    public static readonly FrozenSet<string> TimeWords = Set(
+        "today", "yesterday", "tonight", "tomorrow", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day",
+        "days", "weeks", "months", "years", "last", "this", "next", "earlier", "later", "late", "early", "on", "recent", "past", "previous",
+        "in", "the", "of", "ago", "hours", "friday's", "saturday's", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's",
+        "overnight", "recently");
+
+    /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
+    public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
+
+    private static readonly Lazy<(FrozenDictionary<string, string> Channels, FrozenDictionary<string, NominalKind> Nominals, FrozenSet<string> OutletFirst, FrozenSet<string> OutletLast)> Lists = new(Load);
+
+    /// <summary>
+    /// A name is an outlet's when the tagger said so, or when it ends in a word that names outlets
+    /// ("Herald", "Times", "News Agency") or starts with "Radio": the tagger types unknown outlets as
+    /// organisations.
+    /// </summary>
+    public static bool IsOutletName(string type, ReadOnlySpan<char> name)
+    {
+        if (type == "MEDIA")
+            return true;
+        // The tagger takes unknown outlets for organisations, places ("the Aldmere Herald") or people ("Radio X").
+        if (type is not ("ORG" or "MISC" or "GPE" or "PERSON" or "LOC"))
+            return false;
+        name = name.Trim();
+        int space = name.LastIndexOf(' ');
+        var last = space < 0 ? name : name[(space + 1)..];
+        int firstSpace = name.IndexOf(' ');
+        var first = firstSpace < 0 ? name : name[..firstSpace];
+        Span<char> buffer = stackalloc char[40];
+        return (last.Length <= 40 && Lists.Value.OutletLast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(last, buffer)))
+            || (first.Length <= 40 && Lists.Value.OutletFirst.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(first, buffer)));
+    }
+
+    /// <summary>Networks and the verbs that name them: "twitter" and "tweeted" are Twitter. Keys lower case.</summary>
+    public static FrozenDictionary<string, string> Channels => Lists.Value.Channels;
+
+    /// <summary>Nouns that stand for a speaker or carry words: "statement", "newspaper", "website". Keys lower case.</summary>
+    public static FrozenDictionary<string, NominalKind> Nominals => Lists.Value.Nominals;
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+
+    private static (FrozenDictionary<string, string>, FrozenDictionary<string, NominalKind>, FrozenSet<string>, FrozenSet<string>) Load()
+    {
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        var last = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Rows("speech-outlet-words.tsv"))
+            (f[1] == "first" ? first : last).Add(f[0].ToLowerInvariant());
+        var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in Rows("speech-channels.tsv"))
+            channels[f[0].ToLowerInvariant()] = f[1];
+        var nominals = new Dictionary<string, NominalKind>(StringComparer.Ordinal);
+        foreach (var f in Rows("speech-nominals.tsv"))
+        {
+            nominals[f[0].ToLowerInvariant()] = f[1] switch
+            {
+                "statement" => NominalKind.Statement,
+                "outlet" => NominalKind.Outlet,
+                "channel" => NominalKind.Channel,
+                "group" => NominalKind.Group,
+                "body" => NominalKind.Body,
+                _ => throw new InvalidDataException($"speech-nominals.tsv: unknown kind {f[1]}"),
+            };
+        }
+        return (channels.ToFrozenDictionary(StringComparer.Ordinal), nominals.ToFrozenDictionary(StringComparer.Ordinal),
+            first.ToFrozenSet(StringComparer.Ordinal), last.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string[]> Rows(string name)
+    {
+        using var stream = typeof(SpeechWords).Assembly.GetManifestResourceStream("Sitrep.Lexicons." + name)
+            ?? throw new InvalidOperationException($"the engine was built without resources/lexicons/{name}");
+        using var reader = new StreamReader(stream);
+        bool header = false;
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            if (!header)
+            {
+                header = true;
+                continue;
+            }
+            rows.Add(line.Split('\t'));
+        }
+        return rows;
+    }
+
+    public static string Title(string word) => word.Length == 0 ? word : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
+}
