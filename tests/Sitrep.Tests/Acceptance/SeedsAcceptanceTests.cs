@@ -37,6 +37,12 @@ public sealed class SeedsAcceptanceTests
             ("entity_occurrences", 0.97),
             ("entity_types", 0.99),
             ("entity_resolution_f1", 0.98),
+            ("quotes_found", 0.99),
+            ("quote_speakers", 0.95),
+            ("quote_cited_sources", 0.95),
+            ("quote_dates", 0.85),
+            ("article_citations", 0.9),
+            ("article_citations_precision", 0.9),
         };
         var below = floors
             .Select(f => (f.Measure, f.Floor, Score: measures.GetProperty(f.Measure).GetDouble()))
