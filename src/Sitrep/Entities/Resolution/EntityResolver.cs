@@ -353,7 +353,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// </summary>
     private bool Blocked(ResolutionKeys keys, long id)
     {
-        foreach (var key in keys.All)
+        foreach (var key in keys.Identifying)
         {
             if (_index.IsBlocked(key, id))
                 return true;
