@@ -247,7 +247,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             {
                 foreach (var id in LookUp(key))
                 {
-                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id))
+                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id)
+                        && (minimumShared == 0 || SpelledLikeSurnameOf(entity, id)))
                         candidates.Add(id);
                 }
             }
@@ -270,6 +271,26 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return best;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// A surname alone that shares only a skeleton with a stored person's must still be spelled like it
+    /// (<see cref="NameKeys.SpelledAlike"/>): Hagan and Hogan, Kerry and Cory share a skeleton and the
+    /// company of one country's politics, and are different people; a town named Dravik is not a guard
+    /// named Dravec.
+    /// </summary>
+    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        if (stored.Length == 0)
+            return false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (words.Length > 0 && NameKeys.SpelledAlike(words[^1], stored[^1]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
