@@ -39,6 +39,7 @@ public static class Program
         train.Subcommands.Add(CountryListCommand.Create(console));
         train.Subcommands.Add(OutletListCommand.Create(console));
         train.Subcommands.Add(ActorListCommand.Create(console));
+        train.Subcommands.Add(EventTrainCommand.Create(console));
         root.Subcommands.Add(train);
         var eval = new Command("eval", "Evaluate a model on a labelled file.");
         eval.Subcommands.Add(NerEvalCommand.Create(console));
