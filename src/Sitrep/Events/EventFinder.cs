@@ -32,6 +32,14 @@ public sealed class EventFinder
     private const int PatternAfter = 8;
     private const int PatternBefore = 5;
 
+    /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
+    private const int PatternGap = 3;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounWords = EventGrammar.NounContext.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbWords = EventGrammar.VerbContext.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionWords = EventGrammar.Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly EventLexicon _lexicon;
 
     private EventFinder(EventLexicon lexicon) => _lexicon = lexicon;
@@ -60,11 +68,13 @@ public sealed class EventFinder
                 var span = token.Span(text);
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
-                if (!_lexicon.SenseLookup.TryGetValue(span, out var senses))
+                if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
-                var (type, mode, last) = Code(text, tokens, senses, i, first, end);
+                var (type, mode, last, nominal) = Code(text, tokens, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && !EventGrammar.NounIsEvent(type))
+                    type = null;
                 if (type is not null)
                     events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
                 i = last;
@@ -74,10 +84,11 @@ public sealed class EventFinder
     }
 
     /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
-    private (string? Type, string? Mode, int Last) Code(string text, Token[] tokens, VerbSense[] senses, int i, int first, int end)
+    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, VerbSense[] senses, int i, int first, int end, bool noun)
     {
         int length = 0;
         VerbSense? fallback = null;
+        bool noEvent = false;
         foreach (var sense in senses)
         {
             if (length > 0 && sense.Words.Length < length)
@@ -86,21 +97,48 @@ public sealed class EventFinder
                 continue;
             length = sense.Words.Length;
             int last = i + length - 1;
-            if (_lexicon.Patterns.TryGetValue(sense.Lemma, out var patterns))
+            // Patterns are about a verb's subject and object; a noun's neighbours are not its arguments.
+            if (!noun && _lexicon.Patterns.TryGetValue(sense.Lemma, out var patterns))
             {
                 foreach (var p in patterns)
                 {
                     if (MatchesAfter(text, tokens, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
                         && MatchesBefore(text, tokens, i - 1, Math.Max(first, i - PatternBefore), p.Before))
-                        return (p.Type, p.Mode, last);
+                        return (p.Type, p.Mode, last, sense.Nominal);
                 }
             }
             if (fallback is null && sense.Type is not null && !sense.Ambiguous)
                 fallback = sense;
+            // A form of two verbs, one of which is no event ("found": find, or found a party), says nothing by itself.
+            noEvent |= sense.Type is null;
         }
+        if (noEvent)
+            fallback = null;
         if (length == 0)
-            return (null, null, -1);
-        return fallback is null ? (null, null, i + length - 1) : (fallback.Type, fallback.Mode, i + length - 1);
+            return (null, null, -1, false);
+        return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+    }
+
+    /// <summary>
+    /// The word at <paramref name="i"/> is used as a noun or adjective: after an article, possessive or
+    /// preposition, a number, a possessive 's or a hyphen ("Iran-backed"); or it is a form news mostly uses
+    /// so and nothing before it (a pronoun, auxiliary, modal, "to") makes it a verb.
+    /// </summary>
+    private static bool NounUse(string text, Token[] tokens, int first, int i, bool nominal)
+    {
+        if (i == first)
+            return nominal;
+        var before = tokens[i - 1];
+        var span = before.Span(text);
+        if (before.Kind == TokenKind.Number || (before.Kind == TokenKind.Dash && before.End == tokens[i].Start && span.Length == 1))
+            return true;
+        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (before.Kind == TokenKind.Word && NounWords.Contains(span))
+            return true;
+        if (before.Kind == TokenKind.Word && VerbWords.Contains(span))
+            return false;
+        return nominal;
     }
 
     private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode)
@@ -320,7 +358,8 @@ public sealed class EventFinder
         foreach (var alternatives in positions)
         {
             bool found = false;
-            for (; p < limit && !found; p++)
+            int stop = Math.Min(limit, p + PatternGap);
+            for (; p < stop && !found; p++)
             {
                 foreach (var words in alternatives)
                 {
@@ -345,7 +384,8 @@ public sealed class EventFinder
         for (int k = positions.Length - 1; k >= 0; k--)
         {
             bool found = false;
-            for (; p >= limit && !found; p--)
+            int stop = Math.Max(limit, p - PatternGap + 1);
+            for (; p >= stop && !found; p--)
             {
                 foreach (var words in positions[k])
                 {

@@ -4,7 +4,7 @@ using Sitrep.Lexicons;
 namespace Sitrep.Events;
 
 /// <summary>One way a verb can be coded: its words as written (one form), the PLOVER type (null for none) and mode.</summary>
-internal sealed record VerbSense(string Lemma, string[] Words, string? Type, string? Mode, bool Ambiguous);
+internal sealed record VerbSense(string Lemma, string[] Words, string? Type, string? Mode, bool Ambiguous, bool Nominal);
 
 /// <summary>A CAMEO phrase pattern of a verb: word positions (each a set of alternatives, each alternative its words) after and before it.</summary>
 internal sealed record VerbPattern(string[][][] After, string[][][] Before, string? Type, string? Mode)
@@ -60,12 +60,13 @@ internal sealed class EventLexicon
                 continue;
             }
             bool ambiguous = e.Tags.Contains("ambiguous");
+            var nouns = (e.Columns.Count > 1 ? e.Columns[1] : "").Split('|', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             foreach (var form in (e.Columns.Count > 0 ? e.Columns[0] : e.Text).Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
                 var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (!senses.TryGetValue(words[0], out var list))
                     senses[words[0]] = list = [];
-                list.Add(new VerbSense(e.Text, words, type, mode, ambiguous));
+                list.Add(new VerbSense(e.Text, words, type, mode, ambiguous, nouns.Contains(form)));
             }
         }
         // Longer forms first, so "shoot down" is tried before "shoot".

@@ -14,17 +14,23 @@ namespace Sitrep.Events.Training;
 public static class EventVerbBuilder
 {
     /// <summary>One row of the lexicon: a verb, its PLOVER type (or none) and mode, its forms or its pattern words.</summary>
-    private sealed record Row(string Lemma, string Type, string? Mode, string Code, string Forms, string After, string Before);
+    private sealed record Row(string Lemma, string Type, string? Mode, string Code, string Forms, string After, string Before)
+    {
+        /// <summary>The forms an unlabelled corpus uses mostly as nouns or adjectives.</summary>
+        public string Nouns { get; init; } = "";
+    }
 
     /// <summary>Writes the lexicon; returns the number of verbs and of patterns written.</summary>
-    public static (int Verbs, int Patterns) Build(string cameoVerbs, string cameoToPlover, string output, string sourceNote)
+    public static (int Verbs, int Patterns) Build(string cameoVerbs, string cameoToPlover, string? corpus, int articles, string output, string sourceNote)
     {
         ArgumentNullException.ThrowIfNull(sourceNote);
         var plover = ReadPlover(File.ReadAllLines(cameoToPlover));
         var rows = ReadVerbs(File.ReadAllLines(cameoVerbs), plover);
+        if (corpus is not null)
+            rows = MarkNominal(rows, corpus, articles);
         var verbs = rows.Count(r => r.Forms.Length > 0);
         var lines = new StringBuilder();
-        lines.Append("# Verbs that report an event, coded in PLOVER (tag: the type or none, mode=, cameo=), with their forms (column 3), and the CAMEO phrase patterns that change a verb's code (tag pattern; column 3 the words after the verb in order, column 4 the words before it; a|b are alternatives, a_b one phrase). Made by `sitrep train events` from ")
+        lines.Append("# Verbs that report an event, coded in PLOVER (tag: the type or none, mode=, cameo=), with their forms (column 3) and those an unlabelled news corpus uses mostly as nouns or adjectives (column 4), and the CAMEO phrase patterns that change a verb's code (tag pattern; column 3 the words after the verb in order, column 4 the words before it; a|b are alternatives, a_b one phrase). Made by `sitrep train events` from ")
             .Append(sourceNote)
             .Append('\n');
         foreach (var r in rows)
@@ -34,7 +40,7 @@ public static class EventVerbBuilder
                 lines.Append(",mode=").Append(r.Mode);
             lines.Append(",cameo=").Append(r.Code);
             if (r.Forms.Length > 0)
-                lines.Append('\t').Append(r.Forms).Append('\n');
+                lines.Append('\t').Append(r.Forms).Append('\t').Append(r.Nouns).Append('\n');
             else
                 lines.Append(",pattern\t").Append(r.After).Append('\t').Append(r.Before).Append('\n');
         }
@@ -157,6 +163,66 @@ public static class EventVerbBuilder
             if (r.Forms.Length == 0 || r.Type == "none" || !patterns.TryGetValue(r.Lemma, out var types) || types.Count < 8)
                 return r;
             return types.Count(t => t == r.Type) * 10 < types.Count ? r with { Type = r.Type + ",ambiguous" } : r;
+        })];
+    }
+
+    /// <summary>
+    /// Tags <c>noun</c> the forms that an unlabelled news corpus uses mostly as nouns or adjectives: of their
+    /// uses after an article, possessive or preposition (noun context) or after a pronoun, auxiliary,
+    /// modal or "to" (verb context), at least four in five are in noun context, over at least 20 such
+    /// uses ("forces", "support", "armed", "meeting"). The finder then reads such a word as an event only
+    /// where its own context makes it a verb.
+    /// </summary>
+    private static List<Row> MarkNominal(List<Row> rows, string corpus, int articles)
+    {
+        var forms = rows.Where(r => r.Forms.Length > 0).SelectMany(r => r.Forms.Split('|')).Where(f => !f.Contains(' ', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var noun = new Dictionary<string, int>(StringComparer.Ordinal);
+        var verb = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var file = File.OpenRead(corpus);
+        using var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8);
+        int read = 0;
+        var words = new List<string>();
+        while (read < articles && reader.ReadLine() is { } line)
+        {
+            read++;
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            if (!doc.RootElement.TryGetProperty("content_original", out var content) || content.GetString() is not { } text)
+                continue;
+            words.Clear();
+            int start = -1;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                bool letter = i < text.Length && (char.IsLetter(text[i]) || (text[i] == '\'' && start >= 0));
+                if (letter && start < 0)
+                    start = i;
+                else if (!letter && start >= 0)
+                {
+                    words.Add(text[start..i].ToLowerInvariant());
+                    start = -1;
+                }
+            }
+            for (int i = 1; i < words.Count; i++)
+            {
+                if (!forms.Contains(words[i]))
+                    continue;
+                if (EventGrammar.NounContext.Contains(words[i - 1]))
+                    noun[words[i]] = noun.GetValueOrDefault(words[i]) + 1;
+                else if (EventGrammar.VerbContext.Contains(words[i - 1]))
+                    verb[words[i]] = verb.GetValueOrDefault(words[i]) + 1;
+            }
+        }
+        bool Nominal(string form)
+        {
+            int n = noun.GetValueOrDefault(form), v = verb.GetValueOrDefault(form);
+            return n + v >= 20 && n * 5 >= (n + v) * 4;
+        }
+        return [.. rows.Select(r =>
+        {
+            if (r.Forms.Length == 0)
+                return r;
+            var nominal = r.Forms.Split('|').Where(Nominal).ToList();
+            return nominal.Count == 0 ? r : r with { Nouns = string.Join('|', nominal) };
         })];
     }
 
