@@ -70,10 +70,14 @@ public sealed class EventFinder
                     continue;
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
+                if (Modality(text, tokens, i, end))
+                    continue;
                 var (type, mode, last, nominal) = Code(text, tokens, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
-                if (type is not null && NounUse(text, tokens, first, i, nominal) && !EventGrammar.NounIsEvent(type))
+                // A noun names an event only for types whose nouns are occurrences; a participle used as a
+                // noun names people or a state ("the wounded", "the armed"), never an event.
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
                 if (type is not null)
                     events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
@@ -117,6 +121,27 @@ public sealed class EventFinder
         if (length == 0)
             return (null, null, -1, false);
         return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+    }
+
+    /// <summary>
+    /// The word at <paramref name="i"/> opens a cue of status ("plans to", "expected to", "vowed to"): it
+    /// says how the next event stands, it is no event of its own. Threats are: "threatened to strike" is a
+    /// THREATEN event that was made, and a threatened strike.
+    /// </summary>
+    private bool Modality(string text, Token[] tokens, int i, int end)
+    {
+        for (int last = i; last < Math.Min(end, i + 3); last++)
+        {
+            if (!_lexicon.StatusLookup.TryGetValue(tokens[last].Span(text), out var cues))
+                continue;
+            foreach (var cue in cues)
+            {
+                if (cue.Status != EventStatus.Threatened && !cue.Clause && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
+                    && tokens[i].Span(text).Equals(cue.Words[0], StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -165,7 +190,7 @@ public sealed class EventFinder
             }
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && Precedes(text, tokens, p, first, c.Words)) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
             {
                 status = cue.Status;
                 break;
@@ -211,7 +236,11 @@ public sealed class EventFinder
             int m = owner[p];
             if (m < 0 || mentions[m].Entity < 0)
                 continue;
-            var before = p > first ? tokens[p - 1].Span(text) : default;
+            // The word before the name, over an article ("by the Taliban").
+            int b = p - 1;
+            if (b > first && IsAny(tokens[b].Span(text), "the", "a", "an"))
+                b--;
+            var before = b >= first ? tokens[b].Span(text) : default;
             if (IsPlace(mentions[m]) && IsAny(before, "in", "at", "near", "outside", "across"))
             {
                 if (location < 0)
@@ -298,7 +327,7 @@ public sealed class EventFinder
         return p;
     }
 
-    /// <summary>Most words capitalised: a headline, where a capital says nothing about names.</summary>
+    /// <summary>Every word of four letters or more capitalised: a headline, where a capital says nothing about names.</summary>
     private static bool TitleCase(string text, Token[] tokens, int first, int end)
     {
         int words = 0, capitals = 0;
@@ -310,7 +339,7 @@ public sealed class EventFinder
             if (char.IsUpper(text[tokens[i].Start]))
                 capitals++;
         }
-        return words >= 3 && capitals * 4 >= words * 3;
+        return words >= 3 && capitals == words;
     }
 
     /// <summary>The token is the sentence's first word, or the first after an opening quotation mark or dash.</summary>
@@ -336,6 +365,19 @@ public sealed class EventFinder
                 return false;
         }
         return true;
+    }
+
+    /// <summary>A cue "X of" whose object stands between its words: "accused the soldiers of looting" (up to three words between).</summary>
+    private static bool GapBeforeOf(string text, Token[] tokens, int p, int first, string[] words)
+    {
+        if (words.Length != 2 || !words[1].Equals("of", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int q = p - 2; q >= Math.Max(first, p - 4); q--)
+        {
+            if (tokens[q].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The cue words end at token <paramref name="p"/>.</summary>

@@ -9,10 +9,11 @@ namespace Sitrep.Events;
 /// </summary>
 public static class EventGrammar
 {
-    /// <summary>Articles, possessives, demonstratives and prepositions: a noun or adjective follows.</summary>
+    /// <summary>Articles, possessives, demonstratives, quantifiers and prepositions: a noun or adjective follows.</summary>
     public static FrozenSet<string> NounContext { get; } = new[]
     {
         "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "of", "for", "with", "against", "after", "during", "amid",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "such", "any", "every", "each",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Subject pronouns, auxiliaries, modals, negation and the infinitive's "to": a verb follows.</summary>
