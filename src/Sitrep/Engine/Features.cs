@@ -17,6 +17,7 @@ public static class Features
         new EntitiesFeature(),
         new Quotes.QuotesFeature(),
         new Time.TimesFeature(),
+        new Stories.StoriesFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>
