@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(SearchCommand.Create(console));
         root.Subcommands.Add(EntitiesCommand.Create(console));
         root.Subcommands.Add(QuotesCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReanalyzeCommand.Create(console));
