@@ -5,7 +5,7 @@ namespace Sitrep.Entities;
 /// other type names; the tagger learns IOB2 over the four CoNLL types, because B- on every start makes
 /// the decision at a boundary explicit.
 /// </summary>
-public static class BioTags
+internal static class BioTags
 {
     /// <summary>IOB2 tags over the CoNLL types; types that do not map become O.</summary>
     public static string[] ToIob2(IReadOnlyList<string> tags)

@@ -12,7 +12,7 @@ namespace Sitrep.Entities;
 /// Marren —") the capitals are a place only where the article also names it in ordinary letters, so a
 /// shouted heading ("BREAKING NEWS —") is not taken for one.
 /// </summary>
-public static partial class Datelines
+internal static partial class Datelines
 {
     [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}?)(?:,\s*(?<region>\p{Lu}[\p{L}.'’\- ]{0,30}?))?(?:,\s*(?<date>\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?))?(?:\s*\((?<agency>\p{Lu}[\p{L}&.'’\- ]{0,30})\))?\s*[-–—]",
         RegexOptions.Multiline | RegexOptions.NonBacktracking)]

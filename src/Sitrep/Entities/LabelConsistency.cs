@@ -4,7 +4,7 @@ namespace Sitrep.Entities;
 /// One name, one type within a document: where the same words are tagged as names of different
 /// types, the minority occurrences take the type most of them got.
 /// </summary>
-public static class LabelConsistency
+internal static class LabelConsistency
 {
     /// <summary>The same, for mentions found in a text: the key of a mention is its text.</summary>
     public static void Apply(string text, List<EntityMention> mentions)

@@ -9,7 +9,7 @@ namespace Sitrep.Entities;
 /// before the title its own; a publisher or facility name takes the noun that says what it is
 /// ("… news agency", "… air base"); an Arabic particle keeps its name ("Adnan al-Zurufi").
 /// </summary>
-public static partial class MentionShaper
+internal static partial class MentionShaper
 {
     /// <summary>A title word as written before a name, capitalised ("Defense", "Gen."): resources/lexicons/titles.tsv.</summary>
     private static bool IsRole(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]) && EntityLexicons.IsTitleWord(word);

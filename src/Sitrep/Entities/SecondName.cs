@@ -4,7 +4,7 @@ using Sitrep.Documents;
 namespace Sitrep.Entities;
 
 /// <summary>Finds where a mention is a second name of the mention before it; used for types (<see cref="EntityStage"/>) and for coreference.</summary>
-public static partial class SecondName
+internal static partial class SecondName
 {
     [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex KnownAs();

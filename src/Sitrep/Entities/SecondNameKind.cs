@@ -1,7 +1,7 @@
 namespace Sitrep.Entities;
 
 /// <summary>How a text gives one thing a second name right after the first: in brackets ("Popular Front (PF)", "Kata'ib X (X Brigades)") or after "known as X or".</summary>
-public enum SecondNameKind
+internal enum SecondNameKind
 {
     None,
     Bracketed,

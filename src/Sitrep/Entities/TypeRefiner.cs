@@ -13,7 +13,7 @@ namespace Sitrep.Entities;
 /// The word lists are resources/lexicons (publisher-nouns, facility-nouns, organisation-heads,
 /// natural-places, outlets).
 /// </summary>
-public static class TypeRefiner
+internal static class TypeRefiner
 {
     public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention) =>
         Refine(text, tokens, gazetteerCodes, mention, null, null);

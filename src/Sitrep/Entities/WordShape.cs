@@ -4,7 +4,7 @@ namespace Sitrep.Entities;
 /// Word shapes ("Xxxx", "X.X.", "dd-dd") and orthographic flags: how a word looks says much about
 /// names the model has never seen, which is most of them in news.
 /// </summary>
-public static class WordShape
+internal static class WordShape
 {
     /// <summary>A shape longer than this keeps its tail only: the length beyond it says little.</summary>
     private const int MaxShape = 8;

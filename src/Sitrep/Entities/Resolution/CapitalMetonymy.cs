@@ -9,7 +9,7 @@ namespace Sitrep.Entities.Resolution;
 /// the words around it: a preposition of place before it makes it the city; a verb after it, a
 /// possessive that is not of a part of the city, or a preposition of relations makes it the state.
 /// </summary>
-public static partial class CapitalMetonymy
+internal static partial class CapitalMetonymy
 {
     private static readonly FrozenSet<string> RelationPrepositions = FrozenSet.ToFrozenSet(
         ["between", "against", "by", "with"], StringComparer.OrdinalIgnoreCase);

@@ -11,7 +11,7 @@ namespace Sitrep.Entities.Resolution;
 /// Guards named earlier, "U.S." and "America" are one country, and a capital standing for its
 /// government is that country. Pure: the same mentions give the same groups.
 /// </summary>
-public static partial class DocumentCoreference
+internal static partial class DocumentCoreference
 {
     private const string Person = "PERSON";
 

@@ -8,7 +8,7 @@ namespace Sitrep.Entities.Resolution;
 /// it ("Mike Pompeo, the US secretary of state,"; "the Guards' deputy in political affairs,
 /// Brigadier General Yadollah Javani"). Returns the role as written, without a leading article.
 /// </summary>
-public static partial class RoleFinder
+internal static partial class RoleFinder
 {
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WordPattern();
