@@ -54,6 +54,9 @@ internal static class EntityLexicons
 
     public static PhraseSet PublisherNameEnds { get; } = PublisherNouns.PhrasesTagged("ends");
 
+    /// <summary>Capitalised words that open a broadcaster's name, "Radio Farda", "Radio Free Europe" (tag "begins").</summary>
+    public static PhraseSet PublisherNameBegins { get; } = PublisherNouns.PhrasesTagged("begins");
+
     public static PhraseSet FacilityHeads { get; } = FacilityNouns.PhrasesTagged("head");
 
     public static PhraseSet FacilityAfter { get; } = FacilityNouns.PhrasesTagged("after");
