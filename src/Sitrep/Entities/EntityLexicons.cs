@@ -23,6 +23,9 @@ internal static class EntityLexicons
 
     public static Lexicon PlaceCues => Lexicon.Get("place-cues");
 
+    /// <summary>Nouns of places and of a state's parts ("province", "town", "border"): a name beside one is a place.</summary>
+    public static Lexicon PlaceNouns => Lexicon.Get("place-nouns");
+
     public static Lexicon ActorRelations => Lexicon.Get("actor-relations");
 
     public static Lexicon CityParts => Lexicon.Get("city-parts");
@@ -54,6 +57,9 @@ internal static class EntityLexicons
 
     public static PhraseSet PublisherNameEnds { get; } = PublisherNouns.PhrasesTagged("ends");
 
+    /// <summary>Capitalised words that open a broadcaster's name, "Radio Farda", "Radio Free Europe" (tag "begins").</summary>
+    public static PhraseSet PublisherNameBegins { get; } = PublisherNouns.PhrasesTagged("begins");
+
     public static PhraseSet FacilityHeads { get; } = FacilityNouns.PhrasesTagged("head");
 
     public static PhraseSet FacilityAfter { get; } = FacilityNouns.PhrasesTagged("after");
@@ -75,7 +81,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs");

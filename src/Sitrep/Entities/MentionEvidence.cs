@@ -19,6 +19,14 @@ internal static partial class MentionEvidence
     private static partial Regex DatedCitation();
 
     /// <summary>
+    /// "…," the cleric said (Asharq Al-Awsat). / "… a trap." (Kayhan): a bracket holding only a name,
+    /// right after a verb of reporting or the end of a sentence or quotation, cites where the words
+    /// appeared. Article text: a timeout as everywhere.
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:said|says|reported|reports|wrote|writes|added|adds)|[.!?""”])[ \t]*\((?<name>[A-Z][^(),\n]{1,60}?)\)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UndatedCitation();
+
+    /// <summary>
     /// Drops mentions made only of titles and ranks ("Brig.", "Special Aide", "Supreme Leader"): a position
     /// is no name. A title of something named after it ("Secretary General of the United Nations") leaves
     /// that name as the mention.
@@ -140,7 +148,8 @@ internal static partial class MentionEvidence
     }
 
     /// <summary>
-    /// Names cited in brackets with a date, "(Daily Planet, 31 March)": where the words before them
+    /// Names cited in brackets with a date, "(Daily Planet, 31 March)", or alone after a verb of
+    /// reporting or a sentence's end ("…, he said (Asharq Al-Awsat)."): where the words before them
     /// appeared, so a publisher, unless the article names them elsewhere as a person. Adds a mention
     /// where the tagger found none; returns the starts of the cited names.
     /// </summary>
@@ -153,7 +162,7 @@ internal static partial class MentionEvidence
         if (text.IndexOf('(', StringComparison.Ordinal) < 0)
             return (mentions, cited);
         List<EntityMention>? result = null;
-        foreach (Match match in DatedCitation().Matches(text))
+        foreach (Match match in DatedCitation().Matches(text).Concat(UndatedCitation().Matches(text)))
         {
             var group = match.Groups["name"];
             var name = group.Value.Trim();

@@ -19,13 +19,6 @@ internal static class PlaceEvidence
         "in", "near", "outside", "inside", "into", "across", "throughout", "towards", "toward", "around", "within",
     };
 
-    /// <summary>Nouns of places and of a state's parts, after a name or its possessive, or before "of" and a name.</summary>
-    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "province", "provinces", "district", "districts", "region", "regions", "town", "towns", "city", "cities", "village", "villages",
-        "county", "counties", "municipality", "capital", "border", "borders", "territory", "territories", "state", "republic", "oblast",
-        "governorate", "prefecture", "canton", "residents", "outskirts", "soil", "airspace",
-    };
 
     /// <summary>Endings of nationality words (a closed class of English suffixes): Valdoria → Valdorian, Korveth → Korvethi, Iran → Iranian, China → Chinese.</summary>
     private static readonly string[] DemonymEndings = ["n", "an", "ian", "i", "ese", "ish", "ean"];
@@ -61,8 +54,8 @@ internal static class PlaceEvidence
                 person.Add(keys[i]);
             if (Prepositions.Contains(previous) && next is not ("'s" or "’s"))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
-            if (PlaceNouns.Contains(next) || (next is "'s" or "’s" && (PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
-                || (previous == "of" && PlaceNouns.Contains(beforePrevious)))
+            if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && (EntityLexicons.PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
+                || (previous == "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
                 strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
         }
         // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").

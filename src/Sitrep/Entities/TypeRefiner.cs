@@ -108,7 +108,12 @@ internal static class TypeRefiner
     private static bool EndsWithPublisherTitle(ReadOnlySpan<char> name)
     {
         int start = EntityLexicons.PublisherNameEnds.MatchEndingAt(name, name.Length);
-        return start > 0 && char.IsUpper(name[start]) && !HasOrganisationHead(name[..start]);
+        if (start > 0 && char.IsUpper(name[start]) && !HasOrganisationHead(name[..start]))
+            return true;
+        // "Radio Farda", "Radio Free Europe": a broadcaster's word opening the name, capitalised, with a name after it.
+        int length = EntityLexicons.PublisherNameBegins.MatchAt(name, 0);
+        return length > 0 && char.IsUpper(name[0]) && length + 1 < name.Length && name[length] == ' ' && char.IsUpper(name[length + 1])
+            && !HasOrganisationHead(name);
     }
 
     /// <summary>"X, the base that …", "X, an air base in …": an apposition that says what X is.</summary>
@@ -191,9 +196,12 @@ internal static class TypeRefiner
             while (i < name.Length && !char.IsLetter(name[i]))
                 i++;
             int start = i;
-            while (i < name.Length && char.IsLetter(name[i]))
-                i++;
-            if (i > start && char.IsUpper(name[start]) && EntityLexicons.OrganisationHeads.Contains(name[start..i]))
+            bool apostrophe = false;
+            // "Kata’ib", "Asa'ib": a transliteration's apostrophe is inside the word, however it is printed.
+            while (i < name.Length && (char.IsLetter(name[i]) || (name[i] is '\'' or '’' or 'ʼ' or '`' && i + 1 < name.Length && char.IsLetter(name[i + 1]) && i > start)))
+                apostrophe |= !char.IsLetter(name[i++]);
+            if (i > start && char.IsUpper(name[start])
+                && (apostrophe ? EntityLexicons.OrganisationHeads.Contains(string.Concat(name[start..i].ToString().Where(char.IsLetter))) : EntityLexicons.OrganisationHeads.Contains(name[start..i])))
                 return true;
         }
         return false;

@@ -61,4 +61,17 @@ public sealed class NameKeysTests
         Assert.Equal(NameKeys.Skeleton(a), NameKeys.Skeleton(b));
         Assert.Equal(expected, NameKeys.SpelledAlike(a, b));
     }
+
+    [Theory]
+    [InlineData("soleimani", "suleimani", true)]
+    [InlineData("gaddafi", "qaddafi", true)]
+    [InlineData("gaddafi", "kadhafi", true)]
+    [InlineData("kislyak", "kislayk", true)]
+    [InlineData("kolvar", "kolwar", true)]
+    [InlineData("kerry", "carey", false)]
+    [InlineData("cohn", "cohen", false)]
+    [InlineData("carney", "kearney", false)]
+    [InlineData("cornyn", "carney", false)]
+    public void A_full_names_surname_may_vary_as_transliterations_do(string a, string b, bool expected) =>
+        Assert.Equal(expected, NameKeys.SurnamesAlike(a, b));
 }

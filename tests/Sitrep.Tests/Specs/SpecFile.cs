@@ -57,6 +57,19 @@ public sealed class SpecFile
         })
         .ToList();
 
+    /// <summary>
+    /// Items of the "not mentions" list: "TYPE: text" (no mention of that text has that type) or a bare
+    /// "text" (no mention has that text, whatever its type).
+    /// </summary>
+    public IReadOnlyList<(string? Type, string Text)> NotMentions => Items("not mentions")
+        .Select(item =>
+        {
+            int colon = item.IndexOf(':', StringComparison.Ordinal);
+            var label = colon < 0 ? "" : item[..colon].Trim();
+            return label.Length > 0 && label.All(c => char.IsUpper(c)) ? ((string?)label, item[(colon + 1)..].Trim()) : (null, item.Trim());
+        })
+        .ToList();
+
     public IReadOnlyList<string> Captions => Items("captions");
 
     public IReadOnlyDictionary<string, string?> Metadata => (Sections.GetValueOrDefault("metadata") ?? [])

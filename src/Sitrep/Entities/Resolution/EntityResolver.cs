@@ -132,7 +132,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 
         // First what names itself unambiguously; those then are the company the rest are judged by.
         for (int i = 0; i < entities.Count; i++)
-            resolved[i] = ResolveByName(keys[i]);
+            resolved[i] = ResolveByName(entities[i], keys[i]);
         for (int i = 0; i < entities.Count; i++)
         {
             while (_absorbedInto.TryGetValue(resolved[i], out var kept))
@@ -176,7 +176,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             _types.Remove(id);
     }
 
-    private long ResolveByName(ResolutionKeys keys)
+    private long ResolveByName(DocumentEntity entity, ResolutionKeys keys)
     {
         var votes = new Dictionary<long, int>();
         bool fullName = false;
@@ -231,7 +231,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp(key))
             {
-                if (!Blocked(keys, id))
+                // A person's full name shares its skeleton with others' (John Kerry, John Carey): the surname
+                // has to be spelled as a transliteration would change it.
+                // A name with an Arabic article keeps the skeleton's freedom: its vowels are anyone's guess (Zurfi/Zurufi).
+                if (!Blocked(keys, id) && (entity.Type != "PERSON" || entity.Aliases.Append(entity.Name).Any(NameKeys.HasArabicArticle)
+                    || NameKeys.HasArabicArticle(_index.Get(id).Name) || SpelledLikeSurnameOf(entity, id, NameKeys.SurnamesAlike)))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
             }
         }
@@ -309,7 +313,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// company of one country's politics, and are different people; a town named Dravik is not a guard
     /// named Dravec.
     /// </summary>
-    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id)
+    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id) => SpelledLikeSurnameOf(entity, id, NameKeys.SpelledAlike);
+
+    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id, Func<string, string, bool> alike)
     {
         var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
         if (stored.Length == 0)
@@ -317,7 +323,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
             var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
-            if (words.Length > 0 && NameKeys.SpelledAlike(words[^1], stored[^1]))
+            if (words.Length > 0 && alike(words[^1], stored[^1]))
                 return true;
         }
         return false;

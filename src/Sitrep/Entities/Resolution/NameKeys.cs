@@ -148,6 +148,62 @@ public static class NameKeys
         return string.Equals(Spelling(a), Spelling(b), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether two spellings of a full name's surname may be one person's, given that the rest of the
+    /// name agrees: <see cref="SpelledAlike"/>, or the same consonants with vowels swapped one for one
+    /// (Soleimani/Suleimani, Kislyak/Kislayk); q/g/k, kh/gh and dh/d count as one only in a name written
+    /// with one of them, as Arabic and Persian names are (Gaddafi/Qaddafi/Kadhafi). So John Kerry is not
+    /// John Carey, Gary Cohn not Gary Cohen, Jay Carney not Jay Kearney.
+    /// </summary>
+    public static bool SurnamesAlike(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (SpelledAlike(a, b))
+            return true;
+        bool arabic = ArabicMarks(a) || ArabicMarks(b);
+        var (ca, va) = ConsonantsAndVowelGroups(Spelling(a), arabic);
+        var (cb, vb) = ConsonantsAndVowelGroups(Spelling(b), arabic);
+        return ca == cb && va == vb;
+    }
+
+    /// <summary>Whether a name of two words or more is written with an Arabic article ("Adnan al-Zurufi"): its vowels are a transliterator's choice.</summary>
+    public static bool HasArabicArticle(string name)
+    {
+        var words = Words(name);
+        return words.Length > 1 && words.Any(Articles.Contains);
+    }
+
+    private static bool ArabicMarks(string w) =>
+        w.Contains('q', StringComparison.Ordinal) || w.Contains("kh", StringComparison.Ordinal) || w.Contains("gh", StringComparison.Ordinal) || w.Contains("dh", StringComparison.Ordinal);
+
+    private static (string Consonants, int VowelGroups) ConsonantsAndVowelGroups(string spelled, bool arabic)
+    {
+        var sb = new StringBuilder(spelled.Length);
+        int groups = 0;
+        bool inVowels = false;
+        for (int i = 0; i < spelled.Length; i++)
+        {
+            char c = spelled[i];
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u')
+            {
+                if (!inVowels)
+                    groups++;
+                inVowels = true;
+                continue;
+            }
+            inVowels = false;
+            if (arabic && c is 'h' && i > 0 && spelled[i - 1] is 'k' or 'g' or 'd')
+                continue;
+            char mapped = arabic && c is 'q' or 'g' or 'c' ? 'k' : c;
+            // Doubled letters once, but a letter again after a vowel is another sound (Cornyn: r-n-n).
+            if (sb.Length > 0 && sb[^1] == mapped && i > 0 && spelled[i - 1] is not ('a' or 'e' or 'i' or 'o' or 'u'))
+                continue;
+            sb.Append(mapped);
+        }
+        return (sb.ToString(), groups);
+    }
+
     private static string Spelling(string word)
     {
         var sb = new StringBuilder(word.Length);
