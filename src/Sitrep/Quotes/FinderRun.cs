@@ -82,8 +82,8 @@ internal sealed partial class FinderRun
     /// nested speech only when a strong speech cue introduces it ("the memo said"); weaker cues there
     /// ("support", "announced") are part of the outer words. A one-word quotation inside reported
     /// speech is a term, not a quote. Of two frames whose words cross, the quotation or the stronger
-    /// cue stays. A reported sentence that is mostly quoted words is told by its quotations (which
-    /// carry its speaker and cue); with only a few quoted words it stays, and they nest in it.
+    /// cue stays. A reported sentence that is all quoted words is told by its quotations (which
+    /// carry its speaker and cue); with words of its own around them it stays, and they nest in it.
     /// </summary>
     private void Prune()
     {
@@ -96,7 +96,10 @@ internal sealed partial class FinderRun
             if (f.Span >= 0 && f.Outer is { Span: < 0 } outer)
                 quoted[outer] = quoted.GetValueOrDefault(outer) + (f.End - f.Start);
         }
-        _frames.RemoveAll(f => quoted.TryGetValue(f, out int chars) && chars * 2 >= f.End - f.Start);
+        // Only when its quotations leave a few characters ("that", a comma) is the reported sentence
+        // told by them alone: a clause around a partial quote ("X said heroin is now “cheaper than
+        // candy”") is the reported content, as PolNeAR train marks it, and the quote nests in it.
+        _frames.RemoveAll(f => quoted.TryGetValue(f, out int chars) && f.End - f.Start - chars <= 12);
         var dropped = new HashSet<Frame>();
         foreach (var f in _frames)
         {
