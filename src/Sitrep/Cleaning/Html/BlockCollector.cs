@@ -42,7 +42,9 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         var name = tag.Name;
         bool block = tag.Is(HtmlTagFlags.Block);
         var reason = _removal is null && e != _root ? finder.Boilerplate(e) : null;
-        bool caption = name is "figcaption" or "caption" or "figure";
+        // A figure is a picture and its caption, but sites also wrap tables, code and quotations in
+        // one (WordPress's table block): then only its figcaption is a caption.
+        bool caption = name is "figcaption" or "caption" || (name == "figure" && !HoldsText(e));
         if (block || reason is not null)
         {
             Flush();
@@ -80,6 +82,18 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         if (_removal is not null && --_removalDepth == 0)
             _removal = null;
         _blockElement = savedBlock;
+    }
+
+    /// <summary>The element holds a table, a code block or a quotation: text, not a picture's caption.</summary>
+    private bool HoldsText(int e)
+    {
+        int end = tree[e].SubtreeEnd;
+        for (int i = e + 1; i <= end; i++)
+        {
+            if (tree.Tag(i) is { } t && (t.Name is "table" or "pre" or "blockquote"))
+                return true;
+        }
+        return false;
     }
 
     private void Append(int node)
