@@ -45,7 +45,8 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         // A figure is a picture and its caption, but sites also wrap tables, code and quotations in
         // one (WordPress's table block): then only its figcaption is a caption.
         bool caption = name is "figcaption" or "caption" || (name == "figure" && !HoldsText(e));
-        if (block || reason is not null)
+        // A caption ends the line before it and after it even when its tag is not a block.
+        if (block || reason is not null || caption)
         {
             Flush();
         }
@@ -72,7 +73,10 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         }
 
         if (caption)
+        {
+            Flush();
             _captionDepth--;
+        }
         if (tag == HtmlTag.Pre)
             _preDepth--;
         if (tag == HtmlTag.A)
