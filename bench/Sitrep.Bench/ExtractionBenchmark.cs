@@ -28,7 +28,7 @@ public static class ExtractionBenchmark
     public static int Run(string[] args)
     {
         string? outDir = null;
-        bool quick = false;
+        bool quick = false, quickReference = false;
         var positional = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -36,6 +36,8 @@ public static class ExtractionBenchmark
                 outDir = args[++i];
             else if (args[i] == "--quick")
                 quick = true;
+            else if (args[i] == "--quick-reference")
+                (quick, quickReference) = (true, true);
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 return Usage($"unknown option {args[i]}");
             else
@@ -61,7 +63,7 @@ public static class ExtractionBenchmark
 
         var cleaner = new HtmlCleaner();
         if (quick)
-            return Quick(cleaner, pages, outDir);
+            return quickReference ? QuickReference(pages, outDir) : Quick(cleaner, pages, outDir);
         Extractor[] extractors =
         [
             new("Sitrep", "sitrep.json", p => cleaner.Clean(p.Html!).Text),
@@ -198,6 +200,50 @@ public static class ExtractionBenchmark
                 json.WriteString("title", hints?.Title);
                 json.WriteString("byline", hints?.Byline);
                 json.WriteString("printedDate", hints?.PrintedDate);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        var score = ZyteMetric.Evaluate(pages.Select(p => (p.Truth, outputs.GetValueOrDefault(p.Id, ""))).ToList());
+        Console.WriteLine($"pages {score.Pages}  empty {score.Empty}  precision {score.Precision:F4}  recall {score.Recall:F4}  F1 {score.F1:F4}");
+        Console.WriteLine($"output: {path}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--quick-reference</c>: SmartReader alone, one untimed pass, writing <c>smartreader.json</c>
+    /// with its text, title, byline and publication date, to compare page metadata with Sitrep's.
+    /// </summary>
+    private static int QuickReference(List<Page> pages, string outDir)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(outDir, "smartreader.json");
+        using (var stream = File.Create(path))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            foreach (var p in pages)
+            {
+                SmartReader.Article? article = null;
+                if (p.Html is not null)
+                {
+                    try
+                    {
+                        article = new SmartReader.Reader(p.Url, p.Html).GetArticle();
+                    }
+#pragma warning disable CA1031 // a failing page is a result of the benchmark, not a reason to stop it
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        Console.Error.WriteLine($"SmartReader failed on {p.Id}: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+                outputs[p.Id] = article?.TextContent ?? "";
+                json.WriteStartObject(p.Id);
+                json.WriteString("articleBody", outputs[p.Id]);
+                json.WriteString("title", article?.Title);
+                json.WriteString("byline", article?.Byline ?? article?.Author);
+                json.WriteString("printedDate", article?.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteEndObject();
             }
             json.WriteEndObject();

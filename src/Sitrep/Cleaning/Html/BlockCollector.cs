@@ -42,8 +42,11 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         var name = tag.Name;
         bool block = tag.Is(HtmlTagFlags.Block);
         var reason = _removal is null && e != _root ? finder.Boilerplate(e) : null;
-        bool caption = name is "figcaption" or "caption" or "figure";
-        if (block || reason is not null)
+        // A figure is a picture and its caption, but sites also wrap tables, code and quotations in
+        // one (WordPress's table block): then only its figcaption is a caption.
+        bool caption = name is "figcaption" or "caption" || (name == "figure" && !HoldsText(e));
+        // A caption ends the line before it and after it even when its tag is not a block.
+        if (block || reason is not null || caption)
         {
             Flush();
         }
@@ -70,7 +73,10 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         }
 
         if (caption)
+        {
+            Flush();
             _captionDepth--;
+        }
         if (tag == HtmlTag.Pre)
             _preDepth--;
         if (tag == HtmlTag.A)
@@ -80,6 +86,18 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         if (_removal is not null && --_removalDepth == 0)
             _removal = null;
         _blockElement = savedBlock;
+    }
+
+    /// <summary>The element holds a table, a code block or a quotation: text, not a picture's caption.</summary>
+    private bool HoldsText(int e)
+    {
+        int end = tree[e].SubtreeEnd;
+        for (int i = e + 1; i <= end; i++)
+        {
+            if (tree.Tag(i) is { } t && (t.Name is "table" or "pre" or "blockquote"))
+                return true;
+        }
+        return false;
     }
 
     private void Append(int node)

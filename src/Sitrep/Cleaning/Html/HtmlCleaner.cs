@@ -20,6 +20,13 @@ public sealed class HtmlCleaner
     /// <summary>Below this much text the chosen container is a fragment; the whole page is read instead.</summary>
     private const int MinContainerChars = 250;
 
+    /// <summary>The lexicons the cleaner reads: their hashes are part of the cleaning stage's version.</summary>
+    internal static readonly string[] LexiconNames = ["page-chrome"];
+
+    /// <summary>Lines that open the site's end matter after an article (resources/lexicons/page-chrome.tsv, tag "end").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> EndMatterHeadings =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicons.Lexicon.Get("page-chrome").Tagged("end").Select(LinePhrase), StringComparer.Ordinal);
+
     public CleaningResult Clean(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -69,8 +76,51 @@ public sealed class HtmlCleaner
             units.Add(unit);
         }
         PlainTextCleaner.Classify(units, html, hints, fromHtml: true);
+        CutEndMatter(units);
         return Assemble(blocks, units, hints.Build());
     }
+
+    /// <summary>
+    /// A short line that names the site's end matter ("Related posts", "Leave a reply", "About the
+    /// author", "Kommentare") in the second half of the article ends it: it and every line after it
+    /// are removed, however prose-like they are (an author's bio, a teaser's summary). Only when
+    /// what follows is no longer than what precedes: a heading of that wording early in a page is
+    /// the article's own.
+    /// </summary>
+    private static void CutEndMatter(List<TextUnit> units)
+    {
+        int total = 0;
+        foreach (var u in units)
+        {
+            if (u.Removal is null)
+                total += u.Words;
+        }
+        int before = 0;
+        for (int i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not null)
+                continue;
+            if (before >= 0.5 * total && before >= 100 && u.Words <= 8 && !u.EndsSentence && IsEndMatterHeading(u.Text))
+            {
+                var reason = RemovalReason.RelatedLinks;
+                for (int k = i; k < units.Count; k++)
+                    units[k].Removal ??= reason;
+                return;
+            }
+            before += u.Words;
+        }
+    }
+
+    private static bool IsEndMatterHeading(string text)
+    {
+        var phrase = LinePhrase(text);
+        return phrase.Length > 0 && EndMatterHeadings.Contains(phrase);
+    }
+
+    /// <summary>A line's words, lower case, without numbers: "Comments (3)", "3 Comments" and "Related:" read as the phrase.</summary>
+    private static string LinePhrase(string text) =>
+        string.Join(' ', TextShape.Words(text).Where(w => !w.All(char.IsDigit))).ToLowerInvariant();
 
     private static bool SameHeadline(string a, string b)
     {

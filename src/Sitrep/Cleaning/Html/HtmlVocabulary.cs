@@ -29,9 +29,33 @@ internal static partial class HtmlVocabulary
             return false;
         if (tree.HasAttribute(e, HtmlAttributeName.Hidden) || tree.AttributeSpan(e, HtmlAttributeName.AriaHidden, out _).Equals("true", StringComparison.OrdinalIgnoreCase))
             return true;
+        if (HiddenByClass(tree, e))
+            return true;
         var style = tree.AttributeSpan(e, HtmlAttributeName.Style, out bool hasStyle);
         // Most styles say neither word: the pattern runs only on those that might hide.
         return hasStyle && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
+    }
+
+    /// <summary>
+    /// Hidden by a CSS framework's utility class ("hidden", "hide", "d-none", "is-hidden"), unless
+    /// another class shows it again at some screen width ("hidden md:block", "d-none d-lg-block").
+    /// </summary>
+    public static bool HiddenByClass(HtmlTree tree, int e)
+    {
+        var cls = tree.AttributeSpan(e, HtmlAttributeName.Class, out bool hasClass);
+        if (!hasClass || !(cls.Contains("hid", StringComparison.OrdinalIgnoreCase) || cls.Contains("none", StringComparison.OrdinalIgnoreCase)))
+            return false;
+        bool hidden = false;
+        foreach (var range in cls.Split(' '))
+        {
+            var token = cls[range];
+            if (token.Equals("hidden", StringComparison.OrdinalIgnoreCase) || token.Equals("hide", StringComparison.OrdinalIgnoreCase)
+                || token.Equals("d-none", StringComparison.OrdinalIgnoreCase) || token.Equals("is-hidden", StringComparison.OrdinalIgnoreCase))
+                hidden = true;
+            else if (token.Contains(':') || token.StartsWith("d-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("visible", StringComparison.OrdinalIgnoreCase) || token.StartsWith("show", StringComparison.OrdinalIgnoreCase))
+                return false; // a responsive variant: shown on some screens
+        }
+        return hidden;
     }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]

@@ -39,7 +39,7 @@ internal sealed class MainContentFinder : IDisposable
         _stats = [];
     }
 
-    /// <summary>Elements hidden by their <c>hidden</c> attribute alone, met while measuring.</summary>
+    /// <summary>Elements hidden by their <c>hidden</c> attribute or a hiding class, met while measuring.</summary>
     private readonly List<int> _hiddenByAttribute = [];
 
     /// <summary>A hidden element read as visible: the page's content waiting for a script (see <see cref="MeasureAll"/>).</summary>
@@ -48,7 +48,7 @@ internal sealed class MainContentFinder : IDisposable
     /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
     /// <remarks>
     /// Pages rendered by streaming frameworks send the article inside an element with the
-    /// <c>hidden</c> attribute and a script moves it into place: when one hidden element holds
+    /// <c>hidden</c> attribute (or a hiding class) and a script moves or shows it: when one hidden element holds
     /// more prose than everything visible on the page together, it is read as visible. A hidden
     /// panel smaller than the visible page (a menu, a related article) stays hidden.
     /// </remarks>
@@ -117,9 +117,9 @@ internal sealed class MainContentFinder : IDisposable
             s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
             // "summary", "description", "excerpt", "teaser" also name the body field of CMS pages
             // (a recipe's or a product's description, a node's summary view): several paragraphs
-            // of prose under such a name are the text, a dek is one short paragraph.
+            // of prose under such a name are the text, a dek is one short paragraph (450 characters is a long one).
             if (s.Reason is RemovalReason.Other or RemovalReason.RelatedLinks && namesReason is not null && reason == namesReason && s.Measured
-                && s.TextChars >= 400 && LinkDensity(s) < 0.3 && HtmlVocabulary.IsDekWord(names) && !comments && Paragraphs(e, 2) >= 2)
+                && s.TextChars >= 250 && LinkDensity(s) < 0.3 && HtmlVocabulary.IsDekWord(names) && !comments && (s.TextChars >= 450 || Paragraphs(e, 2) >= 2))
                 s.Reason = null;
             s.ReasonKnown = true;
         }
@@ -256,7 +256,7 @@ internal sealed class MainContentFinder : IDisposable
         if (MarksArticle(best))
             return best;
         int level = 0;
-        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 8; a = _tree.Parent(a), level++)
+        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 12; a = _tree.Parent(a), level++)
         {
             ref var s = ref _stats[a];
             if (!s.Measured || s.InsideBoilerplate || Boilerplate(a) is not null)
@@ -264,7 +264,7 @@ internal sealed class MainContentFinder : IDisposable
             double addedProse = s.ProseChars - b.ProseChars;
             int addedText = s.TextChars - b.TextChars;
             // The best section holds at most half the prose, and what the ancestor adds is mostly prose.
-            if (addedProse >= b.ProseChars && addedProse >= 200 && addedProse >= 0.6 * addedText && LinkDensity(s) < 0.3)
+            if (addedProse >= b.ProseChars && addedProse >= 200 && addedProse >= 0.5 * addedText && LinkDensity(s) < 0.3)
                 result = a;
             // An element the page marks as its article is the article's edge: what lies beyond it is the site's.
             if (MarksArticle(a))
@@ -314,7 +314,7 @@ internal sealed class MainContentFinder : IDisposable
     {
         if (e != _revealed && HtmlVocabulary.IsInvisible(_tree, e))
         {
-            if (_revealed < 0 && _tree.HasAttribute(e, HtmlAttributeName.Hidden) && !_tree.Tag(e)!.Is(HtmlTagFlags.NeverText))
+            if (_revealed < 0 && !_tree.Tag(e)!.Is(HtmlTagFlags.NeverText) && (_tree.HasAttribute(e, HtmlAttributeName.Hidden) || HtmlVocabulary.HiddenByClass(_tree, e)))
                 _hiddenByAttribute.Add(e);
             return (0, 0);
         }
@@ -421,7 +421,6 @@ internal sealed class MainContentFinder : IDisposable
                 continue;
             double score = 1 + commas + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);
-            if (name is not ("h2" or "h3"))
             {
                 double prose = chars * (1 - LinkDensity(s));
                 for (int a = direct ? e : _tree.Parent(e); a >= 0 && _stats[a].Measured; a = _tree.Parent(a))
