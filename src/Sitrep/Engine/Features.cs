@@ -18,6 +18,7 @@ public static class Features
         new Quotes.QuotesFeature(),
         new Time.TimesFeature(),
         new Events.EventsFeature(),
+        new Stories.StoriesFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>
