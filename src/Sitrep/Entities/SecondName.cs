@@ -6,7 +6,7 @@ namespace Sitrep.Entities;
 /// <summary>Finds where a mention is a second name of the mention before it; used for types (<see cref="EntityStage"/>) and for coreference.</summary>
 public static partial class SecondName
 {
-    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex KnownAs();
 
     /// <summary>What opens a bracket of other spellings: "(also transliterated", "(also spelled", "(or written as". Bounded by the short span it reads; a timeout all the same, as on all article text.</summary>
@@ -17,7 +17,7 @@ public static partial class SecondName
     [GeneratedRegex(@"\(\s*(also\s+|or\s+|sometimes\s+)?(transliterated|spelled|spelt|written|romani[sz]ed|rendered)(\s+as)?\s+$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OtherSpellingBefore();
 
-    [GeneratedRegex(@"^\s*[-–—:]")]
+    [GeneratedRegex(@"^\s*[-–—:]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex DashAfter();
 
     /// <summary>Whether <paramref name="second"/>, the mention after <paramref name="first"/>, names it again, and how.</summary>
