@@ -145,14 +145,17 @@ public sealed class EventFinder
     }
 
     /// <summary>
-    /// The word at <paramref name="i"/> is used as a noun or adjective: after an article, possessive or
-    /// preposition, a number, a possessive 's or a hyphen ("Iran-backed"); or it is a form news mostly uses
-    /// so and nothing before it (a pronoun, auxiliary, modal, "to") makes it a verb.
+    /// The word at <paramref name="i"/> is used as a noun or adjective: after an article, possessive,
+    /// quantifier or preposition, a number, a possessive 's or a hyphen ("Iran-backed"); a participle that
+    /// opens its sentence; or a form news mostly uses so with nothing before it (a pronoun, auxiliary,
+    /// modal, "to") that makes it a verb.
     /// </summary>
     private static bool NounUse(string text, Token[] tokens, int first, int i, bool nominal)
     {
-        if (i == first)
-            return nominal;
+        // A finite verb needs its subject before it: a participle that opens a sentence qualifies the
+        // noun after it ("Suspected militants attacked …", "Armed men stormed …").
+        if (OpensSentence(tokens, first, i))
+            return nominal || tokens[i].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase);
         var before = tokens[i - 1];
         var span = before.Span(text);
         if (before.Kind == TokenKind.Number || (before.Kind == TokenKind.Dash && before.End == tokens[i].Start && span.Length == 1))

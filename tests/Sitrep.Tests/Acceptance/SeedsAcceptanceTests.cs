@@ -43,6 +43,7 @@ public sealed class SeedsAcceptanceTests
             ("quote_dates", 0.85),
             ("article_citations", 0.9),
             ("article_citations_precision", 0.9),
+            ("events", 0.6),
         };
         var below = floors
             .Select(f => (f.Measure, f.Floor, Score: measures.GetProperty(f.Measure).GetDouble()))

@@ -39,6 +39,7 @@ public sealed class PipelineBuilderTests
         Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference"], entities.Stages.Select(s => s.Name));
         Assert.Equal(["clean", "language", "metadata", "tokens", "times"], Features.Build(Features.All, ["times"]).Stages.Select(s => s.Name));
         Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes"], Features.Build(Features.All, ["quotes"]).Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times", "events"], Features.Build(Features.All, ["events"]).Stages.Select(s => s.Name));
         Assert.Empty(text.CrossDocument);
         Assert.DoesNotContain(text.Stages, s => s.Name == "tokens");
         Assert.Throws<ArgumentException>(() => Features.Build(Features.All, ["entitys"]));
