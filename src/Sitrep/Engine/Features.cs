@@ -17,6 +17,7 @@ public static class Features
         new EntitiesFeature(),
         new Quotes.QuotesFeature(),
         new Time.TimesFeature(),
+        new Events.EventsFeature(),
         new Stories.StoriesFeature(),
     ];
 

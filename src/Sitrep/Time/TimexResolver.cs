@@ -46,6 +46,40 @@ internal sealed class TimexResolver
 
     public TimeExpression? Resolve(Candidate c)
     {
+        try
+        {
+            return ResolveOnCalendar(c);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Arithmetic that leaves the calendar DateOnly holds (years 1 to 9999): "2500 years ago" read
+            // in 2023, "3000 BCE", "in 9,000 years". The words are a time expression all the same; its
+            // value is unknown at its grain rather than a wrong date, and one such phrase never fails the stage.
+            return new TimeExpression(c.Start, c.End, c.Type, UnknownAtGrain(c), c.Mod, null, TimeAnchor.None);
+        }
+    }
+
+    private static string UnknownAtGrain(Candidate c) => c.Type switch
+    {
+        TimexType.Duration => "PXY",
+        TimexType.Set => "XXXX",
+        // "2500 years ago" and "3000 BCE": the unit of an ago-phrase, else the candidate's grain.
+        _ => (c.Rule == Rule.Ago ? c.Unit : null) switch
+        {
+            "D" or "H" or "MI" or "S" => "XXXX-XX-XX",
+            "M" or "W" or "FN" => "XXXX-XX",
+            "Y" or "DE" or "CE" or "ML" => "XXXX",
+            _ => c.Grain switch
+            {
+                Grain.Day => "XXXX-XX-XX",
+                Grain.Month => "XXXX-XX",
+                _ => "XXXX",
+            },
+        },
+    };
+
+    private TimeExpression? ResolveOnCalendar(Candidate c)
+    {
         var (reference, anchor) = ReferenceFor(c);
         int sentence = SentenceOf(c.Start);
         Resolved? r = c.Rule switch

@@ -84,11 +84,19 @@ internal static partial class HtmlVocabulary
         if (names.Length == 0)
             return null;
         Match? m = null;
+        // A blog platform's post element lists the post's tags and categories as classes
+        // (WordPress: "post-123 type-post status-publish hentry tag-elections category-news"):
+        // there "tag-…" names a label of the article, not a tag list.
+        bool postElement = names.Contains("hentry", StringComparison.Ordinal) || names.Contains("status-publish", StringComparison.Ordinal) || names.Contains("type-post", StringComparison.Ordinal);
         foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             // "entry-content-read-more" is content with a modifier; "modal-enabled" and
-            // "has-sidebar" describe a state or a layout, not what the element holds.
-            if (ContentWord().IsMatch(token) || StateToken().IsMatch(token))
+            // "has-sidebar" describe a state or a layout, not what the element holds; a field's
+            // data type ("field--type-text-with-summary", a body that may carry a summary) says
+            // what it can store, not that it is a summary.
+            if (ContentWord().IsMatch(token) || StateToken().IsMatch(token) || DataTypeToken().IsMatch(token))
+                continue;
+            if (postElement && token.StartsWith("tag-", StringComparison.Ordinal))
                 continue;
             var hit = BoilerplateNames().Match(token);
             if (hit.Success)
@@ -126,6 +134,20 @@ internal static partial class HtmlVocabulary
     /// <summary>A class token naming the article or its text, whatever modifier it carries.</summary>
     [GeneratedRegex(@"^(article|story|entry|post|content|main|body|text|prose|rich-text)(?![a-z])|(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text)(?![a-z])")]
     private static partial Regex ContentWord();
+
+    /// <summary>Class and id words that name an article's body as a whole (not a fragment of it, as "prose" or "rich-text" blocks of page builders are).</summary>
+    [GeneratedRegex(@"(?<![a-z])(entry-content|post-content|post-body|article-?body|article-?content|article-?text|story-?body|story-?content|articlebody|body-content|main-content)(?![a-z])")]
+    public static partial Regex ArticleBodyNames();
+
+    /// <summary>A token naming a data type or a capability ("type-text-with-summary", "with-excerpt").</summary>
+    [GeneratedRegex(@"(^|-)type-|-with-")]
+    private static partial Regex DataTypeToken();
+
+    /// <summary>Words for a dek, a summary or a description: a short block beside the article, or the body of a page that calls its main text that.</summary>
+    public static bool IsDekWord(string names) => DekWords().IsMatch(names);
+
+    [GeneratedRegex(@"(?<![a-z])(summary|excerpt|description|teaser|subtitle|sub-title|intro)(?![a-z])")]
+    private static partial Regex DekWords();
 
     [GeneratedRegex(@"^(has|is|with|no|js|can|should|show|hide)-|-(enabled|disabled|active|open|opened|closed|visible|loaded|loading|ready|initialized|sticky|fixed)$")]
     private static partial Regex StateToken();

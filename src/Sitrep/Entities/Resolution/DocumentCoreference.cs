@@ -233,6 +233,12 @@ public static partial class DocumentCoreference
             var kind = SecondName.Of(text, a, b);
             if (kind == SecondNameKind.None || country[i - 1] is not null || country[i] is not null)
                 continue;
+            // "Rastin Kolvar (also transliterated Kolwar or Kolvár)": the text says these are spellings of one name.
+            if (kind == SecondNameKind.Spelling)
+            {
+                sets.Union(i - 1, i);
+                continue;
+            }
             bool alias = kind == SecondNameKind.Alias;
             // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
             // a person and the party and state after their name ("Tom Baker (R-N.J.)").

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text;
+using Sitrep.Report;
+using Spectre.Console;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep report</c>: the page people read first, per story, as HTML, Markdown or JSON.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var db = StoreOptions.Database();
+        var story = new Option<string?>("--story") { Description = "Only this story (its id). Until stories are built, the one story is 'all', the whole store." };
+        var all = new Option<bool>("--all") { Description = "Report the whole store as one story." };
+        var format = new Option<string>("--format") { Description = "html (one self-contained page), md or json.", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong("html", "md", "json");
+        var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (standard output without it)." };
+        var command = new Command("report", """
+            The report to read first: per story, a summary (outlets, dates, who and where), a
+            timeline, key statements side by side across outlets, who cites whom, how each outlet
+            frames the story, and the articles, every item linked to the exact words it comes from.
+            Without --story, every story, largest first (today the whole store is one story).
+
+            Examples:
+              sitrep report --out report.html
+              sitrep report --format md --out report.md
+              sitrep report --all --format json
+            """);
+        command.Options.Add(db);
+        command.Options.Add(story);
+        command.Options.Add(all);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var outFile = parse.GetValue(output);
+            if (outFile is not null && (Directory.Exists(outFile.FullName) || outFile.Directory is { Exists: false }))
+            {
+                Errors.Write(console, $"--out {outFile.FullName}: {(Directory.Exists(outFile.FullName) ? "is a folder" : "its folder does not exist")}");
+                return ExitCodes.Usage;
+            }
+            using var engine = StoreOptions.OpenExisting(console, parse.GetValue(db)!, out int exitCode);
+            if (engine is null)
+                return exitCode;
+            // The seam stories plug into: a store that keeps stories gives its own source here.
+            IStoryReportSource stories = new WholeStoreStories(engine.Store);
+            var id = parse.GetValue(all) ? WholeStoreStories.Id : parse.GetValue(story);
+            var reports = new StoryReportBuilder(engine.Store).Build(stories, id);
+            if (id is not null && reports.Count == 0)
+            {
+                Errors.Write(console, $"no story {id} in the store {engine.Store.Location} (the stories are: {string.Join(", ", stories.StoryIds())})");
+                return ExitCodes.NothingRead;
+            }
+            byte[] bytes;
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    using (var buffer = new MemoryStream())
+                    {
+                        JsonReportWriter.Write(buffer, reports);
+                        bytes = buffer.ToArray();
+                    }
+                    break;
+                case "md":
+                    bytes = Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(reports));
+                    break;
+                default:
+                    bytes = Encoding.UTF8.GetBytes(HtmlReportWriter.Write(reports));
+                    break;
+            }
+            if (outFile is null)
+            {
+                console.Profile.Out.Writer.Write(Encoding.UTF8.GetString(bytes));
+                console.Profile.Out.Writer.Flush();
+            }
+            else
+            {
+                File.WriteAllBytes(outFile.FullName, bytes);
+                console.MarkupLineInterpolated($"wrote {outFile.FullName}: {ViewRenderer.Count(reports.Count, "story", "stories")}, {ViewRenderer.Count(reports.Sum(r => r.Articles.Count), "article", "articles")}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+using Sitrep.Ingest;
+
+namespace Sitrep.Report;
+
+/// <summary>
+/// Where a report finds its stories: their ids, titles and documents. The seam the stories feature
+/// plugs into (one class); until it does, <see cref="WholeStoreStories"/> reports the whole store as one story.
+/// </summary>
+public interface IStoryReportSource
+{
+    /// <summary>Every story, largest first.</summary>
+    IReadOnlyList<string> StoryIds();
+
+    /// <summary>The story's title as people read it; null for an id that is no story.</summary>
+    string? Title(string storyId);
+
+    /// <summary>The ids of the story's documents (empty for an id that is no story).</summary>
+    IReadOnlyList<string> DocumentIds(string storyId);
+}
+
+/// <summary>The whole store as one story, id <see cref="Id"/>: what <c>sitrep report --all</c> reads, and the default while a store keeps no stories.</summary>
+public sealed class WholeStoreStories(IDocumentStore store) : IStoryReportSource
+{
+    /// <summary>The one story's id.</summary>
+    public const string Id = "all";
+
+    public IReadOnlyList<string> StoryIds() => store.Count() > 0 ? [Id] : [];
+
+    public string? Title(string storyId) => storyId == Id ? "Every stored article" : null;
+
+    public IReadOnlyList<string> DocumentIds(string storyId) => storyId == Id ? store.Ids() : [];
+}

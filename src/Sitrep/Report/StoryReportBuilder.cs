@@ -1,0 +1,331 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Entities.Resolution;
+using Sitrep.Ingest;
+using Sitrep.Quotes;
+using Sitrep.Time;
+
+namespace Sitrep.Report;
+
+/// <summary>How much of each section a report shows: the page is read first, so it stays one story on one screen per section.</summary>
+public sealed record ReportLimits(int Entities = 8, int Speakers = 12, int QuotesPerOutlet = 3, int Sources = 16, int Actors = 10, int TermsPerOutlet = 8)
+{
+    public static ReportLimits Default { get; } = new();
+}
+
+/// <summary>Builds a story's report from what the store keeps of its documents (text, metadata, entities, quotes, times).</summary>
+public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limits = null)
+{
+    /// <summary>What the report says while no contradiction is computed.</summary>
+    public const string NoContradictions = "No contradictions are computed yet: they come with the contradictions stage (issue 19).";
+
+    private readonly ReportLimits _limits = limits ?? ReportLimits.Default;
+
+    /// <summary>The reports of every story of <paramref name="stories"/> (or only <paramref name="storyId"/>), largest first; empty when there is none.</summary>
+    public IReadOnlyList<StoryReport> Build(IStoryReportSource stories, string? storyId = null)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var ids = storyId is null ? stories.StoryIds() : stories.Title(storyId) is null ? [] : [storyId];
+        return [.. ids.Select(id => Build(id, stories.Title(id) ?? id, stories.DocumentIds(id)))
+            .OrderByDescending(r => r.Articles.Count)];
+    }
+
+    /// <summary>The report of one story made of the stored documents named (ids not stored are left out).</summary>
+    public StoryReport Build(string id, string title, IReadOnlyList<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var directory = store.Feature<IEntityDirectory>();
+        var docs = new List<Loaded>(documentIds.Count);
+        foreach (var documentId in documentIds)
+        {
+            if (store.Load(documentId) is { } d)
+                docs.Add(new Loaded(d, d.Metadata.Outlet ?? "(outlet not known)", MentionsTable.EntitiesOf(d, directory), StoredQuotes.Of(d, store)));
+        }
+        // Oldest first, then by id: "first said" and every list read in publication order.
+        docs.Sort((a, b) => string.CompareOrdinal(a.Document.Metadata.Published ?? "9999", b.Document.Metadata.Published ?? "9999") is var c && c != 0 ? c : string.CompareOrdinal(a.Document.Id, b.Document.Id));
+        var shares = Shares(docs);
+        return new StoryReport(
+            id,
+            title,
+            Summary(docs, shares),
+            Timeline(docs),
+            Statements(docs),
+            Citations(docs),
+            new OutletFraming(Actors(docs), FramingTerms.Distinctive(docs.Select(d => (d.Outlet, d.Document)).ToList(), _limits.TermsPerOutlet), shares, Voices(docs)),
+            NoContradictions,
+            [.. docs.Select(d => new ReportArticle(d.Document.Id, d.Document.Metadata.Title, d.Outlet, d.Document.Metadata.Published, GenreName(d.Document.Metadata.Genre), d.Document.Metadata.Url, d.Document.Text))]);
+    }
+
+    internal sealed record Loaded(Document Document, string Outlet, StoredEntity?[] Resolved, IReadOnlyList<StoredQuote> Quotes);
+
+    private static string? GenreName(Genre? genre) => genre?.ToString().ToLowerInvariant();
+
+    private static List<OutletShare> Shares(List<Loaded> docs) =>
+        [.. docs.GroupBy(d => d.Outlet, StringComparer.Ordinal)
+            .Select(g => new OutletShare(
+                g.Key,
+                g.Count(),
+                g.Count(d => d.Document.Metadata.Genre == Genre.News),
+                g.Count(d => d.Document.Metadata.Genre == Genre.Opinion),
+                g.Count(d => d.Document.Metadata.Genre == Genre.Analysis),
+                g.Count(d => d.Document.Metadata.Genre is null)))
+            .OrderByDescending(s => s.Articles).ThenBy(s => s.Outlet, StringComparer.Ordinal)];
+
+    private ReportSummary Summary(List<Loaded> docs, List<OutletShare> shares)
+    {
+        var dates = docs.Select(d => d.Document.Metadata.Published).OfType<string>().Select(p => p.Length >= 10 ? p[..10] : p).Order(StringComparer.Ordinal).ToList();
+        var entities = EntityTally(docs);
+        List<ReportEntity> Top(Func<string, bool> type) =>
+            [.. entities.Where(e => type(e.Type)).OrderByDescending(e => e.Documents).ThenByDescending(e => e.Outlets).ThenBy(e => e.Name, StringComparer.Ordinal).Take(_limits.Entities)];
+        return new ReportSummary(
+            docs.Count,
+            dates.FirstOrDefault(),
+            dates.LastOrDefault(),
+            shares,
+            Top(t => t == "PERSON"),
+            Top(t => t is "ORG" or "MEDIA"),
+            Top(t => t is "GPE" or "LOC" or "FACILITY"));
+    }
+
+    /// <summary>Every entity the documents name (resolved across them where the store did), with documents, outlets and first mention.</summary>
+    internal static List<ReportEntity> EntityTally(List<Loaded> docs)
+    {
+        var tally = new Dictionary<string, (string? Id, string Name, string Type, HashSet<string> Docs, HashSet<string> Outlets, Evidence First)>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            var own = d.Document.Entities();
+            foreach (var m in d.Document.Mentions())
+            {
+                if (m.Demonym || m.Entity < 0 || m.Entity >= own.Count)
+                    continue;
+                var stored = m.Entity < d.Resolved.Length ? d.Resolved[m.Entity] : null;
+                var key = stored is null ? "local:" + d.Document.Id + ":" + m.Entity.ToString(CultureInfo.InvariantCulture) : MentionsTable.EntityId(stored.Id);
+                if (!tally.TryGetValue(key, out var entry))
+                {
+                    entry = (stored is null ? null : key, stored?.Name ?? own[m.Entity].Name, stored?.Type ?? own[m.Entity].Type, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new Evidence(d.Document.Id, m.Start, m.End));
+                    tally[key] = entry;
+                }
+                entry.Docs.Add(d.Document.Id);
+                entry.Outlets.Add(d.Outlet);
+            }
+        }
+        return [.. tally.Values.Select(e => new ReportEntity(e.Id, e.Name, e.Type, e.Docs.Count, e.Outlets.Count, e.First))];
+    }
+
+    private static List<TimelineItem> Timeline(List<Loaded> docs)
+    {
+        var items = new List<TimelineItem>();
+        foreach (var d in docs)
+        {
+            var text = d.Document.Text;
+            foreach (var t in d.Document.Layers.Get(TimesFeature.Times) ?? [])
+            {
+                // Only what lands on one calendar day: "2020-03-31", not "March" or "two weeks".
+                if (t.Day is { } day)
+                    items.Add(new TimelineItem(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Outlet, Line(t.Text(text)), "time", new Evidence(d.Document.Id, t.Start, t.End)));
+            }
+            foreach (var q in d.Quotes)
+            {
+                if (q.Date is { Length: 10 } date && date[0] != 'X')
+                    items.Add(new TimelineItem(date, d.Outlet, StoredQuote.Shorten(q.Words, 120), "quote", new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End)));
+            }
+        }
+        return [.. items.OrderBy(i => i.Date, StringComparer.Ordinal).ThenBy(i => i.Outlet, StringComparer.Ordinal).ThenBy(i => i.Evidence.Document, StringComparer.Ordinal).ThenBy(i => i.Evidence.Start)];
+    }
+
+    private List<SpeakerStatements> Statements(List<Loaded> docs)
+    {
+        var bySpeaker = new Dictionary<string, List<(Loaded Doc, StoredQuote Quote)>>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            foreach (var q in d.Quotes)
+            {
+                if (q.Speaker is null)
+                    continue;
+                var key = q.SpeakerId ?? "name:" + q.Speaker.ToUpperInvariant();
+                if (!bySpeaker.TryGetValue(key, out var list))
+                    bySpeaker[key] = list = [];
+                list.Add((d, q));
+            }
+        }
+        var result = new List<SpeakerStatements>();
+        foreach (var (_, quotes) in bySpeaker
+            .OrderByDescending(s => s.Value.Select(q => q.Doc.Outlet).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(s => s.Value.Count)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(_limits.Speakers))
+        {
+            var items = new List<StatementItem>();
+            foreach (var outlet in quotes.GroupBy(q => q.Doc.Outlet, StringComparer.Ordinal))
+            {
+                // The outlet's fullest words first: direct quotes, then the longest.
+                items.AddRange(outlet
+                    .OrderBy(q => q.Quote.Quote.Kind == QuoteKind.Direct ? 0 : 1)
+                    .ThenByDescending(q => q.Quote.Quote.End - q.Quote.Quote.Start)
+                    .Take(_limits.QuotesPerOutlet)
+                    .Select(q => Item(q.Doc, q.Quote)));
+            }
+            var first = quotes
+                .OrderBy(q => FirstDate(q.Doc, q.Quote), StringComparer.Ordinal)
+                .ThenBy(q => q.Doc.Document.Metadata.Published ?? "9999", StringComparer.Ordinal)
+                .First();
+            var (speakerDoc, speakerQuote) = quotes[0];
+            var own = speakerDoc.Document.Entities();
+            var local = speakerQuote.Quote.Speaker!.Entity;
+            var entity = local >= 0 && local < own.Count ? own[local] : null;
+            result.Add(new SpeakerStatements(speakerQuote.Speaker!, speakerQuote.SpeakerId, entity?.Sector, entity?.Nationality, items, Item(first.Doc, first.Quote)));
+        }
+        return result;
+    }
+
+    private static string FirstDate(Loaded doc, StoredQuote quote) =>
+        quote.Date is { Length: 10 } date && date[0] != 'X' ? date
+        : doc.Document.Metadata.Published is { Length: >= 10 } p ? p[..10] : "9999";
+
+    private static StatementItem Item(Loaded doc, StoredQuote q) =>
+        new(doc.Outlet, doc.Document.Metadata.Published, StoredQuote.Shorten(q.Words, 400), QuoteJson.KindName(q.Quote.Kind), q.CitedName, q.Date, new Evidence(doc.Document.Id, q.Quote.Start, q.Quote.End));
+
+    private List<CitationEdge> Citations(List<Loaded> docs)
+    {
+        var edges = new Dictionary<(string Outlet, string Source), (int Count, Evidence First)>();
+        void Add(string outlet, string source, Evidence evidence)
+        {
+            // An outlet naming itself as the source is its own reporting, not a citation.
+            if (string.Equals(outlet.Trim(), source.Trim(), StringComparison.OrdinalIgnoreCase))
+                return;
+            edges[(outlet, source)] = edges.TryGetValue((outlet, source), out var e) ? (e.Count + 1, e.First) : (1, evidence);
+        }
+        foreach (var d in docs)
+        {
+            var layer = d.Document.Layers.Get(QuotesFeature.Quotes);
+            var cited = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var q in d.Quotes)
+            {
+                if (q.CitedName is { } name && q.Quote.Cited?.Source is { } source)
+                {
+                    Add(d.Outlet, name, new Evidence(d.Document.Id, source.Start, source.End));
+                    cited.Add(name);
+                }
+            }
+            if (layer is null)
+                continue;
+            // The article's sources no quote names (a report it relies on): once each, at their first words.
+            var names = StoredQuotes.Cites(d.Document, store);
+            for (int i = 0; i < layer.Cites.Count && i < names.Count; i++)
+            {
+                if (cited.Contains(names[i].Name) || FirstWords(d.Document, layer, layer.Cites[i]) is not { } at)
+                    continue;
+                Add(d.Outlet, names[i].Name, new Evidence(d.Document.Id, at.Start, at.End));
+            }
+        }
+        var sources = edges.GroupBy(e => e.Key.Source, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(e => e.Value.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(_limits.Sources).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. edges.Where(e => sources.Contains(e.Key.Source))
+            .OrderByDescending(e => e.Value.Count).ThenBy(e => e.Key.Outlet, StringComparer.Ordinal).ThenBy(e => e.Key.Source, StringComparer.Ordinal)
+            .Select(e => new CitationEdge(e.Key.Outlet, e.Key.Source, e.Value.Count, e.Value.First))];
+    }
+
+    private static TextRange? FirstWords(Document document, QuoteLayer layer, int entity)
+    {
+        if (layer.ChannelOf(entity) is { } channel)
+            return channel.Spans.Count > 0 ? channel.Spans[0] : null;
+        foreach (var m in document.Mentions())
+        {
+            if (m.Entity == entity)
+                return new TextRange(m.Start, m.End);
+        }
+        return null;
+    }
+
+    /// <summary>The actors several outlets name, and what each outlet calls them: its names and the words it puts beside them.</summary>
+    private List<ActorNaming> Actors(List<Loaded> docs)
+    {
+        var recurring = EntityTally(docs)
+            .Where(e => e.EntityId is not null && e.Outlets >= 2 && e.Type is "PERSON" or "ORG" or "GPE" or "MISC")
+            .OrderByDescending(e => e.Outlets).ThenByDescending(e => e.Documents).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Take(_limits.Actors).ToList();
+        if (recurring.Count == 0)
+            return [];
+        var closed = FramingTerms.ClosedClass(docs.Select(d => d.Document.Text).ToList());
+        var wanted = recurring.Select(e => e.EntityId!).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<(string Actor, string Outlet), Dictionary<string, int>>();
+        var words = new Dictionary<(string Actor, string Outlet), Dictionary<string, int>>();
+        var first = new Dictionary<(string Actor, string Outlet), Evidence>();
+        foreach (var d in docs)
+        {
+            var text = d.Document.Text;
+            var mentions = d.Document.Mentions();
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                var m = mentions[i];
+                if (m.Demonym || m.Entity < 0 || m.Entity >= d.Resolved.Length || d.Resolved[m.Entity] is not { } stored)
+                    continue;
+                var id = MentionsTable.EntityId(stored.Id);
+                if (!wanted.Contains(id))
+                    continue;
+                var key = (id, d.Outlet);
+                first.TryAdd(key, new Evidence(d.Document.Id, m.Start, m.End));
+                Bump(names, key, Line(m.Text(text)));
+                foreach (var w in FramingTerms.Beside(text, m.Start, m.End))
+                {
+                    if (!closed.Contains(w))
+                        Bump(words, key, w);
+                }
+            }
+        }
+        var result = new List<ActorNaming>();
+        foreach (var actor in recurring)
+        {
+            foreach (var key in first.Keys.Where(k => k.Actor == actor.EntityId).OrderBy(k => k.Outlet, StringComparer.Ordinal))
+            {
+                result.Add(new ActorNaming(
+                    actor.Name,
+                    actor.EntityId,
+                    key.Outlet,
+                    Top(names.GetValueOrDefault(key), 3),
+                    Top(words.GetValueOrDefault(key), 4),
+                    first[key]));
+            }
+        }
+        return result;
+    }
+
+    private static void Bump(Dictionary<(string, string), Dictionary<string, int>> table, (string, string) key, string word)
+    {
+        if (!table.TryGetValue(key, out var counts))
+            table[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        counts[word] = counts.GetValueOrDefault(word) + 1;
+    }
+
+    private static List<TermCount> Top(Dictionary<string, int>? counts, int n) =>
+        counts is null ? [] : [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(n).Select(c => new TermCount(c.Key, c.Value))];
+
+    /// <summary>Per outlet, its quotes by the speaker's sector and by the speaker's country (from the article's entities).</summary>
+    private static List<VoiceCount> Voices(List<Loaded> docs)
+    {
+        var counts = new Dictionary<(string Outlet, string Dimension, string Value), (int Count, Evidence First)>();
+        foreach (var d in docs)
+        {
+            var own = d.Document.Entities();
+            foreach (var q in d.Quotes)
+            {
+                if (q.Quote.Speaker is not { } speaker)
+                    continue;
+                var entity = speaker.Entity >= 0 && speaker.Entity < own.Count ? own[speaker.Entity] : null;
+                var evidence = new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End);
+                foreach (var (dimension, value) in new[] { ("sector", entity?.Sector), ("country", entity?.Nationality) })
+                {
+                    var key = (d.Outlet, dimension, value ?? "unknown");
+                    counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, evidence);
+                }
+            }
+        }
+        return [.. counts.OrderBy(c => c.Key.Outlet, StringComparer.Ordinal).ThenBy(c => c.Key.Dimension, StringComparer.Ordinal)
+            .ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
+            .Select(c => new VoiceCount(c.Key.Outlet, c.Key.Dimension, c.Key.Value, c.Value.Count, c.Value.First))];
+    }
+
+    internal static string Line(string words) => string.Join(' ', words.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}
