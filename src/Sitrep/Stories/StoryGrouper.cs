@@ -70,6 +70,21 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private readonly Dictionary<long, StoryState> _stories = [];
     private readonly Dictionary<long, List<StoryMember>> _members = [];
 
+    /// <summary>How many articles are in stories, read once per run (counting rows costs more the larger the store).</summary>
+    private int? _memberCount;
+
+    /// <summary>
+    /// Term frequencies as the store has them plus <see cref="_pending"/>: an article brings hundreds of
+    /// terms, most of them seen before, so they are read once and written once per batch of changes.
+    /// </summary>
+    private readonly Dictionary<string, int> _frequencies = new(StringComparer.Ordinal);
+
+    /// <summary>Changes to the frequencies not written yet; written in the batch's transaction.</summary>
+    private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>The current article's changes to the frequencies: undone if it fails.</summary>
+    private readonly List<(string Term, int Delta)> _articleDeltas = [];
+
     public StoryGrouper(IStoryIndex index, IDocumentStore store, StoryOptions? options = null)
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
@@ -106,12 +121,15 @@ public sealed class StoryGrouper : ICrossDocumentStage
                         continue;
                     try
                     {
+                        _articleDeltas.Clear();
                         _index.AllOrNothing(() =>
                         {
                             Remove(change.DocumentId);
                             if (change.Kind != ChangeKind.Deleted && _store.Load(change.DocumentId) is { } document)
                                 Add(document);
                         });
+                        foreach (var (term, delta) in _articleDeltas)
+                            _pending[term] = _pending.GetValueOrDefault(term) + delta;
                     }
 #pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
                     catch (Exception e)
@@ -119,9 +137,13 @@ public sealed class StoryGrouper : ICrossDocumentStage
                     {
                         failures.Add(new InputFailure(change.DocumentId, $"story grouping failed: {e.GetType().Name}: {e.Message}"));
                         // Its writes were rolled back: what was cached of them may be wrong.
+                        foreach (var (term, delta) in _articleDeltas)
+                            _frequencies[term] -= delta;
+                        Flush();
                         Forget();
                     }
                 }
+                Flush();
             });
         }
     }
@@ -130,26 +152,60 @@ public sealed class StoryGrouper : ICrossDocumentStage
         change.Kind is ChangeKind.Stored or ChangeKind.Updated or ChangeKind.Deleted
         || change.Touches(EntityLayers.DocumentEntities.Name) || change.Touches(EntityLayers.Mentions.Name);
 
+    /// <summary>Forgets what was cached of the stories; frequency changes must have been written (<see cref="Flush"/>).</summary>
     private void Forget()
     {
         _stories.Clear();
         _members.Clear();
+        _memberCount = null;
+        _frequencies.Clear();
+    }
+
+    private void Flush()
+    {
+        foreach (var group in _pending.Where(p => p.Value != 0).GroupBy(p => p.Value))
+            _index.AddFrequencies([.. group.Select(p => p.Key)], group.Key);
+        _pending.Clear();
+        if (_frequencies.Count > 1_000_000)
+            _frequencies.Clear();
+    }
+
+    private void AddFrequencies(IEnumerable<string> terms, int delta)
+    {
+        foreach (var term in terms)
+        {
+            _frequencies[term] = Frequency(term) + delta;
+            _articleDeltas.Add((term, delta));
+        }
+    }
+
+    private int Frequency(string term)
+    {
+        if (_frequencies.TryGetValue(term, out var n))
+            return n;
+        // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
+        n = _index.Frequencies([term]).GetValueOrDefault(term);
+        _frequencies[term] = n;
+        return n;
     }
 
     /// <summary>Files one stored article into a story (it must not be in one).</summary>
-    public void Add(Document document)
+    private void Add(Document document)
     {
-        ArgumentNullException.ThrowIfNull(document);
         if (_stories.Count > 50_000)
-            Forget();
+        {
+            _stories.Clear();
+            _members.Clear();
+        }
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         StoryTerms.Count(document.Metadata.Title, _options.TitleWeight, counts);
         StoryTerms.Count(document.Text, 1, counts);
         AddEntities(document, counts);
         var terms = counts.Keys.ToList();
-        int n = _index.MemberCount() + 1;
-        var df = _index.Frequencies(terms);
-        _index.AddFrequencies(terms, 1);
+        _memberCount ??= _index.MemberCount();
+        int n = _memberCount.Value + 1;
+        var df = terms.ToDictionary(t => t, Frequency, StringComparer.Ordinal);
+        AddFrequencies(terms, 1);
         var weights = new List<KeyValuePair<string, double>>(counts.Count);
         foreach (var (term, count) in counts)
         {
@@ -192,6 +248,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         }
         var member = new StoryMember(document.Id, target.Id, published, vector, terms);
         Join(target, member);
+        _memberCount = n;
         _index.AddPostings(target.Id, lookup);
 
         // Two stories this article belongs to alike: if they have grown alike too, they are one.
@@ -281,12 +338,14 @@ public sealed class StoryGrouper : ICrossDocumentStage
     }
 
     /// <summary>Takes a document out of its story, if it is in one, and its terms out of the frequencies.</summary>
-    public void Remove(string documentId)
+    private void Remove(string documentId)
     {
         if (_index.MemberOf(documentId) is not { } member)
             return;
-        _index.AddFrequencies(member.Terms, -1);
+        AddFrequencies(member.Terms, -1);
         _index.RemoveMember(documentId);
+        if (_memberCount is { } count)
+            _memberCount = count - 1;
         if (State(member.Story) is { } story)
         {
             foreach (var (term, w) in member.Vector)
