@@ -28,11 +28,14 @@ public static class ExtractionBenchmark
     public static int Run(string[] args)
     {
         string? outDir = null;
+        bool quick = false;
         var positional = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--out" && i + 1 < args.Length)
                 outDir = args[++i];
+            else if (args[i] == "--quick")
+                quick = true;
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 return Usage($"unknown option {args[i]}");
             else
@@ -57,6 +60,8 @@ public static class ExtractionBenchmark
         Directory.CreateDirectory(outDir);
 
         var cleaner = new HtmlCleaner();
+        if (quick)
+            return Quick(cleaner, pages, outDir);
         Extractor[] extractors =
         [
             new("Sitrep", "sitrep.json", p => cleaner.Clean(p.Html!).Text),
@@ -154,6 +159,53 @@ public static class ExtractionBenchmark
             results.Add(new(extractors[e].Name, extractors[e].File, score, errors[e], [.. millis[e]]));
         }
         return results;
+    }
+
+    /// <summary>
+    /// <c>--quick</c>: Sitrep alone, one untimed pass, for iterating on rules: prints the score and writes
+    /// <c>sitrep.json</c> with each page's body and the metadata the cleaner read (title, byline, printed date).
+    /// </summary>
+    private static int Quick(HtmlCleaner cleaner, List<Page> pages, string outDir)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(outDir, "sitrep.json");
+        using (var stream = File.Create(path))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            foreach (var p in pages)
+            {
+                string text = "";
+                Pipeline.PageHints? hints = null;
+                if (p.Html is not null)
+                {
+                    try
+                    {
+                        var result = cleaner.Clean(p.Html);
+                        text = result.Text;
+                        hints = result.Hints;
+                    }
+#pragma warning disable CA1031 // a failing page is a result of the benchmark, not a reason to stop it
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        Console.Error.WriteLine($"Sitrep failed on {p.Id}: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+                outputs[p.Id] = text;
+                json.WriteStartObject(p.Id);
+                json.WriteString("articleBody", text);
+                json.WriteString("title", hints?.Title);
+                json.WriteString("byline", hints?.Byline);
+                json.WriteString("printedDate", hints?.PrintedDate);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        var score = ZyteMetric.Evaluate(pages.Select(p => (p.Truth, outputs.GetValueOrDefault(p.Id, ""))).ToList());
+        Console.WriteLine($"pages {score.Pages}  empty {score.Empty}  precision {score.Precision:F4}  recall {score.Recall:F4}  F1 {score.F1:F4}");
+        Console.WriteLine($"output: {path}");
+        return 0;
     }
 
     /// <summary>An extractor that throws on a page yields nothing for it; the page counts as an error and as empty.</summary>

@@ -31,6 +31,8 @@ public static class Program
         root.Subcommands.Add(SearchCommand.Create(console));
         root.Subcommands.Add(EntitiesCommand.Create(console));
         root.Subcommands.Add(QuotesCommand.Create(console));
+        root.Subcommands.Add(EventsCommand.Create(console));
+        root.Subcommands.Add(StoriesCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
@@ -40,6 +42,7 @@ public static class Program
         train.Subcommands.Add(CountryListCommand.Create(console));
         train.Subcommands.Add(OutletListCommand.Create(console));
         train.Subcommands.Add(ActorListCommand.Create(console));
+        train.Subcommands.Add(EventTrainCommand.Create(console));
         root.Subcommands.Add(train);
         var eval = new Command("eval", "Evaluate a model on a labelled file.");
         eval.Subcommands.Add(NerEvalCommand.Create(console));

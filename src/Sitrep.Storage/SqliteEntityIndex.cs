@@ -477,10 +477,15 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
                 .Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in keys)
                 Block(key, entity.Id, created);
+            // What moves is what re-analysis would file there: a thing the article names by one of these
+            // names, and not one it names in full by a name that stays ("Lena Marwick … Marwick" when
+            // "Marwick" is split off).
+            var blocked = new HashSet<string>(keys, StringComparer.Ordinal);
             foreach (var (document, local) in Links(entity.Id))
             {
                 var entities = DocumentEntities(document) ?? [];
-                if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a))))
+                if (local < entities.Count && entities[local].Aliases.Any(a => exact.Contains(NameKeys.Exact(a)))
+                    && ResolutionKeys.For(entities[local], countries).Identifying.Any(blocked.Contains))
                 {
                     Unlink(document, local, entity.Id);
                     Link(document, local, created, entities[local].Type, entities[local].Sector, entities[local].Nationality);

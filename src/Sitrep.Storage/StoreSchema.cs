@@ -220,6 +220,42 @@ internal static class StoreSchema
             ALTER TABLE entities ADD COLUMN name_by_user INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE entities ADD COLUMN type_by_user INTEGER NOT NULL DEFAULT 0;
             """),
+        new(9, """
+            -- Stories (cross-document stage "stories"): articles about one developing situation. Ids are never
+            -- reused; a merged story keeps its row and points at the one that absorbed it. centroid: the sum of
+            -- its members' term vectors ("term weight" lines, the strongest terms kept).
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,
+                title TEXT,
+                size INTEGER NOT NULL DEFAULT 0,
+                first TEXT,
+                last TEXT,
+                centroid TEXT NOT NULL DEFAULT '',
+                merged_into INTEGER REFERENCES stories (id)
+            );
+            -- Which story each article is in, its day, its term vector and every term it counted.
+            CREATE TABLE story_members (
+                document TEXT NOT NULL PRIMARY KEY,
+                story INTEGER NOT NULL,
+                published TEXT,
+                vector TEXT NOT NULL,
+                terms TEXT NOT NULL,
+                seq INTEGER NOT NULL
+            );
+            CREATE INDEX story_members_story ON story_members (story, seq);
+            -- The inverted index: the stories each strong term of their articles finds (look-ups, never scans).
+            CREATE TABLE story_terms (
+                term TEXT NOT NULL,
+                story INTEGER NOT NULL,
+                PRIMARY KEY (term, story)
+            ) WITHOUT ROWID;
+            -- How many grouped articles use each term (TF-IDF's document frequency, growing with the store).
+            CREATE TABLE story_frequencies (
+                term TEXT NOT NULL PRIMARY KEY,
+                documents INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            -- Documents stored before this version are grouped from the start of the change feed.
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

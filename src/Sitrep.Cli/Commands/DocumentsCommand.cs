@@ -165,6 +165,6 @@ internal static partial class DocumentsCommand
     private static string Date(DocumentSummary d) =>
         d.Published is null ? "" : (d.Published.Length > 10 ? d.Published[..10] : d.Published) + (d.PublishedInferred ? "*" : "");
 
-    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.None, 1000)]
     private static partial Regex IsoDate();
 }

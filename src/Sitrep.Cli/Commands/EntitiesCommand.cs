@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep entities list|show|merge|split</c>: look at the resolved entities and correct them.</summary>
+/// <summary><c>sitrep entities list|show|merge|split|rename|retype</c>: look at the resolved entities and correct them.</summary>
 internal static class EntitiesCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -22,11 +22,15 @@ internal static class EntitiesCommand
               sitrep entities show E12
               sitrep entities merge E12 E40        (E40 is the same as E12)
               sitrep entities split E12 "Zarif"    (the name Zarif is someone else)
+              sitrep entities rename E12 "Mohammad Javad Zarif"
+              sitrep entities retype E40 ORG       (a militia the articles read as a person)
             """);
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Show(console));
         command.Subcommands.Add(Merge(console));
         command.Subcommands.Add(Split(console));
+        command.Subcommands.Add(Rename(console));
+        command.Subcommands.Add(Retype(console));
         return command;
     }
 
@@ -174,6 +178,64 @@ internal static class EntitiesCommand
             console.MarkupLineInterpolated($"{string.Join(", ", names)} split from {Id(entity.Id)} ({entity.Name}) into {Id(created)}, named in {result.Documents:N0} articles.");
             return ExitCodes.Ok;
         }));
+        return command;
+    }
+
+    private static Command Rename(IAnsiConsole console)
+    {
+        var db = StoreOptions.Database();
+        var id = new Argument<string>("id") { Description = "The entity, e.g. E12." };
+        var name = new Argument<string>("name") { Description = "The name it should be shown by." };
+        var command = new Command("rename", "Give an entity the name it should be shown by; the name holds after re-analysis and merges.");
+        command.Options.Add(db);
+        command.Arguments.Add(id);
+        command.Arguments.Add(name);
+        command.SetAction(parse =>
+        {
+            var newName = parse.GetValue(name)?.Trim();
+            if (string.IsNullOrEmpty(newName))
+            {
+                Errors.Write(console, "rename: the new name is empty");
+                return ExitCodes.Usage;
+            }
+            return WithStore(console, parse.GetValue(db)!, store =>
+            {
+                if (Find(console, store, parse.GetValue(id)!) is not { } entity)
+                    return ExitCodes.Usage;
+                Catalog(store).Rename(entity.Id, newName);
+                console.MarkupLineInterpolated($"{Id(entity.Id)} ({entity.Name}) is now named {newName}.");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Retype(IAnsiConsole console)
+    {
+        var db = StoreOptions.Database();
+        var id = new Argument<string>("id") { Description = "The entity, e.g. E12." };
+        var type = new Argument<string>("type") { Description = $"Its type: {string.Join(", ", Types)}." };
+        var command = new Command("retype", "Give an entity its type; the type holds against the articles' votes, after re-analysis too.");
+        command.Options.Add(db);
+        command.Arguments.Add(id);
+        command.Arguments.Add(type);
+        command.SetAction(parse =>
+        {
+            var wanted = parse.GetValue(type)?.Trim().ToUpperInvariant() ?? "";
+            if (!Types.Contains(wanted))
+            {
+                Errors.Write(console, $"retype: no type {parse.GetValue(type)}; the types are {string.Join(", ", Types)}");
+                return ExitCodes.Usage;
+            }
+            return WithStore(console, parse.GetValue(db)!, store =>
+            {
+                if (Find(console, store, parse.GetValue(id)!) is not { } entity)
+                    return ExitCodes.Usage;
+                Catalog(store).Retype(entity.Id, wanted);
+                console.MarkupLineInterpolated($"{Id(entity.Id)} ({entity.Name}) is now {wanted} (was {entity.Type}).");
+                return ExitCodes.Ok;
+            });
+        });
         return command;
     }
 

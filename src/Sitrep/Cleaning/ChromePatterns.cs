@@ -23,11 +23,11 @@ internal static partial class ChromePatterns
         | next\ (article|story|post) | previous\ (article|story|post) | more | see\ more | show\ more | load\ more | expand | collapse
         | topics? | tags? | sections? | categories | about(\ us)? | contact(\ us)? | privacy(\ policy|\ notice)? | terms(\ of\ (use|service))? | terms\ (and|&)\ conditions | cookie\ (policy|settings) | site\ ?map | careers | advertise(\ with\ us)? | faq | (world|local|national|international)\ news | (world|politics|business|opinion|sports?)
         )[\W_]*$
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex NavigationLine();
 
     /// <summary>House ads: newsletters, apps, sign-ups, tips lines.</summary>
-    [GeneratedRegex(Opts + """\b(subscribe\ (to|now|today|for)|sign\ up\ (for|to|now|here)|sign\ up$|newsletters?\b.{0,40}\b(inbox|sign|subscribe|delivered)|(in|to)\ your\ inbox|successfully\ subscribed|join\ our\ \w+|download\ (our|the)\ (free\ )?app|get\ (breaking\ news|the\ latest|access\ to)|delivered\ (to|through)\ your|have\ a\ (news\ )?tip\b|listen\ (live|back|to\ newsbeat)|breaking\ news\ (emails|alerts))""")]
+    [GeneratedRegex(Opts + """\b(subscribe\ (to|now|today|for)|sign\ up\ (for|to|now|here)|sign\ up$|newsletters?\b.{0,40}\b(inbox|sign|subscribe|delivered)|(in|to)\ your\ inbox|successfully\ subscribed|join\ our\ \w+|download\ (our|the)\ (free\ )?app|get\ (breaking\ news|the\ latest|access\ to)|delivered\ (to|through)\ your|have\ a\ (news\ )?tip\b|listen\ (live|back|to\ newsbeat)|breaking\ news\ (emails|alerts))""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PromoLine();
 
     /// <summary>
@@ -42,24 +42,24 @@ internal static partial class ChromePatterns
     public static partial Regex MetaLine();
 
     /// <summary>A label left without its value: "Author:", "BY:", "Publish date:".</summary>
-    [GeneratedRegex(Opts + """^[\W_]*(by|author|authors|publish(ed)?\ date|date|source|tags|filed\ under|topics|share|updated|posted\ by|written\ by|photo|image|credit)\s*:?\s*[|•·]?\s*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*(by|author|authors|publish(ed)?\ date|date|source|tags|filed\ under|topics|share|updated|posted\ by|written\ by|photo|image|credit)\s*:?\s*[|•·]?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex LabelLine();
 
     /// <summary>A photo credit on its own line: "Image copyright Getty Images", "Credit...Name/Agency", "© Name", "Photo: …".</summary>
-    [GeneratedRegex(Opts + """^[\W_]*((image|photo|picture|video)\ (copyright|credit|source|caption)|credit\W|photo(graph)?\ ?:|©\ ?[\p{Lu}]|\(?(photo|image)\ by\b)|\|\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg)\s*$|^[\p{Lu}][\p{L}.'-]+(\ [\p{Lu}][\p{L}.'-]+){1,3}\ ?[|/]\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg|the\ [\p{Lu}][\w ]+)(\ ?[|/]\ ?[\w ]+)?\s*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*((image|photo|picture|video)\ (copyright|credit|source|caption)|credit\W|photo(graph)?\ ?:|©\ ?[\p{Lu}]|\(?(photo|image)\ by\b)|\|\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg)\s*$|^[\p{Lu}][\p{L}.'-]+(\ [\p{Lu}][\p{L}.'-]+){1,3}\ ?[|/]\ ?(getty\ images|reuters|ap|afp|epa|shutterstock|bloomberg|the\ [\p{Lu}][\w ]+)(\ ?[|/]\ ?[\w ]+)?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CreditLine2();
 
-    [GeneratedRegex(Opts + """^[\W_]*(advertisement|advertising|sponsored(\ content)?|ad|promoted(\ content)?|paid\ content|story\ continues\ below(\ advertisement)?|article\ continues\ below)[\W_]*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*(advertisement|advertising|sponsored(\ content)?|ad|promoted(\ content)?|paid\ content|story\ continues\ below(\ advertisement)?|article\ continues\ below)[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AdvertisementLine();
 
     /// <summary>Share buttons copied as text: every word is a network or a share verb.</summary>
     [GeneratedRegex(Opts + """
         ^[\W_]*(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|sms|\d+)
         ([\W_]+(share|shares|shared|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|e-?mail|print|copy|link|messenger|flipboard|this|article|story|page|on|via|by|with|to|friends?|sms|\d+))*[\W_]*$
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ShareLine();
 
-    [GeneratedRegex(Opts + """\bcookies?\b.{0,120}\b(use|uses|using|accept|policy|consent|settings|preferences|experience)\b|\b(accept|manage)\ (all\ )?cookies\b""")]
+    [GeneratedRegex(Opts + """\bcookies?\b.{0,120}\b(use|uses|using|accept|policy|consent|settings|preferences|experience)\b|\b(accept|manage)\ (all\ )?cookies\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CookieNotice();
 
     /// <summary>The heading of a list of links to other articles.</summary>
@@ -70,11 +70,11 @@ internal static partial class ChromePatterns
         | most\ (read|popular|viewed|shared|commented) | trending(\ (now|stories|news))? | what\ to\ read\ next | further\ reading | editor'?s\ picks? | don'?t\ miss
         | (latest|top)\ (stories|news|articles|headlines) | in\ (other|case\ you\ missed)\ .{0,20}
         )[\W_]*$
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex RelatedLinksHeading();
 
     /// <summary>A short heading that opens an appeal for money or membership.</summary>
-    [GeneratedRegex(Opts + """\b(support|donate|donation|contribute|contribution|subscribe|become\ a\ (member|patron|supporter|subscriber)|membership|fund|sponsor)\b""")]
+    [GeneratedRegex(Opts + """\b(support|donate|donation|contribute|contribution|subscribe|become\ a\ (member|patron|supporter|subscriber)|membership|fund|sponsor)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex DonationHeading();
 
     /// <summary>Words only an appeal for money uses.</summary>
@@ -84,64 +84,64 @@ internal static partial class ChromePatterns
         | support\ (independent|quality|fearless|nonprofit|non-profit)\ (journalism|media|news|reporting) | readers\ (and|like\ you)\ (supporters|you)
         | (any|every)\ (amount|dollar|contribution) | (help|helping)\ us\ (sustain|continue|keep|fund) | pledge\ (now|today)
         )\b
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex DonationTerm();
 
     /// <summary>The outlet's own voice: an appeal speaks as "we" and "our".</summary>
-    [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""")]
+    [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex FirstPersonPlural();
 
-    [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b""")]
+    [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Disclaimer();
 
     /// <summary>Copyright and republication notices.</summary>
-    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b|^\W*(©|\(c\)\ |copyright\b)|\bmay\ not\ be\ (re)?(published|produced|printed|distributed|broadcast)|\bwithout\ (prior\ )?(written\ )?permission\b""")]
+    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b|^\W*(©|\(c\)\ |copyright\b)|\bmay\ not\ be\ (re)?(published|produced|printed|distributed|broadcast)|\bwithout\ (prior\ )?(written\ )?permission\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex RightsNotice();
 
-    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b""")]
+    [GeneratedRegex(Opts + """\ball\ rights\ reserved\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AllRightsReserved();
 
     /// <summary>A line that opens with a copyright sign or word.</summary>
-    [GeneratedRegex(Opts + """^\W*(©|\(c\)\ |copyright\b)""")]
+    [GeneratedRegex(Opts + """^\W*(©|\(c\)\ |copyright\b)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CopyrightStart();
 
     /// <summary>Syndication services, whose copyright a syndicated column carries on every page that runs it.</summary>
-    [GeneratedRegex(Opts + """\b(syndicate|content\ agency|writers\ group|features\ syndicate|news\ service|uclick)\b""")]
+    [GeneratedRegex(Opts + """\b(syndicate|content\ agency|writers\ group|features\ syndicate|news\ service|uclick)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Syndicate();
 
     /// <summary>A link line that carries its label and its headline together: "Also read: …".</summary>
-    [GeneratedRegex(Opts + """^[\W_]*(also\ read|read\ also|read\ more|see\ also|related|more\ on\ this|recommended|watch|listen|more)\s*[:|»›-]\s*\S.{2,200}$""")]
+    [GeneratedRegex(Opts + """^[\W_]*(also\ read|read\ also|read\ more|see\ also|related|more\ on\ this|recommended|watch|listen|more)\s*[:|»›-]\s*\S.{2,200}$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex InlineRelatedLink();
 
     /// <summary>The salutation that opens a letter to readers.</summary>
-    [GeneratedRegex(Opts + """^[\W_]*dear\ (reader|readers|friend|friends|subscriber|subscribers|supporter|supporters)[\W_]*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*dear\ (reader|readers|friend|friends|subscriber|subscribers|supporter|supporters)[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ReaderSalutation();
 
     /// <summary>Breadcrumbs: short parts joined by separators ("News | Border Affairs", "World › Europe").</summary>
-    [GeneratedRegex("""^[^|›»>/]{1,30}(?:\s+[|›»>/]\s+[^|›»>/]{1,30})+$""")]
+    [GeneratedRegex("""^[^|›»>/]{1,30}(?:\s+[|›»>/]\s+[^|›»>/]{1,30})+$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Breadcrumb();
 
     /// <summary>An opinion section's disclaimer: the writer's views are their own.</summary>
-    [GeneratedRegex(Opts + """\b(views|opinions)\ expressed\b.{0,80}\b(their|his|her|the\ author'?s?|the\ writer'?s?)\ own\b|\bopinions?\ (section|column|piece)\b""")]
+    [GeneratedRegex(Opts + """\b(views|opinions)\ expressed\b.{0,80}\b(their|his|her|the\ author'?s?|the\ writer'?s?)\ own\b|\bopinions?\ (section|column|piece)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex OpinionDisclaimer();
 
     /// <summary>"…do not necessarily reflect X's point of view" names the outlet.</summary>
-    [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})|(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""")]
+    [GeneratedRegex("""(?i:reflect|represent)s?\s+(?:the\s+)?(?:(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial\s+policy|stance)\s+of\s+(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})|(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})(?:['’]s?)\s+(?i:views?|opinions?|positions?|point[- ]of[- ]view|editorial))""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex DisclaimerOutlet();
 
-    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[Cc]opyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})""")]
+    [GeneratedRegex("""^\W*(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[Cc]opyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?<outlet>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*){0,4})""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CopyrightOutlet();
 
     /// <summary>"This article was first published by X." names the original publisher.</summary>
-    [GeneratedRegex("""(?i:\b(?:first|originally)\s+(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with))\s+(?:(?i:the)\s+)?(?<publisher>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+(?:[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*|of|for|and|on|the|de)){0,8})""")]
+    [GeneratedRegex("""(?i:\b(?:first|originally)\s+(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with))\s+(?:(?i:the)\s+)?(?<publisher>[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*(?:\s+(?:[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]+)*|of|for|and|on|the|de)){0,8})""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex FirstPublished();
 
     /// <summary>Wire-service credit lines at an article's foot.</summary>
-    [GeneratedRegex(Opts + """^\W*(\(?\s*)?(reporting|writing|editing|additional\ reporting|compiled|edited|produced|graphics?)\ by\b""")]
+    [GeneratedRegex(Opts + """^\W*(\(?\s*)?(reporting|writing|editing|additional\ reporting|compiled|edited|produced|graphics?)\ by\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CreditLine();
 
     /// <summary>A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".</summary>
-    [GeneratedRegex("""^\W*(?i:by)\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""")]
+    [GeneratedRegex("""^\W*(?i:by)\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ByLine();
 
     /// <summary>A photo credit in brackets or after a label at the end of a line.</summary>
@@ -150,19 +150,19 @@ internal static partial class ChromePatterns
         | (?:\b(?:Photo|Photograph|Picture|Image|Credit|Photo\s+credit)\s*(?:by|:)\s*[^.]{2,80}$)
         | (?:/\s*(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu)(?:\s+via\s+Getty\s+Images)?\s*$)
         | (?:[.!?]\s*\(\s*[A-Z]{2,6}(?:/[A-Za-z][\w .-]{1,40})?\s*\)\s*$)
-        """, RegexOptions.IgnorePatternWhitespace)]
+        """, RegexOptions.IgnorePatternWhitespace, RegexTimeouts.Milliseconds)]
     public static partial Regex PhotoCredit();
 
     /// <summary>Where a person stands in a photo: "(L)", "(2nd R)", "(C)", "(left to right)".</summary>
-    [GeneratedRegex("""\((?:[LRC]|\d(?:st|nd|rd|th)?[\s-]?[LR]|(?i:left|right|centre|center|front|rear|top|bottom)(?:\s+to\s+(?i:right|left))?|(?i:from\s+left|from\s+right)|\d(?:st|nd|rd|th)?\s+(?i:left|right))\)""")]
+    [GeneratedRegex("""\((?:[LRC]|\d(?:st|nd|rd|th)?[\s-]?[LR]|(?i:left|right|centre|center|front|rear|top|bottom)(?:\s+to\s+(?i:right|left))?|(?i:from\s+left|from\s+right)|\d(?:st|nd|rd|th)?\s+(?i:left|right))\)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PhotoPosition();
 
     /// <summary>A line ending in a bare date and no sentence punctuation: the dateline of a photo.</summary>
-    [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""")]
+    [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex EndsWithDate();
 
     /// <summary>A line that is only a date (and maybe a time): a dateline printed on the page.</summary>
-    [GeneratedRegex("""^\W*(?i:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*:?\s*(?:on\s+)?)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\W_]*$""")]
+    [GeneratedRegex("""^\W*(?i:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*:?\s*(?:on\s+)?)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex DateOnlyLine();
 
     /// <summary>An author bio: "X, an expert on …, is a senior analyst at …", "X is a journalist …".</summary>
@@ -171,26 +171,26 @@ internal static partial class ChromePatterns
         (analyst|fellow|professor|lecturer|journalist|writer|expert|correspondent|columnist|editor|researcher|author|scientist|scholar|director|reporter
         |contributor|commentator|founder|co-founder|consultant|historian|economist|lawyer|attorney|student|candidate|strategist|adviser|advisor|specialist|associate
         |chair|chairman|president|member|officer|veteran|diplomat|ambassador|freelancer|producer|novelist|poet|activist|practitioner)s?\b
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex BioRole();
 
     /// <summary>A reporter's bio: "Jane Doe covers trade for …", "… is based in Lenz".</summary>
-    [GeneratedRegex(Opts + """^\W*[\p{Lu}][\p{L}.'’()-]*(\ [\p{Lu}(][\p{L}.'’()-]*){1,5}\ (covers|writes\ (about|for|on)|reports\ (on|for|from)|has\ (written|reported|covered)|is\ based\ in)\b""")]
+    [GeneratedRegex(Opts + """^\W*[\p{Lu}][\p{L}.'’()-]*(\ [\p{Lu}(][\p{L}.'’()-]*){1,5}\ (covers|writes\ (about|for|on)|reports\ (on|for|from)|has\ (written|reported|covered)|is\ based\ in)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ReporterBio();
 
-    [GeneratedRegex(Opts + """\b(twitter|x|instagram|mastodon|bluesky)\s*:\s*@\w+|\bfollow\ (him|her|them|me)\ on\b|@\w{2,}\s*$|\b(he|she|they)\ (is|are)\ the\ author\ of\b|\bis\ the\ author\ of\b""")]
+    [GeneratedRegex(Opts + """\b(twitter|x|instagram|mastodon|bluesky)\s*:\s*@\w+|\bfollow\ (him|her|them|me)\ on\b|@\w{2,}\s*$|\b(he|she|they)\ (is|are)\ the\ author\ of\b|\bis\ the\ author\ of\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex BioContact();
 
-    [GeneratedRegex("""^\W*(?:He|She|They)\s+(?:is|was|has|holds|serves|writes|also)\b""")]
+    [GeneratedRegex("""^\W*(?:He|She|They)\s+(?:is|was|has|holds|serves|writes|also)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex BioContinuation();
 
     /// <summary>A label that says the piece argues a view.</summary>
-    [GeneratedRegex(Opts + """^[\W_]*(opinion|op-?ed|commentary|editorial|column|columns|viewpoint|perspective|comment|guest\ (column|essay|opinion)|letters?(\ to\ the\ editor)?)[\W_]*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*(opinion|op-?ed|commentary|editorial|column|columns|viewpoint|perspective|comment|guest\ (column|essay|opinion)|letters?(\ to\ the\ editor)?)[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex OpinionLabel();
 
-    [GeneratedRegex(Opts + """^[\W_]*(analysis|explainer|news\ analysis|in\ depth|in-depth)[\W_]*$""")]
+    [GeneratedRegex(Opts + """^[\W_]*(analysis|explainer|news\ analysis|in\ depth|in-depth)[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AnalysisLabel();
 
-    [GeneratedRegex(Opts + """https?://|www\.""")]
+    [GeneratedRegex(Opts + """https?://|www\.""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Url();
 }

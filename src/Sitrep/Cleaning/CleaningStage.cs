@@ -12,7 +12,7 @@ public sealed class CleaningStage : IDocumentStage
     public string Name => "clean";
 
     /// <summary>Bump when the body, removed blocks, captions or page hints change for the same input.</summary>
-    public string Version => "3";
+    public string Version => "4";
 
     public IReadOnlyList<Layer> Requires => [];
 

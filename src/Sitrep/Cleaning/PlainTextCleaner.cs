@@ -497,19 +497,19 @@ public sealed partial class PlainTextCleaner
         : word.Length <= 3 ? word
         : word[0] + word[1..].ToLowerInvariant();
 
-    [GeneratedRegex("""^(?!(?:Your|Our|My|YOUR|OUR|MY)\b)(?:(?:The|THE)\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:\p{Lu}[\p{L}'’&.-]*|of|for|and|de|&))+$""")]
+    [GeneratedRegex("""^(?!(?:Your|Our|My|YOUR|OUR|MY)\b)(?:(?:The|THE)\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:\p{Lu}[\p{L}'’&.-]*|of|for|and|de|&))+$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex MastheadShape();
 
-    [GeneratedRegex("""\G(?:\s*,\s*(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4}))*\s+(?:and|&)\s+(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""")]
+    [GeneratedRegex("""\G(?:\s*,\s*(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4}))*\s+(?:and|&)\s+(?<name>[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex MoreAuthors();
 
-    [GeneratedRegex("""(?i:\b(?:additional\s+)?(?:reporting|writing)\s+by)\s+(?<names>[^;()]+?)(?=\s*(?:;|\(|$|\b(?i:editing|edited|compiled|graphics|produced)\b))""")]
+    [GeneratedRegex("""(?i:\b(?:additional\s+)?(?:reporting|writing)\s+by)\s+(?<names>[^;()]+?)(?=\s*(?:;|\(|$|\b(?i:editing|edited|compiled|graphics|produced)\b))""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ReportersCredit();
 
-    [GeneratedRegex("""\s*,\s*|\s+(?:and|&)\s+""")]
+    [GeneratedRegex("""\s*,\s*|\s+(?:and|&)\s+""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex AuthorSeparator();
 
-    [GeneratedRegex("""\s+in\s+\p{Lu}[\p{L}'’. -]*$""")]
+    [GeneratedRegex("""\s+in\s+\p{Lu}[\p{L}'’. -]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex PlaceAfterName();
 
     private static bool NameAppearsElsewhere(string raw, TextUnit u, string name)
@@ -574,13 +574,13 @@ public sealed partial class PlainTextCleaner
         }
     }
 
-    [GeneratedRegex("""(?<![\w.])(?<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+is\s+an?\s+(?:[\w-]+,?\s+){0,4}(?:newsroom|news\s+(?:organi[sz]ation|outlet|site|agency|service|website)|newspaper|magazine|publication|media\s+outlet)\b""")]
+    [GeneratedRegex("""(?<![\w.])(?<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+is\s+an?\s+(?:[\w-]+,?\s+){0,4}(?:newsroom|news\s+(?:organi[sz]ation|outlet|site|agency|service|website)|newspaper|magazine|publication|media\s+outlet)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex SelfDescription();
 
-    [GeneratedRegex("""(?<![\w.])(?<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?=['’]s\s+\w|\s+(?:is|continues|has|relies|depends|needs|remains|was|will|works|provides|brings|keeps)\b)""")]
+    [GeneratedRegex("""(?<![\w.])(?<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?=['’]s\s+\w|\s+(?:is|continues|has|relies|depends|needs|remains|was|will|works|provides|brings|keeps)\b)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex SelfReference();
 
-    [GeneratedRegex("""^(?:One|During|Our|We|This|That|These|Those|It|In|With|As|Thank|Thanks|Please|Your|You|If|When|Most|Every|Each|There|Here|Now|Today|But|And|So|What|Why|How|He|She|They)\b""")]
+    [GeneratedRegex("""^(?:One|During|Our|We|This|That|These|Those|It|In|With|As|Thank|Thanks|Please|Your|You|If|When|Most|Every|Each|There|Here|Now|Today|But|And|So|What|Why|How|He|She|They)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex NotAName();
 
     /// <summary>Never nothing: a text the rules would empty keeps whatever is not plainly page furniture.</summary>

@@ -17,6 +17,8 @@ public static class Features
         new EntitiesFeature(),
         new Quotes.QuotesFeature(),
         new Time.TimesFeature(),
+        new Events.EventsFeature(),
+        new Stories.StoriesFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>

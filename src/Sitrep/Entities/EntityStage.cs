@@ -36,7 +36,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("2", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("3", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -55,8 +55,17 @@ public sealed partial class EntityStage : IDocumentStage
         {
             var name = mentions[i - 1];
             var bracketed = mentions[i];
-            if (SecondName.Of(text, name, bracketed) == SecondNameKind.None)
+            var kind = SecondName.Of(text, name, bracketed);
+            if (kind == SecondNameKind.None)
                 continue;
+            if (kind == SecondNameKind.Spelling)
+            {
+                // Another spelling of the name before it (or of the spelling before that) is what that is.
+                string spelled = known.GetValueOrDefault(Key(name.Text(text)), name.Type);
+                known.TryAdd(Key(name.Text(text)), spelled);
+                known[Key(bracketed.Text(text))] = spelled;
+                continue;
+            }
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
             known.TryAdd(Key(name.Text(text)), type);

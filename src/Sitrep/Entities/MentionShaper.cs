@@ -30,7 +30,7 @@ public static partial class MentionShaper
         return phrases.MatchAfter(text.AsSpan(0, Math.Min(text.Length, end + 40)), end);
     }
 
-    [GeneratedRegex(@"^\s+(al|el|ash|ad|as|an|ar|at|bin|ibn|abu)-\p{Lu}[\p{L}'’-]*")]
+    [GeneratedRegex(@"^\s+(al|el|ash|ad|as|an|ar|at|bin|ibn|abu)-\p{Lu}[\p{L}'’-]*", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ArabicParticleName();
 
     /// <summary>Splits and extends the tagger's mentions; returns them in order, with their tagger types.</summary>

@@ -17,10 +17,10 @@ namespace Sitrep.Entities;
 /// </summary>
 public static partial class OutletListBuilder
 {
-    [GeneratedRegex(@"\s*\([^)]*\)\s*")]
+    [GeneratedRegex(@"\s*\([^)]*\)\s*", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"\s+-\s+.*$")]
+    [GeneratedRegex(@"\s+-\s+.*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex DashLabel();
 
     public sealed record Outlet(string Name, string Source, string? Domain);

@@ -111,6 +111,28 @@ internal static class PlaceEvidence
         }
     }
 
+    /// <summary>The one-word place names (exact keys) that <paramref name="word"/> could be the nationality word of: Lisorian → lisoria, Korvethi → korveth.</summary>
+    public static IEnumerable<string> PlacesOfDemonym(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var forms = word.EndsWith('s') ? new[] { word, word[..^1] } : [word];
+        foreach (var form in forms)
+        {
+            foreach (var e in DemonymEndings)
+            {
+                if (form.Length <= e.Length + 2 || !form.EndsWith(e, StringComparison.Ordinal))
+                    continue;
+                var stem = form[..^e.Length];
+                foreach (var place in new[] { stem, stem + "a", stem + "e", stem + "o", stem + "y" })
+                {
+                    if (IsDemonymOf(word, place) && seen.Add(place))
+                        yield return place;
+                }
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="word"/> is a nationality word formed from the one-word name <paramref name="place"/> (both exact keys).</summary>
     public static bool IsDemonymOf(string word, string place)
     {

@@ -6,10 +6,18 @@ namespace Sitrep.Entities;
 /// <summary>Finds where a mention is a second name of the mention before it; used for types (<see cref="EntityStage"/>) and for coreference.</summary>
 public static partial class SecondName
 {
-    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(known|referred\s+to)\s+as\s+(the\s+)?$|\b(called|dubbed|named)\s+(the\s+)?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex KnownAs();
 
-    [GeneratedRegex(@"^\s*[-–—:]")]
+    /// <summary>What opens a bracket of other spellings: "(also transliterated", "(also spelled", "(or written as". Bounded by the short span it reads; a timeout all the same, as on all article text.</summary>
+    [GeneratedRegex(@"^\(\s*(also\s+|or\s+|sometimes\s+)?(transliterated|spelled|spelt|written|romani[sz]ed|rendered)(\s+as)?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OtherSpellingOpens();
+
+    /// <summary>The same, before the first of a list: "(also transliterated Kolwar or" — the name after "or" is one more spelling.</summary>
+    [GeneratedRegex(@"\(\s*(also\s+|or\s+|sometimes\s+)?(transliterated|spelled|spelt|written|romani[sz]ed|rendered)(\s+as)?\s+$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OtherSpellingBefore();
+
+    [GeneratedRegex(@"^\s*[-–—:]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex DashAfter();
 
     /// <summary>Whether <paramref name="second"/>, the mention after <paramref name="first"/>, names it again, and how.</summary>
@@ -24,6 +32,10 @@ public static partial class SecondName
             // "TRENTON, N.J. (Reuters) -": the agency of a dateline reports from the place, it is not its name.
             return DashAfter().IsMatch(text.AsSpan(second.End + 1, Math.Min(4, text.Length - second.End - 1))) ? SecondNameKind.None : SecondNameKind.Bracketed;
         }
+        if (OtherSpellingOpens().IsMatch(between))
+            return SecondNameKind.Spelling;
+        if (between is "or" or "," && OtherSpellingBefore().IsMatch(text.AsSpan(Math.Max(0, first.Start - 40), first.Start - Math.Max(0, first.Start - 40))))
+            return SecondNameKind.Spelling;
         return between is "or" && KnownAs().IsMatch(text.AsSpan(0, first.Start)) ? SecondNameKind.Alias : SecondNameKind.None;
     }
 }

@@ -6,4 +6,7 @@ public enum SecondNameKind
     None,
     Bracketed,
     Alias,
+
+    /// <summary>Another spelling of the same name: "Rastin Kolvar (also transliterated Kolwar or Kolvár)"; it takes the first name's type, whatever the tagger said.</summary>
+    Spelling,
 }

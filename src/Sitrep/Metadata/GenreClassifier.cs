@@ -15,20 +15,20 @@ public static partial class GenreClassifier
     /// <summary>Argument markers per thousand words of the writer's own text above which a piece argues.</summary>
     private const double ArgumentDensity = 4.0;
 
-    [GeneratedRegex("""(?i)\b(analyst|fellow|researcher|research\s+director|scholar|professor|lecturer|expert|think[- ]tank|institute|cent(er|re)\s+for|political\s+scientist|economist|historian|strategist)\b""")]
+    [GeneratedRegex("""(?i)\b(analyst|fellow|researcher|research\s+director|scholar|professor|lecturer|expert|think[- ]tank|institute|cent(er|re)\s+for|political\s+scientist|economist|historian|strategist)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ExpertRole();
 
-    [GeneratedRegex("""(?i)\b(columnist|opinion\s+writer|commentator|editorial\s+board|contributing\s+(writer|opinion))\b""")]
+    [GeneratedRegex("""(?i)\b(columnist|opinion\s+writer|commentator|editorial\s+board|contributing\s+(writer|opinion))\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex OpinionRole();
 
     [GeneratedRegex("""
         (?ix)\b(the\ fact\ is|in\ fact|the\ truth\ is|the\ reality\ is|make\ no\ mistake|needless\ to\ say|there\ is\ no\ doubt|no\ doubt|undoubtedly|clearly|obviously|of\ course
         |must|should|ought\ to|it\ is\ time|it's\ time|we\ need|i\ believe|i\ think|in\ my\ (view|opinion)|arguably|regardless\ of\ whether|it\ is\ clear|it's\ clear
         |let\ us|let's|shameful|disgraceful|absurd|outrageous|hypocrisy|hypocritical|more\ importantly|most\ importantly|above\ all|worse\ still)\b
-        """)]
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ArgumentMarker();
 
-    [GeneratedRegex("""“[^”]*”|"[^"\n]*"|«[^»]*»""")]
+    [GeneratedRegex("""“[^”]*”|"[^"\n]*"|«[^»]*»""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Quotation();
 
     public static Genre? Classify(string text, PageHints hints)

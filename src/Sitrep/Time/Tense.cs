@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sitrep.Lexicons;
 using Sitrep.Text;
 
 namespace Sitrep.Time;
@@ -29,50 +30,26 @@ internal static class TenseReader
 
     private const int SignalDistance = 5;
 
+    /// <summary>The open word lists (resources/lexicons/tense-words.tsv); closed ones (perfect auxiliaries, determiners) stay below.</summary>
+    private static readonly Lexicon Words = Lexicon.Get("tense-words");
+
     /// <summary>Verbs that move a date ahead even in the past tense: "extended to Nov. 20", "postponed until Tuesday".</summary>
-    private static readonly FrozenSet<string> Deferrals = FrozenSet.ToFrozenSet(
-        ["extended", "extends", "extend", "postponed", "delayed", "deferred", "rescheduled", "adjourned", "moved", "pushed", "put", "set", "planned"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> Deferrals = Words.Tagged("deferral");
 
-    private static readonly FrozenSet<string> FutureWords = FrozenSet.ToFrozenSet(
-        ["will", "'ll", "’ll", "shall", "wo", "won't", "won’t", "would", "'d", "going", "gonna", "scheduled", "plans", "plan",
-         "planning", "expected", "expects", "expect", "due", "slated", "intends", "intend", "upcoming", "set", "to", "ahead", "await", "awaits",
-         "awaiting", "supposed", "postponed", "adjourned", "may", "might", "must", "should", "can"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> FutureWords = Words.Tagged("future");
 
-    private static readonly FrozenSet<string> PastWords = FrozenSet.ToFrozenSet(
-        ["was", "were", "had", "did", "ago", "earlier",
-         // The closed class of English irregular past forms and participles (the regular ones end in -ed).
-         "said", "told", "went", "gone", "came", "took", "taken", "made", "gave", "given", "got", "gotten", "met", "left", "held", "found",
-         "began", "begun", "became", "saw", "seen", "knew", "known", "thought", "brought", "bought", "fell", "fallen", "rose", "risen",
-         "sold", "won", "lost", "struck", "stricken", "fought", "led", "paid", "sent", "spent", "built", "kept", "stood", "ran", "wrote",
-         "written", "spoke", "spoken", "broke", "broken", "chose", "chosen", "drove", "driven", "ate", "eaten", "flew", "flown", "grew",
-         "grown", "hid", "hidden", "shot", "sat", "slept", "stole", "stolen", "swore", "sworn", "threw", "thrown", "understood", "woke",
-         "woken", "wore", "worn", "felt", "heard", "meant", "sought", "taught", "caught", "fled", "forbade", "forgave", "froze", "frozen",
-         "hung", "laid", "lit", "rode", "ridden", "rang", "rung", "sang", "sung", "sank", "sunk", "shook", "shaken", "shone", "slid",
-         "sprang", "stuck", "stung", "swam", "swept", "swung", "tore", "torn", "wept", "withdrew", "withdrawn", "drew", "drawn", "overthrew",
-         "undertook", "arose", "awoke", "bore", "borne", "bent", "bled", "blew", "blown", "bound", "bred", "dealt", "dug", "dove", "drank",
-         "fed", "forgot", "forgotten", "ground", "knelt", "leapt", "lent", "shrank", "slew", "slain", "spun", "strove", "strode", "trod",
-         "upheld", "withheld", "wound", "overtook", "overseen", "oversaw", "foresaw", "mistook", "beaten", "did", "done", "sped", "fought",
-         "shed", "smote", "stank", "strung", "swore", "thrust", "underwent", "undergone", "wrung", "rebuilt", "retook", "reelected", "re-elected"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> PastWords = Words.Tagged("past");
 
-    private static readonly FrozenSet<string> PresentWords = FrozenSet.ToFrozenSet(
-        ["is", "are", "am", "'re", "’re", "remains", "remain", "begins", "starts", "opens", "meets", "takes", "holds", "ends", "closes"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> PresentWords = Words.Tagged("present");
 
     /// <summary>The present perfect does not take a definite past time ("has said Friday" is not English): not a cue.</summary>
     private static readonly FrozenSet<string> Perfect = FrozenSet.ToFrozenSet(
         ["has", "have", "'ve", "’ve", "been", "having"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> ReportingVerbs = FrozenSet.ToFrozenSet(
-        ["said", "told", "says", "say", "added", "stated", "announced", "reported", "wrote", "according"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> ReportingVerbs = Words.Tagged("reporting");
 
     /// <summary>Present forms that announce a scheduled event ("the rights expire on Nov. 21", "the session opens Monday").</summary>
-    private static readonly FrozenSet<string> ScheduleVerbs = FrozenSet.ToFrozenSet(
-        ["expire", "expires", "begin", "begins", "start", "starts", "open", "opens", "close", "closes", "end", "ends", "resume", "resumes",
-         "reopen", "reopens", "convene", "convenes", "arrive", "arrives", "leave", "leaves", "depart", "departs"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> ScheduleVerbs = Words.Tagged("schedule");
 
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
         ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that", "some", "any", "no", "every", "each"],
@@ -83,13 +60,7 @@ internal static class TenseReader
         ["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets", "become", "remain", "'s", "’s"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words ending in -ed that are not past forms.</summary>
-    private static readonly FrozenSet<string> NotPast = FrozenSet.ToFrozenSet(
-        ["need", "needed", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "united", "proceed", "exceed", "succeed", "breed",
-         "greed", "weed", "deed", "creed", "bleed", "embed", "shred", "wed", "sled", "naked", "wicked", "sacred", "aged", "beloved",
-         "kindred", "ragged", "rugged", "crooked", "learned", "armed", "based", "detailed", "interested", "concerned", "related",
-         "alleged", "so-called", "unidentified", "unnamed", "scheduled", "expected", "proposed", "suspected", "speed", "tweed",
-         "shared", "limited", "mixed", "advanced", "preferred", "retired", "elected", "appointed", "united", "renewed", "continued", "supposed", "dedicated", "skilled", "qualified", "talented", "unprecedented"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> NotPast = Words.Tagged("not-past");
 
     /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
     public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end) => Read(text, tokens, sentence, start, end, out _);

@@ -27,6 +27,10 @@ public sealed class EntitiesCommandTests
         The novelist Jon Marwick read from his new book at the Aldmere festival on Thursday. Jon Marwick said the story had taken him ten years to write.
         """;
 
+    private const string LoneSurname = """
+        Marwick said on Friday that the port would hire forty new dock workers next month. Speaking to reporters in Serin, Marwick said the ferries would run again.
+        """;
+
     [Fact]
     public void Entity_ids_do_not_change_when_unrelated_articles_arrive()
     {
@@ -90,6 +94,94 @@ public sealed class EntitiesCommandTests
     }
 
     [Fact]
+    public void A_name_and_a_type_given_by_the_user_hold_after_reanalysis()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        Analyze(dir, db, "a.json", "harbour", "strike");
+        var ids = MentionEntities(dir.File("a.json"));
+        var union = ids["harbour:Harbour Workers Union"];
+        Assert.Equal(union, ids["strike:HWU"]);
+
+        var renamed = CliRunner.Run("entities", "rename", union, "Serin Harbour Workers' Union", "--db", db);
+        Assert.True(renamed.ExitCode == 0, renamed.Output);
+        var retyped = CliRunner.Run("entities", "retype", union, "misc", "--db", db);
+        Assert.True(retyped.ExitCode == 0, retyped.Output);
+        Assert.Contains("MISC", retyped.Output, StringComparison.Ordinal);
+
+        var reanalysis = CliRunner.Run("reanalyze", "--all", "--entities", "--db", db);
+        Assert.True(reanalysis.ExitCode == 0, reanalysis.Output);
+        Analyze(dir, db, "b.json", "harbour", "strike");
+        var again = MentionEntities(dir.File("b.json"));
+        Assert.Equal(union, again["strike:HWU"]);
+        var shown = CliRunner.Run("entities", "show", union, "--db", db).Output;
+        Assert.Contains("Serin Harbour Workers' Union (MISC)", shown, StringComparison.Ordinal);
+        Assert.Contains("rename", shown, StringComparison.Ordinal);
+        Assert.Contains("retype", shown, StringComparison.Ordinal);
+        // The analysis JSON names and types the entity as the user said.
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("b.json")));
+        var entity = json.RootElement.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("id").GetString() == union);
+        Assert.Equal("Serin Harbour Workers' Union", entity.GetProperty("name").GetString());
+        Assert.Equal("MISC", entity.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Rename_and_retype_refuse_what_they_cannot_do()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        Analyze(dir, db, "a.json", "harbour");
+        var union = MentionEntities(dir.File("a.json"))["harbour:Harbour Workers Union"];
+        var badType = CliRunner.Run("entities", "retype", union, "COMPANY", "--db", db);
+        Assert.NotEqual(0, badType.ExitCode);
+        Assert.Contains("the types are", badType.Output, StringComparison.Ordinal);
+        var noEntity = CliRunner.Run("entities", "rename", "E999", "Someone", "--db", db);
+        Assert.NotEqual(0, noEntity.ExitCode);
+        Assert.Contains("no entity E999", noEntity.Output, StringComparison.Ordinal);
+        var emptyName = CliRunner.Run("entities", "rename", union, " ", "--db", db);
+        Assert.NotEqual(0, emptyName.ExitCode);
+    }
+
+    [Fact]
+    public void A_split_by_a_name_the_entity_does_not_have_is_an_error()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        Analyze(dir, db, "a.json", "harbour");
+        var marwick = MentionEntities(dir.File("a.json"))["harbour:Lena Marwick"];
+        var (code, output) = CliRunner.Run("entities", "split", marwick, "Brandt", "--db", db);
+        Assert.NotEqual(0, code);
+        Assert.Contains("nothing to split off", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_split_of_a_one_word_name_holds_after_reanalysis_of_everything()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("news.db");
+        Analyze(dir, db, "a.json", "harbour", "strike", "surname");
+        var ids = MentionEntities(dir.File("a.json"));
+        var lena = ids["harbour:Lena Marwick"];
+        // The lone surname went to the only Marwick the store knows; the user says it is someone else.
+        Assert.Equal(lena, ids["surname:Marwick"]);
+        var (code, output) = CliRunner.Run("entities", "split", lena, "Marwick", "--db", db);
+        Assert.True(code == 0, output);
+        var split = MentionEntitiesFromStore(db, "surname.txt", "Marwick");
+        Assert.NotEqual(lena, split);
+        // The articles that name Lena Marwick in full stay hers.
+        Assert.Equal(lena, MentionEntitiesFromStore(db, "harbour.txt", "Lena Marwick"));
+
+        var reanalysis = CliRunner.Run("reanalyze", "--all", "--db", db);
+        Assert.True(reanalysis.ExitCode == 0, reanalysis.Output);
+        Assert.Equal(split, MentionEntitiesFromStore(db, "surname.txt", "Marwick"));
+        Assert.Equal(lena, MentionEntitiesFromStore(db, "harbour.txt", "Lena Marwick"));
+        Assert.Equal(lena, MentionEntitiesFromStore(db, "strike.txt", "Lena Marwick"));
+        Assert.Contains("named in 1 article", CliRunner.Run("entities", "show", split, "--db", db).Output, StringComparison.Ordinal);
+        Assert.Contains("named in 2 articles", CliRunner.Run("entities", "show", lena, "--db", db).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_shows_entities_by_how_many_articles_name_them()
     {
         using var dir = new TempDir();
@@ -109,6 +201,7 @@ public sealed class EntitiesCommandTests
         ["strike"] = Strike,
         ["unrelated"] = Unrelated,
         ["novel"] = OtherMarwick,
+        ["surname"] = LoneSurname,
     };
 
     /// <summary>Writes the named invented articles (if not there yet) and analyses them with entities into <paramref name="db"/>.</summary>

@@ -41,6 +41,23 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void A_surname_alone_spelled_differently_joins_only_a_transliteration_of_it()
+    {
+        var index = new MemoryIndex();
+        DocumentEntity Company(string name) => new(name, "ORG", null, [name], []);
+        index.Add("senate", new DocumentEntity("Kay Hagan", "PERSON", null, ["Kay Hagan"], []), Company("Senate Armed Services Committee"), Company("Democratic Party"));
+        index.Add("wrestling", new DocumentEntity("Hogan", "PERSON", null, ["Hogan"], []), Company("Senate Armed Services Committee"), Company("Democratic Party"));
+        index.Add("militia", new DocumentEntity("Rastin Kolvar", "PERSON", null, ["Rastin Kolvar"], []), Company("Kestrel Brigades"), Company("Korvethi National Guard"));
+        index.Add("agency", new DocumentEntity("Kolwar", "PERSON", null, ["Kolwar"], []), Company("Kestrel Brigades"), Company("Korvethi National Guard"));
+
+        Assert.Empty(Resolve(index));
+
+        // Hogan is not Hagan, however alike their company; Kolwar is Kolvar written by another hand.
+        Assert.NotEqual(index.Links[("senate", 0)], index.Links[("wrestling", 0)]);
+        Assert.Equal(index.Links[("militia", 0)], index.Links[("agency", 0)]);
+    }
+
+    [Fact]
     public void An_article_naming_one_thing_two_ways_joins_the_entities_earlier_articles_made()
     {
         var index = new MemoryIndex();

@@ -24,10 +24,10 @@ public sealed class PipelineBuilderTests
     {
         var pipeline = Features.Default;
 
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times"], pipeline.Stages.Select(s => s.Name));
-        Assert.Equal(["text", "entities", "quotes", "times"], pipeline.Features.Select(f => f.Name));
-        Assert.Equal(["entity-resolution"], pipeline.CrossDocument.Select(c => c.Name));
-        Assert.Equal(["document-entities", "mentions", "quotes", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times", "events"], pipeline.Stages.Select(s => s.Name));
+        Assert.Equal(["text", "entities", "quotes", "times", "events", "stories"], pipeline.Features.Select(f => f.Name));
+        Assert.Equal(["entity-resolution", "stories"], pipeline.CrossDocument.Select(c => c.Name));
+        Assert.Equal(["document-entities", "events", "mentions", "quotes", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ internal struct ElementStats
     public int LinkChars;
     public double Score;
     public bool Candidate;
+
+    /// <summary>Characters of scored paragraphs under the element, each weighed by its share of text outside links.</summary>
+    public double ProseChars;
     public int Commas;
 
     /// <summary>Text outside block children: what an old template writes straight into a container.</summary>

@@ -34,7 +34,7 @@ internal static partial class HtmlVocabulary
         return hasStyle && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
     }
 
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex HiddenStyle();
 
     /// <summary>The class and id words of an element, lower case, joined by spaces.</summary>
@@ -84,11 +84,19 @@ internal static partial class HtmlVocabulary
         if (names.Length == 0)
             return null;
         Match? m = null;
+        // A blog platform's post element lists the post's tags and categories as classes
+        // (WordPress: "post-123 type-post status-publish hentry tag-elections category-news"):
+        // there "tag-…" names a label of the article, not a tag list.
+        bool postElement = names.Contains("hentry", StringComparison.Ordinal) || names.Contains("status-publish", StringComparison.Ordinal) || names.Contains("type-post", StringComparison.Ordinal);
         foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             // "entry-content-read-more" is content with a modifier; "modal-enabled" and
-            // "has-sidebar" describe a state or a layout, not what the element holds.
-            if (ContentWord().IsMatch(token) || StateToken().IsMatch(token))
+            // "has-sidebar" describe a state or a layout, not what the element holds; a field's
+            // data type ("field--type-text-with-summary", a body that may carry a summary) says
+            // what it can store, not that it is a summary.
+            if (ContentWord().IsMatch(token) || StateToken().IsMatch(token) || DataTypeToken().IsMatch(token))
+                continue;
+            if (postElement && token.StartsWith("tag-", StringComparison.Ordinal))
                 continue;
             var hit = BoilerplateNames().Match(token);
             if (hit.Success)
@@ -120,31 +128,45 @@ internal static partial class HtmlVocabulary
         };
     }
 
-    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|comment-|disqus|related|recommend\w*|more-(stories|articles|news)|read-?more|readnext|read-next|most-(popular|read)|popular|trending|teaser|newsletter|subscri\w*|signup|sign-up|paywall|donat\w*|membership|promo\w*|advert\w*|ads?|ad-\w+|adslot|ad-slot|dfp|sponsor\w*|taboola|outbrain|cookie\w*|consent|gdpr|breadcrumbs?|pagination|pager|toolbar|menu|masthead|navbar|nav|sidebar|side-bar|rail|widget|footer|site-header|header-nav|skip-link|sr-only|visually-hidden|screen-reader-text|byline|author-?(bio|info|box|card)?|about-(the-)?author|dateline|bio|caption|credit|tags?|tag-list|topics|print|email-?(share)?|modal|popup|overlay|banner)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex BoilerplateNames();
 
     /// <summary>A class token naming the article or its text, whatever modifier it carries.</summary>
-    [GeneratedRegex(@"^(article|story|entry|post|content|main|body|text|prose|rich-text)(?![a-z])|(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text)(?![a-z])")]
+    [GeneratedRegex(@"^(article|story|entry|post|content|main|body|text|prose|rich-text)(?![a-z])|(?<![a-z])(article-?(body|content|text)|story-?(body|content|text)|entry-content|post-(body|content|text)|articlebody|main-content|content-body|body-text|rich-text)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ContentWord();
 
-    [GeneratedRegex(@"^(has|is|with|no|js|can|should|show|hide)-|-(enabled|disabled|active|open|opened|closed|visible|loaded|loading|ready|initialized|sticky|fixed)$")]
+    /// <summary>Class and id words that name an article's body as a whole (not a fragment of it, as "prose" or "rich-text" blocks of page builders are).</summary>
+    [GeneratedRegex(@"(?<![a-z])(entry-content|post-content|post-body|article-?body|article-?content|article-?text|story-?body|story-?content|articlebody|body-content|main-content)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex ArticleBodyNames();
+
+    /// <summary>A token naming a data type or a capability ("type-text-with-summary", "with-excerpt").</summary>
+    [GeneratedRegex(@"(^|-)type-|-with-", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex DataTypeToken();
+
+    /// <summary>Words for a dek, a summary or a description: a short block beside the article, or the body of a page that calls its main text that.</summary>
+    public static bool IsDekWord(string names) => DekWords().IsMatch(names);
+
+    [GeneratedRegex(@"(?<![a-z])(summary|excerpt|description|teaser|subtitle|sub-title|intro)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex DekWords();
+
+    [GeneratedRegex(@"^(has|is|with|no|js|can|should|show|hide)-|-(enabled|disabled|active|open|opened|closed|visible|loaded|loading|ready|initialized|sticky|fixed)$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex StateToken();
 
     /// <summary>Words that wrap anything: furniture only when what they wrap is mostly links.</summary>
-    [GeneratedRegex(@"(?<![a-z])(widget|rail|banner|overlay|modal|popup|topics|tags?|print|email)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(widget|rail|banner|overlay|modal|popup|topics|tags?|print|email)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex WeakBoilerplateNames();
 
-    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|related|recommend\w*|newsletter|subscri\w*|advert\w*|ads?|ad-\w+|sponsor\w*|cookie\w*|promo\w*|sidebar|footer|nav|navbar|menu|breadcrumbs?)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(pull-?quote|pullquote|dek|standfirst|subtitle|sub-title|sub-?headline|strapline|kicker|deck|article-summary|summary|excerpt|description|share|sharing|social|comments?|related|recommend\w*|newsletter|subscri\w*|advert\w*|ads?|ad-\w+|sponsor\w*|cookie\w*|promo\w*|sidebar|footer|nav|navbar|menu|breadcrumbs?)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex StrongBoilerplateNames();
 
     /// <summary>Comment threads are furniture whatever their size: they can outweigh the article.</summary>
-    [GeneratedRegex(@"(?<![a-z])(comments?|comment-\w+|disqus\w*|replies|discussion|forum-posts?|talkback)(?![a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(comments?|comment-\w+|disqus\w*|replies|discussion|forum-posts?|talkback)(?![a-z])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CommentNames();
 
     /// <summary>Readability's class weights: names that promise content, names that promise furniture.</summary>
-    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose")]
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PositiveNames();
 
-    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|social|subscribe|newsletter")]
+    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|social|subscribe|newsletter", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex NegativeNames();
 }

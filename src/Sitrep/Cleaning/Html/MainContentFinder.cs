@@ -39,11 +39,54 @@ internal sealed class MainContentFinder : IDisposable
         _stats = [];
     }
 
+    /// <summary>Elements hidden by their <c>hidden</c> attribute alone, met while measuring.</summary>
+    private readonly List<int> _hiddenByAttribute = [];
+
+    /// <summary>A hidden element read as visible: the page's content waiting for a script (see <see cref="MeasureAll"/>).</summary>
+    private int _revealed = -1;
+
     /// <summary>Text and link characters under every element of <paramref name="body"/>.</summary>
+    /// <remarks>
+    /// Pages rendered by streaming frameworks send the article inside an element with the
+    /// <c>hidden</c> attribute and a script moves it into place: when one hidden element holds
+    /// more prose than everything visible on the page together, it is read as visible. A hidden
+    /// panel smaller than the visible page (a menu, a related article) stays hidden.
+    /// </remarks>
     public void MeasureAll(int body)
     {
         Measure(body, inLink: false);
+        int visible = _stats[body].TextChars;
+        int best = -1, bestChars = 0;
+        foreach (int h in _hiddenByAttribute)
+        {
+            int chars = ProseChars(h);
+            if (chars > bestChars)
+                (best, bestChars) = (h, chars);
+        }
+        if (best >= 0 && bestChars > Math.Max(500, visible))
+        {
+            Array.Clear(_stats, 0, _tree.Count);
+            _measured.Clear();
+            _revealed = best;
+            Measure(body, inLink: false);
+        }
         MarkInside(body, inside: false, body);
+    }
+
+    /// <summary>Visible characters of the text under <paramref name="element"/> outside scripts, styles and templates.</summary>
+    private int ProseChars(int element)
+    {
+        int end = _tree[element].SubtreeEnd;
+        int n = 0;
+        for (int i = element + 1; i <= end; i++)
+        {
+            var tag = _tree.Tag(i);
+            if (tag is null)
+                n += CountVisible(_tree.Text(i));
+            else if (tag.Is(HtmlTagFlags.NeverText) || tag == HtmlTag.Template)
+                i = _tree[i].SubtreeEnd;
+        }
+        return n;
     }
 
     private void MarkInside(int e, bool inside, int body)
@@ -72,9 +115,28 @@ internal sealed class MainContentFinder : IDisposable
             var (namesReason, comments, weakOnly) = FactsOfNames(names);
             var reason = HtmlVocabulary.TagOrRoleReason(_tree, e) ?? namesReason;
             s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
+            // "summary", "description", "excerpt", "teaser" also name the body field of CMS pages
+            // (a recipe's or a product's description, a node's summary view): several paragraphs
+            // of prose under such a name are the text, a dek is one short paragraph.
+            if (s.Reason is RemovalReason.Other or RemovalReason.RelatedLinks && namesReason is not null && reason == namesReason && s.Measured
+                && s.TextChars >= 400 && LinkDensity(s) < 0.3 && HtmlVocabulary.IsDekWord(names) && !comments && Paragraphs(e, 2) >= 2)
+                s.Reason = null;
             s.ReasonKnown = true;
         }
         return s.Reason;
+    }
+
+    /// <summary>Paragraphs of prose (p elements of 40 or more characters, few links) under <paramref name="e"/>, counted up to <paramref name="enough"/>.</summary>
+    private int Paragraphs(int e, int enough)
+    {
+        int n = 0;
+        int end = _tree[e].SubtreeEnd;
+        for (int i = e + 1; i <= end && n < enough; i++)
+        {
+            if (_tree.Tag(i) == HtmlTag.P && _stats[i].Measured && _stats[i].TextChars >= 40 && LinkDensity(_stats[i]) < 0.5)
+                n++;
+        }
+        return n;
     }
 
     /// <summary>What the class and id words say: the furniture they name, a comment thread, only words that wrap anything ("widget").</summary>
@@ -178,7 +240,48 @@ internal sealed class MainContentFinder : IDisposable
             if (a == _tree.Parent(current) && _stats[a].Score > _stats[current].Score * 1.15 && LinkDensity(_stats[a]) < 0.35)
                 current = a;
         }
-        return current;
+        return CommonAncestor(current, body);
+    }
+
+    /// <summary>
+    /// An article split into sibling sections (page builders' rows, card grids, accordions, a lede
+    /// outside the body element) scores each section apart, and the best holds only part of the
+    /// story. Climbs to the ancestor that holds clearly more prose when what it adds is prose too,
+    /// not links or short lines: the highest such ancestor below the body wins.
+    /// </summary>
+    private int CommonAncestor(int best, int body)
+    {
+        int result = best;
+        ref var b = ref _stats[best];
+        if (MarksArticle(best))
+            return best;
+        int level = 0;
+        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 8; a = _tree.Parent(a), level++)
+        {
+            ref var s = ref _stats[a];
+            if (!s.Measured || s.InsideBoilerplate || Boilerplate(a) is not null)
+                break;
+            double addedProse = s.ProseChars - b.ProseChars;
+            int addedText = s.TextChars - b.TextChars;
+            // The best section holds at most half the prose, and what the ancestor adds is mostly prose.
+            if (addedProse >= b.ProseChars && addedProse >= 200 && addedProse >= 0.6 * addedText && LinkDensity(s) < 0.3)
+                result = a;
+            // An element the page marks as its article is the article's edge: what lies beyond it is the site's.
+            if (MarksArticle(a))
+                break;
+        }
+        return result;
+    }
+
+    /// <summary>The page marks the element as its article, its body text or its main part (an article or main element, itemprop=articleBody, "entry-content").</summary>
+    private bool MarksArticle(int e)
+    {
+        if (_stats[e].ProseChars < 500)
+            return false; // a card in a grid is an article element too
+        if (_tree.Tag(e) == HtmlTag.Article || _tree.Name(e) == "main" || _tree.Attribute(e, HtmlAttributeName.ItemProp) is "articleBody" or "articlebody" || _tree.Attribute(e, HtmlAttributeName.Role) == "main")
+            return true;
+        var names = Names(e);
+        return names.Length > 0 && HtmlVocabulary.ArticleBodyNames().IsMatch(names);
     }
 
     /// <summary>The element marked as the article (itemprop=articleBody, an article element) with the most text, in document order.</summary>
@@ -209,8 +312,12 @@ internal sealed class MainContentFinder : IDisposable
     /// <summary>Text and link characters under every element, bottom-up, in one pass.</summary>
     private (int Text, int Link) Measure(int e, bool inLink)
     {
-        if (HtmlVocabulary.IsInvisible(_tree, e))
+        if (e != _revealed && HtmlVocabulary.IsInvisible(_tree, e))
+        {
+            if (_revealed < 0 && _tree.HasAttribute(e, HtmlAttributeName.Hidden) && !_tree.Tag(e)!.Is(HtmlTagFlags.NeverText))
+                _hiddenByAttribute.Add(e);
             return (0, 0);
+        }
         bool link = inLink || _tree.Tag(e) == HtmlTag.A;
         int text = 0, links = 0, commas = 0, directChars = 0, directCommas = 0;
         for (int child = _tree.FirstChild(e); child >= 0; child = _tree.NextSibling(child))
@@ -314,6 +421,16 @@ internal sealed class MainContentFinder : IDisposable
                 continue;
             double score = 1 + commas + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);
+            if (name is not ("h2" or "h3"))
+            {
+                double prose = chars * (1 - LinkDensity(s));
+                for (int a = direct ? e : _tree.Parent(e); a >= 0 && _stats[a].Measured; a = _tree.Parent(a))
+                {
+                    _stats[a].ProseChars += prose;
+                    if (a == body)
+                        break;
+                }
+            }
             if (name is "li" or "h2" or "h3")
                 score *= 0.5;
             int level = 0;

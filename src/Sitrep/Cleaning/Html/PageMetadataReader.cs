@@ -255,18 +255,18 @@ internal static partial class PageMetadataReader
 
     private static TResult? Let<T, TResult>(this T value, Func<T, TResult?> f) => f(value);
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"\s+[|–—·:»-]\s+")]
+    [GeneratedRegex(@"\s+[|–—·:»-]\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex TitleSeparator();
 
-    [GeneratedRegex(@"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex ArticleType();
 
-    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|\b)")]
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|\b)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex UrlDate();
 
-    [GeneratedRegex(@"\b(opinion|op-?eds?|commentary|editorials?|columns?|columnists?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(opinion|op-?eds?|commentary|editorials?|columns?|columnists?)\b", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex OpinionSection();
 }

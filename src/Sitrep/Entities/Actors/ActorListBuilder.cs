@@ -30,7 +30,7 @@ public static partial class ActorListBuilder
 {
     private const string Provenance = "Built by `sitrep train actors` from the PETRARCH2 Phoenix dictionaries (openeventdata/petrarch2 @ 676801c, MIT; CAMEO codes by Parus Analytics, NSF-funded).";
 
-    [GeneratedRegex(@"\[([^\]]*)\]")]
+    [GeneratedRegex(@"\[([^\]]*)\]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Code();
 
     private sealed record Entry(List<string> Names, List<string> Codes, bool Person);

@@ -24,7 +24,7 @@ public static partial class CapitalMetonymy
          "also", "still", "now", "then", "again", "never", "already"],
         StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]")]
+    [GeneratedRegex(@"[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Word();
 
     public static bool StandsForGovernment(string text, int start, int end)

@@ -233,6 +233,12 @@ public static partial class DocumentCoreference
             var kind = SecondName.Of(text, a, b);
             if (kind == SecondNameKind.None || country[i - 1] is not null || country[i] is not null)
                 continue;
+            // "Rastin Kolvar (also transliterated Kolwar or Kolvár)": the text says these are spellings of one name.
+            if (kind == SecondNameKind.Spelling)
+            {
+                sets.Union(i - 1, i);
+                continue;
+            }
             bool alias = kind == SecondNameKind.Alias;
             // "BAGHDAD (Reuters)": a place and the outlet reporting from it are not one thing; nor are
             // a person and the party and state after their name ("Tom Baker (R-N.J.)").
@@ -254,7 +260,7 @@ public static partial class DocumentCoreference
     private static bool IsAcronymLike(string s) => s.Count(char.IsLetter) is >= 2 and <= 6 && !s.Any(char.IsLower) && !s.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>What follows a legislator's name in brackets: party and state ("R-S.C.", "D-N.Y.") or a state ("N.Y.", "Ky.").</summary>
-    [GeneratedRegex(@"^([RDI]-|[A-Z][A-Za-z]?\.([A-Z]\.?)?$|[A-Z][a-z]{1,4}\.$)")]
+    [GeneratedRegex(@"^([RDI]-|[A-Z][A-Za-z]?\.([A-Z]\.?)?$|[A-Z][a-z]{1,4}\.$)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex PartyTag();
 
     private static bool IsPlace(string type) => type is "GPE" or "LOC";

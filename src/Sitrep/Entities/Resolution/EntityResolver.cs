@@ -146,6 +146,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             if (resolved[i] == 0)
                 resolved[i] = ResolveAsKnownPlace(entities[i], keys[i]);
             if (resolved[i] == 0)
+                resolved[i] = ResolveAsDemonymOfKnownPlace(entities[i], keys[i]);
+            if (resolved[i] == 0)
                 resolved[i] = _index.Create(entities[i].Name, entities[i].Type);
             // Only the keys not filed under it already: most are, once an entity is known.
             long id = resolved[i];
@@ -247,7 +249,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             {
                 foreach (var id in LookUp(key))
                 {
-                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id))
+                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id)
+                        && (minimumShared == 0 || SpelledLikeSurnameOf(entity, id)))
                         candidates.Add(id);
                 }
             }
@@ -270,6 +273,54 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return best;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// A nationality word alone ("the Lisorian capital", "Lisorian officials"), in an article that names
+    /// no place it comes from, is the one place the store knows by the name it is formed from: one
+    /// country is one entity. Countries of the country table are linked by
+    /// their code before this; this is for places it does not list.
+    /// </summary>
+    private long ResolveAsDemonymOfKnownPlace(DocumentEntity entity, ResolutionKeys keys)
+    {
+        if (entity.Type is not ("GPE" or "MISC") || HasFullName(keys) || entity.Roles.Count > 0)
+            return 0;
+        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        if (words.Length != 1 || words[0].Length < 5)
+            return 0;
+        long found = 0;
+        foreach (var place in PlaceEvidence.PlacesOfDemonym(words[0]))
+        {
+            foreach (var id in LookUp("x1:L:" + place))
+            {
+                if (id == found || Blocked(keys, id) || TypeOf(id) != "GPE")
+                    continue;
+                if (found != 0)
+                    return 0;
+                found = id;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A surname alone that shares only a skeleton with a stored person's must still be spelled like it
+    /// (<see cref="NameKeys.SpelledAlike"/>): Hagan and Hogan, Kerry and Cory share a skeleton and the
+    /// company of one country's politics, and are different people; a town named Dravik is not a guard
+    /// named Dravec.
+    /// </summary>
+    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        if (stored.Length == 0)
+            return false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (words.Length > 0 && NameKeys.SpelledAlike(words[^1], stored[^1]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -353,7 +404,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// </summary>
     private bool Blocked(ResolutionKeys keys, long id)
     {
-        foreach (var key in keys.All)
+        foreach (var key in keys.Identifying)
         {
             if (_index.IsBlocked(key, id))
                 return true;

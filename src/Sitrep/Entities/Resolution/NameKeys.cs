@@ -133,6 +133,51 @@ public static class NameKeys
     }
 
     /// <summary>
+    /// Whether two spellings of one word (normalised by <see cref="Words"/>) are the same name written
+    /// by different hands, stricter than a shared <see cref="Skeleton"/>: letters a transliteration
+    /// swaps (w/v, z/s, ee/i, y/i, ou/u, th/t, ph/f, q/k) and doubled letters are forgiven, other
+    /// vowels and consonants are not. So Kolvar/Kolwar, Ilse/Ilze, Rastin/Rastyn/Rasteen and
+    /// Qasem/Qassem pass, while Hagan/Hogan, Michel/Michael, Cohn/Cohen, Kerry/Cory, Rice/Rich and
+    /// Dravec/Dravik, which share a skeleton, do not: a surname alone is matched loosely only when
+    /// this agrees.
+    /// </summary>
+    public static bool SpelledAlike(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return string.Equals(Spelling(a), Spelling(b), StringComparison.Ordinal);
+    }
+
+    private static string Spelling(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = word[i];
+            char next = i + 1 < word.Length ? word[i + 1] : '\0';
+            char mapped;
+            if ((c is 't' or 'p') && next == 'h')
+            {
+                mapped = c == 'p' ? 'f' : 't';
+                i++;
+            }
+            else if ((c == 'e' && next == 'e') || (c == 'o' && next == 'u'))
+            {
+                mapped = c == 'e' ? 'i' : 'u';
+                i++;
+            }
+            else
+            {
+                mapped = c switch { 'w' => 'v', 'z' => 's', 'y' => 'i', 'q' => 'k', _ => c };
+            }
+            if (sb.Length > 0 && sb[^1] == mapped)
+                continue;
+            sb.Append(mapped);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Whether <paramref name="acronym"/> (letters only, two or more capitals) abbreviates the name
     /// <paramref name="words"/>: each word in order gives its initial or the whole word, "of", "the",
     /// "and", "for" may give nothing, and leading words may be left out. So IRGC is the Islamic

@@ -29,6 +29,21 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
 
     public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;
 
+    /// <summary>
+    /// The keys that say which thing this is, for a user's block: its full names (and country) when it
+    /// has any, else every key. A one-word name or surname the user split off an entity ("Marwick" is
+    /// someone else) does not take with it the articles that name the entity in full ("Lena Marwick …
+    /// Marwick"), now or after re-analysis.
+    /// </summary>
+    public IEnumerable<string> Identifying
+    {
+        get
+        {
+            var full = Strong.Where(k => k.StartsWith("x:", StringComparison.Ordinal) || k.StartsWith("c:", StringComparison.Ordinal)).ToList();
+            return full.Count > 0 ? full : All;
+        }
+    }
+
     /// <param name="countries">Tells nationality words, so "Iraqi Popular Mobilization Forces" also looks for the "Popular Mobilization Forces".</param>
     public static ResolutionKeys For(DocumentEntity entity, CountryTable countries) => For(entity, countries, Actors.ActorTable.Default);
 

@@ -10,7 +10,7 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public static partial class RoleFinder
 {
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]")]
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WordPattern();
 
     public static IEnumerable<string> Find(string text, int start, int end)

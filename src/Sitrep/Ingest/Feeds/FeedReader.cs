@@ -225,9 +225,9 @@ public static partial class FeedReader
         return close < 0 ? -1 : close + 1;
     }
 
-    [GeneratedRegex(@"<!\[CDATA\[.*?\]\]>|&(?<name>[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<!\[CDATA\[.*?\]\]>|&(?<name>[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.Singleline | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex HtmlEntityOrCData();
 
-    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex TrailingPosition();
 }

@@ -54,12 +54,12 @@ internal static partial class FeedText
         return m.Success ? m.Groups["name"].Value : cleaned;
     }
 
-    [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex WhiteSpaceRun();
 
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^\S+@\S+\s*\(\s*(?<name>[^()]+?)\s*\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\S+@\S+\s*\(\s*(?<name>[^()]+?)\s*\)$", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex EmailWithName();
 }

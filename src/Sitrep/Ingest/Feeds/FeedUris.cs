@@ -49,6 +49,6 @@ internal static partial class FeedUris
         return current;
     }
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex SchemePrefix();
 }

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Stories;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The story tables of a <see cref="SqliteDocumentStore"/> (schema v9): stories, their members, the
+/// inverted index of terms and the term frequencies. Shares the store's connection, so the same
+/// one-thread-at-a-time rule applies.
+/// </summary>
+public sealed class SqliteStoryIndex : IStoryIndex
+{
+    private readonly SqliteSession _session;
+
+    internal SqliteStoryIndex(SqliteSession session) => _session = session;
+
+    public void AllOrNothing(Action work) => _session.AllOrNothing(work);
+
+    public int MemberCount() => Convert.ToInt32(Prepared("SELECT COUNT(*) FROM story_members").ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    public IReadOnlyDictionary<string, int> Frequencies(IReadOnlyCollection<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var command = Prepared("SELECT documents FROM story_frequencies WHERE term = $term");
+        var counts = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            command.Parameters["$term"].Value = term;
+            if (command.ExecuteScalar() is long n)
+                counts[term] = (int)n;
+        }
+        return counts;
+    }
+
+    public void AddFrequencies(IEnumerable<string> terms, int delta)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var command = Prepared("""
+            INSERT INTO story_frequencies (term, documents) VALUES ($term, MAX($delta, 0))
+            ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)
+            """);
+        command.Parameters["$delta"].Value = delta;
+        foreach (var term in terms)
+        {
+            command.Parameters["$term"].Value = term;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<long> Candidates(string term, int limit)
+    {
+        var command = Prepared("""
+            SELECT COALESCE(s.merged_into, s.id) FROM story_terms t JOIN stories s ON s.id = t.story
+            WHERE t.term = $term ORDER BY t.story DESC LIMIT $limit
+            """);
+        command.Parameters["$term"].Value = term;
+        command.Parameters["$limit"].Value = limit;
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    public StoryState? Story(long id)
+    {
+        var command = Prepared("SELECT id, title, size, first, last, centroid, merged_into FROM stories WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        if (!reader.IsDBNull(6))
+        {
+            long into = reader.GetInt64(6);
+            reader.Close();
+            return into == id ? null : Story(into);
+        }
+        return new StoryState
+        {
+            Id = reader.GetInt64(0),
+            Title = reader.IsDBNull(1) ? null : reader.GetString(1),
+            Size = reader.GetInt32(2),
+            First = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Last = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Centroid = StoryVectors.Read(reader.GetString(5)),
+        };
+    }
+
+    public IReadOnlyList<StoryMember> Members(long story, int limit)
+    {
+        var command = Prepared("SELECT document, story, published, vector, terms FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit");
+        command.Parameters["$story"].Value = story;
+        command.Parameters["$limit"].Value = limit;
+        var members = new List<StoryMember>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            members.Add(ReadMember(reader));
+        return members;
+    }
+
+    public StoryMember? MemberOf(string document)
+    {
+        var command = Prepared("SELECT document, story, published, vector, terms FROM story_members WHERE document = $document");
+        command.Parameters["$document"].Value = document;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadMember(reader) : null;
+    }
+
+    public long Create(string? title)
+    {
+        var command = Prepared("INSERT INTO stories (title) VALUES ($title) RETURNING id");
+        command.Parameters["$title"].Value = (object?)title ?? DBNull.Value;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void Save(StoryState story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var command = Prepared("UPDATE stories SET size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id");
+        command.Parameters["$id"].Value = story.Id;
+        command.Parameters["$size"].Value = story.Size;
+        command.Parameters["$first"].Value = (object?)story.First ?? DBNull.Value;
+        command.Parameters["$last"].Value = (object?)story.Last ?? DBNull.Value;
+        command.Parameters["$centroid"].Value = StoryVectors.Write(story.Centroid);
+        command.ExecuteNonQuery();
+    }
+
+    public void AddMember(StoryMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var command = Prepared("""
+            INSERT INTO story_members (document, story, published, vector, terms, seq)
+            VALUES ($document, $story, $published, $vector, $terms, (SELECT COALESCE(MAX(seq), 0) + 1 FROM story_members))
+            """);
+        command.Parameters["$document"].Value = member.Document;
+        command.Parameters["$story"].Value = member.Story;
+        command.Parameters["$published"].Value = (object?)member.Published ?? DBNull.Value;
+        command.Parameters["$vector"].Value = StoryVectors.Write(member.Vector);
+        command.Parameters["$terms"].Value = string.Join('\n', member.Terms);
+        command.ExecuteNonQuery();
+    }
+
+    public void RemoveMember(string document)
+    {
+        var command = Prepared("DELETE FROM story_members WHERE document = $document");
+        command.Parameters["$document"].Value = document;
+        command.ExecuteNonQuery();
+    }
+
+    public void AddPostings(long story, IEnumerable<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var command = Prepared("INSERT OR IGNORE INTO story_terms (term, story) VALUES ($term, $story)");
+        command.Parameters["$story"].Value = story;
+        foreach (var term in terms)
+        {
+            command.Parameters["$term"].Value = term;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Merge(long kept, long absorbed)
+    {
+        if (kept == absorbed)
+            return;
+        foreach (var sql in (ReadOnlySpan<string>)[
+            "UPDATE story_members SET story = $kept WHERE story = $absorbed",
+            "INSERT OR IGNORE INTO story_terms (term, story) SELECT term, $kept FROM story_terms WHERE story = $absorbed",
+            "DELETE FROM story_terms WHERE story = $absorbed",
+            "UPDATE stories SET merged_into = $kept WHERE merged_into = $absorbed",
+            "UPDATE stories SET merged_into = $kept, size = 0, centroid = '' WHERE id = $absorbed",
+        ])
+        {
+            var command = Prepared(sql);
+            if (command.Parameters.Contains("$kept"))
+                command.Parameters["$kept"].Value = kept;
+            command.Parameters["$absorbed"].Value = absorbed;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public (string? First, string? Last) Dates(long story)
+    {
+        var command = Prepared("SELECT MIN(published), MAX(published) FROM story_members WHERE story = $story");
+        command.Parameters["$story"].Value = story;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (null, null);
+    }
+
+    public IReadOnlyList<StoryRecord> List()
+    {
+        var command = Prepared("SELECT id, title, size, first, last FROM stories WHERE merged_into IS NULL AND size > 0 ORDER BY last IS NULL, last DESC, id DESC");
+        var list = new List<StoryRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(ReadRecord(reader));
+        return list;
+    }
+
+    public IReadOnlyList<string> Documents(long story)
+    {
+        var command = Prepared("SELECT document FROM story_members WHERE story = $story ORDER BY published IS NULL, published, document");
+        command.Parameters["$story"].Value = story;
+        var list = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private static StoryRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.GetInt32(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4));
+
+    private static StoryMember ReadMember(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        StoryVectors.Read(reader.GetString(3)),
+        reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
+}

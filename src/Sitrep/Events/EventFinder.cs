@@ -1,0 +1,448 @@
+using Sitrep.Entities;
+using Sitrep.Quotes;
+using Sitrep.Text;
+using Sitrep.Time;
+
+namespace Sitrep.Events;
+
+/// <summary>What the finder reads of one document: its text, tokens, names, quotes, times and publication day.</summary>
+public sealed record EventInput(
+    string Text,
+    Token[] Tokens,
+    Sentence[] Sentences,
+    IReadOnlyList<Mention> Mentions,
+    QuoteLayer Quotes,
+    IReadOnlyList<TimeExpression> Times,
+    DateOnly? Published);
+
+/// <summary>
+/// Reads events from sentences. A word is an event's cue when it is a form of a verb of the CAMEO
+/// dictionary (<c>event-verbs.tsv</c>); the verb's phrase patterns (the words around it, "called
+/// for", "fired at", "killed … in an accident") decide its PLOVER type or that it is none, else its
+/// own code does. Words inside a name, and capitalised words inside a sentence that is not written in
+/// title case, are names, not cues. The status comes from the nearest factuality cue in the four words
+/// before the cue ("plans to", "not", "allegedly", "threatened to") or a conditional that opens its
+/// clause ("if", "unless"); the actor is the nearest name before the cue (after "by" in the passive),
+/// the target the first name after it, the location a place after "in", "at" or "near"; the date the
+/// sentence's first date, else the publication day (inferred); the quote the innermost one holding the cue.
+/// </summary>
+public sealed class EventFinder
+{
+    private const int StatusWindow = 4;
+    private const int PatternAfter = 8;
+    private const int PatternBefore = 5;
+
+    /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
+    private const int PatternGap = 3;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounWords = EventGrammar.NounContext.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbWords = EventGrammar.VerbContext.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionWords = EventGrammar.Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly EventLexicon _lexicon;
+
+    private EventFinder(EventLexicon lexicon) => _lexicon = lexicon;
+
+    public static EventFinder Default { get; } = new(EventLexicon.Default);
+
+    /// <summary>The hash of the lexicons, for the stage version.</summary>
+    public static string LexiconHash => EventLexicon.Default.Hash;
+
+    public IReadOnlyList<Event> Find(EventInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Text;
+        var tokens = input.Tokens;
+        var owner = MentionOfToken(tokens, input.Mentions);
+        var events = new List<Event>();
+        foreach (var sentence in input.Sentences)
+        {
+            int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            bool titleCase = TitleCase(text, tokens, first, end);
+            for (int i = first; i < end; i++)
+            {
+                var token = tokens[i];
+                if (token.Kind != TokenKind.Word || owner[i] >= 0)
+                    continue;
+                var span = token.Span(text);
+                if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
+                    continue;
+                if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
+                    continue;
+                if (Modality(text, tokens, i, end))
+                    continue;
+                var (type, mode, last, nominal) = Code(text, tokens, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
+                if (last < 0)
+                    continue;
+                // A noun names an event only for types whose nouns are occurrences; a participle used as a
+                // noun names people or a state ("the wounded", "the armed"), never an event.
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                    type = null;
+                if (type is not null)
+                    events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
+                i = last;
+            }
+        }
+        return events;
+    }
+
+    /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
+    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, VerbSense[] senses, int i, int first, int end, bool noun)
+    {
+        int length = 0;
+        VerbSense? fallback = null;
+        bool noEvent = false;
+        foreach (var sense in senses)
+        {
+            if (length > 0 && sense.Words.Length < length)
+                break;
+            if (!Follows(text, tokens, i, end, sense.Words))
+                continue;
+            length = sense.Words.Length;
+            int last = i + length - 1;
+            // Patterns are about a verb's subject and object; a noun's neighbours are not its arguments.
+            if (!noun && _lexicon.Patterns.TryGetValue(sense.Lemma, out var patterns))
+            {
+                foreach (var p in patterns)
+                {
+                    if (MatchesAfter(text, tokens, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
+                        && MatchesBefore(text, tokens, i - 1, Math.Max(first, i - PatternBefore), p.Before))
+                        return (p.Type, p.Mode, last, sense.Nominal);
+                }
+            }
+            if (fallback is null && sense.Type is not null && !sense.Ambiguous)
+                fallback = sense;
+            // A form of two verbs, one of which is no event ("found": find, or found a party), says nothing by itself.
+            noEvent |= sense.Type is null;
+        }
+        if (noEvent)
+            fallback = null;
+        if (length == 0)
+            return (null, null, -1, false);
+        return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+    }
+
+    /// <summary>
+    /// The word at <paramref name="i"/> opens a cue of status ("plans to", "expected to", "vowed to"): it
+    /// says how the next event stands, it is no event of its own. Threats are: "threatened to strike" is a
+    /// THREATEN event that was made, and a threatened strike.
+    /// </summary>
+    private bool Modality(string text, Token[] tokens, int i, int end)
+    {
+        for (int last = i; last < Math.Min(end, i + 3); last++)
+        {
+            if (!_lexicon.StatusLookup.TryGetValue(tokens[last].Span(text), out var cues))
+                continue;
+            foreach (var cue in cues)
+            {
+                if (cue.Status != EventStatus.Threatened && !cue.Clause && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
+                    && tokens[i].Span(text).Equals(cue.Words[0], StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The word at <paramref name="i"/> is used as a noun or adjective: after an article, possessive or
+    /// preposition, a number, a possessive 's or a hyphen ("Iran-backed"); or it is a form news mostly uses
+    /// so and nothing before it (a pronoun, auxiliary, modal, "to") makes it a verb.
+    /// </summary>
+    private static bool NounUse(string text, Token[] tokens, int first, int i, bool nominal)
+    {
+        if (i == first)
+            return nominal;
+        var before = tokens[i - 1];
+        var span = before.Span(text);
+        if (before.Kind == TokenKind.Number || (before.Kind == TokenKind.Dash && before.End == tokens[i].Start && span.Length == 1))
+            return true;
+        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (before.Kind == TokenKind.Word && NounWords.Contains(span))
+            return true;
+        if (before.Kind == TokenKind.Word && VerbWords.Contains(span))
+            return false;
+        return nominal;
+    }
+
+    private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
+        var status = Status(text, tokens, first, cueFirst);
+        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast);
+        var (date, from, to, inferred) = Date(input, sentence);
+        return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
+    }
+
+    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst)
+    {
+        var status = EventStatus.Asserted;
+        for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (span.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || span.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+            {
+                status = EventStatus.Denied;
+                break;
+            }
+            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
+                break;
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
+            {
+                status = cue.Status;
+                break;
+            }
+        }
+        if (status is EventStatus.Asserted or EventStatus.Planned)
+        {
+            for (int p = first; p < cueFirst; p++)
+            {
+                if (_lexicon.StatusLookup.TryGetValue(tokens[p].Span(text), out var cues) && cues.Any(c => c.Clause && Precedes(text, tokens, p, first, c.Words)))
+                    return EventStatus.Hypothetical;
+            }
+        }
+        return status;
+    }
+
+    private static (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        var mentions = input.Mentions;
+        int actor = -1, target = -1, location = -1;
+        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be");
+        for (int p = cueFirst - 1; p >= first; p--)
+        {
+            int m = owner[p];
+            if (m < 0 || mentions[m].Entity < 0)
+                continue;
+            int start = FirstTokenOf(owner, p);
+            if (IsPlace(mentions[m]) && start > first && IsAny(tokens[start - 1].Span(text), "in", "at", "near", "outside"))
+            {
+                if (location < 0)
+                    location = mentions[m].Entity;
+            }
+            else if (actor < 0)
+            {
+                actor = mentions[m].Entity;
+            }
+            p = start;
+        }
+        for (int p = cueLast + 1; p < end; p++)
+        {
+            int m = owner[p];
+            if (m < 0 || mentions[m].Entity < 0)
+                continue;
+            // The word before the name, over an article ("by the Taliban").
+            int b = p - 1;
+            if (b > first && IsAny(tokens[b].Span(text), "the", "a", "an"))
+                b--;
+            var before = b >= first ? tokens[b].Span(text) : default;
+            if (IsPlace(mentions[m]) && IsAny(before, "in", "at", "near", "outside", "across"))
+            {
+                if (location < 0)
+                    location = mentions[m].Entity;
+            }
+            else if (passive && IsAny(before, "by"))
+            {
+                (actor, target) = (mentions[m].Entity, actor);
+                passive = false;
+            }
+            else if (target < 0 && mentions[m].Entity != actor)
+            {
+                target = mentions[m].Entity;
+            }
+            while (p + 1 < end && owner[p + 1] == m)
+                p++;
+        }
+        return (actor, target, location);
+    }
+
+    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence)
+    {
+        foreach (var t in input.Times)
+        {
+            if (t.Start < sentence.Start || t.End > sentence.End || t.Type is not (TimexType.Date or TimexType.Time))
+                continue;
+            if (t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-')
+                return (t.Value[..10], null, null, false);
+            if (t.Range is { } r)
+                return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
+        }
+        return input.Published is { } day
+            ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
+            : (null, null, null, true);
+    }
+
+    /// <summary>The innermost quote that holds the cue, -1 when the cue is the outlet's own words.</summary>
+    private static int QuoteOf(QuoteLayer quotes, int cueStart)
+    {
+        int best = -1;
+        for (int q = 0; q < quotes.Quotes.Count; q++)
+        {
+            var quote = quotes.Quotes[q];
+            if (quote.Start <= cueStart && cueStart < quote.End && (best < 0 || quote.End - quote.Start < quotes.Quotes[best].End - quotes.Quotes[best].Start))
+                best = q;
+        }
+        return best;
+    }
+
+    private static bool IsPlace(Mention m) => m.Type is "GPE" or "LOC" or "FACILITY";
+
+    private static bool IsAny(ReadOnlySpan<char> word, params ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The mention index each token lies in, -1 for none.</summary>
+    private static int[] MentionOfToken(Token[] tokens, IReadOnlyList<Mention> mentions)
+    {
+        var owner = new int[tokens.Length];
+        Array.Fill(owner, -1);
+        int t = 0;
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            while (t < tokens.Length && tokens[t].End <= mention.Start)
+                t++;
+            for (int k = t; k < tokens.Length && tokens[k].Start < mention.End; k++)
+                owner[k] = m;
+        }
+        return owner;
+    }
+
+    private static int FirstTokenOf(int[] owner, int p)
+    {
+        int m = owner[p];
+        while (p > 0 && owner[p - 1] == m)
+            p--;
+        return p;
+    }
+
+    /// <summary>Every word of four letters or more capitalised: a headline, where a capital says nothing about names.</summary>
+    private static bool TitleCase(string text, Token[] tokens, int first, int end)
+    {
+        int words = 0, capitals = 0;
+        for (int i = first; i < end; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || tokens[i].Length < 4)
+                continue;
+            words++;
+            if (char.IsUpper(text[tokens[i].Start]))
+                capitals++;
+        }
+        return words >= 3 && capitals == words;
+    }
+
+    /// <summary>The token is the sentence's first word, or the first after an opening quotation mark or dash.</summary>
+    private static bool OpensSentence(Token[] tokens, int first, int i)
+    {
+        for (int p = i - 1; p >= first; p--)
+        {
+            if (tokens[p].Kind is TokenKind.Quote or TokenKind.Dash)
+                return true;
+            if (tokens[p].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)
+                return false;
+        }
+        return true;
+    }
+
+    private static bool Follows(string text, Token[] tokens, int i, int end, string[] words)
+    {
+        if (i + words.Length > end)
+            return false;
+        for (int k = 1; k < words.Length; k++)
+        {
+            if (!tokens[i + k].Span(text).Equals(words[k], StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A cue "X of" whose object stands between its words: "accused the soldiers of looting" (up to three words between).</summary>
+    private static bool GapBeforeOf(string text, Token[] tokens, int p, int first, string[] words)
+    {
+        if (words.Length != 2 || !words[1].Equals("of", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int q = p - 2; q >= Math.Max(first, p - 4); q--)
+        {
+            if (tokens[q].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The cue words end at token <paramref name="p"/>.</summary>
+    private static bool Precedes(string text, Token[] tokens, int p, int first, string[] words)
+    {
+        if (p - words.Length + 1 < first)
+            return false;
+        for (int k = 0; k < words.Length; k++)
+        {
+            if (!tokens[p - words.Length + 1 + k].Span(text).Equals(words[k], StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Each position's words appear in order from <paramref name="from"/> before <paramref name="limit"/>, gaps allowed.</summary>
+    private static bool MatchesAfter(string text, Token[] tokens, int from, int limit, string[][][] positions)
+    {
+        int p = from;
+        foreach (var alternatives in positions)
+        {
+            bool found = false;
+            int stop = Math.Min(limit, p + PatternGap);
+            for (; p < stop && !found; p++)
+            {
+                foreach (var words in alternatives)
+                {
+                    if (p + words.Length <= limit && Follows(text, tokens, p, limit, words) && tokens[p].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
+                    {
+                        found = true;
+                        p += words.Length - 1;
+                        break;
+                    }
+                }
+            }
+            if (!found)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>
+    private static bool MatchesBefore(string text, Token[] tokens, int from, int limit, string[][][] positions)
+    {
+        int p = from;
+        for (int k = positions.Length - 1; k >= 0; k--)
+        {
+            bool found = false;
+            int stop = Math.Max(limit, p - PatternGap + 1);
+            for (; p >= stop && !found; p--)
+            {
+                foreach (var words in positions[k])
+                {
+                    int start = p - words.Length + 1;
+                    if (start >= limit && Follows(text, tokens, start, from + 1, words) && tokens[start].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
+                    {
+                        found = true;
+                        p = start;
+                        break;
+                    }
+                }
+            }
+            if (!found)
+                return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using Sitrep.Lexicons;
+
+namespace Sitrep.Events;
+
+/// <summary>One way a verb can be coded: its words as written (one form), the PLOVER type (null for none) and mode.</summary>
+internal sealed record VerbSense(string Lemma, string[] Words, string? Type, string? Mode, bool Ambiguous, bool Nominal);
+
+/// <summary>A CAMEO phrase pattern of a verb: word positions (each a set of alternatives, each alternative its words) after and before it.</summary>
+internal sealed record VerbPattern(string[][][] After, string[][][] Before, string? Type, string? Mode)
+{
+    public int Size => After.Length + Before.Length;
+}
+
+/// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand.</summary>
+internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause);
+
+/// <summary>
+/// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
+/// dictionary and the PLOVER mapping) and <c>event-status.tsv</c> (cues of factuality, by hand).
+/// </summary>
+internal sealed class EventLexicon
+{
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status")));
+
+    public static EventLexicon Default => LazyDefault.Value;
+
+    /// <summary>Senses by the first word of the form, case-insensitive.</summary>
+    public FrozenDictionary<string, VerbSense[]> Senses { get; }
+
+    public FrozenDictionary<string, VerbSense[]>.AlternateLookup<ReadOnlySpan<char>> SenseLookup { get; }
+
+    public FrozenDictionary<string, VerbPattern[]> Patterns { get; }
+
+    /// <summary>Status cues by their last word.</summary>
+    public FrozenDictionary<string, StatusCue[]> Status { get; }
+
+    public FrozenDictionary<string, StatusCue[]>.AlternateLookup<ReadOnlySpan<char>> StatusLookup { get; }
+
+    public string Hash { get; }
+
+    private EventLexicon(Lexicon verbs, Lexicon status)
+    {
+        Hash = verbs.Hash + status.Hash;
+        var senses = new Dictionary<string, List<VerbSense>>(StringComparer.OrdinalIgnoreCase);
+        var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in verbs.Entries)
+        {
+            var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
+            var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];
+            if (e.Tags.Contains("pattern"))
+            {
+                var after = Positions(e.Columns.Count > 0 ? e.Columns[0] : "");
+                var before = Positions(e.Columns.Count > 1 ? e.Columns[1] : "");
+                if (after.Length + before.Length == 0)
+                    continue;
+                if (!patterns.TryGetValue(e.Text, out var list))
+                    patterns[e.Text] = list = [];
+                list.Add(new VerbPattern(after, before, type, mode));
+                continue;
+            }
+            bool ambiguous = e.Tags.Contains("ambiguous");
+            var nouns = (e.Columns.Count > 1 ? e.Columns[1] : "").Split('|', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            foreach (var form in (e.Columns.Count > 0 ? e.Columns[0] : e.Text).Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (!senses.TryGetValue(words[0], out var list))
+                    senses[words[0]] = list = [];
+                list.Add(new VerbSense(e.Text, words, type, mode, ambiguous, nouns.Contains(form)));
+            }
+        }
+        // Longer forms first, so "shoot down" is tried before "shoot".
+        Senses = senses.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(s => s.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        SenseLookup = Senses.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Patterns with more words first: the most specific match decides.
+        Patterns = patterns.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Size).ToArray(), StringComparer.OrdinalIgnoreCase);
+        var cues = new Dictionary<string, List<StatusCue>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in status.Entries)
+        {
+            var words = e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var s = Enum.Parse<EventStatus>(e.Tags[0], ignoreCase: true);
+            if (!cues.TryGetValue(words[^1], out var list))
+                cues[words[^1]] = list = [];
+            list.Add(new StatusCue(words, s, e.Tags.Contains("clause")));
+        }
+        Status = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        StatusLookup = Status.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static string[][][] Positions(string column) =>
+        [.. column.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('|').Select(a => a.Split('_')).ToArray())];
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sitrep.Stories;
+
+/// <summary>
+/// What story grouping needs of a store: stories found by the terms of their articles (an inverted
+/// index, never a scan of every story), each story's centroid, its members' term vectors, and how
+/// many stored articles use each term. Ids are never reused; a merged story points at the one that
+/// absorbed it, so its old id still finds it.
+/// </summary>
+public interface IStoryIndex
+{
+    /// <summary>Runs <paramref name="work"/> inside the current transaction so that, if it throws, none of its writes are kept.</summary>
+    void AllOrNothing(Action work);
+
+    /// <summary>How many articles are in stories.</summary>
+    int MemberCount();
+
+    /// <summary>How many grouped articles use each of <paramref name="terms"/> (absent: none).</summary>
+    IReadOnlyDictionary<string, int> Frequencies(IReadOnlyCollection<string> terms);
+
+    /// <summary>Adds <paramref name="delta"/> to the count of each term.</summary>
+    void AddFrequencies(IEnumerable<string> terms, int delta);
+
+    /// <summary>The stories filed under <paramref name="term"/>, newest first, at most <paramref name="limit"/>, merged ones followed to the one that absorbed them.</summary>
+    IReadOnlyList<long> Candidates(string term, int limit);
+
+    /// <summary>The story with this id (merged ids followed); null when there is none.</summary>
+    StoryState? Story(long id);
+
+    /// <summary>The story's newest members, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<StoryMember> Members(long story, int limit);
+
+    /// <summary>The story the document is in, or null.</summary>
+    StoryMember? MemberOf(string document);
+
+    /// <summary>A new empty story.</summary>
+    long Create(string? title);
+
+    /// <summary>Writes the story's size, dates and centroid.</summary>
+    void Save(StoryState story);
+
+    void AddMember(StoryMember member);
+
+    /// <summary>Takes the document out of its story; the story's dates are read again from the members left.</summary>
+    void RemoveMember(string document);
+
+    /// <summary>Files the story under these terms.</summary>
+    void AddPostings(long story, IEnumerable<string> terms);
+
+    /// <summary>Moves the members and terms of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
+    void Merge(long kept, long absorbed);
+
+    /// <summary>The first and last publication day of the story's members (nulls when none is dated).</summary>
+    (string? First, string? Last) Dates(long story);
+
+    /// <summary>Every story with members, newest last date first.</summary>
+    IReadOnlyList<StoryRecord> List();
+
+    /// <summary>The story's stored documents, by publication day, then id.</summary>
+    IReadOnlyList<string> Documents(long story);
+}
+
+/// <summary>A story as grouping sees it: its size, first and last day, title and centroid (the sum of its members' vectors).</summary>
+public sealed class StoryState
+{
+    public required long Id { get; init; }
+
+    public string? Title { get; set; }
+
+    public int Size { get; set; }
+
+    public string? First { get; set; }
+
+    public string? Last { get; set; }
+
+    public Dictionary<string, double> Centroid { get; init; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A story as people list it.</summary>
+public sealed record StoryRecord(long Id, string? Title, int Size, string? First, string? Last)
+{
+    /// <summary>"S12".</summary>
+    public string Name => StoryIds.Format(Id);
+}
+
+/// <summary>
+/// An article in a story: its publication day, its weighted terms (unit length, the strongest kept)
+/// and every distinct term it counted in the term frequencies (so a removal takes back exactly those).
+/// </summary>
+public sealed record StoryMember(string Document, long Story, string? Published, IReadOnlyDictionary<string, double> Vector, IReadOnlyList<string> Terms);
+
+/// <summary>Story ids as written: "S" and the number.</summary>
+public static class StoryIds
+{
+    public static string Format(long id) => "S" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"S12", "s12" or "12" → 12; null when it is no story id.</summary>
+    public static long? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var t = text.Trim();
+        if (t[0] is 'S' or 's')
+            t = t[1..];
+        return long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+    }
+}
+
+/// <summary>How term vectors are stored: one "term weight" per line, weights to six decimals (plain text, cheap to read).</summary>
+public static class StoryVectors
+{
+    public static string Write(IEnumerable<KeyValuePair<string, double>> vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        var sb = new StringBuilder();
+        foreach (var (term, weight) in vector.OrderBy(p => p.Key, StringComparer.Ordinal))
+            sb.Append(term).Append(' ').Append(weight.ToString("0.######", CultureInfo.InvariantCulture)).Append('\n');
+        return sb.ToString();
+    }
+
+    public static Dictionary<string, double> Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int space = line.LastIndexOf(' ');
+            if (space > 0)
+                vector[line[..space]] = double.Parse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        return vector;
+    }
+}

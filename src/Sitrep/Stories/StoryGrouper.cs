@@ -1,0 +1,369 @@
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Entities.Resolution;
+using Sitrep.Ingest;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Stories;
+
+/// <summary>The knobs of story grouping; the defaults were chosen on one half of the AllSides roundups (README).</summary>
+public sealed record StoryOptions
+{
+    /// <summary>A word of the title counts this many times a word of the text.</summary>
+    public double TitleWeight { get; init; } = 2;
+
+    /// <summary>A mention of a resolved entity counts this many times a word.</summary>
+    public double EntityWeight { get; init; } = 1;
+
+    /// <summary>An article joins the story it is most like when the likeness reaches this.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+
+    /// <summary>Share of the likeness to the story as a whole (its centroid); the rest is the likeness to its closest article.</summary>
+    public double CentroidShare { get; init; } = 0.5;
+
+    /// <summary>Two dated articles this many days apart or more (beyond the story's first and last day) are not one story.</summary>
+    public int WindowDays { get; init; } = 2;
+
+    /// <summary>Two stories that an article joins both merge when their centroids are at least this alike.</summary>
+    public double MergeThreshold { get; init; } = 0.85;
+
+    /// <summary>
+    /// Articles assumed beside the store when weighing terms (a prior): in a store of a few articles
+    /// about one thing, every shared word is in most of them and plain IDF would weigh it nothing.
+    /// </summary>
+    public double IdfPrior { get; init; } = 1000;
+
+    /// <summary>How many of an article's strongest terms find candidate stories.</summary>
+    public int LookupTerms { get; init; } = 12;
+
+    /// <summary>How many stories one term yields at most (the newest).</summary>
+    public int StoriesPerTerm { get; init; } = 60;
+
+    /// <summary>How many terms an article's vector keeps.</summary>
+    public int VectorTerms { get; init; } = 100;
+
+    /// <summary>How many terms a story's centroid keeps.</summary>
+    public int CentroidTerms { get; init; } = 300;
+
+    /// <summary>How many of a story's newest articles the likeness to its closest article looks at.</summary>
+    public int MembersCompared { get; init; } = 20;
+
+    public static StoryOptions Default { get; } = new();
+}
+
+/// <summary>
+/// The cross-document stage <c>stories</c>: files each stored article into a story, incrementally, in
+/// the order of the change feed and after entity resolution. An article's terms are its title and
+/// text words weighted by TF-IDF (document frequencies kept in the store, so they grow with it) and its
+/// resolved entities; candidate stories come from an inverted index of the strongest terms (never a
+/// comparison with every story), restricted to those whose days lie within <see cref="StoryOptions.WindowDays"/>
+/// of a dated article. The article joins the most alike story above the threshold, else opens one; two
+/// stories it joins both, that have grown alike, merge into the older id (the other redirects).
+/// Deleted and changed articles leave their story first, so replaying a document is idempotent.
+/// </summary>
+public sealed class StoryGrouper : ICrossDocumentStage
+{
+    private readonly IStoryIndex _index;
+    private readonly IDocumentStore _store;
+    private readonly IEntityDirectory? _entities;
+    private readonly StoryOptions _options;
+    private readonly Dictionary<long, StoryState> _stories = [];
+    private readonly Dictionary<long, List<StoryMember>> _members = [];
+
+    public StoryGrouper(IStoryIndex index, IDocumentStore store, StoryOptions? options = null)
+    {
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _entities = store.Feature<IEntityDirectory>();
+        _options = options ?? StoryOptions.Default;
+    }
+
+    public string Name => "stories";
+
+    public IReadOnlyList<string> DependsOn => ["entity-resolution"];
+
+    public IReadOnlyList<InputFailure> Update(IChangeCursor changes, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var failures = new List<InputFailure>();
+        // Another run may have changed the stories since: read them afresh.
+        Forget();
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var batch = changes.Next(256);
+            if (batch.Count == 0)
+                return failures;
+            var last = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < batch.Count; i++)
+                last[batch[i].DocumentId] = i;
+            changes.Commit(batch[^1].Position, () =>
+            {
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    var change = batch[i];
+                    if (last[change.DocumentId] != i || !Relevant(change))
+                        continue;
+                    try
+                    {
+                        _index.AllOrNothing(() =>
+                        {
+                            Remove(change.DocumentId);
+                            if (change.Kind != ChangeKind.Deleted && _store.Load(change.DocumentId) is { } document)
+                                Add(document);
+                        });
+                    }
+#pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        failures.Add(new InputFailure(change.DocumentId, $"story grouping failed: {e.GetType().Name}: {e.Message}"));
+                        // Its writes were rolled back: what was cached of them may be wrong.
+                        Forget();
+                    }
+                }
+            });
+        }
+    }
+
+    private static bool Relevant(DocumentChange change) =>
+        change.Kind is ChangeKind.Stored or ChangeKind.Updated or ChangeKind.Deleted
+        || change.Touches(EntityLayers.DocumentEntities.Name) || change.Touches(EntityLayers.Mentions.Name);
+
+    private void Forget()
+    {
+        _stories.Clear();
+        _members.Clear();
+    }
+
+    /// <summary>Files one stored article into a story (it must not be in one).</summary>
+    public void Add(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_stories.Count > 50_000)
+            Forget();
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        StoryTerms.Count(document.Metadata.Title, _options.TitleWeight, counts);
+        StoryTerms.Count(document.Text, 1, counts);
+        AddEntities(document, counts);
+        var terms = counts.Keys.ToList();
+        int n = _index.MemberCount() + 1;
+        var df = _index.Frequencies(terms);
+        _index.AddFrequencies(terms, 1);
+        var weights = new List<KeyValuePair<string, double>>(counts.Count);
+        foreach (var (term, count) in counts)
+        {
+            double idf = Math.Log((n + _options.IdfPrior + 1.0) / (df.GetValueOrDefault(term) + 1));
+            double w = (1 + Math.Log(count)) * idf;
+            if (w > 0)
+                weights.Add(new(term, w));
+        }
+        double norm = Math.Sqrt(weights.Sum(p => p.Value * p.Value));
+        var vector = weights
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(_options.VectorTerms)
+            .ToDictionary(p => p.Key, p => norm > 0 ? p.Value / norm : 0, StringComparer.Ordinal);
+        var lookup = vector.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.LookupTerms).Select(p => p.Key).ToList();
+        var published = Day(document.Metadata.Published);
+
+        var scored = new List<(StoryState Story, double Score)>();
+        foreach (var id in lookup.SelectMany(t => _index.Candidates(t, _options.StoriesPerTerm)).Distinct().Order())
+        {
+            var story = State(id);
+            if (story is null || story.Size == 0 || !InWindow(published, story))
+                continue;
+            double score = Score(vector, story);
+            if (score >= _options.JoinThreshold)
+                scored.Add((story, score));
+        }
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
+
+        StoryState target;
+        if (scored.Count == 0)
+        {
+            long created = _index.Create(document.Metadata.Title);
+            target = new StoryState { Id = created, Title = document.Metadata.Title };
+            _stories[created] = target;
+            _members[created] = [];
+        }
+        else
+        {
+            target = scored[0].Story;
+        }
+        var member = new StoryMember(document.Id, target.Id, published, vector, terms);
+        Join(target, member);
+        _index.AddPostings(target.Id, lookup);
+
+        // Two stories this article belongs to alike: if they have grown alike too, they are one.
+        foreach (var (other, _) in scored.Skip(1))
+        {
+            if (Cosine(target.Centroid, other.Centroid) >= _options.MergeThreshold)
+                target = Merge(target, other);
+        }
+    }
+
+    private void AddEntities(Document document, Dictionary<string, double> counts)
+    {
+        if (_entities is null || _options.EntityWeight <= 0)
+            return;
+        var resolved = new Dictionary<int, long?>();
+        foreach (var mention in document.Mentions())
+        {
+            if (mention.Entity < 0)
+                continue;
+            if (!resolved.TryGetValue(mention.Entity, out var id))
+            {
+                id = _entities.EntityOf(document.Id, mention.Entity) is { } e ? _entities.Get(e).Id : null;
+                resolved[mention.Entity] = id;
+            }
+            if (id is { } entity)
+            {
+                var key = "e:" + entity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                counts[key] = counts.GetValueOrDefault(key) + _options.EntityWeight;
+            }
+        }
+    }
+
+    private double Score(Dictionary<string, double> vector, StoryState story)
+    {
+        double centroid = Cosine(vector, story.Centroid);
+        double closest = 0;
+        foreach (var m in MembersOf(story.Id))
+            closest = Math.Max(closest, Dot(vector, m.Vector));
+        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * closest);
+    }
+
+    private bool InWindow(string? day, StoryState story)
+    {
+        if (day is null || story.First is null || story.Last is null)
+            return true;
+        var d = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var first = DateOnly.Parse(story.First, System.Globalization.CultureInfo.InvariantCulture);
+        var last = DateOnly.Parse(story.Last, System.Globalization.CultureInfo.InvariantCulture);
+        int gap = d < first ? first.DayNumber - d.DayNumber : d > last ? d.DayNumber - last.DayNumber : 0;
+        return gap <= _options.WindowDays;
+    }
+
+    private void Join(StoryState story, StoryMember member)
+    {
+        foreach (var (term, w) in member.Vector)
+            story.Centroid[term] = story.Centroid.GetValueOrDefault(term) + w;
+        Trim(story.Centroid);
+        story.Size++;
+        if (member.Published is { } day)
+        {
+            if (story.First is null || string.CompareOrdinal(day, story.First) < 0)
+                story.First = day;
+            if (story.Last is null || string.CompareOrdinal(day, story.Last) > 0)
+                story.Last = day;
+        }
+        var members = MembersOf(story.Id);
+        _index.AddMember(member);
+        _index.Save(story);
+        members.Insert(0, member);
+    }
+
+    private StoryState Merge(StoryState a, StoryState b)
+    {
+        var (kept, absorbed) = a.Id < b.Id ? (a, b) : (b, a);
+        foreach (var (term, w) in absorbed.Centroid)
+            kept.Centroid[term] = kept.Centroid.GetValueOrDefault(term) + w;
+        Trim(kept.Centroid);
+        kept.Size += absorbed.Size;
+        kept.First = Min(kept.First, absorbed.First);
+        kept.Last = Max(kept.Last, absorbed.Last);
+        _index.Merge(kept.Id, absorbed.Id);
+        _index.Save(kept);
+        _stories.Remove(absorbed.Id);
+        _members.Remove(absorbed.Id);
+        _members.Remove(kept.Id);
+        return kept;
+    }
+
+    /// <summary>Takes a document out of its story, if it is in one, and its terms out of the frequencies.</summary>
+    public void Remove(string documentId)
+    {
+        if (_index.MemberOf(documentId) is not { } member)
+            return;
+        _index.AddFrequencies(member.Terms, -1);
+        _index.RemoveMember(documentId);
+        if (State(member.Story) is { } story)
+        {
+            foreach (var (term, w) in member.Vector)
+            {
+                double left = story.Centroid.GetValueOrDefault(term) - w;
+                if (left > 1e-9)
+                    story.Centroid[term] = left;
+                else
+                    story.Centroid.Remove(term);
+            }
+            story.Size = Math.Max(0, story.Size - 1);
+            (story.First, story.Last) = _index.Dates(story.Id);
+            _index.Save(story);
+            _members.Remove(story.Id);
+        }
+    }
+
+    private StoryState? State(long id)
+    {
+        if (_stories.TryGetValue(id, out var cached))
+            return cached;
+        var story = _index.Story(id);
+        if (story is not null)
+            _stories[story.Id] = story;
+        return story;
+    }
+
+    private List<StoryMember> MembersOf(long id)
+    {
+        if (!_members.TryGetValue(id, out var list))
+        {
+            list = [.. _index.Members(id, _options.MembersCompared)];
+            _members[id] = list;
+        }
+        else if (list.Count > _options.MembersCompared)
+        {
+            list.RemoveRange(_options.MembersCompared, list.Count - _options.MembersCompared);
+        }
+        return list;
+    }
+
+    private void Trim(Dictionary<string, double> centroid)
+    {
+        if (centroid.Count <= _options.CentroidTerms * 2)
+            return;
+        var keep = centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.CentroidTerms).ToList();
+        centroid.Clear();
+        foreach (var (k, v) in keep)
+            centroid[k] = v;
+    }
+
+    internal static double Dot(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
+    {
+        if (a.Count > b.Count)
+            (a, b) = (b, a);
+        double sum = 0;
+        foreach (var (term, w) in a)
+        {
+            if (b.TryGetValue(term, out var v))
+                sum += w * v;
+        }
+        return sum;
+    }
+
+    internal static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
+    {
+        double na = Math.Sqrt(a.Values.Sum(v => v * v));
+        double nb = Math.Sqrt(b.Values.Sum(v => v * v));
+        return na > 0 && nb > 0 ? Dot(a, b) / (na * nb) : 0;
+    }
+
+    private static string? Day(string? published) =>
+        published is { Length: >= 10 } && DateOnly.TryParseExact(published.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? published[..10]
+            : null;
+
+    private static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    private static string? Max(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) >= 0 ? a : b;
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Sitrep.Engine;
+using Sitrep.Storage;
+using Sitrep.Stories;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Stories;
+
+/// <summary>Stories across stored articles: grouped as they are stored, in the store, in the analysis JSON, kept up to date when articles go.</summary>
+public sealed class StoriesTests
+{
+    // Made-up places and people: two situations on the same days, and a third article months later
+    // in the same words as the first situation.
+    private static readonly (string Url, string Outlet, string Published, string Title, string Text)[] Articles =
+    [
+        ("https://courier.example/tolls", "Dravik Courier", "2024-06-04", "Korveth imposes new tolls on the Selva bridge",
+            "Korveth imposed new tolls on the Selva bridge on Tuesday, angering neighbouring Dravik, whose lorries cross it every day.\n\n"
+            + "\"We will not pay a single coin for this bridge, and the treaty still stands,\" Foreign Minister Lukas Brenner said on Tuesday.\n\n"
+            + "Dravik's hauliers say the tolls on the Selva bridge double the cost of every crossing."),
+        ("https://herald.example/bridge", "Korveth Herald", "2024-06-04", "Dravik refuses to pay Selva bridge tolls",
+            "Dravik refused on Tuesday to pay the tolls Korveth now charges on the Selva bridge, the only crossing between the two countries.\n\n"
+            + "\"We will not pay a single coin for this bridge,\" Dravik Foreign Minister Lukas Brenner said.\n\n"
+            + "Korveth says the toll money will repair the old bridge."),
+        ("https://wire.example/selva", "Selva Wire", "2024-06-05", "Selva bridge toll row deepens as lorries queue",
+            "Lorries queued for hours at the Selva bridge on Wednesday as the row between Korveth and Dravik over the new tolls deepened.\n\n"
+            + "\"The fishing season opens next month with new quotas for every harbour,\" Lukas Brenner told reporters on Wednesday.\n\n"
+            + "Hauliers from Dravik said the bridge tolls would ruin them."),
+        ("https://courier.example/flood", "Dravik Courier", "2024-06-05", "Floods cut off Talmora valley villages",
+            "Heavy rain flooded the Talmora valley overnight, cutting off six villages and washing away the main road to Oresund.\n\n"
+            + "Rescue teams in boats reached the villages of the Talmora valley on Wednesday morning.\n\n"
+            + "Forecasters expect more rain over the valley this week."),
+        ("https://herald.example/talmora", "Korveth Herald", "2024-06-05", "Talmora valley villages stranded by floodwater",
+            "Six villages in the Talmora valley were stranded by floodwater after a night of heavy rain, and the road to Oresund was washed away.\n\n"
+            + "Rescue boats reached the flooded villages on Wednesday.\n\n"
+            + "More rain is forecast for the Talmora valley."),
+        ("https://wire.example/tolls-again", "Selva Wire", "2024-09-20", "Korveth imposes new tolls on the Selva bridge",
+            "Korveth imposed new tolls on the Selva bridge on Friday, angering neighbouring Dravik, whose lorries cross it every day.\n\n"
+            + "Dravik's hauliers say the tolls on the Selva bridge double the cost of every crossing."),
+    ];
+
+    private static string Jsonl(IEnumerable<int> which) => string.Concat(which.Select(i => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["url"] = Articles[i].Url,
+        ["outlet"] = Articles[i].Outlet,
+        ["published"] = Articles[i].Published,
+        ["title"] = Articles[i].Title,
+        ["text"] = Articles[i].Text,
+    }) + "\n"));
+
+    private static SitrepEngine Open(TempDir dir, string name = "s.db") =>
+        SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(name), codecs), EngineOptions.Default);
+
+    /// <summary>Analyses the articles in batches (one call each), returns the stories as sets of URLs.</summary>
+    private static List<HashSet<string>> Stories(SitrepEngine engine, TempDir dir, IEnumerable<int[]> batches)
+    {
+        int n = 0;
+        foreach (var batch in batches)
+        {
+            var file = dir.Write($"in{n++}.jsonl", Jsonl(batch));
+            using var inputs = engine.OpenInputs([file]);
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        }
+        return StoriesOf(engine);
+    }
+
+    private static List<HashSet<string>> StoriesOf(SitrepEngine engine)
+    {
+        var index = engine.Store.Feature<IStoryIndex>()!;
+        return [.. index.List().Select(s => index.Documents(s.Id).Select(id => engine.Load(id)!.Metadata.Url!).ToHashSet(StringComparer.Ordinal))];
+    }
+
+    private static HashSet<string> Urls(params int[] which) => which.Select(i => Articles[i].Url).ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public void Reports_of_one_situation_by_several_outlets_are_one_story_and_another_situation_is_another()
+    {
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        var stories = Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+
+        Assert.Contains(stories, s => s.SetEquals(Urls(0, 1, 2)));
+        Assert.Contains(stories, s => s.SetEquals(Urls(3, 4)));
+        // The same words months later: not the same developing situation.
+        Assert.Contains(stories, s => s.SetEquals(Urls(5)));
+        Assert.Equal(3, stories.Count);
+    }
+
+    [Fact]
+    public void Articles_analysed_one_batch_at_a_time_give_the_same_stories_as_all_at_once()
+    {
+        using var dir = new TempDir();
+        using var once = Open(dir, "once.db");
+        using var batched = Open(dir, "batched.db");
+        var all = Stories(once, dir, [[0, 1, 2, 3, 4, 5]]);
+        var oneByOne = Stories(batched, dir, Enumerable.Range(0, Articles.Length).Select(i => new[] { i }));
+
+        Assert.Equal(all.Count, oneByOne.Count);
+        foreach (var story in all)
+            Assert.Contains(oneByOne, s => s.SetEquals(story));
+    }
+
+    [Fact]
+    public void The_analysis_json_lists_every_story_of_a_document_named_with_all_its_documents()
+    {
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var first = engine.Store.Ids().Single(id => engine.Load(id)!.Metadata.Url == Articles[0].Url);
+
+        using var json = new MemoryStream();
+        engine.WriteAnalysisJson(json, [first]);
+        var stories = JsonDocument.Parse(json.ToArray()).RootElement.GetProperty("stories").EnumerateArray().ToList();
+
+        var story = Assert.Single(stories);
+        Assert.StartsWith("S", story.GetProperty("id").GetString(), StringComparison.Ordinal);
+        var documents = story.GetProperty("documents").EnumerateArray().Select(d => engine.Load(d.GetString()!)!.Metadata.Url).ToHashSet(StringComparer.Ordinal);
+        Assert.True(documents.SetEquals(Urls(0, 1, 2)));
+        Assert.Equal(JsonValueKind.Array, story.GetProperty("events").ValueKind);
+    }
+
+    [Fact]
+    public void The_same_statement_in_two_outlets_is_one_statement_and_the_speakers_other_words_stay_apart()
+    {
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var idOf = engine.Store.Ids().ToDictionary(id => engine.Load(id)!.Metadata.Url!, id => id, StringComparer.Ordinal);
+
+        using var json = new MemoryStream();
+        engine.WriteAnalysisJson(json, [idOf[Articles[0].Url]]);
+        var root = JsonDocument.Parse(json.ToArray()).RootElement;
+        var story = Assert.Single(root.GetProperty("stories").EnumerateArray());
+        var statement = Assert.Single(story.GetProperty("statements").EnumerateArray());
+        var quotes = statement.GetProperty("quotes").EnumerateArray().ToList();
+
+        var documents = quotes.Select(q => q.GetProperty("document").GetString()).ToHashSet(StringComparer.Ordinal);
+        Assert.True(documents.SetEquals([idOf[Articles[0].Url], idOf[Articles[1].Url]]));
+        Assert.All(quotes, q => Assert.Contains("single coin", q.GetProperty("text").GetString(), StringComparison.Ordinal));
+        // Brenner on the fishing season, the next day in the third outlet, is another statement.
+        Assert.DoesNotContain(quotes, q => q.GetProperty("text").GetString()!.Contains("fishing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deleted_article_leaves_its_story_and_the_others_stay()
+    {
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var gone = engine.Store.Ids().Single(id => engine.Load(id)!.Metadata.Url == Articles[1].Url);
+
+        var (deleted, failures) = engine.Delete(gone);
+
+        Assert.True(deleted);
+        Assert.Empty(failures);
+        var stories = StoriesOf(engine);
+        Assert.Contains(stories, s => s.SetEquals(Urls(0, 2)));
+        Assert.DoesNotContain(stories, s => s.Contains(Articles[1].Url));
+    }
+
+    [Fact]
+    public void A_merged_story_keeps_the_older_id_and_the_other_id_finds_it()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        var index = store.Feature<IStoryIndex>()!;
+        var vector = new Dictionary<string, double>(StringComparer.Ordinal) { ["bridge"] = 1 };
+        long a = index.Create("a"), b = index.Create("b");
+        index.AddMember(new StoryMember("d1", a, "2024-06-04", vector, ["bridge"]));
+        index.AddMember(new StoryMember("d2", b, "2024-06-05", vector, ["bridge"]));
+        index.AddPostings(b, ["bridge"]);
+        index.Save(new StoryState { Id = a, Size = 1, First = "2024-06-04", Last = "2024-06-04" });
+        index.Save(new StoryState { Id = b, Size = 1, First = "2024-06-05", Last = "2024-06-05" });
+
+        index.Merge(a, b);
+
+        Assert.Equal(a, index.Story(b)!.Id);
+        Assert.Equal(["d1", "d2"], index.Documents(a));
+        Assert.Equal(a, index.MemberOf("d2")!.Story);
+        Assert.Equal([a], index.Candidates("bridge", 10));
+        Assert.DoesNotContain(index.List(), s => s.Id == b);
+    }
+}
