@@ -12,11 +12,18 @@ namespace Sitrep.Report;
 /// </summary>
 public static class FramingTerms
 {
-    /// <summary>Words before a name that can frame it ("the so-called resistance group X").</summary>
-    private const int Before = 3;
+    /// <summary>Words before a name that can frame it ("terrorist group X", "so-called X").</summary>
+    private const int Before = 2;
 
-    /// <summary>Words after a name that can frame it ("X militants", "X, a proxy").</summary>
-    private const int After = 2;
+    /// <summary>Words after a name that can frame it ("X militants", "X regime").</summary>
+    private const int After = 1;
+
+    /// <summary>Verbs of saying and acting (the learned speech cues, the verbs lexicon): what a name does, not what it is called.</summary>
+    private static readonly Lazy<HashSet<string>> Verbs = new(() =>
+    [
+        .. Lexicons.Lexicon.Get("speech-cues").All,
+        .. Lexicons.Lexicon.Get("verbs").All,
+    ]);
 
     /// <summary>The least z-score a distinctive word needs (95 % two-sided).</summary>
     private const double MinScore = 1.96;
@@ -71,6 +78,8 @@ public static class FramingTerms
         var tail = dash >= 0 ? word[(dash + 1)..] : word;
         // A capitalised word is a name or starts a sentence: no framing word.
         if (tail.Length == 0 || !char.IsLower(tail[0]) || (dash < 0 && !char.IsLower(word[0])))
+            return;
+        if (Verbs.Value.Contains(word.ToString().ToLowerInvariant()))
             return;
         foreach (var c in word)
         {

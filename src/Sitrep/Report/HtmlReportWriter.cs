@@ -21,9 +21,9 @@ public static class HtmlReportWriter
         h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;margin:1.4em 0 .5em;border-bottom:2px solid var(--line)}h3{font-size:1.05em;margin:1em 0 .3em}
         a{color:var(--accent)}
         section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 14px;margin:12px 0;overflow-x:auto}
-        nav a{margin-right:.8em;white-space:nowrap}
+        nav{display:flex;flex-wrap:wrap;gap:.2em .9em}
         .lede{color:var(--mute)}
-        table{border-collapse:collapse;width:100%;font-size:.93em}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line);vertical-align:top}
+        table{border-collapse:collapse;width:100%;font-size:.93em}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}th{overflow-wrap:normal}
         .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:10px}
         .card{border:1px solid var(--line);border-radius:6px;padding:6px 10px;background:#fbfcfd}
         .card h4{margin:0 0 .3em;font-size:.95em;color:var(--mute)}
@@ -32,10 +32,10 @@ public static class HtmlReportWriter
         .chart{position:relative;margin:6px 0}
         .row{display:flex;align-items:center;border-bottom:1px dashed var(--line);min-height:26px}
         .row .who{flex:0 0 32%;font-size:.82em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;padding-right:6px}
-        .row .track{position:relative;flex:1;height:24px}
+        .row .track{position:relative;flex:1;height:24px;margin-right:12px}
         .dot{position:absolute;top:50%;transform:translate(-50%,-50%);border-radius:50%;background:var(--accent);opacity:.75;display:block}
-        .axis{display:flex;justify-content:space-between;margin-left:32%;font-size:.8em;color:var(--mute)}
-        .bar{display:flex;height:12px;border-radius:3px;overflow:hidden;background:var(--line);min-width:120px}
+        .axis{display:flex;justify-content:space-between;margin-left:32%;margin-right:12px;font-size:.8em;color:var(--mute)}
+        .bar{display:flex;height:12px;border-radius:3px;overflow:hidden;background:var(--line);min-width:70px}
         .bar span{display:block;height:100%}.news{background:#4c8bd6}.opinion{background:#d9822b}.analysis{background:#6aa84f}
         svg{max-width:100%;height:auto}svg text{font-size:12px;fill:var(--ink)}
         article{border-top:1px solid var(--line);padding-top:6px}
@@ -85,7 +85,7 @@ public static class HtmlReportWriter
                 .Append(E(s.From ?? "undated")).Append(" to ").Append(E(s.To ?? "undated")).Append(".</p>");
             html.Append("<nav>");
             foreach (var (id, name) in new[] { ("sum", "Summary"), ("time", "Timeline"), ("say", "Statements"), ("cite", "Who cites whom"), ("frame", "Framing"), ("contra", "Contradictions"), ("art", "Articles") })
-                html.Append("<a href=\"#").Append(prefix).Append(id).Append("\">").Append(name).Append("</a>");
+                html.Append("<a href=\"#").Append(prefix).Append(id).Append("\">").Append(name).Append("</a>\n");
             html.Append("</nav>\n");
             Summary();
             Timeline();

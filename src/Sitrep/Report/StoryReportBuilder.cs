@@ -171,10 +171,8 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
                 .ThenBy(q => q.Doc.Document.Metadata.Published ?? "9999", StringComparer.Ordinal)
                 .First();
             var (speakerDoc, speakerQuote) = quotes[0];
-            var own = speakerDoc.Document.Entities();
-            var local = speakerQuote.Quote.Speaker!.Entity;
-            var entity = local >= 0 && local < own.Count ? own[local] : null;
-            result.Add(new SpeakerStatements(speakerQuote.Speaker!, speakerQuote.SpeakerId, entity?.Sector, entity?.Nationality, items, Item(first.Doc, first.Quote)));
+            var (sector, country) = Affiliation(store.Feature<IEntityDirectory>(), speakerDoc, speakerQuote.Quote.Speaker!.Entity);
+            result.Add(new SpeakerStatements(speakerQuote.Speaker!, speakerQuote.SpeakerId, sector, country, items, Item(first.Doc, first.Quote)));
         }
         return result;
     }
@@ -192,7 +190,7 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         void Add(string outlet, string source, Evidence evidence)
         {
             // An outlet naming itself as the source is its own reporting, not a citation.
-            if (string.Equals(outlet.Trim(), source.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (SameName(outlet, source))
                 return;
             edges[(outlet, source)] = edges.TryGetValue((outlet, source), out var e) ? (e.Count + 1, e.First) : (1, evidence);
         }
@@ -225,6 +223,16 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         return [.. edges.Where(e => sources.Contains(e.Key.Source))
             .OrderByDescending(e => e.Value.Count).ThenBy(e => e.Key.Outlet, StringComparer.Ordinal).ThenBy(e => e.Key.Source, StringComparer.Ordinal)
             .Select(e => new CitationEdge(e.Key.Outlet, e.Key.Source, e.Value.Count, e.Value.First))];
+    }
+
+    /// <summary>One name is the other, or the other's first words ("CNN" and "CNN (Web News)").</summary>
+    private static bool SameName(string outlet, string source)
+    {
+        var a = outlet.Trim();
+        var b = source.Trim();
+        if (a.Length < b.Length)
+            (a, b) = (b, a);
+        return a.StartsWith(b, StringComparison.OrdinalIgnoreCase) && (a.Length == b.Length || !char.IsLetterOrDigit(a[b.Length]));
     }
 
     private static TextRange? FirstWords(Document document, QuoteLayer layer, int entity)
@@ -303,8 +311,9 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         counts is null ? [] : [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(n).Select(c => new TermCount(c.Key, c.Value))];
 
     /// <summary>Per outlet, its quotes by the speaker's sector and by the speaker's country (from the article's entities).</summary>
-    private static List<VoiceCount> Voices(List<Loaded> docs)
+    private List<VoiceCount> Voices(List<Loaded> docs)
     {
+        var directory = store.Feature<IEntityDirectory>();
         var counts = new Dictionary<(string Outlet, string Dimension, string Value), (int Count, Evidence First)>();
         foreach (var d in docs)
         {
@@ -313,9 +322,9 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             {
                 if (q.Quote.Speaker is not { } speaker)
                     continue;
-                var entity = speaker.Entity >= 0 && speaker.Entity < own.Count ? own[speaker.Entity] : null;
+                var (sector, country) = Affiliation(directory, d, speaker.Entity);
                 var evidence = new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End);
-                foreach (var (dimension, value) in new[] { ("sector", entity?.Sector), ("country", entity?.Nationality) })
+                foreach (var (dimension, value) in new[] { ("sector", sector), ("country", country) })
                 {
                     var key = (d.Outlet, dimension, value ?? "unknown");
                     counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, evidence);
@@ -325,6 +334,16 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         return [.. counts.OrderBy(c => c.Key.Outlet, StringComparer.Ordinal).ThenBy(c => c.Key.Dimension, StringComparer.Ordinal)
             .ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
             .Select(c => new VoiceCount(c.Key.Outlet, c.Key.Dimension, c.Key.Value, c.Value.Count, c.Value.First))];
+    }
+
+    /// <summary>A speaker's sector and country: what most of the stored entity's documents say, else what this article says.</summary>
+    private static (string? Sector, string? Country) Affiliation(IEntityDirectory? directory, Loaded doc, int local)
+    {
+        var own = doc.Document.Entities();
+        var entity = local >= 0 && local < own.Count ? own[local] : null;
+        var stored = local >= 0 && local < doc.Resolved.Length ? doc.Resolved[local] : null;
+        var (sector, country) = stored is not null && directory is not null ? directory.Affiliation(stored.Id) : (null, null);
+        return (sector ?? entity?.Sector, country ?? entity?.Nationality);
     }
 
     internal static string Line(string words) => string.Join(' ', words.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
