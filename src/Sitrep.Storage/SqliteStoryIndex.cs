@@ -117,8 +117,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void Save(StoryState story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var command = Prepared("UPDATE stories SET size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id");
+        var command = Prepared("UPDATE stories SET title = $title, size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id");
         command.Parameters["$id"].Value = story.Id;
+        command.Parameters["$title"].Value = (object?)story.Title ?? DBNull.Value;
         command.Parameters["$size"].Value = story.Size;
         command.Parameters["$first"].Value = (object?)story.First ?? DBNull.Value;
         command.Parameters["$last"].Value = (object?)story.Last ?? DBNull.Value;

@@ -246,6 +246,8 @@ public sealed class StoryGrouper : ICrossDocumentStage
         {
             target = scored[0].Story;
         }
+        // A story is called by the title of its first article that has one.
+        target.Title ??= document.Metadata.Title;
         var member = new StoryMember(document.Id, target.Id, published, vector, terms);
         Join(target, member);
         _memberCount = n;
@@ -327,6 +329,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             kept.Centroid[term] = kept.Centroid.GetValueOrDefault(term) + w;
         Trim(kept.Centroid);
         kept.Size += absorbed.Size;
+        kept.Title ??= absorbed.Title;
         kept.First = Min(kept.First, absorbed.First);
         kept.Last = Max(kept.Last, absorbed.Last);
         _index.Merge(kept.Id, absorbed.Id);
