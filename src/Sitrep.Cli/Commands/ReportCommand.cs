@@ -11,7 +11,7 @@ internal static class ReportCommand
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database();
-        var story = new Option<string?>("--story") { Description = "Only this story (its id). Until stories are built, the one story is 'all', the whole store." };
+        var story = new Option<string?>("--story") { Description = "Only this story: its id (S12, 'sitrep stories' lists them), or 'all' for the whole store." };
         var all = new Option<bool>("--all") { Description = "Report the whole store as one story." };
         var format = new Option<string>("--format") { Description = "html (one self-contained page), md or json.", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "md", "json");
@@ -20,7 +20,8 @@ internal static class ReportCommand
             The report to read first: per story, a summary (outlets, dates, who and where), a
             timeline, key statements side by side across outlets, who cites whom, how each outlet
             frames the story, and the articles, every item linked to the exact words it comes from.
-            Without --story, every story, largest first (today the whole store is one story).
+            Without --story, every story, largest first (the whole store as one story when the
+            store keeps none).
 
             Examples:
               sitrep report --out report.html
@@ -43,9 +44,12 @@ internal static class ReportCommand
             using var engine = StoreOptions.OpenExisting(console, parse.GetValue(db)!, out int exitCode);
             if (engine is null)
                 return exitCode;
-            // The seam stories plug into: a store that keeps stories gives its own source here.
-            IStoryReportSource stories = new WholeStoreStories(engine.Store);
+            // The stories the store keeps; the whole store as one story with --all, --story all, or while it keeps none.
             var id = parse.GetValue(all) ? WholeStoreStories.Id : parse.GetValue(story);
+            var index = engine.Store.Feature<Sitrep.Stories.IStoryIndex>();
+            IStoryReportSource stories = id != WholeStoreStories.Id && index is not null && index.List().Count > 0
+                ? new StoredStories(index)
+                : new WholeStoreStories(engine.Store);
             var reports = new StoryReportBuilder(engine.Store).Build(stories, id);
             if (id is not null && reports.Count == 0)
             {

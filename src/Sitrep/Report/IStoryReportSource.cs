@@ -30,3 +30,16 @@ public sealed class WholeStoreStories(IDocumentStore store) : IStoryReportSource
 
     public IReadOnlyList<string> DocumentIds(string storyId) => storyId == Id ? store.Ids() : [];
 }
+
+/// <summary>The stories the stories stage keeps ("S12"), largest first.</summary>
+public sealed class StoredStories(Stories.IStoryIndex index) : IStoryReportSource
+{
+    public IReadOnlyList<string> StoryIds() =>
+        [.. index.List().OrderByDescending(s => s.Size).ThenBy(s => s.Id).Select(s => s.Name)];
+
+    public string? Title(string storyId) =>
+        Stories.StoryIds.Parse(storyId) is { } id && index.Story(id) is { } story ? story.Title ?? Stories.StoryIds.Format(story.Id) : null;
+
+    public IReadOnlyList<string> DocumentIds(string storyId) =>
+        Stories.StoryIds.Parse(storyId) is { } id && index.Story(id) is { } story ? index.Documents(story.Id) : [];
+}

@@ -23,8 +23,8 @@ public sealed partial class ReportBrowserTests
         var (code, output) = CliRunner.Run("analyze", Path.Combine(shared, "corpus", "seeds"), Hostile.Write(dir), "--db", db, "--quiet");
         Assert.True(code == 0, output);
         var page = dir.File("report.html");
-        Assert.Equal(0, CliRunner.Run("report", "--db", db, "--out", page).ExitCode);
-        var (_, json) = CliRunner.Run("report", "--db", db, "--format", "json");
+        Assert.Equal(0, CliRunner.Run("report", "--db", db, "--all", "--out", page).ExitCode);
+        var (_, json) = CliRunner.Run("report", "--db", db, "--all", "--format", "json");
         using var report = JsonDocument.Parse(json);
         var story = report.RootElement.GetProperty("stories")[0];
         var people = story.GetProperty("summary").GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Take(3).ToList();

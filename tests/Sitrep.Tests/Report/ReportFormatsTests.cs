@@ -19,8 +19,8 @@ public sealed partial class ReportFormatsTests(ReportStoreFixture store) : IClas
     [Fact]
     public void Markdown_and_json_carry_the_same_items_section_by_section()
     {
-        var (mdCode, md) = CliRunner.Run("report", "--db", store.Db, "--format", "md");
-        var (jsonCode, json) = CliRunner.Run("report", "--db", store.Db, "--format", "json");
+        var (mdCode, md) = CliRunner.Run("report", "--db", store.Db, "--all", "--format", "md");
+        var (jsonCode, json) = CliRunner.Run("report", "--db", store.Db, "--all", "--format", "json");
         Assert.Equal(0, mdCode);
         Assert.Equal(0, jsonCode);
 
@@ -63,7 +63,7 @@ public sealed partial class ReportFormatsTests(ReportStoreFixture store) : IClas
     [Fact]
     public void Every_item_points_at_the_words_it_reports()
     {
-        var (_, json) = CliRunner.Run("report", "--db", store.Db, "--format", "json");
+        var (_, json) = CliRunner.Run("report", "--db", store.Db, "--all", "--format", "json");
         using var doc = JsonDocument.Parse(json);
         var story = doc.RootElement.GetProperty("stories")[0];
         var texts = story.GetProperty("articles").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("text").GetString()!);
@@ -95,7 +95,7 @@ public sealed partial class ReportFormatsTests(ReportStoreFixture store) : IClas
     {
         using var dir = new TempDir();
         var page = dir.File("report.html");
-        var (code, output) = CliRunner.Run("report", "--db", store.Db, "--out", page);
+        var (code, output) = CliRunner.Run("report", "--db", store.Db, "--all", "--out", page);
         Assert.True(code == 0, output);
         var html = File.ReadAllText(page);
 
@@ -124,7 +124,7 @@ public sealed partial class ReportFormatsTests(ReportStoreFixture store) : IClas
     [Fact]
     public void Markdown_shows_article_markup_as_text()
     {
-        var (_, md) = CliRunner.Run("report", "--db", store.Db, "--format", "md");
+        var (_, md) = CliRunner.Run("report", "--db", store.Db, "--all", "--format", "md");
         Assert.Contains("&lt;script&gt;", md, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", md, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", md, StringComparison.OrdinalIgnoreCase);
