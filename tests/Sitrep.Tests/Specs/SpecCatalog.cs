@@ -24,6 +24,22 @@ public static class SpecCatalog
         return data;
     }
 
+    /// <summary>Every numbered item of every spec file in <paramref name="folder"/>, as (file name, line): one theory case each.</summary>
+    public static TheoryData<string, int> NumberedCases(string folder)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Specs", folder), "*.spec.md").Order(StringComparer.Ordinal))
+        {
+            var spec = SpecFile.Load(file);
+            foreach (var heading in spec.Headings)
+            {
+                foreach (var (line, _) in spec.NumberedItems(heading))
+                    data.Add(Path.GetFileName(file), line);
+            }
+        }
+        return data;
+    }
+
     public static SpecFile Load(string folder, string fileName) =>
         RequireKnownSections(folder, SpecFile.Load(Path.Combine(AppContext.BaseDirectory, "Specs", folder, fileName)));
 

@@ -31,23 +31,7 @@ public sealed partial class EventSpecTests
 
     public static TheoryData<string> Files => SpecCatalog.Names(Folder);
 
-    public static TheoryData<string, int> Cases
-    {
-        get
-        {
-            var data = new TheoryData<string, int>();
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Specs", Folder), "*.spec.md").Order(StringComparer.Ordinal))
-            {
-                var spec = SpecFile.Load(file);
-                foreach (var heading in spec.Headings)
-                {
-                    foreach (var (line, _) in spec.NumberedItems(heading))
-                        data.Add(Path.GetFileName(file), line);
-                }
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, int> Cases => SpecCatalog.NumberedCases(Folder);
 
     [Fact]
     public void There_are_at_least_100_cases_of_every_type_and_status()
