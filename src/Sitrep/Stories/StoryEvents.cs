@@ -60,7 +60,7 @@ public sealed record StoryEvent(
 /// <item>or a named person is killed in both: a person dies once, so reports that disagree on the date
 /// stay one event and keep the disagreement;</item>
 /// <item>or one report has no date of its own (the publication date stands in): it joins an event
-/// of the same actor with one more shared participant, dated no later than its publication and within
+/// of the same actor and the same target, dated no later than its publication and within
 /// a month of it (a week for words rather than deeds: statements, threats, requests); when it fits
 /// several events equally it joins none rather than guess;</item>
 /// <item>or one article tells one actor's event of one type twice on dates that can both hold.</item>
@@ -199,8 +199,9 @@ public static class StoryEvents
                 : r.Target is { } target && c.Targets.Contains(target);
             return agree ? 10 + shared : 0;
         }
-        // No date of its own: it happened by the publication day. The same actor and one more participant.
-        if (shared < 2 || r.Actor is not { } doer || !c.Actors.Contains(doer))
+        // No date of its own: it happened by the publication day. The same actor and the same target (a
+        // shared place alone is weak: "US attacks in Iraq" are many).
+        if (!SameDoerAndTarget(r, c))
             return 0;
         var dated = c.Reports.Where(m => m.Stated is not null).Select(m => m.Stated!.Value).ToList();
         if (dated.Count == 0)
@@ -213,10 +214,13 @@ public static class StoryEvents
         return shared;
     }
 
-    /// <summary>Neither has a date of its own: the same actor and two shared participants, published within a week.</summary>
+    private static bool SameDoerAndTarget(Candidate r, Cluster c) =>
+        r.Actor is { } actor && c.Actors.Contains(actor) && r.Target is { } target && c.Targets.Contains(target);
+
+    /// <summary>Neither has a date of its own: the same actor and target, published within a week.</summary>
     private static int UndatedClusterFit(Candidate r, Cluster c, int shared)
     {
-        if (shared < 2 || r.Actor is not { } actor || !c.Actors.Contains(actor))
+        if (!SameDoerAndTarget(r, c))
             return 0;
         if (r.Bound is { } bound && c.Reports.Any(m => m.Bound is { } other && Math.Abs(other.DayNumber - bound.DayNumber) > VerbalWindowDays))
             return 0;
