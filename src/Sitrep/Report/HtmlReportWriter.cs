@@ -172,7 +172,7 @@ public static class HtmlReportWriter
             html.Append("<details><summary>Every dated mention (").Append(N(items.Count)).Append(")</summary><table><tr><th>date</th><th>outlet</th><th>words</th></tr>");
             foreach (var t in items)
                 html.Append("<tr><td>").Append(E(t.Date)).Append("</td><td>").Append(E(t.Outlet)).Append("</td><td>").Append(Link(t.Evidence, E(t.Words)))
-                    .Append(t.Kind == "quote" ? " <span class=\"small\">(quote date)</span>" : "").Append("</td></tr>");
+                    .Append(t.Kind switch { "quote" => " <span class=\"small\">(quote date)</span>", "event" => " <span class=\"small\">(event)</span>", _ => "" }).Append("</td></tr>");
             html.Append("</table></details></section>\n");
         }
 

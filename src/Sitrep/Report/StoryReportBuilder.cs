@@ -49,7 +49,7 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             id,
             title,
             Summary(docs, shares),
-            Timeline(docs),
+            Timeline(docs, store),
             Statements(docs),
             Citations(docs),
             new OutletFraming(Actors(docs), FramingTerms.Distinctive(docs.Select(d => (d.Outlet, d.Document)).ToList(), _limits.TermsPerOutlet), shares, Voices(docs)),
@@ -113,9 +113,25 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         return [.. tally.Values.Select(e => new ReportEntity(e.Id, e.Name, e.Type, e.Docs.Count, e.Outlets.Count, e.First))];
     }
 
-    private static List<TimelineItem> Timeline(List<Loaded> docs)
+    private static List<TimelineItem> Timeline(List<Loaded> docs, IDocumentStore store)
     {
         var items = new List<TimelineItem>();
+        // The story's events that two or more articles report: one item per article, on the event's day
+        // (the day most reports give), linked to the sentence of the article's first report.
+        var outlets = docs.ToDictionary(d => d.Document.Id, d => d.Outlet, StringComparer.Ordinal);
+        var texts = docs.ToDictionary(d => d.Document.Id, d => d.Document.Text, StringComparer.Ordinal);
+        foreach (var e in Stories.StoryEvents.Of([.. docs.TakeLast(Stories.StoryView.StatementDocuments).Select(d => d.Document)], store))
+        {
+            var day = e.Date ?? e.From;
+            var reports = e.Reports.GroupBy(r => r.Document, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            if (day is not { Length: 10 } || reports.Count < 2)
+                continue;
+            foreach (var r in reports)
+            {
+                var sentence = texts[r.Document][r.Start..r.End];
+                items.Add(new TimelineItem(day, outlets[r.Document], e.Type + (e.DatesDisagree ? " (dates disagree)" : "") + ": " + Line(StoredQuote.Shorten(sentence, 160)), "event", new Evidence(r.Document, r.Start, r.End)));
+            }
+        }
         foreach (var d in docs)
         {
             var text = d.Document.Text;
