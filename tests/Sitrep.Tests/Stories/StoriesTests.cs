@@ -176,7 +176,9 @@ public sealed class StoriesTests
         Assert.Equal(a, index.Story(b)!.Id);
         Assert.Equal(["d1", "d2"], index.Documents(a));
         Assert.Equal(a, index.MemberOf("d2")!.Story);
-        Assert.Equal([a], index.Candidates("bridge", 10));
+        // The term filed under the absorbed story finds the one that absorbed it, with that one's days (not the absorbed one's).
+        var candidate = Assert.Single(index.Candidates("bridge", 10));
+        Assert.Equal(new StoryCandidate(a, 1, "2024-06-04", "2024-06-04"), candidate);
         Assert.DoesNotContain(index.List(), s => s.Id == b);
     }
 }
