@@ -137,11 +137,11 @@ public static class StoryVectors
     /// A weight as <see cref="Write"/> keeps it: what is cached of a story must equal what is read back, or
     /// the grouping would depend on when the cache was last emptied.
     /// </summary>
-    public static double Round(double weight) =>
+    internal static double Round(double weight) =>
         double.Parse(weight.ToString("0.######", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Rounds every weight of <paramref name="vector"/> in place, as <see cref="Round"/>.</summary>
-    public static void RoundInPlace(Dictionary<string, double> vector)
+    internal static void RoundInPlace(Dictionary<string, double> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
         foreach (var term in vector.Keys.ToArray())

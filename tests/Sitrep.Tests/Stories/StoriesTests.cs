@@ -100,6 +100,26 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
+    {
+        // Grouping keeps what it read of the stories from one batch to the next; what another engine
+        // wrote in between must be read afresh, not taken from that memory.
+        using var dir = new TempDir();
+        using var one = Open(dir, "one.db");
+        var expected = Stories(one, dir, [[0, 3], [1, 4], [2, 5]]);
+        using var first = Open(dir, "shared.db");
+        using var second = Open(dir, "shared.db");
+        Stories(first, dir, [[0, 3]]);
+        Stories(second, dir, [[1, 4]]);
+        var got = Stories(first, dir, [[2, 5]]);
+
+        Assert.Equal(expected.Count, got.Count);
+        foreach (var story in expected)
+            Assert.Contains(got, s => s.SetEquals(story));
+        Assert.Contains(got, s => s.SetEquals(Urls(0, 1, 2)));
+    }
+
+    [Fact]
     public void The_analysis_json_lists_every_story_of_a_document_named_with_all_its_documents()
     {
         using var dir = new TempDir();
