@@ -5,7 +5,7 @@ using Sitrep.Stories;
 namespace Sitrep.Storage;
 
 /// <summary>
-/// The story tables of a <see cref="SqliteDocumentStore"/> (schema v9): stories, their members, the
+/// The story tables of a <see cref="SqliteDocumentStore"/> (schema v9, indexes v10): stories, their members, the
 /// inverted index of terms and the term frequencies. Shares the store's connection, so the same
 /// one-thread-at-a-time rule applies.
 /// </summary>
@@ -48,20 +48,30 @@ public sealed class SqliteStoryIndex : IStoryIndex
         }
     }
 
-    public IReadOnlyList<long> Candidates(string term, int limit)
+    public IReadOnlyList<StoryCandidate> Candidates(string term, int limit)
     {
+        // Merges keep pointers flat (every story absorbed points at the one that survives), so one join follows them.
         var command = Prepared("""
-            SELECT COALESCE(s.merged_into, s.id) FROM story_terms t JOIN stories s ON s.id = t.story
+            SELECT COALESCE(s.merged_into, s.id), COALESCE(k.size, s.size), CASE WHEN k.id IS NULL THEN s.first ELSE k.first END, CASE WHEN k.id IS NULL THEN s.last ELSE k.last END
+            FROM story_terms t JOIN stories s ON s.id = t.story LEFT JOIN stories k ON k.id = s.merged_into
             WHERE t.term = $term ORDER BY t.story DESC LIMIT $limit
             """);
         command.Parameters["$term"].Value = term;
         command.Parameters["$limit"].Value = limit;
-        var ids = new List<long>();
+        var candidates = new List<StoryCandidate>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            ids.Add(reader.GetInt64(0));
-        return ids;
+        {
+            candidates.Add(new StoryCandidate(
+                reader.GetInt64(0),
+                reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return candidates;
     }
+
+    public long Generation() => Convert.ToInt64(Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
 
     public StoryState? Story(long id)
     {

@@ -256,6 +256,13 @@ internal static class StoreSchema
             ) WITHOUT ROWID;
             -- Documents stored before this version are grouped from the start of the change feed.
             """),
+        new(10, """
+            -- Look-ups story grouping makes for every article or merge, which scanned the whole table and so
+            -- grew with the store: the newest member's number (a new member is numbered after it) and
+            -- the stories that point at one being absorbed.
+            CREATE INDEX story_members_seq ON story_members (seq);
+            CREATE INDEX stories_merged_into ON stories (merged_into) WHERE merged_into IS NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -23,8 +23,18 @@ public interface IStoryIndex
     /// <summary>Adds <paramref name="delta"/> to the count of each term.</summary>
     void AddFrequencies(IEnumerable<string> terms, int delta);
 
-    /// <summary>The stories filed under <paramref name="term"/>, newest first, at most <paramref name="limit"/>, merged ones followed to the one that absorbed them.</summary>
-    IReadOnlyList<long> Candidates(string term, int limit);
+    /// <summary>
+    /// The stories filed under <paramref name="term"/>, newest first, at most <paramref name="limit"/>, merged ones
+    /// followed to the one that absorbed them, with that story's size and days: enough to pass over a story
+    /// outside an article's window without reading its centroid.
+    /// </summary>
+    IReadOnlyList<StoryCandidate> Candidates(string term, int limit);
+
+    /// <summary>
+    /// A number that changes when another connection (another process, another engine) has written to the
+    /// store since the last call: what grouping caches of the stories between runs is then read afresh.
+    /// </summary>
+    long Generation();
 
     /// <summary>The story with this id (merged ids followed); null when there is none.</summary>
     StoryState? Story(long id);
@@ -78,6 +88,9 @@ public sealed class StoryState
     public Dictionary<string, double> Centroid { get; init; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>A story an article may join, as the inverted index finds it: its id (merges followed), size and first and last day.</summary>
+public sealed record StoryCandidate(long Id, int Size, string? First, string? Last);
+
 /// <summary>A story as people list it.</summary>
 public sealed record StoryRecord(long Id, string? Title, int Size, string? First, string? Last)
 {
@@ -118,6 +131,21 @@ public static class StoryVectors
         foreach (var (term, weight) in vector.OrderBy(p => p.Key, StringComparer.Ordinal))
             sb.Append(term).Append(' ').Append(weight.ToString("0.######", CultureInfo.InvariantCulture)).Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A weight as <see cref="Write"/> keeps it: what is cached of a story must equal what is read back, or
+    /// the grouping would depend on when the cache was last emptied.
+    /// </summary>
+    internal static double Round(double weight) =>
+        double.Parse(weight.ToString("0.######", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Rounds every weight of <paramref name="vector"/> in place, as <see cref="Round"/>.</summary>
+    internal static void RoundInPlace(Dictionary<string, double> vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        foreach (var term in vector.Keys.ToArray())
+            vector[term] = Round(vector[term]);
     }
 
     public static Dictionary<string, double> Read(string text)

@@ -74,6 +74,17 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private int? _memberCount;
 
     /// <summary>
+    /// The store's <see cref="IStoryIndex.Generation"/> when the caches were last known to match it: they are
+    /// kept from one run (one stored batch) to the next unless someone else wrote to the store meanwhile,
+    /// for reading every candidate story, its members and the frequencies of every term afresh for each
+    /// batch cost more the larger the store.
+    /// </summary>
+    private long? _generation;
+
+    /// <summary>How many stories (with their newest members) the caches hold at most before they are emptied, to keep memory flat.</summary>
+    private const int CachedStories = 20_000;
+
+    /// <summary>
     /// Term frequencies as the store has them plus <see cref="_pending"/>: an article brings hundreds of
     /// terms, most of them seen before, so they are read once and written once per batch of changes.
     /// </summary>
@@ -101,14 +112,34 @@ public sealed class StoryGrouper : ICrossDocumentStage
     {
         ArgumentNullException.ThrowIfNull(changes);
         var failures = new List<InputFailure>();
-        // Another run may have changed the stories since: read them afresh.
-        Forget();
+        // Another connection may have changed the stories since the last run: then read them afresh.
+        long generation = _index.Generation();
+        if (generation != _generation)
+            Forget();
+        _generation = generation;
+        try
+        {
+            Run(changes, failures, cancellation);
+        }
+        catch
+        {
+            // A transaction that did not commit leaves the caches ahead of the store.
+            _pending.Clear();
+            Forget();
+            _generation = null;
+            throw;
+        }
+        return failures;
+    }
+
+    private void Run(IChangeCursor changes, List<InputFailure> failures, CancellationToken cancellation)
+    {
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
             var batch = changes.Next(256);
             if (batch.Count == 0)
-                return failures;
+                return;
             var last = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < batch.Count; i++)
                 last[batch[i].DocumentId] = i;
@@ -192,7 +223,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// <summary>Files one stored article into a story (it must not be in one).</summary>
     private void Add(Document document)
     {
-        if (_stories.Count > 50_000)
+        if (_stories.Count > CachedStories)
         {
             _stories.Clear();
             _members.Clear();
@@ -223,10 +254,20 @@ public sealed class StoryGrouper : ICrossDocumentStage
         var published = Day(document.Metadata.Published);
 
         var scored = new List<(StoryState Story, double Score)>();
-        foreach (var id in lookup.SelectMany(t => _index.Candidates(t, _options.StoriesPerTerm)).Distinct().Order())
+        var candidates = new Dictionary<long, StoryCandidate>();
+        foreach (var term in lookup)
         {
+            foreach (var candidate in _index.Candidates(term, _options.StoriesPerTerm))
+                candidates.TryAdd(candidate.Id, candidate);
+        }
+        foreach (var id in candidates.Keys.Order())
+        {
+            // The index gives each story's days and size: one outside the window is passed over unread.
+            var found = candidates[id];
+            if (found.Size == 0 || !InWindow(published, found.First, found.Last))
+                continue;
             var story = State(id);
-            if (story is null || story.Size == 0 || !InWindow(published, story))
+            if (story is null || story.Size == 0 || !InWindow(published, story.First, story.Last))
                 continue;
             double score = Score(vector, story);
             if (score >= _options.JoinThreshold)
@@ -292,13 +333,13 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * closest);
     }
 
-    private bool InWindow(string? day, StoryState story)
+    private bool InWindow(string? day, string? storyFirst, string? storyLast)
     {
-        if (day is null || story.First is null || story.Last is null)
+        if (day is null || storyFirst is null || storyLast is null)
             return true;
         var d = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
-        var first = DateOnly.Parse(story.First, System.Globalization.CultureInfo.InvariantCulture);
-        var last = DateOnly.Parse(story.Last, System.Globalization.CultureInfo.InvariantCulture);
+        var first = DateOnly.Parse(storyFirst, System.Globalization.CultureInfo.InvariantCulture);
+        var last = DateOnly.Parse(storyLast, System.Globalization.CultureInfo.InvariantCulture);
         int gap = d < first ? first.DayNumber - d.DayNumber : d > last ? d.DayNumber - last.DayNumber : 0;
         return gap <= _options.WindowDays;
     }
@@ -308,6 +349,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         foreach (var (term, w) in member.Vector)
             story.Centroid[term] = story.Centroid.GetValueOrDefault(term) + w;
         Trim(story.Centroid);
+        StoryVectors.RoundInPlace(story.Centroid);
         story.Size++;
         if (member.Published is { } day)
         {
@@ -319,7 +361,10 @@ public sealed class StoryGrouper : ICrossDocumentStage
         var members = MembersOf(story.Id);
         _index.AddMember(member);
         _index.Save(story);
-        members.Insert(0, member);
+        // Cached as the store keeps it: weights rounded, and without the terms (only a removal needs them, and it reads them).
+        var vector = new Dictionary<string, double>(member.Vector, StringComparer.Ordinal);
+        StoryVectors.RoundInPlace(vector);
+        members.Insert(0, member with { Vector = vector, Terms = [] });
     }
 
     private StoryState Merge(StoryState a, StoryState b)
@@ -328,6 +373,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         foreach (var (term, w) in absorbed.Centroid)
             kept.Centroid[term] = kept.Centroid.GetValueOrDefault(term) + w;
         Trim(kept.Centroid);
+        StoryVectors.RoundInPlace(kept.Centroid);
         kept.Size += absorbed.Size;
         kept.Title ??= absorbed.Title;
         kept.First = Min(kept.First, absorbed.First);
@@ -359,6 +405,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 else
                     story.Centroid.Remove(term);
             }
+            StoryVectors.RoundInPlace(story.Centroid);
             story.Size = Math.Max(0, story.Size - 1);
             (story.First, story.Last) = _index.Dates(story.Id);
             _index.Save(story);
