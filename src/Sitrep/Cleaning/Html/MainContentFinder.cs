@@ -115,6 +115,10 @@ internal sealed class MainContentFinder : IDisposable
             var (namesReason, comments, weakOnly) = FactsOfNames(names);
             var reason = HtmlVocabulary.TagOrRoleReason(_tree, e) ?? namesReason;
             s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
+            // A form that wraps a whole page (ASP.NET's) holds its menus too, so its links say
+            // nothing: only a small form is furniture.
+            if (s.Reason is not null && namesReason is null && _tree.Name(e) == "form" && s.TextChars >= 1200)
+                s.Reason = null;
             // "summary", "description", "excerpt", "teaser" also name the body field of CMS pages
             // (a recipe's or a product's description, a node's summary view): several paragraphs
             // of prose under such a name are the text, a dek is one short paragraph (450 characters is a long one).
