@@ -193,7 +193,7 @@ public static class ExtractionBenchmark
                     catch (Exception e)
 #pragma warning restore CA1031
                     {
-                        Console.Error.WriteLine($"Sitrep failed on {p.Id}: {e.GetType().Name}: {e.Message}");
+                        Console.Error.WriteLine($"Sitrep failed on {p.Id}: {e}");
                     }
                 }
                 outputs[p.Id] = text;

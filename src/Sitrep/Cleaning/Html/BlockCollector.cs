@@ -82,7 +82,13 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         for (int child = tree.FirstChild(e); child >= 0; child = tree.NextSibling(child))
         {
             if (tree.IsElement(child))
-                VisitElement(child);
+            {
+                // A streamed segment is read in its placeholder's place (see MainContentFinder).
+                if (finder.StreamedInto(child) is var segment and >= 0)
+                    VisitElement(segment);
+                else if (!finder.IsStreamedSegment(child))
+                    VisitElement(child);
+            }
             else
                 Append(child);
         }
