@@ -179,6 +179,7 @@ public static class ExtractionBenchmark
             {
                 string text = "";
                 Pipeline.PageHints? hints = null;
+                IReadOnlyList<Sitrep.Documents.RemovedBlock> removed = [];
                 if (p.Html is not null)
                 {
                     try
@@ -186,12 +187,13 @@ public static class ExtractionBenchmark
                         var result = cleaner.Clean(p.Html);
                         text = result.Text;
                         hints = result.Hints;
+                        removed = result.Removed;
                     }
 #pragma warning disable CA1031 // a failing page is a result of the benchmark, not a reason to stop it
                     catch (Exception e)
 #pragma warning restore CA1031
                     {
-                        Console.Error.WriteLine($"Sitrep failed on {p.Id}: {e.GetType().Name}: {e.Message}");
+                        Console.Error.WriteLine($"Sitrep failed on {p.Id}: {e}");
                     }
                 }
                 outputs[p.Id] = text;
@@ -200,6 +202,16 @@ public static class ExtractionBenchmark
                 json.WriteString("title", hints?.Title);
                 json.WriteString("byline", hints?.Byline);
                 json.WriteString("printedDate", hints?.PrintedDate);
+                // What the cleaner removed and why, to group the losses by cause.
+                json.WriteStartArray("removed");
+                foreach (var r in removed)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("reason", r.Reason.ToString());
+                    json.WriteString("text", r.Text);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndObject();

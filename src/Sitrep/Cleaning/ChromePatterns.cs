@@ -91,6 +91,21 @@ internal static partial class ChromePatterns
     [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex FirstPersonPlural();
 
+    /// <summary>
+    /// An affiliate disclosure: the site (or its writer) says it earns from the links on the page
+    /// ("we may earn a commission", "This post contains affiliate links", "reader-supported").
+    /// The subject is the site's own voice or "may": a body sentence about how affiliates earn
+    /// ("streamers earn a commission when…") names someone else in the present tense.
+    /// </summary>
+    [GeneratedRegex(Opts + """
+        \b(we|i|us)\ (may\ |might\ |will\ |could\ |can\ |also\ may\ |may\ also\ )?(earn|receive|get|make|be\ paid)\ (a\ |an\ )?((small|(very\ )?small|tiny)\ )?(affiliate\ )?(commissions?|compensation|kickback|share\ of\ (the\ )?(sales?|revenue))
+        | \bmay\ (earn|receive|get|make)\ (us\ |me\ )?(a\ |an\ )?((small|tiny)\ )?(affiliate\ )?(commissions?|compensation)\b
+        | \b(this|the|our|my)\ (post|article|page|blog|site|website|story|guide|review|podcast|video|episode|newsletter)\ (may\ |also\ |sometimes\ )?(contains?|uses?|includes?|has)\ (some\ )?(affiliate|commissionable|sponsored)\ links\b
+        | \b(is|are|a)\ reader-supported\b
+        | \bearns?\ from\ qualifying\ purchases\b
+        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex AffiliateDisclosure();
+
     [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Disclaimer();
 

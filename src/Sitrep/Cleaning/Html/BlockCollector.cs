@@ -14,6 +14,9 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
     private int _linkDepth;
     private int _preDepth;
     private int _captionDepth;
+
+    /// <summary>Inside a row of a data table: its cells are one line, separated by " | ".</summary>
+    private int _dataRow = -1;
     private RemovalReason? _removal;
     private int _removalDepth;
 
@@ -41,6 +44,16 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         }
         var name = tag.Name;
         bool block = tag.Is(HtmlTagFlags.Block);
+        // A table's row is one line of text: its cells alone are numbers and labels that read as
+        // page furniture ("84.7", "Score") and lose what they mean. A layout table's cell, which
+        // holds paragraphs, stays a block of its own.
+        if (name is "td" or "th" && _dataRow >= 0 && tree.Parent(e) == _dataRow)
+        {
+            block = false;
+            if (_text.Length > 0)
+                AppendSeparator(" | ");
+        }
+        bool row = name == "tr" && _dataRow < 0 && IsDataRow(e);
         var reason = _removal is null && e != _root ? finder.Boilerplate(e) : null;
         // A figure is a picture and its caption, but sites also wrap tables, code and quotations in
         // one (WordPress's table block): then only its figcaption is a caption.
@@ -63,15 +76,25 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
             _preDepth++;
         if (caption)
             _captionDepth++;
+        if (row)
+            _dataRow = e;
 
         for (int child = tree.FirstChild(e); child >= 0; child = tree.NextSibling(child))
         {
             if (tree.IsElement(child))
-                VisitElement(child);
+            {
+                // A streamed segment is read in its placeholder's place (see MainContentFinder).
+                if (finder.StreamedInto(child) is var segment and >= 0)
+                    VisitElement(segment);
+                else if (!finder.IsStreamedSegment(child))
+                    VisitElement(child);
+            }
             else
                 Append(child);
         }
 
+        if (row)
+            _dataRow = -1;
         if (caption)
         {
             Flush();
@@ -86,6 +109,40 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         if (_removal is not null && --_removalDepth == 0)
             _removal = null;
         _blockElement = savedBlock;
+    }
+
+    /// <summary>A row whose cells hold only inline content (no paragraph, list, heading or nested table).</summary>
+    private bool IsDataRow(int tr)
+    {
+        int cells = 0;
+        for (int c = tree.FirstElementChild(tr); c >= 0; c = tree.NextElementSibling(c))
+        {
+            if (tree.Name(c) is not ("td" or "th"))
+                continue;
+            cells++;
+            int end = tree[c].SubtreeEnd;
+            for (int i = c + 1; i <= end; i++)
+            {
+                if (tree.Tag(i) is { } t && t.Is(HtmlTagFlags.Block) && t != HtmlTag.Br)
+                    return false;
+            }
+        }
+        return cells >= 2;
+    }
+
+    /// <summary>Text the page does not hold (a cell separator): it maps to no source character.</summary>
+    private void AppendSeparator(string separator)
+    {
+        while (_text.Length > 0 && _text[^1] == ' ')
+        {
+            _text.Length--;
+            _offsets.RemoveAt(_offsets.Count - 1);
+        }
+        foreach (char c in separator)
+        {
+            _text.Append(c);
+            _offsets.Add(-1);
+        }
     }
 
     /// <summary>The element holds a table, a code block or a quotation: text, not a picture's caption.</summary>

@@ -75,9 +75,60 @@ public sealed class HtmlCleaner
                 unit.Removal = RemovalReason.Title;
             units.Add(unit);
         }
+        KeepLinksInsideProse(blocks, units);
         PlainTextCleaner.Classify(units, html, hints, fromHtml: true);
         CutEndMatter(units);
         return Assemble(blocks, units, hints.Build());
+    }
+
+    /// <summary>
+    /// A short link-heavy paragraph or heading is furniture at the edges of an article (a teaser,
+    /// a menu) but text between two paragraphs of prose: a subheading that links to the product it
+    /// names, "Read the full review", a reference line. Only paragraphs and headings: a list of
+    /// links stays removed wherever it is.
+    /// </summary>
+    private static void KeepLinksInsideProse(List<HtmlBlock> blocks, List<TextUnit> units)
+    {
+        for (int i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Removal is not (RemovalReason.RelatedLinks or RemovalReason.Navigation) || blocks[i].LinkDensity <= 0.5 || blocks[i].IsListItem || blocks[i].ElementName is not ("p" or "h2" or "h3" or "h4" or "h5" or "h6"))
+                continue;
+            if (blocks[i].Removal is not null)
+                continue; // furniture by its element or class, not by its links
+            if (Shouted(u.Text))
+                continue; // a teaser headline in capitals, as news sites set them between paragraphs
+            if (ProseNeighbour(units, i, -1) && ProseNeighbour(units, i, +1))
+                u.Removal = null;
+        }
+    }
+
+    /// <summary>Most letters are capitals.</summary>
+    private static bool Shouted(string text)
+    {
+        int upper = 0, letters = 0;
+        foreach (char c in text)
+        {
+            if (!char.IsLetter(c))
+                continue;
+            letters++;
+            if (char.IsUpper(c))
+                upper++;
+        }
+        return letters >= 8 && upper >= 0.7 * letters;
+    }
+
+    /// <summary>The nearest kept unit in <paramref name="step"/>'s direction, past other link lines, is prose with few links.</summary>
+    private static bool ProseNeighbour(List<TextUnit> units, int i, int step)
+    {
+        for (int k = i + step, seen = 0; k >= 0 && k < units.Count && seen < 3; k += step, seen++)
+        {
+            var v = units[k];
+            if (v.Removal is RemovalReason.RelatedLinks or RemovalReason.Navigation && v.LinkDensity > 0.5)
+                continue;
+            return v.Removal is null && v.IsProse && v.EndsSentence && v.LinkDensity is null or < 0.3;
+        }
+        return false;
     }
 
     /// <summary>

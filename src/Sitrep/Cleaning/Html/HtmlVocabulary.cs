@@ -93,6 +93,10 @@ internal static partial class HtmlVocabulary
                 return RemovalReason.RelatedLinks;
             case "footer":
                 return RemovalReason.Other;
+            // A form's text is its labels, its consent small print and its calls to act; a form
+            // that wraps the whole page (ASP.NET's) is large and is not furniture by the size rule.
+            case "form":
+                return RemovalReason.Other;
         }
         if (tree[e].AttributeCount == 0)
             return null;

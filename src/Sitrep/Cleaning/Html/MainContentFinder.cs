@@ -54,6 +54,7 @@ internal sealed class MainContentFinder : IDisposable
     /// </remarks>
     public void MeasureAll(int body)
     {
+        FindStreamedSegments(body);
         Measure(body, inLink: false);
         int visible = _stats[body].TextChars;
         int best = -1, bestChars = 0;
@@ -72,6 +73,48 @@ internal sealed class MainContentFinder : IDisposable
         }
         MarkInside(body, inside: false, body);
     }
+
+    /// <summary>Streamed segments by the placeholder they fill, and the placeholder of each segment.</summary>
+    private readonly Dictionary<int, int> _segmentOf = [];
+    private readonly Dictionary<int, int> _placeholderOf = [];
+
+    /// <summary>
+    /// React's streaming renderer sends a page's slow parts after the page: each is a hidden
+    /// <c>&lt;div hidden id="S:n"&gt;</c> at the end of the body that a script moves into the
+    /// placeholder <c>&lt;template id="B:n"&gt;</c> where it belongs. Paragraph by paragraph, no one
+    /// segment outweighs the page, so each is read in its placeholder's place instead.
+    /// </summary>
+    private void FindStreamedSegments(int body)
+    {
+        Dictionary<string, int>? placeholders = null;
+        int end = _tree[body].SubtreeEnd;
+        for (int e = body + 1; e <= end; e++)
+        {
+            if (_tree.Tag(e) == HtmlTag.Template && _tree.Attribute(e, HtmlAttributeName.Id) is { Length: > 2 } id && id[0] == 'B' && id[1] == ':')
+                (placeholders ??= new(StringComparer.Ordinal))[id[2..]] = e;
+        }
+        if (placeholders is null)
+            return;
+        for (int e = body + 1; e <= end; e++)
+        {
+            if (_tree.Tag(e) is { } tag && tag != HtmlTag.Template && _tree.HasAttribute(e, HtmlAttributeName.Hidden)
+                && _tree.Attribute(e, HtmlAttributeName.Id) is { Length: > 2 } id && id[0] == 'S' && id[1] == ':' && placeholders.TryGetValue(id[2..], out int placeholder))
+            {
+                _segmentOf[placeholder] = e;
+                _placeholderOf[e] = placeholder;
+            }
+        }
+    }
+
+    /// <summary>The segment a script moves into <paramref name="placeholder"/>, or -1.</summary>
+    public int StreamedInto(int placeholder) => _segmentOf.Count > 0 && _segmentOf.TryGetValue(placeholder, out int s) ? s : -1;
+
+    /// <summary>A streamed segment: read where its placeholder is, not where it was sent.</summary>
+    public bool IsStreamedSegment(int element) => _placeholderOf.Count > 0 && _placeholderOf.ContainsKey(element);
+
+    /// <summary>The parent as the page shows it: a streamed segment sits where its placeholder is.</summary>
+    private int Parent(int node) =>
+        _placeholderOf.Count > 0 && _placeholderOf.TryGetValue(node, out int placeholder) ? _tree.Parent(placeholder) : _tree.Parent(node);
 
     /// <summary>Visible characters of the text under <paramref name="element"/> outside scripts, styles and templates.</summary>
     private int ProseChars(int element)
@@ -115,6 +158,10 @@ internal sealed class MainContentFinder : IDisposable
             var (namesReason, comments, weakOnly) = FactsOfNames(names);
             var reason = HtmlVocabulary.TagOrRoleReason(_tree, e) ?? namesReason;
             s.Reason = s.Measured ? Qualify(reason, comments, weakOnly, s) : reason;
+            // A form that wraps a whole page (ASP.NET's) holds its menus too, so its links say
+            // nothing: only a small form is furniture.
+            if (s.Reason is not null && namesReason is null && _tree.Name(e) == "form" && s.TextChars >= 1200)
+                s.Reason = null;
             // "summary", "description", "excerpt", "teaser" also name the body field of CMS pages
             // (a recipe's or a product's description, a node's summary view): several paragraphs
             // of prose under such a name are the text, a dek is one short paragraph (450 characters is a long one).
@@ -174,13 +221,16 @@ internal sealed class MainContentFinder : IDisposable
         var result = new List<int>();
         double bestScore = _stats[best].Score * (1 - LinkDensity(_stats[best]));
         // Siblings are looked for above the wrappers that hold nothing but the article.
-        while (_tree.Parent(best) is var wrapper and >= 0 && wrapper != body && _stats[wrapper].Measured && _stats[wrapper].TextChars <= _stats[best].TextChars * 1.1 + 20)
+        while (Parent(best) is var wrapper and >= 0 && wrapper != body && _stats[wrapper].Measured && _stats[wrapper].TextChars <= _stats[best].TextChars * 1.1 + 20)
             best = wrapper;
-        if (best == body || _tree.Parent(best) is not (var parent and >= 0))
+        if (best == body || Parent(best) is not (var parent and >= 0))
             return [best];
         double threshold = Math.Max(10, bestScore * 0.2);
-        for (int sibling = _tree.FirstElementChild(parent); sibling >= 0; sibling = _tree.NextElementSibling(sibling))
+        for (int child = _tree.FirstElementChild(parent); child >= 0; child = _tree.NextElementSibling(child))
         {
+            if (IsStreamedSegment(child))
+                continue;
+            int sibling = StreamedInto(child) is var segment and >= 0 ? segment : child;
             if (sibling == best)
             {
                 result.Add(best);
@@ -197,7 +247,7 @@ internal sealed class MainContentFinder : IDisposable
             if (qualifies)
                 result.Add(sibling);
         }
-        return result;
+        return result.Count > 0 ? result : [best];
     }
 
     private static bool SameKind(string a, string b) =>
@@ -233,11 +283,11 @@ internal sealed class MainContentFinder : IDisposable
         // several wrappers, and the best-scored one holds only the first.
         int current = best;
         int level = 0;
-        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 8; a = _tree.Parent(a), level++)
+        for (int a = Parent(best); a >= 0 && a != body && level < 8; a = Parent(a), level++)
         {
             if (!_stats[a].Measured)
                 break;
-            if (a == _tree.Parent(current) && _stats[a].Score > _stats[current].Score * 1.15 && LinkDensity(_stats[a]) < 0.35)
+            if (a == Parent(current) && _stats[a].Score > _stats[current].Score * 1.15 && LinkDensity(_stats[a]) < 0.35)
                 current = a;
         }
         return CommonAncestor(current, body);
@@ -256,7 +306,7 @@ internal sealed class MainContentFinder : IDisposable
         if (MarksArticle(best))
             return best;
         int level = 0;
-        for (int a = _tree.Parent(best); a >= 0 && a != body && level < 12; a = _tree.Parent(a), level++)
+        for (int a = Parent(best); a >= 0 && a != body && level < 12; a = Parent(a), level++)
         {
             ref var s = ref _stats[a];
             if (!s.Measured || s.InsideBoilerplate || Boilerplate(a) is not null)
@@ -312,7 +362,7 @@ internal sealed class MainContentFinder : IDisposable
     /// <summary>Text and link characters under every element, bottom-up, in one pass.</summary>
     private (int Text, int Link) Measure(int e, bool inLink)
     {
-        if (e != _revealed && HtmlVocabulary.IsInvisible(_tree, e))
+        if (e != _revealed && !IsStreamedSegment(e) && HtmlVocabulary.IsInvisible(_tree, e))
         {
             if (_revealed < 0 && !_tree.Tag(e)!.Is(HtmlTagFlags.NeverText) && (_tree.HasAttribute(e, HtmlAttributeName.Hidden) || HtmlVocabulary.HiddenByClass(_tree, e)))
                 _hiddenByAttribute.Add(e);
@@ -337,10 +387,18 @@ internal sealed class MainContentFinder : IDisposable
             }
             else
             {
-                var (ct, cl) = Measure(child, link);
+                int measured = child;
+                if (_placeholderOf.Count > 0)
+                {
+                    if (IsStreamedSegment(child))
+                        continue; // read in its placeholder's place
+                    if (StreamedInto(child) is var segment and >= 0)
+                        (measured, tag) = (segment, _tree.Tag(segment)!);
+                }
+                var (ct, cl) = Measure(measured, link);
                 text += ct;
                 links += cl;
-                ref var cs = ref _stats[child];
+                ref var cs = ref _stats[measured];
                 if (cs.Measured)
                 {
                     commas += cs.Commas;
@@ -423,7 +481,7 @@ internal sealed class MainContentFinder : IDisposable
             score *= 1 - LinkDensity(s);
             {
                 double prose = chars * (1 - LinkDensity(s));
-                for (int a = direct ? e : _tree.Parent(e); a >= 0 && _stats[a].Measured; a = _tree.Parent(a))
+                for (int a = direct ? e : Parent(e); a >= 0 && _stats[a].Measured; a = Parent(a))
                 {
                     _stats[a].ProseChars += prose;
                     if (a == body)
@@ -433,7 +491,7 @@ internal sealed class MainContentFinder : IDisposable
             if (name is "li" or "h2" or "h3")
                 score *= 0.5;
             int level = 0;
-            for (int ancestor = direct ? e : _tree.Parent(e); ancestor >= 0 && level < 5; ancestor = _tree.Parent(ancestor), level++)
+            for (int ancestor = direct ? e : Parent(e); ancestor >= 0 && level < 5; ancestor = Parent(ancestor), level++)
             {
                 ref var a = ref _stats[ancestor];
                 if (!a.Measured)
