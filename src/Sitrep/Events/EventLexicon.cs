@@ -17,11 +17,12 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 
 /// <summary>
 /// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
-/// dictionary and the PLOVER mapping) and <c>event-status.tsv</c> (cues of factuality, by hand).
+/// dictionary and the PLOVER mapping), <c>event-status.tsv</c> (cues of factuality, by hand) and
+/// <c>event-light-verbs.tsv</c> (verbs that are events only through their patterns, by hand).
 /// </summary>
 internal sealed class EventLexicon
 {
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -39,9 +40,9 @@ internal sealed class EventLexicon
 
     public string Hash { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status)
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light)
     {
-        Hash = verbs.Hash + status.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash;
         var senses = new Dictionary<string, List<VerbSense>>(StringComparer.OrdinalIgnoreCase);
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in verbs.Entries)
@@ -59,7 +60,8 @@ internal sealed class EventLexicon
                 list.Add(new VerbPattern(after, before, type, mode));
                 continue;
             }
-            bool ambiguous = e.Tags.Contains("ambiguous");
+            // A light verb ("take", "leave", "lead") says nothing by itself: only its patterns code it.
+            bool ambiguous = e.Tags.Contains("ambiguous") || light.Contains(e.Text);
             var nouns = (e.Columns.Count > 1 ? e.Columns[1] : "").Split('|', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             foreach (var form in (e.Columns.Count > 0 ? e.Columns[0] : e.Text).Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
