@@ -32,6 +32,9 @@ public sealed class EventFinder
     private const int PatternAfter = 8;
     private const int PatternBefore = 5;
 
+    /// <summary>How far before a harm verb its subject is looked for among the hazards.</summary>
+    private const int HazardWindow = 6;
+
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
 
@@ -68,6 +71,12 @@ public sealed class EventFinder
                 var span = token.Span(text);
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
+                if (NounEvent(text, tokens, i, end) is { } noun)
+                {
+                    events.Add(Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode));
+                    i += noun.Words.Length - 1;
+                    continue;
+                }
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
                 if (Modality(text, tokens, i, end))
@@ -78,6 +87,8 @@ public sealed class EventFinder
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                    type = null;
+                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal)))
                     type = null;
                 if (type is not null)
                     events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
@@ -121,6 +132,82 @@ public sealed class EventFinder
         if (length == 0)
             return (null, null, -1, false);
         return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+    }
+
+    /// <summary>A noun that names an event with its argument after it ("the deployment of missiles", "sanctions on firms").</summary>
+    private NounEvent? NounEvent(string text, Token[] tokens, int i, int end)
+    {
+        if (!_lexicon.NounLookup.TryGetValue(tokens[i].Span(text), out var nouns))
+            return null;
+        foreach (var noun in nouns)
+        {
+            int next = i + noun.Words.Length;
+            if (next >= end || !Follows(text, tokens, i, end, noun.Words))
+                continue;
+            foreach (var argument in noun.Arguments)
+            {
+                if (tokens[next].Span(text).Equals(argument, StringComparison.OrdinalIgnoreCase))
+                    return noun;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The harm is a disaster's or an accident's, which has no actor: the cue is itself a hazard used as a
+    /// noun ("a fire", "Fire crews"); a hazard is its subject, in the same clause before it ("an earthquake
+    /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
+    /// killing two"); or it is told in, by, after or from one ("killed in a crash", "hit by a storm").
+    /// </summary>
+    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun)
+    {
+        if (IsHazard(text, tokens, first, cue) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text))))
+            return true;
+        bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        int limit = Math.Max(first, cue - HazardWindow);
+        for (int p = cue - 1; p >= limit; p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Punctuation)
+            {
+                // "…, killing two": the participle's subject is the clause's before the comma.
+                if (participle && p == cue - 1 && span is ",")
+                {
+                    limit = Math.Max(first, p - 2 * HazardWindow);
+                    continue;
+                }
+                break;
+            }
+            if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
+                break;
+            // A hazard that qualifies a noun cue names its kind, not its subject ("a gas attack").
+            if (IsHazard(text, tokens, first, p) && !(p == cue - 1 && noun))
+                return true;
+        }
+        for (int p = last + 1; p < Math.Min(end, last + 4); p++)
+        {
+            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "during", "amid"))
+                continue;
+            for (int q = p + 1; q < Math.Min(end, p + 4); q++)
+            {
+                if (IsHazard(text, tokens, first, q))
+                    return true;
+            }
+            break;
+        }
+        return false;
+    }
+
+    /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
+    private bool IsHazard(string text, Token[] tokens, int first, int p)
+    {
+        var span = tokens[p].Span(text);
+        // A capital inside a sentence is a name ("Storm Corps", "Hurricane Electric").
+        if (tokens[p].Kind != TokenKind.Word || !_lexicon.Hazards.Contains(span) || (char.IsUpper(span[0]) && !OpensSentence(tokens, first, p)))
+            return false;
+        if (!IsAny(span, "fire", "fires", "flames", "smoke"))
+            return true;
+        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || IsAny(tokens[p - 1].Span(text), "huge", "massive", "large", "big", "major", "deadly", "heavy", "thick", "raging");
     }
 
     /// <summary>
