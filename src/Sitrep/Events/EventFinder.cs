@@ -71,7 +71,8 @@ public sealed class EventFinder
                 var span = token.Span(text);
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
-                if (NounEvent(text, tokens, i, end) is { } noun)
+                // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
+                if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
                     events.Add(Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode));
                     i += noun.Words.Length - 1;
@@ -157,11 +158,12 @@ public sealed class EventFinder
     /// The harm is a disaster's or an accident's, which has no actor: the cue is itself a hazard used as a
     /// noun ("a fire", "Fire crews"); a hazard is its subject, in the same clause before it ("an earthquake
     /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
-    /// killing two"); or it is told in, by, after or from one ("killed in a crash", "hit by a storm").
+    /// killing two"); or it is told in, by, after or from one, or when one struck ("killed in a crash", "hit by a storm").
     /// </summary>
     private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun)
     {
-        if (IsHazard(text, tokens, first, cue) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text))))
+        // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
+        if (IsHazard(text, tokens, first, cue) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text)))))
             return true;
         bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         int limit = Math.Max(first, cue - HazardWindow);
@@ -186,7 +188,8 @@ public sealed class EventFinder
         }
         for (int p = last + 1; p < Math.Min(end, last + 4); p++)
         {
-            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "during", "amid"))
+            // "killed in a crash", "hit by a storm", "died when a boiler exploded"; not "during the storm season", a time.
+            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when"))
                 continue;
             for (int q = p + 1; q < Math.Min(end, p + 4); q++)
             {
