@@ -23,8 +23,8 @@ public sealed record EventInput(
 /// title case, are names, not cues. The status comes from the nearest factuality cue in the four words
 /// before the cue ("plans to", "not", "allegedly", "threatened to") or a conditional that opens its
 /// clause ("if", "unless"); the actor is the nearest name before the cue (after "by" in the passive),
-/// the target the first name after it, the location a place after "in", "at" or "near"; the date the
-/// sentence's first date, else the publication day (inferred); the quote the innermost one holding the cue.
+/// the target the first name after it, the location a place after "in", "at" or "near"; the date
+/// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
 public sealed class EventFinder
 {
@@ -266,7 +266,7 @@ public sealed class EventFinder
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
         var status = Status(text, tokens, first, cueFirst);
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast);
-        var (date, from, to, inferred) = Date(input, sentence);
+        var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
 
@@ -354,16 +354,32 @@ public sealed class EventFinder
         return (actor, target, location);
     }
 
-    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence)
+    /// <summary>
+    /// The date of the sentence's time nearest the cue ("Last Friday, the paper wrote … after the attacks
+    /// on March 11": the attacks are of March 11, the writing of last Friday), a day before a period;
+    /// else the publication day (inferred).
+    /// </summary>
+    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence, int cueStart, int cueEnd)
     {
+        TimeExpression? best = null;
+        int bestDistance = int.MaxValue;
         foreach (var t in input.Times)
         {
             if (t.Start < sentence.Start || t.End > sentence.End || t.Type is not (TimexType.Date or TimexType.Time))
                 continue;
-            if (t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-')
-                return (t.Value[..10], null, null, false);
-            if (t.Range is { } r)
-                return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
+            bool isDay = t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
+            if (!isDay && t.Range is null)
+                continue;
+            int distance = t.Start >= cueEnd ? t.Start - cueEnd : Math.Max(0, cueStart - t.End);
+            if (distance < bestDistance)
+                (best, bestDistance) = (t, distance);
+        }
+        if (best is { } time)
+        {
+            if (time.Value.Length >= 10 && char.IsAsciiDigit(time.Value[0]) && time.Value[4] == '-')
+                return (time.Value[..10], null, null, false);
+            var r = time.Range!.Value;
+            return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
         }
         return input.Published is { } day
             ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
