@@ -23,14 +23,17 @@ public sealed record EventInput(
 /// title case, are names, not cues. The status comes from the nearest factuality cue in the four words
 /// before the cue ("plans to", "not", "allegedly", "threatened to") or a conditional that opens its
 /// clause ("if", "unless"); the actor is the nearest name before the cue (after "by" in the passive),
-/// the target the first name after it, the location a place after "in", "at" or "near"; the date the
-/// sentence's first date, else the publication day (inferred); the quote the innermost one holding the cue.
+/// the target the first name after it, the location a place after "in", "at" or "near"; the date
+/// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
 public sealed class EventFinder
 {
     private const int StatusWindow = 4;
     private const int PatternAfter = 8;
     private const int PatternBefore = 5;
+
+    /// <summary>How far before a harm verb its subject is looked for among the hazards.</summary>
+    private const int HazardWindow = 6;
 
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
@@ -68,6 +71,13 @@ public sealed class EventFinder
                 var span = token.Span(text);
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
+                // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
+                if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
+                {
+                    events.Add(Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode));
+                    i += noun.Words.Length - 1;
+                    continue;
+                }
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
                 if (Modality(text, tokens, i, end))
@@ -78,6 +88,8 @@ public sealed class EventFinder
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                    type = null;
+                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal)))
                     type = null;
                 if (type is not null)
                     events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
@@ -121,6 +133,84 @@ public sealed class EventFinder
         if (length == 0)
             return (null, null, -1, false);
         return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+    }
+
+    /// <summary>A noun that names an event with its argument after it ("the deployment of missiles", "sanctions on firms").</summary>
+    private NounEvent? NounEvent(string text, Token[] tokens, int i, int end)
+    {
+        if (!_lexicon.NounLookup.TryGetValue(tokens[i].Span(text), out var nouns))
+            return null;
+        foreach (var noun in nouns)
+        {
+            int next = i + noun.Words.Length;
+            if (next >= end || !Follows(text, tokens, i, end, noun.Words))
+                continue;
+            foreach (var argument in noun.Arguments)
+            {
+                if (tokens[next].Span(text).Equals(argument, StringComparison.OrdinalIgnoreCase))
+                    return noun;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The harm is a disaster's or an accident's, which has no actor: the cue is itself a hazard used as a
+    /// noun ("a fire", "Fire crews"); a hazard is its subject, in the same clause before it ("an earthquake
+    /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
+    /// killing two"); or it is told in, by, after or from one, or when one struck ("killed in a crash", "hit by a storm").
+    /// </summary>
+    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun)
+    {
+        // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
+        if (IsHazard(text, tokens, first, cue) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text)))))
+            return true;
+        bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        int limit = Math.Max(first, cue - HazardWindow);
+        for (int p = cue - 1; p >= limit; p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Punctuation)
+            {
+                // "…, killing two": the participle's subject is the clause's before the comma.
+                if (participle && p == cue - 1 && span is ",")
+                {
+                    limit = Math.Max(first, p - 2 * HazardWindow);
+                    continue;
+                }
+                break;
+            }
+            if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
+                break;
+            // A hazard that qualifies a noun cue names its kind, not its subject ("a gas attack").
+            if (IsHazard(text, tokens, first, p) && !(p == cue - 1 && noun))
+                return true;
+        }
+        for (int p = last + 1; p < Math.Min(end, last + 4); p++)
+        {
+            // "killed in a crash", "hit by a storm", "died when a boiler exploded"; not "during the storm season", a time.
+            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when"))
+                continue;
+            for (int q = p + 1; q < Math.Min(end, p + 4); q++)
+            {
+                if (IsHazard(text, tokens, first, q))
+                    return true;
+            }
+            break;
+        }
+        return false;
+    }
+
+    /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
+    private bool IsHazard(string text, Token[] tokens, int first, int p)
+    {
+        var span = tokens[p].Span(text);
+        // A capital inside a sentence is a name ("Storm Corps", "Hurricane Electric").
+        if (tokens[p].Kind != TokenKind.Word || !_lexicon.Hazards.Contains(span) || (char.IsUpper(span[0]) && !OpensSentence(tokens, first, p)))
+            return false;
+        if (!IsAny(span, "fire", "fires", "flames", "smoke"))
+            return true;
+        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || IsAny(tokens[p - 1].Span(text), "huge", "massive", "large", "big", "major", "deadly", "heavy", "thick", "raging");
     }
 
     /// <summary>
@@ -176,7 +266,7 @@ public sealed class EventFinder
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
         var status = Status(text, tokens, first, cueFirst);
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast);
-        var (date, from, to, inferred) = Date(input, sentence);
+        var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
 
@@ -264,16 +354,32 @@ public sealed class EventFinder
         return (actor, target, location);
     }
 
-    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence)
+    /// <summary>
+    /// The date of the sentence's time nearest the cue ("Last Friday, the paper wrote … after the attacks
+    /// on March 11": the attacks are of March 11, the writing of last Friday), a day before a period;
+    /// else the publication day (inferred).
+    /// </summary>
+    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence, int cueStart, int cueEnd)
     {
+        TimeExpression? best = null;
+        int bestDistance = int.MaxValue;
         foreach (var t in input.Times)
         {
             if (t.Start < sentence.Start || t.End > sentence.End || t.Type is not (TimexType.Date or TimexType.Time))
                 continue;
-            if (t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-')
-                return (t.Value[..10], null, null, false);
-            if (t.Range is { } r)
-                return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
+            bool isDay = t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
+            if (!isDay && t.Range is null)
+                continue;
+            int distance = t.Start >= cueEnd ? t.Start - cueEnd : Math.Max(0, cueStart - t.End);
+            if (distance < bestDistance)
+                (best, bestDistance) = (t, distance);
+        }
+        if (best is { } time)
+        {
+            if (time.Value.Length >= 10 && char.IsAsciiDigit(time.Value[0]) && time.Value[4] == '-')
+                return (time.Value[..10], null, null, false);
+            var r = time.Range!.Value;
+            return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
         }
         return input.Published is { } day
             ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)

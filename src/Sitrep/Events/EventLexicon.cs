@@ -12,16 +12,23 @@ internal sealed record VerbPattern(string[][][] After, string[][][] Before, stri
     public int Size => After.Length + Before.Length;
 }
 
+/// <summary>A noun that names an event of the type when one of <paramref name="Arguments"/> follows it ("deployment" + "of").</summary>
+internal sealed record NounEvent(string[] Words, string Type, string? Mode, string[] Arguments);
+
 /// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand.</summary>
 internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause);
 
 /// <summary>
 /// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
-/// dictionary and the PLOVER mapping) and <c>event-status.tsv</c> (cues of factuality, by hand).
+/// dictionary and the PLOVER mapping), <c>event-status.tsv</c> (cues of factuality, by hand) and
+/// <c>event-light-verbs.tsv</c> (verbs that are events only through their patterns, by hand) and
+/// <c>event-hazards.tsv</c> (disasters and accidents, which harm without an actor, by hand), and two
+/// hand-written additions: <c>event-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
+/// <c>event-nouns.tsv</c> (nouns that name an event with their argument: "the deployment of").
 /// </summary>
 internal sealed class EventLexicon
 {
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -39,12 +46,26 @@ internal sealed class EventLexicon
 
     public string Hash { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status)
+    /// <summary>Natural hazards, accidents and diseases (<c>event-hazards.tsv</c>): what harms without an actor.</summary>
+    public Lexicon Hazards { get; }
+
+    /// <summary>Nouns that name an event when their argument follows ("deployment of", "sanctions on"), by their first word.</summary>
+    public FrozenDictionary<string, NounEvent[]> Nouns { get; }
+
+    public FrozenDictionary<string, NounEvent[]>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
+
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents)
     {
-        Hash = verbs.Hash + status.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash;
+        Hazards = hazards;
+        Nouns = nounEvents.Entries
+            .Select(e => new NounEvent(e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Tags[0], e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..], (e.Columns.Count > 0 ? e.Columns[0] : "").Split('|', StringSplitOptions.RemoveEmptyEntries)))
+            .GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(n => n.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        NounLookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         var senses = new Dictionary<string, List<VerbSense>>(StringComparer.OrdinalIgnoreCase);
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in verbs.Entries)
+        foreach (var e in verbs.Entries.Concat(extraPatterns.Entries))
         {
             var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
             var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];
@@ -59,7 +80,8 @@ internal sealed class EventLexicon
                 list.Add(new VerbPattern(after, before, type, mode));
                 continue;
             }
-            bool ambiguous = e.Tags.Contains("ambiguous");
+            // A light verb ("take", "leave", "lead") says nothing by itself: only its patterns code it.
+            bool ambiguous = e.Tags.Contains("ambiguous") || light.Contains(e.Text);
             var nouns = (e.Columns.Count > 1 ? e.Columns[1] : "").Split('|', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             foreach (var form in (e.Columns.Count > 0 ? e.Columns[0] : e.Text).Split('|', StringSplitOptions.RemoveEmptyEntries))
             {

@@ -77,6 +77,10 @@ public static class EventVerbBuilder
             return ("none", null);
         if (code.StartsWith("02", StringComparison.Ordinal))
             return ("REQUEST", "appeal");
+        // The table maps 163 (impose embargo, boycott or sanctions) to COERCE restrict, but the manual's own
+        // SANCTION section codes international sanctions as SANCTION discontinue: the manual wins.
+        if (code.StartsWith("163", StringComparison.Ordinal))
+            return ("SANCTION", "discontinue");
         for (int n = code.Length; n >= 2; n--)
         {
             if (map.TryGetValue(code[..n], out var hit))
