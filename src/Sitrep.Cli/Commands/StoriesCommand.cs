@@ -72,7 +72,7 @@ internal static class StoriesCommand
     {
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The story id, e.g. S12 (a merged story's old id finds the story it joined)." };
-        var command = new Command("show", "A story's articles in date order, and the statements several of them report, every version side by side.");
+        var command = new Command("show", "A story's articles in date order, where they contradict each other (both sides), the statements several of them report with their count of independent outlets, and every version side by side.");
         command.Options.Add(db);
         command.Arguments.Add(id);
         command.SetAction(parse =>
@@ -100,6 +100,7 @@ internal static class StoriesCommand
             foreach (var d in story.Documents)
                 articles.AddRow(Markup.Escape(d.Metadata.Published ?? ""), Markup.Escape(d.Metadata.Outlet ?? ""), Markup.Escape(StoredQuote.Shorten(d.Metadata.Title ?? "(untitled)", 90)), Markup.Escape(d.Id));
             console.Write(articles);
+            StoryFindingsOutput.Write(console, story, store);
             if (story.Statements.Count == 0)
             {
                 console.MarkupLine("No statement reported by two or more of its articles.");

@@ -100,6 +100,18 @@ internal static partial class ClaimContradictions
         return (cueStart, end);
     }
 
+    /// <summary>English irregular past participles that do not end in -ed or -en (a closed class of the grammar).</summary>
+    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "made", "sent", "said", "held", "put", "set", "kept", "brought", "paid", "told", "built", "spent", "done", "cut", "led", "lent", "left",
+        "lost", "met", "meant", "read", "sought", "sold", "shot", "sat", "stood", "struck", "taught", "thought", "understood", "won", "hit", "bought",
+        "caught", "fought", "found", "had", "heard", "let", "dealt", "felt", "fled", "got", "hung", "laid", "run", "sprung", "swung", "shut", "spread",
+    };
+
+    private static bool Participle(string word) =>
+        word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+        || word.EndsWith("wn", StringComparison.OrdinalIgnoreCase) || IrregularParticiples.Contains(word);
+
     /// <summary>The restricting claims in a document's own words, each with its actor (the name right before the phrase).</summary>
     internal static IEnumerable<Restriction> Restricted(StoryText d)
     {
@@ -140,6 +152,9 @@ internal static partial class ClaimContradictions
                 if (words.Count == 0)
                     continue;
                 if (tags.Contains("action") && !Restrictions.Tagged("act").Contains(words[0].Word))
+                    continue;
+                // "has only imposed sanctions" tells what was done; "has only 20 bases" tells what there is.
+                if (tags.Contains("only") && !Participle(words[0].Word))
                     continue;
                 // "has only struck empty buildings" is no weaker thing than an attack.
                 if (tags.Contains("only") && words.Any(w => Restrictions.Tagged("strong").Contains(w.Word)))

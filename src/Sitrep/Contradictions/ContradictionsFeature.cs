@@ -121,7 +121,7 @@ public sealed class ContradictionsFeature : IPipelineFeature
 }
 
 /// <summary>The CSV table of citations across the store: outlet, the source it cites, in how many quotes and articles.</summary>
-public sealed class CitationsTable : IExportTable
+internal sealed class CitationsTable : IExportTable
 {
     public string Name => "citations";
 

@@ -68,9 +68,9 @@ internal static partial class DateContradictions
         var text = d.Text;
         foreach (Match m in Word().Matches(text))
         {
-            var entry = Cues.Entries.FirstOrDefault(e => e.Text.Equals(m.Value, StringComparison.OrdinalIgnoreCase));
-            if (entry is null)
+            if (!Cues.Contains(m.ValueSpan))
                 continue;
+            var entry = Cues.Entries.First(e => e.Text.Equals(m.Value, StringComparison.OrdinalIgnoreCase));
             var (start, end) = d.Sentence(m.Index);
             int victim = Victim(d, entry.Tags, m.Index, m.Index + m.Length, start, end);
             if (victim < 0)
@@ -94,6 +94,10 @@ internal static partial class DateContradictions
                     continue;
                 if (DateSpan.Of(t) is not { } span)
                     continue;
+                // A date nearer another event's cue, in the same clause, is that event's ("arrested on Friday in connection with the death of X").
+                if (d.Events.Any(e => e.CueStart >= start && e.CueEnd <= end && (e.CueEnd <= lo || e.CueStart >= hi) && Distance(t, e.CueStart, e.CueEnd) < distance
+                        && !text[Math.Min(t.End, e.CueEnd)..Math.Max(t.Start, e.CueStart)].Contains(',', StringComparison.Ordinal)))
+                    continue;
                 (best, bestDistance, when) = (t, distance, span);
             }
             if (best is null || when is null)
@@ -101,6 +105,8 @@ internal static partial class DateContradictions
             yield return new Report(d, key, d.Name(mention.Entity) ?? mention.Text(text), entry.Tags.Contains("intransitive"), best, when);
         }
     }
+
+    private static int Distance(TimeExpression t, int start, int end) => t.End <= start ? start - t.End : t.Start >= end ? t.Start - end : 0;
 
     /// <summary>The index of the mention of the person who died, or -1.</summary>
     private static int Victim(StoryText d, IReadOnlyList<string> tags, int cueStart, int cueEnd, int sentenceStart, int sentenceEnd)

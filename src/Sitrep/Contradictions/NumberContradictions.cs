@@ -77,6 +77,9 @@ internal static partial class NumberContradictions
     {
         if (!a.Entities.Overlaps(b.Entities))
             return false;
+        // Two actors sending troops to each other's border count different troops.
+        if (a.Actor is not null && b.Actor is not null && a.Actor != b.Actor)
+            return false;
         if (a.Days.Count > 0 && b.Days.Count > 0 && !a.Days.Overlaps(b.Days))
             return false;
         // A later article that says the figure grew reports an update.
@@ -101,6 +104,9 @@ internal static partial class NumberContradictions
             double scale = m.Groups["scale"].Value.ToLowerInvariant() switch { "thousand" => 1e3, "million" => 1e6, "billion" => 1e9, _ => 1 };
             value *= scale;
             var (sentenceStart, sentenceEnd) = d.Sentence(m.Index);
+            // A figure and its noun are in one sentence.
+            if (m.Index + m.Length > sentenceEnd)
+                continue;
             var verb = WordBefore().Match(text[sentenceStart..m.Index]) is { Success: true } wb && !NotVerbs.Contains(wb.Groups[1].Value) ? wb.Groups[1].Value
                 : WordAfter().Match(text[(m.Index + m.Length)..sentenceEnd]) is { Success: true } wa && !NotVerbs.Contains(wa.Groups[1].Value) ? wa.Groups[1].Value
                 : null;
@@ -110,12 +116,14 @@ internal static partial class NumberContradictions
             var (low, high) = Range(value, hedge, scale > 1 || Round(value));
             var entities = d.Mentions.Where(x => x.Start >= sentenceStart && x.End <= sentenceEnd && d.Key(x.Entity) is not null).Select(x => d.Key(x.Entity)!).ToHashSet(StringComparer.Ordinal);
             var days = d.Times.Where(t => t.Start >= sentenceStart && t.End <= sentenceEnd && t.Day is not null).Select(t => t.Day!.Value).ToHashSet();
+            // The actor: the last name before the figure in its sentence ("Turkey deployed 3,000 troops").
+            var actor = d.Mentions.Where(x => x.Start >= sentenceStart && x.End <= m.Index).Select(x => d.Key(x.Entity)).LastOrDefault(k => k is not null);
             int start = m.Index;
             // The side is the verb and the figure: "killed 12 soldiers".
             if (WordBefore().Match(text[sentenceStart..m.Index]) is { Success: true } v && v.Groups[1].Value == verb)
                 start = sentenceStart + v.Groups[1].Index;
             int end = m.Index + m.Length;
-            yield return new Figure(d, Stem(m.Groups["noun"].Value.ToLowerInvariant()), Stem(verb.ToLowerInvariant()), verb.ToLowerInvariant(), low, high, entities, days,
+            yield return new Figure(d, Stem(m.Groups["noun"].Value.ToLowerInvariant()), Stem(verb.ToLowerInvariant()), verb.ToLowerInvariant(), low, high, actor, entities, days,
                 Update().IsMatch(text[sentenceStart..sentenceEnd]), start, end);
         }
     }
@@ -143,5 +151,5 @@ internal static partial class NumberContradictions
         return w;
     }
 
-    internal sealed record Figure(StoryText Document, string Noun, string Verb, string VerbWord, double Low, double High, HashSet<string> Entities, HashSet<DateOnly> Days, bool Updated, int Start, int End);
+    internal sealed record Figure(StoryText Document, string Noun, string Verb, string VerbWord, double Low, double High, string? Actor, HashSet<string> Entities, HashSet<DateOnly> Days, bool Updated, int Start, int End);
 }

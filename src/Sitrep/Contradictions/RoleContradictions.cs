@@ -9,8 +9,10 @@ namespace Sitrep.Contradictions;
 /// (<c>single-holder-offices</c>) stands right before the name, with its qualifier; the country is the
 /// one the title's own words name ("Iraq's", "Iraqi"), else the person's nationality, else the country
 /// the sentence names before the title; an office whose country is unknown is compared with none.
-/// Qualifiers must agree: two caretakers, or two holders without one; "former", "then-", "deputy",
-/// "designate" and the like (<c>role-qualifiers</c>) are another time or another office and never count.
+/// Only present holders are compared: a temporary one ("caretaker", "acting", "interim") or one said to
+/// be current ("incumbent", "sitting"); a bare title says nothing of the time, since news English calls
+/// former presidents "President Obama". Qualifiers must agree (two caretakers); "former", "then-",
+/// "deputy", "designate" and the like (<c>role-qualifiers</c>) are another time or another office.
 /// </summary>
 internal static partial class RoleContradictions
 {
@@ -48,7 +50,7 @@ internal static partial class RoleContradictions
             var first = office.First();
             yield return new Contradiction(
                 ContradictionKind.Role,
-                $"who was {(first.Interim ? first.Qualifier + " " : "")}{first.Office} ({first.Country})",
+                $"who was the {(first.Qualifier == "current" ? "" : first.Qualifier + " ")}{first.Office} ({first.Country.Replace("country:", "", StringComparison.Ordinal)})",
                 [.. chosen.Select(h => new ContradictionSide(h.Document.Id, h.Start, h.End, h.Document.Text[h.Start..h.End]))]);
         }
     }
@@ -86,42 +88,42 @@ internal static partial class RoleContradictions
                     other = true;
                     break;
                 }
-                if (Qualifiers.Tagged("interim").Contains(w))
+                if (Qualifiers.Tagged("interim").Contains(w) || Qualifiers.Tagged("current").Contains(w))
                 {
-                    qualifier ??= w.ToLowerInvariant();
+                    qualifier ??= Qualifiers.Tagged("interim").Contains(w) ? w.ToLowerInvariant() : "current";
                     start = words[i].Index;
                     continue;
                 }
                 break;
             }
-            if (other)
+            // A bare title says nothing of the time ("President Obama" in 2020): only a present holder is compared.
+            if (other || qualifier is null)
                 continue;
-            var country = TitleCountry(d, from + match.Index, from + match.Groups["office"].Index) ?? d.Country(m.Entity) ?? SentenceCountry(d, sentenceStart, from + match.Index);
+            var country = TitleCountry(d, start) ?? d.Country(m.Entity) ?? SentenceCountry(d, sentenceStart, start);
             if (country is null)
                 continue;
-            yield return new Holder(d, person, office, country, qualifier is not null, qualifier ?? "", start, m.End);
+            yield return new Holder(d, person, office, country, qualifier != "current", qualifier, start, m.End);
         }
     }
 
     /// <summary>"prime minister", "Prime  Minister" → "prime minister".</summary>
     private static string Canonical(string office) => string.Join(' ', office.ToLowerInvariant().Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>The country a mention inside the title's words names ("Iraq's caretaker prime minister", "Iraqi Prime Minister").</summary>
-    private static string? TitleCountry(StoryText d, int titleStart, int officeStart)
+    /// <summary>The country named right before the title's first word ("Iraq's caretaker prime minister", "Iraqi acting President").</summary>
+    private static string? TitleCountry(StoryText d, int titleStart)
     {
-        int from = Math.Max(0, titleStart - 12);
         foreach (var m in d.Mentions)
         {
-            if (m.Start >= from && m.End <= officeStart && d.Country(m.Entity) is { } c && d.Type(m.Entity) is "GPE" or "LOC")
-            {
-                // Only a name that ends where the title's words begin, or within them.
-                var gap = d.Text[m.End..officeStart];
-                if (gap.Length <= 40 && !gap.Contains(',', StringComparison.Ordinal))
-                    return c;
-            }
+            if (m.End > titleStart || m.End < titleStart - 4 || d.Type(m.Entity) is not ("GPE" or "LOC"))
+                continue;
+            if (TitleGap().IsMatch(d.Text[m.End..titleStart]))
+                return d.Country(m.Entity) ?? d.Key(m.Entity);
         }
         return null;
     }
+
+    [GeneratedRegex(@"^(?:'s|’s|')?\s*$", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex TitleGap();
 
     /// <summary>The country named last in the sentence before the title, when the sentence names one.</summary>
     private static string? SentenceCountry(StoryText d, int sentenceStart, int titleStart)
@@ -129,8 +131,8 @@ internal static partial class RoleContradictions
         string? found = null;
         foreach (var m in d.Mentions)
         {
-            if (m.Start >= sentenceStart && m.End <= titleStart && d.Type(m.Entity) == "GPE" && d.Country(m.Entity) is { } c)
-                found = c;
+            if (m.Start >= sentenceStart && m.End <= titleStart && d.Type(m.Entity) == "GPE")
+                found = d.Country(m.Entity) ?? d.Key(m.Entity) ?? found;
         }
         return found;
     }

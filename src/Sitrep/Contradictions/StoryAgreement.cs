@@ -80,7 +80,8 @@ public static class Citations
         {
             if (document.DuplicateOf is not null)
                 continue;
-            var outlet = document.Metadata.Outlet ?? "(unknown outlet)";
+            // An article without a known outlet stands for itself: lumping such articles together would invent an outlet.
+            var outlet = document.Metadata.Outlet ?? document.Id;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var q in StoredQuotes.Of(document, store))
             {

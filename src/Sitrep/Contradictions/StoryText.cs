@@ -29,11 +29,15 @@ internal sealed class StoryText
         Entities = document.Entities();
         var resolved = MentionsTable.EntitiesOf(document, store?.Feature<IEntityDirectory>());
         _keys = new string?[Entities.Count];
+        var demonyms = Mentions.Where(m => m.Demonym).Select(m => m.Entity).ToHashSet();
         _names = new string?[Entities.Count];
         for (int i = 0; i < Entities.Count; i++)
         {
-            // Without a store, an entity is known by its name within the documents read together.
-            _keys[i] = i < resolved.Length && resolved[i] is { } s ? MentionsTable.EntityId(s.Id) : "name:" + Entities[i].Name.ToLowerInvariant();
+            // A country (or the country a demonym stands for) is known by its code: resolution may keep the demonym's "Türkiye" apart from "Turkey"; any
+            // other entity by its stored id, or without a store by its name within the documents read together.
+            _keys[i] = Entities[i].Type == "GPE" && (Entities[i].Country ?? (demonyms.Contains(i) ? Entities[i].Nationality : null)) is { } country ? "country:" + country
+                : i < resolved.Length && resolved[i] is { } s ? MentionsTable.EntityId(s.Id)
+                : "name:" + Entities[i].Name.ToLowerInvariant();
             _names[i] = i < resolved.Length && resolved[i] is { } t ? t.Name : Entities[i].Name;
         }
         Times = document.Layers.Get(TimesFeature.Times) ?? [];

@@ -7,7 +7,7 @@ namespace Sitrep.Stories;
 /// (contradictions, agreement, citations): the stories section calls it for every story it writes,
 /// after its own fields.
 /// </summary>
-public interface IStoryJsonFields
+internal interface IStoryJsonFields
 {
     void WriteStory(Utf8JsonWriter json, StoryView story);
 }
