@@ -72,8 +72,10 @@ internal static class StoriesCommand
     {
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The story id, e.g. S12 (a merged story's old id finds the story it joined)." };
-        var command = new Command("show", "A story's articles in date order, where they contradict each other (both sides), the statements several of them report with their count of independent outlets, and every version side by side.");
+        var every = new Option<bool>("--all") { Description = "List every story event in the timeline, also those one article reports." };
+        var command = new Command("show", "A story's articles in date order, its timeline (events with the articles that report them), and the statements several of them report, every version side by side.");
         command.Options.Add(db);
+        command.Options.Add(every);
         command.Arguments.Add(id);
         command.SetAction(parse =>
         {
@@ -100,6 +102,7 @@ internal static class StoriesCommand
             foreach (var d in story.Documents)
                 articles.AddRow(Markup.Escape(d.Metadata.Published ?? ""), Markup.Escape(d.Metadata.Outlet ?? ""), Markup.Escape(StoredQuote.Shorten(d.Metadata.Title ?? "(untitled)", 90)), Markup.Escape(d.Id));
             console.Write(articles);
+            WriteTimeline(console, story, store, parse.GetValue(every));
             StoryFindingsOutput.Write(console, story, store);
             if (story.Statements.Count == 0)
             {
@@ -125,6 +128,52 @@ internal static class StoriesCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The story's events in date order with the outlets reporting each; by default those two or more articles report.</summary>
+    private static void WriteTimeline(IAnsiConsole console, StoryView story, IDocumentStore store, bool every)
+    {
+        var shown = story.Events.Where(e => every || e.Reports.Select(r => r.Document).Distinct(StringComparer.Ordinal).Count() > 1).ToList();
+        int hidden = story.Events.Count - shown.Count;
+        if (shown.Count == 0)
+        {
+            console.MarkupLineInterpolated($"Timeline: no event reported by two or more articles{(hidden > 0 ? $" ({ViewRenderer.Count(hidden, "event", "events")} reported once; --all lists them)" : "")}.");
+            return;
+        }
+        var directory = store.Feature<Sitrep.Entities.Resolution.IEntityDirectory>();
+        string Name(string id)
+        {
+            if (directory is null || StoredQuotes.EntityId(id) is not { } n)
+                return id;
+            try
+            {
+                return directory.Get(n).Name;
+            }
+            catch (KeyNotFoundException)
+            {
+                return id;
+            }
+        }
+        var outlets = story.Documents.ToDictionary(d => d.Id, d => d.Metadata.Outlet ?? d.Id, StringComparer.Ordinal);
+        var table = new Table().Border(TableBorder.Rounded).Title("timeline").AddColumns("date", "event", "who", "reports");
+        foreach (var e in shown)
+        {
+            var date = e.Date ?? (e.From is not null ? e.From + " to " + e.To : "undated");
+            if (e.DateInferred)
+                date += " (published)";
+            if (e.DatesDisagree)
+                date += " [yellow](dates disagree)[/]";
+            var reports = e.Reports.GroupBy(r => r.Document, StringComparer.Ordinal)
+                .Select(g => $"{outlets.GetValueOrDefault(g.Key, g.Key)}: {string.Join(", ", g.Select(r => "“" + r.Cue.Text + "”" + (r.DateWords is { } w ? " " + w.Text : "")))}");
+            table.AddRow(
+                new Markup(date.Contains("[yellow]", StringComparison.Ordinal) ? Markup.Escape(date[..date.IndexOf(" [yellow]", StringComparison.Ordinal)]) + " [yellow](dates disagree)[/]" : Markup.Escape(date)),
+                new Markup(Markup.Escape(e.Type)),
+                new Markup(Markup.Escape(string.Join(", ", e.Participants.Take(4).Select(Name)))),
+                new Markup(Markup.Escape(string.Join("\n", reports))));
+        }
+        console.Write(table);
+        if (hidden > 0)
+            console.MarkupLineInterpolated($"{ViewRenderer.Count(hidden, "more event", "more events")} reported by one article (--all lists them).");
     }
 
     private static IStoryIndex Index(IDocumentStore store) =>

@@ -40,7 +40,9 @@ internal sealed partial class FinderRun
                 continue;
             if (published is not { } p)
                 continue;
-            if (WordIs(k, "today"))
+            // "who today heads the committee": "today" in a relative clause means "nowadays" and
+            // describes the speaker, not the day the words were said.
+            if (WordIs(k, "today") && !(WordIs(k - 1, "who") || WordIs(k - 1, "which") || WordIs(k - 1, "that")))
                 return Iso(p);
             if (WordIs(k, "yesterday"))
                 return Iso(p.AddDays(-1));

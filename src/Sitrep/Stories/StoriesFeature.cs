@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sitrep.Analysis;
 using Sitrep.Documents;
+using Sitrep.Events;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
 using Sitrep.Quotes;
@@ -11,8 +12,9 @@ namespace Sitrep.Stories;
 /// <summary>
 /// <c>stories</c>: articles about one developing situation grouped across the store, incrementally
 /// (<see cref="StoryGrouper"/>, a cross-document stage after entity resolution), and within each
-/// story the same statement as several outlets report it (<see cref="StoryStatements"/>). Builds on
-/// the entities and quotes features. Story events are not part of it yet: they wait for the events feature.
+/// story the same statement as several outlets report it (<see cref="StoryStatements"/>) and each
+/// real-world event with every report of it (<see cref="StoryEvents"/>). Builds on the entities,
+/// quotes and events features.
 /// </summary>
 public sealed class StoriesFeature : IPipelineFeature
 {
@@ -29,6 +31,7 @@ public sealed class StoriesFeature : IPipelineFeature
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .UseQuotes()
+            .UseEvents()
             .UseJson(new StoriesJsonPart())
             .UseTable(new StoriesTable())
             .UseView(new StoriesView())
@@ -77,6 +80,72 @@ public sealed class StoriesFeature : IPipelineFeature
                 json.WriteEndArray();
             }
 
+            private static void WriteEvent(Utf8JsonWriter json, string id, StoryEvent e)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", id);
+                json.WriteString("type", e.Type);
+                WriteDate(json, e.Date, e.From, e.To);
+                json.WriteBoolean("date_inferred", e.DateInferred);
+                json.WriteBoolean("dates_disagree", e.DatesDisagree);
+                json.WriteStartArray("participants");
+                foreach (var p in e.Participants)
+                    json.WriteStringValue(p);
+                json.WriteEndArray();
+                json.WriteStartArray("reports");
+                foreach (var r in e.Reports)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("document", r.Document);
+                    json.WriteString("event", r.Event);
+                    WriteDate(json, r.Date, r.From, r.To);
+                    json.WriteBoolean("date_inferred", r.DateInferred);
+                    if (r.DateWords is { } words)
+                        WriteSpan(json, "date_words", words);
+                    else
+                        json.WriteNull("date_words");
+                    WriteSpan(json, "cue", r.Cue);
+                    json.WriteNumber("start", r.Start);
+                    json.WriteNumber("end", r.End);
+                    json.WriteString("status", EventCodec.StatusName(r.Status));
+                    if (r.Quote is { } q)
+                        json.WriteNumber("quote", q);
+                    else
+                        json.WriteNull("quote");
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            private static void WriteDate(Utf8JsonWriter json, string? date, string? from, string? to)
+            {
+                if (date is not null)
+                {
+                    json.WriteString("date", date);
+                }
+                else if (from is not null && to is not null)
+                {
+                    json.WriteStartObject("date");
+                    json.WriteString("from", from);
+                    json.WriteString("to", to);
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteNull("date");
+                }
+            }
+
+            private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
+            {
+                json.WriteStartObject(name);
+                json.WriteNumber("start", span.Start);
+                json.WriteNumber("end", span.End);
+                json.WriteString("text", span.Text);
+                json.WriteEndObject();
+            }
+
             private static void Write(Utf8JsonWriter json, StoryView story, IEnumerable<IStoryJsonFields> more)
             {
                 json.WriteStartObject();
@@ -91,8 +160,9 @@ public sealed class StoriesFeature : IPipelineFeature
                 json.WriteEndArray();
                 json.WriteString("first", story.Record.First);
                 json.WriteString("last", story.Record.Last);
-                // Story events wait for the events feature: none yet.
                 json.WriteStartArray("events");
+                for (int i = 0; i < story.Events.Count; i++)
+                    WriteEvent(json, "X" + (i + 1).ToString(CultureInfo.InvariantCulture), story.Events[i]);
                 json.WriteEndArray();
                 json.WriteStartArray("statements");
                 for (int i = 0; i < story.Statements.Count; i++)
@@ -125,10 +195,10 @@ public sealed class StoriesFeature : IPipelineFeature
     }
 }
 
-/// <summary>A story as read for people and the JSON: its record, its documents (by day) and the statements several of them report.</summary>
-public sealed record StoryView(StoryRecord Record, IReadOnlyList<Document> Documents, IReadOnlyList<StoryStatement> Statements)
+/// <summary>A story as read for people and the JSON: its record, its documents (by day), the statements several of them report and its events with every report.</summary>
+public sealed record StoryView(StoryRecord Record, IReadOnlyList<Document> Documents, IReadOnlyList<StoryStatement> Statements, IReadOnlyList<StoryEvent> Events)
 {
-    /// <summary>Stories larger than this list their documents but look for shared statements only among their newest this many.</summary>
+    /// <summary>Stories larger than this list their documents but look for shared statements and events only among their newest this many.</summary>
     public const int StatementDocuments = 200;
 
     /// <summary>The story with this id (a merged id finds the story that absorbed it); null when there is none.</summary>
@@ -140,7 +210,8 @@ public sealed record StoryView(StoryRecord Record, IReadOnlyList<Document> Docum
             return null;
         var documents = index.Documents(state.Id).Select(store.Load).Where(d => d is not null).Select(d => d!).ToList();
         var record = new StoryRecord(state.Id, state.Title, documents.Count, state.First, state.Last);
-        return new StoryView(record, documents, StoryStatements.Of([.. documents.TakeLast(StatementDocuments)], store));
+        IReadOnlyList<Document> newest = [.. documents.TakeLast(StatementDocuments)];
+        return new StoryView(record, documents, StoryStatements.Of(newest, store), StoryEvents.Of(newest, store));
     }
 }
 

@@ -44,7 +44,9 @@ public static class StoryStatements
                 var words = new Dictionary<string, double>(StringComparer.Ordinal);
                 foreach (var q in quoted)
                     StoryTerms.Count(q.Words, 1, words);
-                var dates = group.Select(q => q.Date).Where(d => d is { Length: 10 } && !d.StartsWith('X')).Distinct(StringComparer.Ordinal).ToList();
+                // A date the article did not write beside the words (the publication date standing in) is no
+                // evidence of the occasion, so it conflicts with none.
+                var dates = group.Where(q => q.Quote.Cited is { DateInferred: false }).Select(q => q.Date).Where(d => d is { Length: 10 } && !d.StartsWith('X')).Distinct(StringComparer.Ordinal).ToList();
                 units.Add(new Unit(document.Id, group.Key.Item1, group.First().Speaker ?? group.Key.Item1, [.. group], [.. words.Keys], dates.Count == 1 ? dates[0] : null));
             }
         }

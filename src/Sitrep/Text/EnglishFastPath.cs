@@ -12,6 +12,7 @@ internal static class EnglishFastPath
 {
     private const double MinShare = 0.25;
     private const int MinWords = 30;
+    private const int MinShortFunctionWords = 3;
 
     private static readonly FrozenSet<string> FunctionWords = FrozenSet.ToFrozenSet(
         ["the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "he", "as", "his", "they", "at", "be", "this", "from",
@@ -44,6 +45,9 @@ internal static class EnglishFastPath
                     function++;
             }
         }
-        return words >= MinWords && function >= MinShare * words;
+        // A short text (a brief, one sentence under a headline) is where the n-gram detector in its fast
+        // mode errs most ("Russian troops shelled Kharkiv on June 1." read as Danish): three English
+        // function words at the same share decide it.
+        return function >= MinShare * words && (words >= MinWords || function >= MinShortFunctionWords);
     }
 }

@@ -9,6 +9,12 @@ public sealed class LanguageStage : IDocumentStage
     /// <summary>A few hundred characters decide the language of a news article; more only costs time.</summary>
     private const int SampleLength = 600;
 
+    /// <summary>Below this many letters Lingua's documentation says detection in its fast mode is unreliable.</summary>
+    private const int ShortSampleLetters = 120;
+
+    /// <summary>On a short sample, the confidence (0..1, summing to 1 over languages) the leading language needs.</summary>
+    private const double MinShortConfidence = 0.9;
+
     private static readonly Lazy<LanguageDetector> Detector = new(
         () => LanguageDetectorBuilder.FromAllSpokenLanguages().WithLowAccuracyMode().Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
@@ -16,7 +22,7 @@ public sealed class LanguageStage : IDocumentStage
     public string Name => "language";
 
     /// <summary>Bump when detection changes; Lingua's package version is part of it.</summary>
-    public string Version => "1+lingua" + typeof(LanguageDetector).Assembly.GetName().Version;
+    public string Version => "2+lingua" + typeof(LanguageDetector).Assembly.GetName().Version;
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body];
 
@@ -35,7 +41,22 @@ public sealed class LanguageStage : IDocumentStage
             return null;
         if (EnglishFastPath.IsEnglish(sample))
             return "en";
-        var language = Detector.Value.DetectLanguageOf(sample);
+        Language language;
+        if (sample.Count(char.IsLetter) < ShortSampleLetters)
+        {
+            // Lingua's fast mode is unreliable on short text ("Russian troops shelled Kharkiv on June 1."
+            // came out Danish); a brief counts as unknown unless one language is clearly ahead, so that
+            // an English brief is not kept from the English tagger.
+            var confidences = Detector.Value.ComputeLanguageConfidenceValues(sample);
+            var top = confidences.FirstOrDefault();
+            if (top.Value < MinShortConfidence)
+                return null;
+            language = top.Key;
+        }
+        else
+        {
+            language = Detector.Value.DetectLanguageOf(sample);
+        }
         return language == Language.Unknown ? null : LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
     }
 }

@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Quotes;
 /// <summary>
 /// Runs every file in Specs/Quotes through the default pipeline with entities and the quote finder.
 /// Sections: <c>## input</c>, <c>## metadata</c> (published), <c>## quotes</c> ("- kind: words | speaker:
-/// text = entity | cue: text | cited: outlet | date: yyyy-MM-dd | within: outer words", "none" for
+/// text = entity | cue: text | cited: outlet | date: yyyy-MM-dd (followed by "inferred" when the publication date stands in) | within: outer words", "none" for
 /// null), <c>## not quotes</c>, <c>## cites</c>, <c>## not cites</c> (outlet or channel names) and
 /// <c>## statements</c> ("- same: words ; words", "- different: words ; words"). Any other section fails.
 /// </summary>
@@ -137,7 +137,8 @@ public sealed class QuoteSpecTests
                         problems.Add($"«{words}»: cited [{source}], expected [{value}]");
                     break;
                 case "date":
-                    var date = q.Cited?.Date ?? "none";
+                    // "2021-04-30 inferred": the publication date stands in, no date was written beside the words.
+                    var date = (q.Cited?.Date ?? "none") + (q.Cited is { DateInferred: true } ? " inferred" : "");
                     if (date != value)
                         problems.Add($"«{words}»: date [{date}], expected [{value}]");
                     break;

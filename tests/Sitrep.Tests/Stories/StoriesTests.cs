@@ -141,6 +141,47 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void One_attack_reported_by_two_outlets_is_one_story_event_listing_both_reports_with_their_own_words()
+    {
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        var file = dir.Write("attack.jsonl", string.Concat(new[]
+        {
+            ("https://courier.example/kharkiv", "2024-06-04", "Russian troops shelled Kharkiv on Monday, killing two people and cutting power to the northern districts of the city. Officials in Kharkiv said repairs would take a week."),
+            ("https://herald.example/kharkiv", "2024-06-05", "On Monday, Russian troops shelled Kharkiv, killing two people; power in the northern districts of the city is still cut. Repairs will take a week, officials in Kharkiv said."),
+        }.Select(a => JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = a.Item1, ["published"] = a.Item2, ["title"] = "Shelling of Kharkiv", ["text"] = a.Item3 }) + "\n")));
+        using (var inputs = engine.OpenInputs([file]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        var ids = engine.Store.Ids().ToList();
+
+        using var json = new MemoryStream();
+        engine.WriteAnalysisJson(json, ids);
+        var root = JsonDocument.Parse(json.ToArray()).RootElement;
+        var texts = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("text").GetString()!, StringComparer.Ordinal);
+        var story = Assert.Single(root.GetProperty("stories").EnumerateArray());
+        var shelling = story.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("reports").EnumerateArray().Any(r => r.GetProperty("cue").GetProperty("text").GetString() == "shelled"))
+            .ToList();
+
+        // One event, both articles, dated by the words "Monday" in each, and no second "shelled" event.
+        var e = Assert.Single(shelling);
+        Assert.Equal("ASSAULT", e.GetProperty("type").GetString());
+        Assert.Equal("2024-06-03", e.GetProperty("date").GetString());
+        Assert.False(e.GetProperty("dates_disagree").GetBoolean());
+        var reports = e.GetProperty("reports").EnumerateArray().Where(r => r.GetProperty("cue").GetProperty("text").GetString() == "shelled").ToList();
+        Assert.True(reports.Select(r => r.GetProperty("document").GetString()).ToHashSet(StringComparer.Ordinal).SetEquals(ids));
+        foreach (var r in reports)
+        {
+            var text = texts[r.GetProperty("document").GetString()!];
+            var words = r.GetProperty("date_words");
+            Assert.Equal("Monday", words.GetProperty("text").GetString());
+            Assert.Equal("Monday", text[words.GetProperty("start").GetInt32()..words.GetProperty("end").GetInt32()]);
+            var cue = r.GetProperty("cue");
+            Assert.Equal("shelled", text[cue.GetProperty("start").GetInt32()..cue.GetProperty("end").GetInt32()]);
+        }
+    }
+
+    [Fact]
     public void A_deleted_article_leaves_its_story_and_the_others_stay()
     {
         using var dir = new TempDir();

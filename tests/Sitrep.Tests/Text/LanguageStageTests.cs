@@ -29,6 +29,23 @@ public sealed class LanguageStageTests
         Assert.Equal("de", Analyze(German).Metadata.Language);
     }
 
+    [Theory]
+    [InlineData("Here is the news. Russian troops shelled Kharkiv on June 1.")]
+    [InlineData("Police arrested the driver in Leeds on Monday.")]
+    [InlineData("The European Union imposed sanctions on the bank.")]
+    public void A_short_english_brief_is_english(string text) => Assert.Equal("en", LanguageStage.Detect(text));
+
+    [Theory]
+    [InlineData("Russian troops shelled Kharkiv on June 1.")]
+    [InlineData("Turkish soldiers killed rebel commander Ahmed Karim near Aleppo on June 2.")]
+    public void A_short_english_brief_is_never_taken_for_another_language(string text) => Assert.True(LanguageStage.Detect(text) is null or "en", LanguageStage.Detect(text));
+
+    [Theory]
+    [InlineData("Die Polizei hat den Fahrer am Montag in Leipzig festgenommen.", "de")]
+    [InlineData("La police a arrêté le conducteur lundi à Lyon.", "fr")]
+    [InlineData("Politiet anholdt føreren i Aarhus mandag.", "da")]
+    public void A_short_brief_in_another_language_is_not_english(string text, string language) => Assert.Equal(language, LanguageStage.Detect(text));
+
     [Fact]
     public void A_text_without_letters_has_no_language()
     {

@@ -1,0 +1,435 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
+using Sitrep.Events;
+using Sitrep.Ingest;
+using Sitrep.Lexicons;
+using Sitrep.Time;
+
+namespace Sitrep.Stories;
+
+/// <summary>
+/// One article's report of a story event: the document and its event (V3), the date that report gives
+/// (ISO day, or a range) and whether the publication date stood in for it, the time expression the
+/// date was read from (null when none), the cue and the sentence, the event's status and the quote it
+/// is told in (null for the outlet's own words).
+/// </summary>
+public sealed record EventReport(
+    string Document,
+    string Event,
+    string? Date,
+    string? From,
+    string? To,
+    bool DateInferred,
+    TextSpan? DateWords,
+    TextSpan Cue,
+    int Start,
+    int End,
+    EventStatus Status,
+    int? Quote);
+
+/// <summary>Characters of a document's text and the words there.</summary>
+public sealed record TextSpan(int Start, int End, string Text);
+
+/// <summary>
+/// One real-world event as the story's articles report it: its PLOVER type, the date most reports give
+/// (a day, else a range), its participants (stored entity ids, actors and targets first) and every
+/// report. <see cref="DatesDisagree"/> is true when two reports written with a date give dates that
+/// cannot both hold: the disagreement is kept, not resolved. <see cref="DateInferred"/> is true when no
+/// report writes a date and the earliest publication day stands in.
+/// </summary>
+public sealed record StoryEvent(
+    string Type,
+    string? Date,
+    string? From,
+    string? To,
+    IReadOnlyList<string> Participants,
+    IReadOnlyList<EventReport> Reports,
+    bool DatesDisagree,
+    bool DateInferred);
+
+/// <summary>
+/// Story events: the reports of one real-world event in the story's articles joined into one event.
+/// Only events told as having happened (asserted, or claimed by someone) with a named actor or target
+/// take part; what is threatened, planned, hypothetical or denied did not happen and is no report of
+/// an event. Two reports are of one event when they have the same type and
+/// <list type="bullet">
+/// <item>both are dated by the words of their sentence, the dates overlap, and they agree on who acted
+/// (the same actor, or one actor unknown and the same target): two similar attacks on different days
+/// stay apart;</item>
+/// <item>or a named person is killed in both: a person dies once, so reports that disagree on the date
+/// stay one event and keep the disagreement;</item>
+/// <item>or one report has no date of its own (the publication date stands in): it joins an event
+/// of the same actor and the same target, dated no later than its publication and within
+/// a month of it (a week for words rather than deeds: statements, threats, requests); when it fits
+/// several events equally it joins none rather than guess;</item>
+/// <item>or one article tells one actor's event of one type twice on dates that can both hold.</item>
+/// </list>
+/// Reports are taken with dated ones first (days before ranges), so an undated report finds the events
+/// the dated ones made. The order of the story's documents is by day, so the result does not depend on
+/// the order they were stored in.
+/// </summary>
+public static class StoryEvents
+{
+    /// <summary>Verbal event types: a report without its own date joins only an event at most this many days before its publication.</summary>
+    private const int VerbalWindowDays = 7;
+
+    /// <summary>Deeds: an undated report ("the attack on the base") speaks of something recent; older ones are dated in the text or named by a person killed.</summary>
+    private const int MaterialWindowDays = 31;
+
+    private static readonly Lexicon Lethal = Lexicon.Get("lethal-cues");
+
+    /// <summary>PLOVER's verbal types (statements, not deeds): repeated often, so an undated report is placed only near its publication.</summary>
+    private static readonly HashSet<string> Verbal = new(StringComparer.Ordinal)
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+    };
+
+    public static IReadOnlyList<StoryEvent> Of(IReadOnlyList<Document> documents, IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(store);
+        var directory = store.Feature<IEntityDirectory>();
+        var reports = new List<Candidate>();
+        foreach (var document in documents)
+        {
+            var times = document.Layers.Get(TimesFeature.Times) ?? [];
+            DateOnly? published = Day(document.Metadata.Published);
+            foreach (var e in StoredEvents.Of(document, store))
+            {
+                if (e.Event.Status is not (EventStatus.Asserted or EventStatus.Claimed))
+                    continue;
+                if (e.ActorId is null && e.TargetId is null)
+                    continue;
+                reports.Add(Candidate.From(document, e, times, published, directory, reports.Count));
+            }
+        }
+
+        // Dated reports first, days before ranges, then the undated; ties keep the story's order.
+        var order = reports
+            .OrderBy(r => r.Stated is null ? 2 : r.Stated.Value.From == r.Stated.Value.To ? 0 : 1)
+            .ThenBy(r => r.Order)
+            .ToList();
+        var clusters = new List<Cluster>();
+        var byKey = new Dictionary<(string Type, string Entity), List<Cluster>>();
+        foreach (var r in order)
+        {
+            Cluster? best = null;
+            int bestScore = 0;
+            bool tie = false;
+            var seen = new HashSet<Cluster>();
+            foreach (var entity in r.All)
+            {
+                if (!byKey.TryGetValue((r.Type, entity), out var list))
+                    continue;
+                foreach (var c in list)
+                {
+                    if (!seen.Add(c))
+                        continue;
+                    int score = Fit(r, c);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore, tie) = (c, score, false);
+                    }
+                    else if (score == bestScore && score > 0)
+                    {
+                        tie = true;
+                    }
+                }
+            }
+            // An undated report that fits two events equally well joins neither: no guessing.
+            if (best is null || (tie && r.Stated is null))
+            {
+                best = new Cluster(r.Type);
+                clusters.Add(best);
+            }
+            best.Add(r);
+            foreach (var entity in r.All)
+            {
+                if (!byKey.TryGetValue((r.Type, entity), out var list))
+                    byKey[(r.Type, entity)] = list = [];
+                if (!list.Contains(best))
+                    list.Add(best);
+            }
+        }
+
+        // Join what the single pass left apart because the report that links two events came first;
+        // sweeps repeat until none joins (each sweep compares events of one type).
+        for (bool merged = true; merged;)
+        {
+            merged = false;
+            for (int i = 0; i < clusters.Count; i++)
+            {
+                for (int j = i + 1; j < clusters.Count; j++)
+                {
+                    if (!SameEvent(clusters[i], clusters[j]))
+                        continue;
+                    foreach (var r in clusters[j].Reports)
+                        clusters[i].Add(r);
+                    clusters.RemoveAt(j--);
+                    merged = true;
+                }
+            }
+        }
+
+        return [.. clusters
+            .Select(c => c.ToEvent())
+            .OrderBy(e => e.From ?? e.Date ?? "9999", StringComparer.Ordinal)
+            .ThenBy(e => e.Reports[0].Document, StringComparer.Ordinal)
+            .ThenBy(e => e.Reports[0].Cue.Start)];
+    }
+
+    /// <summary>How well the report fits the event: 0 when it is not a report of it, else the participants they share (more is better).</summary>
+    private static int Fit(Candidate r, Cluster c)
+    {
+        int shared = c.All.Count(r.All.Contains);
+        if (shared == 0)
+            return 0;
+        if (r.KilledPerson is { } person && c.KilledPersons.Contains(person))
+            return 100 + shared;
+        // One article telling one actor's deed of one type twice, on dates that can both hold: one event.
+        if (r.Actor is { } own && c.Reports.Any(m => m.Report.Document == r.Report.Document && m.Actor == own && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)))
+            return 50 + shared;
+        if (r.Stated is { } stated)
+        {
+            if (!c.Reports.Any(m => m.Stated is { } other && Overlap(stated, other)))
+                return c.Reports.Any(m => m.Stated is not null) ? 0 : UndatedClusterFit(r, c, shared);
+            bool agree = r.Actor is { } actor
+                ? c.Actors.Contains(actor) || (c.Reports.Any(m => m.Actor is null) && r.Target is { } t && c.Targets.Contains(t))
+                : r.Target is { } target && c.Targets.Contains(target);
+            return agree ? 10 + shared : 0;
+        }
+        // No date of its own: it happened by the publication day. The same actor and the same target (a
+        // shared place alone is weak: "US attacks in Iraq" are many).
+        if (!SameDoerAndTarget(r, c))
+            return 0;
+        var dated = c.Reports.Where(m => m.Stated is not null).Select(m => m.Stated!.Value).ToList();
+        if (dated.Count == 0)
+            return UndatedClusterFit(r, c, shared);
+        if (r.Bound is not { } bound)
+            return shared;
+        var start = dated.Min(d => d.From);
+        if (start > bound || bound.DayNumber - start.DayNumber > WindowDays(r.Type))
+            return 0;
+        return shared;
+    }
+
+    private static bool SameDoerAndTarget(Candidate r, Cluster c) =>
+        r.Actor is { } actor && c.Actors.Contains(actor) && r.Target is { } target && c.Targets.Contains(target);
+
+    /// <summary>Neither has a date of its own: the same actor and target, published within a week.</summary>
+    private static int UndatedClusterFit(Candidate r, Cluster c, int shared)
+    {
+        if (!SameDoerAndTarget(r, c))
+            return 0;
+        if (r.Bound is { } bound && c.Reports.Any(m => m.Bound is { } other && Math.Abs(other.DayNumber - bound.DayNumber) > VerbalWindowDays))
+            return 0;
+        return shared;
+    }
+
+    /// <summary>Every date written in a report of <paramref name="inner"/> overlaps one written in <paramref name="outer"/>.</summary>
+    private static bool DatesWithin(Cluster inner, Cluster outer) =>
+        inner.Reports.All(x => x.Stated is not { } sx || outer.Reports.Any(y => y.Stated is { } sy && Overlap(sx, sy)));
+
+    /// <summary>Whether two reports' dates can both hold: overlapping written dates, or a written date no later than the other's publication (within a week for words).</summary>
+    private static bool DatesFit(Candidate a, Candidate b)
+    {
+        if (a.Stated is { } x && b.Stated is { } y)
+            return Overlap(x, y);
+        var (dated, undated) = a.Stated is not null ? (a, b) : (b, a);
+        if (dated.Stated is not { } d || undated.Bound is not { } bound)
+            return true;
+        return d.From <= bound && bound.DayNumber - d.From.DayNumber <= WindowDays(a.Type);
+    }
+
+    /// <summary>
+    /// Two events are one when a report of one, written with a date (or naming a person killed), fits the
+    /// other and no two reports of theirs give dates that cannot both hold (a person killed excepted):
+    /// the single pass joins a report only to what came before it.
+    /// </summary>
+    private static bool SameEvent(Cluster a, Cluster b)
+    {
+        if (a.Type != b.Type || !a.All.Overlaps(b.All))
+            return false;
+        bool killed = a.KilledPersons.Overlaps(b.KilledPersons);
+        if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
+            return false;
+        return killed
+            || b.Reports.Any(r => r.Stated is not null && Fit(r, a) > 0)
+            || a.Reports.Any(r => r.Stated is not null && Fit(r, b) > 0);
+    }
+
+    private static int WindowDays(string type) => Verbal.Contains(type) ? VerbalWindowDays : MaterialWindowDays;
+
+    private static bool Overlap((DateOnly From, DateOnly To) a, (DateOnly From, DateOnly To) b) => a.From <= b.To && b.From <= a.To;
+
+    private static DateOnly? Day(string? iso) =>
+        iso is { Length: >= 10 } && DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class Candidate
+    {
+        public required int Order { get; init; }
+
+        public required string Type { get; init; }
+
+        public required EventReport Report { get; init; }
+
+        public required string? Actor { get; init; }
+
+        public required string? Target { get; init; }
+
+        /// <summary>Actor, target and location ids.</summary>
+        public required HashSet<string> All { get; init; }
+
+        /// <summary>The date the sentence gives, as a range of days; null when the publication date stands in or nothing dates it.</summary>
+        public required (DateOnly From, DateOnly To)? Stated { get; init; }
+
+        /// <summary>The publication day: an undated report's event happened by then.</summary>
+        public required DateOnly? Bound { get; init; }
+
+        /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
+        public required string? KilledPerson { get; init; }
+
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, IEntityDirectory? directory, int order)
+        {
+            var ev = e.Event;
+            var text = document.Text;
+            (DateOnly, DateOnly)? stated = null;
+            TextSpan? words = null;
+            if (!ev.DateInferred)
+            {
+                if (Day(ev.Date) is { } day)
+                    stated = (day, day);
+                else if (Day(ev.From) is { } from && Day(ev.To) is { } to)
+                    stated = (from, to);
+                // The time the event stage read the date from: the sentence's first date or time with a
+                // calendar value or a range.
+                var t = times.FirstOrDefault(t => t.Start >= ev.Start && t.End <= ev.End && t.Type is TimexType.Date or TimexType.Time
+                    && (t.Range is not null || (t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-')));
+                if (t is not null)
+                    words = new TextSpan(t.Start, t.End, text[t.Start..t.End]);
+            }
+            var all = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in (ReadOnlySpan<string?>)[e.ActorId, e.TargetId, e.LocationId])
+            {
+                if (id is not null)
+                    all.Add(id);
+            }
+            string? killed = null;
+            if (ev.Type == "ASSAULT" && IsLethal(e.Cue))
+            {
+                killed = Person(e.TargetId, directory) ?? Person(e.ActorId, directory);
+            }
+            return new Candidate
+            {
+                Order = order,
+                Type = ev.Type,
+                Actor = e.ActorId,
+                Target = e.TargetId,
+                All = all,
+                Stated = stated,
+                Bound = published,
+                KilledPerson = killed,
+                Report = new EventReport(
+                    document.Id,
+                    e.Id,
+                    ev.Date,
+                    ev.From,
+                    ev.To,
+                    ev.DateInferred,
+                    words,
+                    new TextSpan(ev.CueStart, ev.CueEnd, text[ev.CueStart..ev.CueEnd]),
+                    ev.Start,
+                    ev.End,
+                    ev.Status,
+                    ev.Quote >= 0 ? ev.Quote : null),
+            };
+        }
+
+        private static bool IsLethal(string cue)
+        {
+            foreach (var word in cue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Lethal.Contains(word))
+                    return true;
+            }
+            return false;
+        }
+
+        private static string? Person(string? id, IEntityDirectory? directory)
+        {
+            if (id is null || directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
+                return null;
+            try
+            {
+                return directory.Get(n).Type == "PERSON" ? id : null;
+            }
+            catch (KeyNotFoundException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private sealed class Cluster(string type)
+    {
+        public string Type { get; } = type;
+
+        public List<Candidate> Reports { get; } = [];
+
+        public HashSet<string> All { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Targets { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
+
+        public void Add(Candidate r)
+        {
+            Reports.Add(r);
+            All.UnionWith(r.All);
+            if (r.Actor is { } a)
+                Actors.Add(a);
+            if (r.Target is { } t)
+                Targets.Add(t);
+            if (r.KilledPerson is { } p)
+                KilledPersons.Add(p);
+        }
+
+        public StoryEvent ToEvent()
+        {
+            // The date most reports write as a day; else the narrowest range written; else the earliest publication day.
+            string? date = null, from = null, to = null;
+            var days = Reports.Where(r => r.Stated is { } s && s.From == s.To).GroupBy(r => r.Stated!.Value.From)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault();
+            if (days is not null)
+            {
+                date = Iso(days.Key);
+            }
+            else if (Reports.Where(r => r.Stated is not null).OrderBy(r => r.Stated!.Value.To.DayNumber - r.Stated!.Value.From.DayNumber).FirstOrDefault() is { } ranged)
+            {
+                (from, to) = (Iso(ranged.Stated!.Value.From), Iso(ranged.Stated!.Value.To));
+            }
+            else if (Reports.Where(r => r.Bound is not null).Select(r => r.Bound!.Value).DefaultIfEmpty().Min() is var bound && bound != default)
+            {
+                date = Iso(bound);
+            }
+            var stated = Reports.Where(r => r.Stated is not null).Select(r => r.Stated!.Value).ToList();
+            bool disagree = false;
+            for (int i = 0; i < stated.Count && !disagree; i++)
+            {
+                for (int j = i + 1; j < stated.Count && !disagree; j++)
+                    disagree = !Overlap(stated[i], stated[j]);
+            }
+            var participants = Reports.SelectMany(r => (IEnumerable<string?>)[r.Actor, r.Target]).OfType<string>()
+                .Concat(Reports.SelectMany(r => r.All))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var reports = Reports.OrderBy(r => r.Order).Select(r => r.Report).ToList();
+            return new StoryEvent(Type, date, from, to, participants, reports, disagree, stated.Count == 0);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sitrep.Documents;
+using Sitrep.Engine;
+using Sitrep.Ingest;
+using Sitrep.Storage;
+using Sitrep.Stories;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Specs.Stories;
+
+/// <summary>
+/// Runs the cross-article cases in Specs/Stories: events reported by several articles joined into one
+/// story event (or kept apart), and one speaker's statement quoted by several outlets joined into one
+/// statement (or kept apart). A case is one section <c>## together: …</c> or <c>## apart: …</c>, whose
+/// "- " lines are articles, <c>yyyy-MM-dd: text</c> (published that day, by an outlet of its own).
+/// In an events file each article marks the cue of the event it reports in [brackets]; "together" asks
+/// for one story event holding every marked report, "apart" for every marked report in an event of its
+/// own. In a statements file "together" asks for one statement holding a quote of every article, "apart"
+/// for no statement joining two of them. A line <c>- dates disagree</c> in a "together" events case asks
+/// for the disagreement to be kept. Any other heading or line fails the file.
+/// </summary>
+public sealed partial class StorySpecTests
+{
+    private const string Folder = "Stories";
+
+    [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2}): (?<text>.+)$")]
+    private static partial Regex Article();
+
+    [GeneratedRegex(@"\[(?<cue>[^\]]+)\]")]
+    private static partial Regex Bracket();
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (file, heading) in AllCases())
+            data.Add(file, heading);
+        return data;
+    }
+
+    private static IEnumerable<(string File, string Heading)> AllCases() =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Specs", Folder), "*.spec.md").Order(StringComparer.Ordinal)
+            .SelectMany(path => SpecFile.Load(path).Headings.Order(StringComparer.Ordinal).Select(h => (Path.GetFileName(path), h)));
+
+    [Fact]
+    public void There_are_cases_of_both_kinds_kept_together_and_apart()
+    {
+        var cases = AllCases().ToList();
+        Assert.True(cases.Count(c => c.Item1.StartsWith("events", StringComparison.Ordinal)) >= 12, "fewer than 12 event cases");
+        Assert.True(cases.Count(c => c.Item1.StartsWith("statements", StringComparison.Ordinal)) >= 10, "fewer than 10 statement cases");
+        foreach (var kind in new[] { "events", "statements" })
+        {
+            Assert.Contains(cases, c => c.Item1.StartsWith(kind, StringComparison.Ordinal) && c.Item2.StartsWith("together:", StringComparison.Ordinal));
+            Assert.Contains(cases, c => c.Item1.StartsWith(kind, StringComparison.Ordinal) && c.Item2.StartsWith("apart:", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_holds(string file, string heading)
+    {
+        var spec = SpecFile.Load(Path.Combine(AppContext.BaseDirectory, "Specs", Folder, file));
+        bool together = heading.StartsWith("together:", StringComparison.Ordinal);
+        Assert.True(together || heading.StartsWith("apart:", StringComparison.Ordinal), $"{file}: unknown section '## {heading}'; a case is '## together: …' or '## apart: …'");
+        bool events = file.StartsWith("events", StringComparison.Ordinal);
+        Assert.True(events || file.StartsWith("statements", StringComparison.Ordinal), $"{file}: a story spec file is named events-….spec.md or statements-….spec.md");
+
+        var articles = new List<(string Day, string Text, (int Start, int End)? Cue)>();
+        bool disagree = false;
+        foreach (var (_, item) in spec.NumberedItems(heading))
+        {
+            if (item == "dates disagree")
+            {
+                Assert.True(events && together, $"{file} '{heading}': 'dates disagree' belongs to a 'together' events case");
+                disagree = true;
+                continue;
+            }
+            var m = Article().Match(item);
+            Assert.True(m.Success, $"{file} '{heading}': an article is 'yyyy-MM-dd: text', not '{item}'");
+            var text = m.Groups["text"].Value;
+            var bracket = Bracket().Match(text);
+            (int, int)? cue = null;
+            if (bracket.Success)
+            {
+                cue = (bracket.Index, bracket.Index + bracket.Groups["cue"].Length);
+                text = text.Remove(bracket.Index, bracket.Length).Insert(bracket.Index, bracket.Groups["cue"].Value);
+            }
+            Assert.True(!events || cue is not null, $"{file} '{heading}': an events case marks each article's event cue in [brackets]");
+            articles.Add((m.Groups["day"].Value, text, cue));
+        }
+        Assert.True(articles.Count >= 2, $"{file} '{heading}': a case has two articles or more");
+
+        using var dir = new TempDir();
+        using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File("s.db"), codecs), EngineOptions.Default);
+        var input = dir.Write("in.jsonl", string.Concat(articles.Select((a, i) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = $"https://outlet{i}.example/a",
+            ["outlet"] = $"Outlet {i}",
+            ["published"] = a.Day,
+            ["title"] = $"Report {i}",
+            ["text"] = "Here is the news.\n\n" + a.Text,
+        }) + "\n")));
+        using (var inputs = engine.OpenInputs([input]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        var documents = articles.Select((_, i) => engine.Store.Ids().Select(engine.Load).Single(d => d!.Metadata.Url == $"https://outlet{i}.example/a")!).ToList();
+
+        if (events)
+            CheckEvents(file, heading, together, disagree, articles, documents, engine.Store);
+        else
+            CheckStatements(file, heading, together, documents, engine.Store);
+    }
+
+    private static void CheckEvents(string file, string heading, bool together, bool disagree, List<(string Day, string Text, (int Start, int End)? Cue)> articles, List<Document> documents, IDocumentStore store)
+    {
+        var found = StoryEvents.Of(documents, store);
+        string Describe() => string.Join("\n  ", found.Select(e => $"{e.Type} {e.Date ?? e.From + ".." + e.To}: " + string.Join(", ", e.Reports.Select(r => $"{documents.FindIndex(d => d.Id == r.Document)}[{r.Cue.Text}]"))));
+        // The story event holding each article's marked report.
+        var holders = new List<StoryEvent?>();
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var d = documents[i];
+            int shift = d.Text.IndexOf(articles[i].Text, StringComparison.Ordinal);
+            Assert.True(shift >= 0, $"{file} '{heading}': article {i}'s body is not its text: «{d.Text}»");
+            var (start, end) = (articles[i].Cue!.Value.Start + shift, articles[i].Cue!.Value.End + shift);
+            var holder = found.FirstOrDefault(e => e.Reports.Any(r => r.Document == d.Id && r.Cue.Start < end && start < r.Cue.End));
+            Assert.True(holder is not null, $"{file} '{heading}': article {i}'s [{d.Text[start..end]}] is in no story event\nfound:\n  {Describe()}");
+            holders.Add(holder);
+        }
+        if (together)
+        {
+            Assert.True(holders.Distinct().Count() == 1, $"{file} '{heading}': the reports must be one story event\nfound:\n  {Describe()}");
+            Assert.True(holders[0]!.DatesDisagree == disagree, $"{file} '{heading}': dates_disagree is {holders[0]!.DatesDisagree}, expected {disagree}\nfound:\n  {Describe()}");
+        }
+        else
+        {
+            Assert.True(holders.Distinct().Count() == holders.Count, $"{file} '{heading}': the reports must stay apart\nfound:\n  {Describe()}");
+        }
+    }
+
+    private static void CheckStatements(string file, string heading, bool together, List<Document> documents, IDocumentStore store)
+    {
+        var statements = StoryStatements.Of(documents, store);
+        string Describe() => string.Join("\n  ", statements.Select(s => s.SpeakerName + ": " + string.Join(" | ", s.Quotes.Select(q => $"{documents.FindIndex(d => d.Id == q.Document)} «{q.Words}»"))));
+        if (together)
+        {
+            Assert.True(
+                statements.Any(s => documents.All(d => s.Quotes.Any(q => q.Document == d.Id))),
+                $"{file} '{heading}': one statement must hold a quote of every article\nfound:\n  {Describe()}");
+        }
+        else
+        {
+            Assert.True(statements.Count == 0, $"{file} '{heading}': no statement may join these articles\nfound:\n  {Describe()}");
+        }
+    }
+}
