@@ -40,6 +40,8 @@ public static class Program
             return QuotesBench.Train(args[1..]);
         if (args.Length > 0 && args[0] == "stories-regroup")
             return StoriesBench.Regroup(args[1..]);
+        if (args.Length > 0 && args[0] == "contradictions")
+            return ContradictionsBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-show")
             return QuotesBench.Show(args[1..]);
         var inputs = new List<string>();

@@ -33,6 +33,7 @@ public static class Program
         root.Subcommands.Add(QuotesCommand.Create(console));
         root.Subcommands.Add(EventsCommand.Create(console));
         root.Subcommands.Add(StoriesCommand.Create(console));
+        root.Subcommands.Add(CitationsCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));

@@ -103,6 +103,7 @@ internal static class StoriesCommand
                 articles.AddRow(Markup.Escape(d.Metadata.Published ?? ""), Markup.Escape(d.Metadata.Outlet ?? ""), Markup.Escape(StoredQuote.Shorten(d.Metadata.Title ?? "(untitled)", 90)), Markup.Escape(d.Id));
             console.Write(articles);
             WriteTimeline(console, story, store, parse.GetValue(every));
+            StoryFindingsOutput.Write(console, story, store);
             if (story.Statements.Count == 0)
             {
                 console.MarkupLine("No statement reported by two or more of its articles.");

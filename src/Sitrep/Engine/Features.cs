@@ -19,6 +19,7 @@ public static class Features
         new Time.TimesFeature(),
         new Events.EventsFeature(),
         new Stories.StoriesFeature(),
+        new Contradictions.ContradictionsFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>

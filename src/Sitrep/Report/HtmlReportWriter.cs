@@ -92,7 +92,7 @@ public static class HtmlReportWriter
             Statements();
             Citations();
             Framing();
-            html.Append("<section id=\"").Append(prefix).Append("contra\"><h2>Contradictions</h2><p>").Append(E(r.ContradictionsNote)).Append("</p></section>\n");
+            Contradictions();
             Articles();
         }
 
@@ -206,6 +206,24 @@ public static class HtmlReportWriter
         }
 
         private static string StoredQuoteShort(string words) => Quotes.StoredQuote.Shorten(words, 140);
+
+        private void Contradictions()
+        {
+            html.Append("<section id=\"").Append(prefix).Append("contra\"><h2>Contradictions</h2>");
+            if (r.Contradictions.Count == 0)
+            {
+                html.Append("<p>").Append(E(r.ContradictionsNote)).Append("</p></section>\n");
+                return;
+            }
+            foreach (var c in r.Contradictions)
+            {
+                html.Append("<h3>").Append(E(c.About)).Append(" <span class=\"small\">").Append(E(c.Kind)).Append("</span></h3><table><tr><th>outlet</th><th>says</th></tr>");
+                foreach (var side in c.Sides)
+                    html.Append("<tr><td>").Append(E(side.Outlet)).Append("</td><td>").Append(Link(side.Evidence, "“" + E(StoredQuoteShort(side.Words)) + "”")).Append("</td></tr>");
+                html.Append("</table>");
+            }
+            html.Append("</section>\n");
+        }
 
         private void Citations()
         {

@@ -128,6 +128,23 @@ public static class JsonReportWriter
         json.WriteEndObject();
 
         json.WriteStartArray("contradictions");
+        foreach (var c in r.Contradictions)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", c.Kind);
+            json.WriteString("about", c.About);
+            json.WriteStartArray("sides");
+            foreach (var side in c.Sides)
+            {
+                json.WriteStartObject();
+                json.WriteString("outlet", side.Outlet);
+                json.WriteString("text", side.Words);
+                Evidence(json, side.Evidence);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
         json.WriteString("contradictions_note", r.ContradictionsNote);
 

@@ -72,7 +72,16 @@ public static class MarkdownReportWriter
         foreach (var v in r.Framing.Voices)
             md.Append(Inv($"- {Esc(v.Outlet)} · {v.Dimension} {Esc(v.Value)}: {v.Quotes} quotes {Key(v.Evidence)}\n"));
 
-        md.Append("\n## Contradictions\n\n").Append(Esc(r.ContradictionsNote)).Append("\n\n## Articles\n\n");
+        md.Append("\n## Contradictions\n\n");
+        if (r.Contradictions.Count == 0)
+            md.Append(Esc(r.ContradictionsNote)).Append("\n");
+        foreach (var c in r.Contradictions)
+        {
+            md.Append(Inv($"- {Esc(c.About)} ({c.Kind})\n"));
+            foreach (var side in c.Sides)
+                md.Append(Inv($"  - {Esc(side.Outlet)}: “{Esc(side.Words)}” {Key(side.Evidence)}\n"));
+        }
+        md.Append("\n## Articles\n\n");
         foreach (var a in r.Articles)
         {
             md.Append("### ").Append(Esc(a.Title ?? a.Id)).Append("\n\n");

@@ -63,6 +63,12 @@ public sealed record VoiceCount(string Outlet, string Dimension, string Value, i
 /// <summary>How each outlet frames the story: what it calls the recurring actors, its distinctive words, its share of opinion, whose voices it quotes.</summary>
 public sealed record OutletFraming(IReadOnlyList<ActorNaming> Actors, IReadOnlyList<OutletTerm> Terms, IReadOnlyList<OutletShare> Genres, IReadOnlyList<VoiceCount> Voices);
 
+/// <summary>One side of a contradiction in the report: the outlet, the words that carry its claim, and where they are.</summary>
+public sealed record ContradictionSideItem(string Outlet, string Words, Evidence Evidence);
+
+/// <summary>Where the story's outlets disagree: the kind (date, role, number, claim), what about, and every side.</summary>
+public sealed record ContradictionItem(string Kind, string About, IReadOnlyList<ContradictionSideItem> Sides);
+
 /// <summary>One story's report: every section, and the articles its items point into.</summary>
 public sealed record StoryReport(
     string Id,
@@ -73,4 +79,8 @@ public sealed record StoryReport(
     IReadOnlyList<CitationEdge> Citations,
     OutletFraming Framing,
     string ContradictionsNote,
-    IReadOnlyList<ReportArticle> Articles);
+    IReadOnlyList<ReportArticle> Articles)
+{
+    /// <summary>Where the outlets disagree (<see cref="Contradictions.StoryContradictions"/>); <see cref="ContradictionsNote"/> says so when there is none.</summary>
+    public IReadOnlyList<ContradictionItem> Contradictions { get; init; } = [];
+}

@@ -18,7 +18,7 @@ public sealed record ReportLimits(int Entities = 8, int Speakers = 12, int Quote
 public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limits = null)
 {
     /// <summary>What the report says while no contradiction is computed.</summary>
-    public const string NoContradictions = "No contradictions are computed yet: they come with the contradictions stage (issue 19).";
+    public const string NoContradictions = "No contradiction found between these articles (dates of one death, holders of one office, figures for the same thing, whether force was used).";
 
     private readonly ReportLimits _limits = limits ?? ReportLimits.Default;
 
@@ -54,7 +54,17 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             Citations(docs),
             new OutletFraming(Actors(docs), FramingTerms.Distinctive(docs.Select(d => (d.Outlet, d.Document)).ToList(), _limits.TermsPerOutlet), shares, Voices(docs)),
             NoContradictions,
-            [.. docs.Select(d => new ReportArticle(d.Document.Id, d.Document.Metadata.Title, d.Outlet, d.Document.Metadata.Published, GenreName(d.Document.Metadata.Genre), d.Document.Metadata.Url, d.Document.Text))]);
+            [.. docs.Select(d => new ReportArticle(d.Document.Id, d.Document.Metadata.Title, d.Outlet, d.Document.Metadata.Published, GenreName(d.Document.Metadata.Genre), d.Document.Metadata.Url, d.Document.Text))])
+        {
+            Contradictions = Contradictions(docs),
+        };
+    }
+
+    private List<ContradictionItem> Contradictions(List<Loaded> docs)
+    {
+        var outlets = docs.ToDictionary(d => d.Document.Id, d => d.Outlet, StringComparer.Ordinal);
+        return [.. Sitrep.Contradictions.StoryContradictions.Of([.. docs.Select(d => d.Document).TakeLast(Stories.StoryView.StatementDocuments)], store)
+            .Select(c => new ContradictionItem(c.KindName, c.About, [.. c.Sides.Select(s => new ContradictionSideItem(outlets.GetValueOrDefault(s.Document, s.Document), s.Text, new Evidence(s.Document, s.Start, s.End)))]))];
     }
 
     internal sealed record Loaded(Document Document, string Outlet, StoredEntity?[] Resolved, IReadOnlyList<StoredQuote> Quotes);

@@ -74,7 +74,7 @@ public sealed class StoriesFeature : IPipelineFeature
                     foreach (var id in _stories)
                     {
                         if (StoryView.Read(store, index, id) is { } story)
-                            Write(json, story);
+                            Write(json, story, session.Sections.OfType<IStoryJsonFields>());
                     }
                 }
                 json.WriteEndArray();
@@ -146,7 +146,7 @@ public sealed class StoriesFeature : IPipelineFeature
                 json.WriteEndObject();
             }
 
-            private static void Write(Utf8JsonWriter json, StoryView story)
+            private static void Write(Utf8JsonWriter json, StoryView story, IEnumerable<IStoryJsonFields> more)
             {
                 json.WriteStartObject();
                 json.WriteString("id", story.Record.Name);
@@ -186,6 +186,9 @@ public sealed class StoriesFeature : IPipelineFeature
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                // Fields other features add to a story (contradictions, agreement, citations).
+                foreach (var fields in more)
+                    fields.WriteStory(json, story);
                 json.WriteEndObject();
             }
         }

@@ -94,7 +94,7 @@ public sealed class PluggableLayerTests
         var views = engine.DocumentViews(engine.Load("a")!);
 
         Assert.Equal(2, documents);
-        Assert.Equal(["documents", "mentions", "entities", "quotes", "times", "events", "stories", "long-words"], files.Keys);
+        Assert.Equal(["documents", "mentions", "entities", "quotes", "times", "events", "stories", "citations", "long-words"], files.Keys);
         var rows = files["long-words"].ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("document,start,end,word", rows[0]);
         Assert.Contains(rows, r => r.StartsWith("a,", StringComparison.Ordinal) && r.EndsWith(",negotiations", StringComparison.Ordinal));

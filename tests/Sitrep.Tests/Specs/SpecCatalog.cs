@@ -14,6 +14,7 @@ public static class SpecCatalog
         ["Html"] = ["input", "body", "removed", "captions", "metadata"],
         ["Entities"] = ["input", "mentions", "not mentions"],
         ["Text"] = ["input", "sentences", "tokens"],
+        ["Contradictions"] = ["dates", "roles", "numbers", "claims", "not contradictions"],
     };
 
     public static TheoryData<string> Names(string folder)

@@ -21,6 +21,7 @@ public sealed class SpecCatalogTests
     [InlineData("Html")]
     [InlineData("Entities")]
     [InlineData("Text")]
+    [InlineData("Contradictions")]
     public void Every_shipped_spec_uses_only_the_sections_its_runner_reads(string folder)
     {
         foreach (var name in SpecCatalog.Names(folder))

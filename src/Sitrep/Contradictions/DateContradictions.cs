@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Lexicons;
+using Sitrep.Time;
+
+namespace Sitrep.Contradictions;
+
+/// <summary>
+/// The date of one event told differently. Only events that can happen once are compared, so two
+/// dates cannot be two events: a person's death (<c>fatal-events</c>: "killed X", "the killing of X",
+/// "X, who was killed", "X's death", "X died"). The victim is the person mention the cue words point
+/// at; the date is the time expression of the same sentence nearest to the cue and the victim, when
+/// it names a day, month or year ("Jan. 3", "early January", "last September") and is no bound
+/// ("since January", "before March"). Two reports contradict when their days cannot overlap: a range
+/// that holds the other's day agrees with it ("early January" and "Jan. 3").
+/// </summary>
+internal static partial class DateContradictions
+{
+    private static readonly Lexicon Cues = Lexicon.Get("fatal-events");
+
+    /// <summary>How far from the cue and victim the date may be, in characters of the same sentence.</summary>
+    private const int DateReach = 60;
+
+    /// <summary>How far after an active cue the victim may be named ("the killing of Iran's Qods Force commander X").</summary>
+    private const int VictimReach = 70;
+
+    [GeneratedRegex(@"\b[\p{L}]+\b", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^\s*,?\s*(?:who\s+|which\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|is|got|being)\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex PassiveGap();
+
+    [GeneratedRegex(@"^\s*(?:,\s*(?:who|which)\s+)?(?:\w+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex IntransitiveGap();
+
+    [GeneratedRegex(@"^(?:'s|’s|')\s+(?:[\p{L}.\-]+\s+){0,3}$", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex PossessiveGap();
+
+    [GeneratedRegex(@"\b(?:since|until|till|before|after|by|through|from|between|as\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex BoundBefore();
+
+    public static IEnumerable<Contradiction> Find(IReadOnlyList<StoryText> documents)
+    {
+        var reports = documents.SelectMany(Reports).ToList();
+        foreach (var victim in reports.GroupBy(r => r.Victim, StringComparer.Ordinal))
+        {
+            // One report a document: the first it dates.
+            var byDocument = victim.GroupBy(r => r.Document.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            bool conflict = false;
+            for (int i = 0; i < byDocument.Count && !conflict; i++)
+            {
+                for (int j = i + 1; j < byDocument.Count && !conflict; j++)
+                    conflict = Conflicts(byDocument[i].When, byDocument[j].When);
+            }
+            if (!conflict)
+                continue;
+            var first = byDocument[0];
+            yield return new Contradiction(
+                ContradictionKind.Date,
+                $"when {first.VictimName} {(first.Died ? "died" : "was killed")}",
+                [.. byDocument.Select(r => new ContradictionSide(r.Document.Id, r.Time.Start, r.Time.End, r.Document.Text[r.Time.Start..r.Time.End]))]);
+        }
+    }
+
+    /// <summary>The dated reports of a death in one document.</summary>
+    internal static IEnumerable<Report> Reports(StoryText d)
+    {
+        var text = d.Text;
+        foreach (Match m in Word().Matches(text))
+        {
+            if (!Cues.Contains(m.ValueSpan))
+                continue;
+            var entry = Cues.Entries.First(e => e.Text.Equals(m.Value, StringComparison.OrdinalIgnoreCase));
+            var (start, end) = d.Sentence(m.Index);
+            int victim = Victim(d, entry.Tags, m.Index, m.Index + m.Length, start, end);
+            if (victim < 0)
+                continue;
+            var mention = d.Mentions[victim];
+            var key = d.Key(mention.Entity);
+            if (key is null)
+                continue;
+            int lo = Math.Min(m.Index, mention.Start), hi = Math.Max(m.Index + m.Length, mention.End);
+            TimeExpression? best = null;
+            int bestDistance = int.MaxValue;
+            DateSpan? when = null;
+            foreach (var t in d.Times)
+            {
+                if (t.Start < start || t.End > end || t.Type != TimexType.Date)
+                    continue;
+                int distance = t.End <= lo ? lo - t.End : t.Start >= hi ? t.Start - hi : 0;
+                if (distance > DateReach || distance >= bestDistance)
+                    continue;
+                if (BoundBefore().IsMatch(text[Math.Max(start, t.Start - 12)..t.Start]))
+                    continue;
+                if (DateSpan.Of(t) is not { } span)
+                    continue;
+                // A date nearer another event's cue, in the same clause, is that event's ("arrested on Friday in connection with the death of X").
+                if (d.Events.Any(e => e.CueStart >= start && e.CueEnd <= end && (e.CueEnd <= lo || e.CueStart >= hi) && Distance(t, e.CueStart, e.CueEnd) < distance
+                        && !text[Math.Min(t.End, e.CueEnd)..Math.Max(t.Start, e.CueStart)].Contains(',', StringComparison.Ordinal)))
+                    continue;
+                (best, bestDistance, when) = (t, distance, span);
+            }
+            if (best is null || when is null)
+                continue;
+            yield return new Report(d, key, d.Name(mention.Entity) ?? mention.Text(text), entry.Tags.Contains("intransitive"), best, when);
+        }
+    }
+
+    private static int Distance(TimeExpression t, int start, int end) => t.End <= start ? start - t.End : t.Start >= end ? t.Start - end : 0;
+
+    /// <summary>The index of the mention of the person who died, or -1.</summary>
+    private static int Victim(StoryText d, IReadOnlyList<string> tags, int cueStart, int cueEnd, int sentenceStart, int sentenceEnd)
+    {
+        var text = d.Text;
+        for (int i = d.Mentions.Count - 1; i >= 0; i--)
+        {
+            var m = d.Mentions[i];
+            if (m.End > cueStart || m.Start < sentenceStart)
+                continue;
+            if (m.Type != "PERSON")
+                continue;
+            var gap = text[m.End..cueStart];
+            if ((tags.Contains("passive") && PassiveGap().IsMatch(gap))
+                || (tags.Contains("intransitive") && IntransitiveGap().IsMatch(gap))
+                || (tags.Contains("possessive") && PossessiveGap().IsMatch(gap)))
+                return i;
+            break;
+        }
+        if (!tags.Contains("active"))
+            return -1;
+        for (int i = 0; i < d.Mentions.Count; i++)
+        {
+            var m = d.Mentions[i];
+            if (m.Start < cueEnd)
+                continue;
+            if (m.Start - cueEnd > VictimReach || m.End > sentenceEnd)
+                break;
+            // The first name after the cue is the victim only when it is a person; "killed in Baghdad" names a place.
+            return m.Type == "PERSON" ? i : -1;
+        }
+        return -1;
+    }
+
+    private static bool Conflicts(DateSpan a, DateSpan b)
+    {
+        if (a.YearKnown && b.YearKnown)
+            return a.To < b.From || b.To < a.From;
+        // A month without a year against a date: only the months can disagree.
+        if (a.From.Month == a.To.Month && b.From.Month == b.To.Month && (a.From.Year == a.To.Year) && (b.From.Year == b.To.Year))
+            return a.From.Month != b.From.Month;
+        return false;
+    }
+
+    internal sealed record Report(StoryText Document, string Victim, string VictimName, bool Died, TimeExpression Time, DateSpan When);
+}
+
+/// <summary>The days a date expression can mean: a day, a month, a year or a range; <see cref="YearKnown"/> false for "XXXX-01".</summary>
+internal sealed record DateSpan(DateOnly From, DateOnly To, bool YearKnown)
+{
+    public static DateSpan? Of(TimeExpression t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        if (t.Mod is not (null or "START" or "MID" or "END"))
+            return null;
+        if (t.Range is { } range)
+            return new DateSpan(range.From, range.To, true);
+        var v = t.Value;
+        bool known = !v.StartsWith("XXXX", StringComparison.Ordinal);
+        var normal = known ? v : "2000" + v[4..];
+        if (normal.Length == 10 && DateOnly.TryParseExact(normal, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateSpan(day, day, known);
+        if (normal.Length == 7 && DateOnly.TryParseExact(normal + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return new DateSpan(month, month.AddMonths(1).AddDays(-1), known);
+        if (known && v.Length == 4 && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is > 1000 and < 3000)
+            return new DateSpan(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), true);
+        return null;
+    }
+}
