@@ -77,7 +77,8 @@ public static class StoryEvents
     /// <summary>Deeds: an undated report ("the attack on the base") speaks of something recent; older ones are dated in the text or named by a person killed.</summary>
     private const int MaterialWindowDays = 31;
 
-    private static readonly Lexicon Lethal = Lexicon.Get("lethal-cues");
+    // The words of a death, shared with the date contradictions: a person dies once.
+    private static readonly Lexicon Lethal = Lexicon.Get("fatal-events");
 
     /// <summary>PLOVER's verbal types (statements, not deeds): repeated often, so an undated report is placed only near its publication.</summary>
     private static readonly HashSet<string> Verbal = new(StringComparer.Ordinal)
