@@ -68,6 +68,50 @@ public sealed partial class ReportBrowserTests
         }
     }
 
+    [Fact]
+    public void The_report_of_the_largest_roundup_story_renders_with_every_outlet_and_article_title()
+    {
+        var shared = RepoPaths.RequireShared();
+        var chromium = RequireChromium();
+        using var dir = new TempDir();
+        // The AllSides roundups set (made by the shared tool); its largest gold story, articles in file order.
+        var made = Process.Start(new ProcessStartInfo("python3", $"{Path.Combine(shared, "tools", "make_story_sets.py")} roundups {dir.File("sets")}") { UseShellExecute = false, RedirectStandardOutput = true })!;
+        made.StandardOutput.ReadToEnd();
+        made.WaitForExit();
+        Assert.Equal(0, made.ExitCode);
+        var gold = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(dir.File("sets"), "roundups.gold.json")))!;
+        var largest = gold.GroupBy(p => p.Value, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        var urls = largest.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var lines = File.ReadLines(Path.Combine(dir.File("sets"), "roundups.jsonl"))
+            .Where(l => urls.Contains(JsonDocument.Parse(l).RootElement.GetProperty("url").GetString()!)).ToList();
+        Assert.True(lines.Count >= 3, $"the largest roundup story has {lines.Count} articles");
+        var input = dir.Write("story.jsonl", string.Join("\n", lines) + "\n");
+        var db = dir.File("roundup.db");
+        var (code, output) = CliRunner.Run("analyze", input, "--db", db, "--quiet");
+        Assert.True(code == 0, output);
+        var page = dir.File("report.html");
+        Assert.Equal(0, CliRunner.Run("report", "--db", db, "--all", "--out", page).ExitCode);
+
+        bool update = Environment.GetEnvironmentVariable("SITREP_UPDATE_SCREENSHOTS") == "1";
+        var shot = update ? Path.Combine(RepoPaths.Root, "docs", "report-roundup-1280.png") : dir.File("report-roundup-1280.png");
+        var profile = dir.File("profile");
+        Run(chromium, dir, $"--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --user-data-dir={profile} --window-size=1280,2200 --screenshot={shot} {new Uri(page).AbsoluteUri}");
+        var png = File.ReadAllBytes(shot);
+        Assert.True(png.Length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "no screenshot");
+        var dom = Run(chromium, dir, $"--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir={profile} --window-size=1280,2200 --dump-dom {new Uri(page).AbsoluteUri}");
+        var text = System.Net.WebUtility.HtmlDecode(TagPattern().Replace(dom, " "));
+        text = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var line in lines)
+        {
+            var article = JsonDocument.Parse(line).RootElement;
+            var outlet = article.GetProperty("outlet").GetString()!;
+            var title = string.Join(' ', article.GetProperty("title").GetString()!.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(outlet, text, StringComparison.Ordinal);
+            Assert.Contains(title, text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
+    }
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex TagPattern();
 
