@@ -36,7 +36,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("3", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("4", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -124,6 +124,7 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries);
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
+        found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
         var codes = new byte[tokens.Length];
         _model.Gazetteer.Annotate(text, tokens, codes);

@@ -58,6 +58,30 @@ internal static partial class MentionShaper
         return shaped;
     }
 
+    /// <summary>
+    /// "The Pentagon said …": at a sentence's start the article is capitalised, and the tagger or a later
+    /// rule takes it into the name. An organisation's or person's name does not include it, unless the
+    /// name is an outlet that writes it so (resources/lexicons/outlets.tsv: "The Atlantic"); places keep
+    /// it ("The Hague").
+    /// </summary>
+    internal static List<EntityMention> WithoutLeadingThe(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.TokenCount < 2 || m.Type == EntityTypes.Location || !tokens[m.FirstToken].Span(text).SequenceEqual("The"))
+                continue;
+            if (EntityLexicons.Outlets.Contains(text.AsSpan(m.Start, m.End - m.Start)))
+                continue;
+            int first = m.FirstToken + 1;
+            mentions[i] = m with { Start = tokens[first].Start, FirstToken = first, TokenCount = m.TokenCount - 1 };
+        }
+        return mentions;
+    }
+
     private static List<EntityMention> SplitRole(string text, Token[] tokens, EntityMention m)
     {
         int first = m.FirstToken, end = m.FirstToken + m.TokenCount;
