@@ -328,7 +328,7 @@ internal sealed partial class FinderRun
             if (before == t)
                 break;
         }
-        t = PastPlaceThat(t0, t, s1);
+        t = PastPlaceThat(t0, t, s1, StatsOf(k) is { Object: >= 0.1f });
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
         // "said, however, that …": a sentence adverb between commas.
@@ -343,13 +343,14 @@ internal sealed partial class FinderRun
     /// "said during a rally in Michigan that Clinton …", "says in Ohio that she …": a place or time of
     /// saying without the comma the loop above needs. PolNeAR's content starts after the "that"
     /// (learned on its train split, where these lead-ins were the commonest over-long start). The
-    /// phrase must open with a preposition (or the loop must have skipped part of it), hold no verb,
+    /// phrase must open with a preposition (or the loop must have skipped part of it, or the cue takes
+    /// an object: "told an invited crowd at the club that …", "is warning voters that …"), hold no verb,
     /// conjunction, cue or quotation, and the "that" must open a clause (a subject or a quotation
     /// follows); else it is a relative pronoun ("called for a law that would …") and stays in the words.
     /// </summary>
-    private int PastPlaceThat(int t0, int t, int s1)
+    private int PastPlaceThat(int t0, int t, int s1, bool takesObject)
     {
-        if (WordIs(t, "that") || !(t > t0 || WordIn(t, SpeechWords.Prepositions)) || WordIs(t0, "to") || WordIs(t0, "of"))
+        if (WordIs(t, "that") || !(t > t0 || WordIn(t, SpeechWords.Prepositions) || takesObject) || WordIs(t0, "to") || WordIs(t0, "of"))
             return t;
         for (int u = t; u < s1 && u - t0 < 16; u++)
         {
