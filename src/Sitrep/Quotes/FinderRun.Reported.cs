@@ -280,6 +280,7 @@ internal sealed partial class FinderRun
             }
             stats = null;
         }
+        int t0 = t;
         for (int pass = 0; pass < 4 && t < s1; pass++)
         {
             int before = t;
@@ -327,6 +328,7 @@ internal sealed partial class FinderRun
             if (before == t)
                 break;
         }
+        t = PastPlaceThat(t0, t, s1, StatsOf(k) is { Object: >= 0.1f });
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
         // "said, however, that …": a sentence adverb between commas.
@@ -336,6 +338,48 @@ internal sealed partial class FinderRun
             t++;
         return t;
     }
+
+    /// <summary>
+    /// "said during a rally in Michigan that Clinton …", "says in Ohio that she …": a place or time of
+    /// saying without the comma the loop above needs. PolNeAR's content starts after the "that"
+    /// (learned on its train split, where these lead-ins were the commonest over-long start). The
+    /// phrase must open with a preposition (or the loop must have skipped part of it, or the cue takes
+    /// an object: "told an invited crowd at the club that …", "is warning voters that …"), hold no verb,
+    /// conjunction, cue or quotation, and the "that" must open a clause (a subject or a quotation
+    /// follows); else it is a relative pronoun ("called for a law that would …") and stays in the words.
+    /// </summary>
+    private int PastPlaceThat(int t0, int t, int s1, bool takesObject)
+    {
+        if (WordIs(t, "that") || !(t > t0 || WordIn(t, SpeechWords.Prepositions) || takesObject) || WordIs(t0, "to") || WordIs(t0, "of"))
+            return t;
+        for (int u = t; u < s1 && u - t0 < 16; u++)
+        {
+            if (_view.MarkRole[u] != 0 || IsCue(u) || WordIn(u, ClauseWords))
+                return t;
+            if (u > t && WordIs(u, "that"))
+                return ClauseFollows(u + 1) ? u : t;
+        }
+        return t;
+    }
+
+    /// <summary>A clause opens here: a subject (a pronoun, "she's", a name, "the …") or a quotation.</summary>
+    private bool ClauseFollows(int u)
+    {
+        if (StartsClause(u) || _view.MarkRole[u] == 1)
+            return true;
+        var w = _view.Word(u);
+        int apostrophe = w.IndexOfAny('\'', '\u2019');
+        if (apostrophe <= 0)
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var head = CueFeatures.Lower(w[..apostrophe], buffer);
+        return SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
+    }
+
+    /// <summary>Words that show a phrase has become a clause of its own (a verb, a conjunction, a relative pronoun).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> ClauseWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["and", "but", "or", "because", "who", "which", "whom", "whose", "where", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+         "will", "would", "could", "should", "can", "may", "might", "must", "not", "do", "does", "did", "if", "whether", "than", "so"], StringComparer.Ordinal);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["him", "her", "them", "us", "me", "you", "reporters", "supporters", "voters", "viewers", "listeners", "readers", "lawmakers", "journalists"], StringComparer.Ordinal);
