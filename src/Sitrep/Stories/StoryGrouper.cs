@@ -82,7 +82,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private long? _generation;
 
     /// <summary>How many stories (with their newest members) the caches hold at most before they are emptied, to keep memory flat.</summary>
-    private const int CachedStories = 20_000;
+    private const int CachedStories = 5_000;
 
     /// <summary>
     /// Term frequencies as the store has them plus <see cref="_pending"/>: an article brings hundreds of
