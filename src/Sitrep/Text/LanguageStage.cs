@@ -37,12 +37,13 @@ public sealed class LanguageStage : IDocumentStage
     public static string? Detect(string text)
     {
         var sample = text.Length > SampleLength ? text[..SampleLength] : text;
-        if (sample.Count(char.IsLetter) < 12)
+        int letters = sample.Count(char.IsLetter);
+        if (letters < 12)
             return null;
         if (EnglishFastPath.IsEnglish(sample))
             return "en";
         Language language;
-        if (sample.Count(char.IsLetter) < ShortSampleLetters)
+        if (letters < ShortSampleLetters)
         {
             // Lingua's fast mode is unreliable on short text ("Russian troops shelled Kharkiv on June 1."
             // came out Danish); a brief counts as unknown unless one language is clearly ahead, so that
