@@ -31,8 +31,8 @@ public sealed class EntitiesFeature : IPipelineFeature
         var countries = _countries ?? CountryTable.Default;
         builder
             .UseTokens()
-            .Use(new EntityStage(_model ?? NerModel.Default, countries, Actors.ActorTable.Default))
-            .Use(new CoreferenceStage(countries, Actors.ActorTable.Default))
+            .Use(new EntityStage(_model, countries))
+            .Use(new CoreferenceStage(countries))
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)
             .UseJson(new EntitiesJsonPart())

@@ -12,31 +12,49 @@ namespace Sitrep.Entities;
 /// </summary>
 public sealed partial class EntityStage : IDocumentStage
 {
-    private readonly NerModel _model;
+    // Lazy: every command builds the pipeline to know the stage versions, and only the commands that
+    // tag need the model and the actor tables (a second of start-up for the others).
+    private readonly Lazy<NerModel> _model;
+    private readonly Func<string> _modelHash;
     private readonly CountryTable _countries;
-    private readonly ActorTable _actors;
+    private readonly Lazy<ActorTable> _actors;
+    private readonly Func<string> _actorsHash;
 
     public EntityStage()
-        : this(NerModel.Default, CountryTable.Default, ActorTable.Default)
+        : this(null, CountryTable.Default)
     {
     }
 
     public EntityStage(NerModel model)
-        : this(model, CountryTable.Default, ActorTable.Default)
+        : this(model ?? throw new ArgumentNullException(nameof(model)), CountryTable.Default)
     {
     }
 
     public EntityStage(NerModel model, CountryTable countries, ActorTable actors)
     {
-        _model = model ?? throw new ArgumentNullException(nameof(model));
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(actors);
+        _model = new Lazy<NerModel>(model);
+        _modelHash = () => model.Hash;
         _countries = countries ?? throw new ArgumentNullException(nameof(countries));
-        _actors = actors ?? throw new ArgumentNullException(nameof(actors));
+        _actors = new Lazy<ActorTable>(actors);
+        _actorsHash = () => actors.Hash;
+    }
+
+    /// <summary>The model given, else the shipped one, and the shipped actor tables, each loaded when the stage first runs.</summary>
+    internal EntityStage(NerModel? model, CountryTable countries)
+    {
+        _model = model is null ? new Lazy<NerModel>(() => NerModel.Default, LazyThreadSafetyMode.ExecutionAndPublication) : new Lazy<NerModel>(model);
+        _modelHash = model is null ? () => NerModel.DefaultHash : () => model.Hash;
+        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
+        _actors = new Lazy<ActorTable>(() => ActorTable.Default, LazyThreadSafetyMode.ExecutionAndPublication);
+        _actorsHash = () => ActorTable.DefaultHash;
     }
 
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("4", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("4", [_modelHash(), _countries.Hash, _actorsHash(), .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -115,11 +133,11 @@ public sealed partial class EntityStage : IDocumentStage
     internal List<Mention> Tag(TaggerView view, IReadOnlySet<string>? documentOutlets)
     {
         var (text, tokens, sentences) = view;
-        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Recognize(text, tokens, sentences)), _actors);
+        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Value.Recognize(text, tokens, sentences)), _actors.Value);
         found = NameCompounds.Apply(text, tokens, found, _countries);
-        found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors);
-        found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors);
-        found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors);
+        found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
+        found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
+        found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries);
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries);
@@ -127,11 +145,11 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
         var codes = new byte[tokens.Length];
-        _model.Gazetteer.Annotate(text, tokens, codes);
+        _model.Value.Gazetteer.Annotate(text, tokens, codes);
         var mentions = new List<Mention>(found.Count);
         foreach (var m in found)
         {
-            var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors);
+            var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors.Value);
             mentions.Add(new Mention(m.Start, m.End, type));
         }
         ShareTypesOfNamesForOneThing(text, mentions);

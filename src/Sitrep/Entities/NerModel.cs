@@ -36,6 +36,17 @@ public sealed class NerModel
     /// <summary>The model shipped with Sitrep (resources/ner), loaded on first use.</summary>
     public static NerModel Default => LazyDefault.Value;
 
+    /// <summary>The <see cref="Hash"/> of <see cref="Default"/> from the resource's bytes, without decoding the model: every command reads the stage versions, few tag.</summary>
+    internal static string DefaultHash => LazyDefault.IsValueCreated ? LazyDefault.Value.Hash : LazyDefaultHash.Value;
+
+    private static readonly Lazy<string> LazyDefaultHash = new(() =>
+    {
+        using var stream = OpenDefault();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return Pipeline.StageVersion.Hash(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public IReadOnlyList<string> Tags => TagSet.Tags;
 
     public int FeatureCount => _keys.Length;
@@ -262,8 +273,11 @@ public sealed class NerModel
 
     private static NerModel LoadDefault()
     {
-        using var stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the NER model resource {ResourceName} is not in this build (train it: sitrep train ner)");
+        using var stream = OpenDefault();
         return Load(stream);
     }
+
+    private static Stream OpenDefault() =>
+        typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"the NER model resource {ResourceName} is not in this build (train it: sitrep train ner)");
 }

@@ -50,7 +50,7 @@ public sealed class EventFinder
     public static EventFinder Default { get; } = new(EventLexicon.Default);
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
-    public static string LexiconHash => EventLexicon.Default.Hash;
+    public static string LexiconHash => EventLexicon.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {

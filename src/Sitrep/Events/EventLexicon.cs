@@ -28,9 +28,15 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 /// </summary>
 internal sealed class EventLexicon
 {
+    /// <summary>The shipped lists, in the order of the constructor's parameters (and of <see cref="Hash"/>).</summary>
+    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns"];
+
     private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns")));
 
     public static EventLexicon Default => LazyDefault.Value;
+
+    /// <summary>The <see cref="Hash"/> of <see cref="Default"/> from the lists' bytes: the stage version, read by commands that never find events.</summary>
+    public static string DefaultHash => string.Concat(Lexicon.Hashes(ShippedNames));
 
     /// <summary>Senses by the first word of the form, case-insensitive.</summary>
     public FrozenDictionary<string, VerbSense[]> Senses { get; }

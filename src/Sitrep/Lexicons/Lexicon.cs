@@ -18,6 +18,10 @@ public sealed class Lexicon
 {
     private static readonly ConcurrentDictionary<string, Lexicon> Loaded = new(StringComparer.Ordinal);
 
+    // Stage versions name the lists' hashes and every command reads them; hashing the bytes spares a
+    // command that runs no stage the parsing and freezing of the lists.
+    private static readonly ConcurrentDictionary<string, string> HashedOnly = new(StringComparer.Ordinal);
+
     private readonly FrozenSet<string> _entries;
     private readonly FrozenDictionary<string, FrozenSet<string>> _tagged;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _spans;
@@ -74,7 +78,20 @@ public sealed class Lexicon
     public static string[] Hashes(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        return Array.ConvertAll(names, n => Get(n).Hash);
+        return Array.ConvertAll(names, HashOf);
+    }
+
+    /// <summary>The hash of the shipped list <paramref name="name"/> (the SHA-256 of its bytes, as <see cref="Hash"/>), without loading it.</summary>
+    internal static string HashOf(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (Loaded.TryGetValue(name, out var loaded))
+            return loaded.Hash;
+        return HashedOnly.GetOrAdd(name, n =>
+        {
+            using var buffer = ReadEmbedded(n);
+            return Pipeline.StageVersion.Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        });
     }
 
     /// <summary>Reads a list from its bytes (UTF-8); throws when the opening comment is missing or an entry is empty.</summary>
@@ -107,12 +124,18 @@ public sealed class Lexicon
 
     private static Lexicon LoadEmbedded(string name)
     {
+        using var buffer = ReadEmbedded(name);
+        return Parse(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static MemoryStream ReadEmbedded(string name)
+    {
         var resource = "Sitrep.Lexicons." + name + ".tsv";
         using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"the lexicon {name} (resources/lexicons/{name}.tsv) is not in this build");
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return Parse(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return buffer;
     }
 }
 

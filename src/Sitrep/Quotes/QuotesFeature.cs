@@ -23,10 +23,12 @@ public sealed class QuotesFeature : IPipelineFeature
     /// <summary>The article's quotes, its cited sources and the channels that are not among its entities.</summary>
     public static readonly Layer<QuoteLayer> Quotes = new("quotes");
 
-    private readonly QuoteFinder _finder;
+    // Null for the shipped finder, taken when the stage first runs: its cue model takes a third of a
+    // second to load, and every command lists the features.
+    private readonly QuoteFinder? _finder;
 
     /// <param name="finder">The finder; null for the shipped cue model.</param>
-    public QuotesFeature(QuoteFinder? finder = null) => _finder = finder ?? QuoteFinder.Default;
+    public QuotesFeature(QuoteFinder? finder = null) => _finder = finder;
 
     public string Name => "quotes";
 
@@ -61,12 +63,12 @@ public sealed class QuotesFeature : IPipelineFeature
             .UseView(new QuotesView());
     }
 
-    private sealed class QuoteStage(QuoteFinder finder) : IDocumentStage
+    private sealed class QuoteStage(QuoteFinder? finder) : IDocumentStage
     {
         public string Name => "quotes";
 
         /// <summary>Bump when any quote, speaker, citation or statement can change for the same input; the lexicons' hashes (its own and the titles it reads role nouns from) are part of it.</summary>
-        public string Version => StageVersion.Of("4", LexiconHash, EntityLexicons.Titles.Hash);
+        public string Version => StageVersion.Of("4", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
 
         public IReadOnlyList<Layer> Requires { get; } =
             [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities];
@@ -83,7 +85,7 @@ public sealed class QuotesFeature : IPipelineFeature
                 context.Get(EntityLayers.Mentions),
                 context.Get(EntityLayers.DocumentEntities),
                 PublishedDay(context.Get(CoreLayers.Metadata).Published));
-            context.Set(Quotes, finder.Find(input));
+            context.Set(Quotes, (finder ?? QuoteFinder.Default).Find(input));
         }
     }
 

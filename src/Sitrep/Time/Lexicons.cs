@@ -6,7 +6,7 @@ namespace Sitrep.Time;
 internal static class Lexicons
 {
     /// <summary>The SHA-256 of the embedded word lists: part of the times stage's version.</summary>
-    public static string Hash { get; } = HashOf("Sitrep.Lexicons.time-not-a-year.tsv") + Sitrep.Lexicons.Lexicon.Get("tense-words").Hash[..16];
+    public static string Hash { get; } = HashOf("Sitrep.Lexicons.time-not-a-year.tsv") + Sitrep.Lexicons.Lexicon.HashOf("tense-words")[..16];
 
     private static string HashOf(string resource)
     {

@@ -30,6 +30,11 @@ public sealed class ActorTable
 
     private static readonly Lazy<ActorTable> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The <see cref="Hash"/> of <see cref="Default"/> without parsing the tables: every command reads the stage versions, few tag.</summary>
+    internal static string DefaultHash => LazyDefault.IsValueCreated ? LazyDefault.Value.Hash : LazyDefaultHash.Value;
+
+    private static readonly Lazy<string> LazyDefaultHash = new(() => HashOf(ReadEmbedded("actors.tsv"), ReadEmbedded("given-names.tsv"), ReadEmbedded("agent-nouns.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static ActorTable Empty { get; } = new(FrozenDictionary<string, ActorInfo>.Empty, FrozenSet<string>.Empty, FrozenDictionary<string, string>.Empty, "");
 
     /// <summary>The SHA-256 of the three tables' bytes: part of the versions of the stages that read them.</summary>
@@ -70,8 +75,7 @@ public sealed class ActorTable
             if (f.Length >= 2)
                 nouns.TryAdd(f[0], f[1]);
         }
-        var hash = Pipeline.StageVersion.Hash(Encoding.UTF8.GetBytes(actors + "\u0000" + givenNames + "\u0000" + agentNouns));
-        return new ActorTable(names.ToFrozenDictionary(StringComparer.Ordinal), given, nouns.ToFrozenDictionary(StringComparer.Ordinal), hash);
+        return new ActorTable(names.ToFrozenDictionary(StringComparer.Ordinal), given, nouns.ToFrozenDictionary(StringComparer.Ordinal), HashOf(actors, givenNames, agentNouns));
     }
 
     private static string? Null(string s) => s.Length == 0 ? null : s;
@@ -79,17 +83,17 @@ public sealed class ActorTable
     private static IEnumerable<string> Lines(string text) =>
         text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.TrimEnd('\r'));
 
-    private static ActorTable LoadEmbedded()
+    private static string HashOf(string actors, string givenNames, string agentNouns) =>
+        Pipeline.StageVersion.Hash(Encoding.UTF8.GetBytes(actors + "\u0000" + givenNames + "\u0000" + agentNouns));
+
+    private static ActorTable LoadEmbedded() => Parse(ReadEmbedded("actors.tsv"), ReadEmbedded("given-names.tsv"), ReadEmbedded("agent-nouns.tsv"));
+
+    private static string ReadEmbedded(string name)
     {
-        var assembly = typeof(ActorTable).Assembly;
-        string Read(string name)
-        {
-            using var stream = assembly.GetManifestResourceStream("Sitrep.Actors." + name);
-            if (stream is null)
-                return "";
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
-        }
-        return Parse(Read("actors.tsv"), Read("given-names.tsv"), Read("agent-nouns.tsv"));
+        using var stream = typeof(ActorTable).Assembly.GetManifestResourceStream("Sitrep.Actors." + name);
+        if (stream is null)
+            return "";
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }
