@@ -317,6 +317,36 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         Retype(kept);
     }
 
+    /// <summary>One read of the document's links and their entities, instead of two per entity (the report reads every article's entities several times).</summary>
+    public StoredEntity?[] EntitiesOf(string documentId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        var resolved = new StoredEntity?[count];
+        var merged = new List<(int Local, long Entity)>();
+        var command = Prepared("""
+            SELECT l.local, l.entity, e.id, e.name, e.type, e.documents, e.merged_into
+            FROM entity_links l LEFT JOIN entities e ON e.id = l.entity
+            WHERE l.document = $document AND l.local >= 0 AND l.local < $count
+            """);
+        command.Parameters["$document"].Value = documentId;
+        command.Parameters["$count"].Value = count;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                int local = reader.GetInt32(0);
+                // A merged entity (or a link to none, which Get reports) is read as Get reads it, after this reader closes.
+                if (reader.IsDBNull(2) || !reader.IsDBNull(6))
+                    merged.Add((local, reader.GetInt64(1)));
+                else
+                    resolved[local] = new StoredEntity(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5));
+            }
+        }
+        foreach (var (local, entity) in merged)
+            resolved[local] = Get(entity);
+        return resolved;
+    }
+
     public long? EntityOf(string documentId, int local)
     {
         var command = Prepared("SELECT entity FROM entity_links WHERE document = $document AND local = $local");

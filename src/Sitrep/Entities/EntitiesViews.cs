@@ -40,15 +40,7 @@ public sealed class MentionsTable : IExportTable
     internal static StoredEntity?[] EntitiesOf(Document document, IEntityDirectory? directory)
     {
         var own = document.Entities();
-        var resolved = new StoredEntity?[own.Count];
-        if (directory is null)
-            return resolved;
-        for (int i = 0; i < own.Count; i++)
-        {
-            if (directory.EntityOf(document.Id, i) is { } id)
-                resolved[i] = directory.Get(id);
-        }
-        return resolved;
+        return directory is null ? new StoredEntity?[own.Count] : directory.EntitiesOf(document.Id, own.Count);
     }
 
     internal static string EntityId(long id) => "E" + id.ToString(CultureInfo.InvariantCulture);

@@ -155,23 +155,32 @@ public static class StoryEvents
         }
 
         // Join what the single pass left apart because the report that links two events came first;
-        // sweeps repeat until none joins (each sweep compares events of one type).
-        for (bool merged = true; merged;)
+        // sweeps repeat until none joins. Only events of one type can join, so each type is swept on
+        // its own, in the story's order: the same joins, in the same order, as one sweep over all,
+        // without comparing every event with every event of the other types.
+        var joined = new HashSet<Cluster>();
+        foreach (var ofType in clusters.GroupBy(c => c.Type, StringComparer.Ordinal))
         {
-            merged = false;
-            for (int i = 0; i < clusters.Count; i++)
+            var list = ofType.ToList();
+            for (bool merged = true; merged;)
             {
-                for (int j = i + 1; j < clusters.Count; j++)
+                merged = false;
+                for (int i = 0; i < list.Count; i++)
                 {
-                    if (!SameEvent(clusters[i], clusters[j]))
-                        continue;
-                    foreach (var r in clusters[j].Reports)
-                        clusters[i].Add(r);
-                    clusters.RemoveAt(j--);
-                    merged = true;
+                    for (int j = i + 1; j < list.Count; j++)
+                    {
+                        if (!SameEvent(list[i], list[j]))
+                            continue;
+                        foreach (var r in list[j].Reports)
+                            list[i].Add(r);
+                        joined.Add(list[j]);
+                        list.RemoveAt(j--);
+                        merged = true;
+                    }
                 }
             }
         }
+        clusters.RemoveAll(joined.Contains);
 
         return [.. clusters
             .Select(c => c.ToEvent())
@@ -250,7 +259,8 @@ public static class StoryEvents
     /// </summary>
     private static bool SameEvent(Cluster a, Cluster b)
     {
-        if (a.Type != b.Type || !a.All.Overlaps(b.All))
+        // The participants' signatures share no bit: they share no participant (the quick test of most pairs).
+        if (a.Type != b.Type || (a.Signature & b.Signature) == 0 || !a.All.Overlaps(b.All))
             return false;
         bool killed = a.KilledPersons.Overlaps(b.KilledPersons);
         if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
@@ -388,10 +398,15 @@ public static class StoryEvents
 
         public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>One bit per participant (by its hash): two events whose signatures share no bit share no participant.</summary>
+        public ulong Signature { get; private set; }
+
         public void Add(Candidate r)
         {
             Reports.Add(r);
             All.UnionWith(r.All);
+            foreach (var id in r.All)
+                Signature |= 1UL << (StringComparer.Ordinal.GetHashCode(id) & 63);
             if (r.Actor is { } a)
                 Actors.Add(a);
             if (r.Target is { } t)
