@@ -26,6 +26,17 @@ internal static partial class RoleContradictions
         @"(?<qualifiers>(?:(?:[\p{L}\-]+)[\s\-]+){0,3}?)(?<office>" + string.Join("|", Offices.Entries.Select(e => e.Text).OrderByDescending(t => t.Length).Select(t => Regex.Escape(t).Replace("\\ ", "\\s+", StringComparison.Ordinal))) + @")(?<after>-(?:designate|elect))?\s+$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds)));
 
+    /// <summary>
+    /// The last word of every office, lowercase, or null when one is not ASCII. <see cref="Title"/> can
+    /// match only words ending in one of them, with what follows the office ("-elect") and spaces: the
+    /// quick test spares the regex most names (it tried every start in the 80 characters before each).
+    /// </summary>
+    private static readonly Lazy<string[]?> OfficeEnds = new(() =>
+    {
+        var ends = Offices.Entries.Select(e => e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        return ends.All(e => e.Length > 0 && e.All(char.IsAscii)) ? ends : null;
+    });
+
     [GeneratedRegex(@"[\p{L}\-]+", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex Word();
 
@@ -68,6 +79,8 @@ internal static partial class RoleContradictions
                 continue;
             var (sentenceStart, _) = d.Sentence(m.Start);
             int from = Math.Max(sentenceStart, m.Start - 80);
+            if (!MayEndWithOffice(text.AsSpan(from, m.Start - from)))
+                continue;
             var before = text[from..m.Start];
             var match = Title.Value.Match(before);
             if (!match.Success)
@@ -104,6 +117,48 @@ internal static partial class RoleContradictions
                 continue;
             yield return new Holder(d, person, office, country, qualifier != "current", qualifier, start, m.End);
         }
+    }
+
+    /// <summary>
+    /// False only when <see cref="Title"/> cannot match: the words before the name do not end with spaces
+    /// after a word of ASCII letters that ends with an office's last word (then "-designate" or
+    /// "-elect"). Anything else (a word with other letters, whose case the regex folds its own way) is
+    /// left to the regex.
+    /// </summary>
+    private static bool MayEndWithOffice(ReadOnlySpan<char> before)
+    {
+        if (OfficeEnds.Value is not { } ends)
+            return true;
+        int end = before.Length;
+        while (end > 0 && char.IsWhiteSpace(before[end - 1]))
+            end--;
+        if (end == before.Length)
+            return false;
+        int start = end;
+        while (start > 0 && !char.IsWhiteSpace(before[start - 1]))
+            start--;
+        var word = before[start..end];
+        foreach (var c in word)
+        {
+            if (!char.IsAscii(c))
+                return true;
+        }
+        foreach (var suffix in (ReadOnlySpan<string>)["-designate", "-elect"])
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && EndsWithAny(word[..^suffix.Length], ends))
+                return true;
+        }
+        return EndsWithAny(word, ends);
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> word, string[] ends)
+    {
+        foreach (var e in ends)
+        {
+            if (word.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"prime minister", "Prime  Minister" → "prime minister".</summary>

@@ -28,11 +28,12 @@ public sealed class EntitiesFeature : IPipelineFeature
     public void Register(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var countries = _countries ?? CountryTable.Default;
+        // The shipped model and tables load when a stage or the resolver first needs them, not here.
+        var countries = _countries;
         builder
             .UseTokens()
-            .Use(new EntityStage(_model, countries))
-            .Use(new CoreferenceStage(countries))
+            .Use(EntityStage.Shipped(_model, countries))
+            .Use(CoreferenceStage.Shipped(countries))
             .UseCodec(EntityLayers.Mentions, EntityLayers.WriteMentions, EntityLayers.ReadMentions)
             .UseCodec(EntityLayers.DocumentEntities, EntityLayers.WriteEntities, EntityLayers.ReadEntities)
             .UseJson(new EntitiesJsonPart())
@@ -41,7 +42,7 @@ public sealed class EntitiesFeature : IPipelineFeature
             .UseView(new EntitiesView())
             .UseCrossDocument("entity-resolution", store => new EntityResolver(
                 store.Feature<IEntityIndex>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no entity index"),
-                countries,
+                countries ?? CountryTable.Default,
                 Actors.ActorTable.Default));
     }
 }

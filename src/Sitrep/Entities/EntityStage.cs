@@ -12,49 +12,42 @@ namespace Sitrep.Entities;
 /// </summary>
 public sealed partial class EntityStage : IDocumentStage
 {
-    // Lazy: every command builds the pipeline to know the stage versions, and only the commands that
-    // tag need the model and the actor tables (a second of start-up for the others).
-    private readonly Lazy<NerModel> _model;
-    private readonly Func<string> _modelHash;
-    private readonly CountryTable _countries;
-    private readonly Lazy<ActorTable> _actors;
-    private readonly Func<string> _actorsHash;
+    private readonly StageResource<NerModel> _model;
+    private readonly StageResource<CountryTable> _countries;
+    private readonly StageResource<ActorTable> _actors;
 
     public EntityStage()
-        : this(null, CountryTable.Default)
+        : this(NerModel.Default, CountryTable.Default, ActorTable.Default)
     {
     }
 
     public EntityStage(NerModel model)
-        : this(model ?? throw new ArgumentNullException(nameof(model)), CountryTable.Default)
+        : this(model, CountryTable.Default, ActorTable.Default)
     {
     }
 
     public EntityStage(NerModel model, CountryTable countries, ActorTable actors)
+        : this(StageResource<NerModel>.Given(model, m => m.Hash), StageResource<CountryTable>.Given(countries, c => c.Hash), StageResource<ActorTable>.Given(actors, a => a.Hash))
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(actors);
-        _model = new Lazy<NerModel>(model);
-        _modelHash = () => model.Hash;
-        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
-        _actors = new Lazy<ActorTable>(actors);
-        _actorsHash = () => actors.Hash;
     }
 
-    /// <summary>The model given, else the shipped one, and the shipped actor tables, each loaded when the stage first runs.</summary>
-    internal EntityStage(NerModel? model, CountryTable countries)
+    private EntityStage(StageResource<NerModel> model, StageResource<CountryTable> countries, StageResource<ActorTable> actors)
     {
-        _model = model is null ? new Lazy<NerModel>(() => NerModel.Default, LazyThreadSafetyMode.ExecutionAndPublication) : new Lazy<NerModel>(model);
-        _modelHash = model is null ? () => NerModel.DefaultHash : () => model.Hash;
-        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
-        _actors = new Lazy<ActorTable>(() => ActorTable.Default, LazyThreadSafetyMode.ExecutionAndPublication);
-        _actorsHash = () => ActorTable.DefaultHash;
+        _model = model;
+        _countries = countries;
+        _actors = actors;
     }
+
+    /// <summary>The model and country table given, else the shipped ones, and the shipped actor tables, each loaded when the stage first runs.</summary>
+    internal static EntityStage Shipped(NerModel? model, CountryTable? countries) => new(
+        model is null ? StageResource<NerModel>.Shipped(() => NerModel.Default, () => NerModel.DefaultHash) : StageResource<NerModel>.Given(model, m => m.Hash),
+        countries is null ? StageResource<CountryTable>.Shipped(() => CountryTable.Default, () => CountryTable.DefaultHash) : StageResource<CountryTable>.Given(countries, c => c.Hash),
+        StageResource<ActorTable>.Shipped(() => ActorTable.Default, () => ActorTable.DefaultHash));
 
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("4", [_modelHash(), _countries.Hash, _actorsHash(), .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("4", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -134,13 +127,13 @@ public sealed partial class EntityStage : IDocumentStage
     {
         var (text, tokens, sentences) = view;
         var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Value.Recognize(text, tokens, sentences)), _actors.Value);
-        found = NameCompounds.Apply(text, tokens, found, _countries);
+        found = NameCompounds.Apply(text, tokens, found, _countries.Value);
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors.Value);
-        found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries);
+        found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries.Value);
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
-        found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries);
+        found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries.Value);
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
         found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);

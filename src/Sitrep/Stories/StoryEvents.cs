@@ -162,22 +162,28 @@ public static class StoryEvents
         foreach (var ofType in clusters.GroupBy(c => c.Type, StringComparer.Ordinal))
         {
             var list = ofType.ToList();
+            // A sweep after the first compares only pairs one of which joined another since the sweep
+            // before began: the others were compared then, as they are, and found apart.
+            int joins = 0, previousSweep = -1;
             for (bool merged = true; merged;)
             {
                 merged = false;
+                int sweep = joins;
                 for (int i = 0; i < list.Count; i++)
                 {
                     for (int j = i + 1; j < list.Count; j++)
                     {
-                        if (!SameEvent(list[i], list[j]))
+                        if ((list[i].Joined <= previousSweep && list[j].Joined <= previousSweep) || !SameEvent(list[i], list[j]))
                             continue;
                         foreach (var r in list[j].Reports)
                             list[i].Add(r);
+                        list[i].Joined = ++joins;
                         joined.Add(list[j]);
                         list.RemoveAt(j--);
                         merged = true;
                     }
                 }
+                previousSweep = sweep;
             }
         }
         clusters.RemoveAll(joined.Contains);
@@ -260,7 +266,7 @@ public static class StoryEvents
     private static bool SameEvent(Cluster a, Cluster b)
     {
         // The participants' signatures share no bit: they share no participant (the quick test of most pairs).
-        if (a.Type != b.Type || (a.Signature & b.Signature) == 0 || !a.All.Overlaps(b.All))
+        if ((a.Signature & b.Signature) == 0 || a.Type != b.Type || !a.All.Overlaps(b.All))
             return false;
         bool killed = a.KilledPersons.Overlaps(b.KilledPersons);
         if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
@@ -397,6 +403,9 @@ public static class StoryEvents
         public HashSet<string> Targets { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many joins the sweeps had made when this event last took another in (0: never).</summary>
+        public int Joined { get; set; }
 
         /// <summary>One bit per participant (by its hash): two events whose signatures share no bit share no participant.</summary>
         public ulong Signature { get; private set; }

@@ -5,11 +5,8 @@ namespace Sitrep.Entities.Resolution;
 /// <summary>Groups the article's mentions into the things they name (<see cref="DocumentCoreference"/>).</summary>
 public sealed class CoreferenceStage : IDocumentStage
 {
-    private readonly CountryTable _countries;
-
-    // Lazy: every command builds the pipeline to know the stage versions; only those that run the stage read the tables.
-    private readonly Lazy<Actors.ActorTable> _actors;
-    private readonly Func<string> _actorsHash;
+    private readonly StageResource<CountryTable> _countries;
+    private readonly StageResource<Actors.ActorTable> _actors;
 
     public CoreferenceStage()
         : this(CountryTable.Default)
@@ -18,24 +15,32 @@ public sealed class CoreferenceStage : IDocumentStage
 
     /// <summary>With the shipped actor tables, loaded when the stage first runs.</summary>
     public CoreferenceStage(CountryTable countries)
+        : this(StageResource<CountryTable>.Given(countries, c => c.Hash), ShippedActors())
     {
-        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
-        _actors = new Lazy<Actors.ActorTable>(() => Actors.ActorTable.Default, LazyThreadSafetyMode.ExecutionAndPublication);
-        _actorsHash = () => Actors.ActorTable.DefaultHash;
     }
 
     public CoreferenceStage(CountryTable countries, Actors.ActorTable actors)
+        : this(StageResource<CountryTable>.Given(countries, c => c.Hash), StageResource<Actors.ActorTable>.Given(actors, a => a.Hash))
     {
-        ArgumentNullException.ThrowIfNull(actors);
-        _countries = countries ?? throw new ArgumentNullException(nameof(countries));
-        _actors = new Lazy<Actors.ActorTable>(actors);
-        _actorsHash = () => actors.Hash;
     }
+
+    private CoreferenceStage(StageResource<CountryTable> countries, StageResource<Actors.ActorTable> actors)
+    {
+        _countries = countries;
+        _actors = actors;
+    }
+
+    /// <summary>The country table given, else the shipped one, and the shipped actor tables, each loaded when the stage first runs.</summary>
+    internal static CoreferenceStage Shipped(CountryTable? countries) =>
+        new(countries is null ? StageResource<CountryTable>.Shipped(() => CountryTable.Default, () => CountryTable.DefaultHash) : StageResource<CountryTable>.Given(countries, c => c.Hash), ShippedActors());
+
+    private static StageResource<Actors.ActorTable> ShippedActors() =>
+        StageResource<Actors.ActorTable>.Shipped(() => Actors.ActorTable.Default, () => Actors.ActorTable.DefaultHash);
 
     public string Name => "coreference";
 
     /// <summary>Bump the code version when grouping, roles or types change; the country table's and the word lists' hashes are part of it.</summary>
-    public string Version => StageVersion.Of("3", [_countries.Hash, _actorsHash(), .. EntityLexicons.CoreferenceHashes]);
+    public string Version => StageVersion.Of("3", [_countries.Hash, _actors.Hash, .. EntityLexicons.CoreferenceHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, EntityLayers.Names];
 
@@ -44,7 +49,7 @@ public sealed class CoreferenceStage : IDocumentStage
     public void Process(Pipeline.DocumentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (mentions, entities) = DocumentCoreference.Resolve(context.Text, context.Get(EntityLayers.Names), _countries, _actors.Value);
+        var (mentions, entities) = DocumentCoreference.Resolve(context.Text, context.Get(EntityLayers.Names), _countries.Value, _actors.Value);
         context.Set(EntityLayers.Mentions, mentions);
         context.Set(EntityLayers.DocumentEntities, entities);
     }

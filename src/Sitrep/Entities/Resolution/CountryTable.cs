@@ -28,7 +28,23 @@ public sealed class CountryTable
         _common = common.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public static CountryTable Default { get; } = LoadEmbedded();
+    private static readonly Lazy<CountryTable> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<string> LazyDefaultHash = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Entities.countries.tsv");
+        using var reader = stream is null ? (TextReader)new StringReader("") : new StreamReader(stream);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        while (reader.ReadLine() is { } line)
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The table shipped with Sitrep (resources/geo/countries.tsv), loaded on first use.</summary>
+    public static CountryTable Default => LazyDefault.Value;
+
+    /// <summary>The <see cref="Hash"/> of <see cref="Default"/>, hashed as <see cref="Parse"/> hashes it, without parsing: every command reads the stage versions, few tag.</summary>
+    internal static string DefaultHash => LazyDefault.IsValueCreated ? LazyDefault.Value.Hash : LazyDefaultHash.Value;
 
     public static CountryTable Parse(TextReader reader)
     {
