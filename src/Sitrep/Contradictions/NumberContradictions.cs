@@ -30,8 +30,19 @@ internal static partial class NumberContradictions
     [GeneratedRegex(@"^\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?([\p{L}]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex WordAfter();
 
-    [GeneratedRegex(@"\b(?:rose|risen|rising|climbed|increased|grew|grown|jumped|reached|now|toll|updated|revised|latest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
-    private static partial Regex Update();
+    /// <summary>Words that mark a figure as grown or revised ("rose to", "now", "toll"): <c>figure-updates</c>.</summary>
+    private static readonly Lexicon Updates = Lexicon.Get("figure-updates");
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
+    private static partial Regex Word();
+
+    private static bool MarksUpdate(string sentence)
+    {
+        foreach (var word in Word().EnumerateMatches(sentence))
+            if (Updates.Contains(sentence.AsSpan(word.Index, word.Length).ToString().ToLowerInvariant()))
+                return true;
+        return false;
+    }
 
     /// <summary>Words before a figure that are no verb of what happened to the counted.</summary>
     private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -124,7 +135,7 @@ internal static partial class NumberContradictions
                 start = sentenceStart + v.Groups[1].Index;
             int end = m.Index + m.Length;
             yield return new Figure(d, Stem(m.Groups["noun"].Value.ToLowerInvariant()), Stem(verb.ToLowerInvariant()), verb.ToLowerInvariant(), low, high, actor, entities, days,
-                Update().IsMatch(text[sentenceStart..sentenceEnd]), start, end);
+                MarksUpdate(text[sentenceStart..sentenceEnd]), start, end);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed record EventInput(
 /// the target the first name after it, the location a place after "in", "at" or "near"; the date
 /// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
-public sealed class EventFinder
+internal sealed class EventFinder
 {
     private const int StatusWindow = 4;
     private const int PatternAfter = 8;
