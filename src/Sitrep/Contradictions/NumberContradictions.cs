@@ -33,16 +33,10 @@ internal static partial class NumberContradictions
     /// <summary>Words that mark a figure as grown or revised ("rose to", "now", "toll"): <c>figure-updates</c>.</summary>
     private static readonly Lexicon Updates = Lexicon.Get("figure-updates");
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
-    private static partial Regex Word();
+    /// <summary>Words that make a figure a running total over a span ("this year", "since Tuesday", "so far"): <c>figure-totals</c>.</summary>
+    private static readonly Lexicon Totals = Lexicon.Get("figure-totals");
 
-    private static bool MarksUpdate(string sentence)
-    {
-        foreach (var word in Word().EnumerateMatches(sentence))
-            if (Updates.Contains(sentence.AsSpan(word.Index, word.Length).ToString().ToLowerInvariant()))
-                return true;
-        return false;
-    }
+    private static bool MarksUpdate(string sentence) => Updates.Phrases.Occurs(sentence);
 
     /// <summary>Words before a figure that are no verb of what happened to the counted.</summary>
     private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -93,9 +87,28 @@ internal static partial class NumberContradictions
             return false;
         if (a.Days.Count > 0 && b.Days.Count > 0 && !a.Days.Overlaps(b.Days))
             return false;
+        // A figure without a day of its own is of the days just before its article: "militants fired 200
+        // rockets" in an article of November and "13 rockets were fired Thursday" in one of a year before
+        // count different salvoes, and a figure of an undated article is of no known day.
+        if (!NearInTime(a, b) || !NearInTime(b, a))
+            return false;
         // A later article that says the figure grew reports an update.
         var (early, late) = (a.Document.Published ?? DateOnly.MinValue) <= (b.Document.Published ?? DateOnly.MinValue) ? (a, b) : (b, a);
         return !(late.Updated && late.Document.Published != early.Document.Published) && !(a.Updated && b.Updated);
+    }
+
+    /// <summary>How many days before its article an undated figure may be of.</summary>
+    private const int UndatedReach = 2;
+
+    /// <summary>Whether the days of <paramref name="a"/> can be those of <paramref name="b"/> when <paramref name="b"/> states none.</summary>
+    private static bool NearInTime(Figure a, Figure b)
+    {
+        if (b.Days.Count > 0)
+            return true;
+        if (b.Document.Published is not { } published)
+            return false;
+        bool Near(DateOnly day) => day <= published.AddDays(1) && day >= published.AddDays(-UndatedReach);
+        return a.Days.Count > 0 ? a.Days.Any(Near) : a.Document.Published is { } other && Near(other);
     }
 
     private static bool Differ(Figure a, Figure b) => a.High < b.Low || b.High < a.Low;
@@ -122,6 +135,10 @@ internal static partial class NumberContradictions
                 : WordAfter().Match(text[(m.Index + m.Length)..sentenceEnd]) is { Success: true } wa && !NotVerbs.Contains(wa.Groups[1].Value) ? wa.Groups[1].Value
                 : null;
             if (verb is null)
+                continue;
+            // A running total ("750 rockets fired this year", "360 rockets since Tuesday") counts over a
+            // span of its own; two outlets' totals, or a total against one day's count, are not one figure.
+            if (Totals.Phrases.Occurs(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)))
                 continue;
             var hedge = m.Groups["hedge"].Success ? string.Join(' ', m.Groups["hedge"].Value.ToLowerInvariant().Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)) : "";
             var (low, high) = Range(value, hedge, scale > 1 || Round(value));
