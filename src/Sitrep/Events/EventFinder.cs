@@ -79,7 +79,7 @@ public sealed class EventFinder
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
                 if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
-                    events.Add(Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true));
+                    AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true), input);
                     i += noun.Words.Length - 1;
                     continue;
                 }
@@ -107,8 +107,12 @@ public sealed class EventFinder
                         if (lastVerb is { } before && Coordinated(text, tokens, first, i, before.CueEnd))
                             e = e with { Actor = before.Actor, Target = e.Target == before.Actor ? -1 : e.Target };
                         lastVerb = e;
+                        events.Add(e);
                     }
-                    events.Add(e);
+                    else
+                    {
+                        AddPerDay(events, e, input);
+                    }
                 }
                 i = last;
             }
@@ -383,6 +387,53 @@ public sealed class EventFinder
         return (actor, target, location);
     }
 
+    /// <summary>
+    /// Adds a noun cue's event; a plural one followed by days in a list ("attacks on March 11 and 14")
+    /// names one event per day: the first is dated by the first day, a copy by each other.
+    /// </summary>
+    private static void AddPerDay(List<Event> events, Event e, EventInput input)
+    {
+        events.Add(e);
+        var text = input.Text;
+        if (e.CueEnd - e.CueStart < 2 || char.ToLowerInvariant(text[e.CueEnd - 1]) != 's')
+            return;
+        var days = new List<TimeExpression>();
+        foreach (var t in input.Times)
+        {
+            if (t.Start < e.CueEnd || t.End > e.End || !IsDay(t))
+                continue;
+            // The first day within three words of the cue; each next one joined to the one before by "and", "or" or a comma.
+            var between = text.AsSpan(days.Count == 0 ? e.CueEnd : days[^1].End, t.Start - (days.Count == 0 ? e.CueEnd : days[^1].End)).Trim();
+            bool joined = days.Count == 0
+                ? between.Length <= 20 && CountWords(between) <= 3
+                : between is "," or "and" or ", and" or "or" or "&";
+            if (!joined)
+                break;
+            days.Add(t);
+        }
+        if (days.Count < 2 || e.DateInferred || e.Date != days[0].Value[..10])
+            return;
+        foreach (var day in days.Skip(1))
+            events.Add(e with { Date = day.Value[..10], From = null, To = null });
+    }
+
+    private static bool IsDay(TimeExpression t) =>
+        t.Type is TimexType.Date or TimexType.Time && t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
+
+    private static int CountWords(ReadOnlySpan<char> span)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in span)
+        {
+            bool letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
     /// <summary>Support verbs of event nouns ("carried out attacks"): the noun's actor is their subject.</summary>
     private static readonly Sitrep.Lexicons.Lexicon SupportVerbs = Sitrep.Lexicons.Lexicon.Get("event-support-verbs");
 
@@ -416,13 +467,15 @@ public sealed class EventFinder
 
     private static bool IsPossessive(ReadOnlySpan<char> word) => IsAny(word, "its", "his", "her", "their", "our", "my", "your");
 
-    /// <summary>The token ends the clause a cue's object is looked for in: a comma, semicolon, colon or bracket, or a word that opens another clause.</summary>
+    /// <summary>The token ends the clause a cue's object is looked for in: a comma, semicolon, colon or bracket, a word that opens another clause, or an auxiliary.</summary>
     private static bool EndsClause(string text, Token[] tokens, int p)
     {
         var span = tokens[p].Span(text);
         if (tokens[p].Kind == TokenKind.Punctuation)
             return span is "," or ";" or ":" or "(" or ")";
-        return tokens[p].Kind == TokenKind.Word && IsAny(span, "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "following", "because", "since", "until", "where", "but", "although", "though", "whereas");
+        // An auxiliary or modal opens the next predicate ("The strike was followed by …"): its names are not the cue's.
+        return tokens[p].Kind == TokenKind.Word && IsAny(span, "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "following", "because", "since", "until", "where", "but", "although", "though", "whereas",
+            "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does");
     }
 
     /// <summary>

@@ -186,7 +186,7 @@ public static class StoryEvents
         int shared = c.All.Count(r.All.Contains);
         // One sentence telling one happening with two words of one type ("the attack on the base, in which
         // three soldiers were killed"): one event, unless each names a different actor.
-        if (c.Reports.Any(m => m.Report.Document == r.Report.Document && m.Report.Start == r.Report.Start && ActorsAgree(r.Actor, m.Actor)))
+        if (c.Reports.Any(m => SameSentence(r, m)))
             return 60 + shared;
         if (shared == 0)
             return 0;
@@ -224,6 +224,16 @@ public static class StoryEvents
             return 0;
         return shared;
     }
+
+    /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
+    private static bool SameSentence(Candidate a, Candidate b) =>
+        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start && ActorsAgree(a.Actor, b.Actor)
+        && (a.Stated, b.Stated) switch
+        {
+            ({ } x, { } y) => Overlap(x, y),
+            (null, null) => true,
+            _ => false,
+        };
 
     /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
     private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
@@ -268,7 +278,7 @@ public static class StoryEvents
     {
         if (a.Type != b.Type)
             return false;
-        if (a.Reports.Any(x => b.Reports.Any(y => x.Report.Document == y.Report.Document && x.Report.Start == y.Report.Start && ActorsAgree(x.Actor, y.Actor))))
+        if (a.Reports.Any(x => b.Reports.Any(y => SameSentence(x, y))))
             return true;
         if (!a.All.Overlaps(b.All))
             return false;
