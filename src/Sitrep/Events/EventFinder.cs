@@ -53,7 +53,7 @@ public sealed class EventFinder
     public static EventFinder Default { get; } = new(EventLexicon.Default);
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
-    public static string LexiconHash => EventLexicon.Default.Hash + SupportVerbs.Hash;
+    public static string LexiconHash => EventLexicon.Default.Hash + SupportVerbs.Hash + AgentlessVerbs.Hash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -95,6 +95,8 @@ public sealed class EventFinder
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
                 if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal)))
+                    type = null;
+                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && NamesHazard(text, tokens, first, end))
                     type = null;
                 if (type is not null)
                 {
@@ -221,6 +223,38 @@ public sealed class EventFinder
         }
         return false;
     }
+
+    /// <summary>
+    /// The harm verb names no one who did it: an unaccusative form ("died", "exploded") or a passive with
+    /// no "by" agent in the next words ("were killed on Monday").
+    /// </summary>
+    private static bool AgentlessHarm(string text, Token[] tokens, int first, int end, int cue, int last)
+    {
+        if (AgentlessVerbs.Contains(tokens[cue].Span(text)))
+            return true;
+        if (cue - 1 < first || !IsAny(tokens[cue - 1].Span(text), "was", "were", "been", "being", "is", "are", "be", "got", "get"))
+            return false;
+        for (int p = last + 1; p < Math.Min(end, last + 5); p++)
+        {
+            if (IsAny(tokens[p].Span(text), "by"))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The sentence names a natural hazard, an accident or a disease anywhere ("were injured on Monday … after the volcano erupted").</summary>
+    private bool NamesHazard(string text, Token[] tokens, int first, int end)
+    {
+        for (int p = first; p < end; p++)
+        {
+            if (IsHazard(text, tokens, first, p))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Harm verbs whose subject undergoes the harm ("died", "exploded").</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AgentlessVerbs = Sitrep.Lexicons.Lexicon.Get("event-agentless-verbs");
 
     /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
     private bool IsHazard(string text, Token[] tokens, int first, int p)
@@ -402,10 +436,11 @@ public sealed class EventFinder
         {
             if (t.Start < e.CueEnd || t.End > e.End || !IsDay(t))
                 continue;
-            // The first day within three words of the cue; each next one joined to the one before by "and", "or" or a comma.
+            // The first day within five words of the cue ("attacks on the base on March 11"); each next one
+            // joined to the one before by "and", "or" or a comma.
             var between = text.AsSpan(days.Count == 0 ? e.CueEnd : days[^1].End, t.Start - (days.Count == 0 ? e.CueEnd : days[^1].End)).Trim();
             bool joined = days.Count == 0
-                ? between.Length <= 20 && CountWords(between) <= 3
+                ? between.Length <= 40 && CountWords(between) <= 5
                 : between is "," or "and" or ", and" or "or" or "&";
             if (!joined)
                 break;
