@@ -91,6 +91,14 @@ public static class StoryEvents
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(store);
         var directory = store.Feature<IEntityDirectory>();
+        // Each entity's type, read from the directory once per call (a story's reports name the same few entities).
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? TypeOf(string id)
+        {
+            if (!types.TryGetValue(id, out var type))
+                types[id] = type = EntityType(id, directory);
+            return type;
+        }
         var reports = new List<Candidate>();
         foreach (var document in documents)
         {
@@ -102,7 +110,7 @@ public static class StoryEvents
                     continue;
                 if (e.ActorId is null && e.TargetId is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, directory, reports.Count));
+                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count));
             }
         }
 
@@ -299,6 +307,21 @@ public static class StoryEvents
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The stored entity's type ("PERSON", "FACILITY" …), null when unknown.</summary>
+    private static string? EntityType(string id, IEntityDirectory? directory)
+    {
+        if (directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
+            return null;
+        try
+        {
+            return directory.Get(n).Type;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private sealed class Candidate
     {
         public required int Order { get; init; }
@@ -329,7 +352,7 @@ public static class StoryEvents
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
-        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, IEntityDirectory? directory, int order)
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order)
         {
             var ev = e.Event;
             var text = document.Text;
@@ -357,13 +380,13 @@ public static class StoryEvents
             var facilities = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in all)
             {
-                if (TypeOf(id, directory) == "FACILITY")
+                if (typeOf(id) == "FACILITY")
                     facilities.Add(id);
             }
             string? killed = null;
             if (ev.Type == "ASSAULT" && IsLethal(e.Cue))
             {
-                killed = Person(e.TargetId, directory) ?? Person(e.ActorId, directory);
+                killed = Person(e.TargetId, typeOf) ?? Person(e.ActorId, typeOf);
             }
             return new Candidate
             {
@@ -402,21 +425,7 @@ public static class StoryEvents
             return false;
         }
 
-        private static string? Person(string? id, IEntityDirectory? directory) => TypeOf(id, directory) == "PERSON" ? id : null;
-
-        private static string? TypeOf(string? id, IEntityDirectory? directory)
-        {
-            if (id is null || directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
-                return null;
-            try
-            {
-                return directory.Get(n).Type;
-            }
-            catch (KeyNotFoundException)
-            {
-                return null;
-            }
-        }
+        private static string? Person(string? id, Func<string, string?> typeOf) => id is not null && typeOf(id) == "PERSON" ? id : null;
     }
 
     private sealed class Cluster(string type)
