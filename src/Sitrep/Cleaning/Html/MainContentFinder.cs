@@ -211,7 +211,7 @@ internal sealed class MainContentFinder : IDisposable
                         continue;
                     if (!_dekTokens.TryGetValue(token, out var texts))
                         _dekTokens[token] = texts = new(StringComparer.Ordinal);
-                    texts.Add(text);
+                    texts.Add(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
                 }
             }
         }
