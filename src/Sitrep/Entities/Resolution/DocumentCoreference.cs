@@ -69,7 +69,7 @@ internal static partial class DocumentCoreference
         LinkSameNames(words, types, country, sets);
         var person = LinkSurnames(surface, core, types, country, sets);
         LinkShortForms(core, types, country, sets);
-        LinkTransliterations(core, types, country, sets);
+        LinkTransliterations(words, core, types, country, sets);
 
         // Clusters in text order of their first mention.
         var clusterOf = new int[n];
@@ -401,8 +401,13 @@ internal static partial class DocumentCoreference
         }
     }
 
-    /// <summary>"Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways.</summary>
-    private static void LinkTransliterations(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    /// <summary>
+    /// "Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways. A person's
+    /// names written without an Arabic article must also be spelled alike word by word
+    /// (<see cref="NameKeys.SurnamesAlike"/>): Tim Kaine and Tom Kean, in one article about
+    /// senators, share a skeleton and are two people.
+    /// </summary>
+    private static void LinkTransliterations(string[][] words, string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < core.Length; i++)
@@ -411,10 +416,27 @@ internal static partial class DocumentCoreference
                 continue;
             var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
             if (first.TryGetValue(key, out int f))
-                sets.Union(f, i);
+            {
+                if (types[i] != Person || words[i].Length > core[i].Length || words[f].Length > core[f].Length || WordsAlike(core[f], core[i]))
+                    sets.Union(f, i);
+            }
             else
+            {
                 first[key] = i;
+            }
         }
+    }
+
+    private static bool WordsAlike(string[] a, string[] b)
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (int w = 0; w < a.Length; w++)
+        {
+            if (!NameKeys.SurnamesAlike(a[w], b[w]))
+                return false;
+        }
+        return true;
     }
 
     private static bool SameCore(string[] a, string[] b)
