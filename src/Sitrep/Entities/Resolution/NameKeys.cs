@@ -222,10 +222,13 @@ public static class NameKeys
 
     /// <summary>
     /// Two runs of vowels in one place of a name: the same length, and letter by letter the same or a
-    /// neighbour a transliteration puts for it (o/u, e/i, a/e), or the same letters swapped (ia/ai).
+    /// neighbour a transliteration puts for it (o/u, e/i, a/e), or the same letters swapped (ia/ai); "ei" is "i".
     /// </summary>
     private static bool VowelsAlike(string a, string b)
     {
+        // Persian and Russian "ei", "ee" and "i" are one sound (Rezaei/Rezaee, Sergei/Sergey); "ee" is "i" already.
+        a = a.Replace("ei", "i", StringComparison.Ordinal);
+        b = b.Replace("ei", "i", StringComparison.Ordinal);
         if (a.Length != b.Length)
             return false;
         bool neighbours = true;
