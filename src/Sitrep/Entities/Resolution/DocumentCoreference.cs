@@ -405,7 +405,8 @@ internal static partial class DocumentCoreference
     /// "Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways. A person's
     /// names written without an Arabic article must also be spelled alike word by word
     /// (<see cref="NameKeys.SurnamesAlike"/>): Tim Kaine and Tom Kean, in one article about
-    /// senators, share a skeleton and are two people.
+    /// senators, share a skeleton and are two people. Other names keep each word's vowel runs
+    /// (<see cref="NameKeys.VowelRunsAlike"/>): ABC News and BBC News are two outlets.
     /// </summary>
     private static void LinkTransliterations(string[][] words, string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
@@ -417,7 +418,8 @@ internal static partial class DocumentCoreference
             var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
             if (first.TryGetValue(key, out int f))
             {
-                if (types[i] != Person || words[i].Length > core[i].Length || words[f].Length > core[f].Length || WordsAlike(core[f], core[i]))
+                bool arabic = words[i].Length > core[i].Length || words[f].Length > core[f].Length;
+                if (arabic || WordsAlike(core[f], core[i], types[i] == Person ? NameKeys.SurnamesAlike : NameKeys.VowelRunsAlike))
                     sets.Union(f, i);
             }
             else
@@ -427,13 +429,13 @@ internal static partial class DocumentCoreference
         }
     }
 
-    private static bool WordsAlike(string[] a, string[] b)
+    private static bool WordsAlike(string[] a, string[] b, Func<string, string, bool> alike)
     {
         if (a.Length != b.Length)
             return false;
         for (int w = 0; w < a.Length; w++)
         {
-            if (!NameKeys.SurnamesAlike(a[w], b[w]))
+            if (!alike(a[w], b[w]))
                 return false;
         }
         return true;
