@@ -189,7 +189,7 @@ public static class NameKeys
     /// vowel runs (q/g/k, kh/gh and dh/d as one in a word written with them): Kataib/Kataeb,
     /// Hezbollah/Hizballah, Qaeda/Qaida agree; ABC/BBC, which share a skeleton, do not.
     /// </summary>
-    public static bool VowelRunsAlike(string a, string b)
+    internal static bool VowelRunsAlike(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -252,7 +252,7 @@ public static class NameKeys
     /// name with no middle agrees with any ("Hillary Clinton", "Hillary Rodham Clinton"), an initial
     /// with a name it begins ("John F. Kennedy", "John Fitzgerald Kennedy").
     /// </summary>
-    public static bool MiddleNamesDiffer(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    internal static bool MiddleNamesDiffer(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
