@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -43,27 +44,61 @@ public static class NameKeys
     public static string[] Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var sb = new StringBuilder(name.Length);
-        foreach (char c0 in Decompose(name))
+        var decomposed = Decompose(name);
+        // Normalised into a buffer on the stack and cut into words there: this runs for every mention,
+        // alias and key of every article, and a builder, its string and a split cost three copies each time.
+        char[]? rented = null;
+        Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(decomposed.Length));
+        try
+        {
+            var normalised = Normalise(decomposed, buffer);
+            int count = normalised.Count(' ') + 1;
+            Span<Range> ranges = count <= 64 ? stackalloc Range[64] : new Range[count];
+            int words = 0;
+            foreach (var range in normalised.Split(' '))
+            {
+                if (range.End.Value > range.Start.Value)
+                    ranges[words++] = range;
+            }
+            int first = words > 1 && normalised[ranges[0]] is "the" ? 1 : 0;
+            // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
+            bool possessive = words - first >= 1 && EndsWithPossessive(name);
+            var result = new string[words - first];
+            for (int i = first; i < words; i++)
+            {
+                var word = normalised[ranges[i]];
+                result[i - first] = new string(possessive && i == words - 1 ? word[..^1] : word);
+            }
+            return result;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// The decomposed name in lower case without its combining marks, dots and apostrophes, every other
+    /// character that is no letter or digit a space; returns the part of <paramref name="buffer"/> written.
+    /// </summary>
+    private static ReadOnlySpan<char> Normalise(string decomposed, Span<char> buffer)
+    {
+        int length = 0;
+        foreach (char c0 in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c0);
             if (category == UnicodeCategory.NonSpacingMark)
                 continue;
             char c = char.ToLowerInvariant(c0);
             if (char.IsLetterOrDigit(c))
-                sb.Append(c);
+                buffer[length++] = c;
             else if (c is '.' or '\'' or '’' or '‘' or '`' or '´' or 'ʼ' or 'ʿ' or 'ʾ')
                 continue; // "U.S." is "us", "Kata'ib" is "kataib"
             else
-                sb.Append(' ');
+                buffer[length++] = ' ';
         }
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int first = words.Length > 1 && words[0] == "the" ? 1 : 0;
-        int last = words.Length;
-        // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
-        if (last - first >= 1 && EndsWithPossessive(name))
-            words[last - 1] = words[last - 1][..^1];
-        return words[first..last];
+        return buffer[..length];
     }
 
     /// <summary>The name as words joined by one space: equal for the same spelling however it is printed.</summary>
