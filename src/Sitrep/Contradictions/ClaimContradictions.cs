@@ -156,6 +156,10 @@ internal static partial class ClaimContradictions
                 // "has only imposed sanctions" tells what was done; "has only 20 bases" tells what there is.
                 if (tags.Contains("only") && !Participle(words[0].Word))
                     continue;
+                // "has only invoked Article 5 once", "has only lost two games": an "only" claim is one of
+                // restraint when what was done is a weaker kind of act (sanctions, warnings, condemnation).
+                if (tags.Contains("only") && !words.Any(w => Restrictions.Tagged("weak").Contains(w.Word.ToLowerInvariant())))
+                    continue;
                 // "has only struck empty buildings" is no weaker thing than an attack.
                 if (tags.Contains("only") && words.Any(w => Restrictions.Tagged("strong").Contains(w.Word)))
                     continue;

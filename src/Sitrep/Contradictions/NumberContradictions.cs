@@ -30,8 +30,13 @@ internal static partial class NumberContradictions
     [GeneratedRegex(@"^\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?([\p{L}]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
     private static partial Regex WordAfter();
 
-    [GeneratedRegex(@"\b(?:rose|risen|rising|climbed|increased|grew|grown|jumped|reached|now|toll|updated|revised|latest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeouts.Milliseconds)]
-    private static partial Regex Update();
+    /// <summary>Words that mark a figure as grown or revised ("rose to", "now", "toll"): <c>figure-updates</c>.</summary>
+    private static readonly Lexicon Updates = Lexicon.Get("figure-updates");
+
+    /// <summary>Words that make a figure a running total over a span ("this year", "since Tuesday", "so far"): <c>figure-totals</c>.</summary>
+    private static readonly Lexicon Totals = Lexicon.Get("figure-totals");
+
+    private static bool MarksUpdate(string sentence) => Updates.Phrases.Occurs(sentence);
 
     /// <summary>Words before a figure that are no verb of what happened to the counted.</summary>
     private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -82,9 +87,28 @@ internal static partial class NumberContradictions
             return false;
         if (a.Days.Count > 0 && b.Days.Count > 0 && !a.Days.Overlaps(b.Days))
             return false;
+        // A figure without a day of its own is of the days just before its article: "militants fired 200
+        // rockets" in an article of November and "13 rockets were fired Thursday" in one of a year before
+        // count different salvoes, and a figure of an undated article is of no known day.
+        if (!NearInTime(a, b) || !NearInTime(b, a))
+            return false;
         // A later article that says the figure grew reports an update.
         var (early, late) = (a.Document.Published ?? DateOnly.MinValue) <= (b.Document.Published ?? DateOnly.MinValue) ? (a, b) : (b, a);
         return !(late.Updated && late.Document.Published != early.Document.Published) && !(a.Updated && b.Updated);
+    }
+
+    /// <summary>How many days before its article an undated figure may be of.</summary>
+    private const int UndatedReach = 2;
+
+    /// <summary>Whether the days of <paramref name="a"/> can be those of <paramref name="b"/> when <paramref name="b"/> states none.</summary>
+    private static bool NearInTime(Figure a, Figure b)
+    {
+        if (b.Days.Count > 0)
+            return true;
+        if (b.Document.Published is not { } published)
+            return false;
+        bool Near(DateOnly day) => day <= published.AddDays(1) && day >= published.AddDays(-UndatedReach);
+        return a.Days.Count > 0 ? a.Days.Any(Near) : a.Document.Published is { } other && Near(other);
     }
 
     private static bool Differ(Figure a, Figure b) => a.High < b.Low || b.High < a.Low;
@@ -112,6 +136,10 @@ internal static partial class NumberContradictions
                 : null;
             if (verb is null)
                 continue;
+            // A running total ("750 rockets fired this year", "360 rockets since Tuesday") counts over a
+            // span of its own; two outlets' totals, or a total against one day's count, are not one figure.
+            if (Totals.Phrases.Occurs(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)))
+                continue;
             var hedge = m.Groups["hedge"].Success ? string.Join(' ', m.Groups["hedge"].Value.ToLowerInvariant().Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)) : "";
             var (low, high) = Range(value, hedge, scale > 1 || Round(value));
             var entities = d.Mentions.Where(x => x.Start >= sentenceStart && x.End <= sentenceEnd && d.Key(x.Entity) is not null).Select(x => d.Key(x.Entity)!).ToHashSet(StringComparer.Ordinal);
@@ -124,7 +152,7 @@ internal static partial class NumberContradictions
                 start = sentenceStart + v.Groups[1].Index;
             int end = m.Index + m.Length;
             yield return new Figure(d, Stem(m.Groups["noun"].Value.ToLowerInvariant()), Stem(verb.ToLowerInvariant()), verb.ToLowerInvariant(), low, high, actor, entities, days,
-                Update().IsMatch(text[sentenceStart..sentenceEnd]), start, end);
+                MarksUpdate(text[sentenceStart..sentenceEnd]), start, end);
         }
     }
 

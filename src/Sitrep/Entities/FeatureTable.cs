@@ -10,8 +10,12 @@ namespace Sitrep.Entities;
 /// </summary>
 internal readonly struct FeatureTable : IFeatureWeights
 {
-    private readonly uint[] _keys;
-    private readonly int[] _rows;
+    /// <summary>
+    /// Each slot's key (low 32 bits) and row (high 32 bits) side by side: the tagger is bound by memory
+    /// latency (46 look-ups a token in a table far larger than the cache), and a hit then reads one
+    /// cache line for the key and its row instead of two.
+    /// </summary>
+    private readonly ulong[] _slots;
     private readonly float[] _weights;
     private readonly int _tags;
     private readonly int _shift;
@@ -24,18 +28,16 @@ internal readonly struct FeatureTable : IFeatureWeights
         // and rows) instead of 524k; the smaller table tagged a little faster (fewer cache misses) than
         // the emptier one, whose shorter probes did not make up for it.
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 3 / 2));
-        _keys = new uint[capacity];
-        _rows = new int[capacity];
+        _slots = new ulong[capacity];
         _weights = weights;
         _tags = tags;
         _shift = 32 - BitOperations.Log2((uint)capacity);
         for (int i = 0; i < keys.Length; i++)
         {
             int slot = Slot(keys[i]);
-            while (_keys[slot] != 0)
+            while ((uint)_slots[slot] != 0)
                 slot = (slot + 1) & (capacity - 1);
-            _keys[slot] = keys[i];
-            _rows[slot] = i;
+            _slots[slot] = (ulong)(uint)i << 32 | keys[i];
         }
     }
 
@@ -47,14 +49,15 @@ internal readonly struct FeatureTable : IFeatureWeights
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddTo(uint feature, Span<float> scores)
     {
-        int mask = _keys.Length - 1;
+        int mask = _slots.Length - 1;
         int slot = Slot(feature);
         while (true)
         {
-            uint key = _keys[slot];
+            ulong entry = _slots[slot];
+            uint key = (uint)entry;
             if (key == feature)
             {
-                Add(scores, _weights.AsSpan(_rows[slot] * _tags, _tags));
+                Add(scores, _weights.AsSpan((int)(entry >> 32) * _tags, _tags));
                 return;
             }
             if (key == 0)

@@ -9,7 +9,7 @@ namespace Sitrep.Entities;
 /// tagger's training data writes it ("Iran 's"). So "Kata’ib Hezbollah" and "Kata'ib Hezbollah",
 /// "Iran’s" and "Iran's" are read alike.
 /// </summary>
-public sealed record TaggerView(string Text, Token[] Tokens, Sentence[] Sentences)
+internal sealed record TaggerView(string Text, Token[] Tokens, Sentence[] Sentences)
 {
     public static TaggerView Of(string text, Token[] tokens, Sentence[] sentences)
     {

@@ -26,7 +26,7 @@ public sealed record EventInput(
 /// the target the first name after it, the location a place after "in", "at" or "near"; the date
 /// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
-public sealed class EventFinder
+internal sealed class EventFinder
 {
     private const int StatusWindow = 4;
     private const int PatternAfter = 8;
@@ -37,6 +37,9 @@ public sealed class EventFinder
 
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
+
+    /// <summary>How many words before a noun cue its own phrase may hold ("the January U.S. air attack").</summary>
+    private const int NounPhraseWords = 5;
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounWords = EventGrammar.NounContext.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbWords = EventGrammar.VerbContext.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -50,7 +53,8 @@ public sealed class EventFinder
     public static EventFinder Default { get; } = new(EventLexicon.Default);
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
-    public static string LexiconHash => EventLexicon.DefaultHash;
+    /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -63,6 +67,8 @@ public sealed class EventFinder
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
             bool titleCase = TitleCase(text, tokens, first, end);
+            // The sentence's last event read from a verb (not a noun): a verb coordinated with it shares its subject.
+            Event? lastVerb = null;
             for (int i = first; i < end; i++)
             {
                 var token = tokens[i];
@@ -74,7 +80,7 @@ public sealed class EventFinder
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
                 if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
-                    events.Add(Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode));
+                    AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true), input);
                     i += noun.Words.Length - 1;
                     continue;
                 }
@@ -91,8 +97,26 @@ public sealed class EventFinder
                     type = null;
                 if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal)))
                     type = null;
+                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && NamesHazard(text, tokens, first, end))
+                    type = null;
                 if (type is not null)
-                    events.Add(Build(input, owner, sentence, first, end, i, last, type, mode));
+                {
+                    bool asNoun = NounUse(text, tokens, first, i, nominal);
+                    var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun);
+                    if (!asNoun)
+                    {
+                        // "warned of the plan and warned about …", "trained, equipped and enabled": a verb
+                        // coordinated with the one before shares its subject; the names between are that verb's objects.
+                        if (lastVerb is { } before && Coordinated(text, tokens, first, i, before.CueEnd))
+                            e = e with { Actor = before.Actor, Target = e.Target == before.Actor ? -1 : e.Target };
+                        lastVerb = e;
+                        events.Add(e);
+                    }
+                    else
+                    {
+                        AddPerDay(events, e, input);
+                    }
+                }
                 i = last;
             }
         }
@@ -201,6 +225,38 @@ public sealed class EventFinder
         return false;
     }
 
+    /// <summary>
+    /// The harm verb names no one who did it: an unaccusative form ("died", "exploded") or a passive with
+    /// no "by" agent in the next words ("were killed on Monday").
+    /// </summary>
+    private static bool AgentlessHarm(string text, Token[] tokens, int first, int end, int cue, int last)
+    {
+        if (AgentlessVerbs.Contains(tokens[cue].Span(text)))
+            return true;
+        if (cue - 1 < first || !IsAny(tokens[cue - 1].Span(text), "was", "were", "been", "being", "is", "are", "be", "got", "get"))
+            return false;
+        for (int p = last + 1; p < Math.Min(end, last + 5); p++)
+        {
+            if (IsAny(tokens[p].Span(text), "by"))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The sentence names a natural hazard, an accident or a disease anywhere ("were injured on Monday … after the volcano erupted").</summary>
+    private bool NamesHazard(string text, Token[] tokens, int first, int end)
+    {
+        for (int p = first; p < end; p++)
+        {
+            if (IsHazard(text, tokens, first, p))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Harm verbs whose subject undergoes the harm ("died", "exploded").</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AgentlessVerbs = Sitrep.Lexicons.Lexicon.Get("event-agentless-verbs");
+
     /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
     private bool IsHazard(string text, Token[] tokens, int first, int p)
     {
@@ -259,13 +315,13 @@ public sealed class EventFinder
         return nominal;
     }
 
-    private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode)
+    private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode, bool noun)
     {
         var text = input.Text;
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
         var status = Status(text, tokens, first, cueFirst);
-        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast);
+        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first));
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
@@ -300,14 +356,22 @@ public sealed class EventFinder
         return status;
     }
 
-    private static (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast)
+    /// <summary>
+    /// The actor is the nearest name before the cue: for a noun cue ("the U.S. strike", "Iran's attack"),
+    /// only a name inside its own phrase (<paramref name="phrase"/>: where the search starts and the lowest token it reaches), unless a support verb carries it
+    /// ("carried out attacks"); in the passive, the name before is what was acted on ("Soleimani was
+    /// killed"), the actor the one after "by". The target is the first name after the cue, the location a
+    /// place after in/at/near; neither is looked for past the end of the cue's clause (a comma, "that",
+    /// "following" …): what comes after belongs to another event.
+    /// </summary>
+    private static (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast, (int From, int Lowest) phrase)
     {
         var text = input.Text;
         var tokens = input.Tokens;
         var mentions = input.Mentions;
         int actor = -1, target = -1, location = -1;
         bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be");
-        for (int p = cueFirst - 1; p >= first; p--)
+        for (int p = phrase.From - 1; p >= phrase.Lowest; p--)
         {
             int m = owner[p];
             if (m < 0 || mentions[m].Entity < 0)
@@ -324,9 +388,14 @@ public sealed class EventFinder
             }
             p = start;
         }
+        // The passive's subject is what was acted on; its actor, if named, follows "by".
+        if (passive)
+            (actor, target) = (-1, actor);
         for (int p = cueLast + 1; p < end; p++)
         {
             int m = owner[p];
+            if (m < 0 && EndsClause(text, tokens, p))
+                break;
             if (m < 0 || mentions[m].Entity < 0)
                 continue;
             // The word before the name, over an article ("by the Taliban").
@@ -339,10 +408,9 @@ public sealed class EventFinder
                 if (location < 0)
                     location = mentions[m].Entity;
             }
-            else if (passive && IsAny(before, "by"))
+            else if (passive && actor < 0 && IsAny(before, "by"))
             {
-                (actor, target) = (mentions[m].Entity, actor);
-                passive = false;
+                actor = mentions[m].Entity;
             }
             else if (target < 0 && mentions[m].Entity != actor)
             {
@@ -352,6 +420,112 @@ public sealed class EventFinder
                 p++;
         }
         return (actor, target, location);
+    }
+
+    /// <summary>
+    /// Adds a noun cue's event; a plural one followed by days in a list ("attacks on March 11 and 14")
+    /// names one event per day: the first is dated by the first day, a copy by each other.
+    /// </summary>
+    private static void AddPerDay(List<Event> events, Event e, EventInput input)
+    {
+        events.Add(e);
+        var text = input.Text;
+        if (e.CueEnd - e.CueStart < 2 || char.ToLowerInvariant(text[e.CueEnd - 1]) != 's')
+            return;
+        var days = new List<TimeExpression>();
+        foreach (var t in input.Times)
+        {
+            if (t.Start < e.CueEnd || t.End > e.End || !IsDay(t))
+                continue;
+            // The first day within five words of the cue ("attacks on the base on March 11"); each next one
+            // joined to the one before by "and", "or" or a comma.
+            var between = text.AsSpan(days.Count == 0 ? e.CueEnd : days[^1].End, t.Start - (days.Count == 0 ? e.CueEnd : days[^1].End)).Trim();
+            bool joined = days.Count == 0
+                ? between.Length <= 40 && CountWords(between) <= 5
+                : between is "," or "and" or ", and" or "or" or "&";
+            if (!joined)
+                break;
+            days.Add(t);
+        }
+        if (days.Count < 2 || e.DateInferred || e.Date != days[0].Value[..10])
+            return;
+        foreach (var day in days.Skip(1))
+            events.Add(e with { Date = day.Value[..10], From = null, To = null });
+    }
+
+    private static bool IsDay(TimeExpression t) =>
+        t.Type is TimexType.Date or TimexType.Time && t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
+
+    private static int CountWords(ReadOnlySpan<char> span)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in span)
+        {
+            bool letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    /// <summary>Support verbs of event nouns ("carried out attacks"): the noun's actor is their subject.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon SupportVerbs = Sitrep.Lexicons.Lexicon.Get("event-support-verbs");
+
+    /// <summary>
+    /// Where the actor of a noun cue is looked for: its own phrase, back to the article, possessive,
+    /// preposition or punctuation that opens it ("the January U.S. air [attack]" from "January"); when a
+    /// support verb governs the phrase ("carried out more rocket [attacks]"), from that verb, as for a verb.
+    /// </summary>
+    private static (int From, int Lowest) NounPhraseStart(string text, Token[] tokens, int first, int cueFirst)
+    {
+        for (int p = cueFirst - 1; p >= first; p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Word && SupportVerbs.Contains(span))
+                return (p, first);
+            if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase) || tokens[p].Kind is TokenKind.Dash or TokenKind.Number or TokenKind.Abbreviation)
+                continue;
+            // The phrase ends at an article, preposition, conjunction, verb-like word ("intensified their
+            // attacks") or punctuation, and is at most NounPhraseWords long: beyond is another phrase.
+            bool verbLike = char.IsLower(span[0]) && (VerbWords.Contains(span) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ing", StringComparison.OrdinalIgnoreCase));
+            if (cueFirst - p > NounPhraseWords || verbLike || tokens[p].Kind != TokenKind.Word || (NounWords.Contains(span) && !IsPossessive(span)) || IsAny(span, "on", "in", "at", "by", "to", "from", "and", "or", "but", "that", "which", "who", "following", "before", "since", "over", "out", "up"))
+            {
+                // "carried out [attacks]", "stepped up its [attacks]": the particle belongs to the support verb before it.
+                if (IsAny(span, "out", "up") && p - 1 >= first && SupportVerbs.Contains(tokens[p - 1].Span(text)))
+                    return (p - 1, first);
+                return (cueFirst, p + 1);
+            }
+        }
+        return (cueFirst, first);
+    }
+
+    private static bool IsPossessive(ReadOnlySpan<char> word) => IsAny(word, "its", "his", "her", "their", "our", "my", "your");
+
+    /// <summary>The token ends the clause a cue's object is looked for in: a comma, semicolon, colon or bracket, a word that opens another clause, or an auxiliary.</summary>
+    private static bool EndsClause(string text, Token[] tokens, int p)
+    {
+        var span = tokens[p].Span(text);
+        if (tokens[p].Kind == TokenKind.Punctuation)
+            return span is "," or ";" or ":" or "(" or ")";
+        // An auxiliary or modal opens the next predicate ("The strike was followed by …"): its names are not the cue's.
+        return tokens[p].Kind == TokenKind.Word && IsAny(span, "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "following", "because", "since", "until", "where", "but", "although", "though", "whereas",
+            "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does");
+    }
+
+    /// <summary>
+    /// The verb at <paramref name="cue"/> is coordinated with the sentence's verb cue ending at
+    /// <paramref name="previousEnd"/>: "and", "or" or "then" stands right before it, or a comma right after the previous cue.
+    /// </summary>
+    private static bool Coordinated(string text, Token[] tokens, int first, int cue, int previousEnd)
+    {
+        if (cue - 1 < first || tokens[cue - 1].Start < previousEnd)
+            return false;
+        var before = tokens[cue - 1];
+        if (before.Kind == TokenKind.Word && IsAny(before.Span(text), "and", "or", "then"))
+            return true;
+        return before.Kind == TokenKind.Punctuation && before.Span(text) is "," && before.Start == previousEnd;
     }
 
     /// <summary>

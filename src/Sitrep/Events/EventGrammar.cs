@@ -7,7 +7,7 @@ namespace Sitrep.Events;
 /// as a noun or adjective ("the attack", "its support", "armed"): shared by the lexicon builder, which
 /// counts them in unlabelled news, and the finder, which reads them around a cue.
 /// </summary>
-public static class EventGrammar
+internal static class EventGrammar
 {
     /// <summary>Articles, possessives, demonstratives, quantifiers and prepositions: a noun or adjective follows.</summary>
     public static FrozenSet<string> NounContext { get; } = new[]

@@ -8,7 +8,7 @@ namespace Sitrep.Ingest;
 /// is one, strict UTF-8 next, and Windows-1252 (which maps every byte) last, noted as a fallback.
 /// Binary data is refused rather than decoded into noise.
 /// </summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -10,7 +10,7 @@ namespace Sitrep.Metadata;
 /// the writer's own words read, quotations left out: argument markers ("the fact is", "must",
 /// "I believe") against reporting.
 /// </summary>
-public static partial class GenreClassifier
+internal static partial class GenreClassifier
 {
     /// <summary>Argument markers per thousand words of the writer's own text above which a piece argues.</summary>
     private const double ArgumentDensity = 4.0;

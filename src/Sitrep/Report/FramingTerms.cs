@@ -10,7 +10,7 @@ namespace Sitrep.Report;
 /// ones it uses far more than the other outlets (the log-odds ratio with an informative Dirichlet
 /// prior of Monroe, Colaresi and Quinn, "Fightin' Words", 2008, as a z-score).
 /// </summary>
-public static class FramingTerms
+internal static class FramingTerms
 {
     /// <summary>Words before a name that can frame it ("terrorist group X", "so-called X").</summary>
     private const int Before = 2;

@@ -1,7 +1,7 @@
 namespace Sitrep.Report;
 
 /// <summary>Every item of a report with the section it is in and the characters it comes from: what each format links, and what tests compare.</summary>
-public static class ReportItems
+internal static class ReportItems
 {
     public const string Summary = "summary";
     public const string Timeline = "timeline";

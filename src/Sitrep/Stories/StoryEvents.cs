@@ -91,6 +91,14 @@ public static class StoryEvents
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(store);
         var directory = store.Feature<IEntityDirectory>();
+        // Each entity's type, read from the directory once per call (a story's reports name the same few entities).
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? TypeOf(string id)
+        {
+            if (!types.TryGetValue(id, out var type))
+                types[id] = type = EntityType(id, directory);
+            return type;
+        }
         var reports = new List<Candidate>();
         foreach (var document in documents)
         {
@@ -102,7 +110,7 @@ public static class StoryEvents
                     continue;
                 if (e.ActorId is null && e.TargetId is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, directory, reports.Count));
+                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count));
             }
         }
 
@@ -119,7 +127,7 @@ public static class StoryEvents
             int bestScore = 0;
             bool tie = false;
             var seen = new HashSet<Cluster>();
-            foreach (var entity in r.All)
+            foreach (var entity in r.Keys)
             {
                 if (!byKey.TryGetValue((r.Type, entity), out var list))
                     continue;
@@ -145,7 +153,7 @@ public static class StoryEvents
                 clusters.Add(best);
             }
             best.Add(r);
-            foreach (var entity in r.All)
+            foreach (var entity in r.Keys)
             {
                 if (!byKey.TryGetValue((r.Type, entity), out var list))
                     byKey[(r.Type, entity)] = list = [];
@@ -199,25 +207,35 @@ public static class StoryEvents
     private static int Fit(Candidate r, Cluster c)
     {
         int shared = c.All.Count(r.All.Contains);
+        // One sentence telling one happening with two words of one type ("the attack on the base, in which
+        // three soldiers were killed"): one event, unless each names a different actor.
+        if (c.Reports.Any(m => SameSentence(r, m)))
+            return 60 + shared;
         if (shared == 0)
             return 0;
         if (r.KilledPerson is { } person && c.KilledPersons.Contains(person))
             return 100 + shared;
-        // One article telling one actor's deed of one type twice, on dates that can both hold: one event.
-        if (r.Actor is { } own && c.Reports.Any(m => m.Report.Document == r.Report.Document && m.Actor == own && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)))
+        // One article telling one deed of one type twice, on dates that can both hold: one event, when it
+        // names the same actor both times, or names it once and the same target both times ("Ghaani's
+        // visit to Iraq" … "the visit to Iraq").
+        if (c.Reports.Any(m => m.Report.Document == r.Report.Document && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)
+            && (r.Actor is { } own ? m.Actor == own || (m.Actor is null && r.Target is { } t && m.Target == t) : r.Target is { } target && m.Target == target)))
             return 50 + shared;
         if (r.Stated is { } stated)
         {
             if (!c.Reports.Any(m => m.Stated is { } other && Overlap(stated, other)))
                 return c.Reports.Any(m => m.Stated is not null) ? 0 : UndatedClusterFit(r, c, shared);
+            // Who acted must agree: the same actor, or an actor unknown on one side and the same target
+            // or the same facility (a base, an airport) on the same days.
             bool agree = r.Actor is { } actor
-                ? c.Actors.Contains(actor) || (c.Reports.Any(m => m.Actor is null) && r.Target is { } t && c.Targets.Contains(t))
-                : r.Target is { } target && c.Targets.Contains(target);
+                ? c.Actors.Contains(actor) || (c.Reports.Any(m => m.Actor is null) && ((r.Target is { } t && c.Targets.Contains(t)) || SharesFacility(r, c)))
+                : (r.Target is { } target && c.Targets.Contains(target)) || SharesFacility(r, c);
             return agree ? 10 + shared : 0;
         }
-        // No date of its own: it happened by the publication day. The same actor and the same target (a
-        // shared place alone is weak: "US attacks in Iraq" are many).
-        if (!SameDoerAndTarget(r, c))
+        // No date of its own: it happened by the publication day. The same actor and the same target, or
+        // no actor named and the same target ("the attacks on the base"; a shared place alone is weak: "US
+        // attacks in Iraq" are many).
+        if (!SameDoerAndTarget(r, c) && !(r.Actor is null && r.Target is { } own2 && c.Targets.Contains(own2)))
             return 0;
         var dated = c.Reports.Where(m => m.Stated is not null).Select(m => m.Stated!.Value).ToList();
         if (dated.Count == 0)
@@ -229,6 +247,22 @@ public static class StoryEvents
             return 0;
         return shared;
     }
+
+    /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
+    private static bool SameSentence(Candidate a, Candidate b) =>
+        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start && ActorsAgree(a.Actor, b.Actor)
+        && (a.Stated, b.Stated) switch
+        {
+            ({ } x, { } y) => Overlap(x, y),
+            (null, null) => true,
+            _ => false,
+        };
+
+    /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
+    private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
+
+    /// <summary>The report and the event share a participant that is a facility (a base, an airport, a camp): a place that specific is one scene.</summary>
+    private static bool SharesFacility(Candidate r, Cluster c) => r.Facilities.Overlaps(c.All);
 
     private static bool SameDoerAndTarget(Candidate r, Cluster c) =>
         r.Actor is { } actor && c.Actors.Contains(actor) && r.Target is { } target && c.Targets.Contains(target);
@@ -265,8 +299,13 @@ public static class StoryEvents
     /// </summary>
     private static bool SameEvent(Cluster a, Cluster b)
     {
-        // The participants' signatures share no bit: they share no participant (the quick test of most pairs).
-        if ((a.Signature & b.Signature) == 0 || a.Type != b.Type || !a.All.Overlaps(b.All))
+        if (a.Type != b.Type)
+            return false;
+        // Signatures of documents and of participants (one bit per id): sharing no bit, two events share
+        // no sentence and no participant (the quick test of most pairs).
+        if ((a.DocumentSignature & b.DocumentSignature) != 0 && a.Reports.Any(x => b.Reports.Any(y => SameSentence(x, y))))
+            return true;
+        if ((a.Signature & b.Signature) == 0 || !a.All.Overlaps(b.All))
             return false;
         bool killed = a.KilledPersons.Overlaps(b.KilledPersons);
         if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
@@ -285,6 +324,21 @@ public static class StoryEvents
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The stored entity's type ("PERSON", "FACILITY" …), null when unknown.</summary>
+    private static string? EntityType(string id, IEntityDirectory? directory)
+    {
+        if (directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
+            return null;
+        try
+        {
+            return directory.Get(n).Type;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private sealed class Candidate
     {
         public required int Order { get; init; }
@@ -300,6 +354,12 @@ public static class StoryEvents
         /// <summary>Actor, target and location ids.</summary>
         public required HashSet<string> All { get; init; }
 
+        /// <summary>What the report is looked up by: its participants and its sentence (a key no entity id can be).</summary>
+        public IEnumerable<string> Keys => All.Append("\u0001" + Report.Document + "@" + Report.Start.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>Those of <see cref="All"/> that are facilities (bases, airports, camps).</summary>
+        public required HashSet<string> Facilities { get; init; }
+
         /// <summary>The date the sentence gives, as a range of days; null when the publication date stands in or nothing dates it.</summary>
         public required (DateOnly From, DateOnly To)? Stated { get; init; }
 
@@ -309,7 +369,7 @@ public static class StoryEvents
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
-        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, IEntityDirectory? directory, int order)
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order)
         {
             var ev = e.Event;
             var text = document.Text;
@@ -334,10 +394,16 @@ public static class StoryEvents
                 if (id is not null)
                     all.Add(id);
             }
+            var facilities = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in all)
+            {
+                if (typeOf(id) == "FACILITY")
+                    facilities.Add(id);
+            }
             string? killed = null;
             if (ev.Type == "ASSAULT" && IsLethal(e.Cue))
             {
-                killed = Person(e.TargetId, directory) ?? Person(e.ActorId, directory);
+                killed = Person(e.TargetId, typeOf) ?? Person(e.ActorId, typeOf);
             }
             return new Candidate
             {
@@ -346,6 +412,7 @@ public static class StoryEvents
                 Actor = e.ActorId,
                 Target = e.TargetId,
                 All = all,
+                Facilities = facilities,
                 Stated = stated,
                 Bound = published,
                 KilledPerson = killed,
@@ -375,19 +442,7 @@ public static class StoryEvents
             return false;
         }
 
-        private static string? Person(string? id, IEntityDirectory? directory)
-        {
-            if (id is null || directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
-                return null;
-            try
-            {
-                return directory.Get(n).Type == "PERSON" ? id : null;
-            }
-            catch (KeyNotFoundException)
-            {
-                return null;
-            }
-        }
+        private static string? Person(string? id, Func<string, string?> typeOf) => id is not null && typeOf(id) == "PERSON" ? id : null;
     }
 
     private sealed class Cluster(string type)
@@ -407,6 +462,9 @@ public static class StoryEvents
         /// <summary>How many joins the sweeps had made when this event last took another in (0: never).</summary>
         public int Joined { get; set; }
 
+        /// <summary>One bit per document of its reports (by the id's hash): two events whose signatures share no bit share no sentence.</summary>
+        public ulong DocumentSignature { get; private set; }
+
         /// <summary>One bit per participant (by its hash): two events whose signatures share no bit share no participant.</summary>
         public ulong Signature { get; private set; }
 
@@ -416,6 +474,7 @@ public static class StoryEvents
             All.UnionWith(r.All);
             foreach (var id in r.All)
                 Signature |= 1UL << (StringComparer.Ordinal.GetHashCode(id) & 63);
+            DocumentSignature |= 1UL << (StringComparer.Ordinal.GetHashCode(r.Report.Document) & 63);
             if (r.Actor is { } a)
                 Actors.Add(a);
             if (r.Target is { } t)

@@ -8,7 +8,7 @@ namespace Sitrep.Stories;
 /// their commonest English endings cut ("ruling", "ruled", "rules" → "rul") so that one word in its
 /// forms counts once. Written by hand, no regular expression: it runs on every stored article.
 /// </summary>
-public static class StoryTerms
+internal static class StoryTerms
 {
     private static readonly Lexicon Stopwords = Lexicon.Get("story-stopwords");
 

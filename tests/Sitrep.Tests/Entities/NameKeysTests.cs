@@ -72,6 +72,44 @@ public sealed class NameKeysTests
     [InlineData("cohn", "cohen", false)]
     [InlineData("carney", "kearney", false)]
     [InlineData("cornyn", "carney", false)]
+    [InlineData("rezaei", "rezaee", true)]
+    [InlineData("mohammad", "mohammed", true)]
+    [InlineData("muammar", "moammar", true)]
+    [InlineData("sergey", "sergei", true)]
+    [InlineData("zelensky", "zelenskiy", true)]
+    [InlineData("morsi", "mursi", true)]
+    // Same consonants and as many vowels, but not a transliteration's: these were joined as one person.
+    [InlineData("rice", "royce", false)]
+    [InlineData("yang", "young", false)]
+    [InlineData("heller", "holler", false)]
+    [InlineData("rosen", "risen", false)]
+    [InlineData("hagle", "hagel", false)]
+    [InlineData("obrien", "bruno", false)]
+    [InlineData("moore", "myre", false)]
+    [InlineData("tim", "tom", false)]
+    [InlineData("ron", "aaron", false)]
+    [InlineData("michelle", "michael", false)]
     public void A_full_names_surname_may_vary_as_transliterations_do(string a, string b, bool expected) =>
         Assert.Equal(expected, NameKeys.SurnamesAlike(a, b));
+
+    [Theory]
+    [InlineData("kataib", "kataeb", true)]
+    [InlineData("hezbollah", "hizballah", true)]
+    [InlineData("qaeda", "qaida", true)]
+    [InlineData("abc", "bbc", false)]
+    public void An_organisations_words_keep_their_consonants_and_vowel_runs(string a, string b, bool expected) =>
+        Assert.Equal(expected, NameKeys.VowelRunsAlike(a, b));
+
+    [Theory]
+    [InlineData("George H.W. Bush", "George W. Bush", true)]
+    [InlineData("George H. W. Bush", "George W. Bush", true)]
+    [InlineData("John F. Kennedy", "John Neely Kennedy", true)]
+    [InlineData("Paul D. Ryan", "Paul S. Ryan", true)]
+    [InlineData("George H.W. Bush", "George H. W. Bush", false)]
+    [InlineData("John F. Kennedy", "John Fitzgerald Kennedy", false)]
+    [InlineData("Hillary Rodham Clinton", "Hillary Clinton", false)]
+    [InlineData("Donald J. Trump", "Donald John Trump", false)]
+    [InlineData("George W. Bush", "Laura W. Bush", false)]
+    public void Middle_names_that_disagree_are_another_person(string a, string b, bool differ) =>
+        Assert.Equal(differ, NameKeys.MiddleNamesDiffer(NameKeys.Words(a), NameKeys.Words(b)));
 }

@@ -13,6 +13,9 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
     private int _linkChars;
     private int _linkDepth;
     private int _preDepth;
+
+    /// <summary>Inside a pre or code element.</summary>
+    private int _codeDepth;
     private int _captionDepth;
 
     /// <summary>Inside a row of a data table: its cells are one line, separated by " | ".</summary>
@@ -54,7 +57,9 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
                 AppendSeparator(" | ");
         }
         bool row = name == "tr" && _dataRow < 0 && IsDataRow(e);
-        var reason = _removal is null && e != _root ? finder.Boilerplate(e) : null;
+        // Inside code, class words are a syntax highlighter's ("token comment", "hljs-comment"):
+        // every character of a code block is text.
+        var reason = _removal is null && e != _root && _codeDepth == 0 ? finder.Boilerplate(e) : null;
         // A figure is a picture and its caption, but sites also wrap tables, code and quotations in
         // one (WordPress's table block): then only its figcaption is a caption.
         bool caption = name is "figcaption" or "caption" || (name == "figure" && !HoldsText(e));
@@ -74,6 +79,8 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
             _linkDepth++;
         if (tag == HtmlTag.Pre)
             _preDepth++;
+        if (tag == HtmlTag.Pre || name == "code")
+            _codeDepth++;
         if (caption)
             _captionDepth++;
         if (row)
@@ -102,6 +109,8 @@ internal sealed class BlockCollector(HtmlTree tree, MainContentFinder finder)
         }
         if (tag == HtmlTag.Pre)
             _preDepth--;
+        if (tag == HtmlTag.Pre || name == "code")
+            _codeDepth--;
         if (tag == HtmlTag.A)
             _linkDepth--;
         if (block || reason is not null)

@@ -25,6 +25,9 @@ internal struct ElementStats
     /// <summary>Some ancestor below the body is furniture.</summary>
     public bool InsideBoilerplate;
 
+    /// <summary>The element is a footer (the tag or role=contentinfo) or inside one.</summary>
+    public bool InFooter;
+
     /// <summary>The class and id words (<see cref="HtmlVocabulary.Names"/>), once read.</summary>
     public string? Names;
 }

@@ -9,7 +9,7 @@ namespace Sitrep.Cleaning.Html;
 /// on a page nested 100,000 deep), so before it a linear scan measures an upper bound of the depth
 /// and refuses with a reason.
 /// </summary>
-public static class HtmlGuard
+internal static class HtmlGuard
 {
     public const int MaxChars = 16 * 1024 * 1024;
     public const int MaxDepth = 1500;

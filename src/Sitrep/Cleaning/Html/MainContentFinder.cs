@@ -71,7 +71,7 @@ internal sealed class MainContentFinder : IDisposable
             _revealed = best;
             Measure(body, inLink: false);
         }
-        MarkInside(body, inside: false, body);
+        MarkInside(body, inside: false, inFooter: false, body);
     }
 
     /// <summary>Streamed segments by the placeholder they fill, and the placeholder of each segment.</summary>
@@ -132,14 +132,16 @@ internal sealed class MainContentFinder : IDisposable
         return n;
     }
 
-    private void MarkInside(int e, bool inside, int body)
+    private void MarkInside(int e, bool inside, bool inFooter, int body)
     {
         if (!_stats[e].Measured)
             return;
+        inFooter = inFooter || (e != body && (_tree.Name(e) == "footer" || _tree.Attribute(e, HtmlAttributeName.Role) == "contentinfo"));
         _stats[e].InsideBoilerplate = inside;
+        _stats[e].InFooter = inFooter;
         bool childrenInside = inside || (e != body && Boilerplate(e) is not null);
         for (int child = _tree.FirstElementChild(e); child >= 0; child = _tree.NextElementSibling(child))
-            MarkInside(child, childrenInside, body);
+            MarkInside(child, childrenInside, inFooter, body);
     }
 
     /// <summary>The class and id words of an element, read once.</summary>
@@ -168,10 +170,64 @@ internal sealed class MainContentFinder : IDisposable
             if (s.Reason is RemovalReason.Other or RemovalReason.RelatedLinks && namesReason is not null && reason == namesReason && s.Measured
                 && s.TextChars >= 250 && LinkDensity(s) < 0.3 && HtmlVocabulary.IsDekWord(names) && !comments && (s.TextChars >= 450 || Paragraphs(e, 2) >= 2))
                 s.Reason = null;
+            // A component the page repeats (a page builder's "blurb_description", each product's
+            // description on a "best of" page) is a part of the text, not the one dek beside it.
+            if (s.Reason is RemovalReason.Other or RemovalReason.RelatedLinks && namesReason is not null && reason == namesReason && s.Measured
+                && s.TextChars >= 100 && LinkDensity(s) < 0.3 && !comments && RepeatedDekComponent(e, names))
+                s.Reason = null;
             s.ReasonKnown = true;
         }
         return s.Reason;
     }
+
+    /// <summary>Distinct texts of prose elements by each dek-word class token they carry (see <see cref="RepeatedDekComponent"/>), gathered once per page.</summary>
+    private Dictionary<string, HashSet<string>>? _dekTokens;
+
+    /// <summary>
+    /// A dek-word class token of <paramref name="element"/>'s names is carried by three or more
+    /// elements of prose with different texts, none cut short: a repeated part of the text. A
+    /// teaser's excerpt ends in an ellipsis, and a notice repeated word for word (a sign-up's
+    /// small print) is one text however often it appears.
+    /// </summary>
+    private bool RepeatedDekComponent(int element, string names)
+    {
+        if (_dekTokens is null)
+        {
+            _dekTokens = new(StringComparer.Ordinal);
+            foreach (int e in _measured)
+            {
+                ref var s = ref _stats[e];
+                if (s.TextChars < 100 || LinkDensity(s) >= 0.3)
+                    continue;
+                var n = Names(e);
+                if (n.Length == 0 || !HtmlVocabulary.IsDekWord(n))
+                    continue;
+                var text = _tree.TextContent(e).Trim();
+                if (CutShort(text))
+                    continue;
+                foreach (var token in n.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!HtmlVocabulary.IsDekWord(token))
+                        continue;
+                    if (!_dekTokens.TryGetValue(token, out var texts))
+                        _dekTokens[token] = texts = new(StringComparer.Ordinal);
+                    texts.Add(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+                }
+            }
+        }
+        if (CutShort(_tree.TextContent(element).Trim()))
+            return false;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (HtmlVocabulary.IsDekWord(token) && _dekTokens.TryGetValue(token, out var texts) && texts.Count >= 3)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A teaser's text, cut with an ellipsis.</summary>
+    private static bool CutShort(string text) =>
+        text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…') || text.EndsWith("[…]", StringComparison.Ordinal) || text.EndsWith("[...]", StringComparison.Ordinal);
 
     /// <summary>Paragraphs of prose (p elements of 40 or more characters, few links) under <paramref name="e"/>, counted up to <paramref name="enough"/>.</summary>
     private int Paragraphs(int e, int enough)
@@ -328,10 +384,31 @@ internal sealed class MainContentFinder : IDisposable
     {
         if (_stats[e].ProseChars < 500)
             return false; // a card in a grid is an article element too
+        if (_tree.Tag(e) == HtmlTag.Article && IsCard(e))
+            return false;
         if (_tree.Tag(e) == HtmlTag.Article || _tree.Name(e) == "main" || _tree.Attribute(e, HtmlAttributeName.ItemProp) is "articleBody" or "articlebody" || _tree.Attribute(e, HtmlAttributeName.Role) == "main")
             return true;
         var names = Names(e);
         return names.Length > 0 && HtmlVocabulary.ArticleBodyNames().IsMatch(names);
+    }
+
+    /// <summary>
+    /// An article element among two or more sibling article elements that hold prose: a card of a
+    /// listing or a grid (each entry of a "best of" page, a list of programmes), not the page's
+    /// article, so it neither bounds the article nor is believed as it.
+    /// </summary>
+    private bool IsCard(int e)
+    {
+        int parent = Parent(e);
+        if (parent < 0)
+            return false;
+        int others = 0;
+        for (int c = _tree.FirstElementChild(parent); c >= 0; c = _tree.NextElementSibling(c))
+        {
+            if (c != e && _tree.Tag(c) == HtmlTag.Article && _stats[c].Measured && _stats[c].ProseChars >= 200 && ++others >= 2)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The element marked as the article (itemprop=articleBody, an article element) with the most text, in document order.</summary>
@@ -346,6 +423,8 @@ internal sealed class MainContentFinder : IDisposable
             if (tag is null || !_stats[e].Measured)
                 continue;
             if (tag != HtmlTag.Article && _tree.Attribute(e, HtmlAttributeName.ItemProp) is not ("articleBody" or "articlebody"))
+                continue;
+            if (tag == HtmlTag.Article && IsCard(e))
                 continue;
             ref var s = ref _stats[e];
             if (s.TextChars > foundChars && LinkDensity(s) < 0.4)
@@ -475,7 +554,10 @@ internal sealed class MainContentFinder : IDisposable
                 if (chars < 100)
                     continue;
             }
-            if (s.InsideBoilerplate || Boilerplate(e) is not null)
+            // A footer's paragraphs (the site's disclaimers and addresses, an article's end notes)
+            // are never what a page is about, however long: a large footer is not furniture by the
+            // size rule, but its prose must not outscore a short article.
+            if (s.InsideBoilerplate || s.InFooter || Boilerplate(e) is not null)
                 continue;
             double score = 1 + commas + Math.Min(chars / 100, 3);
             score *= 1 - LinkDensity(s);

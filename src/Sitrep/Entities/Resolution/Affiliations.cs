@@ -162,8 +162,9 @@ internal static partial class Affiliations
         var words = new List<string>();
         try
         {
-            foreach (Match m in WordPattern().Matches(s))
-                words.Add(m.Value);
+            // As spans, not Match objects: this runs for every mention of most entities.
+            foreach (var m in WordPattern().EnumerateMatches(s))
+                words.Add(s.Substring(m.Index, m.Length));
         }
         catch (RegexMatchTimeoutException)
         {

@@ -69,7 +69,7 @@ internal static partial class DocumentCoreference
         LinkSameNames(words, types, country, sets);
         var person = LinkSurnames(surface, core, types, country, sets);
         LinkShortForms(core, types, country, sets);
-        LinkTransliterations(core, types, country, sets);
+        LinkTransliterations(words, core, types, country, sets);
 
         // Clusters in text order of their first mention.
         var clusterOf = new int[n];
@@ -401,8 +401,14 @@ internal static partial class DocumentCoreference
         }
     }
 
-    /// <summary>"Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways.</summary>
-    private static void LinkTransliterations(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    /// <summary>
+    /// "Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways. A person's
+    /// names written without an Arabic article must also be spelled alike word by word
+    /// (<see cref="NameKeys.SurnamesAlike"/>): Tim Kaine and Tom Kean, in one article about
+    /// senators, share a skeleton and are two people. Other names keep each word's vowel runs
+    /// (<see cref="NameKeys.VowelRunsAlike"/>): ABC News and BBC News are two outlets.
+    /// </summary>
+    private static void LinkTransliterations(string[][] words, string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < core.Length; i++)
@@ -411,10 +417,28 @@ internal static partial class DocumentCoreference
                 continue;
             var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
             if (first.TryGetValue(key, out int f))
-                sets.Union(f, i);
+            {
+                bool arabic = words[i].Length > core[i].Length || words[f].Length > core[f].Length;
+                if (arabic || WordsAlike(core[f], core[i], types[i] == Person ? NameKeys.SurnamesAlike : NameKeys.VowelRunsAlike))
+                    sets.Union(f, i);
+            }
             else
+            {
                 first[key] = i;
+            }
         }
+    }
+
+    private static bool WordsAlike(string[] a, string[] b, Func<string, string, bool> alike)
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (int w = 0; w < a.Length; w++)
+        {
+            if (!alike(a[w], b[w]))
+                return false;
+        }
+        return true;
     }
 
     private static bool SameCore(string[] a, string[] b)

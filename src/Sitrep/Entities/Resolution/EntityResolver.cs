@@ -180,11 +180,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     {
         var votes = new Dictionary<long, int>();
         bool fullName = false;
+        // A person's name with its middle left out ("George Bush" from "George H. W. Bush") is only
+        // looked up for others whose middle agrees: the father is not the son.
+        var exact = entity.Type == "PERSON" ? PersonExactKeys(entity) : null;
         foreach (var key in keys.Strong.Concat(keys.LookupOnly))
         {
             foreach (var id in LookUp(key))
             {
-                if (!Blocked(keys, id))
+                if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id)))
                 {
                     int weight = keys.Specific.Contains(key) ? 3 : 1;
                     votes[id] = votes.GetValueOrDefault(id) + weight;
@@ -231,11 +234,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp(key))
             {
-                // A person's full name shares its skeleton with others' (John Kerry, John Carey): the surname
-                // has to be spelled as a transliteration would change it.
+                // A full name shares its skeleton with others' (John Kerry, John Carey; ABC News, BBC News): a person's first
+                // name and surname have to be spelled as a transliteration would change them, another name's words keep their vowel runs.
                 // A name with an Arabic article keeps the skeleton's freedom: its vowels are anyone's guess (Zurfi/Zurufi).
-                if (!Blocked(keys, id) && (entity.Type != "PERSON" || entity.Aliases.Append(entity.Name).Any(NameKeys.HasArabicArticle)
-                    || NameKeys.HasArabicArticle(_index.Get(id).Name) || SpelledLikeSurnameOf(entity, id, NameKeys.SurnamesAlike)))
+                if (!Blocked(keys, id) && (entity.Aliases.Append(entity.Name).Any(NameKeys.HasArabicArticle) || NameKeys.HasArabicArticle(_index.Get(id).Name)
+                    || (entity.Type == "PERSON" ? SpelledLikeNameOf(entity, id) : WordsLooselyAlike(entity, id))))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
             }
         }
@@ -268,8 +271,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 int shared = Shared(id, company);
                 if (shared < minimumShared)
                     continue;
-                // Shared company first; among equals, the better-known person.
-                double score = shared + _index.Get(id).Documents / 1e6;
+                // Shared company, weighed against how much better known the others are: a paper's "Trump"
+                // or "Obama" is the president unless the article keeps the company of his wife clearly more
+                // (their company is much alike, and company alone gave her most of his surname's articles).
+                double score = shared + Math.Log(1 + _index.Get(id).Documents);
                 if (score > bestScore || (score == bestScore && id < best))
                     (best, bestScore) = (id, score);
             }
@@ -314,6 +319,74 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// named Dravec.
     /// </summary>
     private bool SpelledLikeSurnameOf(DocumentEntity entity, long id) => SpelledLikeSurnameOf(entity, id, NameKeys.SpelledAlike);
+
+    /// <summary>
+    /// A person's full name matched only by its skeleton: the surname and the first name must both be
+    /// spelled as a transliteration would change them (<see cref="NameKeys.SurnamesAlike"/>). The
+    /// skeleton alone joined Tim Kaine and Tom Kean, Ron Klain and Aaron Klein, Michelle Malkin and
+    /// Michael Milken.
+    /// </summary>
+    private bool SpelledLikeNameOf(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        if (stored.Length == 0)
+            return false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (words.Length == 0 || !NameKeys.SurnamesAlike(words[^1], stored[^1]))
+                continue;
+            if (words.Length < 2 || stored.Length < 2 || NameKeys.SurnamesAlike(words[0], stored[0]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Another kind of name matched only by its skeleton: where the stored name has the same skeleton,
+    /// each word keeps its consonants and its count of vowel runs, so ABC News is not BBC News while
+    /// Kataib Hezbollah is Kataeb Hizballah.
+    /// </summary>
+    private bool WordsLooselyAlike(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        var storedSkeleton = NameKeys.LooseWords(stored).ToArray();
+        bool compared = false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (words.Length != stored.Length || !NameKeys.LooseWords(words).SequenceEqual(storedSkeleton))
+                continue;
+            compared = true;
+            bool alike = true;
+            for (int w = 0; w < words.Length && alike; w++)
+                alike = NameKeys.VowelRunsAlike(words[w], stored[w]);
+            if (alike)
+                return true;
+        }
+        // A stored name of another skeleton (the entity is filed under more names than it is shown by): nothing to compare.
+        return !compared;
+    }
+
+    private bool MiddleNamesDiffer(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            if (NameKeys.MiddleNamesDiffer(NameKeys.WithoutArticles(NameKeys.Words(alias)), stored))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The full-name keys of what a person's article calls them, as written (not the given name with the surname derived from them).</summary>
+    private static HashSet<string> PersonExactKeys(DocumentEntity entity)
+    {
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+            exact.Add("x:" + string.Join(' ', NameKeys.WithoutArticles(NameKeys.Words(alias))));
+        return exact;
+    }
 
     private bool SpelledLikeSurnameOf(DocumentEntity entity, long id, Func<string, string, bool> alike)
     {

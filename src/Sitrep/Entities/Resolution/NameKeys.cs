@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -43,27 +44,61 @@ public static class NameKeys
     public static string[] Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var sb = new StringBuilder(name.Length);
-        foreach (char c0 in Decompose(name))
+        var decomposed = Decompose(name);
+        // Normalised into a buffer on the stack and cut into words there: this runs for every mention,
+        // alias and key of every article, and a builder, its string and a split cost three copies each time.
+        char[]? rented = null;
+        Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(decomposed.Length));
+        try
+        {
+            var normalised = Normalise(decomposed, buffer);
+            int count = normalised.Count(' ') + 1;
+            Span<Range> ranges = count <= 64 ? stackalloc Range[64] : new Range[count];
+            int words = 0;
+            foreach (var range in normalised.Split(' '))
+            {
+                if (range.End.Value > range.Start.Value)
+                    ranges[words++] = range;
+            }
+            int first = words > 1 && normalised[ranges[0]] is "the" ? 1 : 0;
+            // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
+            bool possessive = words - first >= 1 && EndsWithPossessive(name);
+            var result = new string[words - first];
+            for (int i = first; i < words; i++)
+            {
+                var word = normalised[ranges[i]];
+                result[i - first] = new string(possessive && i == words - 1 ? word[..^1] : word);
+            }
+            return result;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// The decomposed name in lower case without its combining marks, dots and apostrophes, every other
+    /// character that is no letter or digit a space; returns the part of <paramref name="buffer"/> written.
+    /// </summary>
+    private static ReadOnlySpan<char> Normalise(string decomposed, Span<char> buffer)
+    {
+        int length = 0;
+        foreach (char c0 in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c0);
             if (category == UnicodeCategory.NonSpacingMark)
                 continue;
             char c = char.ToLowerInvariant(c0);
             if (char.IsLetterOrDigit(c))
-                sb.Append(c);
+                buffer[length++] = c;
             else if (c is '.' or '\'' or '’' or '‘' or '`' or '´' or 'ʼ' or 'ʿ' or 'ʾ')
                 continue; // "U.S." is "us", "Kata'ib" is "kataib"
             else
-                sb.Append(' ');
+                buffer[length++] = ' ';
         }
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int first = words.Length > 1 && words[0] == "the" ? 1 : 0;
-        int last = words.Length;
-        // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
-        if (last - first >= 1 && EndsWithPossessive(name))
-            words[last - 1] = words[last - 1][..^1];
-        return words[first..last];
+        return buffer[..length];
     }
 
     /// <summary>The name as words joined by one space: equal for the same spelling however it is printed.</summary>
@@ -149,13 +184,47 @@ public static class NameKeys
     }
 
     /// <summary>
-    /// Whether two spellings of a full name's surname may be one person's, given that the rest of the
-    /// name agrees: <see cref="SpelledAlike"/>, or the same consonants with vowels swapped one for one
-    /// (Soleimani/Suleimani, Kislyak/Kislayk); q/g/k, kh/gh and dh/d count as one only in a name written
-    /// with one of them, as Arabic and Persian names are (Gaddafi/Qaddafi/Kadhafi). So John Kerry is not
-    /// John Carey, Gary Cohn not Gary Cohen, Jay Carney not Jay Kearney.
+    /// Whether two spellings of a word of a full name may be one person's, given that the rest of the
+    /// name agrees: <see cref="SpelledAlike"/>, or the same letters where a transliteration changes a
+    /// vowel for its neighbour (o/u, e/i, a/e: Soleimani/Suleimani, Mohammad/Mohammed, Muammar/Moammar)
+    /// or a typist swaps two (Kislyak/Kislayk), each vowel in its place. A name written with q, kh, gh
+    /// or dh, as Arabic and Persian names are, keeps more freedom: q/g/k, kh/gh and dh/d count as one and
+    /// any vowels may stand in a vowel's place (Gaddafi/Qaddafi/Kadhafi). So John Kerry is not John Carey,
+    /// Gary Cohn not Gary Cohen, Jay Carney not Jay Kearney; nor, since the vowels must be neighbours in
+    /// their place, Rice Royce, Yang Young, Heller Holler, Rosen Risen, Hagle Hagel or O'Brien Bruno,
+    /// which share consonants and a count of vowels.
     /// </summary>
     public static bool SurnamesAlike(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (SpelledAlike(a, b))
+            return true;
+        if (ArabicMarks(a) || ArabicMarks(b))
+        {
+            var (ca, va) = ConsonantsAndVowelGroups(Spelling(a), arabic: true);
+            var (cb, vb) = ConsonantsAndVowelGroups(Spelling(b), arabic: true);
+            return ca == cb && va == vb;
+        }
+        var ra = Runs(Spelling(a));
+        var rb = Runs(Spelling(b));
+        if (ra.Count != rb.Count)
+            return false;
+        for (int i = 0; i < ra.Count; i++)
+        {
+            bool vowel = IsVowel(ra[i][0]);
+            if (vowel != IsVowel(rb[i][0]) || (!vowel && ra[i] != rb[i]) || (vowel && !VowelsAlike(ra[i], rb[i])))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether two words of an organisation's or place's name share their consonants and their count of
+    /// vowel runs (q/g/k, kh/gh and dh/d as one in a word written with them): Kataib/Kataeb,
+    /// Hezbollah/Hizballah, Qaeda/Qaida agree; ABC/BBC, which share a skeleton, do not.
+    /// </summary>
+    internal static bool VowelRunsAlike(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -165,6 +234,92 @@ public static class NameKeys
         var (ca, va) = ConsonantsAndVowelGroups(Spelling(a), arabic);
         var (cb, vb) = ConsonantsAndVowelGroups(Spelling(b), arabic);
         return ca == cb && va == vb;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>The word cut into runs of consonants and runs of vowels, in order.</summary>
+    private static List<string> Runs(string spelled)
+    {
+        var runs = new List<string>();
+        int start = 0;
+        for (int i = 1; i <= spelled.Length; i++)
+        {
+            if (i == spelled.Length || IsVowel(spelled[i]) != IsVowel(spelled[i - 1]))
+            {
+                if (i > start)
+                    runs.Add(spelled[start..i]);
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>
+    /// Two runs of vowels in one place of a name: the same length, and letter by letter the same or a
+    /// neighbour a transliteration puts for it (o/u, e/i, a/e), or the same letters swapped (ia/ai); "ei" is "i".
+    /// </summary>
+    private static bool VowelsAlike(string a, string b)
+    {
+        // Persian and Russian "ei", "ee" and "i" are one sound (Rezaei/Rezaee, Sergei/Sergey); "ee" is "i" already.
+        a = a.Replace("ei", "i", StringComparison.Ordinal);
+        b = b.Replace("ei", "i", StringComparison.Ordinal);
+        if (a.Length != b.Length)
+            return false;
+        bool neighbours = true;
+        for (int i = 0; i < a.Length && neighbours; i++)
+            neighbours = a[i] == b[i] || Neighbours(a[i], b[i]);
+        if (neighbours)
+            return true;
+        var sa = a.ToCharArray();
+        var sb = b.ToCharArray();
+        Array.Sort(sa);
+        Array.Sort(sb);
+        return sa.AsSpan().SequenceEqual(sb);
+    }
+
+    private static bool Neighbours(char x, char y) =>
+        (x, y) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') or ('a', 'e') or ('e', 'a');
+
+    /// <summary>
+    /// Whether the middle names of two full names with the same first and last words are another
+    /// person's: George H. W. Bush is not George W. Bush, John F. Kennedy not John Neely Kennedy. A
+    /// name with no middle agrees with any ("Hillary Clinton", "Hillary Rodham Clinton"), an initial
+    /// with a name it begins ("John F. Kennedy", "John Fitzgerald Kennedy").
+    /// </summary>
+    internal static bool MiddleNamesDiffer(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count < 3 || b.Count < 3 || a[0] != b[0] || a[^1] != b[^1])
+            return false;
+        var ma = MiddleParts(a);
+        var mb = MiddleParts(b);
+        if (ma.Count != mb.Count)
+            return true;
+        for (int i = 0; i < ma.Count; i++)
+        {
+            var (x, y) = (ma[i], mb[i]);
+            if (x == y || (x.Length == 1 && y[0] == x[0]) || (y.Length == 1 && x[0] == y[0]))
+                continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The middle of a name as initials and names: "H.W." (normalised "hw") is two initials.</summary>
+    private static List<string> MiddleParts(IReadOnlyList<string> words)
+    {
+        var parts = new List<string>();
+        for (int i = 1; i < words.Count - 1; i++)
+        {
+            var w = words[i];
+            if (w.Length <= 2 && !w.Any(IsVowel))
+                parts.AddRange(w.Select(c => new string(c, 1)));
+            else
+                parts.Add(w);
+        }
+        return parts;
     }
 
     /// <summary>Whether a name of two words or more is written with an Arabic article ("Adnan al-Zurufi"): its vowels are a transliterator's choice.</summary>

@@ -105,7 +105,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                     Add(lookupOnly, "x:" + string.Join(' ', core[1..]));
                 Add(strong, "x:" + string.Join(' ', core));
                 Add(bridging, "x:" + string.Join(' ', core));
-                if (skeletons.Length >= 2)
+                // An acronym is not transliterated: ABC News and BBC News share a skeleton, not a name.
+                if (skeletons.Length >= 2 && !HasAcronym(alias))
                     Add(loose, "l:" + string.Join(' ', skeletons));
             }
             else
@@ -135,6 +136,17 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
         }
         return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific };
+    }
+
+    /// <summary>Whether a name has a word written in capitals ("ABC News", "BBC Radio").</summary>
+    private static bool HasAcronym(string name)
+    {
+        foreach (var word in name.Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Count(char.IsLetter) >= 2 && !word.Any(char.IsLower))
+                return true;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> NotGivenNames = new(StringComparer.Ordinal) { "abu", "bin", "ibn", "bint", "umm", "abd", "abdul", "van", "von", "de", "da", "del", "la", "le" };

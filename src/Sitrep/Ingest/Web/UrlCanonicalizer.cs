@@ -8,7 +8,7 @@ namespace Sitrep.Ingest.Web;
 /// lowercase scheme and host, no default port, no fragment, no tracking parameters. The path is kept as is,
 /// because servers treat it case-sensitively.
 /// </summary>
-public static class UrlCanonicalizer
+internal static class UrlCanonicalizer
 {
     private static readonly HashSet<string> TrackingParameters = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -13,9 +13,9 @@ namespace Sitrep.Tests.Specs.Events;
 /// has these sections, and no others: <c>## published 2020-03-31</c> (cases read against that
 /// publication date) and <c>## no publication date</c>. A case is one "- " line: a text whose event
 /// cues are in [brackets], then " => " and, for each bracket in order, "TYPE status" with optional
-/// actor=Name, target=Name, date=yyyy-MM-dd or date=from..to, inferred (the publication date stands in),
-/// quote (told inside a quote) and own (the outlet's own words), separated by "; "; "none" when the text
-/// holds no event. Nothing else may be found: an event whose cue is outside the brackets fails the case.
+/// actor=Name, target=Name, where=Name (a name of "-": none may be found), date=yyyy-MM-dd or date=from..to,
+/// inferred (the publication date stands in), quote (told inside a quote) and own (the outlet's own words),
+/// separated by "; " (" + " between the events one cue names); "none" when the text holds no event. Nothing else may be found: an event whose cue is outside the brackets fails the case.
 /// </summary>
 public sealed partial class EventSpecTests
 {
@@ -103,26 +103,30 @@ public sealed partial class EventSpecTests
         for (int i = 0; i < cues.Count; i++)
         {
             var (start, end) = (cues[i].Start + shift - (text.Length - text.TrimStart().Length), cues[i].End + shift - (text.Length - text.TrimStart().Length));
-            var e = events.FirstOrDefault(v => v.CueStart < end && start < v.CueEnd);
             var words = text[cues[i].Start..cues[i].End];
-            if (e is null)
+            // "A + B": one cue that names several events ("attacks on March 11 and 14"), in order.
+            foreach (var one in wanted[i].Split(" + "))
             {
-                problems.Add($"[{words}]: no event");
-                continue;
+                var e = events.FirstOrDefault(v => v.CueStart < end && start < v.CueEnd && !matched.Contains(v));
+                if (e is null)
+                {
+                    problems.Add($"[{words}]: no event");
+                    continue;
+                }
+                matched.Add(e);
+                var parts = one.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 2)
+                {
+                    problems.Add($"[{words}]: expected 'TYPE status …', not '{one}'");
+                    continue;
+                }
+                if (e.Type != parts[0])
+                    problems.Add($"[{words}]: type {e.Type}, expected {parts[0]}");
+                if (EventCodec.StatusName(e.Status) != parts[1])
+                    problems.Add($"[{words}]: status {EventCodec.StatusName(e.Status)}, expected {parts[1]}");
+                foreach (var field in parts.Skip(2))
+                    Check(field, e, words, Name, problems);
             }
-            matched.Add(e);
-            var parts = wanted[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2)
-            {
-                problems.Add($"[{words}]: expected 'TYPE status …', not '{wanted[i]}'");
-                continue;
-            }
-            if (e.Type != parts[0])
-                problems.Add($"[{words}]: type {e.Type}, expected {parts[0]}");
-            if (EventCodec.StatusName(e.Status) != parts[1])
-                problems.Add($"[{words}]: status {EventCodec.StatusName(e.Status)}, expected {parts[1]}");
-            foreach (var field in parts.Skip(2))
-                Check(field, e, words, Name, problems);
         }
         foreach (var e in events.Where(v => !matched.Contains(v)))
             problems.Add($"[{e.Cue(body)}] found as a {e.Type} event, but must not be");
@@ -136,6 +140,12 @@ public sealed partial class EventSpecTests
         var value = eq < 0 ? "" : field[(eq + 1)..].Replace('_', ' ');
         switch (key)
         {
+            // "actor=-": no actor may be named (likewise target and where).
+            case "actor" or "target" or "where" when value == "-":
+                int id = key == "actor" ? e.Actor : key == "target" ? e.Target : e.Location;
+                if (id >= 0)
+                    problems.Add($"[{words}]: {key} {name(id)}, expected none");
+                break;
             case "actor":
                 if (!name(e.Actor).Contains(value, StringComparison.OrdinalIgnoreCase))
                     problems.Add($"[{words}]: actor {name(e.Actor)}, expected {value}");
