@@ -45,13 +45,15 @@ internal static partial class DateContradictions
         var reports = documents.SelectMany(Reports).ToList();
         foreach (var victim in reports.GroupBy(r => r.Victim, StringComparer.Ordinal))
         {
-            // One report a document: the first it dates.
-            var byDocument = victim.GroupBy(r => r.Document.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            // One report a document: the first it dates plainly, else the first it dates.
+            var byDocument = victim.GroupBy(r => r.Document.Id, StringComparer.Ordinal).Select(g => g.FirstOrDefault(r => r.Plain) ?? g.First()).ToList();
+            // Two plain reports must disagree: a date read off a noun phrase some other verb governs
+            // ("crowds protesting Brown's death on Wednesday") may be that verb's, and does not stand alone.
             bool conflict = false;
             for (int i = 0; i < byDocument.Count && !conflict; i++)
             {
                 for (int j = i + 1; j < byDocument.Count && !conflict; j++)
-                    conflict = Conflicts(byDocument[i].When, byDocument[j].When);
+                    conflict = byDocument[i].Plain && byDocument[j].Plain && Conflicts(byDocument[i].When, byDocument[j].When);
             }
             if (!conflict)
                 continue;
@@ -95,7 +97,7 @@ internal static partial class DateContradictions
                     continue;
                 if (DateSpan.Of(t) is not { } span)
                     continue;
-                if (!Attached(text, t, lo, hi, start))
+                if (!Attached(text, t, lo, hi, start, entry.Tags.Contains("verb"), m.Index))
                     continue;
                 // A date nearer another event's cue, in the same clause, is that event's ("arrested on Friday in connection with the death of X").
                 // An event between the death and its date is how it came ("killed during a raid on March 2"): its date is the death's.
@@ -107,7 +109,16 @@ internal static partial class DateContradictions
             }
             if (best is null || when is null)
                 continue;
-            yield return new Report(d, key, d.Name(mention.Entity) ?? mention.Text(text), entry.Tags.Contains("died"), best, when);
+            // A death an article reports happened by the day it was written: a later date is a misreading.
+            if (d.Published is { } written && when.YearKnown && when.From > written)
+                continue;
+            // Plain: told by a verb ("was killed on"), or the date is the cue's own modifier ("the January
+            // killing", "X's death last March"), or the noun phrase opens its sentence ("The killing of X on
+            // April 4 shocked…"), so no other verb can own the date.
+            bool plain = entry.Tags.Contains("verb")
+                || Adjacent(text, best, lo, hi)
+                || text.AsSpan(start, lo - start).Trim(ClauseEdge) is { IsEmpty: true } or "The" or "the";
+            yield return new Report(d, key, d.Name(mention.Entity) ?? mention.Text(text), entry.Tags.Contains("died"), best, when, plain);
         }
     }
 
@@ -120,10 +131,30 @@ internal static partial class DateContradictions
     /// dates the death Friday, and "X's death became public and, on Saturday, protests turned violent" or
     /// "Obama said Thursday, after X's death was announced" date nothing.
     /// </summary>
-    private static bool Attached(string text, TimeExpression t, int lo, int hi, int sentenceStart)
+    private static bool Attached(string text, TimeExpression t, int lo, int hi, int sentenceStart, bool verb, int cueStart)
     {
+        // A date right before another death's word is that death's ("Taylor's death, along with the May 25 death of Floyd").
+        if (Word().Match(text, t.End) is { Success: true } next && next.Index != cueStart
+            && (Cues.Contains(next.ValueSpan) || next.ValueSpan.EndsWith('s') && Cues.Contains(next.ValueSpan[..^1]))
+            && string.IsNullOrWhiteSpace(text[t.End..next.Index]))
+            return false;
         if (t.Start >= hi)
-            return !OpensClause(text.AsSpan(hi, t.Start - hi));
+        {
+            var after = text.AsSpan(hi, t.Start - hi);
+            if (OpensClause(after) || HasAuxiliary(after))
+                return false;
+            // After a noun ("the death of X", "X's death") the date follows at once or through a preposition;
+            // "the death of X grew more complex Thursday" dates something else.
+            if (!verb)
+            {
+                var first = after.Trim();
+                int blank = first.IndexOfAny(' ', '\n', '\t');
+                var word = (blank < 0 ? first : first[..blank]).ToString().ToLowerInvariant();
+                if (!first.IsEmpty && !Prepositions.Contains(word))
+                    return false;
+            }
+            return true;
+        }
         if (t.End > lo)
             return true;
         var gap = text.AsSpan(t.End, lo - t.End).Trim();
@@ -145,7 +176,34 @@ internal static partial class DateContradictions
         }
         bool opens = lead.IsEmpty || lead[^1] is '"' or '“' or '‘' or '\'' or ':' or ';' or '—' or '–' or '('
             || lead.EndsWith(" that", StringComparison.OrdinalIgnoreCase);
-        return opens && !OpensClause(gap);
+        // A verb of its own between a date and a death makes the date its own ("Wednesday is the anniversary of X's death").
+        return opens && !OpensClause(gap) && !HasAuxiliary(gap);
+    }
+
+    private static bool Adjacent(string text, TimeExpression t, int lo, int hi)
+    {
+        if (t.End <= lo)
+            return text.AsSpan(t.End, lo - t.End).Trim() is { IsEmpty: true } or "'s" or "’s";
+        return t.Start < hi || string.IsNullOrWhiteSpace(text[hi..t.Start]);
+    }
+
+    /// <summary>Prepositions that tie a date or place to the noun before it (closed class).</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "on", "in", "at", "near", "during", "outside", "inside", "around" };
+
+    /// <summary>Auxiliaries and copulas (closed class): a finite verb of another clause.</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "was", "were", "are", "has", "have", "had", "will", "would", "be", "been", "marks", "marked",
+    };
+
+    private static bool HasAuxiliary(ReadOnlySpan<char> gap)
+    {
+        foreach (var w in Word().EnumerateMatches(gap))
+        {
+            if (Auxiliaries.Contains(gap.Slice(w.Index, w.Length).ToString()))
+                return true;
+        }
+        return false;
     }
 
     private const string ClauseEdge = " \t\n\"'“”‘’([,";
@@ -227,7 +285,7 @@ internal static partial class DateContradictions
         return false;
     }
 
-    internal sealed record Report(StoryText Document, string Victim, string VictimName, bool Died, TimeExpression Time, DateSpan When);
+    internal sealed record Report(StoryText Document, string Victim, string VictimName, bool Died, TimeExpression Time, DateSpan When, bool Plain);
 }
 
 /// <summary>The days a date expression can mean: a day, a month, a year or a range; <see cref="YearKnown"/> false for "XXXX-01".</summary>
@@ -238,8 +296,9 @@ internal sealed record DateSpan(DateOnly From, DateOnly To, bool YearKnown)
         ArgumentNullException.ThrowIfNull(t);
         if (t.Mod is not (null or "START" or "MID" or "END"))
             return null;
+        // A week named loosely ("last week" written on a Saturday of the day before) reaches into the next.
         if (t.Range is { } range)
-            return new DateSpan(range.From, range.To, true);
+            return new DateSpan(range.From, t.Value.Contains("-W", StringComparison.Ordinal) ? range.To.AddDays(7) : range.To, true);
         var v = t.Value;
         bool known = !v.StartsWith("XXXX", StringComparison.Ordinal);
         var normal = known ? v : "2000" + v[4..];
