@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sitrep.Lexicons;
@@ -161,7 +160,7 @@ internal static partial class DateContradictions
         var before = text.AsSpan(sentenceStart, t.Start - sentenceStart).TrimEnd();
         int space = before.LastIndexOfAny(' ', '\n', '\t');
         var wordBefore = before[(space + 1)..].Trim(ClauseEdge);
-        if (SpeechCues.Contains(wordBefore.ToString().ToLowerInvariant()))
+        if (IsReportingVerb(wordBefore.ToString().ToLowerInvariant()))
             return false;
         if (gap.IsEmpty || gap is "'s" or "’s")
             return true;
@@ -193,7 +192,7 @@ internal static partial class DateContradictions
     /// <summary>Auxiliaries and copulas (closed class): a finite verb of another clause.</summary>
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
-        "is", "was", "were", "are", "has", "have", "had", "will", "would", "be", "been", "marks", "marked",
+        "is", "was", "were", "are", "has", "have", "had", "will", "would", "be", "been",
     };
 
     private static bool HasAuxiliary(ReadOnlySpan<char> gap)
@@ -216,16 +215,12 @@ internal static partial class DateContradictions
     };
 
     /// <summary>
-    /// Verbs that report ("said", "confirmed", "announced"): the words of <c>speech-cues</c> that headed an
-    /// attribution at least 20 times in its training data and in at least 30% of their uses, so that
-    /// common words the list also counts ("made", "it") are left out.
+    /// A verb that reports ("said", "confirmed", "announced"): a word of the quotes' cue model that headed
+    /// an attribution at least 20 times in its training data and in at least 30% of its uses, so that
+    /// common words the model also counts ("made", "it") are left out.
     /// </summary>
-    private static readonly FrozenSet<string> SpeechCues = Lexicon.Get("speech-cues").Entries
-        .Where(e => e.Tags.Count > 0 && e.Columns.Count > 0
-            && int.TryParse(e.Tags[0], NumberStyles.None, CultureInfo.InvariantCulture, out int cue)
-            && int.TryParse(e.Columns[0], NumberStyles.None, CultureInfo.InvariantCulture, out int seen)
-            && cue >= 20 && cue >= 0.3 * seen)
-        .Select(e => e.Text).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static bool IsReportingVerb(string lowerWord) =>
+        Quotes.CueModel.Default.Stats(lowerWord) is { Cue: >= 20 } stats && stats.Share >= 0.3f;
 
     private static bool OpensClause(ReadOnlySpan<char> gap)
     {
@@ -234,7 +229,7 @@ internal static partial class DateContradictions
         foreach (var w in Word().EnumerateMatches(gap))
         {
             var word = gap.Slice(w.Index, w.Length).ToString().ToLowerInvariant();
-            if (ClauseWords.Contains(word) || SpeechCues.Contains(word))
+            if (ClauseWords.Contains(word) || IsReportingVerb(word))
                 return true;
         }
         return false;
