@@ -247,15 +247,27 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return votes.Count > 0 ? Best(votes) : 0;
     }
 
-    /// <summary>The one-word names an article gives people ("Hillary", "Bill"): a first name said alone.</summary>
+    /// <summary>
+    /// The one-word names an article gives people ("Hillary", "Bill"): a first name said alone. Not a
+    /// surname of someone the article names in full ("Trump" beside "Donald Trump").
+    /// </summary>
     private static HashSet<string> GivenNamesAlone(IReadOnlyList<DocumentEntity> entities)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in entities)
         {
-            if (e.Type == "PERSON" && e.Aliases.Prepend(e.Name).All(a => NameKeys.PersonCore(a).Length == 1))
-                names.Add(NameKeys.PersonCore(e.Name) is [var word] ? word : "");
+            if (e.Type != "PERSON")
+                continue;
+            foreach (var alias in e.Aliases.Prepend(e.Name))
+            {
+                if (NameKeys.PersonCore(alias) is { Length: >= 2 } full)
+                    surnames.Add(full[^1]);
+            }
+            if (e.Aliases.Prepend(e.Name).All(a => NameKeys.PersonCore(a).Length == 1) && NameKeys.PersonCore(e.Name) is [var word])
+                names.Add(word);
         }
+        names.ExceptWith(surnames);
         return names;
     }
 
@@ -279,7 +291,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             return found;
         foreach (var id in candidates)
         {
-            if (NameKeys.PersonCore(_index.Get(id).Name) is not { Length: >= 2 } words || !givenNames.Contains(words[0]))
+            // A person's name: a first name, perhaps a middle one, and the surname (not a run of names the tagger glued together).
+            if (NameKeys.PersonCore(_index.Get(id).Name) is not { Length: 2 or 3 } words || !givenNames.Contains(words[0]))
                 continue;
             if (found != 0)
                 return 0;
