@@ -30,6 +30,9 @@ internal static class TenseReader
 
     private const int SignalDistance = 5;
 
+    /// <summary>How near a verb must be to overrule a word such as "effective" before the date.</summary>
+    private const int FallbackWindow = 4;
+
     /// <summary>The open word lists (resources/lexicons/tense-words.tsv); closed ones (perfect auxiliaries, determiners) stay below.</summary>
     private static readonly Lexicon Words = Lexicon.Get("tense-words");
 
@@ -61,6 +64,9 @@ internal static class TenseReader
 
     /// <summary>Words ending in -ed that are not past forms.</summary>
     private static readonly FrozenSet<string> NotPast = Words.Tagged("not-past");
+
+    /// <summary>"effective Feb. 1", "starting Monday": ahead, unless a verb of the sentence says otherwise ("raised taxes effective Jan. 1").</summary>
+    private static readonly FrozenSet<string> FallbackFuture = Words.Tagged("fallback-future");
 
     /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
     public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end) => Read(text, tokens, sentence, start, end, out _);
@@ -96,7 +102,9 @@ internal static class TenseReader
         }
         // A quotation mark, colon or semicolon bounds the search: the words past it have their own tense.
         bool beforeOpen = true, afterOpen = true;
-        for (int d = 0; d < Window; d++)
+        // "effective Feb. 1": ahead unless a verb close by says otherwise ("rose effective Jan. 1"; "named a chairman, effective Feb. 1" stays ahead).
+        bool fallback = before >= first && FallbackFuture.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[before].Span(text));
+        for (int d = 0; d < (fallback ? FallbackWindow : Window); d++)
         {
             if (beforeOpen && before >= 0 && before - d >= first && Bounds(text, tokens[before - d]))
                 beforeOpen = false;
@@ -120,6 +128,11 @@ internal static class TenseReader
                     return t;
                 }
             }
+        }
+        if (fallback)
+        {
+            distance = SignalDistance;
+            return Tense.Future;
         }
         return Tense.None;
     }
