@@ -387,6 +387,22 @@ internal static class TimexRecognizer
         var c = Add(into, m, Rule.Year, 1);
         c.Year = year;
         c.Grain = Grain.Year;
+        // "January nineteen ninety-seven" (broadcast transcripts): the month of that year.
+        int i = m.Index - 1;
+        while (i >= 0 && text[i] == ' ')
+            i--;
+        int wordEnd = i + 1;
+        while (i >= 0 && char.IsLetter(text[i]))
+            i--;
+        var word = text.AsSpan(i + 1, wordEnd - i - 1);
+        if (word.Length > 2 && char.IsUpper(word[0]) && TimeWords.Month(word) is > 0 and var month
+            && word.Equals(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[month - 1], StringComparison.OrdinalIgnoreCase))
+        {
+            c.Start = i + 1;
+            c.Rule = Rule.Calendar;
+            c.Grain = Grain.Month;
+            c.Month = month;
+        }
     }
 
     private static string Words(string s) => string.Join(' ', s.ToLowerInvariant().Split([' ', '-', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
