@@ -73,7 +73,7 @@ internal static class StoriesCommand
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The story id, e.g. S12 (a merged story's old id finds the story it joined)." };
         var every = new Option<bool>("--all") { Description = "List every story event in the timeline, also those one article reports." };
-        var command = new Command("show", "A story's articles in date order, its timeline (events with the articles that report them), and the statements several of them report, every version side by side.");
+        var command = new Command("show", "A story's articles in date order, its timeline (events with the articles that report them), how each outlet frames it, and the statements several of them report, every version side by side.");
         command.Options.Add(db);
         command.Options.Add(every);
         command.Arguments.Add(id);

@@ -119,6 +119,8 @@ public sealed class FramingStage : ICrossDocumentStage
             changes.Commit(batch[^1].Position, () =>
             {
                 var touched = new SortedSet<long>();
+                // The tallies made in this batch: summing their stories needs not read them back.
+                var fresh = new Dictionary<string, FramingTally>(StringComparer.Ordinal);
                 for (int i = 0; i < batch.Count; i++)
                 {
                     var change = batch[i];
@@ -135,7 +137,9 @@ public sealed class FramingStage : ICrossDocumentStage
                             }
                             if (change.Kind != ChangeKind.Deleted && _index.MemberOf(change.DocumentId) is { } member && _store.Load(change.DocumentId) is { } document)
                             {
-                                _framing.SaveTally(member.Story, StoryFraming.Tally(document, _store));
+                                var tally = StoryFraming.Tally(document, _store);
+                                _framing.SaveTally(member.Story, tally);
+                                fresh[tally.Document] = tally;
                                 touched.Add(member.Story);
                             }
                         });
@@ -152,21 +156,24 @@ public sealed class FramingStage : ICrossDocumentStage
                 foreach (var id in touched)
                     stories.Add(_index.Story(id)?.Id ?? id);
                 foreach (var id in stories)
-                    Sum(id);
+                    Sum(id, fresh);
             });
         }
     }
 
     /// <summary>The story's framing summed again from its articles' tallies (none when it has no article left).</summary>
-    private void Sum(long story)
+    private void Sum(long story, Dictionary<string, FramingTally> fresh)
     {
         if (_index.Story(story) is not { Size: > 0 } state)
         {
             _framing.SaveFraming(story, []);
             return;
         }
-        var tallies = _framing.Tallies(_index.Documents(state.Id));
-        var terms = _index.Members(state.Id, int.MaxValue).Select(m => (IReadOnlyCollection<string>)m.Terms).ToList();
+        var documents = _index.Documents(state.Id);
+        var tallies = new List<FramingTally>(documents.Count);
+        tallies.AddRange(documents.Where(fresh.ContainsKey).Select(d => fresh[d]));
+        tallies.AddRange(_framing.Tallies([.. documents.Where(d => !fresh.ContainsKey(d))]));
+        var terms = _index.Terms(state.Id).Select(t => (IReadOnlyCollection<string>)t).ToList();
         _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(terms), _directory, _options));
     }
 }

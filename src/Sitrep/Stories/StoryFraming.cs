@@ -265,6 +265,10 @@ public static class StoryFraming
     /// <summary>The actors two outlets or more name in their own words (at most <see cref="FramingOptions.Actors"/>), and what each outlet calls them.</summary>
     private static Dictionary<string, List<FramedActor>> Actors(List<FramingTally> tallies, Func<string, bool> closed, IEntityDirectory? directory, FramingOptions options)
     {
+        var result = new Dictionary<string, List<FramedActor>>(StringComparer.Ordinal);
+        // An actor recurs when two outlets name it: a story of one outlet has none (most stories; no entity is looked up).
+        if (tallies.Select(t => t.Outlet).Distinct(StringComparer.Ordinal).Take(2).Count() < 2)
+            return result;
         var cache = new Dictionary<long, StoredEntity?>();
         var tally = new Dictionary<long, (HashSet<string> Outlets, int Documents, string Name)>();
         var names = new Dictionary<(long, string), Dictionary<string, int>>();
@@ -291,7 +295,6 @@ public static class StoryFraming
         var recurring = tally.Where(e => e.Value.Outlets.Count >= 2)
             .OrderByDescending(e => e.Value.Outlets.Count).ThenByDescending(e => e.Value.Documents).ThenBy(e => e.Value.Name, StringComparer.Ordinal).ThenBy(e => e.Key)
             .Take(options.Actors).ToList();
-        var result = new Dictionary<string, List<FramedActor>>(StringComparer.Ordinal);
         for (int rank = 0; rank < recurring.Count; rank++)
         {
             var (id, (outlets, documents, name)) = (recurring[rank].Key, recurring[rank].Value);
@@ -324,6 +327,9 @@ public static class StoryFraming
     private static Dictionary<string, List<FramedTerm>> Distinctive(List<FramingTally> tallies, Func<string, bool> closed, int perOutlet)
     {
         var result = new Dictionary<string, List<FramedTerm>>(StringComparer.Ordinal);
+        // A word is distinctive of one outlet against others: none with one outlet.
+        if (tallies.Select(t => t.Outlet).Distinct(StringComparer.Ordinal).Take(2).Count() < 2)
+            return result;
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var first = new Dictionary<(string Outlet, string Word), FramingSpan>();
         var all = new Dictionary<string, int>(StringComparer.Ordinal);
