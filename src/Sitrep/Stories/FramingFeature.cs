@@ -156,7 +156,18 @@ public sealed class FramingStage : ICrossDocumentStage
                 foreach (var id in touched)
                     stories.Add(_index.Story(id)?.Id ?? id);
                 foreach (var id in stories)
-                    Sum(id, fresh);
+                {
+                    try
+                    {
+                        Sum(id, fresh);
+                    }
+#pragma warning disable CA1031 // One story's failure must not stop the others; it keeps its last framing and is summed again when it next changes.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        failures.Add(new InputFailure(StoryIds.Format(id), $"story framing failed: {e.GetType().Name}: {e.Message}"));
+                    }
+                }
             });
         }
     }

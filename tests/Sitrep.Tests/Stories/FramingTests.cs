@@ -121,6 +121,14 @@ public sealed class FramingTests
             .SelectMany(a => a.GetProperty("words").EnumerateArray()).Select(w => w.GetProperty("text").GetString()).ToList();
         Assert.Contains("resistance", words);
         Assert.DoesNotContain("terrorists", words);
+
+        // The report of the stored story reads the same framing.
+        var storyId = engine.Store.Feature<IStoryIndex>()!.MemberOf(evidence.Document)!.Story;
+        var report = Assert.Single(new Sitrep.Report.StoryReportBuilder(engine.Store).Build(new Sitrep.Report.StoredStories(engine.Store.Feature<IStoryIndex>()!), StoryIds.Format(storyId)));
+        var naming = report.Framing.Actors.Where(a => a.Actor == "Black Reed Brigade").ToDictionary(a => a.Outlet, a => a.Descriptors.Select(d => d.Term).ToList(), StringComparer.Ordinal);
+        Assert.Contains("terrorists", naming["Northern Post"]);
+        Assert.Contains("resistance", naming["Southern Voice"]);
+        Assert.DoesNotContain("terrorists", naming["Southern Voice"]);
     }
 
     [Fact]
