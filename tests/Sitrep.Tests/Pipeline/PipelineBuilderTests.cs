@@ -25,8 +25,8 @@ public sealed class PipelineBuilderTests
         var pipeline = Features.Default;
 
         Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times", "events"], pipeline.Stages.Select(s => s.Name));
-        Assert.Equal(["text", "entities", "quotes", "times", "events", "stories", "contradictions"], pipeline.Features.Select(f => f.Name));
-        Assert.Equal(["entity-resolution", "stories"], pipeline.CrossDocument.Select(c => c.Name));
+        Assert.Equal(["text", "entities", "quotes", "times", "events", "stories", "contradictions", "framing"], pipeline.Features.Select(f => f.Name));
+        Assert.Equal(["entity-resolution", "stories", "story-framing"], pipeline.CrossDocument.Select(c => c.Name));
         Assert.Equal(["document-entities", "events", "mentions", "quotes", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
     }
 
