@@ -581,7 +581,7 @@ internal static class TimexRecognizer
             return;
         // "a quarter of the vote", "the quarter of a century": a quarter as a share.
         var after = NextWord(text, m.Index + m.Length);
-        if (after is "of" or "century" or "mile" or "hour" or "point" or "million" or "billion" or "final" or "finals" or "finalist" or "finalists")
+        if (after is "of" || Lexicons.NotATimeAfterQuarter.Contains(after))
             return;
         var c = Add(into, m, Rule.NamedQuarter, 0);
         c.Grain = unit == "period" ? Grain.Day : Grain.Quarter;
@@ -1114,7 +1114,7 @@ internal static class TimexRecognizer
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
             var after = NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant();
-            if (after.Length == 0 || after is "account" or "accounts" or "density" or "flow" or "flows" or "meter" or "sea"
+            if (after.Length == 0 || Lexicons.NotATimeAfterCurrent.Contains(after)
                 || !char.IsLetter(text[Math.Min(text.Length - 1, m.Index + m.Length + 1)]))
             {
                 return;
