@@ -1,6 +1,8 @@
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Engine;
 using Sitrep.Quotes;
+using Sitrep.Text;
 using Sitrep.Time;
 
 namespace Sitrep.Tests.Quotes;
@@ -29,7 +31,7 @@ public sealed class QuoteDatesTests
         string text = document.Text;
 
         var rota = quotes.Single(q => text[q.Start..q.End].Contains("rota", StringComparison.Ordinal));
-        var year = quotes.Single(q => text[q.Start..q.End] == "We gave them a year,");
+        var year = quotes.Single(q => text[q.Start..q.End] == "We gave them a year");
         // "on March 3" before publication in June: this year's, read by the times stage.
         Assert.Equal("2024-03-03", rota.Cited?.Date);
         Assert.Contains(times, t => text[t.Start..t.End] == "March 3" && t.Value == "2024-03-03");
@@ -42,13 +44,13 @@ public sealed class QuoteDatesTests
 
     private static QuoteInput QuoteInputOf(Document document)
     {
-        var tokens = Text.Tokenizer.Tokenize(document.Text);
+        var tokens = Tokenizer.Tokenize(document.Text);
         return new QuoteInput(
             document.Text,
             tokens,
-            Text.SentenceSplitter.Split(document.Text, tokens),
-            document.Layers.Get(Entities.EntityLayers.Mentions)!,
-            document.Layers.Get(Entities.EntityLayers.DocumentEntities)!,
+            SentenceSplitter.Split(document.Text, tokens),
+            document.Layers.Get(EntityLayers.Mentions)!,
+            document.Layers.Get(EntityLayers.DocumentEntities)!,
             new DateOnly(2024, 6, 6));
     }
 }
