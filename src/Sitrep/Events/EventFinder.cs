@@ -54,7 +54,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -257,6 +257,13 @@ internal sealed class EventFinder
     /// <summary>Harm verbs whose subject undergoes the harm ("died", "exploded").</summary>
     private static readonly Sitrep.Lexicons.Lexicon AgentlessVerbs = Sitrep.Lexicons.Lexicon.Get("event-agentless-verbs");
 
+    /// <summary>Hazard words that name one only on their own or after a word of size ("fire", "smoke"; tag sized of event-hazards.tsv).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SizedHazards =
+        Sitrep.Lexicons.Lexicon.Get("event-hazards").Tagged("sized").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words of size before such a hazard ("a huge fire"): event-hazard-sizes.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon HazardSizes = Sitrep.Lexicons.Lexicon.Get("event-hazard-sizes");
+
     /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
     private bool IsHazard(string text, Token[] tokens, int first, int p)
     {
@@ -264,9 +271,9 @@ internal sealed class EventFinder
         // A capital inside a sentence is a name ("Storm Corps", "Hurricane Electric").
         if (tokens[p].Kind != TokenKind.Word || !_lexicon.Hazards.Contains(span) || (char.IsUpper(span[0]) && !OpensSentence(tokens, first, p)))
             return false;
-        if (!IsAny(span, "fire", "fires", "flames", "smoke"))
+        if (!SizedHazards.Contains(span))
             return true;
-        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || IsAny(tokens[p - 1].Span(text), "huge", "massive", "large", "big", "major", "deadly", "heavy", "thick", "raging");
+        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || HazardSizes.Contains(tokens[p - 1].Span(text));
     }
 
     /// <summary>
