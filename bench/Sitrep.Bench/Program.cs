@@ -17,7 +17,8 @@ namespace Sitrep.Bench;
 /// extraction with SmartReader on the Zyte benchmark (<see cref="ExtractionBenchmark"/>); <c>-- timex-profile</c>
 /// and <c>-- timex-show</c> look inside the temporal tagger (<see cref="TimexEvaluation"/>); <c>-- search STORE</c>
 /// times full-text search over a store (<see cref="SearchBenchmark"/>); <c>-- quotes-train</c> learns the quote
-/// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>).
+/// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>);
+/// <c>-- store-growth BASE STAGED</c> times storing and the cross-document stages on a grown store (<see cref="StoreGrowthBench"/>).
 /// </summary>
 public static class Program
 {
@@ -40,6 +41,8 @@ public static class Program
             return QuotesBench.Train(args[1..]);
         if (args.Length > 0 && args[0] == "stories-regroup")
             return StoriesBench.Regroup(args[1..]);
+        if (args.Length > 0 && args[0] == "store-growth")
+            return StoreGrowthBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "contradictions")
             return ContradictionsBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-show")

@@ -26,6 +26,9 @@ internal sealed class SqliteSession : IDisposable
 
     public bool InTransactionNow => _transaction is not null;
 
+    /// <summary>How many transactions or savepoints of this connection were rolled back: a cache of what the tables hold is stale when this moves.</summary>
+    public long Rollbacks { get; private set; }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns; inside a transaction
     /// already open, it simply runs as part of it.
@@ -49,7 +52,13 @@ internal sealed class SqliteSession : IDisposable
         }
         catch (SqliteException ex)
         {
+            Rollbacks++;
             throw new StoreException($"cannot write to the store {Path}: {ex.Message}", ex);
+        }
+        catch
+        {
+            Rollbacks++;
+            throw;
         }
         finally
         {
@@ -78,6 +87,7 @@ internal sealed class SqliteSession : IDisposable
         }
         catch
         {
+            Rollbacks++;
             _transaction.Rollback(name);
             _transaction.Release(name);
             throw;
