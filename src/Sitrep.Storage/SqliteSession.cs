@@ -78,18 +78,20 @@ internal sealed class SqliteSession : IDisposable
             InTransaction(work);
             return;
         }
+        // Savepoints by prepared statements: SqliteTransaction.Save and Release prepare their SQL anew on
+        // every call, and cross-document stages open one per document.
         var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _transaction.Save(name);
+        Prepared("SAVEPOINT " + name).ExecuteNonQuery();
         try
         {
             work();
-            _transaction.Release(name);
+            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
         }
         catch
         {
             Rollbacks++;
-            _transaction.Rollback(name);
-            _transaction.Release(name);
+            Prepared("ROLLBACK TO SAVEPOINT " + name).ExecuteNonQuery();
+            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
             throw;
         }
         finally
