@@ -65,6 +65,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     private readonly SqliteEntityIndex _entities;
     private readonly SqliteDocumentCatalog _catalog;
     private readonly SqliteStoryIndex _stories;
+    private readonly SqliteStoryFraming _framing;
     private bool _disposed;
 
     private SqliteDocumentStore(SqliteSession session, IReadOnlyDictionary<string, ILayerCodec> codecs, int schemaVersion, int migrationsApplied)
@@ -77,6 +78,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         _entities = new SqliteEntityIndex(session, this, _changes);
         _catalog = new SqliteDocumentCatalog(session);
         _stories = new SqliteStoryIndex(session);
+        _framing = new SqliteStoryFraming(session);
     }
 
     public string Location => _session.Path;
@@ -92,9 +94,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
     internal SqliteEntityIndex Entities => _entities;
 
-    /// <summary>The document catalog (lists, full-text search, counts), the entity index or the story index, whichever is a <typeparamref name="T"/>.</summary>
+    /// <summary>The document catalog (lists, full-text search, counts), the entity index, the story index or the stories' framing, whichever is a <typeparamref name="T"/>.</summary>
     public T? Feature<T>()
-        where T : class => _catalog as T ?? _entities as T ?? _stories as T;
+        where T : class => _catalog as T ?? _entities as T ?? _stories as T ?? _framing as T;
 
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating it if missing and migrating it to the

@@ -286,6 +286,17 @@ public sealed class SqliteStoryIndex : IStoryIndex
         return list;
     }
 
+    public IReadOnlyList<IReadOnlyList<string>> Terms(long story)
+    {
+        var command = Prepared("SELECT terms FROM story_members WHERE story = $story");
+        command.Parameters["$story"].Value = story;
+        var list = new List<IReadOnlyList<string>>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(reader.GetString(0).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return list;
+    }
+
     private static StoryRecord ReadRecord(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.IsDBNull(1) ? null : reader.GetString(1),

@@ -264,6 +264,34 @@ internal static class StoreSchema
             CREATE INDEX stories_merged_into ON stories (merged_into) WHERE merged_into IS NOT NULL;
             """),
         new(11, """
+            -- Framing (cross-document stage "story-framing", after stories): what each grouped article gives its
+            -- story's framing (JSON: its outlet, day, genre, actors with their names and the words beside them, the
+            -- words beside names, its quotes' speakers; words inside quotation marks left out), with the story it
+            -- was summed into, so a story is summed again without reading its articles.
+            CREATE TABLE framing_documents (
+                document TEXT NOT NULL PRIMARY KEY,
+                story INTEGER NOT NULL,
+                tally TEXT NOT NULL
+            ) WITHOUT ROWID;
+            -- How each outlet frames each story: its articles by genre, and as JSON the recurring actors it names
+            -- with what it calls them, its distinctive words beside names, and its quotes by the speakers' sector
+            -- and country (docs/analysis-json-extensions.md, story "framing").
+            CREATE TABLE story_framing (
+                story INTEGER NOT NULL,
+                outlet TEXT NOT NULL,
+                articles INTEGER NOT NULL,
+                news INTEGER NOT NULL,
+                opinion INTEGER NOT NULL,
+                analysis INTEGER NOT NULL,
+                unknown INTEGER NOT NULL,
+                actors TEXT NOT NULL,
+                terms TEXT NOT NULL,
+                voices TEXT NOT NULL,
+                PRIMARY KEY (story, outlet)
+            ) WITHOUT ROWID;
+            -- Documents stored before this version are tallied from the start of the change feed.
+            """),
+        new(12, """
             -- Look-ups every merge makes, which scanned a whole table and so cost more the larger the store:
             -- the entities that point at one being absorbed, and the postings of a story being absorbed.
             CREATE INDEX entities_merged_into ON entities (merged_into) WHERE merged_into IS NOT NULL;

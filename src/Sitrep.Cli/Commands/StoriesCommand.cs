@@ -73,7 +73,7 @@ internal static class StoriesCommand
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The story id, e.g. S12 (a merged story's old id finds the story it joined)." };
         var every = new Option<bool>("--all") { Description = "List every story event in the timeline, also those one article reports." };
-        var command = new Command("show", "A story's articles in date order, its timeline (events with the articles that report them), and the statements several of them report, every version side by side.");
+        var command = new Command("show", "A story's articles in date order, its timeline (events with the articles that report them), how each outlet frames it, and the statements several of them report, every version side by side.");
         command.Options.Add(db);
         command.Options.Add(every);
         command.Arguments.Add(id);
@@ -104,6 +104,7 @@ internal static class StoriesCommand
             console.Write(articles);
             WriteTimeline(console, story, store, parse.GetValue(every));
             StoryFindingsOutput.Write(console, story, store);
+            WriteFraming(console, story, store);
             if (story.Statements.Count == 0)
             {
                 console.MarkupLine("No statement reported by two or more of its articles.");
@@ -174,6 +175,42 @@ internal static class StoriesCommand
         console.Write(table);
         if (hidden > 0)
             console.MarkupLineInterpolated($"{ViewRenderer.Count(hidden, "more event", "more events")} reported by one article (--all lists them).");
+    }
+
+    /// <summary>How each outlet frames the story, as the framing stage keeps it: its genres, what it calls the actors two outlets or more name, its own words, whose voices it quotes.</summary>
+    private static void WriteFraming(IAnsiConsole console, StoryView story, IDocumentStore store)
+    {
+        var rows = store.Feature<IStoryFraming>()?.Framing(story.Record.Id) ?? [];
+        if (rows.Count == 0)
+        {
+            console.MarkupLine("Framing: none stored ('sitrep analyze' or 'sitrep reanalyze' keeps it).");
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded).Title("framing by outlet").AddColumns("outlet", "articles", "calls the actors", "its words", "quotes");
+        foreach (var r in rows.OrderByDescending(r => r.Articles).ThenBy(r => r.Outlet, StringComparer.Ordinal))
+        {
+            var genres = new List<string>();
+            if (r.News > 0)
+                genres.Add($"{r.News} news");
+            if (r.Opinion > 0)
+                genres.Add($"{r.Opinion} opinion");
+            if (r.Analysis > 0)
+                genres.Add($"{r.Analysis} analysis");
+            var articles = r.Articles.ToString(CultureInfo.InvariantCulture) + (genres.Count > 0 ? " (" + string.Join(", ", genres) + ")" : "")
+                + (r.OpinionShare is { } share ? $"\nopinion {share:P0}" : "");
+            var actors = r.Actors.OrderBy(a => a.Rank).Take(4)
+                .Select(a => a.Name + (a.Words.Count > 0 ? ": " + string.Join(", ", a.Words.Select(w => w.Text)) : ""));
+            var terms = r.Terms.Take(5).Select(t => t.Text);
+            var voices = r.Voices.GroupBy(v => v.Dimension, StringComparer.Ordinal)
+                .Select(g => g.Key + ": " + string.Join(", ", g.Take(3).Select(v => $"{v.Value} {v.Quotes.ToString(CultureInfo.InvariantCulture)}")));
+            table.AddRow(
+                Markup.Escape(r.Outlet),
+                Markup.Escape(articles),
+                Markup.Escape(string.Join("\n", actors)),
+                Markup.Escape(string.Join(", ", terms)),
+                Markup.Escape(string.Join("\n", voices)));
+        }
+        console.Write(table);
     }
 
     private static IStoryIndex Index(IDocumentStore store) =>

@@ -20,6 +20,7 @@ public static class Features
         new Events.EventsFeature(),
         new Stories.StoriesFeature(),
         new Contradictions.ContradictionsFeature(),
+        new Stories.FramingFeature(),
     ];
 
     /// <summary>The names users select features by (<c>--stages</c>).</summary>

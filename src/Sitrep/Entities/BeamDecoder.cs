@@ -57,7 +57,8 @@ internal static class BeamDecoder
     /// <paramref name="tags"/> then holds the best item's tags up to it (inclusive). Returns the length
     /// when decoding went to the end (the gold tagging may still lose to the best one).
     /// </summary>
-    public static int Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, WordEvidence? context, Span<int> tags, ReadOnlySpan<int> gold, int width, ReadOnlySpan<float> transitions)
+    /// <param name="fixedScores">Each token's scores from its static and history features (<see cref="FeatureTable.AddFixed"/>), or empty to look them up here.</param>
+    public static int Decode<TWeights>(ref TWeights weights, TagSet tagSet, ReadOnlySpan<uint> statics, WordEvidence? context, Span<int> tags, ReadOnlySpan<int> gold, int width, ReadOnlySpan<float> transitions, ReadOnlySpan<float> fixedScores = default)
         where TWeights : struct, IFeatureWeights
     {
         int n = tags.Length;
@@ -89,10 +90,17 @@ internal static class BeamDecoder
             for (int i = 0; i < n; i++)
             {
                 var features = statics.Slice(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount);
-                baseScores.Clear();
-                foreach (uint f in features)
-                    weights.AddTo(f, baseScores);
-                weights.AddTo(FeatureExtractor.HistoryFeature(features, context), baseScores);
+                if (fixedScores.IsEmpty)
+                {
+                    baseScores.Clear();
+                    foreach (uint f in features)
+                        weights.AddTo(f, baseScores);
+                    weights.AddTo(FeatureExtractor.HistoryFeature(features, context), baseScores);
+                }
+                else
+                {
+                    fixedScores.Slice(i * t, t).CopyTo(baseScores);
+                }
                 int nextCount = 0, worst = 0;
                 for (int b = 0; b < count; b++)
                 {

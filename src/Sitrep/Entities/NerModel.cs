@@ -88,20 +88,33 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(text);
         if (sentence.Length == 0)
             return;
-        int size = sentence.Length * FeatureExtractor.StaticCount;
+        int n = sentence.Length;
+        int size = n * (FeatureExtractor.StaticCount + 1);
         uint[]? rented = null;
-        Span<uint> statics = size <= 4096 ? stackalloc uint[size] : (rented = System.Buffers.ArrayPool<uint>.Shared.Rent(size)).AsSpan(0, size);
+        Span<uint> keys = size <= 4096 ? stackalloc uint[size] : (rented = System.Buffers.ArrayPool<uint>.Shared.Rent(size)).AsSpan(0, size);
+        int scoreCount = n * TagSet.Count;
+        float[]? rentedScores = null;
+        Span<float> fixedScores = scoreCount <= 2048 ? stackalloc float[scoreCount] : (rentedScores = System.Buffers.ArrayPool<float>.Shared.Rent(scoreCount)).AsSpan(0, scoreCount);
         try
         {
+            var statics = keys[..(n * FeatureExtractor.StaticCount)];
+            var history = keys[(n * FeatureExtractor.StaticCount)..];
             FeatureExtractor.ExtractStatic(text, sentence, Gazetteer, Clusters, context, statics);
+            // The document history is fixed while a sentence is tagged, so every token's static and
+            // history features are scored before decoding, the look-ups of the whole sentence together.
+            for (int i = 0; i < n; i++)
+                history[i] = FeatureExtractor.HistoryFeature(statics.Slice(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount), context);
+            _table.AddFixed(statics, FeatureExtractor.StaticCount, history, fixedScores);
             var table = _table;
-            BeamDecoder.Decode(ref table, TagSet, statics, context, tags[..sentence.Length], [], BeamWidth, _transitions);
-            context?.Remember(statics, tags[..sentence.Length], TagSet);
+            BeamDecoder.Decode(ref table, TagSet, statics, context, tags[..n], [], BeamWidth, _transitions, fixedScores);
+            context?.Remember(statics, tags[..n], TagSet);
         }
         finally
         {
             if (rented is not null)
                 System.Buffers.ArrayPool<uint>.Shared.Return(rented);
+            if (rentedScores is not null)
+                System.Buffers.ArrayPool<float>.Shared.Return(rentedScores);
         }
     }
 

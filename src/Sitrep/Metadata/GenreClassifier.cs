@@ -21,12 +21,73 @@ internal static partial class GenreClassifier
     [GeneratedRegex("""(?i)\b(columnist|opinion\s+writer|commentator|editorial\s+board|contributing\s+(writer|opinion))\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex OpinionRole();
 
-    [GeneratedRegex("""
-        (?ix)\b(the\ fact\ is|in\ fact|the\ truth\ is|the\ reality\ is|make\ no\ mistake|needless\ to\ say|there\ is\ no\ doubt|no\ doubt|undoubtedly|clearly|obviously|of\ course
-        |must|should|ought\ to|it\ is\ time|it's\ time|we\ need|i\ believe|i\ think|in\ my\ (view|opinion)|arguably|regardless\ of\ whether|it\ is\ clear|it's\ clear
-        |let\ us|let's|shameful|disgraceful|absurd|outrageous|hypocrisy|hypocritical|more\ importantly|most\ importantly|above\ all|worse\ still)\b
-        """, RegexOptions.None, RegexTimeouts.Milliseconds)]
-    private static partial Regex ArgumentMarker();
+    /// <summary>
+    /// Argument markers, in the order they are tried: at a word's start, the first marker the text spells
+    /// there (ASCII letters in either case) that ends a word counts, and counting goes on after it; the
+    /// counts of the case-insensitive regex <c>\b(the fact is|in fact|…)\b</c> this replaces, which
+    /// tried every position of the body against every alternative (half of the metadata stage's time).
+    /// Equal counts on all 37,554 allsides articles and 1,642 PolNeAR, WCXB and reference texts
+    /// (2026-12-04); GenreClassifierTests holds the regex and compares them.
+    /// </summary>
+    private static readonly string[] Markers =
+    [
+        "the fact is", "in fact", "the truth is", "the reality is", "make no mistake", "needless to say", "there is no doubt", "no doubt", "undoubtedly", "clearly", "obviously", "of course",
+        "must", "should", "ought to", "it is time", "it's time", "we need", "i believe", "i think", "in my view", "in my opinion", "arguably", "regardless of whether", "it is clear", "it's clear",
+        "let us", "let's", "shameful", "disgraceful", "absurd", "outrageous", "hypocrisy", "hypocritical", "more importantly", "most importantly", "above all", "worse still",
+    ];
+
+    internal static class ArgumentMarkers
+    {
+        public static int Count(string text)
+        {
+            int count = 0;
+            int p = 0;
+            while (p < text.Length)
+            {
+                if (p > 0 && IsWordChar(text[p - 1]) || !char.IsAsciiLetter(text[p]))
+                {
+                    p++;
+                    continue;
+                }
+                int length = MatchAt(text, p);
+                if (length > 0)
+                {
+                    count++;
+                    p += length;
+                }
+                else
+                {
+                    p++;
+                }
+            }
+            return count;
+        }
+
+        private static int MatchAt(string text, int p)
+        {
+            char first = (char)(text[p] | 0x20);
+            foreach (var marker in Markers)
+            {
+                if (marker[0] != first || p + marker.Length > text.Length)
+                    continue;
+                bool same = true;
+                for (int k = 1; k < marker.Length && same; k++)
+                {
+                    char c = text[p + k], m = marker[k];
+                    same = char.IsAsciiLetterLower(m) ? (char)(c | 0x20) == m && char.IsAsciiLetter(c) : c == m;
+                }
+                if (same && (p + marker.Length == text.Length || !IsWordChar(text[p + marker.Length])))
+                    return marker.Length;
+            }
+            return 0;
+        }
+
+        // The characters .NET's \b counts as a word's: letters, non-spacing marks, digits, connector punctuation, and the zero-width joiners.
+        private static bool IsWordChar(char c) => c is '\u200C' or '\u200D' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.UppercaseLetter
+            or System.Globalization.UnicodeCategory.LowercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.DecimalDigitNumber
+            or System.Globalization.UnicodeCategory.ConnectorPunctuation;
+    }
 
     [GeneratedRegex("""“[^”]*”|"[^"\n]*"|«[^»]*»""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Quotation();
@@ -50,7 +111,8 @@ internal static partial class GenreClassifier
         int words = Cleaning.TextShape.CountWords(own);
         if (words < 60)
             return Cleaning.TextShape.CountWords(text) < 60 ? null : Genre.News;
-        double density = ArgumentMarker().Count(own) * 1000.0 / words;
+        double density = ArgumentMarkers.Count(own) * 1000.0 / words;
         return density >= ArgumentDensity ? Genre.Opinion : Genre.News;
     }
 }
+

@@ -381,8 +381,9 @@ internal sealed partial class FinderRun
         ["and", "but", "or", "because", "who", "which", "whom", "whose", "where", "is", "are", "was", "were", "be", "been", "has", "have", "had",
          "will", "would", "could", "should", "can", "may", "might", "must", "not", "do", "does", "did", "if", "whether", "than", "so"], StringComparer.Ordinal);
 
+    /// <summary>Who words are told to ("told him", "told reporters"): the object pronouns here, the audience nouns from speech-audiences.tsv.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["him", "her", "them", "us", "me", "you", "reporters", "supporters", "voters", "viewers", "listeners", "readers", "lawmakers", "journalists"], StringComparer.Ordinal);
+        ["him", "her", "them", "us", "me", "you", .. SpeechWords.Audiences], StringComparer.Ordinal);
 
     /// <summary>What follows an object before the reported words: "that", "to", "of", a comma, a colon, a quotation.</summary>
     private bool ObjectEnd(int u) =>
@@ -567,10 +568,10 @@ internal sealed partial class FinderRun
         return false;
     }
 
+    /// <summary>Words that open a side phrase after the reported words: function words here, the participles that open one even before "that" ("adding that …") from speech-side-participles.tsv.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> SideOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["a", "an", "compared", "after", "before", "which", "though", "although", "while", "whereas", "despite", "as", "when", "where", "even",
-         "prompting", "marking", "making", "putting", "leaving", "citing", "noting", "adding", "saying", "calling", "referring", "according",
-         "up", "down", "from", "than", "until", "since", "because", "amid", "following", "ahead"], StringComparer.Ordinal);
+        ["a", "an", "after", "before", "which", "though", "although", "while", "whereas", "despite", "as", "when", "where", "even",
+         "up", "down", "from", "than", "until", "since", "because", "amid", "ahead", .. SpeechWords.SideParticiples], StringComparer.Ordinal);
 
     private bool SidePhrase(int t)
     {
@@ -593,9 +594,8 @@ internal sealed partial class FinderRun
         return k > t && w.EndsWith("ed", StringComparison.Ordinal);
     }
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> OccasionNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["tweet", "statement", "interview", "email", "e-mail", "speech", "remarks", "post", "video", "letter", "op-ed", "conference", "briefing",
-         "message", "address", "broadcast", "podcast"], StringComparer.Ordinal);
+    /// <summary>How words were given ("in a tweet", "in an interview"): speech-occasions.tsv.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> OccasionNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(SpeechWords.Occasions, StringComparer.Ordinal);
 
     /// <summary>Cuts a closing phrase that tells how the words were given: "… in a tweet", "… in an email to supporters".</summary>
     private int TrimOccasion(int t, int end)

@@ -16,7 +16,15 @@ public sealed record QuoteInput(
     Sentence[] Sentences,
     IReadOnlyList<Mention> Mentions,
     IReadOnlyList<DocumentEntity> Entities,
-    DateOnly? Published);
+    DateOnly? Published)
+{
+    /// <summary>
+    /// The body's temporal expressions as the times stage found them against the same publication date
+    /// (<see cref="Time.TimesFeature.Times"/>), which the finder dates quotes from; null to have the finder
+    /// find them itself (the same expressions: the stage reads them with the same tagger).
+    /// </summary>
+    public IReadOnlyList<Time.TimeExpression>? Times { get; init; }
+}
 
 /// <summary>
 /// Finds who said what in one article: direct quotes in any quotation marks (also over paragraphs,

@@ -7,6 +7,7 @@ using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Quotes;
 
@@ -53,14 +54,19 @@ public sealed class QuotesFeature : IPipelineFeature
     public void Register(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Quotes are dated from the times stage's expressions, so that stage runs before this one; the
+        // times feature's layer, JSON, table and view are registered after the quotes' own, which keeps
+        // their order in the analysis JSON, the export and the views.
         builder
             .UseTokens()
             .UseEntities()
+            .UseOnce(TimesFeature.StageName, TimesFeature.CreateStage)
             .Use(new QuoteStage(_finder))
             .UseCodec(Quotes, QuoteJson.ToJson, QuoteJson.FromJson)
             .UseJson(new QuotesJsonPart())
             .UseTable(new QuotesTable())
-            .UseView(new QuotesView());
+            .UseView(new QuotesView())
+            .UseTimes();
     }
 
     private sealed class QuoteStage(QuoteFinder? finder) : IDocumentStage
@@ -71,7 +77,7 @@ public sealed class QuotesFeature : IPipelineFeature
         public string Version => StageVersion.Of("4", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
 
         public IReadOnlyList<Layer> Requires { get; } =
-            [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities];
+            [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities, TimesFeature.Times];
 
         public IReadOnlyList<Layer> Produces { get; } = [Quotes];
 
@@ -84,7 +90,10 @@ public sealed class QuotesFeature : IPipelineFeature
                 sentences,
                 context.Get(EntityLayers.Mentions),
                 context.Get(EntityLayers.DocumentEntities),
-                PublishedDay(context.Get(CoreLayers.Metadata).Published));
+                PublishedDay(context.Get(CoreLayers.Metadata).Published))
+            {
+                Times = context.Get(TimesFeature.Times),
+            };
             context.Set(Quotes, (finder ?? QuoteFinder.Default).Find(input));
         }
     }

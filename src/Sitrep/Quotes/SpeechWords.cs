@@ -19,7 +19,9 @@ internal enum NominalKind : byte
 /// <summary>
 /// The word lists the finder reads: closed structural words (pronouns, determiners, prepositions,
 /// time words) here in code, the open lists in resources/lexicons: speech-channels.tsv (networks and
-/// the verbs that name them) and speech-nominals.tsv (nouns that stand for a speaker).
+/// the verbs that name them), speech-nominals.tsv (nouns that stand for a speaker), speech-audiences.tsv
+/// (who words are told to), speech-occasions.tsv (how words were given) and speech-side-participles.tsv
+/// (participles that open a side phrase after reported words).
 /// </summary>
 internal static class SpeechWords
 {
@@ -64,6 +66,15 @@ internal static class SpeechWords
         "days", "weeks", "months", "years", "last", "this", "next", "earlier", "later", "late", "early", "on", "recent", "past", "previous",
         "in", "the", "of", "ago", "hours", "friday's", "saturday's", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's",
         "overnight", "recently");
+
+    /// <summary>Nouns of an audience words are told to ("reporters", "supporters"), lower case.</summary>
+    public static readonly IReadOnlyList<string> Audiences = Words("speech-audiences.tsv");
+
+    /// <summary>Nouns of how words were given ("tweet", "interview", "briefing"), lower case.</summary>
+    public static readonly IReadOnlyList<string> Occasions = Words("speech-occasions.tsv");
+
+    /// <summary>Participles that open a side phrase even before "that" ("adding", "citing", "compared"), lower case.</summary>
+    public static readonly IReadOnlyList<string> SideParticiples = Words("speech-side-participles.tsv");
 
     /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
     public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
@@ -125,6 +136,8 @@ internal static class SpeechWords
         return (channels.ToFrozenDictionary(StringComparer.Ordinal), nominals.ToFrozenDictionary(StringComparer.Ordinal),
             first.ToFrozenSet(StringComparer.Ordinal), last.ToFrozenSet(StringComparer.Ordinal));
     }
+
+    private static string[] Words(string name) => [.. Rows(name).Select(f => f[0].ToLowerInvariant())];
 
     private static IEnumerable<string[]> Rows(string name)
     {

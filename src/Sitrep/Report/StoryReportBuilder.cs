@@ -4,6 +4,7 @@ using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
 using Sitrep.Quotes;
+using Sitrep.Stories;
 using Sitrep.Time;
 
 namespace Sitrep.Report;
@@ -52,7 +53,7 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             Timeline(docs, store),
             Statements(docs),
             Citations(docs),
-            new OutletFraming(Actors(docs), FramingTerms.Distinctive(docs.Select(d => (d.Outlet, d.Document)).ToList(), _limits.TermsPerOutlet), shares, Voices(docs)),
+            Framing(id, docs),
             NoContradictions,
             [.. docs.Select(d => new ReportArticle(d.Document.Id, d.Document.Metadata.Title, d.Outlet, d.Document.Metadata.Published, GenreName(d.Document.Metadata.Genre), d.Document.Metadata.Url, d.Document.Text))])
         {
@@ -273,93 +274,36 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         return null;
     }
 
-    /// <summary>The actors several outlets name, and what each outlet calls them: its names and the words it puts beside them.</summary>
-    private List<ActorNaming> Actors(List<Loaded> docs)
+    /// <summary>
+    /// How each outlet frames the story: as the framing stage keeps it for a stored story, else (the whole
+    /// store as one story, or a store analysed before the stage existed) summed from the articles themselves
+    /// the same way (<see cref="StoryFraming"/>).
+    /// </summary>
+    private OutletFraming Framing(string id, List<Loaded> docs)
     {
-        var recurring = EntityTally(docs)
-            .Where(e => e.EntityId is not null && e.Outlets >= 2 && e.Type is "PERSON" or "ORG" or "GPE" or "MISC")
-            .OrderByDescending(e => e.Outlets).ThenByDescending(e => e.Documents).ThenBy(e => e.Name, StringComparer.Ordinal)
-            .Take(_limits.Actors).ToList();
-        if (recurring.Count == 0)
-            return [];
-        var closed = FramingTerms.ClosedClass(docs.Select(d => d.Document.Text).ToList());
-        var wanted = recurring.Select(e => e.EntityId!).ToHashSet(StringComparer.Ordinal);
-        var names = new Dictionary<(string Actor, string Outlet), Dictionary<string, int>>();
-        var words = new Dictionary<(string Actor, string Outlet), Dictionary<string, int>>();
-        var first = new Dictionary<(string Actor, string Outlet), Evidence>();
-        foreach (var d in docs)
+        IReadOnlyList<OutletFramingRow> rows = [];
+        if (StoryIds.Parse(id) is { } number && store.Feature<IStoryFraming>() is { } framing && store.Feature<IStoryIndex>()?.Story(number) is { } story)
+            rows = framing.Framing(story.Id);
+        if (rows.Count == 0 && docs.Count > 0)
         {
-            var text = d.Document.Text;
-            var mentions = d.Document.Mentions();
-            for (int i = 0; i < mentions.Count; i++)
-            {
-                var m = mentions[i];
-                if (m.Demonym || m.Entity < 0 || m.Entity >= d.Resolved.Length || d.Resolved[m.Entity] is not { } stored)
-                    continue;
-                var id = MentionsTable.EntityId(stored.Id);
-                if (!wanted.Contains(id))
-                    continue;
-                var key = (id, d.Outlet);
-                first.TryAdd(key, new Evidence(d.Document.Id, m.Start, m.End));
-                Bump(names, key, Line(m.Text(text)));
-                foreach (var w in FramingTerms.Beside(text, m.Start, m.End))
-                {
-                    if (!closed.Contains(w))
-                        Bump(words, key, w);
-                }
-            }
+            var options = new FramingOptions(Actors: _limits.Actors, TermsPerOutlet: _limits.TermsPerOutlet);
+            rows = StoryFraming.Compute(
+                [.. docs.Select(d => StoryFraming.Tally(d.Document, store))],
+                StoryFraming.ClosedClass([.. docs.Select(d => StoryFraming.Terms(d.Document))]),
+                store.Feature<IEntityDirectory>(),
+                options);
         }
-        var result = new List<ActorNaming>();
-        foreach (var actor in recurring)
-        {
-            foreach (var key in first.Keys.Where(k => k.Actor == actor.EntityId).OrderBy(k => k.Outlet, StringComparer.Ordinal))
-            {
-                result.Add(new ActorNaming(
-                    actor.Name,
-                    actor.EntityId,
-                    key.Outlet,
-                    Top(names.GetValueOrDefault(key), 3),
-                    Top(words.GetValueOrDefault(key), 4),
-                    first[key]));
-            }
-        }
-        return result;
-    }
-
-    private static void Bump(Dictionary<(string, string), Dictionary<string, int>> table, (string, string) key, string word)
-    {
-        if (!table.TryGetValue(key, out var counts))
-            table[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        counts[word] = counts.GetValueOrDefault(word) + 1;
-    }
-
-    private static List<TermCount> Top(Dictionary<string, int>? counts, int n) =>
-        counts is null ? [] : [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(n).Select(c => new TermCount(c.Key, c.Value))];
-
-    /// <summary>Per outlet, its quotes by the speaker's sector and by the speaker's country (from the article's entities).</summary>
-    private List<VoiceCount> Voices(List<Loaded> docs)
-    {
-        var directory = store.Feature<IEntityDirectory>();
-        var counts = new Dictionary<(string Outlet, string Dimension, string Value), (int Count, Evidence First)>();
-        foreach (var d in docs)
-        {
-            var own = d.Document.Entities();
-            foreach (var q in d.Quotes)
-            {
-                if (q.Quote.Speaker is not { } speaker)
-                    continue;
-                var (sector, country) = Affiliation(directory, d, speaker.Entity);
-                var evidence = new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End);
-                foreach (var (dimension, value) in new[] { ("sector", sector), ("country", country) })
-                {
-                    var key = (d.Outlet, dimension, value ?? "unknown");
-                    counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, evidence);
-                }
-            }
-        }
-        return [.. counts.OrderBy(c => c.Key.Outlet, StringComparer.Ordinal).ThenBy(c => c.Key.Dimension, StringComparer.Ordinal)
-            .ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
-            .Select(c => new VoiceCount(c.Key.Outlet, c.Key.Dimension, c.Key.Value, c.Value.Count, c.Value.First))];
+        static Evidence Of(FramingSpan span) => new(span.Document, span.Start, span.End);
+        static List<TermCount> Counts(IReadOnlyList<FramingCount> counts) => [.. counts.Select(c => new TermCount(c.Text, c.Count))];
+        var byOutlet = rows.OrderBy(r => r.Outlet, StringComparer.Ordinal).ToList();
+        return new OutletFraming(
+            [.. byOutlet.SelectMany(r => r.Actors.Where(a => a.Rank <= _limits.Actors).Select(a => (r.Outlet, Actor: a)))
+                .OrderBy(x => x.Actor.Rank).ThenBy(x => x.Outlet, StringComparer.Ordinal)
+                .Select(x => new ActorNaming(x.Actor.Name, MentionsTable.EntityId(x.Actor.Entity), x.Outlet, Counts(x.Actor.Names), Counts(x.Actor.Words), Of(x.Actor.Evidence)))],
+            [.. byOutlet.SelectMany(r => r.Terms.Take(_limits.TermsPerOutlet).Select(t => new OutletTerm(r.Outlet, t.Text, t.Count, t.Score, Of(t.Evidence))))],
+            [.. rows.Select(r => new OutletShare(r.Outlet, r.Articles, r.News, r.Opinion, r.Analysis, r.Unknown))
+                .OrderByDescending(s => s.Articles).ThenBy(s => s.Outlet, StringComparer.Ordinal)],
+            [.. byOutlet.SelectMany(r => r.Voices.Select(v => new VoiceCount(r.Outlet, v.Dimension, v.Value, v.Quotes, Of(v.Evidence))))]);
     }
 
     /// <summary>A speaker's sector and country: what most of the stored entity's documents say, else what this article says.</summary>

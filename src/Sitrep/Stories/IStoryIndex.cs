@@ -70,6 +70,9 @@ public interface IStoryIndex
 
     /// <summary>The story's stored documents, by publication day, then id.</summary>
     IReadOnlyList<string> Documents(long story);
+
+    /// <summary>Every member's terms (<see cref="StoryMember.Terms"/>), without their vectors: what framing learns the story's closed class from.</summary>
+    IReadOnlyList<IReadOnlyList<string>> Terms(long story);
 }
 
 /// <summary>A story as grouping sees it: its size, first and last day, title and centroid (the sum of its members' vectors).</summary>

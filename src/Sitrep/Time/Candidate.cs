@@ -85,6 +85,9 @@ internal sealed class Candidate
     /// <summary>"earlier this month": the range stops at the reference date (-1) or starts after it (+1).</summary>
     public int Side;
 
+    /// <summary>"the week of March 6": the day stands for the week that holds it.</summary>
+    public bool WeekOf;
+
     public int Length => End - Start;
 
     public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;

@@ -30,6 +30,9 @@ internal static class TenseReader
 
     private const int SignalDistance = 5;
 
+    /// <summary>How near a verb must be to overrule a word such as "effective" before the date.</summary>
+    private const int FallbackWindow = 4;
+
     /// <summary>The open word lists (resources/lexicons/tense-words.tsv); closed ones (perfect auxiliaries, determiners) stay below.</summary>
     private static readonly Lexicon Words = Lexicon.Get("tense-words");
 
@@ -61,6 +64,9 @@ internal static class TenseReader
 
     /// <summary>Words ending in -ed that are not past forms.</summary>
     private static readonly FrozenSet<string> NotPast = Words.Tagged("not-past");
+
+    /// <summary>"effective Feb. 1", "starting Monday": ahead, unless a verb of the sentence says otherwise ("raised taxes effective Jan. 1").</summary>
+    private static readonly FrozenSet<string> FallbackFuture = Words.Tagged("fallback-future");
 
     /// <summary>The tense of the verb nearest to [<paramref name="start"/>, <paramref name="end"/>) in its sentence.</summary>
     public static Tense Read(string text, Token[] tokens, Sentence sentence, int start, int end) => Read(text, tokens, sentence, start, end, out _);
@@ -94,13 +100,15 @@ internal static class TenseReader
             distance = SignalDistance;
             return Tense.Past;
         }
-        // A quotation mark bounds the search: the words inside a quote have their own tense.
+        // A quotation mark, colon or semicolon bounds the search: the words past it have their own tense.
         bool beforeOpen = true, afterOpen = true;
-        for (int d = 0; d < Window; d++)
+        // "effective Feb. 1": ahead unless a verb close by says otherwise ("rose effective Jan. 1"; "named a chairman, effective Feb. 1" stays ahead).
+        bool fallback = before >= first && FallbackFuture.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[before].Span(text));
+        for (int d = 0; d < (fallback ? FallbackWindow : Window); d++)
         {
-            if (beforeOpen && before >= 0 && before - d >= first && tokens[before - d].Kind == TokenKind.Quote)
+            if (beforeOpen && before >= 0 && before - d >= first && Bounds(text, tokens[before - d]))
                 beforeOpen = false;
-            if (afterOpen && after >= 0 && after + d <= last && tokens[after + d].Kind == TokenKind.Quote)
+            if (afterOpen && after >= 0 && after + d <= last && Bounds(text, tokens[after + d]))
                 afterOpen = false;
             if (beforeOpen && before >= 0 && before - d >= first)
             {
@@ -121,8 +129,17 @@ internal static class TenseReader
                 }
             }
         }
+        if (fallback)
+        {
+            distance = SignalDistance;
+            return Tense.Future;
+        }
         return Tense.None;
     }
+
+    /// <summary>A quotation mark, colon or semicolon: the words past it belong to another clause, with its own tense.</summary>
+    private static bool Bounds(string text, Token token) =>
+        token.Kind == TokenKind.Quote || token.Kind == TokenKind.Punctuation && token.End - token.Start == 1 && text[token.Start] is ';' or ':';
 
     private static bool Signals(string text, Token[] tokens, int i, int first)
     {
@@ -196,9 +213,10 @@ internal static class TenseReader
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return i < last && NextIs(text, tokens, i, "to") ? Tense.Future : Tense.Present;
-        // Not after a determiner ("the close") nor "to" ("fell on Friday to close at $20").
+        // Not after a determiner ("the close") nor "to" ("fell on Friday to close at $20"); "became effective Jan. 1" is past.
         if (distance <= 2 && ScheduleVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
-            && !(i > 0 && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text)) || tokens[i - 1].Span(text) is "to")))
+            && !(i > 0 && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text))
+                           || tokens[i - 1].Span(text) is "to" or "became" or "was" or "were" or "had" or "been" or "did")))
         {
             return Tense.Future;
         }
@@ -227,5 +245,5 @@ internal static class TenseReader
         i + 1 < tokens.Length && tokens[i + 1].Span(text).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSentenceStart(string text, Token[] tokens, int i) =>
-        i == 0 || tokens[i - 1].Kind is TokenKind.Punctuation or TokenKind.Quote && text[tokens[i - 1].Start] is '.' or '"' or '“' or '!' or '?';
+        i == 0 || tokens[i - 1].Kind is TokenKind.Punctuation or TokenKind.Quote && text[tokens[i - 1].Start] is '.' or '"' or '“' or '`' or '!' or '?';
 }

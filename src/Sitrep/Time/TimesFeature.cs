@@ -24,16 +24,22 @@ public sealed class TimesFeature : IPipelineFeature
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .UseTokens()
-            .Use(new TimeStage())
+            .UseOnce(StageName, CreateStage)
             .UseCodec(Times, TimeCodec.ToJson, TimeCodec.FromJson)
             .UseJson(new TimesJsonPart())
             .UseTable(new TimesTable())
             .UseView(new TimesView());
     }
 
+    /// <summary>The name of the stage that finds the times.</summary>
+    internal const string StageName = "times";
+
+    /// <summary>The stage that finds the times; a feature that reads them (quotes) adds it before its own stage.</summary>
+    internal static IDocumentStage CreateStage() => new TimeStage();
+
     private sealed class TimeStage : IDocumentStage
     {
-        public string Name => "times";
+        public string Name => StageName;
 
         /// <summary>Bump when any time's span, type or value can change for the same input; the word lists' hash is part of it.</summary>
         public string Version => StageVersion.Of("2", Lexicons.Hash);

@@ -250,7 +250,7 @@ internal static partial class TimexPatterns
         """ + Count + """
         [\s-]+(?:(?:more|additional)\s+)?)?
         """ + Unit + """
-        \s+(?<dir>ago|earlier|later|before|after|previously|prior|from\s+now|hence|back|on|afterwards?)(?!\p{L})
+        (?:\s+or\s+so)?\s+(?<dir>ago|earlier|later|before|after|previously|prior|from\s+now|hence|back|on|afterwards?)(?!\p{L})
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Ago();
 
@@ -263,7 +263,7 @@ internal static partial class TimexPatterns
         """ + Count + """
         (?:\s+(?<more>more|additional|other|straight|consecutive|full|long|successive|further|extra|trading|business|working|school|calendar))?[\s-]+
         """ + Unit + """
-        (?!\p{L}|-old|[\s-]+old(?!\p{L})|\s+(?:ago|earlier|later|from\s+now|hence)(?!\p{L}))(?<long>[\s-]+long(?!\p{L}))?
+        (?!\p{L}|-old|[\s-]+old(?!\p{L})|\s+(?:ago|earlier|later|from\s+now|hence)(?!\p{L}))(?<half>\s+and\s+a\s+half(?!\p{L}))?(?<long>[\s-]+long(?!\p{L}))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Duration();
 

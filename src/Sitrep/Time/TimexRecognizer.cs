@@ -183,9 +183,17 @@ internal static class TimexRecognizer
         {
             var day = days[i];
             int start, end;
+            bool weekOf = false;
             if (days.Count == 1)
             {
                 (start, end) = (m.Index, m.Index + m.Length);
+                // "the week of March 6": the ISO week that holds the day.
+                const string WeekOf = "the week of ";
+                if (!m.Groups["wdp"].Success && start >= WeekOf.Length && text.AsSpan(start - WeekOf.Length, WeekOf.Length).Equals(WeekOf, StringComparison.OrdinalIgnoreCase))
+                {
+                    start -= WeekOf.Length;
+                    weekOf = true;
+                }
             }
             else if (dayFirst)
             {
@@ -205,6 +213,7 @@ internal static class TimexRecognizer
             c.Year = year;
             c.YearRelative = yearRel;
             c.Grain = Grain.Day;
+            c.WeekOf = weekOf;
             if (i == 0)
                 c.Weekday = weekday;
             if (year != Candidate.None)
@@ -378,6 +387,22 @@ internal static class TimexRecognizer
         var c = Add(into, m, Rule.Year, 1);
         c.Year = year;
         c.Grain = Grain.Year;
+        // "January nineteen ninety-seven" (broadcast transcripts): the month of that year.
+        int i = m.Index - 1;
+        while (i >= 0 && text[i] == ' ')
+            i--;
+        int wordEnd = i + 1;
+        while (i >= 0 && char.IsLetter(text[i]))
+            i--;
+        var word = text.AsSpan(i + 1, wordEnd - i - 1);
+        if (word.Length > 2 && char.IsUpper(word[0]) && TimeWords.Month(word) is > 0 and var month
+            && word.Equals(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[month - 1], StringComparison.OrdinalIgnoreCase))
+        {
+            c.Start = i + 1;
+            c.Rule = Rule.Calendar;
+            c.Grain = Grain.Month;
+            c.Month = month;
+        }
     }
 
     private static string Words(string s) => string.Join(' ', s.ToLowerInvariant().Split([' ', '-', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
@@ -556,7 +581,7 @@ internal static class TimexRecognizer
             return;
         // "a quarter of the vote", "the quarter of a century": a quarter as a share.
         var after = NextWord(text, m.Index + m.Length);
-        if (after is "of" or "century" or "mile" or "hour" or "point" or "million" or "billion" or "final" or "finals" or "finalist" or "finalists")
+        if (after is "of" || Lexicons.NotATimeAfterQuarter.Contains(after))
             return;
         var c = Add(into, m, Rule.NamedQuarter, 0);
         c.Grain = unit == "period" ? Grain.Day : Grain.Quarter;
@@ -874,6 +899,9 @@ internal static class TimexRecognizer
         if (num.Length == 4 && count is >= 1900 and < 2100)
             return;
         bool plural = m.Groups["unit"].Value.EndsWith('s');
+        // "a minute and a half" is PT1M30S.
+        if (m.Groups["half"].Success && count is { } whole)
+            count = whole + 0.5;
         // "a year", "one day" need the singular; "two day" appears only before a noun ("a two-day visit").
         var c = Add(into, m, Rule.Fixed, 0);
         c.Type = TimexType.Duration;
@@ -1086,7 +1114,7 @@ internal static class TimexRecognizer
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
             var after = NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant();
-            if (after.Length == 0 || after is "account" or "accounts" or "density" or "flow" or "flows" or "meter" or "sea"
+            if (after.Length == 0 || Lexicons.NotATimeAfterCurrent.Contains(after)
                 || !char.IsLetter(text[Math.Min(text.Length - 1, m.Index + m.Length + 1)]))
             {
                 return;
@@ -1138,7 +1166,7 @@ internal static class TimexRecognizer
     internal static bool IsSentenceStart(string text, int at)
     {
         int i = at - 1;
-        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '\'' or '‘' or '(' or '['))
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '\'' or '‘' or '`' or '(' or '['))
             i--;
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' || i >= 0 && char.IsWhiteSpace(text[i]);
     }

@@ -108,6 +108,8 @@ internal sealed class TimexResolver
         if (r is null)
             return null;
         var (period, value, how, range) = r.Value;
+        if (c.WeekOf && period is { Grain: Grain.Day } day)
+            period = Period.Containing(Grain.Week, day.Start);
         if (period is { } p)
         {
             value ??= p.Value;

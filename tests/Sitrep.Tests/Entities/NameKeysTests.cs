@@ -42,6 +42,31 @@ public sealed class NameKeysTests
         Assert.Equal(expected, NameKeys.Abbreviates(acronym, NameKeys.Words(name)));
 
     [Theory]
+    [InlineData("AP", "Centers for Pest Control and Prevention", false)]
+    [InlineData("AP", "American Academy of Pediatrics", false)]
+    [InlineData("AP", "Associated Press", true)]
+    [InlineData("CDC", "Centers for Disease Control", true)]
+    public void An_acronym_never_starts_at_a_small_word_and_two_letters_spell_the_whole_name(string acronym, string name, bool expected) =>
+        Assert.Equal(expected, NameKeys.Abbreviates(acronym, NameKeys.Words(name)));
+
+    [Theory]
+    [InlineData("PMF", "Iraqi Popular Mobilization Forces", true)]
+    [InlineData("IRS", "Lutheran Immigration and Refugee Service", false)]
+    [InlineData("PAC", "Conservative Political Action Conference", false)]
+    [InlineData("NSA", "CNN National Security Analyst", false)]
+    public void Unasked_an_acronym_leaves_out_only_a_nationality_in_front(string acronym, string name, bool expected) =>
+        Assert.Equal(expected, NameKeys.Abbreviates(acronym, NameKeys.Words(name), w => w is "iraqi" or "american"));
+
+    [Theory]
+    [InlineData("Ash Corvell", "ash corvell")]
+    [InlineData("Al Brandt", "al brandt")]
+    [InlineData("Adnan al-Zurufi", "adnan zurufi")]
+    [InlineData("Al-Assad", "assad")]
+    [InlineData("al Qaeda", "qaeda")]
+    public void A_first_name_spelled_like_an_article_stays_in_a_persons_name(string name, string expected) =>
+        Assert.Equal(expected, string.Join(' ', NameKeys.PersonCore(name)));
+
+    [Theory]
     [InlineData("kolvar", "kolwar", true)]
     [InlineData("marakova", "marakowa", true)]
     [InlineData("ilse", "ilze", true)]

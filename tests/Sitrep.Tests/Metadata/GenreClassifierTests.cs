@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Sitrep.Documents;
 using Sitrep.Metadata;
 using Sitrep.Pipeline;
@@ -89,5 +90,34 @@ public sealed class GenreClassifierTests
 
         Assert.Null(GenreClassifier.Classify(brief, PageHints.None));
         Assert.Equal(Genre.News, GenreClassifier.Classify(brief + " " + WireReport, PageHints.None));
+    }
+
+    /// <summary>The regex the marker counter replaced (2026-12-04), as it was: the counter must count what it counted.</summary>
+    private static readonly Regex MarkerRegex = new("""
+        (?ix)\b(the\ fact\ is|in\ fact|the\ truth\ is|the\ reality\ is|make\ no\ mistake|needless\ to\ say|there\ is\ no\ doubt|no\ doubt|undoubtedly|clearly|obviously|of\ course
+        |must|should|ought\ to|it\ is\ time|it's\ time|we\ need|i\ believe|i\ think|in\ my\ (view|opinion)|arguably|regardless\ of\ whether|it\ is\ clear|it's\ clear
+        |let\ us|let's|shameful|disgraceful|absurd|outrageous|hypocrisy|hypocritical|more\ importantly|most\ importantly|above\ all|worse\ still)\b
+        """, RegexOptions.None, TimeSpan.FromSeconds(5));
+
+    [Theory]
+    [InlineData("There is no doubt, and no doubtful man doubts it: no doubt.")]
+    [InlineData("IN MY OPINION it's clear; It's Time. Let's go, let us go, lets go.")]
+    [InlineData("Mustard must; self-must, must_not, 2must, must2, \u00e9must, must\u00e9.")]
+    [InlineData("the fact isn't the fact is. In factory in fact. Of courses of course")]
+    [InlineData("the  fact is (two spaces), the\nfact is (a line break), the fact\u00a0is (no-break space)")]
+    [InlineData("more importantly most importantly above all worse still regardless of whether")]
+    [InlineData("it’s clear (curly apostrophe) and it's clear; we needn't but we need")]
+    [InlineData("")]
+    public void Argument_markers_are_counted_as_the_regex_counted_them(string text)
+    {
+        Assert.Equal(MarkerRegex.Count(text), GenreClassifier.ArgumentMarkers.Count(text));
+    }
+
+    [Fact]
+    public void Argument_markers_of_the_example_texts_are_counted_as_the_regex_counted_them()
+    {
+        Assert.Equal(MarkerRegex.Count(Argument), GenreClassifier.ArgumentMarkers.Count(Argument));
+        Assert.True(GenreClassifier.ArgumentMarkers.Count(Argument) >= 10);
+        Assert.Equal(0, GenreClassifier.ArgumentMarkers.Count(WireReport));
     }
 }

@@ -24,9 +24,9 @@ public sealed class PipelineBuilderTests
     {
         var pipeline = Features.Default;
 
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times", "events"], pipeline.Stages.Select(s => s.Name));
-        Assert.Equal(["text", "entities", "quotes", "times", "events", "stories", "contradictions"], pipeline.Features.Select(f => f.Name));
-        Assert.Equal(["entity-resolution", "stories"], pipeline.CrossDocument.Select(c => c.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "times", "quotes", "events"], pipeline.Stages.Select(s => s.Name));
+        Assert.Equal(["text", "entities", "quotes", "times", "events", "stories", "contradictions", "framing"], pipeline.Features.Select(f => f.Name));
+        Assert.Equal(["entity-resolution", "stories", "story-framing"], pipeline.CrossDocument.Select(c => c.Name));
         Assert.Equal(["document-entities", "events", "mentions", "quotes", "times"], pipeline.Codecs.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -38,8 +38,8 @@ public sealed class PipelineBuilderTests
 
         Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference"], entities.Stages.Select(s => s.Name));
         Assert.Equal(["clean", "language", "metadata", "tokens", "times"], Features.Build(Features.All, ["times"]).Stages.Select(s => s.Name));
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes"], Features.Build(Features.All, ["quotes"]).Stages.Select(s => s.Name));
-        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "quotes", "times", "events"], Features.Build(Features.All, ["events"]).Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "times", "quotes"], Features.Build(Features.All, ["quotes"]).Stages.Select(s => s.Name));
+        Assert.Equal(["clean", "language", "metadata", "tokens", "ner", "coreference", "times", "quotes", "events"], Features.Build(Features.All, ["events"]).Stages.Select(s => s.Name));
         Assert.Empty(text.CrossDocument);
         Assert.DoesNotContain(text.Stages, s => s.Name == "tokens");
         Assert.Throws<ArgumentException>(() => Features.Build(Features.All, ["entitys"]));

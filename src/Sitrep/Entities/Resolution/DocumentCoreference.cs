@@ -36,7 +36,7 @@ internal static partial class DocumentCoreference
         {
             surface[i] = WithoutPossessive(mentions[i].Text(text));
             words[i] = NameKeys.Words(surface[i]);
-            core[i] = NameKeys.WithoutArticles(words[i]);
+            core[i] = mentions[i].Type == Person ? NameKeys.PersonCore(surface[i]) : NameKeys.WithoutArticles(words[i]);
             types[i] = mentions[i].Type;
             country[i] = CountryOf(text, mentions[i], surface[i], countries);
             // "Iraqi", "Americans": a nationality word stands for its country, flagged, never an entity of its own.
@@ -47,6 +47,7 @@ internal static partial class DocumentCoreference
                 demonym[i] = true;
             }
         }
+        CodesWithoutEvidence(surface, country, countries);
         OfficialNames(surface, types, country, countries);
 
         var sets = new DisjointSets(n);
@@ -65,7 +66,7 @@ internal static partial class DocumentCoreference
         LinkDemonymsOfPlaces(words, types, country, demonym, sets);
         LinkNamesGivenTwice(text, mentions, types, country, sets);
         LinkActorAliases(words, types, country, sets, countries, actors);
-        LinkAcronyms(surface, words, types, country, sets);
+        LinkAcronyms(surface, words, types, country, sets, countries);
         LinkSameNames(words, types, country, sets);
         var person = LinkSurnames(surface, core, types, country, sets);
         LinkShortForms(core, types, country, sets);
@@ -143,6 +144,30 @@ internal static partial class DocumentCoreference
             && CapitalMetonymy.StandsForGovernment(text, mention.Start, mention.End))
             return capitalOf;
         return null;
+    }
+
+    /// <summary>
+    /// A country's two-letter code ("CA", "IL", "DE", "N.C.") is far more often a US state, a party tag or
+    /// another abbreviation ("IQ", "ID", "IS") in the news: it stands for the country only when it is
+    /// the initials of the country's name ("US", "U.K.", "NZ") or the article names that country in
+    /// some other way (its name, capital or nationality word).
+    /// </summary>
+    private static void CodesWithoutEvidence(string[] surface, string?[] country, CountryTable countries)
+    {
+        for (int i = 0; i < surface.Length; i++)
+        {
+            if (country[i] is not { } code || surface[i].Count(char.IsLetter) > 2)
+                continue;
+            var letters = string.Concat(NameKeys.Words(surface[i]));
+            var initials = string.Concat(NameKeys.Words(countries.CommonName(code)).Select(w => w[0]));
+            if (letters == initials)
+                continue;
+            bool named = false;
+            for (int j = 0; j < surface.Length && !named; j++)
+                named = j != i && country[j] == code && surface[j].Count(char.IsLetter) > 2;
+            if (!named)
+                country[i] = null;
+        }
     }
 
     /// <summary>
@@ -268,21 +293,27 @@ internal static partial class DocumentCoreference
     /// <summary>A dateline is written in capitals ("WASHINGTON (AP)"); a name in brackets after it is the source, not another name.</summary>
     private static bool IsShouted(string name) => name.Any(char.IsLetter) && !name.Any(char.IsLower) && name.Count(char.IsLetter) > 4;
 
-    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets)
+    /// <summary>A party tag after a legislator's name ("R-Ohio", "D-N.Y.", "R-N.C."): neither a name nor an acronym of anything named nearby.</summary>
+    internal static bool IsPartyTag(string s) => s.Length > 2 && s[0] is 'R' or 'D' or 'I' && s[1] == '-';
+
+    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets, CountryTable countries)
     {
         int n = surface.Length;
         for (int i = 0; i < n; i++)
         {
-            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal) || surface[i].Count(char.IsUpper) < 2)
+            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal) || surface[i].Count(char.IsUpper) < 2 || IsPartyTag(surface[i]))
                 continue;
             int match = -1;
             for (int d = 1; d < n && match < 0; d++)
             {
                 foreach (int j in (ReadOnlySpan<int>)[i - d, i + d])
                 {
-                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]))
+                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]) || IsPartyTag(surface[j]))
                         continue;
-                    if (NameKeys.Abbreviates(surface[i], words[j]))
+                    // Unasked, nearby: the acronym has to spell the whole name, a nationality word in front
+                    // aside ("PMF", the "Iraqi Popular Mobilization Forces"); "IRS" is not the "Lutheran
+                    // Immigration and Refugee Service", nor "PAC" the "Conservative Political Action Conference".
+                    if (NameKeys.Abbreviates(surface[i], words[j], countries.IsNationality))
                     {
                         match = j;
                         break;
@@ -320,7 +351,8 @@ internal static partial class DocumentCoreference
         var full = new List<int>();
         for (int i = 0; i < n; i++)
         {
-            if (types[i] == Person && core[i].Length >= 2)
+            // "R-Ohio" read as a person is no one's full name: "Ohio" is not its surname.
+            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]))
             {
                 full.Add(i);
                 person[i] = true;
@@ -413,7 +445,8 @@ internal static partial class DocumentCoreference
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < core.Length; i++)
         {
-            if (country[i] is not null || core[i].Length < 2)
+            // Initials are not transliterated: "R-La" and "R-Ill" share a skeleton, not a name.
+            if (country[i] is not null || core[i].Length < 2 || (types[i] != Person && Array.Exists(core[i], w => w.Length == 1)))
                 continue;
             var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
             if (first.TryGetValue(key, out int f))

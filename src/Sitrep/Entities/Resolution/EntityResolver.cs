@@ -139,10 +139,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 resolved[i] = kept;
         }
         var company = new HashSet<long>(resolved.Where(id => id > 0));
+        var givenNames = GivenNamesAlone(entities);
         for (int i = 0; i < entities.Count; i++)
         {
             if (resolved[i] == 0)
-                resolved[i] = ResolveBySurname(entities[i], keys[i], company);
+                resolved[i] = ResolveBySurname(entities[i], keys[i], company, givenNames);
             if (resolved[i] == 0)
                 resolved[i] = ResolveAsKnownPlace(entities[i], keys[i]);
             if (resolved[i] == 0)
@@ -187,7 +188,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp(key))
             {
-                if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id)))
+                if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id))
+                    && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && AcronymOfAnotherName(entity, id)))
                 {
                     int weight = keys.Specific.Contains(key) ? 3 : 1;
                     votes[id] = votes.GetValueOrDefault(id) + weight;
@@ -245,7 +247,61 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return votes.Count > 0 ? Best(votes) : 0;
     }
 
-    private long ResolveBySurname(DocumentEntity entity, ResolutionKeys keys, HashSet<long> company)
+    /// <summary>
+    /// The one-word names an article gives people ("Hillary", "Bill"): a first name said alone. Not a
+    /// surname of someone the article names in full ("Trump" beside "Donald Trump").
+    /// </summary>
+    private static HashSet<string> GivenNamesAlone(IReadOnlyList<DocumentEntity> entities)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (e.Type != "PERSON")
+                continue;
+            foreach (var alias in e.Aliases.Prepend(e.Name))
+            {
+                if (NameKeys.PersonCore(alias) is { Length: >= 2 } full)
+                    surnames.Add(full[^1]);
+            }
+            if (e.Aliases.Prepend(e.Name).All(a => NameKeys.PersonCore(a).Length == 1) && NameKeys.PersonCore(e.Name) is [var word])
+                names.Add(word);
+        }
+        names.ExceptWith(surnames);
+        return names;
+    }
+
+    /// <summary>
+    /// The person a surname alone names in this article, when the article says so: the one candidate
+    /// it names in full (resolved among its other entities), or else the one whose first name it uses
+    /// alone ("Clinton … Hillary"). Null when none or several.
+    /// </summary>
+    private long NamedInArticle(List<long> candidates, HashSet<long> company, HashSet<string> givenNames)
+    {
+        long found = 0;
+        foreach (var id in candidates)
+        {
+            if (!company.Contains(id))
+                continue;
+            if (found != 0)
+                return 0;
+            found = id;
+        }
+        if (found != 0 || givenNames.Count == 0)
+            return found;
+        foreach (var id in candidates)
+        {
+            // A person's name: a first name, perhaps a middle one, and the surname (not a run of names the tagger glued together).
+            if (NameKeys.PersonCore(_index.Get(id).Name) is not { Length: 2 or 3 } words || !givenNames.Contains(words[0]))
+                continue;
+            if (found != 0)
+                return 0;
+            found = id;
+        }
+        return found;
+    }
+
+    private long ResolveBySurname(DocumentEntity entity, ResolutionKeys keys, HashSet<long> company, HashSet<string> givenNames)
     {
         if (entity.Type != "PERSON" || keys.HasFullName)
             return 0;
@@ -264,6 +320,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             // One person with that surname: nothing to weigh.
             if (candidates.Count == 1 && minimumShared == 0)
                 return candidates[0];
+            // The article itself says which: it names one of them in full, or by first name alone.
+            if (minimumShared == 0 && candidates.Count > 1 && NamedInArticle(candidates, company, givenNames) is var named and not 0)
+                return named;
             long best = 0;
             double bestScore = double.NegativeInfinity;
             foreach (var id in candidates)
@@ -328,12 +387,12 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// </summary>
     private bool SpelledLikeNameOf(DocumentEntity entity, long id)
     {
-        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        var stored = NameKeys.PersonCore(_index.Get(id).Name);
         if (stored.Length == 0)
             return false;
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
-            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            var words = NameKeys.PersonCore(alias);
             if (words.Length == 0 || !NameKeys.SurnamesAlike(words[^1], stored[^1]))
                 continue;
             if (words.Length < 2 || stored.Length < 2 || NameKeys.SurnamesAlike(words[0], stored[0]))
@@ -368,12 +427,57 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return !compared;
     }
 
-    private bool MiddleNamesDiffer(DocumentEntity entity, long id)
+    /// <summary>
+    /// Whether an acronym this article spells out ("Public Policy Polling (PPP)") is, in the store, the
+    /// acronym of a thing with another full name (the Paycheck Protection Program): their full names
+    /// share at most half of their words, so the acronym alone does not join them (Advanced Placement
+    /// and the Associated Press, Bureau of Land Management and Black Lives Matter, Emerson University
+    /// and the European Union). A stored entity shown by its acronym alone cannot be compared.
+    /// </summary>
+    private bool AcronymOfAnotherName(DocumentEntity entity, long id)
     {
-        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        var stored = ContentWords(_index.Get(id).Name);
+        if (stored.Count < 2)
+            return false;
+        bool compared = false;
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
-            if (NameKeys.MiddleNamesDiffer(NameKeys.WithoutArticles(NameKeys.Words(alias)), stored))
+            var words = ContentWords(alias);
+            if (words.Count < 2)
+                continue;
+            compared = true;
+            int shared = words.Count(stored.Contains);
+            if (shared * 2 > Math.Min(words.Count, stored.Count))
+                return false;
+        }
+        return compared;
+    }
+
+    /// <summary>The words of a name that say what it is: no "of", "the", "and", "for", "in", a plural's "s" dropped.</summary>
+    private static HashSet<string> ContentWords(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in NameKeys.WithoutArticles(NameKeys.Words(name)))
+        {
+            if (w is not ("of" or "the" or "and" or "for" or "in"))
+                words.Add(w.Length > 3 && w.EndsWith('s') ? w[..^1] : w);
+        }
+        return words;
+    }
+
+    private bool MiddleNamesDiffer(DocumentEntity entity, long id)
+    {
+        var stored = NameKeys.PersonCore(_index.Get(id).Name);
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var core = NameKeys.PersonCore(alias);
+            if (NameKeys.MiddleNamesDiffer(core, stored))
+                return true;
+            // Shown without a middle, but filed with another one: "Paul S. Ryan" is not the Paul Ryan
+            // articles call Paul D. Ryan, "John F. Kennedy" not the one called John Neely Kennedy.
+            if (stored.Length == 2 && NameKeys.MiddleInitials(core) is { Length: > 0 } initials
+                && LookUp(ResolutionKeys.MiddleKey(core)).Contains(id)
+                && !LookUp(ResolutionKeys.MiddleKey(core) + ":" + initials).Contains(id))
                 return true;
         }
         return false;
@@ -384,18 +488,18 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     {
         var exact = new HashSet<string>(StringComparer.Ordinal);
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
-            exact.Add("x:" + string.Join(' ', NameKeys.WithoutArticles(NameKeys.Words(alias))));
+            exact.Add("x:" + string.Join(' ', NameKeys.PersonCore(alias)));
         return exact;
     }
 
     private bool SpelledLikeSurnameOf(DocumentEntity entity, long id, Func<string, string, bool> alike)
     {
-        var stored = NameKeys.WithoutArticles(NameKeys.Words(_index.Get(id).Name));
+        var stored = NameKeys.PersonCore(_index.Get(id).Name);
         if (stored.Length == 0)
             return false;
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
-            var words = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            var words = NameKeys.PersonCore(alias);
             if (words.Length > 0 && alike(words[^1], stored[^1]))
                 return true;
         }

@@ -105,7 +105,7 @@ public static class NameKeys
     public static string Exact(string name) => string.Join(' ', Words(name));
 
     /// <summary>Words without the Arabic articles, each reduced to its consonant skeleton.</summary>
-    public static string Loose(string name) => string.Join(' ', LooseWords(Words(name)));
+    public static string Loose(string name) => string.Join(' ', LooseWords(WithoutArticles(Words(name))));
 
     /// <summary>The words without the Arabic articles: "al-Zurufi" and "Zurufi" are one surname.</summary>
     public static string[] WithoutArticles(string[] words)
@@ -114,13 +114,12 @@ public static class NameKeys
         return Array.FindAll(words, w => !Articles.Contains(w));
     }
 
+    /// <summary>Each word's consonant skeleton; callers pass words without their Arabic articles (<see cref="WithoutArticles"/>, <see cref="PersonCore"/>).</summary>
     public static IEnumerable<string> LooseWords(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         foreach (var w in words)
         {
-            if (Articles.Contains(w))
-                continue;
             var s = Skeleton(w);
             if (s.Length > 0)
                 yield return s;
@@ -307,6 +306,13 @@ public static class NameKeys
         return false;
     }
 
+    /// <summary>The initials of a full name's middle names ("George H. W. Bush": "hw", "John Neely Kennedy": "n"); empty without a middle.</summary>
+    internal static string MiddleInitials(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Count < 3 ? "" : string.Concat(MiddleParts(words).Select(p => p[0]));
+    }
+
     /// <summary>The middle of a name as initials and names: "H.W." (normalised "hw") is two initials.</summary>
     private static List<string> MiddleParts(IReadOnlyList<string> words)
     {
@@ -326,8 +332,39 @@ public static class NameKeys
     public static bool HasArabicArticle(string name)
     {
         var words = Words(name);
-        return words.Length > 1 && words.Any(Articles.Contains);
+        return words.Length > 1 && words.Skip(LeadingGivenName(name) ? 1 : 0).Any(Articles.Contains);
     }
+
+    /// <summary>
+    /// A person's name without its Arabic articles ("Adnan al-Zurufi" is "adnan zurufi"), except a first
+    /// word that is a given name spelled like an article: "Al Gore", "Al Thomas", "Ash Carter" keep "al"
+    /// and "ash", so they are full names and not the surnames Gore, Thomas and Carter alone (which
+    /// filed Ash Carter under Jimmy Carter and the police chief Al Thomas under Clarence Thomas).
+    /// </summary>
+    public static string[] PersonCore(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = Words(name);
+        if (!LeadingGivenName(name) || words.Length < 2)
+            return WithoutArticles(words);
+        return [words[0], .. WithoutArticles(words[1..])];
+    }
+
+    /// <summary>
+    /// Whether the name opens with an article-like word written as a given name is: capitalised and
+    /// standing alone before a space ("Al Gore"), not joined by a hyphen or apostrophe ("Al-Assad",
+    /// "al-Zurufi") nor lower case ("al Qaeda").
+    /// </summary>
+    private static bool LeadingGivenName(string name)
+    {
+        var trimmed = name.AsSpan().TrimStart();
+        int space = trimmed.IndexOf(' ');
+        if (space < 2 || !char.IsUpper(trimmed[0]) || trimmed[1..space].ContainsAnyExcept(LowerLetters) || trimmed[(space + 1)..].Trim().IsEmpty)
+            return false;
+        return Articles.Contains(trimmed[..space].ToString().ToLowerInvariant());
+    }
+
+    private static readonly SearchValues<char> LowerLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     private static bool ArabicMarks(string w) =>
         w.Contains('q', StringComparison.Ordinal) || w.Contains("kh", StringComparison.Ordinal) || w.Contains("gh", StringComparison.Ordinal) || w.Contains("dh", StringComparison.Ordinal);
@@ -395,7 +432,16 @@ public static class NameKeys
     /// Revolutionary Guard Corps, NYTimes the New York Times, P.M.F. the (Iraqi) Popular Mobilization
     /// Forces; WHO is not the White House.
     /// </summary>
-    public static bool Abbreviates(string acronym, IReadOnlyList<string> words)
+    public static bool Abbreviates(string acronym, IReadOnlyList<string> words) => Abbreviates(acronym, words, null);
+
+    /// <summary>
+    /// The same, stricter where <paramref name="mayLeaveOut"/> is given: only leading words it accepts
+    /// (a nationality word: "PMF" for the "Iraqi Popular Mobilization Forces") may be left out, so the
+    /// acronym accounts for every other content word of the name. Either way the letters never start
+    /// at "of", "the", "and", "for" or "in" ("AP" is not "… Control and Prevention"), and an acronym of
+    /// two letters leaves out no word in front ("AP" is not the "American Academy of Pediatrics").
+    /// </summary>
+    public static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut)
     {
         ArgumentNullException.ThrowIfNull(acronym);
         ArgumentNullException.ThrowIfNull(words);
@@ -413,6 +459,10 @@ public static class NameKeys
         // The acronym may leave out leading words: PMF for the "Iraqi Popular Mobilization Forces".
         for (int first = 0; first <= words.Count - 2; first++)
         {
+            if (first > 0 && (letters.Length <= 2 || (mayLeaveOut is not null && !mayLeaveOut(words[first - 1]))))
+                break;
+            if (first > 0 && IsFunctionWord(words[first]))
+                continue;
             if (Consume(letters, 0, words, first))
                 return true;
         }
@@ -424,13 +474,15 @@ public static class NameKeys
         if (word == words.Count)
             return at == letters.Length;
         var w = words[word];
-        if (w is "of" or "the" or "and" or "for" or "in" && Consume(letters, at, words, word + 1))
+        if (IsFunctionWord(w) && Consume(letters, at, words, word + 1))
             return true;
         if (at < letters.Length && letters[at] == w[0] && Consume(letters, at + 1, words, word + 1))
             return true;
         return w.Length > 1 && at + w.Length <= letters.Length && string.CompareOrdinal(letters, at, w, 0, w.Length) == 0
             && Consume(letters, at + w.Length, words, word + 1);
     }
+
+    private static bool IsFunctionWord(string w) => w is "of" or "the" or "and" or "for" or "in";
 
     private static bool EndsWithPossessive(string name) =>
         name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal);

@@ -11,6 +11,13 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     /// <summary>Strong keys as specific as a full name: full names, countries, and acronyms the entity's own full name spells out (IRGC).</summary>
     public IReadOnlyList<string> Specific { get; init; } = [];
 
+    /// <summary>
+    /// A person's middle names as the store files them: "mx:john kennedy" (a middle is known) and
+    /// "mx:john kennedy:n" (which). Never looked up for a vote; they tell <see cref="EntityResolver"/>
+    /// that a "John Kennedy" filed with the middle N is not John F. Kennedy.
+    /// </summary>
+    public IReadOnlyList<string> Middles { get; init; } = [];
+
     public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
 
     /// <summary>
@@ -23,7 +30,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         get
         {
             bool fullName = Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
-            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k));
+            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k)).Concat(Middles);
         }
     }
 
@@ -68,7 +75,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
             var words = NameKeys.Words(alias);
-            var core = NameKeys.WithoutArticles(words);
+            var core = person ? NameKeys.PersonCore(alias) : NameKeys.WithoutArticles(words);
             if (core.Length == 0)
                 continue;
             // An outlet's or base's kind noun is not part of its name for the loose key either: "Ain al-Asad base" is Ein al-Asad.
@@ -77,6 +84,9 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', kind));
             else if (entity.Type is "MEDIA" or "FACILITY")
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', core));
+            // A party tag read as a person ("R-Utah") has no surname: "Utah" alone is not it.
+            if (person && DocumentCoreference.IsPartyTag(alias))
+                continue;
             if (person)
             {
                 Add(surnames, "s:" + core[^1]);
@@ -106,7 +116,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 Add(strong, "x:" + string.Join(' ', core));
                 Add(bridging, "x:" + string.Join(' ', core));
                 // An acronym is not transliterated: ABC News and BBC News share a skeleton, not a name.
-                if (skeletons.Length >= 2 && !HasAcronym(alias))
+                // Nor are initials: "R-La" and "R-Ill", "D-Mass" and "D-Miss" share a skeleton, not a name.
+                if (skeletons.Length >= 2 && !HasAcronym(alias) && Array.TrueForAll(core, w => w.Length > 1))
                     Add(loose, "l:" + string.Join(' ', skeletons));
             }
             else
@@ -128,6 +139,19 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                     Add(strong, "a:" + group);
             }
         }
+        var middles = new List<string>();
+        if (person)
+        {
+            foreach (var alias in entity.Aliases.Prepend(entity.Name))
+            {
+                var core = NameKeys.PersonCore(alias);
+                if (NameKeys.MiddleInitials(core) is { Length: > 0 } initials)
+                {
+                    Add(middles, MiddleKey(core));
+                    Add(middles, MiddleKey(core) + ":" + initials);
+                }
+            }
+        }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal)).ToList();
         var fullNames = entity.Aliases.Select(NameKeys.Words).Where(w => w.Length >= 2).ToList();
         foreach (var alias in entity.Aliases)
@@ -135,8 +159,11 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(w => NameKeys.Abbreviates(alias, w)))
                 Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
         }
-        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific };
+        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles };
     }
+
+    /// <summary>The key under which a person's middle names are filed: their first name and surname.</summary>
+    internal static string MiddleKey(IReadOnlyList<string> core) => "mx:" + core[0] + " " + core[^1];
 
     /// <summary>Whether a name has a word written in capitals ("ABC News", "BBC Radio").</summary>
     private static bool HasAcronym(string name)

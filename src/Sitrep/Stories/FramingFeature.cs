@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Sitrep.Analysis;
+using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
+using Sitrep.Ingest;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Stories;
+
+/// <summary>
+/// <c>framing</c>: how each outlet of a story frames it (<see cref="StoryFraming"/>), kept in the store
+/// by a cross-document stage after story grouping (<see cref="FramingStage"/>) and written inside each
+/// story of the analysis JSON (<c>framing</c>). Builds on the stories feature.
+/// </summary>
+public sealed class FramingFeature : IPipelineFeature
+{
+    private readonly FramingOptions _options;
+
+    public FramingFeature(FramingOptions? options = null) => _options = options ?? FramingOptions.Default;
+
+    public string Name => "framing";
+
+    public string Description => "how each outlet frames a story: what it calls the actors, its loaded words, its opinion share, whose voices it quotes";
+
+    public void Register(PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .UseStories()
+            .UseJson(new FramingJsonPart())
+            .UseCrossDocument(FramingStage.StageName, store => new FramingStage(
+                store.Feature<IStoryIndex>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no stories"),
+                store.Feature<IStoryFraming>() ?? throw new InvalidOperationException($"the store {store.Location} keeps no framing"),
+                store,
+                _options));
+    }
+
+    /// <summary>Inside each story of the analysis JSON: <c>framing</c>, one object per outlet (Sitrep's own field).</summary>
+    private sealed class FramingJsonPart : IAnalysisJsonPart
+    {
+        public IAnalysisJsonSection Open(AnalysisJsonSession session)
+        {
+            ArgumentNullException.ThrowIfNull(session);
+            return new Section(session);
+        }
+
+        private sealed class Section(AnalysisJsonSession session) : IAnalysisJsonSection, IStoryJsonFields
+        {
+            public IReadOnlyList<string> DocumentFields => [];
+
+            public IReadOnlyList<string> TopLevelFields => [];
+
+            public void WriteDocument(Utf8JsonWriter json, Document document)
+            {
+            }
+
+            public void WriteTopLevel(Utf8JsonWriter json)
+            {
+            }
+
+            public void WriteStory(Utf8JsonWriter json, StoryView story)
+            {
+                ArgumentNullException.ThrowIfNull(json);
+                ArgumentNullException.ThrowIfNull(story);
+                json.WriteStartArray("framing");
+                if (session.Store?.Feature<IStoryFraming>() is { } framing)
+                {
+                    foreach (var row in framing.Framing(story.Record.Id))
+                        FramingCodec.WriteRow(json, row);
+                }
+                json.WriteEndArray();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The cross-document stage <c>story-framing</c>: after story grouping, keeps each changed article's
+/// tally (<see cref="StoryFraming.Tally"/>) and sums the framing of the stories its changes touch (the
+/// one it is in, the one it left) again from their articles' tallies, once per batch of changes. A new
+/// article so updates only its own story's framing; replaying a change gives the same rows.
+/// </summary>
+public sealed class FramingStage : ICrossDocumentStage
+{
+    public const string StageName = "story-framing";
+
+    private readonly IStoryIndex _index;
+    private readonly IStoryFraming _framing;
+    private readonly IDocumentStore _store;
+    private readonly IEntityDirectory? _directory;
+    private readonly FramingOptions _options;
+
+    public FramingStage(IStoryIndex index, IStoryFraming framing, IDocumentStore store, FramingOptions? options = null)
+    {
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _framing = framing ?? throw new ArgumentNullException(nameof(framing));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _directory = store.Feature<IEntityDirectory>();
+        _options = options ?? FramingOptions.Default;
+    }
+
+    public string Name => StageName;
+
+    public IReadOnlyList<string> DependsOn => ["stories"];
+
+    public IReadOnlyList<InputFailure> Update(IChangeCursor changes, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var failures = new List<InputFailure>();
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var batch = changes.Next(256);
+            if (batch.Count == 0)
+                return failures;
+            var last = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < batch.Count; i++)
+                last[batch[i].DocumentId] = i;
+            changes.Commit(batch[^1].Position, () =>
+            {
+                var touched = new SortedSet<long>();
+                // The tallies made in this batch: summing their stories needs not read them back.
+                var fresh = new Dictionary<string, FramingTally>(StringComparer.Ordinal);
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    var change = batch[i];
+                    if (last[change.DocumentId] != i)
+                        continue;
+                    try
+                    {
+                        _index.AllOrNothing(() =>
+                        {
+                            if (_framing.TallyStory(change.DocumentId) is { } before)
+                            {
+                                touched.Add(before);
+                                _framing.RemoveTally(change.DocumentId);
+                            }
+                            if (change.Kind != ChangeKind.Deleted && _index.MemberOf(change.DocumentId) is { } member && _store.Load(change.DocumentId) is { } document)
+                            {
+                                var tally = StoryFraming.Tally(document, _store);
+                                _framing.SaveTally(member.Story, tally);
+                                fresh[tally.Document] = tally;
+                                touched.Add(member.Story);
+                            }
+                        });
+                    }
+#pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        failures.Add(new InputFailure(change.DocumentId, $"story framing failed: {e.GetType().Name}: {e.Message}"));
+                    }
+                }
+                // A story id merged into another finds the one that absorbed it: each story is summed once.
+                var stories = new SortedSet<long>();
+                foreach (var id in touched)
+                    stories.Add(_index.Story(id)?.Id ?? id);
+                foreach (var id in stories)
+                {
+                    try
+                    {
+                        Sum(id, fresh);
+                    }
+#pragma warning disable CA1031 // One story's failure must not stop the others; it keeps its last framing and is summed again when it next changes.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        failures.Add(new InputFailure(StoryIds.Format(id), $"story framing failed: {e.GetType().Name}: {e.Message}"));
+                    }
+                }
+            });
+        }
+    }
+
+    /// <summary>The story's framing summed again from its articles' tallies (none when it has no article left).</summary>
+    private void Sum(long story, Dictionary<string, FramingTally> fresh)
+    {
+        if (_index.Story(story) is not { Size: > 0 } state)
+        {
+            _framing.SaveFraming(story, []);
+            return;
+        }
+        var documents = _index.Documents(state.Id);
+        var tallies = new List<FramingTally>(documents.Count);
+        tallies.AddRange(documents.Where(fresh.ContainsKey).Select(d => fresh[d]));
+        tallies.AddRange(_framing.Tallies([.. documents.Where(d => !fresh.ContainsKey(d))]));
+        var terms = _index.Terms(state.Id).Select(t => (IReadOnlyCollection<string>)t).ToList();
+        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(terms), _directory, _options));
+    }
+}
+
+/// <summary>Registration of the framing feature.</summary>
+public static class FramingPipelineExtensions
+{
+    public static PipelineBuilder UseFraming(this PipelineBuilder builder, FramingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseFeature(new FramingFeature(options));
+    }
+}
