@@ -21,7 +21,8 @@ namespace Sitrep.Bench;
 /// and <c>-- timex-show</c> look inside the temporal tagger (<see cref="TimexEvaluation"/>); <c>-- search STORE</c>
 /// times full-text search over a store (<see cref="SearchBenchmark"/>); <c>-- quotes-train</c> learns the quote
 /// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>);
-/// <c>-- repeat STAGE REPS INPUT…</c> times one stage several times over the same articles (<see cref="RepeatBench"/>).
+/// <c>-- repeat STAGE REPS INPUT…</c> times one stage several times over the same articles (<see cref="RepeatBench"/>);
+/// <c>-- store-growth BASE STAGED</c> times storing and the cross-document stages on a grown store (<see cref="StoreGrowthBench"/>).
 /// </summary>
 public static class Program
 {
@@ -44,6 +45,8 @@ public static class Program
             return QuotesBench.Train(args[1..]);
         if (args.Length > 0 && args[0] == "stories-regroup")
             return StoriesBench.Regroup(args[1..]);
+        if (args.Length > 0 && args[0] == "store-growth")
+            return StoreGrowthBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "contradictions")
             return ContradictionsBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "repeat")

@@ -195,14 +195,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     }
 
     /// <summary>The document stored under <paramref name="id"/>, or null.</summary>
-    public Document? Load(string id)
+    public Document? Load(string id) => Load(id, null);
+
+    /// <summary>The stored document with only the layers named decoded (story grouping reads one of many); null when there is none.</summary>
+    public Document? Load(string id, IReadOnlySet<string>? layers)
     {
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var command = _session.Prepared(SelectColumns + " WHERE id = $id");
         command.Parameters["$id"].Value = id;
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadDocument(reader) : null;
+        return reader.Read() ? ReadDocument(reader, layers) : null;
     }
 
     public string? FindBySourceAndHash(string source, string contentHash)
@@ -226,7 +229,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     public IEnumerable<Document> LoadAll()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Query(SelectColumns + " ORDER BY seq", ReadDocument);
+        return Query(SelectColumns + " ORDER BY seq", r => ReadDocument(r));
     }
 
     public IReadOnlyList<string> Ids()
@@ -481,7 +484,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         command.ExecuteNonQuery();
     }
 
-    private Document ReadDocument(SqliteDataReader r)
+    private Document ReadDocument(SqliteDataReader r, IReadOnlySet<string>? layers = null)
     {
         var id = r.GetString(0);
         try
@@ -515,7 +518,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
                 PipelineVersion = r.GetString(21),
                 Stages = StoredJson.ReadStages(r.GetString(22)),
                 InputNotes = StoredJson.ReadStrings(r.GetString(23)),
-                Layers = ReadLayers(id),
+                Layers = ReadLayers(id, layers),
             };
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
@@ -524,7 +527,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         }
     }
 
-    private LayerSet ReadLayers(string id)
+    private LayerSet ReadLayers(string id, IReadOnlySet<string>? only)
     {
         if (_codecs.Count == 0)
             return LayerSet.Empty;
@@ -536,7 +539,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             while (reader.Read())
             {
                 // A layer of a feature this Sitrep does not know stays stored, unread.
-                if (_codecs.TryGetValue(reader.GetString(0), out var codec))
+                if ((only is null || only.Contains(reader.GetString(0))) && _codecs.TryGetValue(reader.GetString(0), out var codec))
                     (layers ??= []).Add(new(codec.Layer.Name, codec.Read(reader.GetString(1))));
             }
         }

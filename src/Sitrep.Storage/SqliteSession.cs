@@ -26,6 +26,9 @@ internal sealed class SqliteSession : IDisposable
 
     public bool InTransactionNow => _transaction is not null;
 
+    /// <summary>How many transactions or savepoints of this connection were rolled back: a cache of what the tables hold is stale when this moves.</summary>
+    public long Rollbacks { get; private set; }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns; inside a transaction
     /// already open, it simply runs as part of it.
@@ -49,7 +52,13 @@ internal sealed class SqliteSession : IDisposable
         }
         catch (SqliteException ex)
         {
+            Rollbacks++;
             throw new StoreException($"cannot write to the store {Path}: {ex.Message}", ex);
+        }
+        catch
+        {
+            Rollbacks++;
+            throw;
         }
         finally
         {
@@ -69,17 +78,20 @@ internal sealed class SqliteSession : IDisposable
             InTransaction(work);
             return;
         }
+        // Savepoints by prepared statements: SqliteTransaction.Save and Release prepare their SQL anew on
+        // every call, and cross-document stages open one per document.
         var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _transaction.Save(name);
+        Prepared("SAVEPOINT " + name).ExecuteNonQuery();
         try
         {
             work();
-            _transaction.Release(name);
+            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
         }
         catch
         {
-            _transaction.Rollback(name);
-            _transaction.Release(name);
+            Rollbacks++;
+            Prepared("ROLLBACK TO SAVEPOINT " + name).ExecuteNonQuery();
+            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
             throw;
         }
         finally

@@ -13,6 +13,16 @@ public sealed class SqliteStoryIndex : IStoryIndex
 {
     private readonly SqliteSession _session;
 
+    /// <summary>How many stories' rows <see cref="Candidates"/> keeps at most before it starts afresh.</summary>
+    private const int MaxCachedWindows = 1_000_000;
+
+    /// <summary>Each story's row as <see cref="Candidates"/> reads it, kept in step with every write here.</summary>
+    private readonly Dictionary<long, StoryWindow> _windows = [];
+
+    /// <summary>The store's data version and this connection's count of rollbacks when <see cref="_windows"/> was last known to be right.</summary>
+    private long _windowsGeneration = -1;
+    private long _windowsRollbacks;
+
     internal SqliteStoryIndex(SqliteSession session) => _session = session;
 
     public void AllOrNothing(Action work) => _session.AllOrNothing(work);
@@ -50,25 +60,69 @@ public sealed class SqliteStoryIndex : IStoryIndex
 
     public IReadOnlyList<StoryCandidate> Candidates(string term, int limit)
     {
-        // Merges keep pointers flat (every story absorbed points at the one that survives), so one join follows them.
-        var command = Prepared("""
-            SELECT COALESCE(s.merged_into, s.id), COALESCE(k.size, s.size), CASE WHEN k.id IS NULL THEN s.first ELSE k.first END, CASE WHEN k.id IS NULL THEN s.last ELSE k.last END
-            FROM story_terms t JOIN stories s ON s.id = t.story LEFT JOIN stories k ON k.id = s.merged_into
-            WHERE t.term = $term ORDER BY t.story DESC LIMIT $limit
-            """);
+        // The postings alone from the index; each story's size and days from a cache of the stories
+        // table, which the joins read for every posting (an article asks for hundreds).
+        ForgetWindowsIfStale();
+        var command = Prepared("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit");
         command.Parameters["$term"].Value = term;
         command.Parameters["$limit"].Value = limit;
-        var candidates = new List<StoryCandidate>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var stories = new List<long>();
+        using (var reader = command.ExecuteReader())
         {
-            candidates.Add(new StoryCandidate(
-                reader.GetInt64(0),
-                reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
+            while (reader.Read())
+                stories.Add(reader.GetInt64(0));
+        }
+        var candidates = new List<StoryCandidate>(stories.Count);
+        foreach (var id in stories)
+        {
+            // Merges keep pointers flat (every story absorbed points at the one that survives), so one step follows them.
+            if (Window(id) is not { } own)
+                continue;
+            if (own.MergedInto is not { } into)
+                candidates.Add(new StoryCandidate(id, own.Size, own.First, own.Last));
+            else if (Window(into) is { } kept)
+                candidates.Add(new StoryCandidate(into, kept.Size, kept.First, kept.Last));
+            else
+                candidates.Add(new StoryCandidate(into, own.Size, own.First, own.Last));
         }
         return candidates;
+    }
+
+    /// <summary>The story's row as candidates need it (not following a merge); null when there is none.</summary>
+    private StoryWindow? Window(long id)
+    {
+        if (_windows.TryGetValue(id, out var cached))
+            return cached;
+        var command = Prepared("SELECT merged_into, size, first, last FROM stories WHERE id = $id");
+        command.Parameters["$id"].Value = id;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        if (_windows.Count >= MaxCachedWindows)
+            _windows.Clear();
+        var window = new StoryWindow(
+            reader.IsDBNull(0) ? null : reader.GetInt64(0),
+            reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3));
+        _windows[id] = window;
+        return window;
+    }
+
+    /// <summary>
+    /// Empties the cache of story rows when it may no longer be what the table holds: another connection
+    /// wrote to the store, or a transaction of this one was rolled back (every write of this one goes
+    /// through this index, which keeps the cache in step).
+    /// </summary>
+    private void ForgetWindowsIfStale()
+    {
+        long generation = Generation();
+        if (generation != _windowsGeneration || _session.Rollbacks != _windowsRollbacks)
+        {
+            _windows.Clear();
+            _windowsGeneration = generation;
+            _windowsRollbacks = _session.Rollbacks;
+        }
     }
 
     public long Generation() => Convert.ToInt64(Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -99,13 +153,21 @@ public sealed class SqliteStoryIndex : IStoryIndex
 
     public IReadOnlyList<StoryMember> Members(long story, int limit)
     {
-        var command = Prepared("SELECT document, story, published, vector, terms FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit");
+        // Not the terms: the longest column, and only a removal needs them (MemberOf reads them).
+        var command = Prepared("SELECT document, story, published, vector FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit");
         command.Parameters["$story"].Value = story;
         command.Parameters["$limit"].Value = limit;
         var members = new List<StoryMember>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            members.Add(ReadMember(reader));
+        {
+            members.Add(new StoryMember(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                StoryVectors.Read(reader.GetString(3)),
+                []));
+        }
         return members;
     }
 
@@ -135,6 +197,8 @@ public sealed class SqliteStoryIndex : IStoryIndex
         command.Parameters["$last"].Value = (object?)story.Last ?? DBNull.Value;
         command.Parameters["$centroid"].Value = StoryVectors.Write(story.Centroid);
         command.ExecuteNonQuery();
+        if (_windows.TryGetValue(story.Id, out var window))
+            _windows[story.Id] = window with { Size = story.Size, First = story.First, Last = story.Last };
     }
 
     public void AddMember(StoryMember member)
@@ -175,6 +239,8 @@ public sealed class SqliteStoryIndex : IStoryIndex
     {
         if (kept == absorbed)
             return;
+        // Merges are rare: the rows they change are read again.
+        _windows.Clear();
         foreach (var sql in (ReadOnlySpan<string>)[
             "UPDATE story_members SET story = $kept WHERE story = $absorbed",
             "INSERT OR IGNORE INTO story_terms (term, story) SELECT term, $kept FROM story_terms WHERE story = $absorbed",
@@ -246,4 +312,6 @@ public sealed class SqliteStoryIndex : IStoryIndex
         reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
     private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
+
+    private readonly record struct StoryWindow(long? MergedInto, int Size, string? First, string? Last);
 }

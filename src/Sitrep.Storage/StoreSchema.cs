@@ -291,6 +291,12 @@ internal static class StoreSchema
             ) WITHOUT ROWID;
             -- Documents stored before this version are tallied from the start of the change feed.
             """),
+        new(12, """
+            -- Look-ups every merge makes, which scanned a whole table and so cost more the larger the store:
+            -- the entities that point at one being absorbed, and the postings of a story being absorbed.
+            CREATE INDEX entities_merged_into ON entities (merged_into) WHERE merged_into IS NOT NULL;
+            CREATE INDEX story_terms_story ON story_terms (story);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -31,6 +31,12 @@ public interface IDocumentStore : IDisposable
     /// <summary>The stored document, with every layer this store has a codec for; null when there is none.</summary>
     Document? Load(string id);
 
+    /// <summary>
+    /// The stored document with at least the layers named (a cross-document stage that needs a few of
+    /// them need not decode every one); null when there is none. A store may give every layer.
+    /// </summary>
+    Document? Load(string id, IReadOnlySet<string> layers) => Load(id);
+
     /// <summary>Every document in store order, read one at a time as the sequence is enumerated.</summary>
     IEnumerable<Document> LoadAll();
 

@@ -39,7 +39,7 @@ public interface IStoryIndex
     /// <summary>The story with this id (merged ids followed); null when there is none.</summary>
     StoryState? Story(long id);
 
-    /// <summary>The story's newest members, at most <paramref name="limit"/>.</summary>
+    /// <summary>The story's newest members, at most <paramref name="limit"/>, with their vectors; their terms may be left out (only <see cref="MemberOf"/> must give them).</summary>
     IReadOnlyList<StoryMember> Members(long story, int limit);
 
     /// <summary>The story the document is in, or null.</summary>
@@ -155,11 +155,16 @@ public static class StoryVectors
     {
         ArgumentNullException.ThrowIfNull(text);
         var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // Line by line over the text, allocating only the terms: stories read thousands of vectors.
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
+            int end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
             int space = line.LastIndexOf(' ');
             if (space > 0)
-                vector[line[..space]] = double.Parse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
+                vector[line[..space].ToString()] = double.Parse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
         }
         return vector;
     }

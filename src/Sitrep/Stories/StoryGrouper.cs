@@ -67,8 +67,8 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private readonly IDocumentStore _store;
     private readonly IEntityDirectory? _entities;
     private readonly StoryOptions _options;
-    private readonly Dictionary<long, StoryState> _stories = [];
-    private readonly Dictionary<long, List<StoryMember>> _members = [];
+    private readonly RecentCache<StoryState> _stories = new(CachedStories / 2);
+    private readonly RecentCache<List<StoryMember>> _members = new(CachedStories / 2);
 
     /// <summary>How many articles are in stories, read once per run (counting rows costs more the larger the store).</summary>
     private int? _memberCount;
@@ -81,7 +81,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// </summary>
     private long? _generation;
 
-    /// <summary>How many stories (with their newest members) the caches hold at most before they are emptied, to keep memory flat.</summary>
+    /// <summary>How many stories (with their newest members) the caches hold at most, those unused longest forgotten first, to keep memory flat.</summary>
     private const int CachedStories = 5_000;
 
     /// <summary>
@@ -103,6 +103,9 @@ public sealed class StoryGrouper : ICrossDocumentStage
         _entities = store.Feature<IEntityDirectory>();
         _options = options ?? StoryOptions.Default;
     }
+
+    /// <summary>The layers grouping reads of an article (its text and metadata come with every load).</summary>
+    private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.Mentions.Name };
 
     public string Name => "stories";
 
@@ -156,7 +159,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                         _index.AllOrNothing(() =>
                         {
                             Remove(change.DocumentId);
-                            if (change.Kind != ChangeKind.Deleted && _store.Load(change.DocumentId) is { } document)
+                            if (change.Kind != ChangeKind.Deleted && _store.Load(change.DocumentId, ReadLayers) is { } document)
                                 Add(document);
                         });
                         foreach (var (term, delta) in _articleDeltas)
@@ -223,11 +226,6 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// <summary>Files one stored article into a story (it must not be in one).</summary>
     private void Add(Document document)
     {
-        if (_stories.Count > CachedStories)
-        {
-            _stories.Clear();
-            _members.Clear();
-        }
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         StoryTerms.Count(document.Metadata.Title, _options.TitleWeight, counts);
         StoryTerms.Count(document.Text, 1, counts);
@@ -306,21 +304,21 @@ public sealed class StoryGrouper : ICrossDocumentStage
     {
         if (_entities is null || _options.EntityWeight <= 0)
             return;
-        var resolved = new Dictionary<int, long?>();
-        foreach (var mention in document.Mentions())
+        var mentions = document.Mentions();
+        int locals = 0;
+        foreach (var mention in mentions)
+            locals = Math.Max(locals, mention.Entity + 1);
+        if (locals == 0)
+            return;
+        // Every entity of the article at once (one read, not two per entity).
+        var resolved = _entities.EntitiesOf(document.Id, locals);
+        var keys = new string?[locals];
+        foreach (var mention in mentions)
         {
-            if (mention.Entity < 0)
+            if (mention.Entity < 0 || resolved[mention.Entity] is not { } entity)
                 continue;
-            if (!resolved.TryGetValue(mention.Entity, out var id))
-            {
-                id = _entities.EntityOf(document.Id, mention.Entity) is { } e ? _entities.Get(e).Id : null;
-                resolved[mention.Entity] = id;
-            }
-            if (id is { } entity)
-            {
-                var key = "e:" + entity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                counts[key] = counts.GetValueOrDefault(key) + _options.EntityWeight;
-            }
+            var key = keys[mention.Entity] ??= "e:" + entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            counts[key] = counts.GetValueOrDefault(key) + _options.EntityWeight;
         }
     }
 
@@ -475,4 +473,54 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
 
     private static string? Max(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) >= 0 ? a : b;
+}
+
+/// <summary>
+/// A cache of at most twice <c>half</c> entries that forgets those unused longest, roughly: when the
+/// newer half fills, the older half is dropped and the newer becomes the older; an entry used from the
+/// older half moves to the newer. Emptying a whole cache when it filled made the stories most asked
+/// for be read again and again once the store held more stories than it.
+/// </summary>
+internal sealed class RecentCache<TValue>(int half)
+{
+    private Dictionary<long, TValue> _newer = [];
+    private Dictionary<long, TValue> _older = [];
+
+    public bool TryGetValue(long key, out TValue value)
+    {
+        if (_newer.TryGetValue(key, out value!))
+            return true;
+        if (!_older.Remove(key, out value!))
+            return false;
+        Set(key, value);
+        return true;
+    }
+
+    public TValue this[long key]
+    {
+        set => Set(key, value);
+    }
+
+    public void Remove(long key)
+    {
+        _newer.Remove(key);
+        _older.Remove(key);
+    }
+
+    public void Clear()
+    {
+        _newer.Clear();
+        _older.Clear();
+    }
+
+    private void Set(long key, TValue value)
+    {
+        _older.Remove(key);
+        _newer[key] = value;
+        if (_newer.Count >= half)
+        {
+            _older = _newer;
+            _newer = [];
+        }
+    }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Engine;
+using Sitrep.Storage;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// <c>store-growth BASE|empty STAGED [--batch N]</c>: the store-bound work alone, on a store that has
+/// grown. The documents of STAGED (a store analysed before, e.g. by <c>sitrep analyze</c>) are read
+/// back, untimed, and stored into a copy of BASE (or an empty store) in batches as <c>sitrep analyze</c>
+/// stores them, each batch followed by the cross-document stages; prints the processor seconds of
+/// storing and of each stage. Run it on a base of 20,000 articles and on an empty one to see what grows
+/// with the store.
+/// </summary>
+public static class StoreGrowthBench
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: store-growth BASE|empty STAGED [--batch N]");
+            return 1;
+        }
+        int batchSize = 256;
+        for (int i = 2; i < args.Length; i++)
+        {
+            if (args[i] == "--batch" && i + 1 < args.Length)
+                batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
+        var pipeline = Features.Default;
+        var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-growth-{Environment.ProcessId}.db");
+        Delete(db);
+        if (args[0] != "empty")
+            File.Copy(args[0], db);
+        var staged = new List<Document>();
+        using (var source = StoreFactory.Open(args[1], pipeline.Codecs))
+            staged.AddRange(source.LoadAll());
+
+        var names = new List<string> { "store (SQLite)" };
+        names.AddRange(pipeline.CrossDocument.Select(c => c.Name + " (store)"));
+        var cpu = new double[names.Count];
+        try
+        {
+            var open = Stopwatch.StartNew();
+            using var store = StoreFactory.Open(db, pipeline.Codecs);
+            Console.WriteLine($"opened {(args[0] == "empty" ? "an empty store" : args[0])} ({store.Count():N0} documents) in {open.Elapsed.TotalSeconds:F1} s");
+            var stages = pipeline.CrossDocument.Select(c => c.Create(store)).ToList();
+            // Stages catch up with what the base left on the feed first, untimed.
+            foreach (var stage in stages)
+                stage.Update(store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None);
+            foreach (var batch in staged.Chunk(batchSize))
+            {
+                Timed(0, () => store.SaveBatch(batch));
+                for (int c = 0; c < stages.Count; c++)
+                    Timed(1 + c, () => stages[c].Update(store.Changes.Cursor(stages[c].Name, stages[c].DependsOn), CancellationToken.None));
+            }
+        }
+        finally
+        {
+            Delete(db);
+        }
+        Console.WriteLine($"{staged.Count:N0} documents from {args[1]}, batches of {batchSize}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"{"step",-34} {"cpu s",9} {"ms/article",11}");
+        for (int i = 0; i < names.Count; i++)
+            Console.WriteLine($"{names[i],-34} {cpu[i],9:N2} {cpu[i] * 1000 / Math.Max(staged.Count, 1),11:N2}");
+        Console.WriteLine($"{"total",-34} {cpu.Sum(),9:N2} {cpu.Sum() * 1000 / Math.Max(staged.Count, 1),11:N2}");
+        return 0;
+
+        void Timed(int row, Action work)
+        {
+            var start = Process.GetCurrentProcess().TotalProcessorTime;
+            work();
+            cpu[row] += (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
+        }
+    }
+
+    private static void Delete(string db)
+    {
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" })
+            File.Delete(f);
+    }
+}

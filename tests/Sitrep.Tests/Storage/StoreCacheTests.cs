@@ -1,0 +1,110 @@
+using Sitrep.Storage;
+using Sitrep.Stories;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary>
+/// The entity and story indexes cache what resolution and grouping read most (the links of a person's
+/// documents, each story's size and days): what they answer must stay what the tables hold after links,
+/// merges, rolled-back work and another connection's writes.
+/// </summary>
+public sealed class StoreCacheTests
+{
+    [Fact]
+    public void A_persons_company_follows_new_links_merges_and_rolled_back_work()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("company.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        long smith = 0, minister = 0, union = 0, ministry = 0;
+        index.InTransaction(() =>
+        {
+            smith = index.Create("Dana Smith", "PERSON");
+            minister = index.Create("Ari Velan", "PERSON");
+            union = index.Create("Harbour Workers Union", "ORG");
+            ministry = index.Create("Ministry of Ports", "ORG");
+            index.Link("a", 0, smith, "PERSON");
+            index.Link("a", 1, minister, "PERSON");
+        });
+        Assert.Equal(new[] { minister }, index.Context(smith, 50).Keys.Order());
+
+        // A new link of a document already read, and a new document.
+        index.InTransaction(() =>
+        {
+            index.Link("a", 2, union, "ORG");
+            index.Link("b", 0, smith, "PERSON");
+            index.Link("b", 1, union, "ORG");
+        });
+        var company = index.Context(smith, 50);
+        Assert.Equal(2, company[union]);
+        Assert.Equal(1, company[minister]);
+        Assert.False(company.ContainsKey(ministry));
+
+        // The union absorbed into the ministry: the company names the ministry, in both documents.
+        index.InTransaction(() => index.Merge(ministry, union));
+        company = index.Context(smith, 50);
+        Assert.Equal(2, company[ministry]);
+        Assert.False(company.ContainsKey(union));
+
+        // Work that fails is rolled back, and so is what the company read of it.
+        Assert.ThrowsAny<InvalidOperationException>(() => index.InTransaction(() =>
+            index.AllOrNothing(() =>
+            {
+                index.Unlink("a");
+                Assert.False(index.Context(smith, 50).ContainsKey(minister));
+                throw new InvalidOperationException("the document failed");
+            })));
+        Assert.Equal(1, index.Context(smith, 50)[minister]);
+
+        // Another connection (another process) unlinks a document: the company is read again.
+        using (var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs))
+            other.Entities.InTransaction(() => other.Entities.Unlink("b"));
+        company = index.Context(smith, 50);
+        Assert.Equal(1, company[ministry]);
+        Assert.Equal(1, company[minister]);
+    }
+
+    [Fact]
+    public void A_stories_candidates_give_its_size_and_days_as_saved_and_follow_merges()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("stories.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var index = store.Feature<IStoryIndex>()!;
+        long older = 0, newer = 0;
+        store.Entities.InTransaction(() =>
+        {
+            older = index.Create("Port strike");
+            newer = index.Create("Dockers walk out");
+            index.AddPostings(older, ["strike", "port"]);
+            index.AddPostings(newer, ["strike"]);
+        });
+        Assert.Equal(new[] { (newer, 0), (older, 0) }, index.Candidates("strike", 10).Select(c => (c.Id, c.Size)));
+
+        store.Entities.InTransaction(() => index.Save(new StoryState { Id = older, Title = "Port strike", Size = 2, First = "2024-03-01", Last = "2024-03-02" }));
+        var found = Assert.Single(index.Candidates("port", 10));
+        Assert.Equal((older, 2, "2024-03-01", "2024-03-02"), (found.Id, found.Size, found.First, found.Last));
+
+        // The newer story absorbed: its postings find the older one, with the older one's size and days.
+        store.Entities.InTransaction(() => index.Merge(older, newer));
+        var merged = Assert.Single(index.Candidates("strike", 10));
+        Assert.Equal((older, 2, "2024-03-02"), (merged.Id, merged.Size, merged.Last));
+
+        // A save rolled back leaves the candidates as the table has them.
+        Assert.ThrowsAny<InvalidOperationException>(() => store.Entities.InTransaction(() =>
+            index.AllOrNothing(() =>
+            {
+                index.Save(new StoryState { Id = older, Size = 9, First = "2024-03-01", Last = "2024-03-09" });
+                Assert.Equal(9, index.Candidates("port", 10)[0].Size);
+                throw new InvalidOperationException("the article failed");
+            })));
+        Assert.Equal(2, index.Candidates("port", 10)[0].Size);
+
+        // Another connection saves the story: its candidates read it again.
+        using (var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs))
+            other.Entities.InTransaction(() => other.Feature<IStoryIndex>()!.Save(new StoryState { Id = older, Size = 3, First = "2024-03-01", Last = "2024-03-04" }));
+        Assert.Equal((3, "2024-03-04"), (index.Candidates("port", 10)[0].Size, index.Candidates("port", 10)[0].Last));
+    }
+}
