@@ -99,6 +99,12 @@ public sealed class FramingStage : ICrossDocumentStage
         _options = options ?? FramingOptions.Default;
     }
 
+    /// <summary>What a tally reads besides the text and metadata: the names, the article's entities and its quotes (times and events are not decoded).</summary>
+    private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Entities.EntityLayers.Mentions.Name, Entities.EntityLayers.DocumentEntities.Name, Quotes.QuotesFeature.Quotes.Name,
+    };
+
     public string Name => StageName;
 
     public IReadOnlyList<string> DependsOn => ["stories"];
@@ -135,7 +141,7 @@ public sealed class FramingStage : ICrossDocumentStage
                                 touched.Add(before);
                                 _framing.RemoveTally(change.DocumentId);
                             }
-                            if (change.Kind != ChangeKind.Deleted && _index.MemberOf(change.DocumentId) is { } member && _store.Load(change.DocumentId) is { } document)
+                            if (change.Kind != ChangeKind.Deleted && _index.MemberOf(change.DocumentId) is { } member && _store.Load(change.DocumentId, ReadLayers) is { } document)
                             {
                                 var tally = StoryFraming.Tally(document, _store);
                                 _framing.SaveTally(member.Story, tally);
