@@ -134,7 +134,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             else
             {
                 // A one-word name never joins two entities: "SENATE" shouted is as ambiguous as "Senate".
-                Add(strong, "x1:" + Class(entity.Type) + ":" + core[0]);
+                Add(strong, "x1:" + Class(entity.Type) + ":" + core[0] + (IsWordAbbreviation(alias) ? "~" : ""));
                 // A one-word skeleton is loose enough to meet strangers ("House", "Hus"): four consonants, or
                 // a transliterated Arabic name with its article ("al-Qaeda", k-d), where spellings do vary.
                 bool arabic = words.Length > core.Length;
@@ -213,6 +213,24 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
 
     /// <summary>The key under which a person's middle names are filed: their first name and surname.</summary>
     internal static string MiddleKey(IReadOnlyList<string> core) => "mx:" + core[0] + " " + core[^1];
+
+    /// <summary>
+    /// A two-letter name written as an abbreviated word ("Va.", "Md.", "La.": a state in the news's
+    /// own style), not as initials ("V.A.", "M.D.", "LA"): the two are other things, so they are filed
+    /// apart even though they spell the same letters.
+    /// </summary>
+    internal static bool IsWordAbbreviation(string alias)
+    {
+        int letters = 0, lower = 0;
+        foreach (char c in alias)
+        {
+            if (char.IsLetter(c))
+                letters++;
+            if (char.IsLower(c))
+                lower++;
+        }
+        return letters == 2 && char.IsUpper(alias.TrimStart()[0]) && lower == letters - 1;
+    }
 
     /// <summary>Whether a name has a word written in capitals ("ABC News", "BBC Radio").</summary>
     private static bool HasAcronym(string name)
