@@ -189,7 +189,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             foreach (var id in LookUp(key))
             {
                 if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id))
-                    && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && AcronymOfAnotherName(entity, id)))
+                    && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && AcronymOfAnotherName(entity, id))
+                    && !(keys.LookupOnly.Contains(key) && !keys.Strong.Contains(key) && OfAnotherCountry(entity, key, id)))
                 {
                     int weight = keys.Specific.Contains(key) ? 3 : 1;
                     votes[id] = votes.GetValueOrDefault(id) + weight;
@@ -451,6 +452,27 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return false;
         }
         return compared;
+    }
+
+    /// <summary>
+    /// Whether a name looked up without its nationality word ("Egyptian air force" as "air force") found
+    /// a body whose articles say it belongs to another country (the US Air Force): the Egyptian air
+    /// force is not it. The Iraqi Popular Mobilization Forces still find the Popular Mobilization Forces,
+    /// which their articles place in Iraq, and a body with no country said keeps the look-up.
+    /// </summary>
+    private bool OfAnotherCountry(DocumentEntity entity, string key, long id)
+    {
+        if (_index is not IEntityDirectory directory || directory.Affiliation(id).Country is not { } stored)
+            return false;
+        var rest = key["x:".Length..];
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var core = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (core.Length >= 3 && string.Join(' ', core[1..]) == rest
+                && (_countries.CountryOfDemonym(core[0]) ?? _countries.CountryOf(core[0])) is { } own && own != stored)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The words of a name that say what it is: no "of", "the", "and", "for", "in", a plural's "s" dropped.</summary>

@@ -18,6 +18,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     /// </summary>
     public IReadOnlyList<string> Middles { get; init; } = [];
 
+    /// <summary>
+    /// Full-name keys of the article's short forms of a longer name it also gives the thing ("Supreme
+    /// Court" beside "Wisconsin Supreme Court"): they only propose, like a one-word name, and the thing
+    /// is neither filed nor merged under them. A longer name that adds a qualifier to a short one is
+    /// another body unless the store already knows the longer name as that thing.
+    /// </summary>
+    public IReadOnlyList<string> ShortForms { get; init; } = [];
+
     public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
 
     /// <summary>
@@ -30,7 +38,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         get
         {
             bool fullName = Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
-            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k)).Concat(Middles);
+            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k))
+                .Where(k => !ShortForms.Contains(k)).Concat(Middles);
         }
     }
 
@@ -72,6 +81,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             return new ResolutionKeys(strong, strong, [], [], [], []) { Specific = strong };
         }
         bool person = entity.Type == "PERSON";
+        var shortForms = person ? [] : ShortFormKeys(entity, countries);
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
             var words = NameKeys.Words(alias);
@@ -117,13 +127,14 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 Add(bridging, "x:" + string.Join(' ', core));
                 // An acronym is not transliterated: ABC News and BBC News share a skeleton, not a name.
                 // Nor are initials: "R-La" and "R-Ill", "D-Mass" and "D-Miss" share a skeleton, not a name.
-                if (skeletons.Length >= 2 && !HasAcronym(alias) && Array.TrueForAll(core, w => w.Length > 1))
+                // Nor is a short form of the thing's longer name: its skeleton would find the short name's owner.
+                if (skeletons.Length >= 2 && !HasAcronym(alias) && Array.TrueForAll(core, w => w.Length > 1) && !shortForms.Contains("x:" + string.Join(' ', core)))
                     Add(loose, "l:" + string.Join(' ', skeletons));
             }
             else
             {
                 // A one-word name never joins two entities: "SENATE" shouted is as ambiguous as "Senate".
-                Add(strong, "x1:" + Class(entity.Type) + ":" + core[0]);
+                Add(strong, "x1:" + Class(entity.Type) + ":" + core[0] + (IsWordAbbreviation(alias) ? "~" : ""));
                 // A one-word skeleton is loose enough to meet strangers ("House", "Hus"): four consonants, or
                 // a transliterated Arabic name with its article ("al-Qaeda", k-d), where spellings do vary.
                 bool arabic = words.Length > core.Length;
@@ -152,18 +163,74 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 }
             }
         }
-        var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal)).ToList();
+        var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal) && !shortForms.Contains(k)).ToList();
+        bridging.RemoveAll(shortForms.Contains);
         var fullNames = entity.Aliases.Select(NameKeys.Words).Where(w => w.Length >= 2).ToList();
         foreach (var alias in entity.Aliases)
         {
             if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(w => NameKeys.Abbreviates(alias, w)))
                 Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
         }
-        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles };
+        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles, ShortForms = shortForms };
+    }
+
+    /// <summary>
+    /// The "x:" keys of names of two words or more that sit whole inside a longer name of the same
+    /// entity ("Supreme Court" in "Wisconsin Supreme Court", "Judiciary Committee" in "House Judiciary
+    /// Committee"), unless what the longer name adds is only a country's name or code ("U.S. Supreme
+    /// Court" is the Supreme Court the news means by default). The article's own shorthand, not a name
+    /// the thing is known by elsewhere.
+    /// </summary>
+    private static List<string> ShortFormKeys(DocumentEntity entity, CountryTable countries)
+    {
+        var result = new List<string>();
+        var cores = entity.Aliases.Prepend(entity.Name).Select(a => NameKeys.WithoutArticles(NameKeys.Words(a))).Where(c => c.Length >= 2).ToList();
+        foreach (var shorter in cores)
+        {
+            foreach (var longer in cores)
+            {
+                if (longer.Length <= shorter.Length || IndexOf(longer, shorter) is not (var at and >= 0))
+                    continue;
+                var added = longer[..at].Concat(longer[(at + shorter.Length)..]).ToArray();
+                if (countries.CountryOf(string.Join(' ', added)) is not null)
+                    continue;
+                Add(result, "x:" + string.Join(' ', shorter));
+                break;
+            }
+        }
+        return result;
+    }
+
+    private static int IndexOf(string[] longer, string[] shorter)
+    {
+        for (int s = 0; s + shorter.Length <= longer.Length; s++)
+        {
+            if (longer.AsSpan(s, shorter.Length).SequenceEqual(shorter))
+                return s;
+        }
+        return -1;
     }
 
     /// <summary>The key under which a person's middle names are filed: their first name and surname.</summary>
     internal static string MiddleKey(IReadOnlyList<string> core) => "mx:" + core[0] + " " + core[^1];
+
+    /// <summary>
+    /// A two-letter name written as an abbreviated word ("Va.", "Md.", "La.": a state in the news's
+    /// own style), not as initials ("V.A.", "M.D.", "LA"): the two are other things, so they are filed
+    /// apart even though they spell the same letters.
+    /// </summary>
+    internal static bool IsWordAbbreviation(string alias)
+    {
+        int letters = 0, lower = 0;
+        foreach (char c in alias)
+        {
+            if (char.IsLetter(c))
+                letters++;
+            if (char.IsLower(c))
+                lower++;
+        }
+        return letters == 2 && char.IsUpper(alias.TrimStart()[0]) && lower == letters - 1;
+    }
 
     /// <summary>Whether a name has a word written in capitals ("ABC News", "BBC Radio").</summary>
     private static bool HasAcronym(string name)
