@@ -29,11 +29,11 @@ internal static class CueFeatures
     }.ToFrozenDictionary(w => w, w => w, StringComparer.Ordinal);
 
     /// <summary>Words skipped when looking for the previous content word (auxiliaries, adverbs of time and manner).</summary>
+    /// <remarks>Auxiliaries and closed adverbs here; the open list of manner and time adverbs ("reportedly", "publicly") in speech-adverbs.tsv.</remarks>
     internal static readonly FrozenSet<string> Skippable = FrozenSet.ToFrozenSet(
         ["has", "have", "had", "was", "is", "are", "were", "be", "been", "being", "also", "to", "not", "would", "will", "could", "should", "may",
-         "might", "can", "did", "does", "do", "just", "still", "already", "then", "now", "only", "even", "reportedly", "publicly", "repeatedly",
-         "recently", "later", "previously", "once", "again", "first", "last", "never", "often", "has", "privately", "earlier", "quickly",
-         "openly", "initially", "subsequently", "further", "again", "n't", "always", "frequently", "famously", "directly", "explicitly"],
+         "might", "can", "did", "does", "do", "just", "still", "already", "then", "now", "only", "even", "once", "again", "first", "last",
+         "never", "often", "further", "n't", "always", .. SpeechWords.Adverbs],
         StringComparer.Ordinal);
 
     /// <summary>

@@ -67,6 +67,9 @@ internal static class SpeechWords
         "in", "the", "of", "ago", "hours", "friday's", "saturday's", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's",
         "overnight", "recently");
 
+    /// <summary>Adverbs of manner and time that stand between a speaker and the cue ("reportedly", "publicly"), lower case.</summary>
+    public static readonly IReadOnlyList<string> Adverbs = Words("speech-adverbs.tsv");
+
     /// <summary>Nouns of an audience words are told to ("reporters", "supporters"), lower case.</summary>
     public static readonly IReadOnlyList<string> Audiences = Words("speech-audiences.tsv");
 
