@@ -187,8 +187,8 @@ public static class StoryFraming
             {
                 if (StoryTerms.IsStopword(part))
                     continue;
-                var stem = part.EndsWith("'s", StringComparison.Ordinal) || part.EndsWith("\u2019s", StringComparison.Ordinal) ? part[..^2] : part;
-                var term = new string(StoryTerms.Stem(stem.Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal)));
+                // Framing words are letters and hyphens only (FramingWords), so a part is one term as grouping counts it.
+                var term = new string(StoryTerms.Stem(part));
                 if (df.GetValueOrDefault(term) < least)
                     return false;
             }
