@@ -23,6 +23,31 @@ public sealed record DocumentChange(long Position, string DocumentId, ChangeKind
     public bool Touches(string layer) => Layers is null || Layers.Contains(layer, StringComparer.Ordinal);
 }
 
+/// <summary>What a cross-document stage does with a batch read from the feed.</summary>
+public static class ChangeBatch
+{
+    /// <summary>
+    /// Each document's last change in <paramref name="batch"/>, in feed order: a document changed twice
+    /// in one read is handled once, as it is now.
+    /// </summary>
+    public static IReadOnlyList<DocumentChange> LatestPerDocument(IReadOnlyList<DocumentChange> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < batch.Count; i++)
+            last[batch[i].DocumentId] = i;
+        if (last.Count == batch.Count)
+            return batch;
+        var latest = new List<DocumentChange>(last.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (last[batch[i].DocumentId] == i)
+                latest.Add(batch[i]);
+        }
+        return latest;
+    }
+}
+
 /// <summary>
 /// The store's record of changes to documents, in order, with one position per consumer: what a
 /// cross-document stage reads to catch up incrementally. The store appends to it when it saves or

@@ -119,19 +119,13 @@ public sealed class FramingStage : ICrossDocumentStage
             var batch = changes.Next(256);
             if (batch.Count == 0)
                 return failures;
-            var last = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < batch.Count; i++)
-                last[batch[i].DocumentId] = i;
             changes.Commit(batch[^1].Position, () =>
             {
                 var touched = new SortedSet<long>();
                 // The tallies made in this batch: summing their stories needs not read them back.
                 var fresh = new Dictionary<string, FramingTally>(StringComparer.Ordinal);
-                for (int i = 0; i < batch.Count; i++)
+                foreach (var change in ChangeBatch.LatestPerDocument(batch))
                 {
-                    var change = batch[i];
-                    if (last[change.DocumentId] != i)
-                        continue;
                     try
                     {
                         _index.AllOrNothing(() =>

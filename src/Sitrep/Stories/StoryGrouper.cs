@@ -143,15 +143,11 @@ public sealed class StoryGrouper : ICrossDocumentStage
             var batch = changes.Next(256);
             if (batch.Count == 0)
                 return;
-            var last = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < batch.Count; i++)
-                last[batch[i].DocumentId] = i;
             changes.Commit(batch[^1].Position, () =>
             {
-                for (int i = 0; i < batch.Count; i++)
+                foreach (var change in ChangeBatch.LatestPerDocument(batch))
                 {
-                    var change = batch[i];
-                    if (last[change.DocumentId] != i || !Relevant(change))
+                    if (!Relevant(change))
                         continue;
                     try
                     {

@@ -130,4 +130,17 @@ public sealed class ChangeFeedTests
         Assert.Equal(["new"], store.Changes.Cursor("entity-resolution", []).Next(10).Select(c => c.DocumentId));
         Assert.Equal(["old", "plain", "new"], store.Changes.Cursor("stories", []).Next(10).Select(c => c.DocumentId));
     }
+
+    [Fact]
+    public void A_document_changed_twice_in_one_batch_is_handled_once_as_it_is_now()
+    {
+        DocumentChange Change(long position, string id, ChangeKind kind) => new(position, id, kind, null, null);
+        var batch = new[] { Change(1, "a", ChangeKind.Stored), Change(2, "b", ChangeKind.Stored), Change(3, "a", ChangeKind.Deleted), Change(4, "c", ChangeKind.Stored) };
+
+        var latest = ChangeBatch.LatestPerDocument(batch);
+
+        // "a" is handled at its deletion, after "b", and never at its first save.
+        Assert.Equal([(2L, "b"), (3L, "a"), (4L, "c")], latest.Select(c => (c.Position, c.DocumentId)));
+        Assert.DoesNotContain(latest, c => c.DocumentId == "a" && c.Kind == ChangeKind.Stored);
+    }
 }

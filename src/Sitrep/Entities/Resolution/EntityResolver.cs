@@ -81,16 +81,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             var batch = changes.Next(256);
             if (batch.Count == 0)
                 return failures;
-            // A document changed twice in one read is resolved once, as it is now.
-            var last = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < batch.Count; i++)
-                last[batch[i].DocumentId] = i;
             changes.Commit(batch[^1].Position, () =>
             {
-                for (int i = 0; i < batch.Count; i++)
+                foreach (var change in Pipeline.ChangeBatch.LatestPerDocument(batch))
                 {
-                    var change = batch[i];
-                    if (last[change.DocumentId] != i || !change.Touches(EntityLayers.DocumentEntities.Name))
+                    if (!change.Touches(EntityLayers.DocumentEntities.Name))
                         continue;
                     try
                     {
