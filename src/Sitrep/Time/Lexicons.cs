@@ -9,13 +9,6 @@ internal static class Lexicons
     public static string Hash { get; } = HashOf("Sitrep.Lexicons.time-not-a-year.tsv") + Sitrep.Lexicons.Lexicon.HashOf("tense-words")[..16]
         + Sitrep.Lexicons.Lexicon.HashOf("time-not-a-time")[..16];
 
-    /// <summary>Nouns after "current" that make it no time ("current account"; resources/lexicons/time-not-a-time.tsv).</summary>
-    public static System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterCurrent { get; } =
-        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-current").GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Nouns after "quarter" that make it a share or a measure ("a quarter century", "quarter finals").</summary>
-    public static System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterQuarter { get; } =
-        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-quarter").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static string HashOf(string resource)
     {

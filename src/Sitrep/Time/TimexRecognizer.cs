@@ -23,6 +23,16 @@ internal static class TimexRecognizer
     /// <summary>Words before (or after) a four-digit number that make it a count, a measure or a label, not a year (resources/lexicons/time-not-a-year.tsv).</summary>
     private static readonly (HashSet<string> Before, HashSet<string> After) NotAYear = Lexicons.NotAYear();
 
+    // Here rather than beside Lexicons.Hash: every command reads the stage version, only the tagger reads the words.
+
+    /// <summary>Nouns after "current" that make it no time ("current account"; resources/lexicons/time-not-a-time.tsv).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterCurrent =
+        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-current").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Nouns after "quarter" that make it a share or a measure ("a quarter century", "quarter finals").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterQuarter =
+        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-quarter").GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static HashSet<string> NotYearBefore => NotAYear.Before;
 
     private static HashSet<string> NotYearAfter => NotAYear.After;
@@ -581,7 +591,7 @@ internal static class TimexRecognizer
             return;
         // "a quarter of the vote", "the quarter of a century": a quarter as a share.
         var after = NextWord(text, m.Index + m.Length);
-        if (after is "of" || Lexicons.NotATimeAfterQuarter.Contains(after))
+        if (after is "of" || NotATimeAfterQuarter.Contains(after))
             return;
         var c = Add(into, m, Rule.NamedQuarter, 0);
         c.Grain = unit == "period" ? Grain.Day : Grain.Quarter;
@@ -1114,7 +1124,7 @@ internal static class TimexRecognizer
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
             var after = NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant();
-            if (after.Length == 0 || Lexicons.NotATimeAfterCurrent.Contains(after)
+            if (after.Length == 0 || NotATimeAfterCurrent.Contains(after)
                 || !char.IsLetter(text[Math.Min(text.Length - 1, m.Index + m.Length + 1)]))
             {
                 return;
