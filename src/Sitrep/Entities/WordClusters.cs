@@ -53,6 +53,12 @@ public sealed class WordClusters
         return (uint)(id + 1) | (uint)(_middleOf[id] + 1) << 11 | (uint)(_coarseOf[id] + 1) << 20;
     }
 
+    /// <summary>
+    /// Whether the word is in the table written in small letters: an ordinary word of English ("facts",
+    /// "photo", "host"), where a surname such as "Wallace" or "Inskeep" is seen capitalised only.
+    /// </summary>
+    internal bool HasLowerCase(ReadOnlySpan<char> word) => _fine.ContainsKey(Hash(word, title: false));
+
     // FeatureHash.Cased of the word capitalised (title) or lower-cased.
     private static uint Hash(ReadOnlySpan<char> word, bool title)
     {

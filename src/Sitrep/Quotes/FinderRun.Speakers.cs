@@ -42,7 +42,7 @@ internal sealed partial class FinderRun
         {
             f.Entity = f.SourceForm switch
             {
-                SourceForm.Name => NameEntity(f),
+                SourceForm.Name => f.KnownEntity >= 0 ? f.KnownEntity : NameEntity(f),
                 SourceForm.Pronoun => PronounEntity(f.SourceStart),
                 _ when f.CitedAsSource && f.CitedEntity >= 0 => f.CitedEntity,
                 _ when SpeaksForCitedOutlet(f) => f.CitedEntity,

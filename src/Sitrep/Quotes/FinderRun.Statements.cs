@@ -47,7 +47,9 @@ internal sealed partial class FinderRun
                 // Near each other, or told of the same outlet or date: one occasion.
                 var last = s.Members[^1];
                 bool near = ParagraphAt(f.Start) - ParagraphAt(last.Start) <= 1;
-                bool sameOccasion = (s.CitedEntity >= 0 && s.CitedEntity == f.CitedEntity) || (s.Date is not null && s.Date == f.Date) || PointsBack(f);
+                // Turns of one transcript are one interview or debate however far apart.
+                bool sameOccasion = (s.CitedEntity >= 0 && s.CitedEntity == f.CitedEntity) || (s.Date is not null && s.Date == f.Date) || PointsBack(f)
+                    || f.Turn && last.Turn;
                 if (!near && !sameOccasion)
                     continue;
                 found = s;

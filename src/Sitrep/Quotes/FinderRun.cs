@@ -51,6 +51,7 @@ internal sealed partial class FinderRun
         FindReportedFrames();
         ResolveInherited();
         AttributeRemainingQuotes();
+        FindTranscriptTurns();
         Prune();
         _frames.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         for (int i = 0; i < _frames.Count; i++)
@@ -99,7 +100,7 @@ internal sealed partial class FinderRun
         // Only when its quotations leave a few characters ("that", a comma) is the reported sentence
         // told by them alone: a clause around a partial quote ("X said heroin is now “cheaper than
         // candy”") is the reported content, as PolNeAR train marks it, and the quote nests in it.
-        _frames.RemoveAll(f => quoted.TryGetValue(f, out int chars) && f.End - f.Start - chars <= 12);
+        _frames.RemoveAll(f => !f.Turn && quoted.TryGetValue(f, out int chars) && f.End - f.Start - chars <= 12);
         var dropped = new HashSet<Frame>();
         foreach (var f in _frames)
         {
@@ -121,6 +122,9 @@ internal sealed partial class FinderRun
 
     private Frame Weaker(Frame a, Frame b)
     {
+        // A transcript turn is the layout of the page itself: a quotation mark left open across it does not outweigh it.
+        if (a.Turn != b.Turn)
+            return a.Turn ? b : a;
         if ((a.Span >= 0) != (b.Span >= 0))
             return a.Span >= 0 ? b : a;
         float sa = a.CueToken >= 0 ? _score[a.CueToken] : -100, sb = b.CueToken >= 0 ? _score[b.CueToken] : -100;

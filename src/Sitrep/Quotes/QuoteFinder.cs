@@ -102,6 +102,12 @@ internal sealed class Frame
     /// <summary>The frame this one is nested in (a memo quoted in a newspaper's report), or a partial quote's reported sentence.</summary>
     public Frame? Outer;
 
+    /// <summary>A speaker's turn in a transcript ("PENCE: …"): the label names the speaker, no verb introduces the words.</summary>
+    public bool Turn;
+
+    /// <summary>The entity the finder already knows the speaker to be (a transcript label matched to a person named in the article), -1 if none.</summary>
+    public int KnownEntity = -1;
+
     public int Sentence;
     public int Statement;
     public int Index;
