@@ -18,7 +18,7 @@ public sealed record StoryOptions
     /// <summary>An article joins the story it is most like when the likeness reaches this.</summary>
     public double JoinThreshold { get; init; } = 0.25;
 
-    /// <summary>Share of the likeness to the story as a whole (its centroid); the rest is the likeness to its closest article.</summary>
+    /// <summary>Share of the likeness to the story as a whole (its centroid); the rest is the likeness to its least alike recent article.</summary>
     public double CentroidShare { get; init; } = 0.5;
 
     /// <summary>Two dated articles this many days apart or more (beyond the story's first and last day) are not one story.</summary>
@@ -45,8 +45,13 @@ public sealed record StoryOptions
     /// <summary>How many terms a story's centroid keeps.</summary>
     public int CentroidTerms { get; init; } = 300;
 
-    /// <summary>How many of a story's newest articles the likeness to its closest article looks at.</summary>
-    public int MembersCompared { get; init; } = 20;
+    /// <summary>
+    /// How many of a story's newest articles the likeness to its least alike article looks at: the
+    /// article must be like each of them, not only like one (which let a story of one recurring subject
+    /// chain article to article across months of undated reports), but only like the newest few, so a
+    /// story that develops over weeks can still grow.
+    /// </summary>
+    public int MembersCompared { get; init; } = 5;
 
     public static StoryOptions Default { get; } = new();
 }
@@ -321,10 +326,13 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private double Score(Dictionary<string, double> vector, StoryState story)
     {
         double centroid = Cosine(vector, story.Centroid);
-        double closest = 0;
+        // Complete linkage over the newest members: the least alike of them counts.
+        double least = double.MaxValue;
         foreach (var m in MembersOf(story.Id))
-            closest = Math.Max(closest, Dot(vector, m.Vector));
-        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * closest);
+            least = Math.Min(least, Dot(vector, m.Vector));
+        if (least == double.MaxValue)
+            least = 0;
+        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * least);
     }
 
     private bool InWindow(string? day, string? storyFirst, string? storyLast)

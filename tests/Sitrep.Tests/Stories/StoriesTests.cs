@@ -100,6 +100,44 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void An_undated_article_like_only_one_article_of_a_story_does_not_join_it()
+    {
+        // Undated reports of one recurring subject: the ruling, a report of the ruling and the hauliers'
+        // vow, then the blockade, which shares its words with the second report and none with the first.
+        // Likeness to the closest article alone chained the blockade in; it must be like every recent one.
+        string[][] articles =
+        [
+            ["https://courier.example/ruling", "Korveth high court upholds Selva bridge toll law",
+                "The Korveth high court upheld the Selva bridge toll law on Monday, rejecting an appeal brought by Dravik.\n\n"
+                + "The judges ruled that the toll law did not breach the treaty of Oresund, which governs the border.\n\n"
+                + "Dravik's lawyers said they would study the judgment."],
+            ["https://herald.example/ruling", "Hauliers vow blockade after court upholds Selva bridge tolls",
+                "Korveth's high court upheld the Selva bridge toll law, rejecting the appeal brought by Dravik.\n\n"
+                + "Hauliers vowed a blockade with their lorries.\n\n"
+                + "\"We will park our lorries across every road,\" said Marek Holt, who leads the hauliers' union."],
+            ["https://wire.example/blockade", "Hauliers' lorries park across roads in blockade",
+                "Hundreds of hauliers parked their lorries across the roads in a blockade, and queues stretched for miles.\n\n"
+                + "\"We will park our lorries across every road,\" said Marek Holt, who leads the hauliers' union.\n\n"
+                + "Police diverted traffic."],
+        ];
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        var file = dir.Write("undated.jsonl", string.Concat(articles.Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = a[0],
+            ["title"] = a[1],
+            ["text"] = a[2],
+        }) + "\n")));
+        using (var inputs = engine.OpenInputs([file]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        var stories = StoriesOf(engine);
+
+        Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0]]));
+        Assert.Contains(stories, s => s.SetEquals([articles[2][0]]));
+        Assert.Equal(2, stories.Count);
+    }
+
+    [Fact]
     public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
     {
         // Grouping keeps what it read of the stories from one batch to the next; what another engine
