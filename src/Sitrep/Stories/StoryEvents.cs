@@ -271,11 +271,11 @@ public static class StoryEvents
         // No date of its own: it happened by the publication day. The same actor and the same target, or
         // no actor named and the same target ("the attacks on the base"; a shared place alone is weak: "US
         // attacks in Iraq" are many).
-        if (!SameDoerAndTarget(r, c) && !(r.Actor is null && r.Target is { } own2 && c.Targets.Contains(own2)))
-            return 0;
         var dated = c.Reports.Where(m => m.Stated is not null).Select(m => m.Stated!.Value).ToList();
         if (dated.Count == 0)
             return UndatedClusterFit(r, c, shared);
+        if (!SameDoerAndTarget(r, c) && !(r.Actor is null && r.Target is { } own2 && c.Targets.Contains(own2)))
+            return 0;
         if (r.Bound is not { } bound)
             return shared;
         var start = dated.Min(d => d.From);
@@ -286,13 +286,23 @@ public static class StoryEvents
 
     /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
     private static bool SameSentence(Candidate a, Candidate b) =>
-        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start && ActorsAgree(a.Actor, b.Actor)
+        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
+        && (ActorsAgree(a.Actor, b.Actor) || MeetingOfOneSide(a, b))
         && (a.Stated, b.Stated) switch
         {
             ({ } x, { } y) => Overlap(x, y),
             (null, null) => true,
             _ => false,
         };
+
+    /// <summary>
+    /// A meeting, a visit, talks (CONSULT) have two sides, and a sentence may name either one as the doer
+    /// ("Burns held a meeting with Baradar … the highest-level encounter between the Taliban and …"): two
+    /// such words of one sentence that name the same other side, or each other, are one meeting.
+    /// </summary>
+    private static bool MeetingOfOneSide(Candidate a, Candidate b) =>
+        a.Type == "CONSULT"
+        && ((a.Target is { } t && (t == b.Target || t == b.Actor)) || (b.Target is { } u && u == a.Actor));
 
     /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
     private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
@@ -306,7 +316,14 @@ public static class StoryEvents
     /// <summary>Neither has a date of its own: the same actor and target, published within a week.</summary>
     private static int UndatedClusterFit(Candidate r, Cluster c, int shared)
     {
-        if (!SameDoerAndTarget(r, c))
+        // Neither dated: the same doer, one side naming the target and the other none, published within a
+        // day ("Senate Republicans blocked the House bill" … "Senate Republicans blocked that effort").
+        // When neither names a target, the same doer alone is too little: a governor signs many laws in a
+        // week. A report with its own date joins an undated event only with the same doer and target.
+        bool oneNamesTarget = r.Stated is null && r.Actor is { } actor && c.Actors.Contains(actor)
+            && (r.Target is null) != (c.Targets.Count == 0)
+            && r.Bound is { } day && c.Reports.All(m => m.Bound is { } other && Math.Abs(other.DayNumber - day.DayNumber) <= 1);
+        if (!SameDoerAndTarget(r, c) && !oneNamesTarget)
             return 0;
         if (r.Bound is { } bound && c.Reports.Any(m => m.Bound is { } other && Math.Abs(other.DayNumber - bound.DayNumber) > VerbalWindowDays))
             return 0;
