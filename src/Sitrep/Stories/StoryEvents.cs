@@ -159,6 +159,7 @@ public static class StoryEvents
             int bestScore = 0;
             bool tie = false;
             var seen = new HashSet<Cluster>();
+            var scores = new List<(Cluster Cluster, int Score)>();
             foreach (var entity in r.Keys)
             {
                 if (!byKey.TryGetValue((r.Type, entity), out var list))
@@ -168,6 +169,7 @@ public static class StoryEvents
                     if (!seen.Add(c))
                         continue;
                     int score = Fit(r, c);
+                    scores.Add((c, score));
                     if (score > bestScore)
                     {
                         (best, bestScore, tie) = (c, score, false);
@@ -178,19 +180,35 @@ public static class StoryEvents
                     }
                 }
             }
-            // An undated report that fits two events equally well joins neither: no guessing.
-            if (best is null || (tie && r.Stated is null))
+            // An undated report that fits two events equally well joins neither: no guessing. But a plural
+            // ("the attacks on the base", with two dated attacks on it) tells of each of them: it is a
+            // report of every one it fits, and links none of them to another.
+            List<Cluster> into;
+            if (tie && r.Stated is null && r.Plural)
+            {
+                r.Shared = true;
+                into = [.. scores.Where(x => x.Score == bestScore).Select(x => x.Cluster)];
+            }
+            else if (best is null || (tie && r.Stated is null))
             {
                 best = new Cluster(r.Type);
                 clusters.Add(best);
+                into = [best];
             }
-            best.Add(r);
-            foreach (var entity in r.Keys)
+            else
             {
-                if (!byKey.TryGetValue((r.Type, entity), out var list))
-                    byKey[(r.Type, entity)] = list = [];
-                if (!list.Contains(best))
-                    list.Add(best);
+                into = [best];
+            }
+            foreach (var c in into)
+            {
+                c.Add(r);
+                foreach (var entity in r.Keys)
+                {
+                    if (!byKey.TryGetValue((r.Type, entity), out var list))
+                        byKey[(r.Type, entity)] = list = [];
+                    if (!list.Contains(c))
+                        list.Add(c);
+                }
             }
         }
 
@@ -286,7 +304,7 @@ public static class StoryEvents
 
     /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
     private static bool SameSentence(Candidate a, Candidate b) =>
-        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
+        !a.Shared && !b.Shared && a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
         && (ActorsAgree(a.Actor, b.Actor) || MeetingOfOneSide(a, b))
         && (a.Stated, b.Stated) switch
         {
@@ -447,6 +465,12 @@ public static class StoryEvents
         /// <summary>The story statement whose quote this report's cue introduces, null when none.</summary>
         public required int? Statement { get; init; }
 
+        /// <summary>The cue is a plural noun after a determiner ("the attacks", "more strikes"): it may tell of several events.</summary>
+        public required bool Plural { get; init; }
+
+        /// <summary>A plural report of several events: it belongs to each and links none to another.</summary>
+        public bool Shared { get; set; }
+
         /// <summary>Those of <see cref="All"/> that are facilities (bases, airports, camps).</summary>
         public required HashSet<string> Facilities { get; init; }
 
@@ -509,6 +533,7 @@ public static class StoryEvents
                 Order = order,
                 Type = ev.Type,
                 Statement = spoken?.Statement,
+                Plural = IsPlural(text, ev.CueStart, ev.CueEnd),
                 Actor = actorId,
                 Target = e.TargetId,
                 All = all,
@@ -530,6 +555,30 @@ public static class StoryEvents
                     ev.Status,
                     ev.Quote >= 0 ? ev.Quote : null),
             };
+        }
+
+        /// <summary>
+        /// Determiners and quantifiers (a closed class) that put the noun after them in the plural sense
+        /// asked here: "the attacks", "these strikes", "more attacks", "two raids".
+        /// </summary>
+        private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "the", "these", "those", "such", "more", "several", "many", "both", "all", "its", "their", "his", "her",
+            "our", "two", "three", "four", "five", "multiple",
+        };
+
+        /// <summary>A one-word cue ending in a plural "s" (not "ss") after a determiner: a plural noun, not a verb ("Russia attacks").</summary>
+        private static bool IsPlural(string text, int start, int end)
+        {
+            if (end - start < 3 || text[end - 1] is not ('s' or 'S') || text[end - 2] is 's' or 'S' || text.AsSpan(start, end - start).Contains(' '))
+                return false;
+            int p = start - 1;
+            while (p >= 0 && text[p] == ' ')
+                p--;
+            int wordEnd = p + 1;
+            while (p >= 0 && char.IsLetter(text[p]))
+                p--;
+            return wordEnd > p + 1 && Determiners.Contains(text[(p + 1)..wordEnd]);
         }
 
         private static bool IsLethal(string cue)
