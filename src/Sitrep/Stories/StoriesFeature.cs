@@ -211,7 +211,8 @@ public sealed record StoryView(StoryRecord Record, IReadOnlyList<Document> Docum
         var documents = index.Documents(state.Id).Select(store.Load).Where(d => d is not null).Select(d => d!).ToList();
         var record = new StoryRecord(state.Id, state.Title, documents.Count, state.First, state.Last);
         IReadOnlyList<Document> newest = [.. documents.TakeLast(StatementDocuments)];
-        return new StoryView(record, documents, StoryStatements.Of(newest, store), StoryEvents.Of(newest, store));
+        var statements = StoryStatements.Of(newest, store);
+        return new StoryView(record, documents, statements, StoryEvents.Of(newest, store, statements));
     }
 }
 

@@ -4,6 +4,7 @@ using Sitrep.Entities.Resolution;
 using Sitrep.Events;
 using Sitrep.Ingest;
 using Sitrep.Lexicons;
+using Sitrep.Quotes;
 using Sitrep.Time;
 
 namespace Sitrep.Stories;
@@ -63,8 +64,13 @@ public sealed record StoryEvent(
 /// of the same actor and the same target, dated no later than its publication and within
 /// a month of it (a week for words rather than deeds: statements, threats, requests); when it fits
 /// several events equally it joins none rather than guess;</item>
-/// <item>or one article tells one actor's event of one type twice on dates that can both hold.</item>
+/// <item>or one article tells one actor's event of one type twice on dates that can both hold;</item>
+/// <item>or both are words (a warning, a demand) whose cues introduce quotes of one story statement: the
+/// same words quoted by several outlets are one occasion, whatever dates the outlets give it.</item>
 /// </list>
+/// A verbal report whose cue introduces a quote takes the quote's speaker as who acted (the quote stage
+/// reads speakers, "X, who heads the Committee for Y, warned", better than an event's roles) and, when
+/// its sentence gives no date, the date the article writes beside the quote.
 /// Reports are taken with dated ones first (days before ranges), so an undated report finds the events
 /// the dated ones made. The order of the story's documents is by day, so the result does not depend on
 /// the order they were stored in.
@@ -90,6 +96,22 @@ public static class StoryEvents
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(store);
+        return Of(documents, store, StoryStatements.Of(documents, store));
+    }
+
+    /// <summary>The story events of <paramref name="documents"/>, given the statements several of them report (<see cref="StoryStatements.Of"/> of the same documents).</summary>
+    public static IReadOnlyList<StoryEvent> Of(IReadOnlyList<Document> documents, IDocumentStore store, IReadOnlyList<StoryStatement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(statements);
+        // Each quote that a story statement holds, by document and index: the statement's number.
+        var statementOf = new Dictionary<(string, int), int>();
+        for (int i = 0; i < statements.Count; i++)
+        {
+            foreach (var q in statements[i].Quotes)
+                statementOf[(q.Document, q.Quote)] = i;
+        }
         var directory = store.Feature<IEntityDirectory>();
         // Each entity's type, read from the directory once per call (a story's reports name the same few entities).
         var types = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -104,13 +126,23 @@ public static class StoryEvents
         {
             var times = document.Layers.Get(TimesFeature.Times) ?? [];
             DateOnly? published = Day(document.Metadata.Published);
+            IReadOnlyList<StoredQuote>? quotes = null;
             foreach (var e in StoredEvents.Of(document, store))
             {
                 if (e.Event.Status is not (EventStatus.Asserted or EventStatus.Claimed))
                     continue;
-                if (e.ActorId is null && e.TargetId is null)
+                // A statement, a warning, a demand whose cue is the verb that reports a quote ("the statement
+                // cautioned, '…'", "X, who heads the Committee for Y, warned …"): the quote's speaker is who
+                // spoke, found by the quote stage, which reads speakers better than an event's roles.
+                Spoken? spoken = null;
+                if (Verbal.Contains(e.Event.Type))
+                {
+                    quotes ??= StoredQuotes.Of(document, store);
+                    spoken = Spoken.Of(e, quotes, document.Id, statementOf);
+                }
+                if (e.ActorId is null && e.TargetId is null && spoken is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count));
+                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count, spoken));
             }
         }
 
@@ -127,6 +159,7 @@ public static class StoryEvents
             int bestScore = 0;
             bool tie = false;
             var seen = new HashSet<Cluster>();
+            var scores = new List<(Cluster Cluster, int Score)>();
             foreach (var entity in r.Keys)
             {
                 if (!byKey.TryGetValue((r.Type, entity), out var list))
@@ -136,6 +169,7 @@ public static class StoryEvents
                     if (!seen.Add(c))
                         continue;
                     int score = Fit(r, c);
+                    scores.Add((c, score));
                     if (score > bestScore)
                     {
                         (best, bestScore, tie) = (c, score, false);
@@ -146,19 +180,35 @@ public static class StoryEvents
                     }
                 }
             }
-            // An undated report that fits two events equally well joins neither: no guessing.
-            if (best is null || (tie && r.Stated is null))
+            // An undated report that fits two events equally well joins neither: no guessing. But a plural
+            // ("the attacks on the base", with two dated attacks on it) tells of each of them: it is a
+            // report of every one it fits, and links none of them to another.
+            List<Cluster> into;
+            if (tie && r.Stated is null && r.Plural)
+            {
+                r.Shared = true;
+                into = [.. scores.Where(x => x.Score == bestScore).Select(x => x.Cluster)];
+            }
+            else if (best is null || (tie && r.Stated is null))
             {
                 best = new Cluster(r.Type);
                 clusters.Add(best);
+                into = [best];
             }
-            best.Add(r);
-            foreach (var entity in r.Keys)
+            else
             {
-                if (!byKey.TryGetValue((r.Type, entity), out var list))
-                    byKey[(r.Type, entity)] = list = [];
-                if (!list.Contains(best))
-                    list.Add(best);
+                into = [best];
+            }
+            foreach (var c in into)
+            {
+                c.Add(r);
+                foreach (var entity in r.Keys)
+                {
+                    if (!byKey.TryGetValue((r.Type, entity), out var list))
+                        byKey[(r.Type, entity)] = list = [];
+                    if (!list.Contains(c))
+                        list.Add(c);
+                }
             }
         }
 
@@ -207,6 +257,10 @@ public static class StoryEvents
     private static int Fit(Candidate r, Cluster c)
     {
         int shared = c.All.Count(r.All.Contains);
+        // Words of one statement that several outlets quote (a story statement): one occasion, whatever
+        // dates the outlets give it.
+        if (r.Statement is { } statement && c.Statements.Contains(statement))
+            return 200 + shared;
         // One sentence telling one happening with two words of one type ("the attack on the base, in which
         // three soldiers were killed"): one event, unless each names a different actor.
         if (c.Reports.Any(m => SameSentence(r, m)))
@@ -235,11 +289,11 @@ public static class StoryEvents
         // No date of its own: it happened by the publication day. The same actor and the same target, or
         // no actor named and the same target ("the attacks on the base"; a shared place alone is weak: "US
         // attacks in Iraq" are many).
-        if (!SameDoerAndTarget(r, c) && !(r.Actor is null && r.Target is { } own2 && c.Targets.Contains(own2)))
-            return 0;
         var dated = c.Reports.Where(m => m.Stated is not null).Select(m => m.Stated!.Value).ToList();
         if (dated.Count == 0)
             return UndatedClusterFit(r, c, shared);
+        if (!SameDoerAndTarget(r, c) && !(r.Actor is null && r.Target is { } own2 && c.Targets.Contains(own2)))
+            return 0;
         if (r.Bound is not { } bound)
             return shared;
         var start = dated.Min(d => d.From);
@@ -250,13 +304,23 @@ public static class StoryEvents
 
     /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
     private static bool SameSentence(Candidate a, Candidate b) =>
-        a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start && ActorsAgree(a.Actor, b.Actor)
+        !a.Shared && !b.Shared && a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
+        && (ActorsAgree(a.Actor, b.Actor) || MeetingOfOneSide(a, b))
         && (a.Stated, b.Stated) switch
         {
             ({ } x, { } y) => Overlap(x, y),
             (null, null) => true,
             _ => false,
         };
+
+    /// <summary>
+    /// A meeting, a visit, talks (CONSULT) have two sides, and a sentence may name either one as the doer
+    /// ("Burns held a meeting with Baradar … the highest-level encounter between the Taliban and …"): two
+    /// such words of one sentence that name the same other side, or each other, are one meeting.
+    /// </summary>
+    private static bool MeetingOfOneSide(Candidate a, Candidate b) =>
+        a.Type == "CONSULT"
+        && ((a.Target is { } t && (t == b.Target || t == b.Actor)) || (b.Target is { } u && u == a.Actor));
 
     /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
     private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
@@ -270,7 +334,14 @@ public static class StoryEvents
     /// <summary>Neither has a date of its own: the same actor and target, published within a week.</summary>
     private static int UndatedClusterFit(Candidate r, Cluster c, int shared)
     {
-        if (!SameDoerAndTarget(r, c))
+        // Neither dated: the same doer, one side naming the target and the other none, published within a
+        // day ("Senate Republicans blocked the House bill" … "Senate Republicans blocked that effort").
+        // When neither names a target, the same doer alone is too little: a governor signs many laws in a
+        // week. A report with its own date joins an undated event only with the same doer and target.
+        bool oneNamesTarget = r.Stated is null && r.Actor is { } actor && c.Actors.Contains(actor)
+            && (r.Target is null) != (c.Targets.Count == 0)
+            && r.Bound is { } day && c.Reports.All(m => m.Bound is { } other && Math.Abs(other.DayNumber - day.DayNumber) <= 1);
+        if (!SameDoerAndTarget(r, c) && !oneNamesTarget)
             return 0;
         if (r.Bound is { } bound && c.Reports.Any(m => m.Bound is { } other && Math.Abs(other.DayNumber - bound.DayNumber) > VerbalWindowDays))
             return 0;
@@ -301,6 +372,8 @@ public static class StoryEvents
     {
         if (a.Type != b.Type)
             return false;
+        if (a.Statements.Overlaps(b.Statements))
+            return true;
         // Signatures of documents and of participants (one bit per id): sharing no bit, two events share
         // no sentence and no participant (the quick test of most pairs).
         if ((a.DocumentSignature & b.DocumentSignature) != 0 && a.Reports.Any(x => b.Reports.Any(y => SameSentence(x, y))))
@@ -339,6 +412,31 @@ public static class StoryEvents
         }
     }
 
+    /// <summary>
+    /// What the quote an event's cue introduces tells of it: who spoke (the quote's speaker, a stored
+    /// entity id), the day the article gives the words (null when none is written beside them) and the
+    /// story statement the quote belongs to (null when no other article quotes it).
+    /// </summary>
+    private sealed record Spoken(string Speaker, DateOnly? Date, int? Statement)
+    {
+        public static Spoken? Of(StoredEvent e, IReadOnlyList<StoredQuote> quotes, string document, Dictionary<(string, int), int> statementOf)
+        {
+            var ev = e.Event;
+            foreach (var q in quotes)
+            {
+                if (q.SpeakerId is not { } speaker || q.Quote.Cue is not { } cue || cue.Start >= ev.CueEnd || ev.CueStart >= cue.End)
+                    continue;
+                // "Psaki was asked …, and said": the one the event's roles put on the receiving end answered
+                // the words; she did not ask.
+                if (speaker == e.TargetId)
+                    return null;
+                DateOnly? day = q.Quote.Cited is { DateInferred: false } && q.Date is { Length: 10 } d ? Day(d) : null;
+                return new Spoken(speaker, day, statementOf.TryGetValue((document, q.Index), out var s) ? s : null);
+            }
+            return null;
+        }
+    }
+
     private sealed class Candidate
     {
         public required int Order { get; init; }
@@ -355,7 +453,23 @@ public static class StoryEvents
         public required HashSet<string> All { get; init; }
 
         /// <summary>What the report is looked up by: its participants and its sentence (a key no entity id can be).</summary>
-        public IEnumerable<string> Keys => All.Append("\u0001" + Report.Document + "@" + Report.Start.ToString(CultureInfo.InvariantCulture));
+        public IEnumerable<string> Keys
+        {
+            get
+            {
+                var keys = All.Append("\u0001" + Report.Document + "@" + Report.Start.ToString(CultureInfo.InvariantCulture));
+                return Statement is { } s ? keys.Append("\u0002" + s.ToString(CultureInfo.InvariantCulture)) : keys;
+            }
+        }
+
+        /// <summary>The story statement whose quote this report's cue introduces, null when none.</summary>
+        public required int? Statement { get; init; }
+
+        /// <summary>The cue is a plural noun after a determiner ("the attacks", "more strikes"): it may tell of several events.</summary>
+        public required bool Plural { get; init; }
+
+        /// <summary>A plural report of several events: it belongs to each and links none to another.</summary>
+        public bool Shared { get; set; }
 
         /// <summary>Those of <see cref="All"/> that are facilities (bases, airports, camps).</summary>
         public required HashSet<string> Facilities { get; init; }
@@ -369,13 +483,22 @@ public static class StoryEvents
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
-        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order)
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order, Spoken? spoken)
         {
             var ev = e.Event;
             var text = document.Text;
             (DateOnly, DateOnly)? stated = null;
             TextSpan? words = null;
-            if (!ev.DateInferred)
+            string? actorId = spoken?.Speaker ?? e.ActorId;
+            string? date = ev.Date, dateFrom = ev.From, dateTo = ev.To;
+            bool inferred = ev.DateInferred;
+            if (inferred && spoken?.Date is { } said)
+            {
+                // The quote's occasion, dated by the article ("in a statement on Tuesday, … The statement cautioned").
+                stated = (said, said);
+                (date, dateFrom, dateTo, inferred) = (Iso(said), null, null, false);
+            }
+            else if (!ev.DateInferred)
             {
                 if (Day(ev.Date) is { } day)
                     stated = (day, day);
@@ -389,7 +512,7 @@ public static class StoryEvents
                     words = new TextSpan(t.Start, t.End, text[t.Start..t.End]);
             }
             var all = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in (ReadOnlySpan<string?>)[e.ActorId, e.TargetId, e.LocationId])
+            foreach (var id in (ReadOnlySpan<string?>)[actorId, e.TargetId, e.LocationId])
             {
                 if (id is not null)
                     all.Add(id);
@@ -409,7 +532,9 @@ public static class StoryEvents
             {
                 Order = order,
                 Type = ev.Type,
-                Actor = e.ActorId,
+                Statement = spoken?.Statement,
+                Plural = IsPlural(text, ev.CueStart, ev.CueEnd),
+                Actor = actorId,
                 Target = e.TargetId,
                 All = all,
                 Facilities = facilities,
@@ -419,10 +544,10 @@ public static class StoryEvents
                 Report = new EventReport(
                     document.Id,
                     e.Id,
-                    ev.Date,
-                    ev.From,
-                    ev.To,
-                    ev.DateInferred,
+                    date,
+                    dateFrom,
+                    dateTo,
+                    inferred,
                     words,
                     new TextSpan(ev.CueStart, ev.CueEnd, text[ev.CueStart..ev.CueEnd]),
                     ev.Start,
@@ -430,6 +555,30 @@ public static class StoryEvents
                     ev.Status,
                     ev.Quote >= 0 ? ev.Quote : null),
             };
+        }
+
+        /// <summary>
+        /// Determiners and quantifiers (a closed class) that put the noun after them in the plural sense
+        /// asked here: "the attacks", "these strikes", "more attacks", "two raids".
+        /// </summary>
+        private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "the", "these", "those", "such", "more", "several", "many", "both", "all", "its", "their", "his", "her",
+            "our", "two", "three", "four", "five", "multiple",
+        };
+
+        /// <summary>A one-word cue ending in a plural "s" (not "ss") after a determiner: a plural noun, not a verb ("Russia attacks").</summary>
+        private static bool IsPlural(string text, int start, int end)
+        {
+            if (end - start < 3 || text[end - 1] is not ('s' or 'S') || text[end - 2] is 's' or 'S' || text.AsSpan(start, end - start).Contains(' '))
+                return false;
+            int p = start - 1;
+            while (p >= 0 && text[p] == ' ')
+                p--;
+            int wordEnd = p + 1;
+            while (p >= 0 && char.IsLetter(text[p]))
+                p--;
+            return wordEnd > p + 1 && Determiners.Contains(text[(p + 1)..wordEnd]);
         }
 
         private static bool IsLethal(string cue)
@@ -459,6 +608,9 @@ public static class StoryEvents
 
         public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The story statements its reports introduce.</summary>
+        public HashSet<int> Statements { get; } = [];
+
         /// <summary>How many joins the sweeps had made when this event last took another in (0: never).</summary>
         public int Joined { get; set; }
 
@@ -481,6 +633,8 @@ public static class StoryEvents
                 Targets.Add(t);
             if (r.KilledPerson is { } p)
                 KilledPersons.Add(p);
+            if (r.Statement is { } s)
+                Statements.Add(s);
         }
 
         public StoryEvent ToEvent()

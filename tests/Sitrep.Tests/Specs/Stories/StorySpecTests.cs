@@ -14,9 +14,10 @@ namespace Sitrep.Tests.Specs.Stories;
 /// story event (or kept apart), and one speaker's statement quoted by several outlets joined into one
 /// statement (or kept apart). A case is one section <c>## together: …</c> or <c>## apart: …</c>, whose
 /// "- " lines are articles, <c>yyyy-MM-dd: text</c> (published that day, by an outlet of its own).
-/// In an events file each article marks the cue of the event it reports in [brackets]; "together" asks
-/// for one story event holding every marked report, "apart" for every marked report in an event of its
-/// own. In a statements file "together" asks for one statement holding a quote of every article, "apart"
+/// In an events file articles mark the cue of the event they report in [brackets] (an article without
+/// one only sets the scene; two or more are marked); "together" asks
+/// for one story event holding every marked report, "apart" for every marked report in events of its
+/// own (a plural, "the attacks", may be a report of several events). In a statements file "together" asks for one statement holding a quote of every article, "apart"
 /// for no statement joining two of them. A line <c>- dates disagree</c> in a "together" events case asks
 /// for the disagreement to be kept. Any other heading or line fails the file.
 /// </summary>
@@ -85,9 +86,9 @@ public sealed partial class StorySpecTests
                 cue = (bracket.Index, bracket.Index + bracket.Groups["cue"].Length);
                 text = text.Remove(bracket.Index, bracket.Length).Insert(bracket.Index, bracket.Groups["cue"].Value);
             }
-            Assert.True(!events || cue is not null, $"{file} '{heading}': an events case marks each article's event cue in [brackets]");
             articles.Add((m.Groups["day"].Value, text, cue));
         }
+        Assert.True(!events || articles.Count(a => a.Cue is not null) >= 2, $"{file} '{heading}': an events case marks the event cue of two articles or more in [brackets]");
         Assert.True(articles.Count >= 2, $"{file} '{heading}': a case has two articles or more");
 
         using var dir = new TempDir();
@@ -114,26 +115,29 @@ public sealed partial class StorySpecTests
     {
         var found = StoryEvents.Of(documents, store);
         string Describe() => string.Join("\n  ", found.Select(e => $"{e.Type} {e.Date ?? e.From + ".." + e.To}: " + string.Join(", ", e.Reports.Select(r => $"{documents.FindIndex(d => d.Id == r.Document)}[{r.Cue.Text}]"))));
-        // The story event holding each article's marked report.
-        var holders = new List<StoryEvent?>();
+        // The story events holding each article's marked report (a plural, "the attacks", may be a report of several).
+        var holders = new List<List<StoryEvent>>();
         for (int i = 0; i < articles.Count; i++)
         {
+            if (articles[i].Cue is null)
+                continue; // an article that only sets the scene
             var d = documents[i];
             int shift = d.Text.IndexOf(articles[i].Text, StringComparison.Ordinal);
             Assert.True(shift >= 0, $"{file} '{heading}': article {i}'s body is not its text: «{d.Text}»");
             var (start, end) = (articles[i].Cue!.Value.Start + shift, articles[i].Cue!.Value.End + shift);
-            var holder = found.FirstOrDefault(e => e.Reports.Any(r => r.Document == d.Id && r.Cue.Start < end && start < r.Cue.End));
-            Assert.True(holder is not null, $"{file} '{heading}': article {i}'s [{d.Text[start..end]}] is in no story event\nfound:\n  {Describe()}");
+            var holder = found.Where(e => e.Reports.Any(r => r.Document == d.Id && r.Cue.Start < end && start < r.Cue.End)).ToList();
+            Assert.True(holder.Count > 0, $"{file} '{heading}': article {i}'s [{d.Text[start..end]}] is in no story event\nfound:\n  {Describe()}");
             holders.Add(holder);
         }
         if (together)
         {
-            Assert.True(holders.Distinct().Count() == 1, $"{file} '{heading}': the reports must be one story event\nfound:\n  {Describe()}");
-            Assert.True(holders[0]!.DatesDisagree == disagree, $"{file} '{heading}': dates_disagree is {holders[0]!.DatesDisagree}, expected {disagree}\nfound:\n  {Describe()}");
+            var common = holders.Skip(1).Aggregate((IEnumerable<StoryEvent>)holders[0], (a, b) => a.Intersect(b)).ToList();
+            Assert.True(common.Count == 1, $"{file} '{heading}': the reports must be one story event\nfound:\n  {Describe()}");
+            Assert.True(common[0].DatesDisagree == disagree, $"{file} '{heading}': dates_disagree is {common[0].DatesDisagree}, expected {disagree}\nfound:\n  {Describe()}");
         }
         else
         {
-            Assert.True(holders.Distinct().Count() == holders.Count, $"{file} '{heading}': the reports must stay apart\nfound:\n  {Describe()}");
+            Assert.True(holders.SelectMany(h => h).Distinct().Count() == holders.Sum(h => h.Count), $"{file} '{heading}': the reports must stay apart\nfound:\n  {Describe()}");
         }
     }
 
