@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Sitrep.Cleaning;
@@ -105,6 +106,27 @@ internal static partial class ChromePatterns
         | \bearns?\ from\ qualifying\ purchases\b
         """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AffiliateDisclosure();
+
+    /// <summary>The words every branch of <see cref="AffiliateDisclosure"/> ends in, one of which a disclosure must hold.</summary>
+    private static readonly SearchValues<string> AffiliateWords = SearchValues.Create(
+        ["commission", "compensation", "kickback", "share of", "links", "reader-supported", "qualifying purchases"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Letters a case-insensitive pattern takes for Latin ones (the Kelvin sign, long s, dotted and dotless i).</summary>
+    private static readonly SearchValues<char> CaseFoldedLookalikes = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is an affiliate disclosure (<see cref="AffiliateDisclosure"/>). Every
+    /// branch of that pattern ends in one of a few words, so a text without any of them is none, and the
+    /// pattern, which has no leading word to look for and so is tried at almost every position, runs only
+    /// on the few that have one (most paragraphs of an article are 6 to 70 words long and were all tried).
+    /// A letter that the pattern's case-insensitive match takes for a Latin one ("K", the Kelvin sign; "ſ";
+    /// "İ", "ı") sends the text to the pattern as well, so the answer is the pattern's in every case.
+    /// </summary>
+    public static bool IsAffiliateDisclosure(string text)
+    {
+        var span = text.AsSpan();
+        return (span.ContainsAny(AffiliateWords) || span.ContainsAny(CaseFoldedLookalikes)) && AffiliateDisclosure().IsMatch(text);
+    }
 
     [GeneratedRegex(Opts + """^[\W_]*disclaimer\b|\bviews\ expressed\b|\bopinions\ expressed\b|\b(do|does)\ not\ necessarily\ (reflect|represent)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex Disclaimer();

@@ -85,7 +85,7 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Advertisement;
             else if (u.Words <= 80 && ChromePatterns.CookieNotice().IsMatch(t))
                 u.Removal = RemovalReason.CookieNotice;
-            else if (u.Words is >= 6 and <= 70 && ChromePatterns.AffiliateDisclosure().IsMatch(t))
+            else if (u.Words is >= 6 and <= 70 && ChromePatterns.IsAffiliateDisclosure(t))
                 u.Removal = RemovalReason.Disclaimer; // above or below the article, the site's notice about its links
             else if (u.Words <= 10 && !u.EndsSentence && ChromePatterns.ShareLine().IsMatch(t) && u.Words > 0)
                 u.Removal = RemovalReason.Share;

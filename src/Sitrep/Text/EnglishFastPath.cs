@@ -20,7 +20,41 @@ internal static class EnglishFastPath
          "there", "we", "she", "her", "about", "after", "than", "them", "these", "those", "when", "what", "also", "into", "over", "could", "should"],
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// How far <see cref="IsEnglishPastOpening"/> reads: a few paragraphs, enough to get past a page's
+    /// opening run of names, headlines and labels.
+    /// </summary>
+    public const int WideLength = 3000;
+
+    /// <summary>The share of function words (in percent) the opening sample itself still needs when the wider text decides.</summary>
+    private const int MinOpeningPercent = 15;
+
     public static bool IsEnglish(ReadOnlySpan<char> sample)
+    {
+        var (words, function) = Count(sample);
+        // A short text (a brief, one sentence under a headline) is where the n-gram detector in its fast
+        // mode errs most ("Russian troops shelled Kharkiv on June 1." read as Danish): three English
+        // function words at the same share decide it.
+        return function >= MinShare * words && (words >= MinWords || function >= MinShortFunctionWords);
+    }
+
+    /// <summary>
+    /// English whose opening sample falls just short of <see cref="IsEnglish"/> because the page opens
+    /// with names, headlines or labels ("Special counsel Robert Mueller Robert (Bob) Swan MuellerSpeier
+    /// says …"): the first <see cref="WideLength"/> characters pass the same test, and the sample
+    /// itself is at least 15% function words (a sample with none, a timetable or a list of names, is
+    /// left to the n-gram detector, which may read it otherwise). Measured 2026-12-04 against the
+    /// n-gram detector on every text it was asked about: all 37,554 AllSides articles (1,923 of its
+    /// 2,038 calls decided here, every one English there too) and the 709 WCXB dev pages (73 of 164,
+    /// the same answer each time).
+    /// </summary>
+    public static bool IsEnglishPastOpening(ReadOnlySpan<char> sample, ReadOnlySpan<char> wide)
+    {
+        var (words, function) = Count(sample);
+        return words > 0 && 100 * function >= MinOpeningPercent * words && IsEnglish(wide);
+    }
+
+    private static (int Words, int Function) Count(ReadOnlySpan<char> sample)
     {
         int words = 0, function = 0;
         Span<char> lower = stackalloc char[16];
@@ -45,9 +79,6 @@ internal static class EnglishFastPath
                     function++;
             }
         }
-        // A short text (a brief, one sentence under a headline) is where the n-gram detector in its fast
-        // mode errs most ("Russian troops shelled Kharkiv on June 1." read as Danish): three English
-        // function words at the same share decide it.
-        return function >= MinShare * words && (words >= MinWords || function >= MinShortFunctionWords);
+        return (words, function);
     }
 }

@@ -42,6 +42,11 @@ public sealed class LanguageStage : IDocumentStage
             return null;
         if (EnglishFastPath.IsEnglish(sample))
             return "en";
+        if (text.Length > SampleLength
+            && EnglishFastPath.IsEnglishPastOpening(sample, text.AsSpan(0, Math.Min(text.Length, EnglishFastPath.WideLength))))
+        {
+            return "en";
+        }
         Language language;
         if (letters < ShortSampleLetters)
         {

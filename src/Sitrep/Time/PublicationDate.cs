@@ -30,7 +30,8 @@ public static partial class PublicationDate
         {
             if (string.IsNullOrEmpty(text))
                 continue;
-            foreach (var t in TimeExpressions.Find(text, published: null))
+            // The candidates are kept for the times stage, which reads the body against the date found here.
+            foreach (var t in TimeExpressions.FindKeeping(text))
             {
                 // Only dates the text writes out count: "the next morning" is read from one of them.
                 if (t.Type is not (TimexType.Date or TimexType.Time) || t.Anchor != TimeAnchor.None)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sitrep.Text;
 
 namespace Sitrep.Time;
@@ -5,10 +6,21 @@ namespace Sitrep.Time;
 /// <summary>
 /// Finds the temporal expressions (TimeML TIMEX3) of an English text and normalises them: absolute
 /// dates, dates relative to the publication date or to a quote's own date, year-less dates placed by
-/// tense, times of day, durations (never turned into dates) and sets. Pure and thread-safe.
+/// tense, times of day, durations (never turned into dates) and sets. Thread-safe; its one state is
+/// what the metadata stage's date guess recognised, kept for the times stage (<see cref="Kept"/>).
 /// </summary>
 public static class TimeExpressions
 {
+    /// <summary>
+    /// The candidates recognised in a text by <see cref="FindKeeping"/> (the metadata stage's date guess
+    /// on the body and captions, before any publication date is known), kept for the next tokenized
+    /// <c>Find</c> of the same string (the times stage's, read against the date then known), which takes them: the
+    /// patterns run once per body instead of twice. What the words say does not depend on the
+    /// publication date, and resolving never changes a candidate, so both read the same candidates they
+    /// would have recognised themselves. An entry lives no longer than its string.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, List<Candidate>> Kept = new();
+
     /// <summary>
     /// The temporal expressions of <paramref name="text"/>, in text order.
     /// </summary>
@@ -24,6 +36,25 @@ public static class TimeExpressions
         ArgumentNullException.ThrowIfNull(sentences);
         if (text.Length == 0)
             return [];
+        var chosen = Kept.TryGetValue(text, out var kept) && Kept.Remove(text) ? kept : Recognize(text);
+        return Resolve(text, tokens, sentences, published, quoteAnchors, chosen);
+    }
+
+    /// <summary>As <see cref="Find(string, string?)"/>, keeping what the patterns recognised for the next <c>Find</c> with tokens of the same string.</summary>
+    internal static IReadOnlyList<TimeExpression> FindKeeping(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+            return [];
+        var chosen = Recognize(text);
+        Kept.AddOrUpdate(text, chosen);
+        var tokens = Tokenizer.Tokenize(text);
+        return Resolve(text, tokens, SentenceSplitter.Split(text, tokens), null, null, chosen);
+    }
+
+    /// <summary>The candidates the patterns find, the longest kept, clock times joined to their days: what the words say before any reference date.</summary>
+    private static List<Candidate> Recognize(string text)
+    {
         var chosen = Choose(TimexRecognizer.Recognize(text));
         AttachDaysToClockTimes(text, chosen);
         AttachEndDays(text, chosen);
@@ -36,6 +67,13 @@ public static class TimeExpressions
             if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
                 nextDay = c;
         }
+        return chosen;
+    }
+
+    /// <summary>Reads each candidate against the publication date (or a quote's); candidates are only read, never changed.</summary>
+    private static List<TimeExpression> Resolve(string text, Token[] tokens, Sentence[] sentences, string? published,
+        IReadOnlyList<(int Start, int End, string Date)>? quoteAnchors, List<Candidate> chosen)
+    {
         var resolver = new TimexResolver(text, tokens, sentences, TimexResolver.ParseDate(published), quoteAnchors);
         var found = new List<TimeExpression>(chosen.Count);
         foreach (var c in chosen)

@@ -15,6 +15,12 @@ public sealed class LanguageStageTests
         + "Nach den schweren Überschwemmungen der vergangenen Wochen sollen die Betriebe schnell Geld erhalten, "
         + "sagte ein Sprecher des Ministeriums. Viele Felder stehen noch immer unter Wasser.";
 
+    /// <summary>A page that opens with a run of headlines and names before its prose (a site's related links).</summary>
+    private const string HeadlineRun =
+        "Senate Majority Leader Dana Whitcomb Dana Ellen WhitcombSenators weigh budget deal Governor signs water bill "
+        + "Court hears appeal on zoning rules Mayor Alder Raymond Alder: city budget 'on track' Farm aid package clears committee "
+        + "Storm damage estimates rise Lawmakers question transit plan ";
+
     private static readonly DocumentPipeline Pipeline = Sitrep.Tests.TestSupport.TestPipelines.Text;
 
     [Fact]
@@ -45,6 +51,36 @@ public sealed class LanguageStageTests
     [InlineData("La police a arrêté le conducteur lundi à Lyon.", "fr")]
     [InlineData("Politiet anholdt føreren i Aarhus mandag.", "da")]
     public void A_short_brief_in_another_language_is_not_english(string text, string language) => Assert.Equal(language, LanguageStage.Detect(text));
+
+    [Fact]
+    public void An_english_article_that_opens_with_a_run_of_headlines_is_english_without_the_ngram_detector()
+    {
+        var text = HeadlineRun + string.Join(" ", Enumerable.Repeat(English, 12));
+        var sample = text.AsSpan(0, 600);
+
+        Assert.False(EnglishFastPath.IsEnglish(sample));
+        Assert.True(EnglishFastPath.IsEnglishPastOpening(sample, text.AsSpan(0, Math.Min(text.Length, EnglishFastPath.WideLength))));
+        Assert.Equal("en", LanguageStage.Detect(text));
+    }
+
+    [Fact]
+    public void A_german_article_under_an_english_headline_stays_german()
+    {
+        var text = "Floods cut off villages north of Tarvis\n\n" + German + " " + German + " " + German + " " + German + " " + German;
+
+        Assert.False(EnglishFastPath.IsEnglishPastOpening(text.AsSpan(0, 600), text.AsSpan(0, Math.Min(text.Length, EnglishFastPath.WideLength))));
+        Assert.Equal("de", LanguageStage.Detect(text));
+    }
+
+    [Fact]
+    public void A_timetable_before_english_prose_is_not_decided_by_the_prose_after_it()
+    {
+        var timetable = string.Concat(Enumerable.Repeat("September 10   12pm- 1pm   SAAC 217   Carrie Menke, Ph.D   ", 7));
+        var text = timetable + string.Join(" ", Enumerable.Repeat(English, 16));
+
+        Assert.True(EnglishFastPath.IsEnglish(text.AsSpan(0, Math.Min(text.Length, EnglishFastPath.WideLength))));
+        Assert.False(EnglishFastPath.IsEnglishPastOpening(text.AsSpan(0, 600), text.AsSpan(0, Math.Min(text.Length, EnglishFastPath.WideLength))));
+    }
 
     [Fact]
     public void A_text_without_letters_has_no_language()
