@@ -54,7 +54,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -102,6 +102,8 @@ internal sealed class EventFinder
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                    type = null;
+                if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
                     type = null;
                 if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
                 {
@@ -364,7 +366,35 @@ internal sealed class EventFinder
             return true;
         if (before.Kind == TokenKind.Word && VerbWords.Contains(span))
             return false;
+        // An adverb in a noun phrase makes the form an adjective: "the internationally recognized government", "its newly appointed envoy".
+        if (before.Kind == TokenKind.Word && span.Length > 3 && span.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && i - 2 >= first)
+        {
+            var article = tokens[i - 2].Span(text);
+            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
         return nominal;
+    }
+
+    /// <summary>Participles of a standing relation ("backed", "sponsored", "organised"): event-alliance-participles.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AllianceParticiples = Sitrep.Lexicons.Lexicon.Get("event-alliance-participles");
+
+    /// <summary>
+    /// A participle of alliance right after a noun and before its "by" agent qualifies that noun ("militants
+    /// backed by Ankara", "a group supported by Iran"): it names who stands behind whom, not an act the sentence reports.
+    /// </summary>
+    private static bool ReducedRelative(string text, Token[] tokens, int first, int end, int cue, int last)
+    {
+        if (cue == last && AllianceParticiples.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
+            && tokens[last + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = tokens[cue - 1];
+            var span = before.Span(text);
+            // A noun before: not an auxiliary, pronoun, conjunction or adverb ("was backed by", "and backed by", "strongly backed by").
+            return before.Kind == TokenKind.Word && !VerbWords.Contains(span) && !NounWords.Contains(span)
+                && !IsAny(span, "and", "or", "but", "then", "also", "not") && !span.EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode, bool noun)
