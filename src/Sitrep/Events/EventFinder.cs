@@ -54,7 +54,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -63,12 +63,20 @@ internal sealed class EventFinder
         var tokens = input.Tokens;
         var owner = MentionOfToken(tokens, input.Mentions);
         var events = new List<Event>();
+        bool previousHazard = false;
         foreach (var sentence in input.Sentences)
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
             bool titleCase = TitleCase(text, tokens, first, end);
             // The sentence's last event read from a verb (not a noun): a verb coordinated with it shares its subject.
             Event? lastVerb = null;
+            // Where the sentence's last harm verb whose subject is a hazard ends: a verb coordinated with it
+            // shares that subject ("a tsunami killed 222 people and injured 800").
+            int hazardVerbEnd = -1;
+            bool armed = NamesWeapon(text, tokens, first, end);
+            // A harm with no doer right after a sentence that names a hazard is that hazard's ("A boiler exploded at the mill. Four workers were injured.").
+            bool hazardBefore = previousHazard;
+            previousHazard = NamesHazard(text, tokens, first, end, armed);
             for (int i = first; i < end; i++)
             {
                 var token = tokens[i];
@@ -88,16 +96,26 @@ internal sealed class EventFinder
                     continue;
                 if (Modality(text, tokens, i, end))
                     continue;
-                var (type, mode, last, nominal) = Code(text, tokens, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
+                var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
-                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal)))
+                if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
                     type = null;
-                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && NamesHazard(text, tokens, first, end))
+                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
+                {
+                    hazardVerbEnd = tokens[last].End;
+                    type = null;
+                }
+                else if (type == "ASSAULT" && hazardVerbEnd >= 0 && Coordinated(text, tokens, first, i, hazardVerbEnd))
+                {
+                    hazardVerbEnd = tokens[last].End;
+                    type = null;
+                }
+                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
                     type = null;
                 if (type is not null)
                 {
@@ -124,7 +142,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
-    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, VerbSense[] senses, int i, int first, int end, bool noun)
+    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, VerbSense[] senses, int i, int first, int end, bool noun)
     {
         int length = 0;
         VerbSense? fallback = null;
@@ -142,8 +160,8 @@ internal sealed class EventFinder
             {
                 foreach (var p in patterns)
                 {
-                    if (MatchesAfter(text, tokens, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
-                        && MatchesBefore(text, tokens, i - 1, Math.Max(first, i - PatternBefore), p.Before))
+                    if (MatchesAfter(text, tokens, owner, mentions, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
+                        && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
                         return (p.Type, p.Mode, last, sense.Nominal);
                 }
             }
@@ -184,10 +202,10 @@ internal sealed class EventFinder
     /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
     /// killing two"); or it is told in, by, after or from one, or when one struck ("killed in a crash", "hit by a storm").
     /// </summary>
-    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun)
+    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed)
     {
         // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
-        if (IsHazard(text, tokens, first, cue) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text)))))
+        if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
             return true;
         bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         int limit = Math.Max(first, cue - HazardWindow);
@@ -207,17 +225,19 @@ internal sealed class EventFinder
             if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
                 break;
             // A hazard that qualifies a noun cue names its kind, not its subject ("a gas attack").
-            if (IsHazard(text, tokens, first, p) && !(p == cue - 1 && noun))
+            if (IsHazard(text, tokens, first, p, armed) && !(p == cue - 1 && noun))
                 return true;
         }
         for (int p = last + 1; p < Math.Min(end, last + 4); p++)
         {
-            // "killed in a crash", "hit by a storm", "died when a boiler exploded"; not "during the storm season", a time.
-            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when"))
+            // "killed in a crash", "hit by a storm", "died when a boiler exploded", "injured as a boiler exploded"; not "during the storm season", a time.
+            if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when", "as"))
                 continue;
-            for (int q = p + 1; q < Math.Min(end, p + 4); q++)
+            // A clause after "when", "as" or "after" has its subject before the hazard's verb: up to four words on ("injured when a chemical plant exploded").
+            int reach = IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4;
+            for (int q = p + 1; q < Math.Min(end, p + reach); q++)
             {
-                if (IsHazard(text, tokens, first, q))
+                if (IsHazard(text, tokens, first, q, armed))
                     return true;
             }
             break;
@@ -244,11 +264,11 @@ internal sealed class EventFinder
     }
 
     /// <summary>The sentence names a natural hazard, an accident or a disease anywhere ("were injured on Monday … after the volcano erupted").</summary>
-    private bool NamesHazard(string text, Token[] tokens, int first, int end)
+    private bool NamesHazard(string text, Token[] tokens, int first, int end, bool armed)
     {
         for (int p = first; p < end; p++)
         {
-            if (IsHazard(text, tokens, first, p))
+            if (IsHazard(text, tokens, first, p, armed))
                 return true;
         }
         return false;
@@ -264,17 +284,44 @@ internal sealed class EventFinder
     /// <summary>Words of size before such a hazard ("a huge fire"): event-hazard-sizes.tsv.</summary>
     private static readonly Sitrep.Lexicons.Lexicon HazardSizes = Sitrep.Lexicons.Lexicon.Get("event-hazard-sizes");
 
-    /// <summary>A hazard word; a fire only on its own ("a fire", not "rocket fire", "sniper fire").</summary>
-    private bool IsHazard(string text, Token[] tokens, int first, int p)
+    /// <summary>Explosions that are an accident unless the sentence names a weapon (tag unarmed of event-hazards.tsv).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnarmedHazards =
+        Sitrep.Lexicons.Lexicon.Get("event-hazards").Tagged("unarmed").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Weapons and attackers (event-weapons.tsv): an explosion in a sentence naming one is an attack.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon Weapons = Sitrep.Lexicons.Lexicon.Get("event-weapons");
+
+    /// <summary>The sentence names a weapon or an attacker ("a bomb", "militants"): its explosions are attacks, not accidents.</summary>
+    private static bool NamesWeapon(string text, Token[] tokens, int first, int end)
+    {
+        for (int p = first; p < end; p++)
+        {
+            if (tokens[p].Kind == TokenKind.Word && Weapons.Contains(tokens[p].Span(text)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A hazard word; a fire only on its own, after a word of size or caught ("a fire", "caught fire", not
+    /// "rocket fire", "sniper fire"); an explosion only in a sentence that names no weapon (<paramref name="armed"/>).
+    /// </summary>
+    private bool IsHazard(string text, Token[] tokens, int first, int p, bool armed)
     {
         var span = tokens[p].Span(text);
         // A capital inside a sentence is a name ("Storm Corps", "Hurricane Electric").
         if (tokens[p].Kind != TokenKind.Word || !_lexicon.Hazards.Contains(span) || (char.IsUpper(span[0]) && !OpensSentence(tokens, first, p)))
             return false;
+        if (armed && UnarmedHazards.Contains(span))
+            return false;
         if (!SizedHazards.Contains(span))
             return true;
-        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || HazardSizes.Contains(tokens[p - 1].Span(text));
+        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || HazardSizes.Contains(tokens[p - 1].Span(text)) || Caught(text, tokens, p);
     }
+
+    /// <summary>"caught fire", "catching fire": the word before is a form of "catch" (closed, kept here).</summary>
+    private static bool Caught(string text, Token[] tokens, int p) =>
+        p > 0 && tokens[p - 1].Kind == TokenKind.Word && IsAny(tokens[p - 1].Span(text), "catch", "catches", "caught", "catching");
 
     /// <summary>
     /// The word at <paramref name="i"/> opens a cue of status ("plans to", "expected to", "vowed to"): it
@@ -319,7 +366,35 @@ internal sealed class EventFinder
             return true;
         if (before.Kind == TokenKind.Word && VerbWords.Contains(span))
             return false;
+        // An adverb in a noun phrase makes the form an adjective: "the internationally recognized government", "its newly appointed envoy".
+        if (before.Kind == TokenKind.Word && span.Length > 3 && span.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && i - 2 >= first)
+        {
+            var article = tokens[i - 2].Span(text);
+            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
         return nominal;
+    }
+
+    /// <summary>Participles of a standing relation ("backed", "sponsored", "organised"): event-alliance-participles.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AllianceParticiples = Sitrep.Lexicons.Lexicon.Get("event-alliance-participles");
+
+    /// <summary>
+    /// A participle of alliance right after a noun and before its "by" agent qualifies that noun ("militants
+    /// backed by Ankara", "a group supported by Iran"): it names who stands behind whom, not an act the sentence reports.
+    /// </summary>
+    private static bool ReducedRelative(string text, Token[] tokens, int first, int end, int cue, int last)
+    {
+        if (cue == last && AllianceParticiples.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
+            && tokens[last + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = tokens[cue - 1];
+            var span = before.Span(text);
+            // A noun before: not an auxiliary, pronoun, conjunction or adverb ("was backed by", "and backed by", "strongly backed by").
+            return before.Kind == TokenKind.Word && !VerbWords.Contains(span) && !NounWords.Contains(span)
+                && !IsAny(span, "and", "or", "but", "then", "also", "not") && !span.EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode, bool noun)
@@ -580,6 +655,19 @@ internal sealed class EventFinder
         return best;
     }
 
+    private static bool PrepositionBetween(string text, Token[] tokens, int from, int to)
+    {
+        for (int q = from; q < to; q++)
+        {
+            if (IsAny(tokens[q].Span(text), "in", "at", "near", "on", "by", "to", "into", "for", "with", "across", "outside", "inside"))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The pattern word that stands for a place's name (<c>@place</c> in event-patterns.tsv).</summary>
+    private static bool IsPlaceWord(string[] words) => words.Length == 1 && words[0] == "@place";
+
     private static bool IsPlace(Mention m) => m.Type is "GPE" or "LOC" or "FACILITY";
 
     private static bool IsAny(ReadOnlySpan<char> word, params ReadOnlySpan<string> words)
@@ -684,17 +772,29 @@ internal sealed class EventFinder
     }
 
     /// <summary>Each position's words appear in order from <paramref name="from"/> before <paramref name="limit"/>, gaps allowed.</summary>
-    private static bool MatchesAfter(string text, Token[] tokens, int from, int limit, string[][][] positions)
+    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int limit, string[][][] positions)
     {
         int p = from;
         foreach (var alternatives in positions)
         {
             bool found = false;
+            int opens = p;
             int stop = Math.Min(limit, p + PatternGap);
             for (; p < stop && !found; p++)
             {
                 foreach (var words in alternatives)
                 {
+                    if (IsPlaceWord(words))
+                    {
+                        // "@place": a place's name, over all its words ("withdrew from Afrin"), with no preposition
+                        // before it in the gap: "seized the town", not "seized in Freeport".
+                        if (owner[p] < 0 || !IsPlace(mentions[owner[p]]) || PrepositionBetween(text, tokens, opens, p))
+                            continue;
+                        found = true;
+                        while (p + 1 < limit && owner[p + 1] == owner[p])
+                            p++;
+                        break;
+                    }
                     if (p + words.Length <= limit && Follows(text, tokens, p, limit, words) && tokens[p].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
                     {
                         found = true;
@@ -710,7 +810,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>
-    private static bool MatchesBefore(string text, Token[] tokens, int from, int limit, string[][][] positions)
+    private static bool MatchesBefore(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int limit, string[][][] positions)
     {
         int p = from;
         for (int k = positions.Length - 1; k >= 0; k--)
@@ -721,6 +821,14 @@ internal sealed class EventFinder
             {
                 foreach (var words in positions[k])
                 {
+                    if (IsPlaceWord(words))
+                    {
+                        if (owner[p] < 0 || !IsPlace(mentions[owner[p]]))
+                            continue;
+                        found = true;
+                        p = Math.Max(limit, FirstTokenOf(owner, p));
+                        break;
+                    }
                     int start = p - words.Length + 1;
                     if (start >= limit && Follows(text, tokens, start, from + 1, words) && tokens[start].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
                     {

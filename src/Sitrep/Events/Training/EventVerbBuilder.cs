@@ -81,6 +81,11 @@ public static class EventVerbBuilder
         // SANCTION section codes international sanctions as SANCTION discontinue: the manual wins.
         if (code.StartsWith("163", StringComparison.Ordinal))
             return ("SANCTION", "discontinue");
+        // The table maps 192 (occupy territory) to COERCE seize; an armed force taking a town, base or area
+        // is a use of force, as the manual codes "combatants captured during conflict" ASSAULT rather than
+        // COERCE, and as its section on the table invites documented exceptions: 192 is ASSAULT here.
+        if (code.StartsWith("192", StringComparison.Ordinal))
+            return ("ASSAULT", null);
         for (int n = code.Length; n >= 2; n--)
         {
             if (map.TryGetValue(code[..n], out var hit))
