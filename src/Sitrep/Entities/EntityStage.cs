@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("4", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("5", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -75,6 +75,13 @@ public sealed partial class EntityStage : IDocumentStage
                 string spelled = known.GetValueOrDefault(Key(name.Text(text)), name.Type);
                 known.TryAdd(Key(name.Text(text)), spelled);
                 known[Key(bracketed.Text(text))] = spelled;
+                continue;
+            }
+            // "Mike Pence (R-IN)": the party and state after a legislator's name say a person, whatever
+            // the tagger made of the tag.
+            if (Resolution.DocumentCoreference.IsPartyTag(bracketed.Text(text)))
+            {
+                known[Key(name.Text(text))] = "PERSON";
                 continue;
             }
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type

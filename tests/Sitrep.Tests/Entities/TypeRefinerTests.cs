@@ -87,4 +87,22 @@ public sealed class TypeRefinerTests
         EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
         Assert.Equal(["GPE", "PERSON"], mentions.Select(m => m.Type).ToArray());
     }
+
+    [Fact]
+    public void A_party_tag_after_a_legislators_name_makes_the_name_a_person_not_an_organisation()
+    {
+        const string text = "Gov. Mira Halden (R-IN) and Sen. Tomas Varga (D-N.Y.) spoke. Later Halden left. The Marren Popular Front (MPF) agreed.";
+        Mention At(string name, string type, int from = 0)
+        {
+            int i = text.IndexOf(name, from, StringComparison.Ordinal);
+            return new(i, i + name.Length, type);
+        }
+        var mentions = new List<Mention>
+        {
+            At("Mira Halden", "PERSON"), At("R-IN", "ORG"), At("Tomas Varga", "ORG"), At("D-N.Y.", "ORG"),
+            At("Halden", "ORG", 60), At("Marren Popular Front", "ORG"), At("MPF", "MISC"),
+        };
+        EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
+        Assert.Equal(["PERSON", "ORG", "PERSON", "ORG", "ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
+    }
 }
