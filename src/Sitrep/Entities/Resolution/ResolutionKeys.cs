@@ -165,10 +165,10 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal) && !shortForms.Contains(k)).ToList();
         bridging.RemoveAll(shortForms.Contains);
-        var fullNames = entity.Aliases.Select(NameKeys.Words).Where(w => w.Length >= 2).ToList();
+        var fullNames = entity.Aliases.Select(a => (Words: NameKeys.Words(a), Initials: NameKeys.InitialsIn(a))).Where(f => f.Words.Length >= 2).ToList();
         foreach (var alias in entity.Aliases)
         {
-            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(w => NameKeys.Abbreviates(alias, w)))
+            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(f => NameKeys.Abbreviates(alias, f.Words, null, f.Initials)))
                 Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
         }
         return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles, ShortForms = shortForms };
