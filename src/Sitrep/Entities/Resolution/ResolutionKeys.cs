@@ -121,7 +121,9 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             else if (core.Length >= 2)
             {
                 // Only looked up, never filed: the Iraqi and the Iranian Red Crescent both contain a "Red Crescent".
-                if (core.Length >= 3 && countries.IsNationality(core[0]))
+                // Not when the next word names a country too: the "Iran-Iraq War" is not the Iraq War (a
+                // two-letter word is rather a particle, "de" of "Mr. de Blasio", than a country's code).
+                if (core.Length >= 3 && countries.IsNationality(core[0]) && !(core[1].Length > 2 && countries.IsNationality(core[1])))
                     Add(lookupOnly, "x:" + string.Join(' ', core[1..]));
                 Add(strong, "x:" + string.Join(' ', core));
                 Add(bridging, "x:" + string.Join(' ', core));
