@@ -299,31 +299,61 @@ internal static partial class DocumentCoreference
     private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets, CountryTable countries)
     {
         int n = surface.Length;
+        // The names each acronym (by its letters) spells in the article.
+        Dictionary<string, List<int>>? spelled = null;
         for (int i = 0; i < n; i++)
         {
-            if (country[i] is not null || types[i] == Person || surface[i].Contains(' ', StringComparison.Ordinal) || surface[i].Count(char.IsUpper) < 2 || IsPartyTag(surface[i]))
+            if (!IsAcronymMention(surface[i], types[i], country[i]))
                 continue;
-            int match = -1;
-            for (int d = 1; d < n && match < 0; d++)
+            // A place's initials ("N.D.") spell places, other initials other names.
+            var letters = AcronymKey(surface[i], types[i]);
+            spelled ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            if (spelled.ContainsKey(letters))
+                continue;
+            var names = new List<int>();
+            for (int j = 0; j < n; j++)
             {
-                foreach (int j in (ReadOnlySpan<int>)[i - d, i + d])
+                if (types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]) || IsPartyTag(surface[j]))
+                    continue;
+                // Unasked, the acronym has to spell the whole name, a nationality word in front aside
+                // ("PMF", the "Iraqi Popular Mobilization Forces"); "IRS" is not the "Lutheran Immigration
+                // and Refugee Service", nor "PAC" the "Conservative Political Action Conference"; initials
+                // in the name are spelled whole ("U.N." is not the "U.S. Navy").
+                if (NameKeys.Abbreviates(surface[i], words[j], countries.IsNationality, NameKeys.InitialsIn(surface[j])))
+                    names.Add(j);
+            }
+            spelled[letters] = names;
+        }
+        if (spelled is null)
+            return;
+        foreach (var (letters, names) in spelled)
+        {
+            if (names.Count == 0)
+                continue;
+            // An acronym that spells two names of unlike words ("E.U.": the European Union and a European
+            // University) names either; unasked, it is left to itself.
+            var content = names.Select(j => NameKeys.ContentWords(surface[j])).ToList();
+            bool ambiguous = false;
+            for (int a = 1; a < content.Count && !ambiguous; a++)
+                ambiguous = !NameKeys.ShareMostWords(content[0], content[a]);
+            if (ambiguous)
+                continue;
+            for (int i = 0; i < n; i++)
+            {
+                if (IsAcronymMention(surface[i], types[i], country[i]) && AcronymKey(surface[i], types[i]) == letters)
                 {
-                    if (j < 0 || j >= n || types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]) || IsPartyTag(surface[j]))
-                        continue;
-                    // Unasked, nearby: the acronym has to spell the whole name, a nationality word in front
-                    // aside ("PMF", the "Iraqi Popular Mobilization Forces"); "IRS" is not the "Lutheran
-                    // Immigration and Refugee Service", nor "PAC" the "Conservative Political Action Conference".
-                    if (NameKeys.Abbreviates(surface[i], words[j], countries.IsNationality))
-                    {
-                        match = j;
-                        break;
-                    }
+                    // The nearest of the names it spells.
+                    int match = names.MinBy(j => Math.Abs(j - i));
+                    sets.Union(i, match);
                 }
             }
-            if (match >= 0)
-                sets.Union(i, match);
         }
     }
+
+    private static string AcronymKey(string surface, string type) => (IsPlace(type) ? "L:" : "O:") + string.Concat(NameKeys.Words(surface));
+
+    private static bool IsAcronymMention(string surface, string type, string? country) =>
+        country is null && type != Person && !surface.Contains(' ', StringComparison.Ordinal) && surface.Count(char.IsUpper) >= 2 && !IsPartyTag(surface);
 
     private static void LinkSameNames(string[][] words, string[] types, string?[] country, DisjointSets sets)
     {

@@ -228,8 +228,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             }
             return best;
         }
+        bool ownFullName = HasOwnFullName(entity);
         foreach (var key in keys.Loose)
         {
+            // The skeleton of a one-word name it also goes by is no way round that rule either: the
+            // "Library of Congress", called "Congress" in its article, is not Congress, nor the
+            // "New Jersey State Assembly" the Assembly. The "U.S. Congress" still is.
+            if (ownFullName && key.StartsWith("l1:", StringComparison.Ordinal))
+                continue;
             foreach (var id in LookUp(key))
             {
                 // A full name shares its skeleton with others' (John Kerry, John Carey; ABC News, BBC News): a person's first
@@ -432,13 +438,13 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// </summary>
     private bool AcronymOfAnotherName(DocumentEntity entity, long id)
     {
-        var stored = ContentWords(_index.Get(id).Name);
+        var stored = NameKeys.ContentWords(_index.Get(id).Name);
         if (stored.Count < 2)
             return false;
         bool compared = false;
         foreach (var alias in entity.Aliases.Prepend(entity.Name))
         {
-            var words = ContentWords(alias);
+            var words = NameKeys.ContentWords(alias);
             if (words.Count < 2)
                 continue;
             compared = true;
@@ -468,18 +474,6 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return true;
         }
         return false;
-    }
-
-    /// <summary>The words of a name that say what it is: no "of", "the", "and", "for", "in", a plural's "s" dropped.</summary>
-    private static HashSet<string> ContentWords(string name)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in NameKeys.WithoutArticles(NameKeys.Words(name)))
-        {
-            if (w is not ("of" or "the" or "and" or "for" or "in"))
-                words.Add(w.Length > 3 && w.EndsWith('s') ? w[..^1] : w);
-        }
-        return words;
     }
 
     private bool MiddleNamesDiffer(DocumentEntity entity, long id)
@@ -576,6 +570,23 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 _types.Remove(id);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a thing other than a person has a name of two words or more that is not just a country's
+    /// name or nationality word before a one-word name ("U.S. Congress", "Iraqi Parliament").
+    /// </summary>
+    private bool HasOwnFullName(DocumentEntity entity)
+    {
+        if (entity.Type == "PERSON")
+            return false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var core = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            if (core.Length >= 3 || (core.Length == 2 && !_countries.IsNationality(core[0])))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A name of two words or more (an exact or a transliteration key of one).</summary>

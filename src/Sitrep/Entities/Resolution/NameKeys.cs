@@ -441,7 +441,16 @@ public static class NameKeys
     /// at "of", "the", "and", "for" or "in" ("AP" is not "… Control and Prevention"), and an acronym of
     /// two letters leaves out no word in front ("AP" is not the "American Academy of Pediatrics").
     /// </summary>
-    public static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut)
+    public static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut) =>
+        Abbreviates(acronym, words, mayLeaveOut, null);
+
+    /// <summary>
+    /// The same, where the words of <paramref name="initials"/> are themselves initials in the name
+    /// ("U.S." of "U.S. Navy", "USS" of "USS Nassau", "ASEAN" of "ASEAN Post"): an acronym spells all
+    /// their letters or none, so "U.N." is not the U.S. Navy nor "AP" the ASEAN Post
+    /// (see <see cref="InitialsIn"/>).
+    /// </summary>
+    internal static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut, IReadOnlySet<string>? initials)
     {
         ArgumentNullException.ThrowIfNull(acronym);
         ArgumentNullException.ThrowIfNull(words);
@@ -463,23 +472,70 @@ public static class NameKeys
                 break;
             if (first > 0 && IsFunctionWord(words[first]))
                 continue;
-            if (Consume(letters, 0, words, first))
+            if (Consume(letters, 0, words, first, initials))
                 return true;
         }
         return false;
     }
 
-    private static bool Consume(string letters, int at, IReadOnlyList<string> words, int word)
+    private static bool Consume(string letters, int at, IReadOnlyList<string> words, int word, IReadOnlySet<string>? initials)
     {
         if (word == words.Count)
             return at == letters.Length;
         var w = words[word];
-        if (IsFunctionWord(w) && Consume(letters, at, words, word + 1))
+        if (IsFunctionWord(w) && Consume(letters, at, words, word + 1, initials))
             return true;
-        if (at < letters.Length && letters[at] == w[0] && Consume(letters, at + 1, words, word + 1))
+        if (at < letters.Length && letters[at] == w[0] && !(w.Length > 1 && initials is not null && initials.Contains(w)) && Consume(letters, at + 1, words, word + 1, initials))
             return true;
         return w.Length > 1 && at + w.Length <= letters.Length && string.CompareOrdinal(letters, at, w, 0, w.Length) == 0
-            && Consume(letters, at + w.Length, words, word + 1);
+            && Consume(letters, at + w.Length, words, word + 1, initials);
+    }
+
+    /// <summary>
+    /// The words of a name written as initials inside it: two letters or more, all capitals, in a name
+    /// that also has a word in lower case ("U.S." and "USS" in "U.S. Navy", "USS Nassau"), normalised
+    /// like <see cref="Words"/>. A name written all in capitals has none: its words are shouted, not initials.
+    /// </summary>
+    internal static HashSet<string>? InitialsIn(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.Any(char.IsLower) || !name.Contains(' ', StringComparison.Ordinal))
+            return null;
+        HashSet<string>? result = null;
+        foreach (var token in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Count(char.IsLetter) >= 2 && !token.Any(char.IsLower))
+            {
+                foreach (var w in Words(token))
+                    (result ??= new HashSet<string>(StringComparer.Ordinal)).Add(w);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The words of a name that say what it is: no "of", "the", "and", "for", "in", a plural's "s" dropped.</summary>
+    internal static HashSet<string> ContentWords(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in WithoutArticles(Words(name)))
+        {
+            if (!IsFunctionWord(w))
+                words.Add(w.Length > 3 && w.EndsWith('s') ? w[..^1] : w);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Whether two names are of one thing as far as their words tell: they share more than half of the
+    /// shorter one's content words (<see cref="ContentWords"/>). The European Union and a European
+    /// University share one word of two, and are two things.
+    /// </summary>
+    internal static bool ShareMostWords(HashSet<string> a, HashSet<string> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int shared = a.Count(b.Contains);
+        return shared * 2 > Math.Min(a.Count, b.Count);
     }
 
     private static bool IsFunctionWord(string w) => w is "of" or "the" or "and" or "for" or "in";

@@ -121,7 +121,9 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             else if (core.Length >= 2)
             {
                 // Only looked up, never filed: the Iraqi and the Iranian Red Crescent both contain a "Red Crescent".
-                if (core.Length >= 3 && countries.IsNationality(core[0]))
+                // Not when the next word names a country too: the "Iran-Iraq War" is not the Iraq War (a
+                // two-letter word is rather a particle, "de" of "Mr. de Blasio", than a country's code).
+                if (core.Length >= 3 && countries.IsNationality(core[0]) && !(core[1].Length > 2 && countries.IsNationality(core[1])))
                     Add(lookupOnly, "x:" + string.Join(' ', core[1..]));
                 Add(strong, "x:" + string.Join(' ', core));
                 Add(bridging, "x:" + string.Join(' ', core));
@@ -165,10 +167,10 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal) && !shortForms.Contains(k)).ToList();
         bridging.RemoveAll(shortForms.Contains);
-        var fullNames = entity.Aliases.Select(NameKeys.Words).Where(w => w.Length >= 2).ToList();
+        var fullNames = entity.Aliases.Select(a => (Words: NameKeys.Words(a), Initials: NameKeys.InitialsIn(a))).Where(f => f.Words.Length >= 2).ToList();
         foreach (var alias in entity.Aliases)
         {
-            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(w => NameKeys.Abbreviates(alias, w)))
+            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(f => NameKeys.Abbreviates(alias, f.Words, null, f.Initials)))
                 Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
         }
         return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles, ShortForms = shortForms };
