@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
@@ -67,6 +68,23 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     private readonly SqliteStoryIndex _stories;
     private readonly SqliteStoryFraming _framing;
     private bool _disposed;
+
+    /// <summary>
+    /// What <see cref="Prepare"/> encoded of a document ahead of storing it (its layers and the JSON
+    /// columns), by the document itself: the analysing threads encode, the one thread that stores writes.
+    /// </summary>
+    private readonly ConditionalWeakTable<Document, Encoded> _encoded = [];
+
+    /// <summary>
+    /// The documents the last <see cref="SaveBatch"/> stored, by id, as <see cref="Load(string, IReadOnlySet{string})"/>
+    /// would read them back: the cross-document stages that run right after it read them from here instead
+    /// of reading and decoding each again (three times: entities, stories, framing). Forgotten at the next
+    /// write of documents (a failed save keeps none) and when another connection has written to the store.
+    /// </summary>
+    private readonly Dictionary<string, SavedDocument> _saved = new(StringComparer.Ordinal);
+
+    /// <summary>The store's data version (other connections' commits move it) when <see cref="_saved"/> was filled.</summary>
+    private long _savedGeneration;
 
     private SqliteDocumentStore(SqliteSession session, IReadOnlyDictionary<string, ILayerCodec> codecs, int schemaVersion, int migrationsApplied)
     {
@@ -167,8 +185,83 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     public IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return Save(documents.Count, i => (documents[i] ?? throw new ArgumentException($"document {i} is null", nameof(documents)), null));
+        _saved.Clear();
+        var outcomes = Save(documents.Count, i => (documents[i] ?? throw new ArgumentException($"document {i} is null", nameof(documents)), null));
+        // New documents only: an update can repoint other documents' duplicates, which a kept copy would not show.
+        if (outcomes.All(o => o.Status is StoreStatus.Stored or StoreStatus.AlreadyStored))
+        {
+            _savedGeneration = DataVersion();
+            for (int i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i].Status == StoreStatus.Stored && _encoded.TryGetValue(documents[i], out var encoded))
+                    _saved[outcomes[i].Id] = new SavedDocument(documents[i] with { Id = outcomes[i].Id, DuplicateOf = outcomes[i].DuplicateOf, Layers = LayerSet.Empty }, encoded.Layers);
+            }
+        }
+        return outcomes;
     }
+
+    /// <summary>
+    /// Encodes the document's layers and JSON columns for <see cref="SaveBatch"/>; thread-safe. A
+    /// document it cannot encode is left for the save to encode (and report).
+    /// </summary>
+    public void Prepare(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        try
+        {
+            var layers = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in document.Layers.Names)
+            {
+                if (!_codecs.TryGetValue(name, out var codec))
+                    return;
+                layers[name] = codec.Write(document.Layers[name]!);
+            }
+            _encoded.AddOrUpdate(document, new Encoded(
+                StoredJson.WriteSegments(document.Map.Segments),
+                StoredJson.WriteStated(document.Stated),
+                StoredJson.WriteRemoved(document.Removed),
+                StoredJson.WriteCaptions(document.Captions),
+                StoredJson.WriteStrings(document.StageNotes),
+                StoredJson.WriteStrings(document.InputNotes),
+                StoredJson.WriteStages(document.Stages),
+                layers));
+        }
+#pragma warning disable CA1031 // Only a head start: the save encodes the document again and reports what fails.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    /// <summary>
+    /// A document stored by the last batch, with at least the layers named, as a load would read it back
+    /// (the layers decoded from what was written, once each); null when it is not one or another
+    /// connection has written to the store since.
+    /// </summary>
+    internal Document? Saved(string id, IReadOnlySet<string> layers)
+    {
+        if (_saved.Count == 0 || !_saved.TryGetValue(id, out var saved))
+            return null;
+        if (DataVersion() != _savedGeneration)
+        {
+            _saved.Clear();
+            return null;
+        }
+        bool added = false;
+        foreach (var name in layers)
+        {
+            if (!saved.Decoded.ContainsKey(name) && saved.Written.TryGetValue(name, out var data) && _codecs.TryGetValue(name, out var codec))
+            {
+                saved.Decoded[name] = codec.Read(data);
+                added = true;
+            }
+        }
+        if (added || saved.Document.Layers.Count != saved.Decoded.Count)
+            saved.Document = saved.Document with { Layers = saved.Decoded.Count == 0 ? LayerSet.Empty : LayerSet.From(saved.Decoded) };
+        return saved.Document;
+    }
+
+    private long DataVersion() => Convert.ToInt64(_session.Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
 
     public IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents)
     {
@@ -182,6 +275,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         var outcomes = new StoreOutcome[count];
         if (count == 0)
             return outcomes;
+        _saved.Clear();
         var storedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         _session.InTransaction(() =>
         {
@@ -202,6 +296,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     {
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // A cross-document stage asks for a document the batch before it just stored: it is still here.
+        if (layers is not null && Saved(id, layers) is { } saved)
+            return saved;
         var command = _session.Prepared(SelectColumns + " WHERE id = $id");
         command.Parameters["$id"].Value = id;
         using var reader = command.ExecuteReader();
@@ -285,6 +382,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(_disposed, this);
         bool deleted = false;
+        _saved.Clear();
         _session.InTransaction(() =>
         {
             var textHash = Scalar("SELECT text_hash FROM documents WHERE id = $id", id) as string;
@@ -397,12 +495,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             return;
         var insert = _session.Prepared("INSERT INTO document_layers (document, layer, data) VALUES ($document, $layer, $data)");
         insert.Parameters["$document"].Value = id;
+        _encoded.TryGetValue(doc, out var encoded);
         foreach (var name in doc.Layers.Names)
         {
             if (!_codecs.TryGetValue(name, out var codec))
                 throw new StoreException($"document '{doc.Id}' has layer '{name}', which this store has no codec for");
             insert.Parameters["$layer"].Value = name;
-            insert.Parameters["$data"].Value = codec.Write(doc.Layers[name]!);
+            insert.Parameters["$data"].Value = encoded is not null && encoded.Layers.TryGetValue(name, out var data) ? data : codec.Write(doc.Layers[name]!);
             insert.ExecuteNonQuery();
         }
     }
@@ -430,16 +529,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         }
     }
 
-    private static void Bind(SqliteCommand command, Document doc, string id, string? duplicateOf, string storedAt)
+    private void Bind(SqliteCommand command, Document doc, string id, string? duplicateOf, string storedAt)
     {
         var p = command.Parameters;
+        _encoded.TryGetValue(doc, out var encoded);
         var m = doc.Metadata;
         p["$id"].Value = id;
         p["$source"].Value = doc.Source;
         p["$format"].Value = doc.Format.ToString();
         p["$raw_text"].Value = doc.RawText;
         p["$text"].Value = doc.Text;
-        p["$offset_map"].Value = StoredJson.WriteSegments(doc.Map.Segments);
+        p["$offset_map"].Value = encoded?.Segments ?? StoredJson.WriteSegments(doc.Map.Segments);
         p["$title"].Value = (object?)m.Title ?? DBNull.Value;
         p["$byline"].Value = (object?)m.Byline ?? DBNull.Value;
         p["$outlet"].Value = (object?)m.Outlet ?? DBNull.Value;
@@ -449,17 +549,30 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         p["$genre"].Value = (object?)m.Genre?.ToString() ?? DBNull.Value;
         p["$language"].Value = (object?)m.Language ?? DBNull.Value;
         p["$url"].Value = (object?)m.Url ?? DBNull.Value;
-        p["$stated"].Value = StoredJson.WriteStated(doc.Stated);
-        p["$removed"].Value = StoredJson.WriteRemoved(doc.Removed);
-        p["$captions"].Value = StoredJson.WriteCaptions(doc.Captions);
-        p["$notes"].Value = StoredJson.WriteStrings(doc.StageNotes);
-        p["$input_notes"].Value = StoredJson.WriteStrings(doc.InputNotes);
+        p["$stated"].Value = encoded?.Stated ?? StoredJson.WriteStated(doc.Stated);
+        p["$removed"].Value = encoded?.Removed ?? StoredJson.WriteRemoved(doc.Removed);
+        p["$captions"].Value = encoded?.Captions ?? StoredJson.WriteCaptions(doc.Captions);
+        p["$notes"].Value = encoded?.StageNotes ?? StoredJson.WriteStrings(doc.StageNotes);
+        p["$input_notes"].Value = encoded?.InputNotes ?? StoredJson.WriteStrings(doc.InputNotes);
         p["$content_hash"].Value = doc.ContentHash;
         p["$text_hash"].Value = doc.TextHash;
         p["$duplicate_of"].Value = (object?)duplicateOf ?? DBNull.Value;
         p["$pipeline_version"].Value = doc.PipelineVersion;
-        p["$stages"].Value = StoredJson.WriteStages(doc.Stages);
+        p["$stages"].Value = encoded?.Stages ?? StoredJson.WriteStages(doc.Stages);
         p["$stored_at"].Value = storedAt;
+    }
+
+    /// <summary>A document's columns and layers as <see cref="Prepare"/> encoded them.</summary>
+    private sealed record Encoded(string Segments, string Stated, string Removed, string Captions, string StageNotes, string InputNotes, string Stages, Dictionary<string, string> Layers);
+
+    /// <summary>A document the last batch stored: its layers as written, those decoded so far, and the document with them.</summary>
+    private sealed class SavedDocument(Document document, Dictionary<string, string> written)
+    {
+        public Document Document { get; set; } = document;
+
+        public Dictionary<string, string> Written { get; } = written;
+
+        public Dictionary<string, object> Decoded { get; } = new(StringComparer.Ordinal);
     }
 
     private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read)

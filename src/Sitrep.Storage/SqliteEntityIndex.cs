@@ -34,9 +34,14 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         _changes = changes;
     }
 
+    private static readonly IReadOnlySet<string> EntityLayerNames = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.DocumentEntities.Name };
+
     public IReadOnlyList<DocumentEntity>? DocumentEntities(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
+        // A document the batch before just stored: its entities are still in memory, as they would be read back.
+        if (_documents.Saved(documentId, EntityLayerNames) is { } saved)
+            return saved.Layers.Get(EntityLayers.DocumentEntities) ?? [];
         if (_documents.LayerData(documentId, EntityLayers.DocumentEntities.Name) is { } json)
             return EntityLayers.ReadEntities(json);
         return _documents.Exists(documentId) ? [] : null;

@@ -31,6 +31,15 @@ public sealed class BatchAnalyzer
     private readonly IReadOnlyList<ICrossDocumentStage> _crossDocument;
     private readonly Lock _storeGate;
 
+    /// <summary>
+    /// The cores the analysing threads and the storing thread share: the storing thread (store and
+    /// cross-document stages, which only one thread can run) takes one before the analysing threads
+    /// take another, so that it never waits behind them for a core; the others analyse meanwhile.
+    /// Without it three threads shared two cores, the storing thread fell behind, and the analysing
+    /// threads then waited for it with a core idle.
+    /// </summary>
+    private readonly CoreGate? _cores;
+
     /// <param name="pipeline">The per-document stages.</param>
     /// <param name="store">Where documents go; used from one thread at a time, under <paramref name="storeGate"/>.</param>
     /// <param name="batchSize">Documents per transaction.</param>
@@ -45,6 +54,8 @@ public sealed class BatchAnalyzer
         _parallelism = parallelism ?? Environment.ProcessorCount;
         _crossDocument = crossDocument ?? [];
         _storeGate = storeGate ?? new Lock();
+        // With one analysing thread, storing runs beside it as before, on a core of its own.
+        _cores = _parallelism >= 2 ? new CoreGate(_parallelism) : null;
     }
 
     public BatchSummary Run(IEnumerable<InputItem> items, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
@@ -143,9 +154,13 @@ public sealed class BatchAnalyzer
             if (results[i].Failure is not null || results[i].StoredId is not null || batch[i].UnchangedSource is not null)
                 return;
             var input = batch[i].Article!;
+            _cores?.Enter(storing: false);
             try
             {
-                results[i] = (_pipeline.Analyze(input), null, null);
+                var document = _pipeline.Analyze(input);
+                // Encoding the layers for the store here, on every core, spares the one thread that stores.
+                _store.Prepare(document);
+                results[i] = (document, null, null);
             }
             catch (InputRejectedException e)
             {
@@ -156,6 +171,10 @@ public sealed class BatchAnalyzer
 #pragma warning restore CA1031
             {
                 results[i] = (null, null, new InputFailure(input.Source, $"analysis failed: {e.GetType().Name}: {e.Message}"));
+            }
+            finally
+            {
+                _cores?.Exit();
             }
         });
         return results;
@@ -170,13 +189,21 @@ public sealed class BatchAnalyzer
                 toStore.Add(r.Document);
         }
         IReadOnlyList<StoreOutcome> outcomes;
-        lock (_storeGate)
+        _cores?.Enter(storing: true);
+        try
         {
-            outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
-            // Cross-document stages catch up after each batch, in store order, so their results do not
-            // depend on thread timing; what a crash leaves undone they find on the change feed next time.
-            foreach (var stage in _crossDocument)
-                summary.Failures.AddRange(stage.Update(_store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+            lock (_storeGate)
+            {
+                outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
+                // Cross-document stages catch up after each batch, in store order, so their results do not
+                // depend on thread timing; what a crash leaves undone they find on the change feed next time.
+                foreach (var stage in _crossDocument)
+                    summary.Failures.AddRange(stage.Update(_store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+            }
+        }
+        finally
+        {
+            _cores?.Exit();
         }
         int next = 0;
         for (int i = 0; i < results.Length; i++)
@@ -225,5 +252,37 @@ public sealed class BatchAnalyzer
             summary.DocumentIds.Add(outcome.Id);
         }
         progress?.Report(new BatchProgress(summary.Read, summary.Failed, summary.Read / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)));
+    }
+}
+
+/// <summary>A count of cores in use; the storing thread goes first when it and an analysing thread both wait.</summary>
+internal sealed class CoreGate(int cores)
+{
+    // A monitor (not a Lock): the threads wait on it.
+    private readonly object _lock = new();
+    private int _busy;
+    private int _storingWaits;
+
+    public void Enter(bool storing)
+    {
+        lock (_lock)
+        {
+            if (storing)
+                _storingWaits++;
+            while (_busy >= cores || (!storing && _storingWaits > 0))
+                Monitor.Wait(_lock);
+            if (storing)
+                _storingWaits--;
+            _busy++;
+        }
+    }
+
+    public void Exit()
+    {
+        lock (_lock)
+        {
+            _busy--;
+            Monitor.PulseAll(_lock);
+        }
     }
 }

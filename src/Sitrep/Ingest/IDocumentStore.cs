@@ -25,6 +25,15 @@ public interface IDocumentStore : IDisposable
     /// </summary>
     IReadOnlyList<StoreOutcome> SaveBatch(IReadOnlyList<Document> documents);
 
+    /// <summary>
+    /// Does ahead, on any thread, the part of storing a document that needs no store (encoding its
+    /// layers), so that <see cref="SaveBatch"/>, which one thread runs for every batch, does less. The
+    /// analysing threads call it on each document before the batch is saved; what is stored is the same.
+    /// </summary>
+    void Prepare(Document document)
+    {
+    }
+
     /// <summary>Replaces the analysis of stored documents brought up to date, in one transaction; each is a change on the feed naming the layers made again.</summary>
     IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents);
 

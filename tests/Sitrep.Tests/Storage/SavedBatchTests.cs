@@ -1,0 +1,54 @@
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Entities.Resolution;
+using Sitrep.Storage;
+using Sitrep.Tests.TestSupport;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary>
+/// The cross-document stages read the batch just stored from memory (encoded by the analysing
+/// threads, decoded as a load would): what they read must be what the store holds, and another
+/// process's change to a stored document must not be hidden by the copy kept.
+/// </summary>
+public sealed class SavedBatchTests
+{
+    private const string Text = "Officials in Dravik said on Monday that Mara Velan, the port minister, would meet the Harbour Workers Union.\n\nVelan told reporters the strike would end.";
+
+    private static readonly IReadOnlySet<string> Layers = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.Mentions.Name, EntityLayers.DocumentEntities.Name };
+
+    [Fact]
+    public void A_document_read_right_after_its_batch_is_what_another_connection_reads()
+    {
+        using var path = new TempStorePath();
+        using var store = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs);
+        var analysed = TestPipelines.Full.Analyze(new ArticleInput("src-port", "port", InputFormat.PlainText, Text, StatedMetadata.None, []));
+        Assert.NotEmpty(analysed.Mentions());
+        store.Prepare(analysed);
+        var id = store.SaveBatch([analysed])[0].Id;
+
+        var kept = store.Load(id, Layers)!;
+        using var other = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs);
+        var read = other.Load(id, Layers)!;
+        Assert.Equal(read.Text, kept.Text);
+        Assert.Equal(read.Metadata, kept.Metadata);
+        Assert.Equal(EntityLayers.WriteMentions(read.Mentions()), EntityLayers.WriteMentions(kept.Mentions()));
+        Assert.Equal(EntityLayers.WriteEntities(read.Entities()), EntityLayers.WriteEntities(kept.Entities()));
+        Assert.Equal(EntityLayers.WriteEntities(other.Entities.DocumentEntities(id)!), EntityLayers.WriteEntities(store.Entities.DocumentEntities(id)!));
+    }
+
+    [Fact]
+    public void Another_process_deleting_the_document_is_seen_and_not_the_copy_kept()
+    {
+        using var path = new TempStorePath();
+        using var store = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs);
+        var analysed = TestPipelines.Full.Analyze(new ArticleInput("src-port", "port", InputFormat.PlainText, Text, StatedMetadata.None, []));
+        store.Prepare(analysed);
+        var id = store.SaveBatch([analysed])[0].Id;
+
+        using (var other = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs))
+            Assert.True(other.Delete(id));
+        Assert.Null(store.Load(id, Layers));
+        Assert.Null(store.Entities.DocumentEntities(id));
+    }
+}
