@@ -24,7 +24,8 @@ public sealed record EventInput(
 /// before the cue ("plans to", "not", "allegedly", "threatened to") or a conditional that opens its
 /// clause ("if", "unless"); the actor is the nearest name before the cue (after "by" in the passive),
 /// the target the first name after it, the location a place after "in", "at" or "near"; the date
-/// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
+/// that of the sentence's time nearest the cue with no other clause's cue between them (see <see cref="Redate"/>),
+/// else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
 internal sealed class EventFinder
 {
@@ -629,8 +630,13 @@ internal sealed class EventFinder
         int lo = Math.Min(cueEnd, t.End), hi = Math.Max(cueStart, t.Start);
         foreach (var c in cues)
         {
-            if (c.Start != cueStart && c.Blocks && c.Start >= lo && c.End <= hi)
-                return true;
+            if (c.Start == cueStart || !c.Blocks || c.Start < lo || c.End > hi)
+                continue;
+            // Verbs joined by "and", "or" or a comma share their time ("attacked and captured … the previous day").
+            int from = Math.Min(cueEnd, c.End), to = Math.Max(cueStart, c.Start);
+            if (from <= to && text.AsSpan(from, to - from).Trim() is "and" or "or" or "," or ", and" or ", or")
+                continue;
+            return true;
         }
         return false;
     }
@@ -693,7 +699,7 @@ internal sealed class EventFinder
             var e = events[k];
             if (cues.Count > 0 && cues[^1].Start == e.CueStart)
                 continue;
-            cues.Add((e.CueStart, e.CueEnd, verbCues.Contains(e.CueStart) || AfterTemporalWord(text, tokens, first, end, e.CueStart)));
+            cues.Add((e.CueStart, e.CueEnd, (verbCues.Contains(e.CueStart) && !AfterWord(text, tokens, first, end, e.CueStart, "a", "an", "the")) || AfterWord(text, tokens, first, end, e.CueStart, "after", "before", "following", "since", "until")));
         }
         for (int k = from; k < events.Count; k++)
         {
@@ -744,17 +750,15 @@ internal sealed class EventFinder
             events[k] = events[k] with { Date = told.Date, From = told.From, To = told.To, DateInferred = false };
     }
 
-    /// <summary>"after", "before", "following", "since", "until" or "prior to" in the two words before the cue: it opens a time of its own.</summary>
-    private static bool AfterTemporalWord(string text, Token[] tokens, int first, int end, int cueStart)
+    /// <summary>One of <paramref name="words"/> in the three words before the cue: "after the attack" opens a time of its own; "a peaceful protest" is a noun even where the finder read a verb.</summary>
+    private static bool AfterWord(string text, Token[] tokens, int first, int end, int cueStart, params ReadOnlySpan<string> words)
     {
         int cue = first;
         while (cue < end && tokens[cue].Start < cueStart)
             cue++;
         for (int p = cue - 1; p >= Math.Max(first, cue - 3); p--)
         {
-            var span = tokens[p].Span(text);
-            if (IsAny(span, "after", "before", "following", "since", "until")
-                || (span.Equals("to", StringComparison.OrdinalIgnoreCase) && p - 1 >= first && tokens[p - 1].Span(text).Equals("prior", StringComparison.OrdinalIgnoreCase)))
+            if (IsAny(tokens[p].Span(text), words))
                 return true;
         }
         return false;
