@@ -24,7 +24,8 @@ public sealed record EventInput(
 /// before the cue ("plans to", "not", "allegedly", "threatened to") or a conditional that opens its
 /// clause ("if", "unless"); the actor is the nearest name before the cue (after "by" in the passive),
 /// the target the first name after it, the location a place after "in", "at" or "near"; the date
-/// date of the sentence's time nearest the cue, else the publication day (inferred); the quote the innermost one holding the cue.
+/// that of the sentence's time nearest the cue with no other clause's cue between them (see <see cref="Redate"/>),
+/// else the publication day (inferred); the quote the innermost one holding the cue.
 /// </summary>
 internal sealed class EventFinder
 {
@@ -64,9 +65,14 @@ internal sealed class EventFinder
         var owner = MentionOfToken(tokens, input.Mentions);
         var events = new List<Event>();
         bool previousHazard = false;
+        // The events of the sentence before (their range in events), for a sentence that goes on telling them.
+        int previousFrom = 0, previousTo = 0;
         foreach (var sentence in input.Sentences)
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            int sentenceFrom = events.Count;
+            // Where the sentence's verb cues start: a verb opens a clause of its own, so a time beyond it is not a farther cue's.
+            var verbCues = new HashSet<int>();
             bool titleCase = TitleCase(text, tokens, first, end);
             // The sentence's last event read from a verb (not a noun): a verb coordinated with it shares its subject.
             Event? lastVerb = null;
@@ -128,6 +134,7 @@ internal sealed class EventFinder
                         if (lastVerb is { } before && Coordinated(text, tokens, first, i, before.CueEnd))
                             e = e with { Actor = before.Actor, Target = e.Target == before.Actor ? -1 : e.Target };
                         lastVerb = e;
+                        verbCues.Add(e.CueStart);
                         events.Add(e);
                     }
                     else
@@ -137,6 +144,8 @@ internal sealed class EventFinder
                 }
                 i = last;
             }
+            Redate(input, sentence, events, sentenceFrom, verbCues, previousFrom, previousTo);
+            (previousFrom, previousTo) = (sentenceFrom, events.Count);
         }
         return events;
     }
@@ -610,12 +619,34 @@ internal sealed class EventFinder
         return before.Kind == TokenKind.Punctuation && before.Span(text) is "," && before.Start == previousEnd;
     }
 
+    /// <summary>Another cue that opens a clause or time of its own stands between the cue and the time, and the time does not open the sentence before every cue nor stand in brackets after them all.</summary>
+    private static bool Blocked(string text, TimeExpression t, int cueStart, int cueEnd, List<(int Start, int End, bool Blocks)> cues)
+    {
+        if (t.End <= cues[0].Start)
+            return false;
+        // A time in brackets after every cue names when the whole sentence was said or written ("…,” (News agency, 31 March)).
+        if (t.Start >= cues[^1].End && text.AsSpan(cues[^1].End, t.Start - cues[^1].End).Contains('('))
+            return false;
+        int lo = Math.Min(cueEnd, t.End), hi = Math.Max(cueStart, t.Start);
+        foreach (var c in cues)
+        {
+            if (c.Start == cueStart || !c.Blocks || c.Start < lo || c.End > hi)
+                continue;
+            // Verbs joined by "and", "or" or a comma share their time ("attacked and captured … the previous day").
+            int from = Math.Min(cueEnd, c.End), to = Math.Max(cueStart, c.Start);
+            if (from <= to && text.AsSpan(from, to - from).Trim() is "and" or "or" or "," or ", and" or ", or")
+                continue;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// The date of the sentence's time nearest the cue ("Last Friday, the paper wrote … after the attacks
     /// on March 11": the attacks are of March 11, the writing of last Friday), a day before a period;
     /// else the publication day (inferred).
     /// </summary>
-    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence, int cueStart, int cueEnd)
+    private static (string? Date, string? From, string? To, bool Inferred) Date(EventInput input, Sentence sentence, int cueStart, int cueEnd, List<(int Start, int End, bool Blocks)>? cues = null)
     {
         TimeExpression? best = null;
         int bestDistance = int.MaxValue;
@@ -625,6 +656,8 @@ internal sealed class EventFinder
                 continue;
             bool isDay = t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
             if (!isDay && t.Range is null)
+                continue;
+            if (cues is not null && (Blocked(input.Text, t, cueStart, cueEnd, cues) || InOtherWhoClause(input.Text, input.Tokens, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, t, cueStart)))
                 continue;
             int distance = t.Start >= cueEnd ? t.Start - cueEnd : Math.Max(0, cueStart - t.End);
             if (distance < bestDistance)
@@ -640,6 +673,121 @@ internal sealed class EventFinder
         return input.Published is { } day
             ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
             : (null, null, null, true);
+    }
+
+    /// <summary>
+    /// Dates the sentence's events again now that all its cues are known. A time belongs to the cue nearest
+    /// it on its side: a cue does not take a time that another cue opening a clause of its own stands
+    /// between ("the deployment … was meant to guard … after the attack on March 11": the day is the
+    /// attack's, not the deployment's), where such a cue is a verb or a noun after "after", "before",
+    /// "following", "since" or "until"; a time that opens the sentence, before every cue, dates them all.
+    /// A time inside a "who" clause describes that person ("X, who today heads the committee, warned"),
+    /// not the events outside it. A sentence with no time of its own that opens with "the", "this" or
+    /// "that" and an event noun of a type the sentence before told with a date ("… the killing of X in
+    /// early January. The strike was followed by …") goes on with that narration and keeps its date.
+    /// </summary>
+    private static void Redate(EventInput input, Sentence sentence, List<Event> events, int from, HashSet<int> verbCues, int previousFrom, int previousTo)
+    {
+        if (from == events.Count)
+            return;
+        var text = input.Text;
+        var tokens = input.Tokens;
+        int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+        var cues = new List<(int Start, int End, bool Blocks)>();
+        for (int k = from; k < events.Count; k++)
+        {
+            var e = events[k];
+            if (cues.Count > 0 && cues[^1].Start == e.CueStart)
+                continue;
+            cues.Add((e.CueStart, e.CueEnd, (verbCues.Contains(e.CueStart) && !AfterWord(text, tokens, first, end, e.CueStart, "a", "an", "the")) || AfterWord(text, tokens, first, end, e.CueStart, "after", "before", "following", "since", "until")));
+        }
+        for (int k = from; k < events.Count; k++)
+        {
+            var e = events[k];
+            // A copy dated by the next day of a list ("attacks on March 11 and 14") keeps its day.
+            if (k > from && events[k - 1].CueStart == e.CueStart)
+                continue;
+            var (date, dateFrom, dateTo, inferred) = Date(input, sentence, e.CueStart, e.CueEnd, cues);
+            events[k] = e with { Date = date, From = dateFrom, To = dateTo, DateInferred = inferred };
+        }
+        if (previousTo == previousFrom)
+            return;
+        for (int k = from; k < events.Count; k++)
+        {
+            if (!events[k].DateInferred)
+                return;
+        }
+        int opening = first;
+        while (opening < end && tokens[opening].Kind != TokenKind.Word)
+            opening++;
+        if (opening >= end || !IsAny(tokens[opening].Span(text), "the", "this", "that", "these", "those"))
+            return;
+        // The event noun of the opening phrase ("The strike", "The U.S. strike"): the subject that names an event told before.
+        int limit = opening + 1 + 3 < end ? tokens[opening + 1 + 3].Start : sentence.End;
+        Event? anaphor = null;
+        for (int k = from; k < events.Count; k++)
+        {
+            if (events[k].CueStart >= tokens[opening].End && events[k].CueStart < limit && !verbCues.Contains(events[k].CueStart))
+            {
+                anaphor = events[k];
+                break;
+            }
+        }
+        if (anaphor is null)
+            return;
+        Event? told = null;
+        for (int k = previousTo - 1; k >= previousFrom; k--)
+        {
+            if (!events[k].DateInferred && events[k].Type == anaphor.Type)
+            {
+                told = events[k];
+                break;
+            }
+        }
+        if (told is null)
+            return;
+        for (int k = from; k < events.Count; k++)
+            events[k] = events[k] with { Date = told.Date, From = told.From, To = told.To, DateInferred = false };
+    }
+
+    /// <summary>One of <paramref name="words"/> in the three words before the cue: "after the attack" opens a time of its own; "a peaceful protest" is a noun even where the finder read a verb.</summary>
+    private static bool AfterWord(string text, Token[] tokens, int first, int end, int cueStart, params ReadOnlySpan<string> words)
+    {
+        int cue = first;
+        while (cue < end && tokens[cue].Start < cueStart)
+            cue++;
+        for (int p = cue - 1; p >= Math.Max(first, cue - 3); p--)
+        {
+            if (IsAny(tokens[p].Span(text), words))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The time lies in a "who", "whom" or "whose" clause (up to the next comma) that the cue is outside of.</summary>
+    private static bool InOtherWhoClause(string text, Token[] tokens, int first, int end, TimeExpression t, int cueStart)
+    {
+        int clauseStart = -1;
+        for (int p = first; p < end && tokens[p].Start < t.Start; p++)
+        {
+            var span = tokens[p].Span(text);
+            if (IsAny(span, "who", "whom", "whose"))
+                clauseStart = tokens[p].Start;
+            else if (tokens[p].Kind == TokenKind.Punctuation && span is "," or ";" or ":" or "(" or ")" or "\u2014" or "\u2013")
+                clauseStart = -1;
+        }
+        if (clauseStart < 0)
+            return false;
+        int clauseEnd = tokens[end - 1].End;
+        for (int p = first; p < end; p++)
+        {
+            if (tokens[p].Start >= t.End && tokens[p].Kind == TokenKind.Punctuation && tokens[p].Span(text) is "," or ";" or ":" or "(" or ")" or "\u2014" or "\u2013")
+            {
+                clauseEnd = tokens[p].Start;
+                break;
+            }
+        }
+        return cueStart < clauseStart || cueStart >= clauseEnd;
     }
 
     /// <summary>The innermost quote that holds the cue, -1 when the cue is the outlet's own words.</summary>
