@@ -87,7 +87,7 @@ public static partial class PublicationDate
                 else if (DayParts(v, out int y, out int month, out int day))
                 {
                     days.Add((text, t, y, month, day));
-                    if (y > 0 && y <= maxYear)
+                    if (y > 0 && y <= maxYear + 1)
                         anchor = anchor is null ? y : Math.Max(anchor.Value, y);
                 }
                 if (past is { } p && (notBefore is null || p > notBefore))
@@ -103,7 +103,8 @@ public static partial class PublicationDate
                 continue;
             var weekday = WrittenWeekday(text, t);
             int year = y > 0 ? y : anchor ?? 0;
-            if (year <= 0 || year > maxYear || day > DateTime.DaysInMonth(year, month))
+            // Next year's days are allowed: a page dated just after New Year, read on a clock still in December.
+            if (year <= 0 || year > maxYear + 1 || day > DateTime.DaysInMonth(year, month))
                 continue;
             var date = new DateOnly(year, month, day);
             // A weekday that does not fit the date: one of the two is wrong, so neither dates the article.
