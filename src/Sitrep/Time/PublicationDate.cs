@@ -12,19 +12,51 @@ namespace Sitrep.Time;
 public static partial class PublicationDate
 {
     /// <summary>Words that put a date in the future of the article ("will meet on May 3", "until June 1").</summary>
-    [GeneratedRegex("""(?i)\b(will|would|until|till|scheduled|due|next|upcoming|planned|expected|deadline|by\s+no\s+later\s+than|ahead\s+of)\b[^.;!?]{0,30}$""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)\b(will|would|could|might|until|till|through|scheduled|slated|set\s+to|due|next|upcoming|planned|expected|deadline|by\s+no\s+later\s+than|ahead\s+of)\b[^.;!?]{0,30}$""", RegexOptions.None, 10_000)]
     private static partial Regex FutureContext();
 
-    /// <summary>The latest date that <paramref name="texts"/> report, as yyyy-MM-dd; null when none is dated.</summary>
+    /// <summary>
+    /// A date used as a name or a memory rather than a report: "the Sept. 11, 2001, attacks", "the Jan. 6
+    /// riot", "post-Sept. 11", an anniversary, a file photo.
+    /// </summary>
+    [GeneratedRegex("""(?i)(\b(the|a|an)\s*|\bpost-|\bpre-)$|\b(anniversar\w*|commemorat\w*|FILE|file\s+photo|archives?|remember\w*|since)\b[^.;!?]{0,30}$""", RegexOptions.None, 10_000)]
+    private static partial Regex NameOrMemoryBefore();
+
+    [GeneratedRegex("""(?i)^[\s,]{0,3}(-style|anniversary|file\s+photo|attacks?\b|terror|riot|insurrection|era\b|generation\b)""", RegexOptions.None, 10_000)]
+    private static partial Regex NameOrMemoryAfter();
+
+    /// <summary>What introduces a date the page itself carries: "Published Feb. 23, 2021", a signed post "(@handle) May 3, 2020", a dated citation "(Washington Free Beacon, 31 March 2020)", a line that starts with it or with a dateline ("WASHINGTON, …") or a byline ("By …").</summary>
+    [GeneratedRegex("""(?i)(\b(published|updated|posted|last\s+modified|corrected|correction|dated)\b[^.!?\n]{0,25}|\(@\w+\)\s*|\([^()\n]{1,60},\s*|(^|\n)(?-i:[\p{Lu}\p{P}\s]{0,30}|By\s[^.!?\n]{0,40}))$""", RegexOptions.None, 10_000)]
+    private static partial Regex PageDateBefore();
+
+    /// <summary>A weekday written just before a date ("on Tuesday, Nov. 4").</summary>
+    [GeneratedRegex("""(?i)\b(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$""", RegexOptions.None, 10_000)]
+    private static partial Regex WeekdayBefore();
+
+    [GeneratedRegex("""(?i)^(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b""", RegexOptions.None, 10_000)]
+    private static partial Regex WeekdayAtStart();
+
+    /// <summary>
+    /// The publication date that <paramref name="texts"/> imply, as yyyy-MM-dd; null when in doubt, since a
+    /// wrong date is worse than none. Only a day the page itself carries ("Published Feb. 23, 2021", a line
+    /// that starts with it, a signed post) or one a weekday ties to the week of the news ("on Monday, May
+    /// 9, 2022") counts; the latest of them wins, as the article is at least that late. A year-less day
+    /// borrows the latest year the text names only when its weekday falls in that year ("Tuesday, Nov. 4").
+    /// A day used as a name or a memory ("the Sept. 11, 2001, attacks", an anniversary, a file photo)
+    /// reports nothing, and a day before a year or month the text reports as past ("Aug. 6, 1945" in a
+    /// text that speaks of 2017) is history. Days reported within the week after the page's day are later
+    /// news of the same run; with no page day, a year-less day within the week after one written with its
+    /// year is this year's news. Measured on AllSides full texts with their dates removed (2026-12-04): 88
+    /// guesses for 1,312 articles, 81% within [-7, +1] days of the true date (was 421, 28%).
+    /// </summary>
     public static string? Infer(IEnumerable<string> texts, int? currentYear = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         int maxYear = currentYear ?? DateTime.UtcNow.Year;
         var days = new List<(string Text, TimeExpression Time, int Year, int Month, int Day)>();
-        var years = new List<int>();
-        // The first day of every month, season or quarter the text reports with its year ("since November
-        // 2023", "in the autumn of 2023"): the article is later than each of them.
-        var reported = new List<DateOnly>();
+        // The earliest the article can be: the first day of the latest year, month, season or quarter the
+        // text reports as past ("in 2017", "since November 2023", "in the autumn of 2023").
+        DateOnly? notBefore = null;
         int? anchor = null;
         foreach (var text in texts)
         {
@@ -37,13 +69,20 @@ public static partial class PublicationDate
                 if (t.Type is not (TimexType.Date or TimexType.Time) || t.Anchor != TimeAnchor.None)
                     continue;
                 var v = t.Value.AsSpan();
+                DateOnly? past = null;
                 if (IsYear(v, out int year))
                 {
-                    years.Add(year);
+                    if (year >= 1 && year <= maxYear)
+                    {
+                        anchor = anchor is null ? year : Math.Max(anchor.Value, year);
+                        if (!InFutureContext(text, t))
+                            past = new DateOnly(year, 1, 1);
+                    }
                 }
-                else if (PeriodStart(v) is { } start && !InFutureContext(text, t))
+                else if (PeriodStart(v) is { } start)
                 {
-                    reported.Add(start);
+                    if (!InFutureContext(text, t) && start.Year <= maxYear)
+                        past = start;
                 }
                 else if (DayParts(v, out int y, out int month, out int day))
                 {
@@ -51,35 +90,92 @@ public static partial class PublicationDate
                     if (y > 0 && y <= maxYear + 1)
                         anchor = anchor is null ? y : Math.Max(anchor.Value, y);
                 }
+                if (past is { } p && (notBefore is null || p > notBefore))
+                    notBefore = p;
             }
         }
-        // Without a full date, a bare year named anywhere anchors the dates written without one.
-        if (anchor is null)
-        {
-            foreach (int y in years)
-            {
-                if (y <= maxYear)
-                    anchor = anchor is null ? y : Math.Max(anchor.Value, y);
-            }
-        }
+        // The days the text reports, each with whether the page carries it or a weekday ties it to the news.
         DateOnly? latest = null;
+        var reported = new List<(DateOnly Date, bool YearWritten)>();
         foreach (var (text, t, y, month, day) in days)
         {
-            if (InFutureContext(text, t))
+            if (InFutureContext(text, t) || IsNameOrMemory(text, t))
                 continue;
+            var weekday = WrittenWeekday(text, t);
             int year = y > 0 ? y : anchor ?? 0;
+            // Next year's days are allowed: a page dated just after New Year, read on a clock still in December.
             if (year <= 0 || year > maxYear + 1 || day > DateTime.DaysInMonth(year, month))
                 continue;
             var date = new DateOnly(year, month, day);
-            // A day whose year was borrowed from elsewhere in the text cannot come before a month the
-            // text reports as past ("4 March" with "since November 2023": not March 2023). Which later
-            // year it is the text does not say, so the day gives no date at all.
-            if (y <= 0 && reported.Exists(r => r > date))
+            // A weekday that does not fit the date: one of the two is wrong, so neither dates the article.
+            if (weekday is { } w && date.DayOfWeek != w)
+                continue;
+            if (notBefore is { } nb && date < nb)
+                continue;
+            reported.Add((date, y > 0));
+            // A borrowed year stands only when the weekday written with the day falls in it (checked above).
+            if (y <= 0 && weekday is null)
+                continue;
+            // Only a day the page itself carries or one a weekday ties to the week of the news dates the
+            // article alone: a day the story recalls ("on Feb. 28, 2020, an email arrived"), or a photo
+            // credit's (file photos), is too often months or years old.
+            if (weekday is null && !IsPageDate(text, t))
                 continue;
             if (latest is null || date > latest)
                 latest = date;
         }
+        // The news runs on from a day the page carries: a day reported within the week after it is later
+        // news of the same run ("on Saturday March 28 … reported on March 29").
+        if (latest is { } l)
+        {
+            foreach (var (d, _) in reported)
+            {
+                if (d > latest && d.DayNumber <= l.DayNumber + 7)
+                    latest = d;
+            }
+        }
+        // Otherwise a day written without its year within the week after one written with it: writers drop
+        // the year for this year's news, so "March 31, 2020 … On April 1" is a run of news in 2020, while a
+        // lone day, or one whose year only a bare year elsewhere supplies ("Oct. 1" beside "the 2020
+        // election"), is as often a memory.
+        else
+        {
+            foreach (var (d, yearWritten) in reported)
+            {
+                if (!yearWritten && (latest is null || d > latest)
+                    && reported.Exists(r => r.YearWritten && r.Date < d && r.Date.DayNumber >= d.DayNumber - 7))
+                {
+                    latest = d;
+                }
+            }
+        }
         return latest?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsPageDate(string text, TimeExpression t)
+    {
+        int from = Math.Max(0, t.Start - 60);
+        return PageDateBefore().IsMatch(text.AsSpan(from, t.Start - from).ToString());
+    }
+
+    private static bool IsNameOrMemory(string text, TimeExpression t)
+    {
+        int from = Math.Max(0, t.Start - 60);
+        if (NameOrMemoryBefore().IsMatch(text.AsSpan(from, t.Start - from).ToString()))
+            return true;
+        int to = Math.Min(text.Length, t.End + 40);
+        return NameOrMemoryAfter().IsMatch(text.AsSpan(t.End, to - t.End).ToString());
+    }
+
+    private static DayOfWeek? WrittenWeekday(string text, TimeExpression t)
+    {
+        var m = WeekdayAtStart().Match(text.Substring(t.Start, t.End - t.Start));
+        if (!m.Success)
+        {
+            int from = Math.Max(0, t.Start - 20);
+            m = WeekdayBefore().Match(text.AsSpan(from, t.Start - from).ToString());
+        }
+        return m.Success && Enum.TryParse<DayOfWeek>(m.Groups["day"].Value, ignoreCase: true, out var d) ? d : null;
     }
 
     private static bool InFutureContext(string text, TimeExpression t)

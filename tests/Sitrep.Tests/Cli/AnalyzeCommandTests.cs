@@ -14,7 +14,7 @@ public sealed class AnalyzeCommandTests
 
         Trucks began moving across the Serin Bridge shortly after dawn, and officials said the remaining crossings would open once new inspection posts were ready.
 
-        "Trade has to move again, but not at the cost of security," Interior Minister Petra Vell told reporters at the bridge on March 14, 2025.
+        "Trade has to move again, but not at the cost of security," Interior Minister Petra Vell told reporters at the bridge on Friday, March 14, 2025.
         """;
 
     [Fact]

@@ -90,7 +90,8 @@ public sealed class DocumentPipelineTests
         }
         var what = Events[i % Events.Length];
         return $"Residents of {place} Count the Cost\n\n"
-            + $"{KeySentence(i)} Officials said {what} on {month} {day}, {year}, forcing {100 + i} families from their homes. "
+            // The weekday ties the day to the week of the news, so the day dates the article.
+            + $"{KeySentence(i)} Officials said {what} on {new DateOnly(year, 1 + (i % 12), day).DayOfWeek}, {month} {day}, {year}, forcing {100 + i} families from their homes. "
             + $"Emergency crews from {other} arrived the next morning, a spokesman for the regional office said.\n\n"
             + $"The mayor of {place} said the town would need weeks to recover and asked the province for help.\n";
     }
