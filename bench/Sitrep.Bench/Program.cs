@@ -119,23 +119,7 @@ public static class Program
                 for (int s = 0; s < pipeline.Stages.Length; s++)
                 {
                     var stage = pipeline.Stages[s];
-                    Timed(2 + s, () =>
-                    {
-                        foreach (var c in contexts)
-                        {
-                            if (stage.Requires.Any(l => !c.Has(l)))
-                                continue;
-                            try
-                            {
-                                stage.Process(c);
-                            }
-#pragma warning disable CA1031 // Measured as the pipeline runs it: a stage's failure on one article skips that article.
-                            catch (Exception)
-#pragma warning restore CA1031
-                            {
-                            }
-                        }
-                    });
+                    Timed(2 + s, () => RepeatBench.RunStage(stage, contexts));
                 }
                 if (perStageOnly)
                     continue;

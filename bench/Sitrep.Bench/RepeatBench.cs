@@ -89,7 +89,8 @@ public static class RepeatBench
         return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
-    private static void RunStage(IDocumentStage stage, List<DocumentContext> contexts)
+    /// <summary>Runs one stage over every article that has what it needs, as the pipeline does: a failure skips that article.</summary>
+    internal static void RunStage(IDocumentStage stage, List<DocumentContext> contexts)
     {
         foreach (var c in contexts)
         {

@@ -12,28 +12,28 @@ namespace Sitrep.Time;
 public static partial class PublicationDate
 {
     /// <summary>Words that put a date in the future of the article ("will meet on May 3", "until June 1").</summary>
-    [GeneratedRegex("""(?i)\b(will|would|could|might|until|till|through|scheduled|slated|set\s+to|due|next|upcoming|planned|expected|deadline|by\s+no\s+later\s+than|ahead\s+of)\b[^.;!?]{0,30}$""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)\b(will|would|could|might|until|till|through|scheduled|slated|set\s+to|due|next|upcoming|planned|expected|deadline|by\s+no\s+later\s+than|ahead\s+of)\b[^.;!?]{0,30}$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex FutureContext();
 
     /// <summary>
     /// A date used as a name or a memory rather than a report: "the Sept. 11, 2001, attacks", "the Jan. 6
     /// riot", "post-Sept. 11", an anniversary, a file photo.
     /// </summary>
-    [GeneratedRegex("""(?i)(\b(the|a|an)\s*|\bpost-|\bpre-)$|\b(anniversar\w*|commemorat\w*|FILE|file\s+photo|archives?|remember\w*|since)\b[^.;!?]{0,30}$""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)(\b(the|a|an)\s*|\bpost-|\bpre-)$|\b(anniversar\w*|commemorat\w*|FILE|file\s+photo|archives?|remember\w*|since)\b[^.;!?]{0,30}$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex NameOrMemoryBefore();
 
-    [GeneratedRegex("""(?i)^[\s,]{0,3}(-style|anniversary|file\s+photo|attacks?\b|terror|riot|insurrection|era\b|generation\b)""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)^[\s,]{0,3}(-style|anniversary|file\s+photo|attacks?\b|terror|riot|insurrection|era\b|generation\b)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex NameOrMemoryAfter();
 
     /// <summary>What introduces a date the page itself carries: "Published Feb. 23, 2021", a signed post "(@handle) May 3, 2020", a dated citation "(Washington Free Beacon, 31 March 2020)", a line that starts with it or with a dateline ("WASHINGTON, …") or a byline ("By …").</summary>
-    [GeneratedRegex("""(?i)(\b(published|updated|posted|last\s+modified|corrected|correction|dated)\b[^.!?\n]{0,25}|\(@\w+\)\s*|\([^()\n]{1,60},\s*|(^|\n)(?-i:[\p{Lu}\p{P}\s]{0,30}|By\s[^.!?\n]{0,40}))$""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)(\b(published|updated|posted|last\s+modified|corrected|correction|dated)\b[^.!?\n]{0,25}|\(@\w+\)\s*|\([^()\n]{1,60},\s*|(^|\n)(?-i:[\p{Lu}\p{P}\s]{0,30}|By\s[^.!?\n]{0,40}))$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex PageDateBefore();
 
     /// <summary>A weekday written just before a date ("on Tuesday, Nov. 4").</summary>
-    [GeneratedRegex("""(?i)\b(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)\b(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WeekdayBefore();
 
-    [GeneratedRegex("""(?i)^(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b""", RegexOptions.None, 10_000)]
+    [GeneratedRegex("""(?i)^(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WeekdayAtStart();
 
     /// <summary>
