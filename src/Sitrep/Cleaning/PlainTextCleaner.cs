@@ -622,11 +622,28 @@ public sealed partial class PlainTextCleaner
             {
                 if (k > 0)
                     body.AppendSeparator(" ");
-                body.AppendRaw(u.Lines[k]);
+                AppendWithoutHoverCards(body, raw, u.Lines[k], removed);
             }
         }
         var (text, map) = body.Build();
         return new CleaningResult(text, map, removed, captions, hints);
+    }
+
+    /// <summary>Appends a body line, leaving out the hover cards copied into it (<see cref="HoverCards"/>).</summary>
+    private static void AppendWithoutHoverCards(BodyBuilder body, string raw, TextRange line, List<RemovedBlock> removed)
+    {
+        var cards = HoverCards.Find(raw.AsSpan(line.Start, line.Length));
+        int at = line.Start;
+        foreach (var (start, end) in cards)
+        {
+            body.AppendRaw(new TextRange(at, line.Start + start));
+            int cardStart = line.Start + start; // the card's text starts after the space that joined it to the name
+            while (char.IsWhiteSpace(raw[cardStart]))
+                cardStart++;
+            removed.Add(new RemovedBlock(raw[cardStart..(line.Start + end)], RemovalReason.RelatedLinks, new TextRange(cardStart, line.Start + end)));
+            at = line.Start + end;
+        }
+        body.AppendRaw(new TextRange(at, line.End));
     }
 
     internal static string Normalize(string text) => string.Join(' ', TextShape.Words(text));

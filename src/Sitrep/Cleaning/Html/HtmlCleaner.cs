@@ -194,6 +194,49 @@ public sealed class HtmlCleaner
         return start < 0 ? new TextRange(0, 0) : new TextRange(start, Math.Max(start, end));
     }
 
+    /// <summary>The block's text and raw offsets without the hover cards copied into it (<see cref="HoverCards"/>).</summary>
+    private static (string Text, IReadOnlyList<int> Offsets) WithoutHoverCards(HtmlBlock block, List<RemovedBlock> removed)
+    {
+        var cards = HoverCards.Find(block.Text);
+        if (cards.Count == 0)
+            return (block.Text, block.Offsets);
+        var text = new StringBuilder(block.Text.Length);
+        var offsets = new List<int>(block.Text.Length);
+        int at = 0;
+        foreach (var (start, end) in cards)
+        {
+            text.Append(block.Text, at, start - at);
+            for (int i = at; i < start; i++)
+                offsets.Add(block.Offsets[i]);
+            int cardStart = start; // the card's text starts after the space that joined it to the name
+            while (char.IsWhiteSpace(block.Text[cardStart]))
+                cardStart++;
+            int rawStart = FirstOffset(block.Offsets, cardStart, end), rawEnd = LastOffset(block.Offsets, cardStart, end) + 1;
+            removed.Add(new RemovedBlock(block.Text[cardStart..end], RemovalReason.RelatedLinks, rawStart < 0 ? new TextRange(0, 0) : new TextRange(rawStart, Math.Max(rawStart, rawEnd))));
+            at = end;
+        }
+        text.Append(block.Text, at, block.Text.Length - at);
+        for (int i = at; i < block.Text.Length; i++)
+            offsets.Add(block.Offsets[i]);
+        return (text.ToString(), offsets);
+    }
+
+    private static int FirstOffset(IReadOnlyList<int> offsets, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (offsets[i] >= 0)
+                return offsets[i];
+        return -1;
+    }
+
+    private static int LastOffset(IReadOnlyList<int> offsets, int start, int end)
+    {
+        for (int i = end - 1; i >= start; i--)
+            if (offsets[i] >= 0)
+                return offsets[i];
+        return -1;
+    }
+
     private static CleaningResult Assemble(List<HtmlBlock> blocks, List<TextUnit> units, Pipeline.PageHints hints)
     {
         var text = new StringBuilder();
@@ -213,13 +256,14 @@ public sealed class HtmlCleaner
             }
             if (text.Length > 0)
                 text.Append("\n\n");
+            var (blockText, offsets) = WithoutHoverCards(block, removed);
             int bodyStart = text.Length;
-            text.Append(block.Text);
+            text.Append(blockText);
             // Runs of characters whose sources follow one another become one segment.
             int runStart = -1, runRaw = -1, runLength = 0;
-            for (int i = 0; i < block.Text.Length; i++)
+            for (int i = 0; i < blockText.Length; i++)
             {
-                int r = block.Offsets[i];
+                int r = offsets[i];
                 if (runStart >= 0 && r == runRaw + runLength && r >= 0)
                 {
                     runLength++;
