@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Sitrep.Ingest.Web;
 
 /// <summary>
@@ -11,13 +9,16 @@ internal sealed class HostPacer
     // Past this many hosts the table is swept of hosts whose slot has passed, so a long crawl does not grow it forever.
     private const int SweepThreshold = 4096;
 
+    private readonly TimeProvider _time;
     private readonly long _intervalTicks;
     private readonly Dictionary<string, long> _nextSlot = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
 
-    public HostPacer(TimeSpan interval)
+    /// <param name="time">The clock slots are read from and waited on; the system's when null (tests pass a fake one).</param>
+    public HostPacer(TimeSpan interval, TimeProvider? time = null)
     {
-        _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        _time = time ?? TimeProvider.System;
+        _intervalTicks = (long)(interval.TotalSeconds * _time.TimestampFrequency);
     }
 
     public async Task WaitTurnAsync(string host, CancellationToken ct)
@@ -28,17 +29,17 @@ internal sealed class HostPacer
         // Timers may fire a little early; loop until the slot has really come, since the interval is a minimum.
         while (true)
         {
-            long remaining = slot - Stopwatch.GetTimestamp();
+            long remaining = slot - _time.GetTimestamp();
             if (remaining <= 0)
                 return;
-            var delay = TimeSpan.FromMilliseconds(Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency));
-            await Task.Delay(delay, ct).ConfigureAwait(false);
+            var delay = TimeSpan.FromMilliseconds(Math.Ceiling(remaining * 1000.0 / _time.TimestampFrequency));
+            await Task.Delay(delay, _time, ct).ConfigureAwait(false);
         }
     }
 
     private long Reserve(string host)
     {
-        long now = Stopwatch.GetTimestamp();
+        long now = _time.GetTimestamp();
         lock (_lock)
         {
             if (_nextSlot.Count >= SweepThreshold)

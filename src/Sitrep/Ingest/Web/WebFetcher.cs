@@ -27,6 +27,12 @@ public sealed class WebFetcher : IDisposable
     /// decompress, or the checks here are bypassed.
     /// </param>
     public WebFetcher(FetchOptions? options = null, HttpMessageHandler? handler = null)
+        : this(options, handler, TimeProvider.System)
+    {
+    }
+
+    /// <param name="time">The clock the per-host interval is kept on (tests pass a fake one).</param>
+    internal WebFetcher(FetchOptions? options, HttpMessageHandler? handler, TimeProvider time)
     {
         _options = options ?? FetchOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.Timeout, TimeSpan.Zero);
@@ -47,7 +53,7 @@ public sealed class WebFetcher : IDisposable
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", Accept);
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
-        _pacer = new HostPacer(_options.PerHostInterval);
+        _pacer = new HostPacer(_options.PerHostInterval, time);
     }
 
     public FetchOptions Options => _options;
