@@ -57,15 +57,6 @@ public sealed record StoryOptions
     /// <summary>Whether a member that names other days of the week than the article counts as not alike (<see cref="StoryGrouper.Weekdays"/>).</summary>
     public bool WeekdayCheck { get; init; } = true;
 
-    /// <summary>Whether a story with a compared member that names other days of the week than the article is passed over altogether.</summary>
-    public bool WeekdayVeto { get; init; }
-
-    /// <summary>Added to the likeness when the article shares a day of the week with every compared member that names one.</summary>
-    public double SharedWeekdayBonus { get; init; }
-
-    /// <summary>The join threshold for an article with neither a date nor a day of the week (null: <see cref="JoinThreshold"/>).</summary>
-    public double? UnanchoredJoinThreshold { get; init; }
-
     public static StoryOptions Default { get; } = new();
 }
 
@@ -271,9 +262,6 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 vector[WeekdayTerm(day)] = 0;
         }
 
-        // An article with neither a date nor a day of the week has only its words to go by.
-        bool anchored = published is not null || vector.Keys.Any(k => k.StartsWith("w:", StringComparison.Ordinal));
-        double threshold = anchored ? _options.JoinThreshold : _options.UnanchoredJoinThreshold ?? _options.JoinThreshold;
         var scored = new List<(StoryState Story, double Score)>();
         var candidates = new Dictionary<long, StoryCandidate>();
         foreach (var term in lookup)
@@ -291,7 +279,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             if (story is null || story.Size == 0 || !InWindow(published, story.First, story.Last))
                 continue;
             double score = Score(vector, story);
-            if (score >= threshold && !(_options.WeekdayVeto && score < 1 && OtherDaysThan(vector, story)))
+            if (score >= _options.JoinThreshold)
                 scored.Add((story, score));
         }
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
@@ -350,20 +338,14 @@ public sealed class StoryGrouper : ICrossDocumentStage
         double centroid = Cosine(vector, story.Centroid);
         // Complete linkage over the newest members: the least alike of them counts.
         double least = double.MaxValue;
-        int sharing = 0, naming = 0;
         foreach (var m in MembersOf(story.Id))
         {
-            var days = CompareWeekdays(vector, m.Vector);
-            if (days != 0)
-                naming++;
-            if (days > 0)
-                sharing++;
-            least = Math.Min(least, days < 0 ? 0 : Dot(vector, m.Vector));
+            // A member that names other days of the week than the article is not alike at all.
+            least = Math.Min(least, OtherWeekdays(vector, m.Vector) ? 0 : Dot(vector, m.Vector));
         }
         if (least == double.MaxValue)
             least = 0;
-        double bonus = naming > 0 && sharing == naming ? _options.SharedWeekdayBonus : 0;
-        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * least) + bonus;
+        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * least);
     }
 
     /// <summary>
@@ -395,26 +377,22 @@ public sealed class StoryGrouper : ICrossDocumentStage
 
     /// <summary>
     /// Whether both vectors carry the days of the week their articles name and share none: two reports of one
-    /// event rarely do (on the AllSides roundups, 92 of 1,439 pairs of one roundup against 381 of the 940 pairs
+    /// event rarely do (on the AllSides roundups, 92 of the 1,462 pairs of one roundup against 381 of the 940 pairs
     /// wrongly grouped before), so such a member counts as not alike at all in the complete linkage.
     /// </summary>
-    /// <summary>Whether some compared member of the story names other days of the week than the article.</summary>
-    private bool OtherDaysThan(Dictionary<string, double> vector, StoryState story) =>
-        MembersOf(story.Id).Any(m => CompareWeekdays(vector, m.Vector) < 0);
-
-    private static int CompareWeekdays(Dictionary<string, double> vector, IReadOnlyDictionary<string, double> member)
+    private static bool OtherWeekdays(Dictionary<string, double> vector, IReadOnlyDictionary<string, double> member)
     {
-        bool any = false, mine = false;
+        bool theirs = false, mine = false;
         for (int day = 1; day <= 7; day++)
         {
             var term = WeekdayTerm(day);
             bool a = vector.ContainsKey(term), b = member.ContainsKey(term);
             if (a && b)
-                return 1;
-            any |= b;
+                return false;
+            theirs |= b;
             mine |= a;
         }
-        return any && mine ? -1 : 0;
+        return theirs && mine;
     }
 
     private bool InWindow(string? day, string? storyFirst, string? storyLast)
