@@ -87,7 +87,7 @@ public static class StoriesBench
             var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
             var property = typeof(StoryOptions).GetProperty(name) ?? throw new ArgumentException($"no option {name}");
             var copy = options with { };
-            property.SetValue(copy, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+            property.SetValue(copy, Convert.ChangeType(value, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, CultureInfo.InvariantCulture));
             options = copy;
         }
         var path = Path.Combine(Path.GetTempPath(), $"sitrep-regroup-{Environment.ProcessId}.db");

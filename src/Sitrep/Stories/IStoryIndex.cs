@@ -104,6 +104,8 @@ public sealed record StoryRecord(long Id, string? Title, int Size, string? First
 /// <summary>
 /// An article in a story: its publication day, its weighted terms (unit length, the strongest kept)
 /// and every distinct term it counted in the term frequencies (so a removal takes back exactly those).
+/// The vector also holds the days of the week the article names as <c>w:1</c> (Monday) to <c>w:7</c> with
+/// weight 0: kept where the vector is kept, weighing nothing in any likeness.
 /// </summary>
 public sealed record StoryMember(string Document, long Story, string? Published, IReadOnlyDictionary<string, double> Vector, IReadOnlyList<string> Terms);
 

@@ -3,6 +3,7 @@ using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
+using Sitrep.Time;
 
 namespace Sitrep.Stories;
 
@@ -52,6 +53,9 @@ public sealed record StoryOptions
     /// story that develops over weeks can still grow.
     /// </summary>
     public int MembersCompared { get; init; } = 5;
+
+    /// <summary>Whether a member that names other days of the week than the article counts as not alike (<see cref="StoryGrouper.Weekdays"/>).</summary>
+    public bool WeekdayCheck { get; init; } = true;
 
     public static StoryOptions Default { get; } = new();
 }
@@ -110,7 +114,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     }
 
     /// <summary>The layers grouping reads of an article (its text and metadata come with every load).</summary>
-    private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.Mentions.Name };
+    private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.Mentions.Name, TimesFeature.Times.Name };
 
     public string Name => "stories";
 
@@ -251,6 +255,12 @@ public sealed class StoryGrouper : ICrossDocumentStage
             .ToDictionary(p => p.Key, p => norm > 0 ? p.Value / norm : 0, StringComparer.Ordinal);
         var lookup = vector.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.LookupTerms).Select(p => p.Key).ToList();
         var published = Day(document.Metadata.Published);
+        if (_options.WeekdayCheck)
+        {
+            // Kept with the vector (weight 0: they weigh nothing in any likeness), so a member read back from the store still has them.
+            foreach (var day in Weekdays(document, published))
+                vector[WeekdayTerm(day)] = 0;
+        }
 
         var scored = new List<(StoryState Story, double Score)>();
         var candidates = new Dictionary<long, StoryCandidate>();
@@ -329,10 +339,60 @@ public sealed class StoryGrouper : ICrossDocumentStage
         // Complete linkage over the newest members: the least alike of them counts.
         double least = double.MaxValue;
         foreach (var m in MembersOf(story.Id))
-            least = Math.Min(least, Dot(vector, m.Vector));
+        {
+            // A member that names other days of the week than the article is not alike at all.
+            least = Math.Min(least, OtherWeekdays(vector, m.Vector) ? 0 : Dot(vector, m.Vector));
+        }
         if (least == double.MaxValue)
             least = 0;
         return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * least);
+    }
+
+    /// <summary>
+    /// The days of the week an article names for what it reports: "Monday" where it has no date to read it
+    /// against (<c>XXXX-WXX-1</c>), and where it has one, every day it names within a week of it. Reports of
+    /// one event name its day ("the Senate voted Tuesday"); an undated report of a recurring subject (weekly
+    /// jobless claims, another vote on the same bill) is often told apart from last month's only by that.
+    /// </summary>
+    internal static SortedSet<int> Weekdays(Document document, string? published)
+    {
+        var days = new SortedSet<int>();
+        var times = document.Layers.Get(TimesFeature.Times);
+        if (times is null)
+            return days;
+        DateOnly? pub = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var t in times)
+        {
+            if (t.Type is not (TimexType.Date or TimexType.Time))
+                continue;
+            if (t.Value.Length >= 10 && t.Value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && t.Value[9] is >= '1' and <= '7')
+                days.Add(t.Value[9] - '0');
+            else if (pub is { } p && t.Day is { } d && Math.Abs(d.DayNumber - p.DayNumber) <= 6)
+                days.Add(d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek);
+        }
+        return days;
+    }
+
+    private static string WeekdayTerm(int day) => "w:" + (char)('0' + day);
+
+    /// <summary>
+    /// Whether both vectors carry the days of the week their articles name and share none: two reports of one
+    /// event rarely do (on the AllSides roundups, 92 of the 1,462 pairs of one roundup against 381 of the 940 pairs
+    /// wrongly grouped before), so such a member counts as not alike at all in the complete linkage.
+    /// </summary>
+    private static bool OtherWeekdays(Dictionary<string, double> vector, IReadOnlyDictionary<string, double> member)
+    {
+        bool theirs = false, mine = false;
+        for (int day = 1; day <= 7; day++)
+        {
+            var term = WeekdayTerm(day);
+            bool a = vector.ContainsKey(term), b = member.ContainsKey(term);
+            if (a && b)
+                return false;
+            theirs |= b;
+            mine |= a;
+        }
+        return theirs && mine;
     }
 
     private bool InWindow(string? day, string? storyFirst, string? storyLast)

@@ -138,6 +138,48 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void Undated_reports_of_a_recurring_vote_that_name_different_days_of_the_week_are_different_stories()
+    {
+        // Three undated reports: two of one vote, told on Tuesday in different words, and one of a blockade
+        // after the next vote on the same tolls, on Friday. Their words alone make them one story (checked
+        // below); without a date only the day of the week tells the second vote from the first.
+        string[][] articles =
+        [
+            ["https://courier.example/vote1", "Korveth parliament extends Selva bridge toll law",
+                "The Korveth parliament voted on Tuesday to extend the Selva bridge toll law for another year, over the objections of Dravik.\n\n"
+                + "Dravik's hauliers said the tolls would ruin them."],
+            ["https://herald.example/vote1", "Lawmakers keep Selva bridge tolls for another year",
+                "Korveth lawmakers on Tuesday kept the Selva bridge toll law for another year, and Dravik protested.\n\n"
+                + "The hauliers of Dravik said the tolls would ruin them."],
+            ["https://wire.example/vote2", "Fishermen block Oresund harbour over tolls",
+                "Fishermen from Dravik blocked the harbour of Oresund on Friday after the Korveth parliament voted to raise the Selva bridge tolls again.\n\n"
+                + "The harbour master said ferries would wait at sea."],
+        ];
+        using var dir = new TempDir();
+        var file = dir.Write("undated.jsonl", string.Concat(articles.Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = a[0],
+            ["title"] = a[1],
+            ["text"] = a[2],
+        }) + "\n")));
+        List<HashSet<string>> Grouped(string store, StoryOptions options)
+        {
+            var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
+            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(store), codecs), EngineOptions.Default with { Features = features });
+            using (var inputs = engine.OpenInputs([file]))
+                engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+            return StoriesOf(engine);
+        }
+
+        var stories = Grouped("days.db", StoryOptions.Default);
+        Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0]]));
+        Assert.Contains(stories, s => s.SetEquals([articles[2][0]]));
+        Assert.Equal(2, stories.Count);
+        // Their words alone make them one story.
+        Assert.Single(Grouped("words.db", StoryOptions.Default with { WeekdayCheck = false }));
+    }
+
+    [Fact]
     public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
     {
         // Grouping keeps what it read of the stories from one batch to the next; what another engine
