@@ -88,6 +88,12 @@ internal sealed class Candidate
     /// <summary>"the week of March 6": the day stands for the week that holds it.</summary>
     public bool WeekOf;
 
+    /// <summary>
+    /// "the latest quarter", "the year-ago period": a quarter whose results are reported, so one that is
+    /// over by the reference date; a quarter the text looks ahead to ("a fourth-quarter charge") is not it.
+    /// </summary>
+    public bool Reported;
+
     public int Length => End - Start;
 
     public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;

@@ -490,11 +490,11 @@ internal static class TimexRecognizer
     {
         if (m.Groups["ye"].Success)
         {
-            // "by year-end", "since year-end": the last day of the year the tense points to.
-            var y = Add(into, m, Rule.MonthDay, 0);
-            y.Month = 12;
-            y.Day = 31;
-            y.Grain = Grain.Day;
+            // "by year-end" is "the end of the year" (TIMEX3: the year with mod END); "since year-end" is last year's.
+            var y = Add(into, m, Rule.RelativePeriod, 0);
+            y.Grain = Grain.Year;
+            y.Relative = PreviousWord(text, m.Index).Equals("since", StringComparison.OrdinalIgnoreCase) ? -1 : 0;
+            y.Mod = "END";
             return;
         }
         var c = Add(into, m, Rule.RelativePeriod, 0);
@@ -602,6 +602,7 @@ internal static class TimexRecognizer
             // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
             c.Year = Int(m.Groups["year"]);
             c.TextAnchored = true;
+            c.Reported = true;
             return;
         }
         c.Relative = adj switch
@@ -617,6 +618,7 @@ internal static class TimexRecognizer
             || the && adj is "previous" or "prior" or "past" or "last";
         if (adj is "year-earlier" or "year-ago" || lastYear)
             c.YearShift = -1;
+        c.Reported = adj is "latest" or "just-ended" or "most recent" or "year-earlier" or "year-ago" or "comparable" or "corresponding" || lastYear;
     }
 
     private static void Weekday(Match m, string text, List<Candidate> into)
@@ -811,6 +813,15 @@ internal static class TimexRecognizer
                 d.Mod = mod;
                 return;
             }
+        }
+        if (count is null && dir is "later" or "earlier" or "after" or "before" or "afterward" or "afterwards")
+        {
+            // "a few days later": an unknown length after a day the text named, no date of its own (and never the future).
+            var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = DurationValue(count, unit, plural);
+            d.Mod = mod;
+            return;
         }
         var c = Add(into, m, Rule.Ago, 1);
         c.Unit = unit;
@@ -1130,9 +1141,13 @@ internal static class TimexRecognizer
                 return;
             }
         }
-        var c = Add(into, m, Rule.Fixed, -1);
+        // "the then current price", "the then-current chairman": current at a past time.
+        bool then = m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase)
+            && m.Index >= 5 && text.AsSpan(m.Index - 5, 4).Equals("then", StringComparison.OrdinalIgnoreCase) && text[m.Index - 1] is ' ' or '-'
+            && (m.Index == 5 || !char.IsLetter(text[m.Index - 6]));
+        var c = then ? Add(into, m.Index - 5, m.Index + m.Length, Rule.Fixed, -1) : Add(into, m, Rule.Fixed, -1);
         c.Type = TimexType.Date;
-        c.Value = m.Groups["present"].Success ? "PRESENT_REF" : m.Groups["past"].Success ? "PAST_REF" : "FUTURE_REF";
+        c.Value = then ? "PAST_REF" : m.Groups["present"].Success ? "PRESENT_REF" : m.Groups["past"].Success ? "PAST_REF" : "FUTURE_REF";
     }
 
     private static void Holiday(Match m, string text, List<Candidate> into)

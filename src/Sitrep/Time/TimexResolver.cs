@@ -30,6 +30,16 @@ internal sealed class TimexResolver
     private Period? _lastQuarter;
     private int _lastQuarterSentence = -10;
 
+    /// <summary>
+    /// The last quarter or half the text named whose results a report gives: one over by the reference date, or
+    /// the first quarter the text names when it has begun; for "the latest quarter", "the year-ago period" and
+    /// results "a year ago". A quarter the text looks ahead to ("a fourth-quarter charge", "through the third
+    /// quarter of 1990") is not it.
+    /// </summary>
+    private Period? _lastEndedQuarter;
+    private int _lastEndedQuarterSentence = -10;
+    private bool _quarterSeen;
+
     /// <summary>A year the current sentence wrote out ("in March 2015 and again in June"), for the year-less dates after it.</summary>
     private int _sentenceYear;
     private int _sentenceYearSentence = -10;
@@ -128,6 +138,19 @@ internal sealed class TimexResolver
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
+            if (p.Grain is Grain.Quarter or Grain.Half && c.YearShift == 0 && c.Rule != Rule.Ago && !(c.Rule == Rule.NamedQuarter && c.Year != Candidate.None)
+                && reference is { } over)
+            {
+                // A report's own quarter is over, or is the first it names and has begun (a fiscal quarter
+                // reported just after it closed); one it looks ahead to is not.
+                bool first = !_quarterSeen;
+                _quarterSeen = true;
+                if (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future)
+                {
+                    _lastEndedQuarter = p;
+                    _lastEndedQuarterSentence = sentence;
+                }
+            }
             if (how == TimeAnchor.None && c.Rule is Rule.Calendar or Rule.Year && p.Grain <= Grain.Year)
             {
                 _sentenceYear = p.Start.Year;
@@ -518,9 +541,10 @@ internal sealed class TimexResolver
             var p = Math.Abs(before.End.DayNumber - endDay.DayNumber) < Math.Abs(q.End.DayNumber - endDay.DayNumber) ? before : q;
             return new Resolved(c.YearShift != 0 ? p.ShiftYears(c.YearShift) : p, null, TimeAnchor.Text);
         }
+        var textQuarter = c.Reported ? _lastEndedQuarter : _lastQuarter;
         if (c.Year != Candidate.None)
         {
-            var basisQuarter = _lastQuarter ?? lastCompleted;
+            var basisQuarter = textQuarter ?? lastCompleted;
             return new Resolved(new Period(basisQuarter.Grain, new DateOnly(c.Year, basisQuarter.Start.Month, 1)), null, TimeAnchor.Text);
         }
         Period basis;
@@ -528,11 +552,11 @@ internal sealed class TimexResolver
         if (c.Grain == Grain.Year)
         {
             // "year-earlier results": a year before the period the text is about.
-            basis = _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
+            basis = _lastEndedQuarter ?? _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
             if (_lastQuarter is not null || _lastPeriod is not null)
                 how = TimeAnchor.Text;
         }
-        else if (c.TextAnchored && _lastQuarter is { } lq)
+        else if (c.TextAnchored && textQuarter is { } lq)
         {
             basis = c.Relative is Candidate.None or 0 ? lq : lq.Shift(c.Relative);
             how = TimeAnchor.Text;
@@ -675,7 +699,7 @@ internal sealed class TimexResolver
                 how = TimeAnchor.Text;
         }
         // Results "a year ago" in a report about a quarter are that quarter a year before.
-        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 2)
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastEndedQuarter is { } q && sentence - _lastEndedQuarterSentence <= 2)
         {
             basis = q;
             how = TimeAnchor.Text;
