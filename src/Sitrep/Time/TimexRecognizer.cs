@@ -413,6 +413,28 @@ internal static class TimexRecognizer
             c.Grain = Grain.Month;
             c.Month = month;
         }
+        else if (word.Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            // "the winter of nineteen ninety-four": the season of that year.
+            int j = i;
+            while (j >= 0 && text[j] == ' ')
+                j--;
+            int seasonEnd = j + 1;
+            while (j >= 0 && char.IsLetter(text[j]))
+                j--;
+            var season = text.AsSpan(j + 1, seasonEnd - j - 1);
+            if (season.Length > 0 && char.IsLower(season[0]) && TimeWords.Season(season) is > 0 and var first)
+            {
+                int start = j + 1;
+                var before = PreviousWord(text, start);
+                if (before.Equals("the", StringComparison.OrdinalIgnoreCase))
+                    start -= before.Length + 1;
+                c.Start = start;
+                c.Rule = Rule.Season;
+                c.Grain = Grain.Season;
+                c.Month = first;
+            }
+        }
     }
 
     private static string Words(string s) => string.Join(' ', s.ToLowerInvariant().Split([' ', '-', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
@@ -680,6 +702,9 @@ internal static class TimexRecognizer
         }
         if (c.Part is not null)
             c.Type = TimexType.Time;
+        // "by mid-afternoon", "mid-morning yesterday": the middle of that part of the day (today's without a day word).
+        if (m.Groups["mid"].Success)
+            c.Mod = "MID";
         var mod = m.Groups["mod"];
         if (mod.Success)
         {
@@ -756,6 +781,9 @@ internal static class TimexRecognizer
         c.Part = TimeWords.PartOfDay(unit);
         if (c.Part is not null)
             c.Type = TimexType.Time;
+        // "by mid-afternoon", "mid-morning yesterday": the middle of that part of the day (today's without a day word).
+        if (m.Groups["mid"].Success)
+            c.Mod = "MID";
         var mod = m.Groups["mod"];
         if (mod.Success)
         {
@@ -1131,6 +1159,13 @@ internal static class TimexRecognizer
         int lastWord = m.Value.LastIndexOf(' ') + 1;
         if (char.IsUpper(m.Value[lastWord]) && !m.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !(lastWord == 0 && IsSentenceStart(text, m.Index)))
             return;
+        // "the past three summers", "the past few years": a length of time, not "the past".
+        if (m.Groups["past"].Success && m.Value.EndsWith("past", StringComparison.OrdinalIgnoreCase)
+            && NextWord(text, m.Index + m.Length) is { Length: > 0 } next && (TimeWords.Count(next) is double n && !double.IsNaN(n) || next.Equals("few", StringComparison.OrdinalIgnoreCase)
+                || next.Equals("several", StringComparison.OrdinalIgnoreCase) || next.Equals("many", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
         if (m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase))
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
