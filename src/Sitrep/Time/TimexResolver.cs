@@ -26,6 +26,9 @@ internal sealed class TimexResolver
     private Period? _lastPeriod;
     private int _lastPeriodSentence = -10;
 
+    /// <summary>The direction (-1 earlier, +1 later) when <see cref="_lastPeriod"/> was itself read as "N units ago/earlier", else 0.</summary>
+    private int _lastPeriodShift;
+
     /// <summary>The last quarter or half the text named, for "the quarter", "the year-ago period".</summary>
     private Period? _lastQuarter;
     private int _lastQuarterSentence = -10;
@@ -137,6 +140,7 @@ internal sealed class TimexResolver
             }
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
+            _shifting = c.Rule == Rule.Ago && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
             if (p.Grain is Grain.Quarter or Grain.Half && c.YearShift == 0 && c.Rule != Rule.Ago && !(c.Rule == Rule.NamedQuarter && c.Year != Candidate.None)
                 && reference is { } over)
@@ -165,6 +169,9 @@ internal sealed class TimexResolver
         return new TimeExpression(c.Start, c.End, c.Type, value!, c.Mod, range, how);
     }
 
+    /// <summary>The direction of the ago-phrase being remembered, for <see cref="_lastPeriodShift"/>.</summary>
+    private int _shifting;
+
     private readonly record struct Resolved(Period? Period, string? Value, TimeAnchor Anchor, DateRange? Range = null);
 
     private static Resolved Unknown(string value) => new(null, value, TimeAnchor.None);
@@ -182,6 +189,7 @@ internal sealed class TimexResolver
             return;
         _lastPeriod = p;
         _lastPeriodSentence = sentence;
+        _lastPeriodShift = _shifting;
         if (p.Grain is Grain.Quarter or Grain.Half)
         {
             _lastQuarter = p;
@@ -694,7 +702,9 @@ internal sealed class TimexResolver
         var how = anchor;
         if (c.TextAnchored)
         {
-            basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year ? lp : null;
+            // "fell from a year ago ... compared with a year earlier": two looks back from the same present, not one
+            // counted from the other; "two years ago ... a year later" does count from the first.
+            basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year && _lastPeriodShift != Math.Sign(c.Relative) ? lp : null;
             if (basis is not null)
                 how = TimeAnchor.Text;
         }
