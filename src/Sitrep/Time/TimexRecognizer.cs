@@ -512,11 +512,14 @@ internal static class TimexRecognizer
     {
         if (m.Groups["ye"].Success)
         {
-            // "by year-end" is "the end of the year" (TIMEX3: the year with mod END); "since year-end" is last year's.
-            var y = Add(into, m, Rule.RelativePeriod, 0);
-            y.Grain = Grain.Year;
-            y.Relative = PreviousWord(text, m.Index).Equals("since", StringComparison.OrdinalIgnoreCase) ? -1 : 0;
+            // "by year-end" is "the end of the year" (TIMEX3: the year with mod END): the year whose last day the
+            // tense points to ("since year-end" last year's, a year-end survey published on Jan. 1 the year just over).
+            var y = Add(into, m, Rule.MonthDay, 0);
+            y.Month = 12;
+            y.Day = 31;
+            y.Grain = Grain.Day;
             y.Mod = "END";
+            y.YearOf = true;
             return;
         }
         var c = Add(into, m, Rule.RelativePeriod, 0);

@@ -26,7 +26,7 @@ internal sealed class TimexResolver
     private Period? _lastPeriod;
     private int _lastPeriodSentence = -10;
 
-    /// <summary>The direction (-1 earlier, +1 later) when <see cref="_lastPeriod"/> was itself read as "N units ago/earlier", else 0.</summary>
+    /// <summary>The direction (-1 ago, +1 from now) when <see cref="_lastPeriod"/> was itself counted from the present ("a year ago"), else 0.</summary>
     private int _lastPeriodShift;
 
     /// <summary>The last quarter or half the text named, for "the quarter", "the year-ago period".</summary>
@@ -123,6 +123,8 @@ internal sealed class TimexResolver
         var (period, value, how, range) = r.Value;
         if (c.WeekOf && period is { Grain: Grain.Day } day)
             period = Period.Containing(Grain.Week, day.Start);
+        if (c.YearOf && period is { Grain: Grain.Day } lastDay)
+            period = Period.Containing(Grain.Year, lastDay.Start);
         if (period is { } p)
         {
             value ??= p.Value;
@@ -140,7 +142,7 @@ internal sealed class TimexResolver
             }
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
-            _shifting = c.Rule == Rule.Ago && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
+            _shifting = c.Rule == Rule.Ago && !c.TextAnchored && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
             if (p.Grain is Grain.Quarter or Grain.Half && c.YearShift == 0 && c.Rule != Rule.Ago && !(c.Rule == Rule.NamedQuarter && c.Year != Candidate.None)
                 && reference is { } over)
@@ -346,8 +348,12 @@ internal sealed class TimexResolver
             int wd = c.Weekday;
             fits = p => IsoDay(p.Start) == wd;
         }
-        var chosen = Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c), fits)
-            ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c));
+        var tense = TenseOf(c);
+        // A year's end is never more than a year away: the tense decides however far its cue ("since year-end" in November).
+        if (c.YearOf)
+            _tenseDistance = 0;
+        var chosen = Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, tense, fits)
+            ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, tense);
         return chosen is { } p ? new Resolved(p, null, anchor) : null;
     }
 
