@@ -42,6 +42,24 @@ internal static partial class ChromePatterns
         """, RegexOptions.NonBacktracking)]
     public static partial Regex MetaLine();
 
+    /// <summary>
+    /// A wire dateline on a line of its own above the story: the place in capitals, perhaps its region and
+    /// the date, the agency in brackets, a dash ("WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _",
+    /// "BRUSSELS, December 2 (Xinhua) --", "MIAMI _"). It opens the story's first paragraph, as it does when
+    /// the two share a line.
+    /// </summary>
+    [GeneratedRegex("""^(?<place>\p{Lu}[\p{Lu}.'’\- ]{1,40}?)(?:,\s*(?<region>\p{Lu}[\p{L}.'’\- ]{0,30}?))?(?:,\s*(?<date>\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?))?(?:\s*\((?<agency>\s*\p{Lu}[\p{L}&.'’\- ]{0,30})\))?\s*(?<dash>--?|[–—_])\s*$""", RegexOptions.NonBacktracking)]
+    private static partial Regex WireDatelineLine();
+
+    /// <summary>A dateline line needs an agency or a date, or the wire's underscore ("MIAMI _"): a shouted heading ("BREAKING NEWS —") has none.</summary>
+    public static bool IsWireDateline(string line)
+    {
+        if (line.Length > 90)
+            return false;
+        var m = WireDatelineLine().Match(line);
+        return m.Success && (m.Groups["agency"].Success || m.Groups["date"].Success || m.Groups["dash"].Value == "_");
+    }
+
     /// <summary>A label left without its value: "Author:", "BY:", "Publish date:".</summary>
     [GeneratedRegex(Opts + """^[\W_]*(by|author|authors|publish(ed)?\ date|date|source|tags|filed\ under|topics|share|updated|posted\ by|written\ by|photo|image|credit)\s*:?\s*[|•·]?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex LabelLine();

@@ -180,6 +180,11 @@ public sealed partial class PlainTextCleaner
             if (u.Removal is not null)
                 continue;
             var t = u.Text;
+            if (ChromePatterns.IsWireDateline(t))
+            {
+                // The dateline opens the story (its place and date are the story's): body, as when it shares the first paragraph's line.
+                continue;
+            }
             if (i == titleIndex || (titleKey is not null && Normalize(t) == titleKey))
             {
                 u.Removal = RemovalReason.Title;
@@ -233,7 +238,7 @@ public sealed partial class PlainTextCleaner
 
     /// <summary>Header lines that are labels, not headlines: dates, bylines, section names.</summary>
     private static bool IsHeaderLabel(string t) =>
-        ChromePatterns.OpinionLabel().IsMatch(t) || ChromePatterns.AnalysisLabel().IsMatch(t) || ChromePatterns.DateOnlyLine().IsMatch(t)
+        ChromePatterns.IsWireDateline(t) || ChromePatterns.OpinionLabel().IsMatch(t) || ChromePatterns.AnalysisLabel().IsMatch(t) || ChromePatterns.DateOnlyLine().IsMatch(t)
         || ChromePatterns.ByLine().IsMatch(t) || ChromePatterns.RelatedLinksHeading().IsMatch(t) || PersonNames.TryNameLine(t, out _, out _);
 
     private static bool IsTitleLike(TextUnit u)

@@ -88,6 +88,15 @@ internal sealed class Candidate
     /// <summary>"the week of March 6": the day stands for the week that holds it.</summary>
     public bool WeekOf;
 
+    /// <summary>"year-end": the day stands for the year it ends (TIMEX3: the year with mod END); the day picks the year.</summary>
+    public bool YearOf;
+
+    /// <summary>
+    /// "the latest quarter", "the year-ago period": a quarter whose results are reported, so one that is
+    /// over by the reference date; a quarter the text looks ahead to ("a fourth-quarter charge") is not it.
+    /// </summary>
+    public bool Reported;
+
     public int Length => End - Start;
 
     public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;

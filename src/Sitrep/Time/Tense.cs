@@ -134,6 +134,22 @@ internal static class TenseReader
             distance = SignalDistance;
             return Tense.Future;
         }
+        // "In January, a week after the anniversary of the ruling, a bombing in Birmingham killed a guard": a date
+        // that opens its sentence dates the main clause after it, however long the words between ("said" included).
+        if (afterOpen && after >= 0 && before < first + 2 && after <= last && tokens[after].Kind == TokenKind.Punctuation && text[tokens[after].Start] == ',')
+        {
+            for (int k = after + Window; k <= last; k++)
+            {
+                if (Bounds(text, tokens[k]))
+                    break;
+                var t = Classify(text, tokens, k, last, 0);
+                if (t != Tense.None)
+                {
+                    distance = k - after;
+                    return t;
+                }
+            }
+        }
         return Tense.None;
     }
 

@@ -210,6 +210,7 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+)?(?:(?<dd>today|yesterday|tomorrow|tonight)|the\s+day\s+(?<da>before\s+yesterday|after\s+tomorrow))(?!\p{L})(?:\s+(?<part>morning|afternoon|evening|night)(?!\p{L}))?
         |(?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+)?(?<dd>this|last)\s+(?<part>morning|afternoon|evening|night)(?!\p{L})
+        |(?<![\p{L}])(?<mid>mid)[\s-]?(?<part>morning|afternoon)(?!\p{L})(?:\s+(?<dd>today|yesterday|tomorrow)(?!\p{L}))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Deictic();
 

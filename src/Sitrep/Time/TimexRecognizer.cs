@@ -413,6 +413,28 @@ internal static class TimexRecognizer
             c.Grain = Grain.Month;
             c.Month = month;
         }
+        else if (word.Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            // "the winter of nineteen ninety-four": the season of that year.
+            int j = i;
+            while (j >= 0 && text[j] == ' ')
+                j--;
+            int seasonEnd = j + 1;
+            while (j >= 0 && char.IsLetter(text[j]))
+                j--;
+            var season = text.AsSpan(j + 1, seasonEnd - j - 1);
+            if (season.Length > 0 && char.IsLower(season[0]) && TimeWords.Season(season) is > 0 and var first)
+            {
+                int start = j + 1;
+                var before = PreviousWord(text, start);
+                if (before.Equals("the", StringComparison.OrdinalIgnoreCase))
+                    start -= before.Length + 1;
+                c.Start = start;
+                c.Rule = Rule.Season;
+                c.Grain = Grain.Season;
+                c.Month = first;
+            }
+        }
     }
 
     private static string Words(string s) => string.Join(' ', s.ToLowerInvariant().Split([' ', '-', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
@@ -490,11 +512,14 @@ internal static class TimexRecognizer
     {
         if (m.Groups["ye"].Success)
         {
-            // "by year-end", "since year-end": the last day of the year the tense points to.
+            // "by year-end" is "the end of the year" (TIMEX3: the year with mod END): the year whose last day the
+            // tense points to ("since year-end" last year's, a year-end survey published on Jan. 1 the year just over).
             var y = Add(into, m, Rule.MonthDay, 0);
             y.Month = 12;
             y.Day = 31;
             y.Grain = Grain.Day;
+            y.Mod = "END";
+            y.YearOf = true;
             return;
         }
         var c = Add(into, m, Rule.RelativePeriod, 0);
@@ -602,6 +627,7 @@ internal static class TimexRecognizer
             // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
             c.Year = Int(m.Groups["year"]);
             c.TextAnchored = true;
+            c.Reported = true;
             return;
         }
         c.Relative = adj switch
@@ -617,6 +643,7 @@ internal static class TimexRecognizer
             || the && adj is "previous" or "prior" or "past" or "last";
         if (adj is "year-earlier" or "year-ago" || lastYear)
             c.YearShift = -1;
+        c.Reported = adj is "latest" or "just-ended" or "most recent" or "year-earlier" or "year-ago" or "comparable" or "corresponding" || lastYear;
     }
 
     private static void Weekday(Match m, string text, List<Candidate> into)
@@ -678,6 +705,9 @@ internal static class TimexRecognizer
         }
         if (c.Part is not null)
             c.Type = TimexType.Time;
+        // "by mid-afternoon", "mid-morning yesterday": the middle of that part of the day (today's without a day word).
+        if (m.Groups["mid"].Success)
+            c.Mod = "MID";
         var mod = m.Groups["mod"];
         if (mod.Success)
         {
@@ -754,6 +784,9 @@ internal static class TimexRecognizer
         c.Part = TimeWords.PartOfDay(unit);
         if (c.Part is not null)
             c.Type = TimexType.Time;
+        // "by mid-afternoon", "mid-morning yesterday": the middle of that part of the day (today's without a day word).
+        if (m.Groups["mid"].Success)
+            c.Mod = "MID";
         var mod = m.Groups["mod"];
         if (mod.Success)
         {
@@ -811,6 +844,15 @@ internal static class TimexRecognizer
                 d.Mod = mod;
                 return;
             }
+        }
+        if (count is null && dir is "later" or "earlier" or "after" or "before" or "afterward" or "afterwards")
+        {
+            // "a few days later": an unknown length after a day the text named, no date of its own (and never the future).
+            var d = Add(into, m.Index, m.Groups["unit"].Index + m.Groups["unit"].Length, Rule.Fixed, 0);
+            d.Type = TimexType.Duration;
+            d.Value = DurationValue(count, unit, plural);
+            d.Mod = mod;
+            return;
         }
         var c = Add(into, m, Rule.Ago, 1);
         c.Unit = unit;
@@ -1120,6 +1162,13 @@ internal static class TimexRecognizer
         int lastWord = m.Value.LastIndexOf(' ') + 1;
         if (char.IsUpper(m.Value[lastWord]) && !m.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !(lastWord == 0 && IsSentenceStart(text, m.Index)))
             return;
+        // "the past three summers", "the past few years": a length of time, not "the past".
+        if (m.Groups["past"].Success && m.Value.EndsWith("past", StringComparison.OrdinalIgnoreCase)
+            && NextWord(text, m.Index + m.Length) is { Length: > 0 } next && (TimeWords.Count(next) is double n && !double.IsNaN(n) || next.Equals("few", StringComparison.OrdinalIgnoreCase)
+                || next.Equals("several", StringComparison.OrdinalIgnoreCase) || next.Equals("many", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
         if (m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase))
         {
             // "current" qualifies a noun ("the current government"); "the current", "current account" are not times.
@@ -1130,9 +1179,13 @@ internal static class TimexRecognizer
                 return;
             }
         }
-        var c = Add(into, m, Rule.Fixed, -1);
+        // "the then current price", "the then-current chairman": current at a past time.
+        bool then = m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase)
+            && m.Index >= 5 && text.AsSpan(m.Index - 5, 4).Equals("then", StringComparison.OrdinalIgnoreCase) && text[m.Index - 1] is ' ' or '-'
+            && (m.Index == 5 || !char.IsLetter(text[m.Index - 6]));
+        var c = then ? Add(into, m.Index - 5, m.Index + m.Length, Rule.Fixed, -1) : Add(into, m, Rule.Fixed, -1);
         c.Type = TimexType.Date;
-        c.Value = m.Groups["present"].Success ? "PRESENT_REF" : m.Groups["past"].Success ? "PAST_REF" : "FUTURE_REF";
+        c.Value = then ? "PAST_REF" : m.Groups["present"].Success ? "PRESENT_REF" : m.Groups["past"].Success ? "PAST_REF" : "FUTURE_REF";
     }
 
     private static void Holiday(Match m, string text, List<Candidate> into)

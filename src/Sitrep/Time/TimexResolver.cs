@@ -26,9 +26,22 @@ internal sealed class TimexResolver
     private Period? _lastPeriod;
     private int _lastPeriodSentence = -10;
 
+    /// <summary>The direction (-1 ago, +1 from now) when <see cref="_lastPeriod"/> was itself counted from the present ("a year ago"), else 0.</summary>
+    private int _lastPeriodShift;
+
     /// <summary>The last quarter or half the text named, for "the quarter", "the year-ago period".</summary>
     private Period? _lastQuarter;
     private int _lastQuarterSentence = -10;
+
+    /// <summary>
+    /// The last quarter or half the text named whose results a report gives: one over by the reference date, or
+    /// the first quarter the text names when it has begun; for "the latest quarter", "the year-ago period" and
+    /// results "a year ago". A quarter the text looks ahead to ("a fourth-quarter charge", "through the third
+    /// quarter of 1990") is not it.
+    /// </summary>
+    private Period? _lastEndedQuarter;
+    private int _lastEndedQuarterSentence = -10;
+    private bool _quarterSeen;
 
     /// <summary>A year the current sentence wrote out ("in March 2015 and again in June"), for the year-less dates after it.</summary>
     private int _sentenceYear;
@@ -110,6 +123,8 @@ internal sealed class TimexResolver
         var (period, value, how, range) = r.Value;
         if (c.WeekOf && period is { Grain: Grain.Day } day)
             period = Period.Containing(Grain.Week, day.Start);
+        if (c.YearOf && period is { Grain: Grain.Day } lastDay)
+            period = Period.Containing(Grain.Year, lastDay.Start);
         if (period is { } p)
         {
             value ??= p.Value;
@@ -127,7 +142,21 @@ internal sealed class TimexResolver
             }
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
+            _shifting = c.Rule == Rule.Ago && !c.TextAnchored && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
+            if (p.Grain is Grain.Quarter or Grain.Half && c.YearShift == 0 && c.Rule != Rule.Ago && !(c.Rule == Rule.NamedQuarter && c.Year != Candidate.None)
+                && reference is { } over)
+            {
+                // A report's own quarter is over, or is the first it names and has begun (a fiscal quarter
+                // reported just after it closed); one it looks ahead to is not.
+                bool first = !_quarterSeen;
+                _quarterSeen = true;
+                if (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future)
+                {
+                    _lastEndedQuarter = p;
+                    _lastEndedQuarterSentence = sentence;
+                }
+            }
             if (how == TimeAnchor.None && c.Rule is Rule.Calendar or Rule.Year && p.Grain <= Grain.Year)
             {
                 _sentenceYear = p.Start.Year;
@@ -141,6 +170,9 @@ internal sealed class TimexResolver
         }
         return new TimeExpression(c.Start, c.End, c.Type, value!, c.Mod, range, how);
     }
+
+    /// <summary>The direction of the ago-phrase being remembered, for <see cref="_lastPeriodShift"/>.</summary>
+    private int _shifting;
 
     private readonly record struct Resolved(Period? Period, string? Value, TimeAnchor Anchor, DateRange? Range = null);
 
@@ -159,6 +191,7 @@ internal sealed class TimexResolver
             return;
         _lastPeriod = p;
         _lastPeriodSentence = sentence;
+        _lastPeriodShift = _shifting;
         if (p.Grain is Grain.Quarter or Grain.Half)
         {
             _lastQuarter = p;
@@ -315,8 +348,12 @@ internal sealed class TimexResolver
             int wd = c.Weekday;
             fits = p => IsoDay(p.Start) == wd;
         }
-        var chosen = Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c), fits)
-            ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, TenseOf(c));
+        var tense = TenseOf(c);
+        // A year's end is never more than a year away: the tense decides however far its cue ("since year-end" in November).
+        if (c.YearOf)
+            _tenseDistance = 0;
+        var chosen = Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, tense, fits)
+            ?? Choose(y => c.Day <= DateTime.DaysInMonth(y, c.Month) ? Period.OfDay(new DateOnly(y, c.Month, c.Day)) : null, r, tense);
         return chosen is { } p ? new Resolved(p, null, anchor) : null;
     }
 
@@ -518,9 +555,10 @@ internal sealed class TimexResolver
             var p = Math.Abs(before.End.DayNumber - endDay.DayNumber) < Math.Abs(q.End.DayNumber - endDay.DayNumber) ? before : q;
             return new Resolved(c.YearShift != 0 ? p.ShiftYears(c.YearShift) : p, null, TimeAnchor.Text);
         }
+        var textQuarter = c.Reported ? _lastEndedQuarter : _lastQuarter;
         if (c.Year != Candidate.None)
         {
-            var basisQuarter = _lastQuarter ?? lastCompleted;
+            var basisQuarter = textQuarter ?? lastCompleted;
             return new Resolved(new Period(basisQuarter.Grain, new DateOnly(c.Year, basisQuarter.Start.Month, 1)), null, TimeAnchor.Text);
         }
         Period basis;
@@ -528,11 +566,11 @@ internal sealed class TimexResolver
         if (c.Grain == Grain.Year)
         {
             // "year-earlier results": a year before the period the text is about.
-            basis = _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
+            basis = _lastEndedQuarter ?? _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
             if (_lastQuarter is not null || _lastPeriod is not null)
                 how = TimeAnchor.Text;
         }
-        else if (c.TextAnchored && _lastQuarter is { } lq)
+        else if (c.TextAnchored && textQuarter is { } lq)
         {
             basis = c.Relative is Candidate.None or 0 ? lq : lq.Shift(c.Relative);
             how = TimeAnchor.Text;
@@ -670,12 +708,14 @@ internal sealed class TimexResolver
         var how = anchor;
         if (c.TextAnchored)
         {
-            basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year ? lp : null;
+            // "fell from a year ago ... compared with a year earlier": two looks back from the same present, not one
+            // counted from the other; "two years ago ... a year later" does count from the first.
+            basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year && _lastPeriodShift != Math.Sign(c.Relative) ? lp : null;
             if (basis is not null)
                 how = TimeAnchor.Text;
         }
         // Results "a year ago" in a report about a quarter are that quarter a year before.
-        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastQuarter is { } q && sentence - _lastQuarterSentence <= 2)
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastEndedQuarter is { } q && sentence - _lastEndedQuarterSentence <= 2)
         {
             basis = q;
             how = TimeAnchor.Text;
