@@ -109,6 +109,17 @@ internal sealed partial class FinderRun
         SetCue(frame, k, k + 1);
         var left = LeftSource(k, s0);
         int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
+        // "…, said Mindy Romero, director of …": a comma right before a verb of saying that takes no
+        // object, the phrase before the comma ending there (no name between commas), and a speaker
+        // after the verb that ends the sentence (or meets a comma, a bracket or a place of saying):
+        // the inverted trailing attribution. The phrase before the comma ends the reported words; it
+        // is not the speaker (PolNeAR train: the commonest reported-speech reading with no gold words).
+        int comma = SkipBackOverFillers(k - 1, s0);
+        if (left.Start >= 0 && comma > s0 && IsComma(comma) && left.End == comma && IsStrongSpeechCue(k) && StatsOf(k) is { Object: < 0.3f } && InvertedSpeaker(k).Start >= 0)
+        {
+            left = SourceSpan.None;
+            before = comma;
+        }
         // "…, X said." / "…, said X." at the end of a sentence: the words come before.
         if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
@@ -143,6 +154,20 @@ internal sealed partial class FinderRun
         frame.Start = after.Start;
         frame.End = after.End;
         return frame;
+    }
+
+    /// <summary>A speaker right after the cue that closes the clause: a name or a noun phrase followed by the sentence's end, a comma, a bracket or a preposition ("said X.", "said X, a …", "says X in Almaty").</summary>
+    private SourceSpan InvertedSpeaker(int k)
+    {
+        int s1 = _view.SentenceEnd(k);
+        if (k + 1 >= s1 || WordIn(k + 1, SpeechWords.PersonalPronouns) || WordIs(k + 1, "that") || _view.MarkRole[k + 1] != 0)
+            return SourceSpan.None;
+        var right = RightSource(k + 1);
+        if (right.Start < 0 || right.Form is not (SourceForm.Name or SourceForm.Nominal))
+            return SourceSpan.None;
+        int after = right.End;
+        bool closes = after >= s1 || IsSentenceEndPunct(after) || IsComma(after) || IsPunct(after, '(') || WordIn(after, SpeechWords.Prepositions) || _tokens[after].Kind == TokenKind.Quote;
+        return closes && OnlyTrailer(after, s1) ? right : SourceSpan.None;
     }
 
     /// <summary>
@@ -329,6 +354,15 @@ internal sealed partial class FinderRun
                 break;
         }
         t = PastPlaceThat(t0, t, s1, StatsOf(k) is { Object: >= 0.1f });
+        // "warned about …", "spoke of …", "railed against …": a preposition right after the cue is
+        // part of it, and the words are its object (PolNeAR train: of the reported words that began
+        // with one of these, most were marked from the word after it).
+        if (t == t0 && t + 1 < s1 && WordIn(t, CuePrepositions) && !SkipsAsTime(t, s1))
+        {
+            if (frame is not null)
+                frame.CueEnd = _tokens[t].End;
+            t++;
+        }
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
         // "said, however, that …": a sentence adverb between commas.
@@ -375,6 +409,13 @@ internal sealed partial class FinderRun
         var head = CueFeatures.Lower(w[..apostrophe], buffer);
         return SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
     }
+
+    /// <summary>Prepositions that belong to the cue before them ("talked about", "accused of", "railed against"); not "to" (an infinitive's words start with it), "in", "at", "by", "with" (a place, an agent or a manner as often as the words).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> CuePrepositions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["of", "about", "against", "on", "upon", "for", "over"], StringComparer.Ordinal);
+
+    /// <summary>"on Tuesday", "on the day": a time after the preposition, not the cue's object.</summary>
+    private bool SkipsAsTime(int t, int s1) => NextIsTime(t + 1, s1) || (t + 1 < s1 && _tokens[t + 1].Kind == TokenKind.Number);
 
     /// <summary>Words that show a phrase has become a clause of its own (a verb, a conjunction, a relative pronoun).</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> ClauseWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
