@@ -325,14 +325,25 @@ internal sealed partial class FinderRun
                     continue;
                 }
             }
-            if (stats is { Object: >= 0.3f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
+            if (stats is { Object: >= 0.2f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
             {
                 int u = SkipPhrase(t, s1);
-                if (u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
+                if (stats.Object >= 0.3f && u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
                 {
                     t = u;
                     if (WordIs(t, "of") || WordIs(t, "for") || WordIs(t, "about") || WordIs(t, "on"))
                         t++; // "accused X of …", "thanked X for …": the words follow the particle
+                    continue;
+                }
+                // "asked workers if …", "asked Sanders how …", "told Megyn not to …", "told a news
+                // conference they are …", "told the paper last week she would …": past the addressee
+                // (and a time) a question word, "not to", or, after a verb that nearly always takes an
+                // addressee, a subject pronoun opens the reported words (PolNeAR train marks them so).
+                int v = u > t && u < s1 ? SkipTime(u, s1) : -1;
+                if (v > t && v < s1 && (WordIn(v, QuestionOpeners) || (WordIs(v, "not") && WordIs(v + 1, "to"))
+                    || (stats.Object >= 0.5f && SubjectPronounAt(v))))
+                {
+                    t = v;
                     continue;
                 }
             }
@@ -408,6 +419,22 @@ internal sealed partial class FinderRun
         Span<char> buffer = stackalloc char[40];
         var head = CueFeatures.Lower(w[..apostrophe], buffer);
         return SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
+    }
+
+    /// <summary>Words that open an indirect question or a reported clause after an addressee: "asked X whether …".</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> QuestionOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["if", "whether", "how", "why", "what", "when", "where", "who"], StringComparer.Ordinal);
+
+    /// <summary>A subject pronoun, alone or contracted ("he'd", "she's"), but not "it" or "you" (objects as often).</summary>
+    private bool SubjectPronounAt(int v)
+    {
+        if (!_view.IsWord(v))
+            return false;
+        var w = _view.Word(v);
+        int apostrophe = w.IndexOfAny('\'', '\u2019');
+        Span<char> buffer = stackalloc char[40];
+        var head = CueFeatures.Lower(apostrophe > 0 ? w[..apostrophe] : w, buffer);
+        return head is "he" or "she" or "they" or "we" or "i";
     }
 
     /// <summary>Prepositions that belong to the cue before them ("talked about", "accused of", "railed against"); not "to" (an infinitive's words start with it), "in", "at", "by", "with" (a place, an agent or a manner as often as the words).</summary>
@@ -514,7 +541,8 @@ internal sealed partial class FinderRun
                 }
                 break;
             }
-            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t)))
+            // A subject pronoun ends the noun phrase: "told a news conference they are …".
+            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t) || SubjectPronounAt(t)))
                 break;
             t++;
         }
