@@ -148,7 +148,13 @@ internal sealed partial class FinderRun
             frame.InheritAt = k;
         else if (!IsPassive(k) && SubjectOf(s0, k) is { Start: >= 0 } subject && subject.End <= k)
             SetSource(frame, subject.Start, subject.End, subject.Form);
-        var after = ContentAfter(SkipComplement(k, frame), s1);
+        int from = SkipComplement(k, frame);
+        // "Comey said at a news conference in New York." with no words after: the place of saying is
+        // not what was said. Only after a verb of saying: other cues take such a phrase as their
+        // object ("took a jab at …", "an interest in …").
+        if (IsStrongSpeechCue(k) && OccasionOnly(from, s1))
+            return null;
+        var after = ContentAfter(from, s1);
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
         frame.Start = after.Start;
@@ -227,6 +233,8 @@ internal sealed partial class FinderRun
             first++;
         if (first < s1 && (WordIn(first, SpeechWords.PersonalPronouns) || WordIn(first, SpeechWords.Determiners) || WordIs(first, "there")))
             return false;
+        if (OccasionOnly(first, s1))
+            return true;
         for (int k = t; k < s1; k++)
         {
             if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
@@ -240,6 +248,28 @@ internal sealed partial class FinderRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// From <paramref name="t"/> to the sentence end only a phrase of where, when or how the words were
+    /// said: "at a news conference in New York in December", "in an email response to questions",
+    /// "after the announcement" (a preposition, at most 12 words, no verb form, "that" or quotation).
+    /// </summary>
+    private bool OccasionOnly(int t, int s1)
+    {
+        if (!(WordIs(t, "in") || WordIs(t, "at") || WordIs(t, "during") || WordIs(t, "after") || WordIs(t, "before") || WordIs(t, "while")))
+            return false;
+        int words = 0;
+        for (int k = t; k < s1; k++)
+        {
+            if (IsSentenceEndPunct(k))
+                continue;
+            if (_tokens[k].Kind == TokenKind.Quote || WordIs(k, "that") || WordIn(k, ClauseWords) || IsCue(k) || IsPunct(k, ':') || IsPunct(k, ';'))
+                return false;
+            if (_view.IsWord(k) && ++words > 12)
+                return false;
+        }
+        return words >= 2;
     }
 
     /// <summary>The words before the comma are an opening phrase ("Highlighting …,", "In Baghdad,"), not reported words.</summary>
