@@ -109,6 +109,17 @@ internal sealed partial class FinderRun
         SetCue(frame, k, k + 1);
         var left = LeftSource(k, s0);
         int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
+        // "…, said Mindy Romero, director of …": a comma right before a verb of saying that takes no
+        // object, the phrase before the comma ending there (no name between commas), and a speaker
+        // after the verb that ends the sentence (or meets a comma, a bracket or a place of saying):
+        // the inverted trailing attribution. The phrase before the comma ends the reported words; it
+        // is not the speaker (PolNeAR train: the commonest reported-speech reading with no gold words).
+        int comma = SkipBackOverFillers(k - 1, s0);
+        if (left.Start >= 0 && comma > s0 && IsComma(comma) && left.End == comma && IsStrongSpeechCue(k) && StatsOf(k) is { Object: < 0.3f } && InvertedSpeaker(k).Start >= 0)
+        {
+            left = SourceSpan.None;
+            before = comma;
+        }
         // "…, X said." / "…, said X." at the end of a sentence: the words come before.
         if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
@@ -137,12 +148,32 @@ internal sealed partial class FinderRun
             frame.InheritAt = k;
         else if (!IsPassive(k) && SubjectOf(s0, k) is { Start: >= 0 } subject && subject.End <= k)
             SetSource(frame, subject.Start, subject.End, subject.Form);
-        var after = ContentAfter(SkipComplement(k, frame), s1);
+        int from = SkipComplement(k, frame);
+        // "Comey said at a news conference in New York." with no words after: the place of saying is
+        // not what was said. Only after a verb of saying: other cues take such a phrase as their
+        // object ("took a jab at …", "an interest in …").
+        if (IsStrongSpeechCue(k) && OccasionOnly(from, s1))
+            return null;
+        var after = ContentAfter(from, s1);
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
         frame.Start = after.Start;
         frame.End = after.End;
         return frame;
+    }
+
+    /// <summary>A speaker right after the cue that closes the clause: a name or a noun phrase followed by the sentence's end, a comma, a bracket or a preposition ("said X.", "said X, a …", "says X in Almaty").</summary>
+    private SourceSpan InvertedSpeaker(int k)
+    {
+        int s1 = _view.SentenceEnd(k);
+        if (k + 1 >= s1 || WordIn(k + 1, SpeechWords.PersonalPronouns) || WordIs(k + 1, "that") || _view.MarkRole[k + 1] != 0)
+            return SourceSpan.None;
+        var right = RightSource(k + 1);
+        if (right.Start < 0 || right.Form is not (SourceForm.Name or SourceForm.Nominal))
+            return SourceSpan.None;
+        int after = right.End;
+        bool closes = after >= s1 || IsSentenceEndPunct(after) || IsComma(after) || IsPunct(after, '(') || WordIn(after, SpeechWords.Prepositions) || _tokens[after].Kind == TokenKind.Quote;
+        return closes && OnlyTrailer(after, s1) ? right : SourceSpan.None;
     }
 
     /// <summary>
@@ -202,6 +233,8 @@ internal sealed partial class FinderRun
             first++;
         if (first < s1 && (WordIn(first, SpeechWords.PersonalPronouns) || WordIn(first, SpeechWords.Determiners) || WordIs(first, "there")))
             return false;
+        if (OccasionOnly(first, s1))
+            return true;
         for (int k = t; k < s1; k++)
         {
             if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
@@ -215,6 +248,28 @@ internal sealed partial class FinderRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// From <paramref name="t"/> to the sentence end only a phrase of where, when or how the words were
+    /// said: "at a news conference in New York in December", "in an email response to questions",
+    /// "after the announcement" (a preposition, at most 12 words, no verb form, "that" or quotation).
+    /// </summary>
+    private bool OccasionOnly(int t, int s1)
+    {
+        if (!(WordIs(t, "in") || WordIs(t, "at") || WordIs(t, "during") || WordIs(t, "after") || WordIs(t, "before") || WordIs(t, "while")))
+            return false;
+        int words = 0;
+        for (int k = t; k < s1; k++)
+        {
+            if (IsSentenceEndPunct(k))
+                continue;
+            if (_tokens[k].Kind == TokenKind.Quote || WordIs(k, "that") || WordIn(k, ClauseWords) || IsCue(k) || IsPunct(k, ':') || IsPunct(k, ';'))
+                return false;
+            if (_view.IsWord(k) && ++words > 12)
+                return false;
+        }
+        return words >= 2;
     }
 
     /// <summary>The words before the comma are an opening phrase ("Highlighting …,", "In Baghdad,"), not reported words.</summary>
@@ -300,14 +355,25 @@ internal sealed partial class FinderRun
                     continue;
                 }
             }
-            if (stats is { Object: >= 0.3f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
+            if (stats is { Object: >= 0.2f } && pass == 0 && !WordIs(t, "that") && !WordIn(t, SpeechWords.Prepositions) && !IsPunct(t, ':') && !IsComma(t) && _view.MarkRole[t] != 1 && !WordIs(t, "to"))
             {
                 int u = SkipPhrase(t, s1);
-                if (u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
+                if (stats.Object >= 0.3f && u > t && u < s1 && (ObjectEnd(u) || (_view.TokenMention[u - 1] >= 0 || WordIn(u - 1, ObjectPronouns)) && StartsClause(u)))
                 {
                     t = u;
                     if (WordIs(t, "of") || WordIs(t, "for") || WordIs(t, "about") || WordIs(t, "on"))
                         t++; // "accused X of …", "thanked X for …": the words follow the particle
+                    continue;
+                }
+                // "asked workers if …", "asked Sanders how …", "told Megyn not to …", "told a news
+                // conference they are …", "told the paper last week she would …": past the addressee
+                // (and a time) a question word, "not to", or, after a verb that nearly always takes an
+                // addressee, a subject pronoun opens the reported words (PolNeAR train marks them so).
+                int v = u > t && u < s1 ? SkipTime(u, s1) : -1;
+                if (v > t && v < s1 && (WordIn(v, QuestionOpeners) || (WordIs(v, "not") && WordIs(v + 1, "to"))
+                    || (stats.Object >= 0.5f && SubjectPronounAt(v))))
+                {
+                    t = v;
                     continue;
                 }
             }
@@ -329,6 +395,15 @@ internal sealed partial class FinderRun
                 break;
         }
         t = PastPlaceThat(t0, t, s1, StatsOf(k) is { Object: >= 0.1f });
+        // "warned about …", "spoke of …", "railed against …": a preposition right after the cue is
+        // part of it, and the words are its object (PolNeAR train: of the reported words that began
+        // with one of these, most were marked from the word after it).
+        if (t == t0 && t + 1 < s1 && WordIn(t, CuePrepositions) && !SkipsAsTime(t, s1))
+        {
+            if (frame is not null)
+                frame.CueEnd = _tokens[t].End;
+            t++;
+        }
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
         // "said, however, that …": a sentence adverb between commas.
@@ -375,6 +450,29 @@ internal sealed partial class FinderRun
         var head = CueFeatures.Lower(w[..apostrophe], buffer);
         return SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
     }
+
+    /// <summary>Words that open an indirect question or a reported clause after an addressee: "asked X whether …".</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> QuestionOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["if", "whether", "how", "why", "what", "when", "where", "who"], StringComparer.Ordinal);
+
+    /// <summary>A subject pronoun, alone or contracted ("he'd", "she's"), but not "it" or "you" (objects as often).</summary>
+    private bool SubjectPronounAt(int v)
+    {
+        if (!_view.IsWord(v))
+            return false;
+        var w = _view.Word(v);
+        int apostrophe = w.IndexOfAny('\'', '\u2019');
+        Span<char> buffer = stackalloc char[40];
+        var head = CueFeatures.Lower(apostrophe > 0 ? w[..apostrophe] : w, buffer);
+        return head is "he" or "she" or "they" or "we" or "i";
+    }
+
+    /// <summary>Prepositions that belong to the cue before them ("talked about", "accused of", "railed against"); not "to" (an infinitive's words start with it), "in", "at", "by", "with" (a place, an agent or a manner as often as the words).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> CuePrepositions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["of", "about", "against", "on", "upon", "for", "over"], StringComparer.Ordinal);
+
+    /// <summary>"on Tuesday", "on the day": a time after the preposition, not the cue's object.</summary>
+    private bool SkipsAsTime(int t, int s1) => NextIsTime(t + 1, s1) || (t + 1 < s1 && _tokens[t + 1].Kind == TokenKind.Number);
 
     /// <summary>Words that show a phrase has become a clause of its own (a verb, a conjunction, a relative pronoun).</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> ClauseWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
@@ -473,7 +571,8 @@ internal sealed partial class FinderRun
                 }
                 break;
             }
-            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t)))
+            // A subject pronoun ends the noun phrase: "told a news conference they are …".
+            if (t > start && (WordIn(t, SpeechWords.PhraseStops) || IsCue(t) || SubjectPronounAt(t)))
                 break;
             t++;
         }

@@ -91,16 +91,21 @@ internal sealed partial class FinderRun
         NestFrames();
         _frames.RemoveAll(f => f.Outer is { } outer && f.Span < 0 && !IsStrongSpeechCue(f.CueToken));
         _frames.RemoveAll(f => f.Outer is { Span: < 0 } && f.Kind == QuoteKind.Partial && WordCount(f.Start, f.End) < 2);
-        var quoted = new Dictionary<Frame, int>();
+        var quoted = new Dictionary<Frame, List<Frame>>();
         foreach (var f in _frames)
         {
             if (f.Span >= 0 && f.Outer is { Span: < 0 } outer)
-                quoted[outer] = quoted.GetValueOrDefault(outer) + (f.End - f.Start);
+            {
+                if (!quoted.TryGetValue(outer, out var inner))
+                    quoted[outer] = inner = [];
+                inner.Add(f);
+            }
         }
-        // Only when its quotations leave a few characters ("that", a comma) is the reported sentence
-        // told by them alone: a clause around a partial quote ("X said heroin is now “cheaper than
-        // candy”") is the reported content, as PolNeAR train marks it, and the quote nests in it.
-        _frames.RemoveAll(f => !f.Turn && quoted.TryGetValue(f, out int chars) && f.End - f.Start - chars <= 12);
+        // Only when its quotations leave no words of their own (a "that", an "as", punctuation) is the
+        // reported sentence told by them alone: a clause around a partial quote ("X said heroin is now
+        // “cheaper than candy”", "called him “a total stiff”", "says Ali “walked the walk”") is the
+        // reported content, as PolNeAR train marks it (its subject or object too), and the quote nests in it.
+        _frames.RemoveAll(f => !f.Turn && quoted.TryGetValue(f, out var inner) && !WordsOutside(f, inner));
         var dropped = new HashSet<Frame>();
         foreach (var f in _frames)
         {
@@ -118,6 +123,21 @@ internal sealed partial class FinderRun
         foreach (var f in _frames)
             f.Outer = null;
         NestFrames();
+    }
+
+    /// <summary>Words of a reported frame outside its quotations other than the linking "that", "as", "whether".</summary>
+    private bool WordsOutside(Frame outer, List<Frame> inner)
+    {
+        int first = _view.FirstTokenAtOrAfter(outer.Start);
+        for (int t = first; t < _tokens.Length && _tokens[t].Start < outer.End; t++)
+        {
+            if (!_view.IsWord(t) || WordIs(t, "that") || WordIs(t, "as") || WordIs(t, "whether"))
+                continue;
+            int at = _tokens[t].Start;
+            if (!inner.Exists(q => q.Start <= at && at < q.End))
+                return true;
+        }
+        return false;
     }
 
     private Frame Weaker(Frame a, Frame b)
