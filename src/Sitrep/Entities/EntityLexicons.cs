@@ -34,6 +34,12 @@ internal static class EntityLexicons
 
     public static Lexicon InstitutionNouns => Lexicon.Get("institution-nouns");
 
+    /// <summary>An English dictionary's words (SCOWL): common words, and the proper nouns it lists only capitalised tagged "name".</summary>
+    public static Lexicon EnglishWords => Lexicon.Get("english-words");
+
+    /// <summary>The dictionary's proper nouns (London, Boston, Assad): English words, but not common ones.</summary>
+    public static FrozenSet<string> EnglishNames { get; } = EnglishWords.Tagged("name");
+
     /// <summary>Words written capitalised in a title run before a name ("Defense Secretary", "Brig. Gen."), compared without a final full stop.</summary>
     public static FrozenSet<string> TitleWords { get; } = Titles.Tagged("title");
 
@@ -84,7 +90,7 @@ internal static class EntityLexicons
     public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
-    public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs");
+    public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "english-words");
 
     /// <summary>A title word written before a name: "Gen." and "Gen" alike.</summary>
     public static bool IsTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));

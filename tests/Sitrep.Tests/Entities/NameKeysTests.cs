@@ -16,6 +16,22 @@ public sealed class NameKeysTests
     public void Transliterations_share_a_loose_key(string a, string b) => Assert.Equal(NameKeys.Loose(a), NameKeys.Loose(b));
 
     [Theory]
+    [InlineData("Al-Monitor", "al monitor")]
+    [InlineData("al-Hashed al-Shaba'i", "hashed shabai")]
+    [InlineData("al-Assad", "assad")]
+    [InlineData("al-Qaeda", "qaeda")]
+    public void An_arabic_article_stays_only_before_common_english_words(string name, string words) =>
+        Assert.Equal(words, string.Join(' ', NameKeys.WithoutArticles(NameKeys.Words(name))));
+
+    [Theory]
+    [InlineData("linden", true)]
+    [InlineData("london", true)]
+    [InlineData("grid", true)]
+    [InlineData("hizballah", false)]
+    [InlineData("bustan", false)]
+    public void English_words_come_from_the_dictionary(string word, bool english) => Assert.Equal(english, NameKeys.IsEnglishWord(word));
+
+    [Theory]
     [InlineData("Mohammad Javad Zarif", "Adnan al-Zurfi")]
     [InlineData("Ashraf Ghani", "Esmail Ghaani")]
     [InlineData("Qassem Soleimani", "Mansour Soleimani")]

@@ -245,7 +245,10 @@ internal static partial class DocumentCoreference
             return null;
         if (actors.OfKey(string.Join(' ', words)) is { Group: { } group })
             return group;
-        return words.Length >= 3 && countries.IsNationality(words[0]) && actors.OfKey(string.Join(' ', words[1..])) is { Group: { } inner } ? inner : null;
+        // Without a nationality word in front only where the actor is that country's (or nobody's): the
+        // "Australian Department of Defense" is not the US one the dictionaries list as "Department of Defense".
+        return words.Length >= 3 && countries.IsNationality(words[0]) && actors.OfKey(string.Join(' ', words[1..])) is { Group: { } inner } info
+            && (info.Country is null || (countries.CountryOfDemonym(words[0]) ?? countries.CountryOf(words[0])) is not { } own || own == info.Country) ? inner : null;
     }
 
     /// <summary>"Name (Other Name)" and "known as X or Y": two names of one thing.</summary>

@@ -152,6 +152,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             // "Bill Clinton" and "Hillary Clinton"). Merging is left to articles that name one thing two ways.
             var added = keys[i].Filed.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)
                 && !(k.StartsWith("x:", StringComparison.Ordinal) && LookUp(k).Any(other => other != id))).ToList();
+            // An acronym spelled out with a word another article spelled it out with: its meaning is
+            // confirmed ("ae2:"), and only a confirmed meaning keeps other articles' meanings apart.
+            foreach (var k in keys[i].Explained)
+            {
+                int colon = k.IndexOf(':', 3);
+                if (colon > 0 && LookUp(k).Contains(id) && "ae2:" + k[3..colon] is var confirmed && !added.Contains(confirmed) && !LookUp(confirmed).Contains(id))
+                    added.Add(confirmed);
+            }
             _index.AddKeys(id, added);
             foreach (var k in added)
             {
@@ -184,7 +192,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             foreach (var id in LookUp(key))
             {
                 if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id))
-                    && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && AcronymOfAnotherName(entity, id))
+                    && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && (AcronymOfAnotherName(entity, id) || ExplainedOtherwise(entity, keys, key, id)))
                     && !(keys.LookupOnly.Contains(key) && !keys.Strong.Contains(key) && OfAnotherCountry(entity, key, id)))
                 {
                     int weight = keys.Specific.Contains(key) ? 3 : 1;
@@ -406,7 +414,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// <summary>
     /// Another kind of name matched only by its skeleton: where the stored name has the same skeleton,
     /// each word keeps its consonants and its count of vowel runs, so ABC News is not BBC News while
-    /// Kataib Hezbollah is Kataeb Hizballah.
+    /// Kataib Hezbollah is Kataeb Hizballah, and a word differs from another only where one of the two
+    /// is not an English word (resources/lexicons/english-words.tsv).
     /// </summary>
     private bool WordsLooselyAlike(DocumentEntity entity, long id)
     {
@@ -421,7 +430,12 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             compared = true;
             bool alike = true;
             for (int w = 0; w < words.Length && alike; w++)
-                alike = NameKeys.VowelRunsAlike(words[w], stored[w]);
+            {
+                // Two different words of the English dictionary are two words, not two hands spelling one
+                // name: London is not Linden, the National Grid not the National Guard, Alexandria not Alexander.
+                alike = NameKeys.VowelRunsAlike(words[w], stored[w])
+                    && !(words[w] != stored[w] && NameKeys.IsEnglishWord(words[w]) && NameKeys.IsEnglishWord(stored[w]));
+            }
             if (alike)
                 return true;
         }
@@ -474,6 +488,40 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether an acronym this article spells out ("Americans for Prosperity (AFP)") found a stored entity
+    /// that other articles spelled out with another full name (Agence France-Presse): none of this
+    /// article's full names finds it, yet the store knows it as the acronym of something, spelled out so
+    /// in two articles at least (<see cref="ResolutionKeys.Explained"/>; one article's odd expansion, the
+    /// "Paradigm Accelerated Curriculum (PAC)", does not keep out the Political Action Committee). An acronym's known meaning is kept; the article's own is
+    /// another thing. An entity whose acronym no article has spelled out is joined as before.
+    /// </summary>
+    private bool ExplainedOtherwise(DocumentEntity entity, ResolutionKeys keys, string key, long id)
+    {
+        var explained = ResolutionKeys.ExplainedKey(key);
+        if (!LookUp("ae2:" + explained[3..]).Contains(id))
+            return false;
+        foreach (var full in keys.Strong)
+        {
+            if (full.StartsWith("x:", StringComparison.Ordinal) && !keys.ShortForms.Contains(full) && LookUp(full).Contains(id))
+                return false;
+        }
+        // A spelling of the same name ("Department Homeland Security", "Centers for Disease Controls")
+        // shares most of the words the store's articles spelled the acronym out with.
+        bool compared = false;
+        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        {
+            var words = NameKeys.ContentWords(alias);
+            if (words.Count < 2)
+                continue;
+            compared = true;
+            int shared = words.Count(w => LookUp(explained + ":" + w).Contains(id));
+            if (shared * 2 > words.Count)
+                return false;
+        }
+        return compared;
     }
 
     private bool MiddleNamesDiffer(DocumentEntity entity, long id)

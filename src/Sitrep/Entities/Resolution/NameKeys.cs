@@ -107,12 +107,38 @@ public static class NameKeys
     /// <summary>Words without the Arabic articles, each reduced to its consonant skeleton.</summary>
     public static string Loose(string name) => string.Join(' ', LooseWords(WithoutArticles(Words(name))));
 
-    /// <summary>The words without the Arabic articles: "al-Zurufi" and "Zurufi" are one surname.</summary>
+    /// <summary>
+    /// The words without the Arabic articles: "al-Zurufi" and "Zurufi" are one surname. A name whose
+    /// other words are all common English words keeps its article: "Al-Monitor" is not the Monitor
+    /// ("al-Hashed al-Shaba'i" still loses both).
+    /// </summary>
     public static string[] WithoutArticles(string[] words)
     {
         ArgumentNullException.ThrowIfNull(words);
+        int articles = 0;
+        bool english = true, arabic = false;
+        foreach (var w in words)
+        {
+            if (Articles.Contains(w))
+            {
+                articles++;
+                arabic |= w is "al" or "el";
+            }
+            else
+                english &= IsCommonEnglishWord(w);
+        }
+        // Only "al"/"el": "as", "an" and "at" are also English words, and a span the tagger ran on
+        // ("As Fox News", "Trump An") is the name without them.
+        if (articles == 0 || (english && arabic && articles < words.Length))
+            return words;
         return Array.FindAll(words, w => !Articles.Contains(w));
     }
+
+    /// <summary>A word of the English dictionary (resources/lexicons/english-words.tsv), common or a proper noun it lists (London, Boston).</summary>
+    public static bool IsEnglishWord(string word) => EntityLexicons.EnglishWords.Contains(word);
+
+    /// <summary>A common English word ("monitor", "grid"), not one of the dictionary's proper nouns ("Assad").</summary>
+    public static bool IsCommonEnglishWord(string word) => EntityLexicons.EnglishWords.Contains(word) && !EntityLexicons.EnglishNames.Contains(word);
 
     /// <summary>Each word's consonant skeleton; callers pass words without their Arabic articles (<see cref="WithoutArticles"/>, <see cref="PersonCore"/>).</summary>
     public static IEnumerable<string> LooseWords(IEnumerable<string> words)

@@ -26,6 +26,15 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     /// </summary>
     public IReadOnlyList<string> ShortForms { get; init; } = [];
 
+    /// <summary>
+    /// "ae:" keys of the acronyms the entity's own full names spell out here ("ae:afp" beside "Agence
+    /// France-Presse"), and one for each content word of the name spelled out ("ae:afp:agence"): filed,
+    /// never looked up for a vote. <see cref="EntityResolver"/> files "ae2:afp" once a second article
+    /// spells it out with a word of the first. They tell <see cref="EntityResolver"/> that an
+    /// acronym the store knows the meaning of is another thing in an article that spells it otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Explained { get; init; } = [];
+
     public IEnumerable<string> All => Strong.Concat(Loose).Concat(Surnames).Concat(LooseSurnames);
 
     /// <summary>
@@ -39,7 +48,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         {
             bool fullName = Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
             return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k))
-                .Where(k => !ShortForms.Contains(k)).Concat(Middles);
+                .Where(k => !ShortForms.Contains(k)).Concat(Middles).Concat(Explained);
         }
     }
 
@@ -167,13 +176,23 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal) && !shortForms.Contains(k)).ToList();
         bridging.RemoveAll(shortForms.Contains);
-        var fullNames = entity.Aliases.Select(a => (Words: NameKeys.Words(a), Initials: NameKeys.InitialsIn(a))).Where(f => f.Words.Length >= 2).ToList();
+        var fullNames = entity.Aliases.Select(a => (Name: a, Words: NameKeys.Words(a), Initials: NameKeys.InitialsIn(a))).Where(f => f.Words.Length >= 2).ToList();
+        var explained = new List<string>();
         foreach (var alias in entity.Aliases)
         {
-            if (!alias.Contains(' ', StringComparison.Ordinal) && fullNames.Any(f => NameKeys.Abbreviates(alias, f.Words, null, f.Initials)))
-                Add(specific, "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias)));
+            if (alias.Contains(' ', StringComparison.Ordinal))
+                continue;
+            var key = "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias));
+            foreach (var full in fullNames.Where(f => NameKeys.Abbreviates(alias, f.Words, null, f.Initials)))
+            {
+                Add(specific, key);
+                Add(explained, ExplainedKey(key));
+                // The words it was spelled out with: another article's spelling of the same name shares most of them.
+                foreach (var word in NameKeys.ContentWords(full.Name))
+                    Add(explained, ExplainedKey(key) + ":" + word);
+            }
         }
-        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles, ShortForms = shortForms };
+        return new ResolutionKeys(strong, bridging, loose, surnames, looseSurnames, lookupOnly) { Specific = specific, Middles = middles, ShortForms = shortForms, Explained = explained };
     }
 
     /// <summary>
@@ -191,7 +210,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         {
             foreach (var longer in cores)
             {
-                if (longer.Length <= shorter.Length || IndexOf(longer, shorter) is not (var at and >= 0))
+                if (longer.Length <= shorter.Length || IndexOf(longer, shorter, plural: !longer.Any(w => w is "and" or "&")) is not (var at and >= 0))
                     continue;
                 var added = longer[..at].Concat(longer[(at + shorter.Length)..]).ToArray();
                 if (countries.CountryOf(string.Join(' ', added)) is not null)
@@ -203,15 +222,27 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         return result;
     }
 
-    private static int IndexOf(string[] longer, string[] shorter)
+    /// <param name="plural">Whether a word may stand for its plural: not in "Education and Justice Departments", which names two.</param>
+    private static int IndexOf(string[] longer, string[] shorter, bool plural)
     {
         for (int s = 0; s + shorter.Length <= longer.Length; s++)
         {
-            if (longer.AsSpan(s, shorter.Length).SequenceEqual(shorter))
+            bool same = true;
+            for (int w = 0; w < shorter.Length && same; w++)
+                same = plural ? SameWord(longer[s + w], shorter[w]) : longer[s + w] == shorter[w];
+            if (same)
                 return s;
         }
         return -1;
     }
+
+    /// <summary>The "ae:" key of an acronym's "x1:" key: the acronym alone, whatever the type class ("x1:O:afp" → "ae:afp").</summary>
+    internal static string ExplainedKey(string acronymKey) => "ae:" + acronymKey[(acronymKey.IndexOf(':', 3) + 1)..];
+
+    /// <summary>One word, or it and its plural: "National Guard" is the short form of the "Bolivarian National Guards".</summary>
+    private static bool SameWord(string a, string b) =>
+        a == b || (a.Length == b.Length + 1 && a[^1] == 's' && a.StartsWith(b, StringComparison.Ordinal))
+        || (b.Length == a.Length + 1 && b[^1] == 's' && b.StartsWith(a, StringComparison.Ordinal));
 
     /// <summary>The key under which a person's middle names are filed: their first name and surname.</summary>
     internal static string MiddleKey(IReadOnlyList<string> core) => "mx:" + core[0] + " " + core[^1];
