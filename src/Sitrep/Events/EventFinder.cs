@@ -55,7 +55,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -103,7 +103,7 @@ internal sealed class EventFinder
                     continue;
                 if (Modality(text, tokens, i, end))
                     continue;
-                if (Particle(text, tokens, first, i))
+                if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
                     continue;
                 var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
@@ -412,23 +412,41 @@ internal sealed class EventFinder
         return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
     }
 
+    /// <summary>Names of armed or official bodies ending in a verb form ("air force", "border guards"): event-unit-nouns.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon UnitNouns = Sitrep.Lexicons.Lexicon.Get("event-unit-nouns");
+
+    /// <summary>The word ends the name of a body ("the air force dropped", "killing nine border guards"): a noun, no event.</summary>
+    private static bool UnitNoun(string text, Token[] tokens, int first, int i)
+    {
+        if (i <= first || tokens[i - 1].Kind != TokenKind.Word)
+            return false;
+        var pair = string.Concat(tokens[i - 1].Span(text), " ", tokens[i].Span(text));
+        if (UnitNouns.Contains(pair))
+            return true;
+        return i - 2 >= first && tokens[i - 2].Kind == TokenKind.Word && UnitNouns.Contains(string.Concat(tokens[i - 2].Span(text), " ", pair));
+    }
+
     /// <summary>Which tokens lie inside a time expression ("on Monday"), with the preposition that opens it.</summary>
     private static bool[] TimeTokens(string text, Token[] tokens, IReadOnlyList<TimeExpression> times)
     {
         var timed = new bool[tokens.Length];
-        foreach (var time in times)
+        if (times.Count == 0 || tokens.Length == 0)
+            return timed;
+        var spans = times.Select(t => (t.Start, t.End)).OrderBy(t => t.Start).ToArray();
+        int k = 0;
+        foreach (var (start, end) in spans)
         {
-            for (int k = 0; k < tokens.Length; k++)
+            // Tokens are in text order: move to the first one that does not end before the time.
+            while (k < tokens.Length && tokens[k].End <= start)
+                k++;
+            for (int q = k; q < tokens.Length && tokens[q].Start < end; q++)
             {
-                if (tokens[k].Start >= time.End)
-                    break;
-                if (tokens[k].Start >= time.Start && tokens[k].End <= time.End)
-                {
-                    timed[k] = true;
-                    // The preposition that opens the time ("on Monday", "in March").
-                    if (k > 0 && !timed[k - 1] && tokens[k - 1].Kind == TokenKind.Word && IsAny(tokens[k - 1].Span(text), "on", "in", "at", "during", "since", "until", "by"))
-                        timed[k - 1] = true;
-                }
+                if (tokens[q].Start < start || tokens[q].End > end)
+                    continue;
+                timed[q] = true;
+                // The preposition that opens the time ("on Monday", "in March").
+                if (q > 0 && !timed[q - 1] && tokens[q - 1].Kind == TokenKind.Word && IsAny(tokens[q - 1].Span(text), "on", "in", "at", "during", "since", "until", "by"))
+                    timed[q - 1] = true;
             }
         }
         return timed;
@@ -872,6 +890,16 @@ internal sealed class EventFinder
         return best;
     }
 
+    private static bool LocativeBetween(string text, Token[] tokens, int from, int to)
+    {
+        for (int q = from; q < to; q++)
+        {
+            if (IsAny(tokens[q].Span(text), "in", "at", "near", "inside", "outside"))
+                return true;
+        }
+        return false;
+    }
+
     private static bool PrepositionBetween(string text, Token[] tokens, int from, int to)
     {
         for (int q = from; q < to; q++)
@@ -1007,6 +1035,10 @@ internal sealed class EventFinder
                 foreach (var words in alternatives)
                 {
                     if (p >= plainStop && owner[p] >= 0 && !IsPlaceWord(words))
+                        continue;
+                    // The first word of the pattern is the verb's object, not a place where it happened: "seized the
+                    // capital", not "seized (pistols) in the capital" (words the pattern skips hold no "in", "at", "near").
+                    if (alternatives == positions[0] && p > opens && LocativeBetween(text, tokens, opens, p))
                         continue;
                     if (IsPlaceWord(words))
                     {
