@@ -242,7 +242,12 @@ internal sealed class EventFinder
                 break;
             }
             if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
+            {
+                // "wildfires that have forced …": a relative clause's subject is the hazard it follows.
+                if (IsAny(span, "that", "which") && p - 1 >= first && IsHazard(text, tokens, first, p - 1, armed))
+                    return true;
                 break;
+            }
             // A hazard that qualifies a noun cue names its kind, not its subject ("a gas attack").
             if (IsHazard(text, tokens, first, p, armed) && !(p == cue - 1 && noun))
                 return true;
