@@ -133,6 +133,8 @@ internal sealed class EventFinder
                 // Rescuing or evacuating people from a disaster is its response, no event (a hostage rescue stays AID).
                 if (type == "AID" && ReliefVerbs.Contains(span) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
                     type = null;
+                if (type == "THREATEN" && !NounUse(text, tokens, first, i, nominal) && WarnsOfRisk(text, tokens, end, last))
+                    type = null;
                 if (type is not null)
                 {
                     bool asNoun = NounUse(text, tokens, first, i, nominal);
@@ -429,6 +431,30 @@ internal sealed class EventFinder
         if (UnitNouns.Contains(pair))
             return true;
         return i - 2 >= first && tokens[i - 2].Kind == TokenKind.Word && UnitNouns.Contains(string.Concat(tokens[i - 2].Span(text), " ", pair));
+    }
+
+    /// <summary>
+    /// A warning whose content is a prediction about a state ("warned that such a campaign could be bloody",
+    /// "warned that the plan would be a mistake") is an alert, not a threat: a modal and "be" with no
+    /// participle after it, in the clause after the cue. A threat names what will be done ("warned that any
+    /// attack would be met with a crushing response": a passive participle follows "be").
+    /// </summary>
+    private static bool WarnsOfRisk(string text, Token[] tokens, int end, int last)
+    {
+        int p = last + 1;
+        if (p >= end || !IsAny(tokens[p].Span(text), "that"))
+            return false;
+        for (int q = p + 1; q + 2 < end && q <= p + 8; q++)
+        {
+            if (tokens[q].Kind == TokenKind.Punctuation)
+                return false;
+            if (!IsAny(tokens[q].Span(text), "could", "might", "may", "would") || !IsAny(tokens[q + 1].Span(text), "be"))
+                continue;
+            var next = tokens[q + 2].Span(text);
+            return tokens[q + 2].Kind == TokenKind.Word && !next.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !next.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+                && !IsAny(next, "met", "hit", "struck", "shot", "dealt", "fought", "caught", "held", "sent", "brought", "made", "put", "cut", "thrown", "punished", "targeted", "attacked");
+        }
+        return false;
     }
 
     /// <summary>Which tokens lie inside a time expression ("on Monday"), with the preposition that opens it.</summary>
