@@ -55,7 +55,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -63,6 +63,7 @@ internal sealed class EventFinder
         var text = input.Text;
         var tokens = input.Tokens;
         var owner = MentionOfToken(tokens, input.Mentions);
+        var timed = TimeTokens(text, tokens, input.Times);
         var events = new List<Event>();
         bool previousHazard = false;
         // The events of the sentence before (their range in events), for a sentence that goes on telling them.
@@ -102,7 +103,9 @@ internal sealed class EventFinder
                     continue;
                 if (Modality(text, tokens, i, end))
                     continue;
-                var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
+                if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
+                    continue;
+                var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
@@ -116,12 +119,21 @@ internal sealed class EventFinder
                     hazardVerbEnd = tokens[last].End;
                     type = null;
                 }
-                else if (type == "ASSAULT" && hazardVerbEnd >= 0 && Coordinated(text, tokens, first, i, hazardVerbEnd))
+                else if (type == "ASSAULT" && hazardVerbEnd >= 0 && (Coordinated(text, tokens, first, i, hazardVerbEnd) || ElidedCoordinate(text, tokens, first, i, hazardVerbEnd)))
                 {
                     hazardVerbEnd = tokens[last].End;
                     type = null;
                 }
                 if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
+                {
+                    // "were killed and more than a dozen injured when a warehouse exploded": a harm coordinated with it is the hazard's too.
+                    hazardVerbEnd = tokens[last].End;
+                    type = null;
+                }
+                // Rescuing or evacuating people from a disaster is its response, no event (a hostage rescue stays AID).
+                if (type == "AID" && ReliefVerbs.Contains(span) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
+                    type = null;
+                if (type == "THREATEN" && !NounUse(text, tokens, first, i, nominal) && WarnsOfRisk(text, tokens, end, last))
                     type = null;
                 if (type is not null)
                 {
@@ -151,7 +163,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
-    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, VerbSense[] senses, int i, int first, int end, bool noun)
+    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, VerbSense[] senses, int i, int first, int end, bool noun)
     {
         int length = 0;
         VerbSense? fallback = null;
@@ -169,7 +181,7 @@ internal sealed class EventFinder
             {
                 foreach (var p in patterns)
                 {
-                    if (MatchesAfter(text, tokens, owner, mentions, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
+                    if (MatchesAfter(text, tokens, owner, mentions, timed, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
                         return (p.Type, p.Mode, last, sense.Nominal);
                 }
@@ -214,7 +226,7 @@ internal sealed class EventFinder
     private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed)
     {
         // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
-        if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
+        if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || tokens[cue - 1].Kind == TokenKind.Number || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
             return true;
         bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         int limit = Math.Max(first, cue - HazardWindow);
@@ -232,7 +244,12 @@ internal sealed class EventFinder
                 break;
             }
             if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
+            {
+                // "wildfires that have forced …": a relative clause's subject is the hazard it follows.
+                if (IsAny(span, "that", "which") && p - 1 >= first && IsHazard(text, tokens, first, p - 1, armed))
+                    return true;
                 break;
+            }
             // A hazard that qualifies a noun cue names its kind, not its subject ("a gas attack").
             if (IsHazard(text, tokens, first, p, armed) && !(p == cue - 1 && noun))
                 return true;
@@ -383,6 +400,87 @@ internal sealed class EventFinder
                 return true;
         }
         return nominal;
+    }
+
+    /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
+
+    /// <summary>
+    /// The word is a particle of the verb before it, not a verb of its own: "back" after a past form or a
+    /// verb of the lexicon ("pushed back", "drove back", "won back") is no backing (SUPPORT).
+    /// </summary>
+    private bool Particle(string text, Token[] tokens, int first, int i)
+    {
+        if (i <= first || !tokens[i].Span(text).Equals("back", StringComparison.OrdinalIgnoreCase) || tokens[i - 1].Kind != TokenKind.Word)
+            return false;
+        var before = tokens[i - 1].Span(text);
+        if (VerbWords.Contains(before) || NounWords.Contains(before))
+            return false;
+        return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
+    }
+
+    /// <summary>Names of armed or official bodies ending in a verb form ("air force", "border guards"): event-unit-nouns.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon UnitNouns = Sitrep.Lexicons.Lexicon.Get("event-unit-nouns");
+
+    /// <summary>The word ends the name of a body ("the air force dropped", "killing nine border guards"): a noun, no event.</summary>
+    private static bool UnitNoun(string text, Token[] tokens, int first, int i)
+    {
+        if (i <= first || tokens[i - 1].Kind != TokenKind.Word)
+            return false;
+        var pair = string.Concat(tokens[i - 1].Span(text), " ", tokens[i].Span(text));
+        if (UnitNouns.Contains(pair))
+            return true;
+        return i - 2 >= first && tokens[i - 2].Kind == TokenKind.Word && UnitNouns.Contains(string.Concat(tokens[i - 2].Span(text), " ", pair));
+    }
+
+    /// <summary>
+    /// A warning whose content is a prediction about a state ("warned that such a campaign could be bloody",
+    /// "warned that the plan would be a mistake") is an alert, not a threat: a modal and "be" with no
+    /// participle after it, in the clause after the cue. A threat names what will be done ("warned that any
+    /// attack would be met with a crushing response": a passive participle follows "be").
+    /// </summary>
+    private static bool WarnsOfRisk(string text, Token[] tokens, int end, int last)
+    {
+        int p = last + 1;
+        if (p >= end || !IsAny(tokens[p].Span(text), "that"))
+            return false;
+        for (int q = p + 1; q + 2 < end && q <= p + 8; q++)
+        {
+            if (tokens[q].Kind == TokenKind.Punctuation)
+                return false;
+            if (!IsAny(tokens[q].Span(text), "could", "might", "may", "would") || !IsAny(tokens[q + 1].Span(text), "be"))
+                continue;
+            var next = tokens[q + 2].Span(text);
+            return tokens[q + 2].Kind == TokenKind.Word && !next.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !next.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+                && !IsAny(next, "met", "hit", "struck", "shot", "dealt", "fought", "caught", "held", "sent", "brought", "made", "put", "cut", "thrown", "punished", "targeted", "attacked");
+        }
+        return false;
+    }
+
+    /// <summary>Which tokens lie inside a time expression ("on Monday"), with the preposition that opens it.</summary>
+    private static bool[] TimeTokens(string text, Token[] tokens, IReadOnlyList<TimeExpression> times)
+    {
+        var timed = new bool[tokens.Length];
+        if (times.Count == 0 || tokens.Length == 0)
+            return timed;
+        var spans = times.Select(t => (t.Start, t.End)).OrderBy(t => t.Start).ToArray();
+        int k = 0;
+        foreach (var (start, end) in spans)
+        {
+            // Tokens are in text order: move to the first one that does not end before the time.
+            while (k < tokens.Length && tokens[k].End <= start)
+                k++;
+            for (int q = k; q < tokens.Length && tokens[q].Start < end; q++)
+            {
+                if (tokens[q].Start < start || tokens[q].End > end)
+                    continue;
+                timed[q] = true;
+                // The preposition that opens the time ("on Monday", "in March").
+                if (q > 0 && !timed[q - 1] && tokens[q - 1].Kind == TokenKind.Word && IsAny(tokens[q - 1].Span(text), "on", "in", "at", "during", "since", "until", "by"))
+                    timed[q - 1] = true;
+            }
+        }
+        return timed;
     }
 
     /// <summary>Participles of a standing relation ("backed", "sponsored", "organised"): event-alliance-participles.tsv.</summary>
@@ -609,6 +707,26 @@ internal sealed class EventFinder
     /// The verb at <paramref name="cue"/> is coordinated with the sentence's verb cue ending at
     /// <paramref name="previousEnd"/>: "and", "or" or "then" stands right before it, or a comma right after the previous cue.
     /// </summary>
+    /// <summary>
+    /// The cue is a participle whose subject and auxiliary are left out after "and" ("fifteen were killed and
+    /// more than a dozen injured"): "and" after the verb before, then up to five words, none a verb cue or punctuation.
+    /// </summary>
+    private static bool ElidedCoordinate(string text, Token[] tokens, int first, int cue, int previousEnd)
+    {
+        if (!tokens[cue].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int p = cue - 1; p >= Math.Max(first, cue - 6); p--)
+        {
+            if (tokens[p].Start < previousEnd || tokens[p].Kind == TokenKind.Punctuation)
+                return false;
+            if (IsAny(tokens[p].Span(text), "and"))
+                return p > first && tokens[p - 1].End == previousEnd || (p - 1 >= first && tokens[p - 1].End <= previousEnd && tokens[p - 1].Start < previousEnd);
+            if (VerbWords.Contains(tokens[p].Span(text)))
+                return false;
+        }
+        return false;
+    }
+
     private static bool Coordinated(string text, Token[] tokens, int first, int cue, int previousEnd)
     {
         if (cue - 1 < first || tokens[cue - 1].Start < previousEnd)
@@ -803,6 +921,16 @@ internal sealed class EventFinder
         return best;
     }
 
+    private static bool LocativeBetween(string text, Token[] tokens, int from, int to)
+    {
+        for (int q = from; q < to; q++)
+        {
+            if (IsAny(tokens[q].Span(text), "in", "at", "near", "inside", "outside"))
+                return true;
+        }
+        return false;
+    }
+
     private static bool PrepositionBetween(string text, Token[] tokens, int from, int to)
     {
         for (int q = from; q < to; q++)
@@ -920,18 +1048,29 @@ internal sealed class EventFinder
     }
 
     /// <summary>Each position's words appear in order from <paramref name="from"/> before <paramref name="limit"/>, gaps allowed.</summary>
-    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int limit, string[][][] positions)
+    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int from, int limit, string[][][] positions)
     {
         int p = from;
+        // A time right after the verb is no part of its phrase: "captured on Monday the port" reads as "captured the port".
+        while (p < limit && timed[p])
+            p++;
         foreach (var alternatives in positions)
         {
             bool found = false;
             int opens = p;
-            int stop = Math.Min(limit, p + PatternGap);
+            int stop = GapEnd(text, tokens, owner, p, limit);
+            // A name only widens the gap: past the plain gap, its own words are not the pattern's ("Consider what the Kestrel Brigades are").
+            int plainStop = Math.Min(limit, opens + PatternGap);
             for (; p < stop && !found; p++)
             {
                 foreach (var words in alternatives)
                 {
+                    if (p >= plainStop && owner[p] >= 0 && !IsPlaceWord(words))
+                        continue;
+                    // The first word of the pattern is the verb's object, not a place where it happened: "seized the
+                    // capital", not "seized (pistols) in the capital" (words the pattern skips hold no "in", "at", "near").
+                    if (alternatives == positions[0] && p > opens && LocativeBetween(text, tokens, opens, p))
+                        continue;
                     if (IsPlaceWord(words))
                     {
                         // "@place": a place's name, over all its words ("withdrew from Afrin"), with no preposition
@@ -955,6 +1094,25 @@ internal sealed class EventFinder
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Where a pattern word's search from <paramref name="p"/> stops: <see cref="PatternGap"/> words on, a
+    /// name with its possessive counting as one word ("expelled two US Embassy staff", "the European Union's ambassador").
+    /// </summary>
+    private static int GapEnd(string text, Token[] tokens, int[] owner, int p, int limit)
+    {
+        int q = p;
+        for (int units = 0; units < PatternGap && q < limit; units++)
+        {
+            int m = owner[q];
+            q++;
+            if (m < 0)
+                continue;
+            while (q < limit && (owner[q] == m || (tokens[q].Span(text) is "'s" or "’s" or "'" && owner[q] < 0)))
+                q++;
+        }
+        return q;
     }
 
     /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>

@@ -71,7 +71,9 @@ internal sealed class EventLexicon
         NounLookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         var senses = new Dictionary<string, List<VerbSense>>(StringComparer.OrdinalIgnoreCase);
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in verbs.Entries.Concat(extraPatterns.Entries))
+        // The hand-written patterns come first, so that at equal size they win over CAMEO's own: they are
+        // written where CAMEO's code is wrong in PLOVER ("expel diplomats" is SANCTION expel, CAMEO 174 COERCE deport).
+        foreach (var e in extraPatterns.Entries.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(extraPatterns.Entries.Where(e => !e.Tags.Contains("pattern"))))
         {
             var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
             var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];

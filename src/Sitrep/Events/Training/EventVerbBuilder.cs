@@ -71,6 +71,21 @@ public static class EventVerbBuilder
     }
 
     /// <summary>The PLOVER type and mode of a CAMEO code ("none" for statements and non-events).</summary>
+    /// <remarks>
+    /// Choices that depend on a verb's words rather than its code are hand patterns in
+    /// <c>event-patterns.tsv</c>, which win over CAMEO's own at equal size (<c>EventLexicon</c>), each
+    /// following the PLOVER manual where ACLED's categories (case2021) differ:
+    /// expelling diplomats is SANCTION expel (the manual's SANCTION modes keep "the expulsion of ambassadors
+    /// or similar diplomats"; CAMEO's 174 stays COERCE deport for other people; ACLED files it under
+    /// diplomacy); defection (CAMEO 120, REJECT) is RETREAT withdraw for armed people (a material
+    /// withdrawal of forces from their side) and SANCTION withdraw for anyone else ("withdraw oneself from a
+    /// group"), the manual having no defection of its own; fighters surrendering (CAMEO 080, CONCEDE) is
+    /// RETREAT disarm ("give up weapons": material, where CONCEDE is verbal; ACLED calls it an agreement);
+    /// rescuing or evacuating people from a disaster is no event (hostage rescues stay AID, as the manual
+    /// says). A claim of responsibility (CAMEO 015) stays a public statement, as the table maps it: the manual
+    /// suggests AGREE as a possible documented exception but makes no recommendation, and ACLED's ACCUSE for
+    /// it (its "attribution" category) is no PLOVER reading.
+    /// </remarks>
     internal static (string Type, string? Mode) Plover(string code, Dictionary<string, (string Type, string? Mode)> map)
     {
         if (code.Length < 2 || code.StartsWith("01", StringComparison.Ordinal) || !code.All(char.IsAsciiDigit))
