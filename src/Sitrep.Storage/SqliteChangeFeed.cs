@@ -33,12 +33,9 @@ internal sealed class SqliteChangeFeed : IChangeFeed
 
     public void Append(string document, ChangeKind kind, string? by, IReadOnlyList<string>? layers)
     {
-        var command = _session.Prepared("INSERT INTO changes (document, kind, by, layers) VALUES ($document, $kind, $by, $layers)");
-        command.Parameters["$document"].Value = document;
-        command.Parameters["$kind"].Value = kind.ToString();
-        command.Parameters["$by"].Value = (object?)by ?? DBNull.Value;
-        command.Parameters["$layers"].Value = layers is null ? DBNull.Value : JsonSerializer.Serialize(layers, StoredJsonContext.Default.IReadOnlyListString);
-        command.ExecuteNonQuery();
+        _session.Raw("INSERT INTO changes (document, kind, by, layers) VALUES ($document, $kind, $by, $layers)")
+            .Bind("$document", document).Bind("$kind", kind.ToString()).Bind("$by", by)
+            .Bind("$layers", layers is null ? null : JsonSerializer.Serialize(layers, StoredJsonContext.Default.IReadOnlyListString)).Run();
     }
 
     private IReadOnlyList<DocumentChange> Read(string consumer, long after, long upTo, int limit)

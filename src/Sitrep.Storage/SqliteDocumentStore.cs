@@ -58,6 +58,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         WHERE text_hash = $text_hash
         """;
 
+    private const string UpdateDocument = "UPDATE documents SET " + DocumentAssignments + " WHERE id = $id";
+
     private static readonly string EmptyTextHash = Hashing.Hex(string.Empty);
 
     private readonly SqliteSession _session;
@@ -261,7 +263,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         return saved.Document;
     }
 
-    private long DataVersion() => Convert.ToInt64(_session.Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
+    private long DataVersion() => _session.Raw("PRAGMA data_version").Int64Scalar() ?? 0;
 
     public IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents)
     {
@@ -417,22 +419,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     }
 
     /// <summary>Whether a document with this id is stored.</summary>
-    internal bool Exists(string id) => Scalar("SELECT 1 FROM documents WHERE id = $id", id) is not null;
+    internal bool Exists(string id) => _session.Raw("SELECT 1 FROM documents WHERE id = $id").Bind("$id", id).Int64Scalar() is not null;
 
     private StoreOutcome SaveOne(Document doc, string storedAt, IReadOnlyList<string>? remade)
     {
         bool reanalysis = remade is not null;
-        var find = _session.Prepared("SELECT id, content_hash, text_hash, duplicate_of FROM documents WHERE source = $source");
-        find.Parameters["$source"].Value = doc.Source;
         string? existingId = null, existingContentHash = null, existingTextHash = null, existingDuplicateOf = null;
-        using (var reader = find.ExecuteReader())
+        using (var reader = _session.Raw("SELECT id, content_hash, text_hash, duplicate_of FROM documents WHERE source = $source").Bind("$source", doc.Source).Execute())
         {
             if (reader.Read())
             {
-                existingId = reader.GetString(0);
-                existingContentHash = reader.GetString(1);
-                existingTextHash = reader.GetString(2);
-                existingDuplicateOf = reader.IsDBNull(3) ? null : reader.GetString(3);
+                existingId = reader.Text(0);
+                existingContentHash = reader.Text(1);
+                existingTextHash = reader.Text(2);
+                existingDuplicateOf = reader.NullableText(3);
             }
         }
 
@@ -450,13 +450,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         if (doc.Text.Length > 0)
         {
             // No stored row has this source, so every row with this body is from another source.
-            var earliest = _session.Prepared("SELECT id FROM documents WHERE text_hash = $text_hash ORDER BY seq LIMIT 1");
-            earliest.Parameters["$text_hash"].Value = doc.TextHash;
-            duplicateOf = earliest.ExecuteScalar() as string;
+            duplicateOf = _session.Raw("SELECT id FROM documents WHERE text_hash = $text_hash ORDER BY seq LIMIT 1").Bind("$text_hash", doc.TextHash).TextScalar();
         }
-        var insert = _session.Prepared(InsertDocument);
+        var insert = _session.Raw(InsertDocument);
         Bind(insert, doc, id, duplicateOf, storedAt);
-        insert.ExecuteNonQuery();
+        insert.Run();
         WriteLayers(id, doc);
         _changes.Append(id, ChangeKind.Stored, null, null);
         return new StoreOutcome(StoreStatus.Stored, id, duplicateOf);
@@ -464,18 +462,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
 
     private StoreOutcome Update(Document doc, string id, string oldTextHash, string? oldDuplicateOf, string storedAt)
     {
-        var update = _session.Prepared($"UPDATE documents SET {DocumentAssignments} WHERE id = $id");
+        var update = _session.Raw(UpdateDocument);
         // The row keeps its seq, so with the same body its place among the copies is unchanged.
         if (doc.TextHash == oldTextHash)
         {
             Bind(update, doc, id, oldDuplicateOf, storedAt);
-            update.ExecuteNonQuery();
+            update.Run();
             WriteLayers(id, doc);
             return new StoreOutcome(StoreStatus.Updated, id, oldDuplicateOf);
         }
 
         Bind(update, doc, id, duplicateOf: null, storedAt);
-        update.ExecuteNonQuery();
+        update.Run();
         WriteLayers(id, doc);
         // The documents that shared the old body may have pointed at this one, and the documents
         // with the new body may now have this one as their earliest copy.
@@ -493,16 +491,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         Run("DELETE FROM document_layers WHERE document = $id", id);
         if (doc.Layers.Count == 0)
             return;
-        var insert = _session.Prepared("INSERT INTO document_layers (document, layer, data) VALUES ($document, $layer, $data)");
-        insert.Parameters["$document"].Value = id;
+        var insert = _session.Raw("INSERT INTO document_layers (document, layer, data) VALUES ($document, $layer, $data)").Bind("$document", id);
         _encoded.TryGetValue(doc, out var encoded);
         foreach (var name in doc.Layers.Names)
         {
             if (!_codecs.TryGetValue(name, out var codec))
                 throw new StoreException($"document '{doc.Id}' has layer '{name}', which this store has no codec for");
-            insert.Parameters["$layer"].Value = name;
-            insert.Parameters["$data"].Value = encoded is not null && encoded.Layers.TryGetValue(name, out var data) ? data : codec.Write(doc.Layers[name]!);
-            insert.ExecuteNonQuery();
+            insert.Bind("$layer", name).Bind("$data", encoded is not null && encoded.Layers.TryGetValue(name, out var data) ? data : codec.Write(doc.Layers[name]!)).Run();
         }
     }
 
@@ -529,37 +524,36 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         }
     }
 
-    private void Bind(SqliteCommand command, Document doc, string id, string? duplicateOf, string storedAt)
+    private void Bind(RawStatement command, Document doc, string id, string? duplicateOf, string storedAt)
     {
-        var p = command.Parameters;
         _encoded.TryGetValue(doc, out var encoded);
         var m = doc.Metadata;
-        p["$id"].Value = id;
-        p["$source"].Value = doc.Source;
-        p["$format"].Value = doc.Format.ToString();
-        p["$raw_text"].Value = doc.RawText;
-        p["$text"].Value = doc.Text;
-        p["$offset_map"].Value = encoded?.Segments ?? StoredJson.WriteSegments(doc.Map.Segments);
-        p["$title"].Value = (object?)m.Title ?? DBNull.Value;
-        p["$byline"].Value = (object?)m.Byline ?? DBNull.Value;
-        p["$outlet"].Value = (object?)m.Outlet ?? DBNull.Value;
-        p["$original_publisher"].Value = (object?)m.OriginalPublisher ?? DBNull.Value;
-        p["$published"].Value = (object?)m.Published ?? DBNull.Value;
-        p["$published_inferred"].Value = m.PublishedInferred ? 1 : 0;
-        p["$genre"].Value = (object?)m.Genre?.ToString() ?? DBNull.Value;
-        p["$language"].Value = (object?)m.Language ?? DBNull.Value;
-        p["$url"].Value = (object?)m.Url ?? DBNull.Value;
-        p["$stated"].Value = encoded?.Stated ?? StoredJson.WriteStated(doc.Stated);
-        p["$removed"].Value = encoded?.Removed ?? StoredJson.WriteRemoved(doc.Removed);
-        p["$captions"].Value = encoded?.Captions ?? StoredJson.WriteCaptions(doc.Captions);
-        p["$notes"].Value = encoded?.StageNotes ?? StoredJson.WriteStrings(doc.StageNotes);
-        p["$input_notes"].Value = encoded?.InputNotes ?? StoredJson.WriteStrings(doc.InputNotes);
-        p["$content_hash"].Value = doc.ContentHash;
-        p["$text_hash"].Value = doc.TextHash;
-        p["$duplicate_of"].Value = (object?)duplicateOf ?? DBNull.Value;
-        p["$pipeline_version"].Value = doc.PipelineVersion;
-        p["$stages"].Value = encoded?.Stages ?? StoredJson.WriteStages(doc.Stages);
-        p["$stored_at"].Value = storedAt;
+        command.Bind("$id", id)
+            .Bind("$source", doc.Source)
+            .Bind("$format", doc.Format.ToString())
+            .Bind("$raw_text", doc.RawText)
+            .Bind("$text", doc.Text)
+            .Bind("$offset_map", encoded?.Segments ?? StoredJson.WriteSegments(doc.Map.Segments))
+            .Bind("$title", m.Title)
+            .Bind("$byline", m.Byline)
+            .Bind("$outlet", m.Outlet)
+            .Bind("$original_publisher", m.OriginalPublisher)
+            .Bind("$published", m.Published)
+            .Bind("$published_inferred", m.PublishedInferred ? 1 : 0)
+            .Bind("$genre", m.Genre?.ToString())
+            .Bind("$language", m.Language)
+            .Bind("$url", m.Url)
+            .Bind("$stated", encoded?.Stated ?? StoredJson.WriteStated(doc.Stated))
+            .Bind("$removed", encoded?.Removed ?? StoredJson.WriteRemoved(doc.Removed))
+            .Bind("$captions", encoded?.Captions ?? StoredJson.WriteCaptions(doc.Captions))
+            .Bind("$notes", encoded?.StageNotes ?? StoredJson.WriteStrings(doc.StageNotes))
+            .Bind("$input_notes", encoded?.InputNotes ?? StoredJson.WriteStrings(doc.InputNotes))
+            .Bind("$content_hash", doc.ContentHash)
+            .Bind("$text_hash", doc.TextHash)
+            .Bind("$duplicate_of", duplicateOf)
+            .Bind("$pipeline_version", doc.PipelineVersion)
+            .Bind("$stages", encoded?.Stages ?? StoredJson.WriteStages(doc.Stages))
+            .Bind("$stored_at", storedAt);
     }
 
     /// <summary>A document's columns and layers as <see cref="Prepare"/> encoded them.</summary>
@@ -590,12 +584,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         return command.ExecuteScalar();
     }
 
-    private void Run(string sql, string id)
-    {
-        var command = _session.Prepared(sql);
-        command.Parameters["$id"].Value = id;
-        command.ExecuteNonQuery();
-    }
+    private void Run(string sql, string id) => _session.Raw(sql).Bind("$id", id).Run();
 
     private Document ReadDocument(SqliteDataReader r, IReadOnlySet<string>? layers = null)
     {

@@ -63,25 +63,21 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IReadOnlyList<long> Lookup(string key)
     {
-        var command = Prepared("SELECT entity FROM entity_keys WHERE key = $key ORDER BY entity");
-        command.Parameters["$key"].Value = key;
-        return ReadIds(command);
+        return ReadIds(Raw("SELECT entity FROM entity_keys WHERE key = $key ORDER BY entity").Bind("$key", key));
     }
 
     public StoredEntity Get(long id)
     {
-        var command = Prepared("SELECT id, name, type, documents, merged_into FROM entities WHERE id = $id");
-        command.Parameters["$id"].Value = id;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            throw new KeyNotFoundException($"no entity E{id} in the store");
-        if (!reader.IsDBNull(4))
+        long into;
+        using (var reader = Raw("SELECT id, name, type, documents, merged_into FROM entities WHERE id = $id").Bind("$id", id).Execute())
         {
-            long into = reader.GetInt64(4);
-            reader.Close();
-            return Get(into);
+            if (!reader.Read())
+                throw new KeyNotFoundException($"no entity E{id} in the store");
+            if (reader.IsNull(4))
+                return new StoredEntity(reader.Int64(0), reader.Text(1), reader.Text(2), reader.Int32(3));
+            into = reader.Int64(4);
         }
-        return new StoredEntity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+        return Get(into);
     }
 
     /// <summary>The entity with this id, following merges; null when there is none.</summary>
@@ -99,15 +95,12 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         // links are read from a cache, since popular surnames ask for the company of hundreds of people
         // (172 Smiths in 20,000 articles) and that query cost milliseconds each, more the larger the store.
         ForgetLinksIfStale();
-        var command = Prepared("SELECT document FROM entity_links WHERE entity = $id ORDER BY document LIMIT $n");
-        command.Parameters["$id"].Value = id;
-        command.Parameters["$n"].Value = documents;
         var named = new List<string>();
-        using (var reader = command.ExecuteReader())
+        using (var reader = Raw("SELECT document FROM entity_links WHERE entity = $id ORDER BY document LIMIT $n").Bind("$id", id).Bind("$n", documents).Execute())
         {
             while (reader.Read())
             {
-                var document = reader.GetString(0);
+                var document = reader.Text(0);
                 if (named.Count == 0 || named[^1] != document)
                     named.Add(document);
             }
@@ -133,9 +126,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             return links;
         if (_documentLinks.Count >= MaxCachedDocuments)
             _documentLinks.Clear();
-        var command = Prepared("SELECT entity FROM entity_links WHERE document = $document");
-        command.Parameters["$document"].Value = document;
-        links = [.. ReadIds(command)];
+        links = [.. ReadIds(Raw("SELECT entity FROM entity_links WHERE document = $document").Bind("$document", document))];
         _documentLinks[document] = links;
         return links;
     }
@@ -147,7 +138,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     /// </summary>
     private void ForgetLinksIfStale()
     {
-        long generation = Convert.ToInt64(Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
+        long generation = Raw("PRAGMA data_version").Int64Scalar() ?? 0;
         if (generation != _linksGeneration || _session.Rollbacks != _linksRollbacks)
         {
             _documentLinks.Clear();
@@ -171,33 +162,25 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public long Create(string name, string type)
     {
-        var command = Prepared("INSERT INTO entities (name, type) VALUES ($name, $type) RETURNING id");
-        command.Parameters["$name"].Value = name;
-        command.Parameters["$type"].Value = type;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Raw("INSERT INTO entities (name, type) VALUES ($name, $type) RETURNING id").Bind("$name", name).Bind("$type", type).Int64Scalar()
+            ?? throw new InvalidOperationException("the new entity has no id");
     }
 
     public void AddKeys(long id, IEnumerable<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var command = Prepared("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES ($key, $id)");
-        command.Parameters["$id"].Value = id;
+        var command = Raw("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES ($key, $id)").Bind("$id", id);
         foreach (var key in keys)
-        {
-            command.Parameters["$key"].Value = key;
-            command.ExecuteNonQuery();
-        }
+            command.Bind("$key", key).Run();
     }
 
     public IReadOnlyCollection<long> Unlink(string documentId)
     {
-        var links = Prepared("SELECT entity, type, sector, country FROM entity_links WHERE document = $document");
-        links.Parameters["$document"].Value = documentId;
         var linked = new List<(long Entity, string? Type, string? Sector, string? Country)>();
-        using (var reader = links.ExecuteReader())
+        using (var reader = Raw("SELECT entity, type, sector, country FROM entity_links WHERE document = $document").Bind("$document", documentId).Execute())
         {
             while (reader.Read())
-                linked.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                linked.Add((reader.Int64(0), reader.NullableText(1), reader.NullableText(2), reader.NullableText(3)));
         }
         if (linked.Count == 0)
             return [];
@@ -225,50 +208,34 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     public void Link(string documentId, int local, long id, string type, string? sector, string? country)
     {
         // The document counts once for the entity, however many of its own entities link to it.
-        var count = Prepared("""
+        Raw("""
             UPDATE entities SET documents = documents + 1
             WHERE id = $id AND NOT EXISTS (SELECT 1 FROM entity_links WHERE document = $document AND entity = $id)
-            """);
-        count.Parameters["$document"].Value = documentId;
-        count.Parameters["$id"].Value = id;
-        count.ExecuteNonQuery();
+            """).Bind("$document", documentId).Bind("$id", id).Run();
         _documentLinks.Remove(documentId);
-        var insert = Prepared("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)");
-        insert.Parameters["$document"].Value = documentId;
-        insert.Parameters["$local"].Value = local;
-        insert.Parameters["$id"].Value = id;
-        insert.Parameters["$type"].Value = type;
-        insert.Parameters["$sector"].Value = (object?)sector ?? DBNull.Value;
-        insert.Parameters["$country"].Value = (object?)country ?? DBNull.Value;
-        insert.ExecuteNonQuery();
+        Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)")
+            .Bind("$document", documentId).Bind("$local", local).Bind("$id", id).Bind("$type", type).Bind("$sector", sector).Bind("$country", country).Run();
         Vote(id, type, 1);
         Attribute(id, "sector", sector, 1);
         Attribute(id, "country", country, 1);
         // One more vote for this type can only make this type the leader: it takes over when it now has
         // more votes than the entity's type (a tie keeps the type it has).
-        var retype = Prepared("""
+        Raw("""
             UPDATE entities SET type = $type
             WHERE id = $id AND type <> $type AND type_by_user = 0
               AND (SELECT votes FROM entity_types WHERE entity = $id AND type = $type)
                 > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
-            """);
-        retype.Parameters["$id"].Value = id;
-        retype.Parameters["$type"].Value = type;
-        retype.ExecuteNonQuery();
+            """).Bind("$id", id).Bind("$type", type).Run();
     }
 
     private void Vote(long id, string? type, int delta)
     {
         if (type is null)
             return;
-        var command = Prepared("""
+        Raw("""
             INSERT INTO entity_types (entity, type, votes) VALUES ($id, $type, $delta)
             ON CONFLICT (entity, type) DO UPDATE SET votes = votes + excluded.votes
-            """);
-        command.Parameters["$id"].Value = id;
-        command.Parameters["$type"].Value = type;
-        command.Parameters["$delta"].Value = delta;
-        command.ExecuteNonQuery();
+            """).Bind("$id", id).Bind("$type", type).Bind("$delta", delta).Run();
     }
 
     /// <summary>A vote for (or, with -1, against) the entity's sector or country; nothing for an unknown value.</summary>
@@ -276,34 +243,28 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     {
         if (value is null)
             return;
-        var command = Prepared("""
+        Raw("""
             INSERT INTO entity_attributes (entity, kind, value, votes) VALUES ($id, $kind, $value, $delta)
             ON CONFLICT (entity, kind, value) DO UPDATE SET votes = votes + excluded.votes
-            """);
-        command.Parameters["$id"].Value = id;
-        command.Parameters["$kind"].Value = kind;
-        command.Parameters["$value"].Value = value;
-        command.Parameters["$delta"].Value = delta;
-        command.ExecuteNonQuery();
+            """).Bind("$id", id).Bind("$kind", kind).Bind("$value", value).Bind("$delta", delta).Run();
     }
 
     /// <summary>The sector and country most of the entity's documents give it (a tie: the first in ordinal order), following merges.</summary>
     public (string? Sector, string? Country) Affiliation(long id)
     {
         long entity = Get(id).Id;
-        var command = Prepared("""
+        string? sector = null, country = null;
+        using var reader = Raw("""
             SELECT kind, value FROM entity_attributes WHERE entity = $id AND votes > 0
             ORDER BY kind, votes DESC, value
-            """);
-        command.Parameters["$id"].Value = entity;
-        string? sector = null, country = null;
-        using var reader = command.ExecuteReader();
+            """).Bind("$id", entity).Execute();
         while (reader.Read())
         {
-            if (reader.GetString(0) == "sector")
-                sector ??= reader.GetString(1);
-            else if (reader.GetString(0) == "country")
-                country ??= reader.GetString(1);
+            var kind = reader.Text(0);
+            if (kind == "sector")
+                sector ??= reader.Text(1);
+            else if (kind == "country")
+                country ??= reader.Text(1);
         }
         return (sector, country);
     }
@@ -396,23 +357,20 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         ArgumentNullException.ThrowIfNull(documentId);
         var resolved = new StoredEntity?[count];
         var merged = new List<(int Local, long Entity)>();
-        var command = Prepared("""
+        using (var reader = Raw("""
             SELECT l.local, l.entity, e.id, e.name, e.type, e.documents, e.merged_into
             FROM entity_links l LEFT JOIN entities e ON e.id = l.entity
             WHERE l.document = $document AND l.local >= 0 AND l.local < $count
-            """);
-        command.Parameters["$document"].Value = documentId;
-        command.Parameters["$count"].Value = count;
-        using (var reader = command.ExecuteReader())
+            """).Bind("$document", documentId).Bind("$count", count).Execute())
         {
             while (reader.Read())
             {
-                int local = reader.GetInt32(0);
+                int local = reader.Int32(0);
                 // A merged entity (or a link to none, which Get reports) is read as Get reads it, after this reader closes.
-                if (reader.IsDBNull(2) || !reader.IsDBNull(6))
-                    merged.Add((local, reader.GetInt64(1)));
+                if (reader.IsNull(2) || !reader.IsNull(6))
+                    merged.Add((local, reader.Int64(1)));
                 else
-                    resolved[local] = new StoredEntity(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5));
+                    resolved[local] = new StoredEntity(reader.Int64(2), reader.Text(3), reader.Text(4), reader.Int32(5));
             }
         }
         foreach (var (local, entity) in merged)
@@ -664,10 +622,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     private void AddDocuments(long id, int delta)
     {
-        var command = Prepared("UPDATE entities SET documents = MAX(0, documents + $delta) WHERE id = $id");
-        command.Parameters["$id"].Value = id;
-        command.Parameters["$delta"].Value = delta;
-        command.ExecuteNonQuery();
+        Raw("UPDATE entities SET documents = MAX(0, documents + $delta) WHERE id = $id").Bind("$id", id).Bind("$delta", delta).Run();
     }
 
     private static void Set(SqliteCommand command, string name, object value) => SqliteSession.Set(command, name, value);
@@ -681,5 +636,16 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         return ids;
     }
 
+    private static List<long> ReadIds(RawStatement statement)
+    {
+        var ids = new List<long>();
+        using var reader = statement.Execute();
+        while (reader.Read())
+            ids.Add(reader.Int64(0));
+        return ids;
+    }
+
     private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
+
+    private RawStatement Raw(string sql) => _session.Raw(sql);
 }

@@ -11,6 +11,7 @@ namespace Sitrep.Storage;
 internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
     private int _savepoints;
 
@@ -81,17 +82,17 @@ internal sealed class SqliteSession : IDisposable
         // Savepoints by prepared statements: SqliteTransaction.Save and Release prepare their SQL anew on
         // every call, and cross-document stages open one per document.
         var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Prepared("SAVEPOINT " + name).ExecuteNonQuery();
+        Raw("SAVEPOINT " + name).Run();
         try
         {
             work();
-            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
+            Raw("RELEASE SAVEPOINT " + name).Run();
         }
         catch
         {
             Rollbacks++;
-            Prepared("ROLLBACK TO SAVEPOINT " + name).ExecuteNonQuery();
-            Prepared("RELEASE SAVEPOINT " + name).ExecuteNonQuery();
+            Raw("ROLLBACK TO SAVEPOINT " + name).Run();
+            Raw("RELEASE SAVEPOINT " + name).Run();
             throw;
         }
         finally
@@ -113,6 +114,17 @@ internal sealed class SqliteSession : IDisposable
             _commands[sql] = command;
         }
         return command;
+    }
+
+    /// <summary>One statement prepared on SQLite's own interface, reused: for the statements run for every link, key and term.</summary>
+    public RawStatement Raw(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(Connection.Handle!, sql);
+            _statements[sql] = statement;
+        }
+        return statement;
     }
 
     /// <summary>A command of its own (for a reader that stays open while prepared statements run).</summary>
@@ -155,6 +167,10 @@ internal sealed class SqliteSession : IDisposable
         foreach (var c in _commands.Values)
             c.Dispose();
         _commands.Clear();
+        // Finalized before the connection closes, or it would stay open behind them.
+        foreach (var s in _statements.Values)
+            s.Dispose();
+        _statements.Clear();
         Connection.Dispose();
     }
 }

@@ -16,9 +16,7 @@ public sealed class SqliteStoryFraming : IStoryFraming
 
     public long? TallyStory(string document)
     {
-        var command = _session.Prepared("SELECT story FROM framing_documents WHERE document = $document");
-        command.Parameters["$document"].Value = document;
-        return command.ExecuteScalar() is long story ? story : null;
+        return _session.Raw("SELECT story FROM framing_documents WHERE document = $document").Bind("$document", document).Int64Scalar();
     }
 
     public void SaveTally(long story, FramingTally tally)
@@ -41,12 +39,11 @@ public sealed class SqliteStoryFraming : IStoryFraming
     public IReadOnlyList<FramingTally> Tallies(IReadOnlyList<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var command = _session.Prepared("SELECT tally FROM framing_documents WHERE document = $document");
+        var command = _session.Raw("SELECT tally FROM framing_documents WHERE document = $document");
         var list = new List<FramingTally>(documents.Count);
         foreach (var document in documents)
         {
-            command.Parameters["$document"].Value = document;
-            if (command.ExecuteScalar() is string tally)
+            if (command.Bind("$document", document).TextScalar() is { } tally)
                 list.Add(FramingCodec.ReadTally(document, tally));
         }
         return list;

@@ -32,12 +32,11 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public IReadOnlyDictionary<string, int> Frequencies(IReadOnlyCollection<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var command = Prepared("SELECT documents FROM story_frequencies WHERE term = $term");
+        var command = Raw("SELECT documents FROM story_frequencies WHERE term = $term");
         var counts = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            command.Parameters["$term"].Value = term;
-            if (command.ExecuteScalar() is long n)
+            if (command.Bind("$term", term).Int64Scalar() is long n)
                 counts[term] = (int)n;
         }
         return counts;
@@ -46,16 +45,12 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddFrequencies(IEnumerable<string> terms, int delta)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var command = Prepared("""
+        var command = Raw("""
             INSERT INTO story_frequencies (term, documents) VALUES ($term, MAX($delta, 0))
             ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)
-            """);
-        command.Parameters["$delta"].Value = delta;
+            """).Bind("$delta", delta);
         foreach (var term in terms)
-        {
-            command.Parameters["$term"].Value = term;
-            command.ExecuteNonQuery();
-        }
+            command.Bind("$term", term).Run();
     }
 
     public IReadOnlyList<StoryCandidate> Candidates(string term, int limit)
@@ -63,14 +58,11 @@ public sealed class SqliteStoryIndex : IStoryIndex
         // The postings alone from the index; each story's size and days from a cache of the stories
         // table, which the joins read for every posting (an article asks for hundreds).
         ForgetWindowsIfStale();
-        var command = Prepared("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit");
-        command.Parameters["$term"].Value = term;
-        command.Parameters["$limit"].Value = limit;
         var stories = new List<long>();
-        using (var reader = command.ExecuteReader())
+        using (var reader = Raw("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit").Bind("$term", term).Bind("$limit", limit).Execute())
         {
             while (reader.Read())
-                stories.Add(reader.GetInt64(0));
+                stories.Add(reader.Int64(0));
         }
         var candidates = new List<StoryCandidate>(stories.Count);
         foreach (var id in stories)
@@ -93,18 +85,12 @@ public sealed class SqliteStoryIndex : IStoryIndex
     {
         if (_windows.TryGetValue(id, out var cached))
             return cached;
-        var command = Prepared("SELECT merged_into, size, first, last FROM stories WHERE id = $id");
-        command.Parameters["$id"].Value = id;
-        using var reader = command.ExecuteReader();
+        using var reader = Raw("SELECT merged_into, size, first, last FROM stories WHERE id = $id").Bind("$id", id).Execute();
         if (!reader.Read())
             return null;
         if (_windows.Count >= MaxCachedWindows)
             _windows.Clear();
-        var window = new StoryWindow(
-            reader.IsDBNull(0) ? null : reader.GetInt64(0),
-            reader.GetInt32(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3));
+        var window = new StoryWindow(reader.NullableInt64(0), reader.Int32(1), reader.NullableText(2), reader.NullableText(3));
         _windows[id] = window;
         return window;
     }
@@ -125,78 +111,62 @@ public sealed class SqliteStoryIndex : IStoryIndex
         }
     }
 
-    public long Generation() => Convert.ToInt64(Prepared("PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
+    public long Generation() => Raw("PRAGMA data_version").Int64Scalar() ?? 0;
 
     public StoryState? Story(long id)
     {
-        var command = Prepared("SELECT id, title, size, first, last, centroid, merged_into FROM stories WHERE id = $id");
-        command.Parameters["$id"].Value = id;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return null;
-        if (!reader.IsDBNull(6))
+        long into;
+        using (var reader = Raw("SELECT id, title, size, first, last, centroid, merged_into FROM stories WHERE id = $id").Bind("$id", id).Execute())
         {
-            long into = reader.GetInt64(6);
-            reader.Close();
-            return into == id ? null : Story(into);
+            if (!reader.Read())
+                return null;
+            if (reader.IsNull(6))
+            {
+                return new StoryState
+                {
+                    Id = reader.Int64(0),
+                    Title = reader.NullableText(1),
+                    Size = reader.Int32(2),
+                    First = reader.NullableText(3),
+                    Last = reader.NullableText(4),
+                    Centroid = StoryVectors.Read(reader.Text(5)),
+                };
+            }
+            into = reader.Int64(6);
         }
-        return new StoryState
-        {
-            Id = reader.GetInt64(0),
-            Title = reader.IsDBNull(1) ? null : reader.GetString(1),
-            Size = reader.GetInt32(2),
-            First = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Last = reader.IsDBNull(4) ? null : reader.GetString(4),
-            Centroid = StoryVectors.Read(reader.GetString(5)),
-        };
+        return into == id ? null : Story(into);
     }
 
     public IReadOnlyList<StoryMember> Members(long story, int limit)
     {
         // Not the terms: the longest column, and only a removal needs them (MemberOf reads them).
-        var command = Prepared("SELECT document, story, published, vector FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit");
-        command.Parameters["$story"].Value = story;
-        command.Parameters["$limit"].Value = limit;
         var members = new List<StoryMember>();
-        using var reader = command.ExecuteReader();
+        using var reader = Raw("SELECT document, story, published, vector FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit").Bind("$story", story).Bind("$limit", limit).Execute();
         while (reader.Read())
-        {
-            members.Add(new StoryMember(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                StoryVectors.Read(reader.GetString(3)),
-                []));
-        }
+            members.Add(new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Text(3)), []));
         return members;
     }
 
     public StoryMember? MemberOf(string document)
     {
-        var command = Prepared("SELECT document, story, published, vector, terms FROM story_members WHERE document = $document");
-        command.Parameters["$document"].Value = document;
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadMember(reader) : null;
+        using var reader = Raw("SELECT document, story, published, vector, terms FROM story_members WHERE document = $document").Bind("$document", document).Execute();
+        return reader.Read()
+            ? new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Text(3)), reader.Text(4).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            : null;
     }
 
     public long Create(string? title)
     {
-        var command = Prepared("INSERT INTO stories (title) VALUES ($title) RETURNING id");
-        command.Parameters["$title"].Value = (object?)title ?? DBNull.Value;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Raw("INSERT INTO stories (title) VALUES ($title) RETURNING id").Bind("$title", title).Int64Scalar()
+            ?? throw new InvalidOperationException("the new story has no id");
     }
 
     public void Save(StoryState story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var command = Prepared("UPDATE stories SET title = $title, size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id");
-        command.Parameters["$id"].Value = story.Id;
-        command.Parameters["$title"].Value = (object?)story.Title ?? DBNull.Value;
-        command.Parameters["$size"].Value = story.Size;
-        command.Parameters["$first"].Value = (object?)story.First ?? DBNull.Value;
-        command.Parameters["$last"].Value = (object?)story.Last ?? DBNull.Value;
-        command.Parameters["$centroid"].Value = StoryVectors.Write(story.Centroid);
-        command.ExecuteNonQuery();
+        Raw("UPDATE stories SET title = $title, size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id")
+            .Bind("$id", story.Id).Bind("$title", story.Title).Bind("$size", story.Size).Bind("$first", story.First).Bind("$last", story.Last)
+            .Bind("$centroid", StoryVectors.Write(story.Centroid)).Run();
         if (_windows.TryGetValue(story.Id, out var window))
             _windows[story.Id] = window with { Size = story.Size, First = story.First, Last = story.Last };
     }
@@ -204,16 +174,11 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddMember(StoryMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var command = Prepared("""
+        Raw("""
             INSERT INTO story_members (document, story, published, vector, terms, seq)
             VALUES ($document, $story, $published, $vector, $terms, (SELECT COALESCE(MAX(seq), 0) + 1 FROM story_members))
-            """);
-        command.Parameters["$document"].Value = member.Document;
-        command.Parameters["$story"].Value = member.Story;
-        command.Parameters["$published"].Value = (object?)member.Published ?? DBNull.Value;
-        command.Parameters["$vector"].Value = StoryVectors.Write(member.Vector);
-        command.Parameters["$terms"].Value = string.Join('\n', member.Terms);
-        command.ExecuteNonQuery();
+            """).Bind("$document", member.Document).Bind("$story", member.Story).Bind("$published", member.Published)
+            .Bind("$vector", StoryVectors.Write(member.Vector)).Bind("$terms", string.Join('\n', member.Terms)).Run();
     }
 
     public void RemoveMember(string document)
@@ -226,13 +191,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddPostings(long story, IEnumerable<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var command = Prepared("INSERT OR IGNORE INTO story_terms (term, story) VALUES ($term, $story)");
-        command.Parameters["$story"].Value = story;
+        var command = Raw("INSERT OR IGNORE INTO story_terms (term, story) VALUES ($term, $story)").Bind("$story", story);
         foreach (var term in terms)
-        {
-            command.Parameters["$term"].Value = term;
-            command.ExecuteNonQuery();
-        }
+            command.Bind("$term", term).Run();
     }
 
     public void Merge(long kept, long absorbed)
@@ -277,23 +238,19 @@ public sealed class SqliteStoryIndex : IStoryIndex
 
     public IReadOnlyList<string> Documents(long story)
     {
-        var command = Prepared("SELECT document FROM story_members WHERE story = $story ORDER BY published IS NULL, published, document");
-        command.Parameters["$story"].Value = story;
         var list = new List<string>();
-        using var reader = command.ExecuteReader();
+        using var reader = Raw("SELECT document FROM story_members WHERE story = $story ORDER BY published IS NULL, published, document").Bind("$story", story).Execute();
         while (reader.Read())
-            list.Add(reader.GetString(0));
+            list.Add(reader.Text(0));
         return list;
     }
 
     public IReadOnlyList<IReadOnlyList<string>> Terms(long story)
     {
-        var command = Prepared("SELECT terms FROM story_members WHERE story = $story");
-        command.Parameters["$story"].Value = story;
         var list = new List<IReadOnlyList<string>>();
-        using var reader = command.ExecuteReader();
+        using var reader = Raw("SELECT terms FROM story_members WHERE story = $story").Bind("$story", story).Execute();
         while (reader.Read())
-            list.Add(reader.GetString(0).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            list.Add(reader.Text(0).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         return list;
     }
 
@@ -304,14 +261,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.IsDBNull(4) ? null : reader.GetString(4));
 
-    private static StoryMember ReadMember(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetInt64(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        StoryVectors.Read(reader.GetString(3)),
-        reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-
     private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
+
+    private RawStatement Raw(string sql) => _session.Raw(sql);
 
     private readonly record struct StoryWindow(long? MergedInto, int Size, string? First, string? Last);
 }

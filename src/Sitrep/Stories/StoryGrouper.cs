@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
@@ -168,7 +169,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                                 Add(document);
                         });
                         foreach (var (term, delta) in _articleDeltas)
-                            _pending[term] = _pending.GetValueOrDefault(term) + delta;
+                            CollectionsMarshal.GetValueRefOrAddDefault(_pending, term, out _) += delta;
                     }
 #pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
                     catch (Exception e)
@@ -238,12 +239,26 @@ public sealed class StoryGrouper : ICrossDocumentStage
         var terms = counts.Keys.ToList();
         _memberCount ??= _index.MemberCount();
         int n = _memberCount.Value + 1;
-        var df = terms.ToDictionary(t => t, Frequency, StringComparer.Ordinal);
-        AddFrequencies(terms, 1);
+        // Each term's document frequency before this article, and the article counted in: one look-up of
+        // the cache per term (the terms are distinct, and the weights below go through them in this order).
+        var df = new int[terms.Count];
+        for (int t = 0; t < terms.Count; t++)
+        {
+            ref int frequency = ref CollectionsMarshal.GetValueRefOrAddDefault(_frequencies, terms[t], out bool cached);
+            if (!cached)
+            {
+                // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
+                frequency = _index.Frequencies([terms[t]]).GetValueOrDefault(terms[t]);
+            }
+            df[t] = frequency;
+            frequency++;
+            _articleDeltas.Add((terms[t], 1));
+        }
         var weights = new List<KeyValuePair<string, double>>(counts.Count);
+        int index = 0;
         foreach (var (term, count) in counts)
         {
-            double idf = Math.Log((n + _options.IdfPrior + 1.0) / (df.GetValueOrDefault(term) + 1));
+            double idf = Math.Log((n + _options.IdfPrior + 1.0) / (df[index++] + 1));
             double w = (1 + Math.Log(count)) * idf;
             if (w > 0)
                 weights.Add(new(term, w));

@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// One statement prepared on the session's connection and run through SQLite's own interface, for the
+/// statements the storing thread runs hundreds of thousands of times (entity links, keys, story terms,
+/// document rows). A <see cref="SqliteCommand"/> costs several times SQLite's own work on such small
+/// statements: it looks every parameter up by name, and builds a data reader, on every run. Here each
+/// parameter's position is looked up once, values are bound by position, and rows are read in place.
+/// It runs in whatever transaction the connection has open, like the session's commands.
+/// </summary>
+/// <remarks>One thread at a time, like the connection; a read must be disposed (the statement reset) before the statement runs again.</remarks>
+internal sealed class RawStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+
+    public RawStatement(sqlite3 db, string sql)
+    {
+        _db = db;
+        int rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, db);
+            throw new InvalidOperationException($"cannot prepare {sql}");
+        }
+        _statement = statement;
+        int count = raw.sqlite3_bind_parameter_count(_statement);
+        for (int i = 1; i <= count; i++)
+        {
+            if (raw.sqlite3_bind_parameter_name(_statement, i).utf8_to_string() is { } name)
+                _positions[name] = i;
+        }
+    }
+
+    public RawStatement Bind(string name, long value)
+    {
+        Check(raw.sqlite3_bind_int64(_statement, Position(name), value));
+        return this;
+    }
+
+    public RawStatement Bind(string name, string? value)
+    {
+        int position = Position(name);
+        Check(value is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_text(_statement, position, value));
+        return this;
+    }
+
+    /// <summary>Runs a statement that returns no row (or whose rows are not wanted); how many rows it changed.</summary>
+    public int Run()
+    {
+        using (var rows = Execute())
+        {
+            while (rows.Read())
+            {
+            }
+        }
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>Runs the statement; read its rows, then dispose to reset it.</summary>
+    public Rows Execute() => new(this);
+
+    /// <summary>The first column of the first row as an integer; null when there is no row or it is null.</summary>
+    public long? Int64Scalar()
+    {
+        using var rows = Execute();
+        return rows.Read() && !rows.IsNull(0) ? rows.Int64(0) : null;
+    }
+
+    /// <summary>The first column of the first row as text; null when there is no row or it is not text.</summary>
+    public string? TextScalar()
+    {
+        using var rows = Execute();
+        return rows.Read() && raw.sqlite3_column_type(_statement, 0) == raw.SQLITE_TEXT ? rows.Text(0) : null;
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private int Position(string name) =>
+        _positions.TryGetValue(name, out var position) ? position : throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    /// <summary>The rows of one run of the statement; disposing resets it.</summary>
+    public readonly struct Rows(RawStatement owner) : IDisposable
+    {
+        private readonly sqlite3_stmt _statement = owner._statement;
+
+        public bool Read()
+        {
+            int rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_ROW)
+                return true;
+            if (rc == raw.SQLITE_DONE)
+                return false;
+            try
+            {
+                SqliteException.ThrowExceptionForRC(rc, owner._db);
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
+            return false;
+        }
+
+        public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+        public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+        public int Int32(int column) => checked((int)raw.sqlite3_column_int64(_statement, column));
+
+        public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+        public string? NullableText(int column) => IsNull(column) ? null : Text(column);
+
+        public long? NullableInt64(int column) => IsNull(column) ? null : Int64(column);
+
+        public void Dispose() => raw.sqlite3_reset(_statement);
+    }
+}
