@@ -96,8 +96,8 @@ internal static class FeatureExtractor
                 {
                     if (k <= w.Length)
                     {
-                        prefix = FeatureHash.Step(prefix, char.ToLowerInvariant(w[k - 1]));
-                        suffix = FeatureHash.Step(suffix, char.ToLowerInvariant(w[^k]));
+                        prefix = FeatureHash.Step(prefix, FeatureHash.Lower(w[k - 1]));
+                        suffix = FeatureHash.Step(suffix, FeatureHash.Lower(w[^k]));
                     }
                     // A word shorter than the affix gets a fixed value: the slot count must not vary.
                     o[12 + k] = FeatureHash.Feature(12 + k, k <= w.Length ? prefix : 0);

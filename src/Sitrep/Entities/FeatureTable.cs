@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -112,6 +113,11 @@ internal readonly struct FeatureTable : IFeatureWeights
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Rows(ReadOnlySpan<uint> features, Span<int> rows)
     {
+        if (Sse.IsSupported)
+        {
+            PrefetchedRows(features, rows);
+            return 0;
+        }
         ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         int touched = 0;
@@ -139,6 +145,54 @@ internal readonly struct FeatureTable : IFeatureWeights
             rows[j] = row;
         }
         return touched;
+    }
+
+    /// <summary>How many look-ups ahead <see cref="PrefetchedRows"/> asks for a slot's cache line.</summary>
+    private const int PrefetchDistance = 16;
+
+    /// <summary>
+    /// <see cref="Rows"/> with the processor's prefetch instruction: the slot of the feature
+    /// <see cref="PrefetchDistance"/> places ahead is asked for while this one is probed, and a row found
+    /// is asked for at once (its first and last weights, the two cache lines a row of 17 spans at most).
+    /// Demand loads stall at the first mispredicted hit-or-miss branch; prefetches do not, so more
+    /// misses are in flight together. The same rows as the plain loop, so the same sums to the bit.
+    /// </summary>
+    private unsafe void PrefetchedRows(ReadOnlySpan<uint> features, Span<int> rows)
+    {
+        int mask = _slots.Length - 1;
+        int tags = _tags;
+        int n = features.Length;
+        fixed (ulong* slots = _slots)
+        fixed (float* weights = _weights)
+        {
+            for (int j = 0; j < Math.Min(PrefetchDistance, n); j++)
+                Sse.Prefetch0(slots + Slot(features[j]));
+            for (int j = 0; j < n; j++)
+            {
+                if (j + PrefetchDistance < n)
+                    Sse.Prefetch0(slots + Slot(features[j + PrefetchDistance]));
+                uint feature = features[j];
+                int slot = Slot(feature);
+                int row = -1;
+                while (true)
+                {
+                    ulong entry = slots[slot];
+                    uint key = (uint)entry;
+                    if (key == feature)
+                    {
+                        row = (int)(entry >> 32);
+                        float* first = weights + row * tags;
+                        Sse.Prefetch0(first);
+                        Sse.Prefetch0(first + tags - 1);
+                        break;
+                    }
+                    if (key == 0)
+                        break;
+                    slot = (slot + 1) & mask;
+                }
+                rows[j] = row;
+            }
+        }
     }
 
     // Where the rows' first and last weights read ahead are written, so the reads are not dropped as unused.

@@ -66,7 +66,7 @@ public sealed class WordClusters
         for (int i = 0; i < word.Length; i++)
         {
             char c = word[i];
-            c = char.IsAsciiDigit(c) ? '0' : title && i == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+            c = char.IsAsciiDigit(c) ? '0' : title && i == 0 ? char.ToUpperInvariant(c) : FeatureHash.Lower(c);
             h = FeatureHash.Step(h, c);
         }
         return h;
