@@ -166,7 +166,20 @@ internal static class HoverCards
             word = word[..^1];
         if (word.Length is > 0 and <= 3 && IsLowerParticle(word))
             return true; // "Bill de Blasio", "Ludwig van Beethoven"
-        return word.Length > 0 && char.IsUpper(word[0]) && IsNameWord(word);
+        return word.Length > 0 && char.IsUpper(word[0]) && (IsNameWord(word) || IsInitials(word));
+    }
+
+    /// <summary>Initials written with dots: "G.K.", or "J.R" when the last dot was cut as punctuation.</summary>
+    private static bool IsInitials(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 1 && word[^1] == '.')
+            word = word[..^1];
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (i % 2 == 0 ? !char.IsUpper(word[i]) : word[i] != '.')
+                return false;
+        }
+        return word.Length % 2 == 1;
     }
 
     private static bool IsLowerParticle(ReadOnlySpan<char> word)
