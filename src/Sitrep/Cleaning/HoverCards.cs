@@ -16,10 +16,16 @@ internal static class HoverCards
     private const int MaxCardLength = 900;
     private const int MaxFullNameWords = 6;
 
-    /// <summary>The cards in <paramref name="text"/> as (start, end) offsets into it, in order; empty when there are none.</summary>
-    public static List<(int Start, int End)> Find(ReadOnlySpan<char> text)
+    /// <summary>
+    /// One card in a text: <see cref="Cut"/> is where the body leaves off (the space that joined the card
+    /// to the name), <see cref="TextStart"/> where the card's own text begins, <see cref="End"/> just after "MORE".
+    /// </summary>
+    public readonly record struct Card(int Cut, int TextStart, int End);
+
+    /// <summary>The cards in <paramref name="text"/>, in order; empty (and nothing allocated) when there are none.</summary>
+    public static IReadOnlyList<Card> Find(ReadOnlySpan<char> text)
     {
-        List<(int, int)>? cards = null;
+        List<Card>? cards = null;
         int searchFrom = 0;
         while (searchFrom < text.Length)
         {
@@ -31,11 +37,14 @@ internal static class HoverCards
             if (IsCloser(text, closer, closerEnd)
                 && CardStart(text, Math.Max(searchFrom, closer - MaxCardLength), closer) is int start)
             {
-                (cards ??= []).Add((start, closerEnd));
+                int textStart = start;
+                while (char.IsWhiteSpace(text[textStart]))
+                    textStart++;
+                (cards ??= []).Add(new Card(start, textStart, closerEnd));
             }
             searchFrom = closerEnd;
         }
-        return cards ?? [];
+        return cards is null ? Array.Empty<Card>() : cards;
     }
 
     /// <summary>"MORE" as a word of its own after a space, followed by the end, a space, punctuation or a possessive.</summary>

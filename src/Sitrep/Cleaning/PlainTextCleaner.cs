@@ -639,14 +639,12 @@ public sealed partial class PlainTextCleaner
     {
         var cards = HoverCards.Find(raw.AsSpan(line.Start, line.Length));
         int at = line.Start;
-        foreach (var (start, end) in cards)
+        foreach (var card in cards)
         {
-            body.AppendRaw(new TextRange(at, line.Start + start));
-            int cardStart = line.Start + start; // the card's text starts after the space that joined it to the name
-            while (char.IsWhiteSpace(raw[cardStart]))
-                cardStart++;
-            removed.Add(new RemovedBlock(raw[cardStart..(line.Start + end)], RemovalReason.RelatedLinks, new TextRange(cardStart, line.Start + end)));
-            at = line.Start + end;
+            body.AppendRaw(new TextRange(at, line.Start + card.Cut));
+            var cardText = new TextRange(line.Start + card.TextStart, line.Start + card.End);
+            removed.Add(new RemovedBlock(raw[cardText.Start..cardText.End], RemovalReason.RelatedLinks, cardText));
+            at = cardText.End;
         }
         body.AppendRaw(new TextRange(at, line.End));
     }

@@ -203,17 +203,14 @@ public sealed class HtmlCleaner
         var text = new StringBuilder(block.Text.Length);
         var offsets = new List<int>(block.Text.Length);
         int at = 0;
-        foreach (var (start, end) in cards)
+        foreach (var card in cards)
         {
-            text.Append(block.Text, at, start - at);
-            for (int i = at; i < start; i++)
+            text.Append(block.Text, at, card.Cut - at);
+            for (int i = at; i < card.Cut; i++)
                 offsets.Add(block.Offsets[i]);
-            int cardStart = start; // the card's text starts after the space that joined it to the name
-            while (char.IsWhiteSpace(block.Text[cardStart]))
-                cardStart++;
-            int rawStart = FirstOffset(block.Offsets, cardStart, end), rawEnd = LastOffset(block.Offsets, cardStart, end) + 1;
-            removed.Add(new RemovedBlock(block.Text[cardStart..end], RemovalReason.RelatedLinks, rawStart < 0 ? new TextRange(0, 0) : new TextRange(rawStart, Math.Max(rawStart, rawEnd))));
-            at = end;
+            int rawStart = FirstOffset(block.Offsets, card.TextStart, card.End), rawEnd = LastOffset(block.Offsets, card.TextStart, card.End) + 1;
+            removed.Add(new RemovedBlock(block.Text[card.TextStart..card.End], RemovalReason.RelatedLinks, rawStart < 0 ? new TextRange(0, 0) : new TextRange(rawStart, Math.Max(rawStart, rawEnd))));
+            at = card.End;
         }
         text.Append(block.Text, at, block.Text.Length - at);
         for (int i = at; i < block.Text.Length; i++)
