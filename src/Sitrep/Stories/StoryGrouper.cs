@@ -388,7 +388,10 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return days;
     }
 
-    private static string WeekdayTerm(int day) => "w:" + (char)('0' + day);
+    /// <summary>The vector terms of the days of the week, Monday 1 to Sunday 7 (index 0 unused): made once, since every likeness looks them up.</summary>
+    private static readonly string[] WeekdayTerms = [.. Enumerable.Range(0, 8).Select(day => "w:" + (char)('0' + day))];
+
+    private static string WeekdayTerm(int day) => WeekdayTerms[day];
 
     /// <summary>
     /// Whether both vectors carry the days of the week their articles name and share none: two reports of one
