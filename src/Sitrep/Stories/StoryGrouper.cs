@@ -65,9 +65,6 @@ public sealed record StoryOptions
     /// </summary>
     public bool Rejoin { get; init; } = true;
 
-    /// <summary>Whether a member that names other months than the article, when the two are not both dated, counts as not alike (<see cref="StoryGrouper.Months"/>).</summary>
-    public bool MonthCheck { get; init; } = true;
-
     public static StoryOptions Default { get; } = new();
 }
 
@@ -286,11 +283,6 @@ public sealed class StoryGrouper : ICrossDocumentStage
             foreach (var day in Weekdays(document, published))
                 vector[WeekdayTerm(day)] = 0;
         }
-        if (_options.MonthCheck)
-        {
-            foreach (var month in Months(document))
-                vector[MonthTerm(month)] = 0;
-        }
 
         var scored = new List<(StoryState Story, double Score)>();
         var candidates = new Dictionary<long, StoryCandidate>();
@@ -308,7 +300,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             var story = State(id);
             if (story is null || story.Size == 0 || !InWindow(published, story.First, story.Last))
                 continue;
-            double score = Score(vector, published, story);
+            double score = Score(vector, story);
             if (score >= _options.JoinThreshold)
                 scored.Add((story, score));
         }
@@ -354,7 +346,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     {
         if (!_options.Rejoin || other.Size != 1 || MembersOf(other.Id) is not [var single])
             return false;
-        return InWindow(single.Published, target.First, target.Last) && Score(single.Vector, single.Published, target) >= _options.JoinThreshold;
+        return InWindow(single.Published, target.First, target.Last) && Score(single.Vector, target) >= _options.JoinThreshold;
     }
 
     private void AddEntities(Document document, Dictionary<string, double> counts)
@@ -379,7 +371,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         }
     }
 
-    private double Score(IReadOnlyDictionary<string, double> vector, string? published, StoryState story)
+    private double Score(IReadOnlyDictionary<string, double> vector, StoryState story)
     {
         double centroid = Cosine(vector, story.Centroid);
         // Complete linkage over the newest members: the least alike of them counts.
@@ -387,9 +379,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         foreach (var m in MembersOf(story.Id))
         {
             // A member that names other days of the week than the article is not alike at all.
-            // So does one that names other months when the two are not both dated (dated ones the window holds apart).
-            bool other = OtherWeekdays(vector, m.Vector) || ((published is null || m.Published is null) && OtherMonths(vector, m.Vector));
-            least = Math.Min(least, other ? 0 : Dot(vector, m.Vector));
+            least = Math.Min(least, OtherWeekdays(vector, m.Vector) ? 0 : Dot(vector, m.Vector));
         }
         if (least == double.MaxValue)
             least = 0;
@@ -419,53 +409,6 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 days.Add(d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek);
         }
         return days;
-    }
-
-    /// <summary>
-    /// The months an article names without a day ("194,000 jobs in September", "last month" where it is dated):
-    /// what a report of a monthly figure or of a month's events is about. An undated report of the September jobs
-    /// report and one of the July report share most of their words and are told apart by that (on the AllSides
-    /// roundups, of the article pairs grouped together where both name months this way and share none, 37 were
-    /// wrong and 8 right). A month with a day ("Oct. 5") is left out: articles name such days for what came before.
-    /// </summary>
-    internal static SortedSet<int> Months(Document document)
-    {
-        var months = new SortedSet<int>();
-        var times = document.Layers.Get(TimesFeature.Times);
-        if (times is null)
-            return months;
-        foreach (var t in times)
-        {
-            // "2021-09" or "XXXX-09": a month and nothing finer.
-            if (t.Type is TimexType.Date && t.Value is { Length: 7 } v && v[4] == '-' && char.IsAsciiDigit(v[5]) && char.IsAsciiDigit(v[6]))
-            {
-                int month = ((v[5] - '0') * 10) + (v[6] - '0');
-                if (month is >= 1 and <= 12)
-                    months.Add(month);
-            }
-        }
-        return months;
-    }
-
-    /// <summary>The vector terms of the months, January 1 to December 12 (index 0 unused).</summary>
-    private static readonly string[] MonthTerms = [.. Enumerable.Range(0, 13).Select(month => "m:" + month.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
-
-    private static string MonthTerm(int month) => MonthTerms[month];
-
-    /// <summary>Whether both vectors carry the months their articles name without a day and share none (<see cref="Months"/>).</summary>
-    private static bool OtherMonths(IReadOnlyDictionary<string, double> vector, IReadOnlyDictionary<string, double> member)
-    {
-        bool theirs = false, mine = false;
-        for (int month = 1; month <= 12; month++)
-        {
-            var term = MonthTerm(month);
-            bool a = vector.ContainsKey(term), b = member.ContainsKey(term);
-            if (a && b)
-                return false;
-            theirs |= b;
-            mine |= a;
-        }
-        return theirs && mine;
     }
 
     /// <summary>The vector terms of the days of the week, Monday 1 to Sunday 7 (index 0 unused): made once, since every likeness looks them up.</summary>

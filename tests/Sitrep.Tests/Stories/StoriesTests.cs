@@ -227,50 +227,6 @@ public sealed class StoriesTests
     }
 
     [Fact]
-    public void Undated_reports_of_two_months_jobs_figures_are_different_stories()
-    {
-        // Three undated reports of a monthly jobs figure: two of September's, one of July's. Their words alone
-        // make them one story (checked below); without a date only the month they name tells them apart.
-        string[][] articles =
-        [
-            ["https://courier.example/jobs-sep", "Korveth economy adds 194,000 jobs in September, missing forecasts",
-                "Korveth's economy added 194,000 jobs in September, far fewer than economists had forecast, the statistics office said.\n\n"
-                + "The unemployment rate fell to 4.8%, and wages rose.\n\n"
-                + "Economists blamed a shortage of workers in shops and restaurants."],
-            ["https://herald.example/jobs-sep", "Korveth employers add a weak 194,000 jobs in September",
-                "Korveth employers added a weak 194,000 jobs in September as a shortage of workers held back hiring, the statistics office said.\n\n"
-                + "The unemployment rate fell to 4.8%.\n\n"
-                + "Economists had forecast far more jobs."],
-            ["https://wire.example/jobs-jul", "Korveth hiring surges by 943,000 jobs in July as travel returns",
-                "Korveth's economy added 943,000 jobs in July, far more than economists had forecast.\n\n"
-                + "Hotels, airlines and cinemas hired as travel returned, and the unemployment rate fell to 5.4%.\n\n"
-                + "The central bank said it would keep interest rates low."],
-        ];
-        using var dir = new TempDir();
-        var file = dir.Write("jobs.jsonl", string.Concat(articles.Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = a[0],
-            ["title"] = a[1],
-            ["text"] = a[2],
-        }) + "\n")));
-        List<HashSet<string>> Grouped(string store, StoryOptions options)
-        {
-            var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
-            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(store), codecs), EngineOptions.Default with { Features = features });
-            using (var inputs = engine.OpenInputs([file]))
-                engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
-            return StoriesOf(engine);
-        }
-
-        var stories = Grouped("months.db", StoryOptions.Default);
-        Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0]]));
-        Assert.Contains(stories, s => s.SetEquals([articles[2][0]]));
-        Assert.Equal(2, stories.Count);
-        // Their words alone make them one story.
-        Assert.Single(Grouped("words.db", StoryOptions.Default with { MonthCheck = false }));
-    }
-
-    [Fact]
     public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
     {
         // Grouping keeps what it read of the stories from one batch to the next; what another engine
