@@ -180,6 +180,53 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void An_article_that_came_before_the_one_bridging_it_to_a_story_ends_up_in_that_story()
+    {
+        // Three reports of one flood on one day: the villages cut off, then the farmers' losses (too few
+        // words in common with the first to join it: it opens a story of its own), then one that tells both.
+        // The third joins the first; the second, alike to the story as it is now, is looked at again and
+        // joins too. A report of another situation that day stays apart.
+        string[][] articles =
+        [
+            ["https://courier.example/flood", "Floods cut off Talmora valley villages",
+                "Heavy rain flooded the Talmora valley overnight, cutting off six villages and washing away the main road to Oresund.\n\n"
+                + "Rescue teams in boats reached the villages on Wednesday morning.\n\n"
+                + "Forecasters expect more rain this week."],
+            ["https://herald.example/harvest", "Farmers count losses as floodwater ruins the harvest",
+                "Farmers in the flooded Talmora valley said the floodwater had ruined the wheat harvest and drowned hundreds of sheep.\n\n"
+                + "The farmers' union asked the government for compensation on Wednesday.\n\n"
+                + "Insurers said claims would take months."],
+            ["https://wire.example/valley", "Cut-off villages and ruined harvest in flooded valley",
+                "Six villages of the Talmora valley remained cut off on Wednesday after floods washed away the road to Oresund, and rescue boats brought food.\n\n"
+                + "Farmers said the floodwater had ruined the wheat harvest and drowned their sheep, and their union asked for compensation."],
+            [Articles[0].Url, Articles[0].Title, Articles[0].Text],
+        ];
+        using var dir = new TempDir();
+        var file = dir.Write("flood.jsonl", string.Concat(articles.Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = a[0],
+            ["published"] = "2024-06-05",
+            ["title"] = a[1],
+            ["text"] = a[2],
+        }) + "\n")));
+        List<HashSet<string>> Grouped(string store, StoryOptions options)
+        {
+            var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
+            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(store), codecs), EngineOptions.Default with { Features = features });
+            using (var inputs = engine.OpenInputs([file]))
+                engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+            return StoriesOf(engine);
+        }
+
+        var stories = Grouped("rejoin.db", StoryOptions.Default);
+        Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0], articles[2][0]]));
+        Assert.Contains(stories, s => s.SetEquals([articles[3][0]]));
+        Assert.Equal(2, stories.Count);
+        // Without the second look the farmers' report stays alone.
+        Assert.Contains(Grouped("once.db", StoryOptions.Default with { Rejoin = false }), s => s.SetEquals([articles[1][0]]));
+    }
+
+    [Fact]
     public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
     {
         // Grouping keeps what it read of the stories from one batch to the next; what another engine
