@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -956,6 +957,13 @@ internal static class TimexRecognizer
             count = whole + 0.5;
         // "a year", "one day" need the singular; "two day" appears only before a noun ("a two-day visit").
         var c = Add(into, m, Rule.Fixed, 0);
+        if (SomeDay(m, text, unit, plural))
+        {
+            // "Islam will one day be the second religion", "hopes he one day follows": some day ahead, not a length.
+            c.Type = TimexType.Date;
+            c.Value = "FUTURE_REF";
+            return;
+        }
         c.Type = TimexType.Duration;
         c.Value = DurationValue(count, unit, plural);
         c.Mod = Approximation(m.Groups["mod"]);
@@ -969,6 +977,31 @@ internal static class TimexRecognizer
         if (adj.Success && adj.Value.StartsWith("year-", StringComparison.OrdinalIgnoreCase))
             c.Mod = null;
     }
+
+    /// <summary>
+    /// "one day" between a modal, "to" or a subject pronoun and a verb ("will one day be", "to one day run", "he one
+    /// day follows"): an adverb for a day to come. "for one day", "one day later", "One day, he left" stay as they are.
+    /// </summary>
+    private static bool SomeDay(Match m, string text, string unit, bool plural)
+    {
+        if (unit != "D" || plural || m.Groups["mod"].Success || m.Groups["adj"].Success || m.Groups["the"].Success
+            || !m.Groups["num"].Value.Equals("one", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var before = PreviousWord(text, m.Index).ToString();
+        var after = NextWord(text, m.Index + m.Length);
+        return SomeDayBefore.Contains(before) && after.Length > 1 && char.IsLower(after[0]) && !NotAVerbAfterOneDay.Contains(after.ToString());
+    }
+
+    /// <summary>Modals, "to" and subject pronouns: closed classes.</summary>
+    private static readonly FrozenSet<string> SomeDayBefore = FrozenSet.ToFrozenSet(
+        ["will", "would", "could", "can", "may", "might", "shall", "should", "must", "to", "he", "she", "they", "we", "I", "you", "it"], StringComparer.Ordinal);
+
+    /// <summary>Words after "one day" that make it a length or a point in a sequence, not "some day": closed class.</summary>
+    private static readonly FrozenSet<string> NotAVerbAfterOneDay = FrozenSet.ToFrozenSet(
+        ["of", "and", "or", "after", "before", "later", "earlier", "ago", "in", "to", "a", "the", "per", "each", "off", "at", "for", "from", "only", "more", "less", "ahead", "early", "late", "trip", "visit", "strike", "event"],
+        StringComparer.Ordinal);
 
     private static void LongAdjective(Match m, string text, List<Candidate> into)
     {
