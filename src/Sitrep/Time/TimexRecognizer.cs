@@ -31,6 +31,9 @@ internal static class TimexRecognizer
         Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-current").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Nouns after "quarter" that make it a share or a measure ("a quarter century", "quarter finals").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterTodays =
+        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-todays").GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterQuarter =
         Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-quarter").GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -681,9 +684,13 @@ internal static class TimexRecognizer
         var dayWord = m.Groups["dd"];
         if (dayWord.Success && char.IsUpper(dayWord.Value[0]) && !dayWord.Value.All(char.IsUpper) && !IsSentenceStart(text, m.Index))
             return;
+        var dd = m.Groups["dd"].Value.ToLowerInvariant();
+        // "today's youth", "in today's world": the present age, not the publication day; the gold of TimeBank and
+        // AQUAINT leaves such uses unmarked while it marks "today's vote" and "today's editions".
+        if (dd == "today" && !m.Groups["part"].Success && PresentAge(text, m.Index + m.Length))
+            return;
         var c = Add(into, m, Rule.Deictic, 0);
         c.Grain = Grain.Day;
-        var dd = m.Groups["dd"].Value.ToLowerInvariant();
         var part = m.Groups["part"];
         c.Part = part.Success ? TimeWords.PartOfDay(part.ValueSpan) : null;
         c.Day = dd switch
@@ -715,6 +722,27 @@ internal static class TimexRecognizer
             var s = mod.Value.ToLowerInvariant();
             c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
         }
+    }
+
+    /// <summary>"'s" at <paramref name="at"/> and a listed noun next or one word later ("today's personal computers").</summary>
+    private static bool PresentAge(string text, int at)
+    {
+        if (at + 2 >= text.Length || text[at] is not ('\'' or '’') || text[at + 1] != 's')
+            return false;
+        int i = at + 2;
+        for (int word = 0; word < 2; word++)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+                i++;
+            int start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (i == start)
+                return false;
+            if (NotATimeAfterTodays.Contains(text.AsSpan(start, i - start).ToString().ToLowerInvariant()))
+                return true;
+        }
+        return false;
     }
 
     private static void RelativePeriod(Match m, string text, List<Candidate> into)
