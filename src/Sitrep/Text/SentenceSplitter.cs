@@ -72,6 +72,10 @@ public static class SentenceSplitter
             return false; // "(State-run website, 31 March)" after a quotation cites it
         if (token.Kind is TokenKind.Quote or TokenKind.Hashtag or TokenKind.Handle or TokenKind.Number or TokenKind.Dash)
             return true;
+        // "a Birmingham, Ala., abortion clinic", "Waltham, Mass., maker of": a comma, semicolon or colon right after a
+        // full stop continues the sentence (the stop closed a shortened word no list knows).
+        if (token.Kind == TokenKind.Punctuation && c is ',' or ';' or ':')
+            return false;
         return char.IsUpper(c) || !char.IsLetter(c) || IsCaselessScript(c);
     }
 

@@ -8,7 +8,7 @@ public sealed class TokenStage : IDocumentStage
     public string Name => "tokens";
 
     /// <summary>Bump when tokens or sentence boundaries change.</summary>
-    public string Version => "3";
+    public string Version => "4";
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body];
 

@@ -65,6 +65,9 @@ internal static class TenseReader
     /// <summary>Words ending in -ed that are not past forms.</summary>
     private static readonly FrozenSet<string> NotPast = Words.Tagged("not-past");
 
+    /// <summary>Verbs of agreeing or deciding: a date after their infinitive dates what was agreed ("agreed to buy the unit in February").</summary>
+    private static readonly FrozenSet<string> Commitments = Words.Tagged("commitment");
+
     /// <summary>"effective Feb. 1", "starting Monday": ahead, unless a verb of the sentence says otherwise ("raised taxes effective Jan. 1").</summary>
     private static readonly FrozenSet<string> FallbackFuture = Words.Tagged("fallback-future");
 
@@ -112,6 +115,15 @@ internal static class TenseReader
                 afterOpen = false;
             if (beforeOpen && before >= 0 && before - d >= first)
             {
+                // "agreed to purchase the line for $22 million in February": the purchase lies ahead of the agreement,
+                // so the date reads ahead (nearest the publication date that way), not back from "agreed".
+                // Only a date that is an adverbial of its own ("in February", "on Monday"), not one inside a noun
+                // phrase ("vowed to take revenge for the January attack": the attack is past).
+                if (d > 1 && tokens[before].Span(text) is "in" or "on" && Commits(text, tokens, before - d, before))
+                {
+                    distance = d;
+                    return Tense.Future;
+                }
                 var t = Classify(text, tokens, before - d, last, d);
                 if (t != Tense.None)
                 {
@@ -184,6 +196,24 @@ internal static class TenseReader
         return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
             && tokens[i - 2].Span(text).Equals("as", StringComparison.OrdinalIgnoreCase)
             && tokens[i - 1].Span(text) is "soon" or "early";
+    }
+
+    /// <summary>
+    /// A verb of agreeing or deciding followed by "to" and a verb before the date: "agreed to buy", "voted to close".
+    /// "agreed to terms", "agreed to the plan", "agreed to 5%" are objects, not infinitives: a plural, a determiner,
+    /// a number or a name after "to" does not count.
+    /// </summary>
+    private static bool Commits(string text, Token[] tokens, int i, int before)
+    {
+        if (i + 2 > before || !Commitments.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i].Span(text))
+            || !tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var verb = tokens[i + 2];
+        var w = verb.Span(text);
+        return verb.Kind == TokenKind.Word && w.Length > 1 && char.IsLower(w[0]) && !w.EndsWith('s')
+            && !Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
     }
 
     private static bool HasWord(string text, Token[] tokens, int first, int last, string word)

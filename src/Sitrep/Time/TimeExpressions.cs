@@ -66,6 +66,9 @@ public static class TimeExpressions
                 c.NextDay = nextDay;
             if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
                 nextDay = c;
+            // "at 4 in the morning (4 a.m. EDT Thursday)": the day of a later clock time serves an earlier one too.
+            else if (c.Rule == Rule.Clock && c.DayPart is { } day)
+                nextDay = day;
         }
         return chosen;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -30,6 +31,9 @@ internal static class TimexRecognizer
         Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-current").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Nouns after "quarter" that make it a share or a measure ("a quarter century", "quarter finals").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterTodays =
+        Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-todays").GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterQuarter =
         Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-quarter").GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -680,9 +684,13 @@ internal static class TimexRecognizer
         var dayWord = m.Groups["dd"];
         if (dayWord.Success && char.IsUpper(dayWord.Value[0]) && !dayWord.Value.All(char.IsUpper) && !IsSentenceStart(text, m.Index))
             return;
+        var dd = m.Groups["dd"].Value.ToLowerInvariant();
+        // "today's youth", "in today's world": the present age, not the publication day; the gold of TimeBank and
+        // AQUAINT leaves such uses unmarked while it marks "today's vote" and "today's editions".
+        if (dd == "today" && !m.Groups["part"].Success && PresentAge(text, m.Index + m.Length))
+            return;
         var c = Add(into, m, Rule.Deictic, 0);
         c.Grain = Grain.Day;
-        var dd = m.Groups["dd"].Value.ToLowerInvariant();
         var part = m.Groups["part"];
         c.Part = part.Success ? TimeWords.PartOfDay(part.ValueSpan) : null;
         c.Day = dd switch
@@ -714,6 +722,27 @@ internal static class TimexRecognizer
             var s = mod.Value.ToLowerInvariant();
             c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
         }
+    }
+
+    /// <summary>"'s" at <paramref name="at"/> and a listed noun next or one word later ("today's personal computers").</summary>
+    private static bool PresentAge(string text, int at)
+    {
+        if (at + 2 >= text.Length || text[at] is not ('\'' or '’') || text[at + 1] != 's')
+            return false;
+        int i = at + 2;
+        for (int word = 0; word < 2; word++)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+                i++;
+            int start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (i == start)
+                return false;
+            if (NotATimeAfterTodays.Contains(text.AsSpan(start, i - start).ToString().ToLowerInvariant()))
+                return true;
+        }
+        return false;
     }
 
     private static void RelativePeriod(Match m, string text, List<Candidate> into)
@@ -956,6 +985,13 @@ internal static class TimexRecognizer
             count = whole + 0.5;
         // "a year", "one day" need the singular; "two day" appears only before a noun ("a two-day visit").
         var c = Add(into, m, Rule.Fixed, 0);
+        if (SomeDay(m, text, unit, plural))
+        {
+            // "Islam will one day be the second religion", "hopes he one day follows": some day ahead, not a length.
+            c.Type = TimexType.Date;
+            c.Value = "FUTURE_REF";
+            return;
+        }
         c.Type = TimexType.Duration;
         c.Value = DurationValue(count, unit, plural);
         c.Mod = Approximation(m.Groups["mod"]);
@@ -969,6 +1005,31 @@ internal static class TimexRecognizer
         if (adj.Success && adj.Value.StartsWith("year-", StringComparison.OrdinalIgnoreCase))
             c.Mod = null;
     }
+
+    /// <summary>
+    /// "one day" between a modal, "to" or a subject pronoun and a verb ("will one day be", "to one day run", "he one
+    /// day follows"): an adverb for a day to come. "for one day", "one day later", "One day, he left" stay as they are.
+    /// </summary>
+    private static bool SomeDay(Match m, string text, string unit, bool plural)
+    {
+        if (unit != "D" || plural || m.Groups["mod"].Success || m.Groups["adj"].Success || m.Groups["the"].Success
+            || !m.Groups["num"].Value.Equals("one", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var before = PreviousWord(text, m.Index).ToString();
+        var after = NextWord(text, m.Index + m.Length);
+        return SomeDayBefore.Contains(before) && after.Length > 1 && char.IsLower(after[0]) && !NotAVerbAfterOneDay.Contains(after.ToString());
+    }
+
+    /// <summary>Modals, "to" and subject pronouns: closed classes.</summary>
+    private static readonly FrozenSet<string> SomeDayBefore = FrozenSet.ToFrozenSet(
+        ["will", "would", "could", "can", "may", "might", "shall", "should", "must", "to", "he", "she", "they", "we", "I", "you", "it"], StringComparer.Ordinal);
+
+    /// <summary>Words after "one day" that make it a length or a point in a sequence, not "some day": closed class.</summary>
+    private static readonly FrozenSet<string> NotAVerbAfterOneDay = FrozenSet.ToFrozenSet(
+        ["of", "and", "or", "after", "before", "later", "earlier", "ago", "in", "to", "a", "the", "per", "each", "off", "at", "for", "from", "only", "more", "less", "ahead", "early", "late", "trip", "visit", "strike", "event"],
+        StringComparer.Ordinal);
 
     private static void LongAdjective(Match m, string text, List<Candidate> into)
     {

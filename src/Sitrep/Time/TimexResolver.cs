@@ -399,7 +399,8 @@ internal sealed class TimexResolver
         var current = Period.Containing(Grain.Month, r);
         Period? p = c.Relative switch
         {
-            -1 => LatestBefore(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), current.Start),
+            // "last February" written in March is a year back: the month just gone would be "last month".
+            -1 => LatestBefore(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), current.Start.AddMonths(-1)),
             1 => EarliestAfter(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), current.Start),
             0 => new Period(Grain.Month, new DateOnly(r.Year, c.Month, 1)),
             _ => Choose(y => new Period(Grain.Month, new DateOnly(y, c.Month, 1)), r, TenseOf(c)),
