@@ -921,15 +921,7 @@ internal sealed class EventFinder
         return best;
     }
 
-    private static bool LocativeBetween(string text, Token[] tokens, int from, int to)
-    {
-        for (int q = from; q < to; q++)
-        {
-            if (IsAny(tokens[q].Span(text), "in", "at", "near", "inside", "outside"))
-                return true;
-        }
-        return false;
-    }
+    private static bool IsLocative(ReadOnlySpan<char> word) => IsAny(word, "in", "at", "near", "inside", "outside");
 
     private static bool PrepositionBetween(string text, Token[] tokens, int from, int to)
     {
@@ -1061,16 +1053,17 @@ internal sealed class EventFinder
             int stop = GapEnd(text, tokens, owner, p, limit);
             // A name only widens the gap: past the plain gap, its own words are not the pattern's ("Consider what the Kestrel Brigades are").
             int plainStop = Math.Min(limit, opens + PatternGap);
+            bool first = alternatives == positions[0];
             for (; p < stop && !found; p++)
             {
+                // The first word of the pattern is the verb's object, not a place where it happened: "seized the
+                // capital", not "seized (pistols) in the capital" (words the pattern skips hold no "in", "at", "near").
+                // The skipped words only grow with p, so once one is a locative no later position of the first word matches.
+                if (first && p > opens && IsLocative(tokens[p - 1].Span(text)))
+                    break;
+                var span = tokens[p].Span(text);
                 foreach (var words in alternatives)
                 {
-                    if (p >= plainStop && owner[p] >= 0 && !IsPlaceWord(words))
-                        continue;
-                    // The first word of the pattern is the verb's object, not a place where it happened: "seized the
-                    // capital", not "seized (pistols) in the capital" (words the pattern skips hold no "in", "at", "near").
-                    if (alternatives == positions[0] && p > opens && LocativeBetween(text, tokens, opens, p))
-                        continue;
                     if (IsPlaceWord(words))
                     {
                         // "@place": a place's name, over all its words ("withdrew from Afrin"), with no preposition
@@ -1082,7 +1075,10 @@ internal sealed class EventFinder
                             p++;
                         break;
                     }
-                    if (p + words.Length <= limit && Follows(text, tokens, p, limit, words) && tokens[p].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase))
+                    if (p >= plainStop && owner[p] >= 0)
+                        continue;
+                    // The first word compared before the rest: most positions fail on it.
+                    if (p + words.Length <= limit && span.Equals(words[0], StringComparison.OrdinalIgnoreCase) && Follows(text, tokens, p, limit, words))
                     {
                         found = true;
                         p += words.Length - 1;

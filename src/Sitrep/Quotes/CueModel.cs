@@ -29,7 +29,7 @@ public sealed class CueModel
 
     private static readonly Lazy<CueModel> LazyDefault = new(LoadDefault);
 
-    private readonly FrozenDictionary<ulong, float> _weights;
+    private readonly WeightTable _weights;
     private readonly FrozenDictionary<string, CueStats> _lexicon;
     private readonly FrozenDictionary<string, CueStats>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenSet<string> _phrases;
@@ -44,7 +44,7 @@ public sealed class CueModel
         var weights = new Dictionary<ulong, float>(patterns.Count);
         foreach (var (pattern, weight) in patterns)
             weights[CueFeatures.Hash(pattern)] = weight;
-        _weights = weights.ToFrozenDictionary();
+        _weights = new WeightTable(weights);
     }
 
     /// <summary>The model shipped inside the engine; an empty one (no cues but the built-in patterns) when it was built without.</summary>
@@ -83,6 +83,78 @@ public sealed class CueModel
                 sum += w;
         }
         return sum;
+    }
+
+    /// <summary>
+    /// The patterns' weights by hash, in one open-addressed table: <see cref="Score"/> looks up every
+    /// pattern of every candidate token, and the frozen dictionary's look-ups were a third of scoring in a
+    /// processor profile (2026-12-05). The hashes are already spread, so the slot is their top bits
+    /// after one multiplication; 0 marks a free slot, and a pattern whose hash is 0 is kept aside.
+    /// </summary>
+    private sealed class WeightTable
+    {
+        private readonly ulong[] _keys;
+        private readonly float[] _values;
+        private readonly int _shift;
+        private readonly int _mask;
+        private readonly bool _hasZero;
+        private readonly float _zero;
+
+        public WeightTable(Dictionary<ulong, float> weights)
+        {
+            int bits = 4;
+            while ((1 << bits) < weights.Count * 2)
+                bits++;
+            _keys = new ulong[1 << bits];
+            _values = new float[1 << bits];
+            _shift = 64 - bits;
+            _mask = (1 << bits) - 1;
+            foreach (var (key, value) in weights)
+            {
+                if (key == 0)
+                {
+                    _hasZero = true;
+                    _zero = value;
+                    continue;
+                }
+                int slot = Slot(key);
+                while (_keys[slot] != 0)
+                    slot = (slot + 1) & _mask;
+                _keys[slot] = key;
+                _values[slot] = value;
+            }
+            Count = weights.Count;
+        }
+
+        public int Count { get; }
+
+        private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        public bool TryGetValue(ulong key, out float value)
+        {
+            if (key == 0)
+            {
+                value = _zero;
+                return _hasZero;
+            }
+            var keys = _keys;
+            int slot = Slot(key);
+            while (true)
+            {
+                ulong k = keys[slot];
+                if (k == key)
+                {
+                    value = _values[slot];
+                    return true;
+                }
+                if (k == 0)
+                {
+                    value = 0;
+                    return false;
+                }
+                slot = (slot + 1) & _mask;
+            }
+        }
     }
 
     public static CueModel Load(TextReader lexicon, TextReader patterns, TextReader? phrases = null)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Sitrep.Documents;
 using Sitrep.Entities.Actors;
 
@@ -13,9 +12,6 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 internal static partial class Affiliations
 {
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}]", RegexOptions.None, 100)]
-    private static partial Regex WordPattern();
-
     public static (string? Sector, string? Country) Of(string text, IReadOnlyList<Mention> mentions, IReadOnlyList<int> members, string type, string? code,
         IReadOnlyList<string> roles, IReadOnlyList<string> aliases, CountryTable countries, ActorTable actors)
     {
@@ -30,7 +26,7 @@ internal static partial class Affiliations
         // are a description of the person ("the Iraqi militia leader X").
         foreach (var role in roles)
         {
-            var (s, c) = InPhrase(Words(role), countries, actors);
+            var (s, c) = InPhrase(Words(role, 0, role.Length), countries, actors);
             sector ??= s;
             country ??= c;
         }
@@ -90,7 +86,7 @@ internal static partial class Affiliations
     private static (string? Sector, string? Country) InContext(string text, Mention mention, string type, CountryTable countries, ActorTable actors)
     {
         int from = Math.Max(0, mention.Start - 80);
-        var before = Words(text[from..mention.Start]);
+        var before = Words(text, from, mention.Start);
         // The phrase ends at the name and starts after the last determiner or punctuation.
         int start = before.Count;
         while (start > 0 && start > before.Count - 6 && !IsBoundary(before[start - 1]))
@@ -110,7 +106,10 @@ internal static partial class Affiliations
                 country ??= StrictCountry(phrase[^1], countries);
         }
         int end = Math.Min(text.Length, mention.End + 100);
-        var after = Words(text[mention.End..end]);
+        // The apposition opens with a comma: without one, the words after are not read.
+        if (!WordScan.OpensWithComma(text, mention.End, end))
+            return (sector, country);
+        var after = Words(text, mention.End, end);
         if (after.Count >= 3 && after[0] == "," && after[1].ToLowerInvariant() is "a" or "an" or "the")
         {
             int stop = 2;
@@ -157,19 +156,13 @@ internal static partial class Affiliations
 
     private static bool IsPunctuation(string word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
 
-    private static List<string> Words(string s)
+    /// <summary>The words of <paramref name="text"/> from <paramref name="from"/> to <paramref name="end"/>, read as if that were the whole text.</summary>
+    private static List<string> Words(string text, int from, int end)
     {
         var words = new List<string>();
-        try
-        {
-            // As spans, not Match objects: this runs for every mention of most entities.
-            foreach (var m in WordPattern().EnumerateMatches(s))
-                words.Add(s.Substring(m.Index, m.Length));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological span gives no evidence; the entity keeps what the dictionaries say.
-        }
+        // The words of [\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs for every mention of most entities.
+        for (int index = from; WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
+            words.Add(text.Substring(index, length));
         return words;
     }
 }

@@ -124,8 +124,14 @@ public static class NameKeys
                 articles++;
                 arabic |= w is "al" or "el";
             }
-            else
-                english &= IsCommonEnglishWord(w);
+        }
+        if (articles == 0)
+            return words;
+        // The dictionary is asked only about a name with an article (most have none: it ran for every word of every mention).
+        foreach (var w in words)
+        {
+            if (!Articles.Contains(w) && !(english &= IsCommonEnglishWord(w)))
+                break;
         }
         // Only "al"/"el": "as", "an" and "at" are also English words, and a span the tagger ran on
         // ("As Fox News", "Trump An") is the name without them.

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Sitrep.Entities.Resolution;
 
 /// <summary>
@@ -10,9 +8,6 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 internal static partial class RoleFinder
 {
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]", RegexOptions.None, RegexTimeouts.Milliseconds)]
-    private static partial Regex WordPattern();
-
     public static IEnumerable<string> Find(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -29,7 +24,10 @@ internal static partial class RoleFinder
         {
             yield return a;
         }
-        if (AppositionAfter(text, Words(text, end, Math.Min(text.Length, end + 160))) is { } after)
+        // An apposition after the name opens with a comma: without one, its words are not read at all. It
+        // looks at its first fifteen words and whether more follow, so sixteen are enough.
+        int afterEnd = Math.Min(text.Length, end + 160);
+        if (WordScan.OpensWithComma(text, end, afterEnd) && AppositionAfter(text, Words(text, end, afterEnd, AppositionWords)) is { } after)
             yield return after;
     }
 
@@ -133,25 +131,29 @@ internal static partial class RoleFinder
     private static string Span(string text, List<Word> words, int from, int end) =>
         text[words[from].Index..(words[end - 1].Index + words[end - 1].Length)];
 
-    private static List<Word> Words(string text, int from, int to)
+    /// <summary>How many words <see cref="AppositionAfter"/> can look at: the role's opening article, twelve words, the word after them and one more.</summary>
+    private const int AppositionWords = 16;
+
+    private static List<Word> Words(string text, int from, int to, int maxWords = int.MaxValue)
     {
         var list = new List<Word>();
-        // Matches found as spans, not Match objects: this runs twice for every mention of a person, and the
-        // objects were a sixth of everything the analysis allocated.
-        foreach (var m in WordPattern().EnumerateMatches(text, from))
+        // The words of [\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs twice
+        // for every mention of a person.
+        int index = from;
+        for (; list.Count < maxWords && WordScan.Next(text, ref index, text.Length, ampersand: true, out int length); index += length)
         {
-            if (m.Index + m.Length > to)
+            if (index + length > to)
                 break;
-            var w = text.Substring(m.Index, m.Length);
+            var w = text.Substring(index, length);
             // "Iraq." ends a sentence; "Gen." and "U.S." do not.
             if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.', StringComparison.Ordinal) == w.Length - 1 && !Text.Abbreviations.Known.Contains(w[..^1].ToLowerInvariant()))
             {
-                list.Add(new Word(w[..^1], m.Index));
-                list.Add(new Word(".", m.Index + w.Length - 1));
+                list.Add(new Word(w[..^1], index));
+                list.Add(new Word(".", index + w.Length - 1));
             }
             else
             {
-                list.Add(new Word(w, m.Index));
+                list.Add(new Word(w, index));
             }
         }
         return list;
