@@ -55,7 +55,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -93,7 +93,7 @@ internal sealed class EventFinder
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
-                if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
+                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
                     AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true), input);
                     i += noun.Words.Length - 1;
@@ -113,6 +113,9 @@ internal sealed class EventFinder
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
                 if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
+                    type = null;
+                // "faces murder charges", "a terrorism trial": the noun names what is charged, not an act the sentence reports.
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && NamesCharge(text, tokens, last, end))
                     type = null;
                 if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
                 {
@@ -418,6 +421,16 @@ internal sealed class EventFinder
             return false;
         return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
     }
+
+    /// <summary>Nouns of legal action that an event noun before them qualifies ("murder charges"): event-charge-nouns.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ChargeNouns = Sitrep.Lexicons.Lexicon.Get("event-charge-nouns");
+
+    /// <summary>
+    /// The word after the cue is a noun of legal action ("murder charges", "a terrorism trial", "the bombing
+    /// suspects"): the cue names the offence charged, which the sentence does not report as having happened.
+    /// </summary>
+    private static bool NamesCharge(string text, Token[] tokens, int last, int end) =>
+        last + 1 < end && tokens[last + 1].Kind == TokenKind.Word && ChargeNouns.Contains(tokens[last + 1].Span(text));
 
     /// <summary>Names of armed or official bodies ending in a verb form ("air force", "border guards"): event-unit-nouns.tsv.</summary>
     private static readonly Sitrep.Lexicons.Lexicon UnitNouns = Sitrep.Lexicons.Lexicon.Get("event-unit-nouns");
