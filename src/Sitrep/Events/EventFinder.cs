@@ -30,6 +30,9 @@ public sealed record EventInput(
 internal sealed class EventFinder
 {
     private const int StatusWindow = 4;
+
+    /// <summary>How far before the cue an accusation's phrase ("accusations of", "on suspicion of") is looked for.</summary>
+    private const int AccusationWindow = 10;
     private const int PatternAfter = 8;
     private const int PatternBefore = 5;
 
@@ -522,13 +525,17 @@ internal sealed class EventFinder
         var text = input.Text;
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
-        var status = Status(text, tokens, first, cueFirst);
+        var status = Status(text, tokens, first, cueFirst, noun);
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first));
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
 
-    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst)
+    /// <summary>The verb at <paramref name="cue"/> is a gerund or an infinitive ("attempting", "to overthrow"), not a finite verb.</summary>
+    private static bool NonFinite(string text, Token[] tokens, int cue) =>
+        tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || tokens[cue - 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun)
     {
         var status = EventStatus.Asserted;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
@@ -541,10 +548,29 @@ internal sealed class EventFinder
             }
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
             {
                 status = cue.Status;
                 break;
+            }
+        }
+        // What someone is accused or suspected of is a claim however far its phrase runs to the cue
+        // ("denied accusations of espionage and attempting to overthrow the government"): a noun, a
+        // gerund or an infinitive in that phrase, up to a clause break; a finite verb after it is the
+        // sentence's own ("A man accused of being a thief died", "accused of crimes that threatened").
+        if (status == EventStatus.Asserted && (noun || (cueFirst > first && NonFinite(text, tokens, cueFirst))))
+        {
+            for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - AccusationWindow); p--)
+            {
+                var span = tokens[p].Span(text);
+                if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => c.Far && Precedes(text, tokens, p, first, c.Words)) is { } cue)
+                {
+                    status = cue.Status;
+                    break;
+                }
+                if ((tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":" or "(" or ")" or ",")
+                    || IsAny(span, "but", "while", "whereas", "who", "which", "that", "whom", "was", "were", "is", "are", "has", "have", "had", "will", "would"))
+                    break;
             }
         }
         if (status is EventStatus.Asserted or EventStatus.Planned)
