@@ -58,7 +58,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -116,6 +116,9 @@ internal sealed class EventFinder
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
                 if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
+                    type = null;
+                // "admitted (that) pathologists harvested organs": a verb of admission with a clause after it reports a statement.
+                if (type is not null && !NounUse(text, tokens, first, i, nominal) && ClauseVerb(senses) && ClauseFollows(text, tokens, last, end))
                     type = null;
                 // "faces murder charges", "a terrorism trial": the noun names what is charged, not an act the sentence reports.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && NamesCharge(text, tokens, last, end))
@@ -423,6 +426,41 @@ internal sealed class EventFinder
         if (VerbWords.Contains(before) || NounWords.Contains(before))
             return false;
         return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
+    }
+
+    /// <summary>Verbs of admission and disclosure that report a statement when a clause follows them: event-clause-verbs.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ClauseVerbs = Sitrep.Lexicons.Lexicon.Get("event-clause-verbs");
+
+    private static bool ClauseVerb(VerbSense[] senses)
+    {
+        foreach (var sense in senses)
+        {
+            if (ClauseVerbs.Contains(sense.Lemma))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A clause follows the verb: "that", a subject pronoun ("admitted he lied"), a bare noun before an
+    /// auxiliary or a past form ("admitted pathologists harvested"), or an article and noun before an
+    /// auxiliary ("revealed the minister had lied"; not "recognised the government elected in May").
+    /// </summary>
+    private static bool ClauseFollows(string text, Token[] tokens, int last, int end)
+    {
+        int p = last + 1;
+        if (p + 1 >= end || tokens[p].Kind != TokenKind.Word)
+            return false;
+        var w1 = tokens[p].Span(text);
+        if (IsAny(w1, "that", "he", "she", "it", "they", "we", "i", "there"))
+            return true;
+        static bool Auxiliary(ReadOnlySpan<char> w) => IsAny(w, "was", "were", "is", "are", "has", "have", "had", "would", "could", "will", "did", "should", "might");
+        var w2 = tokens[p + 1].Span(text);
+        if (tokens[p + 1].Kind != TokenKind.Word)
+            return false;
+        if (!NounWords.Contains(w1) && !PrepositionWords.Contains(w1))
+            return Auxiliary(w2) || (w2.Length > 4 && w2.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+        return IsAny(w1, "the", "a", "an", "his", "her", "its", "their") && p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text));
     }
 
     /// <summary>Nouns of legal action that an event noun before them qualifies ("murder charges"): event-charge-nouns.tsv.</summary>
