@@ -247,7 +247,10 @@ public static class NameKeys
     /// <summary>
     /// Whether two words of an organisation's or place's name share their consonants and their count of
     /// vowel runs (q/g/k, kh/gh and dh/d as one in a word written with them): Kataib/Kataeb,
-    /// Hezbollah/Hizballah, Qaeda/Qaida agree; ABC/BBC, which share a skeleton, do not.
+    /// Hezbollah/Hizballah, Qaeda/Qaida agree; ABC/BBC, which share a skeleton, do not. A word of one
+    /// or two vowel runs written without q, kh, gh or dh is short enough to share its consonants with
+    /// another name by chance, so at most one of its vowel runs may be written otherwise: Kataib/Kataeb,
+    /// Centre/Center and Houstin/Houston still agree, Bustan/Boston do not.
     /// </summary>
     internal static bool VowelRunsAlike(string a, string b)
     {
@@ -258,7 +261,20 @@ public static class NameKeys
         bool arabic = ArabicMarks(a) || ArabicMarks(b);
         var (ca, va) = ConsonantsAndVowelGroups(Spelling(a), arabic);
         var (cb, vb) = ConsonantsAndVowelGroups(Spelling(b), arabic);
-        return ca == cb && va == vb;
+        if (ca != cb || va != vb)
+            return false;
+        return arabic || va > 2 || VowelRunsWrittenOtherwise(Spelling(a), Spelling(b)) <= 1;
+    }
+
+    /// <summary>In how many places two spellings with the same count of vowel runs write a run differently.</summary>
+    private static int VowelRunsWrittenOtherwise(string a, string b)
+    {
+        var ra = Runs(a).Where(r => IsVowel(r[0])).ToList();
+        var rb = Runs(b).Where(r => IsVowel(r[0])).ToList();
+        int differ = Math.Abs(ra.Count - rb.Count);
+        for (int i = 0; i < Math.Min(ra.Count, rb.Count); i++)
+            differ += ra[i] == rb[i] ? 0 : 1;
+        return differ;
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
