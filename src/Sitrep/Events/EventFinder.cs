@@ -30,6 +30,9 @@ public sealed record EventInput(
 internal sealed class EventFinder
 {
     private const int StatusWindow = 4;
+
+    /// <summary>How far before the cue an accusation's phrase ("accusations of", "on suspicion of") is looked for.</summary>
+    private const int AccusationWindow = 10;
     private const int PatternAfter = 8;
     private const int PatternBefore = 5;
 
@@ -55,7 +58,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -93,7 +96,7 @@ internal sealed class EventFinder
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
-                if (NounEvent(text, tokens, i, end) is { } noun && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
+                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
                     AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true), input);
                     i += noun.Words.Length - 1;
@@ -113,6 +116,12 @@ internal sealed class EventFinder
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
                     type = null;
                 if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
+                    type = null;
+                // "admitted (that) pathologists harvested organs": a verb of admission with a clause after it reports a statement.
+                if (type is not null && !NounUse(text, tokens, first, i, nominal) && ClauseVerb(senses) && ClauseFollows(text, tokens, last, end))
+                    type = null;
+                // "faces murder charges", "a terrorism trial": the noun names what is charged, not an act the sentence reports.
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && NamesCharge(text, tokens, last, end))
                     type = null;
                 if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
                 {
@@ -419,6 +428,51 @@ internal sealed class EventFinder
         return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
     }
 
+    /// <summary>Verbs of admission and disclosure that report a statement when a clause follows them: event-clause-verbs.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ClauseVerbs = Sitrep.Lexicons.Lexicon.Get("event-clause-verbs");
+
+    private static bool ClauseVerb(VerbSense[] senses)
+    {
+        foreach (var sense in senses)
+        {
+            if (ClauseVerbs.Contains(sense.Lemma))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A clause follows the verb: "that", a subject pronoun ("admitted he lied"), a bare noun before an
+    /// auxiliary or a past form ("admitted pathologists harvested"), or an article and noun before an
+    /// auxiliary ("revealed the minister had lied"; not "recognised the government elected in May").
+    /// </summary>
+    private static bool ClauseFollows(string text, Token[] tokens, int last, int end)
+    {
+        int p = last + 1;
+        if (p + 1 >= end || tokens[p].Kind != TokenKind.Word)
+            return false;
+        var w1 = tokens[p].Span(text);
+        if (IsAny(w1, "that", "he", "she", "it", "they", "we", "i", "there"))
+            return true;
+        static bool Auxiliary(ReadOnlySpan<char> w) => IsAny(w, "was", "were", "is", "are", "has", "have", "had", "would", "could", "will", "did", "should", "might");
+        var w2 = tokens[p + 1].Span(text);
+        if (tokens[p + 1].Kind != TokenKind.Word)
+            return false;
+        if (!NounWords.Contains(w1) && !PrepositionWords.Contains(w1))
+            return Auxiliary(w2) || (w2.Length > 4 && w2.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+        return IsAny(w1, "the", "a", "an", "his", "her", "its", "their") && p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text));
+    }
+
+    /// <summary>Nouns of legal action that an event noun before them qualifies ("murder charges"): event-charge-nouns.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ChargeNouns = Sitrep.Lexicons.Lexicon.Get("event-charge-nouns");
+
+    /// <summary>
+    /// The word after the cue is a noun of legal action ("murder charges", "a terrorism trial", "the bombing
+    /// suspects"): the cue names the offence charged, which the sentence does not report as having happened.
+    /// </summary>
+    private static bool NamesCharge(string text, Token[] tokens, int last, int end) =>
+        last + 1 < end && tokens[last + 1].Kind == TokenKind.Word && ChargeNouns.Contains(tokens[last + 1].Span(text));
+
     /// <summary>Names of armed or official bodies ending in a verb form ("air force", "border guards"): event-unit-nouns.tsv.</summary>
     private static readonly Sitrep.Lexicons.Lexicon UnitNouns = Sitrep.Lexicons.Lexicon.Get("event-unit-nouns");
 
@@ -509,13 +563,17 @@ internal sealed class EventFinder
         var text = input.Text;
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
-        var status = Status(text, tokens, first, cueFirst);
+        var status = Status(text, tokens, first, cueFirst, noun);
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first));
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
 
-    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst)
+    /// <summary>The verb at <paramref name="cue"/> is a gerund or an infinitive ("attempting", "to overthrow"), not a finite verb.</summary>
+    private static bool NonFinite(string text, Token[] tokens, int cue) =>
+        tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || tokens[cue - 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun)
     {
         var status = EventStatus.Asserted;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
@@ -528,10 +586,29 @@ internal sealed class EventFinder
             }
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
             {
                 status = cue.Status;
                 break;
+            }
+        }
+        // What someone is accused or suspected of is a claim however far its phrase runs to the cue
+        // ("denied accusations of espionage and attempting to overthrow the government"): a noun, a
+        // gerund or an infinitive in that phrase, up to a clause break; a finite verb after it is the
+        // sentence's own ("A man accused of being a thief died", "accused of crimes that threatened").
+        if (status == EventStatus.Asserted && (noun || (cueFirst > first && NonFinite(text, tokens, cueFirst))))
+        {
+            for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - AccusationWindow); p--)
+            {
+                var span = tokens[p].Span(text);
+                if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => c.Far && Precedes(text, tokens, p, first, c.Words)) is { } cue)
+                {
+                    status = cue.Status;
+                    break;
+                }
+                if ((tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":" or "(" or ")" or ",")
+                    || IsAny(span, "but", "while", "whereas", "who", "which", "that", "whom", "was", "were", "is", "are", "has", "have", "had", "will", "would"))
+                    break;
             }
         }
         if (status is EventStatus.Asserted or EventStatus.Planned)

@@ -15,8 +15,8 @@ internal sealed record VerbPattern(string[][][] After, string[][][] Before, stri
 /// <summary>A noun that names an event of the type when one of <paramref name="Arguments"/> follows it ("deployment" + "of").</summary>
 internal sealed record NounEvent(string[] Words, string Type, string? Mode, string[] Arguments);
 
-/// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand.</summary>
-internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause);
+/// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand: within a few words before the cue, anywhere before it (<paramref name="Clause"/>) or anywhere in its clause before it (<paramref name="Far"/>: "accusations of").</summary>
+internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false);
 
 /// <summary>
 /// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
@@ -25,13 +25,16 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 /// <c>event-hazards.tsv</c> (disasters and accidents, which harm without an actor, by hand), and two
 /// hand-written additions: <c>event-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
 /// <c>event-nouns.tsv</c> (nouns that name an event with their argument: "the deployment of").
+/// Diplomacy, aid and legal action have lists of their own, read like those two:
+/// <c>event-diplomacy-patterns.tsv</c> (hand patterns that extend CAMEO's own codes to near synonyms:
+/// "faces charges", "offered a reward") and <c>event-diplomacy-nouns.tsv</c> ("talks with", "the trial of").
 /// </summary>
 internal sealed class EventLexicon
 {
     /// <summary>The shipped lists, in the order of the constructor's parameters (and of <see cref="Hash"/>).</summary>
-    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns"];
+    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-diplomacy-patterns", "event-diplomacy-nouns"];
 
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-diplomacy-patterns"), Lexicon.Get("event-diplomacy-nouns")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -60,11 +63,13 @@ internal sealed class EventLexicon
 
     public FrozenDictionary<string, NounEvent[]>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents)
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents, Lexicon diplomacyPatterns, Lexicon diplomacyNouns)
     {
-        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash + diplomacyPatterns.Hash + diplomacyNouns.Hash;
         Hazards = hazards;
-        Nouns = nounEvents.Entries
+        // The diplomacy lists are read as parts of the hand lists they extend (after them: an earlier row wins at equal size).
+        var handPatterns = extraPatterns.Entries.Concat(diplomacyPatterns.Entries).ToArray();
+        Nouns = nounEvents.Entries.Concat(diplomacyNouns.Entries)
             .Select(e => new NounEvent(e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Tags[0], e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..], (e.Columns.Count > 0 ? e.Columns[0] : "").Split('|', StringSplitOptions.RemoveEmptyEntries)))
             .GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(n => n.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -73,7 +78,7 @@ internal sealed class EventLexicon
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
         // The hand-written patterns come first, so that at equal size they win over CAMEO's own: they are
         // written where CAMEO's code is wrong in PLOVER ("expel diplomats" is SANCTION expel, CAMEO 174 COERCE deport).
-        foreach (var e in extraPatterns.Entries.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(extraPatterns.Entries.Where(e => !e.Tags.Contains("pattern"))))
+        foreach (var e in handPatterns.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(handPatterns.Where(e => !e.Tags.Contains("pattern"))))
         {
             var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
             var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];
@@ -111,7 +116,7 @@ internal sealed class EventLexicon
             var s = Enum.Parse<EventStatus>(e.Tags[0], ignoreCase: true);
             if (!cues.TryGetValue(words[^1], out var list))
                 cues[words[^1]] = list = [];
-            list.Add(new StatusCue(words, s, e.Tags.Contains("clause")));
+            list.Add(new StatusCue(words, s, e.Tags.Contains("clause"), e.Tags.Contains("far")));
         }
         Status = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         StatusLookup = Status.GetAlternateLookup<ReadOnlySpan<char>>();
