@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Sitrep.Entities;
 using Sitrep.Quotes;
 using Sitrep.Text;
@@ -1105,14 +1106,38 @@ internal sealed class EventFinder
         int q = p;
         for (int units = 0; units < PatternGap && q < limit; units++)
         {
+            // A count is no word of the gap: "captured two camps", "established a total of 156 posts", "defused hundreds of mines".
+            while (q < limit && owner[q] < 0 && IsCount(text, tokens, q))
+                q++;
+            if (q >= limit)
+                break;
             int m = owner[q];
             q++;
             if (m < 0)
                 continue;
             while (q < limit && (owner[q] == m || (tokens[q].Span(text) is "'s" or "’s" or "'" && owner[q] < 0)))
                 q++;
+            // A short bracket right after a name is its abbreviation: "New People's Army (NPA) camps".
+            if (q + 2 < limit && tokens[q].Kind == TokenKind.Bracket && tokens[q].Span(text) is "(" && tokens[q + 2].Span(text) is ")")
+                q += 3;
         }
         return q;
+    }
+
+    /// <summary>Count words, a closed class: numbers and the words of a quantity ("two", "dozens of", "a total of", "more than").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantityWords = new[]
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "fifty",
+        "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "scores", "several", "total", "number", "more", "than",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The token is part of a count: a number, a count word, or "of" after one ("dozens of").</summary>
+    private static bool IsCount(string text, Token[] tokens, int q)
+    {
+        if (tokens[q].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q].Span(text)))
+            return true;
+        return q > 0 && tokens[q].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && (tokens[q - 1].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q - 1].Span(text)));
     }
 
     /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>

@@ -23,15 +23,15 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 /// dictionary and the PLOVER mapping), <c>event-status.tsv</c> (cues of factuality, by hand) and
 /// <c>event-light-verbs.tsv</c> (verbs that are events only through their patterns, by hand) and
 /// <c>event-hazards.tsv</c> (disasters and accidents, which harm without an actor, by hand), and two
-/// hand-written additions: <c>event-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
+/// hand-written additions: <c>event-patterns.tsv</c> and <c>event-conflict-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
 /// <c>event-nouns.tsv</c> (nouns that name an event with their argument: "the deployment of").
 /// </summary>
 internal sealed class EventLexicon
 {
     /// <summary>The shipped lists, in the order of the constructor's parameters (and of <see cref="Hash"/>).</summary>
-    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns"];
+    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-conflict-patterns"];
 
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-conflict-patterns")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -60,9 +60,12 @@ internal sealed class EventLexicon
 
     public FrozenDictionary<string, NounEvent[]>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents)
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon handPatterns, Lexicon nounEvents, Lexicon conflictPatterns)
     {
-        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + handPatterns.Hash + nounEvents.Hash + conflictPatterns.Hash;
+        // The conflict patterns (event-conflict-patterns.tsv: armed conflict and protest phrasing) are read as
+        // part of the hand-written patterns, after them: a separate list so that each keeps its own source note.
+        var extraPatterns = handPatterns.Entries.Concat(conflictPatterns.Entries).ToList();
         Hazards = hazards;
         Nouns = nounEvents.Entries
             .Select(e => new NounEvent(e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Tags[0], e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..], (e.Columns.Count > 0 ? e.Columns[0] : "").Split('|', StringSplitOptions.RemoveEmptyEntries)))
@@ -73,7 +76,7 @@ internal sealed class EventLexicon
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
         // The hand-written patterns come first, so that at equal size they win over CAMEO's own: they are
         // written where CAMEO's code is wrong in PLOVER ("expel diplomats" is SANCTION expel, CAMEO 174 COERCE deport).
-        foreach (var e in extraPatterns.Entries.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(extraPatterns.Entries.Where(e => !e.Tags.Contains("pattern"))))
+        foreach (var e in extraPatterns.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(extraPatterns.Where(e => !e.Tags.Contains("pattern"))))
         {
             var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
             var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];
