@@ -496,7 +496,9 @@ internal sealed class EventFinder
         if (cue == last && AllianceParticiples.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
             && tokens[last + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
         {
-            var before = tokens[cue - 1];
+            // "soldiers, backed by allied fighters": a comma may part the participle from its noun.
+            int n = tokens[cue - 1].Span(text) is "," && cue - 2 >= first ? cue - 2 : cue - 1;
+            var before = tokens[n];
             var span = before.Span(text);
             // A noun before: not an auxiliary, pronoun, conjunction or adverb ("was backed by", "and backed by", "strongly backed by").
             return before.Kind == TokenKind.Word && !VerbWords.Contains(span) && !NounWords.Contains(span)
