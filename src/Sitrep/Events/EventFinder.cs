@@ -387,7 +387,7 @@ internal sealed class EventFinder
         var span = before.Span(text);
         if (before.Kind == TokenKind.Number || (before.Kind == TokenKind.Dash && before.End == tokens[i].Start && span.Length == 1))
             return true;
-        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase))
+        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(before, span))
             return true;
         if (before.Kind == TokenKind.Word && NounWords.Contains(span))
             return true;
@@ -397,11 +397,15 @@ internal sealed class EventFinder
         if (before.Kind == TokenKind.Word && span.Length > 3 && span.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && i - 2 >= first)
         {
             var article = tokens[i - 2].Span(text);
-            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase))
+            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(tokens[i - 2], article))
                 return true;
         }
         return nominal;
     }
+
+    /// <summary>A word with its possessive ending kept on ("country's", "group’s"): the tokenizer keeps inner apostrophes.</summary>
+    private static bool Possessive(Token token, ReadOnlySpan<char> span) =>
+        token.Kind == TokenKind.Word && span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("’s", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
