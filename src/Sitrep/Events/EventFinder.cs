@@ -430,6 +430,10 @@ internal sealed class EventFinder
     /// <summary>The word ends the name of a body ("the air force dropped", "killing nine border guards"): a noun, no event.</summary>
     private static bool UnitNoun(string text, Token[] tokens, int first, int i)
     {
+        // The word opens such a name: "riot police", "task force".
+        if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start == tokens[i].End + 1
+            && UnitNouns.Contains(string.Concat(tokens[i].Span(text), " ", tokens[i + 1].Span(text))))
+            return true;
         if (i <= first || tokens[i - 1].Kind != TokenKind.Word)
             return false;
         var pair = string.Concat(tokens[i - 1].Span(text), " ", tokens[i].Span(text));
@@ -1112,7 +1116,7 @@ internal sealed class EventFinder
         int q = p;
         for (int units = 0; units < PatternGap && q < limit; units++)
         {
-            // A count is no word of the gap: "captured two camps", "established a total of 156 posts", "defused hundreds of mines".
+            // A count or an article is no word of the gap: "captured two camps", "established a total of 156 posts", "defused hundreds of mines".
             while (q < limit && owner[q] < 0 && IsCount(text, tokens, q))
                 q++;
             if (q >= limit)
@@ -1130,11 +1134,12 @@ internal sealed class EventFinder
         return q;
     }
 
-    /// <summary>Count words, a closed class: numbers and the words of a quantity ("two", "dozens of", "a total of", "more than").</summary>
+    /// <summary>Count words and articles, closed classes: numbers, the words of a quantity ("two", "dozens of", "a total of", "more than", "a large amount of") and "a", "an", "the" ("retook a strategic northwestern town").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantityWords = new[]
     {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "fifty",
         "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "scores", "several", "total", "number", "more", "than",
+        "amount", "quantity", "a", "an", "the",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The token is part of a count: a number, a count word, or "of" after one ("dozens of").</summary>
