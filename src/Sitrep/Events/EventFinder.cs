@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Sitrep.Entities;
 using Sitrep.Quotes;
 using Sitrep.Text;
@@ -395,7 +396,7 @@ internal sealed class EventFinder
         var span = before.Span(text);
         if (before.Kind == TokenKind.Number || (before.Kind == TokenKind.Dash && before.End == tokens[i].Start && span.Length == 1))
             return true;
-        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase))
+        if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(before, span))
             return true;
         if (before.Kind == TokenKind.Word && NounWords.Contains(span))
             return true;
@@ -405,11 +406,15 @@ internal sealed class EventFinder
         if (before.Kind == TokenKind.Word && span.Length > 3 && span.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && i - 2 >= first)
         {
             var article = tokens[i - 2].Span(text);
-            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase))
+            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(tokens[i - 2], article))
                 return true;
         }
         return nominal;
     }
+
+    /// <summary>A word with its possessive ending kept on ("country's", "group’s"): the tokenizer keeps inner apostrophes.</summary>
+    private static bool Possessive(Token token, ReadOnlySpan<char> span) =>
+        token.Kind == TokenKind.Word && span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("’s", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
@@ -479,6 +484,10 @@ internal sealed class EventFinder
     /// <summary>The word ends the name of a body ("the air force dropped", "killing nine border guards"): a noun, no event.</summary>
     private static bool UnitNoun(string text, Token[] tokens, int first, int i)
     {
+        // The word opens such a name: "riot police", "task force".
+        if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start == tokens[i].End + 1
+            && UnitNouns.Contains(string.Concat(tokens[i].Span(text), " ", tokens[i + 1].Span(text))))
+            return true;
         if (i <= first || tokens[i - 1].Kind != TokenKind.Word)
             return false;
         var pair = string.Concat(tokens[i - 1].Span(text), " ", tokens[i].Span(text));
@@ -549,7 +558,9 @@ internal sealed class EventFinder
         if (cue == last && AllianceParticiples.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
             && tokens[last + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
         {
-            var before = tokens[cue - 1];
+            // "soldiers, backed by allied fighters": a comma may part the participle from its noun.
+            int n = tokens[cue - 1].Span(text) is "," && cue - 2 >= first ? cue - 2 : cue - 1;
+            var before = tokens[n];
             var span = before.Span(text);
             // A noun before: not an auxiliary, pronoun, conjunction or adverb ("was backed by", "and backed by", "strongly backed by").
             return before.Kind == TokenKind.Word && !VerbWords.Contains(span) && !NounWords.Contains(span)
@@ -1178,14 +1189,39 @@ internal sealed class EventFinder
         int q = p;
         for (int units = 0; units < PatternGap && q < limit; units++)
         {
+            // A count or an article is no word of the gap: "captured two camps", "established a total of 156 posts", "defused hundreds of mines".
+            while (q < limit && owner[q] < 0 && IsCount(text, tokens, q))
+                q++;
+            if (q >= limit)
+                break;
             int m = owner[q];
             q++;
             if (m < 0)
                 continue;
             while (q < limit && (owner[q] == m || (tokens[q].Span(text) is "'s" or "’s" or "'" && owner[q] < 0)))
                 q++;
+            // A short bracket right after a name is its abbreviation: "New People's Army (NPA) camps".
+            if (q + 2 < limit && tokens[q].Kind == TokenKind.Bracket && tokens[q].Span(text) is "(" && tokens[q + 2].Span(text) is ")")
+                q += 3;
         }
         return q;
+    }
+
+    /// <summary>Count words and articles, closed classes: numbers, the words of a quantity ("two", "dozens of", "a total of", "more than", "a large amount of") and "a", "an", "the" ("retook a strategic northwestern town").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantityWords = new[]
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "fifty",
+        "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "scores", "several", "total", "number", "more", "than",
+        "amount", "quantity", "a", "an", "the",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The token is part of a count: a number, a count word, or "of" after one ("dozens of").</summary>
+    private static bool IsCount(string text, Token[] tokens, int q)
+    {
+        if (tokens[q].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q].Span(text)))
+            return true;
+        return q > 0 && tokens[q].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && (tokens[q - 1].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q - 1].Span(text)));
     }
 
     /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>

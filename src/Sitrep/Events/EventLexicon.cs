@@ -23,7 +23,7 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 /// dictionary and the PLOVER mapping), <c>event-status.tsv</c> (cues of factuality, by hand) and
 /// <c>event-light-verbs.tsv</c> (verbs that are events only through their patterns, by hand) and
 /// <c>event-hazards.tsv</c> (disasters and accidents, which harm without an actor, by hand), and two
-/// hand-written additions: <c>event-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
+/// hand-written additions: <c>event-patterns.tsv</c> and <c>event-conflict-patterns.tsv</c> (patterns CAMEO lacks, read like its own) and
 /// <c>event-nouns.tsv</c> (nouns that name an event with their argument: "the deployment of").
 /// Diplomacy, aid and legal action have lists of their own, read like those two:
 /// <c>event-diplomacy-patterns.tsv</c> (hand patterns that extend CAMEO's own codes to near synonyms:
@@ -32,9 +32,9 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 internal sealed class EventLexicon
 {
     /// <summary>The shipped lists, in the order of the constructor's parameters (and of <see cref="Hash"/>).</summary>
-    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-diplomacy-patterns", "event-diplomacy-nouns"];
+    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-diplomacy-patterns", "event-diplomacy-nouns", "event-conflict-patterns"];
 
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-diplomacy-patterns"), Lexicon.Get("event-diplomacy-nouns")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-diplomacy-patterns"), Lexicon.Get("event-diplomacy-nouns"), Lexicon.Get("event-conflict-patterns")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -63,12 +63,14 @@ internal sealed class EventLexicon
 
     public FrozenDictionary<string, NounEvent[]>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents, Lexicon diplomacyPatterns, Lexicon diplomacyNouns)
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents, Lexicon diplomacyPatterns, Lexicon diplomacyNouns, Lexicon conflictPatterns)
     {
-        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash + diplomacyPatterns.Hash + diplomacyNouns.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash + diplomacyPatterns.Hash + diplomacyNouns.Hash + conflictPatterns.Hash;
         Hazards = hazards;
-        // The diplomacy lists are read as parts of the hand lists they extend (after them: an earlier row wins at equal size).
-        var handPatterns = extraPatterns.Entries.Concat(diplomacyPatterns.Entries).ToArray();
+        // The conflict patterns (event-conflict-patterns.tsv: armed conflict and protest phrasing) and the diplomacy
+        // lists are read as parts of the hand lists they extend (after them: an earlier row wins at equal size); each is
+        // a separate list so that it keeps its own source note.
+        var handPatterns = extraPatterns.Entries.Concat(conflictPatterns.Entries).Concat(diplomacyPatterns.Entries).ToArray();
         Nouns = nounEvents.Entries.Concat(diplomacyNouns.Entries)
             .Select(e => new NounEvent(e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Tags[0], e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..], (e.Columns.Count > 0 ? e.Columns[0] : "").Split('|', StringSplitOptions.RemoveEmptyEntries)))
             .GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase)
