@@ -41,6 +41,36 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void A_presidents_surname_alone_stays_his_though_his_wife_keeps_much_the_same_company()
+    {
+        var index = new MemoryIndex();
+        DocumentEntity Org(string name) => new(name, "ORG", null, [name], []);
+        DocumentEntity Person(string name, params string[] roles) => new(name, "PERSON", null, [name], roles);
+        // He is named in full in six articles, all with the senate, two with the palace; she in three,
+        // all with the palace and her children's fund, one with the senate, two with a fashion council.
+        for (int i = 0; i < 6; i++)
+            index.Add($"president{i}", Person("Aldric Vantor", "President"), Org("Lisorian Senate"), i < 2 ? Org("Marlowe Palace") : Org($"Trade Board {i}"));
+        for (int i = 0; i < 3; i++)
+            index.Add($"wife{i}", Person("Selene Vantor", "First Lady"), Org("Marlowe Palace"), Org("Harbor Children's Fund"), i == 0 ? Org("Lisorian Senate") : Org("Lisorian Fashion Council"));
+        // Articles that call him by his surname alone, in company both keep (more of hers by count).
+        index.Add("palace-senate", Person("Vantor", "President"), Org("Marlowe Palace"), Org("Lisorian Senate"), Org("Lisorian Fashion Council"));
+        index.Add("palace-senate2", Person("Vantor", "President"), Org("Marlowe Palace"), Org("Lisorian Senate"), Org("Lisorian Fashion Council"));
+        // An article in the company only she keeps.
+        index.Add("gala", Person("Vantor"), Org("Harbor Children's Fund"), Org("Lisorian Fashion Council"));
+
+        Assert.Empty(Resolve(index));
+
+        long president = index.Links[("president0", 0)], wife = index.Links[("wife0", 0)];
+        Assert.NotEqual(president, wife);
+        Assert.All(Enumerable.Range(1, 5), i => Assert.Equal(president, index.Links[($"president{i}", 0)]));
+        Assert.All(Enumerable.Range(1, 2), i => Assert.Equal(wife, index.Links[($"wife{i}", 0)]));
+        Assert.Equal(president, index.Links[("palace-senate", 0)]);
+        Assert.Equal(president, index.Links[("palace-senate2", 0)]);
+        // Company still decides where it is hers.
+        Assert.Equal(wife, index.Links[("gala", 0)]);
+    }
+
+    [Fact]
     public void A_surname_alone_spelled_differently_joins_only_a_transliteration_of_it()
     {
         var index = new MemoryIndex();

@@ -29,8 +29,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// </summary>
     private readonly Dictionary<string, IReadOnlyList<long>> _lookups = new(StringComparer.Ordinal);
 
-    /// <summary>The company each candidate keeps, asked once per run: it changes slowly, and popular surnames are asked for again and again.</summary>
-    private readonly Dictionary<long, long[]> _context = [];
+    /// <summary>
+    /// The company each candidate keeps (entity, documents of its sample naming it) and the number of
+    /// documents sampled, asked once per run: it changes slowly, and popular surnames are asked for again and again.
+    /// </summary>
+    private readonly Dictionary<long, (Dictionary<long, int> Company, int Sampled)> _context = [];
+
+    /// <summary>How many of a candidate's documents its company is read from.</summary>
+    private const int ContextDocuments = 50;
 
     /// <summary>Entities merged while the current document was resolved: an earlier entity of the document may have been linked to the one absorbed.</summary>
     private readonly Dictionary<long, long> _absorbedInto = [];
@@ -337,13 +343,17 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             double bestScore = double.NegativeInfinity;
             foreach (var id in candidates)
             {
-                int shared = Shared(id, company);
-                if (shared < minimumShared)
+                if (Shared(id, company) < minimumShared)
                     continue;
-                // Shared company, weighed against how much better known the others are: a paper's "Trump"
-                // or "Obama" is the president unless the article keeps the company of his wife clearly more
-                // (their company is much alike, and company alone gave her most of his surname's articles).
-                double score = shared + Math.Log(1 + _index.Get(id).Documents);
+                // How well known the candidate is, and how much of its usual company the article keeps:
+                // each shared entity counts for the share of the candidate's documents naming it. A mere
+                // count of shared entities let a president's wife, whose company is much like his, take
+                // "Trump" from him in articles that never name her (the White House, Congress and a
+                // foreign leader are somewhere in any fifty of her articles too), and every article she
+                // took made her company more like his. A share only rises where the company is hers:
+                // the general the Quds Force is named with in most of his articles keeps "Soleimani"
+                // from a better-known wrestler it is never named with.
+                double score = Affinity(id, company) + Math.Log(1 + _index.Get(id).Documents);
                 if (score > bestScore || (score == bestScore && id < best))
                     (best, bestScore) = (id, score);
             }
@@ -641,19 +651,47 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     private static bool HasFullName(ResolutionKeys keys) =>
         keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal)) || keys.Loose.Any(k => k.StartsWith("l:", StringComparison.Ordinal));
 
+    private (Dictionary<long, int> Company, int Sampled) ContextOf(long id)
+    {
+        if (!_context.TryGetValue(id, out var context))
+        {
+            var counts = new Dictionary<long, int>(_index.Context(id, ContextDocuments));
+            _context[id] = context = (counts, Math.Min(_index.Get(id).Documents, ContextDocuments));
+        }
+        return context;
+    }
+
+    /// <summary>How many entities of the article's company (not places) the candidate's sampled documents name.</summary>
     private int Shared(long id, HashSet<long> company)
     {
         if (company.Count == 0)
             return 0;
         int shared = 0;
-        if (!_context.TryGetValue(id, out var context))
-            _context[id] = context = [.. _index.Context(id, 50).Keys];
-        foreach (var other in context)
+        foreach (var other in ContextOf(id).Company.Keys)
         {
             if (company.Contains(other) && TypeOf(other) != "GPE")
                 shared++;
         }
         return shared;
+    }
+
+    /// <summary>
+    /// The entities of the article's company (not places), each counted for the share of the candidate's
+    /// sampled documents that name it; one document more than were sampled is counted, so that a single
+    /// document does not make all its company the candidate's whole company.
+    /// </summary>
+    private double Affinity(long id, HashSet<long> company)
+    {
+        if (company.Count == 0)
+            return 0;
+        var (counts, sampled) = ContextOf(id);
+        double affinity = 0;
+        foreach (var (other, count) in counts)
+        {
+            if (company.Contains(other) && TypeOf(other) != "GPE")
+                affinity += (double)Math.Min(count, sampled) / (sampled + 1);
+        }
+        return affinity;
     }
 
     /// <summary>
