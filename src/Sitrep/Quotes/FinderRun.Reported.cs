@@ -120,8 +120,11 @@ internal sealed partial class FinderRun
             left = SourceSpan.None;
             before = comma;
         }
-        // "…, X said." / "…, said X." at the end of a sentence: the words come before.
-        if (before > s0 && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
+        // "…, X said." / "…, said X." at the end of a sentence: the words come before. Not for a
+        // participle ("…, citing the cost of repairs", "…, adding the new timetable"): it opens a side
+        // phrase whose subject is the sentence's, and the noun phrase after it is its object, never
+        // an inverted speaker.
+        if (before > s0 && !IsParticipleCue(k) && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
             var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
             int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
@@ -161,6 +164,8 @@ internal sealed partial class FinderRun
         frame.End = after.End;
         return frame;
     }
+
+    private bool IsParticipleCue(int k) => _view.IsWord(k) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(k), stackalloc char[40]));
 
     /// <summary>A speaker right after the cue that closes the clause: a name or a noun phrase followed by the sentence's end, a comma, a bracket or a preposition ("said X.", "said X, a …", "says X in Almaty").</summary>
     private SourceSpan InvertedSpeaker(int k)
