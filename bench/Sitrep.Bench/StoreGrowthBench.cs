@@ -7,7 +7,7 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>
-/// <c>store-growth BASE|empty STAGED [--batch N]</c>: the store-bound work alone, on a store that has
+/// <c>store-growth BASE|empty STAGED [--batch N] [--keep PATH]</c>: the store-bound work alone, on a store that has
 /// grown. The documents of STAGED (a store analysed before, e.g. by <c>sitrep analyze</c>) are read
 /// back, untimed, and stored into a copy of BASE (or an empty store) in batches as <c>sitrep analyze</c>
 /// stores them, each batch followed by the cross-document stages; prints the processor seconds of
@@ -21,14 +21,18 @@ public static class StoreGrowthBench
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: store-growth BASE|empty STAGED [--batch N]");
+            Console.Error.WriteLine("usage: store-growth BASE|empty STAGED [--batch N] [--keep PATH]");
             return 1;
         }
         int batchSize = 256;
+        // --keep PATH: the store written is kept there (to compare two builds' stores row for row).
+        string? keep = null;
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--batch" && i + 1 < args.Length)
                 batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--keep" && i + 1 < args.Length)
+                keep = args[++i];
         }
         var pipeline = Features.Default;
         var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-growth-{Environment.ProcessId}.db");
@@ -63,6 +67,11 @@ public static class StoreGrowthBench
         }
         finally
         {
+            if (keep is not null)
+            {
+                Delete(keep);
+                File.Move(db, keep);
+            }
             Delete(db);
         }
         Console.WriteLine($"{staged.Count:N0} documents from {args[1]}, batches of {batchSize}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
