@@ -22,18 +22,22 @@ internal sealed class WalCheckpointer : IDisposable
 
     private readonly string _path;
     private readonly string _walPath;
+    private readonly long _threshold;
     private readonly Lock _lock = new();
     private Task _running = Task.CompletedTask;
     private SqliteConnection? _connection;
     private bool _disposed;
 
-    public WalCheckpointer(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="threshold">The log's size in bytes that starts a checkpoint (tests use less).</param>
+    public WalCheckpointer(string path, long threshold = Threshold)
     {
         _path = path;
         _walPath = path + "-wal";
+        _threshold = threshold;
     }
 
-    /// <summary>How many checkpoints ran (for tests).</summary>
+    /// <summary>How many checkpoints ran.</summary>
     public int Runs { get; private set; }
 
     /// <summary>Called by the store's thread after each commit: starts a checkpoint when the log has grown to the threshold and none is running.</summary>
@@ -50,7 +54,7 @@ internal sealed class WalCheckpointer : IDisposable
         {
             return;
         }
-        if (size >= Threshold)
+        if (size >= _threshold)
             _running = Task.Run(Checkpoint);
     }
 
