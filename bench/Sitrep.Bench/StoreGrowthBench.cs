@@ -7,7 +7,7 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>
-/// <c>store-growth BASE|empty STAGED [--batch N]</c>: the store-bound work alone, on a store that has
+/// <c>store-growth BASE|empty STAGED [--batch N] [--keep PATH]</c>: the store-bound work alone, on a store that has
 /// grown. The documents of STAGED (a store analysed before, e.g. by <c>sitrep analyze</c>) are read
 /// back, untimed, and stored into a copy of BASE (or an empty store) in batches as <c>sitrep analyze</c>
 /// stores them, each batch followed by the cross-document stages; prints the processor seconds of
@@ -21,14 +21,18 @@ public static class StoreGrowthBench
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: store-growth BASE|empty STAGED [--batch N]");
+            Console.Error.WriteLine("usage: store-growth BASE|empty STAGED [--batch N] [--keep PATH]");
             return 1;
         }
         int batchSize = 256;
+        // --keep PATH: the store written is kept there (to compare two builds' stores row for row).
+        string? keep = null;
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--batch" && i + 1 < args.Length)
                 batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--keep" && i + 1 < args.Length)
+                keep = args[++i];
         }
         var pipeline = Features.Default;
         var db = Path.Combine(Path.GetTempPath(), $"sitrep-bench-growth-{Environment.ProcessId}.db");
@@ -42,6 +46,9 @@ public static class StoreGrowthBench
         var names = new List<string> { "store (SQLite)" };
         names.AddRange(pipeline.CrossDocument.Select(c => c.Name + " (store)"));
         var cpu = new double[names.Count];
+        // The storing thread's own processor time apart (the process's includes the collector's threads and
+        // the store's background checkpoints).
+        var thread = new double[names.Count];
         try
         {
             var open = Stopwatch.StartNew();
@@ -63,21 +70,48 @@ public static class StoreGrowthBench
         }
         finally
         {
+            if (keep is not null)
+            {
+                Delete(keep);
+                File.Move(db, keep);
+            }
             Delete(db);
         }
         Console.WriteLine($"{staged.Count:N0} documents from {args[1]}, batches of {batchSize}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine($"{"step",-34} {"cpu s",9} {"ms/article",11}");
+        Console.WriteLine($"{"step",-34} {"cpu s",9} {"ms/article",11} {"thread s",9}");
         for (int i = 0; i < names.Count; i++)
-            Console.WriteLine($"{names[i],-34} {cpu[i],9:N2} {cpu[i] * 1000 / Math.Max(staged.Count, 1),11:N2}");
-        Console.WriteLine($"{"total",-34} {cpu.Sum(),9:N2} {cpu.Sum() * 1000 / Math.Max(staged.Count, 1),11:N2}");
+            Console.WriteLine($"{names[i],-34} {cpu[i],9:N2} {cpu[i] * 1000 / Math.Max(staged.Count, 1),11:N2} {thread[i],9:N2}");
+        Console.WriteLine($"{"total",-34} {cpu.Sum(),9:N2} {cpu.Sum() * 1000 / Math.Max(staged.Count, 1),11:N2} {thread.Sum(),9:N2}");
         return 0;
 
         void Timed(int row, Action work)
         {
             var start = Process.GetCurrentProcess().TotalProcessorTime;
+            double threadStart = ThreadSeconds();
             work();
             cpu[row] += (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
+            thread[row] += ThreadSeconds() - threadStart;
         }
+    }
+
+    /// <summary>The calling thread's processor time (Linux; 0 elsewhere).</summary>
+    private static double ThreadSeconds()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(ThreadCpuClock, out var time) != 0)
+            return 0;
+        return time.Seconds + (time.Nanoseconds / 1e9);
+    }
+
+    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static void Delete(string db)

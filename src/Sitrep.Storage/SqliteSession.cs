@@ -15,10 +15,13 @@ internal sealed class SqliteSession : IDisposable
     private SqliteTransaction? _transaction;
     private int _savepoints;
 
-    public SqliteSession(SqliteConnection connection, string path)
+    private readonly WalCheckpointer? _checkpointer;
+
+    public SqliteSession(SqliteConnection connection, string path, WalCheckpointer? checkpointer = null)
     {
         Connection = connection;
         Path = path;
+        _checkpointer = checkpointer;
     }
 
     public SqliteConnection Connection { get; }
@@ -50,6 +53,7 @@ internal sealed class SqliteSession : IDisposable
                 c.Transaction = transaction;
             work();
             transaction.Commit();
+            _checkpointer?.Committed();
         }
         catch (SqliteException ex)
         {
@@ -164,6 +168,7 @@ internal sealed class SqliteSession : IDisposable
 
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         foreach (var c in _commands.Values)
             c.Dispose();
         _commands.Clear();

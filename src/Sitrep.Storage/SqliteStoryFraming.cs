@@ -22,19 +22,11 @@ public sealed class SqliteStoryFraming : IStoryFraming
     public void SaveTally(long story, FramingTally tally)
     {
         ArgumentNullException.ThrowIfNull(tally);
-        var command = _session.Prepared("INSERT OR REPLACE INTO framing_documents (document, story, tally) VALUES ($document, $story, $tally)");
-        command.Parameters["$document"].Value = tally.Document;
-        command.Parameters["$story"].Value = story;
-        command.Parameters["$tally"].Value = FramingCodec.WriteTally(tally);
-        command.ExecuteNonQuery();
+        _session.Raw("INSERT OR REPLACE INTO framing_documents (document, story, tally) VALUES ($document, $story, $tally)")
+            .Bind("$document", tally.Document).Bind("$story", story).Bind("$tally", FramingCodec.WriteTally(tally)).Run();
     }
 
-    public void RemoveTally(string document)
-    {
-        var command = _session.Prepared("DELETE FROM framing_documents WHERE document = $document");
-        command.Parameters["$document"].Value = document;
-        command.ExecuteNonQuery();
-    }
+    public void RemoveTally(string document) => _session.Raw("DELETE FROM framing_documents WHERE document = $document").Bind("$document", document).Run();
 
     public IReadOnlyList<FramingTally> Tallies(IReadOnlyList<string> documents)
     {
@@ -80,19 +72,16 @@ public sealed class SqliteStoryFraming : IStoryFraming
         ArgumentNullException.ThrowIfNull(rows);
         _session.AllOrNothing(() =>
         {
-            var drop = _session.Prepared("DELETE FROM story_framing WHERE story IN (SELECT id FROM stories WHERE merged_into = $story)");
-            drop.Parameters["$story"].Value = story;
-            drop.ExecuteNonQuery();
+            // Raw prepared statements (parameters bound by position): framing runs these for every story a batch touches.
+            _session.Raw("DELETE FROM story_framing WHERE story IN (SELECT id FROM stories WHERE merged_into = $story)").Bind("$story", story).Run();
             // What is stored now, as written: a row that did not change is not written again.
             var stored = new Dictionary<string, (long, long, long, long, long, string, string, string)>(StringComparer.Ordinal);
-            var read = _session.Prepared("SELECT outlet, articles, news, opinion, analysis, unknown, actors, terms, voices FROM story_framing WHERE story = $story");
-            read.Parameters["$story"].Value = story;
-            using (var reader = read.ExecuteReader())
+            using (var reader = _session.Raw("SELECT outlet, articles, news, opinion, analysis, unknown, actors, terms, voices FROM story_framing WHERE story = $story").Bind("$story", story).Execute())
             {
                 while (reader.Read())
-                    stored[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
+                    stored[reader.Text(0)] = (reader.Int64(1), reader.Int64(2), reader.Int64(3), reader.Int64(4), reader.Int64(5), reader.Text(6), reader.Text(7), reader.Text(8));
             }
-            var write = _session.Prepared("""
+            var write = _session.Raw("""
                 INSERT OR REPLACE INTO story_framing (story, outlet, articles, news, opinion, analysis, unknown, actors, terms, voices)
                 VALUES ($story, $outlet, $articles, $news, $opinion, $analysis, $unknown, $actors, $terms, $voices)
                 """);
@@ -101,25 +90,13 @@ public sealed class SqliteStoryFraming : IStoryFraming
                 var values = ((long)row.Articles, (long)row.News, (long)row.Opinion, (long)row.Analysis, (long)row.Unknown, FramingCodec.WriteActors(row.Actors), FramingCodec.WriteTerms(row.Terms), FramingCodec.WriteVoices(row.Voices));
                 if (stored.Remove(row.Outlet, out var old) && old == values)
                     continue;
-                write.Parameters["$story"].Value = story;
-                write.Parameters["$outlet"].Value = row.Outlet;
-                write.Parameters["$articles"].Value = values.Item1;
-                write.Parameters["$news"].Value = values.Item2;
-                write.Parameters["$opinion"].Value = values.Item3;
-                write.Parameters["$analysis"].Value = values.Item4;
-                write.Parameters["$unknown"].Value = values.Item5;
-                write.Parameters["$actors"].Value = values.Item6;
-                write.Parameters["$terms"].Value = values.Item7;
-                write.Parameters["$voices"].Value = values.Item8;
-                write.ExecuteNonQuery();
+                write.Bind("$story", story).Bind("$outlet", row.Outlet).Bind("$articles", values.Item1).Bind("$news", values.Item2)
+                    .Bind("$opinion", values.Item3).Bind("$analysis", values.Item4).Bind("$unknown", values.Item5)
+                    .Bind("$actors", values.Item6).Bind("$terms", values.Item7).Bind("$voices", values.Item8).Run();
             }
-            var delete = _session.Prepared("DELETE FROM story_framing WHERE story = $story AND outlet = $outlet");
+            var delete = _session.Raw("DELETE FROM story_framing WHERE story = $story AND outlet = $outlet");
             foreach (var outlet in stored.Keys)
-            {
-                delete.Parameters["$story"].Value = story;
-                delete.Parameters["$outlet"].Value = outlet;
-                delete.ExecuteNonQuery();
-            }
+                delete.Bind("$story", story).Bind("$outlet", outlet).Run();
         });
     }
 }

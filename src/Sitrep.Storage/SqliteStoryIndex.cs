@@ -155,6 +155,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
             : null;
     }
 
+    public long? StoryOf(string document) =>
+        Raw("SELECT story FROM story_members WHERE document = $document").Bind("$document", document).Int64Scalar();
+
     public long Create(string? title)
     {
         return Raw("INSERT INTO stories (title) VALUES ($title) RETURNING id").Bind("$title", title).Int64Scalar()
@@ -181,12 +184,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
             .Bind("$vector", StoryVectors.Write(member.Vector)).Bind("$terms", string.Join('\n', member.Terms)).Run();
     }
 
-    public void RemoveMember(string document)
-    {
-        var command = Prepared("DELETE FROM story_members WHERE document = $document");
-        command.Parameters["$document"].Value = document;
-        command.ExecuteNonQuery();
-    }
+    public void RemoveMember(string document) => Raw("DELETE FROM story_members WHERE document = $document").Bind("$document", document).Run();
 
     public void AddPostings(long story, IEnumerable<string> terms)
     {

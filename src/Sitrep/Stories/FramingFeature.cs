@@ -135,12 +135,12 @@ public sealed class FramingStage : ICrossDocumentStage
                                 touched.Add(before);
                                 _framing.RemoveTally(change.DocumentId);
                             }
-                            if (change.Kind != ChangeKind.Deleted && _index.MemberOf(change.DocumentId) is { } member && _store.Load(change.DocumentId, ReadLayers) is { } document)
+                            if (change.Kind != ChangeKind.Deleted && _index.StoryOf(change.DocumentId) is { } story && _store.Load(change.DocumentId, ReadLayers) is { } document)
                             {
                                 var tally = StoryFraming.Tally(document, _store);
-                                _framing.SaveTally(member.Story, tally);
+                                _framing.SaveTally(story, tally);
                                 fresh[tally.Document] = tally;
-                                touched.Add(member.Story);
+                                touched.Add(story);
                             }
                         });
                     }

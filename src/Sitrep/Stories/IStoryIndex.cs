@@ -45,6 +45,9 @@ public interface IStoryIndex
     /// <summary>The story the document is in, or null.</summary>
     StoryMember? MemberOf(string document);
 
+    /// <summary>The id of the story the document is in, or null: <see cref="MemberOf"/> without reading the member's vector and terms (framing asks it of every article).</summary>
+    long? StoryOf(string document) => MemberOf(document)?.Story;
+
     /// <summary>A new empty story.</summary>
     long Create(string? title);
 

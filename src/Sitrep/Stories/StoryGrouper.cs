@@ -110,6 +110,13 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// <summary>Changes to the frequencies not written yet; written in the batch's transaction.</summary>
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether <see cref="_frequencies"/> holds every term the store counts in any article: so when it was filled
+    /// from a store with no article in a story (a fresh store), since every change goes through it. A term not
+    /// in it is then in no article, and is not looked up (on a fresh store most of an article's new terms are).
+    /// </summary>
+    private bool _frequenciesComplete;
+
     /// <summary>The current article's changes to the frequencies: undone if it fails.</summary>
     private readonly List<(string Term, int Delta)> _articleDeltas = [];
 
@@ -206,6 +213,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         _members.Clear();
         _memberCount = null;
         _frequencies.Clear();
+        _frequenciesComplete = false;
     }
 
     private void Flush()
@@ -214,7 +222,10 @@ public sealed class StoryGrouper : ICrossDocumentStage
             _index.AddFrequencies([.. group.Select(p => p.Key)], group.Key);
         _pending.Clear();
         if (_frequencies.Count > 1_000_000)
+        {
             _frequencies.Clear();
+            _frequenciesComplete = false;
+        }
     }
 
     private void AddFrequencies(IEnumerable<string> terms, int delta)
@@ -231,7 +242,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         if (_frequencies.TryGetValue(term, out var n))
             return n;
         // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
-        n = _index.Frequencies([term]).GetValueOrDefault(term);
+        n = _frequenciesComplete ? 0 : _index.Frequencies([term]).GetValueOrDefault(term);
         _frequencies[term] = n;
         return n;
     }
@@ -244,7 +255,12 @@ public sealed class StoryGrouper : ICrossDocumentStage
         StoryTerms.Count(document.Text, 1, counts);
         AddEntities(document, counts);
         var terms = counts.Keys.ToList();
-        _memberCount ??= _index.MemberCount();
+        if (_memberCount is null)
+        {
+            _memberCount = _index.MemberCount();
+            // Nothing cached and no article in a story: every frequency is 0 and each change will pass through the cache.
+            _frequenciesComplete = _memberCount == 0 && _frequencies.Count == 0;
+        }
         int n = _memberCount.Value + 1;
         // Each term's document frequency before this article, and the article counted in: one look-up of
         // the cache per term (the terms are distinct, and the weights below go through them in this order).
@@ -255,7 +271,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             if (!cached)
             {
                 // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
-                frequency = _index.Frequencies([terms[t]]).GetValueOrDefault(terms[t]);
+                frequency = _frequenciesComplete ? 0 : _index.Frequencies([terms[t]]).GetValueOrDefault(terms[t]);
             }
             df[t] = frequency;
             frequency++;
