@@ -162,14 +162,7 @@ public sealed class StoriesTests
             ["title"] = a[1],
             ["text"] = a[2],
         }) + "\n")));
-        List<HashSet<string>> Grouped(string store, StoryOptions options)
-        {
-            var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
-            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(store), codecs), EngineOptions.Default with { Features = features });
-            using (var inputs = engine.OpenInputs([file]))
-                engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
-            return StoriesOf(engine);
-        }
+        List<HashSet<string>> Grouped(string store, StoryOptions options) => GroupedWith(options, dir.File(store), file);
 
         var stories = Grouped("days.db", StoryOptions.Default);
         Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0]]));
@@ -177,6 +170,16 @@ public sealed class StoriesTests
         Assert.Equal(2, stories.Count);
         // Their words alone make them one story.
         Assert.Single(Grouped("words.db", StoryOptions.Default with { WeekdayCheck = false }));
+    }
+
+    /// <summary>The stories of <paramref name="file"/> analysed into a fresh store with the stories stage's <paramref name="options"/>.</summary>
+    private static List<HashSet<string>> GroupedWith(StoryOptions options, string store, string file)
+    {
+        var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
+        using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(store, codecs), EngineOptions.Default with { Features = features });
+        using (var inputs = engine.OpenInputs([file]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        return StoriesOf(engine);
     }
 
     [Fact]
@@ -209,14 +212,7 @@ public sealed class StoriesTests
             ["title"] = a[1],
             ["text"] = a[2],
         }) + "\n")));
-        List<HashSet<string>> Grouped(string store, StoryOptions options)
-        {
-            var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(options) : f).ToList();
-            using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File(store), codecs), EngineOptions.Default with { Features = features });
-            using (var inputs = engine.OpenInputs([file]))
-                engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
-            return StoriesOf(engine);
-        }
+        List<HashSet<string>> Grouped(string store, StoryOptions options) => GroupedWith(options, dir.File(store), file);
 
         var stories = Grouped("rejoin.db", StoryOptions.Default);
         Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0], articles[2][0]]));
