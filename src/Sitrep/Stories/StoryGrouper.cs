@@ -241,11 +241,17 @@ public sealed class StoryGrouper : ICrossDocumentStage
     {
         if (_frequencies.TryGetValue(term, out var n))
             return n;
-        // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
-        n = _frequenciesComplete ? 0 : _index.Frequencies([term]).GetValueOrDefault(term);
+        n = StoredFrequency(term);
         _frequencies[term] = n;
         return n;
     }
+
+    /// <summary>
+    /// A term's frequency as the store holds it, for a term not cached: nothing is pending for it either (the
+    /// cache is only cleared once pending changes are written), and when the cache holds every term counted
+    /// (<see cref="_frequenciesComplete"/>) it is in no article.
+    /// </summary>
+    private int StoredFrequency(string term) => _frequenciesComplete ? 0 : _index.Frequencies([term]).GetValueOrDefault(term);
 
     /// <summary>Files one stored article into a story (it must not be in one).</summary>
     private void Add(Document document)
@@ -269,10 +275,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         {
             ref int frequency = ref CollectionsMarshal.GetValueRefOrAddDefault(_frequencies, terms[t], out bool cached);
             if (!cached)
-            {
-                // Not cached: nothing is pending for it either (the cache is only cleared once pending changes are written).
-                frequency = _frequenciesComplete ? 0 : _index.Frequencies([terms[t]]).GetValueOrDefault(terms[t]);
-            }
+                frequency = StoredFrequency(terms[t]);
             df[t] = frequency;
             frequency++;
             _articleDeltas.Add((terms[t], 1));
