@@ -124,6 +124,14 @@ public static class StoryEvents
         var directory = store.Feature<IEntityDirectory>();
         // Each entity's type, read from the directory once per call (a story's reports name the same few entities).
         var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Each actor's side, read once per call: the state it acts for, else itself.
+        var sides = new Dictionary<string, string>(StringComparer.Ordinal);
+        string SideOf(string id)
+        {
+            if (!sides.TryGetValue(id, out var side))
+                sides[id] = side = Side(id, directory);
+            return side;
+        }
         string? TypeOf(string id)
         {
             if (!types.TryGetValue(id, out var type))
@@ -151,7 +159,7 @@ public static class StoryEvents
                 }
                 if (e.ActorId is null && e.TargetId is null && spoken is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count, spoken));
+                reports.Add(Candidate.From(document, e, times, published, TypeOf, SideOf, reports.Count, spoken));
             }
         }
 
@@ -296,7 +304,7 @@ public static class StoryEvents
             // Who acted must agree: the same actor, or an actor unknown on one side and the same target
             // or the same facility (a base, an airport) on the same days.
             bool agree = r.Actor is { } actor
-                ? c.Actors.Contains(actor) || (c.Reports.Any(m => m.Actor is null) && ((r.Target is { } t && c.Targets.Contains(t)) || SharesFacility(r, c)))
+                ? c.Actors.Contains(actor) || (r.Side is { } side && c.Sides.Contains(side)) || (c.Reports.Any(m => m.Actor is null) && ((r.Target is { } t && c.Targets.Contains(t)) || SharesFacility(r, c)))
                 : (r.Target is { } target && c.Targets.Contains(target)) || SharesFacility(r, c);
             return agree ? 10 + shared : 0;
         }
@@ -341,7 +349,33 @@ public static class StoryEvents
     /// resolved apart may still be one doer ("the Pentagon", "the U.S."), so this loses some joins; it keeps
     /// a report with no actor from chaining two doers' events into one.
     /// </summary>
-    private static bool OtherActor(Candidate r, Cluster c) => r.Actor is { } actor && c.Actors.Count > 0 && !c.Actors.Contains(actor);
+    private static bool OtherActor(Candidate r, Cluster c) => r.Actor is { } actor && c.Actors.Count > 0 && !c.Actors.Contains(actor) && !(r.Side is { } side && c.Sides.Contains(side));
+
+    /// <summary>
+    /// Who a deed's actor acts for: a country named as itself ("the United States") and its government,
+    /// military and police bodies ("U.S. Central Command", "the Pentagon") are one side, since one strike is
+    /// told as the country's in one outlet and as its command's in another; anything else is itself.
+    /// </summary>
+    private static string Side(string id, IEntityDirectory? directory)
+    {
+        if (directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
+            return id;
+        try
+        {
+            var entity = directory.Get(n);
+            var (sector, country) = directory.Affiliation(n);
+            if (country is null)
+                return id;
+            bool state = entity.Type == "GPE"
+                ? CountryTable.Default.CountryOf(entity.Name) == country
+                : entity.Type == "ORG" && sector is "government" or "military" or "police";
+            return state ? "\u0003" + country : id;
+        }
+        catch (KeyNotFoundException)
+        {
+            return id;
+        }
+    }
 
     /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
     private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
@@ -405,7 +439,7 @@ public static class StoryEvents
         if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
             return false;
         // Each names who acted, and no one in common: two doers' events (a killing excepted: a person dies once).
-        if (!killed && a.Actors.Count > 0 && b.Actors.Count > 0 && !a.Actors.Overlaps(b.Actors))
+        if (!killed && a.Actors.Count > 0 && b.Actors.Count > 0 && !a.Actors.Overlaps(b.Actors) && !a.Sides.Overlaps(b.Sides))
             return false;
         return killed
             || b.Reports.Any(r => r.Stated is not null && Fit(r, a) > 0)
@@ -506,6 +540,9 @@ public static class StoryEvents
 
         public required string? Actor { get; init; }
 
+        /// <summary>For a deed, the state the actor acts for when it is a country or one of its government, military or police bodies (a key no entity id can be); else the actor.</summary>
+        public required string? Side { get; init; }
+
         public required string? Target { get; init; }
 
         /// <summary>Actor, target and location ids.</summary>
@@ -542,7 +579,7 @@ public static class StoryEvents
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
-        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order, Spoken? spoken)
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, Func<string, string> sideOf, int order, Spoken? spoken)
         {
             var ev = e.Event;
             var text = document.Text;
@@ -594,6 +631,8 @@ public static class StoryEvents
                 Statement = spoken?.Statement,
                 Plural = IsPlural(text, ev.CueStart, ev.CueEnd),
                 Actor = actorId,
+                // Words are the speaker's own: only a deed is done by a state through its agencies.
+                Side = actorId is null ? null : Verbal.Contains(ev.Type) ? actorId : sideOf(actorId),
                 Target = e.TargetId,
                 All = all,
                 Facilities = facilities,
@@ -663,6 +702,9 @@ public static class StoryEvents
 
         public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The sides of its reports' actors (<see cref="Candidate.Side"/>).</summary>
+        public HashSet<string> Sides { get; } = new(StringComparer.Ordinal);
+
         public HashSet<string> Targets { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
@@ -688,6 +730,8 @@ public static class StoryEvents
             DocumentSignature |= 1UL << (StringComparer.Ordinal.GetHashCode(r.Report.Document) & 63);
             if (r.Actor is { } a)
                 Actors.Add(a);
+            if (r.Side is { } side)
+                Sides.Add(side);
             if (r.Target is { } t)
                 Targets.Add(t);
             if (r.KilledPerson is { } p)
