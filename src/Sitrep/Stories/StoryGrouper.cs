@@ -76,8 +76,8 @@ public sealed record StoryOptions
     /// Two articles of a story link (for <see cref="Split"/>) when the likeness of their term vectors reaches this:
     /// the join threshold, for two articles less alike would not make a story of two on their own. Without the
     /// days-of-the-week check: a split undoes groupings the story's other articles made, so it takes the words
-    /// alone to hold them. On the AllSides roundups, deleting one of 47 articles would split its story this way
-    /// (at 0.2, one of 2: README).
+    /// alone to hold them. On the AllSides roundups, 47 articles each hold their story together this way (deleting
+    /// one would split it; at 0.2, 2 do: README).
     /// </summary>
     public double SplitLink { get; init; } = 0.25;
 
