@@ -26,6 +26,15 @@ public sealed class SqliteStoryFraming : IStoryFraming
             .Bind("$document", tally.Document).Bind("$story", story).Bind("$tally", FramingCodec.WriteTally(tally)).Run();
     }
 
+    public IReadOnlyList<string> TalliedDocuments(long story)
+    {
+        var documents = new List<string>();
+        using var reader = _session.Raw("SELECT document FROM framing_documents WHERE story = $story ORDER BY document").Bind("$story", story).Execute();
+        while (reader.Read())
+            documents.Add(reader.Text(0));
+        return documents;
+    }
+
     public void RemoveTally(string document) => _session.Raw("DELETE FROM framing_documents WHERE document = $document").Bind("$document", document).Run();
 
     public IReadOnlyList<FramingTally> Tallies(IReadOnlyList<string> documents)

@@ -297,6 +297,11 @@ internal static class StoreSchema
             CREATE INDEX entities_merged_into ON entities (merged_into) WHERE merged_into IS NOT NULL;
             CREATE INDEX story_terms_story ON story_terms (story);
             """),
+        new(13, """
+            -- The articles tallied into a story, read when an article leaves it (the story may have split, and
+            -- those of its articles now in another story are summed there).
+            CREATE INDEX framing_documents_story ON framing_documents (story);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

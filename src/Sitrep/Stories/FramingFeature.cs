@@ -122,6 +122,8 @@ public sealed class FramingStage : ICrossDocumentStage
             changes.Commit(batch[^1].Position, () =>
             {
                 var touched = new SortedSet<long>();
+                // The stories an article left in this batch.
+                var lefts = new SortedSet<long>();
                 // The tallies made in this batch: summing their stories needs not read them back.
                 var fresh = new Dictionary<string, FramingTally>(StringComparer.Ordinal);
                 foreach (var change in ChangeBatch.LatestPerDocument(batch))
@@ -133,6 +135,7 @@ public sealed class FramingStage : ICrossDocumentStage
                             if (_framing.TallyStory(change.DocumentId) is { } before)
                             {
                                 touched.Add(before);
+                                lefts.Add(before);
                                 _framing.RemoveTally(change.DocumentId);
                             }
                             if (change.Kind != ChangeKind.Deleted && _index.StoryOf(change.DocumentId) is { } story && _store.Load(change.DocumentId, ReadLayers) is { } document)
@@ -149,6 +152,21 @@ public sealed class FramingStage : ICrossDocumentStage
 #pragma warning restore CA1031
                     {
                         failures.Add(new InputFailure(change.DocumentId, $"story framing failed: {e.GetType().Name}: {e.Message}"));
+                    }
+                }
+                // A story an article left may have split (StoryGrouper): its articles now in another story are
+                // tallied there, and that story is summed too.
+                foreach (var left in lefts)
+                {
+                    long now = _index.Story(left)?.Id ?? left;
+                    foreach (var document in _framing.TalliedDocuments(left))
+                    {
+                        if (_index.StoryOf(document) is { } story && story != now && (_index.Story(story)?.Id ?? story) != now
+                            && _framing.Tallies([document]) is [var tally])
+                        {
+                            _framing.SaveTally(story, tally);
+                            touched.Add(story);
+                        }
                     }
                 }
                 // A story id merged into another finds the one that absorbed it: each story is summed once.

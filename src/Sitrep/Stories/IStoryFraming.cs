@@ -14,6 +14,12 @@ public interface IStoryFraming
 
     void RemoveTally(string document);
 
+    /// <summary>
+    /// The documents whose tallies were last summed into <paramref name="story"/>: after a story split (an
+    /// article left it, and what it held together fell apart), some of them are in another story now.
+    /// </summary>
+    IReadOnlyList<string> TalliedDocuments(long story);
+
     /// <summary>The stored tallies of these documents (those without one are left out).</summary>
     IReadOnlyList<FramingTally> Tallies(IReadOnlyList<string> documents);
 

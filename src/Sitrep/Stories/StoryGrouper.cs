@@ -65,6 +65,22 @@ public sealed record StoryOptions
     /// </summary>
     public bool Rejoin { get; init; } = true;
 
+    /// <summary>
+    /// Whether a story that an article left (deleted, or changed and filed again) is split into the parts its
+    /// other articles still link (<see cref="SplitLink"/>): the article may have been what held two reports
+    /// together, and the stories should be as if it had never come.
+    /// </summary>
+    public bool Split { get; init; } = true;
+
+    /// <summary>
+    /// Two articles of a story link (for <see cref="Split"/>) when the likeness of their term vectors reaches this:
+    /// the join threshold, for two articles less alike would not make a story of two on their own. Without the
+    /// days-of-the-week check: a split undoes groupings the story's other articles made, so it takes the words
+    /// alone to hold them. On the AllSides roundups, 47 articles each hold their story together this way (deleting
+    /// one would split it; at 0.2, 2 do: README).
+    /// </summary>
+    public double SplitLink { get; init; } = 0.25;
+
     public static StoryOptions Default { get; } = new();
 }
 
@@ -178,9 +194,12 @@ public sealed class StoryGrouper : ICrossDocumentStage
                         _articleDeltas.Clear();
                         _index.AllOrNothing(() =>
                         {
-                            Remove(change.DocumentId);
+                            var left = Remove(change.DocumentId);
                             if (change.Kind != ChangeKind.Deleted && _store.Load(change.DocumentId, ReadLayers) is { } document)
                                 Add(document);
+                            // Once the article is filed again (a changed article usually returns to its story).
+                            if (left is not null && _options.Split)
+                                SplitIfApart(left);
                         });
                         foreach (var (term, delta) in _articleDeltas)
                             CollectionsMarshal.GetValueRefOrAddDefault(_pending, term, out _) += delta;
@@ -508,11 +527,11 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return kept;
     }
 
-    /// <summary>Takes a document out of its story, if it is in one, and its terms out of the frequencies.</summary>
-    private void Remove(string documentId)
+    /// <summary>Takes a document out of its story, if it is in one, and its terms out of the frequencies; returns what it was.</summary>
+    private StoryMember? Remove(string documentId)
     {
         if (_index.MemberOf(documentId) is not { } member)
-            return;
+            return null;
         AddFrequencies(member.Terms, -1);
         _index.RemoveMember(documentId);
         if (_memberCount is { } count)
@@ -533,7 +552,110 @@ public sealed class StoryGrouper : ICrossDocumentStage
             _index.Save(story);
             _members.Remove(story.Id);
         }
+        return member;
     }
+
+    /// <summary>Stories larger than this are not looked at for a split (every pair of members is compared).</summary>
+    private const int SplitLimit = 200;
+
+    /// <summary>No layer: a split reads only a document's title.</summary>
+    private static readonly IReadOnlySet<string> NoLayers = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Splits the story an article left (<paramref name="left"/>, with the vector it had) when the article held it
+    /// together: its other articles fall into parts that no longer link (single linkage over <see cref="Linked"/>)
+    /// where, with the article, they all did. The part with most articles keeps the id (with equal sizes, the one
+    /// holding the oldest article, where the story began); each other part becomes a new story, its articles moved
+    /// in the order they came, with their look-up terms filed under it. Only after a removal, so it costs nothing
+    /// while articles arrive.
+    /// </summary>
+    private void SplitIfApart(StoryMember left)
+    {
+        if (State(left.Story) is not { Size: >= 2 and <= SplitLimit } story)
+            return;
+        var members = _index.Members(story.Id, story.Size);
+        if (members.Count < 2)
+            return;
+        var parts = Parts(members, null);
+        // Only what the article held together parts: a story that its articles never all linked (it grew by
+        // likeness to the whole) is left as it is, and an article changed or analysed again that is back in its
+        // story changes nothing.
+        if (parts.Count == 1 || Parts(members, left.Vector).Count > 1)
+            return;
+        var kept = parts.OrderByDescending(p => p.Count).ThenByDescending(p => p[^1]).First();
+        foreach (var part in parts.Where(p => p != kept).OrderByDescending(p => p[^1]))
+        {
+            var oldestFirst = part.AsEnumerable().Reverse().Select(i => members[i]).ToList();
+            string? title = oldestFirst.Select(m => _store.Load(m.Document, NoLayers)?.Metadata.Title).FirstOrDefault(t => t is not null);
+            long id = _index.Create(title);
+            var state = new StoryState { Id = id, Title = title };
+            foreach (var m in oldestFirst)
+            {
+                // Read again with its terms (a later removal takes them out of the frequencies).
+                var moved = (_index.MemberOf(m.Document) ?? m) with { Story = id };
+                _index.RemoveMember(m.Document);
+                _index.AddMember(moved);
+                _index.AddPostings(id, moved.Vector.Where(p => p.Value > 0)
+                    .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                    .Take(_options.LookupTerms).Select(p => p.Key));
+                AddTo(state, moved);
+            }
+            _index.Save(state);
+            _stories[id] = state;
+            _members.Remove(id);
+        }
+        // What is left is summed again from its articles.
+        story.Centroid.Clear();
+        story.Size = 0;
+        story.First = story.Last = null;
+        foreach (var i in kept.AsEnumerable().Reverse())
+            AddTo(story, members[i]);
+        _index.Save(story);
+        _members.Remove(story.Id);
+
+        void AddTo(StoryState into, StoryMember member)
+        {
+            foreach (var (term, w) in member.Vector)
+                into.Centroid[term] = into.Centroid.GetValueOrDefault(term) + w;
+            Trim(into.Centroid);
+            StoryVectors.RoundInPlace(into.Centroid);
+            into.Size++;
+            into.First = Min(into.First, member.Published);
+            into.Last = Max(into.Last, member.Published);
+        }
+    }
+
+    /// <summary>
+    /// The parts the members link into (indexes into <paramref name="members"/>, newest first, so a higher index is
+    /// an older article), with <paramref name="bridge"/> as one article more when given (it belongs to no part).
+    /// </summary>
+    private List<List<int>> Parts(IReadOnlyList<StoryMember> members, IReadOnlyDictionary<string, double>? bridge)
+    {
+        int n = members.Count, all = bridge is null ? n : n + 1;
+        var parent = new int[all];
+        for (int i = 0; i < all; i++)
+            parent[i] = i;
+        int Root(int i)
+        {
+            while (parent[i] != i)
+                i = parent[i] = parent[parent[i]];
+            return i;
+        }
+        IReadOnlyDictionary<string, double> Vector(int i) => i < n ? members[i].Vector : bridge!;
+        for (int i = 0; i < all; i++)
+        {
+            for (int j = i + 1; j < all; j++)
+            {
+                if (Root(i) != Root(j) && Linked(Vector(i), Vector(j)))
+                    parent[Root(i)] = Root(j);
+            }
+        }
+        return [.. Enumerable.Range(0, n).GroupBy(Root).Select(g => g.ToList())];
+    }
+
+    /// <summary>Whether two articles of a story are alike enough to hold it together (<see cref="StoryOptions.SplitLink"/>).</summary>
+    private bool Linked(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
+        Dot(a, b) >= _options.SplitLink;
 
     private StoryState? State(long id)
     {

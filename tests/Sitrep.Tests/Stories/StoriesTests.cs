@@ -223,6 +223,63 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void A_story_held_together_by_an_article_that_is_deleted_splits_as_if_it_had_never_come()
+    {
+        // The flood's villages and the farmers' losses share too few words to be one story on their own; the
+        // third report tells both and brings them together. Deleting it leaves the two apart again, each a
+        // story with its own framing, as a store that never had it groups them; the report of another
+        // situation is not touched.
+        string[][] articles =
+        [
+            ["https://courier.example/flood", "Dravik Courier", "Floods cut off Talmora valley villages",
+                "Heavy rain flooded the Talmora valley overnight, cutting off six villages and washing away the main road to Oresund.\n\n"
+                + "Rescue teams in boats reached the villages on Wednesday morning.\n\n"
+                + "Forecasters expect more rain this week."],
+            ["https://herald.example/harvest", "Korveth Herald", "Farmers count losses as floodwater ruins the harvest",
+                "Farmers in the flooded Talmora valley said the floodwater had ruined the wheat harvest and drowned hundreds of sheep.\n\n"
+                + "The farmers' union asked the government for compensation on Wednesday.\n\n"
+                + "Insurers said claims would take months."],
+            ["https://wire.example/valley", "Selva Wire", "Cut-off villages and ruined harvest in flooded valley",
+                "Six villages of the Talmora valley remained cut off on Wednesday after floods washed away the road to Oresund, and rescue boats brought food.\n\n"
+                + "Farmers said the floodwater had ruined the wheat harvest and drowned their sheep, and their union asked for compensation."],
+            [Articles[0].Url, Articles[0].Outlet, Articles[0].Title, Articles[0].Text],
+        ];
+        using var dir = new TempDir();
+        string File(string name, params int[] which) => dir.Write(name, string.Concat(which.Select(i => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = articles[i][0],
+            ["outlet"] = articles[i][1],
+            ["published"] = "2024-06-05",
+            ["title"] = articles[i][2],
+            ["text"] = articles[i][3],
+        }) + "\n")));
+        var never = GroupedWith(StoryOptions.Default, dir.File("never.db"), File("never.jsonl", 0, 1, 3));
+        Assert.Equal(3, never.Count);
+
+        using var engine = Open(dir);
+        using (var inputs = engine.OpenInputs([File("all.jsonl", 0, 1, 2, 3)]))
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        Assert.Contains(StoriesOf(engine), s => s.SetEquals([articles[0][0], articles[1][0], articles[2][0]]));
+        var (deleted, failures) = engine.Delete(engine.Store.Ids().Single(id => engine.Load(id)!.Metadata.Url == articles[2][0]));
+
+        Assert.True(deleted);
+        Assert.Empty(failures);
+        var stories = StoriesOf(engine);
+        Assert.Equal(never.Count, stories.Count);
+        foreach (var story in never)
+            Assert.Contains(stories, s => s.SetEquals(story));
+        // Each part has the framing of its own articles: one outlet each.
+        var index = engine.Store.Feature<IStoryIndex>()!;
+        var framing = engine.Store.Feature<IStoryFraming>()!;
+        foreach (var url in new[] { articles[0][0], articles[1][0] })
+        {
+            var story = index.MemberOf(engine.Store.Ids().Single(id => engine.Load(id)!.Metadata.Url == url))!.Story;
+            var outlet = Assert.Single(framing.Framing(story));
+            Assert.Equal(articles[Array.FindIndex(articles, a => a[0] == url)][1], outlet.Outlet);
+        }
+    }
+
+    [Fact]
     public void Two_engines_taking_turns_on_one_store_give_the_stories_one_engine_gives()
     {
         // Grouping keeps what it read of the stories from one batch to the next; what another engine
