@@ -68,6 +68,15 @@ internal readonly struct FeatureTable : IFeatureWeights
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddRow(int row, Span<float> scores) => Add(scores, _weights.AsSpan(row * _tags, _tags));
+
+    /// <summary>
+    /// The row of each feature (-1 for one the model does not have), the look-ups made together and
+    /// read ahead as in <see cref="AddFixed"/>; <see cref="AddRow"/> adds one.
+    /// </summary>
+    public void RowsOf(ReadOnlySpan<uint> features, Span<int> rows) => _touched ^= Rows(features, rows);
+
     /// <summary>
     /// The scores every token of a sentence gets from its fixed features (<paramref name="perToken"/> keys
     /// a token in <paramref name="features"/>, then <paramref name="extra"/>'s one), a row of per-tag
