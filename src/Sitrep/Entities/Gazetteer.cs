@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Sitrep.Text;
@@ -20,18 +19,18 @@ public sealed class Gazetteer
     public const byte Person = 0x40;
     private const int MaxWords = 5;
 
-    private readonly FrozenDictionary<uint, byte> _phrases;
+    private readonly UIntMap _phrases;
 
-    private Gazetteer(FrozenDictionary<uint, byte> phrases) => _phrases = phrases;
+    private Gazetteer(UIntMap phrases) => _phrases = phrases;
 
-    public static Gazetteer Empty { get; } = new(FrozenDictionary<uint, byte>.Empty);
+    public static Gazetteer Empty { get; } = new(UIntMap.Empty);
 
     public int Count => _phrases.Count;
 
     public static Gazetteer FromNames(IEnumerable<(string Name, byte Kind)> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var phrases = new Dictionary<uint, byte>();
+        var phrases = new Dictionary<uint, uint>();
         foreach (var (name, kind) in names)
         {
             if (name.Length < 3)
@@ -42,7 +41,7 @@ public sealed class Gazetteer
             uint key = PhraseHash(name, tokens);
             phrases[key] = (byte)(phrases.GetValueOrDefault(key) | kind);
         }
-        return new Gazetteer(phrases.ToFrozenDictionary());
+        return new Gazetteer(new UIntMap(phrases));
     }
 
     /// <summary>
@@ -107,11 +106,11 @@ public sealed class Gazetteer
                 if (j > i)
                     h = FeatureHash.Step(h, ' ');
                 foreach (char c in tokens[j].Span(text))
-                    h = FeatureHash.Step(h, char.ToLowerInvariant(c));
-                if (_phrases.TryGetValue(h, out byte k))
+                    h = FeatureHash.Step(h, FeatureHash.Lower(c));
+                if (_phrases.TryGetValue(h, out uint k))
                 {
                     best = j - i + 1;
-                    kind = k;
+                    kind = (byte)k;
                 }
             }
             if (best == 0)
@@ -184,14 +183,13 @@ public sealed class Gazetteer
 
     internal void Write(BinaryWriter writer)
     {
-        var keys = _phrases.Keys.ToArray();
-        Array.Sort(keys);
+        var keys = _phrases.SortedKeys();
         writer.Write(keys.Length);
         uint previous = 0;
         foreach (uint key in keys)
         {
             writer.Write7BitEncodedInt((int)(key - previous));
-            writer.Write(_phrases[key]);
+            writer.Write((byte)_phrases[key]);
             previous = key;
         }
     }
@@ -199,14 +197,14 @@ public sealed class Gazetteer
     internal static Gazetteer Read(BinaryReader reader)
     {
         int n = reader.ReadInt32();
-        var phrases = new Dictionary<uint, byte>(n);
+        var phrases = new Dictionary<uint, uint>(n);
         uint key = 0;
         for (int i = 0; i < n; i++)
         {
             key += (uint)reader.Read7BitEncodedInt();
             phrases[key] = reader.ReadByte();
         }
-        return new Gazetteer(phrases.ToFrozenDictionary());
+        return new Gazetteer(new UIntMap(phrases));
     }
 
     private static uint PhraseHash(string text, Token[] tokens)

@@ -4,4 +4,7 @@ namespace Sitrep.Entities;
 internal interface IFeatureWeights
 {
     void AddTo(uint feature, Span<float> scores);
+
+    /// <summary>Adds the row a look-up made earlier found (<see cref="FeatureTable.RowsOf"/>): the same sums as <see cref="AddTo"/> of its feature.</summary>
+    void AddRow(int row, Span<float> scores);
 }

@@ -105,8 +105,19 @@ public sealed class NerModel
             for (int i = 0; i < n; i++)
                 history[i] = FeatureExtractor.HistoryFeature(statics.Slice(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount), context);
             _table.AddFixed(statics, FeatureExtractor.StaticCount, history, fixedScores);
+            // The word-and-previous-tag features for the likely previous tag, looked up together.
+            Span<uint> likely = n <= 512 ? stackalloc uint[2 * n] : new uint[2 * n];
+            Span<int> likelyRows = n <= 512 ? stackalloc int[2 * n] : new int[2 * n];
+            Span<uint> dynamic = stackalloc uint[FeatureExtractor.TagFeatureCount];
+            for (int i = 0; i < n; i++)
+            {
+                FeatureExtractor.TagFeatures(statics.Slice(i * FeatureExtractor.StaticCount, FeatureExtractor.StaticCount), BeamDecoder.LikelyPrevious(TagSet, i), TagSet.Count, dynamic);
+                likely[2 * i] = dynamic[2];
+                likely[2 * i + 1] = dynamic[3];
+            }
+            _table.RowsOf(likely, likelyRows);
             var table = _table;
-            BeamDecoder.Decode(ref table, TagSet, statics, context, tags[..n], [], BeamWidth, _transitions, fixedScores);
+            BeamDecoder.Decode(ref table, TagSet, statics, context, tags[..n], [], BeamWidth, _transitions, fixedScores, likelyRows);
             context?.Remember(statics, tags[..n], TagSet);
         }
         finally

@@ -4,4 +4,7 @@ namespace Sitrep.Entities;
 internal readonly struct TrainingView(TrainingWeights weights) : IFeatureWeights
 {
     public void AddTo(uint feature, Span<float> scores) => weights.AddTo(feature, scores);
+
+    /// <summary>Training looks every feature up as it goes; rows found ahead are a finished model's.</summary>
+    public void AddRow(int row, Span<float> scores) => throw new NotSupportedException();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.IO.Compression;
 using System.Numerics;
@@ -22,18 +21,18 @@ public sealed class WordClusters
     public const int Middle = 256;
     public const int Coarse = 64;
 
-    private readonly FrozenDictionary<uint, ushort> _fine;
+    private readonly UIntMap _fine;
     private readonly ushort[] _middleOf;
     private readonly ushort[] _coarseOf;
 
-    private WordClusters(FrozenDictionary<uint, ushort> fine, ushort[] middleOf, ushort[] coarseOf)
+    private WordClusters(UIntMap fine, ushort[] middleOf, ushort[] coarseOf)
     {
         _fine = fine;
         _middleOf = middleOf;
         _coarseOf = coarseOf;
     }
 
-    public static WordClusters Empty { get; } = new(FrozenDictionary<uint, ushort>.Empty, [], []);
+    public static WordClusters Empty { get; } = new(UIntMap.Empty, [], []);
 
     public int Count => _fine.Count;
 
@@ -46,7 +45,7 @@ public sealed class WordClusters
     {
         if (_fine.Count == 0)
             return 0;
-        if (!_fine.TryGetValue(casedHash, out ushort id)
+        if (!_fine.TryGetValue(casedHash, out uint id)
             && !_fine.TryGetValue(Hash(word, title: true), out id)
             && !_fine.TryGetValue(Hash(word, title: false), out id))
             return 0;
@@ -83,8 +82,7 @@ public sealed class WordClusters
 
     internal void Write(BinaryWriter writer)
     {
-        var keys = _fine.Keys.ToArray();
-        Array.Sort(keys);
+        var keys = _fine.SortedKeys();
         writer.Write(keys.Length);
         uint previous = 0;
         foreach (uint key in keys)
@@ -93,7 +91,7 @@ public sealed class WordClusters
             previous = key;
         }
         foreach (uint key in keys)
-            writer.Write(_fine[key]);
+            writer.Write((ushort)_fine[key]);
         writer.Write(_middleOf.Length);
         for (int i = 0; i < _middleOf.Length; i++)
         {
@@ -112,7 +110,7 @@ public sealed class WordClusters
             key += (uint)reader.Read7BitEncodedInt();
             keys[i] = key;
         }
-        var fine = new Dictionary<uint, ushort>(n);
+        var fine = new Dictionary<uint, uint>(n);
         for (int i = 0; i < n; i++)
             fine[keys[i]] = reader.ReadUInt16();
         int m = reader.ReadInt32();
@@ -123,7 +121,7 @@ public sealed class WordClusters
             middle[i] = reader.ReadUInt16();
             coarse[i] = reader.ReadUInt16();
         }
-        return new WordClusters(fine.ToFrozenDictionary(), middle, coarse);
+        return new WordClusters(new UIntMap(fine), middle, coarse);
     }
 
     /// <summary>The clusters from a word list: gzip'd lines "word TAB fine TAB middle TAB coarse".</summary>
@@ -132,7 +130,7 @@ public sealed class WordClusters
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var fine = new Dictionary<uint, ushort>();
+        var fine = new Dictionary<uint, uint>();
         var middle = new ushort[Fine];
         var coarse = new ushort[Fine];
         while (reader.ReadLine() is { } line)
@@ -145,7 +143,7 @@ public sealed class WordClusters
             middle[f] = ushort.Parse(cols[2], CultureInfo.InvariantCulture);
             coarse[f] = ushort.Parse(cols[3], CultureInfo.InvariantCulture);
         }
-        return new WordClusters(fine.ToFrozenDictionary(), middle, coarse);
+        return new WordClusters(new UIntMap(fine), middle, coarse);
     }
 
     /// <summary>
