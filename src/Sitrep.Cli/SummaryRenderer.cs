@@ -24,6 +24,11 @@ internal static class SummaryRenderer
 
         double rate = s.Read / Math.Max(s.Elapsed.TotalSeconds, 1e-3);
         console.MarkupLineInterpolated($"{s.Read:N0} articles in {s.Elapsed.TotalSeconds:N1} s ({rate:N0}/s). Store: {db}");
+        if (verbose)
+        {
+            // Where the time went: whether the one storing thread set the pace, and what it lost to the rest.
+            console.MarkupLineInterpolated($"Storing and cross-document stages: {s.StoringBusy.TotalSeconds:N1} s on their thread ({s.StoringProcessor.TotalSeconds:N1} s of processor time); analysis waited {s.AnalysisWaited.TotalSeconds:N1} s for them; garbage collection paused every thread {GC.GetTotalPauseDuration().TotalSeconds:N1} s.");
+        }
         if (s.Stored == 0 && s.Updated == 0 && (s.AlreadyStored > 0 || s.Unchanged > 0))
             console.MarkupLine("Nothing new: every input was already stored.");
         if (json is not null)

@@ -207,6 +207,23 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         return outcomes;
     }
 
+    public void InOneTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Every step's own transaction (the save's, each stage's feed position with its writes) nests in this one.
+        try
+        {
+            _session.InTransaction(work);
+        }
+        catch
+        {
+            // Rolled back: the batch kept for the stages to read was never stored.
+            _saved.Clear();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Encodes the document's layers and JSON columns for <see cref="SaveBatch"/>; thread-safe. A
     /// document it cannot encode is left for the save to encode (and report).

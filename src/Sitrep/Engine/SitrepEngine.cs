@@ -137,9 +137,15 @@ public sealed class SitrepEngine : IDisposable
                     var done = results.Where(r => r is not null).Select(r => r!).ToList();
                     lock (_storeGate)
                     {
-                        Store.SaveReanalysed(done);
-                        foreach (var stage in CrossDocumentStages())
-                            summary.Failures.AddRange(stage.Update(Store.Changes.Cursor(stage.Name, stage.DependsOn), cancellation));
+                        var stageFailures = new List<InputFailure>();
+                        // As analyze does: the batch and what the cross-document stages make of it in one transaction.
+                        Store.InOneTransaction(() =>
+                        {
+                            Store.SaveReanalysed(done);
+                            foreach (var stage in CrossDocumentStages())
+                                stageFailures.AddRange(stage.Update(Store.Changes.Cursor(stage.Name, stage.DependsOn), cancellation));
+                        });
+                        summary.Failures.AddRange(stageFailures);
                     }
                     summary.Checked += chunk.Length;
                     summary.Analysed += done.Count;

@@ -80,6 +80,12 @@ public sealed class BatchAnalyzer
                     {
                         var results = Analyze(batch, lookup);
                         // The batch before must be stored first: batches are stored in input order.
+                        if (!committing.IsCompleted)
+                        {
+                            long waitStart = Stopwatch.GetTimestamp();
+                            ((IAsyncResult)committing).AsyncWaitHandle.WaitOne();
+                            summary.AnalysisWaited += Stopwatch.GetElapsedTime(waitStart);
+                        }
                         committing.GetAwaiter().GetResult();
                         committing = Task.Run(() => Commit(batch, results, summary, progress, clock), CancellationToken.None);
                     }
@@ -190,19 +196,32 @@ public sealed class BatchAnalyzer
         }
         IReadOnlyList<StoreOutcome> outcomes;
         _cores?.Enter(storing: true);
+        long busyStart = Stopwatch.GetTimestamp();
+        var processorStart = ThreadClock.Now();
         try
         {
             lock (_storeGate)
             {
-                outcomes = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
-                // Cross-document stages catch up after each batch, in store order, so their results do not
-                // depend on thread timing; what a crash leaves undone they find on the change feed next time.
-                foreach (var stage in _crossDocument)
-                    summary.Failures.AddRange(stage.Update(_store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+                IReadOnlyList<StoreOutcome> saved = [];
+                var failures = new List<InputFailure>();
+                // The batch and what the cross-document stages make of it commit together (one write of the
+                // pages every step touches); the stages catch up after each batch, in store order, so their
+                // results do not depend on thread timing; what a crash leaves undone they find on the change
+                // feed next time.
+                _store.InOneTransaction(() =>
+                {
+                    saved = toStore.Count > 0 ? _store.SaveBatch(toStore) : [];
+                    foreach (var stage in _crossDocument)
+                        failures.AddRange(stage.Update(_store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+                });
+                outcomes = saved;
+                summary.Failures.AddRange(failures);
             }
         }
         finally
         {
+            summary.StoringProcessor += ThreadClock.Now() - processorStart;
+            summary.StoringBusy += Stopwatch.GetElapsedTime(busyStart);
             _cores?.Exit();
         }
         int next = 0;

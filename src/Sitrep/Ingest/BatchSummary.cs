@@ -18,5 +18,17 @@ public sealed class BatchSummary
     public List<string> DocumentIds { get; } = [];
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>
+    /// How long the one thread that stores each batch and runs the cross-document stages held its core
+    /// (wall time): when it is close to <see cref="Elapsed"/>, that thread sets the pace.
+    /// </summary>
+    public TimeSpan StoringBusy { get; set; }
+
+    /// <summary>The processor time of that storing (Linux; zero elsewhere): less than <see cref="StoringBusy"/> by what it lost to other threads, the collector and the disk.</summary>
+    public TimeSpan StoringProcessor { get; set; }
+
+    /// <summary>How long the analysing threads, done with a batch, waited for the batch before it to be stored.</summary>
+    public TimeSpan AnalysisWaited { get; set; }
+
     public int Failed => Failures.Count;
 }

@@ -34,6 +34,18 @@ public interface IDocumentStore : IDisposable
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (a batch saved, then the cross-document stages catching up with it) as
+    /// one transaction where the store can: the pages that every step rewrites (the change feed, the
+    /// entity and story indexes) are then written to the log once a batch instead of once a step. What
+    /// is stored is the same; a failure that escapes <paramref name="work"/> keeps none of it.
+    /// </summary>
+    void InOneTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        work();
+    }
+
     /// <summary>Replaces the analysis of stored documents brought up to date, in one transaction; each is a change on the feed naming the layers made again.</summary>
     IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents);
 

@@ -61,6 +61,22 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Verbose_says_where_the_time_went_and_the_plain_summary_does_not()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/good.txt", Article);
+
+        var verbose = CliRunner.Run("analyze", dir.File("in"), "--db", dir.File("v.db"), "--verbose");
+        var plain = CliRunner.Run("analyze", dir.File("in"), "--db", dir.File("p.db"));
+
+        Assert.Equal(0, verbose.ExitCode);
+        Assert.Contains("Storing and cross-document stages:", verbose.Output, StringComparison.Ordinal);
+        Assert.Contains("analysis waited", verbose.Output, StringComparison.Ordinal);
+        Assert.Equal(0, plain.ExitCode);
+        Assert.DoesNotContain("analysis waited", plain.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nothing_readable_exits_with_2()
     {
         using var dir = new TempDir();

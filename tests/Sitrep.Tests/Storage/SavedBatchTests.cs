@@ -1,6 +1,7 @@
 using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
+using Sitrep.Ingest;
 using Sitrep.Storage;
 using Sitrep.Tests.TestSupport;
 
@@ -50,5 +51,45 @@ public sealed class SavedBatchTests
             Assert.True(other.Delete(id));
         Assert.Null(store.Load(id, Layers));
         Assert.Null(store.Entities.DocumentEntities(id));
+    }
+
+    [Fact]
+    public void A_batch_and_its_stages_in_one_transaction_keep_nothing_when_a_stage_throws_and_the_batch_stores_whole_next_time()
+    {
+        using var path = new TempStorePath();
+        var analysed = TestPipelines.Full.Analyze(new ArticleInput("src-port", "port", InputFormat.PlainText, Text, StatedMetadata.None, []));
+        using (var store = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs))
+        {
+            store.Prepare(analysed);
+            Assert.Throws<InvalidOperationException>(() => store.InOneTransaction(() =>
+            {
+                store.SaveBatch([analysed]);
+                throw new InvalidOperationException("a stage broke");
+            }));
+            // Neither the document nor its change on the feed, nor the copy kept for the stages.
+            Assert.Equal(0, store.Count());
+            Assert.Equal(0, store.Changes.Head);
+            Assert.Null(store.Load(analysed.Id, Layers));
+
+            var stages = TestPipelines.Full.CrossDocument.Select(c => c.Create(store)).ToList();
+            store.InOneTransaction(() =>
+            {
+                Assert.Equal(StoreStatus.Stored, store.SaveBatch([analysed])[0].Status);
+                foreach (var stage in stages)
+                    Assert.Empty(stage.Update(store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+            });
+        }
+
+        // What another connection reads once it committed: the document, the entities resolved from it, every stage caught up.
+        using (var other = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs))
+        {
+            Assert.Equal(1, other.Count());
+            Assert.All(TestPipelines.Full.CrossDocument, c => Assert.Equal(other.Changes.Head, other.Changes.Position(c.Name)));
+        }
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM entity_links l JOIN entities e ON e.id = l.entity WHERE e.name LIKE '%Velan%'";
+        Assert.True(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0, "the entity the document names was not resolved");
     }
 }
