@@ -59,7 +59,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -105,11 +105,12 @@ internal sealed class EventFinder
                 }
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
-                if (Modality(text, tokens, i, end))
+                // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
+                if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end))
                     continue;
                 if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
                     continue;
-                var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
+                var (type, mode, last, nominal, phraseStatus) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
@@ -145,10 +146,19 @@ internal sealed class EventFinder
                     type = null;
                 if (type == "THREATEN" && !NounUse(text, tokens, first, i, nominal) && WarnsOfRisk(text, tokens, end, last))
                     type = null;
+                // "pledged to crush the rebels": a promise of force or punishment is a threat (CAMEO 13), as "threatened to" is.
+                if (type == "AGREE" && PromiseVerbs.Contains(span) && PromisesHarm(text, tokens, owner, input.Mentions, timed, last, first, end))
+                    (type, mode) = ("THREATEN", null);
+                // "A bomb has been found near the house", "the bombs discovered on Wednesday": a weapon found is no attack.
+                if (type == "ASSAULT" && Weapons.Contains(span) && NounUse(text, tokens, first, i, nominal) && WeaponFound(text, tokens, last, end))
+                    type = null;
                 if (type is not null)
                 {
                     bool asNoun = NounUse(text, tokens, first, i, nominal);
                     var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun);
+                    // A phrase that carries its own status ("claimed responsibility", "denied involvement") gives it unless a cue before already did ("would deny").
+                    if (phraseStatus is { } ps && e.Status == EventStatus.Asserted)
+                        e = e with { Status = ps };
                     if (!asNoun)
                     {
                         // "warned of the plan and warned about …", "trained, equipped and enabled": a verb
@@ -173,7 +183,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
-    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, VerbSense[] senses, int i, int first, int end, bool noun)
+    private (string? Type, string? Mode, int Last, bool Nominal, EventStatus? Status) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, VerbSense[] senses, int i, int first, int end, bool noun)
     {
         int length = 0;
         VerbSense? fallback = null;
@@ -193,7 +203,7 @@ internal sealed class EventFinder
                 {
                     if (MatchesAfter(text, tokens, owner, mentions, timed, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
-                        return (p.Type, p.Mode, last, sense.Nominal);
+                        return (p.Type, p.Mode, last, sense.Nominal, p.Status);
                 }
             }
             if (fallback is null && sense.Type is not null && !sense.Ambiguous)
@@ -204,8 +214,8 @@ internal sealed class EventFinder
         if (noEvent)
             fallback = null;
         if (length == 0)
-            return (null, null, -1, false);
-        return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+            return (null, null, -1, false, null);
+        return fallback is null ? (null, null, i + length - 1, false, null) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal, null);
     }
 
     /// <summary>A noun that names an event with its argument after it ("the deployment of missiles", "sanctions on firms").</summary>
@@ -415,6 +425,48 @@ internal sealed class EventFinder
     /// <summary>A word with its possessive ending kept on ("country's", "group’s"): the tokenizer keeps inner apostrophes.</summary>
     private static bool Possessive(Token token, ReadOnlySpan<char> span) =>
         token.Kind == TokenKind.Word && span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("’s", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Verbs of promising (event-promise-verbs.tsv): the promise is an event, and the status of what it promises.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PromiseVerbs = Sitrep.Lexicons.Lexicon.Get("event-promise-verbs");
+
+    /// <summary>Participles of finding or making safe a weapon (event-discovery-participles.tsv): "found", "defused".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DiscoveryParticiples = Sitrep.Lexicons.Lexicon.Get("event-discovery-participles");
+
+    /// <summary>Types of force and punishment: promising one is a threat.</summary>
+    private static bool IsHarm(string? type) => type is "ASSAULT" or "COERCE" or "SANCTION" or "THREATEN";
+
+    /// <summary>The promise at <paramref name="last"/> is of harm: "to" and the verb after it (over one adverb) code force or punishment ("vowed to crush", "pledged to punish").</summary>
+    private bool PromisesHarm(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int last, int first, int end)
+    {
+        int p = last + 1;
+        if (p + 1 >= end || !IsAny(tokens[p].Span(text), "to"))
+            return false;
+        p++;
+        if (tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && p + 1 < end)
+            p++;
+        if (!_lexicon.SenseLookup.TryGetValue(tokens[p].Span(text), out var senses))
+            return false;
+        return IsHarm(Code(text, tokens, owner, mentions, timed, senses, p, first, end, noun: false).Type);
+    }
+
+    /// <summary>
+    /// The weapon noun ending at <paramref name="last"/> is the subject of a discovery participle, over up to
+    /// three auxiliaries or a relative pronoun ("has been found", "that were defused", "discovered on Monday").
+    /// </summary>
+    private static bool WeaponFound(string text, Token[] tokens, int last, int end)
+    {
+        for (int p = last + 1; p < Math.Min(end, last + 5); p++)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind != TokenKind.Word)
+                return false;
+            if (DiscoveryParticiples.Contains(span))
+                return true;
+            if (!IsAny(span, "has", "have", "had", "been", "was", "were", "is", "are", "being", "that", "which", "later", "also", "reportedly"))
+                return false;
+        }
+        return false;
+    }
 
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
