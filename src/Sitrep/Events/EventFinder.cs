@@ -40,6 +40,12 @@ internal sealed class EventFinder
     /// <summary>How far before a harm verb its subject is looked for among the hazards.</summary>
     private const int HazardWindow = 6;
 
+    /// <summary>How far after a harm verb the preposition or conjunction that tells its hazard is looked for ("injured in China on Sunday when …").</summary>
+    private const int HazardAfterWindow = 7;
+
+    /// <summary>How many words a hazard's phrase after its preposition may hold, the hazard last ("by a Central Texas fertilizer plant explosion").</summary>
+    private const int HazardPhraseReach = 7;
+
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
 
@@ -125,7 +131,7 @@ internal sealed class EventFinder
                 // "faces murder charges", "a terrorism trial": the noun names what is charged, not an act the sentence reports.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && NamesCharge(text, tokens, last, end))
                     type = null;
-                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
+                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed, type))
                 {
                     hazardVerbEnd = tokens[last].End;
                     type = null;
@@ -243,7 +249,7 @@ internal sealed class EventFinder
     /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
     /// killing two"); or it is told in, by, after or from one, or when one struck ("killed in a crash", "hit by a storm").
     /// </summary>
-    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed)
+    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed, string? type)
     {
         // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
         if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || tokens[cue - 1].Kind == TokenKind.Number || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
@@ -263,6 +269,9 @@ internal sealed class EventFinder
                 }
                 break;
             }
+            // "and" between two names joins places, not clauses ("leveled villages in Afghanistan and Pakistan on Monday, killing …").
+            if (IsAny(span, "and") && p - 1 >= first && p + 1 < cue && char.IsUpper(tokens[p - 1].Span(text)[0]) && char.IsUpper(tokens[p + 1].Span(text)[0]))
+                continue;
             if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
             {
                 // "wildfires that have forced …": a relative clause's subject is the hazard it follows.
@@ -274,19 +283,26 @@ internal sealed class EventFinder
             if (IsHazard(text, tokens, first, p, armed) && !(p == cue - 1 && noun))
                 return true;
         }
-        for (int p = last + 1; p < Math.Min(end, last + 4); p++)
+        // A harm verb reaches farther for the hazard that caused it than another verb does ("inspect the facilities after a fire" is an inspection).
+        bool harm = type == "ASSAULT";
+        for (int p = last + 1; p < Math.Min(end, last + (harm ? HazardAfterWindow : 4)); p++)
         {
             // "killed in a crash", "hit by a storm", "died when a boiler exploded", "injured as a boiler exploded"; not "during the storm season", a time.
+            // A preposition whose phrase names no hazard may be a place or a time before the one that does ("injured in China on Sunday when a warehouse exploded").
+            if (tokens[p].Kind == TokenKind.Punctuation)
+                break;
             if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when", "as"))
                 continue;
-            // A clause after "when", "as" or "after" has its subject before the hazard's verb: up to four words on ("injured when a chemical plant exploded").
-            int reach = IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4;
-            for (int q = p + 1; q < Math.Min(end, p + reach); q++)
+            // The hazard ends its phrase, after up to five words ("demolished by a Central Texas fertilizer plant explosion", "damaged after a cold storage container exploded").
+            for (int q = p + 1; q < Math.Min(end, p + (harm ? HazardPhraseReach : IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4)); q++)
             {
+                if (tokens[q].Kind == TokenKind.Punctuation)
+                    break;
                 if (IsHazard(text, tokens, first, q, armed))
                     return true;
             }
-            break;
+            if (!harm)
+                break;
         }
         return false;
     }
