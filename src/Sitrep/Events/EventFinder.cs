@@ -531,9 +531,15 @@ internal sealed class EventFinder
         var w2 = tokens[p + 1].Span(text);
         if (tokens[p + 1].Kind != TokenKind.Word)
             return false;
+        static bool Past(ReadOnlySpan<char> w) => w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
+        // A subject of two words before its verb: "claims unknown men abducted", "claims its rebel combatants killed".
+        bool third = p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && !VerbWords.Contains(w2) && (Auxiliary(tokens[p + 2].Span(text)) || Past(tokens[p + 2].Span(text)));
         if (!NounWords.Contains(w1) && !PrepositionWords.Contains(w1))
-            return Auxiliary(w2) || (w2.Length > 4 && w2.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
-        return IsAny(w1, "the", "a", "an", "his", "her", "its", "their") && p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text));
+            return Auxiliary(w2) || Past(w2) || (third && !Past(w1));
+        if (!IsAny(w1, "the", "a", "an", "his", "her", "its", "their"))
+            return false;
+        return (p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text)))
+            || (p + 3 < end && tokens[p + 3].Kind == TokenKind.Word && !Past(w2) && !Past(tokens[p + 2].Span(text)) && (Auxiliary(tokens[p + 3].Span(text)) || Past(tokens[p + 3].Span(text))));
     }
 
     /// <summary>Nouns of legal action that an event noun before them qualifies ("murder charges"): event-charge-nouns.tsv.</summary>
