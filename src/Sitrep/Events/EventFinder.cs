@@ -296,7 +296,8 @@ internal sealed class EventFinder
             // The hazard ends its phrase, after up to five words ("demolished by a Central Texas fertilizer plant explosion", "damaged after a cold storage container exploded").
             for (int q = p + 1; q < Math.Min(end, p + (harm ? HazardPhraseReach : IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4)); q++)
             {
-                if (tokens[q].Kind == TokenKind.Punctuation)
+                // The phrase ends at punctuation or the next preposition or clause: "killed by gunmen during heavy rain" was not killed by the rain.
+                if (tokens[q].Kind == TokenKind.Punctuation || (harm && IsAny(tokens[q].Span(text), "during", "in", "on", "at", "by", "with", "near", "amid", "while", "before", "after", "when", "as", "from", "and", "but", "that", "which", "who")))
                     break;
                 if (IsHazard(text, tokens, first, q, armed))
                     return true;
