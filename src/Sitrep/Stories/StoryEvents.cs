@@ -112,9 +112,26 @@ public static class StoryEvents
             foreach (var q in statements[i].Quotes)
                 statementOf[(q.Document, q.Quote)] = i;
         }
+        // Each document's stored quotes, read once (the statements' days and the spoken reports both need them).
+        var quotesOf = new Dictionary<string, IReadOnlyList<StoredQuote>>(StringComparer.Ordinal);
+        IReadOnlyList<StoredQuote> QuotesOf(Document document)
+        {
+            if (!quotesOf.TryGetValue(document.Id, out var list))
+                quotesOf[document.Id] = list = StoredQuotes.Of(document, store);
+            return list;
+        }
+        var statementDays = StatementDays(documents, statements, QuotesOf);
         var directory = store.Feature<IEntityDirectory>();
         // Each entity's type, read from the directory once per call (a story's reports name the same few entities).
         var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Each actor's side, read once per call: the state it acts for, else itself.
+        var sides = new Dictionary<string, string>(StringComparer.Ordinal);
+        string SideOf(string id)
+        {
+            if (!sides.TryGetValue(id, out var side))
+                sides[id] = side = Side(id, directory);
+            return side;
+        }
         string? TypeOf(string id)
         {
             if (!types.TryGetValue(id, out var type))
@@ -137,12 +154,12 @@ public static class StoryEvents
                 Spoken? spoken = null;
                 if (Verbal.Contains(e.Event.Type))
                 {
-                    quotes ??= StoredQuotes.Of(document, store);
-                    spoken = Spoken.Of(e, quotes, document.Id, statementOf);
+                    quotes ??= QuotesOf(document);
+                    spoken = Spoken.Of(e, quotes, document.Id, statementOf, statementDays);
                 }
                 if (e.ActorId is null && e.TargetId is null && spoken is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, TypeOf, reports.Count, spoken));
+                reports.Add(Candidate.From(document, e, times, published, TypeOf, SideOf, reports.Count, spoken));
             }
         }
 
@@ -269,6 +286,11 @@ public static class StoryEvents
             return 0;
         if (r.KilledPerson is { } person && c.KilledPersons.Contains(person))
             return 100 + shared;
+        // A report naming who acted joins no event another named actor did: a report whose actor is unknown
+        // may fit both ("Security officials warned the United States" beside one group's warning and one
+        // man's), but it does not make one event of the two.
+        if (OtherActor(r, c))
+            return 0;
         // One article telling one deed of one type twice, on dates that can both hold: one event, when it
         // names the same actor both times, or names it once and the same target both times ("Ghaani's
         // visit to Iraq" … "the visit to Iraq").
@@ -282,7 +304,7 @@ public static class StoryEvents
             // Who acted must agree: the same actor, or an actor unknown on one side and the same target
             // or the same facility (a base, an airport) on the same days.
             bool agree = r.Actor is { } actor
-                ? c.Actors.Contains(actor) || (c.Reports.Any(m => m.Actor is null) && ((r.Target is { } t && c.Targets.Contains(t)) || SharesFacility(r, c)))
+                ? c.Actors.Contains(actor) || (r.Side is { } side && c.Sides.Contains(side)) || (c.Reports.Any(m => m.Actor is null) && ((r.Target is { } t && c.Targets.Contains(t)) || SharesFacility(r, c)))
                 : (r.Target is { } target && c.Targets.Contains(target)) || SharesFacility(r, c);
             return agree ? 10 + shared : 0;
         }
@@ -321,6 +343,39 @@ public static class StoryEvents
     private static bool MeetingOfOneSide(Candidate a, Candidate b) =>
         a.Type == "CONSULT"
         && ((a.Target is { } t && (t == b.Target || t == b.Actor)) || (b.Target is { } u && u == a.Actor));
+
+    /// <summary>
+    /// The report names who acted and the event already has a named actor that is another one. Entities
+    /// resolved apart may still be one doer ("the Pentagon", "the U.S."), so this loses some joins; it keeps
+    /// a report with no actor from chaining two doers' events into one.
+    /// </summary>
+    private static bool OtherActor(Candidate r, Cluster c) => r.Actor is { } actor && c.Actors.Count > 0 && !c.Actors.Contains(actor) && !(r.Side is { } side && c.Sides.Contains(side));
+
+    /// <summary>
+    /// Who a deed's actor acts for: a country named as itself ("the United States") and its government,
+    /// military and police bodies ("U.S. Central Command", "the Pentagon") are one side, since one strike is
+    /// told as the country's in one outlet and as its command's in another; anything else is itself.
+    /// </summary>
+    private static string Side(string id, IEntityDirectory? directory)
+    {
+        if (directory is null || Quotes.StoredQuotes.EntityId(id) is not { } n)
+            return id;
+        try
+        {
+            var entity = directory.Get(n);
+            var (sector, country) = directory.Affiliation(n);
+            if (country is null)
+                return id;
+            bool state = entity.Type == "GPE"
+                ? CountryTable.Default.CountryOf(entity.Name) == country
+                : entity.Type == "ORG" && sector is "government" or "military" or "police";
+            return state ? "\u0003" + country : id;
+        }
+        catch (KeyNotFoundException)
+        {
+            return id;
+        }
+    }
 
     /// <summary>Two reports' actors can be one: the same, or one of them unknown.</summary>
     private static bool ActorsAgree(string? a, string? b) => a is null || b is null || a == b;
@@ -383,9 +438,42 @@ public static class StoryEvents
         bool killed = a.KilledPersons.Overlaps(b.KilledPersons);
         if (!killed && !DatesWithin(a, b) && !DatesWithin(b, a))
             return false;
+        // Each names who acted, and no one in common: two doers' events (a killing excepted: a person dies once).
+        if (!killed && a.Actors.Count > 0 && b.Actors.Count > 0 && !a.Actors.Overlaps(b.Actors) && !a.Sides.Overlaps(b.Sides))
+            return false;
         return killed
             || b.Reports.Any(r => r.Stated is not null && Fit(r, a) > 0)
             || a.Reports.Any(r => r.Stated is not null && Fit(r, b) > 0);
+    }
+
+    /// <summary>
+    /// The day of each story statement, as the articles write it beside its words (not the publication
+    /// date standing in): present only when every day written for it is the same one.
+    /// </summary>
+    private static Dictionary<int, DateOnly> StatementDays(IReadOnlyList<Document> documents, IReadOnlyList<StoryStatement> statements, Func<Document, IReadOnlyList<StoredQuote>> quotesOf)
+    {
+        var days = new Dictionary<int, DateOnly>();
+        if (statements.Count == 0)
+            return days;
+        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var d in documents)
+            byId.TryAdd(d.Id, d);
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var written = new HashSet<DateOnly>();
+            foreach (var q in statements[i].Quotes)
+            {
+                if (!byId.TryGetValue(q.Document, out var document))
+                    continue;
+                var quotes = quotesOf(document);
+                var stored = quotes.FirstOrDefault(x => x.Index == q.Quote);
+                if (stored is { Quote.Cited.DateInferred: false, Date: { Length: 10 } d } && Day(d) is { } day)
+                    written.Add(day);
+            }
+            if (written.Count == 1)
+                days[i] = written.First();
+        }
+        return days;
     }
 
     private static int WindowDays(string type) => Verbal.Contains(type) ? VerbalWindowDays : MaterialWindowDays;
@@ -419,7 +507,7 @@ public static class StoryEvents
     /// </summary>
     private sealed record Spoken(string Speaker, DateOnly? Date, int? Statement)
     {
-        public static Spoken? Of(StoredEvent e, IReadOnlyList<StoredQuote> quotes, string document, Dictionary<(string, int), int> statementOf)
+        public static Spoken? Of(StoredEvent e, IReadOnlyList<StoredQuote> quotes, string document, Dictionary<(string, int), int> statementOf, IReadOnlyDictionary<int, DateOnly> statementDays)
         {
             var ev = e.Event;
             foreach (var q in quotes)
@@ -431,7 +519,12 @@ public static class StoryEvents
                 if (speaker == e.TargetId)
                     return null;
                 DateOnly? day = q.Quote.Cited is { DateInferred: false } && q.Date is { Length: 10 } d ? Day(d) : null;
-                return new Spoken(speaker, day, statementOf.TryGetValue((document, q.Index), out var s) ? s : null);
+                int? statement = statementOf.TryGetValue((document, q.Index), out var s) ? s : null;
+                // The same words quoted by another outlet that writes their day ("in a tweet on Tuesday, March
+                // 31"): one occasion, so its day is this report's too when this article writes none.
+                if (day is null && statement is { } st && statementDays.TryGetValue(st, out var written))
+                    day = written;
+                return new Spoken(speaker, day, statement);
             }
             return null;
         }
@@ -446,6 +539,9 @@ public static class StoryEvents
         public required EventReport Report { get; init; }
 
         public required string? Actor { get; init; }
+
+        /// <summary>For a deed, the state the actor acts for when it is a country or one of its government, military or police bodies (a key no entity id can be); else the actor.</summary>
+        public required string? Side { get; init; }
 
         public required string? Target { get; init; }
 
@@ -483,7 +579,7 @@ public static class StoryEvents
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
-        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, int order, Spoken? spoken)
+        public static Candidate From(Document document, StoredEvent e, IReadOnlyList<TimeExpression> times, DateOnly? published, Func<string, string?> typeOf, Func<string, string> sideOf, int order, Spoken? spoken)
         {
             var ev = e.Event;
             var text = document.Text;
@@ -535,6 +631,8 @@ public static class StoryEvents
                 Statement = spoken?.Statement,
                 Plural = IsPlural(text, ev.CueStart, ev.CueEnd),
                 Actor = actorId,
+                // Words are the speaker's own: only a deed is done by a state through its agencies.
+                Side = actorId is null ? null : Verbal.Contains(ev.Type) ? actorId : sideOf(actorId),
                 Target = e.TargetId,
                 All = all,
                 Facilities = facilities,
@@ -604,6 +702,9 @@ public static class StoryEvents
 
         public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The sides of its reports' actors (<see cref="Candidate.Side"/>).</summary>
+        public HashSet<string> Sides { get; } = new(StringComparer.Ordinal);
+
         public HashSet<string> Targets { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> KilledPersons { get; } = new(StringComparer.Ordinal);
@@ -629,6 +730,8 @@ public static class StoryEvents
             DocumentSignature |= 1UL << (StringComparer.Ordinal.GetHashCode(r.Report.Document) & 63);
             if (r.Actor is { } a)
                 Actors.Add(a);
+            if (r.Side is { } side)
+                Sides.Add(side);
             if (r.Target is { } t)
                 Targets.Add(t);
             if (r.KilledPerson is { } p)
