@@ -40,6 +40,12 @@ internal sealed class EventFinder
     /// <summary>How far before a harm verb its subject is looked for among the hazards.</summary>
     private const int HazardWindow = 6;
 
+    /// <summary>How far after a harm verb the preposition or conjunction that tells its hazard is looked for ("injured in China on Sunday when …").</summary>
+    private const int HazardAfterWindow = 7;
+
+    /// <summary>How many words a hazard's phrase after its preposition may hold, the hazard last ("by a Central Texas fertilizer plant explosion").</summary>
+    private const int HazardPhraseReach = 7;
+
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
 
@@ -59,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -105,11 +111,12 @@ internal sealed class EventFinder
                 }
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
-                if (Modality(text, tokens, i, end))
+                // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
+                if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end))
                     continue;
                 if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
                     continue;
-                var (type, mode, last, nominal) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
+                var (type, mode, last, nominal, phraseStatus) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
@@ -124,7 +131,7 @@ internal sealed class EventFinder
                 // "faces murder charges", "a terrorism trial": the noun names what is charged, not an act the sentence reports.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && NamesCharge(text, tokens, last, end))
                     type = null;
-                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed))
+                if (type is not null && Hazard(text, tokens, first, end, i, last, NounUse(text, tokens, first, i, nominal), armed, type))
                 {
                     hazardVerbEnd = tokens[last].End;
                     type = null;
@@ -145,10 +152,19 @@ internal sealed class EventFinder
                     type = null;
                 if (type == "THREATEN" && !NounUse(text, tokens, first, i, nominal) && WarnsOfRisk(text, tokens, end, last))
                     type = null;
+                // "pledged to crush the rebels": a promise of force or punishment is a threat (CAMEO 13), as "threatened to" is.
+                if (type == "AGREE" && PromiseVerbs.Contains(span) && PromisesHarm(text, tokens, owner, input.Mentions, timed, last, first, end))
+                    (type, mode) = ("THREATEN", null);
+                // "A bomb has been found near the house", "the bombs discovered on Wednesday": a weapon found is no attack.
+                if (type == "ASSAULT" && Weapons.Contains(span) && NounUse(text, tokens, first, i, nominal) && WeaponFound(text, tokens, last, end))
+                    type = null;
                 if (type is not null)
                 {
                     bool asNoun = NounUse(text, tokens, first, i, nominal);
                     var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun);
+                    // A phrase that carries its own status ("claimed responsibility", "denied involvement") gives it unless a cue before already did ("would deny").
+                    if (phraseStatus is { } ps && e.Status == EventStatus.Asserted)
+                        e = e with { Status = ps };
                     if (!asNoun)
                     {
                         // "warned of the plan and warned about …", "trained, equipped and enabled": a verb
@@ -173,7 +189,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The type and mode of the verb at <paramref name="i"/> and its last token; last -1 when no form matches; type null when the verb or its pattern is no event.</summary>
-    private (string? Type, string? Mode, int Last, bool Nominal) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, VerbSense[] senses, int i, int first, int end, bool noun)
+    private (string? Type, string? Mode, int Last, bool Nominal, EventStatus? Status) Code(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, VerbSense[] senses, int i, int first, int end, bool noun)
     {
         int length = 0;
         VerbSense? fallback = null;
@@ -193,7 +209,7 @@ internal sealed class EventFinder
                 {
                     if (MatchesAfter(text, tokens, owner, mentions, timed, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
-                        return (p.Type, p.Mode, last, sense.Nominal);
+                        return (p.Type, p.Mode, last, sense.Nominal, p.Status);
                 }
             }
             if (fallback is null && sense.Type is not null && !sense.Ambiguous)
@@ -204,8 +220,8 @@ internal sealed class EventFinder
         if (noEvent)
             fallback = null;
         if (length == 0)
-            return (null, null, -1, false);
-        return fallback is null ? (null, null, i + length - 1, false) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal);
+            return (null, null, -1, false, null);
+        return fallback is null ? (null, null, i + length - 1, false, null) : (fallback.Type, fallback.Mode, i + length - 1, fallback.Nominal, null);
     }
 
     /// <summary>A noun that names an event with its argument after it ("the deployment of missiles", "sanctions on firms").</summary>
@@ -233,7 +249,7 @@ internal sealed class EventFinder
     /// killed", "a boiler exploded"; a participle after a comma reaches back over it: "a quake struck,
     /// killing two"); or it is told in, by, after or from one, or when one struck ("killed in a crash", "hit by a storm").
     /// </summary>
-    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed)
+    private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed, string? type)
     {
         // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
         if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || tokens[cue - 1].Kind == TokenKind.Number || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
@@ -253,6 +269,9 @@ internal sealed class EventFinder
                 }
                 break;
             }
+            // "and" between two names joins places, not clauses ("leveled villages in Afghanistan and Pakistan on Monday, killing …").
+            if (IsAny(span, "and") && p - 1 >= first && p + 1 < cue && char.IsUpper(tokens[p - 1].Span(text)[0]) && char.IsUpper(tokens[p + 1].Span(text)[0]))
+                continue;
             if (IsAny(span, "and", "but", "when", "after", "as", "while", "because", "before", "since", "until", "which", "who", "that", "following", "amid", "despite", "during"))
             {
                 // "wildfires that have forced …": a relative clause's subject is the hazard it follows.
@@ -264,19 +283,27 @@ internal sealed class EventFinder
             if (IsHazard(text, tokens, first, p, armed) && !(p == cue - 1 && noun))
                 return true;
         }
-        for (int p = last + 1; p < Math.Min(end, last + 4); p++)
+        // A harm verb reaches farther for the hazard that caused it than another verb does ("inspect the facilities after a fire" is an inspection).
+        bool harm = type == "ASSAULT";
+        for (int p = last + 1; p < Math.Min(end, last + (harm ? HazardAfterWindow : 4)); p++)
         {
             // "killed in a crash", "hit by a storm", "died when a boiler exploded", "injured as a boiler exploded"; not "during the storm season", a time.
+            // A preposition whose phrase names no hazard may be a place or a time before the one that does ("injured in China on Sunday when a warehouse exploded").
+            if (tokens[p].Kind == TokenKind.Punctuation)
+                break;
             if (!IsAny(tokens[p].Span(text), "in", "by", "after", "from", "when", "as"))
                 continue;
-            // A clause after "when", "as" or "after" has its subject before the hazard's verb: up to four words on ("injured when a chemical plant exploded").
-            int reach = IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4;
-            for (int q = p + 1; q < Math.Min(end, p + reach); q++)
+            // The hazard ends its phrase, after up to five words ("demolished by a Central Texas fertilizer plant explosion", "damaged after a cold storage container exploded").
+            for (int q = p + 1; q < Math.Min(end, p + (harm ? HazardPhraseReach : IsAny(tokens[p].Span(text), "when", "as", "after") ? 5 : 4)); q++)
             {
+                // The phrase ends at punctuation or the next preposition or clause: "killed by gunmen during heavy rain" was not killed by the rain.
+                if (tokens[q].Kind == TokenKind.Punctuation || (harm && IsAny(tokens[q].Span(text), "during", "in", "on", "at", "by", "with", "near", "amid", "while", "before", "after", "when", "as", "from", "and", "but", "that", "which", "who")))
+                    break;
                 if (IsHazard(text, tokens, first, q, armed))
                     return true;
             }
-            break;
+            if (!harm)
+                break;
         }
         return false;
     }
@@ -416,6 +443,48 @@ internal sealed class EventFinder
     private static bool Possessive(Token token, ReadOnlySpan<char> span) =>
         token.Kind == TokenKind.Word && span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("’s", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Verbs of promising (event-promise-verbs.tsv): the promise is an event, and the status of what it promises.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PromiseVerbs = Sitrep.Lexicons.Lexicon.Get("event-promise-verbs");
+
+    /// <summary>Participles of finding or making safe a weapon (event-discovery-participles.tsv): "found", "defused".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DiscoveryParticiples = Sitrep.Lexicons.Lexicon.Get("event-discovery-participles");
+
+    /// <summary>Types of force and punishment: promising one is a threat.</summary>
+    private static bool IsHarm(string? type) => type is "ASSAULT" or "COERCE" or "SANCTION" or "THREATEN";
+
+    /// <summary>The promise at <paramref name="last"/> is of harm: "to" and the verb after it (over one adverb) code force or punishment ("vowed to crush", "pledged to punish").</summary>
+    private bool PromisesHarm(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int last, int first, int end)
+    {
+        int p = last + 1;
+        if (p + 1 >= end || !IsAny(tokens[p].Span(text), "to"))
+            return false;
+        p++;
+        if (tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && p + 1 < end)
+            p++;
+        if (!_lexicon.SenseLookup.TryGetValue(tokens[p].Span(text), out var senses))
+            return false;
+        return IsHarm(Code(text, tokens, owner, mentions, timed, senses, p, first, end, noun: false).Type);
+    }
+
+    /// <summary>
+    /// The weapon noun ending at <paramref name="last"/> is the subject of a discovery participle, over up to
+    /// three auxiliaries or a relative pronoun ("has been found", "that were defused", "discovered on Monday").
+    /// </summary>
+    private static bool WeaponFound(string text, Token[] tokens, int last, int end)
+    {
+        for (int p = last + 1; p < Math.Min(end, last + 5); p++)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind != TokenKind.Word)
+                return false;
+            if (DiscoveryParticiples.Contains(span))
+                return true;
+            if (!IsAny(span, "has", "have", "had", "been", "was", "were", "is", "are", "being", "that", "which", "later", "also", "reportedly"))
+                return false;
+        }
+        return false;
+    }
+
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
 
@@ -463,9 +532,15 @@ internal sealed class EventFinder
         var w2 = tokens[p + 1].Span(text);
         if (tokens[p + 1].Kind != TokenKind.Word)
             return false;
+        static bool Past(ReadOnlySpan<char> w) => w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
+        // A subject of two words before its verb: "claims unknown men abducted", "claims its rebel combatants killed".
+        bool third = p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && !VerbWords.Contains(w2) && (Auxiliary(tokens[p + 2].Span(text)) || Past(tokens[p + 2].Span(text)));
         if (!NounWords.Contains(w1) && !PrepositionWords.Contains(w1))
-            return Auxiliary(w2) || (w2.Length > 4 && w2.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
-        return IsAny(w1, "the", "a", "an", "his", "her", "its", "their") && p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text));
+            return Auxiliary(w2) || Past(w2) || (third && !Past(w1));
+        if (!IsAny(w1, "the", "a", "an", "his", "her", "its", "their"))
+            return false;
+        return (p + 2 < end && tokens[p + 2].Kind == TokenKind.Word && Auxiliary(tokens[p + 2].Span(text)))
+            || (p + 3 < end && tokens[p + 3].Kind == TokenKind.Word && !Past(w2) && !Past(tokens[p + 2].Span(text)) && (Auxiliary(tokens[p + 3].Span(text)) || Past(tokens[p + 3].Span(text))));
     }
 
     /// <summary>Nouns of legal action that an event noun before them qualifies ("murder charges"): event-charge-nouns.tsv.</summary>

@@ -6,8 +6,8 @@ namespace Sitrep.Events;
 /// <summary>One way a verb can be coded: its words as written (one form), the PLOVER type (null for none) and mode.</summary>
 internal sealed record VerbSense(string Lemma, string[] Words, string? Type, string? Mode, bool Ambiguous, bool Nominal);
 
-/// <summary>A CAMEO phrase pattern of a verb: word positions (each a set of alternatives, each alternative its words) after and before it.</summary>
-internal sealed record VerbPattern(string[][][] After, string[][][] Before, string? Type, string? Mode)
+/// <summary>A CAMEO phrase pattern of a verb: word positions (each a set of alternatives, each alternative its words) after and before it; <paramref name="Status"/> the status the phrase itself gives its event (tag status=: "claimed responsibility" is a claimed attribution, "denied involvement" a denied one).</summary>
+internal sealed record VerbPattern(string[][][] After, string[][][] Before, string? Type, string? Mode, EventStatus? Status = null)
 {
     public int Size => After.Length + Before.Length;
 }
@@ -32,9 +32,9 @@ internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause
 internal sealed class EventLexicon
 {
     /// <summary>The shipped lists, in the order of the constructor's parameters (and of <see cref="Hash"/>).</summary>
-    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-diplomacy-patterns", "event-diplomacy-nouns", "event-conflict-patterns"];
+    private static readonly string[] ShippedNames = ["event-verbs", "event-status", "event-light-verbs", "event-hazards", "event-patterns", "event-nouns", "event-diplomacy-patterns", "event-diplomacy-nouns", "event-conflict-patterns", "event-attribution-patterns", "event-attribution-nouns", "event-incident-patterns", "event-incident-nouns"];
 
-    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-diplomacy-patterns"), Lexicon.Get("event-diplomacy-nouns"), Lexicon.Get("event-conflict-patterns")));
+    private static readonly Lazy<EventLexicon> LazyDefault = new(() => new EventLexicon(Lexicon.Get("event-verbs"), Lexicon.Get("event-status"), Lexicon.Get("event-light-verbs"), Lexicon.Get("event-hazards"), Lexicon.Get("event-patterns"), Lexicon.Get("event-nouns"), Lexicon.Get("event-diplomacy-patterns"), Lexicon.Get("event-diplomacy-nouns"), Lexicon.Get("event-conflict-patterns"), Lexicon.Get("event-attribution-patterns"), Lexicon.Get("event-attribution-nouns"), Lexicon.Get("event-incident-patterns"), Lexicon.Get("event-incident-nouns")));
 
     public static EventLexicon Default => LazyDefault.Value;
 
@@ -63,15 +63,16 @@ internal sealed class EventLexicon
 
     public FrozenDictionary<string, NounEvent[]>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
 
-    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents, Lexicon diplomacyPatterns, Lexicon diplomacyNouns, Lexicon conflictPatterns)
+    private EventLexicon(Lexicon verbs, Lexicon status, Lexicon light, Lexicon hazards, Lexicon extraPatterns, Lexicon nounEvents, Lexicon diplomacyPatterns, Lexicon diplomacyNouns, Lexicon conflictPatterns, Lexicon attributionPatterns, Lexicon attributionNouns, Lexicon incidentPatterns, Lexicon incidentNouns)
     {
-        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash + diplomacyPatterns.Hash + diplomacyNouns.Hash + conflictPatterns.Hash;
+        Hash = verbs.Hash + status.Hash + light.Hash + hazards.Hash + extraPatterns.Hash + nounEvents.Hash + diplomacyPatterns.Hash + diplomacyNouns.Hash + conflictPatterns.Hash + attributionPatterns.Hash + attributionNouns.Hash + incidentPatterns.Hash + incidentNouns.Hash;
         Hazards = hazards;
         // The conflict patterns (event-conflict-patterns.tsv: armed conflict and protest phrasing) and the diplomacy
         // lists are read as parts of the hand lists they extend (after them: an earlier row wins at equal size); each is
         // a separate list so that it keeps its own source note.
-        var handPatterns = extraPatterns.Entries.Concat(conflictPatterns.Entries).Concat(diplomacyPatterns.Entries).ToArray();
-        Nouns = nounEvents.Entries.Concat(diplomacyNouns.Entries)
+        // The attribution lists (claims and denials of responsibility, accusations) and the incident list are read the same way.
+        var handPatterns = extraPatterns.Entries.Concat(conflictPatterns.Entries).Concat(diplomacyPatterns.Entries).Concat(attributionPatterns.Entries).Concat(incidentPatterns.Entries).ToArray();
+        Nouns = nounEvents.Entries.Concat(diplomacyNouns.Entries).Concat(attributionNouns.Entries).Concat(incidentNouns.Entries)
             .Select(e => new NounEvent(e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Tags[0], e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..], (e.Columns.Count > 0 ? e.Columns[0] : "").Split('|', StringSplitOptions.RemoveEmptyEntries)))
             .GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(n => n.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -92,7 +93,8 @@ internal sealed class EventLexicon
                     continue;
                 if (!patterns.TryGetValue(e.Text, out var list))
                     patterns[e.Text] = list = [];
-                list.Add(new VerbPattern(after, before, type, mode));
+                var patternStatus = e.Tags.FirstOrDefault(t => t.StartsWith("status=", StringComparison.Ordinal)) is { } st ? Enum.Parse<EventStatus>(st[7..], ignoreCase: true) : (EventStatus?)null;
+                list.Add(new VerbPattern(after, before, type, mode, patternStatus));
                 continue;
             }
             // A light verb ("take", "leave", "lead") says nothing by itself: only its patterns code it.
