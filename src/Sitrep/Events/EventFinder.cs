@@ -157,8 +157,9 @@ internal sealed class EventFinder
                             e = e with { Actor = before.Actor, Target = e.Target == before.Actor ? -1 : e.Target };
                         lastVerb = e;
                         // "pledged to protect him", "decided to send aid": PLOVER codes a commitment to cooperate as
-                        // AGREE, which was made; the cooperation itself stays planned.
-                        if (e.Status == EventStatus.Planned && e.Type is "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" && Commitment(text, tokens, first, i, timed) is var committed and >= 0)
+                        // AGREE, which was made; the cooperation itself stays planned. A commitment verb already read as an event of its own is not read twice.
+                        if (e.Status == EventStatus.Planned && e.Type is "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" && Commitment(text, tokens, first, i, timed) is var committed and >= 0
+                            && events.FindLastIndex(v => v.CueStart == tokens[committed].Start) < 0)
                         {
                             var agree = Build(input, owner, sentence, first, end, committed, committed, "AGREE", null, noun: false, timed);
                             verbCues.Add(agree.CueStart);
