@@ -112,7 +112,7 @@ internal sealed class EventFinder
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
                 // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
-                if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end))
+                if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end, timed))
                     continue;
                 if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
                     continue;
@@ -161,7 +161,7 @@ internal sealed class EventFinder
                 if (type is not null)
                 {
                     bool asNoun = NounUse(text, tokens, first, i, nominal);
-                    var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun);
+                    var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun, timed);
                     // A phrase that carries its own status ("claimed responsibility", "denied involvement") gives it unless a cue before already did ("would deny").
                     if (phraseStatus is { } ps && e.Status == EventStatus.Asserted)
                         e = e with { Status = ps };
@@ -172,6 +172,15 @@ internal sealed class EventFinder
                         if (lastVerb is { } before && Coordinated(text, tokens, first, i, before.CueEnd))
                             e = e with { Actor = before.Actor, Target = e.Target == before.Actor ? -1 : e.Target };
                         lastVerb = e;
+                        // "pledged to protect him", "decided to send aid": PLOVER codes a commitment to cooperate as
+                        // AGREE, which was made; the cooperation itself stays planned. A commitment verb already read as an event of its own is not read twice.
+                        if (e.Status == EventStatus.Planned && e.Type is "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" && Commitment(text, tokens, first, i, timed) is var committed and >= 0
+                            && events.FindLastIndex(v => v.CueStart == tokens[committed].Start) < 0)
+                        {
+                            var agree = Build(input, owner, sentence, first, end, committed, committed, "AGREE", null, noun: false, timed);
+                            verbCues.Add(agree.CueStart);
+                            events.Add(agree);
+                        }
                         verbCues.Add(e.CueStart);
                         events.Add(e);
                     }
@@ -391,8 +400,15 @@ internal sealed class EventFinder
     /// says how the next event stands, it is no event of its own. Threats are: "threatened to strike" is a
     /// THREATEN event that was made, and a threatened strike.
     /// </summary>
-    private bool Modality(string text, Token[] tokens, int i, int end)
+    private bool Modality(string text, Token[] tokens, int i, int end, bool[] timed)
     {
+        // A time may stand inside the cue, after its verb: "decided on Monday to inspect".
+        int after = i + 1;
+        while (after < end && timed[after])
+            after++;
+        if (after > i + 1 && after < end && _lexicon.StatusLookup.TryGetValue(tokens[after].Span(text), out var gapped)
+            && gapped.Any(c => c.Status != EventStatus.Threatened && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase)))
+            return true;
         for (int last = i; last < Math.Min(end, i + 3); last++)
         {
             if (!_lexicon.StatusLookup.TryGetValue(tokens[last].Span(text), out var cues))
@@ -644,22 +660,43 @@ internal sealed class EventFinder
         return false;
     }
 
-    private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode, bool noun)
+    private Event Build(EventInput input, int[] owner, Sentence sentence, int first, int end, int cueFirst, int cueLast, string type, string? mode, bool noun, bool[]? timed = null)
     {
         var text = input.Text;
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
-        var status = Status(text, tokens, first, cueFirst, noun);
+        var status = Status(text, tokens, first, cueFirst, noun, timed);
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first));
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
+    }
+
+    /// <summary>
+    /// The first token of the status cue nearest before the cue at <paramref name="cueFirst"/>, read as <see cref="Status"/>
+    /// reads it, when that cue is a commitment ("pledged to", "promised to", "decided to"); else -1.
+    /// </summary>
+    private int Commitment(string text, Token[] tokens, int first, int cueFirst, bool[] timed)
+    {
+        for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
+                return -1;
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words) || PrecedesOverTime(text, tokens, timed, p, first, c.Words) >= 0)) is { } cue)
+            {
+                if (!cue.Commitment)
+                    return -1;
+                return Precedes(text, tokens, p, first, cue.Words) ? p - cue.Words.Length + 1 : PrecedesOverTime(text, tokens, timed, p, first, cue.Words);
+            }
+        }
+        return -1;
     }
 
     /// <summary>The verb at <paramref name="cue"/> is a gerund or an infinitive ("attempting", "to overthrow"), not a finite verb.</summary>
     private static bool NonFinite(string text, Token[] tokens, int cue) =>
         tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || tokens[cue - 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase);
 
-    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun)
+    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed)
     {
         var status = EventStatus.Asserted;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
@@ -672,7 +709,7 @@ internal sealed class EventFinder
             }
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words))) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words) || PrecedesOverTime(text, tokens, timed, p, first, c.Words) >= 0)) is { } cue)
             {
                 status = cue.Status;
                 break;
@@ -1174,6 +1211,20 @@ internal sealed class EventFinder
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A two-word cue whose words a time splits ("decided on Monday to", "pledged Friday to"): the first token of the
+    /// cue when its last word is at <paramref name="p"/> and its first stands right before the time; else -1.
+    /// </summary>
+    private static int PrecedesOverTime(string text, Token[] tokens, bool[]? timed, int p, int first, string[] words)
+    {
+        if (timed is null || words.Length != 2 || !tokens[p].Span(text).Equals(words[1], StringComparison.OrdinalIgnoreCase))
+            return -1;
+        int q = p - 1;
+        while (q >= first && timed[q])
+            q--;
+        return q < p - 1 && q >= first && tokens[q].Span(text).Equals(words[0], StringComparison.OrdinalIgnoreCase) ? q : -1;
     }
 
     /// <summary>A cue "X of" whose object stands between its words: "accused the soldiers of looting" (up to three words between).</summary>

@@ -15,8 +15,8 @@ internal sealed record VerbPattern(string[][][] After, string[][][] Before, stri
 /// <summary>A noun that names an event of the type when one of <paramref name="Arguments"/> follows it ("deployment" + "of").</summary>
 internal sealed record NounEvent(string[] Words, string Type, string? Mode, string[] Arguments);
 
-/// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand: within a few words before the cue, anywhere before it (<paramref name="Clause"/>) or anywhere in its clause before it (<paramref name="Far"/>: "accusations of").</summary>
-internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false);
+/// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand: within a few words before the cue, anywhere before it (<paramref name="Clause"/>) or anywhere in its clause before it (<paramref name="Far"/>: "accusations of"). <paramref name="Commitment"/>: the cue is itself a commitment ("pledged to", "decided to"; tag commit), which PLOVER codes AGREE when what is committed to is cooperation.</summary>
+internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false, bool Commitment = false);
 
 /// <summary>
 /// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
@@ -120,7 +120,7 @@ internal sealed class EventLexicon
             var s = Enum.Parse<EventStatus>(e.Tags[0], ignoreCase: true);
             if (!cues.TryGetValue(words[^1], out var list))
                 cues[words[^1]] = list = [];
-            list.Add(new StatusCue(words, s, e.Tags.Contains("clause"), e.Tags.Contains("far")));
+            list.Add(new StatusCue(words, s, e.Tags.Contains("clause"), e.Tags.Contains("far"), e.Tags.Contains("commit")));
         }
         Status = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         StatusLookup = Status.GetAlternateLookup<ReadOnlySpan<char>>();
