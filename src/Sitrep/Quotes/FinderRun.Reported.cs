@@ -435,15 +435,18 @@ internal sealed partial class FinderRun
         // whether …": an infinitive that is itself a cue carries the chain on, and the words are its
         // own (PolNeAR train marks "continued to question" as one cue). Only when words follow it:
         // "declined to comment." keeps "to comment" as what was declined.
-        if (depth < 2 && WordIs(t, "to") && t + 1 < s1 && InfinitiveCue(t + 1) && _view.TokenQuote[t + 1] < 0 && !WordIs(t + 1, "according"))
+        // A learned phrase that ends in the infinitive's "to" ("continued to", "tried to") leaves the
+        // infinitive itself here.
+        int inf = WordIs(t, "to") ? t + 1 : t == t0 && t0 - 1 > k && WordIs(t0 - 1, "to") && BaseForm(t) ? t : -1;
+        if (depth < 2 && inf > 0 && inf < s1 && InfinitiveCue(inf) && _view.TokenQuote[inf] < 0 && !WordIs(inf, "according"))
         {
             int cueEnd = frame?.CueEnd ?? -1;
-            int u = SkipComplement(t + 1, frame, depth + 1);
-            if (u < s1 && _view.IsWord(u) && u > t + 1)
+            int u = SkipComplement(inf, frame, depth + 1);
+            if (u < s1 && _view.IsWord(u) && u > inf)
             {
-                _used[t + 1] = true;
-                if (frame is not null && frame.CueEnd < _tokens[t + 1].End)
-                    frame.CueEnd = _tokens[t + 1].End;
+                _used[inf] = true;
+                if (frame is not null && frame.CueEnd < _tokens[inf].End)
+                    frame.CueEnd = _tokens[inf].End;
                 return u;
             }
             if (frame is not null)
@@ -457,6 +460,15 @@ internal sealed partial class FinderRun
     /// in at least a quarter of its uses in PolNeAR train ("to say", "to discuss"; the model scores
     /// a word after "to" low, since the chain's head is the verb before it).
     /// </summary>
+    /// <summary>A verb's base form after "to" rather than a noun ("pointed to reports", "referring to comments"): lower case, no plural "-s".</summary>
+    private bool BaseForm(int t)
+    {
+        if (!_view.IsWord(t) || _view.TokenMention[t] >= 0 || char.IsUpper(_text[_tokens[t].Start]))
+            return false;
+        var w = _view.Word(t);
+        return !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal);
+    }
+
     private bool InfinitiveCue(int t) => IsCue(t) || StatsOf(t) is { Cue: >= 10 } s && s.Share >= 0.25f;
 
     /// <summary>
