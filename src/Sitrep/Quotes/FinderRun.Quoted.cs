@@ -33,6 +33,11 @@ internal sealed partial class FinderRun
             if (span.Closed && AttributeAfter(frame, close))
             {
                 frame.Kind = IsStandalone(open) || IntroducedBefore(open) ? QuoteKind.Direct : QuoteKind.Partial;
+                // "Clinton “caused tremendous havoc,” he said.": the writer's words before the
+                // quotation are part of what was said, so the cue also reads the whole clause as
+                // reported speech, and the partial quote nests in it (PolNeAR train marks the clause).
+                if (frame.Kind == QuoteKind.Partial && frame.CueToken >= 0 && !WordIs(frame.CueToken, "according"))
+                    _used[frame.CueToken] = false;
             }
             else if (AttributeBefore(frame, open))
             {

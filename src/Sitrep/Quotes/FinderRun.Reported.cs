@@ -319,7 +319,7 @@ internal sealed partial class FinderRun
     /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
     /// a comma or colon, and "that".
     /// </summary>
-    private int SkipComplement(int k, Frame? frame = null)
+    private int SkipComplement(int k, Frame? frame = null, int depth = 0)
     {
         int s1 = _view.SentenceEnd(k);
         int t = k + 1;
@@ -409,6 +409,21 @@ internal sealed partial class FinderRun
                 frame.CueEnd = _tokens[t].End;
             t++;
         }
+        else if (t == t0 && ParticleEnd(t, s1) is int p && p > t)
+        {
+            if (frame is not null)
+                frame.CueEnd = _tokens[p - 1].End;
+            t = p;
+        }
+        // "issued a statement saying …", "released a letter Tuesday urging …": the document named
+        // after the cue is part of it, and the words follow the participle, "that" or preposition that
+        // introduces its contents (PolNeAR train marks the cue "issued a statement saying").
+        if (t == t0 && StatementLeadIn(t, s1) is int w && w > t)
+        {
+            if (frame is not null)
+                frame.CueEnd = _tokens[w - 1].End;
+            t = w;
+        }
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
         // "said, however, that …": a sentence adverb between commas.
@@ -416,8 +431,102 @@ internal sealed partial class FinderRun
             t += 2;
         if (WordIs(t, "that"))
             t++;
+        // "declined to comment on …", "went out of his way to say that …", "continued to question
+        // whether …": an infinitive that is itself a cue carries the chain on, and the words are its
+        // own (PolNeAR train marks "continued to question" as one cue). Only when words follow it:
+        // "declined to comment." keeps "to comment" as what was declined.
+        // A learned phrase that ends in the infinitive's "to" ("continued to", "tried to") leaves the
+        // infinitive itself here.
+        int inf = WordIs(t, "to") ? t + 1 : t == t0 && t0 - 1 > k && WordIs(t0 - 1, "to") && BaseForm(t) ? t : -1;
+        if (depth < 2 && inf > 0 && inf < s1 && InfinitiveCue(inf) && _view.TokenQuote[inf] < 0 && !WordIs(inf, "according"))
+        {
+            int cueEnd = frame?.CueEnd ?? -1;
+            int u = SkipComplement(inf, frame, depth + 1);
+            if (u < s1 && _view.IsWord(u) && u > inf)
+            {
+                _used[inf] = true;
+                if (frame is not null && frame.CueEnd < _tokens[inf].End)
+                    frame.CueEnd = _tokens[inf].End;
+                return u;
+            }
+            if (frame is not null)
+                frame.CueEnd = cueEnd;
+        }
         return t;
     }
+
+    /// <summary>
+    /// An infinitive that carries a cue chain on: a cue here by the model, or a word that heads a cue
+    /// in at least a quarter of its uses in PolNeAR train ("to say", "to discuss"; the model scores
+    /// a word after "to" low, since the chain's head is the verb before it).
+    /// </summary>
+    /// <summary>A verb's base form after "to" rather than a noun ("pointed to reports", "referring to comments"): lower case, no plural "-s".</summary>
+    private bool BaseForm(int t)
+    {
+        if (!_view.IsWord(t) || _view.TokenMention[t] >= 0 || char.IsUpper(_text[_tokens[t].Start]))
+            return false;
+        var w = _view.Word(t);
+        return !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal);
+    }
+
+    private bool InfinitiveCue(int t) => IsCue(t) || StatsOf(t) is { Cue: >= 10 } s && s.Share >= 0.25f;
+
+    /// <summary>
+    /// Particles of phrasal cues ("laid off", "spoke out against", "sided with", "look forward to"):
+    /// where the words start past them, or -1. Not before a number ("said up to 40 people …").
+    /// </summary>
+    private int ParticleEnd(int t, int s1)
+    {
+        if (t + 1 >= s1 || _view.TokenQuote[t] >= 0)
+            return -1;
+        int u = t;
+        if (WordIn(u, CueParticles))
+        {
+            u++;
+            if (WordIn(u, CuePrepositions) || WordIs(u, "with") || WordIs(u, "at") || WordIs(u, "to"))
+                u++;
+        }
+        else if (WordIs(u, "with"))
+            u++;
+        else if (WordIs(u, "in") && WordIn(u + 1, StanceNouns) && WordIs(u + 2, "of"))
+            u += 3; // "spoke in favor of …", "voted in support of …"
+        else
+            return -1;
+        if (u >= s1 || !_view.IsWord(u) && _view.MarkRole[u] != 1 || _tokens[u].Kind == TokenKind.Number || SkipsAsTime(u - 1, s1))
+            return -1;
+        return u;
+    }
+
+    /// <summary>"a statement saying", "the letter Tuesday urging", "a statement on": where the words start past them, or -1.</summary>
+    private int StatementLeadIn(int t, int s1)
+    {
+        int u = t;
+        if (WordIn(u, SpeechWords.Determiners))
+            u++;
+        if (!(u < s1 && _view.IsWord(u) && SpeechWords.Nominals.TryGetValue(_view.Word(u).ToString().ToLowerInvariant(), out var kind) && kind == NominalKind.Statement))
+            return -1;
+        u = SkipTime(u + 1, s1);
+        if (u >= s1 || _view.TokenQuote[u] >= 0)
+            return -1;
+        if (WordIs(u, "on") || WordIs(u, "about"))
+            return u + 1;
+        if (WordIs(u, "that"))
+            return u + 1 < s1 && ClauseFollows(u + 1) ? u + 1 : -1;
+        if (_view.IsWord(u) && IsParticipleCue(u) && IsLooseCue(u))
+        {
+            _used[u] = true;
+            return WordIs(u + 1, "that") ? u + 2 : u + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>Particles of phrasal verbs of saying and stance: "laid off", "spoke out", "look forward to", "backed away from".</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> CueParticles = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["out", "off", "up", "back", "down", "forward", "away"], StringComparer.Ordinal);
+
+    /// <summary>Nouns of stance in "in favor of", "in support of", "in defense of", "in opposition to".</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> StanceNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["favor", "favour", "support", "defense", "defence", "praise", "hopes", "opposition"], StringComparer.Ordinal);
 
     /// <summary>
     /// "said during a rally in Michigan that Clinton …", "says in Ohio that she …": a place or time of
@@ -618,6 +727,15 @@ internal sealed partial class FinderRun
             if (IsComma(k) && k + 2 < s1 && _view.TokenQuote[k] < 0 && AttributionStartsAt(k + 1, s1))
             {
                 end = k;
+                break;
+            }
+            // "… there is “only one conservative who can win,” adding that …": a comma that closes a
+            // quotation inside the words is the comma before the side phrase or attribution after it.
+            // Not before "a"/"an": a list of quoted names goes on ("called him a “liar,” a “bully” …").
+            if (IsComma(k) && _view.TokenQuote[k] >= 0 && k - t >= 2 && k + 2 < s1 && _view.MarkRole[k + 1] == 2 && _view.TokenQuote[k + 2] < 0
+                && (SidePhrase(k + 2) && !WordIs(k + 2, "a") && !WordIs(k + 2, "an") || IsCue(k + 2) && !_used[k + 2] || AttributionStartsAt(k + 2, s1)))
+            {
+                end = k + 2;
                 break;
             }
             if (_view.TokenQuote[k] >= 0 || k - t < 2)

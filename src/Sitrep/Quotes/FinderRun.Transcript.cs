@@ -31,6 +31,10 @@ internal sealed partial class FinderRun
         {
             if (s > 0 && _view.ParagraphOfSentence[s] == _view.ParagraphOfSentence[s - 1])
                 continue;
+            // A one-sentence first line is the headline ("Oresko: Crossings will reopen."), read by
+            // FindHeadlineLabel: it is no turn that, with one label in the body, would make a transcript.
+            if (s == 0 && _view.Sentences.Length > 1 && _view.ParagraphOfSentence[1] != _view.ParagraphOfSentence[0])
+                continue;
             if (ReadTurn(s, out bool named) is { } turn)
                 (named ? turns : unnamed).Add(turn);
         }
@@ -203,5 +207,86 @@ internal sealed partial class FinderRun
     {
         int space = name.LastIndexOf(' ');
         return space > 0 && name.AsSpan(space + 1).Equals(surname, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The most words a headline may have for its "Label: words" to be read as an attribution.</summary>
+    private const int MaxHeadlineWords = 30;
+
+    /// <summary>Nouns of evidence that speak in a headline label ("Poll: …", "New survey: …").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> EvidenceLabels = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["poll", "polls", "survey", "surveys", "study", "studies"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A headline "Sanders: Endorsements prove Clinton is the establishment's candidate" or "Poll: Trump
+    /// leads in Ohio": the document's first paragraph, a short line, opening with a label and a colon,
+    /// is what the label's speaker said (PolNeAR train marks 68 such headlines, the colon as the cue).
+    /// The label must name a speaker: a person, organisation or outlet the tagger found (no place: a
+    /// dateline "DRAVNO:" is none), or a statement or poll ("Poll:", "New report:"); a heading word
+    /// ("UPDATE:", "WATCH:") names nobody. Only the first paragraph: one such label in the body is
+    /// no transcript and no attribution (spec one-label-is-no-transcript). Reported speech, not
+    /// a quotation: a headline gives the gist, not the words; it has no cue word.
+    /// </summary>
+    private void FindHeadlineLabel()
+    {
+        if (_view.Sentences.Length < 2)
+            return;
+        int paragraph = _view.ParagraphOfSentence[0];
+        int last = 0;
+        while (last + 1 < _view.Sentences.Length && _view.ParagraphOfSentence[last + 1] == paragraph)
+            last++;
+        // A line of its own above the body: a paragraph of one or two sentences with more text after it.
+        if (last > 1 || last + 1 >= _view.Sentences.Length)
+            return;
+        int t = _view.Sentences[0].FirstToken, end = _view.Sentences[last].FirstToken + _view.Sentences[last].TokenCount;
+        if (end - t > MaxHeadlineWords + 8 || WordCount(_tokens[t].Start, _tokens[end - 1].End) > MaxHeadlineWords)
+            return;
+        int first = t, colon = -1;
+        for (; t < end && t - first <= MaxLabelWords + 2; t++)
+        {
+            if (IsPunct(t, ':'))
+            {
+                colon = t;
+                break;
+            }
+            if (!_view.IsWord(t) && _tokens[t].Kind != TokenKind.Abbreviation)
+                return;
+        }
+        if (colon <= first || !char.IsUpper(_text[_tokens[first].Start]))
+            return;
+        int a = colon + 1, b = end;
+        while (b > a && (_tokens[b - 1].Kind is TokenKind.Punctuation || _tokens[b - 1].Kind == TokenKind.Quote && _view.MarkRole[b - 1] != 2))
+            b--;
+        if (b <= a || WordCount(_tokens[a].Start, _tokens[b - 1].End) < 3)
+            return;
+        if (!LabelSpeaks(first, colon))
+            return;
+        int start = _tokens[a].Start, stop = _tokens[b - 1].End;
+        // A quotation or transcript turn that already holds the line is its reading.
+        if (_frames.Exists(f => f.Start <= start && stop <= f.End || f.Start < _tokens[colon - 1].End && f.End > _tokens[first].Start))
+            return;
+        var frame = new Frame { Start = start, End = stop, Kind = QuoteKind.Indirect, Sentence = SentenceOf(a) };
+        SetSource(frame, first, colon, SourceForm.Name);
+        _frames.Add(frame);
+    }
+
+    /// <summary>A headline label that names a speaker: a mention the tagger found that is no place, or a statement, outlet or poll.</summary>
+    private bool LabelSpeaks(int first, int colon)
+    {
+        for (int t = first; t < colon; t++)
+        {
+            if (_view.TokenMention[t] is int m and >= 0 && _input.Mentions[m].Type is not ("GPE" or "LOC" or "FACILITY" or "DATE" or "MISC"))
+                return true;
+        }
+        // A surname of a person the article names in full ("Oresko:" for Pavel Oresko).
+        var surname = _view.Word(colon - 1);
+        foreach (var entity in _input.Entities)
+        {
+            if (entity.Type == "PERSON" && NamedBy(entity, surname))
+                return true;
+        }
+        Span<char> buffer = stackalloc char[40];
+        var lastWord = CueFeatures.Lower(surname, buffer);
+        return EvidenceLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)
+            || SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lastWord);
     }
 }

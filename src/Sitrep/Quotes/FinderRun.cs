@@ -52,6 +52,7 @@ internal sealed partial class FinderRun
         ResolveInherited();
         AttributeRemainingQuotes();
         FindTranscriptTurns();
+        FindHeadlineLabel();
         Prune();
         _frames.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         for (int i = 0; i < _frames.Count; i++)
