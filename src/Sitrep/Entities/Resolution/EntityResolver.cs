@@ -44,8 +44,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// <summary>Entity types, read once per run: the company check asks for many. Votes retype entities, so the cache lives for one run only.</summary>
     private readonly Dictionary<long, string> _types = [];
 
-    /// <summary>Keys made per spelling of an entity (<see cref="KeysOf"/>); at most this many, then it starts afresh.</summary>
-    private const int MaxCachedSpellings = 50_000;
+    /// <summary>
+    /// Keys made per spelling of an entity (<see cref="KeysOf"/>); at most this many, then it starts afresh: the
+    /// spellings that recur are few, and 50,000 (most of the 10,000 articles' entities) cost 100-150 MB of peak memory.
+    /// </summary>
+    private const int MaxCachedSpellings = 5_000;
 
     private readonly Dictionary<string, ResolutionKeys> _keys = new(StringComparer.Ordinal);
 
