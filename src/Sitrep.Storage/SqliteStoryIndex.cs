@@ -137,6 +137,22 @@ public sealed class SqliteStoryIndex : IStoryIndex
         return into == id ? null : Story(into);
     }
 
+    public StoryCandidate? Summary(long id)
+    {
+        // From the cache of story rows, merges followed as Story follows them.
+        ForgetWindowsIfStale();
+        for (long current = id; ;)
+        {
+            if (Window(current) is not { } window)
+                return null;
+            if (window.MergedInto is not { } into)
+                return new StoryCandidate(current, window.Size, window.First, window.Last);
+            if (into == current)
+                return null;
+            current = into;
+        }
+    }
+
     public IReadOnlyList<StoryMember> Members(long story, int limit)
     {
         // Not the terms: the longest column, and only a removal needs them (MemberOf reads them).

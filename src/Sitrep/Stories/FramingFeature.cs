@@ -124,6 +124,8 @@ public sealed class FramingStage : ICrossDocumentStage
                 var touched = new SortedSet<long>();
                 // The stories an article left in this batch.
                 var lefts = new SortedSet<long>();
+                // Entities' names and affiliations do not change while framing runs (it writes none): each is read once a batch.
+                var directory = _directory is null ? null : new BatchDirectory(_directory);
                 // The tallies made in this batch: summing their stories needs not read them back.
                 var fresh = new Dictionary<string, FramingTally>(StringComparer.Ordinal);
                 foreach (var change in ChangeBatch.LatestPerDocument(batch))
@@ -172,12 +174,12 @@ public sealed class FramingStage : ICrossDocumentStage
                 // A story id merged into another finds the one that absorbed it: each story is summed once.
                 var stories = new SortedSet<long>();
                 foreach (var id in touched)
-                    stories.Add(_index.Story(id)?.Id ?? id);
+                    stories.Add(_index.Summary(id)?.Id ?? id);
                 foreach (var id in stories)
                 {
                     try
                     {
-                        Sum(id, fresh);
+                        Sum(id, fresh, directory);
                     }
 #pragma warning disable CA1031 // One story's failure must not stop the others; it keeps its last framing and is summed again when it next changes.
                     catch (Exception e)
@@ -191,9 +193,9 @@ public sealed class FramingStage : ICrossDocumentStage
     }
 
     /// <summary>The story's framing summed again from its articles' tallies (none when it has no article left).</summary>
-    private void Sum(long story, Dictionary<string, FramingTally> fresh)
+    private void Sum(long story, Dictionary<string, FramingTally> fresh, IEntityDirectory? directory)
     {
-        if (_index.Story(story) is not { Size: > 0 } state)
+        if (_index.Summary(story) is not { Size: > 0 } state)
         {
             _framing.SaveFraming(story, []);
             return;
@@ -203,7 +205,36 @@ public sealed class FramingStage : ICrossDocumentStage
         tallies.AddRange(documents.Where(fresh.ContainsKey).Select(d => fresh[d]));
         tallies.AddRange(_framing.Tallies([.. documents.Where(d => !fresh.ContainsKey(d))]));
         var terms = _index.Terms(state.Id).Select(t => (IReadOnlyCollection<string>)t).ToList();
-        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(terms), _directory, _options));
+        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(terms), directory, _options));
+    }
+
+    /// <summary>
+    /// The store's entity directory with each entity's row and affiliation read once: the stories of one batch share
+    /// most of their actors and speakers. For one batch of framing only (entity resolution may change them next).
+    /// </summary>
+    private sealed class BatchDirectory(IEntityDirectory directory) : IEntityDirectory
+    {
+        private readonly Dictionary<long, StoredEntity> _entities = [];
+        private readonly Dictionary<long, (string? Sector, string? Country)> _affiliations = [];
+
+        public long? EntityOf(string documentId, int local) => directory.EntityOf(documentId, local);
+
+        public StoredEntity?[] EntitiesOf(string documentId, int count) => directory.EntitiesOf(documentId, count);
+
+        public StoredEntity Get(long id)
+        {
+            // A missing entity throws each time, as the store does.
+            if (!_entities.TryGetValue(id, out var entity))
+                _entities[id] = entity = directory.Get(id);
+            return entity;
+        }
+
+        public (string? Sector, string? Country) Affiliation(long id)
+        {
+            if (!_affiliations.TryGetValue(id, out var affiliation))
+                _affiliations[id] = affiliation = directory.Affiliation(id);
+            return affiliation;
+        }
     }
 }
 

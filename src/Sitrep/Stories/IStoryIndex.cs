@@ -39,6 +39,12 @@ public interface IStoryIndex
     /// <summary>The story with this id (merged ids followed); null when there is none.</summary>
     StoryState? Story(long id);
 
+    /// <summary>
+    /// The story with this id (merged ids followed) as candidates see it: its id, size and first and last day, without
+    /// its title and centroid (framing asks it of every story a batch touches); null when there is none.
+    /// </summary>
+    StoryCandidate? Summary(long id) => Story(id) is { } story ? new StoryCandidate(story.Id, story.Size, story.First, story.Last) : null;
+
     /// <summary>The story's newest members, at most <paramref name="limit"/>, with their vectors; their terms may be left out (only <see cref="MemberOf"/> must give them).</summary>
     IReadOnlyList<StoryMember> Members(long story, int limit);
 
@@ -135,18 +141,38 @@ public static class StoryVectors
     public static string Write(IEnumerable<KeyValuePair<string, double>> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        var sb = new StringBuilder();
-        foreach (var (term, weight) in vector.OrderBy(p => p.Key, StringComparer.Ordinal))
-            sb.Append(term).Append(' ').Append(weight.ToString("0.######", CultureInfo.InvariantCulture)).Append('\n');
+        // The pairs sorted by term in an array, and each weight formatted straight into the builder: stories
+        // write a centroid of hundreds of terms at every join.
+        var pairs = vector.ToArray();
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var sb = new StringBuilder(pairs.Length * 16);
+        Span<char> digits = stackalloc char[64];
+        foreach (var (term, weight) in pairs)
+        {
+            sb.Append(term).Append(' ');
+            if (weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture))
+                sb.Append(digits[..written]);
+            else
+                sb.Append(weight.ToString(WeightFormat, CultureInfo.InvariantCulture));
+            sb.Append('\n');
+        }
         return sb.ToString();
     }
+
+    private const string WeightFormat = "0.######";
 
     /// <summary>
     /// A weight as <see cref="Write"/> keeps it: what is cached of a story must equal what is read back, or
     /// the grouping would depend on when the cache was last emptied.
     /// </summary>
-    internal static double Round(double weight) =>
-        double.Parse(weight.ToString("0.######", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    internal static double Round(double weight)
+    {
+        // Formatted into a buffer on the stack and parsed from it: the same text as the store's, no string made.
+        Span<char> digits = stackalloc char[64];
+        return weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture)
+            ? double.Parse(digits[..written], NumberStyles.Float, CultureInfo.InvariantCulture)
+            : double.Parse(weight.ToString(WeightFormat, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Rounds every weight of <paramref name="vector"/> in place, as <see cref="Round"/>.</summary>
     internal static void RoundInPlace(Dictionary<string, double> vector)
@@ -154,6 +180,24 @@ public static class StoryVectors
         ArgumentNullException.ThrowIfNull(vector);
         foreach (var term in vector.Keys.ToArray())
             vector[term] = Round(vector[term]);
+    }
+
+    /// <summary>
+    /// Rounds, as <see cref="Round"/>, the weights of <paramref name="terms"/> that <paramref name="vector"/> still holds:
+    /// after a change to those terms alone, when every other weight was rounded before (rounding a rounded weight
+    /// leaves it as it is, so the vector is then what <see cref="RoundInPlace"/> makes of it; a centroid of hundreds
+    /// of terms changes in a member's hundred at a join).
+    /// </summary>
+    internal static void RoundTerms<TValue>(Dictionary<string, double> vector, IEnumerable<KeyValuePair<string, TValue>> terms)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(terms);
+        foreach (var (term, _) in terms)
+        {
+            ref double weight = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(vector, term);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref weight))
+                weight = Round(weight);
+        }
     }
 
     public static Dictionary<string, double> Read(string text)

@@ -329,6 +329,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             foreach (var candidate in _index.Candidates(term, _options.StoriesPerTerm))
                 candidates.TryAdd(candidate.Id, candidate);
         }
+        double vectorNorm = Norm(vector);
         foreach (var id in candidates.Keys.Order())
         {
             // The index gives each story's days and size: one outside the window is passed over unread.
@@ -338,7 +339,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
             var story = State(id);
             if (story is null || story.Size == 0 || !InWindow(published, story.First, story.Last))
                 continue;
-            double score = Score(vector, story);
+            double score = Score(vector, vectorNorm, story);
             if (score >= _options.JoinThreshold)
                 scored.Add((story, score));
         }
@@ -409,9 +410,12 @@ public sealed class StoryGrouper : ICrossDocumentStage
         }
     }
 
-    private double Score(IReadOnlyDictionary<string, double> vector, StoryState story)
+    private double Score(IReadOnlyDictionary<string, double> vector, StoryState story) => Score(vector, Norm(vector), story);
+
+    /// <summary>The same, with the article's norm (<see cref="Norm"/>) computed once for all its candidates.</summary>
+    private double Score(IReadOnlyDictionary<string, double> vector, double norm, StoryState story)
     {
-        double centroid = Cosine(vector, story.Centroid);
+        double centroid = Cosine(vector, norm, story.Centroid);
         // Complete linkage over the newest members: the least alike of them counts.
         double least = double.MaxValue;
         foreach (var m in MembersOf(story.Id))
@@ -478,11 +482,40 @@ public sealed class StoryGrouper : ICrossDocumentStage
     {
         if (day is null || storyFirst is null || storyLast is null)
             return true;
-        var d = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
-        var first = DateOnly.Parse(storyFirst, System.Globalization.CultureInfo.InvariantCulture);
-        var last = DateOnly.Parse(storyLast, System.Globalization.CultureInfo.InvariantCulture);
+        var d = ParseDay(day);
+        var first = ParseDay(storyFirst);
+        var last = ParseDay(storyLast);
         int gap = d < first ? first.DayNumber - d.DayNumber : d > last ? d.DayNumber - last.DayNumber : 0;
         return gap <= _options.WindowDays;
+    }
+
+    /// <summary>
+    /// A day as <see cref="DateOnly.Parse(string, IFormatProvider?)"/> reads it: "yyyy-MM-dd" (every day grouping keeps) read
+    /// digit by digit, since every candidate of every article is checked against its window; anything else by the parser.
+    /// </summary>
+    private static DateOnly ParseDay(string day)
+    {
+        if (day.Length == 10 && day[4] == '-' && day[7] == '-'
+            && Digits(day, 0, 4) is int year and >= 1 && Digits(day, 5, 2) is int month and >= 1 and <= 12
+            && Digits(day, 8, 2) is int dayOfMonth and >= 1 && dayOfMonth <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, dayOfMonth);
+        }
+        return DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The number written by the ASCII digits at [start, start + count) of <paramref name="text"/>; -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        int value = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            char c = text[i];
+            if (c is < '0' or > '9')
+                return -1;
+            value = (value * 10) + (c - '0');
+        }
+        return value;
     }
 
     private void Join(StoryState story, StoryMember member)
@@ -490,7 +523,8 @@ public sealed class StoryGrouper : ICrossDocumentStage
         foreach (var (term, w) in member.Vector)
             story.Centroid[term] = story.Centroid.GetValueOrDefault(term) + w;
         Trim(story.Centroid);
-        StoryVectors.RoundInPlace(story.Centroid);
+        // Only the member's terms changed; every other weight of the centroid was rounded already.
+        StoryVectors.RoundTerms(story.Centroid, member.Vector);
         story.Size++;
         if (member.Published is { } day)
         {
@@ -514,7 +548,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         foreach (var (term, w) in absorbed.Centroid)
             kept.Centroid[term] = kept.Centroid.GetValueOrDefault(term) + w;
         Trim(kept.Centroid);
-        StoryVectors.RoundInPlace(kept.Centroid);
+        StoryVectors.RoundTerms(kept.Centroid, absorbed.Centroid);
         kept.Size += absorbed.Size;
         kept.Title ??= absorbed.Title;
         kept.First = Min(kept.First, absorbed.First);
@@ -546,7 +580,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 else
                     story.Centroid.Remove(term);
             }
-            StoryVectors.RoundInPlace(story.Centroid);
+            StoryVectors.RoundTerms(story.Centroid, member.Vector);
             story.Size = Math.Max(0, story.Size - 1);
             (story.First, story.Last) = _index.Dates(story.Id);
             _index.Save(story);
@@ -704,11 +738,22 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return sum;
     }
 
-    internal static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
+    internal static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) => Cosine(a, Norm(a), b);
+
+    /// <summary>The same, with the norm of <paramref name="a"/> given (<see cref="Norm"/>).</summary>
+    private static double Cosine(IReadOnlyDictionary<string, double> a, double na, IReadOnlyDictionary<string, double> b)
     {
-        double na = Math.Sqrt(a.Values.Sum(v => v * v));
-        double nb = Math.Sqrt(b.Values.Sum(v => v * v));
+        double nb = Norm(b);
         return na > 0 && nb > 0 ? Dot(a, b) / (na * nb) : 0;
+    }
+
+    /// <summary>The vector's length: its weights' squares summed in the dictionary's order.</summary>
+    private static double Norm(IReadOnlyDictionary<string, double> vector)
+    {
+        double sum = 0;
+        foreach (var (_, v) in vector)
+            sum += v * v;
+        return Math.Sqrt(sum);
     }
 
     private static string? Day(string? published) =>

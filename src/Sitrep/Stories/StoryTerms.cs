@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Lexicons;
 
 namespace Sitrep.Stories;
@@ -24,6 +25,10 @@ internal static class StoryTerms
         ArgumentNullException.ThrowIfNull(counts);
         if (string.IsNullOrEmpty(text))
             return;
+        // Terms are looked up by their characters: a string is made only for a term not counted yet (an
+        // article repeats most of its words). New terms are added in the order they come, as before.
+        if (!counts.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+            throw new ArgumentException("the counts must compare terms by their characters (an ordinal comparer)", nameof(counts));
         Span<char> word = stackalloc char[48];
         int length = 0;
         bool tooLong = false;
@@ -42,21 +47,21 @@ internal static class StoryTerms
             if ((c == '\'' || c == '’') && i + 1 < text.Length && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
                 i++;
             if (length > 1 && !tooLong)
-                Add(word[..length], weight, counts);
+                Add(word[..length], weight, lookup);
             length = 0;
             tooLong = false;
         }
     }
 
-    private static void Add(ReadOnlySpan<char> word, double weight, Dictionary<string, double> counts)
+    private static void Add(ReadOnlySpan<char> word, double weight, Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> counts)
     {
         if (Stopwords.Contains(word))
             return;
         var stem = Stem(word);
         if (stem.Length < 2)
             return;
-        var key = new string(stem);
-        counts[key] = counts.GetValueOrDefault(key) + weight;
+        ref double count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _);
+        count += weight;
     }
 
     /// <summary>Cuts one of the commonest inflectional endings when enough of the word is left to stay distinct.</summary>

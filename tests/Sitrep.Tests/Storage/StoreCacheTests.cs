@@ -91,6 +91,10 @@ public sealed class StoreCacheTests
         store.Entities.InTransaction(() => index.Merge(older, newer));
         var merged = Assert.Single(index.Candidates("strike", 10));
         Assert.Equal((older, 2, "2024-03-02"), (merged.Id, merged.Size, merged.Last));
+        // The summary framing asks for follows the merge as the whole story does, and knows no story that is not there.
+        Assert.Equal((older, 2, "2024-03-02"), (index.Summary(newer)!.Id, index.Summary(newer)!.Size, index.Summary(newer)!.Last));
+        Assert.Equal(index.Story(newer)!.Id, index.Summary(newer)!.Id);
+        Assert.Null(index.Summary(newer + 1000));
 
         // A save rolled back leaves the candidates as the table has them.
         Assert.ThrowsAny<InvalidOperationException>(() => store.Entities.InTransaction(() =>
@@ -101,10 +105,12 @@ public sealed class StoreCacheTests
                 throw new InvalidOperationException("the article failed");
             })));
         Assert.Equal(2, index.Candidates("port", 10)[0].Size);
+        Assert.Equal(2, index.Summary(older)!.Size);
 
         // Another connection saves the story: its candidates read it again.
         using (var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs))
             other.Entities.InTransaction(() => other.Feature<IStoryIndex>()!.Save(new StoryState { Id = older, Size = 3, First = "2024-03-01", Last = "2024-03-04" }));
         Assert.Equal((3, "2024-03-04"), (index.Candidates("port", 10)[0].Size, index.Candidates("port", 10)[0].Last));
+        Assert.Equal((3, "2024-03-04"), (index.Summary(newer)!.Size, index.Summary(newer)!.Last));
     }
 }

@@ -44,6 +44,14 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// <summary>Entity types, read once per run: the company check asks for many. Votes retype entities, so the cache lives for one run only.</summary>
     private readonly Dictionary<long, string> _types = [];
 
+    /// <summary>
+    /// Keys made per spelling of an entity (<see cref="KeysOf"/>); at most this many, then it starts afresh: the
+    /// spellings that recur are few, and 50,000 (most of the 10,000 articles' entities) cost 100-150 MB of peak memory.
+    /// </summary>
+    private const int MaxCachedSpellings = 5_000;
+
+    private readonly Dictionary<string, ResolutionKeys> _keys = new(StringComparer.Ordinal);
+
     private readonly IEntityIndex _index;
     private readonly CountryTable _countries;
     private readonly Actors.ActorTable _actors;
@@ -128,7 +136,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         _absorbedInto.Clear();
         Forget(_index.Unlink(document.Id));
         var entities = document.Entities;
-        var keys = entities.Select(e => ResolutionKeys.For(e, _countries, _actors)).ToArray();
+        var keys = new ResolutionKeys[entities.Count];
+        for (int i = 0; i < entities.Count; i++)
+            keys[i] = KeysOf(entities[i]);
         var resolved = new long[entities.Count];
 
         // First what names itself unambiguously; those then are the company the rest are judged by.
@@ -177,6 +187,28 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             // Its vote may have changed its type.
             _types.Remove(resolved[i]);
         }
+    }
+
+    /// <summary>
+    /// An entity's keys (<see cref="ResolutionKeys.For(DocumentEntity, CountryTable, Actors.ActorTable)"/>), made once
+    /// per spelling: they depend only on its name, type, country and aliases, and the same people and bodies are
+    /// named the same way in thousands of articles. Keys are never changed once made.
+    /// </summary>
+    private ResolutionKeys KeysOf(DocumentEntity entity)
+    {
+        var spelling = new System.Text.StringBuilder(entity.Name.Length * 3);
+        // Separated by a character no name holds (names are cleaned text).
+        spelling.Append(entity.Type).Append('\u0001').Append(entity.Country).Append('\u0001').Append(entity.Name);
+        foreach (var alias in entity.Aliases)
+            spelling.Append('\u0001').Append(alias);
+        var key = spelling.ToString();
+        if (_keys.TryGetValue(key, out var keys))
+            return keys;
+        if (_keys.Count >= MaxCachedSpellings)
+            _keys.Clear();
+        keys = ResolutionKeys.For(entity, _countries, _actors);
+        _keys[key] = keys;
+        return keys;
     }
 
     /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
@@ -343,7 +375,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             double bestScore = double.NegativeInfinity;
             foreach (var id in candidates)
             {
-                if (Shared(id, company) < minimumShared)
+                // Nothing to count when no minimum applies (a count is never below 0).
+                if (minimumShared > 0 && Shared(id, company) < minimumShared)
                     continue;
                 // How well known the candidate is, and how much of its usual company the article keeps:
                 // each shared entity counts for the share of the candidate's documents naming it. A mere
