@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Running;
 using Sitrep.Documents;
 using Sitrep.Engine;
@@ -186,23 +185,9 @@ public static class Program
         }
     }
 
-    /// <summary>The processor seconds of the calling thread (CLOCK_THREAD_CPUTIME_ID on Linux); elsewhere the process's.</summary>
-    internal static double ThreadCpuSeconds()
-    {
-        if (!OperatingSystem.IsLinux())
-            return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        return ClockGetTime(3, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : 0;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
+    /// <summary>The processor seconds of the calling thread (the engine's thread clock on Linux); elsewhere the process's.</summary>
+    internal static double ThreadCpuSeconds() =>
+        OperatingSystem.IsLinux() ? Sitrep.Ingest.ThreadClock.Now().TotalSeconds : Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>
     /// The shipped models and tables the stages load when they first run, loaded here on their own row:

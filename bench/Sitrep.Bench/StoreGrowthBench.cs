@@ -106,24 +106,7 @@ public static class StoreGrowthBench
     }
 
     /// <summary>The calling thread's processor time (Linux; 0 elsewhere).</summary>
-    private static double ThreadSeconds()
-    {
-        if (!OperatingSystem.IsLinux() || ClockGetTime(ThreadCpuClock, out var time) != 0)
-            return 0;
-        return time.Seconds + (time.Nanoseconds / 1e9);
-    }
-
-    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    private static double ThreadSeconds() => Sitrep.Ingest.ThreadClock.Now().TotalSeconds;
 
     private static void Delete(string db)
     {
