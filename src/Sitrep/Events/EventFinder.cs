@@ -666,7 +666,7 @@ internal sealed class EventFinder
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
         var status = Status(text, tokens, first, cueFirst, noun, timed);
-        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first));
+        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first), warning: type == "THREATEN" && !noun);
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
@@ -751,14 +751,17 @@ internal sealed class EventFinder
     /// ("carried out attacks"); in the passive, the name before is what was acted on ("Soleimani was
     /// killed"), the actor the one after "by". The target is the first name after the cue, the location a
     /// place after in/at/near; neither is looked for past the end of the cue's clause (a comma, "that",
-    /// "following" …): what comes after belongs to another event.
+    /// "following" …): what comes after belongs to another event. After a warning verb, the doer of the
+    /// act warned of ("warned of an imminent U.S. attack", "warned against America's move") is no target,
+    /// nor is any name after it in the clause: they are that act's (see <see cref="AgentOfWarnedAct"/>).
     /// </summary>
-    private static (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast, (int From, int Lowest) phrase)
+    private (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast, (int From, int Lowest) phrase, bool warning = false)
     {
         var text = input.Text;
         var tokens = input.Tokens;
         var mentions = input.Mentions;
         int actor = -1, target = -1, location = -1;
+        bool feared = false;
         bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be");
         for (int p = phrase.From - 1; p >= phrase.Lowest; p--)
         {
@@ -801,6 +804,11 @@ internal sealed class EventFinder
             {
                 actor = mentions[m].Entity;
             }
+            else if (warning && target < 0 && (feared || AgentOfWarnedAct(text, tokens, owner, cueLast, p, end)))
+            {
+                // The names after the feared act's doer are its objects ("a U.S. attack on Iran's proxies"), not the warning's.
+                feared = true;
+            }
             else if (target < 0 && mentions[m].Entity != actor)
             {
                 target = mentions[m].Entity;
@@ -810,6 +818,65 @@ internal sealed class EventFinder
         }
         return (actor, target, location);
     }
+
+    /// <summary>How many words may stand between "of", "about" or "against" and the name in the act's phrase ("of an imminent U.S. attack").</summary>
+    private const int WarnedPhraseWords = 3;
+
+    /// <summary>
+    /// The name at <paramref name="p"/> is the doer of an act a warning is about, not whom it is aimed at:
+    /// in a phrase opened by "of", "about" or "against" after the cue, it qualifies an act noun (a form of
+    /// an event verb or an event noun), as its possessive or modifier ("of an imminent U.S. attack",
+    /// "against America's strike"), of a noun whose complement is the act ("of the US plan to strike"), or
+    /// after "by" ("about an attack by the US"). The addressee is the
+    /// verb's own object, with no preposition ("warned the United States against …") and stays the target.
+    /// </summary>
+    private bool AgentOfWarnedAct(string text, Token[] tokens, int[] owner, int cueLast, int p, int end)
+    {
+        int m = owner[p];
+        int last = p;
+        while (last + 1 < end && owner[last + 1] == m)
+            last++;
+        // The preposition that opens the phrase, over an article or adjectives; "by" after an act noun names its doer.
+        int q = p - 1;
+        if (q > cueLast && IsAny(tokens[q].Span(text), "the", "a", "an"))
+            q--;
+        if (q > cueLast + 1 && IsAny(tokens[q].Span(text), "by") && IsActNoun(text, tokens, q - 1))
+            return OpensWarnedPhrase(text, tokens, owner, cueLast, q - 2);
+        if (!OpensWarnedPhrase(text, tokens, owner, cueLast, p - 1))
+            return false;
+        // The name qualifies an act noun: right after it, over its possessive ending and up to two modifiers ("U.S. air attack").
+        int n = last + 1;
+        if (n < end && tokens[n].Span(text) is "'s" or "’s")
+            n++;
+        for (int k = n; k < Math.Min(end, n + 3); k++)
+        {
+            // A noun of plan whose complement is the act: "the new US scenario for attacking", "a U.S. plan to strike".
+            if (k > n && k + 1 < end && IsAny(tokens[k].Span(text), "for", "to") && IsActNoun(text, tokens, k + 1))
+                return true;
+            if (tokens[k].Kind != TokenKind.Word || owner[k] >= 0 || PrepositionWords.Contains(tokens[k].Span(text)) || IsAny(tokens[k].Span(text), "of", "on", "in", "at", "to", "for", "by", "and", "or", "against", "about", "with", "from"))
+                return false;
+            if (IsActNoun(text, tokens, k))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"of", "about" or "against" stands within <see cref="WarnedPhraseWords"/> words before <paramref name="from"/> (inclusive) and after the cue, with no name or punctuation between.</summary>
+    private static bool OpensWarnedPhrase(string text, Token[] tokens, int[] owner, int cueLast, int from)
+    {
+        for (int q = from; q > cueLast && q >= from - WarnedPhraseWords; q--)
+        {
+            if (tokens[q].Kind != TokenKind.Word || owner[q] >= 0)
+                return false;
+            if (IsAny(tokens[q].Span(text), "of", "about", "against"))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A noun of an act: a form of an event verb or an event noun of the lexicon ("attack", "strike", "move", "invasion").</summary>
+    private bool IsActNoun(string text, Token[] tokens, int k) =>
+        k >= 0 && tokens[k].Kind == TokenKind.Word && (_lexicon.SenseLookup.ContainsKey(tokens[k].Span(text)) || _lexicon.NounLookup.ContainsKey(tokens[k].Span(text)));
 
     /// <summary>
     /// Adds a noun cue's event; a plural one followed by days in a list ("attacks on March 11 and 14")
