@@ -762,7 +762,9 @@ internal sealed class EventFinder
         var mentions = input.Mentions;
         int actor = -1, target = -1, location = -1;
         bool feared = false;
-        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be");
+        // A form of "be" before a participle; before an -ing form it makes the progressive ("are warning Washington"), whose subject still acts.
+        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be")
+            && !tokens[cueFirst].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         for (int p = phrase.From - 1; p >= phrase.Lowest; p--)
         {
             int m = owner[p];
