@@ -51,6 +51,9 @@ public static class StoreGrowthBench
         // The storing thread's own processor time apart (the process's includes the collector's threads and
         // the store's background checkpoints).
         var thread = new double[names.Count];
+        // Bytes the storing thread allocated in each step (what the collector must later reclaim).
+        var alloc = new double[names.Count];
+        var pausedBefore = GC.GetTotalPauseDuration();
         try
         {
             var open = Stopwatch.StartNew();
@@ -69,6 +72,7 @@ public static class StoreGrowthBench
                 // steps inside are counted is the commit (the pages written to the log).
                 var steps = cpu.Sum() - cpu[commitRow];
                 var stepsThread = thread.Sum() - thread[commitRow];
+                var stepsAlloc = alloc.Sum() - alloc[commitRow];
                 Timed(commitRow, () => store.InOneTransaction(() =>
                 {
                     Timed(0, () => store.SaveBatch(batch));
@@ -77,6 +81,7 @@ public static class StoreGrowthBench
                 }));
                 cpu[commitRow] -= cpu.Sum() - cpu[commitRow] - steps;
                 thread[commitRow] -= thread.Sum() - thread[commitRow] - stepsThread;
+                alloc[commitRow] -= alloc.Sum() - alloc[commitRow] - stepsAlloc;
             }
         }
         finally
@@ -89,17 +94,20 @@ public static class StoreGrowthBench
             Delete(db);
         }
         Console.WriteLine($"{staged.Count:N0} documents from {args[1]}, batches of {batchSize}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine($"{"step",-34} {"cpu s",9} {"ms/article",11} {"thread s",9}");
+        Console.WriteLine($"{"step",-34} {"cpu s",9} {"ms/article",11} {"thread s",9} {"alloc MB",9}");
         for (int i = 0; i < names.Count; i++)
-            Console.WriteLine($"{names[i],-34} {cpu[i],9:N2} {cpu[i] * 1000 / Math.Max(staged.Count, 1),11:N2} {thread[i],9:N2}");
-        Console.WriteLine($"{"total",-34} {cpu.Sum(),9:N2} {cpu.Sum() * 1000 / Math.Max(staged.Count, 1),11:N2} {thread.Sum(),9:N2}");
+            Console.WriteLine($"{names[i],-34} {cpu[i],9:N2} {cpu[i] * 1000 / Math.Max(staged.Count, 1),11:N2} {thread[i],9:N2} {alloc[i] / 1e6,9:N1}");
+        Console.WriteLine($"{"total",-34} {cpu.Sum(),9:N2} {cpu.Sum() * 1000 / Math.Max(staged.Count, 1),11:N2} {thread.Sum(),9:N2} {alloc.Sum() / 1e6,9:N1}");
+        Console.WriteLine($"GC: pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F2} s while storing (load untimed before), collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         return 0;
 
         void Timed(int row, Action work)
         {
             var start = Process.GetCurrentProcess().TotalProcessorTime;
             double threadStart = ThreadSeconds();
+            long allocStart = GC.GetAllocatedBytesForCurrentThread();
             work();
+            alloc[row] += GC.GetAllocatedBytesForCurrentThread() - allocStart;
             cpu[row] += (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
             thread[row] += ThreadSeconds() - threadStart;
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -46,8 +48,35 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Bind(string name, string? value)
     {
         int position = Position(name);
-        Check(value is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_text(_statement, position, value));
+        if (value is null)
+            Check(raw.sqlite3_bind_null(_statement, position));
+        else if (value.Length <= StackEncoded)
+            Check(raw.sqlite3_bind_text(_statement, position, value));
+        else
+            Check(BindLong(position, value));
         return this;
+    }
+
+    /// <summary>Up to this many characters SQLitePCL encodes a string on the stack; longer ones it encodes into a new array.</summary>
+    private const int StackEncoded = 512;
+
+    /// <summary>
+    /// Binds a long string (a document's text, a layer's JSON: tens to hundreds of kilobytes, many on the
+    /// large-object heap) encoded into a pooled buffer instead of the new array SQLitePCL would make for each.
+    /// SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer goes back to the pool at once.
+    /// </summary>
+    private int BindLong(int position, string value)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(value, buffer);
+            return raw.sqlite3_bind_text(_statement, position, new ReadOnlySpan<byte>(buffer, 0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Runs a statement that returns no row (or whose rows are not wanted); how many rows it changed.</summary>

@@ -268,6 +268,30 @@ public sealed class SqliteStoryIndex : IStoryIndex
         return list;
     }
 
+    public int CountTerms(long story, Dictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        // Each member's terms are counted from the column's text in place: a string is made only for a term
+        // the counts do not hold yet (a large story's members repeat most of their terms).
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        int members = 0;
+        using var reader = Raw("SELECT terms FROM story_members WHERE story = $story").Bind("$story", story).Execute();
+        while (reader.Read())
+        {
+            members++;
+            var text = reader.Text(0).AsSpan();
+            foreach (var range in text.Split('\n'))
+            {
+                var term = text[range];
+                if (term.IsEmpty)
+                    continue;
+                ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, term, out _);
+                count++;
+            }
+        }
+        return members;
+    }
+
     private static StoryRecord ReadRecord(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.IsDBNull(1) ? null : reader.GetString(1),

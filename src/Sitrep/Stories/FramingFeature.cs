@@ -204,8 +204,9 @@ public sealed class FramingStage : ICrossDocumentStage
         var tallies = new List<FramingTally>(documents.Count);
         tallies.AddRange(documents.Where(fresh.ContainsKey).Select(d => fresh[d]));
         tallies.AddRange(_framing.Tallies([.. documents.Where(d => !fresh.ContainsKey(d))]));
-        var terms = _index.Terms(state.Id).Select(t => (IReadOnlyCollection<string>)t).ToList();
-        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(terms), directory, _options));
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        int articles = _index.CountTerms(state.Id, df);
+        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(df, articles), directory, _options));
     }
 
     /// <summary>

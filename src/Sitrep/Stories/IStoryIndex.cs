@@ -82,6 +82,23 @@ public interface IStoryIndex
 
     /// <summary>Every member's terms (<see cref="StoryMember.Terms"/>), without their vectors: what framing learns the story's closed class from.</summary>
     IReadOnlyList<IReadOnlyList<string>> Terms(long story);
+
+    /// <summary>
+    /// Adds to <paramref name="counts"/> how many of the story's members list each term (a term listed twice
+    /// counts twice, as counting <see cref="Terms"/> would) and returns how many members there are: what
+    /// framing's closed class needs, without a list of strings per member.
+    /// </summary>
+    int CountTerms(long story, Dictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var members = Terms(story);
+        foreach (var terms in members)
+        {
+            foreach (var term in terms)
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+        return members.Count;
+    }
 }
 
 /// <summary>A story as grouping sees it: its size, first and last day, title and centroid (the sum of its members' vectors).</summary>

@@ -179,17 +179,29 @@ public static class StoryFraming
             foreach (var t in terms)
                 df[t] = df.GetValueOrDefault(t) + 1;
         }
-        int least = articleTerms.Count >= 4 ? (articleTerms.Count + 1) / 2 : Math.Max(articleTerms.Count, 2);
+        return ClosedClass(df, articleTerms.Count);
+    }
+
+    /// <summary>
+    /// The closed class from how many of the story's <paramref name="articles"/> articles have each term
+    /// (<paramref name="df"/>, ordinal keys; kept by the function returned), as <see cref="IStoryIndex.CountTerms"/> counts them.
+    /// </summary>
+    public static Func<string, bool> ClosedClass(Dictionary<string, int> df, int articles)
+    {
+        ArgumentNullException.ThrowIfNull(df);
+        int least = articles >= 4 ? (articles + 1) / 2 : Math.Max(articles, 2);
+        var lookup = df.GetAlternateLookup<ReadOnlySpan<char>>();
         return word =>
         {
             // "iran-backed": closed when each of its parts is.
-            foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            var span = word.AsSpan();
+            foreach (var range in span.Split('-'))
             {
-                if (StoryTerms.IsStopword(part))
+                var part = span[range];
+                if (part.IsEmpty || StoryTerms.IsStopword(part))
                     continue;
                 // Framing words are letters and hyphens only (FramingWords), so a part is one term as grouping counts it.
-                var term = new string(StoryTerms.Stem(part));
-                if (df.GetValueOrDefault(term) < least)
+                if ((lookup.TryGetValue(StoryTerms.Stem(part), out int n) ? n : 0) < least)
                     return false;
             }
             return true;

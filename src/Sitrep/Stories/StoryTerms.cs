@@ -19,6 +19,9 @@ internal static class StoryTerms
     /// <summary>Whether <paramref name="word"/> (lowercase) is a function word story grouping leaves out.</summary>
     public static bool IsStopword(string word) => Stopwords.Contains(word);
 
+    /// <summary>Whether <paramref name="word"/> (lowercase) is a function word story grouping leaves out.</summary>
+    public static bool IsStopword(ReadOnlySpan<char> word) => Stopwords.Contains(word);
+
     /// <summary>Adds <paramref name="weight"/> to each term of <paramref name="text"/> in <paramref name="counts"/>.</summary>
     public static void Count(string? text, double weight, Dictionary<string, double> counts)
     {

@@ -86,6 +86,30 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void A_storys_term_counts_for_its_closed_class_are_its_members_terms_counted_and_no_other_terms()
+    {
+        // Framing learns a story's closed class from these counts (read from the store in place); they must be
+        // what counting each member's stored terms gives, with no term of another story.
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var index = engine.Store.Feature<IStoryIndex>()!;
+        var stories = index.List();
+        Assert.NotEmpty(stories);
+        foreach (var story in stories)
+        {
+            var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+            var members = index.Terms(story.Id);
+            foreach (var term in members.SelectMany(t => t))
+                expected[term] = expected.GetValueOrDefault(term) + 1;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            Assert.Equal(members.Count, index.CountTerms(story.Id, counts));
+            Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), counts.OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.DoesNotContain("", counts.Keys);
+        }
+    }
+
+    [Fact]
     public void Articles_analysed_one_batch_at_a_time_give_the_same_stories_as_all_at_once()
     {
         using var dir = new TempDir();
