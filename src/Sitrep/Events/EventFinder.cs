@@ -863,15 +863,31 @@ internal sealed class EventFinder
         return false;
     }
 
-    /// <summary>"of", "about" or "against" stands within <see cref="WarnedPhraseWords"/> words before <paramref name="from"/> (inclusive) and after the cue, with no name or punctuation between.</summary>
-    private static bool OpensWarnedPhrase(string text, Token[] tokens, int[] owner, int cueLast, int from)
+    /// <summary>
+    /// "of", "about" or "against" opens the warning's own phrase within <see cref="WarnedPhraseWords"/> words before
+    /// <paramref name="from"/> (inclusive), with no name, punctuation or other preposition between, and no act
+    /// between it and the cue ("warned in a statement of …" is the warning's): in "warned of a strike against
+    /// the United States", "threatened to pull out of Ohio" or "warned about the danger to American freedoms"
+    /// the name stands in a phrase of the act's own, not the warning's.
+    /// </summary>
+    private bool OpensWarnedPhrase(string text, Token[] tokens, int[] owner, int cueLast, int from)
     {
         for (int q = from; q > cueLast && q >= from - WarnedPhraseWords; q--)
         {
             if (tokens[q].Kind != TokenKind.Word || owner[q] >= 0)
                 return false;
-            if (IsAny(tokens[q].Span(text), "of", "about", "against"))
+            var word = tokens[q].Span(text);
+            if (IsAny(word, "of", "about", "against"))
+            {
+                for (int a = cueLast + 1; a < q; a++)
+                {
+                    if (IsActNoun(text, tokens, a))
+                        return false;
+                }
                 return true;
+            }
+            if (PrepositionWords.Contains(word) || IsAny(word, "to"))
+                return false;
         }
         return false;
     }
