@@ -491,7 +491,8 @@ internal sealed class EventFinder
             var span = tokens[p].Span(text);
             if (tokens[p].Kind == TokenKind.Punctuation || IsAny(span, "that", "which", "who", "whom", "because", "but", "if", "while", "when", "after", "before"))
                 return false;
-            if (tokens[p].Kind == TokenKind.Word && AppealVerbs.Contains(span))
+            // "in order to guard": a purpose, not an order.
+            if (tokens[p].Kind == TokenKind.Word && AppealVerbs.Contains(span) && !(p > first && span.Equals("order", StringComparison.OrdinalIgnoreCase) && IsAny(tokens[p - 1].Span(text), "in")))
                 return true;
         }
         return false;
@@ -518,13 +519,14 @@ internal sealed class EventFinder
             if (SameParticiple.Contains(sense.Lemma))
                 return false;
         }
+        // Every verb the form may be of must read it as base or -s form: "found" is also the participle of "find" ("has found a cache").
         foreach (var sense in senses)
         {
-            if (span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase)
-                || (span.Length == sense.Lemma.Length + 1 && span.StartsWith(sense.Lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S'))
-                return true;
+            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase)
+                && !(span.Length == sense.Lemma.Length + 1 && span.StartsWith(sense.Lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S'))
+                return false;
         }
-        return false;
+        return senses.Length > 0;
     }
 
     /// <summary>Verbs of answering force with force (event-retaliation-verbs.tsv): said of oneself in the future, a threat.</summary>

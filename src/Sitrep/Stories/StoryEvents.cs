@@ -773,7 +773,11 @@ public static class StoryEvents
             else if (Reports.Where(r => r.Circa is not null).Select(r => r.Circa!.Value).ToList() is { Count: > 0 } spans)
             {
                 // Told only in articles with no date of their own: it happened by the time the story's articles appeared.
-                (from, to) = (Iso(spans.Min(x => x.From)), Iso(spans.Max(x => x.To)));
+                var (first, last) = (spans.Min(x => x.From), spans.Max(x => x.To));
+                if (first == last)
+                    date = Iso(first);
+                else
+                    (from, to) = (Iso(first), Iso(last));
             }
             var stated = Reports.Where(r => r.Stated is not null).Select(r => r.Stated!.Value).ToList();
             bool disagree = false;
