@@ -225,9 +225,16 @@ internal sealed class EventFinder
             // Patterns are about a verb's subject and object; a noun's neighbours are not its arguments.
             if (!noun && _lexicon.Patterns.TryGetValue(sense.Lemma, out var patterns))
             {
+                // Where every pattern's first position is searched: the same for all the verb's patterns, so found once.
+                int limit = Math.Min(end, last + 1 + PatternAfter);
+                int opens = last + 1;
+                // A time right after the verb is no part of its phrase: "captured on Monday the port" reads as "captured the port".
+                while (opens < limit && timed[opens])
+                    opens++;
+                int firstStop = GapEnd(text, tokens, owner, opens, limit);
                 foreach (var p in patterns)
                 {
-                    if (MatchesAfter(text, tokens, owner, mentions, timed, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
+                    if (MatchesAfter(text, tokens, owner, mentions, opens, firstStop, limit, p)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
                         return (p.Type, p.Mode, last, sense.Nominal, p.Status);
                 }
@@ -1338,7 +1345,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The pattern word that stands for a place's name (<c>@place</c> in event-patterns.tsv).</summary>
-    private static bool IsPlaceWord(string[] words) => words.Length == 1 && words[0] == "@place";
+    internal static bool IsPlaceWord(string[] words) => words.Length == 1 && words[0] == "@place";
 
     private static bool IsPlace(Mention m) => m.Type is "GPE" or "LOC" or "FACILITY";
 
@@ -1458,17 +1465,23 @@ internal sealed class EventFinder
     }
 
     /// <summary>Each position's words appear in order from <paramref name="from"/> before <paramref name="limit"/>, gaps allowed.</summary>
-    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int from, int limit, string[][][] positions)
+    /// <remarks>
+    /// The search starts at <paramref name="from"/> (past any time right after the verb) and its first
+    /// position stops at <paramref name="firstStop"/> (<see cref="GapEnd"/> from there), both the same for
+    /// every pattern of the verb. Each word is compared only with the alternatives that can start with it
+    /// (<see cref="PatternPosition.Candidates"/>), in the list's order.
+    /// </remarks>
+    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int firstStop, int limit, VerbPattern pattern)
     {
+        var positions = pattern.After;
         int p = from;
-        // A time right after the verb is no part of its phrase: "captured on Monday the port" reads as "captured the port".
-        while (p < limit && timed[p])
-            p++;
-        foreach (var alternatives in positions)
+        for (int k = 0; k < positions.Length; k++)
         {
+            var alternatives = positions[k];
+            var index = pattern.AfterPositions[k];
             bool found = false;
             int opens = p;
-            int stop = GapEnd(text, tokens, owner, p, limit);
+            int stop = k == 0 ? firstStop : GapEnd(text, tokens, owner, p, limit);
             // A name only widens the gap: past the plain gap, its own words are not the pattern's ("Consider what the Kestrel Brigades are").
             int plainStop = Math.Min(limit, opens + PatternGap);
             bool first = alternatives == positions[0];
@@ -1480,8 +1493,9 @@ internal sealed class EventFinder
                 if (first && p > opens && IsLocative(tokens[p - 1].Span(text)))
                     break;
                 var span = tokens[p].Span(text);
-                foreach (var words in alternatives)
+                foreach (int a in index.Candidates(span))
                 {
+                    var words = alternatives[a];
                     if (IsPlaceWord(words))
                     {
                         // "@place": a place's name, over all its words ("withdrew from Afrin"), with no preposition
