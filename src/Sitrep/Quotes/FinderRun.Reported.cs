@@ -647,13 +647,17 @@ internal sealed partial class FinderRun
     /// </summary>
     private bool CuePrepositionPair(int t)
     {
-        if (t < 1 || !_view.IsWord(t) || !_view.IsWord(t - 1) || _view.TokenQuote[t] >= 0 || _view.Word(t - 1).Length > 30)
+        if (t < 1 || !WordIn(t, PairPrepositions) || !_view.IsWord(t - 1) || _view.TokenQuote[t] >= 0 || _view.Word(t - 1).Length > 30)
             return false;
         Span<char> buffer = stackalloc char[40];
         Span<char> prep = stackalloc char[40];
         var key = SpeechWords.CrudeStem(CueFeatures.Lower(_view.Word(t - 1), buffer)) + " " + CueFeatures.Lower(_view.Word(t), prep).ToString();
         return SpeechWords.CuePrepositionPairs.Contains(key);
     }
+
+    /// <summary>The prepositions of speech-cue-prepositions.tsv: a word that is none of them is looked up no further.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> PairPrepositions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        SpeechWords.CuePrepositionPairs.Select(p => p[(p.IndexOf(' ') + 1)..]), StringComparer.Ordinal);
 
     /// <summary>"on Tuesday", "on the day": a time after the preposition, not the cue's object.</summary>
     private bool SkipsAsTime(int t, int s1) => NextIsTime(t + 1, s1) || (t + 1 < s1 && _tokens[t + 1].Kind == TokenKind.Number);
