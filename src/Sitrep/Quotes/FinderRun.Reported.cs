@@ -32,6 +32,17 @@ internal sealed partial class FinderRun
             }
             if (!IsCue(k))
                 continue;
+            // "happily retweeted …", "generally impugning …": a manner adverb the model took for the
+            // cue's head stands before the verb that heads it; the words start after that verb.
+            int adverb = -1;
+            if (AdverbBeforeCue(k) is int head && head > k)
+            {
+                _used[k] = true;
+                adverb = k;
+                k = head;
+                if (_used[k])
+                    continue;
+            }
             // "reports said", "officials say": a cue word that is the next cue's subject is not a cue.
             int next = NextContentWord(k + 1);
             if (next < _view.SentenceEnd(k) && IsCue(next) && !WordIs(k + 1, "to") && LeftSource(next, _view.SentenceStart(k)) is { Start: >= 0 } subject && subject.Start <= k && k < subject.End)
@@ -40,6 +51,8 @@ internal sealed partial class FinderRun
             var frame = WordIs(k, "according") && WordIs(k + 1, "to") ? AccordingTo(k, s0, s1) : Reported(k, s0, s1);
             if (frame is null)
                 continue;
+            if (adverb >= 0)
+                frame.CueStart = _tokens[adverb].Start;
             _used[k] = true;
             _frames.Add(frame);
         }
@@ -109,6 +122,11 @@ internal sealed partial class FinderRun
         SetCue(frame, k, k + 1);
         var left = LeftSource(k, s0);
         int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
+        // "…, Mr. Verdery said.": a title's abbreviation the name stands after is part of the speaker,
+        // so the comma before it closes the reported words (before, the words were lost). Only for a
+        // verb of saying: "By contrast, …, Mr. Obama listed 77 bundlers, who …" opens with a phrase.
+        if (left.Start >= 0 && before > s0 && TitleAbbreviation(before) && IsStrongSpeechCue(k))
+            before--;
         // "…, said Mindy Romero, director of …": a comma right before a verb of saying that takes no
         // object, the phrase before the comma ending there (no name between commas), and a speaker
         // after the verb that ends the sentence (or meets a comma, a bracket or a place of saying):
@@ -164,6 +182,33 @@ internal sealed partial class FinderRun
         frame.End = after.End;
         return frame;
     }
+
+    /// <summary>
+    /// For a cue word in "-ly" (not a speech adverb of speech-adverbs.tsv, which has its own place) the
+    /// verb right after it that heads cues in PolNeAR train ("enthusiastically cheers", "finally
+    /// acknowledged", "happily retweeted": PolNeAR marks the adverb and the verb as one cue and the
+    /// words after the verb), or -1. Not before "to", "that" or a function word ("likely to", "widely
+    /// seen" keeps "seen").
+    /// </summary>
+    private int AdverbBeforeCue(int k)
+    {
+        int h = k + 1;
+        if (h >= _view.SentenceEnd(k) || !_view.IsWord(k) || !_view.IsWord(h) || _view.TokenQuote[h] >= 0 || _view.TokenMention[h] >= 0)
+            return -1;
+        var w = _view.Word(k);
+        if (w.Length < 5 || !w.EndsWith("ly", StringComparison.Ordinal) || char.IsUpper(w[0]) || char.IsUpper(_view.Word(h)[0]))
+            return -1;
+        Span<char> buffer = stackalloc char[40];
+        var skippable = CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (skippable.Contains(CueFeatures.Lower(w, buffer)) || skippable.Contains(CueFeatures.Lower(_view.Word(h), buffer))
+            || WordIn(h, SpeechWords.Determiners) || WordIn(h, SpeechWords.Prepositions) || WordIn(h, SpeechWords.PhraseStops) || WordIn(h, SpeechWords.PersonalPronouns))
+            return -1;
+        return IsLooseCue(h) || StatsOf(h) is { Cue: >= 3 } ? h : -1;
+    }
+
+    /// <summary>"Mr.", "Sen.", "Gov.": a short capitalised abbreviation, a title before a name.</summary>
+    private bool TitleAbbreviation(int t) =>
+        _tokens[t].Kind == TokenKind.Abbreviation && _tokens[t].Length <= 5 && char.IsUpper(_text[_tokens[t].Start]) && _text[_tokens[t].Start + _tokens[t].Length - 1] == '.';
 
     private bool IsParticipleCue(int k) => _view.IsWord(k) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(k), stackalloc char[40]));
 
@@ -237,6 +282,11 @@ internal sealed partial class FinderRun
         while (first < s1 && _tokens[first].Kind is TokenKind.Quote)
             first++;
         if (first < s1 && (WordIn(first, SpeechWords.PersonalPronouns) || WordIn(first, SpeechWords.Determiners) || WordIs(first, "there")))
+            return false;
+        // "…, Mr. Garin said Mrs. Clinton, who …, did better": a person named right after a verb of
+        // saying that takes no object is the reported clause's subject, not a trailer ("…, she told
+        // CNN." keeps its addressee).
+        if (first < s1 && first == t && (TitleAbbreviation(first) || _view.MentionType(first) == "PERSON") && IsStrongSpeechCue(first - 1) && StatsOf(first - 1) is { Object: < 0.3f })
             return false;
         if (OccasionOnly(first, s1))
             return true;
@@ -403,7 +453,7 @@ internal sealed partial class FinderRun
         // "warned about …", "spoke of …", "railed against …": a preposition right after the cue is
         // part of it, and the words are its object (PolNeAR train: of the reported words that began
         // with one of these, most were marked from the word after it).
-        if (t == t0 && t + 1 < s1 && WordIn(t, CuePrepositions) && !SkipsAsTime(t, s1))
+        if (t + 1 < s1 && (t == t0 && WordIn(t, CuePrepositions) || CuePrepositionPair(t)) && !SkipsAsTime(t, s1))
         {
             if (frame is not null)
                 frame.CueEnd = _tokens[t].End;
@@ -469,7 +519,12 @@ internal sealed partial class FinderRun
         return !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal);
     }
 
-    private bool InfinitiveCue(int t) => IsCue(t) || StatsOf(t) is { Cue: >= 10 } s && s.Share >= 0.25f;
+    /// <remarks>
+    /// Also the verbs of speech-infinitive-cues.tsv, counted on PolNeAR train: "refused to call him …",
+    /// "declined to address …", "seemed to endorse …" go on with the cue, while "to make", "to be",
+    /// "to comment" start the words.
+    /// </remarks>
+    private bool InfinitiveCue(int t) => IsCue(t) || StatsOf(t) is { Cue: >= 10 } s && s.Share >= 0.25f || WordIn(t, SpeechWords.InfinitiveCues);
 
     /// <summary>
     /// Particles of phrasal cues ("laid off", "spoke out against", "sided with", "look forward to"):
@@ -584,6 +639,25 @@ internal sealed partial class FinderRun
     /// <summary>Prepositions that belong to the cue before them ("talked about", "accused of", "railed against"); not "to" (an infinitive's words start with it), "in", "at", "by", "with" (a place, an agent or a manner as often as the words).</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> CuePrepositions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["of", "about", "against", "on", "upon", "for", "over"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "took aim at …", "an interest in …", "believes in …", "was angered by …": a preposition that
+    /// the word before it takes as its cue's (speech-cue-prepositions.tsv, counted on PolNeAR train),
+    /// also past an object the cue took ("has taken an interest in …").
+    /// </summary>
+    private bool CuePrepositionPair(int t)
+    {
+        if (t < 1 || !WordIn(t, PairPrepositions) || !_view.IsWord(t - 1) || _view.TokenQuote[t] >= 0 || _view.Word(t - 1).Length > 30)
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        Span<char> prep = stackalloc char[40];
+        var key = SpeechWords.CrudeStem(CueFeatures.Lower(_view.Word(t - 1), buffer)) + " " + CueFeatures.Lower(_view.Word(t), prep).ToString();
+        return SpeechWords.CuePrepositionPairs.Contains(key);
+    }
+
+    /// <summary>The prepositions of speech-cue-prepositions.tsv: a word that is none of them is looked up no further.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> PairPrepositions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        SpeechWords.CuePrepositionPairs.Select(p => p[(p.IndexOf(' ') + 1)..]), StringComparer.Ordinal);
 
     /// <summary>"on Tuesday", "on the day": a time after the preposition, not the cue's object.</summary>
     private bool SkipsAsTime(int t, int s1) => NextIsTime(t + 1, s1) || (t + 1 < s1 && _tokens[t + 1].Kind == TokenKind.Number);

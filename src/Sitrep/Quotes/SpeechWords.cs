@@ -20,8 +20,8 @@ internal enum NominalKind : byte
 /// The word lists the finder reads: closed structural words (pronouns, determiners, prepositions,
 /// time words) here in code, the open lists in resources/lexicons: speech-channels.tsv (networks and
 /// the verbs that name them), speech-nominals.tsv (nouns that stand for a speaker), speech-audiences.tsv
-/// (who words are told to), speech-occasions.tsv (how words were given) and speech-side-participles.tsv
-/// (participles that open a side phrase after reported words).
+/// (who words are told to), speech-occasions.tsv (how words were given), speech-side-participles.tsv
+/// (participles that open a side phrase after reported words) and speech-infinitive-cues.tsv (infinitives that carry a cue on).
 /// </summary>
 internal static class SpeechWords
 {
@@ -78,6 +78,31 @@ internal static class SpeechWords
 
     /// <summary>Participles that open a side phrase even before "that" ("adding", "citing", "compared"), lower case.</summary>
     public static readonly IReadOnlyList<string> SideParticiples = Words("speech-side-participles.tsv");
+
+    /// <summary>A cue word's stem and a preposition that belongs to it ("interest in", "aim at"), as "stem preposition": speech-cue-prepositions.tsv.</summary>
+    public static readonly FrozenSet<string> CuePrepositionPairs = Rows("speech-cue-prepositions.tsv").Select(f => f[0].ToLowerInvariant() + " " + f[1].ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A crude stem for the pairs above: lower case, one ending "-ing", "-ed", "-es" or "-s" cut (three
+    /// letters left at least), then a final "e" ("believes", "believed", "believing" are "believ").
+    /// </summary>
+    public static string CrudeStem(ReadOnlySpan<char> lower)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed", "es", "s"])
+        {
+            if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length - suffix.Length >= 3)
+            {
+                lower = lower[..^suffix.Length];
+                break;
+            }
+        }
+        if (lower.Length > 3 && lower[^1] == 'e')
+            lower = lower[..^1];
+        return lower.ToString();
+    }
+
+    /// <summary>Verbs whose infinitive carries a cue on ("declined to address …"), lower case: speech-infinitive-cues.tsv.</summary>
+    public static readonly FrozenSet<string> InfinitiveCues = Words("speech-infinitive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
     public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
