@@ -159,7 +159,10 @@ internal sealed class TimexResolver
                 // reported just after it closed); one it looks ahead to is not.
                 bool first = !_quarterSeen;
                 _quarterSeen = true;
-                if (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future)
+                // A quarter before the one already reported ("after a flat second quarter" in a third-quarter report)
+                // is a look back, not the period "the year-earlier period" and "the 1989 period" compare.
+                bool earlier = _lastEndedQuarter is { } reported && p.End < reported.Start;
+                if (!earlier && (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future))
                 {
                     _lastEndedQuarter = p;
                     _lastEndedQuarterSentence = sentence;
