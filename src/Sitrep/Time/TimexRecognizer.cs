@@ -656,6 +656,13 @@ internal static class TimexRecognizer
         if (adj is "year-earlier" or "year-ago" || lastYear)
             c.YearShift = -1;
         c.Reported = adj is "latest" or "just-ended" or "most recent" or "year-earlier" or "year-ago" or "comparable" or "corresponding" || lastYear;
+        // "This quarter's loss includes charges", in a report on a quarter just ended: results already known are the
+        // reported quarter's, not those of the quarter under way.
+        if (adj == "this" && unit == "quarter" && ResultsOf(text, m.Index + m.Length))
+        {
+            c.TextAnchored = true;
+            c.Reported = true;
+        }
     }
 
     private static void Weekday(Match m, string text, List<Candidate> into)
@@ -921,6 +928,11 @@ internal static class TimexRecognizer
         c.Relative = dir is "ago" or "earlier" or "before" or "previously" or "prior" or "back" ? -1 : 1;
         c.TextAnchored = dir is not ("ago" or "from now" or "hence" or "back");
     }
+
+    /// <summary>"'s" and a word for reported results right after <paramref name="at"/>: "quarter's loss", "quarter's results".</summary>
+    private static bool ResultsOf(string text, int at) =>
+        at + 2 < text.Length && text[at] is '\'' or '’' && text[at + 1] == 's'
+        && NextWord(text, at + 2) is "loss" or "losses" or "profit" or "profits" or "earnings" or "results" or "net" or "sales" or "revenue" or "charge" or "charges";
 
     /// <summary>"matter of" right before <paramref name="at"/>: "a matter of days" means "soon", no span of time.</summary>
     private static bool MatterOf(string text, int at)

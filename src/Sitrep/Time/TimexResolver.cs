@@ -590,6 +590,11 @@ internal sealed class TimexResolver
             if (_lastQuarter is not null || _lastPeriod is not null)
                 how = TimeAnchor.Text;
         }
+        else if (c.Relative == 0 && c.Reported && (TenseOf(c) == Tense.Future || textQuarter is null))
+        {
+            // "This quarter's results will be reported in January": the quarter under way after all.
+            basis = current;
+        }
         else if (c.TextAnchored && textQuarter is { } lq)
         {
             basis = c.Relative is Candidate.None or 0 ? lq : lq.Shift(c.Relative);
