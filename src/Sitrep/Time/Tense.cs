@@ -111,7 +111,7 @@ internal static class TenseReader
         {
             if (beforeOpen && before >= 0 && before - d >= first && Bounds(text, tokens[before - d]))
                 beforeOpen = false;
-            if (afterOpen && after >= 0 && after + d <= last && Bounds(text, tokens[after + d]))
+            if (afterOpen && after >= 0 && after + d <= last && (Bounds(text, tokens[after + d]) || Conjunct(text, tokens, after + d, last)))
                 afterOpen = false;
             if (beforeOpen && before >= 0 && before - d >= first)
             {
@@ -164,6 +164,15 @@ internal static class TenseReader
         }
         return Tense.None;
     }
+
+    /// <summary>
+    /// "and" or "but" before an auxiliary: a second verb phrase begins ("planned a march on Saturday and were planning to
+    /// block the road", "met on Wednesday and were going home"); a date before it belongs to the first, so its verbs do not
+    /// decide the date's tense.
+    /// </summary>
+    private static bool Conjunct(string text, Token[] tokens, int i, int last) =>
+        i < last && tokens[i].Span(text) is "and" or "but" && tokens[i + 1].Span(text) is "was" or "were" or "is" or "are" or "has" or "have" or "had"
+            or "will" or "would" or "could" or "should" or "may" or "might" or "did" or "does" or "do";
 
     /// <summary>A quotation mark, colon or semicolon: the words past it belong to another clause, with its own tense.</summary>
     private static bool Bounds(string text, Token token) =>

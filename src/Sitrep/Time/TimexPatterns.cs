@@ -174,11 +174,11 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Season();
 
-    /// <summary>"the third quarter", "third-quarter", "the fourth quarter of 1989", "the year-earlier third quarter", "the first half".</summary>
+    /// <summary>"the third quarter", "third-quarter", "the fourth quarter of 1989", "the year-earlier third quarter", "the first half", "the first two quarters of 1990" (a half).</summary>
     [GeneratedRegex("""
         (?<![\p{L}0-9])(?:the\s+)?(?:(?<yq>year-earlier|year-ago|year\s+earlier|year\s+ago|same|comparable|latest|current|previous|prior|recent|corresponding|fiscal|calendar)\s+)*(?:
         """ + Year + """
-        (?:\s+fiscal)?\s+|(?<yrel>this|last|next)\s+year['’]s\s+|(?<yrel>this|last|next)\s+fiscal\s+year['’]s\s+)?(?:fiscal\s+|calendar\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?<unit>quarter|half)(?!\p{L})(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:(?:year\s+)?
+        (?:\s+fiscal)?\s+|(?<yrel>this|last|next)\s+year['’]s\s+|(?<yrel>this|last|next)\s+fiscal\s+year['’]s\s+)?(?:fiscal\s+|calendar\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:(?<two>two)\s+(?<unit>quarters)|(?<unit>quarter|half))(?!\p{L})(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:(?:year\s+)?
         """ + Year + """
         |(?<yrel>this|last|next)\s+year(?!\p{L})|(?<theyear>the\s+(?:fiscal\s+)?year(?!\p{L}))))?
         |(?<![\p{L}0-9])(?-i:Q(?<q>[1-4]))(?:\s+

@@ -585,10 +585,18 @@ internal static class TimexRecognizer
         }
         else
         {
-            bool half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
+            // "the first two quarters of 1990" is its first half, "the last two quarters" its second.
+            // Without a year, "the last two quarters" is the six months just past, a length of time.
+            bool two = m.Groups["two"].Success;
+            if (two && !m.Groups["year"].Success && !m.Groups["yrel"].Success && !m.Groups["theyear"].Success)
+            {
+                into.Remove(c);
+                return;
+            }
+            bool half = two || m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
             c.Grain = half ? Grain.Half : Grain.Quarter;
             int n = TimeWords.Ordinal(m.Groups["ord"].ValueSpan);
-            c.Quarter = n == -1 ? (half ? 2 : 4) : n;
+            c.Quarter = n == -1 ? (half ? 2 : 4) : two && n == 2 ? 2 : two && n != 1 ? 0 : n;
             if (c.Quarter < 1 || c.Quarter > (half ? 2 : 4))
             {
                 into.Remove(c);
@@ -648,6 +656,13 @@ internal static class TimexRecognizer
         if (adj is "year-earlier" or "year-ago" || lastYear)
             c.YearShift = -1;
         c.Reported = adj is "latest" or "just-ended" or "most recent" or "year-earlier" or "year-ago" or "comparable" or "corresponding" || lastYear;
+        // "This quarter's loss includes charges", in a report on a quarter just ended: results already known are the
+        // reported quarter's, not those of the quarter under way.
+        if (adj == "this" && unit == "quarter" && ResultsOf(text, m.Index + m.Length))
+        {
+            c.TextAnchored = true;
+            c.Reported = true;
+        }
     }
 
     private static void Weekday(Match m, string text, List<Candidate> into)
@@ -689,6 +704,10 @@ internal static class TimexRecognizer
         // AQUAINT leaves such uses unmarked while it marks "today's vote" and "today's editions".
         if (dd == "today" && !m.Groups["part"].Success && PresentAge(text, m.Index + m.Length))
             return;
+        // "the people of tomorrow", "the cars of tomorrow": the age to come, not the day after publication ("the end of
+        // tomorrow", "the morning of tomorrow" are the day). The gold of TimeBank leaves such a use unmarked.
+        if (dd == "tomorrow" && !m.Groups["part"].Success && !m.Groups["mod"].Success && FutureAge(text, m.Index))
+            return;
         var c = Add(into, m, Rule.Deictic, 0);
         c.Grain = Grain.Day;
         var part = m.Groups["part"];
@@ -722,6 +741,22 @@ internal static class TimexRecognizer
             var s = mod.Value.ToLowerInvariant();
             c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
         }
+    }
+
+    /// <summary>"the NOUN of" right before <paramref name="at"/>, the noun not a part of a day ("the leaders of tomorrow", not "the end of tomorrow").</summary>
+    private static bool FutureAge(string text, int at)
+    {
+        var head = text.AsSpan(0, at).TrimEnd();
+        if (!head.EndsWith(" of", StringComparison.OrdinalIgnoreCase))
+            return false;
+        head = head[..^3].TrimEnd();
+        int i = head.Length;
+        while (i > 0 && char.IsLetter(head[i - 1]))
+            i--;
+        var noun = head[i..];
+        var det = PreviousWord(text, i);
+        return noun.Length > 2 && det.Equals("the", StringComparison.OrdinalIgnoreCase)
+            && noun is not ("end" or "rest" or "start" or "beginning" or "middle" or "morning" or "afternoon" or "evening" or "night" or "part" or "close" or "events" or "results" or "session");
     }
 
     /// <summary>"'s" at <paramref name="at"/> and a listed noun next or one word later ("today's personal computers").</summary>
@@ -849,6 +884,9 @@ internal static class TimexRecognizer
         bool plural = m.Groups["unit"].Value.EndsWith('s');
         if (!m.Groups["num"].Success && !plural)
             return;
+        // "it is a matter of days before he returns": "soon", said with a unit.
+        if (!m.Groups["num"].Success && MatterOf(text, m.Index))
+            return;
         string? mod = Approximation(m.Groups["mod"]);
         if (unit is "S" or "MIN" or "H")
         {
@@ -889,6 +927,18 @@ internal static class TimexRecognizer
         c.Mod = mod;
         c.Relative = dir is "ago" or "earlier" or "before" or "previously" or "prior" or "back" ? -1 : 1;
         c.TextAnchored = dir is not ("ago" or "from now" or "hence" or "back");
+    }
+
+    /// <summary>"'s" and a word for reported results right after <paramref name="at"/>: "quarter's loss", "quarter's results".</summary>
+    private static bool ResultsOf(string text, int at) =>
+        at + 2 < text.Length && text[at] is '\'' or '’' && text[at + 1] == 's'
+        && NextWord(text, at + 2) is "loss" or "losses" or "profit" or "profits" or "earnings" or "results" or "net" or "sales" or "revenue" or "charge" or "charges";
+
+    /// <summary>"matter of" right before <paramref name="at"/>: "a matter of days" means "soon", no span of time.</summary>
+    private static bool MatterOf(string text, int at)
+    {
+        var head = text.AsSpan(0, at).TrimEnd();
+        return head.EndsWith(" of", StringComparison.OrdinalIgnoreCase) && head[..^3].TrimEnd().EndsWith("matter", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Approximation(Group g)
@@ -1057,6 +1107,10 @@ internal static class TimexRecognizer
                 or "taken" or "spent" or "spend" or "lasted" or "last" or "lasting" or "waited" or "wait" or "in" or "into" or "of" or "ago"
                 || after == "of" && unit is "Y" or "DE" or "CE" or "M" || m.Groups["ahead"].Success;
             if (!cue || m.Groups["the"].Success && !m.Groups["ahead"].Success)
+                return;
+            // "a matter of days", "in a matter of months": "soon", said with a unit; no span of time is meant, and
+            // the gold of TimeBank and AQUAINT leaves both halves' uses unmarked.
+            if (MatterOf(text, m.Index))
                 return;
             // "in days" and "in hours" are spans of waiting; "in years" only after a superlative or negation ("the first time in years").
         }

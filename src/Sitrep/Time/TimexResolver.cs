@@ -43,6 +43,9 @@ internal sealed class TimexResolver
     private int _lastEndedQuarterSentence = -10;
     private bool _quarterSeen;
 
+    /// <summary>The sentence that last named a report's span of four to eleven months ("the first nine months"), for "a year earlier".</summary>
+    private int _monthsSpanSentence = -10;
+
     /// <summary>A year the current sentence wrote out ("in March 2015 and again in June"), for the year-less dates after it.</summary>
     private int _sentenceYear;
     private int _sentenceYearSentence = -10;
@@ -121,6 +124,11 @@ internal sealed class TimexResolver
         if (r is null)
             return null;
         var (period, value, how, range) = r.Value;
+        if (c.Type == TimexType.Duration && value is { Length: 3 } v && v[0] == 'P' && v[2] == 'M' && v[1] is >= '4' and <= '9'
+            && _text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !EndsOnADay(c.End))
+        {
+            _monthsSpanSentence = sentence;
+        }
         if (c.WeekOf && period is { Grain: Grain.Day } day)
             period = Period.Containing(Grain.Week, day.Start);
         if (c.YearOf && period is { Grain: Grain.Day } lastDay)
@@ -151,7 +159,10 @@ internal sealed class TimexResolver
                 // reported just after it closed); one it looks ahead to is not.
                 bool first = !_quarterSeen;
                 _quarterSeen = true;
-                if (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future)
+                // A quarter before the one already reported ("after a flat second quarter" in a third-quarter report)
+                // is a look back, not the period "the year-earlier period" and "the 1989 period" compare.
+                bool earlier = _lastEndedQuarter is { } reported && p.End < reported.Start;
+                if (!earlier && (p.End < over || first && p.Start <= over && TenseOf(c) != Tense.Future))
                 {
                     _lastEndedQuarter = p;
                     _lastEndedQuarterSentence = sentence;
@@ -557,6 +568,14 @@ internal sealed class TimexResolver
             return new Resolved(c.YearShift != 0 ? p.ShiftYears(c.YearShift) : p, null, TimeAnchor.Text);
         }
         var textQuarter = c.Reported ? _lastEndedQuarter : _lastQuarter;
+        // "In the first nine months, net was $306 million, against a loss in the 1988 period" (or "year-earlier net";
+        // "the year-ago quarter" stays a quarter):
+        // the same months of that year, which only the year can name.
+        if (c.Grain is Grain.Year or Grain.Day && (c.Year != Candidate.None || c.YearShift != 0) && MonthsSpanIsTopic(SentenceOf(c.Start)))
+        {
+            int year = c.Year != Candidate.None ? c.Year : (_lastEndedQuarter?.Start ?? r).Year + c.YearShift;
+            return new Resolved(Period.Containing(Grain.Year, new DateOnly(year, 1, 1)), null, TimeAnchor.Text);
+        }
         if (c.Year != Candidate.None)
         {
             var basisQuarter = textQuarter ?? lastCompleted;
@@ -570,6 +589,11 @@ internal sealed class TimexResolver
             basis = _lastEndedQuarter ?? _lastQuarter ?? _lastPeriod ?? Period.Containing(Grain.Year, r);
             if (_lastQuarter is not null || _lastPeriod is not null)
                 how = TimeAnchor.Text;
+        }
+        else if (c.Relative == 0 && c.Reported && (TenseOf(c) == Tense.Future || textQuarter is null))
+        {
+            // "This quarter's results will be reported in January": the quarter under way after all.
+            basis = current;
         }
         else if (c.TextAnchored && textQuarter is { } lq)
         {
@@ -589,6 +613,21 @@ internal sealed class TimexResolver
             result = result.ShiftYears(c.YearShift);
         return new Resolved(result, null, how);
     }
+
+    /// <summary>"the six months ended Aug. 12": a span that ends on a day, whose year-earlier counterpart is that day's (the date).</summary>
+    private bool EndsOnADay(int end)
+    {
+        var next = TimexRecognizer.NextWord(_text, end);
+        return next is "ended" or "ending" or "ends" or "through" or "to" or "until" or "that";
+    }
+
+    /// <summary>
+    /// Whether the report's period at <paramref name="sentence"/> is a span of months longer than a quarter ("the first nine
+    /// months", "the six months"), named in this sentence or the one before and after the last quarter the text named.
+    /// </summary>
+    private bool MonthsSpanIsTopic(int sentence) =>
+        _monthsSpanSentence >= 0 && sentence - _monthsSpanSentence is 0 or 1 && _monthsSpanSentence >= _lastQuarterSentence
+        && _monthsSpanSentence >= _lastEndedQuarterSentence;
 
     private Resolved? Weekday(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
@@ -719,6 +758,13 @@ internal sealed class TimexResolver
         if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && _lastEndedQuarter is { } q && sentence - _lastEndedQuarterSentence <= 2)
         {
             basis = q;
+            how = TimeAnchor.Text;
+        }
+        // "For the nine months, net rose ... from a year earlier": the comparison is with the same months of the year
+        // before, which no quarter names; the year is the value.
+        if (grain == Grain.Year && unit == "Y" && Math.Abs(count) == 1 && MonthsSpanIsTopic(sentence))
+        {
+            basis = Period.Containing(Grain.Year, (_lastEndedQuarter?.Start ?? reference ?? _published)!.Value);
             how = TimeAnchor.Text;
         }
         if (basis is null)
