@@ -67,7 +67,11 @@ public static class StoreGrowthBench
             {
                 // What the analysing threads do ahead of storing, as sitrep analyze does it: untimed.
                 foreach (var document in batch)
+                {
                     store.Prepare(document);
+                    foreach (var stage in stages)
+                        stage.Prepare(document);
+                }
                 // One transaction a batch, as sitrep analyze stores it; what is left of the whole once the
                 // steps inside are counted is the commit (the pages written to the log).
                 var steps = cpu.Sum() - cpu[commitRow];
