@@ -59,6 +59,7 @@ public static class StoreGrowthBench
             var open = Stopwatch.StartNew();
             using var store = StoreFactory.Open(db, pipeline.Codecs);
             Console.WriteLine($"opened {(args[0] == "empty" ? "an empty store" : args[0])} ({store.Count():N0} documents) in {open.Elapsed.TotalSeconds:F1} s");
+            var spellings = Sitrep.Entities.Resolution.SpellingFactsCache.For(Sitrep.Entities.Resolution.CountryTable.Default, Sitrep.Entities.Actors.ActorTable.Default);
             var stages = pipeline.CrossDocument.Select(c => c.Create(store)).ToList();
             // Stages catch up with what the base left on the feed first, untimed.
             foreach (var stage in stages)
@@ -71,6 +72,9 @@ public static class StoreGrowthBench
                     store.Prepare(document);
                     foreach (var stage in stages)
                         stage.Prepare(document);
+                    // And what the coreference stage makes ahead for entity resolution (the facts of each entity's spelling).
+                    if (document.Layers.Get(Sitrep.Entities.EntityLayers.DocumentEntities) is { } entities)
+                        spellings.Prepare(entities);
                 }
                 // One transaction a batch, as sitrep analyze stores it; what is left of the whole once the
                 // steps inside are counted is the commit (the pages written to the log).

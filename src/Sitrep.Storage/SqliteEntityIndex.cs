@@ -169,9 +169,39 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     public void AddKeys(long id, IEnumerable<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var command = Raw("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES ($key, $id)").Bind("$id", id);
+        // Up to KeysAtOnce keys in one statement (rows inserted in the order given, each ignored when filed
+        // already, as one statement a key did): an entity new to the store files five to fifteen keys.
+        var chunk = _keyChunk;
+        int count = 0;
         foreach (var key in keys)
-            command.Bind("$key", key).Run();
+        {
+            chunk[count++] = key;
+            if (count == KeysAtOnce)
+            {
+                InsertKeys(id, chunk.AsSpan(0, count));
+                count = 0;
+            }
+        }
+        if (count > 0)
+            InsertKeys(id, chunk.AsSpan(0, count));
+    }
+
+    private const int KeysAtOnce = 16;
+
+    private readonly string?[] _keyChunk = new string?[KeysAtOnce];
+
+    /// <summary>The statement inserting n keys of one entity (n from 1 to <see cref="KeysAtOnce"/>), and its parameters' names.</summary>
+    private static readonly string[] InsertKeysSql = [.. Enumerable.Range(0, KeysAtOnce + 1).Select(n => n == 0 ? "" :
+        "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($key{i}, $id)")))];
+
+    private static readonly string[] KeyNames = [.. Enumerable.Range(0, KeysAtOnce).Select(i => $"$key{i}")];
+
+    private void InsertKeys(long id, ReadOnlySpan<string?> keys)
+    {
+        var command = Raw(InsertKeysSql[keys.Length]).Bind("$id", id);
+        for (int i = 0; i < keys.Length; i++)
+            command.Bind(KeyNames[i], keys[i] ?? throw new ArgumentException("a key is null", nameof(keys)));
+        command.Run();
     }
 
     public IReadOnlyCollection<long> Unlink(string documentId)
@@ -191,8 +221,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         foreach (var (entity, type, sector, country) in linked)
         {
             Vote(entity, type, -1);
-            Attribute(entity, "sector", sector, -1);
-            Attribute(entity, "country", country, -1);
+            Attributes(entity, sector, country, -1);
         }
         var entities = linked.Select(l => l.Entity).Distinct().ToList();
         foreach (var id in entities)
@@ -208,8 +237,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     public void Link(string documentId, int local, long id, string type, string? sector, string? country)
     {
         Vote(id, type, 1);
-        Attribute(id, "sector", sector, 1);
-        Attribute(id, "country", country, 1);
+        Attributes(id, sector, country, 1);
         // One statement for the entity's row, before the link is written: the document counts once for the
         // entity, however many of its own entities link to it; and one more vote for this type can only make
         // this type the leader, so it takes over when it now has more votes than the entity's type (a tie
@@ -237,6 +265,24 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             INSERT INTO entity_types (entity, type, votes) VALUES ($id, $type, $delta)
             ON CONFLICT (entity, type) DO UPDATE SET votes = votes + excluded.votes
             """).Bind("$id", id).Bind("$type", type).Bind("$delta", delta).Run();
+    }
+
+    /// <summary>
+    /// Votes for (or, with -1, against) the entity's sector and its country, as <see cref="Attribute"/> for each
+    /// in turn: both in one statement when both are known (the sector's row first).
+    /// </summary>
+    private void Attributes(long id, string? sector, string? country, int delta)
+    {
+        if (sector is null || country is null)
+        {
+            Attribute(id, "sector", sector, delta);
+            Attribute(id, "country", country, delta);
+            return;
+        }
+        Raw("""
+            INSERT INTO entity_attributes (entity, kind, value, votes) VALUES ($id, 'sector', $sector, $delta), ($id, 'country', $country, $delta)
+            ON CONFLICT (entity, kind, value) DO UPDATE SET votes = votes + excluded.votes
+            """).Bind("$id", id).Bind("$sector", sector).Bind("$country", country).Bind("$delta", delta).Run();
     }
 
     /// <summary>A vote for (or, with -1, against) the entity's sector or country; nothing for an unknown value.</summary>

@@ -7,23 +7,53 @@ namespace Sitrep.Cleaning;
 /// </summary>
 internal sealed class RestatementIndex
 {
-    private readonly Dictionary<long, List<int>> _trigrams = [];
+    /// <summary>A trigram's units, ascending and each once: a chain through <see cref="_next"/> from its first entry to its last.</summary>
+    private struct Postings
+    {
+        public int First;
+        public int Last;
+        public int Count;
+    }
+
+    // One dictionary entry per distinct trigram and two ints per posting, instead of a list object per trigram.
+    private readonly Dictionary<long, Postings> _trigrams;
+    private readonly int[] _unit;
+    private readonly int[] _next;
     private readonly int[][] _words;
+    private Dictionary<int, int>? _hits;
 
     public RestatementIndex(IReadOnlyList<TextUnit> units)
     {
         _words = new int[units.Count][];
+        int trigrams = 0;
         for (int u = 0; u < units.Count; u++)
         {
-            var words = WordHashes(units[u].Text);
-            _words[u] = words;
+            _words[u] = WordHashes(units[u].Text);
+            trigrams += Math.Max(0, _words[u].Length - 2);
+        }
+        _trigrams = new Dictionary<long, Postings>(trigrams);
+        _unit = new int[trigrams];
+        _next = new int[trigrams];
+        int entries = 0;
+        for (int u = 0; u < units.Count; u++)
+        {
+            var words = _words[u];
             for (int i = 0; i + 2 < words.Length; i++)
             {
-                long key = Key(words, i);
-                if (!_trigrams.TryGetValue(key, out var list))
-                    _trigrams[key] = list = [];
-                if (list.Count == 0 || list[^1] != u)
-                    list.Add(u);
+                ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_trigrams, Key(words, i), out bool exists);
+                if (!exists)
+                {
+                    _unit[entries] = u;
+                    postings.First = postings.Last = entries++;
+                    postings.Count = 1;
+                }
+                else if (_unit[postings.Last] != u)
+                {
+                    _unit[entries] = u;
+                    _next[postings.Last] = entries;
+                    postings.Last = entries++;
+                    postings.Count++;
+                }
             }
         }
     }
@@ -38,15 +68,20 @@ internal sealed class RestatementIndex
         int total = words.Length - 2;
         if (total < 4)
             return -1;
-        var hits = new Dictionary<int, int>();
+        // Cleared for each unit: a dictionary filled after a clear enumerates in the order of its additions, which breaks ties as a new one would.
+        var hits = _hits ??= [];
+        hits.Clear();
         for (int i = 0; i + 2 < words.Length; i++)
         {
-            if (!_trigrams.TryGetValue(Key(words, i), out var list) || list.Count > 50)
+            if (!_trigrams.TryGetValue(Key(words, i), out var postings) || postings.Count > 50)
                 continue;
-            foreach (int other in list)
+            for (int e = postings.First; ; e = _next[e])
             {
+                int other = _unit[e];
                 if (other != unit && _words[other].Length > words.Length + 2)
                     hits[other] = hits.GetValueOrDefault(other) + 1;
+                if (e == postings.Last)
+                    break;
             }
         }
         int best = -1, bestHits = 0;

@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -109,6 +109,14 @@ internal sealed class EventFinder
                     i += noun.Words.Length - 1;
                     continue;
                 }
+                // "We will respond", "we'll retaliate" in a speaker's words: the speaker threatens (CAMEO 13).
+                if (RetaliationThreat(input, owner, sentence, first, end, i) is { } threat)
+                {
+                    verbCues.Add(threat.CueStart);
+                    events.Add(threat);
+                    lastVerb = threat;
+                    continue;
+                }
                 if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
                     continue;
                 // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
@@ -122,6 +130,9 @@ internal sealed class EventFinder
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                    type = null;
+                // "have hope in them", "has support": after "have" a verb is a participle; a base or -s form there is a noun.
+                if (type is not null && !EventGrammar.NounIsEvent(type) && AfterHave(text, tokens, first, i, senses))
                     type = null;
                 if (type is "SUPPORT" or "COOPERATE" or "AID" && ReducedRelative(text, tokens, first, end, i, last))
                     type = null;
@@ -214,9 +225,16 @@ internal sealed class EventFinder
             // Patterns are about a verb's subject and object; a noun's neighbours are not its arguments.
             if (!noun && _lexicon.Patterns.TryGetValue(sense.Lemma, out var patterns))
             {
+                // Where every pattern's first position is searched: the same for all the verb's patterns, so found once.
+                int limit = Math.Min(end, last + 1 + PatternAfter);
+                int opens = last + 1;
+                // A time right after the verb is no part of its phrase: "captured on Monday the port" reads as "captured the port".
+                while (opens < limit && timed[opens])
+                    opens++;
+                int firstStop = GapEnd(text, tokens, owner, opens, limit);
                 foreach (var p in patterns)
                 {
-                    if (MatchesAfter(text, tokens, owner, mentions, timed, last + 1, Math.Min(end, last + 1 + PatternAfter), p.After)
+                    if (MatchesAfter(text, tokens, owner, mentions, opens, firstStop, limit, p)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
                         return (p.Type, p.Mode, last, sense.Nominal, p.Status);
                 }
@@ -458,6 +476,110 @@ internal sealed class EventFinder
     /// <summary>A word with its possessive ending kept on ("country's", "group’s"): the tokenizer keeps inner apostrophes.</summary>
     private static bool Possessive(Token token, ReadOnlySpan<char> span) =>
         token.Kind == TokenKind.Word && span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("’s", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Verbs of asking, urging, pressing and ordering that do not imply the asked act was done (event-appeal-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AppealVerbs = Sitrep.Lexicons.Lexicon.Get("event-appeal-verbs");
+
+    /// <summary>How many words may stand between an appeal verb and the "to" of what it asks ("called on the security forces of the country to").</summary>
+    private const int AppealWindow = 8;
+
+    /// <summary>
+    /// The verb at <paramref name="cueFirst"/> is the infinitive of what someone is asked, urged, pressed
+    /// or ordered to do: "to" right before it and an appeal verb before that, in the same clause ("urged
+    /// Iran to release", "were ordered to withdraw", "pressuring the US forces to pull out").
+    /// </summary>
+    private static bool AskedTo(string text, Token[] tokens, int first, int cueFirst)
+    {
+        int to = cueFirst - 1;
+        if (to <= first || !tokens[to].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int p = to - 1; p >= Math.Max(first, to - 1 - AppealWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Punctuation || IsAny(span, "that", "which", "who", "whom", "because", "but", "if", "while", "when", "after", "before"))
+                return false;
+            // "in order to guard": a purpose, not an order.
+            if (tokens[p].Kind == TokenKind.Word && AppealVerbs.Contains(span) && !(p > first && span.Equals("order", StringComparison.OrdinalIgnoreCase) && IsAny(tokens[p - 1].Span(text), "in")))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Irregular verbs whose past participle is their base form ("have hit", "has cut", "have come"): a closed class of English.</summary>
+    private static readonly FrozenSet<string> SameParticiple = new[]
+    {
+        "beat", "bet", "bid", "broadcast", "burst", "cast", "come", "become", "overcome", "cost", "cut", "fit", "forecast", "hit", "hurt", "let",
+        "put", "quit", "read", "rid", "run", "overrun", "set", "shed", "shut", "slit", "split", "spread", "thrust", "upset", "undercut", "wed", "wet",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The verb form at <paramref name="i"/> follows a form of "have" and is the verb's base or -s form,
+    /// which cannot be the participle a perfect needs ("have hope", "has plans", "have support"): a noun.
+    /// </summary>
+    private static bool AfterHave(string text, Token[] tokens, int first, int i, VerbSense[] senses)
+    {
+        if (i <= first || !IsAny(tokens[i - 1].Span(text), "have", "has", "had", "having"))
+            return false;
+        var span = tokens[i].Span(text);
+        foreach (var sense in senses)
+        {
+            if (SameParticiple.Contains(sense.Lemma))
+                return false;
+        }
+        // Every verb the form may be of must read it as base or -s form: "found" is also the participle of "find" ("has found a cache").
+        foreach (var sense in senses)
+        {
+            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase)
+                && !(span.Length == sense.Lemma.Length + 1 && span.StartsWith(sense.Lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S'))
+                return false;
+        }
+        return senses.Length > 0;
+    }
+
+    /// <summary>Verbs of answering force with force (event-retaliation-verbs.tsv): said of oneself in the future, a threat.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon RetaliationVerbs = Sitrep.Lexicons.Lexicon.Get("event-retaliation-verbs");
+
+    /// <summary>
+    /// A speaker's own threat of retaliation inside the quote of his words: "we" or "I", a future modal
+    /// ("will", "'ll", "shall", over an adverb: "We will always respond"), and a verb of answering force
+    /// (<see cref="RetaliationVerbs"/>). The threat is made when said (asserted), its actor the quote's
+    /// speaker (the outlet names who "we" is), its target the first name after it. "respond" and "react"
+    /// to a thing named after "to" answer it ("we will respond to the letter"), unless a verb follows ("respond to protect").
+    /// </summary>
+    private Event? RetaliationThreat(EventInput input, int[] owner, Sentence sentence, int first, int end, int i)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        var span = tokens[i].Span(text);
+        if (!RetaliationVerbs.Contains(span))
+            return null;
+        // The modal, over up to two adverbs ("will always", "will certainly"), and the first person before it.
+        int p = i - 1;
+        while (p > first && p >= i - 2 && tokens[p].Kind == TokenKind.Word && (IsAny(tokens[p].Span(text), "always", "also", "then", "surely")
+            || tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase)))
+            p--;
+        if (p < first || IsAny(tokens[p].Span(text), "not", "never", "n't", "n’t"))
+            return null;
+        var modal = tokens[p].Span(text);
+        bool contracted = modal.Equals("we'll", StringComparison.OrdinalIgnoreCase) || modal.Equals("we’ll", StringComparison.OrdinalIgnoreCase)
+            || modal.Equals("i'll", StringComparison.OrdinalIgnoreCase) || modal.Equals("i’ll", StringComparison.OrdinalIgnoreCase);
+        if (!contracted)
+        {
+            if (!IsAny(modal, "will", "shall", "'ll", "’ll") || p - 1 < first)
+                return null;
+            var subject = tokens[p - 1].Span(text);
+            if (!IsAny(subject, "we", "i") && !(IsAny(modal, "'ll", "’ll") && p - 2 >= first && IsAny(tokens[p - 2].Span(text), "we", "i")))
+                return null;
+        }
+        if (i + 1 < end && IsAny(span, "respond", "react") && tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase)
+            && !(i + 2 < end && _lexicon.SenseLookup.TryGetValue(tokens[i + 2].Span(text), out var next) && next.Any(n => tokens[i + 2].Span(text).Equals(n.Lemma, StringComparison.OrdinalIgnoreCase))))
+            return null;
+        int q = QuoteOf(input.Quotes, tokens[i].Start);
+        if (q < 0 || input.Quotes.Quotes[q].Speaker is not { Entity: >= 0 } speaker || !input.Mentions.Any(m => m.Entity == speaker.Entity))
+            return null;
+        var e = Build(input, owner, sentence, first, end, i, i, "THREATEN", null, noun: false);
+        return e with { Status = EventStatus.Asserted, Actor = speaker.Entity, Target = e.Target == speaker.Entity ? -1 : e.Target };
+    }
 
     /// <summary>Verbs of promising (event-promise-verbs.tsv): the promise is an event, and the status of what it promises.</summary>
     private static readonly Sitrep.Lexicons.Lexicon PromiseVerbs = Sitrep.Lexicons.Lexicon.Get("event-promise-verbs");
@@ -734,6 +856,10 @@ internal sealed class EventFinder
                     break;
             }
         }
+        // "urged Iran to release the prisoners", "pressuring the US forces to pull out": what someone is
+        // asked, pressed or ordered to do is not told as done.
+        if (status == EventStatus.Asserted && !noun && AskedTo(text, tokens, first, cueFirst))
+            status = EventStatus.Hypothetical;
         if (status is EventStatus.Asserted or EventStatus.Planned)
         {
             for (int p = first; p < cueFirst; p++)
@@ -1219,7 +1345,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>The pattern word that stands for a place's name (<c>@place</c> in event-patterns.tsv).</summary>
-    private static bool IsPlaceWord(string[] words) => words.Length == 1 && words[0] == "@place";
+    internal static bool IsPlaceWord(string[] words) => words.Length == 1 && words[0] == "@place";
 
     private static bool IsPlace(Mention m) => m.Type is "GPE" or "LOC" or "FACILITY";
 
@@ -1339,17 +1465,23 @@ internal sealed class EventFinder
     }
 
     /// <summary>Each position's words appear in order from <paramref name="from"/> before <paramref name="limit"/>, gaps allowed.</summary>
-    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int from, int limit, string[][][] positions)
+    /// <remarks>
+    /// The search starts at <paramref name="from"/> (past any time right after the verb) and its first
+    /// position stops at <paramref name="firstStop"/> (<see cref="GapEnd"/> from there), both the same for
+    /// every pattern of the verb. Each word is compared only with the alternatives that can start with it
+    /// (<see cref="PatternPosition.Candidates"/>), in the list's order.
+    /// </remarks>
+    private static bool MatchesAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int firstStop, int limit, VerbPattern pattern)
     {
+        var positions = pattern.After;
         int p = from;
-        // A time right after the verb is no part of its phrase: "captured on Monday the port" reads as "captured the port".
-        while (p < limit && timed[p])
-            p++;
-        foreach (var alternatives in positions)
+        for (int k = 0; k < positions.Length; k++)
         {
+            var alternatives = positions[k];
+            var index = pattern.AfterPositions[k];
             bool found = false;
             int opens = p;
-            int stop = GapEnd(text, tokens, owner, p, limit);
+            int stop = k == 0 ? firstStop : GapEnd(text, tokens, owner, p, limit);
             // A name only widens the gap: past the plain gap, its own words are not the pattern's ("Consider what the Kestrel Brigades are").
             int plainStop = Math.Min(limit, opens + PatternGap);
             bool first = alternatives == positions[0];
@@ -1361,8 +1493,9 @@ internal sealed class EventFinder
                 if (first && p > opens && IsLocative(tokens[p - 1].Span(text)))
                     break;
                 var span = tokens[p].Span(text);
-                foreach (var words in alternatives)
+                foreach (int a in index.Candidates(span))
                 {
+                    var words = alternatives[a];
                     if (IsPlaceWord(words))
                     {
                         // "@place": a place's name, over all its words ("withdrew from Afrin"), with no preposition

@@ -10,6 +10,50 @@ internal sealed record VerbSense(string Lemma, string[] Words, string? Type, str
 internal sealed record VerbPattern(string[][][] After, string[][][] Before, string? Type, string? Mode, EventStatus? Status = null)
 {
     public int Size => After.Length + Before.Length;
+
+    /// <summary><see cref="After"/>'s positions indexed by their alternatives' first words (<see cref="PatternPosition"/>).</summary>
+    public PatternPosition[] AfterPositions { get; } = [.. After.Select(alternatives => new PatternPosition(alternatives))];
+}
+
+/// <summary>
+/// A pattern position's alternatives indexed by their first word, so that the matcher compares a token
+/// with the few alternatives that can start with it instead of every one of a long list (the places a
+/// capture pattern names are 50 words, tried at every word of the gap for every pattern of the verb).
+/// The candidates keep the list's order, place alternatives (<c>@place</c>) among them, so the first
+/// alternative that matches is the same one as when the whole list is read.
+/// </summary>
+internal sealed class PatternPosition
+{
+    /// <summary>Lists this short are read whole: comparing a few lengths is cheaper than hashing the word.</summary>
+    private const int ReadWhole = 6;
+
+    private readonly int[] _all;
+    private readonly int[] _places;
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+    private readonly bool _indexed;
+
+    public PatternPosition(string[][] alternatives)
+    {
+        _all = [.. Enumerable.Range(0, alternatives.Length)];
+        _places = [.. _all.Where(a => EventFinder.IsPlaceWord(alternatives[a]))];
+        _indexed = alternatives.Length > ReadWhole;
+        // Case-insensitive as the matcher compares: a token equals a first word exactly when it finds its group.
+        var groups = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (int a in _all)
+        {
+            if (EventFinder.IsPlaceWord(alternatives[a]))
+                continue;
+            if (!groups.TryGetValue(alternatives[a][0], out var list))
+                groups[alternatives[a][0]] = list = [];
+            list.Add(a);
+        }
+        _byFirstWord = groups.ToFrozenDictionary(g => g.Key, g => g.Value.Concat(_places).Order().ToArray(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The alternatives, in the list's order, that can match where <paramref name="word"/> stands: those whose first word it is, and the places.</summary>
+    public ReadOnlySpan<int> Candidates(ReadOnlySpan<char> word) =>
+        !_indexed ? _all : _byFirstWord.TryGetValue(word, out var candidates) ? candidates : _places;
 }
 
 /// <summary>A noun that names an event of the type when one of <paramref name="Arguments"/> follows it ("deployment" + "of").</summary>

@@ -1,6 +1,11 @@
 namespace Sitrep.Pipeline;
 
-/// <summary>How a stored layer is written to and read back from the store: a JSON text the feature defines.</summary>
+/// <summary>
+/// How a stored layer is written to and read back from the store: a JSON text the feature defines.
+/// <see cref="Read"/> of what <see cref="Write"/> wrote must equal the value written, field by field: the
+/// store hands the cross-document stages the analysed layers of the batch it just stored instead of
+/// decoding them again (LayerCodecRoundTripTests checks every stored layer on real articles).
+/// </summary>
 public interface ILayerCodec
 {
     Layer Layer { get; }

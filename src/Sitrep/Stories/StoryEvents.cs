@@ -37,7 +37,8 @@ public sealed record TextSpan(int Start, int End, string Text);
 /// (a day, else a range), its participants (stored entity ids, actors and targets first) and every
 /// report. <see cref="DatesDisagree"/> is true when two reports written with a date give dates that
 /// cannot both hold: the disagreement is kept, not resolved. <see cref="DateInferred"/> is true when no
-/// report writes a date and the earliest publication day stands in.
+/// report writes a date and the earliest publication day stands in (for an event told only in articles with
+/// no publication date, the span from the story's first to its last dated article, as From and To).
 /// </summary>
 public sealed record StoryEvent(
     string Type,
@@ -139,10 +140,16 @@ public static class StoryEvents
             return type;
         }
         var reports = new List<Candidate>();
+        // The days the story's dated articles appeared: an article with no date of its own is taken to have
+        // appeared among them, so an event only it tells, with nothing else to date it, is placed in that
+        // span (inferred), not left without a date.
+        var publishedDays = documents.Select(d => Day(d.Metadata.Published)).OfType<DateOnly>().ToList();
+        (DateOnly From, DateOnly To)? storySpan = publishedDays.Count == 0 ? null : (publishedDays.Min(), publishedDays.Max());
         foreach (var document in documents)
         {
             var times = document.Layers.Get(TimesFeature.Times) ?? [];
             DateOnly? published = Day(document.Metadata.Published);
+            var circa = published is null ? storySpan : null;
             IReadOnlyList<StoredQuote>? quotes = null;
             foreach (var e in StoredEvents.Of(document, store))
             {
@@ -159,7 +166,9 @@ public static class StoryEvents
                 }
                 if (e.ActorId is null && e.TargetId is null && spoken is null)
                     continue;
-                reports.Add(Candidate.From(document, e, times, published, TypeOf, SideOf, reports.Count, spoken));
+                var candidate = Candidate.From(document, e, times, published, TypeOf, SideOf, reports.Count, spoken);
+                candidate.Circa = circa;
+                reports.Add(candidate);
             }
         }
 
@@ -576,6 +585,9 @@ public static class StoryEvents
         /// <summary>The publication day: an undated report's event happened by then.</summary>
         public required DateOnly? Bound { get; init; }
 
+        /// <summary>For a report of an article with no publication date: the days the story's dated articles appeared (first to last), which stand in for its event's date when no report gives one.</summary>
+        public (DateOnly From, DateOnly To)? Circa { get; set; }
+
         /// <summary>The named person this report says was killed (actor or target of a lethal cue; the tagger's roles in a passive are not trusted).</summary>
         public required string? KilledPerson { get; init; }
 
@@ -757,6 +769,15 @@ public static class StoryEvents
             else if (Reports.Where(r => r.Bound is not null).Select(r => r.Bound!.Value).DefaultIfEmpty().Min() is var bound && bound != default)
             {
                 date = Iso(bound);
+            }
+            else if (Reports.Where(r => r.Circa is not null).Select(r => r.Circa!.Value).ToList() is { Count: > 0 } spans)
+            {
+                // Told only in articles with no date of their own: it happened by the time the story's articles appeared.
+                var (first, last) = (spans.Min(x => x.From), spans.Max(x => x.To));
+                if (first == last)
+                    date = Iso(first);
+                else
+                    (from, to) = (Iso(first), Iso(last));
             }
             var stated = Reports.Where(r => r.Stated is not null).Select(r => r.Stated!.Value).ToList();
             bool disagree = false;

@@ -183,6 +183,28 @@ public sealed class EntityResolverTests
         Assert.Equal(index.Links[("both", 1)], index.Links[("both", 0)]);
     }
 
+    [Fact]
+    public void Names_spelled_alike_but_given_other_aliases_keep_their_own_keys_when_made_ahead_on_the_analysing_threads()
+    {
+        // The coreference stage makes each spelling's keys ahead (SpellingFactsCache); "the Senate" of one
+        // article and the Kentucky Senate another calls "the Senate" share a name but not their keys.
+        var senate = new DocumentEntity("Senate", "ORG", null, ["Senate"], []);
+        var kentucky = new DocumentEntity("Senate", "ORG", null, ["Senate", "Kentucky Senate"], []);
+        var cache = SpellingFactsCache.For(CountryTable.Default, Sitrep.Entities.Actors.ActorTable.Default);
+        cache.Prepare([senate, kentucky]);
+        Assert.Equal(ResolutionKeys.For(kentucky, CountryTable.Default).All, cache.Of(kentucky).Keys.All);
+        Assert.Equal(ResolutionKeys.For(senate, CountryTable.Default).All, cache.Of(new DocumentEntity("Senate", "ORG", null, ["Senate"], ["chamber"])).Keys.All);
+        var index = new MemoryIndex();
+        index.Add("washington", senate);
+        index.Add("frankfort", kentucky);
+        index.Add("washington2", new DocumentEntity("Senate", "ORG", null, ["Senate"], []));
+
+        Assert.Empty(Resolve(index));
+
+        Assert.NotEqual(index.Links[("washington", 0)], index.Links[("frankfort", 0)]);
+        Assert.Equal(index.Links[("washington", 0)], index.Links[("washington2", 0)]);
+    }
+
     private static IReadOnlyList<Sitrep.Ingest.InputFailure> Resolve(MemoryIndex index) =>
         new EntityResolver(index).Update(index.Feed.Cursor("entity-resolution", []), TestContext.Current.CancellationToken);
 

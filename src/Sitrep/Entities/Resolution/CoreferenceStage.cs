@@ -52,5 +52,8 @@ public sealed class CoreferenceStage : IDocumentStage
         var (mentions, entities) = DocumentCoreference.Resolve(context.Text, context.Get(EntityLayers.Names), _countries.Value, _actors.Value);
         context.Set(EntityLayers.Mentions, mentions);
         context.Set(EntityLayers.DocumentEntities, entities);
+        // What resolution needs of each entity's spelling, made here on the analysing thread (nothing the
+        // document carries): the one thread that stores and resolves finds it made (EntityResolver).
+        SpellingFactsCache.For(_countries.Value, _actors.Value).Prepare(entities);
     }
 }

@@ -45,12 +45,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     private readonly Dictionary<long, string> _types = [];
 
     /// <summary>
-    /// Keys made per spelling of an entity (<see cref="KeysOf"/>); at most this many, then it starts afresh: the
-    /// spellings that recur are few, and 50,000 (most of the 10,000 articles' entities) cost 100-150 MB of peak memory.
+    /// Keys and name tests made per spelling of an entity (<see cref="SpellingFacts"/>), shared with the
+    /// analysing threads, which make them for each document right after coreference.
     /// </summary>
-    private const int MaxCachedSpellings = 5_000;
-
-    private readonly Dictionary<string, ResolutionKeys> _keys = new(StringComparer.Ordinal);
+    private readonly SpellingFactsCache _spellings;
 
     private readonly IEntityIndex _index;
     private readonly CountryTable _countries;
@@ -71,6 +69,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _countries = countries ?? throw new ArgumentNullException(nameof(countries));
         _actors = actors ?? throw new ArgumentNullException(nameof(actors));
+        _spellings = SpellingFactsCache.For(_countries, _actors);
     }
 
     public string Name => "entity-resolution";
@@ -136,9 +135,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         _absorbedInto.Clear();
         Forget(_index.Unlink(document.Id));
         var entities = document.Entities;
-        var keys = new ResolutionKeys[entities.Count];
+        var keys = new SpellingFacts[entities.Count];
         for (int i = 0; i < entities.Count; i++)
-            keys[i] = KeysOf(entities[i]);
+            keys[i] = _spellings.Of(entities[i]);
         var resolved = new long[entities.Count];
 
         // First what names itself unambiguously; those then are the company the rest are judged by.
@@ -150,7 +149,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 resolved[i] = kept;
         }
         var company = new HashSet<long>(resolved.Where(id => id > 0));
-        var givenNames = GivenNamesAlone(entities);
+        var givenNames = GivenNamesAlone(entities, keys);
         for (int i = 0; i < entities.Count; i++)
         {
             if (resolved[i] == 0)
@@ -166,17 +165,23 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             // A full name already filed under another entity is not filed under this one too: the next
             // article naming it would bridge the two ("Bill/Hillary Clinton" read as one name carries both
             // "Bill Clinton" and "Hillary Clinton"). Merging is left to articles that name one thing two ways.
-            var added = keys[i].Filed.Where(k => !(_lookups.TryGetValue(k, out var ids) && ids.Contains(id)) && !_index.IsBlocked(k, id)
-                && !(k.StartsWith("x:", StringComparison.Ordinal) && LookUp(k).Any(other => other != id))).ToList();
+            var added = new List<string>();
+            foreach (var k in keys[i].Filed)
+            {
+                if (!(_lookups.TryGetValue(k, out var ids) && Contains(ids, id)) && !_index.IsBlocked(k, id)
+                    && !(k.StartsWith("x:", StringComparison.Ordinal) && AnyOther(LookUp(k), id)))
+                    added.Add(k);
+            }
             // An acronym spelled out with a word another article spelled it out with: its meaning is
             // confirmed ("ae2:"), and only a confirmed meaning keeps other articles' meanings apart.
-            foreach (var k in keys[i].Explained)
+            foreach (var k in keys[i].Keys.Explained)
             {
                 int colon = k.IndexOf(':', 3);
-                if (colon > 0 && LookUp(k).Contains(id) && "ae2:" + k[3..colon] is var confirmed && !added.Contains(confirmed) && !LookUp(confirmed).Contains(id))
+                if (colon > 0 && Contains(LookUp(k), id) && "ae2:" + k[3..colon] is var confirmed && !added.Contains(confirmed) && !Contains(LookUp(confirmed), id))
                     added.Add(confirmed);
             }
-            _index.AddKeys(id, added);
+            if (added.Count > 0)
+                _index.AddKeys(id, added);
             foreach (var k in added)
             {
                 if (_lookups.TryGetValue(k, out var ids))
@@ -189,28 +194,6 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         }
     }
 
-    /// <summary>
-    /// An entity's keys (<see cref="ResolutionKeys.For(DocumentEntity, CountryTable, Actors.ActorTable)"/>), made once
-    /// per spelling: they depend only on its name, type, country and aliases, and the same people and bodies are
-    /// named the same way in thousands of articles. Keys are never changed once made.
-    /// </summary>
-    private ResolutionKeys KeysOf(DocumentEntity entity)
-    {
-        var spelling = new System.Text.StringBuilder(entity.Name.Length * 3);
-        // Separated by a character no name holds (names are cleaned text).
-        spelling.Append(entity.Type).Append('\u0001').Append(entity.Country).Append('\u0001').Append(entity.Name);
-        foreach (var alias in entity.Aliases)
-            spelling.Append('\u0001').Append(alias);
-        var key = spelling.ToString();
-        if (_keys.TryGetValue(key, out var keys))
-            return keys;
-        if (_keys.Count >= MaxCachedSpellings)
-            _keys.Clear();
-        keys = ResolutionKeys.For(entity, _countries, _actors);
-        _keys[key] = keys;
-        return keys;
-    }
-
     /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
     private void Forget(IReadOnlyCollection<long> entities)
     {
@@ -218,18 +201,19 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             _types.Remove(id);
     }
 
-    private long ResolveByName(DocumentEntity entity, ResolutionKeys keys)
+    private long ResolveByName(DocumentEntity entity, SpellingFacts facts)
     {
+        var keys = facts.Keys;
         var votes = new Dictionary<long, int>();
         bool fullName = false;
         // A person's name with its middle left out ("George Bush" from "George H. W. Bush") is only
         // looked up for others whose middle agrees: the father is not the son.
-        var exact = entity.Type == "PERSON" ? PersonExactKeys(entity) : null;
-        foreach (var key in keys.Strong.Concat(keys.LookupOnly))
+        var exact = facts.PersonExact;
+        foreach (var key in facts.Looked)
         {
             foreach (var id in LookUp(key))
             {
-                if (!Blocked(keys, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(entity, id))
+                if (!Blocked(facts, id) && (exact is null || exact.Contains(key) || !key.StartsWith("x:", StringComparison.Ordinal) || !MiddleNamesDiffer(facts, id))
                     && !(key.StartsWith("x1:", StringComparison.Ordinal) && keys.Specific.Contains(key) && (AcronymOfAnotherName(entity, id) || ExplainedOtherwise(entity, keys, key, id)))
                     && !(keys.LookupOnly.Contains(key) && !keys.Strong.Contains(key) && OfAnotherCountry(entity, key, id)))
                 {
@@ -241,7 +225,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         }
         // A thing with a full name of its own that no one knows is new, even if a one-word name it also
         // goes by is known: the "Kentucky Senate", called "the Senate" in its article, is not the Senate.
-        if (votes.Count > 0 && !fullName && keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal)))
+        if (votes.Count > 0 && !fullName && facts.StrongFullName)
             votes.Clear();
         if (votes.Count > 0)
         {
@@ -256,7 +240,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 {
                     foreach (var id in LookUp(key))
                     {
-                        if (!Blocked(keys, id))
+                        if (!Blocked(facts, id))
                             named.Add(id);
                     }
                 }
@@ -274,7 +258,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             }
             return best;
         }
-        bool ownFullName = HasOwnFullName(entity);
+        bool ownFullName = facts.OwnFullName;
         foreach (var key in keys.Loose)
         {
             // The skeleton of a one-word name it also goes by is no way round that rule either: the
@@ -287,8 +271,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 // A full name shares its skeleton with others' (John Kerry, John Carey; ABC News, BBC News): a person's first
                 // name and surname have to be spelled as a transliteration would change them, another name's words keep their vowel runs.
                 // A name with an Arabic article keeps the skeleton's freedom: its vowels are anyone's guess (Zurfi/Zurufi).
-                if (!Blocked(keys, id) && (entity.Aliases.Append(entity.Name).Any(NameKeys.HasArabicArticle) || NameKeys.HasArabicArticle(_index.Get(id).Name)
-                    || (entity.Type == "PERSON" ? SpelledLikeNameOf(entity, id) : WordsLooselyAlike(entity, id))))
+                if (!Blocked(facts, id) && (facts.ArabicArticle || NameKeys.HasArabicArticle(_index.Get(id).Name)
+                    || (entity.Type == "PERSON" ? SpelledLikeNameOf(facts, id) : WordsLooselyAlike(entity, id))))
                     votes[id] = votes.GetValueOrDefault(id) + 1;
             }
         }
@@ -299,20 +283,22 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// The one-word names an article gives people ("Hillary", "Bill"): a first name said alone. Not a
     /// surname of someone the article names in full ("Trump" beside "Donald Trump").
     /// </summary>
-    private static HashSet<string> GivenNamesAlone(IReadOnlyList<DocumentEntity> entities)
+    private static HashSet<string> GivenNamesAlone(IReadOnlyList<DocumentEntity> entities, SpellingFacts[] facts)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var surnames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in entities)
+        for (int i = 0; i < entities.Count; i++)
         {
-            if (e.Type != "PERSON")
+            if (entities[i].Type != "PERSON")
                 continue;
-            foreach (var alias in e.Aliases.Prepend(e.Name))
+            // The name first, then the aliases (SpellingFacts.PersonCores).
+            var cores = facts[i].PersonCores;
+            foreach (var core in cores)
             {
-                if (NameKeys.PersonCore(alias) is { Length: >= 2 } full)
+                if (core is { Length: >= 2 } full)
                     surnames.Add(full[^1]);
             }
-            if (e.Aliases.Prepend(e.Name).All(a => NameKeys.PersonCore(a).Length == 1) && NameKeys.PersonCore(e.Name) is [var word])
+            if (cores.All(c => c.Length == 1) && cores[0] is [var word])
                 names.Add(word);
         }
         names.ExceptWith(surnames);
@@ -349,8 +335,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return found;
     }
 
-    private long ResolveBySurname(DocumentEntity entity, ResolutionKeys keys, HashSet<long> company, HashSet<string> givenNames)
+    private long ResolveBySurname(DocumentEntity entity, SpellingFacts facts, HashSet<long> company, HashSet<string> givenNames)
     {
+        var keys = facts.Keys;
         if (entity.Type != "PERSON" || keys.HasFullName)
             return 0;
         foreach (var (group, minimumShared) in new[] { (keys.Surnames, 0), (keys.LooseSurnames, 2) })
@@ -360,8 +347,8 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             {
                 foreach (var id in LookUp(key))
                 {
-                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(keys, id)
-                        && (minimumShared == 0 || SpelledLikeSurnameOf(entity, id)))
+                    if (!candidates.Contains(id) && TypeOf(id) == "PERSON" && !Blocked(facts, id)
+                        && (minimumShared == 0 || SpelledLikeSurnameOf(facts, id)))
                         candidates.Add(id);
                 }
             }
@@ -402,11 +389,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// country is one entity. Countries of the country table are linked by
     /// their code before this; this is for places it does not list.
     /// </summary>
-    private long ResolveAsDemonymOfKnownPlace(DocumentEntity entity, ResolutionKeys keys)
+    private long ResolveAsDemonymOfKnownPlace(DocumentEntity entity, SpellingFacts facts)
     {
-        if (entity.Type is not ("GPE" or "MISC") || HasFullName(keys) || entity.Roles.Count > 0)
+        if (entity.Type is not ("GPE" or "MISC") || facts.HasFullName || entity.Roles.Count > 0)
             return 0;
-        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        var words = facts.NameWords;
         if (words.Length != 1 || words[0].Length < 5)
             return 0;
         long found = 0;
@@ -414,7 +401,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var id in LookUp("x1:L:" + place))
             {
-                if (id == found || Blocked(keys, id) || TypeOf(id) != "GPE")
+                if (id == found || Blocked(facts, id) || TypeOf(id) != "GPE")
                     continue;
                 if (found != 0)
                     return 0;
@@ -430,7 +417,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// company of one country's politics, and are different people; a town named Dravik is not a guard
     /// named Dravec.
     /// </summary>
-    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id) => SpelledLikeSurnameOf(entity, id, NameKeys.SpelledAlike);
+    private bool SpelledLikeSurnameOf(SpellingFacts facts, long id) => SpelledLikeSurnameOf(facts, id, NameKeys.SpelledAlike);
 
     /// <summary>
     /// A person's full name matched only by its skeleton: the surname and the first name must both be
@@ -438,14 +425,13 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// skeleton alone joined Tim Kaine and Tom Kean, Ron Klain and Aaron Klein, Michelle Malkin and
     /// Michael Milken.
     /// </summary>
-    private bool SpelledLikeNameOf(DocumentEntity entity, long id)
+    private bool SpelledLikeNameOf(SpellingFacts facts, long id)
     {
         var stored = NameKeys.PersonCore(_index.Get(id).Name);
         if (stored.Length == 0)
             return false;
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        foreach (var words in facts.PersonCores)
         {
-            var words = NameKeys.PersonCore(alias);
             if (words.Length == 0 || !NameKeys.SurnamesAlike(words[^1], stored[^1]))
                 continue;
             if (words.Length < 2 || stored.Length < 2 || NameKeys.SurnamesAlike(words[0], stored[0]))
@@ -567,12 +553,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return compared;
     }
 
-    private bool MiddleNamesDiffer(DocumentEntity entity, long id)
+    private bool MiddleNamesDiffer(SpellingFacts facts, long id)
     {
         var stored = NameKeys.PersonCore(_index.Get(id).Name);
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        foreach (var core in facts.PersonCores)
         {
-            var core = NameKeys.PersonCore(alias);
             if (NameKeys.MiddleNamesDiffer(core, stored))
                 return true;
             // Shown without a middle, but filed with another one: "Paul S. Ryan" is not the Paul Ryan
@@ -585,23 +570,13 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return false;
     }
 
-    /// <summary>The full-name keys of what a person's article calls them, as written (not the given name with the surname derived from them).</summary>
-    private static HashSet<string> PersonExactKeys(DocumentEntity entity)
-    {
-        var exact = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
-            exact.Add("x:" + string.Join(' ', NameKeys.PersonCore(alias)));
-        return exact;
-    }
-
-    private bool SpelledLikeSurnameOf(DocumentEntity entity, long id, Func<string, string, bool> alike)
+    private bool SpelledLikeSurnameOf(SpellingFacts facts, long id, Func<string, string, bool> alike)
     {
         var stored = NameKeys.PersonCore(_index.Get(id).Name);
         if (stored.Length == 0)
             return false;
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        foreach (var words in facts.PersonCores)
         {
-            var words = NameKeys.PersonCore(alias);
             if (words.Length > 0 && alike(words[^1], stored[^1]))
                 return true;
         }
@@ -614,17 +589,17 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// more: the tagger's guess on a name it does not know ("let Korveth prove it") is outvoted by the
     /// articles that say it is a place. A person with a role, or any full name, is left alone.
     /// </summary>
-    private long ResolveAsKnownPlace(DocumentEntity entity, ResolutionKeys keys)
+    private long ResolveAsKnownPlace(DocumentEntity entity, SpellingFacts facts)
     {
-        if (entity.Type is "GPE" or "LOC" or "FACILITY" or "MEDIA" || HasFullName(keys) || entity.Roles.Count > 0)
+        if (entity.Type is "GPE" or "LOC" or "FACILITY" or "MEDIA" || facts.HasFullName || entity.Roles.Count > 0)
             return 0;
-        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        var words = facts.NameWords;
         if (words.Length != 1)
             return 0;
         long found = 0;
         foreach (var id in LookUp("x1:L:" + words[0]))
         {
-            if (Blocked(keys, id) || TypeOf(id) != "GPE" || _index.Get(id).Documents < 2)
+            if (Blocked(facts, id) || TypeOf(id) != "GPE" || _index.Get(id).Documents < 2)
                 continue;
             if (found != 0)
                 return 0;
@@ -638,11 +613,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// same word that one earlier article alone typed a person, organisation or plain name (a name of
     /// one word, no full name) was the tagger's guess at the place, and joins it.
     /// </summary>
-    private void AbsorbGuessesOfPlace(DocumentEntity entity, ResolutionKeys keys, long id)
+    private void AbsorbGuessesOfPlace(DocumentEntity entity, SpellingFacts facts, long id)
     {
-        if (entity.Type != "GPE" || entity.Country is not null || HasFullName(keys))
+        if (entity.Type != "GPE" || entity.Country is not null || facts.HasFullName)
             return;
-        var words = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
+        var words = facts.NameWords;
         if (words.Length != 1 || TypeOf(id) != "GPE" || _index.Get(id).Documents < 3)
             return;
         // A person is filed under the surname, other kinds under the one word with their type class.
@@ -650,7 +625,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         {
             foreach (var other in LookUp(key).ToList())
             {
-                if (other == id || Blocked(keys, other) || TypeOf(other) is "GPE" or "LOC" or "FACILITY")
+                if (other == id || Blocked(facts, other) || TypeOf(other) is "GPE" or "LOC" or "FACILITY")
                     continue;
                 var stored = _index.Get(other);
                 if (stored.Documents != 1 || NameKeys.WithoutArticles(NameKeys.Words(stored.Name)).Length != 1)
@@ -662,27 +637,6 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             }
         }
     }
-
-    /// <summary>
-    /// Whether a thing other than a person has a name of two words or more that is not just a country's
-    /// name or nationality word before a one-word name ("U.S. Congress", "Iraqi Parliament").
-    /// </summary>
-    private bool HasOwnFullName(DocumentEntity entity)
-    {
-        if (entity.Type == "PERSON")
-            return false;
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
-        {
-            var core = NameKeys.WithoutArticles(NameKeys.Words(alias));
-            if (core.Length >= 3 || (core.Length == 2 && !_countries.IsNationality(core[0])))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>A name of two words or more (an exact or a transliteration key of one).</summary>
-    private static bool HasFullName(ResolutionKeys keys) =>
-        keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal)) || keys.Loose.Any(k => k.StartsWith("l:", StringComparison.Ordinal));
 
     private (Dictionary<long, int> Company, int Sampled) ContextOf(long id)
     {
@@ -732,9 +686,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// (<c>sitrep entities split</c>): then none of its names links it there, so a split holds when the
     /// documents are analysed again, also for a name of one word beside a full name.
     /// </summary>
-    private bool Blocked(ResolutionKeys keys, long id)
+    private bool Blocked(SpellingFacts facts, long id)
     {
-        foreach (var key in keys.Identifying)
+        foreach (var key in facts.Identifying)
         {
             if (_index.IsBlocked(key, id))
                 return true;
@@ -754,6 +708,26 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         if (!_types.TryGetValue(id, out var type))
             _types[id] = type = _index.Get(id).Type;
         return type;
+    }
+
+    private static bool Contains(IReadOnlyList<long> ids, long id)
+    {
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == id)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyOther(IReadOnlyList<long> ids, long id)
+    {
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] != id)
+                return true;
+        }
+        return false;
     }
 
     private static long Best(Dictionary<long, int> votes)

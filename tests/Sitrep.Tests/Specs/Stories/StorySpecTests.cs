@@ -19,14 +19,18 @@ namespace Sitrep.Tests.Specs.Stories;
 /// for one story event holding every marked report, "apart" for every marked report in events of its
 /// own (a plural, "the attacks", may be a report of several events). In a statements file "together" asks for one statement holding a quote of every article, "apart"
 /// for no statement joining two of them. A line <c>- dates disagree</c> in a "together" events case asks
-/// for the disagreement to be kept. Any other heading or line fails the file.
+/// for the disagreement to be kept, a line <c>- date yyyy-MM-dd</c> or <c>- date yyyy-MM-dd..yyyy-MM-dd</c> for the
+/// story event's date (day or range), and an article <c>undated: text</c> has no publication date. Any other heading or line fails the file.
 /// </summary>
 public sealed partial class StorySpecTests
 {
     private const string Folder = "Stories";
 
-    [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2}): (?<text>.+)$")]
+    [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2}|undated): (?<text>.+)$")]
     private static partial Regex Article();
+
+    [GeneratedRegex(@"^date (?<from>\d{4}-\d{2}-\d{2})(\.\.(?<to>\d{4}-\d{2}-\d{2}))?$")]
+    private static partial Regex DateLine();
 
     [GeneratedRegex(@"\[(?<cue>[^\]]+)\]")]
     private static partial Regex Bracket();
@@ -68,12 +72,19 @@ public sealed partial class StorySpecTests
 
         var articles = new List<(string Day, string Text, (int Start, int End)? Cue)>();
         bool disagree = false;
+        (string From, string To)? date = null;
         foreach (var (_, item) in spec.NumberedItems(heading))
         {
             if (item == "dates disagree")
             {
                 Assert.True(events && together, $"{file} '{heading}': 'dates disagree' belongs to a 'together' events case");
                 disagree = true;
+                continue;
+            }
+            if (DateLine().Match(item) is { Success: true } dl)
+            {
+                Assert.True(events && together, $"{file} '{heading}': a 'date' line belongs to a 'together' events case");
+                date = (dl.Groups["from"].Value, dl.Groups["to"].Success ? dl.Groups["to"].Value : dl.Groups["from"].Value);
                 continue;
             }
             var m = Article().Match(item);
@@ -93,25 +104,30 @@ public sealed partial class StorySpecTests
 
         using var dir = new TempDir();
         using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File("s.db"), codecs), EngineOptions.Default);
-        var input = dir.Write("in.jsonl", string.Concat(articles.Select((a, i) => JsonSerializer.Serialize(new Dictionary<string, string>
+        var input = dir.Write("in.jsonl", string.Concat(articles.Select((a, i) =>
         {
-            ["url"] = $"https://outlet{i}.example/a",
-            ["outlet"] = $"Outlet {i}",
-            ["published"] = a.Day,
-            ["title"] = $"Report {i}",
-            ["text"] = "Here is the news.\n\n" + a.Text,
-        }) + "\n")));
+            var fields = new Dictionary<string, string>
+            {
+                ["url"] = $"https://outlet{i}.example/a",
+                ["outlet"] = $"Outlet {i}",
+                ["title"] = $"Report {i}",
+                ["text"] = "Here is the news.\n\n" + a.Text,
+            };
+            if (a.Day != "undated")
+                fields["published"] = a.Day; // "undated: …" is an article with no publication date
+            return JsonSerializer.Serialize(fields) + "\n";
+        })));
         using (var inputs = engine.OpenInputs([input]))
             engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
         var documents = articles.Select((_, i) => engine.Store.Ids().Select(engine.Load).Single(d => d!.Metadata.Url == $"https://outlet{i}.example/a")!).ToList();
 
         if (events)
-            CheckEvents(file, heading, together, disagree, articles, documents, engine.Store);
+            CheckEvents(file, heading, together, disagree, date, articles, documents, engine.Store);
         else
             CheckStatements(file, heading, together, documents, engine.Store);
     }
 
-    private static void CheckEvents(string file, string heading, bool together, bool disagree, List<(string Day, string Text, (int Start, int End)? Cue)> articles, List<Document> documents, IDocumentStore store)
+    private static void CheckEvents(string file, string heading, bool together, bool disagree, (string From, string To)? date, List<(string Day, string Text, (int Start, int End)? Cue)> articles, List<Document> documents, IDocumentStore store)
     {
         var found = StoryEvents.Of(documents, store);
         string Describe() => string.Join("\n  ", found.Select(e => $"{e.Type} {e.Date ?? e.From + ".." + e.To}: " + string.Join(", ", e.Reports.Select(r => $"{documents.FindIndex(d => d.Id == r.Document)}[{r.Cue.Text}]"))));
@@ -134,6 +150,11 @@ public sealed partial class StorySpecTests
             var common = holders.Skip(1).Aggregate((IEnumerable<StoryEvent>)holders[0], (a, b) => a.Intersect(b)).ToList();
             Assert.True(common.Count == 1, $"{file} '{heading}': the reports must be one story event\nfound:\n  {Describe()}");
             Assert.True(common[0].DatesDisagree == disagree, $"{file} '{heading}': dates_disagree is {common[0].DatesDisagree}, expected {disagree}\nfound:\n  {Describe()}");
+            if (date is { } want)
+            {
+                var got = (common[0].From ?? common[0].Date, common[0].To ?? common[0].Date);
+                Assert.True(got == want, $"{file} '{heading}': the event's date is {got.Item1}..{got.Item2}, expected {want.From}..{want.To}\nfound:\n  {Describe()}");
+            }
         }
         else
         {
