@@ -70,6 +70,8 @@ public static class StoreGrowthBench
                 foreach (var document in batch)
                 {
                     store.Prepare(document);
+                    foreach (var stage in stages)
+                        stage.Prepare(document);
                     // And what the coreference stage makes ahead for entity resolution (the facts of each entity's spelling).
                     if (document.Layers.Get(Sitrep.Entities.EntityLayers.DocumentEntities) is { } entities)
                         spellings.Prepare(entities);

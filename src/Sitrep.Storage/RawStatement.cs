@@ -57,6 +57,45 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds text given as its UTF-8 bytes (SQLite copies them): what a JSON writer wrote into a buffer that is reused.</summary>
+    public RawStatement BindUtf8(string name, ReadOnlySpan<byte> value)
+    {
+        int position = Position(name);
+        // An empty span would bind SQL NULL (no pointer): bound as the empty string.
+        Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, value));
+        return this;
+    }
+
+    /// <summary>Binds the builder's text (as <see cref="Bind(string, string?)"/> binds its string) without making a string of it: encoded through pooled buffers.</summary>
+    public RawStatement Bind(string name, StringBuilder value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int position = Position(name);
+        if (value.Length == 0)
+        {
+            // An empty span would bind SQL NULL (no pointer): bound as the empty string, as Bind(name, "") binds it.
+            Check(raw.sqlite3_bind_text(_statement, position, string.Empty));
+            return this;
+        }
+        char[] chars = ArrayPool<char>.Shared.Rent(value.Length);
+        byte[]? bytes = null;
+        try
+        {
+            value.CopyTo(0, chars, 0, value.Length);
+            var text = new ReadOnlySpan<char>(chars, 0, value.Length);
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            int length = Encoding.UTF8.GetBytes(text, bytes);
+            Check(raw.sqlite3_bind_text(_statement, position, new ReadOnlySpan<byte>(bytes, 0, length)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+                ArrayPool<byte>.Shared.Return(bytes);
+        }
+        return this;
+    }
+
     /// <summary>Up to this many characters SQLitePCL encodes a string on the stack; longer ones it encodes into a new array.</summary>
     private const int StackEncoded = 512;
 
@@ -149,6 +188,9 @@ internal sealed class RawStatement : IDisposable
         public int Int32(int column) => checked((int)raw.sqlite3_column_int64(_statement, column));
 
         public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+        /// <summary>A text column's UTF-8 bytes, in place (valid until the next read or reset): for what is parsed, not kept.</summary>
+        public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
         public string? NullableText(int column) => IsNull(column) ? null : Text(column);
 

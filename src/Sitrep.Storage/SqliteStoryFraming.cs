@@ -22,9 +22,16 @@ public sealed class SqliteStoryFraming : IStoryFraming
     public void SaveTally(long story, FramingTally tally)
     {
         ArgumentNullException.ThrowIfNull(tally);
+        // Written into a buffer reused for every tally (one an article), bound as the bytes written: the same text
+        // FramingCodec.WriteTally(tally) returns, without the stream, array and string of it.
+        _tally.ResetWrittenCount();
+        using (var json = new System.Text.Json.Utf8JsonWriter(_tally))
+            FramingCodec.WriteTally(tally, json);
         _session.Raw("INSERT OR REPLACE INTO framing_documents (document, story, tally) VALUES ($document, $story, $tally)")
-            .Bind("$document", tally.Document).Bind("$story", story).Bind("$tally", FramingCodec.WriteTally(tally)).Run();
+            .Bind("$document", tally.Document).Bind("$story", story).BindUtf8("$tally", _tally.WrittenSpan).Run();
     }
+
+    private readonly System.Buffers.ArrayBufferWriter<byte> _tally = new();
 
     public IReadOnlyList<string> TalliedDocuments(long story)
     {

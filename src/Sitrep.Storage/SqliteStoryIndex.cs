@@ -129,7 +129,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
                     Size = reader.Int32(2),
                     First = reader.NullableText(3),
                     Last = reader.NullableText(4),
-                    Centroid = StoryVectors.Read(reader.Text(5)),
+                    Centroid = StoryVectors.Read(reader.Utf8(5)),
                 };
             }
             into = reader.Int64(6);
@@ -159,7 +159,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
         var members = new List<StoryMember>();
         using var reader = Raw("SELECT document, story, published, vector FROM story_members WHERE story = $story ORDER BY seq DESC LIMIT $limit").Bind("$story", story).Bind("$limit", limit).Execute();
         while (reader.Read())
-            members.Add(new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Text(3)), []));
+            members.Add(new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Utf8(3)), []));
         return members;
     }
 
@@ -167,7 +167,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
     {
         using var reader = Raw("SELECT document, story, published, vector, terms FROM story_members WHERE document = $document").Bind("$document", document).Execute();
         return reader.Read()
-            ? new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Text(3)), reader.Text(4).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            ? new StoryMember(reader.Text(0), reader.Int64(1), reader.NullableText(2), StoryVectors.Read(reader.Utf8(3)), reader.Text(4).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             : null;
     }
 
@@ -185,7 +185,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
         ArgumentNullException.ThrowIfNull(story);
         Raw("UPDATE stories SET title = $title, size = $size, first = $first, last = $last, centroid = $centroid WHERE id = $id")
             .Bind("$id", story.Id).Bind("$title", story.Title).Bind("$size", story.Size).Bind("$first", story.First).Bind("$last", story.Last)
-            .Bind("$centroid", StoryVectors.Write(story.Centroid)).Run();
+            .Bind("$centroid", Vector(story.Centroid)).Run();
         if (_windows.TryGetValue(story.Id, out var window))
             _windows[story.Id] = window with { Size = story.Size, First = story.First, Last = story.Last };
     }
@@ -193,11 +193,14 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddMember(StoryMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        Raw("""
+        var command = Raw("""
             INSERT INTO story_members (document, story, published, vector, terms, seq)
             VALUES ($document, $story, $published, $vector, $terms, (SELECT COALESCE(MAX(seq), 0) + 1 FROM story_members))
             """).Bind("$document", member.Document).Bind("$story", member.Story).Bind("$published", member.Published)
-            .Bind("$vector", StoryVectors.Write(member.Vector)).Bind("$terms", string.Join('\n', member.Terms)).Run();
+            .Bind("$vector", Vector(member.Vector));
+        // The builder holds one column at a time: SQLite copies what is bound.
+        _text.Clear().AppendJoin('\n', member.Terms);
+        command.Bind("$terms", _text).Run();
     }
 
     public void RemoveMember(string document) => Raw("DELETE FROM story_members WHERE document = $document").Bind("$document", document).Run();
@@ -292,12 +295,55 @@ public sealed class SqliteStoryIndex : IStoryIndex
         return members;
     }
 
+    public int CountListedTerms(long story, Dictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        // Each member's terms read from the column's UTF-8 bytes in place, each decoded into a buffer on the stack and
+        // looked up by its characters: no string made, nothing added.
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
+        int members = 0;
+        using var reader = Raw("SELECT terms FROM story_members WHERE story = $story").Bind("$story", story).Execute();
+        while (reader.Read())
+        {
+            members++;
+            var bytes = reader.Utf8(0);
+            while (!bytes.IsEmpty)
+            {
+                int end = bytes.IndexOf((byte)'\n');
+                var term = end < 0 ? bytes : bytes[..end];
+                bytes = end < 0 ? [] : bytes[(end + 1)..];
+                if (term.IsEmpty)
+                    continue;
+                // A term is letters and digits (or an entity key): longer than the buffer only in odd text, decoded then into a string.
+                ReadOnlySpan<char> chars = term.Length <= buffer.Length
+                    ? buffer[..System.Text.Encoding.UTF8.GetChars(term, buffer)]
+                    : System.Text.Encoding.UTF8.GetString(term);
+                ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(lookup, chars);
+                if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count))
+                    count++;
+            }
+        }
+        return members;
+    }
+
     private static StoryRecord ReadRecord(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.IsDBNull(1) ? null : reader.GetString(1),
         reader.GetInt32(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.IsDBNull(4) ? null : reader.GetString(4));
+
+    /// <summary>Text of the columns written per join (centroid, member vector and terms), reused: thousands of characters each, written for every article.</summary>
+    private readonly System.Text.StringBuilder _text = new();
+
+    /// <summary>The vector as <see cref="StoryVectors.Write(IEnumerable{KeyValuePair{string, double}})"/> writes it, in <see cref="_text"/>.</summary>
+    private System.Text.StringBuilder Vector(IEnumerable<KeyValuePair<string, double>> vector)
+    {
+        _text.Clear();
+        StoryVectors.Write(vector, _text);
+        return _text;
+    }
 
     private SqliteCommand Prepared(string sql) => _session.Prepared(sql);
 

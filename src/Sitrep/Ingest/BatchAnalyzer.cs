@@ -166,6 +166,8 @@ public sealed class BatchAnalyzer
                 var document = _pipeline.Analyze(input);
                 // Encoding the layers for the store here, on every core, spares the one thread that stores.
                 _store.Prepare(document);
+                foreach (var stage in _crossDocument)
+                    stage.Prepare(document);
                 results[i] = (document, null, null);
             }
             catch (InputRejectedException e)

@@ -19,4 +19,14 @@ public interface ICrossDocumentStage
     /// as it was and reported with its id; the others go on; it is tried again when it changes.
     /// </summary>
     IReadOnlyList<Ingest.InputFailure> Update(IChangeCursor changes, CancellationToken cancellation);
+
+    /// <summary>
+    /// Work on one analysed document that needs nothing stored (an article's story terms, the words beside its
+    /// names), done ahead on the analysing threads so the one thread that stores and runs this stage does less:
+    /// kept in memory with the document, never stored, and the stage's output must be the same with or without
+    /// it (a document not prepared is worked out in <see cref="Update"/> as before). Thread-safe; must not use the store.
+    /// </summary>
+    void Prepare(Documents.Document document)
+    {
+    }
 }

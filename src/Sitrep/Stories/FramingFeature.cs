@@ -107,6 +107,29 @@ public sealed class FramingStage : ICrossDocumentStage
 
     public string Name => StageName;
 
+    /// <summary>
+    /// The words beside an analysed article's names worked out ahead on the analysing threads (<see cref="Prepare"/>), by
+    /// the text itself: the document the store hands back after saving it is a copy that shares its text. Taken out when used.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Dictionary<(int Start, int End), StoryFraming.PreparedName>> _prepared = [];
+
+    /// <summary>Works out the words beside each name of the article (<see cref="StoryFraming.PrepareNames"/>): pure work on the text and its names.</summary>
+    public void Prepare(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (string.IsNullOrEmpty(document.Text) || document.Layers.Get(Entities.EntityLayers.Mentions) is null)
+            return;
+        _prepared.AddOrUpdate(document.Text, StoryFraming.PrepareNames(document));
+    }
+
+    private Dictionary<(int Start, int End), StoryFraming.PreparedName>? TakePrepared(string text)
+    {
+        if (string.IsNullOrEmpty(text) || !_prepared.TryGetValue(text, out var prepared))
+            return null;
+        _prepared.Remove(text);
+        return prepared;
+    }
+
     public IReadOnlyList<string> DependsOn => ["stories"];
 
     public IReadOnlyList<InputFailure> Update(IChangeCursor changes, CancellationToken cancellation)
@@ -142,7 +165,7 @@ public sealed class FramingStage : ICrossDocumentStage
                             }
                             if (change.Kind != ChangeKind.Deleted && _index.StoryOf(change.DocumentId) is { } story && _store.Load(change.DocumentId, ReadLayers) is { } document)
                             {
-                                var tally = StoryFraming.Tally(document, _store);
+                                var tally = StoryFraming.Tally(document, _store, TakePrepared(document.Text));
                                 _framing.SaveTally(story, tally);
                                 fresh[tally.Document] = tally;
                                 touched.Add(story);
@@ -204,9 +227,20 @@ public sealed class FramingStage : ICrossDocumentStage
         var tallies = new List<FramingTally>(documents.Count);
         tallies.AddRange(documents.Where(fresh.ContainsKey).Select(d => fresh[d]));
         tallies.AddRange(_framing.Tallies([.. documents.Where(d => !fresh.ContainsKey(d))]));
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        int articles = _index.CountTerms(state.Id, df);
-        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, StoryFraming.ClosedClass(df, articles), directory, _options));
+        // The closed class counts only the terms its words can ask for, and only once asked: a story of one outlet has
+        // no actor or distinctive word, and asks nothing (most stories, and every story of one article).
+        Func<string, bool>? closedClass = null;
+        bool Closed(string word)
+        {
+            if (closedClass is null)
+            {
+                var df = StoryFraming.ClosedClassTerms(tallies);
+                int articles = _index.CountListedTerms(state.Id, df);
+                closedClass = StoryFraming.ClosedClass(df, articles);
+            }
+            return closedClass(word);
+        }
+        _framing.SaveFraming(state.Id, StoryFraming.Compute(tallies, Closed, directory, _options));
     }
 
     /// <summary>

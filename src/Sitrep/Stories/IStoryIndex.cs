@@ -99,6 +99,20 @@ public interface IStoryIndex
         }
         return members.Count;
     }
+
+    /// <summary>
+    /// <see cref="CountTerms"/> for the terms <paramref name="counts"/> already holds alone (others are not counted nor
+    /// added): framing's closed class is asked only about the words beside names, a few dozen terms of the story's thousands.
+    /// </summary>
+    int CountListedTerms(long story, Dictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var all = new Dictionary<string, int>(StringComparer.Ordinal);
+        int members = CountTerms(story, all);
+        foreach (var term in counts.Keys.ToArray())
+            counts[term] += all.GetValueOrDefault(term);
+        return members;
+    }
 }
 
 /// <summary>A story as grouping sees it: its size, first and last day, title and centroid (the sum of its members' vectors).</summary>
@@ -158,22 +172,53 @@ public static class StoryVectors
     public static string Write(IEnumerable<KeyValuePair<string, double>> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        // The pairs sorted by term in an array, and each weight formatted straight into the builder: stories
-        // write a centroid of hundreds of terms at every join.
-        var pairs = vector.ToArray();
-        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var sb = new StringBuilder(pairs.Length * 16);
-        Span<char> digits = stackalloc char[64];
-        foreach (var (term, weight) in pairs)
-        {
-            sb.Append(term).Append(' ');
-            if (weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture))
-                sb.Append(digits[..written]);
-            else
-                sb.Append(weight.ToString(WeightFormat, CultureInfo.InvariantCulture));
-            sb.Append('\n');
-        }
+        var sb = new StringBuilder();
+        Write(vector, sb);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Appends what <see cref="Write(IEnumerable{KeyValuePair{string, double}})"/> returns to <paramref name="into"/>: the store
+    /// writes a story's centroid of hundreds of terms at every join, and binds it from a builder it reuses.
+    /// </summary>
+    public static void Write(IEnumerable<KeyValuePair<string, double>> vector, StringBuilder into)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(into);
+        // The pairs sorted by term in a pooled array, and each weight formatted straight into the builder.
+        int count = vector.TryGetNonEnumeratedCount(out int n) ? n : vector.Count();
+        var pairs = System.Buffers.ArrayPool<KeyValuePair<string, double>>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            int length = 0;
+            foreach (var pair in vector)
+                pairs[length++] = pair;
+            Array.Sort(pairs, 0, length, ByTerm.Instance);
+            into.EnsureCapacity(into.Length + (length * 16));
+            Span<char> digits = stackalloc char[64];
+            for (int i = 0; i < length; i++)
+            {
+                var (term, weight) = pairs[i];
+                into.Append(term).Append(' ');
+                if (weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture))
+                    into.Append(digits[..written]);
+                else
+                    into.Append(weight.ToString(WeightFormat, CultureInfo.InvariantCulture));
+                into.Append('\n');
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<KeyValuePair<string, double>>.Shared.Return(pairs, clearArray: true);
+        }
+    }
+
+    /// <summary>Pairs by term, ordinal (terms of one vector are distinct, so the order is total).</summary>
+    private sealed class ByTerm : IComparer<KeyValuePair<string, double>>
+    {
+        public static readonly ByTerm Instance = new();
+
+        public int Compare(KeyValuePair<string, double> x, KeyValuePair<string, double> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     private const string WeightFormat = "0.######";
@@ -215,6 +260,27 @@ public static class StoryVectors
             if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref weight))
                 weight = Round(weight);
         }
+    }
+
+    /// <summary>
+    /// What <see cref="Read(string)"/> reads, from the UTF-8 bytes the store holds (a centroid of hundreds of terms is
+    /// read at every cache miss): no string of the whole text, lines split at the same ASCII bytes, terms decoded, weights
+    /// parsed from the same digits.
+    /// </summary>
+    public static Dictionary<string, double> Read(ReadOnlySpan<byte> utf8)
+    {
+        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rest = utf8;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            int space = line.LastIndexOf((byte)' ');
+            if (space > 0)
+                vector[Encoding.UTF8.GetString(line[..space])] = double.Parse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        return vector;
     }
 
     public static Dictionary<string, double> Read(string text)

@@ -97,7 +97,33 @@ public static class StoryFraming
     private static readonly string[] Types = ["PERSON", "ORG", "GPE", "MISC"];
 
     /// <summary>What <paramref name="document"/> gives its story's framing (see <see cref="FramingTally"/>).</summary>
-    public static FramingTally Tally(Document document, IDocumentStore store)
+    public static FramingTally Tally(Document document, IDocumentStore store) => Tally(document, store, null);
+
+    /// <summary>
+    /// The words beside each name of <paramref name="document"/> that a tally may count, and the name as a tally writes
+    /// it (<see cref="Line"/>), by the name's place: what needs no store, worked out ahead on the analysing threads
+    /// (<see cref="FramingStage.Prepare"/>). Both depend on the text and the place alone, so a tally made with them is
+    /// the same as one made without.
+    /// </summary>
+    internal static Dictionary<(int Start, int End), PreparedName> PrepareNames(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var names = new Dictionary<(int Start, int End), PreparedName>();
+        foreach (var m in document.Mentions())
+        {
+            if (m.Demonym || !Types.Contains(m.Type) || names.ContainsKey((m.Start, m.End)))
+                continue;
+            names[(m.Start, m.End)] = new PreparedName(FramingWords.BesideSpans(text, m.Start, m.End), Line(m.Text(text)));
+        }
+        return names;
+    }
+
+    /// <summary>What <see cref="PrepareNames"/> keeps of one name: the words beside it (any inside a quote are left out later) and the name as written.</summary>
+    internal sealed record PreparedName(List<(string Word, int Start, int End)> Beside, string Line);
+
+    /// <summary>The same, with the names' words worked out ahead (<see cref="PrepareNames"/>) where given; a name not among them is worked out here.</summary>
+    internal static FramingTally Tally(Document document, IDocumentStore store, Dictionary<(int Start, int End), PreparedName>? prepared)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(store);
@@ -115,14 +141,15 @@ public static class StoryFraming
         {
             if (m.Demonym || !Types.Contains(m.Type) || Inside(quoted, m.Start))
                 continue;
-            var beside = FramingWords.BesideSpans(text, m.Start, m.End).Where(w => !Inside(quoted, w.Start)).ToList();
+            var name = prepared is not null && prepared.TryGetValue((m.Start, m.End), out var ahead) ? ahead : null;
+            var beside = (name?.Beside ?? FramingWords.BesideSpans(text, m.Start, m.End)).Where(w => !Inside(quoted, w.Start)).ToList();
             foreach (var (word, s, e) in beside)
                 words[word] = words.TryGetValue(word, out var w) ? (w.Count + 1, w.Start, w.End) : (1, s, e);
             if (m.Entity < 0 || m.Entity >= resolved.Length || resolved[m.Entity] is not { } stored || !Types.Contains(stored.Type))
                 continue;
             if (!actors.TryGetValue(stored.Id, out var actor))
                 actors[stored.Id] = actor = (stored.Type, new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal), m.Start, m.End);
-            Bump(actor.Names, Line(m.Text(text)));
+            Bump(actor.Names, name?.Line ?? Line(m.Text(text)));
             foreach (var (word, _, _) in beside)
                 Bump(actor.Words, word);
         }
@@ -206,6 +233,41 @@ public static class StoryFraming
             }
             return true;
         };
+    }
+
+    /// <summary>
+    /// Every term <see cref="ClosedClass(Dictionary{string, int}, int)"/> may look up for the words of <paramref name="tallies"/>
+    /// (the words beside names and beside actors: all that <see cref="Compute"/> asks it about), each at 0: what
+    /// <see cref="IStoryIndex.CountListedTerms"/> then counts, instead of every term of the story.
+    /// </summary>
+    public static Dictionary<string, int> ClosedClassTerms(IEnumerable<FramingTally> tallies)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var t in tallies)
+        {
+            foreach (var w in t.Words)
+                Add(w.Text);
+            foreach (var a in t.Actors)
+            {
+                foreach (var (word, _) in a.Words)
+                    Add(word);
+            }
+        }
+        return terms;
+
+        // As the closed class splits and stems a word.
+        void Add(string word)
+        {
+            var span = word.AsSpan();
+            foreach (var range in span.Split('-'))
+            {
+                var part = span[range];
+                if (!part.IsEmpty && !StoryTerms.IsStopword(part))
+                    lookup.TryAdd(StoryTerms.Stem(part), 0);
+            }
+        }
     }
 
     /// <summary>An article's terms as story grouping counts them, for <see cref="ClosedClass"/> where the store keeps none.</summary>
@@ -438,6 +500,18 @@ public static class FramingCodec
         ArgumentNullException.ThrowIfNull(tally);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
+            WriteTally(tally, json);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Writes what <see cref="WriteTally(FramingTally)"/> returns to <paramref name="json"/> (a writer with the default options):
+    /// the store writes a tally for every article, from a buffer it reuses, without a string of it.
+    /// </summary>
+    public static void WriteTally(FramingTally tally, Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(json);
         {
             json.WriteStartObject();
             json.WriteString("outlet", tally.Outlet);
@@ -485,7 +559,6 @@ public static class FramingCodec
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     public static FramingTally ReadTally(string document, string text)

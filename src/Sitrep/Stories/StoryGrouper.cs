@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sitrep.Documents;
 using Sitrep.Entities;
@@ -149,6 +150,45 @@ public sealed class StoryGrouper : ICrossDocumentStage
 
     public string Name => "stories";
 
+    /// <summary>
+    /// An analysed article's terms counted ahead on the analysing threads (<see cref="Prepare"/>), by its text itself: the
+    /// document the store hands back after saving it is a copy that shares its text and title. Taken out when used.
+    /// </summary>
+    private readonly ConditionalWeakTable<string, PreparedTerms> _prepared = [];
+
+    /// <summary>What <see cref="Prepare"/> counted: the title it counted with the text (the counts are used only for the same title).</summary>
+    private sealed record PreparedTerms(string? Title, Dictionary<string, double> Counts);
+
+    /// <summary>Counts the article's title and text terms as <see cref="Add"/> counts them: pure work on the two strings alone.</summary>
+    public void Prepare(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (string.IsNullOrEmpty(document.Text))
+            return;
+        _prepared.AddOrUpdate(document.Text, new PreparedTerms(document.Metadata.Title, CountTerms(document.Metadata.Title, document.Text)));
+    }
+
+    /// <summary>The title's and text's terms, title first (each term where it first comes): what an article's weights start from.</summary>
+    private Dictionary<string, double> CountTerms(string? title, string? text)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        StoryTerms.Count(title, _options.TitleWeight, counts);
+        StoryTerms.Count(text, 1, counts);
+        return counts;
+    }
+
+    /// <summary>The article's terms (<see cref="CountTerms"/>): as <see cref="Prepare"/> counted them when it did, with the same title; else counted here.</summary>
+    private Dictionary<string, double> TermsOf(Document document)
+    {
+        if (!string.IsNullOrEmpty(document.Text) && _prepared.TryGetValue(document.Text, out var prepared))
+        {
+            _prepared.Remove(document.Text);
+            if (string.Equals(prepared.Title, document.Metadata.Title, StringComparison.Ordinal))
+                return prepared.Counts;
+        }
+        return CountTerms(document.Metadata.Title, document.Text);
+    }
+
     public IReadOnlyList<string> DependsOn => ["entity-resolution"];
 
     public IReadOnlyList<InputFailure> Update(IChangeCursor changes, CancellationToken cancellation)
@@ -275,9 +315,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// <summary>Files one stored article into a story (it must not be in one).</summary>
     private void Add(Document document)
     {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        StoryTerms.Count(document.Metadata.Title, _options.TitleWeight, counts);
-        StoryTerms.Count(document.Text, 1, counts);
+        var counts = TermsOf(document);
         AddEntities(document, counts);
         var terms = counts.Keys.ToList();
         if (_memberCount is null)

@@ -110,6 +110,104 @@ public sealed class StoriesTests
     }
 
     [Fact]
+    public void Counting_listed_terms_counts_each_as_all_terms_would_and_adds_no_other()
+    {
+        // Framing's closed class asks only about the words beside names: counted alone, they must count as all terms do.
+        using var dir = new TempDir();
+        using var engine = Open(dir);
+        Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var index = engine.Store.Feature<IStoryIndex>()!;
+        foreach (var story in index.List())
+        {
+            var all = new Dictionary<string, int>(StringComparer.Ordinal);
+            int members = index.CountTerms(story.Id, all);
+            var listed = new Dictionary<string, int>(StringComparer.Ordinal) { ["bridge"] = 0, ["valley"] = 0, ["nowhereword"] = 0 };
+            Assert.Equal(members, index.CountListedTerms(story.Id, listed));
+            Assert.Equal(["bridge", "nowhereword", "valley"], listed.Keys.Order(StringComparer.Ordinal));
+            foreach (var (term, n) in listed)
+                Assert.Equal(all.GetValueOrDefault(term), n);
+            Assert.Equal(0, listed["nowhereword"]);
+        }
+        // The toll story counts its bridge, the flood story its valley.
+        Assert.Contains(index.List(), s => Count(s.Id, "bridge") == 3 && Count(s.Id, "valley") == 0);
+        Assert.Contains(index.List(), s => Count(s.Id, "valley") == 2 && Count(s.Id, "bridge") == 0);
+
+        int Count(long story, string term)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal) { [term] = 0 };
+            index.CountListedTerms(story, counts);
+            return counts[term];
+        }
+    }
+
+    [Fact]
+    public void Stories_and_framing_worked_out_ahead_of_storing_are_what_storing_alone_works_out()
+    {
+        // The analysing threads count an article's terms and the words beside its names ahead (Prepare); the stored
+        // stories, members, frequencies, tallies and framing must be the same to the last character as without.
+        using var dir = new TempDir();
+        using (var engine = Open(dir, "source.db"))
+            Stories(engine, dir, [[0, 1, 2, 3, 4, 5]]);
+        var pipeline = Features.Default;
+        List<Sitrep.Documents.Document> documents;
+        using (var source = StoreFactory.Open(dir.File("source.db"), pipeline.Codecs))
+            documents = [.. source.LoadAll()];
+
+        var ahead = Rows(prepared: true, "ahead.db");
+        var alone = Rows(prepared: false, "alone.db");
+        Assert.Equal(alone, ahead);
+        Assert.Contains("bridge", ahead, StringComparison.Ordinal);
+        Assert.Contains("Korveth Herald", ahead, StringComparison.Ordinal);
+
+        string Rows(bool prepared, string name)
+        {
+            using var store = StoreFactory.Open(dir.File(name), pipeline.Codecs);
+            var stages = pipeline.CrossDocument.Select(c => c.Create(store)).ToList();
+            // Fresh copies: what one store was handed must not be what the other finds.
+            var batch = documents.Select(d => d with { Text = new string(d.Text.AsSpan()) }).ToList();
+            foreach (var document in batch)
+            {
+                store.Prepare(document);
+                if (prepared)
+                {
+                    foreach (var stage in stages)
+                        stage.Prepare(document);
+                }
+            }
+            store.InOneTransaction(() =>
+            {
+                store.SaveBatch(batch);
+                foreach (var stage in stages)
+                    Assert.Empty(stage.Update(store.Changes.Cursor(stage.Name, stage.DependsOn), TestContext.Current.CancellationToken));
+            });
+            var index = store.Feature<IStoryIndex>()!;
+            var framing = store.Feature<IStoryFraming>()!;
+            var rows = new List<object>();
+            foreach (var story in index.List().OrderBy(s => s.Id))
+            {
+                var state = index.Story(story.Id)!;
+                rows.Add(new { story, centroid = StoryVectors.Write(state.Centroid), framing = framing.Framing(story.Id).Select(FramingRowJson) });
+                foreach (var id in index.Documents(story.Id))
+                {
+                    var member = index.MemberOf(id)!;
+                    rows.Add(new { member.Document, member.Story, member.Published, vector = StoryVectors.Write(member.Vector), member.Terms });
+                    rows.Add(FramingCodec.WriteTally(framing.Tallies([id]).Single()));
+                }
+            }
+            rows.Add(index.Frequencies([.. batch.SelectMany(d => StoryFraming.Terms(d))]).OrderBy(p => p.Key, StringComparer.Ordinal));
+            return JsonSerializer.Serialize(rows);
+        }
+    }
+
+    private static string FramingRowJson(OutletFramingRow row)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+            FramingCodec.WriteRow(json, row);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [Fact]
     public void Articles_analysed_one_batch_at_a_time_give_the_same_stories_as_all_at_once()
     {
         using var dir = new TempDir();
