@@ -111,7 +111,7 @@ public sealed class FramingStage : ICrossDocumentStage
     /// The words beside an analysed article's names worked out ahead on the analysing threads (<see cref="Prepare"/>), by
     /// the text itself: the document the store hands back after saving it is a copy that shares its text. Taken out when used.
     /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Dictionary<(int Start, int End), StoryFraming.PreparedName>> _prepared = [];
+    private readonly PreparedWork<Dictionary<(int Start, int End), StoryFraming.PreparedName>> _prepared = new();
 
     /// <summary>Works out the words beside each name of the article (<see cref="StoryFraming.PrepareNames"/>): pure work on the text and its names.</summary>
     public void Prepare(Document document)
@@ -119,15 +119,7 @@ public sealed class FramingStage : ICrossDocumentStage
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrEmpty(document.Text) || document.Layers.Get(Entities.EntityLayers.Mentions) is null)
             return;
-        _prepared.AddOrUpdate(document.Text, StoryFraming.PrepareNames(document));
-    }
-
-    private Dictionary<(int Start, int End), StoryFraming.PreparedName>? TakePrepared(string text)
-    {
-        if (string.IsNullOrEmpty(text) || !_prepared.TryGetValue(text, out var prepared))
-            return null;
-        _prepared.Remove(text);
-        return prepared;
+        _prepared.Put(document.Text, StoryFraming.PrepareNames(document));
     }
 
     public IReadOnlyList<string> DependsOn => ["stories"];
@@ -165,7 +157,7 @@ public sealed class FramingStage : ICrossDocumentStage
                             }
                             if (change.Kind != ChangeKind.Deleted && _index.StoryOf(change.DocumentId) is { } story && _store.Load(change.DocumentId, ReadLayers) is { } document)
                             {
-                                var tally = StoryFraming.Tally(document, _store, TakePrepared(document.Text));
+                                var tally = StoryFraming.Tally(document, _store, _prepared.Take(document.Text));
                                 _framing.SaveTally(story, tally);
                                 fresh[tally.Document] = tally;
                                 touched.Add(story);

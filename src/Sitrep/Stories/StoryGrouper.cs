@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sitrep.Documents;
 using Sitrep.Entities;
@@ -154,7 +153,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// An analysed article's terms counted ahead on the analysing threads (<see cref="Prepare"/>), by its text itself: the
     /// document the store hands back after saving it is a copy that shares its text and title. Taken out when used.
     /// </summary>
-    private readonly ConditionalWeakTable<string, PreparedTerms> _prepared = [];
+    private readonly PreparedWork<PreparedTerms> _prepared = new();
 
     /// <summary>What <see cref="Prepare"/> counted: the title it counted with the text (the counts are used only for the same title).</summary>
     private sealed record PreparedTerms(string? Title, Dictionary<string, double> Counts);
@@ -165,7 +164,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrEmpty(document.Text))
             return;
-        _prepared.AddOrUpdate(document.Text, new PreparedTerms(document.Metadata.Title, CountTerms(document.Metadata.Title, document.Text)));
+        _prepared.Put(document.Text, new PreparedTerms(document.Metadata.Title, CountTerms(document.Metadata.Title, document.Text)));
     }
 
     /// <summary>The title's and text's terms, title first (each term where it first comes): what an article's weights start from.</summary>
@@ -180,12 +179,8 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// <summary>The article's terms (<see cref="CountTerms"/>): as <see cref="Prepare"/> counted them when it did, with the same title; else counted here.</summary>
     private Dictionary<string, double> TermsOf(Document document)
     {
-        if (!string.IsNullOrEmpty(document.Text) && _prepared.TryGetValue(document.Text, out var prepared))
-        {
-            _prepared.Remove(document.Text);
-            if (string.Equals(prepared.Title, document.Metadata.Title, StringComparison.Ordinal))
-                return prepared.Counts;
-        }
+        if (_prepared.Take(document.Text) is { } prepared && string.Equals(prepared.Title, document.Metadata.Title, StringComparison.Ordinal))
+            return prepared.Counts;
         return CountTerms(document.Metadata.Title, document.Text);
     }
 
