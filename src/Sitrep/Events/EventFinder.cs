@@ -1326,7 +1326,7 @@ internal sealed class EventFinder
         for (int q = 0; q < quotes.Quotes.Count; q++)
         {
             var quote = quotes.Quotes[q];
-            if (quote.Start <= cueStart && cueStart < quote.End && (best < 0 || quote.End - quote.Start < quotes.Quotes[best].End - quotes.Quotes[best].Start))
+            if (quote.Holds(cueStart, cueStart + 1) && (best < 0 || quote.End - quote.Start < quotes.Quotes[best].End - quotes.Quotes[best].Start))
                 best = q;
         }
         return best;
