@@ -1255,6 +1255,13 @@ internal static class TimexRecognizer
             // "High Noon": a capitalised noon inside a sentence is a title.
             if (char.IsUpper(m.Groups["nm"].Value[0]) && !IsSentenceStart(text, m.Groups["nm"].Index))
                 return;
+            // "For the people of Poland, high noon comes today": the hour of decision, an idiom, not twelve o'clock;
+            // after a preposition it is the clock's ("a rally at high noon Friday").
+            var high = PreviousWord(text, m.Groups["nm"].Index);
+            if (high.Equals("high", StringComparison.OrdinalIgnoreCase)
+                && PreviousWord(text, text.AsSpan(0, m.Groups["nm"].Index).TrimEnd().Length - high.Length).ToString().ToLowerInvariant()
+                    is not ("at" or "by" or "until" or "till" or "before" or "after" or "from" or "around" or "since" or "near" or "about"))
+                return;
             hour = m.Groups["nm"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 24 : 12;
         }
         else if (m.Groups["hm"].Success)
