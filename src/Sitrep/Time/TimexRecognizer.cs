@@ -746,7 +746,9 @@ internal static class TimexRecognizer
 
     private static void OrdinalDay(Match m, string text, List<Candidate> into)
     {
-        var c = Add(into, m, Rule.Deictic, 1);
+        // The match starts at "today"/"it" (a literal start keeps the pattern cheap); the time is the ordinal day alone.
+        var d = m.Groups["d"];
+        var c = Add(into, d.Index, d.Index + d.Length, Rule.Deictic, 1);
         c.Grain = Grain.Day;
         c.Day = 0;
     }
