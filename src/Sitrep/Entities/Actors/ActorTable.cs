@@ -55,7 +55,7 @@ public sealed class ActorTable
     /// </summary>
     internal ActorInfo? Of(ReadOnlySpan<char> name)
     {
-        Span<char> key = stackalloc char[256];
+        Span<char> key = stackalloc char[Math.Min(name.Length, 256)];
         if (_hasSpanLookup && NameKeys.TryExact(name, key, out int written))
             return _spanLookup.TryGetValue(key[..written], out var info) ? info : null;
         return Of(name.ToString());

@@ -100,9 +100,11 @@ public static class NameKeys
         // ASCII is its own decomposed form, so the string path's Normalize would change nothing.
         if (name.Length > 256 || destination.Length < name.Length || !System.Text.Ascii.IsValid(name))
             return false;
-        Span<char> buffer = stackalloc char[256];
+        // Sized to the name (the normaliser writes at most a character for each, the words are at most
+        // every other one): fixed buffers of the longest name were zeroed on every call.
+        Span<char> buffer = stackalloc char[name.Length];
         var normalised = Normalise(name, buffer);
-        Span<Range> ranges = stackalloc Range[257];
+        Span<Range> ranges = stackalloc Range[name.Length / 2 + 2];
         var (first, words, possessive) = Cut(name, normalised, ranges);
         int length = 0;
         for (int i = first; i < words; i++)
@@ -147,7 +149,7 @@ public static class NameKeys
     {
         ArgumentNullException.ThrowIfNull(name);
         // Written as the joined words directly where it can be: this runs for every mention and look-up.
-        Span<char> key = stackalloc char[256];
+        Span<char> key = stackalloc char[Math.Min(name.Length, 256)];
         if (TryExact(name, key, out int written))
             return written == name.Length && key[..written].SequenceEqual(name) ? name : new string(key[..written]);
         return string.Join(' ', Words(name));
