@@ -153,7 +153,9 @@ internal static partial class RoleFinder
 
     private static List<Word> Words(string text, int from, int to, int maxWords = int.MaxValue)
     {
-        var list = new List<Word>(16);
+        // Sized to the window (a word and its space are rarely under four characters): the list grew twice or
+        // three times for every person mention.
+        var list = new List<Word>(Math.Min(maxWords, (to - from) / 4 + 8));
         // The words of [\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs twice
         // for every mention of a person.
         int index = from;
