@@ -33,6 +33,10 @@ internal static class PersonNames
     {
         name = "";
         honorific = false;
+        // Counted in place first: this is asked of every paragraph, and most have far more than six words,
+        // which the split below made a string each.
+        if (PiecesUpTo7(line.AsSpan().Trim().TrimStart("*—–-• ").TrimEnd(", |")) is < 2 or > 6)
+            return false;
         var tokens = line.Trim().TrimStart('*', '—', '–', '-', '•', ' ').TrimEnd(',', ' ', '|').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length < 2 || tokens.Length > 6)
             return false;
@@ -61,6 +65,27 @@ internal static class PersonNames
             return false;
         name = string.Join(' ', kept);
         return true;
+    }
+
+    /// <summary>The non-empty pieces between spaces (as a split on ' ' without empty entries gives them), counted up to 7.</summary>
+    private static int PiecesUpTo7(ReadOnlySpan<char> s)
+    {
+        int pieces = 0;
+        bool inPiece = false;
+        foreach (char c in s)
+        {
+            if (c == ' ')
+            {
+                inPiece = false;
+            }
+            else if (!inPiece)
+            {
+                inPiece = true;
+                if (++pieces == 7)
+                    break;
+            }
+        }
+        return pieces;
     }
 
     /// <summary>

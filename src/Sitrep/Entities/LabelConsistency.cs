@@ -11,8 +11,96 @@ internal static class LabelConsistency
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        var indexes = Enumerable.Range(0, mentions.Count).ToList();
-        foreach (var (group, majority) in Majorities(indexes, i => text.Substring(mentions[i].Start, mentions[i].End - mentions[i].Start), i => mentions[i].Type))
+        if (mentions.Count < 2)
+            return;
+        // The same as Majorities over the mentions' surfaces, without a string per mention or LINQ's groups:
+        // this runs on every article. Each surface is a group (a chain through next[]); a group of two
+        // or more whose commonest type is commoner than every other takes that type.
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = groups.GetAlternateLookup<ReadOnlySpan<char>>();
+        var next = new int[mentions.Count];
+        var last = new int[mentions.Count];
+        var head = new List<int>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            next[i] = -1;
+            var surface = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+            if (lookup.TryGetValue(surface, out int g))
+            {
+                next[last[g]] = i;
+                last[g] = i;
+            }
+            else
+            {
+                lookup[surface] = head.Count;
+                last[head.Count] = i;
+                head.Add(i);
+            }
+        }
+        if (head.Count == mentions.Count)
+            return;
+        Span<int> counts = stackalloc int[8];
+        var types = new string[8];
+        foreach (int first in head)
+        {
+            if (next[first] < 0)
+                continue;
+            int distinct = 0;
+            bool many = false;
+            for (int i = first; i >= 0 && !many; i = next[i])
+            {
+                var type = mentions[i].Type;
+                int k = 0;
+                while (k < distinct && !string.Equals(types[k], type, StringComparison.Ordinal))
+                    k++;
+                if (k == distinct)
+                {
+                    if (distinct == types.Length)
+                    {
+                        many = true;
+                        break;
+                    }
+                    types[distinct] = type;
+                    counts[distinct++] = 0;
+                }
+                counts[k]++;
+            }
+            if (many)
+            {
+                ApplyGrouped(text, mentions, first, next);
+                continue;
+            }
+            if (distinct < 2)
+                continue;
+            int best = 0;
+            bool unique = true;
+            for (int k = 1; k < distinct; k++)
+            {
+                if (counts[k] > counts[best])
+                {
+                    best = k;
+                    unique = true;
+                }
+                else if (counts[k] == counts[best])
+                {
+                    unique = false;
+                }
+            }
+            if (!unique)
+                continue;
+            string majority = types[best];
+            for (int i = first; i >= 0; i = next[i])
+                mentions[i] = mentions[i] with { Type = majority };
+        }
+    }
+
+    /// <summary>One group of more types than the fast path counts, read as it always was.</summary>
+    private static void ApplyGrouped(string text, List<EntityMention> mentions, int first, int[] next)
+    {
+        var members = new List<int>();
+        for (int i = first; i >= 0; i = next[i])
+            members.Add(i);
+        foreach (var (group, majority) in Majorities(members, i => text.Substring(mentions[i].Start, mentions[i].End - mentions[i].Start), i => mentions[i].Type))
         {
             foreach (int i in group)
                 mentions[i] = mentions[i] with { Type = majority };

@@ -119,14 +119,31 @@ internal static partial class MentionEvidence
             if (countries.IsNationality(NameKeys.Exact(run)) || countries.CountryOf(run) is not null)
                 continue;
             var list = result ?? mentions;
-            // One mention that is the whole run, of a type other than an adjective's, keeps it.
-            if (list.Any(m => m.Start == start && m.End == end && m.Type != EntityTypes.Miscellaneous) || list.Any(m => m.Start < nounEnd && end < m.End))
+            // One mention that is the whole run, of a type other than an adjective's, keeps it. (Loops, not
+            // lambdas: a closure over this body's locals was allocated for every token of every article.)
+            bool keeps = false;
+            foreach (var m in list)
+            {
+                if ((m.Start == start && m.End == end && m.Type != EntityTypes.Miscellaneous) || (m.Start < nounEnd && end < m.End))
+                {
+                    keeps = true;
+                    break;
+                }
+            }
+            if (keeps)
                 continue;
             int last = t;
             while (last + 1 < tokens.Length && tokens[last + 1].End <= nounEnd)
                 last++;
-            result = [.. list.Where(m => m.End <= start || m.Start >= nounEnd), new EntityMention(start, nounEnd, EntityTypes.Organization, first, last - first + 1)];
-            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var replaced = new List<EntityMention>(list.Count + 1);
+            foreach (var m in list)
+            {
+                if (m.End <= start || m.Start >= nounEnd)
+                    replaced.Add(m);
+            }
+            replaced.Add(new EntityMention(start, nounEnd, EntityTypes.Organization, first, last - first + 1));
+            result = replaced;
+            result.Sort(ByStart);
         }
         return result ?? mentions;
     }
@@ -215,10 +232,8 @@ internal static partial class MentionEvidence
         {
             if (m.Type == EntityTypes.Miscellaneous || m.TokenCount == 0)
                 continue;
-            var surface = m.Text(text);
-            bool acronym = m.TokenCount == 1 && surface.Count(char.IsUpper) >= 2 && !surface.Any(char.IsLower);
-            if (m.TokenCount >= 2 || acronym)
-                names.TryAdd(surface, m);
+            if (m.TokenCount >= 2 || IsAcronym(text.AsSpan(m.Start, m.End - m.Start)))
+                names.TryAdd(m.Text(text), m);
         }
         if (names.Count == 0)
             return mentions;
@@ -285,6 +300,20 @@ internal static partial class MentionEvidence
     }
 
 
+    /// <summary>Two capitals or more and no lower-case letter ("IRGC", "U.S."), read in place.</summary>
+    private static bool IsAcronym(ReadOnlySpan<char> surface)
+    {
+        int capitals = 0;
+        foreach (char c in surface)
+        {
+            if (char.IsLower(c))
+                return false;
+            if (char.IsUpper(c))
+                capitals++;
+        }
+        return capitals >= 2;
+    }
+
     /// <summary>
     /// The name of an organisation run into a title before a person: an organisation mention that ends in
     /// title words right before a person ("the White House National Security Adviser | Robert O'Brien")
@@ -315,12 +344,31 @@ internal static partial class MentionEvidence
             if (titleStart == person.FirstToken || titleStart == 0 || !strong)
                 continue;
             var list = result ?? mentions;
-            int before = list.FindLastIndex(m => m.End <= tokens[titleStart].Start);
+            // Loops, not lambdas: a closure over this body's locals was allocated for every person mention.
+            int titleStartOffset = tokens[titleStart].Start;
+            int before = -1;
+            for (int k = list.Count - 1; k >= 0; k--)
+            {
+                if (list[k].End <= titleStartOffset)
+                {
+                    before = k;
+                    break;
+                }
+            }
             if (before >= 0 && list[before].Type == EntityTypes.Organization && list[before].FirstToken + list[before].TokenCount > titleStart)
                 continue;
             // An organisation mention that took the title in: it ends before the title.
-            int org = list.FindIndex(m => m.Type == EntityTypes.Organization && m.FirstToken < titleStart && m.FirstToken + m.TokenCount > titleStart
-                && m.FirstToken + m.TokenCount <= person.FirstToken && m.End <= person.Start);
+            int org = -1;
+            for (int k = 0; k < list.Count; k++)
+            {
+                var m = list[k];
+                if (m.Type == EntityTypes.Organization && m.FirstToken < titleStart && m.FirstToken + m.TokenCount > titleStart
+                    && m.FirstToken + m.TokenCount <= person.FirstToken && m.End <= person.Start)
+                {
+                    org = k;
+                    break;
+                }
+            }
             if (org >= 0)
             {
                 var m = list[org];
@@ -328,12 +376,12 @@ internal static partial class MentionEvidence
                 result[org] = m with { End = tokens[titleStart - 1].End, TokenCount = titleStart - m.FirstToken };
                 continue;
             }
-            if (list.Any(m => m.End > tokens[titleStart - 1].Start && m.Start < tokens[titleStart].Start))
+            if (Overlaps(list, tokens[titleStart - 1].Start, titleStartOffset))
                 continue;
             // Capitalised words the tagger left out, right before the title.
             int first = titleStart;
             while (first > 0 && titleStart - first < 4 && Adjacent(text, tokens[first - 1], tokens[first]) && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Abbreviation
-                && char.IsUpper(text[tokens[first - 1].Start]) && !IsTitleToken(text, tokens[first - 1]) && !list.Any(m => m.FirstToken <= first - 1 && first - 1 < m.FirstToken + m.TokenCount))
+                && char.IsUpper(text[tokens[first - 1].Start]) && !IsTitleToken(text, tokens[first - 1]) && !HasToken(list, first - 1))
                 first--;
             if (first == titleStart || IsSentenceStart(text, tokens, first) && titleStart - first == 1)
                 continue;
@@ -342,10 +390,34 @@ internal static partial class MentionEvidence
             if (!head && actors.Of(name) is not { Type: "ORG" or "MEDIA" })
                 continue;
             result = [.. list, new EntityMention(tokens[first].Start, tokens[titleStart - 1].End, EntityTypes.Organization, first, titleStart - first)];
-            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+            result.Sort(ByStart);
         }
         return result ?? mentions;
     }
+
+    /// <summary>A mention ends after <paramref name="start"/> and begins before <paramref name="end"/>.</summary>
+    private static bool Overlaps(List<EntityMention> list, int start, int end)
+    {
+        foreach (var m in list)
+        {
+            if (m.End > start && m.Start < end)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A mention holds token <paramref name="token"/>.</summary>
+    private static bool HasToken(List<EntityMention> list, int token)
+    {
+        foreach (var m in list)
+        {
+            if (m.FirstToken <= token && token < m.FirstToken + m.TokenCount)
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly Comparison<EntityMention> ByStart = (a, b) => a.Start.CompareTo(b.Start);
 
     private static bool IsTitleToken(string text, Token token)
     {
@@ -422,7 +494,7 @@ internal static partial class MentionEvidence
                 if (!IsCapitalised(text, tokens[last]))
                     continue;
                 int start = tokens[t].Start, stop = tokens[last].End;
-                if (actors.Of(text[start..stop]) is not { Type: "ORG" or "MEDIA" })
+                if (actors.Of(text.AsSpan(start, stop - start)) is not { Type: "ORG" or "MEDIA" })
                     continue;
                 // Only where it replaces nothing better: words of no mention, adjectives, or a shorter organisation.
                 bool better = true;
@@ -478,14 +550,31 @@ internal static partial class MentionEvidence
                 continue;
             int end = tokens[t + 1].Start + length;
             var list = result ?? mentions;
-            // Nothing but the nationality itself may be a mention there already.
-            if (list.Any(m => m.Start < end && tokens[t].Start < m.End && !(m.Start == tokens[t].Start && m.End == tokens[t].End)))
+            // Nothing but the nationality itself may be a mention there already (loops: see WithPublisherPhrases).
+            var nationality = tokens[t];
+            bool other = false;
+            foreach (var m in list)
+            {
+                if (m.Start < end && nationality.Start < m.End && !(m.Start == nationality.Start && m.End == nationality.End))
+                {
+                    other = true;
+                    break;
+                }
+            }
+            if (other)
                 continue;
             int last = t + 1;
             while (last + 1 < tokens.Length && tokens[last + 1].End <= end)
                 last++;
-            result = [.. list.Where(m => !(m.Start == tokens[t].Start && m.End == tokens[t].End)), new EntityMention(tokens[t].Start, end, EntityTypes.Organization, t, last - t + 1)];
-            result.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var replaced = new List<EntityMention>(list.Count + 1);
+            foreach (var m in list)
+            {
+                if (!(m.Start == nationality.Start && m.End == nationality.End))
+                    replaced.Add(m);
+            }
+            replaced.Add(new EntityMention(nationality.Start, end, EntityTypes.Organization, t, last - t + 1));
+            result = replaced;
+            result.Sort(ByStart);
         }
         return result ?? mentions;
     }

@@ -145,22 +145,37 @@ internal static partial class MentionShaper
 
     private static EntityMention Extend(string text, EntityMention m, Actors.ActorTable? actors)
     {
-        var after = text.AsSpan(m.End, Math.Min(30, text.Length - m.End)).ToString();
+        // The 30 characters after the name, read in place: a string of them was made for every mention.
+        var after = text.AsSpan(m.End, Math.Min(30, text.Length - m.End));
         if (PublisherNounAfter(text, m.End) is > 0 and var p)
             return m with { End = m.End + p };
         if (m.Type != EntityTypes.Person && FacilityNounAfter(text, m.End) is > 0 and var f)
             return m with { End = m.End + f };
-        if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ArabicParticleName().Match(after) is { Success: true } a)
-            return m with { End = m.End + a.Length, Type = EntityTypes.Person };
+        if (m.Type is EntityTypes.Person or EntityTypes.Miscellaneous && ParticleNameLength(after) is > 0 and var a)
+            return m with { End = m.End + a, Type = EntityTypes.Person };
         // "Kamal al-Hasnawi": a first name (of office holders in the actor dictionaries) before an
         // article-joined family name is a person, whatever the tagger took the first name for.
         if (m.Type is EntityTypes.Location or EntityTypes.Organization && m.TokenCount == 1 && actors is not null
-            && actors.IsGivenName(text[m.Start..m.End]) && ArabicParticleName().Match(after) is { Success: true } g)
-            return m with { End = m.End + g.Length, Type = EntityTypes.Person };
+            && actors.IsGivenName(text[m.Start..m.End]) && ParticleNameLength(after) is > 0 and var g)
+            return m with { End = m.End + g, Type = EntityTypes.Person };
         // An Arabic organisation or place name goes on with its next article-joined word: "al-Hashd
         // ash-Sha'bi" (whose first word alone the tagger may take for a place), "al-Hasakah al-Jadida".
-        if (m.Type is EntityTypes.Organization or EntityTypes.Location && ArabicParticleName().Match(after) is { Success: true } o && EndsWithArticleWord(text, m))
-            return m with { End = m.End + o.Length };
+        if (m.Type is EntityTypes.Organization or EntityTypes.Location && ParticleNameLength(after) is > 0 and var o && EndsWithArticleWord(text, m))
+            return m with { End = m.End + o };
         return m;
+    }
+
+    /// <summary>
+    /// The length of <see cref="ArabicParticleName"/>'s match at the start of <paramref name="after"/>, or 0
+    /// (a match is never empty). The expression opens with white space, so most names, followed by a
+    /// space and a lower-case word or by punctuation, are settled before it runs.
+    /// </summary>
+    private static int ParticleNameLength(ReadOnlySpan<char> after)
+    {
+        if (after.Length < 5 || !char.IsWhiteSpace(after[0]))
+            return 0;
+        foreach (var match in ArabicParticleName().EnumerateMatches(after))
+            return match.Length;
+        return 0;
     }
 }

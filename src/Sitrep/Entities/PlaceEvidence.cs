@@ -48,14 +48,19 @@ internal static class PlaceEvidence
             var m = mentions[i];
             if (keys[i].Length == 0)
                 continue;
-            var (previous, beforePrevious) = WordsBefore(text, m.Start);
-            var (next, afterNext) = WordsAfter(text, m.End);
-            if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next == "," && afterNext is "who" or "whose"))
+            // The words around the name read in place (four strings were made for every mention).
+            var (previousAt, beforePreviousAt) = WordsBefore(text, m.Start);
+            var (nextAt, afterNextAt) = WordsAfter(text, m.End);
+            var previous = Word(text, previousAt);
+            var beforePrevious = Word(text, beforePreviousAt);
+            var next = nextAt.Length < 0 ? "'s".AsSpan() : Word(text, nextAt);
+            var afterNext = Word(text, afterNextAt);
+            if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next is "," && afterNext is "who" or "whose"))
                 person.Add(keys[i]);
-            if (Prepositions.Contains(previous) && next is not ("'s" or "’s"))
+            if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s"))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
             if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && (EntityLexicons.PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
-                || (previous == "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
+                || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
                 strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
         }
         // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").
@@ -155,10 +160,16 @@ internal static class PlaceEvidence
         return i;
     }
 
-    private static (string Previous, string BeforePrevious) WordsBefore(string text, int start)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A word found by <see cref="WordsBefore"/> or <see cref="WordsAfter"/>, read in place.</summary>
+    private static ReadOnlySpan<char> Word(string text, (int Start, int Length) at) => text.AsSpan(at.Start, at.Length);
+
+    /// <summary>Where the two words before <paramref name="start"/> are (empty where there is none).</summary>
+    private static ((int Start, int Length) Previous, (int Start, int Length) BeforePrevious) WordsBefore(string text, int start)
     {
         int i = start;
-        var words = new string[2];
+        Span<(int Start, int Length)> words = [(0, 0), (0, 0)];
         for (int k = 0; k < 2; k++)
         {
             while (i > 0 && text[i - 1] is ' ' or '\t')
@@ -166,23 +177,24 @@ internal static class PlaceEvidence
             int end = i;
             while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '.'))
                 i--;
-            words[k] = text[i..end];
+            words[k] = (i, end - i);
             // "in the Serin": the article does not part the preposition from the name.
-            if (k == 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+            if (k == 0 && text.AsSpan(i, end - i).Equals("the", StringComparison.OrdinalIgnoreCase))
                 k--;
             if (i == end)
                 break;
         }
-        return (words[0] ?? "", words[1] ?? "");
+        return (words[0], words[1]);
     }
 
-    private static (string Next, string AfterNext) WordsAfter(string text, int end)
+    /// <summary>Where the two words after <paramref name="end"/> are; the first's length is -1 for a possessive "'s" (read as "'s").</summary>
+    private static ((int Start, int Length) Next, (int Start, int Length) AfterNext) WordsAfter(string text, int end)
     {
         int i = end;
-        string next;
+        (int Start, int Length) next;
         if (i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] == 's')
         {
-            next = "'s";
+            next = (i, -1);
             i += 2;
         }
         else
@@ -197,13 +209,13 @@ internal static class PlaceEvidence
                 while (i < text.Length && char.IsLetter(text[i]))
                     i++;
             }
-            next = text[s..i];
+            next = (s, i - s);
         }
         while (i < text.Length && text[i] is ' ' or '\t')
             i++;
         int a = i;
         while (i < text.Length && char.IsLetter(text[i]))
             i++;
-        return (next, text[a..i]);
+        return (next, (a, i - a));
     }
 }

@@ -78,12 +78,14 @@ internal sealed class EventFinder
         bool previousHazard = false;
         // The events of the sentence before (their range in events), for a sentence that goes on telling them.
         int previousFrom = 0, previousTo = 0;
+        // Where the sentence's verb cues start: a verb opens a clause of its own, so a time beyond it is not a
+        // farther cue's. One set, emptied for each sentence (a new one was made for every sentence).
+        var verbCues = new HashSet<int>();
         foreach (var sentence in input.Sentences)
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
             int sentenceFrom = events.Count;
-            // Where the sentence's verb cues start: a verb opens a clause of its own, so a time beyond it is not a farther cue's.
-            var verbCues = new HashSet<int>();
+            verbCues.Clear();
             bool titleCase = TitleCase(text, tokens, first, end);
             // The sentence's last event read from a verb (not a noun): a verb coordinated with it shares its subject.
             Event? lastVerb = null;
@@ -424,9 +426,15 @@ internal sealed class EventFinder
         int after = i + 1;
         while (after < end && timed[after])
             after++;
-        if (after > i + 1 && after < end && _lexicon.StatusLookup.TryGetValue(tokens[after].Span(text), out var gapped)
-            && gapped.Any(c => c.Status != EventStatus.Threatened && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase)))
-            return true;
+        if (after > i + 1 && after < end && _lexicon.StatusLookup.TryGetValue(tokens[after].Span(text), out var gapped))
+        {
+            // A loop, not a lambda: its closure was allocated on every call.
+            foreach (var c in gapped)
+            {
+                if (c.Status != EventStatus.Threatened && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
         for (int last = i; last < Math.Min(end, i + 3); last++)
         {
             if (!_lexicon.StatusLookup.TryGetValue(tokens[last].Span(text), out var cues))
@@ -658,14 +666,37 @@ internal sealed class EventFinder
             if (!IsAny(subject, "we", "i") && !(IsAny(modal, "'ll", "’ll") && p - 2 >= first && IsAny(tokens[p - 2].Span(text), "we", "i")))
                 return null;
         }
+        // Loops, not lambdas: a closure over this method's locals was allocated on every call, for every token.
         if (i + 1 < end && IsAny(span, "respond", "react") && tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase)
-            && !(i + 2 < end && _lexicon.SenseLookup.TryGetValue(tokens[i + 2].Span(text), out var next) && next.Any(n => tokens[i + 2].Span(text).Equals(n.Lemma, StringComparison.OrdinalIgnoreCase))))
+            && !(i + 2 < end && _lexicon.SenseLookup.TryGetValue(tokens[i + 2].Span(text), out var next) && AnyLemma(next, tokens[i + 2].Span(text))))
             return null;
         int q = QuoteOf(input.Quotes, tokens[i].Start);
-        if (q < 0 || input.Quotes.Quotes[q].Speaker is not { Entity: >= 0 } speaker || !input.Mentions.Any(m => m.Entity == speaker.Entity))
+        if (q < 0 || input.Quotes.Quotes[q].Speaker is not { Entity: >= 0 } speaker || !MentionsEntity(input.Mentions, speaker.Entity))
             return null;
         var e = Build(input, owner, sentence, first, end, i, i, "THREATEN", null, noun: false);
         return e with { Status = EventStatus.Asserted, Actor = speaker.Entity, Target = e.Target == speaker.Entity ? -1 : e.Target };
+    }
+
+    /// <summary>One of the senses has the word as its lemma (any case).</summary>
+    private static bool AnyLemma(VerbSense[] senses, ReadOnlySpan<char> word)
+    {
+        foreach (var n in senses)
+        {
+            if (word.Equals(n.Lemma, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A mention of the entity is among the mentions.</summary>
+    private static bool MentionsEntity(IReadOnlyList<Mention> mentions, int entity)
+    {
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            if (mentions[k].Entity == entity)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Verbs of promising (event-promise-verbs.tsv): the promise is an event, and the status of what it promises.</summary>
@@ -785,15 +816,40 @@ internal sealed class EventFinder
     private static bool UnitNoun(string text, Token[] tokens, int first, int i)
     {
         // The word opens such a name: "riot police", "task force".
+        // The phrases are written on the stack and looked up as spans: strings of them were made for most words.
         if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start == tokens[i].End + 1
-            && UnitNouns.Contains(string.Concat(tokens[i].Span(text), " ", tokens[i + 1].Span(text))))
+            && UnitNounsJoined(text, tokens[i], tokens[i + 1], null))
             return true;
         if (i <= first || tokens[i - 1].Kind != TokenKind.Word)
             return false;
-        var pair = string.Concat(tokens[i - 1].Span(text), " ", tokens[i].Span(text));
-        if (UnitNouns.Contains(pair))
+        if (UnitNounsJoined(text, tokens[i - 1], tokens[i], null))
             return true;
-        return i - 2 >= first && tokens[i - 2].Kind == TokenKind.Word && UnitNouns.Contains(string.Concat(tokens[i - 2].Span(text), " ", pair));
+        return i - 2 >= first && tokens[i - 2].Kind == TokenKind.Word && UnitNounsJoined(text, tokens[i - 2], tokens[i - 1], tokens[i]);
+    }
+
+    /// <summary>Whether the words, joined by single spaces, are a unit noun phrase (event-unit-nouns.tsv).</summary>
+    private static bool UnitNounsJoined(string text, Token a, Token b, Token? c)
+    {
+        int length = a.Length + 1 + b.Length + (c is { } t ? 1 + t.Length : 0);
+        if (length > 256)
+        {
+            var joined = c is { } l ? string.Concat(a.Span(text), " ", b.Span(text)) + " " + l.Text(text) : string.Concat(a.Span(text), " ", b.Span(text));
+            return UnitNouns.Contains(joined);
+        }
+        Span<char> buffer = stackalloc char[256];
+        int n = 0;
+        a.Span(text).CopyTo(buffer);
+        n += a.Length;
+        buffer[n++] = ' ';
+        b.Span(text).CopyTo(buffer[n..]);
+        n += b.Length;
+        if (c is { } last)
+        {
+            buffer[n++] = ' ';
+            last.Span(text).CopyTo(buffer[n..]);
+            n += last.Length;
+        }
+        return UnitNouns.Contains(buffer[..n]);
     }
 
     /// <summary>
@@ -892,7 +948,7 @@ internal sealed class EventFinder
             var span = tokens[p].Span(text);
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 return -1;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words) || PrecedesOverTime(text, tokens, timed, p, first, c.Words) >= 0)) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
                 if (!cue.Commitment)
                     return -1;
@@ -905,6 +961,39 @@ internal sealed class EventFinder
     /// <summary>The verb at <paramref name="cue"/> is a gerund or an infinitive ("attempting", "to overthrow"), not a finite verb.</summary>
     private static bool NonFinite(string text, Token[] tokens, int cue) =>
         tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || tokens[cue - 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first cue, not far-reaching nor of a clause, whose words stand right before <paramref name="p"/> (over a gap or a time): a loop, where a lambda's closure was allocated on every call.</summary>
+    private static StatusCue? NearCue(StatusCue[] cues, string text, Token[] tokens, bool[]? timed, int p, int first)
+    {
+        foreach (var c in cues)
+        {
+            if (!c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words) || PrecedesOverTime(text, tokens, timed, p, first, c.Words) >= 0))
+                return c;
+        }
+        return null;
+    }
+
+    /// <summary>A cue of a clause whose words stand right before <paramref name="p"/>.</summary>
+    private static bool ClauseCue(StatusCue[] cues, string text, Token[] tokens, int p, int first)
+    {
+        foreach (var c in cues)
+        {
+            if (c.Clause && Precedes(text, tokens, p, first, c.Words))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first far-reaching cue whose words stand right before <paramref name="p"/>.</summary>
+    private static StatusCue? FarCue(StatusCue[] cues, string text, Token[] tokens, int p, int first)
+    {
+        foreach (var c in cues)
+        {
+            if (c.Far && Precedes(text, tokens, p, first, c.Words))
+                return c;
+        }
+        return null;
+    }
 
     private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed, int[] owner, IReadOnlyList<Mention> mentions, bool spoken)
     {
@@ -919,7 +1008,7 @@ internal sealed class EventFinder
             }
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => !c.Clause && !c.Far && (Precedes(text, tokens, p, first, c.Words) || GapBeforeOf(text, tokens, p, first, c.Words) || PrecedesOverTime(text, tokens, timed, p, first, c.Words) >= 0)) is { } cue)
+            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
                 status = cue.Status;
                 break;
@@ -934,7 +1023,7 @@ internal sealed class EventFinder
             for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - AccusationWindow); p--)
             {
                 var span = tokens[p].Span(text);
-                if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && cues.FirstOrDefault(c => c.Far && Precedes(text, tokens, p, first, c.Words)) is { } cue)
+                if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && FarCue(cues, text, tokens, p, first) is { } cue)
                 {
                     status = cue.Status;
                     break;
@@ -952,7 +1041,7 @@ internal sealed class EventFinder
         {
             for (int p = first; p < cueFirst; p++)
             {
-                if (_lexicon.StatusLookup.TryGetValue(tokens[p].Span(text), out var cues) && cues.Any(c => c.Clause && Precedes(text, tokens, p, first, c.Words)))
+                if (_lexicon.StatusLookup.TryGetValue(tokens[p].Span(text), out var cues) && ClauseCue(cues, text, tokens, p, first))
                     return EventStatus.Hypothetical;
             }
         }

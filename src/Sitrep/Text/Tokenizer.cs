@@ -14,74 +14,91 @@ public static class Tokenizer
     public static Token[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>(text.Length / 5 + 4);
-        int i = 0;
-        while (i < text.Length)
+        // Gathered in a pooled buffer and copied once to an array of the right size: a list's own buffer,
+        // a fifth of the text long, was garbage once per article and stage that tokenizes.
+        var tokens = System.Buffers.ArrayPool<Token>.Shared.Rent(text.Length / 5 + 4);
+        int count = 0;
+        try
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            int i = 0;
+            while (i < text.Length)
             {
-                i++;
-                continue;
-            }
-            int start = i;
-            TokenKind kind;
-            if (IsUrlStart(text, i))
-            {
-                while (i < text.Length && !char.IsWhiteSpace(text[i]))
-                    i++;
-                while (i > start && IsTrailingPunctuation(text[i - 1]))
-                    i--;
-                kind = TokenKind.Url;
-            }
-            else if ((c is '#' or '@') && i + 1 < text.Length && IsWordChar(text[i + 1]))
-            {
-                i++;
-                while (i < text.Length && (IsWordChar(text[i]) || text[i] == '_'))
-                    i++;
-                kind = c == '#' ? TokenKind.Hashtag : TokenKind.Handle;
-            }
-            else if (char.IsDigit(c))
-            {
-                i = ScanNumber(text, i);
-                kind = TokenKind.Number;
-                // "60km", "9mm": a number glued to a unit is one token.
-                while (i < text.Length && char.IsLetter(text[i]))
-                    i++;
-            }
-            else if (IsWordChar(c))
-            {
-                i = ScanWord(text, i, out kind);
-            }
-            else if (c == '.' && i + 2 < text.Length && text[i + 1] == '.' && text[i + 2] == '.')
-            {
-                i += 3;
-                kind = TokenKind.Ellipsis;
-            }
-            else
-            {
-                // A character outside the basic plane (an emoji, a flag's two regional letters) is a
-                // surrogate pair: one symbol, never two halves, so no span can cut it.
-                i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-                kind = c switch
+                char c = text[i];
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
                 {
-                    '…' => TokenKind.Ellipsis,
-                    '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '„' or '‚' => TokenKind.Quote,
-                    '(' or ')' or '[' or ']' or '{' or '}' => TokenKind.Bracket,
-                    '—' or '–' or '-' or '‒' or '―' => TokenKind.Dash,
-                    '.' or ',' or ';' or ':' or '!' or '?' or '،' or '؛' or '؟' => TokenKind.Punctuation,
-                    _ => TokenKind.Symbol,
-                };
-                // "--" and "—-" runs are one dash.
-                if (kind == TokenKind.Dash)
+                    i++;
+                    continue;
+                }
+                int start = i;
+                TokenKind kind;
+                if (IsUrlStart(text, i))
                 {
-                    while (i < text.Length && text[i] is '-' or '—' or '–')
+                    while (i < text.Length && !char.IsWhiteSpace(text[i]))
+                        i++;
+                    while (i > start && IsTrailingPunctuation(text[i - 1]))
+                        i--;
+                    kind = TokenKind.Url;
+                }
+                else if ((c is '#' or '@') && i + 1 < text.Length && IsWordChar(text[i + 1]))
+                {
+                    i++;
+                    while (i < text.Length && (IsWordChar(text[i]) || text[i] == '_'))
+                        i++;
+                    kind = c == '#' ? TokenKind.Hashtag : TokenKind.Handle;
+                }
+                else if (char.IsDigit(c))
+                {
+                    i = ScanNumber(text, i);
+                    kind = TokenKind.Number;
+                    // "60km", "9mm": a number glued to a unit is one token.
+                    while (i < text.Length && char.IsLetter(text[i]))
                         i++;
                 }
+                else if (IsWordChar(c))
+                {
+                    i = ScanWord(text, i, out kind);
+                }
+                else if (c == '.' && i + 2 < text.Length && text[i + 1] == '.' && text[i + 2] == '.')
+                {
+                    i += 3;
+                    kind = TokenKind.Ellipsis;
+                }
+                else
+                {
+                    // A character outside the basic plane (an emoji, a flag's two regional letters) is a
+                    // surrogate pair: one symbol, never two halves, so no span can cut it.
+                    i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                    kind = c switch
+                    {
+                        '…' => TokenKind.Ellipsis,
+                        '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '„' or '‚' => TokenKind.Quote,
+                        '(' or ')' or '[' or ']' or '{' or '}' => TokenKind.Bracket,
+                        '—' or '–' or '-' or '‒' or '―' => TokenKind.Dash,
+                        '.' or ',' or ';' or ':' or '!' or '?' or '،' or '؛' or '؟' => TokenKind.Punctuation,
+                        _ => TokenKind.Symbol,
+                    };
+                    // "--" and "—-" runs are one dash.
+                    if (kind == TokenKind.Dash)
+                    {
+                        while (i < text.Length && text[i] is '-' or '—' or '–')
+                            i++;
+                    }
+                }
+                if (count == tokens.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
+                    tokens.AsSpan(0, count).CopyTo(larger);
+                    System.Buffers.ArrayPool<Token>.Shared.Return(tokens);
+                    tokens = larger;
+                }
+                tokens[count++] = new Token(start, i - start, kind);
             }
-            tokens.Add(new Token(start, i - start, kind));
+            return tokens.AsSpan(0, count).ToArray();
         }
-        return [.. tokens];
+        finally
+        {
+            System.Buffers.ArrayPool<Token>.Shared.Return(tokens);
+        }
     }
 
     private static int ScanNumber(string text, int i)

@@ -15,12 +15,15 @@ public sealed record ActorInfo(string Type, string? Country, string? Sector, str
 public sealed class ActorTable
 {
     private readonly FrozenDictionary<string, ActorInfo> _names;
+    private readonly FrozenDictionary<string, ActorInfo>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
+    private readonly bool _hasSpanLookup;
     private readonly FrozenSet<string> _givenNames;
     private readonly FrozenDictionary<string, string> _agentNouns;
 
     private ActorTable(FrozenDictionary<string, ActorInfo> names, FrozenSet<string> givenNames, FrozenDictionary<string, string> agentNouns, string hash)
     {
         _names = names;
+        _hasSpanLookup = names.TryGetAlternateLookup(out _spanLookup);
         _givenNames = givenNames;
         _agentNouns = agentNouns;
         Hash = hash;
@@ -44,6 +47,19 @@ public sealed class ActorTable
 
     /// <summary>What the dictionaries say of a name (compared as <see cref="NameKeys.Exact"/>), or null.</summary>
     public ActorInfo? Of(string name) => _names.GetValueOrDefault(NameKeys.Exact(name));
+
+    /// <summary>
+    /// <see cref="Of(string)"/> of a stretch of text, without making a string of it or of its key where
+    /// the key can be written on the stack (<see cref="NameKeys.TryExact"/>): the entity stage asks this
+    /// for every run of capitalised words.
+    /// </summary>
+    internal ActorInfo? Of(ReadOnlySpan<char> name)
+    {
+        Span<char> key = stackalloc char[Math.Min(name.Length, 256)];
+        if (_hasSpanLookup && NameKeys.TryExact(name, key, out int written))
+            return _spanLookup.TryGetValue(key[..written], out var info) ? info : null;
+        return Of(name.ToString());
+    }
 
     /// <summary>What the dictionaries say of an exact key, or null.</summary>
     public ActorInfo? OfKey(string exactKey) => _names.GetValueOrDefault(exactKey);

@@ -86,7 +86,9 @@ internal static partial class Affiliations
     private static (string? Sector, string? Country) InContext(string text, Mention mention, string type, CountryTable countries, ActorTable actors)
     {
         int from = Math.Max(0, mention.Start - 80);
-        var before = Words(text, from, mention.Start);
+        // Only the last six words before the name can be read (the phrase is at most that long), and the first
+        // eleven after it: strings of the others were made around every mention of most entities.
+        var before = LastWords(text, from, mention.Start, 6);
         // The phrase ends at the name and starts after the last determiner or punctuation.
         int start = before.Count;
         while (start > 0 && start > before.Count - 6 && !IsBoundary(before[start - 1]))
@@ -109,7 +111,7 @@ internal static partial class Affiliations
         // The apposition opens with a comma: without one, the words after are not read.
         if (!WordScan.OpensWithComma(text, mention.End, end))
             return (sector, country);
-        var after = Words(text, mention.End, end);
+        var after = Words(text, mention.End, end, 11);
         if (after.Count >= 3 && after[0] == "," && after[1].ToLowerInvariant() is "a" or "an" or "the")
         {
             int stop = 2;
@@ -157,12 +159,31 @@ internal static partial class Affiliations
     private static bool IsPunctuation(string word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
 
     /// <summary>The words of <paramref name="text"/> from <paramref name="from"/> to <paramref name="end"/>, read as if that were the whole text.</summary>
-    private static List<string> Words(string text, int from, int end)
+    private static List<string> Words(string text, int from, int end, int maxWords = int.MaxValue)
     {
         var words = new List<string>();
         // The words of [\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs for every mention of most entities.
-        for (int index = from; WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
+        for (int index = from; words.Count < maxWords && WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
             words.Add(text.Substring(index, length));
+        return words;
+    }
+
+    /// <summary>The last <paramref name="keep"/> of the words <see cref="Words"/> reads from <paramref name="from"/> to <paramref name="end"/>.</summary>
+    private static List<string> LastWords(string text, int from, int end, int keep)
+    {
+        Span<int> starts = stackalloc int[keep];
+        Span<int> lengths = stackalloc int[keep];
+        int count = 0;
+        for (int index = from; WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
+        {
+            starts[count % keep] = index;
+            lengths[count % keep] = length;
+            count++;
+        }
+        int n = Math.Min(count, keep);
+        var words = new List<string>(n);
+        for (int k = count - n; k < count; k++)
+            words.Add(text.Substring(starts[k % keep], lengths[k % keep]));
         return words;
     }
 }

@@ -433,11 +433,14 @@ internal static partial class DocumentCoreference
     private static void LinkShortForms(string[][] core, string[] types, string?[] country, DisjointSets sets)
     {
         int n = core.Length;
-        var joined = Array.ConvertAll(core, c => string.Join(' ', c));
+        // Each name's words joined only when it is found to be a longer form (every name's were joined up front),
+        // and whether the short name ends in a head noun asked once, not for every other name.
+        var joined = new string?[n];
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] == Person || core[i].Length == 0)
                 continue;
+            bool endsInHead = EntityLexicons.OrganisationHeads.Contains(core[i][^1]);
             int chosen = -1;
             string? longer = null;
             bool ambiguous = false;
@@ -449,13 +452,13 @@ internal static partial class DocumentCoreference
                 // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
                 bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
-                    && ((EntityLexicons.OrganisationHeads.Contains(core[i][^1]) && IndexOfSequence(core[j], core[i]) > 0)
+                    && ((endsInHead && IndexOfSequence(core[j], core[i]) > 0)
                         || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
                 bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
                 if (!shortForm && !sameCore)
                     continue;
                 // "the Party" after the Democratic Party and the Republican Party is neither for certain.
-                var key = joined[j];
+                var key = joined[j] ??= string.Join(' ', core[j]);
                 ambiguous |= longer is not null && longer != key;
                 longer ??= key;
                 if (j < i || chosen < 0)

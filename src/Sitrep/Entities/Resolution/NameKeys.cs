@@ -54,15 +54,7 @@ public static class NameKeys
             var normalised = Normalise(decomposed, buffer);
             int count = normalised.Count(' ') + 1;
             Span<Range> ranges = count <= 64 ? stackalloc Range[64] : new Range[count];
-            int words = 0;
-            foreach (var range in normalised.Split(' '))
-            {
-                if (range.End.Value > range.Start.Value)
-                    ranges[words++] = range;
-            }
-            int first = words > 1 && normalised[ranges[0]] is "the" ? 1 : 0;
-            // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
-            bool possessive = words - first >= 1 && EndsWithPossessive(name);
+            var (first, words, possessive) = Cut(name, normalised, ranges);
             var result = new string[words - first];
             for (int i = first; i < words; i++)
             {
@@ -79,10 +71,61 @@ public static class NameKeys
     }
 
     /// <summary>
+    /// The non-empty words of the normalised name as ranges, from the first kept (a leading "the" of two
+    /// words or more is not), and whether the last loses its possessive "s".
+    /// </summary>
+    private static (int First, int Words, bool Possessive) Cut(ReadOnlySpan<char> name, ReadOnlySpan<char> normalised, Span<Range> ranges)
+    {
+        int words = 0;
+        foreach (var range in normalised.Split(' '))
+        {
+            if (range.End.Value > range.Start.Value)
+                ranges[words++] = range;
+        }
+        int first = words > 1 && normalised[ranges[0]] is "the" ? 1 : 0;
+        // A possessive: "Iran's" arrives as "irans" once the apostrophe is gone, so the form with it is checked.
+        bool possessive = words - first >= 1 && EndsWithPossessive(name);
+        return (first, words, possessive);
+    }
+
+    /// <summary>
+    /// <see cref="Exact"/> of a name written into <paramref name="destination"/>, without a string: false
+    /// (and nothing to rely on written) for a name that is not all ASCII (whose decomposed form
+    /// <see cref="Exact"/> works out) or too long for the buffers, so the caller asks <see cref="Exact"/>.
+    /// Look-ups by a stretch of the text ask this for every capitalised run of every article.
+    /// </summary>
+    internal static bool TryExact(ReadOnlySpan<char> name, Span<char> destination, out int written)
+    {
+        written = 0;
+        // ASCII is its own decomposed form, so the string path's Normalize would change nothing.
+        if (name.Length > 256 || destination.Length < name.Length || !System.Text.Ascii.IsValid(name))
+            return false;
+        // Sized to the name (the normaliser writes at most a character for each, the words are at most
+        // every other one): fixed buffers of the longest name were zeroed on every call.
+        Span<char> buffer = stackalloc char[name.Length];
+        var normalised = Normalise(name, buffer);
+        Span<Range> ranges = stackalloc Range[name.Length / 2 + 2];
+        var (first, words, possessive) = Cut(name, normalised, ranges);
+        int length = 0;
+        for (int i = first; i < words; i++)
+        {
+            if (i > first)
+                destination[length++] = ' ';
+            var word = normalised[ranges[i]];
+            if (possessive && i == words - 1)
+                word = word[..^1];
+            word.CopyTo(destination[length..]);
+            length += word.Length;
+        }
+        written = length;
+        return true;
+    }
+
+    /// <summary>
     /// The decomposed name in lower case without its combining marks, dots and apostrophes, every other
     /// character that is no letter or digit a space; returns the part of <paramref name="buffer"/> written.
     /// </summary>
-    private static ReadOnlySpan<char> Normalise(string decomposed, Span<char> buffer)
+    private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> decomposed, Span<char> buffer)
     {
         int length = 0;
         foreach (char c0 in decomposed)
@@ -102,7 +145,15 @@ public static class NameKeys
     }
 
     /// <summary>The name as words joined by one space: equal for the same spelling however it is printed.</summary>
-    public static string Exact(string name) => string.Join(' ', Words(name));
+    public static string Exact(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        // Written as the joined words directly where it can be: this runs for every mention and look-up.
+        Span<char> key = stackalloc char[Math.Min(name.Length, 256)];
+        if (TryExact(name, key, out int written))
+            return written == name.Length && key[..written].SequenceEqual(name) ? name : new string(key[..written]);
+        return string.Join(' ', Words(name));
+    }
 
     /// <summary>Words without the Arabic articles, each reduced to its consonant skeleton.</summary>
     public static string Loose(string name) => string.Join(' ', LooseWords(WithoutArticles(Words(name))));
@@ -588,6 +639,6 @@ public static class NameKeys
 
     private static bool IsFunctionWord(string w) => w is "of" or "the" or "and" or "for" or "in";
 
-    private static bool EndsWithPossessive(string name) =>
+    private static bool EndsWithPossessive(ReadOnlySpan<char> name) =>
         name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal);
 }

@@ -39,7 +39,7 @@ internal static partial class RoleFinder
         bool role = false;
         for (int i = before.Count - 1; i >= 0; i--)
         {
-            var w = before[i].Value;
+            var w = before[i].Value(text);
             bool capitalised = char.IsUpper(w[0]) || char.IsDigit(w[0]);
             bool connector = w is "of" or "for" or "and" or "'s" or "’s";
             if (!capitalised && !connector)
@@ -49,7 +49,7 @@ internal static partial class RoleFinder
             first = i;
             role |= IsRoleWord(w);
         }
-        while (first < before.Count && before[first].Value is "of" or "for" or "and" or "'s" or "’s")
+        while (first < before.Count && before[first].Value(text) is "of" or "for" or "and" or "'s" or "’s")
             first++;
         return role && first < before.Count ? (Span(text, before, first, before.Count), first) : null;
     }
@@ -57,13 +57,13 @@ internal static partial class RoleFinder
     /// <summary>"the X's deputy in political affairs, [Title] Name": the phrase ending in a comma just before.</summary>
     private static string? AppositionBefore(string text, List<Word> before, int end)
     {
-        if (end < 2 || before[end - 1].Value != ",")
+        if (end < 2 || before[end - 1].Value(text) is not ",")
             return null;
         int commaIndex = end - 1;
         int from = -1;
         for (int i = commaIndex - 1; i >= 0 && commaIndex - i <= 12; i--)
         {
-            var w = before[i].Value;
+            var w = before[i].Value(text);
             if (w is "," or "." or ";" or ":" or "\"" or "“" or "”" or "(" or ")")
                 break;
             if (w is "the" or "The" or "its" or "Its")
@@ -72,7 +72,7 @@ internal static partial class RoleFinder
                 break;
             }
         }
-        if (from < 0 || from >= commaIndex || !ContainsRoleNoun(before, from, commaIndex))
+        if (from < 0 || from >= commaIndex || !ContainsRoleNoun(text, before, from, commaIndex))
             return null;
         return Span(text, before, from, commaIndex);
     }
@@ -80,24 +80,24 @@ internal static partial class RoleFinder
     /// <summary>"Name, the US secretary of state, said": up to the next comma or full stop.</summary>
     private static string? AppositionAfter(string text, List<Word> after)
     {
-        if (after.Count < 3 || after[0].Value != ",")
+        if (after.Count < 3 || after[0].Value(text) is not ",")
             return null;
         int from = 1;
-        if (after[1].Value is "the" or "a" or "an" or "its" or "his" or "her" or "their")
+        if (after[1].Value(text) is "the" or "a" or "an" or "its" or "his" or "her" or "their")
             from = 2;
         int end = from;
-        while (end < after.Count && end - from < 12 && after[end].Value is not ("," or "." or ";" or ":" or "(" or ")" or "\"" or "“" or "”"))
+        while (end < after.Count && end - from < 12 && after[end].Value(text) is not ("," or "." or ";" or ":" or "(" or ")" or "\"" or "“" or "”"))
         {
-            if (after[end].Value is "who" or "which" or "that" or "said" or "says" or "told")
+            if (after[end].Value(text) is "who" or "which" or "that" or "said" or "says" or "told")
                 return null;
             // "deputy chief of the forces and a number of their comrades": the role ends before the second phrase.
-            if (after[end].Value == "and" && end + 1 < after.Count && after[end + 1].Value is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "other" or "several" or "many" or "some")
+            if (after[end].Value(text) is "and" && end + 1 < after.Count && after[end + 1].Value(text) is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "other" or "several" or "many" or "some")
                 break;
             end++;
         }
-        while (end > from && after[end - 1].Value is "of" or "the" or "a" or "an" or "and" or "in" or "for" or "to" or "on")
+        while (end > from && after[end - 1].Value(text) is "of" or "the" or "a" or "an" or "and" or "in" or "for" or "to" or "on")
             end--;
-        if (end >= after.Count || end == from || !ContainsRoleNoun(after, from, end))
+        if (end >= after.Count || end == from || !ContainsRoleNoun(text, after, from, end))
             return null;
         // The head of an apposition role comes early ("the IRGC's chief commander"); a role noun only at
         // the end of a long clause is more likely a sentence of its own.
@@ -105,21 +105,38 @@ internal static partial class RoleFinder
     }
 
     /// <summary>An apposition is a role when it has a role noun in lower case ("the US secretary of state"), not a name ("Brig. Gen. X").</summary>
-    private static bool ContainsRoleNoun(List<Word> words, int from, int end)
+    private static bool ContainsRoleNoun(string text, List<Word> words, int from, int end)
     {
         for (int i = from; i < end; i++)
         {
-            var w = words[i].Value;
-            if (char.IsLower(w[0]) && (EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.RoleNouns.Contains(w.TrimEnd('s'))))
+            var w = words[i].Value(text);
+            if (char.IsLower(w[0]) && (RoleNouns.Contains(w) || RoleNouns.Contains(w.TrimEnd('s'))))
                 return true;
         }
         return false;
     }
 
-    private static bool IsRoleWord(string w)
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNouns = EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ranks = EntityLexicons.Ranks.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownAbbreviations = Text.Abbreviations.Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsRoleWord(ReadOnlySpan<char> w)
     {
         var bare = w.TrimEnd('.');
-        return EntityLexicons.RoleNouns.Contains(bare) || EntityLexicons.Ranks.Contains(bare) || EntityLexicons.Ranks.Contains(bare.Replace(".", "", StringComparison.Ordinal));
+        if (RoleNouns.Contains(bare) || Ranks.Contains(bare))
+            return true;
+        if (!bare.Contains('.'))
+            return false; // without its dots the word is the same, just asked
+        Span<char> undotted = bare.Length <= 64 ? stackalloc char[64] : new char[bare.Length];
+        int n = 0;
+        foreach (char c in bare)
+        {
+            if (c != '.')
+                undotted[n++] = c;
+        }
+        return Ranks.Contains(undotted[..n]);
     }
 
     private static bool Adjacent(string text, Word a, Word b)
@@ -136,7 +153,9 @@ internal static partial class RoleFinder
 
     private static List<Word> Words(string text, int from, int to, int maxWords = int.MaxValue)
     {
-        var list = new List<Word>();
+        // Sized to the window (a word and its space are rarely under four characters): the list grew twice or
+        // three times for every person mention.
+        var list = new List<Word>(Math.Min(maxWords, (to - from) / 4 + 8));
         // The words of [\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs twice
         // for every mention of a person.
         int index = from;
@@ -144,23 +163,33 @@ internal static partial class RoleFinder
         {
             if (index + length > to)
                 break;
-            var w = text.Substring(index, length);
+            // Read in place (a string per word was made for every word around every mention of a person).
+            var w = text.AsSpan(index, length);
             // "Iraq." ends a sentence; "Gen." and "U.S." do not.
-            if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.', StringComparison.Ordinal) == w.Length - 1 && !Text.Abbreviations.Known.Contains(w[..^1].ToLowerInvariant()))
+            if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && !IsKnownAbbreviation(w[..^1]))
             {
-                list.Add(new Word(w[..^1], index));
-                list.Add(new Word(".", index + w.Length - 1));
+                list.Add(new Word(index, length - 1));
+                list.Add(new Word(index + length - 1, 1));
             }
             else
             {
-                list.Add(new Word(w, index));
+                list.Add(new Word(index, length));
             }
         }
         return list;
     }
 
-    private readonly record struct Word(string Value, int Index)
+    /// <summary>Whether the word, lower-cased, is a known abbreviation (without its final full stop).</summary>
+    private static bool IsKnownAbbreviation(ReadOnlySpan<char> word)
     {
-        public int Length => Value.Length;
+        Span<char> lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
+        int n = word.ToLowerInvariant(lower);
+        return KnownAbbreviations.Contains(lower[..n]);
+    }
+
+    /// <summary>A word of the text: where it starts and how long it is.</summary>
+    private readonly record struct Word(int Index, int Length)
+    {
+        public ReadOnlySpan<char> Value(string text) => text.AsSpan(Index, Length);
     }
 }
