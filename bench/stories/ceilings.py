@@ -12,6 +12,7 @@ set was made from (its `date` of each roundup is the oracle day; Sitrep never se
            over all pairs) by term cosine and by cosine less the density of the two articles' neighbourhoods
            (CSLS: 2 cos - r(a) - r(b), r the mean of the k highest cosines to other articles), r read from
            every article (not incremental) or from those before the later of the two
+  both     density (as below) with the oracle day for every undated article: what the two together reach
   attime   the same with r as of the later article's arrival, in file order and shuffled (seed 1): the
            file holds each roundup's articles next to each other, so what depends on arrival order learns
            the gold from it
@@ -152,7 +153,7 @@ def main():
     docs = json.load(open(args[0], encoding="utf-8"))["documents"]
     gold = json.load(open(args[1], encoding="utf-8"))
     days = oracle_days(args[2], gold)
-    names = args[3:] or ["oracle", "textdate", "pairs", "density"]
+    names = args[3:] or ["oracle", "textdate", "pairs", "density", "both"]
     shuffled = list(docs)
     random.Random(1).shuffle(shuffled)
     if "oracle" in names:
@@ -181,6 +182,10 @@ def main():
         for label, ds in (("file order", docs), ("shuffled", shuffled)):
             for lam, mu in ((0, 0), (1, 0.3), (1, 0.25)):
                 print(f"{label}, density off the likeness lam={lam} mu={mu}: {R.fmt(dense_run(ds, gold, dict(lam=lam, mu=mu), k))}")
+    if "both" in names:
+        od = with_days(docs, days)
+        for lam, mu, thr in ((1, 0.3, 0.25), (1, 0.3, 0.2)):
+            print(f"oracle day and density lam={lam} mu={mu}, threshold {thr}: {R.fmt(dense_run(od, gold, dict(lam=lam, mu=mu, thr=thr), k))}")
 
 
 if __name__ == "__main__":
