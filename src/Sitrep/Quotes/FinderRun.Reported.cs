@@ -30,7 +30,7 @@ internal sealed partial class FinderRun
                 }
                 continue;
             }
-            if (!IsCue(k))
+            if (!IsCue(k) || NoSpeechSaid(k))
                 continue;
             // "happily retweeted …", "generally impugning …": a manner adverb the model took for the
             // cue's head stands before the verb that heads it; the words start after that verb.
@@ -56,6 +56,23 @@ internal sealed partial class FinderRun
             _used[k] = true;
             _frames.Add(frame);
         }
+    }
+
+    /// <summary>
+    /// "said" that reports nothing: the concessive "That said, …", "That being said, …" and "Having said
+    /// that, …" opening a sentence, and the adjective after an article ("the said vessel").
+    /// </summary>
+    private bool NoSpeechSaid(int k)
+    {
+        int s0 = _view.SentenceStart(k);
+        // The model may take "Having" for the head of "Having said that,".
+        if (k == s0 && WordIs(k, "having") && WordIs(k + 1, "said") && WordIs(k + 2, "that") && IsComma(k + 3))
+            return true;
+        if (!WordIs(k, "said"))
+            return false;
+        return WordIs(k - 1, "the")
+            || IsComma(k + 1) && (k - 1 == s0 && WordIs(k - 1, "that") || k - 2 == s0 && WordIs(k - 2, "that") && WordIs(k - 1, "being"))
+            || k - 1 == s0 && WordIs(k - 1, "having") && WordIs(k + 1, "that") && IsComma(k + 2);
     }
 
     /// <summary>
