@@ -74,7 +74,7 @@ internal sealed class StoryText
     public string? Country(int entity) => entity >= 0 && entity < Entities.Count ? Entities[entity].Country ?? Entities[entity].Nationality : null;
 
     /// <summary>Whether [start, end) lies inside words the article attributes to someone (a quote, direct or reported).</summary>
-    public bool InQuote(int start, int end) => Quotes.Any(q => q.Start <= start && end <= q.End);
+    public bool InQuote(int start, int end) => Quotes.Any(q => q.Holds(start, end));
 
     /// <summary>
     /// The sentence around <paramref name="at"/>: from after the last full stop, question or

@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -483,26 +483,113 @@ internal sealed class EventFinder
     /// <summary>How many words may stand between an appeal verb and the "to" of what it asks ("called on the security forces of the country to").</summary>
     private const int AppealWindow = 8;
 
+    /// <summary>How far back the infinitive whose phrase holds another is looked for ("urges the authorities to condemn these acts and to revoke").</summary>
+    private const int ChainWindow = 10;
+
+    /// <summary>Nouns of persons and groups (event-agent-nouns.tsv, from WordNet): an appeal verb's object that can be asked to act.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AgentNouns = Sitrep.Lexicons.Lexicon.Get("event-agent-nouns");
+
+    /// <summary>Object pronouns of persons, a closed class: "told him to come home", "asked them to reconsider".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgentPronouns = new[]
+    {
+        "him", "her", "them", "us", "me", "you", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "others", "themselves", "himself", "herself",
+        "some", "many", "all", "both", "few", "several", "most",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The verb at <paramref name="cueFirst"/> is the infinitive of what someone is asked, urged, pressed
     /// or ordered to do: "to" right before it and an appeal verb before that, in the same clause ("urged
-    /// Iran to release", "were ordered to withdraw", "pressuring the US forces to pull out").
+    /// Iran to release", "were ordered to withdraw", "pressuring the US forces to pull out"). Between the
+    /// verb and "to" stands nothing or the one asked: a person or group (a name, a pronoun, a noun of
+    /// event-agent-nouns.tsv). Any other object makes the infinitive the purpose of the verb's own act
+    /// ("requested anonymity to discuss", "pushing falsehoods to mock", "called for his impeachment to
+    /// protest"). "Call" without "on", "upon" or "for" ("called on Iran to", "called for the president
+    /// to"), in the active, is a telephone call when the infinitive is talks or words of support
+    /// (<paramref name="spoken"/>: "called Haley to apologize", "a call to discuss"), the caller's own act;
+    /// else it summons ("calling its troops to prepare for operations"). The
+    /// passive's "by" names the asker ("invited by the embassy to greet him"); an infinitive within an
+    /// asked one's phrase is asked too.
     /// </summary>
-    private static bool AskedTo(string text, Token[] tokens, int first, int cueFirst)
+    private static bool AskedTo(string text, Token[] tokens, int first, int cueFirst, int[] owner, IReadOnlyList<Mention> mentions, bool spoken, int depth = 0)
     {
         int to = cueFirst - 1;
         if (to <= first || !tokens[to].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
             return false;
-        for (int p = to - 1; p >= Math.Max(first, to - 1 - AppealWindow); p--)
+        if (AskedDirectly(text, tokens, first, to, owner, mentions, spoken))
+            return true;
+        // An infinitive inside the phrase of an asked one is not done either: joined to it ("urges the
+        // authorities to condemn these acts and to revoke"), or its purpose ("urged women to use their
+        // voting power to help", "called on Republicans to stop trying to undermine").
+        if (depth >= 2)
+            return false;
+        for (int q = to - 1; q > first && q >= to - ChainWindow; q--)
         {
-            var span = tokens[p].Span(text);
-            if (tokens[p].Kind == TokenKind.Punctuation || IsAny(span, "that", "which", "who", "whom", "because", "but", "if", "while", "when", "after", "before"))
+            var span = tokens[q].Span(text);
+            if ((tokens[q].Kind == TokenKind.Punctuation && span is not ",") || IsAny(span, "that", "which", "who", "whom", "because", "but", "if", "while", "when", "after", "before"))
                 return false;
-            // "in order to guard": a purpose, not an order.
-            if (tokens[p].Kind == TokenKind.Word && AppealVerbs.Contains(span) && !(p > first && span.Equals("order", StringComparison.OrdinalIgnoreCase) && IsAny(tokens[p - 1].Span(text), "in")))
-                return true;
+            if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
+                return tokens[q + 1].Kind == TokenKind.Word && AskedTo(text, tokens, first, q + 1, owner, mentions, spoken: false, depth + 1);
         }
         return false;
+    }
+
+    /// <summary>The "to" at <paramref name="to"/> opens what an appeal verb's object is asked to do (see <see cref="AskedTo"/>).</summary>
+    private static bool AskedDirectly(string text, Token[] tokens, int first, int to, int[] owner, IReadOnlyList<Mention> mentions, bool spoken)
+    {
+        int h = to - 1;
+        // Adverbs and "not", "how" may stand between the one asked and "to" ("pushing them fiercely to", "telling her not to", "telling the government how to").
+        while (h > first && tokens[h].Kind == TokenKind.Word && (tokens[h].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase) || IsAny(tokens[h].Span(text), "not", "never", "how")))
+            h--;
+        // A word or a dotted abbreviation ("urges the U.S. to remove").
+        if (tokens[h].Kind is not (TokenKind.Word or TokenKind.Abbreviation))
+            return false;
+        // "We are called upon to help", "was called on to resign".
+        if (h > first && IsAny(tokens[h].Span(text), "on", "upon") && IsCall(tokens[h - 1].Span(text)))
+            return true;
+        if (IsAppeal(text, tokens, first, h))
+        {
+            // Nothing between: "were ordered to withdraw", "asked to attend", "the push to repeal"; "called to congratulate" is a telephone call.
+            return !IsCall(tokens[h].Span(text)) || !spoken || (h > first && IsAny(tokens[h - 1].Span(text), "was", "were", "been", "being", "is", "are", "be"));
+        }
+        bool preposition = false;
+        for (int p = h - 1; p >= Math.Max(first, to - 1 - AppealWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind == TokenKind.Punctuation || VerbWords.Contains(span) || IsAny(span, "that", "which", "whom", "because", "but", "if", "while", "when", "after", "before"))
+                return false;
+            if (IsAny(span, "on", "upon", "for"))
+                preposition = true;
+            if (!IsAppeal(text, tokens, first, p))
+                continue;
+            // The passive's agent is the one who asks ("invited by the Nunciature to greet him"): the subject is asked.
+            if (tokens[p + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
+                return true;
+            return Agent(text, tokens, h, owner, mentions) && (preposition || !spoken || !IsCall(span));
+        }
+        return false;
+    }
+
+    /// <summary>A form of an appeal verb (event-appeal-verbs.tsv); "in order to" is a purpose, no order.</summary>
+    private static bool IsAppeal(string text, Token[] tokens, int first, int p)
+    {
+        var span = tokens[p].Span(text);
+        return tokens[p].Kind == TokenKind.Word && AppealVerbs.Contains(span)
+            && !(p > first && span.Equals("order", StringComparison.OrdinalIgnoreCase) && IsAny(tokens[p - 1].Span(text), "in"));
+    }
+
+    private static bool IsCall(ReadOnlySpan<char> span) => IsAny(span, "call", "calls", "called", "calling");
+
+    /// <summary>
+    /// The word at <paramref name="h"/> ends a phrase naming who can act: a name of a person, organisation,
+    /// country or outlet, an object pronoun, or a noun of persons or groups ("his staff", "Polish authorities").
+    /// </summary>
+    private static bool Agent(string text, Token[] tokens, int h, int[] owner, IReadOnlyList<Mention> mentions)
+    {
+        var span = tokens[h].Span(text);
+        int m = owner[h];
+        if (m >= 0 && mentions[m].Type is not ("MISC" or "LOC"))
+            return true;
+        return AgentPronouns.Contains(span) || AgentNouns.Contains(span);
     }
 
     /// <summary>Irregular verbs whose past participle is their base form ("have hit", "has cut", "have come"): a closed class of English.</summary>
@@ -787,7 +874,8 @@ internal sealed class EventFinder
         var text = input.Text;
         var tokens = input.Tokens;
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
-        var status = Status(text, tokens, first, cueFirst, noun, timed);
+        // Talks and words of support are what a caller does on the telephone ("called Haley to apologize").
+        var status = Status(text, tokens, first, cueFirst, noun, timed, owner, input.Mentions, spoken: type is "CONSULT" or "SUPPORT");
         var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first), warning: type == "THREATEN" && !noun);
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
@@ -818,7 +906,7 @@ internal sealed class EventFinder
     private static bool NonFinite(string text, Token[] tokens, int cue) =>
         tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || tokens[cue - 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase);
 
-    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed)
+    private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed, int[] owner, IReadOnlyList<Mention> mentions, bool spoken)
     {
         var status = EventStatus.Asserted;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
@@ -858,7 +946,7 @@ internal sealed class EventFinder
         }
         // "urged Iran to release the prisoners", "pressuring the US forces to pull out": what someone is
         // asked, pressed or ordered to do is not told as done.
-        if (status == EventStatus.Asserted && !noun && AskedTo(text, tokens, first, cueFirst))
+        if (status == EventStatus.Asserted && !noun && AskedTo(text, tokens, first, cueFirst, owner, mentions, spoken))
             status = EventStatus.Hypothetical;
         if (status is EventStatus.Asserted or EventStatus.Planned)
         {
@@ -1326,7 +1414,7 @@ internal sealed class EventFinder
         for (int q = 0; q < quotes.Quotes.Count; q++)
         {
             var quote = quotes.Quotes[q];
-            if (quote.Start <= cueStart && cueStart < quote.End && (best < 0 || quote.End - quote.Start < quotes.Quotes[best].End - quotes.Quotes[best].Start))
+            if (quote.Holds(cueStart, cueStart + 1) && (best < 0 || quote.End - quote.Start < quotes.Quotes[best].End - quotes.Quotes[best].Start))
                 best = q;
         }
         return best;

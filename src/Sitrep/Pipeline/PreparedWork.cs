@@ -12,6 +12,10 @@ internal sealed class PreparedWork<T>
     where T : class
 {
     private readonly ConditionalWeakTable<string, T> _byText = [];
+    private int _taken;
+
+    /// <summary>How many prepared works have been taken so far: lets tests tell work made ahead from work made again.</summary>
+    internal int Taken => Volatile.Read(ref _taken);
 
     /// <summary>Keeps <paramref name="work"/> for the document whose text is <paramref name="text"/> (nothing for an empty text).</summary>
     public void Put(string? text, T work)
@@ -25,7 +29,9 @@ internal sealed class PreparedWork<T>
     {
         if (string.IsNullOrEmpty(text) || !_byText.TryGetValue(text, out var work))
             return null;
-        _byText.Remove(text);
+        if (!_byText.Remove(text))
+            return null;
+        Interlocked.Increment(ref _taken);
         return work;
     }
 }

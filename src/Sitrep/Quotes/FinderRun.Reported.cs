@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Text;
 
 namespace Sitrep.Quotes;
@@ -346,6 +347,18 @@ internal sealed partial class FinderRun
                     return null;
                 frame.Start = words.Start;
                 frame.End = words.End;
+                // "Many of the closures, he said, have involved public courses.": the attribution stands
+                // in the middle of the sentence, which goes on after it; the words are both halves, one
+                // quote in two parts (PolNeAR marks them as one content). Only with the speaker before
+                // the cue: after an inverted "said X," a comma opens X's description. And only for a verb
+                // of saying or a speaker that is a name or a pronoun: in a list ("…, torture, the use of
+                // child soldiers, widespread demolition …") a noun and a cue-like word are no attribution.
+                if (left.Start >= 0 && IsComma(before) && (IsStrongSpeechCue(k) || left.Form is SourceForm.Name or SourceForm.Pronoun)
+                    && Continuation(tail, s1) is { Start: >= 0 } rest)
+                {
+                    frame.Parts = [new TextRange(words.Start, words.End), new TextRange(rest.Start, rest.End)];
+                    frame.End = rest.End;
+                }
                 return frame;
             }
         }
@@ -489,6 +502,33 @@ internal sealed partial class FinderRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The second half of words an attribution splits, "…, he said [on Tuesday], have involved …":
+    /// after a comma that closes the attribution (at most a few words of time or place before it), the
+    /// rest of the sentence when it goes on with the words, not with a side phrase ("…, adding that",
+    /// "…, a 16-point margin"), another cue, a quotation or only a place of saying. (-1, -1) otherwise.
+    /// </summary>
+    private (int Start, int End) Continuation(int t, int s1)
+    {
+        int comma = -1;
+        for (int k = t, words = 0; k < s1; k++)
+        {
+            if (IsComma(k))
+            {
+                comma = k;
+                break;
+            }
+            if (!_view.IsWord(k) || WordIs(k, "that") || IsCue(k) || ++words > 5)
+                return (-1, -1);
+        }
+        int z = comma + 1;
+        if (comma < 0 || z >= s1 || !_view.IsWord(z) || _view.TokenQuote[z] >= 0 || IsCue(z) || IsParticipleCue(z) || SidePhrase(z)
+            || (WordIs(z, "according") && WordIs(z + 1, "to")) || OccasionOnly(z, s1))
+            return (-1, -1);
+        var rest = ContentAfter(z, s1);
+        return rest.Start >= 0 && WordCount(rest.Start, rest.End) >= 2 ? rest : (-1, -1);
     }
 
     /// <summary>

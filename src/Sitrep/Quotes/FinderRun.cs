@@ -60,6 +60,7 @@ internal sealed partial class FinderRun
         FindPlaces();
         ResolveSpeakers();
         FindCitations();
+        JoinParts();
         AssignStatements();
         return Build();
     }
@@ -233,7 +234,7 @@ internal sealed partial class FinderRun
             QuoteCitation? cited = null;
             if (f.CitedStart >= 0 || f.Date is not null)
                 cited = new QuoteCitation(f.CitedStart >= 0 ? new QuoteRef(f.CitedStart, f.CitedEnd, Map(f.CitedEntity)) : null, f.Date, f.DateInferred);
-            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1));
+            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1, f.Parts));
             if (f.CitedEntity >= 0)
                 cites.Add(Map(f.CitedEntity));
         }

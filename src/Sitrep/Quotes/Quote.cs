@@ -35,6 +35,10 @@ public sealed record QuoteCitation(QuoteRef? Source, string? Date, bool DateInfe
 /// said them, the verb or phrase that introduces them, where and when they appeared, the statement
 /// they belong to (quotes of one speaker on one occasion share a number, from 1), and for nested
 /// speech the index of the outer quote in <see cref="QuoteLayer.Quotes"/> (-1 when none).
+/// <see cref="Parts"/> is null for words told in one piece; for words split by their own attribution
+/// ("“A,” she said. “B.”", "A, Mr. Y said, B") it holds the pieces in text order, and
+/// <see cref="Start"/>..<see cref="End"/> is the stretch from the first piece to the last, the
+/// attribution between them included.
 /// </summary>
 public sealed record Quote(
     int Start,
@@ -44,9 +48,42 @@ public sealed record Quote(
     Documents.TextRange? Cue,
     QuoteCitation? Cited,
     int Statement,
-    int Within = -1)
+    int Within = -1,
+    IReadOnlyList<Documents.TextRange>? Parts = null)
 {
+    /// <summary>The characters from <see cref="Start"/> to <see cref="End"/>, for a quote in parts the attribution between them too.</summary>
     public string Text(string body) => body[Start..End];
+
+    /// <summary>The quoted or reported words only: the pieces of a quote in parts joined by " … ", else <see cref="Text"/>.</summary>
+    public string Words(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Parts is null ? Text(body) : string.Join(" … ", Parts.Select(p => body[p.Start..p.End]));
+    }
+
+    /// <summary>The pieces of the words: <see cref="Parts"/>, or the one stretch <see cref="Start"/>..<see cref="End"/>.</summary>
+    public IReadOnlyList<Documents.TextRange> Pieces => Parts ?? [new Documents.TextRange(Start, End)];
+
+    /// <summary>Equal fields, the parts compared piece by piece (a record compares lists by reference).</summary>
+    public bool Equals(Quote? other) =>
+        other is not null && Start == other.Start && End == other.End && Kind == other.Kind && Equals(Speaker, other.Speaker)
+        && Cue == other.Cue && Equals(Cited, other.Cited) && Statement == other.Statement && Within == other.Within
+        && (Parts is null ? other.Parts is null : other.Parts is not null && Parts.SequenceEqual(other.Parts));
+
+    public override int GetHashCode() => HashCode.Combine(Start, End, Kind, Speaker, Cue, Cited, Statement, HashCode.Combine(Within, Parts?.Count ?? 0));
+
+    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) lies inside one piece of the words (not in the attribution between two parts).</summary>
+    public bool Holds(int start, int end)
+    {
+        if (Parts is null)
+            return Start <= start && end <= End;
+        foreach (var p in Parts)
+        {
+            if (p.Start <= start && end <= p.End)
+                return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>

@@ -108,6 +108,9 @@ internal sealed class Frame
     /// <summary>The entity the finder already knows the speaker to be (a transcript label matched to a person named in the article), -1 if none.</summary>
     public int KnownEntity = -1;
 
+    /// <summary>The pieces of words split by their own attribution ("“A,” she said. “B.”"), null for one piece; see <see cref="Quote.Parts"/>.</summary>
+    public List<Documents.TextRange>? Parts;
+
     public int Sentence;
     public int Statement;
     public int Index;

@@ -50,6 +50,16 @@ public static class QuoteJson
                 json.WriteNumber("st", q.Statement);
                 if (q.Within >= 0)
                     json.WriteNumber("in", q.Within);
+                if (q.Parts is { } parts)
+                {
+                    json.WriteStartArray("p");
+                    foreach (var r in parts)
+                    {
+                        json.WriteNumberValue(r.Start);
+                        json.WriteNumberValue(r.End);
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -104,7 +114,8 @@ public static class QuoteJson
                 cue,
                 cited,
                 q.GetProperty("st").GetInt32(),
-                q.TryGetProperty("in", out var w) ? w.GetInt32() : -1));
+                q.TryGetProperty("in", out var w) ? w.GetInt32() : -1,
+                q.TryGetProperty("p", out var p) ? ReadParts(p) : null));
         }
         var cites = root.GetProperty("cites").EnumerateArray().Select(e => e.GetInt32()).ToList();
         var channels = new List<QuoteChannel>();
@@ -116,6 +127,14 @@ public static class QuoteJson
             channels.Add(new QuoteChannel(c[0].GetString() ?? "", spans));
         }
         return new QuoteLayer(quotes, cites, channels, root.GetProperty("base").GetInt32());
+    }
+
+    private static List<TextRange> ReadParts(JsonElement p)
+    {
+        var parts = new List<TextRange>(p.GetArrayLength() / 2);
+        for (int i = 0; i + 1 < p.GetArrayLength(); i += 2)
+            parts.Add(new TextRange(p[i].GetInt32(), p[i + 1].GetInt32()));
+        return parts;
     }
 
     /// <summary>
@@ -195,6 +214,21 @@ public static class QuoteJson
                 json.WriteNumber("within", q.Within);
             else
                 json.WriteNull("within");
+            // Project field (docs/analysis-json-extensions.md): the pieces of words split by their own
+            // attribution; start..end then runs from the first piece to the last.
+            if (q.Parts is { } parts)
+            {
+                json.WriteStartArray("parts");
+                foreach (var r in parts)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("start", r.Start);
+                    json.WriteNumber("end", r.End);
+                    json.WriteString("text", text[r.Start..r.End]);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -60,7 +60,7 @@ public static class StoredQuotes
                 document.Id,
                 i,
                 q,
-                q.Text(text),
+                q.Words(text),
                 speaker is null ? null : names.Name(speaker.Entity) ?? text[speaker.Start..speaker.End],
                 speaker is null ? null : text[speaker.Start..speaker.End],
                 speaker is null ? null : names.Id(speaker.Entity),

@@ -113,6 +113,9 @@ public sealed class FramingStage : ICrossDocumentStage
     /// </summary>
     private readonly PreparedWork<Dictionary<(int Start, int End), StoryFraming.PreparedName>> _prepared = new();
 
+    /// <summary>How many articles' words beside names worked out ahead (<see cref="Prepare"/>) tallying has taken.</summary>
+    internal int PreparedTaken => _prepared.Taken;
+
     /// <summary>Works out the words beside each name of the article (<see cref="StoryFraming.PrepareNames"/>): pure work on the text and its names.</summary>
     public void Prepare(Document document)
     {

@@ -131,10 +131,10 @@ public static class StoryFraming
         var own = document.Entities();
         var resolved = MentionsTable.EntitiesOf(document, store.Feature<IEntityDirectory>());
         var layer = document.Layers.Get(QuotesFeature.Quotes);
-        // The words in quotation marks: the speaker's words, not the outlet's.
+        // The words in quotation marks: the speaker's words, not the outlet's (the attribution between two parts is the outlet's).
         var quoted = layer is null
             ? []
-            : layer.Quotes.Where(q => q.Kind is QuoteKind.Direct or QuoteKind.Partial).Select(q => (q.Start, q.End)).OrderBy(r => r.Start).ToArray();
+            : layer.Quotes.Where(q => q.Kind is QuoteKind.Direct or QuoteKind.Partial).SelectMany(q => q.Pieces).Select(r => (r.Start, r.End)).OrderBy(r => r.Start).ToArray();
         var actors = new Dictionary<long, (string Type, Dictionary<string, int> Names, Dictionary<string, int> Words, int Start, int End)>();
         var words = new Dictionary<string, (int Count, int Start, int End)>(StringComparer.Ordinal);
         foreach (var m in document.Mentions())

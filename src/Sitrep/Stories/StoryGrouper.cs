@@ -155,6 +155,9 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// </summary>
     private readonly PreparedWork<PreparedTerms> _prepared = new();
 
+    /// <summary>How many articles' terms counted ahead (<see cref="Prepare"/>) grouping has taken.</summary>
+    internal int PreparedTaken => _prepared.Taken;
+
     /// <summary>What <see cref="Prepare"/> counted: the title it counted with the text (the counts are used only for the same title).</summary>
     private sealed record PreparedTerms(string? Title, Dictionary<string, double> Counts);
 

@@ -214,6 +214,14 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Deictic();
 
+    /// <summary>
+    /// "today is the eighth day of the operation", "it's the second day of the offensive": an ordinal day said of the
+    /// present is the day the text is read on (a DATE whose value is that day, as TimeML values every date by the day it
+    /// refers to). Only after "today" or "it" in the present: "Thursday was the last day" is already the weekday's.
+    /// </summary>
+    [GeneratedRegex("""(?<![\p{L}])(?:today|it)(?:'s|’s|\s+is|\s+marks)\s+(?<d>(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day)(?![\p{L}-])""", Options, Timeout)]
+    public static partial Regex OrdinalDay();
+
     /// <summary>"last week", "this year", "next month", "earlier this week", "the end of last year", "the past year".</summary>
     [GeneratedRegex("""
         (?<![\p{L}])(?:

@@ -66,6 +66,7 @@ internal static class TimexRecognizer
         new(TimexPatterns.Weekend(), Triggers.Weekends, 20, 10, Weekend),
         new(TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
         new(TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
+        new(TimexPatterns.OrdinalDay(), Triggers.Units, 40, 10, OrdinalDay),
         new(TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
         new(TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
         new(TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
@@ -743,6 +744,15 @@ internal static class TimexRecognizer
         }
     }
 
+    private static void OrdinalDay(Match m, string text, List<Candidate> into)
+    {
+        // The match starts at "today"/"it" (a literal start keeps the pattern cheap); the time is the ordinal day alone.
+        var d = m.Groups["d"];
+        var c = Add(into, d.Index, d.Index + d.Length, Rule.Deictic, 1);
+        c.Grain = Grain.Day;
+        c.Day = 0;
+    }
+
     /// <summary>"the NOUN of" right before <paramref name="at"/>, the noun not a part of a day ("the leaders of tomorrow", not "the end of tomorrow").</summary>
     private static bool FutureAge(string text, int at)
     {
@@ -1026,6 +1036,9 @@ internal static class TimexRecognizer
             return;
         if (unit == "Q" && NextWord(text, m.Index + m.Length) is "of")
             return;
+        // "20 kilometres an hour": a speed (see EverySet), not a length of time.
+        if (unit == "H" && count == 1 && SpeedBefore(text, m.Index))
+            return;
         // "the 1988 quarter": a year, not a count.
         if (num.Length == 4 && count is >= 1900 and < 2100)
             return;
@@ -1135,6 +1148,14 @@ internal static class TimexRecognizer
                 into.Remove(c);
                 return;
             }
+            // "15 million instructions per second", "3,000 revolutions per minute", "60 miles per hour": a speed, which
+            // TimeML does not mark (its guidelines list expressions of speed among the non-markable ones); a rate per
+            // day or longer ("twice per week") is a set.
+            if (per && m.Groups["num"].Success is false && (unit is "S" or "MIN" || unit == "H" && SpeedBefore(text, m.Index)))
+            {
+                into.Remove(c);
+                return;
+            }
             c.Value = unit == "WE" ? "XXXX-WXX-WE" : DurationValue(count * (other ? 2 : 1), unit, false);
         }
         else if (per || m.Groups["num"].Success)
@@ -1159,10 +1180,14 @@ internal static class TimexRecognizer
         }
     }
 
-    /// <summary>Words that may follow a frequency adverb ("rallies held daily in Havana"); any other word is the noun it qualifies ("quarterly dividend").</summary>
+    /// <summary>
+    /// Words that may follow a frequency adverb ("rallies held daily in Havana"); any other word is the noun it qualifies
+    /// ("quarterly dividend"), and "of" makes the word itself a noun ("declared its initial quarterly of five cents": a
+    /// dividend; "a weekly of the left": a paper).
+    /// </summary>
     private static readonly HashSet<string> AfterAdverb = new(StringComparer.Ordinal)
     {
-        "and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "since", "until", "through", "as", "of", "the", "a",
+        "and", "or", "but", "in", "on", "at", "for", "to", "from", "with", "by", "since", "until", "through", "as", "the", "a",
         "an", "while", "when", "after", "before", "during", "over", "across", "around", "outside", "inside", "near", "between", "into",
         "is", "are", "was", "were", "will", "would", "basis", "if", "than", "that", "this", "these", "those", "so", "because", "throughout",
     };
@@ -1211,10 +1236,18 @@ internal static class TimexRecognizer
         var unit = TimeWords.Unit(m.Groups["unit"].ValueSpan);
         if (unit is null)
             return;
+        // "60 miles an hour": a speed, not a set (see EverySet).
+        if (unit == "H" && SpeedBefore(text, m.Index))
+            return;
         var c = Add(into, m, Rule.Fixed, 2);
         c.Type = TimexType.Set;
         c.Value = DurationValue(1, unit, false);
     }
+
+    /// <summary>A unit of distance right before <paramref name="at"/> ("miles per hour", "kilometres an hour"): what follows is a speed.</summary>
+    private static bool SpeedBefore(string text, int at) =>
+        PreviousWord(text, at).ToString().ToLowerInvariant() is "miles" or "mile" or "kilometers" or "kilometres" or "kilometer" or "kilometre"
+            or "km" or "meters" or "metres" or "feet" or "knots" or "mph" or "kph";
 
     private static void ClockTime(Match m, string text, List<Candidate> into)
     {
@@ -1223,6 +1256,13 @@ internal static class TimexRecognizer
         {
             // "High Noon": a capitalised noon inside a sentence is a title.
             if (char.IsUpper(m.Groups["nm"].Value[0]) && !IsSentenceStart(text, m.Groups["nm"].Index))
+                return;
+            // "For the people of Poland, high noon comes today": the hour of decision, an idiom, not twelve o'clock;
+            // after a preposition it is the clock's ("a rally at high noon Friday").
+            var high = PreviousWord(text, m.Groups["nm"].Index);
+            if (high.Equals("high", StringComparison.OrdinalIgnoreCase)
+                && PreviousWord(text, text.AsSpan(0, m.Groups["nm"].Index).TrimEnd().Length - high.Length).ToString().ToLowerInvariant()
+                    is not ("at" or "by" or "until" or "till" or "before" or "after" or "from" or "around" or "since" or "near" or "about"))
                 return;
             hour = m.Groups["nm"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 24 : 12;
         }

@@ -1,4 +1,5 @@
 using Sitrep.Entities.Resolution;
+using Sitrep.Tests.TestSupport;
 using Sitrep.Tests.Ingest;
 
 namespace Sitrep.Tests.Entities;
@@ -190,16 +191,23 @@ public sealed class EntityResolverTests
         // article and the Kentucky Senate another calls "the Senate" share a name but not their keys.
         var senate = new DocumentEntity("Senate", "ORG", null, ["Senate"], []);
         var kentucky = new DocumentEntity("Senate", "ORG", null, ["Senate", "Kentucky Senate"], []);
-        var cache = SpellingFactsCache.For(CountryTable.Default, Sitrep.Entities.Actors.ActorTable.Default);
+        // A country table of the test's own: the cache for it is this test's alone, so what it made can be counted.
+        var countries = CountryTable.Parse(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, "resources", "geo", "countries.tsv"))));
+        var cache = SpellingFactsCache.For(countries, Sitrep.Entities.Actors.ActorTable.Default);
         cache.Prepare([senate, kentucky]);
-        Assert.Equal(ResolutionKeys.For(kentucky, CountryTable.Default).All, cache.Of(kentucky).Keys.All);
-        Assert.Equal(ResolutionKeys.For(senate, CountryTable.Default).All, cache.Of(new DocumentEntity("Senate", "ORG", null, ["Senate"], ["chamber"])).Keys.All);
+        // Made ahead, one spelling each: the other aliases make them two spellings.
+        Assert.Equal(2, cache.Made);
+        Assert.Equal(ResolutionKeys.For(kentucky, countries).All, cache.Of(kentucky).Keys.All);
+        Assert.Equal(ResolutionKeys.For(senate, countries).All, cache.Of(new DocumentEntity("Senate", "ORG", null, ["Senate"], ["chamber"])).Keys.All);
+        Assert.Equal(2, cache.Made);
         var index = new MemoryIndex();
         index.Add("washington", senate);
         index.Add("frankfort", kentucky);
         index.Add("washington2", new DocumentEntity("Senate", "ORG", null, ["Senate"], []));
 
-        Assert.Empty(Resolve(index));
+        Assert.Empty(new EntityResolver(index, countries).Update(index.Feed.Cursor("entity-resolution", []), TestContext.Current.CancellationToken));
+        // The resolver found the facts made ahead and made none again.
+        Assert.Equal(2, cache.Made);
 
         Assert.NotEqual(index.Links[("washington", 0)], index.Links[("frankfort", 0)]);
         Assert.Equal(index.Links[("washington", 0)], index.Links[("washington2", 0)]);

@@ -80,7 +80,8 @@ public sealed class QuoteSpecTests
 
     private sealed record SpecRun(QuoteInput Input, QuoteLayer Layer)
     {
-        public string Text(Quote q) => Input.Text[q.Start..q.End];
+        /// <summary>The quote's words: a quote in parts as its pieces joined by " … ".</summary>
+        public string Text(Quote q) => q.Words(Input.Text);
 
         public string? EntityName(int e) =>
             e < 0 ? null : Layer.ChannelOf(e)?.Name ?? (e < Input.Entities.Count ? Input.Entities[e].Name : null);

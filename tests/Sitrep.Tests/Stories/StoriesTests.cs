@@ -153,13 +153,18 @@ public sealed class StoriesTests
         using (var source = StoreFactory.Open(dir.File("source.db"), pipeline.Codecs))
             documents = [.. source.LoadAll()];
 
-        var ahead = Rows(prepared: true, "ahead.db");
-        var alone = Rows(prepared: false, "alone.db");
+        var (ahead, groupedAhead, framedAhead) = Rows(prepared: true, "ahead.db");
+        var (alone, groupedAlone, framedAlone) = Rows(prepared: false, "alone.db");
         Assert.Equal(alone, ahead);
         Assert.Contains("bridge", ahead, StringComparison.Ordinal);
         Assert.Contains("Korveth Herald", ahead, StringComparison.Ordinal);
+        // The work made ahead was what storing used, for every article: not made again on the storing thread.
+        Assert.Equal(documents.Count, groupedAhead);
+        Assert.Equal(documents.Count, framedAhead);
+        Assert.Equal(0, groupedAlone);
+        Assert.Equal(0, framedAlone);
 
-        string Rows(bool prepared, string name)
+        (string Rows, int Grouped, int Framed) Rows(bool prepared, string name)
         {
             using var store = StoreFactory.Open(dir.File(name), pipeline.Codecs);
             var stages = pipeline.CrossDocument.Select(c => c.Create(store)).ToList();
@@ -195,7 +200,7 @@ public sealed class StoriesTests
                 }
             }
             rows.Add(index.Frequencies([.. batch.SelectMany(d => StoryFraming.Terms(d))]).OrderBy(p => p.Key, StringComparer.Ordinal));
-            return JsonSerializer.Serialize(rows);
+            return (JsonSerializer.Serialize(rows), stages.OfType<StoryGrouper>().Single().PreparedTaken, stages.OfType<FramingStage>().Single().PreparedTaken);
         }
     }
 

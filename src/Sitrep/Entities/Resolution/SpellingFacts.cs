@@ -92,6 +92,10 @@ internal sealed class SpellingFactsCache
     private readonly Lock _lock = new();
     private Dictionary<DocumentEntity, SpellingFacts> _current = new(SpellingComparer.Instance);
     private Dictionary<DocumentEntity, SpellingFacts> _previous = new(SpellingComparer.Instance);
+    private int _made;
+
+    /// <summary>How many spellings' facts this cache has made (ahead or on demand): lets tests tell facts found from facts made again.</summary>
+    internal int Made => Volatile.Read(ref _made);
 
     private SpellingFactsCache(CountryTable countries, Actors.ActorTable actors)
     {
@@ -141,6 +145,7 @@ internal sealed class SpellingFactsCache
         // Made outside the lock (the analysing threads make many at once); two threads may make the same
         // spelling's facts, which are equal, and either is kept.
         var made = new SpellingFacts(entity, Countries, Actors);
+        Interlocked.Increment(ref _made);
         lock (_lock)
         {
             if (_current.TryGetValue(entity, out var facts))
