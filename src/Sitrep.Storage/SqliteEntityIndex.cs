@@ -110,6 +110,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         if (_rowsTransaction != _session.Transactions || _rowsRollbacks != _session.Rollbacks)
         {
             _rows.Clear();
+            _documentEntities.Clear();
             _rowsTransaction = _session.Transactions;
             _rowsRollbacks = _session.Rollbacks;
         }
@@ -212,6 +213,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             ?? throw new InvalidOperationException("the new entity has no id");
         // A row id can be handed out again after a rollback: nothing kept of an earlier row under it.
         _rows.Remove(id);
+        _documentEntities.Clear();
         return id;
     }
 
@@ -267,6 +269,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
+        _documentEntities.Clear();
         foreach (var (entity, type, sector, country) in linked)
         {
             Vote(entity, type, -1);
@@ -302,6 +305,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             WHERE id = $id
             """).Bind("$document", documentId).Bind("$id", id).Bind("$type", type).Run();
         _rows.Remove(id);
+        _documentEntities.Clear();
         _documentLinks.Remove(documentId);
         Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)")
             .Bind("$document", documentId).Bind("$local", local).Bind("$id", id).Bind("$type", type).Bind("$sector", sector).Bind("$country", country).Run();
@@ -396,6 +400,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         update.Parameters["$type"].Value = best;
         update.ExecuteNonQuery();
         _rows.Remove(id);
+        _documentEntities.Clear();
     }
 
     public void Merge(long kept, long absorbed)
@@ -404,6 +409,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             return;
         _blocks = null;
         _rows.Clear();
+        _documentEntities.Clear();
         // The links of the documents naming the absorbed entity change.
         var linked = Prepared("SELECT document FROM entity_links WHERE entity = $absorbed");
         linked.Parameters["$absorbed"].Value = absorbed;
@@ -454,6 +460,11 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     public StoredEntity?[] EntitiesOf(string documentId, int count)
     {
         ArgumentNullException.ThrowIfNull(documentId);
+        // Story grouping and then framing read each new article's entities in the same transaction, with nothing
+        // written to the entity tables between: the second reads what the first read (a copy: the caller's to keep).
+        bool cache = count >= 0 && RowsCurrent();
+        if (cache && _documentEntities.TryGetValue(documentId, out var kept) && kept.Length >= count)
+            return kept.AsSpan(0, count).ToArray();
         var resolved = new StoredEntity?[count];
         var merged = new List<(int Local, long Entity)>();
         using (var reader = Raw("""
@@ -474,8 +485,23 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         }
         foreach (var (local, entity) in merged)
             resolved[local] = Get(entity);
+        if (cache)
+        {
+            if (_documentEntities.Count >= MaxCachedEntitiesOf)
+                _documentEntities.Clear();
+            _documentEntities[documentId] = [.. resolved];
+        }
         return resolved;
     }
+
+    /// <summary>
+    /// What <see cref="EntitiesOf"/> read of each document in the current transaction: kept with <see cref="_rows"/>
+    /// (emptied with it) and emptied by every write of a link or an entity's row.
+    /// </summary>
+    private readonly Dictionary<string, StoredEntity?[]> _documentEntities = new(StringComparer.Ordinal);
+
+    /// <summary>How many documents' entities <see cref="_documentEntities"/> keeps at most (a batch's are a few hundred).</summary>
+    private const int MaxCachedEntitiesOf = 10_000;
 
     public long? EntityOf(string documentId, int local)
     {
@@ -676,6 +702,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         delete.Parameters["$document"].Value = documentId;
         delete.Parameters["$local"].Value = local;
         delete.ExecuteNonQuery();
+        _documentEntities.Clear();
         var still = Prepared("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id LIMIT 1");
         still.Parameters["$document"].Value = documentId;
         still.Parameters["$id"].Value = id;
@@ -691,6 +718,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         InTransaction(() =>
         {
             _rows.Clear();
+            _documentEntities.Clear();
             var command = Prepared("UPDATE entities SET name = $name, name_by_user = 1 WHERE id = $id");
             command.Parameters["$id"].Value = entity.Id;
             command.Parameters["$name"].Value = name.Trim();
@@ -713,6 +741,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         InTransaction(() =>
         {
             _rows.Clear();
+            _documentEntities.Clear();
             var command = Prepared("UPDATE entities SET type = $type, type_by_user = 1 WHERE id = $id");
             command.Parameters["$id"].Value = entity.Id;
             command.Parameters["$type"].Value = upper;
@@ -725,6 +754,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     {
         Raw("UPDATE entities SET documents = MAX(0, documents + $delta) WHERE id = $id").Bind("$id", id).Bind("$delta", delta).Run();
         _rows.Remove(id);
+        _documentEntities.Clear();
     }
 
     private static void Set(SqliteCommand command, string name, object value) => SqliteSession.Set(command, name, value);
