@@ -45,52 +45,12 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddFrequencies(IEnumerable<string> terms, int delta)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        // Up to TermsAtOnce terms a statement, each row inserted or updated in the order given as one statement a term
-        // did: a batch of articles writes the counts of tens of thousands of terms, and each statement run has its cost.
-        RunChunked(FrequencySql, terms, command => command.Bind("$delta", delta));
-    }
-
-    /// <summary>How many terms one statement writes at most (<see cref="AddFrequencies"/>, <see cref="AddPostings"/>).</summary>
-    private const int TermsAtOnce = 32;
-
-    private static readonly string[] TermNames = [.. Enumerable.Range(0, TermsAtOnce).Select(i => $"$term{i}")];
-
-    /// <summary>The statement adding <c>$delta</c> to the counts of n terms (n from 1 to <see cref="TermsAtOnce"/>).</summary>
-    private static readonly string[] FrequencySql = [.. Enumerable.Range(0, TermsAtOnce + 1).Select(n => n == 0 ? "" :
-        "INSERT INTO story_frequencies (term, documents) VALUES "
-        + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($term{i}, MAX($delta, 0))"))
-        + " ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)")];
-
-    /// <summary>The statement filing n terms under the story <c>$story</c> (n from 1 to <see cref="TermsAtOnce"/>).</summary>
-    private static readonly string[] PostingSql = [.. Enumerable.Range(0, TermsAtOnce + 1).Select(n => n == 0 ? "" :
-        "INSERT OR IGNORE INTO story_terms (term, story) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($term{i}, $story)")))];
-
-    private readonly string[] _termChunk = new string[TermsAtOnce];
-
-    /// <summary>Runs <paramref name="sql"/>'s statement for the terms in order, <see cref="TermsAtOnce"/> at a time, after <paramref name="bind"/> binds what they share.</summary>
-    private void RunChunked(string[] sql, IEnumerable<string> terms, Action<RawStatement> bind)
-    {
-        int count = 0;
+        var command = Raw("""
+            INSERT INTO story_frequencies (term, documents) VALUES ($term, MAX($delta, 0))
+            ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)
+            """).Bind("$delta", delta);
         foreach (var term in terms)
-        {
-            _termChunk[count++] = term ?? throw new ArgumentException("a term is null", nameof(terms));
-            if (count == TermsAtOnce)
-            {
-                Run(count);
-                count = 0;
-            }
-        }
-        if (count > 0)
-            Run(count);
-
-        void Run(int n)
-        {
-            var command = Raw(sql[n]);
-            bind(command);
-            for (int i = 0; i < n; i++)
-                command.Bind(TermNames[i], _termChunk[i]);
-            command.Run();
-        }
+            command.Bind("$term", term).Run();
     }
 
     public IReadOnlyList<StoryCandidate> Candidates(string term, int limit)
@@ -98,7 +58,12 @@ public sealed class SqliteStoryIndex : IStoryIndex
         // The postings alone from the index; each story's size and days from a cache of the stories
         // table, which the joins read for every posting (an article asks for hundreds).
         ForgetWindowsIfStale();
-        var stories = Postings(term, limit);
+        var stories = new List<long>();
+        using (var reader = Raw("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit").Bind("$term", term).Bind("$limit", limit).Execute())
+        {
+            while (reader.Read())
+                stories.Add(reader.Int64(0));
+        }
         var candidates = new List<StoryCandidate>(stories.Count);
         foreach (var id in stories)
         {
@@ -114,77 +79,6 @@ public sealed class SqliteStoryIndex : IStoryIndex
         }
         return candidates;
     }
-
-    /// <summary>
-    /// The newest <paramref name="limit"/> stories filed under the term, newest first, as the index gives them: kept per
-    /// term (for one limit) and kept in step as postings are added, since every article asks for a dozen terms and the
-    /// common ones again and again. A merge, which moves postings between stories, forgets them all.
-    /// </summary>
-    private List<long> Postings(string term, int limit)
-    {
-        if (limit != _postingsLimit)
-        {
-            _postings.Clear();
-            _olderPostings.Clear();
-            _postingsLimit = limit;
-        }
-        if (_postings.TryGetValue(term, out var cached))
-            return cached;
-        if (_olderPostings.Remove(term, out cached))
-        {
-            KeepPostings(term, cached);
-            return cached;
-        }
-        var stories = new List<long>();
-        using (var reader = Raw("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit").Bind("$term", term).Bind("$limit", limit).Execute())
-        {
-            while (reader.Read())
-                stories.Add(reader.Int64(0));
-        }
-        KeepPostings(term, stories);
-        return stories;
-    }
-
-    /// <summary>Keeps a term's postings among the newer ones; when those fill, the older ones are forgotten and the newer become the older (terms unused longest go first).</summary>
-    private void KeepPostings(string term, List<long> stories)
-    {
-        _postings[term] = stories;
-        if (_postings.Count >= MaxCachedTerms / 2)
-        {
-            (_olderPostings, _postings) = (_postings, _olderPostings);
-            _postings.Clear();
-        }
-    }
-
-    /// <summary>A story filed under a term: the term's kept postings (the newest <see cref="_postingsLimit"/>) take it in where the index would list it.</summary>
-    private void Posted(string term, long story)
-    {
-        if (!_postings.TryGetValue(term, out var stories) && !_olderPostings.TryGetValue(term, out stories))
-            return;
-        int at = 0;
-        while (at < stories.Count && stories[at] > story)
-            at++;
-        if (at < stories.Count && stories[at] == story)
-            return;
-        if (at == stories.Count && stories.Count >= _postingsLimit)
-            return;
-        stories.Insert(at, story);
-        if (stories.Count > _postingsLimit)
-            stories.RemoveAt(stories.Count - 1);
-    }
-
-    private void ForgetPostings()
-    {
-        _postings.Clear();
-        _olderPostings.Clear();
-    }
-
-    /// <summary>How many terms' postings <see cref="Postings"/> keeps at most (up to the limit of stories each).</summary>
-    private const int MaxCachedTerms = 60_000;
-
-    private Dictionary<string, List<long>> _postings = new(StringComparer.Ordinal);
-    private Dictionary<string, List<long>> _olderPostings = new(StringComparer.Ordinal);
-    private int _postingsLimit = -1;
 
     /// <summary>The story's row as candidates need it (not following a merge); null when there is none.</summary>
     private StoryWindow? Window(long id)
@@ -212,7 +106,6 @@ public sealed class SqliteStoryIndex : IStoryIndex
         if (generation != _windowsGeneration || _session.Rollbacks != _windowsRollbacks)
         {
             _windows.Clear();
-            ForgetPostings();
             _windowsGeneration = generation;
             _windowsRollbacks = _session.Rollbacks;
         }
@@ -315,10 +208,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddPostings(long story, IEnumerable<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var filed = terms as IReadOnlyCollection<string> ?? [.. terms];
-        RunChunked(PostingSql, filed, command => command.Bind("$story", story));
-        foreach (var term in filed)
-            Posted(term, story);
+        var command = Raw("INSERT OR IGNORE INTO story_terms (term, story) VALUES ($term, $story)").Bind("$story", story);
+        foreach (var term in terms)
+            command.Bind("$term", term).Run();
     }
 
     public void Merge(long kept, long absorbed)
@@ -327,7 +219,6 @@ public sealed class SqliteStoryIndex : IStoryIndex
             return;
         // Merges are rare: the rows they change are read again.
         _windows.Clear();
-        ForgetPostings();
         foreach (var sql in (ReadOnlySpan<string>)[
             "UPDATE story_members SET story = $kept WHERE story = $absorbed",
             "INSERT OR IGNORE INTO story_terms (term, story) SELECT term, $kept FROM story_terms WHERE story = $absorbed",
