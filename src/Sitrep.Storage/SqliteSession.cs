@@ -34,6 +34,13 @@ internal sealed class SqliteSession : IDisposable
     public long Rollbacks { get; private set; }
 
     /// <summary>
+    /// How many transactions this connection began: while the same one is open (<see cref="InTransactionNow"/>), no
+    /// other connection's commit can show in what this one reads, so a cache this connection keeps in step with its own
+    /// writes is right for as long as this and <see cref="Rollbacks"/> stay as they were.
+    /// </summary>
+    public long Transactions { get; private set; }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns; inside a transaction
     /// already open, it simply runs as part of it.
     /// </summary>
@@ -47,6 +54,7 @@ internal sealed class SqliteSession : IDisposable
         }
         using var transaction = Connection.BeginTransaction(deferred: !immediate);
         _transaction = transaction;
+        Transactions++;
         try
         {
             foreach (var c in _commands.Values)

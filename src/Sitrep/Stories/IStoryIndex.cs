@@ -269,7 +269,9 @@ public static class StoryVectors
     /// </summary>
     public static Dictionary<string, double> Read(ReadOnlySpan<byte> utf8)
     {
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Made at its size (a line a term): grouping reads a vector for every member and story it compares, and
+        // growing each step by step cost as much as parsing it. Entries keep the order they are added in either way.
+        var vector = new Dictionary<string, double>(utf8.Count((byte)'\n') + 1, StringComparer.Ordinal);
         var rest = utf8;
         while (!rest.IsEmpty)
         {
@@ -286,7 +288,7 @@ public static class StoryVectors
     public static Dictionary<string, double> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
+        var vector = new Dictionary<string, double>(text.AsSpan().Count('\n') + 1, StringComparer.Ordinal);
         // Line by line over the text, allocating only the terms: stories read thousands of vectors.
         var rest = text.AsSpan();
         while (!rest.IsEmpty)

@@ -476,7 +476,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         var times = document.Layers.Get(TimesFeature.Times);
         if (times is null)
             return days;
-        DateOnly? pub = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture);
+        DateOnly? pub = published is null ? null : ParseDay(published);
         foreach (var t in times)
         {
             if (t.Type is not (TimexType.Date or TimexType.Time))
@@ -531,13 +531,21 @@ public sealed class StoryGrouper : ICrossDocumentStage
     /// </summary>
     private static DateOnly ParseDay(string day)
     {
-        if (day.Length == 10 && day[4] == '-' && day[7] == '-'
-            && Digits(day, 0, 4) is int year and >= 1 && Digits(day, 5, 2) is int month and >= 1 and <= 12
-            && Digits(day, 8, 2) is int dayOfMonth and >= 1 && dayOfMonth <= DateTime.DaysInMonth(year, month))
+        if (day.Length == 10 && IsoDay(day) is { } parsed)
+            return parsed;
+        return DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The day the first ten characters of <paramref name="text"/> write as "yyyy-MM-dd" in ASCII digits; null when they do not.</summary>
+    private static DateOnly? IsoDay(string text)
+    {
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text, 0, 4) is int year and >= 1 && Digits(text, 5, 2) is int month and >= 1 and <= 12
+            && Digits(text, 8, 2) is int dayOfMonth and >= 1 && dayOfMonth <= DateTime.DaysInMonth(year, month))
         {
             return new DateOnly(year, month, dayOfMonth);
         }
-        return DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        return null;
     }
 
     /// <summary>The number written by the ASCII digits at [start, start + count) of <paramref name="text"/>; -1 when one is not a digit.</summary>
@@ -792,8 +800,12 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return Math.Sqrt(sum);
     }
 
+    /// <remarks>
+    /// A day written in ASCII digits (every stored date) is read digit by digit, as <see cref="ParseDay"/> reads it: the
+    /// parser cost more than the rest of a new article's dates. Anything else is for the parser to accept or refuse.
+    /// </remarks>
     private static string? Day(string? published) =>
-        published is { Length: >= 10 } && DateOnly.TryParseExact(published.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+        published is { Length: >= 10 } && (IsoDay(published) is not null || DateOnly.TryParseExact(published.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             ? published[..10]
             : null;
 

@@ -113,4 +113,112 @@ public sealed class StoreCacheTests
         Assert.Equal((3, "2024-03-04"), (index.Candidates("port", 10)[0].Size, index.Candidates("port", 10)[0].Last));
         Assert.Equal((3, "2024-03-04"), (index.Summary(newer)!.Size, index.Summary(newer)!.Last));
     }
+
+    [Fact]
+    public void An_entitys_row_read_in_a_transaction_follows_its_links_votes_merges_and_rolled_back_work()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("rows.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        long port = 0, harbour = 0;
+        index.InTransaction(() =>
+        {
+            port = index.Create("Port Velan", "ORG");
+            harbour = index.Create("Velan Harbour", "GPE");
+            index.Link("a", 0, port, "ORG");
+            Assert.Equal(1, index.Get(port).Documents);
+            // A second document and two more votes for another type, read back in the same transaction.
+            index.Link("b", 0, port, "GPE");
+            index.Link("c", 0, port, "GPE");
+            Assert.Equal((3, "GPE"), (index.Get(port).Documents, index.Get(port).Type));
+            index.Unlink("c");
+            Assert.Equal(2, index.Get(port).Documents);
+            Assert.Equal(new long?[] { port, null }, index.EntitiesOf("a", 2).Select(e => e?.Id));
+            // Absorbed into another: the absorbed id reads as the one that kept it, and so do the document's entities.
+            index.Merge(harbour, port);
+            Assert.Equal(harbour, index.Get(port).Id);
+            Assert.Equal(2, index.Get(harbour).Documents);
+            Assert.Equal(new long?[] { harbour, null }, index.EntitiesOf("a", 2).Select(e => e?.Id));
+            Assert.Equal(new long?[] { harbour }, index.EntitiesOf("a", 1).Select(e => e?.Id));
+            index.Link("a", 1, port, "GPE");
+            Assert.Equal(new long?[] { harbour, harbour }, index.EntitiesOf("a", 2).Select(e => e?.Id));
+            index.Unlink("a");
+            Assert.Equal(new long?[] { null, null }, index.EntitiesOf("a", 2).Select(e => e?.Id));
+            index.Link("a", 0, harbour, "GPE");
+        });
+        Assert.Equal((harbour, 2), (index.Get(port).Id, index.Get(port).Documents));
+
+        // Work that fails is rolled back, and so is what was read of it.
+        Assert.ThrowsAny<InvalidOperationException>(() => index.InTransaction(() =>
+            index.AllOrNothing(() =>
+            {
+                index.Link("d", 0, harbour, "GPE");
+                Assert.Equal(3, index.Get(harbour).Documents);
+                throw new InvalidOperationException("the document failed");
+            })));
+        index.InTransaction(() => Assert.Equal(2, index.Get(harbour).Documents));
+
+        // Another connection (another process) links a document: the next transaction reads the row again.
+        using (var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs))
+            other.Entities.InTransaction(() => other.Entities.Link("e", 0, harbour, "GPE"));
+        index.InTransaction(() => Assert.Equal(3, index.Get(harbour).Documents));
+        Assert.Equal(3, index.Get(harbour).Documents);
+    }
+
+    [Fact]
+    public void A_terms_candidates_are_its_newest_stories_as_postings_are_added_merged_and_rolled_back()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("postings.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var index = store.Feature<IStoryIndex>()!;
+        var ids = new List<long>();
+        store.Entities.InTransaction(() =>
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                long id = index.Create($"Strike {i}");
+                index.Save(new StoryState { Id = id, Title = $"Strike {i}", Size = 1 });
+                ids.Add(id);
+            }
+            index.AddPostings(ids[0], ["strike"]);
+            index.AddPostings(ids[2], ["strike"]);
+        });
+        long[] Found(string term, int limit) => [.. index.Candidates(term, limit).Select(c => c.Id)];
+        Assert.Equal(new[] { ids[2], ids[0] }, Found("strike", 2));
+
+        store.Entities.InTransaction(() =>
+        {
+            // A newer story comes first and the oldest leaves the two newest; an older one than both is not among them.
+            index.AddPostings(ids[3], ["strike", "dock"]);
+            Assert.Equal(new[] { ids[3], ids[2] }, Found("strike", 2));
+            index.AddPostings(ids[1], ["strike"]);
+            Assert.Equal(new[] { ids[3], ids[2] }, Found("strike", 2));
+            // Filed again: nothing changes.
+            index.AddPostings(ids[3], ["strike"]);
+            Assert.Equal(new[] { ids[3], ids[2] }, Found("strike", 2));
+            Assert.Equal(new[] { ids[3] }, Found("dock", 2));
+        });
+        Assert.Equal(new[] { ids[3], ids[2], ids[1], ids[0] }, Found("strike", 10));
+
+        // A posting rolled back is not found.
+        Assert.ThrowsAny<InvalidOperationException>(() => store.Entities.InTransaction(() =>
+            index.AllOrNothing(() =>
+            {
+                index.AddPostings(ids[0], ["dock"]);
+                Assert.Equal(new[] { ids[3], ids[0] }, Found("dock", 2));
+                throw new InvalidOperationException("the article failed");
+            })));
+        Assert.Equal(new[] { ids[3] }, Found("dock", 2));
+
+        // The newest story absorbed into the oldest: its postings find the oldest.
+        store.Entities.InTransaction(() => index.Merge(ids[0], ids[3]));
+        Assert.Equal(new[] { ids[0] }, Found("dock", 2));
+
+        // Another connection files a posting: it is found.
+        using (var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs))
+            other.Entities.InTransaction(() => other.Feature<IStoryIndex>()!.AddPostings(ids[2], ["dock"]));
+        Assert.Equal(new[] { ids[2], ids[0] }, Found("dock", 2));
+    }
 }
