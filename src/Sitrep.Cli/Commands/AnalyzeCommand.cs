@@ -119,6 +119,8 @@ internal static class AnalyzeCommand
             return exitCode;
         Sitrep.Ingest.BatchSummary summary;
         string? jsonError = null;
+        // With --verbose, where the memory went as well as the time.
+        using var memory = verbose ? MemoryWatch.Start() : null;
         using (engine)
         {
             using var resolver = engine.OpenInputs(inputs);
@@ -141,6 +143,8 @@ internal static class AnalyzeCommand
             {
                 var store = readNothing && newStore ? "none (nothing was read, so none was created)" : db.FullName;
                 SummaryRenderer.Render(console, summary, store, jsonError is null ? json?.FullName : null, verbose);
+                if (memory is not null)
+                    console.WriteLine(memory.Describe());
                 int behind = engine.CountBehind(summary.DocumentIds);
                 if (behind > 0)
                     console.MarkupLineInterpolated($"[yellow]{behind:N0} of these documents are behind the stages run here (a stage missing, failed, or run at another version); run 'sitrep reanalyze' to bring them up to date.[/]");

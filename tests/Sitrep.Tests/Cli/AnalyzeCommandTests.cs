@@ -72,8 +72,11 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(0, verbose.ExitCode);
         Assert.Contains("Storing and cross-document stages:", verbose.Output, StringComparison.Ordinal);
         Assert.Contains("analysis waited", verbose.Output, StringComparison.Ordinal);
+        // And where the memory went: the peak a user compares with /usr/bin/time, and the collector's part of it.
+        Assert.Matches(@"Memory: peak [\d,]+ MB resident; .* the collector held [\d,]+ MB", string.Join(' ', verbose.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal(0, plain.ExitCode);
         Assert.DoesNotContain("analysis waited", plain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Memory: peak", plain.Output, StringComparison.Ordinal);
     }
 
     [Fact]
