@@ -43,6 +43,14 @@ internal sealed class TimexResolver
     private int _lastEndedQuarterSentence = -10;
     private bool _quarterSeen;
 
+    /// <summary>
+    /// The company's own quarter, when the last ordinal quarter the text named was a fiscal one ("the fiscal first
+    /// quarter"), and its sentence: "the quarter ended Sept. 29" right after it is that quarter, not the calendar
+    /// quarter the day falls in.
+    /// </summary>
+    private Period? _fiscalQuarter;
+    private int _fiscalQuarterSentence = -10;
+
     /// <summary>The sentence that last named a report's span of four to eleven months ("the first nine months"), for "a year earlier".</summary>
     private int _monthsSpanSentence = -10;
 
@@ -124,6 +132,14 @@ internal sealed class TimexResolver
         if (r is null)
             return null;
         var (period, value, how, range) = r.Value;
+        if (c.Rule == Rule.Quarter && c.YearShift == 0 && c.YearRelative == Candidate.None)
+        {
+            // A quarter named by its ordinal: a fiscal one is what "the quarter ended ..." after it means; any other
+            // ends that reading (the text has moved on to a calendar quarter, or to another company's).
+            bool fiscal = _text.AsSpan(c.Start, c.Length).Contains("fiscal", StringComparison.OrdinalIgnoreCase);
+            _fiscalQuarter = fiscal ? period : null;
+            _fiscalQuarterSentence = sentence;
+        }
         if (c.Type == TimexType.Duration && value is { Length: 3 } v && v[0] == 'P' && v[2] == 'M' && v[1] is >= '4' and <= '9'
             && _text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !EndsOnADay(c.End))
         {
@@ -562,6 +578,13 @@ internal sealed class TimexResolver
         // "the quarter ended Sept. 30": the calendar quarter whose end is nearest that day.
         if (c.DayPart is { } day && c.Grain is Grain.Quarter or Grain.Day && Resolve(day) is { } ended && ended.Day is { } endDay)
         {
+            // "earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose": the fiscal
+            // quarter just named, whose end that day is (its calendar quarter would contradict the text's own name).
+            if (c.YearShift == 0 && _fiscalQuarter is { } fiscal && SentenceOf(c.Start) - _fiscalQuarterSentence is 0 or 1
+                && Math.Abs(endDay.DayNumber - r.DayNumber) <= 366)
+            {
+                return new Resolved(fiscal, null, TimeAnchor.Text);
+            }
             var q = Period.Containing(Grain.Quarter, endDay);
             var before = q.Shift(-1);
             var p = Math.Abs(before.End.DayNumber - endDay.DayNumber) < Math.Abs(q.End.DayNumber - endDay.DayNumber) ? before : q;
