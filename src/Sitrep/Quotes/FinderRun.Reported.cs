@@ -702,6 +702,9 @@ internal sealed partial class FinderRun
         }
         while (t < s1 && (IsComma(t) || IsPunct(t, ':')))
             t++;
+        // "said this: …": the pronoun points at the words after the colon.
+        if (WordIs(t, "this") && t + 2 < s1 && IsPunct(t + 1, ':'))
+            t += 2;
         // "said, however, that …": a sentence adverb between commas.
         if (_view.IsWord(t) && IsComma(t + 1) && (WordIs(t, "however") || WordIs(t, "though") || WordIs(t, "too") || WordIs(t, "also") || WordIs(t, "again") || WordIs(t, "instead") || WordIs(t, "meanwhile")))
             t += 2;
@@ -913,32 +916,51 @@ internal sealed partial class FinderRun
             || w.SequenceEqual("tweet") || w.SequenceEqual("interview") || w.SequenceEqual("conference") || w.SequenceEqual("briefing") || w.SequenceEqual("speech");
     }
 
+    /// <summary>
+    /// Past a time phrase ("last week", "on Tuesday", "Monday night", "earlier"). The phrase must end in
+    /// a word that names a time: a modifier left at its end belongs to the words that follow ("said this
+    /// would never happen", "said recent polls show …", "criticized Thursday's decision"; PolNeAR train
+    /// starts 18 contents at such a "this" that the finder skipped).
+    /// </summary>
     private int SkipTime(int t, int s1)
     {
         var time = SpeechWords.TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var modifiers = TimeModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[40];
         int start = t;
+        int end = t;
         while (t < s1)
         {
             if (_tokens[t].Kind == TokenKind.Number && (WordIn(t - 1, SpeechWords.Months) || WordIn(t + 1, SpeechWords.Months)))
             {
                 t++;
+                end = t;
                 continue;
             }
             if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
                 break;
             var w = CueFeatures.Lower(_view.Word(t), buffer);
-            bool timeWord = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                || SpeechWords.Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+            bool weekdayOrMonth = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || SpeechWords.Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+            bool timeWord = weekdayOrMonth
                 || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("of") && (!w.SequenceEqual("on") && !w.SequenceEqual("in") || NextIsTime(t + 1, s1)));
             if (!timeWord)
                 break;
             t++;
+            // "in the past" ends on its noun; "this", "last", "Friday's" only lead into one.
+            if (weekdayOrMonth || !modifiers.Contains(w) || w.SequenceEqual("past") && WordIs(t - 2, "the"))
+                end = t;
         }
+        t = end;
         if (t > start && IsComma(t))
             t++;
         return t;
     }
+
+    /// <summary>Words of <see cref="SpeechWords.TimeWords"/> that lead into a time noun and cannot end a time phrase.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> TimeModifiers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["last", "this", "next", "on", "in", "the", "of", "recent", "past", "previous",
+         "friday's", "saturday's", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's"], StringComparer.Ordinal);
 
     private bool NextIsTime(int t, int s1)
     {
