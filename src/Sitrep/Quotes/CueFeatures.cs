@@ -7,13 +7,15 @@ namespace Sitrep.Quotes;
 /// The patterns around a word that tell a speech or attribution cue ("said", "according", "wants") from
 /// the same word used otherwise: the word and its crude stem, its neighbours and their classes
 /// (pronoun, name and its type, quotation mark, a few function words), whether it sits inside a quote
-/// and whether its sentence has one. Each pattern is a string such as <c>s+nc=say|that</c>; the model
+/// and whether its sentence has one, what follows it (a clause, a linking "that", a noun phrase: <see
+/// cref="After"/>) and the first content word after it; and, for words too rare to learn alone, the
+/// same contexts paired with the word's bucket of training share (<see cref="ShareBucket"/>). Each pattern is a string such as <c>s+nc=say|that</c>; the model
 /// stores them as text (resources/lexicons/speech-cue-patterns.tsv) and looks them up by a 64-bit
 /// FNV-1a hash that is computed here piece by piece, without building the string.
 /// </summary>
 internal static class CueFeatures
 {
-    public const int Count = 26;
+    public const int Count = 37;
     private const int MaxWord = 40;
     private const ulong Offset = 14695981039346656037;
     private const ulong Prime = 1099511628211;
@@ -40,7 +42,7 @@ internal static class CueFeatures
     /// Writes the hashes of token <paramref name="t"/>'s patterns into <paramref name="output"/> (length
     /// <see cref="Count"/>). The names are kept in step with <see cref="Describe"/>.
     /// </summary>
-    public static void Extract(SpeechView view, int t, Span<ulong> output)
+    public static void Extract(SpeechView view, int t, CueStats? stats, Span<ulong> output)
     {
         Span<char> w = stackalloc char[MaxWord];
         Span<char> p = stackalloc char[MaxWord];
@@ -86,6 +88,105 @@ internal static class CueFeatures
         output[i++] = H(P_s_pos, stem, position);
         output[i++] = H(P_suf3, word.Length > 3 ? word[^3..] : word);
         output[i++] = H(P_inq, inQuote ? "T" : "F");
+        string after = After(view, t, s0, s1);
+        string share = ShareBucket(stats);
+        Span<char> o = stackalloc char[MaxWord];
+        var objectWord = NextContentWord(view, t, s0, s1, o);
+        output[i++] = H(P_cl, after);
+        output[i++] = H(P_s_cl, stem, after);
+        output[i++] = H(P_s_nw, stem, objectWord);
+        output[i++] = H(P_sh, share);
+        output[i++] = H(P_sh_nc, share, nc);
+        output[i++] = H(P_sh_pc, share, pc);
+        output[i++] = H(P_sh_cl, share, after);
+        output[i++] = H(P_sh_subj, share, subject ? "T" : "F");
+        output[i++] = H(P_sh_sq, share, sentenceQuote ? "T" : "F");
+        output[i++] = H(P_sh_pwc, share, pwc);
+        output[i++] = H(P_sh_pos, share, position);
+    }
+
+    /// <summary>
+    /// A word's share of uses as a cue head in training, bucketed with how often it was one (rare,
+    /// middling, frequent): the patterns a rare cue word has too few uses to learn on its own ("telegraphed",
+    /// "evince") it shares with the words of its bucket.
+    /// </summary>
+    internal static string ShareBucket(CueStats? stats)
+    {
+        if (stats is null)
+            return "none";
+        float share = stats.Share;
+        int band = share < 0.02f ? 0 : share < 0.05f ? 1 : share < 0.1f ? 2 : share < 0.2f ? 3 : share < 0.4f ? 4 : share < 0.7f ? 5 : 6;
+        int often = stats.Cue < 5 ? 0 : stats.Cue < 20 ? 1 : 2;
+        return Buckets[often * 7 + band];
+    }
+
+    private static readonly string[] Buckets = [.. from c in new[] { "r", "m", "f" } from b in Enumerable.Range(0, 7) select c + b.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    /// <summary>Words that make the clause after a cue finite ("… the deal was dead", "… they would").</summary>
+    private static readonly FrozenSet<string> FiniteWords = FrozenSet.ToFrozenSet(
+        ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
+         "wo", "won't", "didn't", "doesn't", "isn't", "wasn't", "can't", "don't", "'s", "'re", "'ll", "'d"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// What follows the word in its sentence: a linking word ("that", "whether", "how"), a quotation,
+    /// a colon or comma, "to", a clause (a subject, then a finite verb before any punctuation: "said
+    /// the deal was dead"), other words ("np") or the sentence's end. Reported content is mostly a clause
+    /// after its cue; the same word with a bare object ("support the bill") is mostly not a cue.
+    /// </summary>
+    internal static string After(SpeechView view, int t, int s0, int s1)
+    {
+        if (t + 1 >= s1)
+            return "$";
+        switch (Class(view, t + 1, s0, s1))
+        {
+            case "that" or "whether" or "if" or "how" or "what" or "why" or "when":
+                return "wh";
+            case "Q" or "'":
+                return "Q";
+            case ":" or "-":
+                return ":";
+            case ",":
+                return ",";
+            case "to":
+                return "to";
+            case "." or "?" or ";" or ")" or "QC":
+                return "$";
+        }
+        Span<char> buffer = stackalloc char[MaxWord];
+        var finite = FiniteWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = t + 2; k < s1 && k <= t + 7; k++)
+        {
+            if (!view.IsWord(k))
+                return "np";
+            var lower = Lower(view.Word(k), buffer);
+            if (finite.Contains(lower))
+                return "SV";
+            // A past tense after a subject-like word ("officials warned", "he decided").
+            if (lower.Length > 4 && lower.EndsWith("ed", StringComparison.Ordinal) && !view.IsCapitalised(k)
+                && Class(view, k - 1, s0, s1) is "PRON" or "PER" or "ORG" or "GPE" or "CAP" or "MEDIA" or "w")
+                return "SV";
+        }
+        return "np";
+    }
+
+    /// <summary>The first content word after the word (its crude stem), within five tokens and before punctuation: the object of "told reporters", the noun of "in a statement".</summary>
+    internal static ReadOnlySpan<char> NextContentWord(SpeechView view, int t, int s0, int s1, Span<char> buffer)
+    {
+        var skippable = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        var classWords = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = t + 1; k < s1 && k <= t + 5; k++)
+        {
+            if (!view.IsWord(k))
+                return "-";
+            if (view.TokenMention[k] >= 0 || view.IsCapitalised(k))
+                return Class(view, k, s0, s1);
+            var lower = Lower(view.Word(k), buffer);
+            if (classWords.ContainsKey(lower) || skippable.Contains(lower))
+                continue;
+            return Stem(lower);
+        }
+        return "-";
     }
 
     /// <summary>The word before <paramref name="t"/>, skipping auxiliaries and adverbs ("has also said").</summary>
@@ -224,6 +325,17 @@ internal static class CueFeatures
     private static readonly ulong P_w_p = Hash("w+p=");
     private static readonly ulong P_w_pc = Hash("w+pc=");
     private static readonly ulong P_w = Hash("w=");
+    private static readonly ulong P_cl = Hash("cl=");
+    private static readonly ulong P_s_cl = Hash("s+cl=");
+    private static readonly ulong P_s_nw = Hash("s+nw=");
+    private static readonly ulong P_sh = Hash("sh=");
+    private static readonly ulong P_sh_nc = Hash("sh+nc=");
+    private static readonly ulong P_sh_pc = Hash("sh+pc=");
+    private static readonly ulong P_sh_cl = Hash("sh+cl=");
+    private static readonly ulong P_sh_subj = Hash("sh+subj=");
+    private static readonly ulong P_sh_sq = Hash("sh+sq=");
+    private static readonly ulong P_sh_pwc = Hash("sh+pwc=");
+    private static readonly ulong P_sh_pos = Hash("sh+pos=");
 
     private static ulong H(ulong name) => name;
 
@@ -245,7 +357,7 @@ internal static class CueFeatures
     }
 
     /// <summary>The same patterns as text, for training (which stores them by name) and for reading a model.</summary>
-    public static void Describe(SpeechView view, int t, List<string> output)
+    public static void Describe(SpeechView view, int t, CueStats? stats, List<string> output)
     {
         Span<char> w = stackalloc char[MaxWord];
         Span<char> p = stackalloc char[MaxWord];
@@ -291,5 +403,20 @@ internal static class CueFeatures
         output.Add("s+pos=" + stem + "|" + position);
         output.Add("suf3=" + (word.Length > 3 ? word[^3..] : word));
         output.Add("inq=" + (inQuote ? "T" : "F"));
+        string after = After(view, t, s0, s1);
+        string share = ShareBucket(stats);
+        Span<char> o = stackalloc char[MaxWord];
+        string objectWord = NextContentWord(view, t, s0, s1, o).ToString();
+        output.Add("cl=" + after);
+        output.Add("s+cl=" + stem + "|" + after);
+        output.Add("s+nw=" + stem + "|" + objectWord);
+        output.Add("sh=" + share);
+        output.Add("sh+nc=" + share + "|" + nc);
+        output.Add("sh+pc=" + share + "|" + pc);
+        output.Add("sh+cl=" + share + "|" + after);
+        output.Add("sh+subj=" + share + "|" + (subject ? "T" : "F"));
+        output.Add("sh+sq=" + share + "|" + (sentenceQuote ? "T" : "F"));
+        output.Add("sh+pwc=" + share + "|" + pwc);
+        output.Add("sh+pos=" + share + "|" + position);
     }
 }

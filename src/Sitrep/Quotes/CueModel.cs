@@ -72,10 +72,10 @@ public sealed class CueModel
     public IReadOnlySet<string> Phrases => _phrases;
 
     /// <summary>The summed weights of token <paramref name="t"/>'s patterns; above zero means a cue.</summary>
-    internal float Score(SpeechView view, int t)
+    internal float Score(SpeechView view, int t, CueStats? stats)
     {
         Span<ulong> features = stackalloc ulong[CueFeatures.Count];
-        CueFeatures.Extract(view, t, features);
+        CueFeatures.Extract(view, t, stats, features);
         float sum = 0;
         foreach (ulong f in features)
         {

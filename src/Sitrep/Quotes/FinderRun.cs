@@ -74,9 +74,9 @@ internal sealed partial class FinderRun
             if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
                 continue;
             var lower = CueFeatures.Lower(_view.Word(t), buffer);
-            if (_model.Stats(lower) is null)
+            if (_model.Stats(lower) is not { } stats)
                 continue;
-            _score[t] = _model.Score(_view, t);
+            _score[t] = _model.Score(_view, t, stats);
         }
     }
 

@@ -27,8 +27,9 @@ public sealed class QuoteLayerTests
         {
             if (!view.IsWord(t))
                 continue;
-            CueFeatures.Extract(view, t, hashes);
-            CueFeatures.Describe(view, t, names);
+            var stats = CueModel.Default.Stats(view.Word(t).ToString().ToLowerInvariant());
+            CueFeatures.Extract(view, t, stats, hashes);
+            CueFeatures.Describe(view, t, stats, names);
             Assert.Equal(CueFeatures.Count, names.Count);
             for (int i = 0; i < names.Count; i++)
                 Assert.True(CueFeatures.Hash(names[i]) == hashes[i], $"token {t} pattern {names[i]}");

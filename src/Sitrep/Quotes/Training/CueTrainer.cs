@@ -123,12 +123,12 @@ public static class CueTrainer
             {
                 if (!view.IsWord(t) || view.TokenMention[t] >= 0)
                     continue;
-                if (model.Stats(Lower(view, t)) is null)
+                if (model.Stats(Lower(view, t)) is not { } stats)
                     continue;
                 bool isHead = heads.Contains(t);
                 if (!isHead && cueTokens.Contains(t))
                     continue;
-                CueFeatures.Describe(view, t, names);
+                CueFeatures.Describe(view, t, stats, names);
                 var features = new int[names.Count];
                 for (int i = 0; i < names.Count; i++)
                 {
