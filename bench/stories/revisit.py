@@ -10,7 +10,7 @@ from every article that arrived before (its mean of the 5 highest likenesses so 
 keep), and the region's stories are replaced by that grouping. Per article, in feed order, so analysing in
 batches changes nothing; bounded by the candidates, so its cost does not grow with the store.
 Options: thr (join, 0.25), rthr (revisit linkage threshold, 0.25), lam (0.5), floor (0.15), maxs (8),
-maxm (20), rc=1 (r only from the members the article was compared with, as the
+maxm (20), mu (0.3; -1: the mean density of the articles so far, scale-free), rc=1 (r only from the members the article was compared with, as the
 engine reads them: the 5 newest of each candidate story in the window), shuffle=S (shuffle the input, seed S), off=1 (no revisit: the replica).
 """
 import collections, heapq, json, os, random, sys
@@ -27,6 +27,7 @@ class Revisit(R.Grouper):
         self.top = collections.defaultdict(list)   # article index -> heap of its 5 highest likenesses so far
         self.items = {}
         self.stats = collections.Counter()
+        self.rsum = 0.0
 
     def r(self, i):
         h = self.top[i]
@@ -38,10 +39,12 @@ class Revisit(R.Grouper):
             if j in self.items and (compared is None or j in compared):
                 for a, b in ((i, j), (j, i)):
                     h = self.top[a]
+                    self.rsum -= self.r(a)
                     if len(h) < 5:
                         heapq.heappush(h, v)
                     elif v > h[0]:
                         heapq.heapreplace(h, v)
+                    self.rsum += self.r(a)
         self.items[i] = it
 
     def add(self, it):
@@ -74,12 +77,16 @@ class Revisit(R.Grouper):
         if len(arts) < 2:
             return
         lam, thr = self.opt.get("lam", 0.5), self.opt.get("rthr", 0.25)
+        # mu: 0.3 (the roundups' scale, as ceilings.py) or, with mu=-1, the mean density of the articles so far
+        mu = self.opt.get("mu", 0.3)
+        if mu < 0:
+            mu = self.rsum / len(self.items)
         idx = {a: k for k, a in enumerate(arts)}
         T = [dict() for _ in arts]
         for a in arts:
             for b, v in self.S[a].items():
                 if b in idx:
-                    w = v - lam * ((self.r(a) + self.r(b)) / 2 - 0.3)
+                    w = v - lam * ((self.r(a) + self.r(b)) / 2 - mu)
                     if w > 0.02:
                         T[idx[a]][idx[b]] = w
         its = [self.items[a] for a in arts]
