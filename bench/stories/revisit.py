@@ -10,7 +10,8 @@ from every article that arrived before (its mean of the 5 highest likenesses so 
 keep), and the region's stories are replaced by that grouping. Per article, in feed order, so analysing in
 batches changes nothing; bounded by the candidates, so its cost does not grow with the store.
 Options: thr (join, 0.25), rthr (revisit linkage threshold, 0.25), lam (0.5), floor (0.15), maxs (8),
-maxm (20), mu (0.3; -1: the mean density of the articles so far, scale-free), rc=1 (r only from the members the article was compared with, as the
+maxm (20), mu (0.3; -1: the mean density of the articles so far, scale-free), mult=1 (the likeness times 1 - lam (mean r of the two / mu - 1): scale-free
+with mu=-1), rc=1 (r only from the members the article was compared with, as the
 engine reads them: the 5 newest of each candidate story in the window), shuffle=S (shuffle the input, seed S), off=1 (no revisit: the replica).
 """
 import collections, heapq, json, os, random, sys
@@ -86,7 +87,11 @@ class Revisit(R.Grouper):
         for a in arts:
             for b, v in self.S[a].items():
                 if b in idx:
-                    w = v - lam * ((self.r(a) + self.r(b)) / 2 - mu)
+                    if self.opt.get("mult"):
+                        # scale-free: the likeness times 1 - lam (relative density - 1)
+                        w = v * max(0.0, 1 - lam * (((self.r(a) + self.r(b)) / 2) / max(mu, 1e-6) - 1))
+                    else:
+                        w = v - lam * ((self.r(a) + self.r(b)) / 2 - mu)
                     if w > 0.02:
                         T[idx[a]][idx[b]] = w
         its = [self.items[a] for a in arts]
