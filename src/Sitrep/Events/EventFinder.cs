@@ -171,7 +171,7 @@ internal sealed class EventFinder
                 // "A bomb has been found near the house", "the bombs discovered on Wednesday": a weapon found is no attack.
                 if (type == "ASSAULT" && Weapons.Contains(span) && NounUse(text, tokens, first, i, nominal) && WeaponFound(text, tokens, last, end))
                     type = null;
-                // "America should leave Iraq; otherwise Iraqis will kick them out": force promised in a speaker's words should a demand go unmet is an ultimatum (CAMEO 139).
+                // "Chile must leave the island; otherwise our army will attack its ships": force promised in a speaker's words should a demand go unmet is an ultimatum (CAMEO 139).
                 (int Speaker, int Demanded)? ultimatum = type is "ASSAULT" or "COERCE" && !NounUse(text, tokens, first, i, nominal) ? Ultimatum(input, owner, first, i) : null;
                 if (ultimatum is not null)
                     (type, mode) = ("THREATEN", null);
@@ -683,14 +683,14 @@ internal sealed class EventFinder
         return e with { Status = EventStatus.Asserted, Actor = speaker.Entity, Target = e.Target == speaker.Entity ? -1 : e.Target };
     }
 
-    /// <summary>How many words may stand between "otherwise" and the verb of force ("otherwise Iraqis will kick").</summary>
+    /// <summary>How many words may stand between "otherwise" and the verb of force ("otherwise our army will attack").</summary>
     private const int UltimatumWords = 6;
 
     /// <summary>
     /// An ultimatum in a speaker's quoted words: a demand ("should", "must", "have to", "need to"), then
     /// "otherwise" or "or else" opening a clause whose future ("will", "'ll", "shall", not negated) is the
-    /// verb of force at <paramref name="i"/>: "America should leave Iraq; otherwise Iraqis will kick them
-    /// out". PLOVER and CAMEO code it a threat (CAMEO 139, give ultimatum) made when said: its actor the
+    /// verb of force at <paramref name="i"/>: "Chile must leave the island; otherwise our army will attack
+    /// its ships". PLOVER and CAMEO code it a threat (CAMEO 139, give ultimatum) made when said: its actor the
     /// quote's speaker, its target the first other name of the demand (-1 when none). Null when the words are no ultimatum
     /// ("the filibuster must stay, otherwise it will be gone": no verb of force).
     /// </summary>
@@ -1154,7 +1154,7 @@ internal sealed class EventFinder
             }
             p = start;
         }
-        // "X, a former IRGC commander who heads the Committee for Y, warned": the name before the cue lies in an appositive; the subject is the name it describes.
+        // "X, a former army commander who heads the Committee for Y, warned": the name before the cue lies in an appositive; the subject is the name it describes.
         if (actor >= 0 && phrase.From == cueFirst && AppositiveHead(input, owner, first, actorFirst, actorLast, cueFirst) is var head and >= 0)
             actor = head;
         // The passive's subject is what was acted on; its actor, if named, follows "by".
@@ -1202,11 +1202,14 @@ internal sealed class EventFinder
     /// <summary>
     /// The entity of the name an appositive describes, when the nearest name before a verb cue
     /// (<paramref name="actorFirst"/> to <paramref name="actorLast"/>) lies inside that appositive:
-    /// "Yahya Safavi, formerly the chief commander of the IRGC, said that he advises …", "Kataib Hezbollah,
-    /// Iran's proxy, attacked …". The appositive is set off by two commas with no other comma inside; the
+    /// "Ali Hassan, formerly the head of NATO's council, said that he advises …", "Hezbollah,
+    /// Iran's ally, attacked …". The appositive is set off by two commas with no other comma inside; the
     /// name before the opening comma is the subject, unless a preposition puts it in a phrase of its own
-    /// ("In Syria, Russia's ally, …", "According to Reuters, Iran's minister, said"); an appositive that
-    /// opens with a name not in the possessive is the next item of a list ("Iran, Iraq and Syria, said"). -1 when none.
+    /// in the three words before it ("In Syria, Russia's ally, …", "According to Reuters, Iran's minister, said"); an appositive that
+    /// opens with a name not in the possessive is the next item of a list ("Iran, Iraq and Syria, said"), one that opens
+    /// with "and" or a verb, or holds a past-tense event verb outside a "who" clause, is a predicate. Nor is the name
+    /// an appositive's when "which", "that" or a pronoun follows the closing comma or a new subject stands between it
+    /// and the cue ("…, said the militants invaded"), or when it is a person's and the name before is not (a title). -1 when none.
     /// </summary>
     private int AppositiveHead(EventInput input, int[] owner, int first, int actorFirst, int actorLast, int cueFirst)
     {
@@ -1564,7 +1567,7 @@ internal sealed class EventFinder
     }
 
     /// <summary>
-    /// The time is a year of a span of years in brackets ("former (1980-97) chief commander", "Reagan
+    /// The time is a year of a span of years in brackets ("a former (1980-97) party chief", "Reagan
     /// (1981–89)"): a term of office or a life, which describes a person or a thing, never when the sentence's event happened.
     /// </summary>
     private static bool InYearSpanBrackets(string text, TimeExpression t)
