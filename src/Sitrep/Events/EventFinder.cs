@@ -171,10 +171,16 @@ internal sealed class EventFinder
                 // "A bomb has been found near the house", "the bombs discovered on Wednesday": a weapon found is no attack.
                 if (type == "ASSAULT" && Weapons.Contains(span) && NounUse(text, tokens, first, i, nominal) && WeaponFound(text, tokens, last, end))
                     type = null;
+                // "Chile must leave the island; otherwise our army will attack its ships": force promised in a speaker's words should a demand go unmet is an ultimatum (CAMEO 139).
+                (int Speaker, int Demanded)? ultimatum = type is "ASSAULT" or "COERCE" && !NounUse(text, tokens, first, i, nominal) ? Ultimatum(input, owner, first, i) : null;
+                if (ultimatum is not null)
+                    (type, mode) = ("THREATEN", null);
                 if (type is not null)
                 {
                     bool asNoun = NounUse(text, tokens, first, i, nominal);
                     var e = Build(input, owner, sentence, first, end, i, last, type, mode, asNoun, timed);
+                    if (ultimatum is { } u)
+                        e = e with { Status = EventStatus.Asserted, Actor = u.Speaker, Target = u.Demanded };
                     // A phrase that carries its own status ("claimed responsibility", "denied involvement") gives it unless a cue before already did ("would deny").
                     if (phraseStatus is { } ps && e.Status == EventStatus.Asserted)
                         e = e with { Status = ps };
@@ -677,6 +683,66 @@ internal sealed class EventFinder
         return e with { Status = EventStatus.Asserted, Actor = speaker.Entity, Target = e.Target == speaker.Entity ? -1 : e.Target };
     }
 
+    /// <summary>How many words may stand between "otherwise" and the verb of force ("otherwise our army will attack").</summary>
+    private const int UltimatumWords = 6;
+
+    /// <summary>
+    /// An ultimatum in a speaker's quoted words: a demand ("should", "must", "have to", "need to"), then
+    /// "otherwise" or "or else" opening a clause whose future ("will", "'ll", "shall", not negated) is the
+    /// verb of force at <paramref name="i"/>: "Chile must leave the island; otherwise our army will attack
+    /// its ships". PLOVER and CAMEO code it a threat (CAMEO 139, give ultimatum) made when said: its actor the
+    /// quote's speaker, its target the first other name of the demand (-1 when none). Null when the words are no ultimatum
+    /// ("the filibuster must stay, otherwise it will be gone": no verb of force).
+    /// </summary>
+    private (int Speaker, int Demanded)? Ultimatum(EventInput input, int[] owner, int first, int i)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        int q = QuoteOf(input.Quotes, tokens[i].Start);
+        if (q < 0 || input.Quotes.Quotes[q].Speaker is not { Entity: >= 0 } speaker || !MentionsEntity(input.Mentions, speaker.Entity))
+            return null;
+        int modal = -1, otherwise = -1;
+        for (int p = i - 1; p >= first && i - p <= UltimatumWords; p--)
+        {
+            var span = tokens[p].Span(text);
+            if (IsAny(span, "not", "never", "n't", "n\u2019t", "won't", "won\u2019t"))
+                return null;
+            if (modal < 0 && (IsAny(span, "will", "shall", "'ll", "\u2019ll") || span.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || span.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)))
+                modal = p;
+            else if (IsAny(span, "otherwise") || (IsAny(span, "else") && p > first && IsAny(tokens[p - 1].Span(text), "or")))
+            {
+                otherwise = IsAny(span, "else") ? p - 1 : p;
+                break;
+            }
+            else if (tokens[p].Kind == TokenKind.Punctuation && span is "." or ";" or ":" or "," or "?" or "!")
+            {
+                return null;
+            }
+        }
+        if (modal < 0 || otherwise <= first)
+            return null;
+        // "otherwise" opens a clause of its own: after a comma, semicolon or dash.
+        var opening = tokens[otherwise - 1];
+        if (opening.Kind != TokenKind.Punctuation || !(opening.Span(text) is ";" or "," or "\u2014" or "\u2013" or "-"))
+            return null;
+        // The demand: its words inside the quote, before "otherwise".
+        int from = first;
+        while (from < otherwise && tokens[from].Start < input.Quotes.Quotes[q].Start)
+            from++;
+        bool demand = false;
+        int demanded = -1;
+        for (int p = from; p < otherwise; p++)
+        {
+            var span = tokens[p].Span(text);
+            if (IsAny(span, "should", "must", "ought") || (IsAny(span, "have", "has", "need", "needs") && p + 1 < otherwise && IsAny(tokens[p + 1].Span(text), "to")))
+                demand = true;
+            int m = owner[p];
+            if (demanded < 0 && m >= 0 && input.Mentions[m].Entity >= 0 && input.Mentions[m].Entity != speaker.Entity)
+                demanded = input.Mentions[m].Entity;
+        }
+        return demand ? (speaker.Entity, demanded) : null;
+    }
+
     /// <summary>One of the senses has the word as its lemma (any case).</summary>
     private static bool AnyLemma(VerbSense[] senses, ReadOnlySpan<char> word)
     {
@@ -1064,6 +1130,7 @@ internal sealed class EventFinder
         var tokens = input.Tokens;
         var mentions = input.Mentions;
         int actor = -1, target = -1, location = -1;
+        int actorFirst = -1, actorLast = -1;
         bool feared = false;
         // A form of "be" before a participle; before an -ing form it makes the progressive ("are warning Washington"), whose subject still acts.
         bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be")
@@ -1082,9 +1149,14 @@ internal sealed class EventFinder
             else if (actor < 0)
             {
                 actor = mentions[m].Entity;
+                actorFirst = start;
+                actorLast = p;
             }
             p = start;
         }
+        // "X, a former army commander who heads the Committee for Y, warned": the name before the cue lies in an appositive; the subject is the name it describes.
+        if (actor >= 0 && phrase.From == cueFirst && AppositiveHead(input, owner, first, actorFirst, actorLast, cueFirst) is var head and >= 0)
+            actor = head;
         // The passive's subject is what was acted on; its actor, if named, follows "by".
         if (passive)
             (actor, target) = (-1, actor);
@@ -1122,6 +1194,117 @@ internal sealed class EventFinder
                 p++;
         }
         return (actor, target, location);
+    }
+
+    /// <summary>The most words an appositive between a subject's name and its verb may have.</summary>
+    private const int AppositiveWords = 30;
+
+    /// <summary>
+    /// The entity of the name an appositive describes, when the nearest name before a verb cue
+    /// (<paramref name="actorFirst"/> to <paramref name="actorLast"/>) lies inside that appositive:
+    /// "Ali Hassan, formerly the head of NATO's council, said that he advises …", "Hezbollah,
+    /// Iran's ally, attacked …". The appositive is set off by two commas with no other comma inside; the
+    /// name before the opening comma is the subject, unless a preposition puts it in a phrase of its own
+    /// in the three words before it ("In Syria, Russia's ally, …", "According to Reuters, Iran's minister, said"); an appositive that
+    /// opens with a name not in the possessive is the next item of a list ("Iran, Iraq and Syria, said"), one that opens
+    /// with "and" or a verb, or holds a past-tense event verb outside a "who" clause, is a predicate. Nor is the name
+    /// an appositive's when "which", "that" or a pronoun follows the closing comma or a new subject stands between it
+    /// and the cue ("…, said the militants invaded"), or when it is a person's and the name before is not (a title). -1 when none.
+    /// </summary>
+    private int AppositiveHead(EventInput input, int[] owner, int first, int actorFirst, int actorLast, int cueFirst)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        var mentions = input.Mentions;
+        // One comma between the name and the cue, and no clause boundary other than it.
+        int commas = 0;
+        for (int p = actorLast + 1; p < cueFirst; p++)
+        {
+            if (owner[p] >= 0 && owner[p] != owner[actorLast])
+                return -1;
+            // A new subject after the comma ("…, said the militants invaded", "…, saying how a thief could seek"): the verb is its, not the appositive's name's.
+            if (commas > 0 && tokens[p].Kind == TokenKind.Word && IsAny(tokens[p].Span(text), "the", "a", "an", "this", "these", "those", "some", "many", "several", "one", "how", "what", "why", "whether", "if"))
+                return -1;
+            if (tokens[p].Kind == TokenKind.Punctuation)
+            {
+                var span = tokens[p].Span(text);
+                if (span is ",")
+                    commas++;
+                else if (!(span is "." && p > actorLast + 1))
+                    return -1;
+            }
+        }
+        if (commas != 1)
+            return -1;
+        // A relative clause of the name itself (", which opposes the accord") or a pronoun subject (", he also confessed") after the comma: the name is no appositive's.
+        for (int p = actorLast + 1; p < cueFirst; p++)
+        {
+            if (tokens[p].Span(text) is not ",")
+                continue;
+            if (p + 1 < cueFirst && IsAny(tokens[p + 1].Span(text), "which", "that", "he", "she", "they", "it", "we", "i"))
+                return -1;
+            break;
+        }
+        // Back to the opening comma, over no other punctuation.
+        int open = -1;
+        for (int p = actorFirst - 1; p > first && actorFirst - p <= AppositiveWords; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Punctuation)
+                continue;
+            if (tokens[p].Span(text) is ",")
+                open = p;
+            else if (tokens[p].Span(text) is "." or "-" or "\u2019" or "'")
+                continue;
+            break;
+        }
+        if (open < 0 || owner[open - 1] < 0)
+            return -1;
+        int head = owner[open - 1];
+        if (mentions[head].Entity < 0 || mentions[head].Entity == mentions[owner[actorLast]].Entity)
+            return -1;
+        // An appositive is a noun phrase or a "who" clause: a verb after the comma ("Mousavi, called on the
+        // United States to …") makes the name a subject already and what follows its predicate.
+        if (tokens[open + 1].Kind == TokenKind.Word && owner[open + 1] < 0)
+        {
+            var word = tokens[open + 1].Span(text);
+            if ((VerbWords.Contains(word) && !IsAny(word, "who")) || IsAny(word, "and", "or", "but", "nor") || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                || (_lexicon.SenseLookup.TryGetValue(word, out var senses) && Array.Exists(senses, v => !v.Ambiguous)))
+                return -1;
+        }
+        // Nor does an appositive hold a verb of its own outside a "who" clause ("Imran Khan, on Wednesday ridiculed …,").
+        for (int p = open + 1; p < actorFirst; p++)
+        {
+            var word = tokens[p].Span(text);
+            if (IsAny(word, "who", "whose", "whom", "which", "that"))
+                break;
+            if (owner[p] < 0 && tokens[p].Kind == TokenKind.Word && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && _lexicon.SenseLookup.ContainsKey(word))
+                return -1;
+        }
+        // An appositive opening with a name is a list's next item unless the name is possessive ("Iran's proxy").
+        if (owner[open + 1] >= 0)
+        {
+            int last = open + 1;
+            while (last + 1 < actorFirst && owner[last + 1] == owner[open + 1])
+                last++;
+            // The tokenizer keeps "Iran's" one word.
+            var word = tokens[last].Span(text);
+            if (!(word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)))
+                return -1;
+        }
+        // A title before a person's name is no appositive's head ("Another MEP, former minister Joachim Brudzinski, accused").
+        if (mentions[owner[actorLast]].Type == "PERSON" && mentions[head].Type != "PERSON")
+            return -1;
+        // The head's phrase: over up to three words before it ("in northeast Nigeria's Borno State", "of the Badr Organisation"), no preposition.
+        int headFirst = FirstTokenOf(owner, open - 1);
+        for (int p = headFirst - 1; p >= first && headFirst - p <= 3; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word)
+                break;
+            var word = tokens[p].Span(text);
+            if (PrepositionWords.Contains(word) || IsAny(word, "in", "at", "on", "to", "from", "with", "by", "of", "for", "near", "against", "about", "after", "before", "unlike", "like", "than", "between", "among", "into", "over", "under", "during", "and", "or"))
+                return -1;
+        }
+        return mentions[head].Entity;
     }
 
     /// <summary>How many words may stand between "of", "about" or "against" and the name in the act's phrase ("of an imminent U.S. attack").</summary>
@@ -1363,6 +1546,8 @@ internal sealed class EventFinder
             bool isDay = t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-';
             if (!isDay && t.Range is null)
                 continue;
+            if (InYearSpanBrackets(input.Text, t))
+                continue;
             if (cues is not null && (Blocked(input.Text, t, cueStart, cueEnd, cues) || InOtherWhoClause(input.Text, input.Tokens, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, t, cueStart)))
                 continue;
             int distance = t.Start >= cueEnd ? t.Start - cueEnd : Math.Max(0, cueStart - t.End);
@@ -1379,6 +1564,30 @@ internal sealed class EventFinder
         return input.Published is { } day
             ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
             : (null, null, null, true);
+    }
+
+    /// <summary>
+    /// The time is a year of a span of years in brackets ("a former (1980-97) party chief", "Reagan
+    /// (1981–89)"): a term of office or a life, which describes a person or a thing, never when the sentence's event happened.
+    /// </summary>
+    private static bool InYearSpanBrackets(string text, TimeExpression t)
+    {
+        int open = t.Start - 1;
+        while (open >= 0 && t.Start - open <= 12 && text[open] != '(' && (char.IsAsciiDigit(text[open]) || text[open] is '-' or '\u2013' or '\u2014' or ' '))
+            open--;
+        int close = t.End;
+        while (close < text.Length && close - t.End <= 12 && text[close] != ')' && (char.IsAsciiDigit(text[close]) || text[close] is '-' or '\u2013' or '\u2014' or ' '))
+            close++;
+        if (open < 0 || close >= text.Length || text[open] != '(' || text[close] != ')')
+            return false;
+        // Nothing but years and a dash: "(March 1-3)" may date a meeting.
+        var inside = text.AsSpan(open + 1, close - open - 1);
+        foreach (var c in inside)
+        {
+            if (!(char.IsAsciiDigit(c) || c is '-' or '\u2013' or '\u2014' or ' '))
+                return false;
+        }
+        return inside.IndexOfAny('-', '\u2013', '\u2014') >= 0;
     }
 
     /// <summary>
