@@ -41,6 +41,9 @@ public sealed class WordClusters
     /// for a word not in the table. A word missing as written ("JAPAN") is looked up capitalised
     /// ("Japan") and then lower-cased.
     /// </summary>
+    /// <summary>Starts reading the table where <see cref="Lookup"/> will first look for the word (<see cref="UIntMap.Prefetch"/>).</summary>
+    public void Prefetch(uint casedHash) => _fine.Prefetch(casedHash);
+
     public uint Lookup(ReadOnlySpan<char> word, uint casedHash)
     {
         if (_fine.Count == 0)
