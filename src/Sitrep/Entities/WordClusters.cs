@@ -41,9 +41,6 @@ public sealed class WordClusters
     /// for a word not in the table. A word missing as written ("JAPAN") is looked up capitalised
     /// ("Japan") and then lower-cased.
     /// </summary>
-    /// <summary>Starts reading the table where <see cref="Lookup"/> will first look for the word (<see cref="UIntMap.Prefetch"/>).</summary>
-    public void Prefetch(uint casedHash) => _fine.Prefetch(casedHash);
-
     public uint Lookup(ReadOnlySpan<char> word, uint casedHash)
     {
         if (_fine.Count == 0)
@@ -54,6 +51,9 @@ public sealed class WordClusters
             return 0;
         return (uint)(id + 1) | (uint)(_middleOf[id] + 1) << 11 | (uint)(_coarseOf[id] + 1) << 20;
     }
+
+    /// <summary>Starts reading the table where <see cref="Lookup"/> will first look for the word (<see cref="UIntMap.Prefetch"/>).</summary>
+    internal void Prefetch(uint casedHash) => _fine.Prefetch(casedHash);
 
     /// <summary>
     /// Whether the word is in the table written in small letters: an ordinary word of English ("facts",
