@@ -44,11 +44,17 @@ internal static class FeatureExtractor
             var flags = bytes.AsSpan(0, n);
             var gaz = bytes.AsSpan(n, n);
             int letterWords = 0, capsWords = 0;
+            // The sentence's cluster look-ups asked for ahead (a miss each in a table larger than the
+            // cache), so that they are in flight together instead of one after the other.
+            for (int i = 0; i < n; i++)
+            {
+                cased[i] = FeatureHash.Cased(tokens[i].Span(text));
+                clusters.Prefetch(cased[i]);
+            }
             for (int i = 0; i < n; i++)
             {
                 var w = tokens[i].Span(text);
                 norm[i] = FeatureHash.Normalized(w);
-                cased[i] = FeatureHash.Cased(w);
                 shape[i] = WordShape.ShapeHash(w);
                 shortShape[i] = WordShape.ShortShapeHash(w);
                 cluster[i] = clusters.Lookup(w, cased[i]);

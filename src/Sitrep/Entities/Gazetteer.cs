@@ -90,6 +90,7 @@ public sealed class Gazetteer
         codes.Clear();
         if (_phrases.Count == 0)
             return;
+        Span<uint> hashes = stackalloc uint[MaxWords];
         for (int i = 0; i < tokens.Length;)
         {
             var first = tokens[i].Span(text);
@@ -98,18 +99,26 @@ public sealed class Gazetteer
                 i++;
                 continue;
             }
+            // The hashes of the phrases of one to MaxWords words from here, their look-ups asked for
+            // together before they are made (each a likely cache miss), then made in the same order.
             uint h = FeatureHash.Seed;
-            int best = 0;
-            byte kind = 0;
+            int count = 0;
             for (int j = i; j < tokens.Length && j - i < MaxWords; j++)
             {
                 if (j > i)
                     h = FeatureHash.Step(h, ' ');
                 foreach (char c in tokens[j].Span(text))
                     h = FeatureHash.Step(h, FeatureHash.Lower(c));
-                if (_phrases.TryGetValue(h, out uint k))
+                hashes[count++] = h;
+                _phrases.Prefetch(h);
+            }
+            int best = 0;
+            byte kind = 0;
+            for (int j = 0; j < count; j++)
+            {
+                if (_phrases.TryGetValue(hashes[j], out uint k))
                 {
-                    best = j - i + 1;
+                    best = j + 1;
                     kind = (byte)k;
                 }
             }

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sitrep.Entities;
 
@@ -93,6 +95,18 @@ internal sealed class UIntMap
     }
 
     public bool ContainsKey(uint key) => TryGetValue(key, out _);
+
+    /// <summary>
+    /// Asks the processor for the cache line of <paramref name="key"/>'s first slot, so that a
+    /// <see cref="TryGetValue"/> made a little later does not wait for memory; several asked together
+    /// are in flight together. Changes nothing a look-up answers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(uint key)
+    {
+        if (Sse.IsSupported)
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), Slot(key))));
+    }
 
     public uint this[uint key] => TryGetValue(key, out uint value) ? value : throw new KeyNotFoundException();
 }

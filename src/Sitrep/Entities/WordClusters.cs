@@ -52,6 +52,9 @@ public sealed class WordClusters
         return (uint)(id + 1) | (uint)(_middleOf[id] + 1) << 11 | (uint)(_coarseOf[id] + 1) << 20;
     }
 
+    /// <summary>Starts reading the table where <see cref="Lookup"/> will first look for the word (<see cref="UIntMap.Prefetch"/>).</summary>
+    internal void Prefetch(uint casedHash) => _fine.Prefetch(casedHash);
+
     /// <summary>
     /// Whether the word is in the table written in small letters: an ordinary word of English ("facts",
     /// "photo", "host"), where a surname such as "Wallace" or "Inskeep" is seen capitalised only.

@@ -240,9 +240,20 @@ internal sealed class EventFinder
                 while (opens < limit && timed[opens])
                     opens++;
                 int firstStop = GapEnd(text, tokens, owner, opens, limit);
+                // The words the patterns can match (their bits) and whether a place's name stands among them:
+                // most of a verb's patterns (81 for "call") name a word the window lacks, and are passed
+                // over without the search. Every word a match reads lies in [opens, limit).
+                ulong words = 0;
+                bool place = false;
+                for (int q = opens; q < limit; q++)
+                {
+                    words |= PatternPosition.Bit(tokens[q].Span(text));
+                    place |= owner[q] >= 0 && IsPlace(mentions[owner[q]]);
+                }
                 foreach (var p in patterns)
                 {
-                    if (MatchesAfter(text, tokens, owner, mentions, opens, firstStop, limit, p)
+                    if (p.MayMatchAfter(words, place)
+                        && MatchesAfter(text, tokens, owner, mentions, opens, firstStop, limit, p)
                         && MatchesBefore(text, tokens, owner, mentions, i - 1, Math.Max(first, i - PatternBefore), p.Before))
                         return (p.Type, p.Mode, last, sense.Nominal, p.Status);
                 }

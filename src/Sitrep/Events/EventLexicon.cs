@@ -13,6 +13,21 @@ internal sealed record VerbPattern(string[][][] After, string[][][] Before, stri
 
     /// <summary><see cref="After"/>'s positions indexed by their alternatives' first words (<see cref="PatternPosition"/>).</summary>
     public PatternPosition[] AfterPositions { get; } = [.. After.Select(alternatives => new PatternPosition(alternatives))];
+
+    /// <summary>
+    /// False when <see cref="After"/> cannot match in a window whose words' <see cref="PatternPosition.Bit"/>s
+    /// are <paramref name="words"/> (<paramref name="place"/>: a place's name stands there): some position
+    /// has no alternative whose first word, or no place, is in the window. True says only that it may.
+    /// </summary>
+    public bool MayMatchAfter(ulong words, bool place)
+    {
+        foreach (var position in AfterPositions)
+        {
+            if ((position.FirstWords & words) == 0 && !(place && position.HasPlaces))
+                return false;
+        }
+        return true;
+    }
 }
 
 /// <summary>
@@ -36,6 +51,11 @@ internal sealed class PatternPosition
     {
         _all = [.. Enumerable.Range(0, alternatives.Length)];
         _places = [.. _all.Where(a => EventFinder.IsPlaceWord(alternatives[a]))];
+        foreach (int a in _all)
+        {
+            if (!EventFinder.IsPlaceWord(alternatives[a]))
+                FirstWords |= Bit(alternatives[a][0]);
+        }
         _indexed = alternatives.Length > ReadWhole;
         // Case-insensitive as the matcher compares: a token equals a first word exactly when it finds its group.
         var groups = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -50,6 +70,18 @@ internal sealed class PatternPosition
         _byFirstWord = groups.ToFrozenDictionary(g => g.Key, g => g.Value.Concat(_places).Order().ToArray(), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The <see cref="Bit"/>s of the alternatives' first words (places aside).</summary>
+    public ulong FirstWords { get; }
+
+    /// <summary>An alternative is a place's name (<c>@place</c>).</summary>
+    public bool HasPlaces => _places.Length > 0;
+
+    /// <summary>
+    /// One of 64 bits for a word, the same for words equal ignoring case (as the matcher compares them): a
+    /// window's words as bits tell cheaply that a position's alternatives cannot all be absent from it.
+    /// </summary>
+    public static ulong Bit(ReadOnlySpan<char> word) => 1UL << (string.GetHashCode(word, StringComparison.OrdinalIgnoreCase) & 63);
 
     /// <summary>The alternatives, in the list's order, that can match where <paramref name="word"/> stands: those whose first word it is, and the places.</summary>
     public ReadOnlySpan<int> Candidates(ReadOnlySpan<char> word) =>

@@ -63,10 +63,18 @@ internal static partial class GenreClassifier
             return count;
         }
 
+        /// <summary>
+        /// <see cref="Markers"/> by their first letter (a to z), in the list's order: a word start is compared
+        /// with the few that can match it, not all forty (the search was 0.5% of <c>sitrep analyze</c>).
+        /// </summary>
+        private static readonly string[][] ByFirstLetter = [.. Enumerable.Range(0, 26).Select(k => Markers.Where(m => m[0] == 'a' + k).ToArray())];
+
         private static int MatchAt(string text, int p)
         {
             char first = (char)(text[p] | 0x20);
-            foreach (var marker in Markers)
+            if (first is < 'a' or > 'z')
+                return 0;
+            foreach (var marker in ByFirstLetter[first - 'a'])
             {
                 if (marker[0] != first || p + marker.Length > text.Length)
                     continue;
