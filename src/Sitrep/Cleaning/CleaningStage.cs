@@ -12,7 +12,7 @@ public sealed class CleaningStage : IDocumentStage
     public string Name => "clean";
 
     /// <summary>Bump when the body, removed blocks, captions or page hints change for the same input.</summary>
-    public string Version => StageVersion.Of("9", Lexicons.Lexicon.Hashes(Html.HtmlCleaner.LexiconNames));
+    public string Version => StageVersion.Of("10", Lexicons.Lexicon.Hashes(Html.HtmlCleaner.LexiconNames));
 
     public IReadOnlyList<Layer> Requires => [];
 
@@ -24,7 +24,7 @@ public sealed class CleaningStage : IDocumentStage
         var result = context.Input.Format switch
         {
             InputFormat.Html => _html.Clean(context.Input.RawText),
-            _ => _plainText.Clean(context.Input.RawText),
+            _ => _plainText.Clean(context.Input.RawText, context.Input.Stated.Title),
         };
         context.Set(CoreLayers.Body, new CleanedBody(result.Text, result.Map, result.Removed, result.Captions));
         context.Set(CoreLayers.PageHints, result.Hints);

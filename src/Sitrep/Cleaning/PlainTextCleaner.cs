@@ -14,12 +14,19 @@ public sealed partial class PlainTextCleaner
 {
     private const int MaxDonationSpan = 12;
 
-    public CleaningResult Clean(string raw)
+    public CleaningResult Clean(string raw) => Clean(raw, statedTitle: null);
+
+    /// <summary>
+    /// Cleans a text whose headline the input states apart from it (a JSONL record's title): then
+    /// the text's first line is not its headline by position, and a first line that reads as a
+    /// sentence is body.
+    /// </summary>
+    public CleaningResult Clean(string raw, string? statedTitle)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var units = UnitSegmenter.Segment(raw);
         var hints = new HintCollector();
-        Classify(units, raw, hints, fromHtml: false);
+        Classify(units, raw, hints, fromHtml: false, titleStated: !string.IsNullOrWhiteSpace(statedTitle));
         return Assemble(raw, units, hints.Build());
     }
 
@@ -28,14 +35,14 @@ public sealed partial class PlainTextCleaner
     /// headline (<see cref="HintCollector.Title"/>) and cut away most furniture, so lines before
     /// the first prose that match no chrome pattern are kept rather than taken for menus.
     /// </summary>
-    internal static void Classify(List<TextUnit> units, string raw, HintCollector hints, bool fromHtml)
+    internal static void Classify(List<TextUnit> units, string raw, HintCollector hints, bool fromHtml, bool titleStated = false)
     {
         MarkUnambiguousChrome(units, fromHtml, hints);
         int first = FirstBodyUnit(units);
         if (fromHtml)
             ClassifyHtmlHeader(units, first, hints);
         else
-            ClassifyHeader(units, first, hints);
+            ClassifyHeader(units, first, hints, titleStated);
         MarkRelatedLinks(units, first);
         MarkDonationAppeals(units, first);
         int endZone = ClassifyEndMatter(units, first, hints, fromHtml);
@@ -156,7 +163,7 @@ public sealed partial class PlainTextCleaner
         && units[i + 1].Text.AsSpan().TrimStart() is [ '"' or '“' or '‘' or '\'' or '«' or '„', .. ];
 
     /// <summary>Everything before the first paragraph of prose is the page's head: title, byline, dateline, menus.</summary>
-    private static void ClassifyHeader(List<TextUnit> units, int first, HintCollector hints)
+    private static void ClassifyHeader(List<TextUnit> units, int first, HintCollector hints, bool titleStated)
     {
         // The headline is the most headline-like line of the head: a site name or a section
         // label above it is shorter.
@@ -173,6 +180,10 @@ public sealed partial class PlainTextCleaner
             hints.Title = units[titleIndex].Text;
             hints.Outlet ??= Masthead(units, titleIndex);
         }
+        // Sentence-shaped lines after the headline are the story's. Without a headline-like line, the
+        // first line written as a sentence is the headline ("Poll finds X ahead in Iowa."), unless the
+        // input states its headline apart (a JSONL record's title).
+        int headline = titleStated ? -1 : titleIndex >= 0 ? titleIndex : FirstSentenceLine(units, first);
 
         for (int i = 0; i < first; i++)
         {
@@ -219,6 +230,12 @@ public sealed partial class PlainTextCleaner
             {
                 u.Removal = RemovalReason.RelatedLinks;
             }
+            else if (ReadsAsSentence(u) && (i > headline || EndsWithColon(t)))
+            {
+                // A deck under the headline, a one-sentence lead or a line that introduces what follows
+                // ("The Times said in an editorial on Monday:"): the story's words, however short.
+                // A headline never ends with a colon.
+            }
             else
             {
                 u.Removal = u.Words <= 5 || i < titleIndex ? RemovalReason.Navigation : RemovalReason.Other;
@@ -235,6 +252,44 @@ public sealed partial class PlainTextCleaner
             }
         }
     }
+
+    /// <summary>
+    /// A line written as a sentence: it opens with a capital, a digit or a quotation mark, ends like a
+    /// sentence or with a colon, has four words or more and at least two in lower case. A menu item,
+    /// a label in capitals ("WHY IT MATTERS:"), a Title Case kicker ("Window on Wall Street.") or a
+    /// fragment ("(Updated 10 a.m.)") is none of these.
+    /// </summary>
+    internal static bool ReadsAsSentence(TextUnit u)
+    {
+        if (u.Words < 4 || !(u.EndsSentence || EndsWithColon(u.Text)))
+            return false;
+        var t = u.Text.AsSpan().TrimStart();
+        if (t.IsEmpty || !(char.IsUpper(t[0]) || char.IsDigit(t[0]) || t[0] is '"' or '“' or '‘' or '\''))
+            return false;
+        int lower = 0;
+        bool longLower = false;
+        foreach (var word in t.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!char.IsLower(word[0]))
+                continue;
+            lower++;
+            longLower |= TextShape.CountWords(word) == 1 && word.Count(char.IsLetter) >= 4;
+        }
+        // "Window on the Valley." has two lower-case words, but only short ones: a Title Case label.
+        return lower >= 2 && longLower;
+    }
+
+    private static int FirstSentenceLine(List<TextUnit> units, int first)
+    {
+        for (int i = 0; i < first && i < units.Count; i++)
+        {
+            if (units[i].Removal is null && ReadsAsSentence(units[i]))
+                return i;
+        }
+        return -1;
+    }
+
+    private static bool EndsWithColon(string t) => t.AsSpan().TrimEnd().EndsWith(':');
 
     /// <summary>Header lines that are labels, not headlines: dates, bylines, section names.</summary>
     private static bool IsHeaderLabel(string t) =>
