@@ -93,37 +93,24 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     }
 
     /// <summary>
-    /// Entity rows <see cref="Get"/> read, as the table has them: a link writes the row it returns, every other write of a
-    /// row here drops it (a merge, which repoints many, drops them all). Used and filled only inside a transaction, where
-    /// no other connection's commit shows; kept into the next transaction when no other connection committed in between
-    /// (<c>PRAGMA data_version</c>), since each batch is a transaction of its own and the same candidates are asked for in
-    /// batch after batch; forgotten when a transaction or savepoint of this connection is rolled back.
+    /// Entity rows <see cref="Get"/> read in the current transaction, as the table has them: each write of a row here drops
+    /// it (a merge, which repoints many, drops them all). Only kept inside a transaction, where no other connection's commit
+    /// shows, and forgotten when a transaction or savepoint of this connection is rolled back.
     /// </summary>
     private readonly Dictionary<long, (StoredEntity? Entity, long? MergedInto)> _rows = [];
 
-    /// <summary>How many entity rows <see cref="_rows"/> carries into the next transaction at most (a row is about 150 bytes).</summary>
-    private const int MaxCachedRows = 50_000;
-
     private long _rowsTransaction = -1;
     private long _rowsRollbacks;
-    private long _rowsGeneration = -1;
 
-    /// <summary>
-    /// Whether <see cref="_rows"/> may be used (and filled) now: at the first use in a transaction it is emptied when another
-    /// connection committed since it was filled, when a transaction or savepoint was rolled back, or when it has grown large.
-    /// </summary>
+    /// <summary>Whether <see cref="_rows"/> may be used (and filled) now: it is emptied when it was made in another transaction or before a rollback.</summary>
     private bool RowsCurrent()
     {
         if (!_session.InTransactionNow)
             return false;
         if (_rowsTransaction != _session.Transactions || _rowsRollbacks != _session.Rollbacks)
         {
-            // Read inside the transaction: the value its snapshot gives, which moves only with other connections' commits.
-            long generation = Raw("PRAGMA data_version").Int64Scalar() ?? 0;
-            if (generation != _rowsGeneration || _rowsRollbacks != _session.Rollbacks || _rows.Count >= MaxCachedRows)
-                _rows.Clear();
+            _rows.Clear();
             _documentEntities.Clear();
-            _rowsGeneration = generation;
             _rowsTransaction = _session.Transactions;
             _rowsRollbacks = _session.Rollbacks;
         }
@@ -308,10 +295,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         // this type the leader, so it takes over when it now has more votes than the entity's type (a tie
         // keeps the type it has). Both read the row as it was (SQLite evaluates every SET from the old row),
         // as the two statements they replace did (four statements a link instead of six, with the votes).
-        // The row as written comes back with it, and is what Get reads next (resolution asks for the type and count of the
-        // entities it has just linked, and the next batch for the same popular ones).
-        bool cache = RowsCurrent();
-        using (var row = Raw("""
+        Raw("""
             UPDATE entities SET
                 documents = documents + NOT EXISTS (SELECT 1 FROM entity_links WHERE document = $document AND entity = $id),
                 type = CASE WHEN type <> $type AND type_by_user = 0
@@ -319,17 +303,8 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
                       > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
                     THEN $type ELSE type END
             WHERE id = $id
-            RETURNING name, type, documents, merged_into
-            """).Bind("$document", documentId).Bind("$id", id).Bind("$type", type).Execute())
-        {
-            if (cache && row.Read())
-                _rows[id] = row.IsNull(3) ? (new StoredEntity(id, row.Text(0), row.Text(1), row.Int32(2)), null) : (null, row.Int64(3));
-            else
-                _rows.Remove(id);
-            while (row.Read())
-            {
-            }
-        }
+            """).Bind("$document", documentId).Bind("$id", id).Bind("$type", type).Run();
+        _rows.Remove(id);
         _documentEntities.Clear();
         _documentLinks.Remove(documentId);
         Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)")

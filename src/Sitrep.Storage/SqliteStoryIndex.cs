@@ -45,50 +45,12 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddFrequencies(IEnumerable<string> terms, int delta)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        // Up to TermsAtOnce terms a statement (each row inserted or updated in the order given, as one statement a term
-        // did): a batch changes the counts of tens of thousands of terms.
-        int count = 0;
+        var command = Raw("""
+            INSERT INTO story_frequencies (term, documents) VALUES ($term, MAX($delta, 0))
+            ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)
+            """).Bind("$delta", delta);
         foreach (var term in terms)
-        {
-            _termChunk[count++] = term;
-            if (count == TermsAtOnce)
-            {
-                WriteFrequencies(_termChunk.AsSpan(0, count), delta);
-                count = 0;
-            }
-        }
-        if (count > 0)
-            WriteFrequencies(_termChunk.AsSpan(0, count), delta);
-    }
-
-    private const int TermsAtOnce = 32;
-
-    private readonly string?[] _termChunk = new string?[TermsAtOnce];
-
-    private static readonly string[] TermNames = [.. Enumerable.Range(0, TermsAtOnce).Select(i => $"$term{i}")];
-
-    /// <summary>The statements adding a change to n terms' counts, and filing n terms of a story (n from 1 to <see cref="TermsAtOnce"/>).</summary>
-    private static readonly string[] FrequenciesSql = [.. Enumerable.Range(0, TermsAtOnce + 1).Select(n => n == 0 ? "" :
-        "INSERT INTO story_frequencies (term, documents) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($term{i}, MAX($delta, 0))"))
-        + " ON CONFLICT (term) DO UPDATE SET documents = MAX(documents + $delta, 0)")];
-
-    private static readonly string[] PostingsSql = [.. Enumerable.Range(0, TermsAtOnce + 1).Select(n => n == 0 ? "" :
-        "INSERT OR IGNORE INTO story_terms (term, story) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($term{i}, $story)")))];
-
-    private void WriteFrequencies(ReadOnlySpan<string?> terms, int delta)
-    {
-        var command = Raw(FrequenciesSql[terms.Length]).Bind("$delta", delta);
-        for (int i = 0; i < terms.Length; i++)
-            command.Bind(TermNames[i], terms[i] ?? throw new ArgumentException("a term is null", nameof(terms)));
-        command.Run();
-    }
-
-    private void WritePostings(long story, ReadOnlySpan<string?> terms)
-    {
-        var command = Raw(PostingsSql[terms.Length]).Bind("$story", story);
-        for (int i = 0; i < terms.Length; i++)
-            command.Bind(TermNames[i], terms[i] ?? throw new ArgumentException("a term is null", nameof(terms)));
-        command.Run();
+            command.Bind("$term", term).Run();
     }
 
     public IReadOnlyList<StoryCandidate> Candidates(string term, int limit)
@@ -252,19 +214,9 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddPostings(long story, IEnumerable<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        // One statement for an article's dozen look-up terms (up to TermsAtOnce, in the order given, as one statement a term did).
-        int count = 0;
+        var command = Raw("INSERT OR IGNORE INTO story_terms (term, story) VALUES ($term, $story)").Bind("$story", story);
         foreach (var term in terms)
-        {
-            _termChunk[count++] = term;
-            if (count == TermsAtOnce)
-            {
-                WritePostings(story, _termChunk.AsSpan(0, count));
-                count = 0;
-            }
-        }
-        if (count > 0)
-            WritePostings(story, _termChunk.AsSpan(0, count));
+            command.Bind("$term", term).Run();
     }
 
     public void Merge(long kept, long absorbed)
