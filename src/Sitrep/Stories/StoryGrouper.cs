@@ -118,13 +118,22 @@ public sealed class StoryGrouper : ICrossDocumentStage
     private const int CachedStories = 5_000;
 
     /// <summary>
-    /// Term frequencies as the store has them plus <see cref="_pending"/>: an article brings hundreds of
-    /// terms, most of them seen before, so they are read once and written once per batch of changes.
+    /// Term frequencies: an article brings hundreds of terms, most of them seen before, so they are read once and
+    /// written once per batch of changes. Each term's count now (with the changes of the articles grouped so far) and
+    /// as it was last read or written (<see cref="TermCount.Written"/>): what is to be written is the difference, so a
+    /// term is looked up once per article (the changes of an article that fails are taken back out of the count).
     /// </summary>
-    private readonly Dictionary<string, int> _frequencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermCount> _frequencies = new(StringComparer.Ordinal);
 
-    /// <summary>Changes to the frequencies not written yet; written in the batch's transaction.</summary>
-    private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
+    /// <summary>A term's document frequency now and as the store has it (the same size as the bare count it replaced, with the dictionary's padding).</summary>
+    private struct TermCount
+    {
+        public int Count;
+        public int Written;
+    }
+
+    /// <summary>Terms whose count moved away from what the store has since the last write (some may have moved back): written in the batch's transaction.</summary>
+    private readonly List<string> _touched = [];
 
     /// <summary>
     /// Whether <see cref="_frequencies"/> holds every term the store counts in any article: so when it was filled
@@ -205,7 +214,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         catch
         {
             // A transaction that did not commit leaves the caches ahead of the store.
-            _pending.Clear();
+            _touched.Clear();
             Forget();
             _generation = null;
             throw;
@@ -239,8 +248,6 @@ public sealed class StoryGrouper : ICrossDocumentStage
                             if (left is not null && _options.Split)
                                 SplitIfApart(left);
                         });
-                        foreach (var (term, delta) in _articleDeltas)
-                            CollectionsMarshal.GetValueRefOrAddDefault(_pending, term, out _) += delta;
                     }
 #pragma warning disable CA1031 // One document's failure must not stop the others; it is reported with its reason.
                     catch (Exception e)
@@ -249,7 +256,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                         failures.Add(new InputFailure(change.DocumentId, $"story grouping failed: {e.GetType().Name}: {e.Message}"));
                         // Its writes were rolled back: what was cached of them may be wrong.
                         foreach (var (term, delta) in _articleDeltas)
-                            _frequencies[term] -= delta;
+                            CollectionsMarshal.GetValueRefOrNullRef(_frequencies, term).Count -= delta;
                         Flush();
                         Forget();
                     }
@@ -275,9 +282,22 @@ public sealed class StoryGrouper : ICrossDocumentStage
 
     private void Flush()
     {
-        foreach (var group in _pending.Where(p => p.Value != 0).GroupBy(p => p.Value))
-            _index.AddFrequencies([.. group.Select(p => p.Key)], group.Key);
-        _pending.Clear();
+        // Grouped by the change (nearly all +1), in the order first touched, as the changes were kept before.
+        var groups = new Dictionary<int, List<string>>();
+        foreach (var term in _touched)
+        {
+            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_frequencies, term);
+            int delta = entry.Count - entry.Written;
+            if (delta == 0)
+                continue;
+            entry.Written = entry.Count;
+            if (!groups.TryGetValue(delta, out var group))
+                groups[delta] = group = [];
+            group.Add(term);
+        }
+        foreach (var (delta, terms) in groups)
+            _index.AddFrequencies(terms, delta);
+        _touched.Clear();
         if (_frequencies.Count > 1_000_000)
         {
             _frequencies.Clear();
@@ -285,22 +305,25 @@ public sealed class StoryGrouper : ICrossDocumentStage
         }
     }
 
+    /// <summary>Changes the current article's terms' frequencies by <paramref name="delta"/> (taken back if it fails).</summary>
     private void AddFrequencies(IEnumerable<string> terms, int delta)
     {
         foreach (var term in terms)
         {
-            _frequencies[term] = Frequency(term) + delta;
+            Touch(term).Count += delta;
             _articleDeltas.Add((term, delta));
         }
     }
 
-    private int Frequency(string term)
+    /// <summary>The term's entry, read from the store when not cached, and listed to be written when it is about to move away from the store's.</summary>
+    private ref TermCount Touch(string term)
     {
-        if (_frequencies.TryGetValue(term, out var n))
-            return n;
-        n = StoredFrequency(term);
-        _frequencies[term] = n;
-        return n;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_frequencies, term, out bool cached);
+        if (!cached)
+            entry.Count = entry.Written = StoredFrequency(term);
+        if (entry.Count == entry.Written)
+            _touched.Add(term);
+        return ref entry;
     }
 
     /// <summary>
@@ -328,11 +351,9 @@ public sealed class StoryGrouper : ICrossDocumentStage
         var df = new int[terms.Count];
         for (int t = 0; t < terms.Count; t++)
         {
-            ref int frequency = ref CollectionsMarshal.GetValueRefOrAddDefault(_frequencies, terms[t], out bool cached);
-            if (!cached)
-                frequency = StoredFrequency(terms[t]);
-            df[t] = frequency;
-            frequency++;
+            ref var entry = ref Touch(terms[t]);
+            df[t] = entry.Count;
+            entry.Count++;
             _articleDeltas.Add((terms[t], 1));
         }
         var weights = new List<KeyValuePair<string, double>>(counts.Count);
