@@ -155,12 +155,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             // 32 MB of page cache: entity resolution looks keys up all over a large index. Whole allsides corpus,
             // every stage (2026-12-05, quiet): 64 MB peaked at 1,000,804 KiB in 264 s, 32 MB at 934,420 KiB in 263 s.
             Execute(connection, "PRAGMA cache_size = -32768");
-            // Checkpoints every 64 MB of WAL rather than every 4 MB: the entity index rewrites the same hot
+            // Checkpoints every 256 MB of WAL rather than every 4 MB: the entity index rewrites the same hot
             // pages in every batch, and each checkpoint copies them into the database file again. They run
             // on a connection and thread of their own (WalCheckpointer), not on the thread that stores;
-            // SQLite's own, at four times that, only bounds the log should they fall behind. The log's
+            // SQLite's own, at twice that, only bounds the log should they fall behind. The log's
             // file is cut to what it uses when SQLite starts it over, so its size says when to checkpoint.
-            Execute(connection, $"PRAGMA wal_autocheckpoint = {4 * WalCheckpointer.Threshold / 4096}");
+            Execute(connection, $"PRAGMA wal_autocheckpoint = {2 * WalCheckpointer.Threshold / 4096}");
             Execute(connection, "PRAGMA journal_size_limit = 0");
             var (version, applied) = Migrate(connection, fullPath);
             return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath)), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
