@@ -76,6 +76,9 @@ internal static class SpeechWords
     /// <summary>Nouns of how words were given ("tweet", "interview", "briefing"), lower case.</summary>
     public static readonly IReadOnlyList<string> Occasions = Words("speech-occasions.tsv");
 
+    /// <summary>Nouns of a finding whose opening phrase attributes the clause after it ("In a recent poll, …"), lower case: speech-findings.tsv.</summary>
+    public static readonly FrozenSet<string> Findings = Words("speech-findings.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Participles that open a side phrase even before "that" ("adding", "citing", "compared"), lower case.</summary>
     public static readonly IReadOnlyList<string> SideParticiples = Words("speech-side-participles.tsv");
 
