@@ -212,6 +212,22 @@ internal static partial class ChromePatterns
     [GeneratedRegex("""\((?:[LRC]|\d(?:st|nd|rd|th)?[\s-]?[LR]|(?i:left|right|centre|center|front|rear|top|bottom)(?:\s+to\s+(?i:right|left))?|(?i:from\s+left|from\s+right)|\d(?:st|nd|rd|th)?\s+(?i:left|right))\)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PhotoPosition();
 
+    /// <summary>"(R)": the one letter that is both a photo position and a US party; <c>after</c> is an apposition or a home state, which follow a party: "(R), a leader …", "(R) of Ohio".</summary>
+    [GeneratedRegex("""\(R\)(?<after>\s*,|\s+of\s+\p{Lu})?""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex RightOrRepublican();
+
+    /// <summary>A US party affiliation that is never a photo position: "(D)", "(I)", "(R-Texas)", "(D-N.Y.)", "(R-Fla.)".</summary>
+    [GeneratedRegex("""\((?:[DI]|[RDI]\s?[-–]\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex PartyMarker();
+
+    /// <summary>Reported speech: a line that says who said something is prose, not a photo's caption.</summary>
+    [GeneratedRegex("""\b(?:said|says|told)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex SaidVerb();
+
+    /// <summary>A full date anywhere on the line ("May 3, 2016", "3 May 2016", "2016-05-03"): photo captions date the picture.</summary>
+    [GeneratedRegex("""\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex DateInLine();
+
     /// <summary>A line ending in a bare date and no sentence punctuation: the dateline of a photo.</summary>
     [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex EndsWithDate();

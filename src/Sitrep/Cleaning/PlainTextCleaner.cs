@@ -136,9 +136,34 @@ public sealed partial class PlainTextCleaner
         var t = u.Text;
         if (ChromePatterns.PhotoCredit().IsMatch(t))
             return true;
-        if (u.Words >= 5 && ChromePatterns.PhotoPosition().IsMatch(t))
+        if (u.Words >= 5 && ChromePatterns.PhotoPosition().IsMatch(t) && !IsPartyMarkerOnly(u))
             return true;
         return u.Words >= 6 && !u.EndsSentence && ChromePatterns.EndsWithDate().IsMatch(t) && !ChromePatterns.DateOnlyLine().IsMatch(t);
+    }
+
+    /// <summary>
+    /// "(R)" is where a person stands in a photo and also how US papers mark a Republican ("Gov. Jane
+    /// Roe (R) blamed …"); "(L)", "(C)" and worded positions ("(left)", "(2nd R)") are only positions.
+    /// A line whose only position markers are "(R)" is prose, not a caption, when a party's "(D)" or
+    /// "(R-Texas)" stands on it (unless it dates a photo), or when a lone "(R)" is followed by an
+    /// apposition or a home state ("(R), a leader of …", "(R) of Ohio"), sits in a line that says who
+    /// "said" something, or lacks a caption's second sign: a photo's date or a short unfinished line.
+    /// </summary>
+    private static bool IsPartyMarkerOnly(TextUnit u)
+    {
+        var t = u.Text;
+        var right = ChromePatterns.RightOrRepublican().Matches(t);
+        if (right.Count == 0 || ChromePatterns.PhotoPosition().Count(t) > right.Count)
+            return false;
+        bool dated = ChromePatterns.DateInLine().IsMatch(t);
+        if (ChromePatterns.PartyMarker().IsMatch(t))
+            return !dated;
+        if (right.Count > 1)
+            return false;
+        if (right[0].Groups["after"].Success || ChromePatterns.SaidVerb().IsMatch(t))
+            return true;
+        bool shortFragment = u.Words <= 25 && !u.EndsSentence;
+        return !dated && !shortFragment;
     }
 
     private static int FirstBodyUnit(List<TextUnit> units)
