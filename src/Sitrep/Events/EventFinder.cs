@@ -1273,8 +1273,8 @@ internal sealed class EventFinder
         int head = owner[open - 1];
         if (mentions[head].Entity < 0 || mentions[head].Entity == mentions[owner[actorLast]].Entity)
             return -1;
-        // An appositive is a noun phrase or a "who" clause: a verb after the comma ("Mousavi, called on the
-        // United States to …") makes the name a subject already and what follows its predicate.
+        // An appositive is a noun phrase or a "who" clause: a verb after the comma ("Ali Hassan, called on
+        // Chile to …") makes the name a subject already and what follows its predicate.
         if (tokens[open + 1].Kind == TokenKind.Word && owner[open + 1] < 0)
         {
             var word = tokens[open + 1].Span(text);
