@@ -74,6 +74,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         if (cached && _rows.TryGetValue(id, out var row))
             return row.MergedInto is { } merged ? Get(merged) : row.Entity!;
         long into;
+        RowReads++;
         using (var reader = Raw("SELECT id, name, type, documents, merged_into FROM entities WHERE id = $id").Bind("$id", id).Execute())
         {
             if (!reader.Read())
@@ -98,6 +99,9 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     /// shows, and forgotten when a transaction or savepoint of this connection is rolled back.
     /// </summary>
     private readonly Dictionary<long, (StoredEntity? Entity, long? MergedInto)> _rows = [];
+
+    /// <summary>How many times <see cref="Get"/> read an entity's row from the table (tests check the cache is used).</summary>
+    internal int RowReads { get; private set; }
 
     private long _rowsTransaction = -1;
     private long _rowsRollbacks;

@@ -167,6 +167,37 @@ public sealed class StoreCacheTests
     }
 
     [Fact]
+    public void An_entitys_row_is_read_from_the_table_once_a_transaction_until_this_index_writes_it()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("reads.db"), TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        long port = 0;
+        index.InTransaction(() =>
+        {
+            port = index.Create("Port Velan", "ORG");
+            index.Link("a", 0, port, "ORG");
+        });
+        index.InTransaction(() =>
+        {
+            int before = index.RowReads;
+            Assert.Equal(1, index.Get(port).Documents);
+            Assert.Equal(1, index.Get(port).Documents);
+            Assert.Equal("Port Velan", index.Get(port).Name);
+            Assert.Equal(before + 1, index.RowReads);
+            // A link writes the row: the next read goes to the table and sees the new count.
+            index.Link("b", 0, port, "ORG");
+            Assert.Equal(2, index.Get(port).Documents);
+            Assert.Equal(2, index.Get(port).Documents);
+            Assert.Equal(before + 2, index.RowReads);
+        });
+        // A new transaction reads the row again (another connection may have written it in between).
+        int after = index.RowReads;
+        index.InTransaction(() => Assert.Equal(2, index.Get(port).Documents));
+        Assert.Equal(after + 1, index.RowReads);
+    }
+
+    [Fact]
     public void A_terms_candidates_are_its_newest_stories_as_postings_are_added_merged_and_rolled_back()
     {
         using var dir = new TempDir();
