@@ -348,7 +348,9 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}-])(?:(?<present>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present\s+day|present-day|current)
         |(?<past>recently|lately|the\s+past|recent(?=\s+times))
-        |(?<future>the\s+(?:near\s+|foreseeable\s+|distant\s+|immediate\s+)?future|(?<=\bin\s)future))(?![\p{L}-])
+        |(?<future>the\s+(?:near\s+|foreseeable\s+|distant\s+|immediate\s+)?future|(?<=\bin\s)future
+            |(?<=\b(?:in|over|for|during|into|beyond|of)\s)the\s+(?:near|short|long)(?:er)?\s+term
+            |(?<=\b(?:at|to|until|till|for|on)\s)a\s+(?:later|future)\s+date))(?![\p{L}-])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Reference();
 

@@ -37,6 +37,17 @@ internal static class TimexRecognizer
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotATimeAfterQuarter =
         Sitrep.Lexicons.Lexicon.Get("time-not-a-time").Tagged("after-quarter").GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Closed-class words that may follow "in the short term" used as an adverbial ("in the short term it will …");
+    /// any other lower-case word after "term" makes the phrase a noun's modifier ("the short term loans").
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> AfterTermAdverbial = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["it", "we", "they", "he", "she", "i", "you", "there", "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+         "to", "and", "but", "or", "nor", "so", "as", "because", "if", "unless", "while", "though", "although", "than", "when", "before", "after",
+         "at", "for", "with", "by", "from", "in", "on", "of", "despite", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might",
+         "can", "not", "only", "even", "too", "anyway", "however", "yet", "rather"],
+        StringComparer.OrdinalIgnoreCase);
+
     private static HashSet<string> NotYearBefore => NotAYear.Before;
 
     private static HashSet<string> NotYearAfter => NotAYear.After;
@@ -1333,6 +1344,13 @@ internal static class TimexRecognizer
             {
                 return;
             }
+        }
+        // "in the short term, …": an adverbial; "in the short term loans market": a modifier.
+        if (m.Groups["future"].Success && m.Value.EndsWith("term", StringComparison.OrdinalIgnoreCase)
+            && NextWord(text, m.Index + m.Length) is { Length: > 0 } word && char.IsLower(word[0]) && text[m.Index + m.Length] == ' '
+            && !AfterTermAdverbial.Contains(word.ToString()))
+        {
+            return;
         }
         // "the then current price", "the then-current chairman": current at a past time.
         bool then = m.Groups["present"].Success && m.Value.Equals("current", StringComparison.OrdinalIgnoreCase)

@@ -40,7 +40,7 @@ internal sealed class Triggers
     public static readonly Triggers Clock = new(5, [":", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours", "hrs", "local time", "noon", "midnight",
         "midday", "clock", "in the morning", "in the afternoon", "in the evening"], false);
 
-    public static readonly Triggers References = new(6, ["now", "current", "recent", "late", "past", "future", "these days", "present", "moment"], false);
+    public static readonly Triggers References = new(6, ["now", "current", "recent", "late", "past", "future", "these days", "present", "moment", "term"], false);
 
     public static readonly Triggers Named = new(7, ["christmas", "new year", "thanksgiving", "easter", "good friday", "halloween", "valentine",
         "fourth of july", "july fourth", "labor day", "labour day", "memorial day", "veterans day", "election day", "boxing day", "nowruz",
