@@ -96,6 +96,8 @@ internal sealed class EventFinder
             // A harm with no doer right after a sentence that names a hazard is that hazard's ("A boiler exploded at the mill. Four workers were injured.").
             bool hazardBefore = previousHazard;
             previousHazard = NamesHazard(text, tokens, first, end, armed);
+            // Whether this sentence names a hazard: read once here, for every harm or relief verb in it that asks.
+            bool namesHazard = previousHazard;
             for (int i = first; i < end; i++)
             {
                 var token = tokens[i];
@@ -154,14 +156,14 @@ internal sealed class EventFinder
                     hazardVerbEnd = tokens[last].End;
                     type = null;
                 }
-                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
+                if (type == "ASSAULT" && !NounUse(text, tokens, first, i, nominal) && AgentlessHarm(text, tokens, first, end, i, last) && !armed && (hazardBefore || namesHazard))
                 {
                     // "were killed and more than a dozen injured when a warehouse exploded": a harm coordinated with it is the hazard's too.
                     hazardVerbEnd = tokens[last].End;
                     type = null;
                 }
                 // Rescuing or evacuating people from a disaster is its response, no event (a hostage rescue stays AID).
-                if (type == "AID" && ReliefVerbs.Contains(span) && !armed && (hazardBefore || NamesHazard(text, tokens, first, end, armed)))
+                if (type == "AID" && ReliefVerbs.Contains(span) && !armed && (hazardBefore || namesHazard))
                     type = null;
                 if (type == "THREATEN" && !NounUse(text, tokens, first, i, nominal) && WarnsOfRisk(text, tokens, end, last))
                     type = null;
