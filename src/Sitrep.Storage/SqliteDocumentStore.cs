@@ -163,6 +163,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             Execute(connection, $"PRAGMA wal_autocheckpoint = {2 * WalCheckpointer.Threshold / 4096}");
             Execute(connection, "PRAGMA journal_size_limit = 0");
             var (version, applied) = Migrate(connection, fullPath);
+            // Each document's savepoints (one per cross-document stage) copy every page they first change into a
+            // statement journal, which SQLite spills to a temporary file past 64 KB: kept in memory, those copies are
+            // no writes to a file (a document's savepoint holds a few hundred KB at most, and is let go at its end).
+            // Set after the migrations, whose statements may sort or copy whole tables.
+            Execute(connection, "PRAGMA temp_store = MEMORY");
             return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath)), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB)
