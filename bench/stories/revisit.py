@@ -32,6 +32,12 @@ class Revisit(R.Grouper):
 
     def r(self, i):
         h = self.top[i]
+        if self.opt.get("rk"):
+            # rank-based: the 5th highest likeness (0 until 5 are known), with mu=0 no offset of the texts' scale
+            if len(h) >= 5:
+                return h[0]
+            # unk=1: a density not known yet counts as dense enough that the pair needs the join threshold
+            return (self.opt.get("thr", 0.25) - self.opt.get("rthr", 0.25)) / max(self.opt.get("lam", 0.5), 1e-6) if self.opt.get("unk") else 0.0
         return sum(h) / 5 if h else 0
 
     def arrive(self, it, compared=None):
@@ -156,6 +162,36 @@ if __name__ == "__main__":
     if len(args) < 2:
         sys.exit(__doc__)
     docs = json.load(open(args[0], encoding="utf-8"))["documents"]
+    if args[1] == "-":
+        # no gold (full texts): story figures, and the pairs together here but not in the replica
+        its = R.vectors(docs, opt)
+        S = O.likeness(its, opt)
+        g = Revisit(opt, S)
+        for it in its:
+            g.add(it)
+        import gap
+        print(gap.stories(g.assign), dict(g.stats))
+        if opt.get("pairs"):
+            b = Revisit(dict(opt, off=1), S)
+            for it in its:
+                b.add(it)
+            by = {d["id"]: d for d in docs}
+            grp = collections.defaultdict(list)
+            for a, x in g.assign.items():
+                grp[x].append(a)
+            new = [(p, q) for m in grp.values() for i, p in enumerate(m) for q in m[i + 1:] if b.assign[p] != b.assign[q]]
+            bg = collections.defaultdict(list)
+            for a, x in b.assign.items():
+                bg[x].append(a)
+            lost = [(p, q) for m in bg.values() for i, p in enumerate(m) for q in m[i + 1:] if g.assign[p] != g.assign[q]]
+            print("pairs together only with the revisit:", len(new), "; only without it:", len(lost))
+            for p, q in random.Random(5).sample(lost, min(int(opt["pairs"]), len(lost))):
+                print("   lost: %s | %s  //  %s | %s" % ((by[p].get("published") or "")[:10], by[p].get("title"), (by[q].get("published") or "")[:10], by[q].get("title")))
+            for p, q in random.Random(5).sample(new, min(int(opt["pairs"]), len(new))):
+                for x in (p, q):
+                    print("   %s | %s" % ((by[x].get("published") or "")[:10], by[x].get("title")))
+                print("  --")
+        sys.exit(0)
     gold = json.load(open(args[1], encoding="utf-8"))
     if "shuffle" in opt:
         random.Random(int(opt.pop("shuffle"))).shuffle(docs)
