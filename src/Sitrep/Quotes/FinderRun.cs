@@ -194,13 +194,53 @@ internal sealed partial class FinderRun
     /// <summary>The characters of tokens [a, b), trimmed of spaces and of the punctuation that ends a clause.</summary>
     private (int Start, int End) Words(int a, int b)
     {
-        while (b > a && (_tokens[b - 1].Kind is TokenKind.Punctuation or TokenKind.Dash || (_tokens[b - 1].Kind == TokenKind.Quote && _view.MarkRole[b - 1] != 2)))
+        // A closing bracket whose opening one is not in the words (a bracketed sentence around them,
+        // "(Trump has said he is open to it.)") is no part of them, nor an opening one left unclosed.
+        while (b > a && (_tokens[b - 1].Kind is TokenKind.Punctuation or TokenKind.Dash || (_tokens[b - 1].Kind == TokenKind.Quote && _view.MarkRole[b - 1] != 2) || UnbalancedBracket(a, b, b - 1)))
             b--;
-        while (a < b && (_tokens[a].Kind is TokenKind.Punctuation or TokenKind.Dash))
+        while (a < b && (_tokens[a].Kind is TokenKind.Punctuation or TokenKind.Dash || UnbalancedBracket(a, b, a)))
             a++;
         if (a >= b)
             return (-1, -1);
         return (_tokens[a].Start, _tokens[b - 1].End);
+    }
+
+    /// <summary>Token <paramref name="t"/> is a round or square bracket with no partner in tokens <paramref name="a"/>..<paramref name="b"/>.</summary>
+    private bool UnbalancedBracket(int a, int b, int t)
+    {
+        if (_tokens[t].Kind != TokenKind.Bracket)
+            return false;
+        char c = _text[_tokens[t].Start];
+        char open = c is ')' or '(' ? '(' : c is ']' or '[' ? '[' : '\0';
+        if (open == '\0')
+            return false;
+        char close = open == '(' ? ')' : ']';
+        int depth = 0;
+        if (c == close)
+        {
+            for (int i = t - 1; i >= a; i--)
+            {
+                if (_tokens[i].Kind != TokenKind.Bracket)
+                    continue;
+                char x = _text[_tokens[i].Start];
+                if (x == close)
+                    depth++;
+                else if (x == open && depth-- == 0)
+                    return false;
+            }
+            return true;
+        }
+        for (int i = t + 1; i < b; i++)
+        {
+            if (_tokens[i].Kind != TokenKind.Bracket)
+                continue;
+            char x = _text[_tokens[i].Start];
+            if (x == open)
+                depth++;
+            else if (x == close && depth-- == 0)
+                return false;
+        }
+        return true;
     }
 
     private QuoteLayer Build()
