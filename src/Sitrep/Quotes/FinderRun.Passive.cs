@@ -62,12 +62,15 @@ internal sealed partial class FinderRun
             // The subject: back to the sentence's start, the word that opens this clause or a cue before
             // it ("He said the bill was backed by …": "the bill"); a comma pair holding an apposition or
             // a relative clause stays in it ("A photo of X, who died …, was shown").
-            int start = aux - 1;
+            // Inside a comma pair ("X, who took over as adviser, was …") a clause word opens no clause of the subject's.
+            int start = aux - 1, commas = IsComma(start) ? 1 : 0;
             while (start > s0)
             {
                 int p = start - 1;
-                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || WordIn(p, ClauseOpeners) || IsCue(p))
+                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && (WordIn(p, ClauseOpeners) || IsCue(p))))
                     break;
+                if (IsComma(p))
+                    commas++;
                 start = p;
             }
             // "In Vermont, Sanders was supported by …": an opening phrase up to its comma is not the subject.
