@@ -136,6 +136,10 @@ internal sealed partial class FinderRun
 
     private Frame? Reported(int k, int s0, int s1)
     {
+        if (PassiveBy(k, s0, s1, out bool drop) is { } passive)
+            return passive;
+        if (drop)
+            return null;
         var frame = ReportedFrame(k, s0, s1);
         // The general reading keeps words it found before the cue; when it found none, or took what
         // follows a verb of saying that closes the sentence (its speaker, addressee or occasion) for

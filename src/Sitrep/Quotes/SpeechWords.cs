@@ -104,6 +104,9 @@ internal static class SpeechWords
         return lower.ToString();
     }
 
+    /// <summary>Passive verbs before "by" whose subject is the person spoken to or the one who feels ("was asked by X about …", "were outraged by …"), lower case: speech-passive-exceptions.tsv.</summary>
+    public static readonly FrozenSet<string> PassiveExceptions = Words("speech-passive-exceptions.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Verbs whose infinitive carries a cue on ("declined to address …"), lower case: speech-infinitive-cues.tsv.</summary>
     public static readonly FrozenSet<string> InfinitiveCues = Words("speech-infinitive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,0 +1,117 @@
+namespace Sitrep.Quotes;
+
+internal sealed partial class FinderRun
+{
+    /// <summary>Words that open a clause inside a sentence; the subject of a passive starts after them.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> ClauseOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["and", "but", "or", "where", "whenever", "wherever", "as", "once", "until", "because", "although", "though", "while", "when", "whereas", "since", "after", "before", "if", "unless", "so", "yet"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "The plan was rejected by 60 percent of voters.", "Her bid was backed by the party's leaders,
+    /// …", "…, as reported by the Post.": a passive cue with its agent after "by". The agent is the
+    /// source and what the passive is about is the content: the subject before the auxiliary, or the
+    /// clause before the comma of "as reported by". PolNeAR train marks it so (the words after the agent
+    /// were taken before: "by 60 percent of voters", with the subject as speaker). Not for verbs whose
+    /// passive subject is the person spoken to ("was asked by reporters about …", "were outraged by the raids",
+    /// speech-passive-exceptions.tsv). A relative pronoun as subject ("…, which was announced by the
+    /// White House, …") names no words of its own: no attribution (null with <paramref name="drop"/>).
+    /// Returns null when the form does not apply.
+    /// </summary>
+    private Frame? PassiveBy(int k, int s0, int s1, out bool drop)
+    {
+        drop = false;
+        int by = k + 1;
+        if (!WordIs(by, "by") || by + 1 >= s1 || !_view.IsWord(k) || WordIn(k, SpeechWords.PassiveExceptions))
+            return null;
+        var w = _view.Word(k);
+        if (IsParticipleCue(k) || char.IsUpper(w[0]))
+            return null;
+        var agent = RightSource(by + 1);
+        if (agent.Start < 0 || agent.Form is not (SourceForm.Name or SourceForm.Nominal or SourceForm.Channel))
+            return null;
+        int firstWords, endWords;
+        // "…, as reported by the Post": the clause before the comma.
+        if (WordIs(k - 1, "as") && IsComma(k - 2) && k - 2 > s0)
+        {
+            if (!OnlyTrailer(agent.End, s1) || OpensWithAdverbial(s0, k - 2))
+                return null;
+            int clause = SkipLeadingAdverb(ClauseStart(k - 2, s0), k - 2);
+            if (!HasVerb(clause, k - 2))
+                return null;
+            firstWords = clause;
+            endWords = k - 2;
+        }
+        else
+        {
+            if (!IsPassive(k))
+                return null;
+            // The auxiliary: back over the adverbs IsPassive skips.
+            int aux = k - 1;
+            while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
+                aux--;
+            while (aux - 1 > s0 && (WordIs(aux - 1, "been") || WordIs(aux - 1, "be") || WordIs(aux - 1, "has") || WordIs(aux - 1, "have") || WordIs(aux - 1, "had")
+                || WordIs(aux - 1, "will") || WordIs(aux - 1, "would") || WordIs(aux - 1, "could") || WordIs(aux - 1, "may") || WordIs(aux - 1, "might") || WordIs(aux - 1, "must") || WordIs(aux - 1, "should")))
+                aux--;
+            if (aux <= s0)
+                return null;
+            if (WordIn(aux - 1, SpeechWords.Relatives) || WordIs(aux - 1, "that"))
+            {
+                drop = true;
+                return null;
+            }
+            // The subject: back to the sentence's start, the word that opens this clause or a cue before
+            // it ("He said the bill was backed by …": "the bill"); a comma pair holding an apposition or
+            // a relative clause stays in it ("A photo of X, who died …, was shown").
+            // Inside a comma pair ("X, who took over as adviser, was …") a clause word opens no clause of the subject's.
+            int start = aux - 1, commas = IsComma(start) ? 1 : 0;
+            while (start > s0)
+            {
+                int p = start - 1;
+                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && (WordIn(p, ClauseOpeners) || IsCue(p))))
+                    break;
+                if (IsComma(p))
+                    commas++;
+                start = p;
+            }
+            // "In Vermont, Sanders was supported by …": an opening phrase up to its comma is not the subject.
+            if (IsComma(start) || _tokens[start].Kind is Text.TokenKind.Punctuation or Text.TokenKind.Dash)
+                start++;
+            int firstComma = -1;
+            for (int t = start; t < aux; t++)
+            {
+                if (IsComma(t))
+                {
+                    firstComma = t;
+                    break;
+                }
+            }
+            if (firstComma > start && OpensWithAdverbial(start, firstComma))
+                start = firstComma + 1;
+            else
+                start = SkipLeadingAdverb(start, aux);
+            if (start >= aux || aux - start > 25)
+                return null;
+            // A verb in the subject outside a comma pair means the subject was not found ("What he
+            // wanted was backed by …"): not read here.
+            bool inPair = false;
+            for (int t = start; t < aux; t++)
+            {
+                if (IsComma(t))
+                    inPair = !inPair;
+                else if (!inPair && (HasVerb(t, t + 1) || IsCue(t)))
+                    return null;
+            }
+            firstWords = start;
+            endWords = aux;
+        }
+        var words = Words(firstWords, endWords);
+        if (words.Start < 0)
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, by + 1);
+        SetSource(frame, agent.Start, agent.End, agent.Form);
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
+    }
+}
