@@ -332,6 +332,10 @@ internal sealed partial class FinderRun
         if (before > s0 && !IsParticipleCue(k) && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
             var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
+            // "…, said he had not …": a pronoun after the verb that words follow is the subject of
+            // the reported clause, not an inverted speaker (that only closes its sentence: "…, said he.").
+            if (right.Form == SourceForm.Pronoun && !AtSentenceEnd(right.End, s1))
+                right = SourceSpan.None;
             int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
             if (OnlyTrailer(tail, s1))
             {
