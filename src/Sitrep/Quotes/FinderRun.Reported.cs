@@ -119,6 +119,11 @@ internal sealed partial class FinderRun
             while (t < s1 && !IsComma(t))
                 t++;
             words = ContentAfter(t + 1, s1);
+            // "According to pool reports, Obama said “…”": the words stopped at a nested attribution
+            // right after its speaker; the whole clause, that attribution too, is what X reports (as
+            // PolNeAR train marks it).
+            if (words.Start >= 0 && WordCount(words.Start, words.End) < 2 && t + 1 < s1)
+                words = Words(t + 1, s1);
         }
         else
         {
