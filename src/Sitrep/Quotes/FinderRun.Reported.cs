@@ -119,6 +119,11 @@ internal sealed partial class FinderRun
             while (t < s1 && !IsComma(t))
                 t++;
             words = ContentAfter(t + 1, s1);
+            // "According to pool reports, Obama said “…”": the words stopped at a nested attribution
+            // right after its speaker; the whole clause, that attribution too, is what X reports (as
+            // PolNeAR train marks it).
+            if (words.Start >= 0 && WordCount(words.Start, words.End) < 2 && t + 1 < s1)
+                words = Words(t + 1, s1);
         }
         else
         {
@@ -336,6 +341,10 @@ internal sealed partial class FinderRun
         if (before > s0 && !IsParticipleCue(k) && (IsComma(before) || (_view.MarkRole[before] == 2)) && !OpensWithAdverbial(s0, before))
         {
             var right = left.Start >= 0 ? SourceSpan.None : RightSource(k + 1);
+            // "…, said he had not …": a pronoun after the verb that words follow is the subject of
+            // the reported clause, not an inverted speaker (that only closes its sentence: "…, said he.").
+            if (right.Form == SourceForm.Pronoun && !AtSentenceEnd(right.End, s1))
+                right = SourceSpan.None;
             int tail = left.Start >= 0 ? k + 1 : right.Start >= 0 ? right.End : k + 1;
             if (OnlyTrailer(tail, s1))
             {

@@ -373,12 +373,15 @@ internal sealed partial class FinderRun
         }
         if (end == t)
             return SourceSpan.None;
-        // "said Rubio's deputy campaign manager, Rich Beeson, who …": the name in apposition.
+        // "said Rubio's deputy campaign manager, Rich Beeson, who …": the name in apposition. Only a
+        // name that closes its phrase (a comma, a bracket, a dash, "who" or the sentence's end after
+        // it): in "according to the poll, John Smith leads …" the name opens the reported clause.
         if (IsComma(end) && end + 1 < sentenceEnd && _view.MentionType(end + 1) == "PERSON" && LastMentionIn(t, end, personOnly: true) < 0)
         {
             var m = _input.Mentions[_view.TokenMention[end + 1]];
             int mEnd = _view.FirstTokenAtOrAfter(m.End);
-            return new SourceSpan(end + 1, mEnd, SourceForm.Name);
+            if (mEnd >= sentenceEnd || IsComma(mEnd) || IsSentenceEndPunct(mEnd) || IsPunct(mEnd, '(') || IsPunct(mEnd, ')') || IsDash(mEnd) || _tokens[mEnd].Kind == TokenKind.Quote || WordIn(mEnd, SpeechWords.Relatives))
+                return new SourceSpan(end + 1, mEnd, SourceForm.Name);
         }
         // The phrase ends with a name: it is the speaker ("said Pentagon spokesman X").
         if (_view.TokenMention[end - 1] >= 0 && !IsPossessive(end - 1))
