@@ -302,8 +302,9 @@ public static class StoryEvents
             return 0;
         // One article telling one deed of one type twice, on dates that can both hold: one event, when it
         // names the same actor both times, or names it once and the same target both times ("Ghaani's
-        // visit to Iraq" … "the visit to Iraq").
-        if (!r.Vague && c.Reports.Any(m => !m.Vague && m.Report.Document == r.Report.Document && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)
+        // visit to Iraq" … "the visit to Iraq"). Not for an event a "recently" dates, nor by way of it: that
+        // date holds with every undated deed of the doer, and joins only the same doer and target (below).
+        if (!r.Vague && !c.Reports.Any(m => m.Vague) && c.Reports.Any(m => m.Report.Document == r.Report.Document && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)
             && (r.Actor is { } own ? m.Actor == own || (m.Actor is null && r.Target is { } t && m.Target == t) : r.Target is { } target && m.Target == target)))
             return 50 + shared;
         if (r.Stated is { } stated)
@@ -337,7 +338,10 @@ public static class StoryEvents
         return shared;
     }
 
-    /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
+    /// <summary>
+    /// Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two; "recently
+    /// filed a lawsuit", where "recently" dates only the verb next to it, is one with "the lawsuit").
+    /// </summary>
     private static bool SameSentence(Candidate a, Candidate b) =>
         !a.Shared && !b.Shared && a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
         && (ActorsAgree(a.Actor, b.Actor) || MeetingOfOneSide(a, b))
@@ -345,7 +349,7 @@ public static class StoryEvents
         {
             ({ } x, { } y) => Overlap(x, y),
             (null, null) => true,
-            _ => false,
+            _ => a.Vague || b.Vague,
         };
 
     /// <summary>
