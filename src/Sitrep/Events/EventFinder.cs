@@ -1574,9 +1574,60 @@ internal sealed class EventFinder
             var r = time.Range!.Value;
             return (null, r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
         }
+        // "has recently been hit", "was attacked lately": the sentence writes no date, but says the event is
+        // recent; it happened in the month before publication, not on the publication day.
+        if (input.Published is { } published && RecentAtCue(input, sentence, cueStart, cueEnd))
+            return (null, published.AddDays(-RecentDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
         return input.Published is { } day
             ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
             : (null, null, null, true);
+    }
+
+    /// <summary>How far before publication "recently" reaches: a month (a reference to the recent past, TimeML's PAST_REF, has no calendar value of its own).</summary>
+    internal const int RecentDays = 30;
+
+    /// <summary>Words that may stand between "recently" and the cue of its own verb group: "has recently been hit", "recently was significantly hit".</summary>
+    private const int RecentGap = 2;
+
+    /// <summary>
+    /// "recently" or "lately" in the cue's own verb group: at most <see cref="RecentGap"/> words before the cue
+    /// ("has recently been hit"), or right after it or one word after ("attacked recently", "hit hard lately"),
+    /// with nothing but words between. "recent" alone ("recent US moves") and "in recent weeks" are not it.
+    /// </summary>
+    private static bool RecentAtCue(EventInput input, Sentence sentence, int cueStart, int cueEnd)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+        foreach (var t in input.Times)
+        {
+            if (t.Start < sentence.Start || t.End > sentence.End || t.Value != "PAST_REF")
+                continue;
+            var words = text.AsSpan(t.Start, t.End - t.Start);
+            if (!(words.Equals("recently", StringComparison.OrdinalIgnoreCase) || words.Equals("lately", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            int from, to, gap;
+            if (t.End <= cueStart)
+                (from, to, gap) = (t.End, cueStart, RecentGap);
+            else if (t.Start >= cueEnd)
+                (from, to, gap) = (cueEnd, t.Start, 1);
+            else
+                continue;
+            int between = 0;
+            bool plain = true;
+            for (int k = first; k < end && plain; k++)
+            {
+                if (tokens[k].Start < from || tokens[k].End > to)
+                    continue;
+                if (tokens[k].Kind != TokenKind.Word)
+                    plain = false;
+                else
+                    between++;
+            }
+            if (plain && between <= gap)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

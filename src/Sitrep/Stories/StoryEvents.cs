@@ -302,14 +302,19 @@ public static class StoryEvents
             return 0;
         // One article telling one deed of one type twice, on dates that can both hold: one event, when it
         // names the same actor both times, or names it once and the same target both times ("Ghaani's
-        // visit to Iraq" … "the visit to Iraq").
-        if (c.Reports.Any(m => m.Report.Document == r.Report.Document && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)
+        // visit to Iraq" … "the visit to Iraq"). Not for an event a "recently" dates, nor by way of it: that
+        // date holds with every undated deed of the doer, and joins only the same doer and target (below).
+        if (!r.Vague && !c.Reports.Any(m => m.Vague) && c.Reports.Any(m => m.Report.Document == r.Report.Document && (r.Stated is null) == (m.Stated is null) && DatesFit(r, m)
             && (r.Actor is { } own ? m.Actor == own || (m.Actor is null && r.Target is { } t && m.Target == t) : r.Target is { } target && m.Target == target)))
             return 50 + shared;
         if (r.Stated is { } stated)
         {
             if (!c.Reports.Any(m => m.Stated is { } other && Overlap(stated, other)))
                 return c.Reports.Any(m => m.Stated is not null) ? 0 : UndatedClusterFit(r, c, shared);
+            // A date as loose as "recently" (the month before publication) overlaps many: a report so dated and
+            // an event whose dates overlap only such a date are one only with the same doer and the same target.
+            if (r.Vague || !c.Reports.Any(m => !m.Vague && m.Stated is { } other && Overlap(stated, other)))
+                return SameDoerAndTarget(r, c) ? 10 + shared : 0;
             // Who acted must agree: the same actor, or an actor unknown on one side and the same target
             // or the same facility (a base, an airport) on the same days.
             bool agree = r.Actor is { } actor
@@ -333,7 +338,10 @@ public static class StoryEvents
         return shared;
     }
 
-    /// <summary>Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two).</summary>
+    /// <summary>
+    /// Two reports in one sentence whose actors and dates can be one ("attacks on March 11 and 14" are two; "recently
+    /// filed a lawsuit", where "recently" dates only the verb next to it, is one with "the lawsuit").
+    /// </summary>
     private static bool SameSentence(Candidate a, Candidate b) =>
         !a.Shared && !b.Shared && a.Report.Document == b.Report.Document && a.Report.Start == b.Report.Start
         && (ActorsAgree(a.Actor, b.Actor) || MeetingOfOneSide(a, b))
@@ -341,7 +349,7 @@ public static class StoryEvents
         {
             ({ } x, { } y) => Overlap(x, y),
             (null, null) => true,
-            _ => false,
+            _ => a.Vague || b.Vague,
         };
 
     /// <summary>
@@ -582,6 +590,9 @@ public static class StoryEvents
         /// <summary>The date the sentence gives, as a range of days; null when the publication date stands in or nothing dates it.</summary>
         public required (DateOnly From, DateOnly To)? Stated { get; init; }
 
+        /// <summary>The date is no calendar date the sentence writes but a range that "recently" gives (the month before publication): it overlaps much, so it joins less.</summary>
+        public required bool Vague { get; init; }
+
         /// <summary>The publication day: an undated report's event happened by then.</summary>
         public required DateOnly? Bound { get; init; }
 
@@ -600,6 +611,7 @@ public static class StoryEvents
             string? actorId = spoken?.Speaker ?? e.ActorId;
             string? date = ev.Date, dateFrom = ev.From, dateTo = ev.To;
             bool inferred = ev.DateInferred;
+            bool vague = false;
             if (inferred && spoken?.Date is { } said)
             {
                 // The quote's occasion, dated by the article ("in a statement on Tuesday, … The statement cautioned").
@@ -618,6 +630,9 @@ public static class StoryEvents
                     && (t.Range is not null || (t.Value.Length >= 10 && char.IsAsciiDigit(t.Value[0]) && t.Value[4] == '-')));
                 if (t is not null)
                     words = new TextSpan(t.Start, t.End, text[t.Start..t.End]);
+                // The month before publication, where the event stage puts what its sentence tells as done "recently".
+                vague = ev.Date is null && stated is { } range && published is { } pub && range == (pub.AddDays(-EventFinder.RecentDays), pub)
+                    && times.Any(x => x.Start >= ev.Start && x.End <= ev.End && x.Value == "PAST_REF");
             }
             var all = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in (ReadOnlySpan<string?>)[actorId, e.TargetId, e.LocationId])
@@ -649,6 +664,7 @@ public static class StoryEvents
                 All = all,
                 Facilities = facilities,
                 Stated = stated,
+                Vague = vague,
                 Bound = published,
                 KilledPerson = killed,
                 Report = new EventReport(
