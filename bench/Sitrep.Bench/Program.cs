@@ -21,6 +21,7 @@ namespace Sitrep.Bench;
 /// times full-text search over a store (<see cref="SearchBenchmark"/>); <c>-- quotes-train</c> learns the quote
 /// finder's cue lexicons from PolNeAR and <c>-- quotes-show</c> prints what it finds in a text (<see cref="QuotesBench"/>);
 /// <c>-- repeat STAGE REPS INPUT…</c> times one stage several times over the same articles (<see cref="RepeatBench"/>);
+/// <c>-- regex-time INPUT…</c> times each stage per article and each regex's slowest call (<see cref="RegexBench"/>);
 /// <c>-- store-growth BASE STAGED</c> times storing and the cross-document stages on a grown store (<see cref="StoreGrowthBench"/>).
 /// </summary>
 public static class Program
@@ -50,6 +51,8 @@ public static class Program
             return ContradictionsBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "repeat")
             return RepeatBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "regex-time")
+            return RegexBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "quotes-show")
             return QuotesBench.Show(args[1..]);
         var inputs = new List<string>();

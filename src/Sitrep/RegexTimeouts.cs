@@ -3,11 +3,19 @@ namespace Sitrep;
 /// <summary>
 /// How long a generated regex may run on one input before it gives up. Article text is untrusted: a
 /// pattern with nested quantifiers can backtrack for minutes on a hostile line (fuzzing once found a
-/// line of comma-separated ids that did). One second is thousands of times what any pattern needs on
-/// real text (all of them together take well under a millisecond per article), so a timeout only ever
-/// fires on such a line; the stage that ran it notes the failure on that document and the batch goes on.
+/// line of comma-separated ids that did); the stage that ran it notes the failure on that document
+/// ("clean: failed: RegexMatchTimeoutException: …", its layers dropped and the stages that need them
+/// skipped) and the batch goes on.
+/// The time-out is wall-clock time (.NET checks it against the tick count), not the thread's processor
+/// time, so a descheduled thread or a garbage collection counts against it. On 2026-12-05 a 1 s limit
+/// fired on ordinary articles at load average 57-73 on two cores, one article in one run only. Measured on the 3,000 articles of the allsides
+/// sample (bench `regex-time`: each pattern over each raw text, whole and line by line, this thread's
+/// processor time), the slowest single call of a cleaner pattern is 24 ms, of any pattern 142 ms (the
+/// contradictions' title pattern over a whole long article, more than it is ever given at once), first-use
+/// compilation included; 10 s leaves room for a thread that gets 1/70 of a core while still stopping a
+/// runaway pattern.
 /// </summary>
 internal static class RegexTimeouts
 {
-    public const int Milliseconds = 1000;
+    public const int Milliseconds = 10_000;
 }

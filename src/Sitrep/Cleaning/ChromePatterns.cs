@@ -172,8 +172,12 @@ internal static partial class ChromePatterns
     [GeneratedRegex(Opts + """^[\W_]*dear\ (reader|readers|friend|friends|subscriber|subscribers|supporter|supporters)[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ReaderSalutation();
 
-    /// <summary>Breadcrumbs: short parts joined by separators ("News | Border Affairs", "World › Europe").</summary>
-    [GeneratedRegex("""^[^|›»>/]{1,30}(?:\s+[|›»>/]\s+[^|›»>/]{1,30})+$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    /// <summary>
+    /// Breadcrumbs: short parts joined by separators ("News | Border Affairs", "World › Europe"). Matched
+    /// without backtracking: a part may end in the spaces "\s+" also takes, so a long line of parts that
+    /// fails at its end splits those spaces in exponentially many ways.
+    /// </summary>
+    [GeneratedRegex("""^[^|›»>/]{1,30}(?:\s+[|›»>/]\s+[^|›»>/]{1,30})+$""", RegexOptions.NonBacktracking)]
     public static partial Regex Breadcrumb();
 
     /// <summary>An opinion section's disclaimer: the writer's views are their own.</summary>

@@ -84,6 +84,18 @@ public sealed class RegexSafetyTests
         TestContext.Current.SendDiagnosticMessage($"patterns that timed out on an adversarial run: {string.Join(", ", timedOut.Distinct())}");
     }
 
+    [Fact(Timeout = 60_000)]
+    public void A_line_of_spaced_parts_that_is_no_breadcrumb_is_answered_without_a_timeout()
+    {
+        // Each part may end in the spaces the separator's \s+ also takes: with backtracking, ten parts
+        // that fail only at the last one (longer than a part may be) split those spaces in 9^10 ways.
+        string hostile = string.Concat(Enumerable.Repeat("Ab   |   ", 10)) + new string('x', 40);
+        Assert.DoesNotMatch(Sitrep.Cleaning.ChromePatterns.Breadcrumb(), hostile);
+        Assert.Matches(Sitrep.Cleaning.ChromePatterns.Breadcrumb(), "News | Border Affairs");
+        Assert.Matches(Sitrep.Cleaning.ChromePatterns.Breadcrumb(), "World › Europe › France");
+        Assert.DoesNotMatch(Sitrep.Cleaning.ChromePatterns.Breadcrumb(), "Officials said on Tuesday that talks would resume.");
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Hostile_lines_are_analysed_without_a_failed_stage_or_a_hang()
     {
