@@ -36,17 +36,7 @@ public static class RegexBench
             else
                 inputs.Add(args[i]);
         }
-        var articles = new List<ArticleInput>();
-        using (var resolver = new InputResolver([.. inputs]))
-        {
-            foreach (var item in resolver.Items())
-            {
-                if (articles.Count >= limit)
-                    break;
-                if (item.Article is { } a)
-                    articles.Add(a);
-            }
-        }
+        var articles = BenchInputs.ReadArticles(inputs, limit);
         Console.WriteLine($"{articles.Count:N0} articles");
         if (only is null)
             TimeStages(articles, top);

@@ -40,17 +40,7 @@ public static class RepeatBench
             Console.Error.WriteLine($"no stage '{name}'; the stages are {string.Join(", ", pipeline.Stages.Select(s => s.Name))}");
             return 1;
         }
-        var articles = new List<ArticleInput>();
-        using (var resolver = new InputResolver([.. inputs]))
-        {
-            foreach (var item in resolver.Items())
-            {
-                if (articles.Count >= limit)
-                    break;
-                if (item.Article is { } a)
-                    articles.Add(a);
-            }
-        }
+        var articles = BenchInputs.ReadArticles(inputs, limit);
         var times = new List<double>();
         long allocated = 0;
         for (int r = 0; r < reps; r++)
