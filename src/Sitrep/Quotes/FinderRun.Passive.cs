@@ -13,7 +13,10 @@ internal sealed partial class FinderRun
     /// clause before the comma of "as reported by". PolNeAR train marks it so (the words after the agent
     /// were taken before: "by 60 percent of voters", with the subject as speaker). Not for verbs whose
     /// passive subject is the person spoken to ("was asked by reporters about …", "were outraged by the raids",
-    /// speech-passive-exceptions.tsv). A relative pronoun as subject ("…, which was announced by the
+    /// speech-passive-exceptions.tsv). Only for verbs whose passive PolNeAR train marks as a cue most of the time
+    /// (speech-passive-cues.tsv: "rejected", "criticized", "reported"; not "appointed by", "passed by", "nominated by",
+    /// acts rather than stances: those give no attribution at all, neither the words after the agent), and never
+    /// for a byline ("This story was reported by …": none either). A relative pronoun as subject ("…, which was announced by the
     /// White House, …") names no words of its own: no attribution (null with <paramref name="drop"/>).
     /// Returns null when the form does not apply.
     /// </summary>
@@ -29,12 +32,20 @@ internal sealed partial class FinderRun
         var agent = RightSource(by + 1);
         if (agent.Start < 0 || agent.Form is not (SourceForm.Name or SourceForm.Nominal or SourceForm.Channel))
             return null;
+        // A passive of an act ("was appointed by the governor", "was passed by Democrats") is no stance of
+        // its agent, and what follows the agent is not its words either: no attribution.
+        bool stance = WordIn(k, SpeechWords.PassiveCues);
         int firstWords, endWords;
         // "…, as reported by the Post": the clause before the comma.
         if (WordIs(k - 1, "as") && IsComma(k - 2) && k - 2 > s0)
         {
             if (!OnlyTrailer(agent.End, s1) || OpensWithAdverbial(s0, k - 2))
                 return null;
+            if (!stance)
+            {
+                drop = true;
+                return null;
+            }
             int clause = SkipLeadingAdverb(ClauseStart(k - 2, s0), k - 2);
             if (!HasVerb(clause, k - 2))
                 return null;
@@ -45,6 +56,11 @@ internal sealed partial class FinderRun
         {
             if (!IsPassive(k))
                 return null;
+            if (!stance)
+            {
+                drop = true;
+                return null;
+            }
             // The auxiliary: back over the adverbs IsPassive skips.
             int aux = k - 1;
             while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
@@ -100,6 +116,15 @@ internal sealed partial class FinderRun
                     inPair = !inPair;
                 else if (!inPair && (HasVerb(t, t + 1) || IsCue(t)))
                     return null;
+            }
+            // "This story was reported by …": a byline, not a speaker.
+            for (int t = start; t + 1 < aux; t++)
+            {
+                if (WordIs(t, "this") && WordIn(t + 1, SpeechWords.BylineNouns))
+                {
+                    drop = true;
+                    return null;
+                }
             }
             firstWords = start;
             endWords = aux;

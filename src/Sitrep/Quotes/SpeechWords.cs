@@ -107,6 +107,12 @@ internal static class SpeechWords
     /// <summary>Passive verbs before "by" whose subject is the person spoken to or the one who feels ("was asked by X about …", "were outraged by …"), lower case: speech-passive-exceptions.tsv.</summary>
     public static readonly FrozenSet<string> PassiveExceptions = Words("speech-passive-exceptions.tsv").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Verbs whose passive with "by" PolNeAR train marks as a cue most of the time ("was rejected by voters", "as reported by the Post"), lower case: speech-passive-cues.tsv (bench/quotes/passive_cues.py).</summary>
+    public static readonly FrozenSet<string> PassiveCues = Words("speech-passive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns a text calls itself by in its credits ("This story was reported by …"), lower case: speech-byline-nouns.tsv.</summary>
+    public static readonly FrozenSet<string> BylineNouns = Words("speech-byline-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Verbs whose infinitive carries a cue on ("declined to address …"), lower case: speech-infinitive-cues.tsv.</summary>
     public static readonly FrozenSet<string> InfinitiveCues = Words("speech-infinitive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 
