@@ -71,12 +71,7 @@ internal sealed partial class FinderRun
             int first = _view.FirstTokenAtOrAfter(words.Start);
             if (_frames.Exists(f => f.Start <= words.Start && words.Start < f.End) || (first < _tokens.Length && _used[first]))
                 continue;
-            var frame = new Frame { Kind = QuoteKind.Indirect };
-            SetCue(frame, t0, t0 + 1);
-            SetSource(frame, d, sourceEnd, SourceForm.Nominal);
-            frame.Start = words.Start;
-            frame.End = words.End;
-            _frames.Add(frame);
+            _frames.Add(Indirect(t0, t0 + 1, d, sourceEnd, SourceForm.Nominal, words));
         }
     }
 }

@@ -132,11 +132,6 @@ internal sealed partial class FinderRun
         var words = Words(firstWords, endWords);
         if (words.Start < 0)
             return null;
-        var frame = new Frame { Kind = QuoteKind.Indirect };
-        SetCue(frame, k, by + 1);
-        SetSource(frame, agent.Start, agent.End, agent.Form);
-        frame.Start = words.Start;
-        frame.End = words.End;
-        return frame;
+        return Indirect(k, by + 1, agent.Start, agent.End, agent.Form, words);
     }
 }

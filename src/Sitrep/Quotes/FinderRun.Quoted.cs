@@ -423,6 +423,17 @@ internal sealed partial class FinderRun
             _used[head] = true;
     }
 
+    /// <summary>Reported words with their cue tokens [cueHead, cueEnd) and source tokens [sourceStart, sourceEnd).</summary>
+    private Frame Indirect(int cueHead, int cueEnd, int sourceStart, int sourceEnd, SourceForm form, (int Start, int End) words)
+    {
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, cueHead, cueEnd);
+        SetSource(frame, sourceStart, sourceEnd, form);
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
+    }
+
     private void SetSource(Frame frame, int a, int b, SourceForm form)
     {
         frame.SourceStart = _tokens[a].Start;

@@ -257,12 +257,7 @@ internal sealed partial class FinderRun
         var words = Words(clause, comma);
         if (words.Start < 0 || WordCount(words.Start, words.End) < 4)
             return null;
-        var frame = new Frame { Kind = QuoteKind.Indirect };
-        SetCue(frame, k, k + 1);
-        SetSource(frame, speaker.Start, speaker.End, speaker.Form);
-        frame.Start = words.Start;
-        frame.End = words.End;
-        return frame;
+        return Indirect(k, k + 1, speaker.Start, speaker.End, speaker.Form, words);
     }
 
     /// <summary>
