@@ -76,6 +76,7 @@ public static class TimeExpressions
         var chosen = Choose(patterns is null ? TimexRecognizer.Recognize(text, lost) : TimexRecognizer.Recognize(text, patterns, lost));
         AttachDaysToClockTimes(text, chosen);
         AttachEndDays(text, chosen);
+        AttachDayBeforeOrAfter(text, chosen);
         Candidate? nextDay = null;
         for (int i = chosen.Count - 1; i >= 0; i--)
         {
@@ -159,6 +160,32 @@ public static class TimeExpressions
             var gap = text.AsSpan(quarter.End, day.Start - quarter.End).Trim();
             if (gap is "ended" or "ending" or "that ended" or "which ended" or "ended on" or "through" or "to")
                 quarter.DayPart = day;
+        }
+    }
+
+    /// <summary>
+    /// "the day before last Tuesday's hearing", "the day after Christmas": one date, the day before (after) the one named.
+    /// Only a day the words name ("the day before the vote" names none, and stays unresolved).
+    /// </summary>
+    private static void AttachDayBeforeOrAfter(string text, List<Candidate> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            if (c.Grain != Grain.Day || c.Type != TimexType.Date || c.DayShift != 0
+                || c.Rule is not (Rule.Weekday or Rule.MonthDay or Rule.Calendar or Rule.Holiday))
+            {
+                continue;
+            }
+            var before = text.AsSpan(0, c.Start).TrimEnd();
+            int shift = before.EndsWith("the day before", StringComparison.OrdinalIgnoreCase) ? -1
+                : before.EndsWith("the day after", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (shift == 0)
+                continue;
+            int start = before.Length - (shift < 0 ? "the day before" : "the day after").Length;
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1]) || chosen.Any(o => o != c && o.Start < c.Start && o.End > start))
+                continue;
+            c.DayShift = shift;
+            c.Start = start;
         }
     }
 

@@ -145,6 +145,15 @@ internal sealed class TimexResolver
         {
             _monthsSpanSentence = sentence;
         }
+        if (c.DayShift != 0 && period is { Grain: Grain.Day } named)
+        {
+            period = Period.OfDay(named.Start.AddDays(c.DayShift));
+            value = null;
+        }
+        else if (c.DayShift != 0 && period is null)
+        {
+            value = "XXXX-XX-XX";
+        }
         if (c.WeekOf && period is { Grain: Grain.Day } day)
             period = Period.Containing(Grain.Week, day.Start);
         if (c.YearOf && period is { Grain: Grain.Day } lastDay)
