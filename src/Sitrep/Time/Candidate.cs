@@ -88,6 +88,9 @@ internal sealed class Candidate
     /// <summary>"the week of March 6": the day stands for the week that holds it.</summary>
     public bool WeekOf;
 
+    /// <summary>"the day before last Tuesday's hearing": days to add to the day the rest of the span names (-1, +1).</summary>
+    public int DayShift;
+
     /// <summary>"year-end": the day stands for the year it ends (TIMEX3: the year with mod END); the day picks the year.</summary>
     public bool YearOf;
 

@@ -97,6 +97,12 @@ internal static class TenseReader
             distance = SignalDistance;
             return Tense.Future;
         }
+        // "has extended the loans through January": a date an extension or postponement runs through lies ahead, like "extended to".
+        if (before >= first && tokens[before].Span(text) is "through" or "thru" && Extends(text, tokens, before, first))
+        {
+            distance = SignalDistance;
+            return Tense.Future;
+        }
         // "since year-end", "since Monday": the date is behind.
         if (before >= first && tokens[before].Span(text).Equals("since", StringComparison.OrdinalIgnoreCase))
         {
@@ -145,6 +151,39 @@ internal static class TenseReader
         {
             distance = SignalDistance;
             return Tense.Future;
+        }
+        // "Collins will be named commander of the Space Shuttle Columbia for a mission in December": the search stopped at
+        // "be", whose tense is its modal's just past the window; the verb group is one verb, so the modal decides (from as far).
+        // Not in a sentence that looks back from a past perfect ("had ruled that he must be returned …, and set Friday"), as for "until".
+        int edge = before - Window;
+        if (beforeOpen && edge >= first && tokens[edge + 1].Span(text).Equals("be", StringComparison.OrdinalIgnoreCase) && !HasWord(text, tokens, first, last, "had")
+            && !tokens[edge].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase) && Classify(text, tokens, edge, last, Window) == Tense.Future)
+        {
+            distance = Window;
+            return Tense.Future;
+        }
+        // "two new flights would leave on Monday nights from March 30, with the third departing each Thursday from August 6":
+        // a date in an absolute clause (", with" and a noun and its -ing participle, no tense of its own) takes the tense of
+        // the main clause before it, however far its verb; a quotation mark, colon or semicolon still ends the search.
+        if (beforeOpen && before >= first && AbsoluteWith(text, tokens, before, first) is int with and > 0)
+        {
+            for (int k = with - 2; k >= first; k--)
+            {
+                if (Bounds(text, tokens[k]))
+                    break;
+                // "agreed to sell its bus unit, with the rest following in February": what was agreed, ahead, as above.
+                if (tokens[before].Span(text) is "in" or "on" && Commits(text, tokens, k, before))
+                {
+                    distance = before - k;
+                    return Tense.Future;
+                }
+                var t = Classify(text, tokens, k, last, before - k);
+                if (t != Tense.None)
+                {
+                    distance = before - k;
+                    return t;
+                }
+            }
         }
         // "In January, a week after the anniversary of the ruling, a bombing in Birmingham killed a guard": a date
         // that opens its sentence dates the main clause after it, however long the words between ("said" included).
@@ -205,6 +244,41 @@ internal static class TenseReader
         return w.Equals("as", StringComparison.OrdinalIgnoreCase) && i - 2 >= first
             && tokens[i - 2].Span(text).Equals("as", StringComparison.OrdinalIgnoreCase)
             && tokens[i - 1].Span(text) is "soon" or "early";
+    }
+
+    /// <summary>
+    /// The index of "with" when the date stands in an absolute clause ", with the third departing each Thursday from":
+    /// a comma, "with", then a participle in -ing before the date with no finite verb cue between; otherwise -1.
+    /// </summary>
+    private static int AbsoluteWith(string text, Token[] tokens, int before, int first)
+    {
+        bool participle = false;
+        for (int k = before; k > first; k--)
+        {
+            var w = tokens[k].Span(text);
+            if (Bounds(text, tokens[k]))
+                return -1;
+            if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
+                return participle && tokens[k - 1].Span(text) is "," ? k : -1;
+            if (tokens[k].Kind == TokenKind.Word && w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(w[0]))
+                participle = true;
+            else if (Classify(text, tokens, k, tokens.Length - 1, 0) is Tense.Past or Tense.Future or Tense.Present)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>A verb of extending or postponing within the clause before "through" (<paramref name="through"/>), no quotation mark, colon or semicolon between.</summary>
+    private static bool Extends(string text, Token[] tokens, int through, int first)
+    {
+        for (int k = through - 1; k >= first && k >= through - Window; k--)
+        {
+            if (Bounds(text, tokens[k]))
+                return false;
+            if (Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -19,7 +19,10 @@ public static class TimeExpressions
     /// publication date, and resolving never changes a candidate, so both read the same candidates they
     /// would have recognised themselves. An entry lives no longer than its string.
     /// </summary>
-    private static readonly ConditionalWeakTable<string, List<Candidate>> Kept = new();
+    private static readonly ConditionalWeakTable<string, Recognized> Kept = new();
+
+    /// <summary>The chosen candidates of a text and the windows in which a pattern gave up.</summary>
+    private sealed record Recognized(List<Candidate> Chosen, List<LostWindow> Lost);
 
     /// <summary>
     /// The temporal expressions of <paramref name="text"/>, in text order.
@@ -29,35 +32,51 @@ public static class TimeExpressions
     /// <param name="published">The publication date (ISO date or date-time) relative expressions are read against; null leaves them underspecified ("XXXX-03-31").</param>
     /// <param name="quoteAnchors">Quoted spans whose words were said on a known date (ISO): a relative date inside one is read against that date.</param>
     public static IReadOnlyList<TimeExpression> Find(string text, Token[] tokens, Sentence[] sentences, string? published,
-        IReadOnlyList<(int Start, int End, string Date)>? quoteAnchors = null)
+        IReadOnlyList<(int Start, int End, string Date)>? quoteAnchors = null) =>
+        Find(text, tokens, sentences, published, quoteAnchors, note: null);
+
+    /// <summary>
+    /// As <see cref="Find(string, Token[], Sentence[], string?, IReadOnlyList{ValueTuple{int, int, string}}?)"/>, telling
+    /// <paramref name="note"/> of each window in which a pattern gave up on the text (its match timeout), whether
+    /// it gave up here or in the metadata stage's reading of the same text: the times there may be missing.
+    /// </summary>
+    internal static IReadOnlyList<TimeExpression> Find(string text, Token[] tokens, Sentence[] sentences, string? published,
+        IReadOnlyList<(int Start, int End, string Date)>? quoteAnchors, Action<string>? note, IReadOnlyList<TimexRecognizer.Pattern>? patterns = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(sentences);
         if (text.Length == 0)
             return [];
-        var chosen = Kept.TryGetValue(text, out var kept) && Kept.Remove(text) ? kept : Recognize(text);
-        return Resolve(text, tokens, sentences, published, quoteAnchors, chosen);
+        var recognized = patterns is null && Kept.TryGetValue(text, out var kept) && Kept.Remove(text) ? kept : Recognize(text, patterns);
+        if (note is not null)
+        {
+            foreach (var lost in recognized.Lost)
+                note(lost.Note());
+        }
+        return Resolve(text, tokens, sentences, published, quoteAnchors, recognized.Chosen);
     }
 
     /// <summary>As <see cref="Find(string, string?)"/>, keeping what the patterns recognised for the next <c>Find</c> with tokens of the same string.</summary>
-    internal static IReadOnlyList<TimeExpression> FindKeeping(string text)
+    internal static IReadOnlyList<TimeExpression> FindKeeping(string text, IReadOnlyList<TimexRecognizer.Pattern>? patterns = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
             return [];
-        var chosen = Recognize(text);
-        Kept.AddOrUpdate(text, chosen);
+        var recognized = Recognize(text, patterns);
+        Kept.AddOrUpdate(text, recognized);
         var tokens = Tokenizer.Tokenize(text);
-        return Resolve(text, tokens, SentenceSplitter.Split(text, tokens), null, null, chosen);
+        return Resolve(text, tokens, SentenceSplitter.Split(text, tokens), null, null, recognized.Chosen);
     }
 
     /// <summary>The candidates the patterns find, the longest kept, clock times joined to their days: what the words say before any reference date.</summary>
-    private static List<Candidate> Recognize(string text)
+    private static Recognized Recognize(string text, IReadOnlyList<TimexRecognizer.Pattern>? patterns = null)
     {
-        var chosen = Choose(TimexRecognizer.Recognize(text));
+        var lost = new List<LostWindow>();
+        var chosen = Choose(patterns is null ? TimexRecognizer.Recognize(text, lost) : TimexRecognizer.Recognize(text, patterns, lost));
         AttachDaysToClockTimes(text, chosen);
         AttachEndDays(text, chosen);
+        AttachDayBeforeOrAfter(text, chosen);
         Candidate? nextDay = null;
         for (int i = chosen.Count - 1; i >= 0; i--)
         {
@@ -70,7 +89,7 @@ public static class TimeExpressions
             else if (c.Rule == Rule.Clock && c.DayPart is { } day)
                 nextDay = day;
         }
-        return chosen;
+        return new Recognized(chosen, lost);
     }
 
     /// <summary>Reads each candidate against the publication date (or a quote's); candidates are only read, never changed.</summary>
@@ -141,6 +160,32 @@ public static class TimeExpressions
             var gap = text.AsSpan(quarter.End, day.Start - quarter.End).Trim();
             if (gap is "ended" or "ending" or "that ended" or "which ended" or "ended on" or "through" or "to")
                 quarter.DayPart = day;
+        }
+    }
+
+    /// <summary>
+    /// "the day before last Tuesday's hearing", "the day after Christmas": one date, the day before (after) the one named.
+    /// Only a day the words name ("the day before the vote" names none, and stays unresolved).
+    /// </summary>
+    private static void AttachDayBeforeOrAfter(string text, List<Candidate> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            if (c.Grain != Grain.Day || c.Type != TimexType.Date || c.DayShift != 0
+                || c.Rule is not (Rule.Weekday or Rule.MonthDay or Rule.Calendar or Rule.Holiday))
+            {
+                continue;
+            }
+            var before = text.AsSpan(0, c.Start).TrimEnd();
+            int shift = before.EndsWith("the day before", StringComparison.OrdinalIgnoreCase) ? -1
+                : before.EndsWith("the day after", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (shift == 0)
+                continue;
+            int start = before.Length - (shift < 0 ? "the day before" : "the day after").Length;
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1]) || chosen.Any(o => o != c && o.Start < c.Start && o.End > start))
+                continue;
+            c.DayShift = shift;
+            c.Start = start;
         }
     }
 

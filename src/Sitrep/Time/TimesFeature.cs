@@ -12,6 +12,15 @@ namespace Sitrep.Time;
 /// </summary>
 public sealed class TimesFeature : IPipelineFeature
 {
+    private readonly IReadOnlyList<TimexRecognizer.Pattern>? _patterns;
+
+    public TimesFeature()
+    {
+    }
+
+    /// <summary>A times feature whose tagger runs other patterns (tests: one that gives up on its text).</summary>
+    internal TimesFeature(IReadOnlyList<TimexRecognizer.Pattern> patterns) => _patterns = patterns;
+
     /// <summary>The body's temporal expressions, in text order.</summary>
     public static readonly Layer<IReadOnlyList<TimeExpression>> Times = new("times");
 
@@ -24,7 +33,7 @@ public sealed class TimesFeature : IPipelineFeature
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .UseTokens()
-            .UseOnce(StageName, CreateStage)
+            .UseOnce(StageName, () => new TimeStage(_patterns))
             .UseCodec(Times, TimeCodec.ToJson, TimeCodec.FromJson)
             .UseJson(new TimesJsonPart())
             .UseTable(new TimesTable())
@@ -37,12 +46,12 @@ public sealed class TimesFeature : IPipelineFeature
     /// <summary>The stage that finds the times; a feature that reads them (quotes) adds it before its own stage.</summary>
     internal static IDocumentStage CreateStage() => new TimeStage();
 
-    private sealed class TimeStage : IDocumentStage
+    private sealed class TimeStage(IReadOnlyList<TimexRecognizer.Pattern>? patterns = null) : IDocumentStage
     {
         public string Name => StageName;
 
         /// <summary>Bump when any time's span, type or value can change for the same input; the word lists' hash is part of it.</summary>
-        public string Version => StageVersion.Of("6", Lexicons.Hash);
+        public string Version => StageVersion.Of("7", Lexicons.Hash);
 
         public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -52,7 +61,8 @@ public sealed class TimesFeature : IPipelineFeature
         {
             var (tokens, sentences) = context.Get(TextLayers.Tokens);
             var published = context.Get(CoreLayers.Metadata).Published;
-            context.Set(Times, TimeExpressions.Find(context.Text, tokens, sentences, published));
+            // A window in which a pattern gave up on a pathological text is said on the document, not lost silently.
+            context.Set(Times, TimeExpressions.Find(context.Text, tokens, sentences, published, null, context.Note, patterns));
         }
     }
 

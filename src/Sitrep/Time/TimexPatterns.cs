@@ -355,7 +355,7 @@ internal static partial class TimexPatterns
     public static partial Regex Reference();
 
     [GeneratedRegex("""
-        (?<![\p{L}])(?:(?<rel>last|this|next|past|coming)\s+)?(?-i:(?<hol>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year['’]s\s+Day|New\s+Year['’]s\s+Eve|New\s+Year['’]s|Thanksgiving\s+Day|Thanksgiving|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Nowruz|Norouz|Ramadan|Eid\s+al-Fitr|Eid\s+al-Adha|Eid\s+ul-Fitr|Eid\s+ul-Adha))(?!\p{L})(?:\s+(?:of\s+)?
+        (?<![\p{L}])(?:(?<rel>last|this|next|past|coming)\s+)?(?-i:(?<hol>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year['’]s\s+Day|New\s+Year['’]s\s+Eve|New\s+Year['’]s|Thanksgiving\s+Day|Thanksgiving|Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Nowruz|Norouz|Ramadan|Eid\s+al-Fitr|Eid\s+al-Adha|Eid\s+ul-Fitr|Eid\s+ul-Adha))(?!\p{L})(?:\s+(?<week>week(?:end)?)(?![\p{L}-]))?(?:\s+(?:of\s+)?
         """ + Year + """
         )?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]

@@ -52,63 +52,71 @@ internal static class TimexRecognizer
 
     private static HashSet<string> NotYearAfter => NotAYear.After;
 
-    /// <summary>A pattern, the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
-    private sealed record Pattern(Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
+    /// <summary>A pattern (named for the notes), the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
+    internal sealed record Pattern(string Name, Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
 
-    private static readonly Pattern[] Patterns =
+    internal static readonly Pattern[] Patterns =
     [
-        new(TimexPatterns.NotATime(), Triggers.Names, 40, 40, Block),
-        new(TimexPatterns.Age(), Triggers.Old, 60, 10, Block),
-        new(TimexPatterns.IsoDate(), Triggers.Digits, 10, 30, IsoDate),
-        new(TimexPatterns.SlashDate(), Triggers.Digits, 10, 20, SlashDate),
-        new(TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay),
-        new(TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay),
-        new(TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear),
-        new(TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth),
-        new(TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber),
-        new(TimexPatterns.ShortYear(), Triggers.Digits, 20, 10, ShortYear),
-        new(TimexPatterns.SpelledYear(), Triggers.Spelled, 20, 40, SpelledYear),
-        new(TimexPatterns.Decade(), Triggers.Decades, 40, 10, Decade),
-        new(TimexPatterns.Century(), Triggers.Centuries, 50, 10, Century),
-        new(TimexPatterns.Season(), Triggers.Seasons, 20, 30, Season),
-        new(TimexPatterns.Quarter(), Triggers.Quarters, 70, 50, Quarter),
-        new(TimexPatterns.NamedQuarter(), Triggers.Quarters, 50, 30, NamedQuarter),
-        new(TimexPatterns.Weekday(), Triggers.Weekdays, 20, 30, Weekday),
-        new(TimexPatterns.Weekend(), Triggers.Weekends, 20, 10, Weekend),
-        new(TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
-        new(TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
-        new(TimexPatterns.OrdinalDay(), Triggers.Units, 40, 10, OrdinalDay),
-        new(TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
-        new(TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
-        new(TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
-        new(TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago),
-        new(TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
-        new(TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
-        new(TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
-        new(TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
-        new(TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
-        new(TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
-        new(TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
-        new(TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime),
-        new(TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
-        new(TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
+        new(nameof(TimexPatterns.NotATime), TimexPatterns.NotATime(), Triggers.Names, 40, 40, Block),
+        new(nameof(TimexPatterns.Age), TimexPatterns.Age(), Triggers.Old, 60, 10, Block),
+        new(nameof(TimexPatterns.IsoDate), TimexPatterns.IsoDate(), Triggers.Digits, 10, 30, IsoDate),
+        new(nameof(TimexPatterns.SlashDate), TimexPatterns.SlashDate(), Triggers.Digits, 10, 20, SlashDate),
+        new(nameof(TimexPatterns.MonthDay), TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay),
+        new(nameof(TimexPatterns.DayMonth), TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay),
+        new(nameof(TimexPatterns.MonthYear), TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear),
+        new(nameof(TimexPatterns.BareMonth), TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth),
+        new(nameof(TimexPatterns.YearNumber), TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber),
+        new(nameof(TimexPatterns.ShortYear), TimexPatterns.ShortYear(), Triggers.Digits, 20, 10, ShortYear),
+        new(nameof(TimexPatterns.SpelledYear), TimexPatterns.SpelledYear(), Triggers.Spelled, 20, 40, SpelledYear),
+        new(nameof(TimexPatterns.Decade), TimexPatterns.Decade(), Triggers.Decades, 40, 10, Decade),
+        new(nameof(TimexPatterns.Century), TimexPatterns.Century(), Triggers.Centuries, 50, 10, Century),
+        new(nameof(TimexPatterns.Season), TimexPatterns.Season(), Triggers.Seasons, 20, 30, Season),
+        new(nameof(TimexPatterns.Quarter), TimexPatterns.Quarter(), Triggers.Quarters, 70, 50, Quarter),
+        new(nameof(TimexPatterns.NamedQuarter), TimexPatterns.NamedQuarter(), Triggers.Quarters, 50, 30, NamedQuarter),
+        new(nameof(TimexPatterns.Weekday), TimexPatterns.Weekday(), Triggers.Weekdays, 20, 30, Weekday),
+        new(nameof(TimexPatterns.Weekend), TimexPatterns.Weekend(), Triggers.Weekends, 20, 10, Weekend),
+        new(nameof(TimexPatterns.PeriodEnd), TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
+        new(nameof(TimexPatterns.Deictic), TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
+        new(nameof(TimexPatterns.OrdinalDay), TimexPatterns.OrdinalDay(), Triggers.Units, 40, 10, OrdinalDay),
+        new(nameof(TimexPatterns.RelativePeriod), TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
+        new(nameof(TimexPatterns.Anaphoric), TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
+        new(nameof(TimexPatterns.TheYear), TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
+        new(nameof(TimexPatterns.Ago), TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago),
+        new(nameof(TimexPatterns.Duration), TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
+        new(nameof(TimexPatterns.LongAdjective), TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
+        new(nameof(TimexPatterns.VagueDuration), TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
+        new(nameof(TimexPatterns.EverySet), TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
+        new(nameof(TimexPatterns.AdverbSet), TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
+        new(nameof(TimexPatterns.FrequencySet), TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
+        new(nameof(TimexPatterns.RateSet), TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
+        new(nameof(TimexPatterns.ClockTime), TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime),
+        new(nameof(TimexPatterns.Reference), TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
+        new(nameof(TimexPatterns.Holiday), TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
     ];
 
-    public static List<Candidate> Recognize(string text)
+    /// <summary>
+    /// The candidates of <paramref name="text"/>. A window in which a pattern gave up (its match timeout, on a
+    /// pathological text) loses that pattern's remaining matches there; each such window is added to
+    /// <paramref name="lost"/> (when given) so the stage can say so on the document.
+    /// </summary>
+    public static List<Candidate> Recognize(string text, List<LostWindow>? lost = null) => Recognize(text, Patterns, lost);
+
+    /// <summary>As <see cref="Recognize(string, List{LostWindow}?)"/> with other patterns (tests give one that times out).</summary>
+    internal static List<Candidate> Recognize(string text, IReadOnlyList<Pattern> patterns, List<LostWindow>? lost)
     {
         var found = new List<Candidate>(32);
         var positions = new List<int>?[Triggers.Count];
-        foreach (var pattern in Patterns)
+        foreach (var pattern in patterns)
         {
             var at = positions[pattern.Triggers.Id] ??= pattern.Triggers.Find(text);
             if (at.Count > 0)
-                Run(pattern, at, text, found);
+                Run(pattern, at, text, found, lost);
         }
         return found;
     }
 
     /// <summary>Runs a pattern in the windows around its triggers, merged where they overlap and widened to whole words.</summary>
-    private static void Run(Pattern pattern, List<int> at, string text, List<Candidate> into)
+    private static void Run(Pattern pattern, List<int> at, string text, List<Candidate> into, List<LostWindow>? lost)
     {
         int i = 0;
         while (i < at.Count)
@@ -130,9 +138,10 @@ internal static class TimexRecognizer
                 for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
                     pattern.Read(m, text, into);
             }
-            catch (RegexMatchTimeoutException)
+            catch (RegexMatchTimeoutException e)
             {
                 // A pathological text: this window's remaining matches are lost, the others still run.
+                lost?.Add(new LostWindow(pattern.Name, start, end, e.MatchTimeout));
             }
         }
     }
@@ -1345,6 +1354,17 @@ internal static class TimexRecognizer
                 return;
             }
         }
+        // "Now, why is that?", "Now, let me say …": a sentence-opening "Now" set off by a comma before "why", "how", "let"
+        // or a comment adverb is the discourse marker that turns to a new point, not a time. "Now, they have voted to keep
+        // the cuts" (after what they did before) is the present against the past, and stays; so does "Now, what people
+        // are focused on is …" (a pseudo-cleft, which "what" cannot tell from a question).
+        if (m.Groups["present"].Success && m.Value.Equals("now", StringComparison.OrdinalIgnoreCase) && IsSentenceStart(text, m.Index)
+            && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ','
+            && NextWord(text, m.Index + m.Length + 1).ToString().ToLowerInvariant() is "why" or "how" or "let" or "let's"
+                or "let’s" or "interestingly" or "obviously" or "clearly" or "remember" or "look" or "listen" or "mind" or "admittedly" or "granted")
+        {
+            return;
+        }
         // "in the short term, …": an adverbial; "in the short term loans market": a modifier.
         if (m.Groups["future"].Success && m.Value.EndsWith("term", StringComparison.OrdinalIgnoreCase)
             && NextWord(text, m.Index + m.Length) is { Length: > 0 } word && char.IsLower(word[0]) && text[m.Index + m.Length] == ' '
@@ -1367,7 +1387,10 @@ internal static class TimexRecognizer
         c.Holiday = string.Join(' ', m.Groups["hol"].Value.Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         c.Relative = Relative(m.Groups["rel"]);
         c.Year = m.Groups["year"].Success ? Int(m.Groups["year"]) : Candidate.None;
-        c.Grain = Grain.Day;
+        // "Easter week", "Thanksgiving weekend": the ISO week (or its weekend) that holds the day; Ramadan is a month already.
+        c.Grain = m.Groups["week"].Success && c.Holiday != "Ramadan"
+            ? m.Groups["week"].ValueSpan.Length > 4 ? Grain.Weekend : Grain.Week
+            : Grain.Day;
     }
 
     // ---- words around a match ----
@@ -1406,4 +1429,12 @@ internal static class TimexRecognizer
             i--;
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' || i >= 0 && char.IsWhiteSpace(text[i]);
     }
+}
+
+/// <summary>A window of the text in which a pattern gave up (its match timeout) and its remaining matches were lost.</summary>
+internal readonly record struct LostWindow(string Pattern, int Start, int End, TimeSpan After)
+{
+    /// <summary>The document note ("times: …") that says so: which pattern, where, and that times there may be missing.</summary>
+    public string Note() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the time pattern '{Pattern}' gave up after {After.TotalSeconds:0.###} s on characters {Start}-{End}; times there may be missing");
 }

@@ -145,6 +145,15 @@ internal sealed class TimexResolver
         {
             _monthsSpanSentence = sentence;
         }
+        if (c.DayShift != 0 && period is { Grain: Grain.Day } named)
+        {
+            period = Period.OfDay(named.Start.AddDays(c.DayShift));
+            value = null;
+        }
+        else if (c.DayShift != 0 && period is null)
+        {
+            value = "XXXX-XX-XX";
+        }
         if (c.WeekOf && period is { Grain: Grain.Day } day)
             period = Period.Containing(Grain.Week, day.Start);
         if (c.YearOf && period is { Grain: Grain.Day } lastDay)
@@ -845,10 +854,13 @@ internal sealed class TimexResolver
     {
         var name = c.Holiday!;
         if (c.Year != Candidate.None)
-            return Holidays.Date(name, c.Year) is { } fixedDay ? new Resolved(Period.OfDay(fixedDay), null, TimeAnchor.None) : null;
+            return Holidays.Date(name, c.Year) is { } fixedDay ? new Resolved(HolidayPeriod(c.Grain, fixedDay), null, TimeAnchor.None) : null;
+        if (reference is null && c.Grain is Grain.Week or Grain.Weekend)
+            return Unknown(c.Grain == Grain.Week ? "XXXX-WXX" : "XXXX-WXX-WE");
         if (reference is not { } r)
             return Holidays.Date(name, 2001) is { } d2 && Holidays.IsFixed(name) ? Unknown($"XXXX-{d2.Month:D2}-{d2.Day:D2}") : Unknown("XXXX-XX-XX");
-        Period? Make(int y) => Holidays.Date(name, y) is { } d ? Period.OfDay(d) : null;
+        // "Easter week": the weeks that hold the day are the choices, so a week under way is this year's.
+        Period? Make(int y) => Holidays.Date(name, y) is { } d ? HolidayPeriod(c.Grain, d) : null;
         _tenseDistance = 0;
         Period? p = c.Relative switch
         {
@@ -865,4 +877,13 @@ internal sealed class TimexResolver
         }
         return new Resolved(p, null, anchor);
     }
+
+    /// <summary>
+    /// The holiday's day, the ISO week that holds it ("Easter week") or its weekend: the one that holds it, or ends the
+    /// day before a holiday on a Monday, Tuesday or Wednesday ("Memorial Day weekend" is the Saturday and Sunday before the Monday).
+    /// </summary>
+    private static Period HolidayPeriod(Grain grain, DateOnly day) =>
+        grain == Grain.Weekend && day.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday
+            ? Period.Containing(Grain.Weekend, day.AddDays(-3))
+            : Period.Containing(grain, day);
 }
