@@ -918,15 +918,19 @@ internal sealed partial class FinderRun
         // ("said repeatedly that …", "said only, that …"); "said only the ferries that run …" is no lead-in.
         if (LeadAdverb(t) && t + 1 < s1 && !(WordIs(t + 1, "that") || IsComma(t + 1) || WordIn(t + 1, SpeechWords.Prepositions)))
             return t0;
+        int lastComma = -1;
         for (int u = t + 1; u < s1 - 1 && u - t < 16; u++)
         {
             // A clause of its own before the "that" ("in the attack, yet it seems that …") is no lead-in.
             if (_view.MarkRole[u] != 0 || _tokens[u].Kind == TokenKind.Quote || WordIn(u, ClauseWords) || WordIs(u, "said") || WordIs(u, "says")
                 || WordIn(u, SpeechWords.PersonalPronouns) || WordIs(u, "yet"))
                 return t0;
-            // "reported that during the visit, the president reiterated his request that …": a comma
-            // not right before the "that" closes the lead-in, and a clause follows.
-            if (IsComma(u) && !WordIs(u + 1, "that") && u > t + 1)
+            if (IsComma(u))
+                lastComma = u;
+            // "reported that during the visit, the president reiterated his request that …": a verb after
+            // a comma of the lead-in opens a clause of its own ("said in Windham, New Hampshire, on
+            // Monday that …" has none).
+            if (WordIs(u, "that") && lastComma > t && HasVerb(lastComma + 1, u))
                 return t0;
             if (WordIs(u, "that"))
                 // "Before that the …": a pronoun "that" right after the preposition; after an adverb
