@@ -906,7 +906,8 @@ internal sealed partial class FinderRun
     /// </summary>
     private int PastLeadThat(int t0, int s1)
     {
-        if (_view.TokenQuote[t0] >= 0)
+        // A cue that is the text's last token ("…, police said" with no full stop) has nothing after it.
+        if (t0 >= s1 || t0 >= _tokens.Length || _view.TokenQuote[t0] >= 0)
             return t0;
         int t = t0;
         // "He said, twice, that …", "said, among other things, that …".
