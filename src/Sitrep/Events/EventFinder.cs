@@ -442,7 +442,9 @@ internal sealed class EventFinder
     {
         var sense = LocalStrikeSense(text, tokens, owner, first, end, i, noun, out bool armed);
         // Only the noun itself ("the strike", "strikes"), not "striking" ("a striking resemblance") or "struck".
-        if (sense == StrikeSense.Unknown && noun && labourDocument && !armed && tokens[i].Span(text).StartsWith("strike", StringComparison.OrdinalIgnoreCase))
+        // A form news mostly uses as a verb is a noun here unless a pronoun, auxiliary, modal or "to" stands before it ("an effective strike", "the biggest strike").
+        bool nounLike = noun || (i > first && tokens[i - 1].Kind == TokenKind.Word && !VerbWords.Contains(tokens[i - 1].Span(text)) && !char.IsUpper(tokens[i - 1].Span(text)[0]));
+        if (sense == StrikeSense.Unknown && nounLike && labourDocument && !armed && tokens[i].Span(text).StartsWith("strike", StringComparison.OrdinalIgnoreCase))
             sense = StrikeSense.Labour;
         return sense switch
         {
@@ -469,7 +471,9 @@ internal sealed class EventFinder
         bool next = i + 1 < end && tokens[i + 1].Kind == TokenKind.Word;
         // A verb with an object or particle after it hits something or is an idiom ("struck a deal", "struck a
         // note", "strike a balance", "struck out"), never a work stoppage; "struck by" is a hit.
-        if (!noun && next && IsAny(tokens[i + 1].Span(text), "by", "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "out", "down", "up", "back", "at"))
+        // (The word before decides first for the noun's forms: "a general strike that closed schools".)
+        bool objectAfter = !noun && next && IsAny(tokens[i + 1].Span(text), "by", "a", "an", "the", "this", "its", "his", "her", "their", "our", "out", "down", "up", "back", "at");
+        if (objectAfter && !cue.StartsWith("strike", StringComparison.OrdinalIgnoreCase))
             return StrikeSense.Unknown;
         if (b >= first && tokens[b].Kind == TokenKind.Word && owner[b] < 0)
         {
@@ -478,7 +482,8 @@ internal sealed class EventFinder
                 before = before[..^2];
             if (HungerBefore.Contains(before))
                 return StrikeSense.Hunger;
-            if (LabourBefore.Contains(before))
+            // Workers before a verb with an object are its subject ("the union strikes a deal").
+            if (LabourBefore.Contains(before) && !(objectAfter && LabourActors.Contains(before)))
                 return StrikeSense.Labour;
             if (ArmedBefore.Contains(before))
             {
@@ -494,8 +499,8 @@ internal sealed class EventFinder
         }
         if (next && noun && LabourAfter.Contains(tokens[i + 1].Span(text)))
             return StrikeSense.Labour;
-        // "a strike by 5,000 teachers".
-        if (noun && next && IsAny(tokens[i + 1].Span(text), "by"))
+        // "a strike by 5,000 teachers", "the biggest strike by labor".
+        if (next && IsAny(tokens[i + 1].Span(text), "by"))
         {
             for (int p = i + 2; p < Math.Min(end, i + 2 + StrikeActorAfter); p++)
             {
@@ -503,6 +508,8 @@ internal sealed class EventFinder
                     return StrikeSense.Labour;
             }
         }
+        if (objectAfter)
+            return StrikeSense.Unknown;
         for (int p = first; p < end; p++)
         {
             if (tokens[p].Kind == TokenKind.Word && (Weapons.Contains(tokens[p].Span(text)) || ArmedActors.Contains(tokens[p].Span(text))))
