@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -81,6 +81,8 @@ internal sealed class EventFinder
         // Where the sentence's verb cues start: a verb opens a clause of its own, so a time beyond it is not a
         // farther cue's. One set, emptied for each sentence (a new one was made for every sentence).
         var verbCues = new HashSet<int>();
+        // One sense per discourse: a document whose strikes are labour strikes and none armed tells a bare one in an unarmed sentence as labour too.
+        bool labourStrikes = LabourDocument(text, tokens, owner, input.Sentences);
         foreach (var sentence in input.Sentences)
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
@@ -109,7 +111,10 @@ internal sealed class EventFinder
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
                 if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
                 {
-                    AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, noun.Type, noun.Mode, noun: true), input);
+                    var (nounType, nounMode) = (noun.Type, noun.Mode);
+                    if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
+                        (nounType, nounMode) = StrikeType(text, tokens, owner, first, end, i, noun: true, labourStrikes, nounType, nounMode);
+                    AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, nounType ?? noun.Type, nounMode, noun: true), input);
                     i += noun.Words.Length - 1;
                     continue;
                 }
@@ -131,6 +136,9 @@ internal sealed class EventFinder
                 var (type, mode, last, nominal, phraseStatus) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
                     continue;
+                // "went on strike", "a general strike", "the union threatened a strike": a work stoppage is PROTEST, not an attack.
+                if (type == "ASSAULT" && last == i && IsStrike(span))
+                    (type, mode) = StrikeType(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal), labourStrikes, type, mode);
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
@@ -401,6 +409,147 @@ internal sealed class EventFinder
 
     /// <summary>Weapons and attackers (event-weapons.tsv): an explosion in a sentence naming one is an attack.</summary>
     private static readonly Sitrep.Lexicons.Lexicon Weapons = Sitrep.Lexicons.Lexicon.Get("event-weapons");
+
+    /// <summary>Words that tell a labour strike from an armed one (event-strike-contexts.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon StrikeContexts = Sitrep.Lexicons.Lexicon.Get("event-strike-contexts");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LabourBefore = StrikeContexts.Tagged("labour-before").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HungerBefore = StrikeContexts.Tagged("hunger").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LabourAfter = StrikeContexts.Tagged("labour-after").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LabourActors = StrikeContexts.Tagged("labour-actor").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArmedBefore = StrikeContexts.Tagged("armed-before").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArmedActors = StrikeContexts.Tagged("armed-actor").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How far before a strike a worker or union makes it theirs ("teachers in the state's largest district went on strike").</summary>
+    private const int StrikeActorBefore = 10;
+
+    /// <summary>How far after it ("a strike of 5,000 dock workers").</summary>
+    private const int StrikeActorAfter = 5;
+
+    private enum StrikeSense { Unknown, Labour, Hunger, Armed }
+
+    /// <summary>A form of the noun or verb "strike".</summary>
+    private static bool IsStrike(ReadOnlySpan<char> span) =>
+        span.Equals("strike", StringComparison.OrdinalIgnoreCase) || span.Equals("strikes", StringComparison.OrdinalIgnoreCase)
+        || span.Equals("striking", StringComparison.OrdinalIgnoreCase) || span.Equals("struck", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The type and mode of a strike read as an attack: a work stoppage is PROTEST strike, a hunger strike
+    /// PROTEST hunger (the PLOVER manual's modes; CAMEO 143 and 142); an armed one, or one with no context,
+    /// stays as it was, save a bare noun in an unarmed sentence of a document whose strikes are all labour ones.
+    /// </summary>
+    private static (string? Type, string? Mode) StrikeType(string text, Token[] tokens, int[] owner, int first, int end, int i, bool noun, bool labourDocument, string? type, string? mode)
+    {
+        var sense = LocalStrikeSense(text, tokens, owner, first, end, i, noun, out bool armed);
+        // Only the noun itself ("the strike", "strikes"), not "striking" ("a striking resemblance") or "struck".
+        // A form news mostly uses as a verb is a noun here unless a pronoun, auxiliary, modal or "to" stands before it ("an effective strike", "the biggest strike").
+        bool nounLike = noun || (i > first && tokens[i - 1].Kind == TokenKind.Word && !VerbWords.Contains(tokens[i - 1].Span(text)) && !char.IsUpper(tokens[i - 1].Span(text)[0]));
+        if (sense == StrikeSense.Unknown && nounLike && labourDocument && !armed && tokens[i].Span(text).StartsWith("strike", StringComparison.OrdinalIgnoreCase))
+            sense = StrikeSense.Labour;
+        return sense switch
+        {
+            StrikeSense.Labour => ("PROTEST", "strike"),
+            StrikeSense.Hunger => ("PROTEST", "hunger"),
+            _ => (type, mode),
+        };
+    }
+
+    /// <summary>
+    /// The sense a strike's own sentence gives it: the word right before it ("general", "hunger", "air";
+    /// "on strike"), right after it ("strike action"), "by" workers after a noun; else armed when the
+    /// sentence names a weapon or armed people, labour when it names workers or a union near the strike.
+    /// A verb in the passive ("was struck by") or with "by" after it is left alone.
+    /// </summary>
+    private static StrikeSense LocalStrikeSense(string text, Token[] tokens, int[] owner, int first, int end, int i, bool noun, out bool armed)
+    {
+        armed = false;
+        var cue = tokens[i].Span(text);
+        int b = i - 1;
+        // "the teachers' strike": the apostrophe after a plural is a token of its own.
+        if (b > first && tokens[b].Kind != TokenKind.Word && tokens[b].End == tokens[i].Start - 1 && IsAny(tokens[b].Span(text), "'", "’") && tokens[b - 1].End == tokens[b].Start)
+            b--;
+        bool next = i + 1 < end && tokens[i + 1].Kind == TokenKind.Word;
+        // A verb with an object or particle after it hits something or is an idiom ("struck a deal", "struck a
+        // note", "strike a balance", "struck out"), never a work stoppage; "struck by" is a hit.
+        // (The word before decides first for the noun's forms: "a general strike that closed schools".)
+        bool objectAfter = !noun && next && IsAny(tokens[i + 1].Span(text), "by", "a", "an", "the", "this", "its", "his", "her", "their", "our", "out", "down", "up", "back", "at");
+        if (objectAfter && !cue.StartsWith("strike", StringComparison.OrdinalIgnoreCase))
+            return StrikeSense.Unknown;
+        if (b >= first && tokens[b].Kind == TokenKind.Word && owner[b] < 0)
+        {
+            var before = tokens[b].Span(text);
+            if (before.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || before.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+                before = before[..^2];
+            if (HungerBefore.Contains(before))
+                return StrikeSense.Hunger;
+            // Workers before a verb with an object are its subject ("the union strikes a deal").
+            if (LabourBefore.Contains(before) && !(objectAfter && LabourActors.Contains(before)))
+                return StrikeSense.Labour;
+            if (ArmedBefore.Contains(before))
+            {
+                armed = true;
+                return StrikeSense.Armed;
+            }
+            // "went on strike", "are out on strike": the bare singular after "on".
+            if (b == i - 1 && before.Equals("on", StringComparison.OrdinalIgnoreCase) && cue.Equals("strike", StringComparison.OrdinalIgnoreCase))
+                return StrikeSense.Labour;
+            // "was struck" is a hit; "have been striking" is a strike.
+            if (!noun && cue.Equals("struck", StringComparison.OrdinalIgnoreCase) && IsAny(before, "was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"))
+                return StrikeSense.Unknown;
+        }
+        if (next && noun && LabourAfter.Contains(tokens[i + 1].Span(text)))
+            return StrikeSense.Labour;
+        // "a strike by 5,000 teachers", "the biggest strike by labor".
+        if (next && IsAny(tokens[i + 1].Span(text), "by"))
+        {
+            for (int p = i + 2; p < Math.Min(end, i + 2 + StrikeActorAfter); p++)
+            {
+                if (tokens[p].Kind == TokenKind.Word && owner[p] < 0 && LabourActors.Contains(tokens[p].Span(text)))
+                    return StrikeSense.Labour;
+            }
+        }
+        if (objectAfter)
+            return StrikeSense.Unknown;
+        for (int p = first; p < end; p++)
+        {
+            if (tokens[p].Kind == TokenKind.Word && (Weapons.Contains(tokens[p].Span(text)) || ArmedActors.Contains(tokens[p].Span(text))))
+            {
+                armed = true;
+                return StrikeSense.Armed;
+            }
+        }
+        for (int p = Math.Max(first, i - StrikeActorBefore); p < Math.Min(end, i + 1 + StrikeActorAfter); p++)
+        {
+            // A word inside a name is no worker ("the European Union", "the Joint Chiefs of Staff").
+            if (p != i && tokens[p].Kind == TokenKind.Word && owner[p] < 0 && !char.IsUpper(tokens[p].Span(text)[0]) && LabourActors.Contains(tokens[p].Span(text)))
+                return StrikeSense.Labour;
+        }
+        return StrikeSense.Unknown;
+    }
+
+    /// <summary>The document's strikes are labour ones: at least one is told so by its sentence and none is armed.</summary>
+    private static bool LabourDocument(string text, Token[] tokens, int[] owner, IReadOnlyList<Sentence> sentences)
+    {
+        bool labour = false;
+        foreach (var sentence in sentences)
+        {
+            int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            for (int i = first; i < end; i++)
+            {
+                if (tokens[i].Kind != TokenKind.Word || owner[i] >= 0 || !IsStrike(tokens[i].Span(text)))
+                    continue;
+                switch (LocalStrikeSense(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal: false), out _))
+                {
+                    case StrikeSense.Armed:
+                        return false;
+                    case StrikeSense.Labour or StrikeSense.Hunger:
+                        labour = true;
+                        break;
+                }
+            }
+        }
+        return labour;
+    }
 
     /// <summary>The sentence names a weapon or an attacker ("a bomb", "militants"): its explosions are attacks, not accidents.</summary>
     private static bool NamesWeapon(string text, Token[] tokens, int first, int end)

@@ -10,7 +10,7 @@ namespace Sitrep.Tests.Events;
 /// right after them ("strikes against the rebels"), an armed word joined to them ("missile strikes") or armed
 /// people planning them ("rebels were planning strikes"). A union's or workers' strikes are labour strikes:
 /// planning them is no threat. Sentences made up for Sitrep; only the verb's event is looked at (the noun
-/// "strikes" is read as an attack of its own in either sense, which these rules do not touch).
+/// "strikes" is an event of its own, an attack or a labour strike by its context: LabourStrikesTests).
 /// </summary>
 public sealed class PlannedStrikesTests
 {
