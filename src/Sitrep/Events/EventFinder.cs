@@ -82,7 +82,8 @@ internal sealed class EventFinder
         // farther cue's. One set, emptied for each sentence (a new one was made for every sentence).
         var verbCues = new HashSet<int>();
         // One sense per discourse: a document whose strikes are labour strikes and none armed tells a bare one in an unarmed sentence as labour too.
-        bool labourStrikes = LabourDocument(text, tokens, owner, input.Sentences);
+        // Read over the whole document only when a strike of unknown sense asks (most documents have none).
+        bool? labourStrikes = null;
         foreach (var sentence in input.Sentences)
         {
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
@@ -113,7 +114,7 @@ internal sealed class EventFinder
                 {
                     var (nounType, nounMode) = (noun.Type, noun.Mode);
                     if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
-                        (nounType, nounMode) = StrikeType(text, tokens, owner, first, end, i, noun: true, labourStrikes, nounType, nounMode);
+                        (nounType, nounMode) = StrikeType(text, tokens, owner, input.Sentences, first, end, i, noun: true, ref labourStrikes, nounType, nounMode);
                     AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, nounType ?? noun.Type, nounMode, noun: true), input);
                     i += noun.Words.Length - 1;
                     continue;
@@ -138,7 +139,7 @@ internal sealed class EventFinder
                     continue;
                 // "went on strike", "a general strike", "the union threatened a strike": a work stoppage is PROTEST, not an attack.
                 if (type == "ASSAULT" && last == i && IsStrike(span))
-                    (type, mode) = StrikeType(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal), labourStrikes, type, mode);
+                    (type, mode) = StrikeType(text, tokens, owner, input.Sentences, first, end, i, NounUse(text, tokens, first, i, nominal), ref labourStrikes, type, mode);
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
@@ -438,13 +439,14 @@ internal sealed class EventFinder
     /// PROTEST hunger (the PLOVER manual's modes; CAMEO 143 and 142); an armed one, or one with no context,
     /// stays as it was, save a bare noun in an unarmed sentence of a document whose strikes are all labour ones.
     /// </summary>
-    private static (string? Type, string? Mode) StrikeType(string text, Token[] tokens, int[] owner, int first, int end, int i, bool noun, bool labourDocument, string? type, string? mode)
+    private static (string? Type, string? Mode) StrikeType(string text, Token[] tokens, int[] owner, IReadOnlyList<Sentence> sentences, int first, int end, int i, bool noun, ref bool? labourDocument, string? type, string? mode)
     {
         var sense = LocalStrikeSense(text, tokens, owner, first, end, i, noun, out bool armed);
         // Only the noun itself ("the strike", "strikes"), not "striking" ("a striking resemblance") or "struck".
         // A form news mostly uses as a verb is a noun here unless a pronoun, auxiliary, modal or "to" stands before it ("an effective strike", "the biggest strike").
         bool nounLike = noun || (i > first && tokens[i - 1].Kind == TokenKind.Word && !VerbWords.Contains(tokens[i - 1].Span(text)) && !char.IsUpper(tokens[i - 1].Span(text)[0]));
-        if (sense == StrikeSense.Unknown && nounLike && labourDocument && !armed && tokens[i].Span(text).StartsWith("strike", StringComparison.OrdinalIgnoreCase))
+        if (sense == StrikeSense.Unknown && nounLike && !armed && tokens[i].Span(text).StartsWith("strike", StringComparison.OrdinalIgnoreCase)
+            && (labourDocument ??= LabourDocument(text, tokens, owner, sentences)))
             sense = StrikeSense.Labour;
         return sense switch
         {
