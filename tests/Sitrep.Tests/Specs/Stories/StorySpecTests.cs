@@ -15,7 +15,8 @@ namespace Sitrep.Tests.Specs.Stories;
 /// statement (or kept apart). A case is one section <c>## together: …</c> or <c>## apart: …</c>, whose
 /// "- " lines are articles, <c>yyyy-MM-dd: text</c> (published that day, by an outlet of its own).
 /// In an events file articles mark the cue of the event they report in [brackets] (an article without
-/// one only sets the scene; two or more are marked); "together" asks
+/// one only sets the scene; one article may mark several, as one article tells two speakers' requests; two or more
+/// cues are marked in a case); "together" asks
 /// for one story event holding every marked report, "apart" for every marked report in events of its
 /// own (a plural, "the attacks", may be a report of several events). In a statements file "together" asks for one statement holding a quote of every article, "apart"
 /// for no statement joining two of them. A line <c>- dates disagree</c> in a "together" events case asks
@@ -70,7 +71,7 @@ public sealed partial class StorySpecTests
         bool events = file.StartsWith("events", StringComparison.Ordinal);
         Assert.True(events || file.StartsWith("statements", StringComparison.Ordinal), $"{file}: a story spec file is named events-….spec.md or statements-….spec.md");
 
-        var articles = new List<(string Day, string Text, (int Start, int End)? Cue)>();
+        var articles = new List<(string Day, string Text, List<(int Start, int End)> Cues)>();
         bool disagree = false;
         (string From, string To)? date = null;
         foreach (var (_, item) in spec.NumberedItems(heading))
@@ -90,16 +91,15 @@ public sealed partial class StorySpecTests
             var m = Article().Match(item);
             Assert.True(m.Success, $"{file} '{heading}': an article is 'yyyy-MM-dd: text', not '{item}'");
             var text = m.Groups["text"].Value;
-            var bracket = Bracket().Match(text);
-            (int, int)? cue = null;
-            if (bracket.Success)
+            var cues = new List<(int, int)>();
+            for (var bracket = Bracket().Match(text); bracket.Success; bracket = Bracket().Match(text))
             {
-                cue = (bracket.Index, bracket.Index + bracket.Groups["cue"].Length);
+                cues.Add((bracket.Index, bracket.Index + bracket.Groups["cue"].Length));
                 text = text.Remove(bracket.Index, bracket.Length).Insert(bracket.Index, bracket.Groups["cue"].Value);
             }
-            articles.Add((m.Groups["day"].Value, text, cue));
+            articles.Add((m.Groups["day"].Value, text, cues));
         }
-        Assert.True(!events || articles.Count(a => a.Cue is not null) >= 2, $"{file} '{heading}': an events case marks the event cue of two articles or more in [brackets]");
+        Assert.True(!events || articles.Sum(a => a.Cues.Count) >= 2, $"{file} '{heading}': an events case marks two event cues or more in [brackets]");
         Assert.True(articles.Count >= 2, $"{file} '{heading}': a case has two articles or more");
 
         using var dir = new TempDir();
@@ -127,23 +127,25 @@ public sealed partial class StorySpecTests
             CheckStatements(file, heading, together, documents, engine.Store);
     }
 
-    private static void CheckEvents(string file, string heading, bool together, bool disagree, (string From, string To)? date, List<(string Day, string Text, (int Start, int End)? Cue)> articles, List<Document> documents, IDocumentStore store)
+    private static void CheckEvents(string file, string heading, bool together, bool disagree, (string From, string To)? date, List<(string Day, string Text, List<(int Start, int End)> Cues)> articles, List<Document> documents, IDocumentStore store)
     {
         var found = StoryEvents.Of(documents, store);
         string Describe() => string.Join("\n  ", found.Select(e => $"{e.Type} {e.Date ?? e.From + ".." + e.To}: " + string.Join(", ", e.Reports.Select(r => $"{documents.FindIndex(d => d.Id == r.Document)}[{r.Cue.Text}]"))));
-        // The story events holding each article's marked report (a plural, "the attacks", may be a report of several).
+        // The story events holding each marked report (a plural, "the attacks", may be a report of several);
+        // an article without a mark only sets the scene.
         var holders = new List<List<StoryEvent>>();
         for (int i = 0; i < articles.Count; i++)
         {
-            if (articles[i].Cue is null)
-                continue; // an article that only sets the scene
             var d = documents[i];
             int shift = d.Text.IndexOf(articles[i].Text, StringComparison.Ordinal);
             Assert.True(shift >= 0, $"{file} '{heading}': article {i}'s body is not its text: «{d.Text}»");
-            var (start, end) = (articles[i].Cue!.Value.Start + shift, articles[i].Cue!.Value.End + shift);
-            var holder = found.Where(e => e.Reports.Any(r => r.Document == d.Id && r.Cue.Start < end && start < r.Cue.End)).ToList();
-            Assert.True(holder.Count > 0, $"{file} '{heading}': article {i}'s [{d.Text[start..end]}] is in no story event\nfound:\n  {Describe()}");
-            holders.Add(holder);
+            foreach (var cue in articles[i].Cues)
+            {
+                var (start, end) = (cue.Start + shift, cue.End + shift);
+                var holder = found.Where(e => e.Reports.Any(r => r.Document == d.Id && r.Cue.Start < end && start < r.Cue.End)).ToList();
+                Assert.True(holder.Count > 0, $"{file} '{heading}': article {i}'s [{d.Text[start..end]}] is in no story event\nfound:\n  {Describe()}");
+                holders.Add(holder);
+            }
         }
         if (together)
         {
