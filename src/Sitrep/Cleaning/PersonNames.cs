@@ -15,18 +15,10 @@ internal static class PersonNames
 
     /// <summary>
     /// Words that are capitalised in headings but are not names, so that "World News" or
-    /// "Middle East" is not taken for an author.
+    /// "Middle East" is not taken for an author (resources/lexicons/heading-words.tsv, compared with case).
     /// </summary>
     private static readonly FrozenSet<string> HeadingWords = FrozenSet.ToFrozenSet(
-        ["News", "World", "Politics", "Business", "Opinion", "Sports", "Sport", "Home", "Latest", "Video", "Videos", "Live", "Middle", "East", "West",
-         "North", "South", "Top", "Stories", "Story", "More", "Read", "Related", "Breaking", "Analysis", "Editorial", "Features", "Culture", "Science",
-         "Health", "Technology", "Tech", "Economy", "Markets", "Region", "Regional", "International", "National", "Local", "Links", "Menu", "Search",
-         "Subscribe", "Share", "Print", "Email", "Comments", "Photo", "Photos", "Gallery", "Podcast", "Podcasts", "Newsletter", "Support", "Donate",
-         "The", "A", "An", "Of", "And", "In", "On", "For", "To", "With", "By", "At", "From", "Our", "Your", "This", "That", "Why", "How", "What",
-         "Who", "When", "Where", "Is", "Are", "Was", "Will", "US", "UK", "EU", "UN", "Europe", "Asia", "Africa", "America", "Americas", "Policy",
-         "Security", "Defense", "Defence", "Foreign", "Affairs", "Government", "Military", "Election", "Elections", "War", "Crisis", "Conflict",
-         "Terms", "Privacy", "Contact", "About", "Us", "Careers", "Advertise", "Edition", "Weather", "Travel", "Lifestyle", "Entertainment", "Media"],
-        StringComparer.Ordinal);
+        Sitrep.Lexicons.Lexicon.Get("heading-words").Entries.Select(e => e.Text), StringComparer.Ordinal);
 
     /// <summary>A line that is nothing but a person's name, with an optional title: "Dr. Jane Doe".</summary>
     public static bool TryNameLine(string line, out string name, out bool honorific)

@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -140,6 +140,10 @@ internal sealed class EventFinder
                 // "went on strike", "a general strike", "the union threatened a strike": a work stoppage is PROTEST, not an attack.
                 if (type == "ASSAULT" && last == i && IsStrike(span))
                     (type, mode) = StrikeType(text, tokens, owner, input.Sentences, first, end, i, NounUse(text, tokens, first, i, nominal), ref labourStrikes, type, mode);
+                // "struck a conciliatory note", "hit a record high", "beat expectations": a set phrase whose verb codes force names no attack (event-idioms.tsv).
+                // (A form news mostly uses as a noun counts too: in "the deal strikes a balance" the object makes it a verb.)
+                if (type == "ASSAULT" && last == i && Idiom(text, tokens, owner, timed, senses, end, i))
+                    type = null;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
                 if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
@@ -428,6 +432,88 @@ internal sealed class EventFinder
     private const int StrikeActorAfter = 5;
 
     private enum StrikeSense { Unknown, Labour, Hunger, Armed }
+
+    /// <summary>Set phrases of a force verb that name no attack (event-idioms.tsv): the object head nouns by the verb's lemma, the particles by "LEMMA-particle", the persons before "as" by "LEMMA-as".</summary>
+    private static readonly FrozenDictionary<string, FrozenSet<string>> IdiomWords = Sitrep.Lexicons.Lexicon.Get("event-idioms").Entries
+        .SelectMany(e => e.Tags.Select(tag => (Tag: tag, Word: e.Text)))
+        .GroupBy(p => p.Tag, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
+
+    /// <summary>How many tokens after the verb an idiom's head noun may stand ("hit a new all-time high": six).</summary>
+    private const int IdiomWindow = 6;
+
+    /// <summary>
+    /// The verb at <paramref name="i"/> opens a set phrase of event-idioms.tsv: a particle right after it
+    /// ("struck out", not "struck out at"), a person before "as" ("strikes me as odd"), or an object whose head noun is listed for the verb, reached over
+    /// articles, numbers and modifiers and closing its phrase ("struck a conciliatory note with …", "hit a
+    /// 20-year low on Monday", "beat analysts' expectations."). A name, a preposition or a conjunction
+    /// before the head ends the object: "struck a military base", "hit the convoy near the high
+    /// school" stay attacks; so does a listed word that is a modifier ("hit a high-rise", "hit the record store").
+    /// </summary>
+    private static bool Idiom(string text, Token[] tokens, int[] owner, bool[] timed, VerbSense[] senses, int end, int i)
+    {
+        foreach (var sense in senses)
+        {
+            if (sense.Words.Length != 1)
+                continue;
+            if (IdiomWords.TryGetValue(sense.Lemma + "-particle", out var particles) && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word
+                && particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i + 1].Span(text))
+                && !(i + 2 < end && IsAny(tokens[i + 2].Span(text), "at", "against")))
+                return true;
+            // "It strikes me as odd", "struck many as a mistake": the person the impression is made on, then "as"
+            // (not a clause after it: "struck us as we fled").
+            if (IdiomWords.TryGetValue(sense.Lemma + "-as", out var experiencers) && i + 2 < end && tokens[i + 1].Kind == TokenKind.Word
+                && experiencers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i + 1].Span(text)) && IsAny(tokens[i + 2].Span(text), "as")
+                && !(i + 3 < end && IsAny(tokens[i + 3].Span(text), "he", "she", "they", "i", "we", "it", "you")))
+                return true;
+            if (!IdiomWords.TryGetValue(sense.Lemma, out var objects))
+                continue;
+            var heads = objects.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (int q = i + 1; q < Math.Min(end, i + 1 + IdiomWindow); q++)
+            {
+                // A name ends the object ("struck a Hamas post"); a time inside it is a modifier ("a 20-year low").
+                if (owner[q] >= 0)
+                    break;
+                if (timed[q])
+                    continue;
+                if (tokens[q].Kind != TokenKind.Word)
+                {
+                    if (tokens[q].Kind == TokenKind.Number || Joined(tokens, q))
+                        continue;
+                    break;
+                }
+                var span = tokens[q].Span(text);
+                if (IdiomStops.Contains(span))
+                    break;
+                if (heads.Contains(span) && IdiomEnds(text, tokens, timed, end, q))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Closed words that end a verb's object: prepositions, conjunctions, relatives and auxiliaries.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IdiomStops = new[]
+    {
+        "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "over", "under", "near", "between", "among", "amid", "across",
+        "against", "after", "before", "during", "since", "until", "than", "despite", "and", "or", "but", "nor", "that", "which", "who", "whom",
+        "where", "when", "while", "as", "because", "if", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The word at <paramref name="q"/> closes its phrase: the sentence ends, or punctuation, a number, a time or a closed word follows (not a hyphen or apostrophe that joins it to the next word).</summary>
+    private static bool IdiomEnds(string text, Token[] tokens, bool[] timed, int end, int q)
+    {
+        if (q + 1 >= end || timed[q + 1])
+            return true;
+        if (tokens[q + 1].Kind != TokenKind.Word)
+            return !(tokens[q + 1].Kind == TokenKind.Dash && Joined(tokens, q + 1));
+        return IdiomStops.Contains(tokens[q + 1].Span(text));
+    }
+
+    /// <summary>A hyphen between two words with no space ("all-time", "20-year"), or an apostrophe or quotation mark right after a word ("analysts' expectations").</summary>
+    private static bool Joined(Token[] tokens, int q) =>
+        tokens[q].Kind is TokenKind.Dash or TokenKind.Quote && q > 0 && tokens[q - 1].End == tokens[q].Start
+        && (tokens[q].Kind == TokenKind.Quote || (q + 1 < tokens.Length && tokens[q + 1].Start == tokens[q].End));
 
     /// <summary>A form of the noun or verb "strike".</summary>
     private static bool IsStrike(ReadOnlySpan<char> span) =>
@@ -971,6 +1057,12 @@ internal sealed class EventFinder
         return false;
     }
 
+    /// <summary>Verb forms that take "back" as their particle, besides pasts in "-ed" and the lexicon's verbs (event-back-particle-verbs.tsv): "won back", "fought back".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon BackParticleVerbs = Sitrep.Lexicons.Lexicon.Get("event-back-particle-verbs");
+
+    /// <summary>Irregular past participles of what is done to someone, after "could be" in a warning (event-threat-participles.tsv): "would be met", "could be hit".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ThreatParticiples = Sitrep.Lexicons.Lexicon.Get("event-threat-participles");
+
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
 
@@ -985,7 +1077,7 @@ internal sealed class EventFinder
         var before = tokens[i - 1].Span(text);
         if (VerbWords.Contains(before) || NounWords.Contains(before))
             return false;
-        return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || IsAny(before, "won", "win", "wins", "fought", "fight", "fights", "drove", "struck", "hit", "beat", "threw", "pulled", "pull", "push", "drive", "come", "came", "go", "went", "get", "got", "bring", "brought", "give", "gave", "take", "took", "held", "hold", "pay", "paid", "send", "sent", "turn", "turned");
+        return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || BackParticleVerbs.Contains(before);
     }
 
     /// <summary>Verbs of admission and disclosure that report a statement when a clause follows them: event-clause-verbs.tsv.</summary>
@@ -1101,7 +1193,7 @@ internal sealed class EventFinder
                 continue;
             var next = tokens[q + 2].Span(text);
             return tokens[q + 2].Kind == TokenKind.Word && !next.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !next.EndsWith("en", StringComparison.OrdinalIgnoreCase)
-                && !IsAny(next, "met", "hit", "struck", "shot", "dealt", "fought", "caught", "held", "sent", "brought", "made", "put", "cut", "thrown", "punished", "targeted", "attacked");
+                && !ThreatParticiples.Contains(next);
         }
         return false;
     }

@@ -27,14 +27,10 @@ internal static partial class GenreClassifier
     /// counts of the case-insensitive regex <c>\b(the fact is|in fact|…)\b</c> this replaces, which
     /// tried every position of the body against every alternative (half of the metadata stage's time).
     /// Equal counts on all 37,554 allsides articles and 1,642 PolNeAR, WCXB and reference texts
-    /// (2026-12-04); GenreClassifierTests holds the regex and compares them.
+    /// (2026-12-04); GenreClassifierTests holds the regex and compares them. The list is
+    /// resources/lexicons/genre-markers.tsv, hashed into the metadata stage's version.
     /// </summary>
-    private static readonly string[] Markers =
-    [
-        "the fact is", "in fact", "the truth is", "the reality is", "make no mistake", "needless to say", "there is no doubt", "no doubt", "undoubtedly", "clearly", "obviously", "of course",
-        "must", "should", "ought to", "it is time", "it's time", "we need", "i believe", "i think", "in my view", "in my opinion", "arguably", "regardless of whether", "it is clear", "it's clear",
-        "let us", "let's", "shameful", "disgraceful", "absurd", "outrageous", "hypocrisy", "hypocritical", "more importantly", "most importantly", "above all", "worse still",
-    ];
+    private static readonly string[] Markers = [.. Sitrep.Lexicons.Lexicon.Get("genre-markers").Entries.Select(e => e.Text)];
 
     internal static class ArgumentMarkers
     {

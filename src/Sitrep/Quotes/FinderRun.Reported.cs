@@ -607,14 +607,15 @@ internal sealed partial class FinderRun
     /// Tokens (<paramref name="first"/>, <paramref name="comma"/>) hold a finite verb of the phrase that
     /// the "-ing" word at <paramref name="first"/> opens: an auxiliary ("is", "was", "has", "would"), or a
     /// word in "-ed" before an object ("led him", "made the"), with no "that", relative or conjunction
-    /// before it (those open a clause inside the phrase: "Saying that he was …,").
+    /// before it (those open a clause inside the phrase: "Saying that he was …,"; the conjunctions are
+    /// speech-gerund-stops.tsv).
     /// </summary>
     private bool GerundSubject(int first, int comma)
     {
         for (int t = first + 1; t < comma; t++)
         {
             if (_view.MarkRole[t] != 0 || _tokens[t].Kind == TokenKind.Quote || WordIs(t, "that") || WordIn(t, SpeechWords.Relatives)
-                || WordIs(t, "and") || WordIs(t, "but") || WordIs(t, "or") || WordIs(t, "if") || WordIs(t, "when") || WordIs(t, "while") || WordIs(t, "as") || WordIs(t, "because"))
+                || WordIsAny(t, SpeechWords.GerundStops))
                 return false;
             if (WordIn(t, Auxiliaries) && t > first + 1)
                 return true;
@@ -828,7 +829,7 @@ internal sealed partial class FinderRun
         }
         else if (WordIs(u, "with"))
             u++;
-        else if (WordIs(u, "in") && WordIn(u + 1, StanceNouns) && WordIs(u + 2, "of"))
+        else if (WordIs(u, "in") && WordIn(u + 1, SpeechWords.StanceNouns) && WordIs(u + 2, "of"))
             u += 3; // "spoke in favor of …", "voted in support of …"
         else
             return -1;
@@ -863,10 +864,6 @@ internal sealed partial class FinderRun
     /// <summary>Particles of phrasal verbs of saying and stance: "laid off", "spoke out", "look forward to", "backed away from".</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> CueParticles = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["out", "off", "up", "back", "down", "forward", "away"], StringComparer.Ordinal);
-
-    /// <summary>Nouns of stance in "in favor of", "in support of", "in defense of", "in opposition to".</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> StanceNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["favor", "favour", "support", "defense", "defence", "praise", "hopes", "opposition"], StringComparer.Ordinal);
 
     /// <summary>
     /// "said during a rally in Michigan that Clinton …", "says in Ohio that she …": a place or time of
@@ -998,19 +995,17 @@ internal sealed partial class FinderRun
 
     /// <summary>
     /// An adverb that can stand between a cue and its "that": a lower-case word in "-ly" ("repeatedly",
-    /// "privately", "explicitly"; not "only" alone, which is listed) or one of a few adverbs of frequency
-    /// and time ("only", "twice", "again", "also", "often", "later", "earlier", "recently", "first").
+    /// "privately", "explicitly"; not one of speech-ly-non-adverbs.tsv: "likely", "family", "daily") or
+    /// an adverb of frequency and time of speech-lead-adverbs.tsv ("only", "twice", "again", "instead").
     /// </summary>
     private bool LeadAdverb(int t)
     {
         if (!_view.IsWord(t) || _view.TokenMention[t] >= 0 || char.IsUpper(_text[_tokens[t].Start]))
             return false;
         var w = _view.Word(t);
-        if (w.Length >= 5 && w.EndsWith("ly", StringComparison.Ordinal) && !(WordIs(t, "likely") || WordIs(t, "early") || WordIs(t, "family") || WordIs(t, "rally")
-            || WordIs(t, "supply") || WordIs(t, "reply") || WordIs(t, "assembly") || WordIs(t, "daily") || WordIs(t, "weekly") || WordIs(t, "monthly")))
+        if (w.Length >= 5 && w.EndsWith("ly", StringComparison.Ordinal) && !WordIsAny(t, SpeechWords.LyNonAdverbs))
             return true;
-        return WordIs(t, "only") || WordIs(t, "twice") || WordIs(t, "again") || WordIs(t, "also") || WordIs(t, "often") || WordIs(t, "later")
-            || WordIs(t, "earlier") || WordIs(t, "recently") || WordIs(t, "first") || WordIs(t, "once") || WordIs(t, "instead");
+        return WordIsAny(t, SpeechWords.LeadAdverbs);
     }
 
     /// <summary>A subject pronoun, alone or contracted ("he'd", "she's"), but not "it" or "you" (objects as often).</summary>

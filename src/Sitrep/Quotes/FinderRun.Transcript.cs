@@ -212,10 +212,6 @@ internal sealed partial class FinderRun
     /// <summary>The most words a headline may have for its "Label: words" to be read as an attribution.</summary>
     private const int MaxHeadlineWords = 30;
 
-    /// <summary>Nouns of evidence that speak in a headline label ("Poll: …", "New survey: …").</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> EvidenceLabels = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["poll", "polls", "survey", "surveys", "study", "studies"], StringComparer.Ordinal);
-
     /// <summary>
     /// A headline "Sanders: Endorsements prove Clinton is the establishment's candidate" or "Poll: Trump
     /// leads in Ohio": the document's first paragraph, a short line, opening with a label and a colon,
@@ -286,7 +282,7 @@ internal sealed partial class FinderRun
         }
         Span<char> buffer = stackalloc char[40];
         var lastWord = CueFeatures.Lower(surname, buffer);
-        return EvidenceLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)
+        return SpeechWords.EvidenceLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)
             || SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lastWord);
     }
 }

@@ -170,6 +170,10 @@ internal sealed partial class FinderRun
 
     private bool WordIs(int t, string lower) => t >= 0 && t < _tokens.Length && _view.Word(t).Equals(lower, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether token <paramref name="t"/> is a word of <paramref name="set"/> (one compared ignoring case), as <see cref="WordIs"/> for each of its words.</summary>
+    private bool WordIsAny(int t, System.Collections.Frozen.FrozenSet<string> set) =>
+        t >= 0 && t < _tokens.Length && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_view.Word(t));
+
     private bool WordIn(int t, System.Collections.Frozen.FrozenSet<string> set)
     {
         if (t < 0 || t >= _tokens.Length || !_view.IsWord(t))

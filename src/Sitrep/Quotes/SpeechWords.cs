@@ -116,6 +116,21 @@ internal static class SpeechWords
     /// <summary>Verbs whose infinitive carries a cue on ("declined to address …"), lower case: speech-infinitive-cues.tsv.</summary>
     public static readonly FrozenSet<string> InfinitiveCues = Words("speech-infinitive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words in "-ly" that are no lead-in adverb before a cue's "that" ("likely", "family", "daily"), compared ignoring case: speech-ly-non-adverbs.tsv.</summary>
+    public static readonly FrozenSet<string> LyNonAdverbs = Words("speech-ly-non-adverbs.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Adverbs of frequency and time not in "-ly" that stand between a cue and its "that" ("only", "twice", "again"), compared ignoring case: speech-lead-adverbs.tsv.</summary>
+    public static readonly FrozenSet<string> LeadAdverbs = Words("speech-lead-adverbs.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Conjunctions that open a clause inside a sentence-opening "-ing" phrase, so that a verb after them is not the gerund subject's ("and", "when", "because"), compared ignoring case: speech-gerund-stops.tsv.</summary>
+    public static readonly FrozenSet<string> GerundStops = Words("speech-gerund-stops.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nouns of stance in "in favor of", "in support of", "in defense of" after a cue, lower case: speech-stance-nouns.tsv.</summary>
+    public static readonly FrozenSet<string> StanceNouns = Words("speech-stance-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns of evidence that speak in a headline label ("Poll: …", "New survey: …"), lower case: speech-evidence-labels.tsv.</summary>
+    public static readonly FrozenSet<string> EvidenceLabels = Words("speech-evidence-labels.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
     public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
 
