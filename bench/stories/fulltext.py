@@ -73,7 +73,7 @@ def check(docs, src, assign):
 def slim(path, out):
     a = json.load(open(path, encoding="utf-8"))
     keep = [dict(id=d["id"], source=d["source"], title=d.get("title"), text=d.get("text"), published=d.get("published"),
-                 mentions=[dict(entity=m.get("entity")) for m in d.get("mentions") or [] if m.get("entity")],
+                 mentions=[dict(entity=m.get("entity"), start=m.get("start"), end=m.get("end"), type=m.get("type")) for m in d.get("mentions") or [] if m.get("entity")],
                  times=[dict(type=t["type"], value=t.get("value")) for t in d.get("times") or []]) for d in a["documents"]]
     st = [dict(id=s["id"], documents=s["documents"]) for s in a.get("stories") or []]
     json.dump(dict(documents=keep, stories=st), open(out, "w", encoding="utf-8"))

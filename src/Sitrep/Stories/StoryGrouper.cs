@@ -81,6 +81,14 @@ public sealed record StoryOptions
     /// </summary>
     public double SplitLink { get; init; } = 0.25;
 
+    /// <summary>
+    /// Two dated stories that meet merge (the story an article joined, and any other found by the look-up terms of
+    /// its centroid): when their days overlap, the days of the week their newest members name are not all other
+    /// (with <see cref="WeekdayCheck"/>), and their centroids are at least this alike. 0 or less: off. Stories
+    /// without a date never merge this way (undated stories that meet are mostly one recurring subject's).
+    /// </summary>
+    public double MeetThreshold { get; init; } = 0.3;
+
     public static StoryOptions Default { get; } = new();
 }
 
@@ -427,6 +435,77 @@ public sealed class StoryGrouper : ICrossDocumentStage
             if (Cosine(target.Centroid, other.Centroid) >= _options.MergeThreshold || RejoinsNow(other, target))
                 target = Merge(target, other);
         }
+        if (_options.MeetThreshold > 0)
+            MergeMet(target);
+    }
+
+    /// <summary>
+    /// Merges into <paramref name="story"/> every dated story it now meets (<see cref="StoryOptions.MeetThreshold"/>),
+    /// the most alike first, until none is left: found by the index from the 12 strongest terms of its centroid, so
+    /// never by a comparison with every story. A story grows towards another of the same days only through articles
+    /// that join it; reports that opened two stories on one day meet once either has grown. On the AllSides roundups
+    /// B-cubed F1 0.808 to 0.811, each half by roundup gaining (0.809 to 0.811, 0.847 to 0.848); thresholds 0.25-0.4
+    /// give the same; undated stories merged too lose (0.771-0.806).
+    /// </summary>
+    private void MergeMet(StoryState story)
+    {
+        while (story.First is not null)
+        {
+            var found = new Dictionary<long, StoryCandidate>();
+            foreach (var term in story.Centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.LookupTerms).Select(p => p.Key))
+            {
+                foreach (var candidate in _index.Candidates(term, _options.StoriesPerTerm))
+                    found.TryAdd(candidate.Id, candidate);
+            }
+            StoryState? best = null;
+            double bestLikeness = 0;
+            int days = -1;
+            foreach (var id in found.Keys.Order())
+            {
+                var seen = found[id];
+                if (id == story.Id || seen.Size == 0 || !Meet(story, seen.First, seen.Last))
+                    continue;
+                var other = State(id);
+                if (other is null || other.Size == 0 || !Meet(story, other.First, other.Last))
+                    continue;
+                double likeness = Cosine(story.Centroid, other.Centroid);
+                if (likeness < _options.MeetThreshold || (best is not null && likeness <= bestLikeness))
+                    continue;
+                if (_options.WeekdayCheck)
+                {
+                    if (days < 0)
+                        days = NamedWeekdays(story.Id);
+                    int theirs = NamedWeekdays(id);
+                    if (days != 0 && theirs != 0 && (days & theirs) == 0)
+                        continue;
+                }
+                best = other;
+                bestLikeness = likeness;
+            }
+            if (best is null)
+                return;
+            story = Merge(story, best);
+        }
+    }
+
+    /// <summary>Whether a dated story's days overlap the days <paramref name="first"/> to <paramref name="last"/> (false when those are unknown).</summary>
+    private static bool Meet(StoryState story, string? first, string? last) =>
+        story.First is not null && story.Last is not null && first is not null && last is not null
+        && string.CompareOrdinal(story.First, last) <= 0 && string.CompareOrdinal(first, story.Last) <= 0;
+
+    /// <summary>The days of the week the newest members of a story name, as bits (Monday 1 << 1 … Sunday 1 << 7).</summary>
+    private int NamedWeekdays(long id)
+    {
+        int bits = 0;
+        foreach (var m in MembersOf(id))
+        {
+            for (int day = 1; day <= 7; day++)
+            {
+                if (m.Vector.ContainsKey(WeekdayTerm(day)))
+                    bits |= 1 << day;
+            }
+        }
+        return bits;
     }
 
     /// <summary>

@@ -345,8 +345,66 @@ public sealed class StoriesTests
         Assert.Contains(stories, s => s.SetEquals([articles[0][0], articles[1][0], articles[2][0]]));
         Assert.Contains(stories, s => s.SetEquals([articles[3][0]]));
         Assert.Equal(2, stories.Count);
-        // Without the second look the farmers' report stays alone.
-        Assert.Contains(Grouped("once.db", StoryOptions.Default with { Rejoin = false }), s => s.SetEquals([articles[1][0]]));
+        // Without the second look (and without the merge of dated stories that meet, which brings it in too) the
+        // farmers' report stays alone.
+        Assert.Contains(Grouped("once.db", StoryOptions.Default with { Rejoin = false, MeetThreshold = 0 }), s => s.SetEquals([articles[1][0]]));
+    }
+
+    [Fact]
+    public void Two_stories_of_one_day_that_grow_alike_merge_and_undated_ones_do_not()
+    {
+        // Four reports of one plant fire on one day, told two ways: the fire and the evacuation, the smoke and
+        // the closed schools. The first two share too few words to be one story; each way gets a second report,
+        // and the fourth is more like the smoke story than like the fire story. Then the two stories, of the
+        // same day, have grown alike and are one. A report of another situation that day stays apart; undated,
+        // the same reports stay in two stories (undated stories that meet are mostly one recurring subject's).
+        string[][] articles =
+        [
+            ["https://courier.example/fire", "Fire at chemical plant forces evacuation of nearby homes",
+                "A fire broke out at the Kestrel chemical plant near Brenmoor, and firefighters ordered the evacuation of hundreds of nearby homes as black smoke rose over the town. "
+                + "Flames rose from a storage tank as crews fought the blaze."],
+            ["https://herald.example/smoke", "Smoke cloud closes schools and roads",
+                "A thick cloud of black smoke from the fire drifted over Brenmoor, and health officials closed schools and several roads, telling residents to keep windows shut and stay indoors."],
+            ["https://wire.example/blaze", "Firefighters battle blaze as smoke spreads",
+                "Firefighters battled the blaze at the chemical plant through the day after a storage tank exploded, and health officials said the smoke over Brenmoor was spreading toward schools."],
+            ["https://post.example/indoors", "Residents stay indoors as plant burns",
+                "Residents of Brenmoor stayed indoors with windows shut while the chemical plant burned, and schools were closed as firefighters fought the flames from the storage tank."],
+            ["https://gazette.example/library", "Council approves budget for new library",
+                "The town council of Ardley approved its budget for a new library after a long debate, with councillors agreeing to raise parking fees to pay for it."],
+        ];
+        using var dir = new TempDir();
+        string Line(string[] a, bool dated)
+        {
+            var line = new Dictionary<string, string> { ["url"] = a[0], ["title"] = a[1], ["text"] = a[2] };
+            if (dated)
+                line["published"] = "2024-06-05";
+            return JsonSerializer.Serialize(line) + "\n";
+        }
+        var dated = dir.Write("dated.jsonl", string.Concat(articles.Select(a => Line(a, true))));
+        var fire = articles[..4].Select(a => a[0]).ToHashSet(StringComparer.Ordinal);
+
+        var stories = GroupedWith(StoryOptions.Default, dir.File("meet.db"), dated);
+        Assert.Contains(stories, s => s.SetEquals(fire));
+        Assert.Contains(stories, s => s.SetEquals([articles[4][0]]));
+        Assert.Equal(2, stories.Count);
+        // Not by the join alone: without the merge they stay two stories.
+        Assert.Equal(3, GroupedWith(StoryOptions.Default with { MeetThreshold = 0 }, dir.File("apart.db"), dated).Count);
+        // Undated, they are not merged.
+        var undated = GroupedWith(StoryOptions.Default, dir.File("undated.db"), dir.Write("undated.jsonl", string.Concat(articles.Select(a => Line(a, false)))));
+        Assert.DoesNotContain(undated, s => s.IsSupersetOf(fire));
+
+        // One article at a time, each in its own call, gives the same stories.
+        var features = Features.All.Select(f => f is StoriesFeature ? new StoriesFeature(StoryOptions.Default) : f).ToList();
+        using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(dir.File("batched.db"), codecs), EngineOptions.Default with { Features = features });
+        for (int i = 0; i < articles.Length; i++)
+        {
+            using var inputs = engine.OpenInputs([dir.Write($"one{i}.jsonl", Line(articles[i], true))]);
+            engine.Analyze(inputs, cancellation: TestContext.Current.CancellationToken);
+        }
+        var batched = StoriesOf(engine);
+        Assert.Equal(stories.Count, batched.Count);
+        foreach (var story in stories)
+            Assert.Contains(batched, s => s.SetEquals(story));
     }
 
     [Fact]
