@@ -53,6 +53,18 @@ internal static class SpeechWords
         "under", "amid", "despite", "regardless", "if", "although", "though", "because", "so", "thus", "hence", "finally", "first", "second",
         "third", "again", "similarly", "likewise", "additionally", "notably", "previously", "recently");
 
+    /// <summary>
+    /// Words that open a subordinate clause set before the sentence's own ("When asked …, X said", "While
+    /// Y has said …, Z …", "If you doubt that …, look …"): reported words inside it end at the comma that
+    /// closes it.
+    /// </summary>
+    public static readonly FrozenSet<string> Subordinators = Set(
+        "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless", "until", "when", "whenever",
+        "whereas", "while", "despite", "whether");
+
+    /// <summary>Past participles that open a clause set before the sentence's own ("Asked whether …, she …").</summary>
+    public static readonly FrozenSet<string> FrontedParticiples = Set("asked", "told", "pressed", "questioned");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
