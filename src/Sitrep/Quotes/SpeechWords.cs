@@ -62,6 +62,17 @@ internal static class SpeechWords
         "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless", "until", "when", "whenever",
         "whereas", "while", "despite", "whether");
 
+    /// <summary>
+    /// Connectives by which the writer ties a sentence to the one before ("However,", "Meanwhile,", "In
+    /// fact,", "What's more,"): before a comma at the start of reported words they are the writer's.
+    /// Not time words ("Now,", "Recently,"), which PolNeAR keeps in the words as often as not.
+    /// </summary>
+    public static readonly FrozenSet<string> Connectives = Set(
+        "however", "meanwhile", "nevertheless", "nonetheless", "still", "moreover", "furthermore", "indeed", "besides", "likewise",
+        "similarly", "additionally", "overall", "in fact", "even so", "what's more", "in all", "for example", "for instance",
+        "in addition", "as a result", "of course", "in short", "by contrast", "in contrast", "in other words", "to be sure",
+        "at the same time", "on the other hand");
+
     /// <summary>Past participles that open a clause set before the sentence's own ("Asked whether …, she …").</summary>
     public static readonly FrozenSet<string> FrontedParticiples = Set("asked", "told", "pressed", "questioned");
 
