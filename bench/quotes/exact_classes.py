@@ -11,7 +11,8 @@ words between the two boundaries: at the start a "that"/"whether" after other wo
 at the end trailing punctuation, a closing quote mark and what follows it, a trailing attribution ("…, he said"),
 a following sentence, a parenthetical, a relative or appositive after a comma, a coordinated clause, a dash, a
 trailing prepositional phrase. "early"/"late" say which side our boundary is on (start early: we include words gold
-leaves out). Discontinuous gold contents (two pieces) are counted apart: a one-span quote can never equal them.
+leaves out). Discontinuous gold contents (two pieces) are counted apart: a one-span quote can never equal them, nor
+can a quote in parts, whose `text` must equal its offsets and so holds the attribution between the pieces.
 Written for branch quotes20 (2026-12-05); dev is only measured.
 """
 import json, os, re, sys, collections
@@ -94,7 +95,11 @@ def main():
             gtext = " ".join(raw[a:b] for a, b in g["content"])
             C["matched"] += 1
             if trim(gtext) == trim(p["text"]): C["exact"] += 1; continue
-            if len(g["content"]) > 1: C["discontinuous gold"] += 1; continue
+            if len(g["content"]) > 1:
+                C["discontinuous gold"] += 1
+                # our quote in parts: its text runs over the attribution between the pieces (the offsets must hold it)
+                if p["q"].get("parts"): C["discontinuous gold, our quote in parts"] += 1
+                continue
             q = p["q"]; kind = q.get("kind") or "?"
             gcue = full[gi]["cue"] if gi < len(full) else []
             ours = q.get("cue") if isinstance(q.get("cue"), dict) else {}
