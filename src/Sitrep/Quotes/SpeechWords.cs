@@ -53,6 +53,29 @@ internal static class SpeechWords
         "under", "amid", "despite", "regardless", "if", "although", "though", "because", "so", "thus", "hence", "finally", "first", "second",
         "third", "again", "similarly", "likewise", "additionally", "notably", "previously", "recently");
 
+    /// <summary>
+    /// Words that open a subordinate clause set before the sentence's own ("When asked …, X said", "While
+    /// Y has said …, Z …", "If you doubt that …, look …"): reported words inside it end at the comma that
+    /// closes it.
+    /// </summary>
+    public static readonly FrozenSet<string> Subordinators = Set(
+        "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless", "until", "when", "whenever",
+        "whereas", "while", "despite", "whether");
+
+    /// <summary>
+    /// Connectives by which the writer ties a sentence to the one before ("However,", "Meanwhile,", "In
+    /// fact,", "What's more,"): before a comma at the start of reported words they are the writer's.
+    /// Not time words ("Now,", "Recently,"), which PolNeAR keeps in the words as often as not.
+    /// </summary>
+    public static readonly FrozenSet<string> Connectives = Set(
+        "however", "meanwhile", "nevertheless", "nonetheless", "still", "moreover", "furthermore", "indeed", "besides", "likewise",
+        "similarly", "additionally", "overall", "in fact", "even so", "what's more", "in all", "for example", "for instance",
+        "in addition", "as a result", "of course", "in short", "by contrast", "in contrast", "in other words", "to be sure",
+        "at the same time", "on the other hand");
+
+    /// <summary>Past participles that open a clause set before the sentence's own ("Asked whether …, she …").</summary>
+    public static readonly FrozenSet<string> FrontedParticiples = Set("asked", "told", "pressed", "questioned");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
