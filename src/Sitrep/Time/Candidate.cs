@@ -100,6 +100,9 @@ internal sealed class Candidate
     /// </summary>
     public bool Reported;
 
+    /// <summary>"that day", "the same week": the period an earlier date of the text names, else no time at all.</summary>
+    public bool NeedsAntecedent;
+
     public int Length => End - Start;
 
     public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;

@@ -730,12 +730,18 @@ internal sealed class TimexResolver
         Period? basis = null;
         var how = TimeAnchor.Text;
         bool sameSentenceOnly = c.Side == 2;
+        // "in the morning" is a day's morning only right after the text has named that day ("dashed Friday. Buyers
+        // placed orders in the morning"); anywhere else it is a habit or a hypothesis, no time.
+        if (c.Side == 3 && (_lastPeriod is not { Grain: Grain.Day } || SentenceOf(c.Start) - _lastPeriodSentence > 1))
+            return null;
         if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
             basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
         if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
             basis = null;
         if (basis is null)
         {
+            if (c.NeedsAntecedent)
+                return null;
             if (reference is not { } r)
                 return Unknown("XXXX-XX-XX");
             basis = Period.OfDay(r);
