@@ -869,6 +869,7 @@ internal static class TimexRecognizer
                 var unitGroup = m.Groups["unit"];
                 var same = Add(into, m.Index, unitGroup.Index + unitGroup.Length, Rule.Anaphoric, 0);
                 same.TextAnchored = true;
+                same.Apposition = true;
                 same.Relative = 0;
                 same.Grain = GrainOf(unitGroup.Value.ToLowerInvariant());
                 return;
