@@ -100,6 +100,12 @@ internal sealed class Candidate
     /// </summary>
     public bool Reported;
 
+    /// <summary>"that day", "the same week": the period an earlier date of the text names, else no time at all.</summary>
+    public bool NeedsAntecedent;
+
+    /// <summary>"Oct. 12, the day before the plunge": restates the date that ends right before its comma, or is no time.</summary>
+    public bool Apposition;
+
     public int Length => End - Start;
 
     public bool Overlaps(Candidate other) => Start < other.End && other.Start < End;

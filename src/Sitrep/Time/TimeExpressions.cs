@@ -169,7 +169,7 @@ public static class TimeExpressions
     /// </summary>
     private static void AttachDayBeforeOrAfter(string text, List<Candidate> chosen)
     {
-        foreach (var c in chosen)
+        foreach (var c in chosen.ToArray())
         {
             if (c.Grain != Grain.Day || c.Type != TimexType.Date || c.DayShift != 0
                 || c.Rule is not (Rule.Weekday or Rule.MonthDay or Rule.Calendar or Rule.Holiday))
@@ -182,8 +182,13 @@ public static class TimeExpressions
             if (shift == 0)
                 continue;
             int start = before.Length - (shift < 0 ? "the day before" : "the day after").Length;
-            if (start > 0 && char.IsLetterOrDigit(text[start - 1]) || chosen.Any(o => o != c && o.Start < c.Start && o.End > start))
+            // "on Monday, the day before Election Day": the apposition's "the day" gives way to the whole phrase.
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1])
+                || chosen.Any(o => o != c && o.Start < c.Start && o.End > start && !(o.Apposition && o.Start >= start)))
+            {
                 continue;
+            }
+            chosen.RemoveAll(o => o.Apposition && o.Start >= start && o.End <= c.Start);
             c.DayShift = shift;
             c.Start = start;
         }

@@ -155,8 +155,8 @@ internal static partial class TimexPatterns
     public static partial Regex ShortYear();
 
     [GeneratedRegex("""
-        (?<![\p{L}0-9])(?:the\s+)?(?:(?<mod>early|late|mid)[\s-]*)?(?:(?<dec>(?:1[0-9]|20)[0-9]0)|['’](?<dd>[0-9]0))['’]?s(?!\p{L})
-        |(?<![\p{L}])the\s+(?:(?<mod>early|late|mid)[\s-]*)?(?<w>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\p{L})
+        (?<![\p{L}0-9])(?:(?<mod>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?(?:the\s+)?(?:(?<mod>early|late|mid)[\s-]*)?(?:(?<dec>(?:1[0-9]|20)[0-9]0)|['’](?<dd>[0-9]0))['’]?s(?!\p{L})
+        |(?<![\p{L}])(?:(?<mod>the\s+(?:first|second|last|latter)\s+half\s+of)\s+)?the\s+(?:(?<mod>early|late|mid)[\s-]*)?(?<w>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\p{L})
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Decade();
 
@@ -222,11 +222,12 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""(?<![\p{L}])(?:today|it)(?:'s|’s|\s+is|\s+marks)\s+(?<d>(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day)(?![\p{L}-])""", Options, Timeout)]
     public static partial Regex OrdinalDay();
 
-    /// <summary>"last week", "this year", "next month", "earlier this week", "the end of last year", "the past year".</summary>
+    /// <summary>"last week", "this year", "next month", "earlier this week", "the end of last year", "the past year"; "last" standing for the period before "this year" ("twice as high this year as last").</summary>
     [GeneratedRegex("""
         (?<![\p{L}])(?:
         """ + PeriodMod + """
         [\s-]+(?:(?:in|on)\s+)?)?(?<the>the\s+)?(?<rel>last|this|next|past|coming|current|previous)\s+(?<unit>week|weekend|month|year|quarter|decade|fiscal\s+year)(?!\p{L}|-)
+        |(?<=(?<![\p{L}])this\s+(?<unit>week|month|year|quarter)(?!\p{L})[^.;:!?]{0,20}?(?<![\p{L}])(?:as|than)\s+)(?<rel>last)(?=\s*[.,;:!?)])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex RelativePeriod();
 
@@ -235,6 +236,7 @@ internal static partial class TimexPatterns
         (?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?<dem>that|the\s+same|the\s+previous|the\s+preceding|the\s+prior|the\s+following|the\s+next|the\s+subsequent|the\s+ensuing)\s+(?<unit>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)
         |the\s+(?<unit>day|night|week|month|year)\s+(?<dir>before|after|earlier|later|prior))(?!\p{L}|-)
         |(?<![\p{L}])(?<mod>earlier|later)\s+in\s+the\s+(?<unit>day|week|month|year)(?!\p{L}|-)
+        |(?<=(?<![\p{L}])in\s+)(?<inpart>the)\s+(?<unit>morning|afternoon|evening)(?!\p{L}|-)
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Anaphoric();
 

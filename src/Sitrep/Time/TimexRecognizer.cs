@@ -296,7 +296,8 @@ internal static class TimexRecognizer
             return ("START", 0);
         if (s.StartsWith("mid", StringComparison.Ordinal) || s.Contains("middle", StringComparison.Ordinal))
             return ("MID", 0);
-        if (s.StartsWith("late", StringComparison.Ordinal) || s.Contains("end", StringComparison.Ordinal) || s.Contains("close", StringComparison.Ordinal) || s.Contains("second half", StringComparison.Ordinal))
+        if (s.StartsWith("late", StringComparison.Ordinal) || s.Contains("end", StringComparison.Ordinal) || s.Contains("close", StringComparison.Ordinal) || s.Contains("second half", StringComparison.Ordinal)
+            || s.Contains("last half", StringComparison.Ordinal) || s.Contains("latter half", StringComparison.Ordinal))
             return ("END", 0);
         return (null, 0);
     }
@@ -841,6 +842,9 @@ internal static class TimexRecognizer
 
     private static void Anaphoric(Match m, string text, List<Candidate> into)
     {
+        // "at 6:30 in the morning", "four o'clock in the afternoon": the clock time's part of the day, not a time of its own.
+        if (m.Groups["inpart"].Success && AfterClock(text, m.Index))
+            return;
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
         int shift = 0;
         if (m.Groups["dem"].Success)
@@ -857,24 +861,32 @@ internal static class TimexRecognizer
             while (after < text.Length && text[after] == ' ')
                 after++;
             if (after < text.Length && char.IsLetterOrDigit(text[after]))
+            {
+                // "after Oct. 12, the day before the plunge": an apposition that says what the date just named was;
+                // "the day" is that date.
+                if (!AfterNamedDate(text, m.Index, into))
+                    return;
+                var unitGroup = m.Groups["unit"];
+                var same = Add(into, m.Index, unitGroup.Index + unitGroup.Length, Rule.Anaphoric, 0);
+                same.TextAnchored = true;
+                same.Apposition = true;
+                same.Relative = 0;
+                same.Grain = GrainOf(unitGroup.Value.ToLowerInvariant());
                 return;
+            }
             var dir = m.Groups["dir"].Value.ToLowerInvariant();
             shift = dir is "before" or "earlier" or "prior" ? -1 : 1;
         }
         var c = Add(into, m, Rule.Anaphoric, 0);
         c.TextAnchored = true;
-        // "earlier in the year": the year the sentence is about, or else the reference date's.
-        c.Side = m.Groups["dem"].Success || m.Groups["dir"].Success ? 0 : 2;
+        // "earlier in the year": the year the sentence is about, or else the reference date's. "in the morning": the
+        // morning of a day the text has just named, or no time at all (a habit: "she runs in the morning").
+        c.Side = m.Groups["dem"].Success || m.Groups["dir"].Success ? 0 : m.Groups["inpart"].Success ? 3 : 2;
+        // "trades made that day": with no day named before it, "that day" is one the reader is asked to imagine.
+        c.NeedsAntecedent = m.Groups["dem"].Value is var d && (d.Equals("that", StringComparison.OrdinalIgnoreCase)
+            || d.StartsWith("the", StringComparison.OrdinalIgnoreCase) && d.EndsWith("same", StringComparison.OrdinalIgnoreCase));
         c.Relative = shift;
-        c.Grain = unit switch
-        {
-            "week" => Grain.Week,
-            "weekend" => Grain.Weekend,
-            "month" => Grain.Month,
-            "quarter" => Grain.Quarter,
-            "year" => Grain.Year,
-            _ => Grain.Day,
-        };
+        c.Grain = GrainOf(unit);
         c.Part = TimeWords.PartOfDay(unit);
         if (c.Part is not null)
             c.Type = TimexType.Time;
@@ -887,6 +899,51 @@ internal static class TimexRecognizer
             var s = mod.Value.ToLowerInvariant();
             c.Mod = s == "early" ? "START" : s == "late" ? "END" : null;
         }
+    }
+
+    /// <summary>Whether the word before the "in" that ends right before <paramref name="at"/> is a clock time ("6:30 in", "four o'clock in").</summary>
+    private static bool AfterClock(string text, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+            i--;
+        i -= 1; // the "in"
+        if (i <= 0)
+            return false;
+        var word = PreviousWord(text, i);
+        if (word.Length == 0)
+            return false;
+        return char.IsDigit(word[^1]) || word.Equals("clock", StringComparison.OrdinalIgnoreCase)
+            || TimeWords.Small(word.ToString().ToLowerInvariant()) is > 0 and <= 12;
+    }
+
+    private static Grain GrainOf(string unit) => unit switch
+    {
+        "week" => Grain.Week,
+        "weekend" => Grain.Weekend,
+        "month" => Grain.Month,
+        "quarter" => Grain.Quarter,
+        "year" => Grain.Year,
+        _ => Grain.Day,
+    };
+
+    /// <summary>
+    /// Whether a comma right before <paramref name="at"/> ends a date another pattern has found ("Oct. 12, ",
+    /// "on Monday, ", "in 1989, "), so that what follows the comma may restate it.
+    /// </summary>
+    private static bool AfterNamedDate(string text, int at, List<Candidate> found)
+    {
+        int i = at - 1;
+        while (i >= 0 && text[i] == ' ')
+            i--;
+        if (i < 1 || text[i] != ',')
+            return false;
+        foreach (var c in found)
+        {
+            if (c.End == i && c.Rule is not Rule.Block and not Rule.Fixed && c.Type is TimexType.Date or TimexType.Time)
+                return true;
+        }
+        return false;
     }
 
     private static void TheYear(Match m, string text, List<Candidate> into)

@@ -204,8 +204,12 @@ internal sealed class TimexResolver
         {
             value += "T" + c.Part;
         }
+        _lastEnd = c.End;
         return new TimeExpression(c.Start, c.End, c.Type, value!, c.Mod, range, how);
     }
+
+    /// <summary>Where the last expression read ends, for an apposition right after it.</summary>
+    private int _lastEnd = -1;
 
     /// <summary>The direction of the ago-phrase being remembered, for <see cref="_lastPeriodShift"/>.</summary>
     private int _shifting;
@@ -730,12 +734,24 @@ internal sealed class TimexResolver
         Period? basis = null;
         var how = TimeAnchor.Text;
         bool sameSentenceOnly = c.Side == 2;
+        // "in the morning" is a day's morning only right after the text has named that day ("dashed Friday. Buyers
+        // placed orders in the morning"); anywhere else it is a habit or a hypothesis, no time.
+        if (c.Side == 3 && (_lastPeriod is not { Grain: Grain.Day } || SentenceOf(c.Start) - _lastPeriodSentence > 1))
+            return null;
+        // Looking ahead ("We'll see you in the morning" after "tonight") it may be the next day's: not read.
+        if (c.Side == 3 && TenseOf(c) == Tense.Future)
+            return null;
+        // An apposition restates the expression that ends right before its comma; after anything else it is no time.
+        if (c.Apposition && !(_lastEnd >= 0 && _lastEnd < c.Start && _text.AsSpan(_lastEnd, c.Start - _lastEnd).Trim() is ","))
+            return null;
         if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
             basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
         if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
             basis = null;
         if (basis is null)
         {
+            if (c.NeedsAntecedent)
+                return null;
             if (reference is not { } r)
                 return Unknown("XXXX-XX-XX");
             basis = Period.OfDay(r);
