@@ -1458,8 +1458,10 @@ internal sealed class EventFinder
     /// a name after such a modifier, before the head ("Iran-backed Iraqi militia groups"); a name before a head
     /// noun that a relation of allegiance follows ("Iraqi forces allied with Iran", "Shi'ite militias loyal to
     /// Tehran"); the name in that relation after a noun ("militants backed by Ankara", "forces allied with the
-    /// Islamic Republic"). A compound modifier of the event noun itself ("Saudi-led airstrikes") names the act's doer
-    /// and stays. The relation's partner is not kept: the layer has no field for it (the mention stays in the entities).
+    /// Islamic Republic"). A place or nationality only qualifies; a body's or person's name in the phrase is its
+    /// own ("Iran-backed Hezbollah fighters", "Hezbollah fighters loyal to Iran": Hezbollah). A compound modifier of
+    /// the event noun itself ("Saudi-led airstrikes") names the act's doer and stays. The relation's partner is not
+    /// kept: the layer has no field for it (the mention stays in the entities).
     /// </summary>
     private Qualifying Qualifier(EventInput input, int[] owner, int first, int end, int nameFirst, int nameLast, int cueFirst)
     {
@@ -1470,27 +1472,30 @@ internal sealed class EventFinder
         var token = tokens[nameLast];
         if (mention.End < token.End && mention.End > token.Start && text[mention.End] is '-' or '‐'
             && AllianceParticiples.Contains(text.AsSpan(mention.End + 1, token.End - mention.End - 1)))
-            return HeadAfter(text, tokens, owner, nameLast + 1, end, cueFirst);
+            return HeadAfter(text, tokens, owner, input.Mentions, nameLast + 1, end, cueFirst);
         // "pro-Iranian militias": the prefix makes the name a modifier.
         var opening = tokens[nameFirst];
         if (mention.Start > opening.Start && mention.Start - opening.Start == 4 && text.AsSpan(opening.Start, 4).Equals("pro-", StringComparison.OrdinalIgnoreCase))
-            return HeadAfter(text, tokens, owner, nameLast + 1, end, cueFirst);
+            return HeadAfter(text, tokens, owner, input.Mentions, nameLast + 1, end, cueFirst);
+        // A name of a body or person is the phrase's own ("Russian-linked REvil cybercrime gang", "Hezbollah fighters loyal to Iran"); a place or
+        // nationality before a common noun only qualifies it.
+        bool identity = Identity(mention);
         // A name after a compound modifier, over other names: "Iran-backed Iraqi militia groups".
-        for (int q = nameFirst - 1; q >= first && tokens[q].Kind is TokenKind.Word or TokenKind.Abbreviation; q--)
+        for (int q = nameFirst - 1; !identity && q >= first && tokens[q].Kind is TokenKind.Word or TokenKind.Abbreviation; q--)
         {
             if (CompoundModifier(text, tokens[q]))
-                return HeadAfter(text, tokens, owner, nameFirst, end, cueFirst) is Qualifying.OfCommonNoun ? Qualifying.OfCommonNoun : Qualifying.None;
+                return HeadAfter(text, tokens, owner, input.Mentions, nameFirst, end, cueFirst) is Qualifying.OfCommonNoun ? Qualifying.OfCommonNoun : Qualifying.None;
             if (owner[q] < 0)
                 break;
         }
         // A head noun after the name, then a relation of allegiance: "Iraqi forces allied with", "Shi'ite militias loyal to".
         int k = nameLast + 1, words = 0;
-        while (k < end && words < 3 && k != cueFirst && HeadWord(text, tokens, owner, k))
+        while (!identity && k < end && words < 3 && k != cueFirst && HeadWord(text, tokens, owner, k))
         {
             k++;
             words++;
         }
-        if (words > 0 && k + 1 < end && k != cueFirst && tokens[k].Kind == TokenKind.Word && (AllianceWords.Contains(tokens[k].Span(text)) || AllegianceWords.Contains(tokens[k].Span(text)))
+        if (words > 0 && k + 1 < end && k != cueFirst && tokens[k].Kind == TokenKind.Word && AllegianceWords.Contains(tokens[k].Span(text))
             && IsAny(tokens[k + 1].Span(text), "with", "to"))
             return Qualifying.OfCommonNoun;
         // The name in a relation after a noun: "militants backed by Ankara", "forces allied with the Islamic Republic".
@@ -1502,12 +1507,13 @@ internal sealed class EventFinder
         var preposition = tokens[b].Span(text);
         var relation = tokens[b - 1].Span(text);
         bool related = IsAny(preposition, "by") ? AllianceWords.Contains(relation)
-            : IsAny(preposition, "with", "to") && (AllianceWords.Contains(relation) || AllegianceWords.Contains(relation));
+            : IsAny(preposition, "with", "to") && AllegianceWords.Contains(relation);
         if (!related || b - 1 == cueFirst)
             return Qualifying.None;
         // Its head before it, over a comma ("Hezbollah, backed by Iran,"): a noun, not an auxiliary, pronoun, conjunction or adverb ("was backed by").
         int h = tokens[b - 2].Span(text) is "," && b - 3 >= first ? b - 3 : b - 2;
-        if (owner[h] >= 0)
+        // A name of a body or person right before a common head is the phrase's own ("Hezbollah fighters loyal to Iran").
+        if (owner[h] >= 0 || (h - 1 >= first && owner[h - 1] >= 0 && Identity(input.Mentions[owner[h - 1]])))
             return Qualifying.OfName;
         var head = tokens[h].Span(text);
         return tokens[h].Kind == TokenKind.Word && !VerbWords.Contains(head) && !NounWords.Contains(head)
@@ -1528,9 +1534,10 @@ internal sealed class EventFinder
     /// nouns ends in a name ("Iran-backed Kataib Hezbollah"), in a common noun ("Iran-backed Shiite militias") or
     /// at the event noun itself ("Saudi-led airstrikes": the modifier names the act's doer, <see cref="Qualifying.None"/>).
     /// </summary>
-    private static Qualifying HeadAfter(string text, Token[] tokens, int[] owner, int from, int end, int cueFirst)
+    private static Qualifying HeadAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int end, int cueFirst)
     {
-        bool lastName = false, noun = false;
+        // A body's or person's name in the run is the phrase's own, with a common noun after it or not ("Iran-backed Hezbollah fighters").
+        bool lastName = false, noun = false, named = false;
         int k = from;
         for (int words = 0; k < end && words < QualifiedPhraseWords; words++)
         {
@@ -1540,6 +1547,7 @@ internal sealed class EventFinder
             if (owner[k] >= 0)
             {
                 lastName = true;
+                named |= Identity(mentions[owner[k]]);
                 k = LastTokenOf(owner, k, end) + 1;
                 continue;
             }
@@ -1549,8 +1557,11 @@ internal sealed class EventFinder
             noun = true;
             k++;
         }
-        return lastName ? Qualifying.OfName : Qualifying.OfCommonNoun;
+        return lastName || named ? Qualifying.OfName : Qualifying.OfCommonNoun;
     }
+
+    /// <summary>A name of a body, outlet, facility or person, not of a place or nationality ("Iraqi", "Arab"): the identity of a phrase it stands in.</summary>
+    private static bool Identity(Mention m) => m.Type is "ORG" or "PERSON" or "MEDIA" or "FACILITY";
 
     /// <summary>A lowercase word that can be a noun of a phrase: no name, function word, past form or auxiliary.</summary>
     private static bool HeadWord(string text, Token[] tokens, int[] owner, int k)
