@@ -132,7 +132,7 @@ internal sealed class EventFinder
                 // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
                 if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end, timed))
                     continue;
-                if (Particle(text, tokens, first, i) || UnitNoun(text, tokens, first, i))
+                if (Particle(text, tokens, first, end, i) || UnitNoun(text, tokens, first, i))
                     continue;
                 var (type, mode, last, nominal, phraseStatus) = Code(text, tokens, owner, input.Mentions, timed, senses, i, first, end, NounUse(text, tokens, first, i, senses[0].Nominal));
                 if (last < 0)
@@ -1057,27 +1057,73 @@ internal sealed class EventFinder
         return false;
     }
 
-    /// <summary>Verb forms that take "back" as their particle, besides pasts in "-ed" and the lexicon's verbs (event-back-particle-verbs.tsv): "won back", "fought back".</summary>
-    private static readonly Sitrep.Lexicons.Lexicon BackParticleVerbs = Sitrep.Lexicons.Lexicon.Get("event-back-particle-verbs");
-
     /// <summary>Irregular past participles of what is done to someone, after "could be" in a warning (event-threat-participles.tsv): "would be met", "could be hit".</summary>
     private static readonly Sitrep.Lexicons.Lexicon ThreatParticiples = Sitrep.Lexicons.Lexicon.Get("event-threat-participles");
 
     /// <summary>Relief verbs (event-relief-verbs.tsv): rescuing, evacuating, airlifting, sheltering people.</summary>
     private static readonly Sitrep.Lexicons.Lexicon ReliefVerbs = Sitrep.Lexicons.Lexicon.Get("event-relief-verbs");
 
+    /// <summary>Verbs that take "back" as a particle or adverb ("scale back", "came back", "fight back"): event-back-particle-verbs.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon BackParticleVerbs = Sitrep.Lexicons.Lexicon.Get("event-back-particle-verbs");
+
+    /// <summary>Forms of "be" and of becoming: "back" after them is an adverb ("is back in effect", "will be back").</summary>
+    private static bool Copula(ReadOnlySpan<char> word) =>
+        IsAny(word, "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m", "become", "becomes", "became", "remain", "remains", "remained", "stay", "stays", "stayed", "staying");
+
     /// <summary>
-    /// The word is a particle of the verb before it, not a verb of its own: "back" after a past form or a
-    /// verb of the lexicon ("pushed back", "drove back", "won back") is no backing (SUPPORT).
+    /// Prepositions and adverbs of place and time after "back" that the verb of backing never takes
+    /// (it takes its object, "by" or a particle of its own: "back the plan", "backed by", "back down"):
+    /// "back to normal", "back online", "back in 2019", "back then", "back home".
     /// </summary>
-    private bool Particle(string text, Token[] tokens, int first, int i)
+    private static bool AdverbialAfterBack(ReadOnlySpan<char> word) =>
+        IsAny(word, "to", "into", "onto", "in", "inside", "from", "on", "online", "offline", "at", "home", "then", "now", "again", "together", "here", "there",
+            "toward", "towards", "across", "through", "around", "over", "after", "before", "when", "where", "as", "within", "behind", "upstairs", "downstairs",
+            "abroad", "later", "soon", "yet", "forth", "ashore", "aboard", "underway", "indoors", "outside", "onstage", "inland", "north", "south", "east", "west",
+            "above", "below", "during", "like", "for", "and");
+
+    /// <summary>
+    /// Words before "back" that make it a verb: "to", modals, "do" and negation, subject pronouns ("refused to
+    /// back", "will not back", "who to back in 2016", "they back"). "it" is left out: it is mostly an object
+    /// there ("dial it back").
+    /// </summary>
+    private static bool VerbBeforeBack(ReadOnlySpan<char> word) =>
+        IsAny(word, "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not", "did", "does", "do", "n't", "’t", "'t", "won't", "won’t", "don't", "don’t", "didn't", "didn’t", "cannot",
+            "they", "we", "i", "you", "who");
+
+    /// <summary>
+    /// "back" here is a particle or an adverb, not the verb of backing (SUPPORT): after a form of "be" ("are
+    /// back online", "is now back"); after a verb that takes it, a past or -ing form or a verb of the lexicon
+    /// ("pushed back", "scale back the plan", "bouncing back"); after an object pronoun ("bring it back",
+    /// "handed them back the majority"); or, unless a "to", modal, negation or subject pronoun right before it
+    /// makes it a verb ("who to back in 2016", "the bill they refused to back."), before a preposition or adverb
+    /// of place or time that the verb never takes ("send migrants back to", "back in 2019", "back then") or
+    /// before punctuation or the sentence's end ("pull its troops back.", "a step back,").
+    /// </summary>
+    private bool Particle(string text, Token[] tokens, int first, int end, int i)
     {
-        if (i <= first || !tokens[i].Span(text).Equals("back", StringComparison.OrdinalIgnoreCase) || tokens[i - 1].Kind != TokenKind.Word)
+        if (!tokens[i].Span(text).Equals("back", StringComparison.OrdinalIgnoreCase))
             return false;
-        var before = tokens[i - 1].Span(text);
-        if (VerbWords.Contains(before) || NounWords.Contains(before))
-            return false;
-        return before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || _lexicon.SenseLookup.ContainsKey(before) || BackParticleVerbs.Contains(before);
+        if (i > first && tokens[i - 1].Kind == TokenKind.Word)
+        {
+            var before = tokens[i - 1].Span(text);
+            if (Copula(before))
+                return true;
+            // "are now back", "is finally back", "was almost back": one adverb between.
+            if (i - 1 > first && tokens[i - 2].Kind == TokenKind.Word && Copula(tokens[i - 2].Span(text))
+                && (IsAny(before, "now", "still", "already", "finally", "soon", "nearly", "almost", "all", "right", "well", "way", "not", "never", "also") || (before.Length > 3 && before.EndsWith("ly", StringComparison.OrdinalIgnoreCase))))
+                return true;
+            if (IsAny(before, "it", "him", "them", "us", "me"))
+                return true;
+            if (VerbBeforeBack(before))
+                return false;
+            if (!VerbWords.Contains(before) && !NounWords.Contains(before)
+                && (before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || (before.Length > 4 && before.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) || _lexicon.SenseLookup.ContainsKey(before) || BackParticleVerbs.Contains(before)))
+                return true;
+        }
+        // Punctuation or the end after it; "back-to-back", "back-and-forth" are one token.
+        if (i + 1 >= end || tokens[i + 1].Kind != TokenKind.Word)
+            return true;
+        return AdverbialAfterBack(tokens[i + 1].Span(text));
     }
 
     /// <summary>Verbs of admission and disclosure that report a statement when a clause follows them: event-clause-verbs.tsv.</summary>
@@ -1227,13 +1273,19 @@ internal sealed class EventFinder
     /// <summary>Participles of a standing relation ("backed", "sponsored", "organised"): event-alliance-participles.tsv.</summary>
     private static readonly Sitrep.Lexicons.Lexicon AllianceParticiples = Sitrep.Lexicons.Lexicon.Get("event-alliance-participles");
 
+    /// <summary>The rows tagged alliance: participles of a standing relation before a "by" agent ("backed by", "led by").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AllianceWords = AllianceParticiples.Tagged("alliance").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The rows tagged allegiance: words of a standing relation before "with" or "to" ("loyal to", "linked to").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AllegianceWords = AllianceParticiples.Tagged("allegiance").GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// A participle of alliance right after a noun and before its "by" agent qualifies that noun ("militants
     /// backed by Ankara", "a group supported by Iran"): it names who stands behind whom, not an act the sentence reports.
     /// </summary>
     private static bool ReducedRelative(string text, Token[] tokens, int first, int end, int cue, int last)
     {
-        if (cue == last && AllianceParticiples.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
+        if (cue == last && AllianceWords.Contains(tokens[cue].Span(text)) && last + 1 < end && cue - 1 >= first
             && tokens[last + 1].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
         {
             // "soldiers, backed by allied fighters": a comma may part the participle from its noun.
@@ -1388,6 +1440,8 @@ internal sealed class EventFinder
         int actor = -1, target = -1, location = -1;
         int actorFirst = -1, actorLast = -1;
         bool feared = false;
+        // The subject or object is a phrase whose head is no name ("Iran-backed militias"): no name stands for it.
+        bool actorFound = false, targetFound = false;
         // A form of "be" before a participle; before an -ing form it makes the progressive ("are warning Washington"), whose subject still acts.
         bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be")
             && !tokens[cueFirst].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
@@ -1402,11 +1456,22 @@ internal sealed class EventFinder
                 if (location < 0)
                     location = mentions[m].Entity;
             }
-            else if (actor < 0)
+            else if (actor < 0 && !actorFound)
             {
-                actor = mentions[m].Entity;
-                actorFirst = start;
-                actorLast = p;
+                // A name that qualifies a phrase whose head is another word ("Iran-backed militias", "forces
+                // allied with Iran") is no actor: when that head is a name it is found next, else the
+                // subject has no name and none farther back is its.
+                var qualifying = Qualifier(input, owner, first, end, start, p, cueFirst);
+                if (qualifying is Qualifying.None)
+                {
+                    actor = mentions[m].Entity;
+                    actorFirst = start;
+                    actorLast = p;
+                }
+                else if (qualifying is Qualifying.OfCommonNoun)
+                {
+                    actorFound = true;
+                }
             }
             p = start;
         }
@@ -1433,6 +1498,13 @@ internal sealed class EventFinder
                 if (location < 0)
                     location = mentions[m].Entity;
             }
+            else if (Qualifier(input, owner, first, end, p, LastTokenOf(owner, p, end), cueFirst) is var qualifying && qualifying is not Qualifying.None)
+            {
+                // "strikes on Iran-backed militias", "attacks against Iraqi forces allied with Iran": the object is the
+                // head, not the name that qualifies it; when the head is a name ("Iran-backed Kataib Hezbollah") it comes next.
+                if (qualifying is Qualifying.OfCommonNoun && target < 0 && !(passive && actor < 0 && IsAny(before, "by")))
+                    targetFound = true;
+            }
             else if (passive && actor < 0 && IsAny(before, "by"))
             {
                 actor = mentions[m].Entity;
@@ -1442,7 +1514,7 @@ internal sealed class EventFinder
                 // The names after the feared act's doer are its objects ("a U.S. attack on Iran's proxies"), not the warning's.
                 feared = true;
             }
-            else if (target < 0 && mentions[m].Entity != actor)
+            else if (target < 0 && !targetFound && mentions[m].Entity != actor)
             {
                 target = mentions[m].Entity;
             }
@@ -1450,6 +1522,154 @@ internal sealed class EventFinder
                 p++;
         }
         return (actor, target, location);
+    }
+
+    /// <summary>How a name stands in a noun phrase whose head is another word (<see cref="Qualifier"/>).</summary>
+    private enum Qualifying
+    {
+        /// <summary>The name is a participant of its own.</summary>
+        None,
+
+        /// <summary>It qualifies a head that is a common noun ("Iran-backed militias"): the phrase has no name.</summary>
+        OfCommonNoun,
+
+        /// <summary>It qualifies a head that is another name ("Iran-backed Kataib Hezbollah"): that name is the participant.</summary>
+        OfName,
+    }
+
+    /// <summary>How many words the head's run after a compound modifier may hold ("Iran-backed Shiite militia groups").</summary>
+    private const int QualifiedPhraseWords = 5;
+
+    /// <summary>
+    /// Whether the name from <paramref name="nameFirst"/> to <paramref name="nameLast"/> qualifies a noun phrase
+    /// whose head is another word, and so stands for no participant (the participant is the head): the name
+    /// in a compound modifier ("Iran-backed militias", "the U.S.-led coalition", "pro-Iranian militias");
+    /// a name after such a modifier, before the head ("Iran-backed Iraqi militia groups"); a name before a head
+    /// noun that a relation of allegiance follows ("Iraqi forces allied with Iran", "Shi'ite militias loyal to
+    /// Tehran"); the name in that relation after a noun ("militants backed by Ankara", "forces allied with the
+    /// Islamic Republic"). A place or nationality only qualifies; a body's or person's name in the phrase is its
+    /// own ("Iran-backed Hezbollah fighters", "Hezbollah fighters loyal to Iran": Hezbollah). A compound modifier of
+    /// the event noun itself ("Saudi-led airstrikes") names the act's doer and stays. The relation's partner is not
+    /// kept: the layer has no field for it (the mention stays in the entities).
+    /// </summary>
+    private Qualifying Qualifier(EventInput input, int[] owner, int first, int end, int nameFirst, int nameLast, int cueFirst)
+    {
+        var text = input.Text;
+        var tokens = input.Tokens;
+        var mention = input.Mentions[owner[nameFirst]];
+        // The name in a compound modifier: "Iran-backed" is one token, the name only its first part.
+        var token = tokens[nameLast];
+        if (mention.End < token.End && mention.End > token.Start && text[mention.End] is '-' or '‐'
+            && AllianceParticiples.Contains(text.AsSpan(mention.End + 1, token.End - mention.End - 1)))
+            return HeadAfter(text, tokens, owner, input.Mentions, nameLast + 1, end, cueFirst);
+        // "pro-Iranian militias": the prefix makes the name a modifier.
+        var opening = tokens[nameFirst];
+        if (mention.Start > opening.Start && mention.Start - opening.Start == 4 && text.AsSpan(opening.Start, 4).Equals("pro-", StringComparison.OrdinalIgnoreCase))
+            return HeadAfter(text, tokens, owner, input.Mentions, nameLast + 1, end, cueFirst);
+        // A name of a body or person is the phrase's own ("Russian-linked REvil cybercrime gang", "Hezbollah fighters loyal to Iran"); a place or
+        // nationality before a common noun only qualifies it.
+        bool identity = Identity(mention);
+        // A name after a compound modifier, over other names: "Iran-backed Iraqi militia groups".
+        for (int q = nameFirst - 1; !identity && q >= first && tokens[q].Kind is TokenKind.Word or TokenKind.Abbreviation; q--)
+        {
+            if (CompoundModifier(text, tokens[q]))
+                return HeadAfter(text, tokens, owner, input.Mentions, nameFirst, end, cueFirst) is Qualifying.OfCommonNoun ? Qualifying.OfCommonNoun : Qualifying.None;
+            if (owner[q] < 0)
+                break;
+        }
+        // A head noun after the name, then a relation of allegiance: "Iraqi forces allied with", "Shi'ite militias loyal to".
+        int k = nameLast + 1, words = 0;
+        while (!identity && k < end && words < 3 && k != cueFirst && HeadWord(text, tokens, owner, k))
+        {
+            k++;
+            words++;
+        }
+        if (words > 0 && k + 1 < end && k != cueFirst && tokens[k].Kind == TokenKind.Word && AllegianceWords.Contains(tokens[k].Span(text))
+            && IsAny(tokens[k + 1].Span(text), "with", "to"))
+            return Qualifying.OfCommonNoun;
+        // The name in a relation after a noun: "militants backed by Ankara", "forces allied with the Islamic Republic".
+        int b = nameFirst - 1;
+        if (b > first && IsAny(tokens[b].Span(text), "the", "a", "an"))
+            b--;
+        if (b - 2 < first)
+            return Qualifying.None;
+        var preposition = tokens[b].Span(text);
+        var relation = tokens[b - 1].Span(text);
+        bool related = IsAny(preposition, "by") ? AllianceWords.Contains(relation)
+            : IsAny(preposition, "with", "to") && AllegianceWords.Contains(relation);
+        if (!related || b - 1 == cueFirst)
+            return Qualifying.None;
+        // Its head before it, over a comma ("Hezbollah, backed by Iran,"): a noun, not an auxiliary, pronoun, conjunction or adverb ("was backed by").
+        int h = tokens[b - 2].Span(text) is "," && b - 3 >= first ? b - 3 : b - 2;
+        // A name of a body or person right before a common head is the phrase's own ("Hezbollah fighters loyal to Iran").
+        if (owner[h] >= 0 || (h - 1 >= first && owner[h - 1] >= 0 && Identity(input.Mentions[owner[h - 1]])))
+            return Qualifying.OfName;
+        var head = tokens[h].Span(text);
+        return tokens[h].Kind == TokenKind.Word && !VerbWords.Contains(head) && !NounWords.Contains(head)
+            && !IsAny(head, "and", "or", "but", "then", "also", "not", "being") && !head.EndsWith("ly", StringComparison.OrdinalIgnoreCase)
+            ? Qualifying.OfCommonNoun : Qualifying.None;
+    }
+
+    /// <summary>A word of a compound modifier of relation: "Iran-backed", "state-run", "U.S.-led".</summary>
+    private static bool CompoundModifier(string text, Token token)
+    {
+        var span = token.Span(text);
+        int dash = span.LastIndexOfAny('-', '‐');
+        return dash > 0 && dash < span.Length - 1 && AllianceParticiples.Contains(span[(dash + 1)..]);
+    }
+
+    /// <summary>
+    /// The head of the phrase a compound modifier opens at <paramref name="from"/>: its run of names and lowercase
+    /// nouns ends in a name ("Iran-backed Kataib Hezbollah"), in a common noun ("Iran-backed Shiite militias") or
+    /// at the event noun itself ("Saudi-led airstrikes": the modifier names the act's doer, <see cref="Qualifying.None"/>).
+    /// </summary>
+    private static Qualifying HeadAfter(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int end, int cueFirst)
+    {
+        // A body's or person's name in the run is the phrase's own, with a common noun after it or not ("Iran-backed Hezbollah fighters").
+        bool lastName = false, noun = false, named = false;
+        int k = from;
+        for (int words = 0; k < end && words < QualifiedPhraseWords; words++)
+        {
+            // The event's own cue: its head when no noun came before it ("Saudi-led airstrikes"), else the verb after the phrase.
+            if (k == cueFirst)
+                return noun ? Qualifying.OfCommonNoun : Qualifying.None;
+            if (owner[k] >= 0)
+            {
+                lastName = true;
+                named |= Identity(mentions[owner[k]]);
+                k = LastTokenOf(owner, k, end) + 1;
+                continue;
+            }
+            if (!HeadWord(text, tokens, owner, k))
+                break;
+            lastName = false;
+            noun = true;
+            k++;
+        }
+        return lastName || named ? Qualifying.OfName : Qualifying.OfCommonNoun;
+    }
+
+    /// <summary>A name of a body, outlet, facility or person, not of a place or nationality ("Iraqi", "Arab"): the identity of a phrase it stands in.</summary>
+    private static bool Identity(Mention m) => m.Type is "ORG" or "PERSON" or "MEDIA" or "FACILITY";
+
+    /// <summary>A lowercase word that can be a noun of a phrase: no name, function word, past form or auxiliary.</summary>
+    private static bool HeadWord(string text, Token[] tokens, int[] owner, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word || owner[k] >= 0)
+            return false;
+        var span = tokens[k].Span(text);
+        return char.IsLower(span[0]) && !NounWords.Contains(span) && !VerbWords.Contains(span) && !PrepositionWords.Contains(span)
+            && !span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !AllegianceWords.Contains(span)
+            && !IsAny(span, "and", "or", "but", "nor", "that", "which", "whom", "whose", "in", "on", "at", "by", "to", "from", "into", "onto", "as", "than", "said", "says", "say",
+                "also", "been", "being", "over", "under", "near", "across", "through", "since", "until", "while", "when", "where", "if", "because", "so", "loyal", "close");
+    }
+
+    private static int LastTokenOf(int[] owner, int p, int end)
+    {
+        int m = owner[p];
+        while (p + 1 < end && owner[p + 1] == m)
+            p++;
+        return p;
     }
 
     /// <summary>The most words an appositive between a subject's name and its verb may have.</summary>
