@@ -16,6 +16,9 @@ internal sealed class MemoryWatch : IDisposable
     private long _committedAtPeak;
     private long _liveAtPeak;
     private long _peakCommitted;
+    private long _fullLiveAtPeak;
+    private long _maxFullLive;
+    private string _generationsAtPeak = "";
 
     private MemoryWatch()
     {
@@ -37,10 +40,30 @@ internal sealed class MemoryWatch : IDisposable
                 _peakResident = resident;
                 _committedAtPeak = info.TotalCommittedBytes;
                 _liveAtPeak = info.HeapSizeBytes - info.FragmentedBytes;
+                _fullLiveAtPeak = LastFullLive();
+                var generations = info.GenerationInfo;
+                _generationsAtPeak = generations.Length >= 5
+                    ? $"generations 0/1/2/large/pinned {Mb(generations[0].SizeAfterBytes)}/{Mb(generations[1].SizeAfterBytes)}/{Mb(generations[2].SizeAfterBytes)}/{Mb(generations[3].SizeAfterBytes)}/{Mb(generations[4].SizeAfterBytes)} MB after it"
+                    : "";
             }
+            _maxFullLive = Math.Max(_maxFullLive, LastFullLive());
         }
         while (!_stop.Wait(250));
     }
+
+    /// <summary>
+    /// What the last full collection (blocking or background) found alive, all generations: the memory the run
+    /// really keeps, as opposed to garbage the old generation still holds between full collections.
+    /// </summary>
+    private static long LastFullLive()
+    {
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var last = background.Index > blocking.Index ? background : blocking;
+        return last.Index == 0 ? 0 : last.HeapSizeBytes - last.FragmentedBytes;
+    }
+
+    private static string Mb(long bytes) => (bytes / 1_000_000.0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One line: peak resident memory and what the collector held of it.</summary>
     public string Describe()
@@ -49,9 +72,9 @@ internal sealed class MemoryWatch : IDisposable
         long peak;
         using (var self = Process.GetCurrentProcess())
             peak = Math.Max(self.PeakWorkingSet64, _peakResident);
-        static string Mb(long bytes) => (bytes / 1_000_000.0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         return $"Memory: peak {Mb(peak)} MB resident; at the largest sample ({Mb(_peakResident)} MB) the collector held {Mb(_committedAtPeak)} MB, "
-            + $"{Mb(_liveAtPeak)} MB of it in objects its last collection kept; it held at most {Mb(_peakCommitted)} MB; "
+            + $"{Mb(_liveAtPeak)} MB of it in objects its last collection kept ({_generationsAtPeak}), {Mb(_fullLiveAtPeak)} MB alive at its last full collection "
+            + $"(at most {Mb(_maxFullLive)} MB in the run); it held at most {Mb(_peakCommitted)} MB; "
             + $"collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (generation 0/1/2).";
     }
 

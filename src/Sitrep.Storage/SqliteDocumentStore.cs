@@ -81,7 +81,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     /// The documents the last <see cref="SaveBatch"/> stored, by id, as <see cref="Load(string, IReadOnlySet{string})"/>
     /// would read them back: the cross-document stages that run right after it read them from here instead
     /// of reading and decoding each again (three times: entities, stories, framing). Forgotten at the next
-    /// write of documents (a failed save keeps none) and when another connection has written to the store.
+    /// write of documents (a failed save keeps none), at the end of the <see cref="InOneTransaction"/> that saved
+    /// them, and when another connection has written to the store.
     /// </summary>
     private readonly Dictionary<string, SavedDocument> _saved = new(StringComparer.Ordinal);
 
@@ -227,6 +228,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             _saved.Clear();
             throw;
         }
+        // The stages it was kept for have run: the batch's analysed documents need not outlive it. Kept until the
+        // next batch's save, they lived on beside that batch while it was analysed (two batches in memory instead of one).
+        if (!_session.InTransactionNow)
+            _saved.Clear();
     }
 
     /// <summary>

@@ -273,6 +273,10 @@ public sealed class BatchAnalyzer
             summary.DocumentIds.Add(outcome.Id);
         }
         progress?.Report(new BatchProgress(summary.Read, summary.Failed, summary.Read / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)));
+        // The batch is stored: its inputs and analysed documents are let go now, not when the next batch's commit
+        // replaces this one's task (which holds them), so they do not live on beside the next batch being analysed.
+        Array.Clear(results);
+        batch.Clear();
     }
 }
 

@@ -92,4 +92,39 @@ public sealed class SavedBatchTests
         command.CommandText = "SELECT COUNT(*) FROM entity_links l JOIN entities e ON e.id = l.entity WHERE e.name LIKE '%Velan%'";
         Assert.True(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0, "the entity the document names was not resolved");
     }
+
+    [Fact]
+    public void A_batch_is_let_go_once_its_transaction_is_over_and_reads_come_from_the_store()
+    {
+        using var path = new TempStorePath();
+        using var store = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs);
+        var stages = TestPipelines.Full.CrossDocument.Select(c => c.Create(store)).ToList();
+        var (kept, id, mentions) = SaveInOneTransaction(store, stages);
+
+        // Nothing of the store holds the analysed document once the batch and its stages committed: a run
+        // keeps one batch in memory, not the one stored beside the one being analysed.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(kept.IsAlive, "the store still holds the analysed layers of a committed batch");
+        var read = store.Load(id, Layers)!;
+        Assert.Equal(mentions, EntityLayers.WriteMentions(read.Mentions()));
+        Assert.NotEmpty(store.Entities.DocumentEntities(id)!);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Kept, string Id, string Mentions) SaveInOneTransaction(SqliteDocumentStore store, List<Sitrep.Pipeline.ICrossDocumentStage> stages)
+    {
+        var analysed = TestPipelines.Full.Analyze(new ArticleInput("src-port", "port", InputFormat.PlainText, Text, StatedMetadata.None, []));
+        store.Prepare(analysed);
+        string id = "";
+        store.InOneTransaction(() =>
+        {
+            id = store.SaveBatch([analysed])[0].Id;
+            foreach (var stage in stages)
+                Assert.Empty(stage.Update(store.Changes.Cursor(stage.Name, stage.DependsOn), CancellationToken.None));
+        });
+        // The analysed layers are what the copy kept for the stages shares with the document.
+        return (new WeakReference(analysed.Layers), id, EntityLayers.WriteMentions(analysed.Mentions()));
+    }
 }
