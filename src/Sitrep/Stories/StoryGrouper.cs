@@ -374,11 +374,9 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 weights.Add(new(term, w));
         }
         double norm = Math.Sqrt(weights.Sum(p => p.Value * p.Value));
-        var vector = weights
-            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(_options.VectorTerms)
+        var vector = Strongest(weights, _options.VectorTerms)
             .ToDictionary(p => p.Key, p => norm > 0 ? p.Value / norm : 0, StringComparer.Ordinal);
-        var lookup = vector.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.LookupTerms).Select(p => p.Key).ToList();
+        var lookup = Strongest(vector, _options.LookupTerms).Select(p => p.Key).ToList();
         var published = Day(document.Metadata.Published);
         if (_options.WeekdayCheck)
         {
@@ -452,7 +450,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
         while (story.First is not null)
         {
             var found = new Dictionary<long, StoryCandidate>();
-            foreach (var term in story.Centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.LookupTerms).Select(p => p.Key))
+            foreach (var term in Strongest(story.Centroid, _options.LookupTerms).Select(p => p.Key))
             {
                 foreach (var candidate in _index.Candidates(term, _options.StoriesPerTerm))
                     found.TryAdd(candidate.Id, candidate);
@@ -773,9 +771,7 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 var moved = (_index.MemberOf(m.Document) ?? m) with { Story = id };
                 _index.RemoveMember(m.Document);
                 _index.AddMember(moved);
-                _index.AddPostings(id, moved.Vector.Where(p => p.Value > 0)
-                    .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-                    .Take(_options.LookupTerms).Select(p => p.Key));
+                _index.AddPostings(id, Strongest(moved.Vector.Where(p => p.Value > 0), _options.LookupTerms).Select(p => p.Key));
                 AddTo(state, moved);
             }
             _index.Save(state);
@@ -859,11 +855,15 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return list;
     }
 
+    /// <summary>The <paramref name="count"/> heaviest terms, ties by term (ordinal), so every reader picks the same ones.</summary>
+    private static IEnumerable<KeyValuePair<string, double>> Strongest(IEnumerable<KeyValuePair<string, double>> terms, int count) =>
+        terms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count);
+
     private void Trim(Dictionary<string, double> centroid)
     {
         if (centroid.Count <= _options.CentroidTerms * 2)
             return;
-        var keep = centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_options.CentroidTerms).ToList();
+        var keep = Strongest(centroid, _options.CentroidTerms).ToList();
         centroid.Clear();
         foreach (var (k, v) in keep)
             centroid[k] = v;
