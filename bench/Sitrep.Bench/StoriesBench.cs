@@ -13,7 +13,7 @@ namespace Sitrep.Bench;
 /// <c>stories-regroup STORE OUT.json [name=value ...]</c>: groups the articles of an analysed store
 /// into stories again from scratch, with the given <see cref="StoryOptions"/> (JoinThreshold=0.3,
 /// MergeThreshold=0.5, …), on a copy of the store; writes the analysis JSON of every document and
-/// prints how long grouping alone took. What the story figures in the README were measured and tuned with.
+/// prints how long grouping alone took. What the story figures in the README and docs/stories-notes.md were measured and tuned with.
 /// </summary>
 public static class StoriesBench
 {

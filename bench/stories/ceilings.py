@@ -1,4 +1,4 @@
-"""How far new information could take story grouping (README, "Ceilings of dates and density").
+"""How far new information could take story grouping (docs/stories-notes.md, "Ceilings of dates and density").
 
     python3 bench/stories/ceilings.py A.json GOLD.json ROUNDUPS.jsonl [NAME ...] [k=5]
 

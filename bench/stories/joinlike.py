@@ -1,4 +1,4 @@
-"""The regroup after each join scored the way the join scores (stories9; the lead stories8 left: README
+"""The regroup after each join scored the way the join scores (stories9; the lead stories8 left: docs/stories-notes.md
 "Stories", "Join-like regroups").
 
     python3 bench/stories/joinlike.py VARIANT A.json GOLD.json [key=value ...]

@@ -1,4 +1,4 @@
-"""Offline groupings of the roundups, every article visible at once (README, "Stories", "Revisiting with
+"""Offline groupings of the roundups, every article visible at once (docs/stories-notes.md, "Revisiting with
 every article in view").
 
     python3 bench/stories/offline.py A.json GOLD.json [METHOD ...] [key=value ...]

@@ -1,4 +1,4 @@
-"""A bounded revisit after each join, simulated on the replica (README, "Stories", "Revisiting with every
+"""A bounded revisit after each join, simulated on the replica (docs/stories-notes.md, "Revisiting with every
 article in view").
 
     python3 bench/stories/revisit.py A.json GOLD.json [key=value ...]

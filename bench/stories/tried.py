@@ -1,4 +1,4 @@
-"""The general signals tried on story grouping and not taken (README, "Recall misses and more general signals").
+"""The general signals tried on story grouping and not taken (docs/stories-notes.md, "Recall misses and more general signals").
 
     python3 bench/stories/tried.py A.json GOLD.json [NAME ...]
 

@@ -1,4 +1,4 @@
-"""More signals tried on story grouping and not taken (stories9; README "Stories", "Join-like regroups").
+"""More signals tried on story grouping and not taken (stories9; docs/stories-notes.md, "Join-like regroups").
 
     python3 bench/stories/tried2.py VARIANT A.json GOLD.json [key=value ...]
     python3 bench/stories/tried2.py VARIANT A.json SRC.jsonl [key=value ...]   (full texts: fulltext.py figures)

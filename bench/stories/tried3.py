@@ -1,4 +1,4 @@
-"""Three more leads of issue 18 tried on story grouping (stories10; README "Stories").
+"""Three more leads of issue 18 tried on story grouping (stories10; docs/stories-notes.md).
 
     python3 bench/stories/tried3.py VARIANT A.json GOLD.json [key=value ...]
     python3 bench/stories/tried3.py VARIANT A.json SRC.jsonl [key=value ...]   (full texts: fulltext.py figures,

@@ -28,7 +28,7 @@ public sealed class SeedsAcceptanceTests
         var measures = scores.RootElement.GetProperty("measures");
         // The figures reached so far are floors: a change that lowers one fails here, not weeks later.
         // Cleaning: 0.940 is the most an article-level cleaner could reach before the gold's sentence
-        // fragments were handled (see README, "Seeds"); 1.000 today.
+        // fragments were handled; 1.000 today.
         var floors = new (string Measure, double Floor)[]
         {
             ("cleaning", 0.99),
