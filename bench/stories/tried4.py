@@ -29,6 +29,8 @@ engine's 0.811 / 0.811 / 0.848. VARIANT:
            article and member, at most `cap` of them: resolved entities, bigrams of capitalised words, and a
            speaker's quoted words (two or more shared words of one speaker's direct or partial quotes count
            one); `use=ABC` picks them (1 on, 0 off: entities, bigrams, quotes; 111 all)
+  consensus  the centroid half of the score read from the story's consensus: `cm=1` only the centroid terms
+           two or more members have, `cm=2` those terms counted double (stories of `mn` members or more, 2)
 """
 import collections, datetime, json, math, os, re, sys
 
@@ -234,6 +236,19 @@ def rare_signals(d, use):
     return out
 
 
+class Consensus(R.Grouper):
+    def score(self, it, st):
+        vals = [self.member_likeness(it, m) for m in st["members"][: self.k]]
+        ms, cent = st["members"], st["cent"]
+        if len(ms) >= int(self.opt.get("mn", 2)):
+            c = collections.Counter(t for m in ms for t in m["vec"])
+            if int(self.opt.get("cm", 1)) == 1:
+                cent = {t: w for t, w in st["cent"].items() if c[t] >= 2} or st["cent"]
+            else:
+                cent = {t: w * (2 if c[t] >= 2 else 1) for t, w in st["cent"].items()}
+        return self.cs * R.cos(it["vec"], cent) + (1 - self.cs) * (min(vals) if vals else 0)
+
+
 def run(variant, docs, gold, opt):
     """Whole / older / newer, each grouped on its own, with the meet merge (m 0.3) after each join."""
     key, res = {d["id"]: d["source"] for d in docs}, []
@@ -241,7 +256,7 @@ def run(variant, docs, gold, opt):
     use = str(int(opt.get("use", 111))).zfill(3)
     for subset in (None, *R.halves(gold)):
         ds = [d for d in docs if subset is None or d["source"] in subset]
-        extra, G, items = None, R.Grouper, None
+        extra, G, items = None, Consensus if variant == "consensus" else R.Grouper, None
         if variant == "sfreq":
             raw, G = story_freq(opt)
             items = raw(ds, opt)
