@@ -818,6 +818,11 @@ internal static class TimexRecognizer
             return;
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
         var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        // "the previous week", "the next year" are left to the anaphoric pattern, which reads them against the last date
+        // named (in a past clause, for "the next") or else the reference date; which of the two equal candidates won
+        // used to depend on how many other times the text held (an unstable sort).
+        if (m.Groups["the"].Success && rel is "previous" or "next" && unit is "week" or "weekend" or "month" or "quarter" or "year")
+            return;
         if (m.Groups["the"].Success && unit == "decade" && rel is "past" or "last")
         {
             // "over the past decade": the ten years up to now.
@@ -886,6 +891,8 @@ internal static class TimexRecognizer
         c.NeedsAntecedent = m.Groups["dem"].Value is var d && (d.Equals("that", StringComparison.OrdinalIgnoreCase)
             || d.StartsWith("the", StringComparison.OrdinalIgnoreCase) && d.EndsWith("same", StringComparison.OrdinalIgnoreCase));
         c.Relative = shift;
+        // "over the next year" looks ahead from now; "The next year, he ran again" goes on from the year just named.
+        c.TheNext = m.Groups["dem"].Value.Equals("the next", StringComparison.OrdinalIgnoreCase) && unit is not ("day" or "night" or "morning" or "afternoon" or "evening");
         c.Grain = GrainOf(unit);
         c.Part = TimeWords.PartOfDay(unit);
         if (c.Part is not null)
