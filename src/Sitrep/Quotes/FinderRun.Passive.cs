@@ -36,6 +36,22 @@ internal sealed partial class FinderRun
         // its agent, and what follows the agent is not its words either: no attribution.
         bool stance = WordIn(k, SpeechWords.PassiveCues);
         int firstWords, endWords;
+        // "As reported by the Post, CLAUSE", "As first reported by X, …": the clause after the agent's comma
+        // (PolNeAR train marks 6 such openings, the finder found 1 before).
+        if (FrontedAs(k, s0))
+        {
+            if (!stance || !IsComma(agent.End))
+            {
+                drop = !stance;
+                return null;
+            }
+            var after = ContentAfter(agent.End + 1, s1);
+            if (after.Start < 0 || WordCount(after.Start, after.End) < 3)
+                return null;
+            var fronted = Indirect(k, by + 1, agent.Start, agent.End, agent.Form, after);
+            fronted.CueStart = _tokens[s0].Start;
+            return fronted;
+        }
         // "…, as reported by the Post": the clause before the comma.
         if (WordIs(k - 1, "as") && IsComma(k - 2) && k - 2 > s0)
         {
@@ -63,7 +79,7 @@ internal sealed partial class FinderRun
             }
             // The auxiliary: back over the adverbs IsPassive skips.
             int aux = k - 1;
-            while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
+            while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "first") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
                 aux--;
             while (aux - 1 > s0 && (WordIs(aux - 1, "been") || WordIs(aux - 1, "be") || WordIs(aux - 1, "has") || WordIs(aux - 1, "have") || WordIs(aux - 1, "had")
                 || WordIs(aux - 1, "will") || WordIs(aux - 1, "would") || WordIs(aux - 1, "could") || WordIs(aux - 1, "may") || WordIs(aux - 1, "might") || WordIs(aux - 1, "must") || WordIs(aux - 1, "should")))
@@ -134,4 +150,17 @@ internal sealed partial class FinderRun
             return null;
         return Indirect(k, by + 1, agent.Start, agent.End, agent.Form, words);
     }
+
+    /// <summary>"As reported by …" (also "As first reported by …") opening its sentence: token <paramref name="k"/> is the participle.</summary>
+    private bool FrontedAs(int k, int s0)
+    {
+        int p = k - 1;
+        while (p > s0 && _view.IsWord(p) && (WordIs(p, "first") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
+            p--;
+        return p == s0 && WordIs(p, "as");
+    }
+
+    /// <summary>"As reported by the Post, …": a passive cue of speech-passive-cues.tsv with its agent opening the sentence, read whether or not the cue model scored the participle.</summary>
+    private bool FrontedAsPassive(int k) =>
+        _view.IsWord(k) && WordIs(k + 1, "by") && WordIn(k, SpeechWords.PassiveCues) && FrontedAs(k, _view.SentenceStart(k));
 }
