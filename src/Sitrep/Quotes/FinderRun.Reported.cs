@@ -32,6 +32,12 @@ internal sealed partial class FinderRun
                 }
                 continue;
             }
+            if (!IsCue(k) && Evidential(k) is { } evidential)
+            {
+                _used[k] = true;
+                _frames.Add(evidential);
+                continue;
+            }
             if (!(IsCue(k) || FrontedAsPassive(k)) || NoSpeechSaid(k))
                 continue;
             // "happily retweeted …", "generally impugning …": a manner adverb the model took for the
