@@ -222,6 +222,12 @@ internal sealed partial class FinderRun
             start = SkipConnective(start, aux);
             if (start >= aux || aux - start > 25)
                 return null;
+            // "Tillerson, who Trump reportedly picked …": a relative clause further back names no words either.
+            for (int t = start; t < aux; t++)
+            {
+                if (WordIn(t, SpeechWords.Relatives) || (t > start && WordIs(t, "that")))
+                    return null;
+            }
             var after = ContentAfter(k + 1, s1);
             if (after.Start < 0)
                 return null;
