@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -110,7 +110,8 @@ internal sealed class EventFinder
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
-                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
+                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start)
+                    && !(noun.Type == "PROTEST" && CampaignRally(text, tokens, owner, input.Mentions, first, end, i)))
                 {
                     var (nounType, nounMode) = (noun.Type, noun.Mode);
                     if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
@@ -143,6 +144,9 @@ internal sealed class EventFinder
                 // "struck a conciliatory note", "hit a record high", "beat expectations": a set phrase whose verb codes force names no attack (event-idioms.tsv).
                 // (A form news mostly uses as a noun counts too: in "the deal strikes a balance" the object makes it a verb.)
                 if (type == "ASSAULT" && last == i && Idiom(text, tokens, owner, timed, senses, end, i))
+                    type = null;
+                // "a campaign rally in Tulsa", "Trump's rally", "rallied supporters", "stocks rallied": no protest (event-campaign-rallies.tsv).
+                if (type == "PROTEST" && last == i && CampaignRally(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
                 // "a fierce election battle", "the fight against cancer", "a war of words": a contest that is no fighting (event-figurative-conflicts.tsv).
                 if (type == "ASSAULT" && last == i && FigurativeConflict(text, tokens, owner, first, end, i))
@@ -531,6 +535,48 @@ internal sealed class EventFinder
             if (ConflictObjects.Contains(span))
                 return true;
             if (IdiomStops.Contains(span))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Rallies that are no protest (event-campaign-rallies.tsv): modifiers, titles that own one, objects and market subjects of the verb.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon CampaignRallies = Sitrep.Lexicons.Lexicon.Get("event-campaign-rallies");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyModifiers = CampaignRallies.Tagged("modifier").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyTitles = CampaignRallies.Tagged("title").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyObjects = CampaignRallies.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyMarkets = CampaignRallies.Tagged("market").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The "rally" at <paramref name="i"/> is a candidate's gathering, a rallying of support or a market's rise, no
+    /// protest: a listed modifier, a person's name, "his", "her" or a listed title's possessive stands before it in its
+    /// phrase (over adjectives and commas: "his large, energetic rally", "a Trump rally", "the president's rally"); or
+    /// a listed object follows it ("rallied supporters", "rally around"); or a listed market word is right before it
+    /// ("stocks rallied"). A rally "against", "for" or "in support of" something stays a protest.
+    /// </summary>
+    private static bool CampaignRally(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        var span = tokens[i].Span(text);
+        if (!span.StartsWith("rall", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (i + 1 < end && IsAny(tokens[i + 1].Span(text), "against", "for", "in", "outside") && !(IsAny(tokens[i + 1].Span(text), "in") && (i + 2 >= end || !IsAny(tokens[i + 2].Span(text), "support", "solidarity", "protest"))))
+            return false;
+        if (i + 1 < end && RallyObjects.Contains(tokens[i + 1].Span(text)))
+            return true;
+        if (i - 1 >= first && RallyMarkets.Contains(tokens[i - 1].Span(text)))
+            return true;
+        for (int p = i - 1; p >= Math.Max(first, i - 5); p--)
+        {
+            var word = tokens[p].Span(text);
+            if (owner[p] >= 0)
+                return mentions[owner[p]].Type == "PERSON";
+            if (tokens[p].Kind == TokenKind.Punctuation && word is ",")
+                continue;
+            if (tokens[p].Kind != TokenKind.Word && tokens[p].Kind != TokenKind.Number)
+                return false;
+            if (RallyModifiers.Contains(word) || RallyTitles.Contains(word) || IsAny(word, "his", "her"))
+                return true;
+            if (IsAny(word, "a", "an", "the", "their", "its", "our") || IdiomStops.Contains(word) || VerbWords.Contains(word))
                 return false;
         }
         return false;
@@ -1567,14 +1613,21 @@ internal sealed class EventFinder
     private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed, int[] owner, IReadOnlyList<Mention> mentions, bool spoken)
     {
         var status = EventStatus.Asserted;
+        // "aren't the only ones crying foul", "not only attacked": a negation of "only" denies no act.
+        bool only = false;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
         {
             var span = tokens[p].Span(text);
+            if (IsAny(span, "only"))
+                only = true;
             if (span.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || span.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
             {
-                status = EventStatus.Denied;
+                if (!only)
+                    status = EventStatus.Denied;
                 break;
             }
+            if (only && IsAny(span, "not", "never"))
+                break;
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
             if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
