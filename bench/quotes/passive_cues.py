@@ -55,7 +55,7 @@ def main():
             if toks[i + 1][0] != "by" or not (w.endswith("ed") or w.endswith("en") or w in {"told", "said", "made", "held", "led", "set", "put", "cut", "hit", "paid", "sent", "brought", "thought", "taught", "sought", "heard", "read", "run", "won", "left", "kept", "found", "met", "spent", "built", "sold", "shot", "struck", "won"}):
                 continue
             j = i - 1
-            while j > 0 and (toks[j][0].endswith("ly") or toks[j][0] in {"not", "also", "widely", "never", "even", "still", "already"}):
+            while j > 0 and (toks[j][0].endswith("ly") or toks[j][0] in {"not", "also", "widely", "never", "even", "still", "already", "first"}):
                 j -= 1
             # "was rejected by", or "…, as reported by" (the other form the passive rule reads)
             if toks[j][0] not in BE and not (j == i - 1 and toks[j][0] == "as"):

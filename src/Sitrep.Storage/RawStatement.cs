@@ -130,6 +130,16 @@ internal sealed class RawStatement : IDisposable
         return raw.sqlite3_changes(_db);
     }
 
+    /// <summary>
+    /// Runs an insert of one row into a rowid table and returns the row's id (its <c>INTEGER PRIMARY KEY</c>), as
+    /// <c>RETURNING id</c> would, without the temporary table SQLite gathers returned rows in.
+    /// </summary>
+    public long Insert()
+    {
+        Run();
+        return raw.sqlite3_last_insert_rowid(_db);
+    }
+
     /// <summary>Runs the statement; read its rows, then dispose to reset it.</summary>
     public Rows Execute() => new(this);
 

@@ -6,7 +6,7 @@ namespace Sitrep.Storage;
 
 /// <summary>
 /// Lists, searches and counts the documents of a <see cref="SqliteDocumentStore"/>: the metadata
-/// columns and the FTS5 index of schema v7 (<c>documents_fts</c>, kept in step by triggers).
+/// columns and the FTS5 index of schema v7 (<c>documents_fts</c>, kept in step by triggers and, since v15, the store's saves).
 /// Shares the store's connection, so the same one-thread-at-a-time rule applies.
 /// </summary>
 internal sealed class SqliteDocumentCatalog : IDocumentCatalog

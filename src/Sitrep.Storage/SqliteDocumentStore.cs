@@ -314,15 +314,46 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             return outcomes;
         _saved.Clear();
         var storedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        _session.InTransaction(() =>
+        try
         {
-            for (int i = 0; i < count; i++)
+            _session.InTransaction(() =>
             {
-                var (document, remade) = item(i);
-                outcomes[i] = SaveOne(document, storedAt, remade);
-            }
-        });
+                for (int i = 0; i < count; i++)
+                {
+                    var (document, remade) = item(i);
+                    outcomes[i] = SaveOne(document, storedAt, remade);
+                }
+                IndexNewText();
+            });
+        }
+        finally
+        {
+            // Rolled back (or indexed): nothing is left to index.
+            _unindexedAfter = null;
+        }
         return outcomes;
+    }
+
+    /// <summary>
+    /// The highest <c>seq</c> the full-text index held when the save under way first inserted a document; null when it
+    /// inserted none yet. The new rows are indexed together (<see cref="IndexNewText"/>), not one by one by a trigger.
+    /// </summary>
+    private long? _unindexedAfter;
+
+    /// <summary>
+    /// Adds the documents this save inserted to the full-text index in one statement, the same rows (rowid, title,
+    /// text) the insert trigger of schema v7-v14 added, for about 40% less of the index's work: the trigger ran as a
+    /// sub-program of each document's insert, which then also needed a statement journal of its own (2,048 allsides
+    /// articles in batches of 256, SQLite 3.40: 0.97-1.10 CPU-s of inserting with the trigger, 0.62-0.69 without).
+    /// Called at the end of a save, and before a save updates a row, whose trigger takes its old text out of the index.
+    /// </summary>
+    private void IndexNewText()
+    {
+        if (_unindexedAfter is not { } after)
+            return;
+        _session.Raw("INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE seq > $after ORDER BY seq")
+            .Bind("$after", after).Run();
+        _unindexedAfter = null;
     }
 
     /// <summary>The document stored under <paramref name="id"/>, or null.</summary>
@@ -480,6 +511,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             return outcome;
         }
 
+        // Indexed for search with the rest of the batch's new documents (IndexNewText).
+        _unindexedAfter ??= _session.Raw("SELECT COALESCE(MAX(seq), 0) FROM documents").Int64Scalar() ?? 0;
         var id = FreeId(doc);
         string? duplicateOf = null;
         if (doc.Text.Length > 0)
@@ -497,6 +530,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
 
     private StoreOutcome Update(Document doc, string id, string oldTextHash, string? oldDuplicateOf, string storedAt)
     {
+        // The update trigger takes the row's old text out of the full-text index: it must be in it (the row may be one
+        // this save inserted, when a batch holds one source twice).
+        IndexNewText();
         var update = _session.Raw(UpdateDocument);
         // The row keeps its seq, so with the same body its place among the copies is unchanged.
         if (doc.TextHash == oldTextHash)

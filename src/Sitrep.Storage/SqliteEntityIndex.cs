@@ -213,8 +213,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public long Create(string name, string type)
     {
-        long id = Raw("INSERT INTO entities (name, type) VALUES ($name, $type) RETURNING id").Bind("$name", name).Bind("$type", type).Int64Scalar()
-            ?? throw new InvalidOperationException("the new entity has no id");
+        long id = Raw("INSERT INTO entities (name, type) VALUES ($name, $type)").Bind("$name", name).Bind("$type", type).Insert();
         // A row id can be handed out again after a rollback: nothing kept of an earlier row under it.
         _rows.Remove(id);
         _documentEntities.Clear();

@@ -176,8 +176,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
 
     public long Create(string? title)
     {
-        long id = Raw("INSERT INTO stories (title) VALUES ($title) RETURNING id").Bind("$title", title).Int64Scalar()
-            ?? throw new InvalidOperationException("the new story has no id");
+        long id = Raw("INSERT INTO stories (title) VALUES ($title)").Bind("$title", title).Insert();
         // Its row as candidates will read it (the table's defaults; Save keeps it in step): nearly every article opens a
         // story, and each was read back once, when an article after it first found it, a tenth of the look-ups for candidates.
         // A row id handed out again after a rollback is no risk: a rollback empties the cache before the next candidates.

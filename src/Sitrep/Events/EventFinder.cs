@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -110,7 +110,8 @@ internal sealed class EventFinder
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
-                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start))
+                if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start)
+                    && !(noun.Type == "PROTEST" && CampaignRally(text, tokens, owner, input.Mentions, first, end, i)))
                 {
                     var (nounType, nounMode) = (noun.Type, noun.Mode);
                     if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
@@ -143,6 +144,20 @@ internal sealed class EventFinder
                 // "struck a conciliatory note", "hit a record high", "beat expectations": a set phrase whose verb codes force names no attack (event-idioms.tsv).
                 // (A form news mostly uses as a noun counts too: in "the deal strikes a balance" the object makes it a verb.)
                 if (type == "ASSAULT" && last == i && Idiom(text, tokens, owner, timed, senses, end, i))
+                    type = null;
+                // "a campaign rally in Tulsa", "Trump's rally", "rallied supporters", "stocks rallied": no protest (event-campaign-rallies.tsv).
+                if (type == "PROTEST" && last == i && CampaignRally(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "a fierce election battle", "the fight against cancer", "a war of words": a contest that is no fighting (event-figurative-conflicts.tsv).
+                if (type == "ASSAULT" && last == i && FigurativeConflict(text, tokens, owner, first, end, i))
+                    type = null;
+                // "a local government ban on rallies", "after a steady decline", "an independent counsel": a base form
+                // cannot be the verb of a singular subject opened by "a", so it is a noun, which names no act of these types.
+                if (type is not null && !EventGrammar.NounIsEvent(type) && (SingularNounBefore(text, tokens, owner, first, i, senses) || CountedNounBefore(text, tokens, timed, first, i, senses)))
+                    type = null;
+                // "until demands … are met", "was met with criticism": "met" after a form of "be" is fulfilment or reception, no meeting; "was met by the envoy" stays one.
+                if (type == "CONSULT" && last == i && span.Equals("met", StringComparison.OrdinalIgnoreCase) && i > first && IsAny(tokens[i - 1].Span(text), "is", "are", "was", "were", "be", "been", "being")
+                    && !(i + 1 < end && IsAny(tokens[i + 1].Span(text), "by")))
                     type = null;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
                 // noun names people or a state ("the wounded", "the armed"), never an event.
@@ -490,6 +505,232 @@ internal sealed class EventFinder
             }
         }
         return false;
+    }
+
+    /// <summary>Conflict nouns used of contests that are no fighting (event-figurative-conflicts.tsv): the nouns (tag conflict), the modifiers before them (modifier) and the objects after a preposition (object).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon FigurativeConflicts = Sitrep.Lexicons.Lexicon.Get("event-figurative-conflicts");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConflictNouns = FigurativeConflicts.Tagged("conflict").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConflictModifiers = FigurativeConflicts.Tagged("modifier").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConflictObjects = FigurativeConflicts.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The conflict noun at <paramref name="i"/> names a contest, not fighting: a listed modifier stands right
+    /// before it ("a fierce election battle", "the legal fight"), or "against", "on", "over", "with" or "of"
+    /// follows it and, over at most two words, a listed object ("the fight against cancer", "a battle against
+    /// the wildfires", "a war of words"). A name ends the search ("the battle over Mosul" stays one).
+    /// </summary>
+    private static bool FigurativeConflict(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        if (!ConflictNouns.Contains(tokens[i].Span(text)))
+            return false;
+        if (i - 1 >= first && tokens[i - 1].Kind == TokenKind.Word && owner[i - 1] < 0 && ConflictModifiers.Contains(tokens[i - 1].Span(text)))
+            return true;
+        if (i + 1 >= end || !IsAny(tokens[i + 1].Span(text), "against", "on", "over", "with", "of"))
+            return false;
+        for (int q = i + 2; q < Math.Min(end, i + 5); q++)
+        {
+            if (tokens[q].Kind != TokenKind.Word || owner[q] >= 0)
+                return false;
+            var span = tokens[q].Span(text);
+            if (ConflictObjects.Contains(span))
+                return true;
+            if (IdiomStops.Contains(span))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Rallies that are no protest (event-campaign-rallies.tsv): modifiers, titles that own one, objects and market subjects of the verb.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon CampaignRallies = Sitrep.Lexicons.Lexicon.Get("event-campaign-rallies");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyModifiers = CampaignRallies.Tagged("modifier").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyTitles = CampaignRallies.Tagged("title").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyObjects = CampaignRallies.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RallyMarkets = CampaignRallies.Tagged("market").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The "rally" at <paramref name="i"/> is a candidate's gathering, a rallying of support or a market's rise, no
+    /// protest: a listed modifier, a person's name, "his", "her" or a listed title's possessive stands before it in its
+    /// phrase (over adjectives and commas: "his large, energetic rally", "a Trump rally", "the president's rally"); or
+    /// a listed object follows it ("rallied supporters", "rally around"); or a listed market word is right before it
+    /// ("stocks rallied"). A rally "against", "for" or "in support of" something stays a protest.
+    /// </summary>
+    private static bool CampaignRally(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        var span = tokens[i].Span(text);
+        if (!span.StartsWith("rall", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (i + 1 < end && IsAny(tokens[i + 1].Span(text), "against", "for", "in", "outside") && !(IsAny(tokens[i + 1].Span(text), "in") && (i + 2 >= end || !IsAny(tokens[i + 2].Span(text), "support", "solidarity", "protest"))))
+            return false;
+        if (i + 1 < end && RallyObjects.Contains(tokens[i + 1].Span(text)))
+            return true;
+        if (i - 1 >= first && RallyMarkets.Contains(tokens[i - 1].Span(text)))
+            return true;
+        for (int p = i - 1; p >= Math.Max(first, i - 5); p--)
+        {
+            var word = tokens[p].Span(text);
+            if (owner[p] >= 0)
+                return mentions[owner[p]].Type == "PERSON";
+            if (tokens[p].Kind == TokenKind.Punctuation && word is ",")
+                continue;
+            if (tokens[p].Kind != TokenKind.Word && tokens[p].Kind != TokenKind.Number)
+                return false;
+            if (RallyModifiers.Contains(word) || RallyTitles.Contains(word) || IsAny(word, "his", "her"))
+                return true;
+            if (IsAny(word, "a", "an", "the", "their", "its", "our") || IdiomStops.Contains(word) || VerbWords.Contains(word))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Words of a count or a group that make the phrase after "a" plural ("a few protesters", "a dozen soldiers", "a number of").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralCounts = new[]
+    {
+        "few", "lot", "lots", "number", "couple", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+        "majority", "minority", "series", "host", "pair", "total", "bunch", "slew", "range", "variety", "group", "crowd", "team",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The form at <paramref name="i"/> is a base form (of every verb it may be of, none whose past is its base:
+    /// "a car hit") and closes a phrase opened by "a", "an", "another", "every" or "each" one to three words
+    /// before ("a local government ban", "a steady decline", "an independent counsel"): a singular subject
+    /// takes an -s form, so the word is a noun. Not after a verb that takes a bare infinitive or "that"
+    /// ("made a crowd disperse", "demanded that a judge resign"), nor across a preposition, conjunction,
+    /// auxiliary, punctuation or a count ("a few protesters march").
+    /// </summary>
+    private static bool SingularNounBefore(string text, Token[] tokens, int[] owner, int first, int i, VerbSense[] senses)
+    {
+        var span = tokens[i].Span(text);
+        if (senses.Length == 0)
+            return false;
+        foreach (var sense in senses)
+        {
+            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
+                return false;
+        }
+        for (int p = i - 1; p >= Math.Max(first, i - 4); p--)
+        {
+            var word = tokens[p].Span(text);
+            if (IsAny(word, "a", "an", "another", "every", "each"))
+            {
+                if (p == i - 1)
+                    return false;
+                // "heard many a Democrat blame": the word before "many a", "such a", "what a".
+                int b = p - 1;
+                if (b > first && IsAny(tokens[b].Span(text), "many", "such", "quite", "what", "half", "rather"))
+                    b--;
+                if (b < first)
+                    return true;
+                var verb = tokens[b].Span(text);
+                // A verb that takes a bare infinitive, "that" (a subjunctive), an auxiliary or modal before its subject
+                // ("does a woman want", "could a dacoit seek"), or a verb whose object names the act ("issued a scathing rebuke").
+                return !IsAny(verb, "make", "makes", "made", "making", "let", "lets", "letting", "help", "helps", "helped", "helping", "see", "sees", "saw", "seen",
+                    "watch", "watched", "hear", "heard", "have", "has", "had", "that", "lest", "bid", "do", "does", "did", "can", "could", "will", "would", "shall",
+                    "should", "may", "might", "must")
+                    && !SupportVerbs.Contains(verb) && !ActNounVerbs.Contains(verb);
+            }
+            if (tokens[p].Kind != TokenKind.Word || VerbWords.Contains(word) || IdiomStops.Contains(word) || PluralCounts.Contains(word)
+                || IsAny(word, "you", "cannot") || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>The word at <paramref name="i"/> is the base form of a verb of the lexicon ("take", not "takes", "took").</summary>
+    private bool BaseForm(string text, Token[] tokens, int i)
+    {
+        if (!_lexicon.SenseLookup.TryGetValue(tokens[i].Span(text), out var senses))
+            return false;
+        foreach (var sense in senses)
+        {
+            if (tokens[i].Span(text).Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The form at <paramref name="i"/> is an -s form (of every verb it may be of) closing a phrase opened by a
+    /// count above one one to three words before ("the 12 Iranian guards abducted", "three key supports"): a plural
+    /// subject takes the base form, so the word is a plural noun. A number that is part of a time ("In 2019 …") opens no phrase.
+    /// </summary>
+    private static bool CountedNounBefore(string text, Token[] tokens, bool[] timed, int first, int i, VerbSense[] senses)
+    {
+        var span = tokens[i].Span(text);
+        if (senses.Length == 0 || span.Length < 3 || span[^1] is not ('s' or 'S'))
+            return false;
+        foreach (var sense in senses)
+        {
+            if (!(span.Length == sense.Lemma.Length + 1 && span.StartsWith(sense.Lemma, StringComparison.OrdinalIgnoreCase))
+                && !(span.Length == sense.Lemma.Length + 2 && span.StartsWith(sense.Lemma, StringComparison.OrdinalIgnoreCase) && span.EndsWith("es", StringComparison.OrdinalIgnoreCase)))
+                return false;
+        }
+        for (int p = i - 1; p >= Math.Max(first, i - 4); p--)
+        {
+            var word = tokens[p].Span(text);
+            if (timed[p])
+                return false;
+            if (tokens[p].Kind == TokenKind.Number)
+                return p < i - 1 && !word.SequenceEqual("1");
+            if (IsAny(word, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens", "hundreds", "thousands", "several"))
+                return p < i - 1;
+            // An article, possessive or preposition, or a participle, between the count and the form: the count is no part of its phrase ("with many saying the party needs").
+            if (tokens[p].Kind != TokenKind.Word || VerbWords.Contains(word) || IdiomStops.Contains(word) || NounWords.Contains(word) || IsAny(word, "you", "cannot")
+                || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Verbs whose object opened by "a" names an act done ("issued a rebuke", "put an end to"; event-act-noun-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ActNounVerbs = Sitrep.Lexicons.Lexicon.Get("event-act-noun-verbs");
+
+    /// <summary>Nouns of ability, right and permission that take an infinitive (event-capacity-nouns.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon CapacityNouns = Sitrep.Lexicons.Lexicon.Get("event-capacity-nouns");
+
+    /// <summary>
+    /// The verb at <paramref name="cueFirst"/> is the infinitive of a noun of ability, right or permission
+    /// ("the power to evacuate", "the right to protest", "a chance to meet"), over one adverb ("the power to
+    /// forcibly evacuate"), or joined by "and" or "or" to one within eight words ("the power to evacuate
+    /// people and take control"): a possibility, not an act told as done. Not when a verb before the noun
+    /// makes the act happen ("took the opportunity to attack", "used its power to arrest", "exercised their right to protest").
+    /// </summary>
+    private bool CapacityInfinitive(string text, Token[] tokens, int first, int cueFirst)
+    {
+        int p = cueFirst - 1;
+        if (p >= first && tokens[p].Kind == TokenKind.Word && tokens[p].Span(text).Length > 3 && tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            p--;
+        if (p < first)
+            return false;
+        if (IsAny(tokens[p].Span(text), "and", "or"))
+        {
+            // Only an infinitive is joined to one: "to claim their rights and denounces" is a finite verb.
+            if (!BaseForm(text, tokens, cueFirst))
+                return false;
+            int q = p - 1;
+            for (; q >= Math.Max(first, p - 8); q--)
+            {
+                var span = tokens[q].Span(text);
+                if (IsAny(span, "to"))
+                    break;
+                if ((tokens[q].Kind == TokenKind.Punctuation && span is not ",") || IsAny(span, "that", "which", "who", "but", "because", "when", "while", "after", "before"))
+                    return false;
+            }
+            if (q < Math.Max(first, p - 8))
+                return false;
+            p = q;
+        }
+        if (!IsAny(tokens[p].Span(text), "to") || p - 1 < first || !CapacityNouns.Contains(tokens[p - 1].Span(text)))
+            return false;
+        // "the right to a decent life": "to" before an article or possessive is a preposition.
+        if (p + 1 < cueFirst && NounWords.Contains(tokens[p + 1].Span(text)))
+            return false;
+        for (int q = p - 2; q >= Math.Max(first, p - 5); q--)
+        {
+            if (IsAny(tokens[q].Span(text), "take", "takes", "took", "taken", "taking", "seize", "seized", "seizes", "seizing", "use", "used", "uses", "using",
+                "exercise", "exercised", "exercises", "exercising", "grab", "grabbed", "grabs", "grasped", "embraced", "had", "got", "found"))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Closed words that end a verb's object: prepositions, conjunctions, relatives and auxiliaries.</summary>
@@ -1372,14 +1613,21 @@ internal sealed class EventFinder
     private EventStatus Status(string text, Token[] tokens, int first, int cueFirst, bool noun, bool[]? timed, int[] owner, IReadOnlyList<Mention> mentions, bool spoken)
     {
         var status = EventStatus.Asserted;
+        // "aren't the only ones crying foul", "not only attacked": a negation of "only" denies no act.
+        bool only = false;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
         {
             var span = tokens[p].Span(text);
+            if (IsAny(span, "only"))
+                only = true;
             if (span.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || span.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
             {
-                status = EventStatus.Denied;
+                if (!only)
+                    status = EventStatus.Denied;
                 break;
             }
+            if (only && IsAny(span, "not", "never"))
+                break;
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
             if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
@@ -1410,6 +1658,9 @@ internal sealed class EventFinder
         // "urged Iran to release the prisoners", "pressuring the US forces to pull out": what someone is
         // asked, pressed or ordered to do is not told as done.
         if (status == EventStatus.Asserted && !noun && AskedTo(text, tokens, first, cueFirst, owner, mentions, spoken))
+            status = EventStatus.Hypothetical;
+        // "gave authorities the power to evacuate people and take control", "the right to protest": an act one may do is a possibility.
+        if (status == EventStatus.Asserted && !noun && CapacityInfinitive(text, tokens, first, cueFirst))
             status = EventStatus.Hypothetical;
         if (status is EventStatus.Asserted or EventStatus.Planned)
         {
@@ -1561,7 +1812,12 @@ internal sealed class EventFinder
         var token = tokens[nameLast];
         if (mention.End < token.End && mention.End > token.Start && text[mention.End] is '-' or '‐'
             && AllianceParticiples.Contains(text.AsSpan(mention.End + 1, token.End - mention.End - 1)))
+        {
+            // "Houthi-held territories", "IS-controlled territory": the name holds the land, and is the party an attack on it is aimed at (event-territory-nouns.tsv).
+            if (ControlWords.Contains(text.AsSpan(mention.End + 1, token.End - mention.End - 1)) && HeldLand(text, tokens, owner, nameLast + 1, end))
+                return Qualifying.None;
             return HeadAfter(text, tokens, owner, input.Mentions, nameLast + 1, end, cueFirst);
+        }
         // "pro-Iranian militias": the prefix makes the name a modifier.
         var opening = tokens[nameFirst];
         if (mention.Start > opening.Start && mention.Start - opening.Start == 4 && text.AsSpan(opening.Start, 4).Equals("pro-", StringComparison.OrdinalIgnoreCase))
@@ -1608,6 +1864,24 @@ internal sealed class EventFinder
         return tokens[h].Kind == TokenKind.Word && !VerbWords.Contains(head) && !NounWords.Contains(head)
             && !IsAny(head, "and", "or", "but", "then", "also", "not", "being") && !head.EndsWith("ly", StringComparison.OrdinalIgnoreCase)
             ? Qualifying.OfCommonNoun : Qualifying.None;
+    }
+
+    /// <summary>Participles of territorial control (tag control) and nouns of land (tag land) of event-territory-nouns.tsv.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon TerritoryNouns = Sitrep.Lexicons.Lexicon.Get("event-territory-nouns");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ControlWords = TerritoryNouns.Tagged("control").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LandWords = TerritoryNouns.Tagged("land").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A noun of land right after a compound modifier at <paramref name="from"/>, or one lowercase word later ("Houthi-held northern areas").</summary>
+    private static bool HeldLand(string text, Token[] tokens, int[] owner, int from, int end)
+    {
+        for (int k = from; k < Math.Min(end, from + 2); k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || owner[k] >= 0)
+                return false;
+            if (LandWords.Contains(tokens[k].Span(text)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A word of a compound modifier of relation: "Iran-backed", "state-run", "U.S.-led".</summary>

@@ -36,6 +36,22 @@ internal sealed partial class FinderRun
         // its agent, and what follows the agent is not its words either: no attribution.
         bool stance = WordIn(k, SpeechWords.PassiveCues);
         int firstWords, endWords;
+        // "As reported by the Post, CLAUSE", "As first reported by X, …": the clause after the agent's comma
+        // (PolNeAR train marks 6 such openings, the finder found 1 before).
+        if (FrontedAs(k, s0))
+        {
+            if (!stance || !IsComma(agent.End))
+            {
+                drop = !stance;
+                return null;
+            }
+            var after = ContentAfter(agent.End + 1, s1);
+            if (after.Start < 0 || WordCount(after.Start, after.End) < 3)
+                return null;
+            var fronted = Indirect(k, by + 1, agent.Start, agent.End, agent.Form, after);
+            fronted.CueStart = _tokens[s0].Start;
+            return fronted;
+        }
         // "…, as reported by the Post": the clause before the comma.
         if (WordIs(k - 1, "as") && IsComma(k - 2) && k - 2 > s0)
         {
@@ -63,7 +79,7 @@ internal sealed partial class FinderRun
             }
             // The auxiliary: back over the adverbs IsPassive skips.
             int aux = k - 1;
-            while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
+            while (aux > s0 && (WordIs(aux, "also") || WordIs(aux, "first") || WordIs(aux, "not") || WordIs(aux, "widely") || WordIs(aux, "being") || _view.Word(aux).EndsWith("ly", StringComparison.Ordinal)))
                 aux--;
             while (aux - 1 > s0 && (WordIs(aux - 1, "been") || WordIs(aux - 1, "be") || WordIs(aux - 1, "has") || WordIs(aux - 1, "have") || WordIs(aux - 1, "had")
                 || WordIs(aux - 1, "will") || WordIs(aux - 1, "would") || WordIs(aux - 1, "could") || WordIs(aux - 1, "may") || WordIs(aux - 1, "might") || WordIs(aux - 1, "must") || WordIs(aux - 1, "should")))
@@ -133,5 +149,96 @@ internal sealed partial class FinderRun
         if (words.Start < 0)
             return null;
         return Indirect(k, by + 1, agent.Start, agent.End, agent.Form, words);
+    }
+
+    /// <summary>"As reported by …" (also "As first reported by …") opening its sentence: token <paramref name="k"/> is the participle.</summary>
+    private bool FrontedAs(int k, int s0)
+    {
+        int p = k - 1;
+        while (p > s0 && _view.IsWord(p) && (WordIs(p, "first") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
+            p--;
+        return p == s0 && WordIs(p, "as");
+    }
+
+    /// <summary>"As reported by the Post, …": a passive cue of speech-passive-cues.tsv with its agent opening the sentence, read whether or not the cue model scored the participle.</summary>
+    private bool FrontedAsPassive(int k) =>
+        _view.IsWord(k) && WordIs(k + 1, "by") && WordIn(k, SpeechWords.PassiveCues) && FrontedAs(k, _view.SentenceStart(k));
+
+    /// <summary>
+    /// "The FBI is reportedly making arrangements to interview her.", "Reportedly, he made …": an adverb of
+    /// speech-evidential-adverbs.tsv (PolNeAR train marks "reportedly" as the whole cue, with no source, in 12
+    /// of its 22 uses that no verb of saying follows) attributes its clause to an unnamed source: the words
+    /// run from the clause's subject (found as a passive's subject is) to the clause's end, the adverb inside
+    /// them. Not when a verb of saying follows ("reportedly said …": that verb's reading), inside a quotation,
+    /// or when another cue in the sentence reads it.
+    /// </summary>
+    private Frame? Evidential(int k)
+    {
+        if (!_view.IsWord(k) || _view.TokenQuote[k] >= 0 || !WordIn(k, SpeechWords.EvidentialAdverbs))
+            return null;
+        int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
+        for (int t = s0; t < s1; t++)
+        {
+            if (t != k && (IsCue(t) || _used[t]))
+                return null;
+        }
+        (int Start, int End) words;
+        if (k == s0 && IsComma(k + 1))
+        {
+            words = ContentAfter(k + 2, s1);
+        }
+        else
+        {
+            int aux = k;
+            while (aux - 1 > s0 && (WordIs(aux - 1, "is") || WordIs(aux - 1, "are") || WordIs(aux - 1, "was") || WordIs(aux - 1, "were") || WordIs(aux - 1, "has")
+                || WordIs(aux - 1, "have") || WordIs(aux - 1, "had") || WordIs(aux - 1, "will") || WordIs(aux - 1, "would") || WordIs(aux - 1, "also")))
+                aux--;
+            // "…, who reportedly has been …", "the plan that reportedly …": a relative clause names no words of its own.
+            if (aux - 1 >= s0 && (WordIn(aux - 1, SpeechWords.Relatives) || WordIs(aux - 1, "that")))
+                return null;
+            int start = aux, commas = 0;
+            while (start > s0)
+            {
+                int p = start - 1;
+                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && WordIn(p, ClauseOpeners)))
+                    break;
+                if (IsComma(p))
+                    commas++;
+                start = p;
+            }
+            if (IsComma(start) || _tokens[start].Kind is Text.TokenKind.Punctuation or Text.TokenKind.Dash)
+                start++;
+            int firstComma = -1;
+            for (int t = start; t < aux; t++)
+            {
+                if (IsComma(t))
+                {
+                    firstComma = t;
+                    break;
+                }
+            }
+            if (firstComma > start && OpensWithAdverbial(start, firstComma))
+                start = firstComma + 1;
+            start = SkipConnective(start, aux);
+            if (start >= aux || aux - start > 25)
+                return null;
+            // "Tillerson, who Trump reportedly picked …": a relative clause further back names no words either.
+            for (int t = start; t < aux; t++)
+            {
+                if (WordIn(t, SpeechWords.Relatives) || (t > start && WordIs(t, "that")))
+                    return null;
+            }
+            var after = ContentAfter(k + 1, s1);
+            if (after.Start < 0)
+                return null;
+            words = (_tokens[start].Start, after.End);
+        }
+        if (words.Start < 0 || WordCount(words.Start, words.End) < 3)
+            return null;
+        var frame = new Frame { Kind = QuoteKind.Indirect };
+        SetCue(frame, k, k + 1);
+        frame.Start = words.Start;
+        frame.End = words.End;
+        return frame;
     }
 }

@@ -32,7 +32,13 @@ internal sealed partial class FinderRun
                 }
                 continue;
             }
-            if (!IsCue(k) || NoSpeechSaid(k))
+            if (!IsCue(k) && Evidential(k) is { } evidential)
+            {
+                _used[k] = true;
+                _frames.Add(evidential);
+                continue;
+            }
+            if (!(IsCue(k) || FrontedAsPassive(k)) || NoSpeechSaid(k))
                 continue;
             // "happily retweeted …", "generally impugning …": a manner adverb the model took for the
             // cue's head stands before the verb that heads it; the words start after that verb.
@@ -482,7 +488,7 @@ internal sealed partial class FinderRun
     private bool IsPassive(int k)
     {
         int p = k - 1;
-        while (p >= 0 && _view.IsWord(p) && (WordIs(p, "also") || WordIs(p, "not") || WordIs(p, "widely") || WordIs(p, "being") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
+        while (p >= 0 && _view.IsWord(p) && (WordIs(p, "also") || WordIs(p, "not") || WordIs(p, "widely") || WordIs(p, "being") || WordIs(p, "first") || _view.Word(p).EndsWith("ly", StringComparison.Ordinal)))
             p--;
         return WordIs(p, "is") || WordIs(p, "are") || WordIs(p, "was") || WordIs(p, "were") || WordIs(p, "be") || WordIs(p, "been") || WordIs(p, "being")
             || WordIs(k, "reportedly") || WordIs(k, "allegedly");

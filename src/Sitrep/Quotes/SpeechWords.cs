@@ -133,6 +133,9 @@ internal static class SpeechWords
     /// <summary>Verbs whose passive with "by" PolNeAR train marks as a cue most of the time ("was rejected by voters", "as reported by the Post"), lower case: speech-passive-cues.tsv (bench/quotes/passive_cues.py).</summary>
     public static readonly FrozenSet<string> PassiveCues = Words("speech-passive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Adverbs PolNeAR train marks as a whole attribution cue with no source ("The FBI is reportedly making arrangements …"), lower case: speech-evidential-adverbs.tsv (bench/quotes/evidential_adverbs.py).</summary>
+    public static readonly FrozenSet<string> EvidentialAdverbs = Words("speech-evidential-adverbs.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Nouns a text calls itself by in its credits ("This story was reported by …"), lower case: speech-byline-nouns.tsv.</summary>
     public static readonly FrozenSet<string> BylineNouns = Words("speech-byline-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
 

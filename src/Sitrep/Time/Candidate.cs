@@ -33,6 +33,12 @@ internal sealed class Candidate
 
     public int Start;
     public int End;
+
+    /// <summary>The order in which the patterns found it, which breaks ties between equal candidates.</summary>
+    public int Found;
+
+    /// <summary>"the next week (month, quarter, year)": from the last date named only in a past clause, else from the reference date.</summary>
+    public bool TheNext;
     public Rule Rule;
 
     /// <summary>Breaks ties between candidates of one span: higher wins.</summary>

@@ -117,13 +117,20 @@ public static class TimeExpressions
     /// <summary>The longest candidates that do not overlap (ties to the higher priority, then the earlier), in text order, without the blocks.</summary>
     private static List<Candidate> Choose(List<Candidate> candidates)
     {
+        // Ties of span and priority go to the candidate found first (the earlier pattern): List.Sort is not stable, so
+        // without the order found the winner of two equal candidates depended on how many others the text held.
+        for (int i = 0; i < candidates.Count; i++)
+            candidates[i].Found = i;
         candidates.Sort(static (a, b) =>
         {
             int byLength = b.Length.CompareTo(a.Length);
             if (byLength != 0)
                 return byLength;
             int byPriority = b.Priority.CompareTo(a.Priority);
-            return byPriority != 0 ? byPriority : a.Start.CompareTo(b.Start);
+            if (byPriority != 0)
+                return byPriority;
+            int byStart = a.Start.CompareTo(b.Start);
+            return byStart != 0 ? byStart : a.Found.CompareTo(b.Found);
         });
         var kept = new List<Candidate>(candidates.Count);
         foreach (var c in candidates)

@@ -746,6 +746,8 @@ internal sealed class TimexResolver
             return null;
         if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
             basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
+        if (c.TheNext && TenseOf(c) != Tense.Past)
+            basis = null;
         if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
             basis = null;
         if (basis is null)
@@ -753,7 +755,17 @@ internal sealed class TimexResolver
             if (c.NeedsAntecedent)
                 return null;
             if (reference is not { } r)
-                return Unknown("XXXX-XX-XX");
+            {
+                return Unknown(c.Grain switch
+                {
+                    Grain.Week => "XXXX-WXX",
+                    Grain.Weekend => "XXXX-WXX-WE",
+                    Grain.Month => "XXXX-XX",
+                    Grain.Quarter => "XXXX-QX",
+                    Grain.Year => "XXXX",
+                    _ => "XXXX-XX-XX",
+                });
+            }
             basis = Period.OfDay(r);
             how = anchor;
         }

@@ -117,6 +117,42 @@ public sealed class DocumentSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_naming_one_source_twice_leaves_only_its_last_text_searchable()
+    {
+        // The batch's new documents are indexed together at its end: the second copy, an update of the first,
+        // must take out of the index the text the first put in, not text the index never held.
+        _store.SaveBatch(
+        [
+            Doc("ferry", "Ferry sails", "The ferry to Bellamar sailed at noon.", source: "src-ferry", hash: "first"),
+            Doc("ferry", "Ferry delayed", "The crossing to Bellamar waited out a storm.", source: "src-ferry", hash: "second"),
+            Doc("harbor", "Harbor opens", "The new harbor at Hollin Ford opened its gates.", source: "src-harbor"),
+        ]);
+
+        Assert.Empty(Ids(Catalog.Search("sailed noon", 20)));
+        Assert.Equal(["ferry"], Ids(Catalog.Search("storm Bellamar", 20)));
+        Assert.Equal(["harbor"], Ids(Catalog.Search("gates", 20)));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("s.db")};Pooling=False");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        // Fails with SQLITE_CORRUPT_VTAB when the index and the documents disagree.
+        check.CommandText = "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')";
+        check.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_failed_batch_leaves_nothing_of_it_searchable_and_the_next_batch_is_indexed()
+    {
+        Assert.ThrowsAny<Exception>(() => _store.InOneTransaction(() =>
+        {
+            _store.SaveBatch([Doc("lost", "Lost", "The lighthouse keeper of Dravik retired.", source: "src-lost")]);
+            throw new InvalidOperationException("the batch fails after its save");
+        }));
+        _store.SaveBatch([Doc("kept", "Kept", "A lighthouse on Hollin Ford was repainted.", source: "src-kept")]);
+
+        Assert.Equal(["kept"], Ids(Catalog.Search("lighthouse", 20)));
+    }
+
+    [Fact]
     public void A_store_from_before_search_is_indexed_when_opened()
     {
         var path = _dir.File("v6.db");
