@@ -281,12 +281,33 @@ public sealed class NerModel
             keys[i] = key;
         }
         var weights = new float[n * t];
+        // The halves are read in blocks rather than one BinaryReader call each (2.6 million calls, a
+        // quarter of a second of every process that loads the tagger); the same little-endian halves.
+        var block = new byte[1 << 16];
         for (int k = 0; k < t; k++)
         {
-            for (int i = 0; i < n; i++)
-                weights[i * t + k] = (float)reader.ReadHalf();
+            int i = 0;
+            while (i < n)
+            {
+                int count = Math.Min(n - i, block.Length / 2);
+                var bytes = block.AsSpan(0, count * 2);
+                ReadExactly(reader, bytes);
+                for (int j = 0; j < count; j++, i++)
+                    weights[i * t + k] = (float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(bytes.Slice(j * 2, 2));
+            }
         }
         return new NerModel(new TagSet(tags), gazetteer, clusters, keys, weights);
+    }
+
+    private static void ReadExactly(BinaryReader reader, Span<byte> into)
+    {
+        while (into.Length > 0)
+        {
+            int read = reader.Read(into);
+            if (read <= 0)
+                throw new EndOfStreamException("NER model: the weights end early");
+            into = into[read..];
+        }
     }
 
     public static NerModel Load(string path)

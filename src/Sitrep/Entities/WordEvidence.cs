@@ -35,7 +35,7 @@ internal sealed class WordEvidence
             if (bits == 0)
                 continue;
             uint key = FeatureHash.Normalized(w);
-            _spelling[key] = (byte)(_spelling.GetValueOrDefault(key) | bits);
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_spelling, key, out _) |= bits;
         }
     }
 
