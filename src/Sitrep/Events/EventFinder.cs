@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -582,12 +582,8 @@ internal sealed class EventFinder
         return false;
     }
 
-    /// <summary>Words of a count or a group that make the phrase after "a" plural ("a few protesters", "a dozen soldiers", "a number of").</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralCounts = new[]
-    {
-        "few", "lot", "lots", "number", "couple", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-        "majority", "minority", "series", "host", "pair", "total", "bunch", "slew", "range", "variety", "group", "crowd", "team",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Words of a count or a group that make the phrase after "a" plural ("a few protesters", "a dozen soldiers", "a number of"; event-plural-counts.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PluralCounts = Sitrep.Lexicons.Lexicon.Get("event-plural-counts");
 
     /// <summary>
     /// The form at <paramref name="i"/> is a base form (of every verb it may be of, none whose past is its base:
@@ -684,6 +680,9 @@ internal sealed class EventFinder
     /// <summary>Verbs whose object opened by "a" names an act done ("issued a rebuke", "put an end to"; event-act-noun-verbs.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon ActNounVerbs = Sitrep.Lexicons.Lexicon.Get("event-act-noun-verbs");
 
+    /// <summary>Verb forms that make the act after a noun of ability happen ("took the opportunity to", "used its power to"; event-enacting-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon EnactingVerbs = Sitrep.Lexicons.Lexicon.Get("event-enacting-verbs");
+
     /// <summary>Nouns of ability, right and permission that take an infinitive (event-capacity-nouns.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon CapacityNouns = Sitrep.Lexicons.Lexicon.Get("event-capacity-nouns");
 
@@ -726,8 +725,7 @@ internal sealed class EventFinder
             return false;
         for (int q = p - 2; q >= Math.Max(first, p - 5); q--)
         {
-            if (IsAny(tokens[q].Span(text), "take", "takes", "took", "taken", "taking", "seize", "seized", "seizes", "seizing", "use", "used", "uses", "using",
-                "exercise", "exercised", "exercises", "exercising", "grab", "grabbed", "grabs", "grasped", "embraced", "had", "got", "found"))
+            if (EnactingVerbs.Contains(tokens[q].Span(text)))
                 return false;
         }
         return true;
