@@ -95,31 +95,8 @@ internal sealed partial class FinderRun
             // it ("He said the bill was backed by …": "the bill"); a comma pair holding an apposition or
             // a relative clause stays in it ("A photo of X, who died …, was shown").
             // Inside a comma pair ("X, who took over as adviser, was …") a clause word opens no clause of the subject's.
-            int start = aux - 1, commas = IsComma(start) ? 1 : 0;
-            while (start > s0)
-            {
-                int p = start - 1;
-                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && (WordIn(p, ClauseOpeners) || IsCue(p))))
-                    break;
-                if (IsComma(p))
-                    commas++;
-                start = p;
-            }
-            // "In Vermont, Sanders was supported by …": an opening phrase up to its comma is not the subject.
-            if (IsComma(start) || _tokens[start].Kind is Text.TokenKind.Punctuation or Text.TokenKind.Dash)
-                start++;
-            int firstComma = -1;
-            for (int t = start; t < aux; t++)
-            {
-                if (IsComma(t))
-                {
-                    firstComma = t;
-                    break;
-                }
-            }
-            if (firstComma > start && OpensWithAdverbial(start, firstComma))
-                start = firstComma + 1;
-            else
+            var (start, afterOpening) = SubjectStart(s0, aux, aux - 1, IsComma(aux - 1) ? 1 : 0, stopAtCue: true);
+            if (!afterOpening)
                 start = SkipLeadingAdverb(start, aux);
             if (start >= aux || aux - start > 25)
                 return null;
@@ -196,29 +173,7 @@ internal sealed partial class FinderRun
             // "…, who reportedly has been …", "the plan that reportedly …": a relative clause names no words of its own.
             if (aux - 1 >= s0 && (WordIn(aux - 1, SpeechWords.Relatives) || WordIs(aux - 1, "that")))
                 return null;
-            int start = aux, commas = 0;
-            while (start > s0)
-            {
-                int p = start - 1;
-                if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && WordIn(p, ClauseOpeners)))
-                    break;
-                if (IsComma(p))
-                    commas++;
-                start = p;
-            }
-            if (IsComma(start) || _tokens[start].Kind is Text.TokenKind.Punctuation or Text.TokenKind.Dash)
-                start++;
-            int firstComma = -1;
-            for (int t = start; t < aux; t++)
-            {
-                if (IsComma(t))
-                {
-                    firstComma = t;
-                    break;
-                }
-            }
-            if (firstComma > start && OpensWithAdverbial(start, firstComma))
-                start = firstComma + 1;
+            var (start, _) = SubjectStart(s0, aux, aux, 0, stopAtCue: false);
             start = SkipConnective(start, aux);
             if (start >= aux || aux - start > 25)
                 return null;
@@ -240,5 +195,34 @@ internal sealed partial class FinderRun
         frame.Start = words.Start;
         frame.End = words.End;
         return frame;
+    }
+
+    /// <summary>
+    /// Where the subject of a clause ending before <paramref name="aux"/> starts: back from <paramref name="from"/>
+    /// to the sentence's start, a semicolon or colon, a quotation mark, the word that opens the clause or (with
+    /// <paramref name="stopAtCue"/>) a cue before it, over comma pairs that hold an apposition or a relative clause
+    /// (<paramref name="commas"/> already passed); then past the comma or dash it stopped at, and past an opening
+    /// adverbial phrase up to its comma ("In Vermont, Sanders was supported by …"), which <c>AfterOpening</c> tells.
+    /// </summary>
+    private (int Start, bool AfterOpening) SubjectStart(int s0, int aux, int from, int commas, bool stopAtCue)
+    {
+        int start = from;
+        while (start > s0)
+        {
+            int p = start - 1;
+            if (IsPunct(p, ';') || IsPunct(p, ':') || _view.MarkRole[p] != 0 || _tokens[p].Kind == Text.TokenKind.Quote || (commas % 2 == 0 && (WordIn(p, ClauseOpeners) || (stopAtCue && IsCue(p)))))
+                break;
+            if (IsComma(p))
+                commas++;
+            start = p;
+        }
+        if (IsComma(start) || _tokens[start].Kind is Text.TokenKind.Punctuation or Text.TokenKind.Dash)
+            start++;
+        for (int t = start; t < aux; t++)
+        {
+            if (IsComma(t))
+                return t > start && OpensWithAdverbial(start, t) ? (t + 1, true) : (start, false);
+        }
+        return (start, false);
     }
 }
