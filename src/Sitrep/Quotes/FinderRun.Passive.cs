@@ -40,12 +40,16 @@ internal sealed partial class FinderRun
         // (PolNeAR train marks 6 such openings, the finder found 1 before).
         if (FrontedAs(k, s0))
         {
-            if (!stance || !IsComma(agent.End))
+            // "As reported by X last year, …": a time after the agent stands before its comma.
+            int agentComma = agent.End;
+            while (agentComma < s1 && !IsComma(agentComma) && _view.IsWord(agentComma) && (WordIn(agentComma, SpeechWords.TimeWords) || WordIn(agentComma, SpeechWords.Weekdays)))
+                agentComma++;
+            if (!stance || !IsComma(agentComma))
             {
                 drop = !stance;
                 return null;
             }
-            var after = ContentAfter(agent.End + 1, s1);
+            var after = ContentAfter(agentComma + 1, s1);
             if (after.Start < 0 || WordCount(after.Start, after.End) < 3)
                 return null;
             var fronted = Indirect(k, by + 1, agent.Start, agent.End, agent.Form, after);
