@@ -6,6 +6,32 @@ namespace Sitrep.Quotes;
 internal sealed partial class FinderRun
 {
     private List<(int Start, int End, string Value)>? _dates;
+    private IReadOnlyList<TimeExpression>? _times;
+    private int[]? _timeEndAt;
+
+    /// <summary>
+    /// The body's time expressions: the times stage's when the pipeline gives them (running the temporal
+    /// tagger again was a third of this stage's time), else read here once.
+    /// </summary>
+    private IReadOnlyList<TimeExpression> Times =>
+        _times ??= _input.Times ?? TimeExpressions.Find(_text, _tokens, _input.Sentences, _input.Published is { } p ? Iso(p) : null);
+
+    /// <summary>The token after the time expression that starts at token <paramref name="t"/> ("last week", "Monday"), or -1 when none starts there.</summary>
+    private int TimeEndAt(int t)
+    {
+        if (_timeEndAt is null)
+        {
+            _timeEndAt = new int[_tokens.Length];
+            Array.Fill(_timeEndAt, -1);
+            foreach (var time in Times)
+            {
+                int first = _view.FirstTokenAtOrAfter(time.Start);
+                if (first < _tokens.Length && _tokens[first].Start < time.End)
+                    _timeEndAt[first] = _view.FirstTokenAtOrAfter(time.End);
+            }
+        }
+        return t >= 0 && t < _timeEndAt.Length ? _timeEndAt[t] : -1;
+    }
 
     /// <summary>
     /// The date written in tokens [a, b) outside the characters [skipStart, skipEnd) and outside
@@ -66,10 +92,7 @@ internal sealed partial class FinderRun
     private List<(int Start, int End, string Value)> CalendarDates()
     {
         var found = new List<(int, int, string)>();
-        string? published = _input.Published is { } p ? Iso(p) : null;
-        // The times stage's expressions when the pipeline gives them: running the temporal tagger again
-        // was a third of this stage's time.
-        foreach (var t in _input.Times ?? TimeExpressions.Find(_text, _tokens, _input.Sentences, published))
+        foreach (var t in Times)
         {
             if (t.Type != TimexType.Date || t.Value.Length != 10 || t.Value[4] != '-' || t.Value[7] != '-')
                 continue;

@@ -40,10 +40,12 @@ internal sealed partial class FinderRun
         // (PolNeAR train marks 6 such openings, the finder found 1 before).
         if (FrontedAs(k, s0))
         {
-            // "As reported by X last year, …": a time after the agent stands before its comma.
+            // "As reported by X last year, …", "… by X on Monday, …": a time after the agent stands before its comma.
             int agentComma = agent.End;
-            while (agentComma < s1 && !IsComma(agentComma) && _view.IsWord(agentComma) && (WordIn(agentComma, SpeechWords.TimeWords) || WordIn(agentComma, SpeechWords.Weekdays)))
+            if ((WordIs(agentComma, "on") || WordIs(agentComma, "in")) && TimeEndAt(agentComma + 1) > agentComma + 1)
                 agentComma++;
+            if (TimeEndAt(agentComma) > agentComma)
+                agentComma = TimeEndAt(agentComma);
             if (!stance || !IsComma(agentComma))
             {
                 drop = !stance;

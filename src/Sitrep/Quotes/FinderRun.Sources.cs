@@ -369,8 +369,9 @@ internal sealed partial class FinderRun
             }
             if (end > t && (WordIn(end, SpeechWords.PhraseStops) && !WordIs(end, "of")) || (end > t && IsCue(end)))
                 break;
-            // "said Trump last week", "as reported by the Post on Tuesday": a time after a name is when, not who.
-            if (end > t && _view.TokenMention[end - 1] >= 0 && OpensTimeAfterName(end))
+            // "said Trump last week", "said the Post yesterday": a time after a name is when, not who
+            // (a word in capitals goes on the name: "a USA TODAY review").
+            if (end > t && _view.TokenMention[end - 1] >= 0 && TimeEndAt(end) > end && !AllCapitals(_view.Word(end)))
                 break;
             end++;
         }
@@ -399,28 +400,7 @@ internal sealed partial class FinderRun
         return new SourceSpan(t, end, ChannelHead(head) ? SourceForm.Channel : SourceForm.Nominal);
     }
 
-    /// <summary>Words that open a time standing after a speaker's name: "Trump last week", "the Post yesterday", "X earlier this month".</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> TimeAfterNameOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(["last", "this", "next", "earlier", "late", "early", "past", "previous"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Units a time opener of <see cref="TimeAfterNameOpeners"/> takes ("last week", "earlier this month").</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> TimeUnits = System.Collections.Frozen.FrozenSet.ToFrozenSet(["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day", "days", "weeks", "months", "years", "this"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Token <paramref name="t"/> opens a time phrase: "today", "yesterday", "tonight", "overnight", "recently" (in
-    /// lower case: "USA Today" is a name), a weekday, or "last", "this", "next", "earlier", "late", "early", "past", "previous" before a unit of time
-    /// or a weekday ("last week", "earlier this month", "this Tuesday").
-    /// </summary>
-    private bool OpensTimeAfterName(int t)
-    {
-        // A capital that does not open the sentence makes the word part of a name ("USA Today", "Good Morning America").
-        if (char.IsUpper(_view.Word(t)[0]) && !WordIn(t, SpeechWords.Weekdays))
-            return false;
-        if (WordIs(t, "today") || WordIs(t, "yesterday") || WordIs(t, "tonight") || WordIs(t, "overnight") || WordIs(t, "recently") || WordIn(t, SpeechWords.Weekdays))
-            return true;
-        if (!WordIn(t, TimeAfterNameOpeners) || t + 1 >= _tokens.Length || !_view.IsWord(t + 1))
-            return false;
-        return WordIn(t + 1, TimeUnits) || WordIn(t + 1, SpeechWords.Weekdays);
-    }
+    private static bool AllCapitals(ReadOnlySpan<char> word) => word.Length > 1 && !word.ContainsAnyInRange('a', 'z');
 
     /// <summary>
     /// The subject of the clause [s0, end): after opening phrases up to their comma ("In a statement,",
