@@ -76,19 +76,25 @@ def extra_terms(text, variant, opt):
     return out
 
 
+def base_counts(d, o):
+    """The replica's terms of one article: title words (weight `title`, 2), body words and entity ids."""
+    counts = collections.defaultdict(float)
+    for _, s in R.words(d.get("title") or ""):
+        counts[s] += o.get("title", 2)
+    for _, s in R.words(d.get("text") or ""):
+        counts[s] += 1
+    for m in d.get("mentions") or []:
+        if m.get("entity"):
+            counts["e:" + m["entity"]] += 1
+    return counts
+
+
 def make_vectors(variant, opt):
     def vectors(docs, o):
         df, out, n = collections.Counter(), [], 0
         p, tfm = o.get("p", 1.0), int(o.get("tf", 1))
         for d in docs:
-            counts = collections.defaultdict(float)
-            for _, s in R.words(d.get("title") or ""):
-                counts[s] += o.get("title", 2)
-            for _, s in R.words(d.get("text") or ""):
-                counts[s] += 1
-            for m in d.get("mentions") or []:
-                if m.get("entity"):
-                    counts["e:" + m["entity"]] += 1
+            counts = base_counts(d, o)
             for src, mult in ((d.get("title"), o.get("title", 2)), (d.get("text"), 1)):
                 for t, c in extra_terms(src, variant, o).items():
                     counts[t] += c * mult
@@ -127,14 +133,7 @@ def story_freq(opt):
     def raw(docs, o):
         out = []
         for n, d in enumerate(docs, 1):
-            counts = collections.defaultdict(float)
-            for _, s in R.words(d.get("title") or ""):
-                counts[s] += o.get("title", 2)
-            for _, s in R.words(d.get("text") or ""):
-                counts[s] += 1
-            for m in d.get("mentions") or []:
-                if m.get("entity"):
-                    counts["e:" + m["entity"]] += 1
+            counts = base_counts(d, o)
             pub = R.day(d.get("published"))
             out.append(dict(id=d["id"], n=n, pub=pub, doc=d, counts=counts, days=R.weekdays(d, pub)))
         return out
