@@ -332,9 +332,11 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}0-9:.])(?:(?<mod>about|around|approximately|roughly|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?(?<h>[0-2]?[0-9])(?:[:.](?<mi>[0-5][0-9]))?\s*
         """ + AmPm + """
-        (?:\s*\(?
+        (?:\s*\(
         """ + TimeZone + """
-        \)?)?
+        \)|\s*
+        """ + TimeZone + """
+        )?
         |(?<![\p{L}0-9:.])(?:(?<mod>about|around|approximately|roughly|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?(?<h>[0-2]?[0-9]):(?<mi>[0-5][0-9])(?![0-9:])(?:\s*
         """ + TimeZone + """
         )?
