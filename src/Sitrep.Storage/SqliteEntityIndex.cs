@@ -189,6 +189,10 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     /// </summary>
     private void ForgetLinksIfStale()
     {
+        // Checked once a transaction: the pragma opens the transaction's read snapshot, so no other connection's
+        // commit shows in what this one reads until it ends.
+        if (_session.InTransactionNow && _linksTransaction == _session.Transactions && _session.Rollbacks == _linksRollbacks)
+            return;
         long generation = Raw("PRAGMA data_version").Int64Scalar() ?? 0;
         if (generation != _linksGeneration || _session.Rollbacks != _linksRollbacks)
         {
@@ -196,7 +200,11 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             _linksGeneration = generation;
             _linksRollbacks = _session.Rollbacks;
         }
+        _linksTransaction = _session.InTransactionNow ? _session.Transactions : -1;
     }
+
+    /// <summary>The transaction in which <see cref="_documentLinks"/> was last checked against the store's data version (-1: none).</summary>
+    private long _linksTransaction = -1;
 
     public bool IsBlocked(string key, long id)
     {
@@ -411,7 +419,23 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         if (kept == absorbed)
             return;
         _blocks = null;
-        _rows.Clear();
+        // The cached rows change as the statements below change the table's: the kept entity's row (its name, type
+        // and count may change) and the absorbed one's are read again, and an entity that pointed at the absorbed one
+        // points at the kept one. Emptying the whole cache made resolution read every entity it asks about again after
+        // each merge. Only what is current may be kept (RowsCurrent empties it otherwise, before this is used).
+        _rows.Remove(kept);
+        _rows.Remove(absorbed);
+        List<long>? repointed = null;
+        foreach (var (row, value) in _rows)
+        {
+            if (value.MergedInto == absorbed)
+                (repointed ??= []).Add(row);
+        }
+        if (repointed is not null)
+        {
+            foreach (var row in repointed)
+                _rows[row] = (null, kept);
+        }
         _documentEntities.Clear();
         // The links of the documents naming the absorbed entity change.
         var linked = Prepared("SELECT document FROM entity_links WHERE entity = $absorbed");
