@@ -94,27 +94,42 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     }
 
     /// <summary>
-    /// Entity rows <see cref="Get"/> read in the current transaction, as the table has them: each write of a row here drops
-    /// it (a merge, which repoints many, drops them all). Only kept inside a transaction, where no other connection's commit
-    /// shows, and forgotten when a transaction or savepoint of this connection is rolled back.
+    /// Entity rows <see cref="Get"/> read, as the table has them: each write of a row here drops it (a merge drops the
+    /// two entities' rows and repoints those that pointed at the absorbed one). Used only inside a transaction, where no
+    /// other connection's commit shows; kept into the next transaction when no other connection has committed in between
+    /// (the store's data version, read once a transaction, has not moved), and forgotten when a transaction or savepoint
+    /// of this connection is rolled back.
     /// </summary>
     private readonly Dictionary<long, (StoredEntity? Entity, long? MergedInto)> _rows = [];
+
+    /// <summary>How many entity rows <see cref="_rows"/> keeps at most before it starts afresh (about 170 bytes each).</summary>
+    private const int MaxCachedRows = 100_000;
 
     /// <summary>How many times <see cref="Get"/> read an entity's row from the table (tests check the cache is used).</summary>
     internal int RowReads { get; private set; }
 
     private long _rowsTransaction = -1;
     private long _rowsRollbacks;
+    private long _rowsGeneration = -1;
 
-    /// <summary>Whether <see cref="_rows"/> may be used (and filled) now: it is emptied when it was made in another transaction or before a rollback.</summary>
+    /// <summary>
+    /// Whether <see cref="_rows"/> may be used (and filled) now: in a transaction, checked at its first use there against
+    /// the store's data version (emptied when another connection has committed since it was filled) and emptied after a
+    /// rollback. Kept across transactions, it saves resolution reading again at every batch the rows of the entities it
+    /// keeps meeting (merges-10k: 247,686 reads of an entity's row, 24.8 an article, with the rows emptied every batch).
+    /// </summary>
     private bool RowsCurrent()
     {
         if (!_session.InTransactionNow)
             return false;
         if (_rowsTransaction != _session.Transactions || _rowsRollbacks != _session.Rollbacks)
         {
-            _rows.Clear();
+            // The pragma opens this transaction's read snapshot: nothing another connection commits after it shows here.
+            long generation = Raw("PRAGMA data_version").Int64Scalar() ?? 0;
+            if (generation != _rowsGeneration || _rowsRollbacks != _session.Rollbacks || _rows.Count > MaxCachedRows)
+                _rows.Clear();
             _documentEntities.Clear();
+            _rowsGeneration = generation;
             _rowsTransaction = _session.Transactions;
             _rowsRollbacks = _session.Rollbacks;
         }
