@@ -22,7 +22,20 @@ internal sealed class SqliteSession : IDisposable
         Connection = connection;
         Path = path;
         _checkpointer = checkpointer;
+        if (Environment.GetEnvironmentVariable("SITREP_SQL_PROFILE") is { Length: > 0 } profile)
+        {
+            _profilePath = profile;
+            SQLitePCL.raw.sqlite3_profile(connection.Handle!, (object state, string sql, long ns) =>
+            {
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_profile, sql, out _);
+                entry.Count++;
+                entry.Nanoseconds += ns;
+            }, null);
+        }
     }
+
+    private readonly string? _profilePath;
+    private readonly Dictionary<string, (long Count, long Nanoseconds)> _profile = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; }
 
@@ -176,6 +189,12 @@ internal sealed class SqliteSession : IDisposable
 
     public void Dispose()
     {
+        if (_profilePath is not null)
+        {
+            using var w = new StreamWriter(_profilePath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + _profile.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tsv");
+            foreach (var (sql, (count, ns)) in _profile.OrderByDescending(p => p.Value.Nanoseconds))
+                w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count}\t{ns / 1e6:F1}\t{sql.ReplaceLineEndings(" ")}"));
+        }
         _checkpointer?.Dispose();
         foreach (var c in _commands.Values)
             c.Dispose();

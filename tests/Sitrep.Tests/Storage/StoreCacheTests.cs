@@ -167,7 +167,7 @@ public sealed class StoreCacheTests
     }
 
     [Fact]
-    public void An_entitys_row_is_read_from_the_table_once_a_transaction_until_this_index_writes_it()
+    public void An_entitys_row_is_read_from_the_table_once_until_this_index_writes_it()
     {
         using var dir = new TempDir();
         using var store = SqliteDocumentStore.Open(dir.File("reads.db"), TestPipelines.Full.Codecs);
@@ -191,10 +191,93 @@ public sealed class StoreCacheTests
             Assert.Equal(2, index.Get(port).Documents);
             Assert.Equal(before + 2, index.RowReads);
         });
-        // A new transaction reads the row again (another connection may have written it in between).
+        // A new transaction keeps what the last one read when no other connection has written since.
         int after = index.RowReads;
         index.InTransaction(() => Assert.Equal(2, index.Get(port).Documents));
+        Assert.Equal(after, index.RowReads);
+
+        // Another connection links a document: the next transaction reads the row again and sees its count.
+        using (var other = SqliteDocumentStore.Open(dir.File("reads.db"), TestPipelines.Full.Codecs))
+            other.Entities.InTransaction(() => other.Entities.Link("c", 0, port, "ORG"));
+        index.InTransaction(() => Assert.Equal(3, index.Get(port).Documents));
         Assert.Equal(after + 1, index.RowReads);
+
+        // A rolled-back link leaves no row behind in what is kept.
+        Assert.ThrowsAny<InvalidOperationException>(() => index.InTransaction(() =>
+        {
+            index.Link("d", 0, port, "ORG");
+            Assert.Equal(4, index.Get(port).Documents);
+            throw new InvalidOperationException("the article failed");
+        }));
+        index.InTransaction(() => Assert.Equal(3, index.Get(port).Documents));
+    }
+
+    [Fact]
+    public void Entities_and_stories_merged_in_a_chain_are_read_as_the_tables_have_them()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("merges.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var entities = store.Entities;
+        var stories = store.Feature<IStoryIndex>()!;
+        long a = 0, b = 0, c = 0, s1 = 0, s2 = 0, s3 = 0;
+        entities.InTransaction(() =>
+        {
+            a = entities.Create("Mira Tollan", "PERSON");
+            b = entities.Create("M. Tollan", "PERSON");
+            c = entities.Create("Tollan", "PERSON");
+            entities.Link("d1", 0, a, "PERSON");
+            entities.Link("d2", 0, b, "PERSON");
+            entities.Link("d3", 0, c, "PERSON");
+            s1 = stories.Create("Ferry strike");
+            s2 = stories.Create("Ferry strike spreads");
+            s3 = stories.Create("Ports shut");
+            stories.Save(new StoryState { Id = s1, Title = "Ferry strike", Size = 2, First = "2026-03-01", Last = "2026-03-02" });
+            stories.Save(new StoryState { Id = s2, Title = "Ferry strike spreads", Size = 1, First = "2026-03-03", Last = "2026-03-03" });
+            stories.Save(new StoryState { Id = s3, Title = "Ports shut", Size = 4, First = "2026-03-02", Last = "2026-03-05" });
+            stories.AddPostings(s1, ["ferry"]);
+            stories.AddPostings(s2, ["ferry", "strike"]);
+        });
+        entities.InTransaction(() =>
+        {
+            // Every row read (and so kept) before the merges.
+            Assert.Equal(a, entities.Get(a).Id);
+            Assert.Equal(b, entities.Get(b).Id);
+            Assert.Equal(s2, stories.Summary(s2)!.Id);
+            Assert.Equal(s1, stories.Summary(s1)!.Id);
+            entities.Merge(b, a);
+            stories.Merge(s2, s1);
+            Assert.Equal(b, entities.Get(a).Id);
+            Assert.Equal(2, entities.Get(a).Documents);
+            // The entity that absorbed another is absorbed in turn: the first one points at the last.
+            entities.Merge(c, b);
+            stories.Merge(s3, s2);
+        });
+        entities.InTransaction(() =>
+        {
+            Assert.Equal(c, entities.Get(a).Id);
+            Assert.Equal(c, entities.Get(b).Id);
+            Assert.Equal(3, entities.Get(a).Documents);
+            Assert.Equal((s3, 4, "2026-03-02", "2026-03-05"), Of(stories.Summary(s1)!));
+            Assert.Equal((s3, 4, "2026-03-02", "2026-03-05"), Of(stories.Summary(s2)!));
+            Assert.Equal(new[] { s3 }, stories.Candidates("ferry", 5).Select(x => x.Id).Distinct().ToArray());
+            Assert.All(stories.Candidates("strike", 5), x => Assert.Equal((s3, 4), (x.Id, x.Size)));
+        });
+
+        // Read afresh by another connection, the tables say the same.
+        using var other = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var otherStories = other.Feature<IStoryIndex>()!;
+        other.Entities.InTransaction(() =>
+        {
+            Assert.Equal(c, other.Entities.Get(a).Id);
+            Assert.Equal(3, other.Entities.Get(a).Documents);
+            Assert.Equal((s3, 4, "2026-03-02", "2026-03-05"), Of(otherStories.Summary(s1)!));
+            Assert.Equal(
+                stories.Candidates("ferry", 5).Select(x => (x.Id, x.Size, x.First, x.Last)).ToArray(),
+                otherStories.Candidates("ferry", 5).Select(x => (x.Id, x.Size, x.First, x.Last)).ToArray());
+        });
+
+        static (long, int, string?, string?) Of(StoryCandidate x) => (x.Id, x.Size, x.First, x.Last);
     }
 
     [Fact]
