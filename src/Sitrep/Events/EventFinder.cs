@@ -70,6 +70,58 @@ internal sealed class EventFinder
     public IReadOnlyList<Event> Find(EventInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var cache = t_words ??= new WordCache();
+        cache.Open(_lexicon, input.Text, input.Tokens);
+        try
+        {
+            return FindIn(input);
+        }
+        finally
+        {
+            cache.Close();
+        }
+    }
+
+    /// <summary>
+    /// The lexicon's entry of each token of the document being read, looked up the first time a rule asks
+    /// (the finder asks of a word again and again: as a cue, a noun, a status cue before each cue and in
+    /// each clause). Per thread: the finder is shared. A token array other than the one opened (a caller
+    /// outside <see cref="Find"/>) is looked up directly.
+    /// </summary>
+    [ThreadStatic]
+    private static WordCache? t_words;
+
+    private sealed class WordCache
+    {
+        private EventLexicon? _lexicon;
+        private string? _text;
+        private Token[]? _tokens;
+        private WordEntry?[] _entries = new WordEntry?[256];
+
+        public void Open(EventLexicon lexicon, string text, Token[] tokens)
+        {
+            if (_entries.Length < tokens.Length)
+                _entries = new WordEntry?[Math.Max(tokens.Length, 2 * _entries.Length)];
+            else
+                Array.Clear(_entries, 0, tokens.Length);
+            (_lexicon, _text, _tokens) = (lexicon, text, tokens);
+        }
+
+        public void Close() => (_lexicon, _text, _tokens) = (null, null, null);
+
+        public WordEntry Of(EventLexicon lexicon, string text, Token[] tokens, int k)
+        {
+            if (!ReferenceEquals(tokens, _tokens) || !ReferenceEquals(text, _text) || !ReferenceEquals(lexicon, _lexicon))
+                return lexicon.Of(tokens[k].Span(text));
+            return _entries[k] ??= lexicon.Of(tokens[k].Span(text));
+        }
+    }
+
+    /// <summary>The lexicon's entry of token <paramref name="k"/> (<see cref="WordEntry.None"/> when it holds none).</summary>
+    private WordEntry Word(string text, Token[] tokens, int k) => (t_words ??= new WordCache()).Of(_lexicon, text, tokens, k);
+
+    private IReadOnlyList<Event> FindIn(EventInput input)
+    {
         var text = input.Text;
         var tokens = input.Tokens;
         var owner = MentionOfToken(tokens, input.Mentions);
@@ -128,7 +180,7 @@ internal sealed class EventFinder
                     lastVerb = threat;
                     continue;
                 }
-                if (!_lexicon.SenseLookup.TryGetValue(span, out var senses) || PrepositionWords.Contains(span))
+                if (Word(text, tokens, i).Senses is not { } senses || PrepositionWords.Contains(span))
                     continue;
                 // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
                 if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end, timed))
@@ -303,7 +355,7 @@ internal sealed class EventFinder
     /// <summary>A noun that names an event with its argument after it ("the deployment of missiles", "sanctions on firms").</summary>
     private NounEvent? NounEvent(string text, Token[] tokens, int i, int end)
     {
-        if (!_lexicon.NounLookup.TryGetValue(tokens[i].Span(text), out var nouns))
+        if (Word(text, tokens, i).Nouns is not { } nouns)
             return null;
         foreach (var noun in nouns)
         {
@@ -634,7 +686,7 @@ internal sealed class EventFinder
     /// <summary>The word at <paramref name="i"/> is the base form of a verb of the lexicon ("take", not "takes", "took").</summary>
     private bool BaseForm(string text, Token[] tokens, int i)
     {
-        if (!_lexicon.SenseLookup.TryGetValue(tokens[i].Span(text), out var senses))
+        if (Word(text, tokens, i).Senses is not { } senses)
             return false;
         foreach (var sense in senses)
         {
@@ -921,7 +973,7 @@ internal sealed class EventFinder
         int after = i + 1;
         while (after < end && timed[after])
             after++;
-        if (after > i + 1 && after < end && _lexicon.StatusLookup.TryGetValue(tokens[after].Span(text), out var gapped))
+        if (after > i + 1 && after < end && Word(text, tokens, after).Status is { } gapped)
         {
             // A loop, not a lambda: its closure was allocated on every call.
             foreach (var c in gapped)
@@ -932,7 +984,7 @@ internal sealed class EventFinder
         }
         for (int last = i; last < Math.Min(end, i + 3); last++)
         {
-            if (!_lexicon.StatusLookup.TryGetValue(tokens[last].Span(text), out var cues))
+            if (Word(text, tokens, last).Status is not { } cues)
                 continue;
             foreach (var cue in cues)
             {
@@ -1163,7 +1215,7 @@ internal sealed class EventFinder
         }
         // Loops, not lambdas: a closure over this method's locals was allocated on every call, for every token.
         if (i + 1 < end && IsAny(span, "respond", "react") && tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase)
-            && !(i + 2 < end && _lexicon.SenseLookup.TryGetValue(tokens[i + 2].Span(text), out var next) && AnyLemma(next, tokens[i + 2].Span(text))))
+            && !(i + 2 < end && Word(text, tokens, i + 2).Senses is { } next && AnyLemma(next, tokens[i + 2].Span(text))))
             return null;
         int q = QuoteOf(input.Quotes, tokens[i].Start);
         if (q < 0 || input.Quotes.Quotes[q].Speaker is not { Entity: >= 0 } speaker || !MentionsEntity(input.Mentions, speaker.Entity))
@@ -1272,7 +1324,7 @@ internal sealed class EventFinder
         p++;
         if (tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && p + 1 < end)
             p++;
-        if (!_lexicon.SenseLookup.TryGetValue(tokens[p].Span(text), out var senses))
+        if (Word(text, tokens, p).Senses is not { } senses)
             return false;
         return IsHarm(Code(text, tokens, owner, mentions, timed, senses, p, first, end, noun: false).Type);
     }
@@ -1356,7 +1408,7 @@ internal sealed class EventFinder
             if (VerbBeforeBack(before))
                 return false;
             if (!VerbWords.Contains(before) && !NounWords.Contains(before)
-                && (before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || (before.Length > 4 && before.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) || _lexicon.SenseLookup.ContainsKey(before) || BackParticleVerbs.Contains(before)))
+                && (before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || (before.Length > 4 && before.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) || Word(text, tokens, i - 1).Senses is not null || BackParticleVerbs.Contains(before)))
                 return true;
         }
         // Punctuation or the end after it; "back-to-back", "back-and-forth" are one token.
@@ -1561,7 +1613,7 @@ internal sealed class EventFinder
             var span = tokens[p].Span(text);
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 return -1;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
+            if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
                 if (!cue.Commitment)
                     return -1;
@@ -1628,7 +1680,7 @@ internal sealed class EventFinder
                 break;
             if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
                 break;
-            if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && NearCue(cues, text, tokens, timed, p, first) is { } cue)
+            if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
                 status = cue.Status;
                 break;
@@ -1643,7 +1695,7 @@ internal sealed class EventFinder
             for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - AccusationWindow); p--)
             {
                 var span = tokens[p].Span(text);
-                if (_lexicon.StatusLookup.TryGetValue(span, out var cues) && FarCue(cues, text, tokens, p, first) is { } cue)
+                if (Word(text, tokens, p).Status is { } cues && FarCue(cues, text, tokens, p, first) is { } cue)
                 {
                     status = cue.Status;
                     break;
@@ -1664,7 +1716,7 @@ internal sealed class EventFinder
         {
             for (int p = first; p < cueFirst; p++)
             {
-                if (_lexicon.StatusLookup.TryGetValue(tokens[p].Span(text), out var cues) && ClauseCue(cues, text, tokens, p, first))
+                if (Word(text, tokens, p).Status is { } cues && ClauseCue(cues, text, tokens, p, first))
                     return EventStatus.Hypothetical;
             }
         }
@@ -2016,7 +2068,7 @@ internal sealed class EventFinder
         {
             var word = tokens[open + 1].Span(text);
             if ((VerbWords.Contains(word) && !IsAny(word, "who")) || IsAny(word, "and", "or", "but", "nor") || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
-                || (_lexicon.SenseLookup.TryGetValue(word, out var senses) && Array.Exists(senses, v => !v.Ambiguous)))
+                || (Word(text, tokens, open + 1).Senses is { } senses && Array.Exists(senses, v => !v.Ambiguous)))
                 return -1;
         }
         // Nor does an appositive hold a verb of its own outside a "who" clause ("Imran Khan, on Wednesday ridiculed …,").
@@ -2025,7 +2077,7 @@ internal sealed class EventFinder
             var word = tokens[p].Span(text);
             if (IsAny(word, "who", "whose", "whom", "which", "that"))
                 break;
-            if (owner[p] < 0 && tokens[p].Kind == TokenKind.Word && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && _lexicon.SenseLookup.ContainsKey(word))
+            if (owner[p] < 0 && tokens[p].Kind == TokenKind.Word && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && Word(text, tokens, p).Senses is not null)
                 return -1;
         }
         // An appositive opening with a name is a list's next item unless the name is possessive ("Iran's proxy").
@@ -2128,7 +2180,7 @@ internal sealed class EventFinder
 
     /// <summary>A noun of an act: a form of an event verb or an event noun of the lexicon ("attack", "strike", "move", "invasion").</summary>
     private bool IsActNoun(string text, Token[] tokens, int k) =>
-        k >= 0 && tokens[k].Kind == TokenKind.Word && (_lexicon.SenseLookup.ContainsKey(tokens[k].Span(text)) || _lexicon.NounLookup.ContainsKey(tokens[k].Span(text)));
+        k >= 0 && tokens[k].Kind == TokenKind.Word && (Word(text, tokens, k) is { } entry && (entry.Senses is not null || entry.Nouns is not null));
 
     /// <summary>
     /// Adds a noun cue's event; a plural one followed by days in a list ("attacks on March 11 and 14")

@@ -95,6 +95,22 @@ internal sealed record NounEvent(string[] Words, string Type, string? Mode, stri
 internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false, bool Commitment = false);
 
 /// <summary>
+/// What the lexicon holds under one word (any case): its verb senses, its event nouns and the status cues
+/// that end in it, each null when none; <see cref="None"/> for a word it does not hold. One look-up gives
+/// all three (the finder asked each table in turn of every word, and asked again of the words around each cue).
+/// </summary>
+internal sealed class WordEntry(VerbSense[]? senses, NounEvent[]? nouns, StatusCue[]? status)
+{
+    public static readonly WordEntry None = new(null, null, null);
+
+    public VerbSense[]? Senses { get; } = senses;
+
+    public NounEvent[]? Nouns { get; } = nouns;
+
+    public StatusCue[]? Status { get; } = status;
+}
+
+/// <summary>
 /// The event lexicons: <c>event-verbs.tsv</c> (made by <c>sitrep train events</c> from the CAMEO verb
 /// dictionary and the PLOVER mapping), <c>event-status.tsv</c> (cues of factuality, by hand) and
 /// <c>event-light-verbs.tsv</c> (verbs that are events only through their patterns, by hand) and
@@ -200,7 +216,23 @@ internal sealed class EventLexicon
         }
         Status = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         StatusLookup = Status.GetAlternateLookup<ReadOnlySpan<char>>();
+        var entries = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in Senses.Keys.Concat(Nouns.Keys).Concat(Status.Keys))
+        {
+            if (!entries.ContainsKey(key))
+                entries[key] = new WordEntry(SenseLookup.TryGetValue(key, out var s) ? s : null, NounLookup.TryGetValue(key, out var n) ? n : null, StatusLookup.TryGetValue(key, out var c) ? c : null);
+        }
+        Words = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The senses, nouns and status cues of every word that has any, case-insensitive.</summary>
+    public FrozenDictionary<string, WordEntry> Words { get; }
+
+    public FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; }
+
+    /// <summary>The entry of a word, <see cref="WordEntry.None"/> when the lexicon does not hold it.</summary>
+    public WordEntry Of(ReadOnlySpan<char> word) => WordLookup.TryGetValue(word, out var entry) ? entry : WordEntry.None;
 
     private static string[][][] Positions(string column) =>
         [.. column.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('|').Select(a => a.Split('_')).ToArray())];

@@ -48,10 +48,10 @@ internal static class CueFeatures
         Span<char> p = stackalloc char[MaxWord];
         Span<char> n = stackalloc char[MaxWord];
         int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
-        var word = Lower(view.Word(t), w);
+        var word = view.Lower(t, w.Length);
         var stem = Stem(word);
-        var prev = t - 1 >= s0 ? Lower(view.Word(t - 1), p) : "^";
-        var next = t + 1 < s1 ? Lower(view.Word(t + 1), n) : "$";
+        var prev = t - 1 >= s0 ? view.Lower(t - 1, p.Length) : "^";
+        var next = t + 1 < s1 ? view.Lower(t + 1, n.Length) : "$";
         string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
         string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
         int pw = PreviousContentWord(view, t, s0);
@@ -159,7 +159,7 @@ internal static class CueFeatures
         {
             if (!view.IsWord(k))
                 return "np";
-            var lower = Lower(view.Word(k), buffer);
+            var lower = view.Lower(k, buffer.Length);
             if (finite.Contains(lower))
                 return "SV";
             // A past tense after a subject-like word ("officials warned", "he decided").
@@ -181,7 +181,7 @@ internal static class CueFeatures
                 return "-";
             if (view.TokenMention[k] >= 0 || view.IsCapitalised(k))
                 return Class(view, k, s0, s1);
-            var lower = Lower(view.Word(k), buffer);
+            var lower = view.Lower(k, buffer.Length);
             if (classWords.ContainsKey(lower) || skippable.Contains(lower))
                 continue;
             return Stem(lower);
@@ -195,7 +195,7 @@ internal static class CueFeatures
         Span<char> buffer = stackalloc char[MaxWord];
         var skippable = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
         int pw = t - 1;
-        while (pw >= s0 && view.IsWord(pw) && skippable.Contains(Lower(view.Word(pw), buffer)))
+        while (pw >= s0 && view.IsWord(pw) && skippable.Contains(view.Lower(pw, buffer.Length)))
             pw--;
         return pw;
     }
@@ -264,7 +264,7 @@ internal static class CueFeatures
                 return "P";
         }
         Span<char> buffer = stackalloc char[MaxWord];
-        var lower = Lower(token.Span(view.Text), buffer);
+        var lower = view.Lower(t, buffer.Length);
         var lookup = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(lower, out var own))
             return own;

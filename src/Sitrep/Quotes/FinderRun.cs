@@ -75,7 +75,7 @@ internal sealed partial class FinderRun
             _score[t] = float.NaN;
             if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
                 continue;
-            var lower = CueFeatures.Lower(_view.Word(t), buffer);
+            var lower = _view.Lower(t, buffer.Length);
             if (_model.Stats(lower) is not { } stats)
                 continue;
             _score[t] = _model.Score(_view, t, stats);
@@ -165,7 +165,7 @@ internal sealed partial class FinderRun
     private CueStats? StatsOf(int t)
     {
         Span<char> buffer = stackalloc char[40];
-        return _model.Stats(CueFeatures.Lower(_view.Word(t), buffer));
+        return _model.Stats(_view.Lower(t, buffer.Length));
     }
 
     private bool WordIs(int t, string lower) => t >= 0 && t < _tokens.Length && _view.Word(t).Equals(lower, StringComparison.OrdinalIgnoreCase);
@@ -179,7 +179,7 @@ internal sealed partial class FinderRun
         if (t < 0 || t >= _tokens.Length || !_view.IsWord(t))
             return false;
         Span<char> buffer = stackalloc char[40];
-        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(_view.Word(t), buffer));
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_view.Lower(t, buffer.Length));
     }
 
     private bool IsPunct(int t, char c) => _view.IsPunct(t, c);

@@ -121,6 +121,28 @@ internal sealed class SpeechView
 
     public ReadOnlySpan<char> Word(int t) => Tokens[t].Span(Text);
 
+    private string? _lowered;
+
+    /// <summary>
+    /// Token <paramref name="t"/> as <see cref="CueFeatures.Lower"/> writes it into a buffer of <paramref name="max"/>
+    /// characters (lower case, curly apostrophes straight, cut at <paramref name="max"/>), read from the text lowered
+    /// once: the finder lowers the same words again and again (each as a cue, as a neighbour, as a class).
+    /// </summary>
+    public ReadOnlySpan<char> Lower(int t, int max = 40)
+    {
+        var token = Tokens[t];
+        return (_lowered ??= LowerText(Text)).AsSpan(token.Start, Math.Min(token.Length, max));
+    }
+
+    private static string LowerText(string text) => string.Create(text.Length, text, static (lower, text) =>
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            lower[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+        }
+    });
+
     public bool Is(int t, string word) => t >= 0 && t < Tokens.Length && Word(t).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     public bool IsWord(int t) => t >= 0 && t < Tokens.Length && Tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation;

@@ -265,6 +265,16 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Ago();
 
+    /// <summary>
+    /// The part every match of <see cref="Ago"/> holds: a unit, then its direction word. A window without it
+    /// cannot hold a match of the whole pattern, and this one is found at far fewer places (where a unit
+    /// begins, not at every word that might open a count or a modifier).
+    /// </summary>
+    [GeneratedRegex(Unit + """
+        (?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|previously|prior|from\s+now|hence|back|on|afterwards?)(?!\p{L})
+        """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
+    public static partial Regex AgoCore();
+
     // ---- durations ----
 
     [GeneratedRegex("""

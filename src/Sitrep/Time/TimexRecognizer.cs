@@ -53,7 +53,8 @@ internal static class TimexRecognizer
     private static HashSet<string> NotYearAfter => NotAYear.After;
 
     /// <summary>A pattern (named for the notes), the words it needs, how far before and after them it may reach, and how its matches are read.</summary>
-    internal sealed record Pattern(string Name, Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read);
+    /// <param name="Core">When given, a part every match holds: a window where it is not found is not searched with the whole pattern.</param>
+    internal sealed record Pattern(string Name, Regex Regex, Triggers Triggers, int Before, int After, Action<Match, string, List<Candidate>> Read, Regex? Core = null);
 
     internal static readonly Pattern[] Patterns =
     [
@@ -81,7 +82,7 @@ internal static class TimexRecognizer
         new(nameof(TimexPatterns.RelativePeriod), TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
         new(nameof(TimexPatterns.Anaphoric), TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
         new(nameof(TimexPatterns.TheYear), TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
-        new(nameof(TimexPatterns.Ago), TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago),
+        new(nameof(TimexPatterns.Ago), TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago, TimexPatterns.AgoCore()),
         new(nameof(TimexPatterns.Duration), TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
         new(nameof(TimexPatterns.LongAdjective), TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
         new(nameof(TimexPatterns.VagueDuration), TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
@@ -135,6 +136,8 @@ internal static class TimexRecognizer
                 end++;
             try
             {
+                if (pattern.Core is { } core && !core.IsMatch(text.AsSpan(start, end - start)))
+                    continue;
                 for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
                     pattern.Read(m, text, into);
             }
