@@ -22,6 +22,9 @@ public sealed class NerModel
     private readonly uint[] _keys;
     private readonly float[] _weights;
 
+    /// <summary>Spare caches of word forms' feature rows (<see cref="WordRows"/>), taken by one sentence's tagging at a time.</summary>
+    private readonly WordRows?[] _wordRows = new WordRows?[8];
+
     internal NerModel(TagSet tagSet, Gazetteer gazetteer, WordClusters clusters, uint[] keys, float[] weights)
     {
         TagSet = tagSet;
@@ -108,7 +111,9 @@ public sealed class NerModel
             var fixedRows = rows.AsSpan(0, n * perToken);
             var likelyRows = rows.AsSpan(n * perToken, 2 * n);
             var keys = statics.AsSpan(0, n * FeatureExtractor.StaticCount);
-            WordRows.For(this, _table).Rows(text, sentence, context, fixedRows, likelyRows, keys);
+            var cache = WordRows.Rent(this, _table, _wordRows);
+            cache.Rows(text, sentence, context, fixedRows, likelyRows, keys);
+            WordRows.Return(cache, _wordRows);
             _table.AddRows(fixedRows, perToken, fixedScores);
             var table = _table;
             BeamDecoder.Decode(ref table, TagSet, keys, context, tags[..n], [], BeamWidth, _transitions, fixedScores, likelyRows);

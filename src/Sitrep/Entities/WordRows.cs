@@ -16,8 +16,9 @@ namespace Sitrep.Entities;
 /// gives for the same keys (<see cref="FeatureExtractor.ExtractStatic"/>'s), added in the same order,
 /// so the scores are the same to the bit.
 /// </summary>
-/// <remarks>One per thread and model (not shared: no locking); at most <see cref="Capacity"/> word
-/// forms, then emptied and filled again (about 12 MB).</remarks>
+/// <remarks>One sentence's tagging holds a cache at a time (no locking); a model keeps a few spare
+/// (<see cref="NerModel"/>), so there are about as many as sentences tagged at once. Each holds at most
+/// <see cref="Capacity"/> word forms (about 14 MB), then is emptied and filled again.</remarks>
 internal sealed class WordRows
 {
     public const int Capacity = 1 << 16;
@@ -44,7 +45,7 @@ internal sealed class WordRows
     private readonly FeatureTable _table;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int[] _data = new int[Capacity * Stride];
+    private int[] _data = new int[1024 * Stride];
 
     // Rows of the sentence's ends' stand-ins in each neighbour role, and of the small-valued features.
     private readonly int[] _edges = new int[RoleCount];
@@ -84,16 +85,26 @@ internal sealed class WordRows
 
     public NerModel Model => _model;
 
-    [ThreadStatic]
-    private static WordRows? t_current;
-
-    /// <summary>This thread's cache for <paramref name="model"/>.</summary>
-    public static WordRows For(NerModel model, FeatureTable table)
+    /// <summary>A cache for <paramref name="model"/> from its spares, or a new one: one sentence's tagging holds it, then gives it back with <see cref="Return"/>.</summary>
+    public static WordRows Rent(NerModel model, FeatureTable table, WordRows?[] spares)
     {
-        var current = t_current;
-        if (current is null || !ReferenceEquals(current._model, model))
-            t_current = current = new WordRows(model, table);
-        return current;
+        for (int i = 0; i < spares.Length; i++)
+        {
+            var rows = Interlocked.Exchange(ref spares[i], null);
+            if (rows is not null)
+                return rows;
+        }
+        return new WordRows(model, table);
+    }
+
+    /// <summary>Keeps <paramref name="rows"/> for the next sentence, unless every spare place is taken (then it is let go).</summary>
+    public static void Return(WordRows rows, WordRows?[] spares)
+    {
+        for (int i = 0; i < spares.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref spares[i], rows, null) is null)
+                return;
+        }
     }
 
     // Templates and how each role's values are taken from a word's (norm, short shape, cluster).
@@ -189,6 +200,8 @@ internal sealed class WordRows
         // Emptied between sentences only: a sentence's words stay where they are while it is tagged.
         if (_index.Count + n > Capacity)
             _index.Clear();
+        if ((_index.Count + n) * Stride > _data.Length)
+            Array.Resize(ref _data, Math.Min(Capacity, Math.Max(2 * _data.Length / Stride, _index.Count + n)) * Stride);
         const int perToken = FeatureExtractor.StaticCount + 1;
         var pool = System.Buffers.ArrayPool<int>.Shared.Rent(2 * n + 2 * Probes * n);
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(2 * n);
