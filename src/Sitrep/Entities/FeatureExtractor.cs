@@ -24,8 +24,8 @@ internal static class FeatureExtractor
     private const int Shape0 = 8;
 
     // Stand-ins for words beyond the sentence's ends, distinct per side and distance.
-    private const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
-    private const uint BeforeCluster = 0x7FF | 0x1FFu << 11, AfterCluster = 0x7FE | 0x1FEu << 11;
+    internal const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
+    internal const uint BeforeCluster = 0x7FF | 0x1FFu << 11, AfterCluster = 0x7FE | 0x1FEu << 11;
 
     public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, WordClusters clusters, WordEvidence? context, Span<uint> output)
     {

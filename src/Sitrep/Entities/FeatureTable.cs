@@ -118,6 +118,55 @@ internal readonly struct FeatureTable : IFeatureWeights
         }
     }
 
+    /// <summary>The row of one feature, -1 for one the model does not have.</summary>
+    public int RowOf(uint feature)
+    {
+        Span<uint> features = [feature];
+        Span<int> rows = [-1];
+        RowsOf(features, rows);
+        return rows[0];
+    }
+
+    /// <summary>
+    /// <see cref="AddFixed"/> with the rows already found (<see cref="WordRows"/>; -1 for none): each
+    /// token's <paramref name="perToken"/> rows added in order into its row of <paramref name="scores"/>,
+    /// so the sums are those <see cref="AddFixed"/> makes of the same features. The rows are asked for
+    /// ahead (first and last weights) a token before they are added.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public unsafe void AddRows(ReadOnlySpan<int> rows, int perToken, Span<float> scores)
+    {
+        int n = rows.Length / perToken;
+        int tags = _tags;
+        var weights = _weights.AsSpan();
+        fixed (float* w = _weights)
+        {
+            for (int i = 0; i <= n; i++)
+            {
+                if (i < n && Sse.IsSupported)
+                {
+                    foreach (int r in rows.Slice(i * perToken, perToken))
+                    {
+                        if (r >= 0)
+                        {
+                            Sse.Prefetch0(w + r * tags);
+                            Sse.Prefetch0(w + r * tags + tags - 1);
+                        }
+                    }
+                }
+                if (i == 0)
+                    continue;
+                var row = scores.Slice((i - 1) * tags, tags);
+                row.Clear();
+                foreach (int r in rows.Slice((i - 1) * perToken, perToken))
+                {
+                    if (r >= 0)
+                        Add(row, weights.Slice(r * tags, tags));
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The row of each feature, -1 for one the model does not have. Kept out of line so that a profile
     /// shows the look-ups apart from the adds (2026-12-04: about as much time in each).

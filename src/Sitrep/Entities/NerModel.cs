@@ -22,6 +22,9 @@ public sealed class NerModel
     private readonly uint[] _keys;
     private readonly float[] _weights;
 
+    /// <summary>Spare caches of word forms' feature rows (<see cref="WordRows"/>), taken by one sentence's tagging at a time.</summary>
+    private readonly WordRows?[] _wordRows = new WordRows?[8];
+
     internal NerModel(TagSet tagSet, Gazetteer gazetteer, WordClusters clusters, uint[] keys, float[] weights)
     {
         TagSet = tagSet;
@@ -84,6 +87,49 @@ public sealed class NerModel
     public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
 
     internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (sentence.Length == 0)
+            return;
+        if (sentence.Length > WordRows.MaxSentence)
+        {
+            TagPlain(text, sentence, tags, context);
+            return;
+        }
+        int n = sentence.Length;
+        const int perToken = FeatureExtractor.StaticCount + 1;
+        var rows = System.Buffers.ArrayPool<int>.Shared.Rent(n * perToken + 2 * n);
+        var statics = System.Buffers.ArrayPool<uint>.Shared.Rent(n * FeatureExtractor.StaticCount);
+        int scoreCount = n * TagSet.Count;
+        float[]? rentedScores = null;
+        Span<float> fixedScores = scoreCount <= 2048 ? stackalloc float[scoreCount] : (rentedScores = System.Buffers.ArrayPool<float>.Shared.Rent(scoreCount)).AsSpan(0, scoreCount);
+        try
+        {
+            // The rows of each token's fixed features, most read from this thread's cache of word forms,
+            // added in the order FeatureTable.AddFixed adds them (TagPlain is the same tagging, looked up
+            // feature by feature).
+            var fixedRows = rows.AsSpan(0, n * perToken);
+            var likelyRows = rows.AsSpan(n * perToken, 2 * n);
+            var keys = statics.AsSpan(0, n * FeatureExtractor.StaticCount);
+            var cache = WordRows.Rent(this, _table, _wordRows);
+            cache.Rows(text, sentence, context, fixedRows, likelyRows, keys);
+            WordRows.Return(cache, _wordRows);
+            _table.AddRows(fixedRows, perToken, fixedScores);
+            var table = _table;
+            BeamDecoder.Decode(ref table, TagSet, keys, context, tags[..n], [], BeamWidth, _transitions, fixedScores, likelyRows);
+            context?.Remember(keys, tags[..n], TagSet);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rows);
+            System.Buffers.ArrayPool<uint>.Shared.Return(statics);
+            if (rentedScores is not null)
+                System.Buffers.ArrayPool<float>.Shared.Return(rentedScores);
+        }
+    }
+
+    /// <summary><see cref="Tag(string, ReadOnlySpan{Token}, Span{int}, WordEvidence?)"/> with every feature built and looked up in the table, none read from <see cref="WordRows"/>: the same tags.</summary>
+    internal void TagPlain(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (sentence.Length == 0)
