@@ -504,8 +504,11 @@ internal sealed partial class FinderRun
             return -1;
         Span<char> buffer = stackalloc char[40];
         var w = CueFeatures.Lower(_view.Word(head), buffer);
+        // A role noun only in lower case (or an acronym, "the former CEO of"): a capitalised one is a title
+        // before a name ("Secretary of State John Kerry", "Chief of Staff X").
+        var word = _view.Word(head);
         if (!SpeechWords.RelationalNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-            && !Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            && !(Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && (char.IsLower(word[0]) || AllCapitals(word))))
             return -1;
         int start = head;
         int floor = _view.SentenceStart(head);
