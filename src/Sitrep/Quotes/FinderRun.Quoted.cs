@@ -534,9 +534,17 @@ internal sealed partial class FinderRun
         int c = start - 1;
         if (c >= 1 && (WordIs(c, "is") || WordIs(c, "was")) && WordIs(c - 1, "who"))
             c -= 2;
-        if (c < 1 || !IsComma(c) || _view.MentionType(c - 1) != "PERSON" || IsPossessive(c - 1))
+        // An apposition names one: "X, the son of Y", "X, president of Y"; not "X, several members of Y".
+        if (c < 1 || !IsComma(c) || _view.MentionType(c - 1) != "PERSON" || IsPossessive(c - 1)
+            || WordIn(start, SpeechWords.Determiners) && !(WordIs(start, "the") || WordIs(start, "a") || WordIs(start, "an")))
             return (-1, -1);
         int first = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[c - 1]].Start);
-        return first <= c - 1 && SentenceOf(first) == SentenceOf(start) ? (first, c) : (-1, -1);
+        if (first > c - 1 || SentenceOf(first) != SentenceOf(start))
+            return (-1, -1);
+        // The object of a preposition is no speaker: "On Capitol Hill, the chairman of …", "funds for X, a representative of …".
+        int k = first - 1;
+        while (k >= 0 && first - k <= 4 && (WordIs(k, "the") || CapitalisedTitle(k) || _view.TokenMention[k] >= 0))
+            k--;
+        return k >= 0 && WordIn(k, SpeechWords.Prepositions) ? (-1, -1) : (first, c);
     }
 }
