@@ -515,7 +515,15 @@ internal sealed partial class FinderRun
         for (int k = head - 1; k >= floor && head - k <= 4; k--)
         {
             if (!_view.IsWord(k) && _view.TokenMention[k] < 0)
+            {
+                // "the 37-year-old mayor of": a number or hyphen joined to the word after it.
+                if ((_tokens[k].Kind == TokenKind.Number || _text[_tokens[k].Start] == '-') && _tokens[k].End == _tokens[k + 1].Start)
+                {
+                    start = k;
+                    continue;
+                }
                 break;
+            }
             if (WordIn(k, SpeechWords.Determiners))
             {
                 start = k;
@@ -532,19 +540,31 @@ internal sealed partial class FinderRun
     private (int Start, int End) PersonApposedTo(int start)
     {
         int c = start - 1;
+        if (c >= 0 && WordIs(c, "also"))
+            c--;
         if (c >= 1 && (WordIs(c, "is") || WordIs(c, "was")) && WordIs(c - 1, "who"))
             c -= 2;
         // An apposition names one: "X, the son of Y", "X, president of Y"; not "X, several members of Y".
-        if (c < 1 || !IsComma(c) || _view.MentionType(c - 1) != "PERSON" || IsPossessive(c - 1)
-            || WordIn(start, SpeechWords.Determiners) && !(WordIs(start, "the") || WordIs(start, "a") || WordIs(start, "an")))
+        if (c < 1 || !IsComma(c) || WordIn(start, SpeechWords.Determiners) && !(WordIs(start, "the") || WordIs(start, "a") || WordIs(start, "an")))
             return (-1, -1);
-        int first = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[c - 1]].Start);
-        if (first > c - 1 || SentenceOf(first) != SentenceOf(start))
+        // "X (R-N.C.), chairman of Y": the person before a bracket.
+        int p = c - 1;
+        if (IsPunct(p, ')'))
+        {
+            int open = MatchingOpen(p);
+            if (open <= 0 || p - open > 8)
+                return (-1, -1);
+            p = open - 1;
+        }
+        if (_view.MentionType(p) != "PERSON" || IsPossessive(p))
+            return (-1, -1);
+        int first = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[p]].Start);
+        if (first > p || SentenceOf(first) != SentenceOf(start))
             return (-1, -1);
         // The object of a preposition is no speaker: "On Capitol Hill, the chairman of …", "funds for X, a representative of …".
         int k = first - 1;
         while (k >= 0 && first - k <= 4 && (WordIs(k, "the") || CapitalisedTitle(k) || _view.TokenMention[k] >= 0))
             k--;
-        return k >= 0 && WordIn(k, SpeechWords.Prepositions) ? (-1, -1) : (first, c);
+        return k >= 0 && WordIn(k, SpeechWords.Prepositions) ? (-1, -1) : (first, p + 1);
     }
 }
