@@ -30,92 +30,69 @@ public sealed class ContradictionsFeature : IPipelineFeature
     }
 
     /// <summary>Inside each story of the analysis JSON: <c>contradictions</c> (the contract), <c>agreement</c> and <c>citations</c> (Sitrep's own).</summary>
-    private sealed class ContradictionsJsonPart : IAnalysisJsonPart
+    private sealed class ContradictionsJsonPart : StoryFieldsJsonPart
     {
-        public IAnalysisJsonSection Open(AnalysisJsonSession session)
+        protected override void WriteStory(Utf8JsonWriter json, StoryView story, AnalysisJsonSession session)
         {
-            ArgumentNullException.ThrowIfNull(session);
-            return new Section(session);
-        }
-
-        private sealed class Section(AnalysisJsonSession session) : IAnalysisJsonSection, IStoryJsonFields
-        {
-            public IReadOnlyList<string> DocumentFields => [];
-
-            public IReadOnlyList<string> TopLevelFields => [];
-
-            public void WriteDocument(Utf8JsonWriter json, Document document)
+            var documents = story.Documents.TakeLast(StoryView.StatementDocuments).ToList();
+            json.WriteStartArray("contradictions");
+            foreach (var c in StoryContradictions.Of(documents, session.Store))
             {
-            }
-
-            public void WriteTopLevel(Utf8JsonWriter json)
-            {
-            }
-
-            public void WriteStory(Utf8JsonWriter json, StoryView story)
-            {
-                ArgumentNullException.ThrowIfNull(json);
-                ArgumentNullException.ThrowIfNull(story);
-                var documents = story.Documents.TakeLast(StoryView.StatementDocuments).ToList();
-                json.WriteStartArray("contradictions");
-                foreach (var c in StoryContradictions.Of(documents, session.Store))
+                json.WriteStartObject();
+                json.WriteString("about", c.About);
+                json.WriteString("kind", c.KindName);
+                json.WriteStartArray("sides");
+                foreach (var side in c.Sides)
                 {
                     json.WriteStartObject();
-                    json.WriteString("about", c.About);
-                    json.WriteString("kind", c.KindName);
-                    json.WriteStartArray("sides");
-                    foreach (var side in c.Sides)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("document", side.Document);
-                        json.WriteNumber("start", side.Start);
-                        json.WriteNumber("end", side.End);
-                        json.WriteString("text", side.Text);
-                        json.WriteEndObject();
-                    }
+                    json.WriteString("document", side.Document);
+                    json.WriteNumber("start", side.Start);
+                    json.WriteNumber("end", side.End);
+                    json.WriteString("text", side.Text);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (session.Store is not { } store)
+                return;
+            json.WriteStartArray("agreement");
+            foreach (var a in StoryAgreement.Of(story, store))
+            {
+                json.WriteStartObject();
+                json.WriteString("statement", a.Statement);
+                json.WriteNumber("outlets", a.Outlets.Count);
+                json.WriteNumber("independent", a.Independent);
+                json.WriteStartArray("origins");
+                foreach (var o in a.Origins)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("source", o.Source);
+                    json.WriteString("entity", o.Entity);
+                    json.WriteBoolean("cited", o.Cited);
+                    json.WriteStartArray("documents");
+                    foreach (var d in o.Documents)
+                        json.WriteStringValue(d);
                     json.WriteEndArray();
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                if (session.Store is not { } store)
-                    return;
-                json.WriteStartArray("agreement");
-                foreach (var a in StoryAgreement.Of(story, store))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("statement", a.Statement);
-                    json.WriteNumber("outlets", a.Outlets.Count);
-                    json.WriteNumber("independent", a.Independent);
-                    json.WriteStartArray("origins");
-                    foreach (var o in a.Origins)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("source", o.Source);
-                        json.WriteString("entity", o.Entity);
-                        json.WriteBoolean("cited", o.Cited);
-                        json.WriteStartArray("documents");
-                        foreach (var d in o.Documents)
-                            json.WriteStringValue(d);
-                        json.WriteEndArray();
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("citations");
-                foreach (var c in Citations.Of(story.Documents, store))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("outlet", c.Outlet);
-                    json.WriteString("cites", c.Cites);
-                    json.WriteString("entity", c.Entity);
-                    json.WriteNumber("quotes", c.Quotes);
-                    json.WriteNumber("documents", c.Documents);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                json.WriteEndObject();
             }
+            json.WriteEndArray();
+            json.WriteStartArray("citations");
+            foreach (var c in Citations.Of(story.Documents, store))
+            {
+                json.WriteStartObject();
+                json.WriteString("outlet", c.Outlet);
+                json.WriteString("cites", c.Cites);
+                json.WriteString("entity", c.Entity);
+                json.WriteNumber("quotes", c.Quotes);
+                json.WriteNumber("documents", c.Documents);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
     }
 }

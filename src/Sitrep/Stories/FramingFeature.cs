@@ -36,40 +36,17 @@ public sealed class FramingFeature : IPipelineFeature
     }
 
     /// <summary>Inside each story of the analysis JSON: <c>framing</c>, one object per outlet (Sitrep's own field).</summary>
-    private sealed class FramingJsonPart : IAnalysisJsonPart
+    private sealed class FramingJsonPart : StoryFieldsJsonPart
     {
-        public IAnalysisJsonSection Open(AnalysisJsonSession session)
+        protected override void WriteStory(Utf8JsonWriter json, StoryView story, AnalysisJsonSession session)
         {
-            ArgumentNullException.ThrowIfNull(session);
-            return new Section(session);
-        }
-
-        private sealed class Section(AnalysisJsonSession session) : IAnalysisJsonSection, IStoryJsonFields
-        {
-            public IReadOnlyList<string> DocumentFields => [];
-
-            public IReadOnlyList<string> TopLevelFields => [];
-
-            public void WriteDocument(Utf8JsonWriter json, Document document)
+            json.WriteStartArray("framing");
+            if (session.Store?.Feature<IStoryFraming>() is { } framing)
             {
+                foreach (var row in framing.Framing(story.Record.Id))
+                    FramingCodec.WriteRow(json, row);
             }
-
-            public void WriteTopLevel(Utf8JsonWriter json)
-            {
-            }
-
-            public void WriteStory(Utf8JsonWriter json, StoryView story)
-            {
-                ArgumentNullException.ThrowIfNull(json);
-                ArgumentNullException.ThrowIfNull(story);
-                json.WriteStartArray("framing");
-                if (session.Store?.Feature<IStoryFraming>() is { } framing)
-                {
-                    foreach (var row in framing.Framing(story.Record.Id))
-                        FramingCodec.WriteRow(json, row);
-                }
-                json.WriteEndArray();
-            }
+            json.WriteEndArray();
         }
     }
 }

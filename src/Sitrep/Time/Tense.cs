@@ -140,6 +140,12 @@ internal static class TenseReader
             if (afterOpen && after >= 0 && after + d <= last)
             {
                 var t = Classify(text, tokens, after + d, last, d);
+                // "Tuesday night, Trump is scheduled to speak", "A day later, the president is scheduled to visit": a date that
+                // opens its sentence is the main clause's, and a present "be" before a participle of planning is its future.
+                // Only there: after a date inside the sentence the verb may belong to another clause ("which had been
+                // scheduled to kick in Jan. 2, are expected to ...").
+                if (t == Tense.Present && before < first + 2 && PlanFollows(text, tokens, after + d + 1, last))
+                    t = Tense.Future;
                 if (t != Tense.None)
                 {
                     distance = d;
@@ -365,6 +371,25 @@ internal static class TenseReader
             return Tense.Past;
         }
         return Tense.None;
+    }
+
+    /// <summary>
+    /// A participle of planning at <paramref name="i"/>, after a present "be": "scheduled", "expected", "slated", "due";
+    /// "set", "going" and "planning" only before "to" ("is set to speak"). Not "awaiting" (a present of its own).
+    /// </summary>
+    private static bool PlanFollows(string text, Token[] tokens, int i, int last)
+    {
+        if (i > last)
+            return false;
+        var next = tokens[i].Span(text);
+        if (!FutureWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next))
+            return false;
+        if (next.Equals("set", StringComparison.OrdinalIgnoreCase) || next.Equals("going", StringComparison.OrdinalIgnoreCase)
+            || next.Equals("planning", StringComparison.OrdinalIgnoreCase))
+        {
+            return i < last && NextIs(text, tokens, i, "to");
+        }
+        return next.Equals("due", StringComparison.OrdinalIgnoreCase) || next.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool PreviousIs(string text, Token[] tokens, int i, string word) =>

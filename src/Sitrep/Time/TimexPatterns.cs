@@ -332,9 +332,11 @@ internal static partial class TimexPatterns
     [GeneratedRegex("""
         (?<![\p{L}0-9:.])(?:(?<mod>about|around|approximately|roughly|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?(?<h>[0-2]?[0-9])(?:[:.](?<mi>[0-5][0-9]))?\s*
         """ + AmPm + """
-        (?:\s*\(?
+        (?:\s*\(
         """ + TimeZone + """
-        \)?)?
+        \)|\s*
+        """ + TimeZone + """
+        )?
         |(?<![\p{L}0-9:.])(?:(?<mod>about|around|approximately|roughly|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?(?<h>[0-2]?[0-9]):(?<mi>[0-5][0-9])(?![0-9:])(?:\s*
         """ + TimeZone + """
         )?
@@ -373,12 +375,15 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex SpelledYear();
 
-    /// <summary>Names that hold a weekday or "today" without being a date: newspapers, shopping days, a weekly prayer.</summary>
+    /// <summary>Names that hold a weekday or "today" without being a date: newspapers, shopping days, a weekly prayer.
+    /// A title in capitals ("a USA TODAY review") counts only inside mixed-case text: in a headline set in capitals
+    /// ("IRAN WARNS US TODAY") the word is the day.</summary>
     [GeneratedRegex("""
         (?-i:(?:Black|Cyber|Super|Ash|Palm|Bloody|Holy|Maundy|Giving|Small\s+Business|Man|Girl|Mail\s+on|Independent\s+on|Observer\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         |(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Mail|People|Post|Star|Tribune|Observer|Independent|Night\s+Football|Night\s+Live|Morning\s+Futures|Morning\s+Herald|Business)
         |USA\s+Today|Today\s+(?:show|Show|programme|program|newspaper)|the\s+Today\s+(?:show|Show|programme|program)|China\s+Daily|Daily\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+Daily(?!\s+\p{Ll})
         |\p{Lu}{2,}\s+Today
+        |(?<=\p{Ll}\P{L}{1,3})\p{Lu}{2,3}\s+TODAY(?!\p{L})|\p{Lu}{2,3}\s+TODAY(?=\P{L}{1,3}\p{Ll})
         |(?:Friday|Sunday)\s+(?:prayers?|sermons?))(?!\p{L})
         |(?<![\p{L}])(?:the\s+)?fall\s+of\s+(?-i:\p{Lu})
         """, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, Timeout)]

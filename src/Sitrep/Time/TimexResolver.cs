@@ -827,6 +827,12 @@ internal sealed class TimexResolver
             basis = Period.Containing(Grain.Year, (_lastEndedQuarter?.Start ?? reference ?? _published)!.Value);
             how = TimeAnchor.Text;
         }
+        // "Ten years later, there is another collapse", "Three years later, Reid says ...": "later" counts from a time of the
+        // narrative; with none the text gives, or with one that would put it after the publication date in a clause that does
+        // not look ahead, its date is not known, and it is what TimeML writes for it, a length of time ("later" its signal).
+        bool forward = c.TextAnchored && c.Relative > 0;
+        if (forward && basis is null)
+            return Length(c);
         if (basis is null)
         {
             if (reference is not { } r)
@@ -848,7 +854,17 @@ internal sealed class TimexResolver
         };
         // A finer date in the text keeps its grain ("March 3 ... a year earlier" is a day); otherwise the unit's.
         var g = b.Grain < grain ? b.Grain : grain;
-        return new Resolved(Period.Containing(g, shifted), null, how);
+        var result = Period.Containing(g, shifted);
+        if (forward && _published is { } published && result.Start > published && TenseOf(c) != Tense.Future)
+            return Length(c);
+        return new Resolved(result, null, how);
+    }
+
+    /// <summary>A "later" phrase whose date is not known: its length of time ("Ten years later" = P10Y), as TimeML writes it.</summary>
+    private static Resolved Length(Candidate c)
+    {
+        c.Type = TimexType.Duration;
+        return new Resolved(null, TimexRecognizer.DurationValue(c.Count, c.Unit!, c.Count is not 1), TimeAnchor.None);
     }
 
     private Resolved? Clock(Candidate c, DateOnly? reference, TimeAnchor anchor, int sentence)
@@ -867,7 +883,10 @@ internal sealed class TimexResolver
         // "at 10:35 a.m. (0735 GMT) Friday": a day later in the sentence.
         if (c.NextDay is { } next && SentenceOf(next.Start) == sentence)
         {
-            next.TenseFrom ??= c;
+            // The day is read as it is read on its own, so that the clock and the day agree ("At 6:30 in the morning on
+            // April 25, officers ... arrived": both last April 25); the clock's tense serves only a day with none of its own.
+            if (TenseOf(next) == Tense.None)
+                next.TenseFrom ??= c;
             var resolved = Resolve(next);
             next.TenseFrom = null;
             if (resolved?.Day is { } nd)
