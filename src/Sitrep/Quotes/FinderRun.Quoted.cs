@@ -436,8 +436,135 @@ internal sealed partial class FinderRun
 
     private void SetSource(Frame frame, int a, int b, SourceForm form)
     {
+        // "Sen. John Thune of South Dakota", "Lee Wang of The Intercept": the person speaks, the name
+        // after "of" is where the person is from or works.
+        if (form == SourceForm.Name && OfBefore(a) is var of && of >= 1)
+        {
+            if (PersonBeforeOf(of, a) is var person && person >= 0)
+            {
+                b = of;
+                a = person;
+            }
+            else if (RelationalBeforeOf(of) is var start && start >= 0)
+            {
+                // "critics of the president", "the former governor of Texas": the phrase speaks, not the
+                // name after "of"; "X, president of Y," or "X, the son of Y," is the person X.
+                var apposed = PersonApposedTo(start);
+                if (apposed.Start >= 0)
+                    (a, b) = (apposed.Start, apposed.End);
+                else
+                {
+                    a = start;
+                    form = SourceForm.Nominal;
+                }
+            }
+        }
         frame.SourceStart = _tokens[a].Start;
         frame.SourceEnd = _tokens[b - 1].End;
         frame.SourceForm = form;
+    }
+
+    /// <summary>
+    /// The "of" before a name that starts at token <paramref name="a"/>, past a "the" and capitalised
+    /// titles ("of | South Dakota", "of the | Kessick Harbour Board", "of Mayor | X"), or -1.
+    /// </summary>
+    private int OfBefore(int a)
+    {
+        for (int k = a - 1; k >= 0 && a - k <= 3; k--)
+        {
+            if (WordIs(k, "of"))
+                return k;
+            if (!(WordIs(k, "the") || CapitalisedTitle(k)) || _view.TokenMention[k] >= 0)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The first token of a person's name that ends right before the "of" at <paramref name="of"/>
+    /// ("John Thune of | South Dakota"), or -1.
+    /// </summary>
+    private int PersonBeforeOf(int of, int a)
+    {
+        int p = of - 1;
+        if (p < 0 || _view.MentionType(p) != "PERSON" || IsPossessive(p) || _view.TokenMention[p] == _view.TokenMention[a])
+            return -1;
+        int first = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[p]].Start);
+        return first <= p && SentenceOf(first) == SentenceOf(a) ? first : -1;
+    }
+
+    /// <summary>
+    /// The first token of a noun phrase ending in a relational or role noun right before the "of" at
+    /// <paramref name="of"/> ("the family | of X", "Critics | of X", "the former governor | of X"), or -1.
+    /// </summary>
+    private int RelationalBeforeOf(int of)
+    {
+        int head = of - 1;
+        if (head < 0 || !_view.IsWord(head) || _view.TokenMention[head] >= 0)
+            return -1;
+        Span<char> buffer = stackalloc char[40];
+        var w = CueFeatures.Lower(_view.Word(head), buffer);
+        // A role noun only in lower case (or an acronym, "the former CEO of"): a capitalised one is a title
+        // before a name ("Secretary of State John Kerry", "Chief of Staff X").
+        var word = _view.Word(head);
+        if (!SpeechWords.RelationalNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+            && !(Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && (char.IsLower(word[0]) || AllCapitals(word))))
+            return -1;
+        int start = head;
+        int floor = _view.SentenceStart(head);
+        for (int k = head - 1; k >= floor && head - k <= 4; k--)
+        {
+            if (!_view.IsWord(k) && _view.TokenMention[k] < 0)
+            {
+                // "the 37-year-old mayor of": a number or hyphen joined to the word after it.
+                if ((_tokens[k].Kind == TokenKind.Number || _text[_tokens[k].Start] == '-') && _tokens[k].End == _tokens[k + 1].Start)
+                {
+                    start = k;
+                    continue;
+                }
+                break;
+            }
+            if (WordIn(k, SpeechWords.Determiners))
+            {
+                start = k;
+                break;
+            }
+            if (WordIn(k, SpeechWords.PhraseStops) || WordIn(k, SpeechWords.Prepositions) || IsCue(k) || _view.MentionType(k) == "PERSON")
+                break;
+            start = k;
+        }
+        return start;
+    }
+
+    /// <summary>A person named right before a comma and <paramref name="start"/> ("X, president of Y", "X, who is chairman of Y"), or none.</summary>
+    private (int Start, int End) PersonApposedTo(int start)
+    {
+        int c = start - 1;
+        if (c >= 0 && WordIs(c, "also"))
+            c--;
+        if (c >= 1 && (WordIs(c, "is") || WordIs(c, "was")) && WordIs(c - 1, "who"))
+            c -= 2;
+        // An apposition names one: "X, the son of Y", "X, president of Y"; not "X, several members of Y".
+        if (c < 1 || !IsComma(c) || WordIn(start, SpeechWords.Determiners) && !(WordIs(start, "the") || WordIs(start, "a") || WordIs(start, "an")))
+            return (-1, -1);
+        // "X (R-N.C.), chairman of Y": the person before a bracket.
+        int p = c - 1;
+        if (IsPunct(p, ')'))
+        {
+            int open = MatchingOpen(p);
+            if (open <= 0 || p - open > 8)
+                return (-1, -1);
+            p = open - 1;
+        }
+        if (_view.MentionType(p) != "PERSON" || IsPossessive(p))
+            return (-1, -1);
+        int first = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[p]].Start);
+        if (first > p || SentenceOf(first) != SentenceOf(start))
+            return (-1, -1);
+        // The object of a preposition is no speaker: "On Capitol Hill, the chairman of …", "funds for X, a representative of …".
+        int k = first - 1;
+        while (k >= 0 && first - k <= 4 && (WordIs(k, "the") || CapitalisedTitle(k) || _view.TokenMention[k] >= 0))
+            k--;
+        return k >= 0 && WordIn(k, SpeechWords.Prepositions) ? (-1, -1) : (first, p + 1);
     }
 }

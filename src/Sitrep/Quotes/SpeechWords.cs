@@ -154,6 +154,9 @@ internal static class SpeechWords
     /// <summary>Nouns of stance in "in favor of", "in support of", "in defense of" after a cue, lower case: speech-stance-nouns.tsv.</summary>
     public static readonly FrozenSet<string> StanceNouns = Words("speech-stance-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Nouns of people named by their tie to a name after "of" ("critics of X", "the family of X"), lower case: speech-relational-nouns.tsv.</summary>
+    public static readonly FrozenSet<string> RelationalNouns = Words("speech-relational-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Nouns of evidence that speak in a headline label ("Poll: …", "New survey: …"), lower case: speech-evidence-labels.tsv.</summary>
     public static readonly FrozenSet<string> EvidenceLabels = Words("speech-evidence-labels.tsv").ToFrozenSet(StringComparer.Ordinal);
 
