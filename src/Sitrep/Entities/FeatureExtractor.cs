@@ -27,6 +27,32 @@ internal static class FeatureExtractor
     internal const uint Before1 = 0xB0F1, Before2 = 0xB0F2, After1 = 0xE0F1, After2 = 0xE0F2;
     internal const uint BeforeCluster = 0x7FF | 0x1FFu << 11, AfterCluster = 0x7FE | 0x1FEu << 11;
 
+    /// <summary>
+    /// Adds the flags a word takes from its sentence to each word's own shape flags: the first word's, and
+    /// the flag of a sentence set in capitals (a headline or dateline, "JAPAN GET LUCKY WIN", needs its own
+    /// weights) when most of its words of two letters or more are in capitals.
+    /// </summary>
+    internal static void MarkSentence(ReadOnlySpan<Token> tokens, Span<byte> flags)
+    {
+        int letterWords = 0, capsWords = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var f = (WordShape.Flags)flags[i];
+            if ((f & (WordShape.Flags.AllCapitals | WordShape.Flags.AllLower | WordShape.Flags.InitialCapital)) != 0)
+            {
+                letterWords++;
+                if ((f & WordShape.Flags.AllCapitals) != 0 && tokens[i].Length > 1)
+                    capsWords++;
+            }
+        }
+        if (letterWords >= 2 && capsWords * 2 > letterWords)
+        {
+            for (int i = 0; i < tokens.Length; i++)
+                flags[i] |= (byte)WordShape.Flags.InCapitalisedSentence;
+        }
+        flags[0] |= (byte)WordShape.Flags.SentenceInitial;
+    }
+
     public static void ExtractStatic(string text, ReadOnlySpan<Token> tokens, Gazetteer gazetteer, WordClusters clusters, WordEvidence? context, Span<uint> output)
     {
         int n = tokens.Length;
@@ -43,7 +69,6 @@ internal static class FeatureExtractor
             var cluster = pool.AsSpan(4 * n, n);
             var flags = bytes.AsSpan(0, n);
             var gaz = bytes.AsSpan(n, n);
-            int letterWords = 0, capsWords = 0;
             // The sentence's cluster look-ups asked for ahead (a miss each in a table larger than the
             // cache), so that they are in flight together instead of one after the other.
             for (int i = 0; i < n; i++)
@@ -58,22 +83,9 @@ internal static class FeatureExtractor
                 shape[i] = WordShape.ShapeHash(w);
                 shortShape[i] = WordShape.ShortShapeHash(w);
                 cluster[i] = clusters.Lookup(w, cased[i]);
-                var f = WordShape.Of(w);
-                if ((f & (WordShape.Flags.AllCapitals | WordShape.Flags.AllLower | WordShape.Flags.InitialCapital)) != 0)
-                {
-                    letterWords++;
-                    if ((f & WordShape.Flags.AllCapitals) != 0 && w.Length > 1)
-                        capsWords++;
-                }
-                flags[i] = (byte)f;
+                flags[i] = (byte)WordShape.Of(w);
             }
-            // Headlines and datelines in capitals ("JAPAN GET LUCKY WIN") need their own weights.
-            if (letterWords >= 2 && capsWords * 2 > letterWords)
-            {
-                for (int i = 0; i < n; i++)
-                    flags[i] |= (byte)WordShape.Flags.InCapitalisedSentence;
-            }
-            flags[0] |= (byte)WordShape.Flags.SentenceInitial;
+            MarkSentence(tokens, flags);
             gazetteer.Annotate(text, tokens, gaz);
 
             for (int i = 0; i < n; i++)

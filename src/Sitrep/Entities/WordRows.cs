@@ -210,26 +210,13 @@ internal sealed class WordRows
             var at = pool.AsSpan(0, n);
             var flags = bytes.AsSpan(0, n);
             var gaz = bytes.AsSpan(n, n);
-            int letterWords = 0, capsWords = 0;
             for (int i = 0; i < n; i++)
             {
                 var w = tokens[i].Span(text);
                 at[i] = Entry(w);
-                var f = (WordShape.Flags)_data[at[i] + Flags];
-                if ((f & (WordShape.Flags.AllCapitals | WordShape.Flags.AllLower | WordShape.Flags.InitialCapital)) != 0)
-                {
-                    letterWords++;
-                    if ((f & WordShape.Flags.AllCapitals) != 0 && w.Length > 1)
-                        capsWords++;
-                }
-                flags[i] = (byte)f;
+                flags[i] = (byte)_data[at[i] + Flags];
             }
-            if (letterWords >= 2 && capsWords * 2 > letterWords)
-            {
-                for (int i = 0; i < n; i++)
-                    flags[i] |= (byte)WordShape.Flags.InCapitalisedSentence;
-            }
-            flags[0] |= (byte)WordShape.Flags.SentenceInitial;
+            FeatureExtractor.MarkSentence(tokens, flags);
             _model.Gazetteer.Annotate(text, tokens, gaz);
 
             // The features of word pairs and triples, and of spelling with flags, looked up together.
