@@ -393,7 +393,7 @@ internal static partial class TimexPatterns
         |(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Mail|People|Post|Star|Tribune|Observer|Independent|Night\s+Football|Night\s+Live|Morning\s+Futures|Morning\s+Herald|Business)
         |USA\s+Today|Today\s+(?:show|Show|programme|program|newspaper)|the\s+Today\s+(?:show|Show|programme|program)|China\s+Daily|Daily\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+Daily(?!\s+\p{Ll})
         |\p{Lu}{2,}\s+Today
-        |(?<=\p{Ll}\P{L}{1,3})\p{Lu}{2,3}\s+TODAY(?!\p{L})|\p{Lu}{2,3}\s+TODAY(?=\P{L}{1,3}\p{Ll})
+        |(?<=\p{Ll}\P{L}{1,3})\p{Lu}{2,3}\s+TODAY(?!\p{L})|(?<!\p{L})\p{Lu}{2,3}\s+TODAY(?=\P{L}{1,3}\p{Ll})
         |(?:Friday|Sunday)\s+(?:prayers?|sermons?))(?!\p{L})
         |(?<![\p{L}])(?:the\s+)?fall\s+of\s+(?-i:\p{Lu})
         """, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, Timeout)]
