@@ -35,6 +35,9 @@ internal sealed class SqliteSession : IDisposable
     }
 
     private readonly string? _profilePath;
+
+    /// <summary>Numbers the profiles a process writes (one a connection), so that no two write the same file.</summary>
+    private static int s_profiles;
     private readonly Dictionary<string, (long Count, long Nanoseconds)> _profile = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; }
@@ -191,7 +194,7 @@ internal sealed class SqliteSession : IDisposable
     {
         if (_profilePath is not null)
         {
-            using var w = new StreamWriter(_profilePath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + _profile.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tsv");
+            using var w = new StreamWriter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_profilePath}.{Environment.ProcessId}.{Interlocked.Increment(ref s_profiles)}.tsv"));
             foreach (var (sql, (count, ns)) in _profile.OrderByDescending(p => p.Value.Nanoseconds))
                 w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count}\t{ns / 1e6:F1}\t{sql.ReplaceLineEndings(" ")}"));
         }

@@ -337,23 +337,12 @@ public sealed class NerModel
             {
                 int count = Math.Min(n - i, block.Length / 2);
                 var bytes = block.AsSpan(0, count * 2);
-                ReadExactly(reader, bytes);
+                reader.BaseStream.ReadExactly(bytes);
                 for (int j = 0; j < count; j++, i++)
                     weights[i * t + k] = (float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(bytes.Slice(j * 2, 2));
             }
         }
         return new NerModel(new TagSet(tags), gazetteer, clusters, keys, weights);
-    }
-
-    private static void ReadExactly(BinaryReader reader, Span<byte> into)
-    {
-        while (into.Length > 0)
-        {
-            int read = reader.Read(into);
-            if (read <= 0)
-                throw new EndOfStreamException("NER model: the weights end early");
-            into = into[read..];
-        }
     }
 
     public static NerModel Load(string path)
