@@ -502,8 +502,7 @@ internal sealed partial class FinderRun
         int head = of - 1;
         if (head < 0 || !_view.IsWord(head) || _view.TokenMention[head] >= 0)
             return -1;
-        Span<char> buffer = stackalloc char[40];
-        var w = CueFeatures.Lower(_view.Word(head), buffer);
+        var w = _view.Lower(head);
         // A role noun only in lower case (or an acronym, "the former CEO of"): a capitalised one is a title
         // before a name ("Secretary of State John Kerry", "Chief of Staff X").
         var word = _view.Word(head);
