@@ -191,8 +191,10 @@ internal sealed partial class FinderRun
         if (WordIs(p, "that") || WordIs(p, "as"))
         {
             int cue = NearestCueLeft(p, s0, 6);
+            // "described the field of candidates as “all very good”.": with an object between the cue and
+            // "as" the cue also reads the clause (PolNeAR train marks "the field … as “…”"), the quote nests in it.
             if (cue >= 0)
-                return Attach(frame, cue, s0, QuoteKind.Partial, consume: !EndsSentence(frame) ? false : true);
+                return Attach(frame, cue, s0, QuoteKind.Partial, consume: EndsSentence(frame) && !(WordIs(p, "as") && HasObjectBefore(cue, p)));
         }
         // A cue earlier in the sentence: the quotation is part of reported speech; its reported
         // frame is built from the same cue, and the quote nests in it.
@@ -222,6 +224,17 @@ internal sealed partial class FinderRun
                 return k;
         }
         return -1;
+    }
+
+    /// <summary>A word stands between the cue and token <paramref name="p"/> ("described the field as").</summary>
+    private bool HasObjectBefore(int cue, int p)
+    {
+        for (int t = cue + 1; t < p; t++)
+        {
+            if (_view.IsWord(t))
+                return true;
+        }
+        return false;
     }
 
     private bool Attach(Frame frame, int cue, int floor, QuoteKind kind, bool consume = true)
