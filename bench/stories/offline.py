@@ -30,14 +30,7 @@ def vectors_final(docs, opt):
     counts_all = []
     df = collections.Counter()
     for d in docs:
-        counts = collections.defaultdict(float)
-        for _, s in R.words(d.get("title") or ""):
-            counts[s] += opt.get("title", 2)
-        for _, s in R.words(d.get("text") or ""):
-            counts[s] += 1
-        for m in d.get("mentions") or []:
-            if m.get("entity"):
-                counts["e:" + m["entity"]] += 1
+        counts = R.base_counts(d, opt)
         counts_all.append(counts)
         for t in counts:
             df[t] += 1
@@ -46,14 +39,10 @@ def vectors_final(docs, opt):
     for i, (d, counts) in enumerate(zip(docs, counts_all)):
         ws = {}
         for t, c in counts.items():
-            w = (1 + math.log(c)) * math.log((n + opt.get("prior", 1000) + 1.0) / (df[t] + 1))
+            w = R.log_tf_idf(c, df[t], n, opt)
             if w > 0:
                 ws[t] = w
-        norm = math.sqrt(sum(v * v for v in ws.values())) or 1
-        top = sorted(ws.items(), key=lambda p: (-p[1], p[0]))[:100]
-        pub = R.day(d.get("published"))
-        out.append(dict(id=d["id"], n=i + 1, pub=pub, doc=d, vec={t: round(w / norm, 6) for t, w in top},
-                        lookup=[t for t, _ in top[:12]], days=R.weekdays(d, pub)))
+        out.append(R.item(d, i + 1, ws))
     return out
 
 

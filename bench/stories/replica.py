@@ -72,35 +72,55 @@ def weekdays(d, pub):
     return days
 
 
-def vectors(docs, opt):
-    """Each document's vector as the engine makes it when the document arrives (frequencies so far)."""
+def base_counts(d, opt, df=None):
+    """One article's term counts as the engine makes them: title words (`title` times), body words, and
+    each resolved mention's entity (`ent` times). `df` (the frequencies so far) is for variants that weigh by it."""
+    counts = collections.defaultdict(float)
+    for _, s in words(d.get("title") or ""):
+        counts[s] += opt.get("title", 2)
+    for _, s in words(d.get("text") or ""):
+        counts[s] += 1
+    if opt.get("ent", 1) > 0:
+        for m in d.get("mentions") or []:
+            if m.get("entity"):
+                counts["e:" + m["entity"]] += opt.get("ent", 1)
+    return counts
+
+
+def log_tf_idf(c, df_t, n, opt):
+    return (1 + math.log(c)) * math.log((n + opt.get("prior", 1000) + 1.0) / (df_t + 1))
+
+
+def item(d, n, ws, days=None):
+    """The grouper's view of one article from its term weights: the 100 strongest, unit length, and the 12
+    strongest as look-up terms."""
+    norm = math.sqrt(sum(v * v for v in ws.values())) or 1
+    top = sorted(ws.items(), key=lambda p: (-p[1], p[0]))[:100]
+    pub = day(d.get("published"))
+    return dict(id=d["id"], n=n, pub=pub, doc=d, vec={t: round(w / norm, 6) for t, w in top},
+                lookup=[t for t, _ in top[:12]], days=weekdays(d, pub) if days is None else days)
+
+
+def term_vectors(docs, opt, counts_of=base_counts, weight=log_tf_idf):
+    """Each document's vector as the engine makes it when the document arrives (frequencies so far).
+    Variants pass their own `counts_of(d, opt, df)` or `weight(c, df_t, n, opt)`."""
     df = collections.Counter(); out = []; n = 0
     for d in docs:
-        counts = collections.defaultdict(float)
-        for _, s in words(d.get("title") or ""):
-            counts[s] += opt.get("title", 2)
-        for _, s in words(d.get("text") or ""):
-            counts[s] += 1
-        if opt.get("ent", 1) > 0:
-            for m in d.get("mentions") or []:
-                if m.get("entity"):
-                    counts["e:" + m["entity"]] += opt.get("ent", 1)
+        counts = counts_of(d, opt, df)
         n += 1
         ws = {}
         for t, c in counts.items():
-            w = (1 + math.log(c)) * math.log((n + opt.get("prior", 1000) + 1.0) / (df[t] + 1))
+            w = weight(c, df[t], n, opt)
             if w > 0:
                 ws[t] = w
         for t in counts:
             df[t] += 1
-        norm = math.sqrt(sum(v * v for v in ws.values()))
-        top = sorted(ws.items(), key=lambda p: (-p[1], p[0]))[:100]
-        pub = day(d.get("published"))
-        out.append(dict(id=d["id"], n=n, pub=pub, doc=d,
-                        vec={t: round(w / norm, 6) for t, w in top},
-                        lookup=[t for t, _ in top[:12]],
-                        days=weekdays(d, pub) if opt.get("wd", 1) else set()))
+        out.append(item(d, n, ws, None if opt.get("wd", 1) else set()))
     return out
+
+
+# The grouper reads `vectors`; variants replace it and build theirs on `term_vectors`.
+vectors = term_vectors
 
 
 def dot(a, b):

@@ -42,30 +42,18 @@ def burst(its, opt):
 
 def lead_vectors(docs, opt):
     lead, lw = int(opt.get("lead", 40)), opt.get("lw", 2.0)
-    df, out, n = collections.Counter(), [], 0
-    for d in docs:
+
+    def counts_of(d, o, df):
         counts = collections.defaultdict(float)
         for _, s in R.words(d.get("title") or ""):
-            counts[s] += opt.get("title", 2)
+            counts[s] += o.get("title", 2)
         for i, (_, s) in enumerate(R.words(d.get("text") or "")):
             counts[s] += lw if i < lead else 1
         for m in d.get("mentions") or []:
             if m.get("entity"):
                 counts["e:" + m["entity"]] += 1
-        n += 1
-        ws = {}
-        for t, c in counts.items():
-            w = (1 + math.log(c)) * math.log((n + opt.get("prior", 1000) + 1.0) / (df[t] + 1))
-            if w > 0:
-                ws[t] = w
-        for t in counts:
-            df[t] += 1
-        norm = math.sqrt(sum(v * v for v in ws.values())) or 1
-        top = sorted(ws.items(), key=lambda p: (-p[1], p[0]))[:100]
-        pub = R.day(d.get("published"))
-        out.append(dict(id=d["id"], n=n, pub=pub, doc=d, vec={t: round(w / norm, 6) for t, w in top},
-                        lookup=[t for t, _ in top[:12]], days=R.weekdays(d, pub)))
-    return out
+        return counts
+    return R.term_vectors(docs, opt, counts_of)
 
 
 def adjacent_clash(a, b):

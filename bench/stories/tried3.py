@@ -25,12 +25,12 @@ import fulltext as F
 
 
 def ent_vectors(docs, opt, mode):
-    df, out, n = collections.Counter(), [], 0
     ew, fw, rmax = opt.get("ew", 2.0), opt.get("fw", 1.0), opt.get("rmax", 5)
-    for d in docs:
+
+    def counts_of(d, o, df):
         counts = collections.defaultdict(float)
         for _, s in R.words(d.get("title") or ""):
-            counts[s] += opt.get("title", 2)
+            counts[s] += o.get("title", 2)
         text = d.get("text") or ""
         ments = [m for m in d.get("mentions") or [] if m.get("entity")]
         if mode == "entonly":
@@ -45,21 +45,13 @@ def ent_vectors(docs, opt, mode):
         for m in ments:
             t = "e:" + m["entity"]
             counts[t] += 1 if mode == "entonly" else (ew if df[t] <= rmax else fw)
-        n += 1
-        ws = {}
-        for t, c in counts.items():
-            w = (1 + math.log(c)) * math.log((n + opt.get("prior", 1000) + 1.0) / (df[t] + 1)) if c >= 1 else \
-                c * math.log((n + opt.get("prior", 1000) + 1.0) / (df[t] + 1))
-            if w > 0:
-                ws[t] = w
-        for t in counts:
-            df[t] += 1
-        norm = math.sqrt(sum(v * v for v in ws.values())) or 1
-        top = sorted(ws.items(), key=lambda p: (-p[1], p[0]))[:100]
-        pub = R.day(d.get("published"))
-        out.append(dict(id=d["id"], n=n, pub=pub, doc=d, vec={t: round(w / norm, 6) for t, w in top},
-                        lookup=[t for t, _ in top[:12]], days=R.weekdays(d, pub)))
-    return out
+        return counts
+
+    def weight(c, df_t, n, o):
+        # A count under one (a frequent entity weighed `fw` < 1) scales the IDF instead of a negative log.
+        idf = math.log((n + o.get("prior", 1000) + 1.0) / (df_t + 1))
+        return (1 + math.log(c)) * idf if c >= 1 else c * idf
+    return R.term_vectors(docs, opt, counts_of, weight)
 
 
 def story_days(S, k=5):

@@ -78,15 +78,7 @@ def extra_terms(text, variant, opt):
 
 def base_counts(d, o):
     """The replica's terms of one article: title words (weight `title`, 2), body words and entity ids."""
-    counts = collections.defaultdict(float)
-    for _, s in R.words(d.get("title") or ""):
-        counts[s] += o.get("title", 2)
-    for _, s in R.words(d.get("text") or ""):
-        counts[s] += 1
-    for m in d.get("mentions") or []:
-        if m.get("entity"):
-            counts["e:" + m["entity"]] += 1
-    return counts
+    return R.base_counts(d, dict(o, ent=1))
 
 
 def make_vectors(variant, opt):
@@ -112,16 +104,12 @@ def make_vectors(variant, opt):
                     ws[t] = w
             for t in counts:
                 df[t] += 1
-            norm = math.sqrt(sum(v * v for v in ws.values())) or 1
-            top = sorted(ws.items(), key=lambda q: (-q[1], q[0]))[:100]
-            pub = R.day(d.get("published"))
-            days = R.weekdays(d, pub)
-            if variant == "pubday" and pub:
-                wd = datetime.date.fromisoformat(pub).isoweekday()
+            days = None
+            if variant == "pubday" and (pub := R.day(d.get("published"))):
+                wd, days = datetime.date.fromisoformat(pub).isoweekday(), R.weekdays(d, pub)
                 if o.get("pd", 1) == 2 or not days:
                     days = days | {wd}
-            out.append(dict(id=d["id"], n=n, pub=pub, doc=d, vec={t: round(w / norm, 6) for t, w in top},
-                            lookup=[t for t, _ in top[:12]], days=days))
+            out.append(R.item(d, n, ws, days))
         return out
     return vectors
 

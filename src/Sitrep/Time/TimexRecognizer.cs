@@ -1206,7 +1206,7 @@ internal static class TimexRecognizer
             bool cue = before is "for" or "over" or "within" or "after" or "than" or "throughout" or "during" or "took" or "take" or "takes"
                 or "taken" or "spent" or "spend" or "lasted" or "last" or "lasting" or "waited" or "wait" or "in" or "into" or "of" or "ago"
                 || after == "of" && unit is "Y" or "DE" or "CE" or "M" || m.Groups["ahead"].Success;
-            if (!cue || m.Groups["the"].Success && !m.Groups["ahead"].Success)
+            if (m.Groups["the"].Success && !m.Groups["ahead"].Success ? !SpanOfThe(text, m, before, after, unit) : !cue)
                 return;
             // "a matter of days", "in a matter of months": "soon", said with a unit; no span of time is meant, and
             // the gold of TimeBank and AQUAINT leaves both halves' uses unmarked.
@@ -1218,6 +1218,31 @@ internal static class TimexRecognizer
         var c = Add(into, m, Rule.Fixed, -1);
         c.Type = TimexType.Duration;
         c.Value = DurationValue(null, unit, true);
+    }
+
+    /// <summary>
+    /// "over the years", "through the decades", "down the centuries", "in the years that followed", "in the months since
+    /// the attack", "in the weeks to come": the years (months ...) of a stretch the sentence places, a span of unknown length
+    /// like "for years" (`PXY`). Both TBAQ halves mark each of their uses so ("over the years" TimeBank, "in the years that
+    /// followed" AQUAINT). "the years" after any other word ("the years of war", "in the years 2001 to 2005") stays unmarked.
+    /// </summary>
+    private static bool SpanOfThe(string text, Match m, string before, string after, string unit)
+    {
+        if (before is "over" or "through" or "throughout" or "across")
+            return true;
+        if (before == "down")
+            return unit is "Y" or "DE" or "CE";
+        if (before is not ("in" or "during"))
+            return false;
+        if (after == "since")
+            return true;
+        int i = m.Index + m.Length;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            i++;
+        var next = NextWord(text, i).ToString().ToLowerInvariant();
+        return after == "that" && next.StartsWith("follow", StringComparison.Ordinal) || after == "to" && next == "come";
     }
 
     private static void EverySet(Match m, string text, List<Candidate> into)
