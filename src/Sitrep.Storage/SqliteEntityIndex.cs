@@ -402,7 +402,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         public bool RowRead;
         public Dictionary<string, int> Types = new(StringComparer.Ordinal);
         public Dictionary<(string Kind, string Value), int> Attributes = [];
-
     }
 
     /// <summary>The entities whose row or votes changed in this transaction and are not written yet.</summary>
