@@ -513,12 +513,14 @@ public sealed partial class PlainTextCleaner
             else if (!fromHtml && u.Words >= 6 && (!u.EndsSentence || u.Words <= 30))
             {
                 // On a page, pull quotes are marked up (and removed by class); repeated text there is usually an embed.
-                restatements ??= new RestatementIndex(units);
+                restatements ??= RestatementIndex.Rent(units);
                 int source = restatements.FindSource(i);
                 if (source >= 0 && units[source].Removal is null)
                     u.Removal = RemovalReason.PullQuote;
             }
         }
+        if (restatements is not null)
+            RestatementIndex.Return(restatements);
     }
 
     /// <summary>

@@ -9,10 +9,18 @@ namespace Sitrep.Documents;
 public sealed class BodyBuilder
 {
     private readonly string _raw;
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private readonly List<OffsetMap.Segment> _segments = [];
 
-    public BodyBuilder(string raw) => _raw = raw;
+    /// <summary>
+    /// The builder starts at the raw text's length (the body is a part of it), up to a builder's largest
+    /// piece (8,000 characters), instead of 16 characters doubled again and again as the body grows.
+    /// </summary>
+    public BodyBuilder(string raw)
+    {
+        _raw = raw;
+        _text = new StringBuilder(Math.Clamp(raw?.Length ?? 0, 16, 8000));
+    }
 
     public int Length => _text.Length;
 

@@ -110,13 +110,7 @@ public static class EntityLayers
         return entities;
     }
 
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            write(writer);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static string Write(Action<Utf8JsonWriter> write) => Pipeline.JsonStrings.Write(WriterOptions, write);
 }
 
 /// <summary>Reading a document's entity layers.</summary>

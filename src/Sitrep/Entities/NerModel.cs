@@ -209,7 +209,7 @@ public sealed class NerModel
         var mentions = new List<EntityMention>();
         var tags = new int[64];
         // The whole text is one document: its sentences inform each other.
-        var context = new WordEvidence();
+        var context = WordEvidence.Rent();
         foreach (var sentence in sentences)
             context.Observe(text, tokens.AsSpan(sentence.FirstToken, sentence.TokenCount));
         foreach (var sentence in sentences)
@@ -230,6 +230,7 @@ public sealed class NerModel
                 i = end - 1;
             }
         }
+        WordEvidence.Return(context);
         LabelConsistency.Apply(text, mentions);
         return mentions;
     }

@@ -57,6 +57,32 @@ internal static class TypeRefiner
     }
 
     /// <summary>
+    /// Whether <paramref name="key"/> is the last words of one of the document's outlets (a loop, not a
+    /// query with a closure: this runs for every name of every article).
+    /// </summary>
+    private static bool EndsAnOutlet(string key, IReadOnlySet<string> outlets)
+    {
+        if (outlets is HashSet<string> set)
+        {
+            foreach (var o in set)
+            {
+                if (EndsWithWords(o, key))
+                    return true;
+            }
+            return false;
+        }
+        foreach (var o in outlets)
+        {
+            if (EndsWithWords(o, key))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool EndsWithWords(string outlet, string key) =>
+        outlet.Length > key.Length && outlet.EndsWith(key, StringComparison.Ordinal) && outlet[^(key.Length + 1)] == ' ';
+
+    /// <summary>
     /// A name the outlet list (resources/lexicons/outlets.tsv) or the document's own metadata gives as an
     /// outlet. A one-word outlet that is no acronym ("Vice", "Reason", "Salon") counts only where the
     /// tagger did not read a person.
@@ -67,8 +93,7 @@ internal static class TypeRefiner
         if (key.Length == 0)
             return false;
         // The document's own outlet, or the last words of its name ("the Sentinel" in the Valdorian Sentinel).
-        if (documentOutlets is not null && (documentOutlets.Contains(key)
-            || (key.Length >= 4 && documentOutlets.Any(o => o.EndsWith(key, StringComparison.Ordinal) && o.Length > key.Length && o[^(key.Length + 1)] == ' '))))
+        if (documentOutlets is not null && (documentOutlets.Contains(key) || (key.Length >= 4 && EndsAnOutlet(key, documentOutlets))))
             return true;
         if (!Outlets.Contains(key))
             return false;

@@ -16,8 +16,7 @@ public static class EventCodec
     public static string ToJson(IReadOnlyList<Event> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        return Pipeline.JsonStrings.Write(Options, json =>
         {
             json.WriteStartArray();
             foreach (var e in events)
@@ -45,8 +44,7 @@ public static class EventCodec
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        });
     }
 
     /// <summary>Reads what <see cref="ToJson"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>

@@ -17,8 +17,7 @@ public static class QuoteJson
     public static string ToJson(QuoteLayer layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        return Pipeline.JsonStrings.Write(default, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("v", Version);
@@ -82,8 +81,7 @@ public static class QuoteJson
             json.WriteEndArray();
             json.WriteNumber("base", layer.ChannelBase);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        });
     }
 
     /// <summary>Reads what <see cref="ToJson"/> wrote; throws <see cref="JsonException"/> on anything else.</summary>

@@ -37,7 +37,12 @@ public sealed class LanguageStage : IDocumentStage
     public static string? Detect(string text)
     {
         var sample = text.Length > SampleLength ? text[..SampleLength] : text;
-        int letters = sample.Count(char.IsLetter);
+        int letters = 0;
+        foreach (char c in sample)
+        {
+            if (char.IsLetter(c))
+                letters++;
+        }
         if (letters < 12)
             return null;
         if (EnglishFastPath.IsEnglish(sample))

@@ -16,8 +16,7 @@ public static class TimeCodec
     public static string ToJson(IReadOnlyList<TimeExpression> times)
     {
         ArgumentNullException.ThrowIfNull(times);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        return Pipeline.JsonStrings.Write(default, json =>
         {
             json.WriteStartArray();
             foreach (var t in times)
@@ -39,8 +38,7 @@ public static class TimeCodec
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        });
     }
 
     /// <summary>Reads what <see cref="ToJson"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>

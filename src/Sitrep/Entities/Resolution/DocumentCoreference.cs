@@ -285,7 +285,7 @@ internal static partial class DocumentCoreference
         }
     }
 
-    private static bool IsAcronymLike(string s) => s.Count(char.IsLetter) is >= 2 and <= 6 && !s.Any(char.IsLower) && !s.Contains(' ', StringComparison.Ordinal);
+    private static bool IsAcronymLike(string s) => NameKeys.Letters(s) is >= 2 and <= 6 && !NameKeys.HasLower(s) && !s.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>What follows a legislator's name in brackets: party and state ("R-S.C.", "D-N.Y.") or a state ("N.Y.", "Ky.").</summary>
     [GeneratedRegex(@"^([RDI]-|[A-Z][A-Za-z]?\.([A-Z]\.?)?$|[A-Z][a-z]{1,4}\.$)", RegexOptions.None, RegexTimeouts.Milliseconds)]

@@ -598,18 +598,44 @@ public static class NameKeys
     internal static HashSet<string>? InitialsIn(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!name.Any(char.IsLower) || !name.Contains(' ', StringComparison.Ordinal))
+        // Read in place (no split, no enumerator per word): this runs for every name an acronym may stand for.
+        if (!HasLower(name) || !name.Contains(' ', StringComparison.Ordinal))
             return null;
         HashSet<string>? result = null;
-        foreach (var token in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        ReadOnlySpan<char> rest = name;
+        foreach (var range in rest.Split(' '))
         {
-            if (token.Count(char.IsLetter) >= 2 && !token.Any(char.IsLower))
+            var token = rest[range];
+            if (token.Length > 0 && Letters(token) >= 2 && !HasLower(token))
             {
-                foreach (var w in Words(token))
+                foreach (var w in Words(token.ToString()))
                     (result ??= new HashSet<string>(StringComparer.Ordinal)).Add(w);
             }
         }
         return result;
+    }
+
+    /// <summary>Whether <paramref name="s"/> has a lower-case letter (<see cref="char.IsLower(char)"/>).</summary>
+    internal static bool HasLower(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLower(c))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>How many letters <paramref name="s"/> has (<see cref="char.IsLetter(char)"/>).</summary>
+    internal static int Letters(ReadOnlySpan<char> s)
+    {
+        int count = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+                count++;
+        }
+        return count;
     }
 
     /// <summary>The words of a name that say what it is: no "of", "the", "and", "for", "in", a plural's "s" dropped.</summary>
