@@ -102,17 +102,15 @@ internal static class BeamDecoder
                         weights.AddTo(f, baseScores);
                     weights.AddTo(FeatureExtractor.HistoryFeature(features, context), baseScores);
                 }
-                // With the fixed scores given, each item's scores start as this token's row of them (read
-                // in place) plus its transition row: one pass, the same sums as copying then adding.
-                var fixedRow = fixedScores.IsEmpty ? baseScores : fixedScores.Slice(i * t, t);
+                else
+                {
+                    fixedScores.Slice(i * t, t).CopyTo(baseScores);
+                }
                 int nextCount = 0, worst = 0;
                 int likely = LikelyPrevious(tagSet, i);
                 for (int b = 0; b < count; b++)
                 {
-                    if (!fixedScores.IsEmpty && !transitions.IsEmpty)
-                        FeatureTable.Sum(fixedRow, transitions.Slice((prev2[b] * (t + 1) + prev[b]) * t, t), scores);
-                    else
-                        fixedRow.CopyTo(scores);
+                    baseScores.CopyTo(scores);
                     if (transitions.IsEmpty)
                     {
                         FeatureExtractor.TagFeatures(features, prev[b], prev2[b], dynamic);
@@ -123,8 +121,7 @@ internal static class BeamDecoder
                     }
                     else
                     {
-                        if (fixedScores.IsEmpty)
-                            FeatureTable.Add(scores, transitions.Slice((prev2[b] * (t + 1) + prev[b]) * t, t));
+                        FeatureTable.Add(scores, transitions.Slice((prev2[b] * (t + 1) + prev[b]) * t, t));
                         if (!likelyRows.IsEmpty && prev[b] == likely)
                         {
                             int r2 = likelyRows[2 * i], r3 = likelyRows[2 * i + 1];

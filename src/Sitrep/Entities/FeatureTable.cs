@@ -325,20 +325,6 @@ internal readonly struct FeatureTable : IFeatureWeights
     [ThreadStatic]
     private static int _touched;
 
-    /// <summary>sum = a + b, lane by lane (the same floats as copying <paramref name="a"/> into <paramref name="sum"/>, then <see cref="Add"/>ing <paramref name="b"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum)
-    {
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k + Vector256<float>.Count <= a.Length; k += Vector256<float>.Count)
-                (Vector256.Create(a[k..]) + Vector256.Create(b[k..])).CopyTo(sum[k..]);
-        }
-        for (; k < a.Length; k++)
-            sum[k] = a[k] + b[k];
-    }
-
     /// <summary>scores += row, eight lanes at a time where the processor has them (a BILOU row is 17 floats).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(Span<float> scores, ReadOnlySpan<float> row)
