@@ -138,6 +138,11 @@ internal readonly struct FeatureTable : IFeatureWeights
     {
         int n = rows.Length / perToken;
         int tags = _tags;
+        if (tags == 17 && Vector256.IsHardwareAccelerated && Sse.IsSupported && scores.Length >= n * tags)
+        {
+            AddRows17(rows, perToken, n, scores);
+            return;
+        }
         var weights = _weights.AsSpan();
         fixed (float* w = _weights)
         {
@@ -163,6 +168,66 @@ internal readonly struct FeatureTable : IFeatureWeights
                     if (r >= 0)
                         Add(row, weights.Slice(r * tags, tags));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AddRows"/> for rows of 17 tags (BILOU over four types, the shipped tagger): a token's sum
+    /// is kept in registers (two vectors of eight and one float) while its rows are added, and written
+    /// once, instead of read and written back at every row. Each tag's sum takes the same rows in the
+    /// same order from the same zero as <see cref="Add"/>'s, so it is the same to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void AddRows17(ReadOnlySpan<int> rows, int perToken, int n, Span<float> scores)
+    {
+        const int tags = 17;
+        fixed (float* w = _weights)
+        fixed (int* r0 = rows)
+        fixed (float* s0 = scores)
+        {
+            for (int j = 0; j < perToken && n > 0; j++)
+            {
+                int r = r0[j];
+                if (r >= 0)
+                {
+                    Sse.Prefetch0(w + r * tags);
+                    Sse.Prefetch0(w + r * tags + tags - 1);
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (i + 1 < n)
+                {
+                    int* ahead = r0 + (i + 1) * perToken;
+                    for (int j = 0; j < perToken; j++)
+                    {
+                        int r = ahead[j];
+                        if (r >= 0)
+                        {
+                            Sse.Prefetch0(w + r * tags);
+                            Sse.Prefetch0(w + r * tags + tags - 1);
+                        }
+                    }
+                }
+                var a = Vector256<float>.Zero;
+                var b = Vector256<float>.Zero;
+                float c = 0;
+                int* own = r0 + i * perToken;
+                for (int j = 0; j < perToken; j++)
+                {
+                    int r = own[j];
+                    if (r < 0)
+                        continue;
+                    float* row = w + r * tags;
+                    a += Vector256.Load(row);
+                    b += Vector256.Load(row + 8);
+                    c += row[16];
+                }
+                float* sum = s0 + i * tags;
+                a.Store(sum);
+                b.Store(sum + 8);
+                sum[16] = c;
             }
         }
     }

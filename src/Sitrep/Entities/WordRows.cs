@@ -43,8 +43,11 @@ internal sealed class WordRows
 
     private readonly NerModel _model;
     private readonly FeatureTable _table;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // The word forms seen, an open-addressing table of (hash << 32 | entry number + 1), twice as many
+    // places as the cache holds forms (a look-up reads one place, then the form's string on a hash match).
+    private readonly ulong[] _places = new ulong[2 * Capacity];
+    private string[] _forms = new string[1024];
+    private int _count;
     private int[] _data = new int[1024 * Stride];
 
     // Rows of the sentence's ends' stand-ins in each neighbour role, and of the small-valued features.
@@ -57,7 +60,6 @@ internal sealed class WordRows
     {
         _model = model;
         _table = table;
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<uint> keys = stackalloc uint[RoleCount];
         Span<int> rows = stackalloc int[RoleCount];
         RoleKeys(FeatureExtractor.Before1, FeatureExtractor.Before1, FeatureExtractor.BeforeCluster, keys[..4], Prev1Templates);
@@ -132,12 +134,48 @@ internal sealed class WordRows
     /// <summary>The offset of <paramref name="word"/>'s ints in <see cref="_data"/>, filled on its first sight.</summary>
     private int Entry(ReadOnlySpan<char> word)
     {
-        if (_lookup.TryGetValue(word, out int at))
-            return at;
-        at = _index.Count * Stride;
-        _index.Add(new string(word), at);
+        uint hash = HashOf(word);
+        int mask = _places.Length - 1;
+        int place = (int)(hash * 0x9E3779B1u >> 15) & mask;
+        while (true)
+        {
+            ulong entry = _places[place];
+            if (entry == 0)
+                break;
+            if ((uint)(entry >> 32) == hash)
+            {
+                int number = (int)(uint)entry - 1;
+                if (word.SequenceEqual(_forms[number]))
+                    return number * Stride;
+            }
+            place = (place + 1) & mask;
+        }
+        int at = _count * Stride;
+        if (_count == _forms.Length)
+            Array.Resize(ref _forms, 2 * _forms.Length);
+        _forms[_count] = new string(word);
+        _count++;
+        _places[place] = (ulong)hash << 32 | (uint)_count;
         Fill(word, _data.AsSpan(at, Stride));
         return at;
+    }
+
+    /// <summary>A hash of a word form's characters (FNV-1a over the UTF-16 code units).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint HashOf(ReadOnlySpan<char> word)
+    {
+        uint hash = 2166136261;
+        foreach (char c in word)
+            hash = (hash ^ c) * 16777619;
+        return hash;
+    }
+
+    /// <summary>Forgets every word form (the cache is full).</summary>
+    private void Clear()
+    {
+        Array.Clear(_places);
+        Array.Clear(_forms, 0, _count);
+        _count = 0;
     }
 
     private void Fill(ReadOnlySpan<char> w, Span<int> entry)
@@ -198,10 +236,10 @@ internal sealed class WordRows
         if (n > MaxSentence)
             throw new ArgumentOutOfRangeException(nameof(tokens), "a sentence longer than the word cache holds");
         // Emptied between sentences only: a sentence's words stay where they are while it is tagged.
-        if (_index.Count + n > Capacity)
-            _index.Clear();
-        if ((_index.Count + n) * Stride > _data.Length)
-            Array.Resize(ref _data, Math.Min(Capacity, Math.Max(2 * _data.Length / Stride, _index.Count + n)) * Stride);
+        if (_count + n > Capacity)
+            Clear();
+        if ((_count + n) * Stride > _data.Length)
+            Array.Resize(ref _data, Math.Min(Capacity, Math.Max(2 * _data.Length / Stride, _count + n)) * Stride);
         const int perToken = FeatureExtractor.StaticCount + 1;
         var pool = System.Buffers.ArrayPool<int>.Shared.Rent(2 * n + 2 * Probes * n);
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(2 * n);
