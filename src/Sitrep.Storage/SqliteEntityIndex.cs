@@ -32,10 +32,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         _session = session;
         _documents = documents;
         _changes = changes;
-        _session.Committing += FlushAll;
-        _session.SavepointOpened += _ => _marks.Push(_journal.Count);
-        _session.SavepointReleased += _ => EndSavepoint();
-        _session.RolledBack += RolledBack;
     }
 
     private static readonly IReadOnlySet<string> EntityLayerNames = new HashSet<string>(StringComparer.Ordinal) { EntityLayers.DocumentEntities.Name };
@@ -75,9 +71,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         // Within one transaction each entity's row is read once and kept until this index writes it again: resolution
         // asks for the same candidates' rows (their names, types, how many documents name them) over and over.
         bool cached = RowsCurrent();
-        // A row changed in memory and not written yet is read from there.
-        if (_pending.Count > 0 && _pending.TryGetValue(id, out var pending) && pending.Row is { } changed)
-            return changed.MergedInto is { } into0 ? Get(into0) : changed.Entity;
         if (cached && _rows.TryGetValue(id, out var row))
             return row.MergedInto is { } merged ? Get(merged) : row.Entity!;
         long into;
@@ -297,11 +290,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
                 linked.Add((reader.Int64(0), reader.NullableText(1), reader.NullableText(2), reader.NullableText(3)));
         }
         if (linked.Count == 0)
-        {
-            StartLinking(documentId);
             return [];
-        }
-        FlushAll();
         _documentLinks.Remove(documentId);
         var delete = Prepared("DELETE FROM entity_links WHERE document = $document");
         delete.Parameters["$document"].Value = documentId;
@@ -318,7 +307,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             AddDocuments(id, -1);
             Retype(id);
         }
-        StartLinking(documentId);
         return entities;
     }
 
@@ -326,253 +314,27 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public void Link(string documentId, int local, long id, string type, string? sector, string? country)
     {
-        if (!_session.InTransactionNow)
-        {
-            _session.InTransaction(() => Link(documentId, local, id, type, sector, country));
-            return;
-        }
-        // The entity's row and votes change in memory (Pending) and are written once a transaction or when something
-        // reads them by a query: an entity most articles name (a president, a country) is linked dozens of times a
-        // batch, and its row and type vote were written each time. What the statements did is done here, in the
-        // same order: the type vote and the sector and country votes first, then the entity's row (the document
-        // counts once for it, however many of its own entities link to it; one more vote for this type makes it
-        // the entity's type when it now has more votes than the type the entity has, unless the user typed it).
-        // Whether the document links to the entity already is known without a query when all its links were made
-        // here since it was unlinked, in this transaction, with no merge or rollback between (as the resolver links).
-        bool known = _linking == documentId && _linkingTransaction == _session.Transactions && _linkingRollbacks == _session.Rollbacks
-            && !_linkingLocals.Contains(local);
-        var pending = Touch(id);
-        if (type is not null)
-            AddVote(id, pending.Types, type, 1);
-        if (sector is not null)
-            AddVote(id, pending.Attributes, ("sector", sector), 1);
-        if (country is not null)
-            AddVote(id, pending.Attributes, ("country", country), 1);
-        if (LoadRow(id, pending) is { } row)
-        {
-            bool linked = known ? _linkingEntities.Contains(id)
-                : Raw("SELECT 1 FROM entity_links WHERE document = $document AND entity = $id").Bind("$document", documentId).Bind("$id", id).Int64Scalar() is not null;
-            string newType = row.Type;
-            if (type is not null && row.Type != type && !row.TypeByUser && Votes(id, pending, type) > Votes(id, pending, row.Type))
-                newType = type;
-            // Nothing written when nothing changes (the statement rewrote the same values).
-            if (!linked || newType != row.Type)
-                SetRow(id, pending, row with { Entity = new StoredEntity(id, row.Entity.Name, newType, row.Entity.Documents + (linked ? 0 : 1)), Dirty = true }, true);
-        }
+        Vote(id, type, 1);
+        Attributes(id, sector, country, 1);
+        // One statement for the entity's row, before the link is written: the document counts once for the
+        // entity, however many of its own entities link to it; and one more vote for this type can only make
+        // this type the leader, so it takes over when it now has more votes than the entity's type (a tie
+        // keeps the type it has). Both read the row as it was (SQLite evaluates every SET from the old row),
+        // as the two statements they replace did (four statements a link instead of six, with the votes).
+        Raw("""
+            UPDATE entities SET
+                documents = documents + NOT EXISTS (SELECT 1 FROM entity_links WHERE document = $document AND entity = $id),
+                type = CASE WHEN type <> $type AND type_by_user = 0
+                    AND (SELECT votes FROM entity_types WHERE entity = $id AND type = $type)
+                      > COALESCE((SELECT votes FROM entity_types t WHERE t.entity = $id AND t.type = entities.type), 0)
+                    THEN $type ELSE type END
+            WHERE id = $id
+            """).Bind("$document", documentId).Bind("$id", id).Bind("$type", type).Run();
         _rows.Remove(id);
         _documentEntities.Clear();
         _documentLinks.Remove(documentId);
         Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)")
             .Bind("$document", documentId).Bind("$local", local).Bind("$id", id).Bind("$type", type).Bind("$sector", sector).Bind("$country", country).Run();
-        if (known)
-        {
-            _linkingLocals.Add(local);
-            _linkingEntities.Add(id);
-        }
-        else if (_linking == documentId)
-            _linking = null;
-    }
-
-    /// <summary>The document whose every link since <see cref="Unlink(string)"/> emptied them is in <see cref="_linkingEntities"/> (null: none).</summary>
-    private string? _linking;
-    private readonly HashSet<int> _linkingLocals = [];
-    private readonly HashSet<long> _linkingEntities = [];
-    private long _linkingTransaction = -1;
-    private long _linkingRollbacks;
-
-    private void StartLinking(string documentId)
-    {
-        _linking = _session.InTransactionNow ? documentId : null;
-        _linkingLocals.Clear();
-        _linkingEntities.Clear();
-        _linkingTransaction = _session.Transactions;
-        _linkingRollbacks = _session.Rollbacks;
-    }
-
-    /// <summary>An entity's row as the table has it with what is pending applied.</summary>
-    private sealed record PendingRow(StoredEntity Entity, long? MergedInto, bool TypeByUser, bool Dirty)
-    {
-        public string Type => Entity.Type;
-    }
-
-    /// <summary>What is held back of one entity: its row when read or changed, and the votes added to its types and attributes.</summary>
-    private sealed class Pending
-    {
-        public PendingRow? Row;
-        public bool RowRead;
-        public Dictionary<string, int> Types = new(StringComparer.Ordinal);
-        public Dictionary<(string Kind, string Value), int> Attributes = [];
-    }
-
-    /// <summary>The entities whose row or votes changed in this transaction and are not written yet.</summary>
-    private readonly Dictionary<long, Pending> _pending = [];
-
-    /// <summary>
-    /// How to undo each change made to <see cref="_pending"/> inside a savepoint, in the order made, so that a savepoint
-    /// rolled back puts back what was held when it opened (a change written out inside it too: the table loses it with
-    /// the rollback, so it is held again); <see cref="_marks"/> holds where each open savepoint's changes start.
-    /// </summary>
-    private readonly List<UndoStep> _journal = [];
-
-    private readonly Stack<int> _marks = new();
-
-    private enum UndoKind : byte { Added, Type, Attribute, Row, Removed }
-
-    /// <summary>One change to undo: the entity, what changed and what it was before (Had: the vote was held; Before: its votes).</summary>
-    private readonly record struct UndoStep(long Id, UndoKind Kind, string? A, string? B, bool Had, int Before, PendingRow? Row, Pending? Removed);
-
-    private bool Journaling => _marks.Count > 0;
-
-    /// <summary>The entity's pending state, to change (made when there is none).</summary>
-    private Pending Touch(long id)
-    {
-        if (!_pending.TryGetValue(id, out var pending))
-        {
-            _pending[id] = pending = new Pending();
-            if (Journaling)
-                _journal.Add(new UndoStep(id, UndoKind.Added, null, null, false, 0, null, null));
-        }
-        return pending;
-    }
-
-    private void AddVote(long id, Dictionary<string, int> votes, string type, int delta)
-    {
-        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, type, out bool had);
-        if (Journaling)
-            _journal.Add(new UndoStep(id, UndoKind.Type, type, null, had, count, null, null));
-        count += delta;
-    }
-
-    private void AddVote(long id, Dictionary<(string Kind, string Value), int> votes, (string Kind, string Value) key, int delta)
-    {
-        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, key, out bool had);
-        if (Journaling)
-            _journal.Add(new UndoStep(id, UndoKind.Attribute, key.Kind, key.Value, had, count, null, null));
-        count += delta;
-    }
-
-    private void SetRow(long id, Pending pending, PendingRow? row, bool read)
-    {
-        if (Journaling)
-            _journal.Add(new UndoStep(id, UndoKind.Row, null, null, pending.RowRead, 0, pending.Row, null));
-        pending.Row = row;
-        pending.RowRead = read;
-    }
-
-    /// <summary>The row of a pending entity, read from the table the first time (null: no such row).</summary>
-    private PendingRow? LoadRow(long id, Pending pending)
-    {
-        if (!pending.RowRead)
-            SetRow(id, pending, ReadRow(id), true);
-        return pending.Row;
-    }
-
-    private PendingRow? ReadRow(long id)
-    {
-        using var reader = Raw("SELECT name, type, documents, merged_into, type_by_user FROM entities WHERE id = $id").Bind("$id", id).Execute();
-        if (!reader.Read())
-            return null;
-        return new PendingRow(new StoredEntity(id, reader.Text(0), reader.Text(1), reader.Int32(2)), reader.IsNull(3) ? null : reader.Int64(3), reader.Int64(4) != 0, false);
-    }
-
-    /// <summary>The votes the entity's type has now: the table's and what is pending (0 when it has none).</summary>
-    private long Votes(long id, Pending pending, string type)
-    {
-        long stored = Raw("SELECT votes FROM entity_types WHERE entity = $id AND type = $type").Bind("$id", id).Bind("$type", type).Int64Scalar() ?? 0;
-        return stored + pending.Types.GetValueOrDefault(type);
-    }
-
-    /// <summary>Writes what is pending of every entity (before the transaction commits and before a query reads the tables).</summary>
-    private void FlushAll()
-    {
-        if (_pending.Count == 0)
-            return;
-        foreach (var id in _pending.Keys.ToList())
-            Flush(id);
-    }
-
-    /// <summary>Writes what is pending of one entity: its row, then its type votes, then its sector and country votes.</summary>
-    private void Flush(long id)
-    {
-        if (!_pending.TryGetValue(id, out var pending))
-            return;
-        if (Journaling)
-            _journal.Add(new UndoStep(id, UndoKind.Removed, null, null, false, 0, null, pending));
-        _pending.Remove(id);
-        if (pending.Row is { Dirty: true } row)
-        {
-            Raw("UPDATE entities SET documents = $documents, type = $type WHERE id = $id").Bind("$id", id).Bind("$documents", row.Entity.Documents).Bind("$type", row.Type).Run();
-        }
-        // The row as the table has it now, kept for the next reads (as Get would keep it).
-        if (pending.Row is { } written && RowsCurrent())
-            _rows[id] = written.MergedInto is { } into ? (null, into) : (written.Entity, null);
-        else
-            _rows.Remove(id);
-        foreach (var (type, delta) in pending.Types)
-            Vote(id, type, delta);
-        foreach (var ((kind, value), delta) in pending.Attributes)
-            Attribute(id, kind, value, delta);
-    }
-
-    private void EndSavepoint()
-    {
-        // What the released savepoint saved stays for an enclosing one to roll back to.
-        if (_marks.Count == 0)
-            return;
-        _marks.Pop();
-        if (_marks.Count == 0)
-            _journal.Clear();
-    }
-
-    private void RolledBack(int depth)
-    {
-        if (depth == 0)
-        {
-            _pending.Clear();
-            _journal.Clear();
-            _marks.Clear();
-            return;
-        }
-        if (_marks.Count == 0)
-            return;
-        int start = _marks.Pop();
-        for (int i = _journal.Count - 1; i >= start; i--)
-        {
-            var step = _journal[i];
-            if (step.Kind == UndoKind.Added)
-            {
-                _pending.Remove(step.Id);
-                continue;
-            }
-            if (step.Kind == UndoKind.Removed)
-            {
-                _pending[step.Id] = step.Removed!;
-                continue;
-            }
-            var pending = _pending[step.Id];
-            switch (step.Kind)
-            {
-                case UndoKind.Type when step.Had:
-                    pending.Types[step.A!] = step.Before;
-                    break;
-                case UndoKind.Type:
-                    pending.Types.Remove(step.A!);
-                    break;
-                case UndoKind.Attribute when step.Had:
-                    pending.Attributes[(step.A!, step.B!)] = step.Before;
-                    break;
-                case UndoKind.Attribute:
-                    pending.Attributes.Remove((step.A!, step.B!));
-                    break;
-                case UndoKind.Row:
-                    pending.Row = step.Row;
-                    pending.RowRead = step.Had;
-                    break;
-            }
-        }
-        _journal.RemoveRange(start, _journal.Count - start);
-        if (_marks.Count == 0)
-            _journal.Clear();
     }
 
     private void Vote(long id, string? type, int delta)
@@ -618,7 +380,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     public (string? Sector, string? Country) Affiliation(long id)
     {
         long entity = Get(id).Id;
-        Flush(entity);
         string? sector = null, country = null;
         using var reader = Raw("""
             SELECT kind, value FROM entity_attributes WHERE entity = $id AND votes > 0
@@ -672,8 +433,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     {
         if (kept == absorbed)
             return;
-        FlushAll();
-        _linking = null;
         _blocks = null;
         // The cached rows change as the statements below change the table's: the kept entity's row (its name, type
         // and count may change) and the absorbed one's are read again, and an entity that pointed at the absorbed one
@@ -745,7 +504,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         ArgumentNullException.ThrowIfNull(documentId);
         // Story grouping and then framing read each new article's entities in the same transaction, with nothing
         // written to the entity tables between: the second reads what the first read (a copy: the caller's to keep).
-        FlushAll();
         bool cache = count >= 0 && RowsCurrent();
         if (cache && _documentEntities.TryGetValue(documentId, out var kept) && kept.Length >= count)
             return kept.AsSpan(0, count).ToArray();
@@ -800,7 +558,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IReadOnlyList<StoredEntity> List(string? search, string? type, int limit)
     {
-        FlushAll();
         var command = Prepared("""
             SELECT id, name, type, documents FROM entities
             WHERE merged_into IS NULL AND documents > 0 AND ($type IS NULL OR type = $type)
@@ -820,7 +577,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IReadOnlyList<(string Type, int Entities)> CountByType()
     {
-        FlushAll();
         var command = Prepared("SELECT type, COUNT(*) FROM entities WHERE merged_into IS NULL AND documents > 0 GROUP BY type ORDER BY COUNT(*) DESC, type");
         var list = new List<(string, int)>();
         using var reader = command.ExecuteReader();
@@ -831,7 +587,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IEnumerable<StoredEntity> All()
     {
-        FlushAll();
         using var command = _session.Fresh("SELECT id, name, type, documents FROM entities WHERE merged_into IS NULL AND documents > 0 ORDER BY id");
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -841,7 +596,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     /// <summary>The documents naming the entity, in store order, with the local entity each names it by.</summary>
     public IReadOnlyList<(string Document, int Local)> Links(long id)
     {
-        FlushAll();
         var command = Prepared("""
             SELECT l.document, l.local FROM entity_links l JOIN documents d ON d.id = l.document
             WHERE l.entity = $id ORDER BY d.seq, l.local
@@ -972,8 +726,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     private void Unlink(string documentId, int local, long id)
     {
-        FlushAll();
-        _linking = null;
         var link = Prepared("SELECT type, sector, country FROM entity_links WHERE document = $document AND local = $local");
         link.Parameters["$document"].Value = documentId;
         link.Parameters["$local"].Value = local;
@@ -1007,7 +759,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         var entity = Get(id);
         InTransaction(() =>
         {
-            FlushAll();
             _rows.Clear();
             _documentEntities.Clear();
             var command = Prepared("UPDATE entities SET name = $name, name_by_user = 1 WHERE id = $id");
@@ -1031,7 +782,6 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         var entity = Get(id);
         InTransaction(() =>
         {
-            FlushAll();
             _rows.Clear();
             _documentEntities.Clear();
             var command = Prepared("UPDATE entities SET type = $type, type_by_user = 1 WHERE id = $id");

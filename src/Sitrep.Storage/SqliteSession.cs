@@ -46,18 +46,6 @@ internal sealed class SqliteSession : IDisposable
 
     public bool InTransactionNow => _transaction is not null;
 
-    /// <summary>Raised inside the transaction just before it commits: what a writer held back in memory is written then.</summary>
-    public event Action? Committing;
-
-    /// <summary>Raised when savepoint number N (1 the outermost) has been opened.</summary>
-    public event Action<int>? SavepointOpened;
-
-    /// <summary>Raised when savepoint number N has been released (its work kept, for now, in the enclosing one).</summary>
-    public event Action<int>? SavepointReleased;
-
-    /// <summary>Raised when savepoint number N (0: the whole transaction) has been rolled back.</summary>
-    public event Action<int>? RolledBack;
-
     /// <summary>How many transactions or savepoints of this connection were rolled back: a cache of what the tables hold is stale when this moves.</summary>
     public long Rollbacks { get; private set; }
 
@@ -88,20 +76,17 @@ internal sealed class SqliteSession : IDisposable
             foreach (var c in _commands.Values)
                 c.Transaction = transaction;
             work();
-            Committing?.Invoke();
             transaction.Commit();
             _checkpointer?.Committed();
         }
         catch (SqliteException ex)
         {
             Rollbacks++;
-            RolledBack?.Invoke(0);
             throw new StoreException($"cannot write to the store {Path}: {ex.Message}", ex);
         }
         catch
         {
             Rollbacks++;
-            RolledBack?.Invoke(0);
             throw;
         }
         finally
@@ -126,8 +111,6 @@ internal sealed class SqliteSession : IDisposable
         // every call, and cross-document stages open one per document.
         var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Raw("SAVEPOINT " + name).Run();
-        SavepointOpened?.Invoke(_savepoints);
-        bool rolledBack = false;
         try
         {
             work();
@@ -138,14 +121,10 @@ internal sealed class SqliteSession : IDisposable
             Rollbacks++;
             Raw("ROLLBACK TO SAVEPOINT " + name).Run();
             Raw("RELEASE SAVEPOINT " + name).Run();
-            rolledBack = true;
-            RolledBack?.Invoke(_savepoints);
             throw;
         }
         finally
         {
-            if (!rolledBack)
-                SavepointReleased?.Invoke(_savepoints);
             _savepoints--;
         }
     }
