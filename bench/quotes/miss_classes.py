@@ -17,8 +17,7 @@ quotes21 (2026-12-06); dev is only measured.
 """
 import json, os, re, sys, collections
 sys.path.insert(0, os.path.dirname(__file__))
-from boundaries import load, pairs_of  # noqa: E402
-from misses import parse_full  # noqa: E402
+from misses import unpaired  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEX = {}
@@ -84,28 +83,21 @@ def main():
     nex = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 0
     dump = open(sys.argv[sys.argv.index("--dump") + 1], "w") if "--dump" in sys.argv else None
     C = collections.Counter(); heads = collections.defaultdict(collections.Counter); inlex = collections.Counter()
-    ex = collections.defaultdict(list); n_gold = 0
-    anns = {a.rsplit("_", 1)[0]: a for a in sorted(os.listdir(os.path.join(root, "attributions")), reverse=True)}
-    for art, raw, gold, preds in load(analysis, root):
-        full = parse_full(os.path.join(root, "attributions", anns[art]))
-        pairs, ug, up = pairs_of(raw, gold, preds)
-        first_nl = raw.find("\n") if "\n" in raw else len(raw)
-        n_gold += len(gold)
-        for gi, g in enumerate(full):
-            if gi in ug: continue
-            ca, cb = g["content"][0][0], g["content"][-1][1]
-            gc = set(i for a, b in g["content"] for i in range(a, b))
-            overlapped = any(gc & set(range(p["b"], p["e"])) for p in preds)
-            cls, h = classify(raw, g, ca, cb, first_nl, overlapped)
-            C[cls] += 1; heads[cls][h] += 1
-            if h in LEX: inlex[cls] += 1
-            lo = min([ca] + [a for a, b in g["cue"]] + [a for a, b in g["source"]])
-            item = {"art": art, "class": cls, "head": h, "cue": " ".join(raw[a:b] for a, b in g["cue"]),
-                    "src": " ".join(raw[a:b] for a, b in g["source"]), "content": " ".join(raw[a:b] for a, b in g["content"])[:200],
-                    "ctx": raw[max(0, lo - 60):min(len(raw), cb + 20)].replace("\n", " ")}
-            if len(ex[cls]) < nex: ex[cls].append(item)
-            if dump: dump.write(json.dumps(item, ensure_ascii=False) + "\n")
-    total = sum(C.values())
+    ex = collections.defaultdict(list); totals = collections.Counter()
+    for art, raw, g, first_nl, preds in unpaired(analysis, root, totals):
+        ca, cb = g["content"][0][0], g["content"][-1][1]
+        gc = set(i for a, b in g["content"] for i in range(a, b))
+        overlapped = any(gc & set(range(p["b"], p["e"])) for p in preds)
+        cls, h = classify(raw, g, ca, cb, first_nl, overlapped)
+        C[cls] += 1; heads[cls][h] += 1
+        if h in LEX: inlex[cls] += 1
+        lo = min([ca] + [a for a, b in g["cue"]] + [a for a, b in g["source"]])
+        item = {"art": art, "class": cls, "head": h, "cue": " ".join(raw[a:b] for a, b in g["cue"]),
+                "src": " ".join(raw[a:b] for a, b in g["source"]), "content": " ".join(raw[a:b] for a, b in g["content"])[:200],
+                "ctx": raw[max(0, lo - 60):min(len(raw), cb + 20)].replace("\n", " ")}
+        if len(ex[cls]) < nex: ex[cls].append(item)
+        if dump: dump.write(json.dumps(item, ensure_ascii=False) + "\n")
+    total, n_gold = sum(C.values()), totals["gold"]
     print(f"gold {n_gold}, unpaired {total} ({total / max(1, n_gold):.1%})")
     for cls, n in C.most_common():
         print(f"{n:6d}  {cls}  (cue head in speech-cues.tsv: {inlex[cls]}): " + ", ".join(f"{w} {k}" for w, k in heads[cls].most_common(12)))

@@ -42,50 +42,58 @@ EPI = {"believe", "believes", "believed", "think", "thinks", "thought", "expect"
        "oppose", "opposes", "opposed", "doubt", "doubts", "view", "views", "understand", "understands", "realize", "realized", "seem", "seems"}
 QMARK = "\"“”"
 
+def unpaired(analysis, root, totals):
+    """Each PolNeAR gold attribution (with its discontinuous parts, parse_full) that no predicted content pairs with, as
+    score_attribution.py pairs them: (article, raw text, attribution, end of the first line, the article's predictions);
+    `totals["gold"]` counts every gold attribution read."""
+    anns = {a.rsplit("_", 1)[0]: a for a in sorted(os.listdir(os.path.join(root, "attributions")), reverse=True)}
+    for art, raw, gold, preds in load(analysis, root):
+        full = parse_full(os.path.join(root, "attributions", anns[art]))
+        _, paired, _ = pairs_of(raw, gold, preds)
+        first_nl = raw.find("\n") if "\n" in raw else len(raw)
+        totals["gold"] += len(gold)
+        for gi, g in enumerate(full):
+            if gi not in paired:
+                yield art, raw, g, first_nl, preds
+
 def main():
     analysis = json.load(open(sys.argv[1], encoding="utf-8")); root = sys.argv[2]
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 40
     dump = open(sys.argv[sys.argv.index("--dump") + 1], "w") if "--dump" in sys.argv else None
-    T = collections.defaultdict(collections.Counter); n_gold = n_miss = 0
-    anns = {a.rsplit("_", 1)[0]: a for a in sorted(os.listdir(os.path.join(root, "attributions")), reverse=True)}
-    for art, raw, gold, preds in load(analysis, root):
-        full = parse_full(os.path.join(root, "attributions", anns[art]))
-        pairs, ug, up = pairs_of(raw, gold, preds)
-        first_nl = raw.find("\n") if "\n" in raw else len(raw)
-        n_gold += len(gold)
-        for gi, g in enumerate(full):
-            if gi in ug: continue
-            n_miss += 1
-            ca, cb = g["content"][0][0], g["content"][-1][1]
-            ctext = " ".join(raw[a:b] for a, b in g["content"])
-            cue = " ".join(raw[a:b] for a, b in g["cue"]).lower().replace("\n", " ")
-            cue_a = g["cue"][0][0] if g["cue"] else None
-            src = " ".join(raw[a:b] for a, b in g["source"])
-            if cb <= first_nl: T["where"]["headline (first line)"] += 1; T["cue_headline"][cue] += 1; continue
-            T["where"]["body"] += 1
-            T["cue"][cue] += 1
-            T["cue_lemma_last"][cue.split()[-1] if cue else "(none)"] += 1
-            pos = "none" if cue_a is None else "before" if cue_a < ca else "after" if cue_a >= cb else "inside"
-            T["cue_pos"][pos] += 1
-            inq = raw[max(0, ca - 1):ca + 1].strip()[:1] in QMARK or ctext.strip()[:1] in QMARK
-            T["quoted"]["quote marks" if inq else "no marks"] += 1
-            sw = src.lower().split()
-            sk = ("none" if not sw else "pronoun" if len(sw) == 1 and sw[0] in PRON else
-                  "name" if src[:1].isupper() and not src.lower().startswith(("the ", "a ", "an ")) else "nominal")
-            T["source"][sk] += 1
-            shape = []
-            cw = cue.split()
-            if "according" in cw: shape.append("according to")
-            if cw and NOMCUE.match(cw[-1]): shape.append("nominal cue")
-            if any(w in EPI for w in cw): shape.append("epistemic/attitude")
-            if re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", raw[ca:cb]): shape.append("multi-sentence")
-            if cw and cw[-1] in {"of", "about", "on", "over", "with", "for", "against"} and len(cw) <= 3: shape.append("cue+prep")
-            if not shape: shape.append("other")
-            for s in shape: T["shape"][s] += 1
-            T["len"]["<=5 words" if len(ctext.split()) <= 5 else "6-15" if len(ctext.split()) <= 15 else ">15"] += 1
-            if dump:
-                dump.write(json.dumps({"art": art, "cue": cue, "pos": pos, "src": src, "content": ctext, "shape": shape,
-                                       "ctx": raw[max(0, min(ca, cue_a if cue_a is not None else ca) - 80):cb + 40]}, ensure_ascii=False) + "\n")
+    T = collections.defaultdict(collections.Counter); totals = collections.Counter(); n_miss = 0
+    for art, raw, g, first_nl, _ in unpaired(analysis, root, totals):
+        n_miss += 1
+        ca, cb = g["content"][0][0], g["content"][-1][1]
+        ctext = " ".join(raw[a:b] for a, b in g["content"])
+        cue = " ".join(raw[a:b] for a, b in g["cue"]).lower().replace("\n", " ")
+        cue_a = g["cue"][0][0] if g["cue"] else None
+        src = " ".join(raw[a:b] for a, b in g["source"])
+        if cb <= first_nl: T["where"]["headline (first line)"] += 1; T["cue_headline"][cue] += 1; continue
+        T["where"]["body"] += 1
+        T["cue"][cue] += 1
+        T["cue_lemma_last"][cue.split()[-1] if cue else "(none)"] += 1
+        pos = "none" if cue_a is None else "before" if cue_a < ca else "after" if cue_a >= cb else "inside"
+        T["cue_pos"][pos] += 1
+        inq = raw[max(0, ca - 1):ca + 1].strip()[:1] in QMARK or ctext.strip()[:1] in QMARK
+        T["quoted"]["quote marks" if inq else "no marks"] += 1
+        sw = src.lower().split()
+        sk = ("none" if not sw else "pronoun" if len(sw) == 1 and sw[0] in PRON else
+              "name" if src[:1].isupper() and not src.lower().startswith(("the ", "a ", "an ")) else "nominal")
+        T["source"][sk] += 1
+        shape = []
+        cw = cue.split()
+        if "according" in cw: shape.append("according to")
+        if cw and NOMCUE.match(cw[-1]): shape.append("nominal cue")
+        if any(w in EPI for w in cw): shape.append("epistemic/attitude")
+        if re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", raw[ca:cb]): shape.append("multi-sentence")
+        if cw and cw[-1] in {"of", "about", "on", "over", "with", "for", "against"} and len(cw) <= 3: shape.append("cue+prep")
+        if not shape: shape.append("other")
+        for s in shape: T["shape"][s] += 1
+        T["len"]["<=5 words" if len(ctext.split()) <= 5 else "6-15" if len(ctext.split()) <= 15 else ">15"] += 1
+        if dump:
+            dump.write(json.dumps({"art": art, "cue": cue, "pos": pos, "src": src, "content": ctext, "shape": shape,
+                                   "ctx": raw[max(0, min(ca, cue_a if cue_a is not None else ca) - 80):cb + 40]}, ensure_ascii=False) + "\n")
+    n_gold = totals["gold"]
     print(f"gold {n_gold}, missed {n_miss} ({n_miss / max(1, n_gold):.1%})")
     for key in ("where", "cue_pos", "quoted", "source", "shape", "len", "cue_lemma_last", "cue", "cue_headline"):
         print(f"--- {key}")
