@@ -47,18 +47,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
         ArgumentNullException.ThrowIfNull(terms);
         // Up to TermsAtOnce terms a statement: a multi-row upsert takes its rows in the order given, each as one
         // statement a term took it (67 terms an article were 67 statements).
-        int count = 0;
-        foreach (var term in terms)
-        {
-            _termChunk[count++] = term;
-            if (count == TermsAtOnce)
-            {
-                RunTerms(FrequencySql, "$delta", delta, count);
-                count = 0;
-            }
-        }
-        if (count > 0)
-            RunTerms(FrequencySql, "$delta", delta, count);
+        RunTerms(FrequencySql, "$delta", delta, terms);
     }
 
     private const int TermsAtOnce = 32;
@@ -75,6 +64,23 @@ public sealed class SqliteStoryIndex : IStoryIndex
     /// <summary>The insert of n postings of one story (n from 1 to <see cref="TermsAtOnce"/>), each ignored when filed already.</summary>
     private static readonly string[] PostingSql = [.. Enumerable.Range(0, TermsAtOnce + 1).Select(n => n == 0 ? "" :
         "INSERT OR IGNORE INTO story_terms (term, story) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($term{i}, $story)")))];
+
+    /// <summary>Runs the statement for every <see cref="TermsAtOnce"/> terms (and the rest), in the order given, with one shared value.</summary>
+    private void RunTerms(string[] sql, string name, long value, IEnumerable<string> terms)
+    {
+        int count = 0;
+        foreach (var term in terms)
+        {
+            _termChunk[count++] = term;
+            if (count == TermsAtOnce)
+            {
+                RunTerms(sql, name, value, count);
+                count = 0;
+            }
+        }
+        if (count > 0)
+            RunTerms(sql, name, value, count);
+    }
 
     /// <summary>Runs the statement for the first <paramref name="count"/> terms of <see cref="_termChunk"/>, with one shared value.</summary>
     private void RunTerms(string[] sql, string name, long value, int count)
@@ -255,18 +261,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
     {
         ArgumentNullException.ThrowIfNull(terms);
         // Up to TermsAtOnce postings a statement, in the order given (a story's 12 lookup terms were 12 statements).
-        int count = 0;
-        foreach (var term in terms)
-        {
-            _termChunk[count++] = term;
-            if (count == TermsAtOnce)
-            {
-                RunTerms(PostingSql, "$story", story, count);
-                count = 0;
-            }
-        }
-        if (count > 0)
-            RunTerms(PostingSql, "$story", story, count);
+        RunTerms(PostingSql, "$story", story, terms);
     }
 
     public void Merge(long kept, long absorbed)
