@@ -440,17 +440,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         // each merge. Only what is current may be kept (RowsCurrent empties it otherwise, before this is used).
         _rows.Remove(kept);
         _rows.Remove(absorbed);
-        List<long>? repointed = null;
-        foreach (var (row, value) in _rows)
-        {
-            if (value.MergedInto == absorbed)
-                (repointed ??= []).Add(row);
-        }
-        if (repointed is not null)
-        {
-            foreach (var row in repointed)
-                _rows[row] = (null, kept);
-        }
+        MergedRows.Repoint(_rows, absorbed, kept, static row => row.MergedInto, static (_, into) => (null, into));
         _documentEntities.Clear();
         // The links of the documents naming the absorbed entity change.
         var linked = Prepared("SELECT document FROM entity_links WHERE entity = $absorbed");

@@ -272,17 +272,8 @@ public sealed class SqliteStoryIndex : IStoryIndex
         // points at the kept one, then the absorbed one points there too, emptied (its days stay). Emptying the whole
         // cache instead made every story a candidate again read anew after each merge: on the first 10,000 of
         // merges-10k, 267,474 reads of a story's row (26.7 an article) for 8,965 stories.
-        List<long>? repointed = null;
-        foreach (var (id, window) in _windows)
-        {
-            if (window.MergedInto == absorbed)
-                (repointed ??= []).Add(id);
-        }
-        if (repointed is not null)
-        {
-            foreach (var id in repointed)
-                _windows[id] = _windows[id] with { MergedInto = kept };
-        }
+        MergedRows.Repoint(_windows, absorbed, kept, static window => window.MergedInto,
+            static (window, into) => window with { MergedInto = into });
         if (_windows.TryGetValue(absorbed, out var absorbedWindow))
             _windows[absorbed] = absorbedWindow with { MergedInto = kept, Size = 0 };
         foreach (var sql in (ReadOnlySpan<string>)[
