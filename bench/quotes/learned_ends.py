@@ -22,7 +22,7 @@ contents made exact / broken, and the train file rescored with the held-out cuts
 `--rich` adds conjoined features (a finite verb after the cut and before it, the words on both sides together, the
 length, a second comma or dash of a pair and whether a finite verb follows it); `--neg-early` also trains on contents
 whose start is wrong, a cut before the gold words being a negative. `--dump-weights F` writes the model trained on all
-of train (byte-identical on re-run). No POS tags: the analysis JSON holds none, so word classes are closed lists.
+of train (byte-identical on re-run); `--guard` adds grammar guards (no cut inside a comma or dash pair, …). No POS tags: the analysis JSON holds none, so word classes are closed lists.
 Result (not taken): see docs/quotes-notes.md, 2026-12-06, branch quotes26.
 """
 import json, math, os, re, sys, collections, copy, subprocess
@@ -161,9 +161,26 @@ def train(exs, epochs=6, lr=0.1, l2=1e-5):
 def prob(wts, f): 
     z = sum(wts.get(k, 0.0) for k in f); return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
+GUARD = "--guard" in sys.argv
+def guarded(x, ci):
+    """Grammar guards (no learning): not at the first comma or dash of a pair that a finite verb follows ("she, too,
+    will fight", "Hillary Clinton — whose office declined comment — will campaign"), not after "not … ," of a "not X
+    but Y", and not when what is kept holds no noun or verb (at most two words, or only adverbs)."""
+    toks = x["toks"]; i = x["cands"][ci]; sep = toks[i][2].lower()
+    if sep == "," or sep in DASHES:
+        for j in range(i + 1, len(toks) - 1):
+            if toks[j][2] == toks[i][2]:
+                if finite(toks[j + 1][2]) or toks[j + 1][2].lower() in PREPS and False: return False
+                break
+    kept = [t[2].lower() for t in toks[:i]]
+    if "not" in kept and sep in {",", "but"}: return False
+    if len([w for w in kept if w[0].isalnum()]) <= 2: return False
+    if all(w.endswith("ly") or w in {"no", "doubt", "too", "also", "even", "still"} or not w[0].isalnum() for w in kept): return False
+    return True
+
 def decide(wts, x, thr):
     for ci, f in enumerate(x["feats"]):
-        if prob(wts, f) > thr: return ci
+        if prob(wts, f) > thr and (not GUARD or guarded(x, ci)): return ci
     return None
 
 def apply(analysis, cuts):
