@@ -19,6 +19,8 @@ public sealed class ActorTable
     private readonly bool _hasSpanLookup;
     private readonly FrozenSet<string> _givenNames;
     private readonly FrozenDictionary<string, string> _agentNouns;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nounLookup;
+    private readonly bool _hasNounLookup;
 
     private ActorTable(FrozenDictionary<string, ActorInfo> names, FrozenSet<string> givenNames, FrozenDictionary<string, string> agentNouns, string hash)
     {
@@ -26,6 +28,7 @@ public sealed class ActorTable
         _hasSpanLookup = names.TryGetAlternateLookup(out _spanLookup);
         _givenNames = givenNames;
         _agentNouns = agentNouns;
+        _hasNounLookup = agentNouns.TryGetAlternateLookup(out _nounLookup);
         Hash = hash;
     }
 
@@ -69,6 +72,10 @@ public sealed class ActorTable
 
     /// <summary>The sector a noun for a kind of actor gives ("militia" → militia, "armed group" → militia), or null.</summary>
     public string? SectorOfNoun(string noun) => _agentNouns.GetValueOrDefault(noun.ToLowerInvariant());
+
+    /// <summary><see cref="SectorOfNoun"/> of a noun already lower-cased (invariant), without making a string of it.</summary>
+    internal string? SectorOfLowerNoun(ReadOnlySpan<char> lowerNoun) =>
+        _hasNounLookup ? (_nounLookup.TryGetValue(lowerNoun, out var sector) ? sector : null) : SectorOfNoun(lowerNoun.ToString());
 
     public static ActorTable Parse(string actors, string givenNames, string agentNouns)
     {

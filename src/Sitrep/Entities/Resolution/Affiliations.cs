@@ -40,12 +40,18 @@ internal static partial class Affiliations
                 if (sector is not null && country is not null)
                     break;
             }
-            // A name that opens with a nationality: "Iraqi Popular Mobilization Forces", "Iraqi parliament".
-            foreach (var alias in aliases)
+            // A name that opens with a nationality: "Iraqi Popular Mobilization Forces", "Iraqi parliament"
+            // (split only while it can still say something).
+            if (type != "PERSON")
             {
-                var w = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (w.Length >= 2 && type != "PERSON")
-                    country ??= countries.CountryOfDemonym(w[0]) ?? StrictCountry(w[0], countries);
+                foreach (var alias in aliases)
+                {
+                    if (country is not null)
+                        break;
+                    var w = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (w.Length >= 2)
+                        country = countries.CountryOfDemonym(w[0]) ?? StrictCountry(w[0], countries);
+                }
             }
         }
         foreach (var alias in aliases.OrderByDescending(a => a.Length))
@@ -53,7 +59,7 @@ internal static partial class Affiliations
             // A surname alone is too common a key to say whose a person is.
             if (type == "PERSON" && alias.IndexOf(' ', StringComparison.Ordinal) < 0)
                 continue;
-            if (actors.Of(alias) is { } info && Compatible(info.Type, type))
+            if (actors.Of(alias.AsSpan()) is { } info && Compatible(info.Type, type))
             {
                 sector ??= info.Sector;
                 country ??= info.Country;
@@ -96,7 +102,7 @@ internal static partial class Affiliations
         var phrase = before.GetRange(start, before.Count - start);
         string? sector = null, country = null;
         // For a person, only a description that ends in a noun for a kind of actor right before the name.
-        if (type == "PERSON" && (phrase.Count == 0 || actors.SectorOfNoun(Singular(phrase[^1].ToLowerInvariant())) is null))
+        if (type == "PERSON" && (phrase.Count == 0 || SectorOfWords(phrase, phrase.Count - 1, 1, actors, singularOnly: true) is null))
             return (null, null);
         if (phrase.Count > 0)
         {
@@ -112,7 +118,7 @@ internal static partial class Affiliations
         if (!WordScan.OpensWithComma(text, mention.End, end))
             return (sector, country);
         var after = Words(text, mention.End, end, 11);
-        if (after.Count >= 3 && after[0] == "," && after[1].ToLowerInvariant() is "a" or "an" or "the")
+        if (after.Count >= 3 && after[0] == "," && IsArticle(after[1]))
         {
             int stop = 2;
             while (stop < after.Count && stop < 10 && !IsPunctuation(after[stop]) && after[stop] is not ("who" or "which" or "that"))
@@ -134,10 +140,7 @@ internal static partial class Affiliations
         for (int end = words.Count; end > 0 && sector is null; end--)
         {
             for (int length = Math.Min(4, end); length >= 1 && sector is null; length--)
-            {
-                var noun = string.Join(' ', words.GetRange(end - length, length)).ToLowerInvariant();
-                sector = actors.SectorOfNoun(noun) ?? actors.SectorOfNoun(Singular(noun));
-            }
+                sector = SectorOfWords(words, end - length, length, actors, singularOnly: false);
         }
         foreach (var w in words)
         {
@@ -148,13 +151,85 @@ internal static partial class Affiliations
         return (sector, country);
     }
 
+    /// <summary>
+    /// The sector of the words <paramref name="words"/>[<paramref name="start"/>..+<paramref name="count"/>] joined by
+    /// spaces and lower-cased (invariant), as a noun for a kind of actor or as that noun's singular
+    /// (<paramref name="singularOnly"/>: only the singular). Made on the stack where the phrase fits (it always
+    /// does in articles; a longer one is made as a string): this is asked up to four times per word before
+    /// most mentions of organisations and people, and strings of every such phrase were made.
+    /// </summary>
+    private static string? SectorOfWords(List<string> words, int start, int count, ActorTable actors, bool singularOnly)
+    {
+        int length = count - 1;
+        for (int k = start; k < start + count; k++)
+            length += words[k].Length;
+        if (length > MaxNoun)
+        {
+            var noun = string.Join(' ', words.GetRange(start, count)).ToLowerInvariant();
+            return singularOnly ? actors.SectorOfNoun(Singular(noun)) : actors.SectorOfNoun(noun) ?? actors.SectorOfNoun(Singular(noun));
+        }
+        Span<char> joined = stackalloc char[MaxNoun];
+        Span<char> lower = stackalloc char[MaxNoun];
+        Span<char> single = stackalloc char[MaxNoun];
+        int at = 0;
+        for (int k = start; k < start + count; k++)
+        {
+            if (k > start)
+                joined[at++] = ' ';
+            words[k].AsSpan().CopyTo(joined[at..]);
+            at += words[k].Length;
+        }
+        // Lower-cased once: the table's look-up lower-cases again, which changes nothing (invariant lower case is its own lower case).
+        int written = joined[..at].ToLowerInvariant(lower);
+        var lowered = lower[..written];
+        if (!singularOnly && actors.SectorOfLowerNoun(lowered) is { } sector)
+            return sector;
+        return actors.SectorOfLowerNoun(Singular(lowered, single));
+    }
+
+    /// <summary>The longest phrase <see cref="SectorOfWords"/> makes on the stack.</summary>
+    private const int MaxNoun = 128;
+
     private static string Singular(string noun) =>
         noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
         : noun.EndsWith("es", StringComparison.Ordinal) && noun.Length > 4 && noun[^3] is 's' or 'x' or 'h' ? noun[..^2]
         : noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
 
+    /// <summary><see cref="Singular(string)"/> of a span, written to <paramref name="buffer"/> where it adds a letter.</summary>
+    private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> noun, Span<char> buffer)
+    {
+        if (noun.EndsWith("ies", StringComparison.Ordinal))
+        {
+            noun[..^3].CopyTo(buffer);
+            buffer[noun.Length - 3] = 'y';
+            return buffer[..(noun.Length - 2)];
+        }
+        if (noun.EndsWith("es", StringComparison.Ordinal) && noun.Length > 4 && noun[^3] is 's' or 'x' or 'h')
+            return noun[..^2];
+        return noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
+    }
+
     private static bool IsBoundary(string word) =>
-        IsPunctuation(word) || word.ToLowerInvariant() is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "by" or "of" or "and" or "to" or "from" or "with" or "for" or "in" or "on";
+        IsPunctuation(word) || LowerIs(word, "the", "a", "an", "its", "their", "his", "her", "by", "of", "and", "to", "from", "with", "for", "in", "on");
+
+    private static bool IsArticle(string word) => LowerIs(word, "a", "an", "the");
+
+    /// <summary>Whether the word lower-cased (invariant) is one of <paramref name="options"/> (each at most 8 letters), without making its lower-cased string.</summary>
+    private static bool LowerIs(string word, params ReadOnlySpan<string> options)
+    {
+        // Invariant lower case keeps the length (one character for one), so a longer word is none of them.
+        if (word.Length > 8)
+            return false;
+        Span<char> lower = stackalloc char[8];
+        int written = word.AsSpan().ToLowerInvariant(lower);
+        var w = lower[..written];
+        foreach (var option in options)
+        {
+            if (w.SequenceEqual(option))
+                return true;
+        }
+        return false;
+    }
 
     private static bool IsPunctuation(string word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
 

@@ -46,10 +46,45 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     {
         get
         {
-            bool fullName = Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
-            return All.Where(k => !fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k))
-                .Where(k => !ShortForms.Contains(k)).Concat(Middles).Concat(Explained);
+            // Made as a list in one pass (every spelling's facts copy it; the chain of iterators cost more than the keys).
+            bool fullName = false;
+            foreach (var k in Strong)
+            {
+                if (k.StartsWith("x:", StringComparison.Ordinal))
+                {
+                    fullName = true;
+                    break;
+                }
+            }
+            var filed = new List<string>(Strong.Count + Loose.Count + Surnames.Count + LooseSurnames.Count + Middles.Count + Explained.Count);
+            AddFiled(filed, Strong, fullName);
+            AddFiled(filed, Loose, fullName);
+            AddFiled(filed, Surnames, fullName);
+            AddFiled(filed, LooseSurnames, fullName);
+            filed.AddRange(Middles);
+            filed.AddRange(Explained);
+            return filed;
         }
+    }
+
+    /// <summary>The keys of <paramref name="keys"/> that are filed, in order (<see cref="Filed"/>).</summary>
+    private void AddFiled(List<string> filed, IReadOnlyList<string> keys, bool fullName)
+    {
+        foreach (var k in keys)
+        {
+            if ((!fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Holds(Specific, k)) && !Holds(ShortForms, k))
+                filed.Add(k);
+        }
+    }
+
+    private static bool Holds(IReadOnlyList<string> keys, string key)
+    {
+        foreach (var k in keys)
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     public bool HasFullName => Strong.Count > 0 || Loose.Count > 0;

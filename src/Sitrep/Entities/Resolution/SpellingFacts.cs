@@ -11,20 +11,45 @@ internal sealed class SpellingFacts
 {
     public SpellingFacts(DocumentEntity entity, CountryTable countries, Actors.ActorTable actors)
     {
+        // Loops rather than chains of iterators: made for every spelling not met lately (most of a document's).
         Keys = ResolutionKeys.For(entity, countries, actors);
         Filed = [.. Keys.Filed];
         Identifying = [.. Keys.Identifying];
-        Looked = [.. Keys.Strong.Concat(Keys.LookupOnly)];
-        StrongFullName = Keys.Strong.Any(k => k.StartsWith("x:", StringComparison.Ordinal));
-        HasFullName = StrongFullName || Keys.Loose.Any(k => k.StartsWith("l:", StringComparison.Ordinal));
+        var looked = new string[Keys.Strong.Count + Keys.LookupOnly.Count];
+        for (int i = 0; i < Keys.Strong.Count; i++)
+            looked[i] = Keys.Strong[i];
+        for (int i = 0; i < Keys.LookupOnly.Count; i++)
+            looked[Keys.Strong.Count + i] = Keys.LookupOnly[i];
+        Looked = looked;
+        StrongFullName = AnyStartsWith(Keys.Strong, "x:");
+        HasFullName = StrongFullName || AnyStartsWith(Keys.Loose, "l:");
         NameWords = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
-        ArabicArticle = entity.Aliases.Append(entity.Name).Any(NameKeys.HasArabicArticle);
+        bool arabic = NameKeys.HasArabicArticle(entity.Name);
+        for (int i = 0; i < entity.Aliases.Count && !arabic; i++)
+            arabic = NameKeys.HasArabicArticle(entity.Aliases[i]);
+        ArabicArticle = arabic;
         OwnFullName = HasOwnFullName(entity, countries);
         if (entity.Type == "PERSON")
         {
-            PersonCores = [.. entity.Aliases.Prepend(entity.Name).Select(NameKeys.PersonCore)];
-            PersonExact = new HashSet<string>(PersonCores.Select(core => "x:" + string.Join(' ', core)), StringComparer.Ordinal);
+            var cores = new string[entity.Aliases.Count + 1][];
+            cores[0] = NameKeys.PersonCore(entity.Name);
+            for (int i = 0; i < entity.Aliases.Count; i++)
+                cores[i + 1] = NameKeys.PersonCore(entity.Aliases[i]);
+            PersonCores = cores;
+            PersonExact = new HashSet<string>(cores.Length, StringComparer.Ordinal);
+            foreach (var core in cores)
+                PersonExact.Add("x:" + string.Join(' ', core));
         }
+    }
+
+    private static bool AnyStartsWith(IReadOnlyList<string> keys, string prefix)
+    {
+        foreach (var k in keys)
+        {
+            if (k.StartsWith(prefix, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     public ResolutionKeys Keys { get; }
