@@ -97,13 +97,8 @@ public sealed class SqliteStoryIndex : IStoryIndex
         // The postings alone from the index; each story's size and days from a cache of the stories
         // table, which the joins read for every posting (an article asks for hundreds).
         ForgetWindowsIfStale();
-        var stories = new List<long>();
-        using (var reader = Raw("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit").Bind("$term", term).Bind("$limit", limit).Execute())
-        {
-            while (reader.Read())
-                stories.Add(reader.Int64(0));
-        }
-        var candidates = new List<StoryCandidate>(stories.Count);
+        var stories = Postings(term, limit);
+        var candidates = new List<StoryCandidate>(stories.Length);
         foreach (var id in stories)
         {
             // Merges keep pointers flat (every story absorbed points at the one that survives), so one step follows them.
@@ -117,6 +112,65 @@ public sealed class SqliteStoryIndex : IStoryIndex
                 candidates.Add(new StoryCandidate(into, own.Size, own.First, own.Last));
         }
         return candidates;
+    }
+
+    /// <summary>How many terms' postings <see cref="_postings"/> keeps at most before it starts afresh (a term a few dozen bytes and its ids).</summary>
+    private const int MaxCachedPostings = 200_000;
+
+    /// <summary>
+    /// Each term's stories as <see cref="Candidates"/> reads them from the index (newest first, at most <see cref="_postingsLimit"/>),
+    /// kept in step with every write of the postings here and forgotten with <see cref="_windows"/> (another connection's
+    /// write, a rollback). An article asks for its 12 look-up terms and, once filed, for the 12 strongest of its story's
+    /// centroid, mostly the same terms: on merges-10k 23 queries an article.
+    /// </summary>
+    private readonly Dictionary<string, long[]> _postings = new(StringComparer.Ordinal);
+
+    /// <summary>The limit the lists of <see cref="_postings"/> were read with (a list of fewer ids holds every posting of its term).</summary>
+    private int _postingsLimit = -1;
+
+    /// <summary>The term's stories, newest first, at most <paramref name="limit"/>: as the index gives them, from <see cref="_postings"/> when it holds them.</summary>
+    private long[] Postings(string term, int limit)
+    {
+        if (limit != _postingsLimit)
+        {
+            _postings.Clear();
+            _postingsLimit = limit;
+        }
+        if (_postings.TryGetValue(term, out var cached))
+            return cached;
+        var stories = new List<long>();
+        using (var reader = Raw("SELECT story FROM story_terms WHERE term = $term ORDER BY story DESC LIMIT $limit").Bind("$term", term).Bind("$limit", limit).Execute())
+        {
+            while (reader.Read())
+                stories.Add(reader.Int64(0));
+        }
+        if (_postings.Count >= MaxCachedPostings)
+            _postings.Clear();
+        var list = stories.ToArray();
+        _postings[term] = list;
+        return list;
+    }
+
+    /// <summary>
+    /// What the term's cached list becomes when the index files <paramref name="story"/> under it (a posting already there
+    /// is kept as it is, as <c>INSERT OR IGNORE</c> keeps it): the id in its place, newest first, and the oldest let go past
+    /// the limit. A full list may leave out older postings of the term; an id older than all it holds is one of those.
+    /// </summary>
+    private void CachePosting(string term, long story)
+    {
+        if (!_postings.TryGetValue(term, out var list) || Array.IndexOf(list, story) >= 0)
+            return;
+        int at = 0;
+        while (at < list.Length && list[at] > story)
+            at++;
+        if (at >= _postingsLimit)
+            return;
+        int length = Math.Min(list.Length + 1, _postingsLimit);
+        var grown = new long[length];
+        Array.Copy(list, grown, at);
+        grown[at] = story;
+        Array.Copy(list, at, grown, at + 1, length - at - 1);
+        _postings[term] = grown;
     }
 
     /// <summary>The story's row as candidates need it (not following a merge); null when there is none.</summary>
@@ -149,6 +203,7 @@ public sealed class SqliteStoryIndex : IStoryIndex
         if (generation != _windowsGeneration || _session.Rollbacks != _windowsRollbacks)
         {
             _windows.Clear();
+            _postings.Clear();
             _windowsGeneration = generation;
             _windowsRollbacks = _session.Rollbacks;
         }
@@ -260,8 +315,16 @@ public sealed class SqliteStoryIndex : IStoryIndex
     public void AddPostings(long story, IEnumerable<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        // Up to TermsAtOnce postings a statement, in the order given (a story's 12 lookup terms were 12 statements).
-        RunTerms(PostingSql, "$story", story, terms);
+        if (_postings.Count == 0)
+        {
+            // Up to TermsAtOnce postings a statement, in the order given (a story's 12 lookup terms were 12 statements).
+            RunTerms(PostingSql, "$story", story, terms);
+            return;
+        }
+        var list = terms as IReadOnlyList<string> ?? [.. terms];
+        RunTerms(PostingSql, "$story", story, list);
+        foreach (var term in list)
+            CachePosting(term, story);
     }
 
     public void Merge(long kept, long absorbed)
@@ -276,6 +339,33 @@ public sealed class SqliteStoryIndex : IStoryIndex
             static (window, into) => window with { MergedInto = into });
         if (_windows.TryGetValue(absorbed, out var absorbedWindow))
             _windows[absorbed] = absorbedWindow with { MergedInto = kept, Size = 0 };
+        // The absorbed story's postings move to the kept one: a cached list of one of its terms loses the absorbed id and
+        // gains the kept one's (as AddPostings adds it); a full list that held the absorbed id may now take in a posting
+        // it left out, so it is read again. (A full list without the absorbed id had it past its oldest.)
+        if (_postings.Count > 0)
+        {
+            var absorbedTerms = new List<string>();
+            using (var reader = Raw("SELECT term FROM story_terms WHERE story = $absorbed").Bind("$absorbed", absorbed).Execute())
+            {
+                while (reader.Read())
+                    absorbedTerms.Add(reader.Text(0));
+            }
+            foreach (var term in absorbedTerms)
+            {
+                if (!_postings.TryGetValue(term, out var list))
+                    continue;
+                if (Array.IndexOf(list, absorbed) >= 0)
+                {
+                    if (list.Length >= _postingsLimit)
+                    {
+                        _postings.Remove(term);
+                        continue;
+                    }
+                    _postings[term] = [.. list.Where(id => id != absorbed)];
+                }
+                CachePosting(term, kept);
+            }
+        }
         foreach (var sql in (ReadOnlySpan<string>)[
             "UPDATE story_members SET story = $kept WHERE story = $absorbed",
             "INSERT OR IGNORE INTO story_terms (term, story) SELECT term, $kept FROM story_terms WHERE story = $absorbed",

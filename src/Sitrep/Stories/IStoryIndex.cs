@@ -200,7 +200,9 @@ public static class StoryVectors
             {
                 var (term, weight) = pairs[i];
                 into.Append(term).Append(' ');
-                if (weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture))
+                if (TryScaled(weight, out long scaled))
+                    into.Append(digits[..FormatScaled(scaled, digits)]);
+                else if (weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture))
                     into.Append(digits[..written]);
                 else
                     into.Append(weight.ToString(WeightFormat, CultureInfo.InvariantCulture));
@@ -223,12 +225,106 @@ public static class StoryVectors
 
     private const string WeightFormat = "0.######";
 
+    /// <summary>A millionth's inverse: weights are kept to six decimals.</summary>
+    private const double Millionths = 1_000_000;
+
+    /// <summary>
+    /// The weight's millionths as <see cref="WeightFormat"/> rounds them (half up on its decimal digits), without formatting:
+    /// for a weight above 0 and below 1,000 whose millionths do not lie within a thousandth of a half. The format rounds the
+    /// weight's decimal digits (at least 15 significant ones, each within 5e-12 of the weight below 1,000), and the product
+    /// below is within 2e-7 of the exact millionths, so both land on the same side of the half; the rest (a midpoint, a
+    /// weight of 0 or less, 1,000 or more, not a number) goes by the formatter. The text's value parses to
+    /// <c>scaled / 1e6</c> exactly: both are exact doubles (under 2^53), and a division is rounded to the nearest as the
+    /// parser rounds a decimal (<c>StoryVectorsTests</c> checks both against the formatter on millions of weights).
+    /// </summary>
+    internal static bool TryScaled(double weight, out long scaled)
+    {
+        if (weight > 0 && weight < 1000)
+        {
+            double x = weight * Millionths;
+            double whole = Math.Floor(x);
+            double fraction = x - whole;
+            if (Math.Abs(fraction - 0.5) >= 1e-3)
+            {
+                scaled = (long)whole + (fraction > 0.5 ? 1 : 0);
+                return true;
+            }
+        }
+        scaled = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="scaled"/> millionths (0 to 10^9) as <see cref="WeightFormat"/> writes their value: the whole
+    /// part, then a point and the decimals without trailing zeros when any is not zero; the characters written.
+    /// </summary>
+    private static int FormatScaled(long scaled, Span<char> into)
+    {
+        long whole = Math.DivRem(scaled, 1_000_000, out long fraction);
+        whole.TryFormat(into, out int length, default, CultureInfo.InvariantCulture);
+        if (fraction == 0)
+            return length;
+        int decimals = 6;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            decimals--;
+        }
+        into[length++] = '.';
+        for (int i = length + decimals - 1; i >= length; i--)
+        {
+            into[i] = (char)('0' + (int)(fraction % 10));
+            fraction /= 10;
+        }
+        return length + decimals;
+    }
+
+    /// <summary>Powers of ten a weight's decimals are divided by (up to the six <see cref="WeightFormat"/> writes).</summary>
+    private static readonly double[] TenTo = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+    /// <summary>
+    /// A weight written as ASCII digits, with a point and at most six decimals after it and at most 15 digits in all (all
+    /// that <see cref="WeightFormat"/> writes below 10^9), read as the parser reads it: the digits as a whole number (exact),
+    /// divided by the power of ten (exact), the one rounding the division's, to the nearest as the parser's. Anything
+    /// else (a sign, an exponent, spaces, more digits) is for the parser.
+    /// </summary>
+    private static double ParseWeight(ReadOnlySpan<byte> text)
+    {
+        long digits = 0;
+        int count = 0, decimals = -1;
+        foreach (byte b in text)
+        {
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                digits = (digits * 10) + (b - '0');
+                count++;
+                if (decimals >= 0)
+                    decimals++;
+            }
+            else if (b == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                count = -1;
+                break;
+            }
+        }
+        if (count is > 0 and <= 15 && decimals is -1 or (> 0 and <= 6))
+            return digits / TenTo[Math.Max(decimals, 0)];
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// A weight as <see cref="Write"/> keeps it: what is cached of a story must equal what is read back, or
     /// the grouping would depend on when the cache was last emptied.
     /// </summary>
     internal static double Round(double weight)
     {
+        // Nearly every weight: its millionths counted exactly (TryScaled), and divided as the parser reads their text.
+        if (TryScaled(weight, out long scaled))
+            return scaled / Millionths;
         // Formatted into a buffer on the stack and parsed from it: the same text as the store's, no string made.
         Span<char> digits = stackalloc char[64];
         return weight.TryFormat(digits, out int written, WeightFormat, CultureInfo.InvariantCulture)
@@ -280,7 +376,7 @@ public static class StoryVectors
             rest = end < 0 ? [] : rest[(end + 1)..];
             int space = line.LastIndexOf((byte)' ');
             if (space > 0)
-                vector[Encoding.UTF8.GetString(line[..space])] = double.Parse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+                vector[Encoding.UTF8.GetString(line[..space])] = ParseWeight(line[(space + 1)..]);
         }
         return vector;
     }

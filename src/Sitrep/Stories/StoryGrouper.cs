@@ -373,7 +373,10 @@ public sealed class StoryGrouper : ICrossDocumentStage
             if (w > 0)
                 weights.Add(new(term, w));
         }
-        double norm = Math.Sqrt(weights.Sum(p => p.Value * p.Value));
+        double squares = 0;
+        foreach (var (_, w) in weights)
+            squares += w * w;
+        double norm = Math.Sqrt(squares);
         var vector = Strongest(weights, _options.VectorTerms)
             .ToDictionary(p => p.Key, p => norm > 0 ? p.Value / norm : 0, StringComparer.Ordinal);
         var lookup = Strongest(vector, _options.LookupTerms).Select(p => p.Key).ToList();
@@ -855,15 +858,51 @@ public sealed class StoryGrouper : ICrossDocumentStage
         return list;
     }
 
-    /// <summary>The <paramref name="count"/> heaviest terms, ties by term (ordinal), so every reader picks the same ones.</summary>
-    private static IEnumerable<KeyValuePair<string, double>> Strongest(IEnumerable<KeyValuePair<string, double>> terms, int count) =>
-        terms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count);
+    /// <summary>
+    /// The <paramref name="count"/> heaviest terms, heaviest first, ties by term (ordinal), so every reader picks the same ones:
+    /// what <c>OrderByDescending(weight).ThenBy(term, ordinal).Take(count)</c> gives (the terms are distinct, so the order is
+    /// total and one way of finding them gives what another does). Kept as it goes, each term compared with the lightest kept
+    /// and placed by halving: an article's vector takes its 100 of hundreds of terms, the look-up its 12, for every article.
+    /// </summary>
+    internal static List<KeyValuePair<string, double>> Strongest(IEnumerable<KeyValuePair<string, double>> terms, int count)
+    {
+        var kept = new List<KeyValuePair<string, double>>(Math.Max(0, Math.Min(count, terms.TryGetNonEnumeratedCount(out int n) ? n : count)));
+        if (count <= 0)
+            return kept;
+        foreach (var pair in terms)
+        {
+            if (kept.Count == count)
+            {
+                if (Heavier(pair, kept[^1]) >= 0)
+                    continue;
+                kept.RemoveAt(kept.Count - 1);
+            }
+            int low = 0, high = kept.Count;
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (Heavier(kept[middle], pair) < 0)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            kept.Insert(low, pair);
+        }
+        return kept;
+    }
+
+    /// <summary>Below 0 when <paramref name="a"/> comes before <paramref name="b"/> in <see cref="Strongest"/>'s order: the heavier, then the term first in ordinal order.</summary>
+    private static int Heavier(KeyValuePair<string, double> a, KeyValuePair<string, double> b)
+    {
+        int c = b.Value.CompareTo(a.Value);
+        return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+    }
 
     private void Trim(Dictionary<string, double> centroid)
     {
         if (centroid.Count <= _options.CentroidTerms * 2)
             return;
-        var keep = Strongest(centroid, _options.CentroidTerms).ToList();
+        var keep = Strongest(centroid, _options.CentroidTerms);
         centroid.Clear();
         foreach (var (k, v) in keep)
             centroid[k] = v;

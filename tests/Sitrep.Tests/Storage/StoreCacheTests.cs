@@ -335,4 +335,56 @@ public sealed class StoreCacheTests
             other.Entities.InTransaction(() => other.Feature<IStoryIndex>()!.AddPostings(ids[2], ["dock"]));
         Assert.Equal(new[] { ids[2], ids[0] }, Found("dock", 2));
     }
+
+    [Fact]
+    public void A_terms_candidates_stay_what_the_table_gives_through_many_postings_and_merges()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("postings-random.db");
+        using var store = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+        var index = store.Feature<IStoryIndex>()!;
+        string[] terms = ["port", "strike", "dock", "ferry", "toll", "bridge"];
+        var live = new List<long>();
+        store.Entities.InTransaction(() =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                long id = index.Create($"Story {i}");
+                index.Save(new StoryState { Id = id, Title = $"Story {i}", Size = 1 });
+                live.Add(id);
+            }
+        });
+        var random = new Random(7);
+        const int Limit = 3;
+        long[] Found(IStoryIndex from, string term) => [.. from.Candidates(term, Limit).Select(c => c.Id)];
+        for (int step = 0; step < 150; step++)
+        {
+            store.Entities.InTransaction(() =>
+            {
+                // Every term asked for first, so what is kept of them is what the step changes.
+                foreach (var term in terms)
+                    Found(index, term);
+                if (live.Count > 2 && random.Next(4) == 0)
+                {
+                    long a = live[random.Next(live.Count)], b = live[random.Next(live.Count)];
+                    if (a != b)
+                    {
+                        // As grouping merges: into the older, or (rarely) the other way round.
+                        var (kept, absorbed) = (a < b) == (random.Next(5) != 0) ? (a, b) : (b, a);
+                        index.Merge(kept, absorbed);
+                        live.Remove(absorbed);
+                    }
+                }
+                else
+                {
+                    var some = terms.Where(_ => random.Next(3) == 0).ToList();
+                    index.AddPostings(live[random.Next(live.Count)], some);
+                }
+            });
+            // A store opened afresh reads every term's postings from the table.
+            using var fresh = SqliteDocumentStore.Open(path, TestPipelines.Full.Codecs);
+            foreach (var term in terms)
+                Assert.Equal(Found(fresh.Feature<IStoryIndex>()!, term), Found(index, term));
+        }
+    }
 }
