@@ -106,6 +106,20 @@ def features(toks, i, cue, closes, quoted_before):
                   "s=" + sep + "|pairgap=" + bucket(pair - i)]
     return f
 
+def cut_candidates(q, text, b, e):
+    """A reported content read after its cue, as the model sees it: (tokens, candidate cuts, features per cut), or None."""
+    if q.get("kind") != "indirect" or q.get("parts") or not q.get("cue") or q["cue"].get("start") is None: return None
+    if q["cue"]["start"] >= q["start"]: return None
+    toks, cands = candidates(text, b, e)
+    if not cands: return None
+    closes = bool(re.match(r"[\"”’']?\s*[.!?]", text[e:e + 3]))
+    cue = (q["cue"].get("text") or "").lower().split(" ")[-1]
+    qb = []; seen = False
+    for i, (ts, te, w) in enumerate(toks):
+        qb.append(seen)
+        if w in QOPEN: seen = True
+    return toks, cands, [features(toks, i, cue, closes, qb[i]) for i in cands]
+
 def examples(analysis, root, with_labels=True):
     """Yields (article, quote, raw, b, e, toks, cands, feats per cand, label index or None, start_right, exact now, gold end)."""
     for art, raw, gold, preds in load(analysis, root):
@@ -113,18 +127,10 @@ def examples(analysis, root, with_labels=True):
         paired = {pi: gi for gi, pi in pairs}
         for pi, p in enumerate(preds):
             q = p["q"]
-            if q.get("kind") != "indirect" or q.get("parts") or not q.get("cue") or q["cue"].get("start") is None: continue
-            if q["cue"]["start"] >= q["start"]: continue
             b, e = p["b"], p["e"]
-            toks, cands = candidates(raw, b, e)
-            if not cands: continue
-            closes = bool(re.match(r"[\"”’']?\s*[.!?]", raw[e:e + 3]))
-            cue = (q["cue"].get("text") or "").lower().split(" ")[-1]
-            qb = []; seen = False
-            for i, (ts, te, w) in enumerate(toks):
-                qb.append(seen)
-                if w in QOPEN: seen = True
-            feats = [features(toks, i, cue, closes, qb[i]) for i in cands]
+            seen_here = cut_candidates(q, raw, b, e)
+            if seen_here is None: continue
+            toks, cands, feats = seen_here
             gi = paired.get(pi); label = None; start_right = False; exact = False; ge = None
             if gi is not None and len(gold[gi]["content"]) == 1:
                 ga, gb = gold[gi]["content"][0]
@@ -270,18 +276,11 @@ def apply_to(wts, analysis, thr):
     for d in analysis.get("documents", []):
         text = d.get("text") or ""
         for q in d.get("quotes") or []:
-            if q.get("kind") != "indirect" or q.get("parts") or not q.get("cue") or q["cue"].get("start") is None: continue
-            if q["cue"]["start"] >= q["start"]: continue
-            b, e = q["start"], q["end"]
-            toks, cands = candidates(text, b, e)
-            if not cands: continue
-            closes = bool(re.match(r"[\"”’']?\s*[.!?]", text[e:e + 3]))
-            cue = (q["cue"].get("text") or "").lower().split(" ")[-1]
-            qb = []; seen = False
-            for i, (ts, te, w) in enumerate(toks):
-                qb.append(seen)
-                if w in QOPEN: seen = True
-            x = dict(feats=[features(toks, i, cue, closes, qb[i]) for i in cands])
+            b, e = q.get("start"), q.get("end")
+            seen_here = cut_candidates(q, text, b, e) if isinstance(b, int) and isinstance(e, int) else None
+            if seen_here is None: continue
+            toks, cands, feats = seen_here
+            x = dict(feats=feats)
             ci = decide(wts, x, thr)
             if ci is not None:
                 yield d.get("id"), text[b:e], text[b:toks[cands[ci]][0]].rstrip(" ,;:—–-")
