@@ -18,6 +18,7 @@ usage: context_rules.py ANALYSIS.json GOLD.json [AQUAINT_DIR] [--min N] [--class
                 and print the ceiling (every use of the word classes read as the gold reads it)"""
 import json, math, os, re, sys
 from collections import Counter, defaultdict
+from tbaq_io import aquaint_ids, documents_by_id, predicted
 
 # name, pattern, the value a use would be written with if we added it (None: we already write it; durations: ours)
 CLASSES = [
@@ -100,26 +101,10 @@ def features(text, b, e, preds=()):
 
 def load(args):
     a = json.load(open(args[0], encoding="utf-8")); gold = json.load(open(args[1], encoding="utf-8"))
-    aqdir = args[2] if len(args) > 2 else os.path.join(os.path.dirname(__file__), "../../../shared/data/time/tbaq/AQUAINT")
-    aq = {f.split(".tml")[0] for f in os.listdir(aqdir)}
-    docs = {}
-    for d in a.get("documents") or []:
-        for k in (str(d.get("id") or ""), os.path.basename(str(d.get("source") or "")).split(".")[0], str(d.get("source") or "").rsplit("#", 1)[-1], str(d.get("url") or "")):
-            if k: docs.setdefault(k, d)
+    aq = aquaint_ids(args); docs = documents_by_id(a)
     out = {}
     for did, g in gold.items():
-        d = docs.get(did) or {}; segs = d.get("offset_map") or []; same = (d.get("text") or "") == g["text"]
-        def raw(x, segs=segs, same=same):
-            if same or not segs: return x
-            for ts, rs, n in segs:
-                if ts <= x <= ts + n: return rs + (x - ts)
-            return None
-        preds = []
-        for x in d.get("times") or []:
-            b, e = raw(x.get("start", -1)), raw(x.get("end", -1))
-            if b is None or e is None: continue
-            v = x.get("value"); v = v.get("value") if isinstance(v, dict) else v
-            preds.append((b, e, v))
+        preds = [(b, e, v) for b, e, v, _text, _type in predicted(docs.get(did) or {}, g["text"])]
         out[did] = ("AQUAINT" if did in aq else "TimeBank", g["text"], g["timexes"], preds)
     return out
 

@@ -5,6 +5,7 @@ shape), and what we write. A convention is taken only when it holds in both halv
 usage: conventions.py ANALYSIS.json GOLD.json [AQUAINT_DIR] [--uses CLASS]   (--uses lists every use of one class)"""
 import json, os, re, sys
 from collections import Counter, defaultdict
+from tbaq_io import aquaint_ids, documents_by_id, predicted, to_raw, value_of
 
 CLASSES = [  # name, pattern (case-insensitive unless it starts with (?-i)), optional filter on the text around
     ("now (bare)", r"\bnow\b(?! that)"),
@@ -52,24 +53,16 @@ def main():
     show = sys.argv[sys.argv.index("--uses") + 1] if "--uses" in sys.argv else None
     if show: args.remove(show)
     a = json.load(open(args[0], encoding="utf-8")); gold = json.load(open(args[1], encoding="utf-8"))
-    aqdir = args[2] if len(args) > 2 else os.path.join(os.path.dirname(__file__), "../../../shared/data/time/tbaq/AQUAINT")
-    aq = {f.split(".tml")[0] for f in os.listdir(aqdir)} if os.path.isdir(aqdir) else set()
-    docs = {}
-    for d in a.get("documents") or []:
-        for k in (str(d.get("id") or ""), os.path.basename(str(d.get("source") or "")).split(".")[0], str(d.get("source") or "").rsplit("#", 1)[-1]):
-            if k: docs.setdefault(k, d)
+    aq = aquaint_ids(args)
+    docs = documents_by_id(a)
     table = defaultdict(lambda: defaultdict(Counter)); uses = []; anchors = Counter()
     for did, g in gold.items():
         t = g["text"]; d = docs.get(did) or {}; half = "AQUAINT" if did in aq else "TimeBank"
-        segs = d.get("offset_map") or []; same = (d.get("text") or "") == t
-        def raw(x):
-            if same or not segs: return x
-            for ts, rs, n in segs:
-                if ts <= x <= ts + n: return rs + (x - ts)
-            return -1
-        preds = [(raw(p["start"]), raw(p["end"]), p["value"].get("value") if isinstance(p["value"], dict) else p["value"]) for p in d.get("times") or []]
+        raw = to_raw(d, t)
+        preds = [(b, e, v) for b, e, v, _text, _type in predicted(d, t)]
         for p in d.get("times") or []:
-            b, e = raw(p["start"]), raw(p["end"]); v = p["value"].get("value") if isinstance(p["value"], dict) else p["value"]
+            b, e = raw(p["start"]), raw(p["end"]); v = value_of(p)
+            if b is None or e is None: continue
             ov = [x[3] for x in g["timexes"] if x[0] < e and b < x[1]]
             anchors[(half, p.get("anchor") or "none", "right" if v in ov else "valued otherwise" if ov else "not in the gold")] += 1
         for name, _pat in CLASSES:

@@ -8,6 +8,7 @@ data's AQUAINT folder), a count per kind and half, and with --list every miss.
 usage: misses.py ANALYSIS.json GOLD.json [AQUAINT_DIR] [--list] [--kind KIND]"""
 import json, os, re, sys
 from collections import Counter, defaultdict
+from tbaq_io import aquaint_ids, documents_by_id, predicted
 
 WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 POD = re.compile(r"T(MO|AF|EV|NI|DT)$")
@@ -60,29 +61,13 @@ def main():
     if "--kind" in sys.argv: only = sys.argv[sys.argv.index("--kind") + 1]; args = [a for a in args if a != only]
     if len(args) < 2: sys.exit(__doc__)
     a = json.load(open(args[0], encoding="utf-8")); gold = json.load(open(args[1], encoding="utf-8"))
-    aq_dir = args[2] if len(args) > 2 else os.path.join(os.path.dirname(__file__), "../../../shared/data/time/tbaq/AQUAINT")
-    aquaint = {f.split(".tml")[0] for f in os.listdir(aq_dir)} if os.path.isdir(aq_dir) else set()
+    aquaint = aquaint_ids(args)
     half = lambda did: "AQUAINT" if did in aquaint else "TimeBank"
-    docs = {}
-    for d in a.get("documents") or []:
-        for k in (str(d.get("id") or ""), os.path.basename(str(d.get("source") or "")).split(".")[0],
-                  str(d.get("source") or "").rsplit("#", 1)[-1], str(d.get("url") or "")):
-            if k: docs.setdefault(k, d)
+    docs = documents_by_id(a)
     tallies = defaultdict(Counter); misses = []
     for did, g in gold.items():
         d = docs.get(did) or {}; h = half(did); t = tallies[h]
-        segs = d.get("offset_map") or []; same = (d.get("text") or "") == g["text"]
-        def raw(x):
-            if same or not segs: return x
-            for ts, rs, n in segs:
-                if ts <= x <= ts + n: return rs + (x - ts)
-            return None
-        preds = []
-        for x in d.get("times") or []:
-            b, e = raw(x.get("start", -1)), raw(x.get("end", -1))
-            if b is None or e is None: continue
-            v = x.get("value"); v = v.get("value") if isinstance(v, dict) else v
-            preds.append((b, e, v, x.get("text"), x.get("type")))
+        preds = predicted(d, g["text"])
         gx = g["timexes"]; t["gold"] += len(gx); t["pred"] += len(preds)
         for b, e, typ, val, txt in gx:
             ov = [p for p in preds if p[0] < e and b < p[1]]
