@@ -155,22 +155,18 @@ internal static partial class Affiliations
     /// The sector of the words <paramref name="words"/>[<paramref name="start"/>..+<paramref name="count"/>] joined by
     /// spaces and lower-cased (invariant), as a noun for a kind of actor or as that noun's singular
     /// (<paramref name="singularOnly"/>: only the singular). Made on the stack where the phrase fits (it always
-    /// does in articles; a longer one is made as a string): this is asked up to four times per word before
-    /// most mentions of organisations and people, and strings of every such phrase were made.
+    /// does in articles; a longer one gets arrays): this is asked up to four times per word before most mentions of
+    /// organisations and people, and strings of every such phrase were made.
     /// </summary>
     private static string? SectorOfWords(List<string> words, int start, int count, ActorTable actors, bool singularOnly)
     {
         int length = count - 1;
         for (int k = start; k < start + count; k++)
             length += words[k].Length;
-        if (length > MaxNoun)
-        {
-            var noun = string.Join(' ', words.GetRange(start, count)).ToLowerInvariant();
-            return singularOnly ? actors.SectorOfNoun(Singular(noun)) : actors.SectorOfNoun(noun) ?? actors.SectorOfNoun(Singular(noun));
-        }
-        Span<char> joined = stackalloc char[MaxNoun];
-        Span<char> lower = stackalloc char[MaxNoun];
-        Span<char> single = stackalloc char[MaxNoun];
+        // Invariant lower case keeps the length, and the singular adds at most nothing ("-ies" becomes "-y").
+        Span<char> joined = length <= MaxNoun ? stackalloc char[MaxNoun] : new char[length];
+        Span<char> lower = length <= MaxNoun ? stackalloc char[MaxNoun] : new char[length];
+        Span<char> single = length <= MaxNoun ? stackalloc char[MaxNoun] : new char[length];
         int at = 0;
         for (int k = start; k < start + count; k++)
         {
@@ -190,12 +186,8 @@ internal static partial class Affiliations
     /// <summary>The longest phrase <see cref="SectorOfWords"/> makes on the stack.</summary>
     private const int MaxNoun = 128;
 
-    private static string Singular(string noun) =>
-        noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
-        : noun.EndsWith("es", StringComparison.Ordinal) && noun.Length > 4 && noun[^3] is 's' or 'x' or 'h' ? noun[..^2]
-        : noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
-
-    /// <summary><see cref="Singular(string)"/> of a span, written to <paramref name="buffer"/> where it adds a letter.</summary>
+    /// <summary>A noun's singular by its ending ("militias" → "militia", "parties" → "party", "forces" → "force"), written
+    /// to <paramref name="buffer"/> where it changes a letter.</summary>
     private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> noun, Span<char> buffer)
     {
         if (noun.EndsWith("ies", StringComparison.Ordinal))

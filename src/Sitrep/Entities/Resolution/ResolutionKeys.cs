@@ -47,15 +47,7 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         get
         {
             // Made as a list in one pass (every spelling's facts copy it; the chain of iterators cost more than the keys).
-            bool fullName = false;
-            foreach (var k in Strong)
-            {
-                if (k.StartsWith("x:", StringComparison.Ordinal))
-                {
-                    fullName = true;
-                    break;
-                }
-            }
+            bool fullName = AnyStartsWith(Strong, "x:");
             var filed = new List<string>(Strong.Count + Loose.Count + Surnames.Count + LooseSurnames.Count + Middles.Count + Explained.Count);
             AddFiled(filed, Strong, fullName);
             AddFiled(filed, Loose, fullName);
@@ -72,16 +64,17 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     {
         foreach (var k in keys)
         {
-            if ((!fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Holds(Specific, k)) && !Holds(ShortForms, k))
+            if ((!fullName || !(k.StartsWith("x1:", StringComparison.Ordinal) || k.StartsWith("l1:", StringComparison.Ordinal)) || Specific.Contains(k)) && !ShortForms.Contains(k))
                 filed.Add(k);
         }
     }
 
-    private static bool Holds(IReadOnlyList<string> keys, string key)
+    /// <summary>Whether one of <paramref name="keys"/> opens with <paramref name="prefix"/> (ordinal): "x:" marks a full name's strong key, "l:" a loose one's.</summary>
+    internal static bool AnyStartsWith(IReadOnlyList<string> keys, string prefix)
     {
         foreach (var k in keys)
         {
-            if (string.Equals(k, key, StringComparison.Ordinal))
+            if (k.StartsWith(prefix, StringComparison.Ordinal))
                 return true;
         }
         return false;

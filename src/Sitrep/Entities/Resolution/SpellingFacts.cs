@@ -21,8 +21,8 @@ internal sealed class SpellingFacts
         for (int i = 0; i < Keys.LookupOnly.Count; i++)
             looked[Keys.Strong.Count + i] = Keys.LookupOnly[i];
         Looked = looked;
-        StrongFullName = AnyStartsWith(Keys.Strong, "x:");
-        HasFullName = StrongFullName || AnyStartsWith(Keys.Loose, "l:");
+        StrongFullName = ResolutionKeys.AnyStartsWith(Keys.Strong, "x:");
+        HasFullName = StrongFullName || ResolutionKeys.AnyStartsWith(Keys.Loose, "l:");
         NameWords = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
         bool arabic = NameKeys.HasArabicArticle(entity.Name);
         for (int i = 0; i < entity.Aliases.Count && !arabic; i++)
@@ -40,16 +40,6 @@ internal sealed class SpellingFacts
             foreach (var core in cores)
                 PersonExact.Add("x:" + string.Join(' ', core));
         }
-    }
-
-    private static bool AnyStartsWith(IReadOnlyList<string> keys, string prefix)
-    {
-        foreach (var k in keys)
-        {
-            if (k.StartsWith(prefix, StringComparison.Ordinal))
-                return true;
-        }
-        return false;
     }
 
     public ResolutionKeys Keys { get; }
