@@ -184,24 +184,39 @@ public sealed partial class EntityStage : IDocumentStage
     internal static void OneTypePerName(string text, List<Mention> mentions)
     {
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Keys looked up by span, written on the stack where they can be: a string of the name and one of its
+        // key were made for every mention, where only a name not seen before needs its key as a string.
+        var lookup = groups.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
         for (int i = 0; i < mentions.Count; i++)
         {
-            var key = NameKeys.Exact(mentions[i].Text(text));
+            var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+            ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
             if (key.Length == 0)
                 continue;
-            if (!groups.TryGetValue(key, out var list))
-                groups[key] = list = [];
+            if (!lookup.TryGetValue(key, out var list))
+                lookup[key] = list = [];
             list.Add(i);
         }
         foreach (var list in groups.Values)
         {
-            if (list.Count < 2 || list.All(i => mentions[i].Type == mentions[list[0]].Type))
+            if (list.Count < 2 || OneType(mentions, list))
                 continue;
             var best = list.GroupBy(i => mentions[i].Type)
                 .OrderByDescending(g => g.Count()).ThenBy(g => Specificity(g.Key)).First().Key;
             foreach (int i in list)
                 mentions[i] = mentions[i] with { Type = best };
         }
+    }
+
+    private static bool OneType(List<Mention> mentions, List<int> list)
+    {
+        foreach (int i in list)
+        {
+            if (mentions[i].Type != mentions[list[0]].Type)
+                return false;
+        }
+        return true;
     }
 
     private static int Specificity(string type) => type switch

@@ -31,13 +31,28 @@ internal static class PlaceEvidence
             return;
         var keys = new string[mentions.Count];
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Keys looked up by span, written on the stack where they can be: a name seen before takes the key
+        // string the table holds (a string of the name and one of its key were made for every mention).
+        var lookup = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
         for (int i = 0; i < mentions.Count; i++)
         {
-            keys[i] = NameKeys.Exact(mentions[i].Text(text));
-            if (keys[i].Length == 0)
+            var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+            ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
+            if (key.Length == 0)
+            {
+                keys[i] = "";
                 continue;
-            if (!byKey.TryGetValue(keys[i], out var list))
+            }
+            if (lookup.TryGetValue(key, out var known, out var list))
+            {
+                keys[i] = known;
+            }
+            else
+            {
+                keys[i] = key.ToString();
                 byKey[keys[i]] = list = [];
+            }
             list.Add(i);
         }
         var weak = new Dictionary<string, int>(StringComparer.Ordinal);
