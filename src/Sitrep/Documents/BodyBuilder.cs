@@ -13,8 +13,9 @@ public sealed class BodyBuilder
 
     // The body is written into a pooled buffer and copied once into its string (issue 11): a builder sized
     // to the raw text made an array of up to 16 KB for every article, besides the body's own string.
-    private char[] _text;
+    private char[]? _text;
     private int _length;
+    private string? _built;
 
     /// <summary>The buffer starts at the raw text's length: the body is a part of it (plus separators, rarely more).</summary>
     public BodyBuilder(string raw)
@@ -37,21 +38,27 @@ public sealed class BodyBuilder
     /// <summary>Appends text that is not in the raw input (paragraph breaks, joining spaces).</summary>
     public void AppendSeparator(string separator) => Append(separator);
 
-    /// <summary>The body and its map; the builder starts empty again.</summary>
+    /// <summary>The body and its map; the builder goes on from there (its buffer goes back to the pool until it grows again).</summary>
     public (string Text, OffsetMap Map) Build()
     {
-        var text = new string(_text, 0, _length);
-        var map = new OffsetMap([.. _segments]);
-        ArrayPool<char>.Shared.Return(_text);
-        _text = ArrayPool<char>.Shared.Rent(16);
-        _length = 0;
-        _segments.Clear();
-        return (text, map);
+        if (_text is not null)
+        {
+            _built = new string(_text, 0, _length);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = null;
+        }
+        return (_built!, new OffsetMap([.. _segments]));
     }
 
     private void Append(ReadOnlySpan<char> chars)
     {
-        if (_length + chars.Length > _text.Length)
+        if (_text is null)
+        {
+            // Appending after a build: the body so far is the built string.
+            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, _length + chars.Length));
+            _built.AsSpan().CopyTo(_text);
+        }
+        else if (_length + chars.Length > _text.Length)
         {
             var larger = ArrayPool<char>.Shared.Rent(Math.Max(2 * _text.Length, _length + chars.Length));
             _text.AsSpan(0, _length).CopyTo(larger);

@@ -41,9 +41,9 @@ internal static class PlaceEvidence
         }
     }
 
-    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> next, Span<int> last)
+    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last)
     {
-        // Each name's first mention by its key, the others chained from it through next[] (a list was made for
+        // Each name's first mention by its key, the others chained from it through sameName[] (a list was made for
         // every name); keys looked up by span and written on the stack where they can be, so that a name seen
         // before takes the key string the table holds (a string of the name and one of its key were made for every mention).
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ internal static class PlaceEvidence
         Span<char> buffer = stackalloc char[256];
         for (int i = 0; i < mentions.Count; i++)
         {
-            next[i] = -1;
+            sameName[i] = -1;
             var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
             ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
             if (key.Length == 0)
@@ -62,7 +62,7 @@ internal static class PlaceEvidence
             if (lookup.TryGetValue(key, out var known, out int first))
             {
                 keys[i] = known;
-                next[last[first]] = i;
+                sameName[last[first]] = i;
                 last[first] = i;
             }
             else
@@ -136,7 +136,7 @@ internal static class PlaceEvidence
             };
             if (!place)
                 continue;
-            for (int i = first; i >= 0; i = next[i])
+            for (int i = first; i >= 0; i = sameName[i])
                 mentions[i] = mentions[i] with { Type = "GPE" };
         }
     }
