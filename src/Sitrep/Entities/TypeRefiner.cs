@@ -56,13 +56,14 @@ internal static class TypeRefiner
         }
     }
 
+    /// <summary>Whether the document's outlets hold <paramref name="key"/>, looked up by span where the set allows.</summary>
+    private static bool Contains(IReadOnlySet<string> outlets, ReadOnlySpan<char> key) =>
+        outlets is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup.Contains(key) : outlets.Contains(key.ToString());
+
     /// <summary>
     /// Whether <paramref name="key"/> is the last words of one of the document's outlets (a loop, not a
     /// query with a closure: this runs for every name of every article).
     /// </summary>
-    private static bool Contains(IReadOnlySet<string> outlets, ReadOnlySpan<char> key) =>
-        outlets is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup.Contains(key) : outlets.Contains(key.ToString());
-
     private static bool EndsAnOutlet(ReadOnlySpan<char> key, IReadOnlySet<string> outlets)
     {
         if (outlets is HashSet<string> set)
