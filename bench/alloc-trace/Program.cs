@@ -26,6 +26,8 @@ if (args[0] == "collect")
 }
 // analyze FILE [frames]
 int depth = args.Length > 2 ? int.Parse(args[2]) : 6;
+// analyze FILE FRAMES METHOD: only the allocations with METHOD (a part of a frame's name) on their stack
+string? under = args.Length > 3 ? args[3] : null;
 var etlx = TraceLog.CreateFromEventPipeDataFile(args[1]);
 using var log = new TraceLog(etlx);
 var byType = new Dictionary<string, long>();
@@ -45,6 +47,11 @@ foreach (var ev in log.Events)
         var m = s.CodeAddress.FullMethodName;
         if (string.IsNullOrEmpty(m)) m = s.CodeAddress.ModuleName + "!?";
         frames.Add(m);
+    }
+    if (under is not null && !frames.Any(f => f.Contains(under, StringComparison.Ordinal)))
+    {
+        total -= amt;
+        continue;
     }
     // first Sitrep frame and a few above
     int first = frames.FindIndex(f => f.StartsWith("Sitrep"));

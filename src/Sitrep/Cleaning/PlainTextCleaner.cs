@@ -60,7 +60,7 @@ public sealed partial class PlainTextCleaner
             if (u.Removal is not null)
                 continue;
             var t = u.Text;
-            if (titleKey is not null && Normalize(t) == titleKey)
+            if (titleKey is not null && TextShape.HasWords(t, titleKey))
                 u.Removal = RemovalReason.Title;
             else if (i >= first)
                 continue;
@@ -221,7 +221,7 @@ public sealed partial class PlainTextCleaner
                 // The dateline opens the story (its place and date are the story's): body, as when it shares the first paragraph's line.
                 continue;
             }
-            if (i == titleIndex || (titleKey is not null && Normalize(t) == titleKey))
+            if (i == titleIndex || (titleKey is not null && TextShape.HasWords(t, titleKey)))
             {
                 u.Removal = RemovalReason.Title;
             }
@@ -272,7 +272,7 @@ public sealed partial class PlainTextCleaner
         {
             for (int i = first; i < units.Count; i++)
             {
-                if (units[i].Removal is null && Normalize(units[i].Text) == titleKey)
+                if (units[i].Removal is null && TextShape.HasWords(units[i].Text, titleKey))
                     units[i].Removal = RemovalReason.Title;
             }
         }

@@ -47,6 +47,35 @@ internal static class TextShape
         return words;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/>'s <see cref="Words"/> joined by single spaces are <paramref name="key"/>, without
+    /// making them: every line of an article's head and body is compared with its title's words.
+    /// </summary>
+    public static bool HasWords(ReadOnlySpan<char> text, string key)
+    {
+        int k = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                inWord = false;
+                continue;
+            }
+            if (!inWord && k > 0)
+            {
+                if (k >= key.Length || key[k] != ' ')
+                    return false;
+                k++;
+            }
+            inWord = true;
+            if (k >= key.Length || key[k] != char.ToLowerInvariant(c))
+                return false;
+            k++;
+        }
+        return k == key.Length;
+    }
+
     public static bool StartsUpper(string text)
     {
         foreach (char c in text)

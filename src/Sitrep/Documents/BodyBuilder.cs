@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Sitrep.Documents;
 
@@ -9,32 +9,63 @@ namespace Sitrep.Documents;
 public sealed class BodyBuilder
 {
     private readonly string _raw;
-    private readonly StringBuilder _text;
     private readonly List<OffsetMap.Segment> _segments = [];
 
-    /// <summary>
-    /// The builder starts at the raw text's length (the body is a part of it), up to a builder's largest
-    /// piece (8,000 characters), instead of 16 characters doubled again and again as the body grows.
-    /// </summary>
+    // The body is written into a pooled buffer and copied once into its string (issue 11): a builder sized
+    // to the raw text made an array of up to 16 KB for every article, besides the body's own string.
+    private char[]? _text;
+    private int _length;
+    private string? _built;
+
+    /// <summary>The buffer starts at the raw text's length: the body is a part of it (plus separators, rarely more).</summary>
     public BodyBuilder(string raw)
     {
         _raw = raw;
-        _text = new StringBuilder(Math.Clamp(raw?.Length ?? 0, 16, 8000));
+        _text = ArrayPool<char>.Shared.Rent(Math.Max(raw?.Length ?? 0, 16));
     }
 
-    public int Length => _text.Length;
+    public int Length => _length;
 
     /// <summary>Appends raw <paramref name="range"/> verbatim.</summary>
     public void AppendRaw(TextRange range)
     {
         if (range.Length == 0)
             return;
-        _segments.Add(new OffsetMap.Segment(_text.Length, range.Start, range.Length));
-        _text.Append(_raw, range.Start, range.Length);
+        _segments.Add(new OffsetMap.Segment(_length, range.Start, range.Length));
+        Append(_raw.AsSpan(range.Start, range.Length));
     }
 
     /// <summary>Appends text that is not in the raw input (paragraph breaks, joining spaces).</summary>
-    public void AppendSeparator(string separator) => _text.Append(separator);
+    public void AppendSeparator(string separator) => Append(separator);
 
-    public (string Text, OffsetMap Map) Build() => (_text.ToString(), new OffsetMap([.. _segments]));
+    /// <summary>The body and its map; the builder goes on from there (its buffer goes back to the pool until it grows again).</summary>
+    public (string Text, OffsetMap Map) Build()
+    {
+        if (_text is not null)
+        {
+            _built = new string(_text, 0, _length);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = null;
+        }
+        return (_built!, new OffsetMap([.. _segments]));
+    }
+
+    private void Append(ReadOnlySpan<char> chars)
+    {
+        if (_text is null)
+        {
+            // Appending after a build: the body so far is the built string.
+            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, _length + chars.Length));
+            _built.AsSpan().CopyTo(_text);
+        }
+        else if (_length + chars.Length > _text.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(2 * _text.Length, _length + chars.Length));
+            _text.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = larger;
+        }
+        chars.CopyTo(_text.AsSpan(_length));
+        _length += chars.Length;
+    }
 }

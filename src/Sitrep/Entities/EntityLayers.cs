@@ -63,8 +63,10 @@ public static class EntityLayers
     {
         ArgumentNullException.ThrowIfNull(entities);
         w.WriteStartArray();
-        foreach (var e in entities)
+        // Loops by index: a foreach over the lists' interfaces made an enumerator for every entity, alias list and role list.
+        for (int i = 0; i < entities.Count; i++)
         {
+            var e = entities[i];
             w.WriteStartObject();
             w.WriteString("name", e.Name);
             w.WriteString("type", e.Type);
@@ -75,14 +77,14 @@ public static class EntityLayers
             if (e.Sector is not null)
                 w.WriteString("sector", e.Sector);
             w.WriteStartArray("aliases");
-            foreach (var a in e.Aliases)
-                w.WriteStringValue(a);
+            for (int k = 0; k < e.Aliases.Count; k++)
+                w.WriteStringValue(e.Aliases[k]);
             w.WriteEndArray();
             if (e.Roles.Count > 0)
             {
                 w.WriteStartArray("roles");
-                foreach (var r in e.Roles)
-                    w.WriteStringValue(r);
+                for (int k = 0; k < e.Roles.Count; k++)
+                    w.WriteStringValue(e.Roles[k]);
                 w.WriteEndArray();
             }
             w.WriteEndObject();

@@ -183,26 +183,69 @@ public sealed partial class EntityStage : IDocumentStage
     /// </summary>
     internal static void OneTypePerName(string text, List<Mention> mentions)
     {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < mentions.Count; i++)
+        int n = mentions.Count;
+        if (n < 2)
+            return;
+        // Each name's first mention by its key, the others chained from it through next[] (as LabelConsistency
+        // does), keys looked up by span and written on the stack where they can be: a string of every
+        // mention's name, one of its key and a list of every name were made for every article.
+        var firsts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = firsts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(2 * n);
+        try
         {
-            var key = NameKeys.Exact(mentions[i].Text(text));
-            if (key.Length == 0)
-                continue;
-            if (!groups.TryGetValue(key, out var list))
-                groups[key] = list = [];
-            list.Add(i);
+            var next = rented.AsSpan(0, n);
+            var last = rented.AsSpan(n, n);
+            Span<char> buffer = stackalloc char[256];
+            for (int i = 0; i < n; i++)
+            {
+                next[i] = -1;
+                var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+                ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
+                if (key.Length == 0)
+                    continue;
+                if (lookup.TryGetValue(key, out int first))
+                {
+                    next[last[first]] = i;
+                    last[first] = i;
+                }
+                else
+                {
+                    lookup[key] = i;
+                    last[i] = i;
+                }
+            }
+            foreach (int first in firsts.Values)
+            {
+                if (next[first] < 0 || OneType(mentions, first, next))
+                    continue;
+                var list = new List<int>();
+                for (int i = first; i >= 0; i = next[i])
+                    list.Add(i);
+                var best = Majority(mentions, list);
+                foreach (int i in list)
+                    mentions[i] = mentions[i] with { Type = best };
+            }
         }
-        foreach (var list in groups.Values)
+        finally
         {
-            if (list.Count < 2 || list.All(i => mentions[i].Type == mentions[list[0]].Type))
-                continue;
-            var best = list.GroupBy(i => mentions[i].Type)
-                .OrderByDescending(g => g.Count()).ThenBy(g => Specificity(g.Key)).First().Key;
-            foreach (int i in list)
-                mentions[i] = mentions[i] with { Type = best };
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
         }
     }
+
+    private static bool OneType(List<Mention> mentions, int first, ReadOnlySpan<int> next)
+    {
+        for (int i = next[first]; i >= 0; i = next[i])
+        {
+            if (mentions[i].Type != mentions[first].Type)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The type most of a name's mentions got, the more specific on a tie (a method of its own, so its lambdas' closure is made only for a name that needs it).</summary>
+    private static string Majority(List<Mention> mentions, List<int> list) =>
+        list.GroupBy(i => mentions[i].Type).OrderByDescending(g => g.Count()).ThenBy(g => Specificity(g.Key)).First().Key;
 
     private static int Specificity(string type) => type switch
     {

@@ -237,8 +237,21 @@ internal static partial class MentionEvidence
         }
         if (names.Count == 0)
             return mentions;
-        var covered = new int[tokens.Length];
-        Array.Fill(covered, -1);
+        // Which mention holds each token, in a pooled buffer (an array as long as the tokens was made for every article).
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        try
+        {
+            return AtEveryOccurrence(text, tokens, mentions, names, rented.AsSpan(0, tokens.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static List<EntityMention> AtEveryOccurrence(string text, Token[] tokens, List<EntityMention> mentions, Dictionary<string, EntityMention> names, Span<int> covered)
+    {
+        covered.Fill(-1);
         for (int i = 0; i < mentions.Count; i++)
         {
             for (int t = mentions[i].FirstToken; t < mentions[i].FirstToken + mentions[i].TokenCount && t < tokens.Length; t++)
@@ -246,6 +259,7 @@ internal static partial class MentionEvidence
         }
         var drop = new HashSet<int>();
         List<EntityMention>? added = null;
+        List<int>? inside = null;
         // Longest names first, so a longer name claims its tokens before a name inside it.
         foreach (var (surface, model) in names.OrderByDescending(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal))
         {
@@ -260,7 +274,10 @@ internal static partial class MentionEvidence
                     continue;
                 // Already a mention here, or inside one that is not wholly inside this occurrence.
                 bool taken = false;
-                var inside = new List<int>();
+                if (inside is null)
+                    inside = [];
+                else
+                    inside.Clear();
                 for (int t = span.First; t <= span.Last; t++)
                 {
                     if (covered[t] < 0)
@@ -472,8 +489,21 @@ internal static partial class MentionEvidence
         ArgumentNullException.ThrowIfNull(actors);
         if (actors.Count == 0)
             return mentions;
-        var owner = new int[tokens.Length];
-        Array.Fill(owner, -1);
+        // Which mention holds each token, in a pooled buffer (an array as long as the tokens was made for every article).
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        try
+        {
+            return WithKnownOrganisations(text, tokens, mentions, actors, rented.AsSpan(0, tokens.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static List<EntityMention> WithKnownOrganisations(string text, Token[] tokens, List<EntityMention> mentions, ActorTable actors, Span<int> owner)
+    {
+        owner.Fill(-1);
         for (int i = 0; i < mentions.Count; i++)
         {
             for (int t = mentions[i].FirstToken; t < mentions[i].FirstToken + mentions[i].TokenCount && t < tokens.Length; t++)
@@ -520,7 +550,14 @@ internal static partial class MentionEvidence
         }
         if (added is null)
             return mentions;
-        var result = mentions.Where((_, i) => !drop.Contains(i)).Concat(added).ToList();
+        // A loop, not a query: a lambda over drop made its closure on every call, found or not.
+        var result = new List<EntityMention>(mentions.Count + added.Count);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (!drop.Contains(i))
+                result.Add(mentions[i]);
+        }
+        result.AddRange(added);
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }

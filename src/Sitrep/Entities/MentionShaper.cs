@@ -49,8 +49,9 @@ internal static partial class MentionShaper
             // A mention an earlier one grew over ("ash-Sha'bi" after "al-Hashd" took it in) is part of that one.
             if (shaped.Count > 0 && m.Start < shaped[^1].End)
                 continue;
+            // Null, not an empty list, for the mentions with no title in them (nearly all: a list was made for each).
             var split = SplitRole(text, tokens, m);
-            if (split.Count == 0)
+            if (split is null)
                 shaped.Add(Extend(text, m, actors));
             else
                 shaped.AddRange(split);
@@ -82,7 +83,7 @@ internal static partial class MentionShaper
         return mentions;
     }
 
-    private static List<EntityMention> SplitRole(string text, Token[] tokens, EntityMention m)
+    private static List<EntityMention>? SplitRole(string text, Token[] tokens, EntityMention m)
     {
         int first = m.FirstToken, end = m.FirstToken + m.TokenCount;
         int lastRole = -1;
@@ -97,14 +98,14 @@ internal static partial class MentionShaper
             }
         }
         if (lastRole < 0 || !strong)
-            return [];
+            return null;
         int nameTokens = end - lastRole - 1;
         if (nameTokens is < 1 or > 4)
-            return [];
+            return null;
         for (int t = lastRole + 1; t < end; t++)
         {
             if (!char.IsUpper(text[tokens[t].Start]))
-                return [];
+                return null;
         }
         var result = new List<EntityMention>(2);
         // What stands before the title, if it is a name rather than more of the title, is an organisation ("Qods Force").

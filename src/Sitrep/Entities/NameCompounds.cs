@@ -25,12 +25,7 @@ internal static class NameCompounds
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(countries);
         // Names the article gives on their own, with the type the tagger gave them.
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var m in mentions)
-        {
-            if (text.AsSpan(m.Start, m.End - m.Start).IndexOf('-') < 0 && m.Type != EntityTypes.Miscellaneous)
-                known.TryAdd(NameKeys.Exact(m.Text(text)), m.Type);
-        }
+        var known = new KnownNames(text, mentions);
         var covered = new bool[tokens.Length];
         var result = new List<EntityMention>(mentions.Count);
         foreach (var m in mentions)
@@ -102,7 +97,7 @@ internal static class NameCompounds
     /// The name parts of a compound as mentions (empty for an adjective whose names are unknown); null
     /// when the word is no compound of names but a name itself ("Amir-Abdollahian", "al-Hashd").
     /// </summary>
-    private static List<EntityMention>? Names(string text, List<(int Start, int End)> parts, Dictionary<string, string> known, CountryTable countries, int token)
+    private static List<EntityMention>? Names(string text, List<(int Start, int End)> parts, KnownNames known, CountryTable countries, int token)
     {
         var names = new List<EntityMention>();
         bool lower = false;
@@ -133,7 +128,7 @@ internal static class NameCompounds
     }
 
     /// <summary>What the tagger would call the name: a place for a country or capital, the article's own type for a name it gives elsewhere.</summary>
-    private static string? TypeOf(string name, Dictionary<string, string> known, CountryTable countries)
+    private static string? TypeOf(string name, KnownNames known, CountryTable countries)
     {
         if (name.Length == 0 || !char.IsUpper(name[0]))
             return null;
@@ -141,6 +136,29 @@ internal static class NameCompounds
             return EntityTypes.Location;
         if (countries.CapitalOf(name) is not null)
             return EntityTypes.Location;
-        return known.GetValueOrDefault(NameKeys.Exact(name));
+        return known.TypeOf(NameKeys.Exact(name));
+    }
+
+    /// <summary>
+    /// The names the article gives on their own, with the type the tagger gave them, by exact key: made on
+    /// first use only, since only a hyphenated compound asks (two strings a mention were made for every article).
+    /// </summary>
+    private sealed class KnownNames(string text, List<EntityMention> mentions)
+    {
+        private Dictionary<string, string>? _types;
+
+        public string? TypeOf(string key)
+        {
+            if (_types is null)
+            {
+                _types = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var m in mentions)
+                {
+                    if (text.AsSpan(m.Start, m.End - m.Start).IndexOf('-') < 0 && m.Type != EntityTypes.Miscellaneous)
+                        _types.TryAdd(NameKeys.Exact(m.Text(text)), m.Type);
+                }
+            }
+            return _types.GetValueOrDefault(key);
+        }
     }
 }

@@ -30,15 +30,47 @@ internal static class PlaceEvidence
         if (mentions.Count == 0)
             return;
         var keys = new string[mentions.Count];
-        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(2 * mentions.Count);
+        try
+        {
+            Apply(text, mentions, keys, rented.AsSpan(0, mentions.Count), rented.AsSpan(mentions.Count, mentions.Count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last)
+    {
+        // Each name's first mention by its key, the others chained from it through sameName[] (a list was made for
+        // every name); keys looked up by span and written on the stack where they can be, so that a name seen
+        // before takes the key string the table holds (a string of the name and one of its key were made for every mention).
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
         for (int i = 0; i < mentions.Count; i++)
         {
-            keys[i] = NameKeys.Exact(mentions[i].Text(text));
-            if (keys[i].Length == 0)
+            sameName[i] = -1;
+            var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+            ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
+            if (key.Length == 0)
+            {
+                keys[i] = "";
                 continue;
-            if (!byKey.TryGetValue(keys[i], out var list))
-                byKey[keys[i]] = list = [];
-            list.Add(i);
+            }
+            if (lookup.TryGetValue(key, out var known, out int first))
+            {
+                keys[i] = known;
+                sameName[last[first]] = i;
+                last[first] = i;
+            }
+            else
+            {
+                keys[i] = key.ToString();
+                byKey[keys[i]] = i;
+                last[i] = i;
+            }
         }
         var weak = new Dictionary<string, int>(StringComparer.Ordinal);
         var strong = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -65,9 +97,9 @@ internal static class PlaceEvidence
         }
         // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, indexes) in byKey)
+        foreach (var (key, first) in byKey)
         {
-            if (key.Contains(' ', StringComparison.Ordinal) || mentions[indexes[0]].Type is not ("MISC" or "GPE"))
+            if (key.Contains(' ', StringComparison.Ordinal) || mentions[first].Type is not ("MISC" or "GPE"))
                 continue;
             foreach (var (place, _) in byKey)
             {
@@ -90,11 +122,11 @@ internal static class PlaceEvidence
                     weak[keys[a]] = weak.GetValueOrDefault(keys[a]) + 1;
             }
         }
-        foreach (var (key, indexes) in byKey)
+        foreach (var (key, first) in byKey)
         {
             if (person.Contains(key) || demonyms.Contains(key))
                 continue;
-            var type = mentions[indexes[0]].Type;
+            var type = mentions[first].Type;
             bool place = type switch
             {
                 "PERSON" => strong.ContainsKey(key) || weak.ContainsKey(key),
@@ -104,7 +136,7 @@ internal static class PlaceEvidence
             };
             if (!place)
                 continue;
-            foreach (int i in indexes)
+            for (int i = first; i >= 0; i = sameName[i])
                 mentions[i] = mentions[i] with { Type = "GPE" };
         }
     }

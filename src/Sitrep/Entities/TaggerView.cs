@@ -26,30 +26,38 @@ internal sealed record TaggerView(string Text, Token[] Tokens, Sentence[] Senten
         if (possessives == 0)
             return new TaggerView(normalised, tokens, sentences);
         var split = new Token[tokens.Length + possessives];
-        var firstOf = new int[tokens.Length + 1];
-        int n = 0;
-        for (int i = 0; i < tokens.Length; i++)
+        // Each token's new position, in a pooled buffer: an array as long as the tokens was made for every article.
+        var firstOf = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length + 1);
+        var remapped = new Sentence[sentences.Length];
+        try
         {
-            firstOf[i] = n;
-            var t = tokens[i];
-            if (IsPossessive(normalised, t))
+            int n = 0;
+            for (int i = 0; i < tokens.Length; i++)
             {
-                split[n++] = new Token(t.Start, t.Length - 2, t.Kind);
-                split[n++] = new Token(t.End - 2, 2, TokenKind.Word);
+                firstOf[i] = n;
+                var t = tokens[i];
+                if (IsPossessive(normalised, t))
+                {
+                    split[n++] = new Token(t.Start, t.Length - 2, t.Kind);
+                    split[n++] = new Token(t.End - 2, 2, TokenKind.Word);
+                }
+                else
+                {
+                    split[n++] = t;
+                }
             }
-            else
+            firstOf[tokens.Length] = n;
+            for (int s = 0; s < sentences.Length; s++)
             {
-                split[n++] = t;
+                var sentence = sentences[s];
+                int first = firstOf[sentence.FirstToken];
+                int end = firstOf[sentence.FirstToken + sentence.TokenCount];
+                remapped[s] = sentence with { FirstToken = first, TokenCount = end - first };
             }
         }
-        firstOf[tokens.Length] = n;
-        var remapped = new Sentence[sentences.Length];
-        for (int s = 0; s < sentences.Length; s++)
+        finally
         {
-            var sentence = sentences[s];
-            int first = firstOf[sentence.FirstToken];
-            int end = firstOf[sentence.FirstToken + sentence.TokenCount];
-            remapped[s] = sentence with { FirstToken = first, TokenCount = end - first };
+            System.Buffers.ArrayPool<int>.Shared.Return(firstOf);
         }
         return new TaggerView(normalised, split, remapped);
     }

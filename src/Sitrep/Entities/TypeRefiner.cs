@@ -56,11 +56,15 @@ internal static class TypeRefiner
         }
     }
 
+    /// <summary>Whether the document's outlets hold <paramref name="key"/>, looked up by span where the set allows.</summary>
+    private static bool Contains(IReadOnlySet<string> outlets, ReadOnlySpan<char> key) =>
+        outlets is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup.Contains(key) : outlets.Contains(key.ToString());
+
     /// <summary>
     /// Whether <paramref name="key"/> is the last words of one of the document's outlets (a loop, not a
     /// query with a closure: this runs for every name of every article).
     /// </summary>
-    private static bool EndsAnOutlet(string key, IReadOnlySet<string> outlets)
+    private static bool EndsAnOutlet(ReadOnlySpan<char> key, IReadOnlySet<string> outlets)
     {
         if (outlets is HashSet<string> set)
         {
@@ -79,8 +83,8 @@ internal static class TypeRefiner
         return false;
     }
 
-    private static bool EndsWithWords(string outlet, string key) =>
-        outlet.Length > key.Length && outlet.EndsWith(key, StringComparison.Ordinal) && outlet[^(key.Length + 1)] == ' ';
+    private static bool EndsWithWords(string outlet, ReadOnlySpan<char> key) =>
+        outlet.Length > key.Length && outlet.AsSpan().EndsWith(key, StringComparison.Ordinal) && outlet[^(key.Length + 1)] == ' ';
 
     /// <summary>
     /// A name the outlet list (resources/lexicons/outlets.tsv) or the document's own metadata gives as an
@@ -89,15 +93,17 @@ internal static class TypeRefiner
     /// </summary>
     internal static bool IsKnownOutlet(ReadOnlySpan<char> name, string taggerType, IReadOnlySet<string>? documentOutlets)
     {
-        var key = NameKeys.Exact(name.ToString());
+        // The key written on the stack where it can be (every name of every article asks this), else made as a string.
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 256)];
+        ReadOnlySpan<char> key = NameKeys.TryExact(name, buffer, out int written) ? buffer[..written] : NameKeys.Exact(name.ToString());
         if (key.Length == 0)
             return false;
         // The document's own outlet, or the last words of its name ("the Sentinel" in the Valdorian Sentinel).
-        if (documentOutlets is not null && (documentOutlets.Contains(key) || (key.Length >= 4 && EndsAnOutlet(key, documentOutlets))))
+        if (documentOutlets is not null && (Contains(documentOutlets, key) || (key.Length >= 4 && EndsAnOutlet(key, documentOutlets))))
             return true;
-        if (!Outlets.Contains(key))
+        if (!Outlets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key))
             return false;
-        bool oneWord = key.IndexOf(' ', StringComparison.Ordinal) < 0;
+        bool oneWord = key.IndexOf(' ') < 0;
         bool acronym = name.Length >= 2 && !name.ContainsAnyInRange('a', 'z');
         return !oneWord || acronym || taggerType != EntityTypes.Person;
     }
@@ -116,7 +122,7 @@ internal static class TypeRefiner
     /// </summary>
     private static string? ActorType(ReadOnlySpan<char> name, string taggerType, Actors.ActorTable actors)
     {
-        if (taggerType == EntityTypes.Organization || actors.Of(name.ToString()) is not { } info)
+        if (taggerType == EntityTypes.Organization || actors.Of(name) is not { } info)
             return null;
         bool acronym = name.Length >= 2 && !name.ContainsAnyInRange('a', 'z');
         return (info.Type, taggerType) switch
