@@ -494,25 +494,35 @@ internal static partial class DocumentCoreference
         var joined = new string?[n];
         // Each name's words without kind words, made once per spelling for the names of outlets and sites compared.
         var kindless = new string[]?[n];
+        // The names that can be either (no country, no person, some words), in text order, and each one's type as a
+        // small number: the pairs were read from every mention with the type strings compared each time.
+        var names = new int[n];
+        var kind = new byte[n];
+        int count = 0;
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] == Person || core[i].Length == 0)
                 continue;
+            names[count++] = i;
+            kind[i] = types[i] switch { "ORG" => Org, "MEDIA" => Media, "FACILITY" => Facility, _ => 0 };
+        }
+        foreach (int i in names.AsSpan(0, count))
+        {
             bool endsInHead = EntityLexicons.OrganisationHeads.Contains(core[i][^1]);
             int chosen = -1;
             string? longer = null;
             bool ambiguous = false;
-            for (int j = 0; j < n; j++)
+            foreach (int j in names.AsSpan(0, count))
             {
-                if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
+                if (j == i || core[j].Length < core[i].Length)
                     continue;
                 // A name ending in a head noun inside a longer one, not at its start ("the Guards", but not the
                 // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
-                bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
+                bool shortForm = core[j].Length > core[i].Length && kind[j] is Org or Media
                     && ((endsInHead && IndexOfSequence(core[j], core[i]) > 0)
-                        || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
-                bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY"
+                        || (core[i].Length >= 2 && kind[i] is Org or Media && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
+                bool sameCore = kind[i] == kind[j] && kind[i] is Media or Facility
                     && SameCore(kindless[same[i]] ??= WithoutKindWords(core[i]), kindless[same[j]] ??= WithoutKindWords(core[j]));
                 if (!shortForm && !sameCore)
                     continue;
@@ -527,6 +537,8 @@ internal static partial class DocumentCoreference
                 sets.Union(i, chosen);
         }
     }
+
+    private const byte Org = 1, Media = 2, Facility = 3;
 
     /// <summary>
     /// "Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways. A person's
