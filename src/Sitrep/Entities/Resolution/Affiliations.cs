@@ -23,18 +23,22 @@ internal static partial class Affiliations
         string? sector = type == "MEDIA" ? "media" : null, country = null;
         bool place = type is "GPE" or "LOC" or "FACILITY";
         // A person's roles say most ("US Secretary of State"); the words right before the name only when they
-        // are a description of the person ("the Iraqi militia leader X").
-        foreach (var role in roles)
+        // are a description of the person ("the Iraqi militia leader X"). A role has at most one word for each character.
+        Span<WordAt> roleWords = stackalloc WordAt[64];
+        // Indexed loops: an enumerator through the interface was allocated for each.
+        for (int r = 0; r < roles.Count; r++)
         {
-            var (s, c) = InPhrase(Words(role, 0, role.Length), countries, actors);
+            var role = roles[r];
+            var words = role.Length <= roleWords.Length ? roleWords : new WordAt[role.Length];
+            var (s, c) = InPhrase(role, words[..Words(role, 0, role.Length, words)], countries, actors);
             sector ??= s;
             country ??= c;
         }
         if (!place)
         {
-            foreach (int i in members)
+            for (int m = 0; m < members.Count; m++)
             {
-                var (s, c) = InContext(text, mentions[i], type, countries, actors);
+                var (s, c) = InContext(text, mentions[members[m]], type, countries, actors);
                 sector ??= s;
                 country ??= c;
                 if (sector is not null && country is not null)
@@ -44,18 +48,23 @@ internal static partial class Affiliations
             // (split only while it can still say something).
             if (type != "PERSON")
             {
-                foreach (var alias in aliases)
+                for (int a = 0; a < aliases.Count; a++)
                 {
+                    var alias = aliases[a];
                     if (country is not null)
                         break;
-                    var w = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (w.Length >= 2)
-                        country = countries.CountryOfDemonym(w[0]) ?? StrictCountry(w[0], countries);
+                    // Its first word, where a second follows (read in place: the name was split into strings).
+                    var words = alias.AsSpan().TrimStart(' ');
+                    int space = words.IndexOf(' ');
+                    if (space > 0 && !words[space..].TrimStart(' ').IsEmpty)
+                        country = countries.CountryOfDemonym(words[..space]) ?? StrictCountry(words[..space], countries);
                 }
             }
         }
-        foreach (var alias in aliases.OrderByDescending(a => a.Length))
+        var ordered = LongestFirst(aliases);
+        for (int a = 0; a < ordered.Count; a++)
         {
+            var alias = ordered[a];
             // A surname alone is too common a key to say whose a person is.
             if (type == "PERSON" && alias.IndexOf(' ', StringComparison.Ordinal) < 0)
                 continue;
@@ -70,6 +79,26 @@ internal static partial class Affiliations
         return (sector, country);
     }
 
+    /// <summary>The aliases, longer ones first, alike in length in their order (a stable sort; most entities have one).</summary>
+    private static IReadOnlyList<string> LongestFirst(IReadOnlyList<string> aliases)
+    {
+        if (aliases.Count < 2)
+            return aliases;
+        var sorted = new string[aliases.Count];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            var alias = aliases[i];
+            int at = i;
+            while (at > 0 && sorted[at - 1].Length < alias.Length)
+            {
+                sorted[at] = sorted[at - 1];
+                at--;
+            }
+            sorted[at] = alias;
+        }
+        return sorted;
+    }
+
     private static bool Compatible(string actorType, string type) => (actorType, type) switch
     {
         ("PERSON", "PERSON") => true,
@@ -79,13 +108,19 @@ internal static partial class Affiliations
     };
 
     /// <summary>A country name as a word, where a short one is written in capitals ("US", not "us").</summary>
-    private static string? StrictCountry(string word, CountryTable countries)
+    private static string? StrictCountry(ReadOnlySpan<char> word, CountryTable countries)
     {
         var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
         if (countries.CountryOf(bare) is not { } code)
             return null;
-        int letters = bare.Count(char.IsLetter);
-        return letters > 3 || bare.Where(char.IsLetter).All(char.IsUpper) ? code : null;
+        if (NameKeys.Letters(bare) > 3)
+            return code;
+        foreach (char c in bare)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+                return null;
+        }
+        return code;
     }
 
     /// <summary>The noun phrase right before the mention ("the Iran-backed Iraqi armed group") and an apposition after it (", an Iraqi militia,").</summary>
@@ -93,39 +128,42 @@ internal static partial class Affiliations
     {
         int from = Math.Max(0, mention.Start - 80);
         // Only the last six words before the name can be read (the phrase is at most that long), and the first
-        // eleven after it: strings of the others were made around every mention of most entities.
-        var before = LastWords(text, from, mention.Start, 6);
+        // eleven after it; read in place (strings of them were made around every mention of most entities).
+        Span<WordAt> last = stackalloc WordAt[6];
+        ReadOnlySpan<WordAt> before = last[..LastWords(text, from, mention.Start, last)];
         // The phrase ends at the name and starts after the last determiner or punctuation.
-        int start = before.Count;
-        while (start > 0 && start > before.Count - 6 && !IsBoundary(before[start - 1]))
+        int start = before.Length;
+        while (start > 0 && start > before.Length - 6 && !IsBoundary(before[start - 1].Of(text)))
             start--;
-        var phrase = before.GetRange(start, before.Count - start);
+        var phrase = before[start..];
         string? sector = null, country = null;
         // For a person, only a description that ends in a noun for a kind of actor right before the name.
-        if (type == "PERSON" && (phrase.Count == 0 || SectorOfWords(phrase, phrase.Count - 1, 1, actors, singularOnly: true) is null))
+        if (type == "PERSON" && (phrase.Length == 0 || SectorOfWords(text, phrase, phrase.Length - 1, 1, actors, singularOnly: true) is null))
             return (null, null);
-        if (phrase.Count > 0)
+        if (phrase.Length > 0)
         {
-            (sector, country) = InPhrase(phrase, countries, actors);
+            (sector, country) = InPhrase(text, phrase, countries, actors);
+            var final = phrase[^1].Of(text);
             // "Iran's Qods Force": a country's possessive right before an organisation's name.
-            if (type != "PERSON" && phrase[^1] is "'s" or "’s" && phrase.Count >= 2)
-                country ??= StrictCountry(phrase[^2], countries);
-            else if (type != "PERSON" && phrase[^1].EndsWith("'s", StringComparison.Ordinal) || phrase[^1].EndsWith("’s", StringComparison.Ordinal))
-                country ??= StrictCountry(phrase[^1], countries);
+            if (type != "PERSON" && final is "'s" or "’s" && phrase.Length >= 2)
+                country ??= StrictCountry(phrase[^2].Of(text), countries);
+            else if (type != "PERSON" && final.EndsWith("'s", StringComparison.Ordinal) || final.EndsWith("’s", StringComparison.Ordinal))
+                country ??= StrictCountry(final, countries);
         }
         int end = Math.Min(text.Length, mention.End + 100);
         // The apposition opens with a comma: without one, the words after are not read.
         if (!WordScan.OpensWithComma(text, mention.End, end))
             return (sector, country);
-        var after = Words(text, mention.End, end, 11);
-        if (after.Count >= 3 && after[0] == "," && IsArticle(after[1]))
+        Span<WordAt> next = stackalloc WordAt[11];
+        ReadOnlySpan<WordAt> after = next[..Words(text, mention.End, end, next)];
+        if (after.Length >= 3 && after[0].Of(text) is "," && IsArticle(after[1].Of(text)))
         {
             int stop = 2;
-            while (stop < after.Count && stop < 10 && !IsPunctuation(after[stop]) && after[stop] is not ("who" or "which" or "that"))
+            while (stop < after.Length && stop < 10 && !IsPunctuation(after[stop].Of(text)) && after[stop].Of(text) is not ("who" or "which" or "that"))
                 stop++;
-            if (stop < after.Count && IsPunctuation(after[stop]))
+            if (stop < after.Length && IsPunctuation(after[stop].Of(text)))
             {
-                var (s, c) = InPhrase(after.GetRange(2, stop - 2), countries, actors);
+                var (s, c) = InPhrase(text, after[2..stop], countries, actors);
                 sector ??= s;
                 country ??= c;
             }
@@ -134,17 +172,18 @@ internal static partial class Affiliations
     }
 
     /// <summary>The sector of the last noun for a kind of actor in the words ("armed group", "militias", "secretary of state") and the country of a nationality among them.</summary>
-    private static (string? Sector, string? Country) InPhrase(List<string> words, CountryTable countries, ActorTable actors)
+    private static (string? Sector, string? Country) InPhrase(string source, ReadOnlySpan<WordAt> words, CountryTable countries, ActorTable actors)
     {
         string? sector = null, country = null;
-        for (int end = words.Count; end > 0 && sector is null; end--)
+        for (int end = words.Length; end > 0 && sector is null; end--)
         {
             for (int length = Math.Min(4, end); length >= 1 && sector is null; length--)
-                sector = SectorOfWords(words, end - length, length, actors, singularOnly: false);
+                sector = SectorOfWords(source, words, end - length, length, actors, singularOnly: false);
         }
-        foreach (var w in words)
+        foreach (var word in words)
         {
-            if (w.Length == 0 || !char.IsUpper(w[0]) || w.Contains('-', StringComparison.Ordinal))
+            var w = word.Of(source);
+            if (w.Length == 0 || !char.IsUpper(w[0]) || w.Contains('-'))
                 continue;
             country ??= countries.CountryOfDemonym(w) ?? StrictCountry(w, countries);
         }
@@ -158,7 +197,7 @@ internal static partial class Affiliations
     /// does in articles; a longer one gets arrays): this is asked up to four times per word before most mentions of
     /// organisations and people, and strings of every such phrase were made.
     /// </summary>
-    private static string? SectorOfWords(List<string> words, int start, int count, ActorTable actors, bool singularOnly)
+    private static string? SectorOfWords(string source, ReadOnlySpan<WordAt> words, int start, int count, ActorTable actors, bool singularOnly)
     {
         int length = count - 1;
         for (int k = start; k < start + count; k++)
@@ -172,7 +211,7 @@ internal static partial class Affiliations
         {
             if (k > start)
                 joined[at++] = ' ';
-            words[k].AsSpan().CopyTo(joined[at..]);
+            words[k].Of(source).CopyTo(joined[at..]);
             at += words[k].Length;
         }
         // Lower-cased once: the table's look-up lower-cases again, which changes nothing (invariant lower case is its own lower case).
@@ -201,19 +240,19 @@ internal static partial class Affiliations
         return noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
     }
 
-    private static bool IsBoundary(string word) =>
+    private static bool IsBoundary(ReadOnlySpan<char> word) =>
         IsPunctuation(word) || LowerIs(word, "the", "a", "an", "its", "their", "his", "her", "by", "of", "and", "to", "from", "with", "for", "in", "on");
 
-    private static bool IsArticle(string word) => LowerIs(word, "a", "an", "the");
+    private static bool IsArticle(ReadOnlySpan<char> word) => LowerIs(word, "a", "an", "the");
 
     /// <summary>Whether the word lower-cased (invariant) is one of <paramref name="options"/> (each at most 8 letters), without making its lower-cased string.</summary>
-    private static bool LowerIs(string word, params ReadOnlySpan<string> options)
+    private static bool LowerIs(ReadOnlySpan<char> word, params ReadOnlySpan<string> options)
     {
         // Invariant lower case keeps the length (one character for one), so a longer word is none of them.
         if (word.Length > 8)
             return false;
         Span<char> lower = stackalloc char[8];
-        int written = word.AsSpan().ToLowerInvariant(lower);
+        int written = word.ToLowerInvariant(lower);
         var w = lower[..written];
         foreach (var option in options)
         {
@@ -223,34 +262,40 @@ internal static partial class Affiliations
         return false;
     }
 
-    private static bool IsPunctuation(string word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
+    private static bool IsPunctuation(ReadOnlySpan<char> word) => word.Length == 1 && !char.IsLetterOrDigit(word[0]) && word[0] is not ('-' or '\'' or '’');
 
-    /// <summary>The words of <paramref name="text"/> from <paramref name="from"/> to <paramref name="end"/>, read as if that were the whole text.</summary>
-    private static List<string> Words(string text, int from, int end, int maxWords = int.MaxValue)
+    /// <summary>
+    /// The words of <paramref name="text"/> from <paramref name="from"/> to <paramref name="end"/>, read as if that were
+    /// the whole text, as many as <paramref name="words"/> holds; returns how many.
+    /// </summary>
+    private static int Words(string text, int from, int end, Span<WordAt> words)
     {
-        var words = new List<string>();
+        int count = 0;
         // The words of [\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs for every mention of most entities.
-        for (int index = from; words.Count < maxWords && WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
-            words.Add(text.Substring(index, length));
-        return words;
+        for (int index = from; count < words.Length && WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
+            words[count++] = new WordAt(index, length);
+        return count;
     }
 
-    /// <summary>The last <paramref name="keep"/> of the words <see cref="Words"/> reads from <paramref name="from"/> to <paramref name="end"/>.</summary>
-    private static List<string> LastWords(string text, int from, int end, int keep)
+    /// <summary>The last of the words <see cref="Words"/> reads from <paramref name="from"/> to <paramref name="end"/>, as many as <paramref name="words"/> holds, in order; returns how many.</summary>
+    private static int LastWords(string text, int from, int end, Span<WordAt> words)
     {
-        Span<int> starts = stackalloc int[keep];
-        Span<int> lengths = stackalloc int[keep];
+        int keep = words.Length;
         int count = 0;
         for (int index = from; WordScan.Next(text, ref index, end, ampersand: false, out int length); index += length)
-        {
-            starts[count % keep] = index;
-            lengths[count % keep] = length;
-            count++;
-        }
-        int n = Math.Min(count, keep);
-        var words = new List<string>(n);
-        for (int k = count - n; k < count; k++)
-            words.Add(text.Substring(starts[k % keep], lengths[k % keep]));
-        return words;
+            words[count++ % keep] = new WordAt(index, length);
+        if (count <= keep)
+            return count;
+        // The ring holds the last ones from count % keep on: turned so the oldest comes first.
+        words[..(count % keep)].Reverse();
+        words[(count % keep)..].Reverse();
+        words.Reverse();
+        return keep;
+    }
+
+    /// <summary>A word of a text: where it starts and how long it is.</summary>
+    private readonly record struct WordAt(int Start, int Length)
+    {
+        public ReadOnlySpan<char> Of(string source) => source.AsSpan(Start, Length);
     }
 }

@@ -26,7 +26,15 @@ public sealed class CountryTable
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byCapital = byCapital.ToFrozenDictionary(StringComparer.Ordinal);
         _common = common.ToFrozenDictionary(StringComparer.Ordinal);
+        _byNameSpans = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _demonymOfSpans = _demonymOf.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byNameSpans;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymOfSpans;
+
+    /// <summary>The longest word the span look-ups key on the stack; a longer one takes the string path.</summary>
+    private const int MaxSpanKey = 64;
 
     private static readonly Lazy<CountryTable> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -99,8 +107,26 @@ public sealed class CountryTable
     /// <summary>The country this name denotes ("U.S." → USA), or null.</summary>
     public string? CountryOf(string name) => _byName.GetValueOrDefault(NameKeys.Exact(name));
 
+    /// <summary>
+    /// <see cref="CountryOf(string)"/> of a stretch of text, keyed on the stack where <see cref="NameKeys.TryExact"/> can
+    /// (the words around every mention are asked).
+    /// </summary>
+    internal string? CountryOf(ReadOnlySpan<char> name)
+    {
+        Span<char> key = stackalloc char[MaxSpanKey];
+        if (name.Length > MaxSpanKey || !NameKeys.TryExact(name, key, out int written))
+            return CountryOf(name.ToString());
+        return _byNameSpans.TryGetValue(key[..written], out var code) ? code : null;
+    }
+
+    /// <summary><see cref="CountryOf(string)"/> of a name's <see cref="NameKeys.Exact"/> key.</summary>
+    internal string? CountryOfKey(string key) => _byName.GetValueOrDefault(key);
+
     /// <summary>The country whose capital this is ("Tehran" → IRN), or null.</summary>
     public string? CapitalOf(string name) => _byCapital.GetValueOrDefault(NameKeys.Exact(name));
+
+    /// <summary><see cref="CapitalOf"/> of a name's <see cref="NameKeys.Exact"/> key.</summary>
+    internal string? CapitalOfKey(string key) => _byCapital.GetValueOrDefault(key);
 
     /// <summary>Whether a (normalised) word is a country's demonym or a country's one-word name: "iraqi", "us".</summary>
     public bool IsNationality(string word) => _demonyms.Contains(word) || _byName.ContainsKey(word);
@@ -109,7 +135,24 @@ public sealed class CountryTable
     public string? CountryOfDemonym(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var key = NameKeys.Exact(word);
+        return CountryOfDemonymKey(NameKeys.Exact(word));
+    }
+
+    /// <summary><see cref="CountryOfDemonym(string)"/> of a stretch of text, keyed on the stack where <see cref="NameKeys.TryExact"/> can.</summary>
+    internal string? CountryOfDemonym(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[MaxSpanKey];
+        if (word.Length > MaxSpanKey || !NameKeys.TryExact(word, buffer, out int written))
+            return CountryOfDemonym(word.ToString());
+        var key = buffer[..written];
+        if (_demonymOfSpans.TryGetValue(key, out var code))
+            return code;
+        return key.Length > 3 && key.EndsWith('s') && _demonymOfSpans.TryGetValue(key[..^1], out code) ? code : null;
+    }
+
+    /// <summary><see cref="CountryOfDemonym(string)"/> of a word's <see cref="NameKeys.Exact"/> key.</summary>
+    internal string? CountryOfDemonymKey(string key)
+    {
         if (_demonymOf.TryGetValue(key, out var code))
             return code;
         return key.Length > 3 && key.EndsWith('s') && _demonymOf.TryGetValue(key[..^1], out code) ? code : null;
@@ -119,8 +162,11 @@ public sealed class CountryTable
     public IReadOnlyList<string> CountriesOfficiallyCalled(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _officialHeads.GetValueOrDefault(NameKeys.Exact(name)) ?? [];
+        return CountriesOfficiallyCalledKey(NameKeys.Exact(name));
     }
+
+    /// <summary><see cref="CountriesOfficiallyCalled"/> of a name's <see cref="NameKeys.Exact"/> key.</summary>
+    internal IReadOnlyList<string> CountriesOfficiallyCalledKey(string key) => _officialHeads.GetValueOrDefault(key) ?? [];
 
     /// <summary>The country's usual English name.</summary>
     public string CommonName(string code) => _common.GetValueOrDefault(code, code);

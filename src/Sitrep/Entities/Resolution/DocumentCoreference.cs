@@ -32,23 +32,48 @@ internal static partial class DocumentCoreference
         var country = new string?[n];
         var types = new string[n];
         var demonym = new bool[n];
+        // The first mention spelled the same way and of the same kind (a person or not): most names recur, and
+        // their words, core, country and keys are made once per spelling, not for every mention of it.
+        var same = new int[n];
+        var named = new string?[n];
+        var capital = new string?[n];
+        var nation = new string?[n];
+        var exact = new string?[n];
+        var spelled = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var spelledPerson = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < n; i++)
         {
-            surface[i] = WithoutPossessive(mentions[i].Text(text));
-            words[i] = NameKeys.Words(surface[i]);
-            core[i] = mentions[i].Type == Person ? NameKeys.PersonCore(surface[i]) : NameKeys.WithoutArticles(words[i]);
             types[i] = mentions[i].Type;
-            country[i] = CountryOf(text, mentions[i], surface[i], countries);
-            // "Iraqi", "Americans": a nationality word stands for its country, flagged, never an entity of its own.
-            if (country[i] is null && types[i] is not (Person or "MEDIA" or "FACILITY") && words[i].Length == 1
-                && countries.CountryOfDemonym(surface[i]) is { } nation)
+            var written = WithoutPossessive(text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start));
+            var firsts = types[i] == Person ? spelledPerson : spelled;
+            if (firsts.TryGetValue(written, out int r))
             {
-                country[i] = nation;
+                same[i] = r;
+                surface[i] = surface[r];
+                words[i] = words[r];
+                core[i] = core[r];
+            }
+            else
+            {
+                same[i] = r = i;
+                surface[i] = written.ToString();
+                firsts[surface[i]] = i;
+                words[i] = NameKeys.Words(surface[i]);
+                core[i] = types[i] == Person ? NameKeys.PersonCore(surface[i], words[i]) : NameKeys.WithoutArticles(words[i]);
+                if (types[i] != Person)
+                    (exact[i], named[i], capital[i], nation[i]) = CountryNames(surface[i], words[i].Length, countries);
+            }
+            if (types[i] is not (Person or "MEDIA"))
+                country[i] = named[r] ?? (types[i] is "GPE" or "LOC" && capital[r] is { } capitalOf && CapitalMetonymy.StandsForGovernment(text, mentions[i].Start, mentions[i].End) ? capitalOf : null);
+            // "Iraqi", "Americans": a nationality word stands for its country, flagged, never an entity of its own.
+            if (country[i] is null && types[i] is not (Person or "MEDIA" or "FACILITY") && nation[r] is { } code)
+            {
+                country[i] = code;
                 demonym[i] = true;
             }
         }
         CodesWithoutEvidence(surface, country, countries);
-        OfficialNames(surface, types, country, countries);
+        OfficialNames(exact, same, types, country, countries);
 
         var sets = new DisjointSets(n);
         var firstOfCountry = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -66,11 +91,11 @@ internal static partial class DocumentCoreference
         LinkDemonymsOfPlaces(words, types, country, demonym, sets);
         LinkNamesGivenTwice(text, mentions, types, country, sets);
         LinkActorAliases(words, types, country, sets, countries, actors);
-        LinkAcronyms(surface, words, types, country, sets, countries);
-        LinkSameNames(words, types, country, sets);
-        var person = LinkSurnames(surface, core, types, country, sets);
-        LinkShortForms(core, types, country, sets);
-        LinkTransliterations(words, core, types, country, sets);
+        LinkAcronyms(surface, words, types, country, same, sets, countries);
+        LinkSameNames(words, types, country, same, sets);
+        var person = LinkSurnames(surface, core, types, country, same, sets);
+        LinkShortForms(core, types, country, same, sets);
+        LinkTransliterations(words, core, types, country, same, sets);
 
         // Clusters in text order of their first mention.
         var clusterOf = new int[n];
@@ -97,30 +122,35 @@ internal static partial class DocumentCoreference
         for (int k = 0; k < roots.Count; k++)
         {
             var m = members[k];
-            string? code = m.Select(i => country[i]).FirstOrDefault(c => c is not null);
+            // Loops, not queries: this runs for every entity of every article.
+            string? code = null;
+            bool anyPerson = false;
             int best = m[0];
+            var own = new List<int>(m.Count);
+            var aliases = new List<string>();
             foreach (int i in m)
             {
+                code ??= country[i];
+                anyPerson |= person[i];
                 if (!demonym[i] && (demonym[best] || core[i].Length > core[best].Length))
                     best = i;
+                // A nationality word is no name of its country: it links, but is not filed or listed as one.
+                if (!demonym[i])
+                {
+                    own.Add(i);
+                    if (!aliases.Contains(surface[i]))
+                        aliases.Add(surface[i]);
+                }
             }
-            string type = code is not null ? "GPE" : m.Any(i => person[i]) ? Person : types[best];
+            string type = code is not null ? "GPE" : anyPerson ? Person : types[best];
             string name = code is not null ? countries.CommonName(code) : surface[best];
-            // A nationality word is no name of its country: it links, but is not filed or listed as one.
-            var aliases = m.Where(i => !demonym[i]).Select(i => surface[i]).Distinct(StringComparer.Ordinal).ToList();
             var roles = new List<string>();
             if (type == Person)
             {
                 foreach (int i in m)
-                {
-                    foreach (var role in RoleFinder.Find(text, mentions[i].Start, mentions[i].End))
-                    {
-                        if (!roles.Contains(role, StringComparer.Ordinal))
-                            roles.Add(role);
-                    }
-                }
+                    RoleFinder.Find(text, mentions[i].Start, mentions[i].End, roles, distinct: true);
             }
-            var (sector, nationality) = Affiliations.Of(text, mentions, m.Where(i => !demonym[i]).ToList(), type, code, roles, aliases, countries, actors);
+            var (sector, nationality) = Affiliations.Of(text, mentions, own, type, code, roles, aliases, countries, actors);
             entities[k] = new DocumentEntity(name, type, code, aliases, roles) { Sector = sector, Nationality = nationality };
             foreach (int i in m)
                 linked[i] = mentions[i] with { Type = type, Entity = k, Demonym = demonym[i] };
@@ -128,22 +158,29 @@ internal static partial class DocumentCoreference
         return (linked, entities);
     }
 
-    private static string? CountryOf(string text, Mention mention, string surface, CountryTable countries)
+    /// <summary>
+    /// What a name that is not a person's says of a country, by its spelling alone: the country it names (two- and
+    /// three-letter names, "US", "UK", only when written as capitals), else the country whose capital it is
+    /// (which it stands for only where <see cref="CapitalMetonymy"/> says so), and the country of a one-word
+    /// nationality word ("Iraqi"). Asked once per spelling.
+    /// </summary>
+    private static (string Key, string? Country, string? Capital, string? Nation) CountryNames(string surface, int words, CountryTable countries)
     {
-        if (mention.Type is Person or "MEDIA")
-            return null;
-        if (countries.CountryOf(surface) is { } code)
+        var key = NameKeys.Exact(surface);
+        string? nation = words == 1 ? countries.CountryOfDemonymKey(key) : null;
+        if (countries.CountryOfKey(key) is { } code)
+            return (key, NameKeys.Letters(surface) > 3 || AllLettersUpper(surface) ? code : null, null, nation);
+        return (key, null, countries.CapitalOfKey(key), nation);
+    }
+
+    private static bool AllLettersUpper(string s)
+    {
+        foreach (char c in s)
         {
-            // Two- and three-letter names ("US", "UK") only when written as capitals.
-            var letters = surface.Where(char.IsLetter).ToArray();
-            if (letters.Length > 3 || letters.All(char.IsUpper))
-                return code;
-            return null;
+            if (char.IsLetter(c) && !char.IsUpper(c))
+                return false;
         }
-        if (mention.Type is "GPE" or "LOC" && countries.CapitalOf(surface) is { } capitalOf
-            && CapitalMetonymy.StandsForGovernment(text, mention.Start, mention.End))
-            return capitalOf;
-        return null;
+        return true;
     }
 
     /// <summary>
@@ -156,7 +193,7 @@ internal static partial class DocumentCoreference
     {
         for (int i = 0; i < surface.Length; i++)
         {
-            if (country[i] is not { } code || surface[i].Count(char.IsLetter) > 2)
+            if (country[i] is not { } code || NameKeys.Letters(surface[i]) > 2)
                 continue;
             var letters = string.Concat(NameKeys.Words(surface[i]));
             var initials = string.Concat(NameKeys.Words(countries.CommonName(code)).Select(w => w[0]));
@@ -164,7 +201,7 @@ internal static partial class DocumentCoreference
                 continue;
             bool named = false;
             for (int j = 0; j < surface.Length && !named; j++)
-                named = j != i && country[j] == code && surface[j].Count(char.IsLetter) > 2;
+                named = j != i && country[j] == code && NameKeys.Letters(surface[j]) > 2;
             if (!named)
                 country[i] = null;
         }
@@ -175,12 +212,13 @@ internal static partial class DocumentCoreference
     /// that opens a country's official name ("Islamic Republic of Iran") is the country the article
     /// names, or the only country so called.
     /// </summary>
-    private static void OfficialNames(string[] surface, string[] types, string?[] country, CountryTable countries)
+    /// <param name="exact">The <see cref="NameKeys.Exact"/> key of each first mention of a spelling that is not a person's (<paramref name="same"/>).</param>
+    private static void OfficialNames(string?[] exact, int[] same, string[] types, string?[] country, CountryTable countries)
     {
         HashSet<string>? named = null;
-        for (int i = 0; i < surface.Length; i++)
+        for (int i = 0; i < types.Length; i++)
         {
-            if (country[i] is not null || types[i] is Person or "MEDIA" or "FACILITY" || countries.CountriesOfficiallyCalled(surface[i]) is not { Count: > 0 } candidates)
+            if (country[i] is not null || types[i] is Person or "MEDIA" or "FACILITY" || countries.CountriesOfficiallyCalledKey(exact[same[i]]!) is not { Count: > 0 } candidates)
                 continue;
             named ??= [.. country.OfType<string>()];
             var inArticle = candidates.Where(named.Contains).ToList();
@@ -299,9 +337,14 @@ internal static partial class DocumentCoreference
     /// <summary>A party tag after a legislator's name ("R-Ohio", "D-N.Y.", "R-N.C."): neither a name nor an acronym of anything named nearby.</summary>
     internal static bool IsPartyTag(string s) => s.Length > 2 && s[0] is 'R' or 'D' or 'I' && s[1] == '-';
 
-    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, DisjointSets sets, CountryTable countries)
+    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets, CountryTable countries)
     {
         int n = surface.Length;
+        // Each acronym mention's key, and each name's initials, made once (they were made again for every pair).
+        var keys = new string?[n];
+        HashSet<string>?[]? initials = null;
+        bool[]? initialsMade = null;
+        Func<string, bool> nationality = countries.IsNationality;
         // The names each acronym (by its letters) spells in the article.
         Dictionary<string, List<int>>? spelled = null;
         for (int i = 0; i < n; i++)
@@ -309,11 +352,12 @@ internal static partial class DocumentCoreference
             if (!IsAcronymMention(surface[i], types[i], country[i]))
                 continue;
             // A place's initials ("N.D.") spell places, other initials other names.
-            var letters = AcronymKey(surface[i], types[i]);
+            var letters = keys[i] = AcronymKey(surface[i], types[i]);
             spelled ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
             if (spelled.ContainsKey(letters))
                 continue;
             var names = new List<int>();
+            var joined = letters[2..];
             for (int j = 0; j < n; j++)
             {
                 if (types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]) || IsPartyTag(surface[j]))
@@ -322,7 +366,15 @@ internal static partial class DocumentCoreference
                 // ("PMF", the "Iraqi Popular Mobilization Forces"); "IRS" is not the "Lutheran Immigration
                 // and Refugee Service", nor "PAC" the "Conservative Political Action Conference"; initials
                 // in the name are spelled whole ("U.N." is not the "U.S. Navy").
-                if (NameKeys.Abbreviates(surface[i], words[j], countries.IsNationality, NameKeys.InitialsIn(surface[j])))
+                initials ??= new HashSet<string>?[n];
+                initialsMade ??= new bool[n];
+                int r = same[j];
+                if (!initialsMade[r])
+                {
+                    initials[r] = NameKeys.InitialsIn(surface[r]);
+                    initialsMade[r] = true;
+                }
+                if (NameKeys.Abbreviates(surface[i], words[j], nationality, initials[r], joined))
                     names.Add(j);
             }
             spelled[letters] = names;
@@ -343,7 +395,7 @@ internal static partial class DocumentCoreference
                 continue;
             for (int i = 0; i < n; i++)
             {
-                if (IsAcronymMention(surface[i], types[i], country[i]) && AcronymKey(surface[i], types[i]) == letters)
+                if (keys[i] == letters)
                 {
                     // The nearest of the names it spells.
                     int match = names.MinBy(j => Math.Abs(j - i));
@@ -358,14 +410,16 @@ internal static partial class DocumentCoreference
     private static bool IsAcronymMention(string surface, string type, string? country) =>
         country is null && type != Person && !surface.Contains(' ', StringComparison.Ordinal) && surface.Count(char.IsUpper) >= 2 && !IsPartyTag(surface);
 
-    private static void LinkSameNames(string[][] words, string[] types, string?[] country, DisjointSets sets)
+    /// <param name="same">The first mention of each mention's spelling (and kind): a spelling's key is made once.</param>
+    private static void LinkSameNames(string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string?[words.Length];
         for (int i = 0; i < words.Length; i++)
         {
             if (country[i] is not null || words[i].Length == 0)
                 continue;
-            var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', words[i]);
+            var key = keys[same[i]] ??= Joined(types[i] == Person ? "P:" : "N:", words[i]);
             if (first.TryGetValue(key, out int f))
                 sets.Union(f, i);
             else
@@ -377,10 +431,12 @@ internal static partial class DocumentCoreference
     /// A surname alone, or a shorter form of a full name, is the person with that surname named
     /// nearest before it (or, failing that, after it). Returns which mentions are people.
     /// </summary>
-    private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, DisjointSets sets)
+    private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
         int n = core.Length;
         var person = new bool[n];
+        // Each full name's loose words joined once per spelling, when a shorter name is found in it (they were joined for every pair).
+        var looseOf = new string?[n];
         var full = new List<int>();
         for (int i = 0; i < n; i++)
         {
@@ -408,7 +464,7 @@ internal static partial class DocumentCoreference
                 if (core[j].Length <= core[i].Length || core[j][^1] != core[i][^1] || !IsSubsequence(core[i], core[j]))
                     continue;
                 // "Clinton" in an article about Bill and Hillary Clinton is either; it is left to itself.
-                var loose = string.Join(' ', NameKeys.LooseWords(core[j]));
+                var loose = looseOf[same[j]] ??= NameKeys.LooseKey("", core[j]);
                 ambiguous |= named is not null && named != loose;
                 named ??= loose;
                 if (j < i || chosen < 0)
@@ -430,35 +486,48 @@ internal static partial class DocumentCoreference
     }
 
     /// <summary>"The Revolutionary Guards", "the Guards" for the Islamic Revolutionary Guard Corps; "Tasnim" for the Tasnim news agency.</summary>
-    private static void LinkShortForms(string[][] core, string[] types, string?[] country, DisjointSets sets)
+    private static void LinkShortForms(string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
         int n = core.Length;
         // Each name's words joined only when it is found to be a longer form (every name's were joined up front),
         // and whether the short name ends in a head noun asked once, not for every other name.
         var joined = new string?[n];
+        // Each name's words without kind words, made once per spelling for the names of outlets and sites compared.
+        var kindless = new string[]?[n];
+        // The names that can be either (no country, no person, some words), in text order, and each one's type as a
+        // small number: the pairs were read from every mention with the type strings compared each time.
+        var names = new int[n];
+        var kind = new byte[n];
+        int count = 0;
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] == Person || core[i].Length == 0)
                 continue;
+            names[count++] = i;
+            kind[i] = types[i] switch { "ORG" => Org, "MEDIA" => Media, "FACILITY" => Facility, _ => 0 };
+        }
+        foreach (int i in names.AsSpan(0, count))
+        {
             bool endsInHead = EntityLexicons.OrganisationHeads.Contains(core[i][^1]);
             int chosen = -1;
             string? longer = null;
             bool ambiguous = false;
-            for (int j = 0; j < n; j++)
+            foreach (int j in names.AsSpan(0, count))
             {
-                if (j == i || country[j] is not null || types[j] == Person || core[j].Length < core[i].Length)
+                if (j == i || core[j].Length < core[i].Length)
                     continue;
                 // A name ending in a head noun inside a longer one, not at its start ("the Guards", but not the
                 // Senate of the "Senate Judiciary Committee"), or a name of two words
                 // or more that ends a longer one the tagger ran a word into ("Fighters of Jaysh al-Nasr").
-                bool shortForm = core[j].Length > core[i].Length && types[j] is "ORG" or "MEDIA"
+                bool shortForm = core[j].Length > core[i].Length && kind[j] is Org or Media
                     && ((endsInHead && IndexOfSequence(core[j], core[i]) > 0)
-                        || (core[i].Length >= 2 && types[i] is "ORG" or "MEDIA" && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
-                bool sameCore = types[i] == types[j] && types[i] is "MEDIA" or "FACILITY" && SameCore(core[i], core[j]);
+                        || (core[i].Length >= 2 && kind[i] is Org or Media && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
+                bool sameCore = kind[i] == kind[j] && kind[i] is Media or Facility
+                    && SameCore(kindless[same[i]] ??= WithoutKindWords(core[i]), kindless[same[j]] ??= WithoutKindWords(core[j]));
                 if (!shortForm && !sameCore)
                     continue;
                 // "the Party" after the Democratic Party and the Republican Party is neither for certain.
-                var key = joined[j] ??= string.Join(' ', core[j]);
+                var key = joined[same[j]] ??= string.Join(' ', core[j]);
                 ambiguous |= longer is not null && longer != key;
                 longer ??= key;
                 if (j < i || chosen < 0)
@@ -469,6 +538,8 @@ internal static partial class DocumentCoreference
         }
     }
 
+    private const byte Org = 1, Media = 2, Facility = 3;
+
     /// <summary>
     /// "Qasem Soleimani" and "Qassem Soleimani" in one article: one person spelled two ways. A person's
     /// names written without an Arabic article must also be spelled alike word by word
@@ -476,19 +547,21 @@ internal static partial class DocumentCoreference
     /// senators, share a skeleton and are two people. Other names keep each word's vowel runs
     /// (<see cref="NameKeys.VowelRunsAlike"/>): ABC News and BBC News are two outlets.
     /// </summary>
-    private static void LinkTransliterations(string[][] words, string[][] core, string[] types, string?[] country, DisjointSets sets)
+    private static void LinkTransliterations(string[][] words, string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string?[core.Length];
         for (int i = 0; i < core.Length; i++)
         {
             // Initials are not transliterated: "R-La" and "R-Ill" share a skeleton, not a name.
             if (country[i] is not null || core[i].Length < 2 || (types[i] != Person && Array.Exists(core[i], w => w.Length == 1)))
                 continue;
-            var key = (types[i] == Person ? "P:" : "N:") + string.Join(' ', NameKeys.LooseWords(core[i]));
+            var key = keys[same[i]] ??= NameKeys.LooseKey(types[i] == Person ? "P:" : "N:", core[i]);
             if (first.TryGetValue(key, out int f))
             {
                 bool arabic = words[i].Length > core[i].Length || words[f].Length > core[f].Length;
-                if (arabic || WordsAlike(core[f], core[i], types[i] == Person ? NameKeys.SurnamesAlike : NameKeys.VowelRunsAlike))
+                // Two mentions of one spelling are alike.
+                if (same[f] == same[i] || arabic || WordsAlike(core[f], core[i], types[i] == Person ? NameKeys.SurnamesAlike : NameKeys.VowelRunsAlike))
                     sets.Union(f, i);
             }
             else
@@ -496,6 +569,26 @@ internal static partial class DocumentCoreference
                 first[key] = i;
             }
         }
+    }
+
+    /// <summary>The words joined by spaces after <paramref name="prefix"/>, made as one string.</summary>
+    private static string Joined(string prefix, string[] words)
+    {
+        int length = prefix.Length + Math.Max(0, words.Length - 1);
+        foreach (var w in words)
+            length += w.Length;
+        return string.Create(length, (prefix, words), static (span, state) =>
+        {
+            state.prefix.CopyTo(span);
+            int at = state.prefix.Length;
+            for (int k = 0; k < state.words.Length; k++)
+            {
+                if (k > 0)
+                    span[at++] = ' ';
+                state.words[k].CopyTo(span[at..]);
+                at += state.words[k].Length;
+            }
+        });
     }
 
     private static bool WordsAlike(string[] a, string[] b, Func<string, string, bool> alike)
@@ -510,11 +603,8 @@ internal static partial class DocumentCoreference
         return true;
     }
 
-    private static bool SameCore(string[] a, string[] b)
-    {
-        var ca = WithoutKindWords(a);
-        return ca.Length > 0 && ca.AsSpan().SequenceEqual(WithoutKindWords(b));
-    }
+    /// <summary>Two names' words without their kind words (<see cref="WithoutKindWords"/>) are the same and not none.</summary>
+    private static bool SameCore(string[] a, string[] b) => a.Length > 0 && a.AsSpan().SequenceEqual(b);
 
     /// <summary>The words of a name without those that say what kind of outlet or site it is ("news", "agency", "base"): "Tasnim news agency" is Tasnim.</summary>
     internal static string[] WithoutKindWords(string[] words) => Array.FindAll(words, w => !EntityLexicons.KindWords.Contains(w));
@@ -545,6 +635,6 @@ internal static partial class DocumentCoreference
 
     private static ReadOnlySpan<char> Singular(string w) => w.Length > 3 && w.EndsWith('s') ? w.AsSpan(0, w.Length - 1) : w.AsSpan();
 
-    private static string WithoutPossessive(string s) =>
+    private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> s) =>
         s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("’s", StringComparison.Ordinal) ? s[..^2] : s;
 }

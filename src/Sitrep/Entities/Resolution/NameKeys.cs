@@ -13,7 +13,7 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 public static class NameKeys
 {
-    /// <summary>Arabic articles and particles written joined to the next word ("al-", "ash-", "el-").</summary>
+    /// <summary>Arabic articles and particles written joined to the next word ("al-", "ash-", "el-"); none is longer than three letters (<see cref="LeadingGivenName"/>).</summary>
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ath", "adh", "ul" };
 
     /// <summary>
@@ -217,7 +217,42 @@ public static class NameKeys
     public static string Skeleton(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var sb = new StringBuilder(word.Length);
+        // A skeleton is never longer than its word.
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[128] : new char[word.Length];
+        return new string(buffer[..Skeleton(word, buffer)]);
+    }
+
+    /// <summary>
+    /// The words' skeletons (<see cref="LooseWords"/>) joined by spaces after <paramref name="prefix"/>, made as one
+    /// string: the keys of every name of every article are made so.
+    /// </summary>
+    internal static string LooseKey(string prefix, string[] words)
+    {
+        int most = prefix.Length + words.Length;
+        foreach (var w in words)
+            most += w.Length;
+        Span<char> buffer = most <= 256 ? stackalloc char[256] : new char[most];
+        prefix.CopyTo(buffer);
+        int length = prefix.Length;
+        bool any = false;
+        foreach (var w in words)
+        {
+            int at = length + (any ? 1 : 0);
+            int written = Skeleton(w, buffer[at..]);
+            if (written == 0)
+                continue;
+            if (any)
+                buffer[length] = ' ';
+            length = at + written;
+            any = true;
+        }
+        return new string(buffer[..length]);
+    }
+
+    /// <summary><see cref="Skeleton(string)"/> written into <paramref name="destination"/> (as long as the word at least); returns its length.</summary>
+    private static int Skeleton(string word, Span<char> destination)
+    {
+        int length = 0;
         for (int i = 0; i < word.Length; i++)
         {
             char c = word[i];
@@ -242,11 +277,11 @@ public static class NameKeys
             }
             if (mapped == '\0')
                 continue;
-            if (sb.Length > 0 && sb[^1] == mapped)
+            if (length > 0 && destination[length - 1] == mapped)
                 continue;
-            sb.Append(mapped);
+            destination[length++] = mapped;
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>
@@ -428,10 +463,19 @@ public static class NameKeys
     }
 
     /// <summary>Whether a name of two words or more is written with an Arabic article ("Adnan al-Zurufi"): its vowels are a transliterator's choice.</summary>
-    public static bool HasArabicArticle(string name)
+    public static bool HasArabicArticle(string name) => HasArabicArticle(name, Words(name));
+
+    /// <summary><see cref="HasArabicArticle(string)"/> of a name whose <see cref="Words"/> the caller has made already.</summary>
+    internal static bool HasArabicArticle(string name, string[] words)
     {
-        var words = Words(name);
-        return words.Length > 1 && words.Skip(LeadingGivenName(name) ? 1 : 0).Any(Articles.Contains);
+        if (words.Length <= 1)
+            return false;
+        for (int i = LeadingGivenName(name) ? 1 : 0; i < words.Length; i++)
+        {
+            if (Articles.Contains(words[i]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -443,7 +487,12 @@ public static class NameKeys
     public static string[] PersonCore(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var words = Words(name);
+        return PersonCore(name, Words(name));
+    }
+
+    /// <summary><see cref="PersonCore(string)"/> of a name whose <see cref="Words"/> the caller has made already.</summary>
+    internal static string[] PersonCore(string name, string[] words)
+    {
         if (!LeadingGivenName(name) || words.Length < 2)
             return WithoutArticles(words);
         return [words[0], .. WithoutArticles(words[1..])];
@@ -458,7 +507,8 @@ public static class NameKeys
     {
         var trimmed = name.AsSpan().TrimStart();
         int space = trimmed.IndexOf(' ');
-        if (space < 2 || !char.IsUpper(trimmed[0]) || trimmed[1..space].ContainsAnyExcept(LowerLetters) || trimmed[(space + 1)..].Trim().IsEmpty)
+        // No article is longer than three letters: a longer first word is none (most given names; their lower-cased string was made).
+        if (space < 2 || space > 3 || !char.IsUpper(trimmed[0]) || trimmed[1..space].ContainsAnyExcept(LowerLetters) || trimmed[(space + 1)..].Trim().IsEmpty)
             return false;
         return Articles.Contains(trimmed[..space].ToString().ToLowerInvariant());
     }
@@ -549,7 +599,11 @@ public static class NameKeys
     /// their letters or none, so "U.N." is not the U.S. Navy nor "AP" the ASEAN Post
     /// (see <see cref="InitialsIn"/>).
     /// </summary>
-    internal static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut, IReadOnlySet<string>? initials)
+    internal static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut, IReadOnlySet<string>? initials) =>
+        Abbreviates(acronym, words, mayLeaveOut, initials, null);
+
+    /// <param name="spelled">The acronym's letters as <see cref="Words"/> joins them, where the caller has them already.</param>
+    internal static bool Abbreviates(string acronym, IReadOnlyList<string> words, Func<string, bool>? mayLeaveOut, IReadOnlySet<string>? initials, string? spelled)
     {
         ArgumentNullException.ThrowIfNull(acronym);
         ArgumentNullException.ThrowIfNull(words);
@@ -561,7 +615,7 @@ public static class NameKeys
         }
         if (capitals < 2 || words.Count < 2)
             return false;
-        var letters = string.Concat(Words(acronym));
+        var letters = spelled ?? string.Concat(Words(acronym));
         if (letters.Length < 2)
             return false;
         // The acronym may leave out leading words: PMF for the "Iraqi Popular Mobilization Forces".

@@ -106,6 +106,25 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(countries);
         ArgumentNullException.ThrowIfNull(actors);
+        return For(entity, countries, actors, WordsOfNames(entity));
+    }
+
+    /// <summary>The <see cref="NameKeys.Words"/> of the entity's name, then of each alias in order.</summary>
+    internal static string[][] WordsOfNames(DocumentEntity entity)
+    {
+        var words = new string[entity.Aliases.Count + 1][];
+        words[0] = NameKeys.Words(entity.Name);
+        for (int i = 0; i < entity.Aliases.Count; i++)
+            words[i + 1] = NameKeys.Words(entity.Aliases[i]);
+        return words;
+    }
+
+    /// <summary>The entity's name, then each alias in order.</summary>
+    private static string NameAt(DocumentEntity entity, int k) => k == 0 ? entity.Name : entity.Aliases[k - 1];
+
+    /// <param name="nameWords">The words of each name (<see cref="WordsOfNames"/>): each name's words were made up to five times.</param>
+    internal static ResolutionKeys For(DocumentEntity entity, CountryTable countries, Actors.ActorTable actors, string[][] nameWords)
+    {
         var lookupOnly = new List<string>();
         var strong = new List<string>();
         var bridging = new List<string>();
@@ -118,11 +137,12 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             return new ResolutionKeys(strong, strong, [], [], [], []) { Specific = strong };
         }
         bool person = entity.Type == "PERSON";
-        var shortForms = person ? [] : ShortFormKeys(entity, countries);
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        var shortForms = person ? [] : ShortFormKeys(nameWords, countries);
+        for (int k = 0; k < nameWords.Length; k++)
         {
-            var words = NameKeys.Words(alias);
-            var core = person ? NameKeys.PersonCore(alias) : NameKeys.WithoutArticles(words);
+            var alias = NameAt(entity, k);
+            var words = nameWords[k];
+            var core = person ? NameKeys.PersonCore(alias, words) : NameKeys.WithoutArticles(words);
             if (core.Length == 0)
                 continue;
             // An outlet's or base's kind noun is not part of its name for the loose key either: "Ain al-Asad base" is Ein al-Asad.
@@ -183,18 +203,18 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         if (!person && entity.Type is not ("GPE" or "LOC" or "FACILITY"))
         {
-            foreach (var alias in entity.Aliases.Prepend(entity.Name))
+            foreach (var words in nameWords)
             {
-                if (DocumentCoreference.ActorGroup(NameKeys.Words(alias), countries, actors) is { } group)
+                if (DocumentCoreference.ActorGroup(words, countries, actors) is { } group)
                     Add(strong, "a:" + group);
             }
         }
         var middles = new List<string>();
         if (person)
         {
-            foreach (var alias in entity.Aliases.Prepend(entity.Name))
+            for (int k = 0; k < nameWords.Length; k++)
             {
-                var core = NameKeys.PersonCore(alias);
+                var core = NameKeys.PersonCore(NameAt(entity, k), nameWords[k]);
                 if (NameKeys.MiddleInitials(core) is { Length: > 0 } initials)
                 {
                     Add(middles, MiddleKey(core));
@@ -204,13 +224,19 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         var specific = strong.Concat(lookupOnly).Where(k => !k.StartsWith("x1:", StringComparison.Ordinal) && !shortForms.Contains(k)).ToList();
         bridging.RemoveAll(shortForms.Contains);
-        var fullNames = entity.Aliases.Select(a => (Name: a, Words: NameKeys.Words(a), Initials: NameKeys.InitialsIn(a))).Where(f => f.Words.Length >= 2).ToList();
-        var explained = new List<string>();
-        foreach (var alias in entity.Aliases)
+        var fullNames = new List<(string Name, string[] Words, HashSet<string>? Initials)>();
+        for (int k = 1; k < nameWords.Length; k++)
         {
+            if (nameWords[k].Length >= 2)
+                fullNames.Add((NameAt(entity, k), nameWords[k], NameKeys.InitialsIn(NameAt(entity, k))));
+        }
+        var explained = new List<string>();
+        for (int k = 1; k < nameWords.Length; k++)
+        {
+            var alias = NameAt(entity, k);
             if (alias.Contains(' ', StringComparison.Ordinal))
                 continue;
-            var key = "x1:" + Class(entity.Type) + ":" + string.Concat(NameKeys.Words(alias));
+            var key = "x1:" + Class(entity.Type) + ":" + string.Concat(nameWords[k]);
             foreach (var full in fullNames.Where(f => NameKeys.Abbreviates(alias, f.Words, null, f.Initials)))
             {
                 Add(specific, key);
@@ -230,10 +256,15 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     /// Court" is the Supreme Court the news means by default). The article's own shorthand, not a name
     /// the thing is known by elsewhere.
     /// </summary>
-    private static List<string> ShortFormKeys(DocumentEntity entity, CountryTable countries)
+    private static List<string> ShortFormKeys(string[][] nameWords, CountryTable countries)
     {
         var result = new List<string>();
-        var cores = entity.Aliases.Prepend(entity.Name).Select(a => NameKeys.WithoutArticles(NameKeys.Words(a))).Where(c => c.Length >= 2).ToList();
+        var cores = new List<string[]>(nameWords.Length);
+        foreach (var words in nameWords)
+        {
+            if (NameKeys.WithoutArticles(words) is { Length: >= 2 } core)
+                cores.Add(core);
+        }
         foreach (var shorter in cores)
         {
             foreach (var longer in cores)
@@ -317,7 +348,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
 
     private static void Add(List<string> list, string key)
     {
-        if (!list.Contains(key, StringComparer.Ordinal))
+        // The list's own test (ordinal for strings): the query with a comparer enumerated it through an allocated enumerator.
+        if (!list.Contains(key))
             list.Add(key);
     }
 }

@@ -10,52 +10,80 @@ internal static partial class RoleFinder
 {
     public static IEnumerable<string> Find(string text, int start, int end)
     {
+        var roles = new List<string>();
+        Find(text, start, end, roles, distinct: false);
+        return roles;
+    }
+
+    /// <summary>
+    /// Adds the roles the text gives the name at <paramref name="start"/>..<paramref name="end"/> to
+    /// <paramref name="roles"/>, in order; with <paramref name="distinct"/>, only those not in it yet (ordinal).
+    /// </summary>
+    public static void Find(string text, int start, int end, List<string> roles, bool distinct)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        int windowStart = Math.Max(0, start - 160);
-        var before = Words(text, windowStart, start);
+        ArgumentNullException.ThrowIfNull(roles);
+        int windowStart = Math.Max(0, start - Window);
+        // The words are read into the stack (a window of 160 characters has at most 160): a list was made for
+        // every mention of a person.
+        Span<Word> buffer = stackalloc Word[Window + 2];
+        ReadOnlySpan<Word> before = buffer[..Words(text, windowStart, start, buffer, Window + 1)];
         var title = TitleBefore(text, before, start);
         if (title is { } t)
         {
-            yield return t.Role;
+            Add(roles, t.Role, distinct);
             if (AppositionBefore(text, before, t.FirstWord) is { } a)
-                yield return a;
+                Add(roles, a, distinct);
         }
-        else if (AppositionBefore(text, before, before.Count) is { } a)
+        else if (AppositionBefore(text, before, before.Length) is { } a)
         {
-            yield return a;
+            Add(roles, a, distinct);
         }
         // An apposition after the name opens with a comma: without one, its words are not read at all. It
         // looks at its first fifteen words and whether more follow, so sixteen are enough.
-        int afterEnd = Math.Min(text.Length, end + 160);
-        if (WordScan.OpensWithComma(text, end, afterEnd) && AppositionAfter(text, Words(text, end, afterEnd, AppositionWords)) is { } after)
-            yield return after;
+        int afterEnd = Math.Min(text.Length, end + Window);
+        if (WordScan.OpensWithComma(text, end, afterEnd))
+        {
+            Span<Word> afterBuffer = stackalloc Word[AppositionWords + 1];
+            if (AppositionAfter(text, afterBuffer[..Words(text, end, afterEnd, afterBuffer, AppositionWords)]) is { } after)
+                Add(roles, after, distinct);
+        }
     }
 
-    private static (string Role, int FirstWord)? TitleBefore(string text, List<Word> before, int nameStart)
+    private static void Add(List<string> roles, string role, bool distinct)
     {
-        if (before.Count == 0 || !text.AsSpan(before[^1].Index + before[^1].Length, nameStart - before[^1].Index - before[^1].Length).IsWhiteSpace())
+        if (!distinct || !roles.Contains(role, StringComparer.Ordinal))
+            roles.Add(role);
+    }
+
+    /// <summary>How far before and after the name its roles are read, in characters.</summary>
+    private const int Window = 160;
+
+    private static (string Role, int FirstWord)? TitleBefore(string text, ReadOnlySpan<Word> before, int nameStart)
+    {
+        if (before.Length == 0 || !text.AsSpan(before[^1].Index + before[^1].Length, nameStart - before[^1].Index - before[^1].Length).IsWhiteSpace())
             return null;
-        int first = before.Count;
+        int first = before.Length;
         bool role = false;
-        for (int i = before.Count - 1; i >= 0; i--)
+        for (int i = before.Length - 1; i >= 0; i--)
         {
             var w = before[i].Value(text);
             bool capitalised = char.IsUpper(w[0]) || char.IsDigit(w[0]);
             bool connector = w is "of" or "for" or "and" or "'s" or "’s";
             if (!capitalised && !connector)
                 break;
-            if (i + 1 < before.Count && !Adjacent(text, before[i], before[i + 1]))
+            if (i + 1 < before.Length && !Adjacent(text, before[i], before[i + 1]))
                 break;
             first = i;
             role |= IsRoleWord(w);
         }
-        while (first < before.Count && before[first].Value(text) is "of" or "for" or "and" or "'s" or "’s")
+        while (first < before.Length && before[first].Value(text) is "of" or "for" or "and" or "'s" or "’s")
             first++;
-        return role && first < before.Count ? (Span(text, before, first, before.Count), first) : null;
+        return role && first < before.Length ? (Span(text, before, first, before.Length), first) : null;
     }
 
     /// <summary>"the X's deputy in political affairs, [Title] Name": the phrase ending in a comma just before.</summary>
-    private static string? AppositionBefore(string text, List<Word> before, int end)
+    private static string? AppositionBefore(string text, ReadOnlySpan<Word> before, int end)
     {
         if (end < 2 || before[end - 1].Value(text) is not ",")
             return null;
@@ -78,26 +106,26 @@ internal static partial class RoleFinder
     }
 
     /// <summary>"Name, the US secretary of state, said": up to the next comma or full stop.</summary>
-    private static string? AppositionAfter(string text, List<Word> after)
+    private static string? AppositionAfter(string text, ReadOnlySpan<Word> after)
     {
-        if (after.Count < 3 || after[0].Value(text) is not ",")
+        if (after.Length < 3 || after[0].Value(text) is not ",")
             return null;
         int from = 1;
         if (after[1].Value(text) is "the" or "a" or "an" or "its" or "his" or "her" or "their")
             from = 2;
         int end = from;
-        while (end < after.Count && end - from < 12 && after[end].Value(text) is not ("," or "." or ";" or ":" or "(" or ")" or "\"" or "“" or "”"))
+        while (end < after.Length && end - from < 12 && after[end].Value(text) is not ("," or "." or ";" or ":" or "(" or ")" or "\"" or "“" or "”"))
         {
             if (after[end].Value(text) is "who" or "which" or "that" or "said" or "says" or "told")
                 return null;
             // "deputy chief of the forces and a number of their comrades": the role ends before the second phrase.
-            if (after[end].Value(text) is "and" && end + 1 < after.Count && after[end + 1].Value(text) is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "other" or "several" or "many" or "some")
+            if (after[end].Value(text) is "and" && end + 1 < after.Length && after[end + 1].Value(text) is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "other" or "several" or "many" or "some")
                 break;
             end++;
         }
         while (end > from && after[end - 1].Value(text) is "of" or "the" or "a" or "an" or "and" or "in" or "for" or "to" or "on")
             end--;
-        if (end >= after.Count || end == from || !ContainsRoleNoun(text, after, from, end))
+        if (end >= after.Length || end == from || !ContainsRoleNoun(text, after, from, end))
             return null;
         // The head of an apposition role comes early ("the IRGC's chief commander"); a role noun only at
         // the end of a long clause is more likely a sentence of its own.
@@ -105,7 +133,7 @@ internal static partial class RoleFinder
     }
 
     /// <summary>An apposition is a role when it has a role noun in lower case ("the US secretary of state"), not a name ("Brig. Gen. X").</summary>
-    private static bool ContainsRoleNoun(string text, List<Word> words, int from, int end)
+    private static bool ContainsRoleNoun(string text, ReadOnlySpan<Word> words, int from, int end)
     {
         for (int i = from; i < end; i++)
         {
@@ -145,21 +173,23 @@ internal static partial class RoleFinder
         return gap.IsWhiteSpace() && !gap.Contains('\n');
     }
 
-    private static string Span(string text, List<Word> words, int from, int end) =>
+    private static string Span(string text, ReadOnlySpan<Word> words, int from, int end) =>
         text[words[from].Index..(words[end - 1].Index + words[end - 1].Length)];
 
     /// <summary>How many words <see cref="AppositionAfter"/> can look at: the role's opening article, twelve words, the word after them and one more.</summary>
     private const int AppositionWords = 16;
 
-    private static List<Word> Words(string text, int from, int to, int maxWords = int.MaxValue)
+    /// <summary>
+    /// The words from <paramref name="from"/> to <paramref name="to"/> written into <paramref name="words"/> (room for
+    /// one more than <paramref name="maxWords"/>: the last word read may be split from its full stop); returns how many.
+    /// </summary>
+    private static int Words(string text, int from, int to, Span<Word> words, int maxWords)
     {
-        // Sized to the window (a word and its space are rarely under four characters): the list grew twice or
-        // three times for every person mention.
-        var list = new List<Word>(Math.Min(maxWords, (to - from) / 4 + 8));
+        int count = 0;
         // The words of [\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}], scanned by hand (WordScan): this runs twice
         // for every mention of a person.
         int index = from;
-        for (; list.Count < maxWords && WordScan.Next(text, ref index, text.Length, ampersand: true, out int length); index += length)
+        for (; count < maxWords && WordScan.Next(text, ref index, text.Length, ampersand: true, out int length); index += length)
         {
             if (index + length > to)
                 break;
@@ -168,15 +198,15 @@ internal static partial class RoleFinder
             // "Iraq." ends a sentence; "Gen." and "U.S." do not.
             if (w.Length > 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && !IsKnownAbbreviation(w[..^1]))
             {
-                list.Add(new Word(index, length - 1));
-                list.Add(new Word(index + length - 1, 1));
+                words[count++] = new Word(index, length - 1);
+                words[count++] = new Word(index + length - 1, 1);
             }
             else
             {
-                list.Add(new Word(index, length));
+                words[count++] = new Word(index, length);
             }
         }
-        return list;
+        return count;
     }
 
     /// <summary>Whether the word, lower-cased, is a known abbreviation (without its final full stop).</summary>

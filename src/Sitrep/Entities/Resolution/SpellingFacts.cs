@@ -11,8 +11,10 @@ internal sealed class SpellingFacts
 {
     public SpellingFacts(DocumentEntity entity, CountryTable countries, Actors.ActorTable actors)
     {
-        // Loops rather than chains of iterators: made for every spelling not met lately (most of a document's).
-        Keys = ResolutionKeys.For(entity, countries, actors);
+        // Loops rather than chains of iterators, and each name's words made once: made for every spelling not met
+        // lately (most of a document's).
+        var nameWords = ResolutionKeys.WordsOfNames(entity);
+        Keys = ResolutionKeys.For(entity, countries, actors, nameWords);
         Filed = [.. Keys.Filed];
         Identifying = [.. Keys.Identifying];
         var looked = new string[Keys.Strong.Count + Keys.LookupOnly.Count];
@@ -23,18 +25,18 @@ internal sealed class SpellingFacts
         Looked = looked;
         StrongFullName = ResolutionKeys.AnyStartsWith(Keys.Strong, "x:");
         HasFullName = StrongFullName || ResolutionKeys.AnyStartsWith(Keys.Loose, "l:");
-        NameWords = NameKeys.WithoutArticles(NameKeys.Words(entity.Name));
-        bool arabic = NameKeys.HasArabicArticle(entity.Name);
+        NameWords = NameKeys.WithoutArticles(nameWords[0]);
+        bool arabic = NameKeys.HasArabicArticle(entity.Name, nameWords[0]);
         for (int i = 0; i < entity.Aliases.Count && !arabic; i++)
-            arabic = NameKeys.HasArabicArticle(entity.Aliases[i]);
+            arabic = NameKeys.HasArabicArticle(entity.Aliases[i], nameWords[i + 1]);
         ArabicArticle = arabic;
-        OwnFullName = HasOwnFullName(entity, countries);
+        OwnFullName = HasOwnFullName(entity, nameWords, countries);
         if (entity.Type == "PERSON")
         {
             var cores = new string[entity.Aliases.Count + 1][];
-            cores[0] = NameKeys.PersonCore(entity.Name);
+            cores[0] = NameKeys.PersonCore(entity.Name, nameWords[0]);
             for (int i = 0; i < entity.Aliases.Count; i++)
-                cores[i + 1] = NameKeys.PersonCore(entity.Aliases[i]);
+                cores[i + 1] = NameKeys.PersonCore(entity.Aliases[i], nameWords[i + 1]);
             PersonCores = cores;
             PersonExact = new HashSet<string>(cores.Length, StringComparer.Ordinal);
             foreach (var core in cores)
@@ -77,13 +79,13 @@ internal sealed class SpellingFacts
     /// <summary>The full-name keys of what a person's article calls them, as written (not the given name with the surname derived from them); null for other types.</summary>
     public HashSet<string>? PersonExact { get; }
 
-    private static bool HasOwnFullName(DocumentEntity entity, CountryTable countries)
+    private static bool HasOwnFullName(DocumentEntity entity, string[][] nameWords, CountryTable countries)
     {
         if (entity.Type == "PERSON")
             return false;
-        foreach (var alias in entity.Aliases.Prepend(entity.Name))
+        foreach (var words in nameWords)
         {
-            var core = NameKeys.WithoutArticles(NameKeys.Words(alias));
+            var core = NameKeys.WithoutArticles(words);
             if (core.Length >= 3 || (core.Length == 2 && !countries.IsNationality(core[0])))
                 return true;
         }
