@@ -72,7 +72,7 @@ internal sealed partial class FinderRun
                 return Iso(p);
             if (WordIs(k, "yesterday"))
                 return Iso(p.AddDays(-1));
-            if (WordIn(k, SpeechWords.Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
+            if (WordIn(k, Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
             {
                 var day = WeekdayOf(_view.Word(k));
                 if (day is null)
