@@ -38,6 +38,12 @@ internal static class CueFeatures
          "never", "often", "further", "n't", "always", .. SpeechWords.Adverbs],
         StringComparer.Ordinal);
 
+    // The sets' span look-ups, taken once: taking one costs a type test and a generic virtual call, and
+    // they are asked for every neighbour of every cue word.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ClassWordLookup = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippableLookup = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Writes the hashes of token <paramref name="t"/>'s patterns into <paramref name="output"/> (length
     /// <see cref="Count"/>). The names are kept in step with <see cref="Describe"/>.
@@ -105,6 +111,170 @@ internal static class CueFeatures
         output[i++] = H(P_sh_pos, share, position);
     }
 
+    /// <summary>How many of a token's patterns <see cref="ExtractOpen"/> hashes for look-up; the other 17 are read from <see cref="CueWord"/> and <see cref="SharedWeights"/>.</summary>
+    public const int OpenCount = 20;
+
+    // The few values of the patterns whose weights are looked up ahead, in the order of their indexes.
+    private static readonly string[] Flags = ["F", "T"];
+    private static readonly string[] Positions = ["first", "mid", "last"];
+    private static readonly string[] Clauses = ["$", "wh", "Q", ":", ",", "to", "SV", "np"];
+
+    private static int ClauseIndex(string after) => after switch
+    {
+        "$" => 0,
+        "wh" => 1,
+        "Q" => 2,
+        ":" => 3,
+        "," => 4,
+        "to" => 5,
+        "SV" => 6,
+        "np" => 7,
+        _ => throw new InvalidOperationException("unknown clause class " + after),
+    };
+
+    // Offsets into CueWord.Weights.
+    private const int WW = 0, WS = 1, WSuf3 = 2, WSh = 3, WSInq = 4, WSSq = 6, WSSubj = 8, WSPos = 10, WSCl = 13, WShCl = 21, WShSubj = 29, WShSq = 31, WShPos = 33, WordWeights = 36;
+
+    // Offsets into the shared weights.
+    private const int GB = 0, GCap = 1, GInq = 3, GCl = 5, SharedCount = 13;
+
+    /// <summary>The weights of the patterns that do not depend on the word (<c>b</c>, <c>cap=</c>, <c>inq=</c>, <c>cl=</c>), by value; 0 for a pattern the model lacks.</summary>
+    internal static float[] SharedWeights(Func<ulong, float> weight)
+    {
+        var shared = new float[SharedCount];
+        shared[GB] = weight(H(P_b));
+        for (int v = 0; v < 2; v++)
+        {
+            shared[GCap + v] = weight(H(P_cap, Flags[v]));
+            shared[GInq + v] = weight(H(P_inq, Flags[v]));
+        }
+        for (int v = 0; v < Clauses.Length; v++)
+            shared[GCl + v] = weight(H(P_cl, Clauses[v]));
+        return shared;
+    }
+
+    /// <summary>A cue word of the lexicon (lower case) with the weights and hash prefixes its patterns have at every use.</summary>
+    internal static CueWord Prepare(string word, CueStats stats, Func<ulong, float> weight)
+    {
+        var stem = Stem(word);
+        string share = ShareBucket(stats);
+        var w = new float[WordWeights];
+        w[WW] = weight(H(P_w, word));
+        w[WS] = weight(H(P_s, stem));
+        w[WSuf3] = weight(H(P_suf3, word.Length > 3 ? word.AsSpan(word.Length - 3) : word));
+        w[WSh] = weight(H(P_sh, share));
+        for (int v = 0; v < 2; v++)
+        {
+            w[WSInq + v] = weight(H(P_s_inq, stem, Flags[v]));
+            w[WSSq + v] = weight(H(P_s_sq, stem, Flags[v]));
+            w[WSSubj + v] = weight(H(P_s_subj, stem, Flags[v]));
+            w[WShSubj + v] = weight(H(P_sh_subj, share, Flags[v]));
+            w[WShSq + v] = weight(H(P_sh_sq, share, Flags[v]));
+        }
+        for (int v = 0; v < Positions.Length; v++)
+        {
+            w[WSPos + v] = weight(H(P_s_pos, stem, Positions[v]));
+            w[WShPos + v] = weight(H(P_sh_pos, share, Positions[v]));
+        }
+        for (int v = 0; v < Clauses.Length; v++)
+        {
+            w[WSCl + v] = weight(H(P_s_cl, stem, Clauses[v]));
+            w[WShCl + v] = weight(H(P_sh_cl, share, Clauses[v]));
+        }
+        return new CueWord(stats, w,
+            Prefix(P_w_nc, word), Prefix(P_w_pc, word), Prefix(P_w_n, word), Prefix(P_w_p, word),
+            Prefix(P_s_nc, stem), Prefix(P_s_pc, stem), Prefix(P_s_pwc, stem), Prefix(P_s_nnc, stem), Prefix(P_s_ppc, stem), Prefix(P_s_nw, stem),
+            Prefix(P_sh_nc, share), Prefix(P_sh_pc, share), Prefix(P_sh_pwc, share));
+    }
+
+    /// <summary>The hash of a pattern's name, its first part and the bar after it ("s+nc=say|"), which every use continues from.</summary>
+    private static ulong Prefix(ulong name, ReadOnlySpan<char> first) => Add(Add(name, first), "|");
+
+    /// <summary>Which of their few values a token's word-paired patterns take (see <see cref="Sum"/>).</summary>
+    internal readonly record struct ClosedValues(int Cap, int InQuote, int SentenceQuote, int Subject, int Position, int Clause);
+
+    /// <summary>
+    /// What <see cref="Extract"/> finds for token <paramref name="t"/>, whose lower-cased word is
+    /// <paramref name="cue"/>'s: the hashes of the 20 patterns that pair the word with an open value
+    /// (neighbours and their classes, the object word) in <paramref name="open"/>, in <see cref="Extract"/>'s
+    /// order, and the values of the others.
+    /// </summary>
+    internal static ClosedValues ExtractOpen(SpeechView view, int t, CueWord cue, Span<ulong> open)
+    {
+        Span<char> p = stackalloc char[MaxWord];
+        Span<char> n = stackalloc char[MaxWord];
+        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
+        var prev = t - 1 >= s0 ? view.Lower(t - 1, p.Length) : "^";
+        var next = t + 1 < s1 ? view.Lower(t + 1, n.Length) : "$";
+        string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
+        string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
+        int pw = PreviousContentWord(view, t, s0);
+        string pwc = Class(view, pw, s0, s1);
+        bool inQuote = view.TokenQuote[t] >= 0;
+        bool sentenceQuote = view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]];
+        bool subject = SubjectBefore(view, t, s0, s1);
+        int position = t == s0 ? 0 : t + 2 >= s1 ? 2 : 1;
+        bool cap = view.IsCapitalised(t);
+        open[0] = H(P_p, prev);
+        open[1] = H(P_n, next);
+        open[2] = H(P_pc, pc);
+        open[3] = H(P_nc, nc);
+        open[4] = H(P_n2c, n2c);
+        open[5] = H(P_p2c, p2c);
+        open[6] = H(P_pwc, pwc);
+        open[7] = Add(cue.WordNc, nc);
+        open[8] = Add(cue.WordPc, pc);
+        open[9] = Add(cue.StemNc, nc);
+        open[10] = Add(cue.StemPc, pc);
+        open[11] = Add(cue.StemPwc, pwc);
+        open[12] = Add(Add(Add(cue.StemNnc, nc), "|"), n2c);
+        open[13] = Add(Add(Add(cue.StemPpc, p2c), "|"), pc);
+        open[14] = Add(cue.WordN, next);
+        open[15] = Add(cue.WordP, prev);
+        string after = After(view, t, s0, s1);
+        Span<char> o = stackalloc char[MaxWord];
+        var objectWord = NextContentWord(view, t, s0, s1, o);
+        open[16] = Add(cue.StemNw, objectWord);
+        open[17] = Add(cue.ShareNc, nc);
+        open[18] = Add(cue.SharePc, pc);
+        open[19] = Add(cue.SharePwc, pwc);
+        return new ClosedValues(cap ? 1 : 0, inQuote ? 1 : 0, sentenceQuote ? 1 : 0, subject ? 1 : 0, position, ClauseIndex(after));
+    }
+
+    /// <summary>
+    /// The weights of a token's 37 patterns added in <see cref="Extract"/>'s order (a missing pattern adds
+    /// 0, which leaves a sum that is never -0 as it was): the open ones' looked up in <paramref name="open"/>,
+    /// the others' read by value from the word's weights and the shared ones.
+    /// </summary>
+    internal static float Sum(ClosedValues v, float[] word, float[] shared, ReadOnlySpan<float> open)
+    {
+        float sum = 0;
+        sum += shared[GB];
+        sum += word[WW];
+        sum += word[WS];
+        for (int i = 0; i < 16; i++)
+            sum += open[i];
+        sum += shared[GCap + v.Cap];
+        sum += word[WSInq + v.InQuote];
+        sum += word[WSSq + v.SentenceQuote];
+        sum += word[WSSubj + v.Subject];
+        sum += word[WSPos + v.Position];
+        sum += word[WSuf3];
+        sum += shared[GInq + v.InQuote];
+        sum += shared[GCl + v.Clause];
+        sum += word[WSCl + v.Clause];
+        sum += open[16];
+        sum += word[WSh];
+        sum += open[17];
+        sum += open[18];
+        sum += word[WShCl + v.Clause];
+        sum += word[WShSubj + v.Subject];
+        sum += word[WShSq + v.SentenceQuote];
+        sum += open[19];
+        sum += word[WShPos + v.Position];
+        return sum;
+    }
+
     /// <summary>
     /// A word's share of uses as a cue head in training, bucketed with how often it was one (rare,
     /// middling, frequent): the patterns a rare cue word has too few uses to learn on its own ("telegraphed",
@@ -127,6 +297,8 @@ internal static class CueFeatures
         ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
          "wo", "won't", "didn't", "doesn't", "isn't", "wasn't", "can't", "don't", "'s", "'re", "'ll", "'d"],
         StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteLookup = FiniteWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// What follows the word in its sentence: a linking word ("that", "whether", "how"), a quotation,
@@ -154,7 +326,7 @@ internal static class CueFeatures
                 return "$";
         }
         Span<char> buffer = stackalloc char[MaxWord];
-        var finite = FiniteWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var finite = FiniteLookup;
         for (int k = t + 2; k < s1 && k <= t + 7; k++)
         {
             if (!view.IsWord(k))
@@ -173,8 +345,8 @@ internal static class CueFeatures
     /// <summary>The first content word after the word (its crude stem), within five tokens and before punctuation: the object of "told reporters", the noun of "in a statement".</summary>
     internal static ReadOnlySpan<char> NextContentWord(SpeechView view, int t, int s0, int s1, Span<char> buffer)
     {
-        var skippable = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
-        var classWords = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var skippable = SkippableLookup;
+        var classWords = ClassWordLookup;
         for (int k = t + 1; k < s1 && k <= t + 5; k++)
         {
             if (!view.IsWord(k))
@@ -193,7 +365,7 @@ internal static class CueFeatures
     internal static int PreviousContentWord(SpeechView view, int t, int s0)
     {
         Span<char> buffer = stackalloc char[MaxWord];
-        var skippable = Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        var skippable = SkippableLookup;
         int pw = t - 1;
         while (pw >= s0 && view.IsWord(pw) && skippable.Contains(view.Lower(pw, buffer.Length)))
             pw--;
@@ -265,10 +437,9 @@ internal static class CueFeatures
         }
         Span<char> buffer = stackalloc char[MaxWord];
         var lower = view.Lower(t, buffer.Length);
-        var lookup = ClassWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(lower, out var own))
+        if (ClassWordLookup.TryGetValue(lower, out var own))
             return own;
-        if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+        if (PronounLookup.Contains(lower))
             return "PRON";
         return char.IsUpper(view.Text[token.Start]) ? "CAP" : "w";
     }
@@ -419,4 +590,32 @@ internal static class CueFeatures
         output.Add("sh+pwc=" + share + "|" + pwc);
         output.Add("sh+pos=" + share + "|" + position);
     }
+}
+
+/// <summary>
+/// A cue word of the model's lexicon as <see cref="CueModel.Score"/> reads it: its statistics, the weights
+/// of its patterns that pair it with one of a few values (<see cref="CueFeatures.Prepare"/>), and the hash
+/// prefixes of the others (name, word and bar), so that a use hashes only its own part.
+/// </summary>
+internal sealed class CueWord(
+    CueStats stats, float[] weights,
+    ulong wordNc, ulong wordPc, ulong wordN, ulong wordP,
+    ulong stemNc, ulong stemPc, ulong stemPwc, ulong stemNnc, ulong stemPpc, ulong stemNw,
+    ulong shareNc, ulong sharePc, ulong sharePwc)
+{
+    public CueStats Stats { get; } = stats;
+    public float[] Weights { get; } = weights;
+    public ulong WordNc { get; } = wordNc;
+    public ulong WordPc { get; } = wordPc;
+    public ulong WordN { get; } = wordN;
+    public ulong WordP { get; } = wordP;
+    public ulong StemNc { get; } = stemNc;
+    public ulong StemPc { get; } = stemPc;
+    public ulong StemPwc { get; } = stemPwc;
+    public ulong StemNnc { get; } = stemNnc;
+    public ulong StemPpc { get; } = stemPpc;
+    public ulong StemNw { get; } = stemNw;
+    public ulong ShareNc { get; } = shareNc;
+    public ulong SharePc { get; } = sharePc;
+    public ulong SharePwc { get; } = sharePwc;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sitrep.Quotes;
 
@@ -31,8 +32,16 @@ public sealed class CueModel
 
     private readonly WeightTable _weights;
     private readonly FrozenDictionary<string, CueStats> _lexicon;
-    private readonly FrozenDictionary<string, CueStats>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenSet<string> _phrases;
+    private readonly FrozenDictionary<string, CueWord>.AlternateLookup<ReadOnlySpan<char>> _cues;
+    private readonly float[] _shared;
+
+    /// <summary>
+    /// One bit per hashed (length, first, last character) of the cue words: nearly nine words of ten in a
+    /// text are no cue word, and this bit tells about two thirds of those without the dictionary's look-up.
+    /// </summary>
+    private readonly ulong[] _shapes = new ulong[(1 << ShapeBits) / 64];
+    private const int ShapeBits = 14;
 
     public CueModel(IReadOnlyDictionary<string, CueStats> lexicon, IReadOnlyDictionary<string, float> patterns, IEnumerable<string>? phrases = null)
     {
@@ -40,12 +49,25 @@ public sealed class CueModel
         ArgumentNullException.ThrowIfNull(patterns);
         _phrases = (phrases ?? []).ToFrozenSet(StringComparer.Ordinal);
         _lexicon = lexicon.ToFrozenDictionary(StringComparer.Ordinal);
-        _lookup = _lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
         var weights = new Dictionary<ulong, float>(patterns.Count);
         foreach (var (pattern, weight) in patterns)
             weights[CueFeatures.Hash(pattern)] = weight;
         _weights = new WeightTable(weights);
+        _shared = CueFeatures.SharedWeights(Weight);
+        _cues = _lexicon
+            .Where(e => e.Value.Cue >= MinCue && e.Value.Share >= MinShare)
+            .ToFrozenDictionary(e => e.Key, e => CueFeatures.Prepare(e.Key, e.Value, Weight), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var cue in _cues.Dictionary.Keys)
+        {
+            if (cue.Length > 0)
+                _shapes[Shape(cue) >> 6] |= 1UL << Shape(cue);
+        }
     }
+
+    private static int Shape(ReadOnlySpan<char> word) => (int)((((uint)word.Length << 16) ^ ((uint)word[0] << 8) ^ word[^1]) * 0x9E3779B1u >> (32 - ShapeBits));
+
+    private float Weight(ulong pattern) => _weights.TryGetValue(pattern, out float w) ? w : 0f;
 
     /// <summary>The model shipped inside the engine; an empty one (no cues but the built-in patterns) when it was built without.</summary>
     public static CueModel Default => LazyDefault.Value;
@@ -55,7 +77,15 @@ public sealed class CueModel
     public IReadOnlyDictionary<string, CueStats> Lexicon => _lexicon;
 
     /// <summary>The statistics of a lower-cased word, or null when it introduced attributions too rarely to be tried.</summary>
-    public CueStats? Stats(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var s) && s.Cue >= MinCue && s.Share >= MinShare ? s : null;
+    public CueStats? Stats(ReadOnlySpan<char> lowerWord) => Cue(lowerWord)?.Stats;
+
+    /// <summary>A lower-cased word that is tried as a cue (<see cref="Stats"/> not null), with what its patterns share from one use to the next; else null.</summary>
+    internal CueWord? Cue(ReadOnlySpan<char> lowerWord)
+    {
+        if (lowerWord.Length > 0 && (_shapes[Shape(lowerWord) >> 6] & (1UL << Shape(lowerWord))) == 0)
+            return null;
+        return _cues.TryGetValue(lowerWord, out var cue) ? cue : null;
+    }
 
     /// <summary>The cue and the word after it form one cue ("called for", "pointed out", "according to"); both lower case.</summary>
     public bool IsPhrase(ReadOnlySpan<char> head, ReadOnlySpan<char> next)
@@ -71,8 +101,24 @@ public sealed class CueModel
 
     public IReadOnlySet<string> Phrases => _phrases;
 
-    /// <summary>The summed weights of token <paramref name="t"/>'s patterns; above zero means a cue.</summary>
-    internal float Score(SpeechView view, int t, CueStats? stats)
+    /// <summary>
+    /// The summed weights of token <paramref name="t"/>'s patterns (<see cref="CueFeatures.Extract"/>), as
+    /// <see cref="ScoreByPatterns"/> adds them and in the same order, so the same sum to the bit: the
+    /// weights of the patterns that depend on the word alone or pair it with one of a few values
+    /// (17 of 37) were looked up when the model was made (<see cref="CueFeatures.Prepare"/>), the others are
+    /// hashed from the word's own part on and looked up together (<see cref="WeightTable.Lookup"/>).
+    /// </summary>
+    internal float Score(SpeechView view, int t, CueWord cue)
+    {
+        Span<ulong> open = stackalloc ulong[CueFeatures.OpenCount];
+        Span<float> weights = stackalloc float[CueFeatures.OpenCount];
+        var closed = CueFeatures.ExtractOpen(view, t, cue, open);
+        _weights.Lookup(open, weights);
+        return CueFeatures.Sum(closed, cue.Weights, _shared, weights);
+    }
+
+    /// <summary>The summed weights of token <paramref name="t"/>'s patterns, each hashed and looked up: what <see cref="Score"/> must equal.</summary>
+    internal float ScoreByPatterns(SpeechView view, int t, CueStats? stats)
     {
         Span<ulong> features = stackalloc ulong[CueFeatures.Count];
         CueFeatures.Extract(view, t, stats, features);
@@ -93,8 +139,14 @@ public sealed class CueModel
     /// </summary>
     private sealed class WeightTable
     {
-        private readonly ulong[] _keys;
-        private readonly float[] _values;
+        /// <summary>A pattern's hash and weight side by side: a hit reads one cache line, not two (the table, 4 MB, is far larger than the cache).</summary>
+        private struct Entry
+        {
+            public ulong Key;
+            public float Value;
+        }
+
+        private readonly Entry[] _entries;
         private readonly int _shift;
         private readonly int _mask;
         private readonly bool _hasZero;
@@ -105,8 +157,7 @@ public sealed class CueModel
             int bits = 4;
             while ((1 << bits) < weights.Count * 2)
                 bits++;
-            _keys = new ulong[1 << bits];
-            _values = new float[1 << bits];
+            _entries = new Entry[1 << bits];
             _shift = 64 - bits;
             _mask = (1 << bits) - 1;
             foreach (var (key, value) in weights)
@@ -118,10 +169,9 @@ public sealed class CueModel
                     continue;
                 }
                 int slot = Slot(key);
-                while (_keys[slot] != 0)
+                while (_entries[slot].Key != 0)
                     slot = (slot + 1) & _mask;
-                _keys[slot] = key;
-                _values[slot] = value;
+                _entries[slot] = new Entry { Key = key, Value = value };
             }
             Count = weights.Count;
         }
@@ -137,22 +187,63 @@ public sealed class CueModel
                 value = _zero;
                 return _hasZero;
             }
-            var keys = _keys;
+            var entries = _entries;
             int slot = Slot(key);
             while (true)
             {
-                ulong k = keys[slot];
-                if (k == key)
+                ref var e = ref entries[slot];
+                if (e.Key == key)
                 {
-                    value = _values[slot];
+                    value = e.Value;
                     return true;
                 }
-                if (k == 0)
+                if (e.Key == 0)
                 {
                     value = 0;
                     return false;
                 }
                 slot = (slot + 1) & _mask;
+            }
+        }
+
+        /// <summary>
+        /// Each key's weight, 0 for a key the table does not have. Every slot is asked of the processor
+        /// first (its prefetch instruction), then probed: a demand load stalls at the first mispredicted
+        /// hit-or-miss branch, prefetches do not, so the cache misses overlap.
+        /// </summary>
+        public unsafe void Lookup(ReadOnlySpan<ulong> keys, Span<float> weights)
+        {
+            fixed (Entry* entries = _entries)
+            {
+                if (Sse.IsSupported)
+                {
+                    foreach (ulong key in keys)
+                        Sse.Prefetch0(entries + Slot(key));
+                }
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    ulong key = keys[i];
+                    if (key == 0)
+                    {
+                        weights[i] = _hasZero ? _zero : 0f;
+                        continue;
+                    }
+                    int slot = Slot(key);
+                    float w = 0f;
+                    while (true)
+                    {
+                        ulong k = entries[slot].Key;
+                        if (k == key)
+                        {
+                            w = entries[slot].Value;
+                            break;
+                        }
+                        if (k == 0)
+                            break;
+                        slot = (slot + 1) & _mask;
+                    }
+                    weights[i] = w;
+                }
             }
         }
     }

@@ -325,7 +325,7 @@ internal sealed partial class FinderRun
                 continue;
             if (!_view.IsWord(k))
                 continue;
-            var w = CueFeatures.Lower(_view.Word(k), buffer);
+            var w = _view.Lower(k, buffer.Length);
             if (channels.TryGetValue(w, out var channel))
             {
                 if (_view.TokenMention[k] >= 0)

@@ -60,11 +60,12 @@ internal sealed partial class FinderRun
                 continue;
             return value;
         }
+        // The words below are read against the publication date: without one none is.
+        if (published is not { } p)
+            return null;
         for (int k = a; k < b; k++)
         {
-            if (!_view.IsWord(k) || Skipped(_tokens[k].Start, skipStart, skipEnd))
-                continue;
-            if (published is not { } p)
+            if (!_view.IsWord(k) || SkippedToken(k, skipStart, skipEnd))
                 continue;
             // "who today heads the committee": "today" in a relative clause means "nowadays" and
             // describes the speaker, not the day the words were said.
@@ -72,7 +73,7 @@ internal sealed partial class FinderRun
                 return Iso(p);
             if (WordIs(k, "yesterday"))
                 return Iso(p.AddDays(-1));
-            if (WordIn(k, SpeechWords.Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
+            if (WordIn(k, Weekdays) && char.IsUpper(_text[_tokens[k].Start]))
             {
                 var day = WeekdayOf(_view.Word(k));
                 if (day is null)
@@ -109,6 +110,18 @@ internal sealed partial class FinderRun
             return true;
         int t = _view.FirstTokenAtOrAfter(at);
         return t < _tokens.Length && _view.TokenQuote[t] >= 0 && _view.MarkRole[t] == 0;
+    }
+
+    /// <summary><see cref="Skipped"/> at token <paramref name="k"/>'s start, without the search for its token.</summary>
+    private bool SkippedToken(int k, int skipStart, int skipEnd)
+    {
+        int at = _tokens[k].Start;
+        if (at >= skipStart && at < skipEnd)
+            return true;
+        int t = k;
+        while (t > 0 && _tokens[t - 1].Start >= at)
+            t--;
+        return _view.TokenQuote[t] >= 0 && _view.MarkRole[t] == 0;
     }
 
     private static DayOfWeek? WeekdayOf(ReadOnlySpan<char> word)

@@ -157,7 +157,7 @@ internal sealed partial class FinderRun
     /// </summary>
     private Frame? Evidential(int k)
     {
-        if (!_view.IsWord(k) || _view.TokenQuote[k] >= 0 || !WordIn(k, SpeechWords.EvidentialAdverbs))
+        if (!_view.IsWord(k) || _view.TokenQuote[k] >= 0 || !WordIn(k, EvidentialAdverbs))
             return null;
         int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
         for (int t = s0; t < s1; t++)

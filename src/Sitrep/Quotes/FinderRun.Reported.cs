@@ -1078,8 +1078,7 @@ internal sealed partial class FinderRun
 
     private bool StatementOrChannel(int t)
     {
-        Span<char> buffer = stackalloc char[40];
-        var w = CueFeatures.Lower(_view.Word(t), buffer);
+        var w = _view.Lower(t, 40);
         return SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w) || SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w)
             || w.SequenceEqual("tweet") || w.SequenceEqual("interview") || w.SequenceEqual("conference") || w.SequenceEqual("briefing") || w.SequenceEqual("speech");
     }

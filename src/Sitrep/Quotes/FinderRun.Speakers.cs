@@ -88,7 +88,7 @@ internal sealed partial class FinderRun
         for (int k = _view.SentenceStart(anchor); k < _view.SentenceEnd(anchor); k++)
         {
             if (_view.IsWord(k) && _view.TokenQuote[k] < 0
-                && (nominals.TryGetValue(CueFeatures.Lower(_view.Word(k), buffer), out var kind) && kind == NominalKind.Statement || WordIs(k, "warning")))
+                && (nominals.TryGetValue(_view.Lower(k, buffer.Length), out var kind) && kind == NominalKind.Statement || WordIs(k, "warning")))
                 return true;
         }
         return false;

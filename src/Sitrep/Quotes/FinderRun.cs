@@ -76,9 +76,9 @@ internal sealed partial class FinderRun
             if (!_view.IsWord(t) || _view.TokenMention[t] >= 0)
                 continue;
             var lower = _view.Lower(t, buffer.Length);
-            if (_model.Stats(lower) is not { } stats)
+            if (_model.Cue(lower) is not { } cue)
                 continue;
-            _score[t] = _model.Score(_view, t, stats);
+            _score[t] = _model.Score(_view, t, cue);
         }
     }
 
@@ -164,6 +164,9 @@ internal sealed partial class FinderRun
 
     private CueStats? StatsOf(int t)
     {
+        // A word outside names was looked up when the cues were scored: one without a score is no cue word.
+        if (_view.IsWord(t) && _view.TokenMention[t] < 0 && float.IsNaN(_score[t]))
+            return null;
         Span<char> buffer = stackalloc char[40];
         return _model.Stats(_view.Lower(t, buffer.Length));
     }
@@ -181,6 +184,17 @@ internal sealed partial class FinderRun
         Span<char> buffer = stackalloc char[40];
         return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_view.Lower(t, buffer.Length));
     }
+
+    /// <summary><see cref="WordIn(int, System.Collections.Frozen.FrozenSet{string})"/> with the set's span look-up taken once, for the sets asked of (nearly) every word.</summary>
+    private bool WordIn(int t, in System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    {
+        if (t < 0 || t >= _tokens.Length || !_view.IsWord(t))
+            return false;
+        return set.Contains(_view.Lower(t, 40));
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EvidentialAdverbs = SpeechWords.EvidentialAdverbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Weekdays = SpeechWords.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private bool IsPunct(int t, char c) => _view.IsPunct(t, c);
 

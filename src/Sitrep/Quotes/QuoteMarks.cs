@@ -80,9 +80,12 @@ internal static class QuoteMarks
             }
             for (int i = scanFrom; i < pe; i++)
             {
+                // Straight to the next mark (a vector search): most characters are none.
+                int next = text.AsSpan(i, pe - i).IndexOfAny(AllMarks);
+                if (next < 0)
+                    break;
+                i += next;
                 char c = text[i];
-                if (!IsMark(c))
-                    continue;
                 if (IsDoubled(text, i, pe))
                 {
                     // '' and `` stand for a double mark.
@@ -129,8 +132,6 @@ internal static class QuoteMarks
         Open,
         Close,
     }
-
-    private static bool IsMark(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '„' or '‚' or '`';
 
     private static bool IsDoubled(string text, int i, int pe) => i + 1 < pe && text[i] is '\'' or '`' && text[i + 1] == text[i];
 

@@ -136,10 +136,17 @@ internal sealed class SpeechView
 
     private static string LowerText(string text) => string.Create(text.Length, text, static (lower, text) =>
     {
-        for (int i = 0; i < text.Length; i++)
+        // Runs of ASCII lowered by vectors (what char.ToLowerInvariant does to them); any other character alone.
+        int i = 0;
+        while (i < text.Length)
         {
+            System.Text.Ascii.ToLower(text.AsSpan(i), lower[i..], out int written);
+            i += written;
+            if (i >= text.Length)
+                break;
             char c = text[i];
             lower[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+            i++;
         }
     });
 

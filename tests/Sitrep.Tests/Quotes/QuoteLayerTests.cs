@@ -37,6 +37,23 @@ public sealed class QuoteLayerTests
     }
 
     [Fact]
+    public void A_cue_scores_as_the_sum_of_its_patterns_weights_to_the_bit()
+    {
+        var (input, _) = PipelineReading.Read(Article);
+        var view = new SpeechView(input.Text, input.Tokens, input.Sentences, input.Mentions);
+        int scored = 0;
+        for (int t = 0; t < input.Tokens.Length; t++)
+        {
+            if (!view.IsWord(t) || CueModel.Default.Cue(view.Lower(t)) is not { } cue)
+                continue;
+            float fast = CueModel.Default.Score(view, t, cue), slow = CueModel.Default.ScoreByPatterns(view, t, cue.Stats);
+            Assert.True(BitConverter.SingleToInt32Bits(fast) == BitConverter.SingleToInt32Bits(slow), $"token {t}: {fast} against {slow}");
+            scored++;
+        }
+        Assert.True(scored >= 4, $"{scored} cue words scored");
+    }
+
+    [Fact]
     public void The_store_form_reads_back_as_written()
     {
         var (input, _) = PipelineReading.Read(Article, stated: new StatedMetadata { Published = "2021-05-05" });
