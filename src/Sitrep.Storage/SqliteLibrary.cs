@@ -58,7 +58,7 @@ internal static class SqliteLibrary
 
     /// <summary>
     /// The store's own connection (the storing thread's), right after it opens. A lookaside of 2.4 MB instead of SQLite's
-    /// 48 KB: the statements it keeps prepared hold the default one for good, so the small allocations of every run went
+    /// default few dozen slots: the statements it keeps prepared hold those for good, so the small allocations of every run went
     /// to the C library instead (merges-10k: 13.6 million, 1,360 an article; none with this). And the query planner's
     /// stability guarantee: since 3.48 SQLite plans a <c>LIMIT $n</c> by n's bound value and so prepares the statement
     /// again whenever n is bound anew (a story's postings and members, an entity's documents: 85,000 times over
