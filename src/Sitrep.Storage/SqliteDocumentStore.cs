@@ -143,10 +143,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             DefaultTimeout = 5,
         }.ToString();
 
+        SqliteLibrary.Configure();
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
+            SqliteLibrary.Tune(connection);
             Execute(connection, "PRAGMA busy_timeout = 5000");
             // Reads the header before anything is written: a file that is not SQLite, or another
             // program's database, is refused here and left exactly as it was (not even switched to WAL).
@@ -165,10 +167,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             Execute(connection, "PRAGMA journal_size_limit = 0");
             var (version, applied) = Migrate(connection, fullPath);
             // Each document's savepoints (one per cross-document stage) copy every page they first change into a
-            // statement journal, which SQLite spills to a temporary file past 64 KB: kept in memory, those copies are
-            // no writes to a file (a document's savepoint holds a few hundred KB at most, and is let go at its end).
+            // statement journal, which SQLite spills to a temporary file past 64 KB by default: SqliteLibrary has it
+            // kept in memory up to 8 MB in one block. Only if SQLite refused that (initialised before this process
+            // opened a store), temporary storage in memory keeps them off files instead (in blocks of 1 KB, slower).
             // Set after the migrations, whose statements may sort or copy whole tables.
-            Execute(connection, "PRAGMA temp_store = MEMORY");
+            if (!SqliteLibrary.StatementJournalsInOneBlock)
+                Execute(connection, "PRAGMA temp_store = MEMORY");
             return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath)), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB)

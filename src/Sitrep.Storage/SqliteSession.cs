@@ -195,6 +195,12 @@ internal sealed class SqliteSession : IDisposable
         if (_profilePath is not null)
         {
             using var w = new StreamWriter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_profilePath}.{Environment.ProcessId}.{Interlocked.Increment(ref s_profiles)}.tsv"));
+            var db = Connection.Handle!;
+            foreach (var (op, name) in new[] { (0, "lookaside used"), (4, "lookaside hit"), (5, "lookaside miss size"), (6, "lookaside miss full"), (1, "cache used"), (7, "cache hit"), (8, "cache miss"), (9, "cache write") })
+            {
+                SQLitePCL.raw.sqlite3_db_status(db, op, out int cur, out int hi, 0);
+                w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#\t{name}\t{cur}\t{hi}"));
+            }
             foreach (var (sql, (count, ns)) in _profile.OrderByDescending(p => p.Value.Nanoseconds))
                 w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count}\t{ns / 1e6:F1}\t{sql.ReplaceLineEndings(" ")}"));
         }
