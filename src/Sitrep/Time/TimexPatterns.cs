@@ -158,6 +158,10 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex YearNumber();
 
+    /// <summary>What every match of <see cref="YearNumber"/> holds: a year. Most windows around a number hold none ("40 percent", "$5 million").</summary>
+    [GeneratedRegex(Year, Options, Timeout)]
+    public static partial Regex YearCore();
+
     /// <summary>"in '98", "the class of ’98".</summary>
     [GeneratedRegex("""(?<=\b(?:in|since|of|until|by|from|the|summer|spring|fall|autumn|winter)\s+)['’](?<yy>[0-9]{2})(?![0-9\p{L}'’])""", Options, Timeout)]
     public static partial Regex ShortYear();
@@ -255,6 +259,14 @@ internal static partial class TimexPatterns
         |(?<=(?<![\p{L}])in\s+)(?<inpart>the)\s+(?<unit>morning|afternoon|evening)(?!\p{L}|-)
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Anaphoric();
+
+    /// <summary>
+    /// What every match of <see cref="Anaphoric"/> holds: a period's name after "the", "that" or the word that
+    /// relates it. Many windows around the periods' triggers hold none ("last year", "Tuesday morning"). Keep its
+    /// words in step with the pattern's (the tests check every match holds it).
+    /// </summary>
+    [GeneratedRegex("""(?:the|that|same|previous|preceding|prior|following|next|subsequent|ensuing)\s+(?:day|night|morning|afternoon|evening|week|month|quarter|year)""", Options, Timeout)]
+    public static partial Regex AnaphoricCore();
 
     /// <summary>"the weekend", "over the weekend": the weekend the tense points to.</summary>
     [GeneratedRegex("""(?<![\p{L}])(?:(?<mod>early|late)\s+)?the\s+weekend(?![\p{L}-])""", Options, Timeout)]
@@ -395,10 +407,11 @@ internal static partial class TimexPatterns
     public static partial Regex ClockTime();
 
     /// <summary>
-    /// What every match of <see cref="ClockTime"/> holds: a digit, a named hour ("noon") or the words after a
-    /// spelled hour. Most windows around the clock's triggers hold none ("am" begins "America", "among").
+    /// What every match of <see cref="ClockTime"/> holds: a digit before "am", "pm" or a zone word, an hour and its
+    /// minutes, a named hour ("noon") or the words after a spelled hour. Most windows around the clock's triggers
+    /// hold none ("am" begins "America", "among"; "hours" follows a count).
     /// </summary>
-    [GeneratedRegex("""[0-9]|noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)""", Options, Timeout)]
+    [GeneratedRegex("""[0-9]\s*(?:[ap]\.?m|gmt|utc|z|hours|hrs|local)|[0-9][:.][0-5][0-9]|noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)""", Options, Timeout)]
     public static partial Regex ClockCore();
 
     // ---- references without a calendar value ----

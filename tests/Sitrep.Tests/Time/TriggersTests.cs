@@ -19,6 +19,8 @@ public sealed class TriggersTests
         Sept. 11, 2001; 11 and 14 March; mid-2019; the past few years; a decade-long, centuries-old, millennia ago.
         Earlier this week, the past year and the end of last month beat next quarter; it was up this year as last. In the
         coming months, for years, the next few decades ahead, in recent weeks and several minutes, then the fiscal year.
+        The next day, that week, the same morning and the day before; later in the day and in the evening. At 1400 GMT,
+        10.30pm, 7 AM and 0900 hours local time, fiscal 1990, in 1998-99 and the end of 2019, 40 percent of 2,000 voters.
         AMID THE MARKET DECISION, SEPARATE OCTOPI MAY SUNBATHE:NOW,LATE,PAST-FUTURE 12:00 13h 1h 24/7 1/2/2020
         """;
 
