@@ -130,6 +130,14 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex MonthYear();
 
+    /// <summary>
+    /// The part every match of <see cref="MonthDay"/>, <see cref="DayMonth"/>, <see cref="MonthYear"/> and
+    /// <see cref="BareMonth"/> holds: a month's name as written for one. Most windows around the months'
+    /// triggers hold none ("may", "market", "decision").
+    /// </summary>
+    [GeneratedRegex(MonthName, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
+    public static partial Regex MonthCore();
+
     /// <summary>A month without day or year: "in March", "last September", "early January", "June last year".</summary>
     [GeneratedRegex("""
         (?<![\p{L}0-9-])(?:(?<rel>last|next|this|coming|past|previous)\s+|
@@ -149,6 +157,10 @@ internal static partial class TimexPatterns
         (?!\s*(?:%|percent|per\s+cent))(?:(?:-|–|/)(?<y2>[0-9]{2}(?![0-9])|(?:1[0-9]|20)[0-9]{2}(?![0-9])))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex YearNumber();
+
+    /// <summary>What every match of <see cref="YearNumber"/> holds: a year. Most windows around a number hold none ("40 percent", "$5 million").</summary>
+    [GeneratedRegex(Year, Options, Timeout)]
+    public static partial Regex YearCore();
 
     /// <summary>"in '98", "the class of ’98".</summary>
     [GeneratedRegex("""(?<=\b(?:in|since|of|until|by|from|the|summer|spring|fall|autumn|winter)\s+)['’](?<yy>[0-9]{2})(?![0-9\p{L}'’])""", Options, Timeout)]
@@ -231,6 +243,14 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex RelativePeriod();
 
+    /// <summary>
+    /// What every match of <see cref="RelativePeriod"/> holds (its "last" standing for a period too, after "this
+    /// year"): a relative word before a period's name. Most windows around the periods' triggers hold none
+    /// ("the day", "that morning"). Keep its words in step with the pattern's (the tests check every match holds it).
+    /// </summary>
+    [GeneratedRegex("""(?:last|this|next|past|coming|current|previous)\s+(?:week|month|year|quarter|decade|fiscal)""", Options, Timeout)]
+    public static partial Regex RelativePeriodCore();
+
     /// <summary>Read against an earlier date in the text: "the next day", "that week", "the following year", "the day before", "earlier that day".</summary>
     [GeneratedRegex("""
         (?<![\p{L}])(?:(?<mod>early|late|earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?<dem>that|the\s+same|the\s+previous|the\s+preceding|the\s+prior|the\s+following|the\s+next|the\s+subsequent|the\s+ensuing)\s+(?<unit>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)
@@ -239,6 +259,14 @@ internal static partial class TimexPatterns
         |(?<=(?<![\p{L}])in\s+)(?<inpart>the)\s+(?<unit>morning|afternoon|evening)(?!\p{L}|-)
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Anaphoric();
+
+    /// <summary>
+    /// What every match of <see cref="Anaphoric"/> holds: a period's name after "the", "that" or the word that
+    /// relates it. Many windows around the periods' triggers hold none ("last year", "Tuesday morning"). Keep its
+    /// words in step with the pattern's (the tests check every match holds it).
+    /// </summary>
+    [GeneratedRegex("""(?:the|that|same|previous|preceding|prior|following|next|subsequent|ensuing)\s+(?:day|night|morning|afternoon|evening|week|month|quarter|year)""", Options, Timeout)]
+    public static partial Regex AnaphoricCore();
 
     /// <summary>"the weekend", "over the weekend": the weekend the tense points to.</summary>
     [GeneratedRegex("""(?<![\p{L}])(?:(?<mod>early|late)\s+)?the\s+weekend(?![\p{L}-])""", Options, Timeout)]
@@ -283,10 +311,23 @@ internal static partial class TimexPatterns
         \s+)?(?:(?<the>the|a|an)\s+)?(?:(?<adj>past|last|next|coming|first|final|previous|following|preceding|latest|initial|remaining|same|entire|whole|full|year-earlier|year-ago|other|additional|extra|further|subsequent|ensuing|last\s+few|past\s+few|next\s+few)\s+)?
         """ + Count + """
         (?:\s+(?<more>more|additional|other|straight|consecutive|full|long|successive|further|extra|trading|business|working|school|calendar))?[\s-]+
-        """ + Unit + """
-        (?!\p{L}|-old|[\s-]+old(?!\p{L})|\s+(?:ago|earlier|later|from\s+now|hence)(?!\p{L}))(?<half>\s+and\s+a\s+half(?!\p{L}))?(?<long>[\s-]+long(?!\p{L}))?
+        """ + Unit + DurationUnitEnd + """
+        (?<half>\s+and\s+a\s+half(?!\p{L}))?(?<long>[\s-]+long(?!\p{L}))?
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex Duration();
+
+    /// <summary>What may not follow the unit of a <see cref="Duration"/>: a letter, an age ("-old"), a time away ("ago").</summary>
+    private const string DurationUnitEnd = """(?!\p{L}|-old|[\s-]+old(?!\p{L})|\s+(?:ago|earlier|later|from\s+now|hence)(?!\p{L}))""";
+
+    /// <summary>
+    /// The part every match of <see cref="Duration"/> holds: a unit (not followed by what makes it an age or a
+    /// time away) right after a count and perhaps one more word. The unit comes first and the count is looked
+    /// for behind it (the letters behind the unit's end are the unit, or a longer word, which only lets more
+    /// windows through): so it is tried only where a unit is. Two windows in three around a unit hold none
+    /// ("last year", "the day", "years ago").
+    /// </summary>
+    [GeneratedRegex(Unit + DurationUnitEnd + """(?<=""" + Count + """(?:\s+\p{L}+)?[\s-]+\p{L}+)""", Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
+    public static partial Regex DurationCore();
 
     /// <summary>"year-long", "decades-long", "day-long".</summary>
     [GeneratedRegex("""(?<![\p{L}0-9-])(?<unit>hour|day|week|month|year|decade|century|hours|days|weeks|months|years|decades|centuries)-long(?!\p{L})""", Options, Timeout)]
@@ -294,9 +335,17 @@ internal static partial class TimexPatterns
 
     /// <summary>Plural units with no count: "for years", "in recent years", "the coming months", "several weeks".</summary>
     [GeneratedRegex("""
-        (?<![\p{L}])(?:(?<the>the)\s+)?(?:(?<adj>past|last|next|coming|recent|previous|following|ensuing|intervening)\s+)?(?<unit>seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)(?<ahead>\s+ahead)?(?![\p{L}-])
+        (?<![\p{L}])(?:(?<the>the)\s+)?(?:(?<adj>past|last|next|coming|recent|previous|following|ensuing|intervening)\s+)?(?<unit>
+        """ + PluralUnit + """
+        )(?<ahead>\s+ahead)?(?![\p{L}-])
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex VagueDuration();
+
+    private const string PluralUnit = "seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries";
+
+    /// <summary>What every match of <see cref="VagueDuration"/> holds: a plural unit. Most windows around a unit hold none ("last year", "the day").</summary>
+    [GeneratedRegex(PluralUnit, Options, Timeout)]
+    public static partial Regex VagueDurationCore();
 
     /// <summary>Ages and ages of things are not times: "a 44-year-old man", "35 years old", "the 50-year-old alliance".</summary>
     [GeneratedRegex("""
@@ -356,6 +405,14 @@ internal static partial class TimexPatterns
         |(?<![\p{L}0-9])(?<hw>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+in\s+the\s+(?<part>morning|afternoon|evening)(?!\p{L})
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex ClockTime();
+
+    /// <summary>
+    /// What every match of <see cref="ClockTime"/> holds: a digit before "am", "pm" or a zone word, an hour and its
+    /// minutes, a named hour ("noon") or the words after a spelled hour. Most windows around the clock's triggers
+    /// hold none ("am" begins "America", "among"; "hours" follows a count).
+    /// </summary>
+    [GeneratedRegex("""[0-9]\s*(?:[ap]\.?m|gmt|utc|z|hours|hrs|local)|[0-9][:.][0-5][0-9]|noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)""", Options, Timeout)]
+    public static partial Regex ClockCore();
 
     // ---- references without a calendar value ----
 

@@ -62,11 +62,11 @@ internal static class TimexRecognizer
         new(nameof(TimexPatterns.Age), TimexPatterns.Age(), Triggers.Old, 60, 10, Block),
         new(nameof(TimexPatterns.IsoDate), TimexPatterns.IsoDate(), Triggers.Digits, 10, 30, IsoDate),
         new(nameof(TimexPatterns.SlashDate), TimexPatterns.SlashDate(), Triggers.Digits, 10, 20, SlashDate),
-        new(nameof(TimexPatterns.MonthDay), TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay),
-        new(nameof(TimexPatterns.DayMonth), TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay),
-        new(nameof(TimexPatterns.MonthYear), TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear),
-        new(nameof(TimexPatterns.BareMonth), TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth),
-        new(nameof(TimexPatterns.YearNumber), TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber),
+        new(nameof(TimexPatterns.MonthDay), TimexPatterns.MonthDay(), Triggers.Months, 30, 60, MonthDay, TimexPatterns.MonthCore()),
+        new(nameof(TimexPatterns.DayMonth), TimexPatterns.DayMonth(), Triggers.Months, 60, 30, MonthDay, TimexPatterns.MonthCore()),
+        new(nameof(TimexPatterns.MonthYear), TimexPatterns.MonthYear(), Triggers.Months, 30, 30, MonthYear, TimexPatterns.MonthCore()),
+        new(nameof(TimexPatterns.BareMonth), TimexPatterns.BareMonth(), Triggers.Months, 30, 30, BareMonth, TimexPatterns.MonthCore()),
+        new(nameof(TimexPatterns.YearNumber), TimexPatterns.YearNumber(), Triggers.Digits, 40, 20, YearNumber, TimexPatterns.YearCore()),
         new(nameof(TimexPatterns.ShortYear), TimexPatterns.ShortYear(), Triggers.Digits, 20, 10, ShortYear),
         new(nameof(TimexPatterns.SpelledYear), TimexPatterns.SpelledYear(), Triggers.Spelled, 20, 40, SpelledYear),
         new(nameof(TimexPatterns.Decade), TimexPatterns.Decade(), Triggers.Decades, 40, 10, Decade),
@@ -79,18 +79,18 @@ internal static class TimexRecognizer
         new(nameof(TimexPatterns.PeriodEnd), TimexPatterns.PeriodEnd(), Triggers.Periods, 40, 10, PeriodEnd),
         new(nameof(TimexPatterns.Deictic), TimexPatterns.Deictic(), Triggers.DaysOfNow, 30, 30, Deictic),
         new(nameof(TimexPatterns.OrdinalDay), TimexPatterns.OrdinalDay(), Triggers.Units, 40, 10, OrdinalDay),
-        new(nameof(TimexPatterns.RelativePeriod), TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod),
-        new(nameof(TimexPatterns.Anaphoric), TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric),
+        new(nameof(TimexPatterns.RelativePeriod), TimexPatterns.RelativePeriod(), Triggers.Periods, 60, 20, RelativePeriod, TimexPatterns.RelativePeriodCore()),
+        new(nameof(TimexPatterns.Anaphoric), TimexPatterns.Anaphoric(), Triggers.Periods, 50, 20, Anaphoric, TimexPatterns.AnaphoricCore()),
         new(nameof(TimexPatterns.TheYear), TimexPatterns.TheYear(), Triggers.Periods, 40, 30, TheYear),
         new(nameof(TimexPatterns.Ago), TimexPatterns.Ago(), Triggers.Units, 50, 25, Ago, TimexPatterns.AgoCore()),
-        new(nameof(TimexPatterns.Duration), TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration),
+        new(nameof(TimexPatterns.Duration), TimexPatterns.Duration(), Triggers.Units, 50, 25, Duration, TimexPatterns.DurationCore()),
         new(nameof(TimexPatterns.LongAdjective), TimexPatterns.LongAdjective(), Triggers.Long, 12, 8, LongAdjective),
-        new(nameof(TimexPatterns.VagueDuration), TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration),
+        new(nameof(TimexPatterns.VagueDuration), TimexPatterns.VagueDuration(), Triggers.Units, 40, 20, VagueDuration, TimexPatterns.VagueDurationCore()),
         new(nameof(TimexPatterns.EverySet), TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
         new(nameof(TimexPatterns.AdverbSet), TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
         new(nameof(TimexPatterns.FrequencySet), TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
         new(nameof(TimexPatterns.RateSet), TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
-        new(nameof(TimexPatterns.ClockTime), TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime),
+        new(nameof(TimexPatterns.ClockTime), TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime, TimexPatterns.ClockCore()),
         new(nameof(TimexPatterns.Reference), TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
         new(nameof(TimexPatterns.Holiday), TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
     ];
@@ -106,10 +106,10 @@ internal static class TimexRecognizer
     internal static List<Candidate> Recognize(string text, IReadOnlyList<Pattern> patterns, List<LostWindow>? lost)
     {
         var found = new List<Candidate>(32);
-        var positions = new List<int>?[Triggers.Count];
+        var positions = Triggers.FindAll(text);
         foreach (var pattern in patterns)
         {
-            var at = positions[pattern.Triggers.Id] ??= pattern.Triggers.Find(text);
+            var at = positions[pattern.Triggers.Id];
             if (at.Count > 0)
                 Run(pattern, at, text, found, lost);
         }
