@@ -50,23 +50,15 @@ internal static class CueFeatures
     /// </summary>
     public static void Extract(SpeechView view, int t, CueStats? stats, Span<ulong> output)
     {
-        Span<char> w = stackalloc char[MaxWord];
-        Span<char> p = stackalloc char[MaxWord];
-        Span<char> n = stackalloc char[MaxWord];
-        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
-        var word = view.Lower(t, w.Length);
+        var around = Around(view, t);
+        var word = view.Lower(t, MaxWord);
         var stem = Stem(word);
-        var prev = t - 1 >= s0 ? view.Lower(t - 1, p.Length) : "^";
-        var next = t + 1 < s1 ? view.Lower(t + 1, n.Length) : "$";
-        string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
-        string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
-        int pw = PreviousContentWord(view, t, s0);
-        string pwc = Class(view, pw, s0, s1);
-        bool inQuote = view.TokenQuote[t] >= 0;
-        bool sentenceQuote = view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]];
-        bool subject = SubjectBefore(view, t, s0, s1);
-        string position = t == s0 ? "first" : t + 2 >= s1 ? "last" : "mid";
-        string cap = view.IsCapitalised(t) ? "T" : "F";
+        ReadOnlySpan<char> prev = around.Prev, next = around.Next;
+        string pc = around.Pc, p2c = around.P2c, nc = around.Nc, n2c = around.N2c, pwc = around.Pwc;
+        bool inQuote = around.InQuote, sentenceQuote = around.SentenceQuote, subject = around.Subject;
+        int s0 = around.S0, s1 = around.S1;
+        string position = Positions[around.Position];
+        string cap = Flags[around.Cap ? 1 : 0];
         int i = 0;
         output[i++] = H(P_b);
         output[i++] = H(P_w, word);
@@ -109,6 +101,38 @@ internal static class CueFeatures
         output[i++] = H(P_sh_sq, share, sentenceQuote ? "T" : "F");
         output[i++] = H(P_sh_pwc, share, pwc);
         output[i++] = H(P_sh_pos, share, position);
+    }
+
+    /// <summary>
+    /// What <see cref="Extract"/> and <see cref="ExtractOpen"/> both read around a token: its sentence's bounds, the
+    /// neighbours lower-cased ("^" and "$" past the sentence's ends) and their classes, the previous content word's
+    /// class, whether it or its sentence holds a quotation, whether a subject comes before it, its place in the
+    /// sentence (0 first, 1 mid, 2 last: <see cref="Positions"/>) and whether it is capitalised.
+    /// </summary>
+    private readonly ref struct Surroundings(int s0, int s1, ReadOnlySpan<char> prev, ReadOnlySpan<char> next, string pc, string p2c, string nc, string n2c, string pwc, bool inQuote, bool sentenceQuote, bool subject, int position, bool cap)
+    {
+        public readonly int S0 = s0, S1 = s1;
+        public readonly ReadOnlySpan<char> Prev = prev, Next = next;
+        public readonly string Pc = pc, P2c = p2c, Nc = nc, N2c = n2c, Pwc = pwc;
+        public readonly bool InQuote = inQuote, SentenceQuote = sentenceQuote, Subject = subject, Cap = cap;
+        public readonly int Position = position;
+    }
+
+    private static Surroundings Around(SpeechView view, int t)
+    {
+        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
+        return new Surroundings(
+            s0, s1,
+            t - 1 >= s0 ? view.Lower(t - 1, MaxWord) : "^",
+            t + 1 < s1 ? view.Lower(t + 1, MaxWord) : "$",
+            Class(view, t - 1, s0, s1), Class(view, t - 2, s0, s1),
+            Class(view, t + 1, s0, s1), Class(view, t + 2, s0, s1),
+            Class(view, PreviousContentWord(view, t, s0), s0, s1),
+            view.TokenQuote[t] >= 0,
+            view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]],
+            SubjectBefore(view, t, s0, s1),
+            t == s0 ? 0 : t + 2 >= s1 ? 2 : 1,
+            view.IsCapitalised(t));
     }
 
     /// <summary>How many of a token's patterns <see cref="ExtractOpen"/> hashes for look-up; the other 17 are read from <see cref="CueWord"/> and <see cref="SharedWeights"/>.</summary>
@@ -201,20 +225,13 @@ internal static class CueFeatures
     /// </summary>
     internal static ClosedValues ExtractOpen(SpeechView view, int t, CueWord cue, Span<ulong> open)
     {
-        Span<char> p = stackalloc char[MaxWord];
-        Span<char> n = stackalloc char[MaxWord];
-        int s0 = view.SentenceStart(t), s1 = view.SentenceEnd(t);
-        var prev = t - 1 >= s0 ? view.Lower(t - 1, p.Length) : "^";
-        var next = t + 1 < s1 ? view.Lower(t + 1, n.Length) : "$";
-        string pc = Class(view, t - 1, s0, s1), p2c = Class(view, t - 2, s0, s1);
-        string nc = Class(view, t + 1, s0, s1), n2c = Class(view, t + 2, s0, s1);
-        int pw = PreviousContentWord(view, t, s0);
-        string pwc = Class(view, pw, s0, s1);
-        bool inQuote = view.TokenQuote[t] >= 0;
-        bool sentenceQuote = view.Sentences.Length > 0 && view.SentenceHasQuote[view.TokenSentence[t]];
-        bool subject = SubjectBefore(view, t, s0, s1);
-        int position = t == s0 ? 0 : t + 2 >= s1 ? 2 : 1;
-        bool cap = view.IsCapitalised(t);
+        var around = Around(view, t);
+        ReadOnlySpan<char> prev = around.Prev, next = around.Next;
+        string pc = around.Pc, p2c = around.P2c, nc = around.Nc, n2c = around.N2c, pwc = around.Pwc;
+        bool inQuote = around.InQuote, sentenceQuote = around.SentenceQuote, subject = around.Subject;
+        int s0 = around.S0, s1 = around.S1;
+        int position = around.Position;
+        bool cap = around.Cap;
         open[0] = H(P_p, prev);
         open[1] = H(P_n, next);
         open[2] = H(P_pc, pc);
@@ -597,25 +614,8 @@ internal static class CueFeatures
 /// of its patterns that pair it with one of a few values (<see cref="CueFeatures.Prepare"/>), and the hash
 /// prefixes of the others (name, word and bar), so that a use hashes only its own part.
 /// </summary>
-internal sealed class CueWord(
-    CueStats stats, float[] weights,
-    ulong wordNc, ulong wordPc, ulong wordN, ulong wordP,
-    ulong stemNc, ulong stemPc, ulong stemPwc, ulong stemNnc, ulong stemPpc, ulong stemNw,
-    ulong shareNc, ulong sharePc, ulong sharePwc)
-{
-    public CueStats Stats { get; } = stats;
-    public float[] Weights { get; } = weights;
-    public ulong WordNc { get; } = wordNc;
-    public ulong WordPc { get; } = wordPc;
-    public ulong WordN { get; } = wordN;
-    public ulong WordP { get; } = wordP;
-    public ulong StemNc { get; } = stemNc;
-    public ulong StemPc { get; } = stemPc;
-    public ulong StemPwc { get; } = stemPwc;
-    public ulong StemNnc { get; } = stemNnc;
-    public ulong StemPpc { get; } = stemPpc;
-    public ulong StemNw { get; } = stemNw;
-    public ulong ShareNc { get; } = shareNc;
-    public ulong SharePc { get; } = sharePc;
-    public ulong SharePwc { get; } = sharePwc;
-}
+internal sealed record CueWord(
+    CueStats Stats, float[] Weights,
+    ulong WordNc, ulong WordPc, ulong WordN, ulong WordP,
+    ulong StemNc, ulong StemPc, ulong StemPwc, ulong StemNnc, ulong StemPpc, ulong StemNw,
+    ulong ShareNc, ulong SharePc, ulong SharePwc);
