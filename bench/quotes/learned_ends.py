@@ -120,6 +120,13 @@ def cut_candidates(q, text, b, e):
         if w in QOPEN: seen = True
     return toks, cands, [features(toks, i, cue, closes, qb[i]) for i in cands]
 
+def single_gold(raw, gold, gi, p):
+    """The gold content paired with reading p when it is one span: its token start and end and whether p's
+    text equals it; None when p is unpaired or the gold content is split (no single cut can match it)."""
+    if gi is None or len(gold[gi]["content"]) != 1: return None
+    ga, gb = gold[gi]["content"][0]
+    return tstart(raw, ga, gb), tend(raw, ga, gb), trim(raw[ga:gb]) == trim(p["text"])
+
 def examples(analysis, root, with_labels=True):
     """Yields (article, quote, raw, b, e, toks, cands, feats per cand, label index or None, start_right, exact now, gold end)."""
     for art, raw, gold, preds in load(analysis, root):
@@ -131,16 +138,14 @@ def examples(analysis, root, with_labels=True):
             seen_here = cut_candidates(q, raw, b, e)
             if seen_here is None: continue
             toks, cands, feats = seen_here
-            gi = paired.get(pi); label = None; start_right = False; exact = False; ge = None
-            if gi is not None and len(gold[gi]["content"]) == 1:
-                ga, gb = gold[gi]["content"][0]
-                gs, ge = tstart(raw, ga, gb), tend(raw, ga, gb)
+            g = single_gold(raw, gold, paired.get(pi), p); label = None; start_right = False; exact = False; ge = None; lose = []
+            if g is not None:
+                gs, ge, exact = g
                 start_right = tstart(raw, b, e) == gs
-                exact = trim(raw[ga:gb]) == trim(p["text"])
                 for ci, i in enumerate(cands):
                     if tend(raw, b, toks[i][0]) == ge: label = ci; break
-            # a cut before the gold words start would lose the pair: a negative even when our start is wrong
-            lose = [ci for ci, i in enumerate(cands) if ge is not None and toks[i][0] <= gs] if gi is not None and len(gold[gi]["content"]) == 1 else []
+                # a cut before the gold words start would lose the pair: a negative even when our start is wrong
+                lose = [ci for ci, i in enumerate(cands) if ge is not None and toks[i][0] <= gs]
             yield dict(art=art, q=q, raw=raw, b=b, e=e, toks=toks, cands=cands, feats=feats, label=label,
                        start_right=start_right, exact=exact, ge=ge, lose=lose)
 
@@ -244,12 +249,10 @@ def start_examples(analysis, root):
                 feats.append(["b", "s=" + sep, "s=" + sep + "|cue=" + cue, "s=" + sep + "|n=" + w(c), "s=" + sep + "|p=" + w(c - 2),
                               "s=" + sep + "|f=" + w(0), "s=" + sep + "|i=" + bucket(c), "s=" + sep + "|vb=" + str(vb) + "|va=" + str(va),
                               "cue=" + cue + "|f=" + w(0), "s=" + sep + "|p=" + w(c - 2) + "|cue=" + cue])
-            gi = paired.get(pi); label = None; right = False; exact = False; gs = None
-            if gi is not None and len(gold[gi]["content"]) == 1:
-                ga, gb = gold[gi]["content"][0]
-                gs, ge = tstart(raw, ga, gb), tend(raw, ga, gb)
+            g = single_gold(raw, gold, paired.get(pi), p); label = None; right = False; exact = False; gs = None
+            if g is not None:
+                gs, ge, exact = g
                 right = tend(raw, b, e) == ge
-                exact = trim(raw[ga:gb]) == trim(p["text"])
                 for ci, c in enumerate(cands):
                     if tstart(raw, toks[c][0], e) == gs: label = ci; break
             yield dict(art=art, q=q, raw=raw, b=b, e=e, toks=toks, cands=cands, feats=feats, label=label, start_right=right,
