@@ -30,13 +30,19 @@ public sealed class TriggersTests
     [Fact]
     public void One_pass_finds_every_set_where_its_own_search_does()
     {
+        int found = 0;
         foreach (var text in Texts())
         {
             var all = Triggers.FindAll(text);
             Assert.Equal(Triggers.Count, Triggers.Sets.Count);
             foreach (var set in Triggers.Sets)
+            {
                 Assert.Equal(set.Find(text), all[set.Id]);
+                found += all[set.Id].Count;
+            }
         }
+        // Equal to the searches on texts where they find something, not only on texts where nothing is found.
+        Assert.True(found > 100, $"{found} trigger positions");
     }
 
     [Fact]
@@ -65,6 +71,7 @@ public sealed class TriggersTests
     public void The_cores_skip_no_time()
     {
         var plain = TimexRecognizer.Patterns.Select(p => p with { Core = null }).ToList();
+        int times = 0;
         foreach (var text in Texts().SelectMany(t => t.Split('\n').Prepend(t)))
         {
             var tokens = Sitrep.Text.Tokenizer.Tokenize(text);
@@ -72,7 +79,9 @@ public sealed class TriggersTests
             var withCores = TimeExpressions.Find(text, tokens, sentences, "2021-03-03", null, null, TimexRecognizer.Patterns);
             var without = TimeExpressions.Find(text, tokens, sentences, "2021-03-03", null, null, plain);
             Assert.Equal(without, withCores);
+            times += withCores.Count;
         }
+        Assert.True(times > 20, $"{times} times found");
     }
 
     [Theory]
