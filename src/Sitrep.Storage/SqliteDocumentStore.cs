@@ -161,10 +161,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             // Checkpoints every 256 MB of WAL rather than every 4 MB: the entity index rewrites the same hot
             // pages in every batch, and each checkpoint copies them into the database file again. They run
             // on a connection and thread of their own (WalCheckpointer), not on the thread that stores;
-            // SQLite's own, at twice that, only bounds the log should they fall behind. The log's
-            // file is cut to what it uses when SQLite starts it over, so its size says when to checkpoint.
-            Execute(connection, $"PRAGMA wal_autocheckpoint = {2 * WalCheckpointer.Threshold / 4096}");
-            Execute(connection, "PRAGMA journal_size_limit = 0");
+            // SQLite's own, at twice that, only bounds the log should they fall behind (the log watcher
+            // below takes that over once the migrations are done). The log's file keeps its size when
+            // SQLite starts the log over (written over, not allocated and zeroed again each cycle), and
+            // is cut back to the bound only should it have grown past it.
+            Execute(connection, $"PRAGMA wal_autocheckpoint = {WalCheckpointer.BoundFrames}");
+            Execute(connection, $"PRAGMA journal_size_limit = {2 * WalCheckpointer.Threshold}");
             var (version, applied) = Migrate(connection, fullPath);
             // Each document's savepoints (one per cross-document stage) copy every page they first change into a
             // statement journal, which SQLite spills to a temporary file past 64 KB by default: SqliteLibrary has it
@@ -173,7 +175,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             // Set after the migrations, whose statements may sort or copy whole tables.
             if (!SqliteLibrary.StatementJournalsInOneBlock)
                 Execute(connection, "PRAGMA temp_store = MEMORY");
-            return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath)), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
+            return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath, SqliteLibrary.WatchLog(connection, WalCheckpointer.BoundFrames))), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB)
         {

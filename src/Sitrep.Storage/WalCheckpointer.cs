@@ -12,8 +12,9 @@ namespace Sitrep.Storage;
 /// in the log before it returns, and a checkpoint, wherever it runs, only moves committed pages.
 /// </summary>
 /// <remarks>
-/// The log's size is its file's: the store sets <c>journal_size_limit</c> to 0, so SQLite cuts the file
-/// to what it uses when it starts the log over, and the file's size follows what is not yet copied.
+/// The log's size is what SQLite's hook last said it holds (<see cref="SqliteLibrary.WatchLog"/>), not its file's:
+/// the file keeps its size when SQLite starts the log over, so that its blocks are written over instead of
+/// allocated and zeroed again by the file system every cycle.
 /// </remarks>
 internal sealed class WalCheckpointer : IDisposable
 {
@@ -26,8 +27,11 @@ internal sealed class WalCheckpointer : IDisposable
     /// </summary>
     public const long Threshold = 256L * 1024 * 1024;
 
+    /// <summary>The log's frames (of a 4 KB page) at which SQLite checkpoints on the store's own connection: twice <see cref="Threshold"/>, a bound should these fall behind.</summary>
+    public const int BoundFrames = (int)(2 * Threshold / 4096);
+
     private readonly string _path;
-    private readonly string _walPath;
+    private readonly SqliteLibrary.WalLog? _log;
     private readonly long _threshold;
     private readonly Lock _lock = new();
     private Task _running = Task.CompletedTask;
@@ -35,11 +39,12 @@ internal sealed class WalCheckpointer : IDisposable
     private bool _disposed;
 
     /// <param name="path">The database file.</param>
+    /// <param name="log">The store's connection's log, as its hook counts it (owned by this from here on).</param>
     /// <param name="threshold">The log's size in bytes that starts a checkpoint (tests use less).</param>
-    public WalCheckpointer(string path, long threshold = Threshold)
+    public WalCheckpointer(string path, SqliteLibrary.WalLog? log, long threshold = Threshold)
     {
         _path = path;
-        _walPath = path + "-wal";
+        _log = log;
         _threshold = threshold;
     }
 
@@ -47,20 +52,14 @@ internal sealed class WalCheckpointer : IDisposable
     public int Runs { get; private set; }
 
     /// <summary>Called by the store's thread after each commit: starts a checkpoint when the log has grown to the threshold and none is running.</summary>
-    public void Committed()
+    public void Committed() => Committed(_log?.Bytes ?? 0);
+
+    /// <summary>As <see cref="Committed()"/>, with the log's size in bytes given.</summary>
+    public void Committed(long logBytes)
     {
         if (!_running.IsCompleted || _disposed)
             return;
-        long size;
-        try
-        {
-            size = new FileInfo(_walPath).Length;
-        }
-        catch (IOException)
-        {
-            return;
-        }
-        if (size >= _threshold)
+        if (logBytes >= _threshold)
             _running = Task.Run(Checkpoint);
     }
 
@@ -97,10 +96,11 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    /// <summary>Waits for a running checkpoint and closes its connection (before the store's own connection closes and checkpoints the rest).</summary>
+    /// <summary>Waits for a running checkpoint and closes its connection (before the store's own connection closes and checkpoints the rest); takes the log's hook off.</summary>
     public void Dispose()
     {
         _running.Wait();
+        _log?.Dispose();
         lock (_lock)
         {
             _disposed = true;

@@ -18,8 +18,8 @@ public sealed class WalCheckpointerTests : IDisposable
         long before = new FileInfo(_file.Path).Length;
         Write(writer, rows: 400);
 
-        var checkpointer = new WalCheckpointer(_file.Path, threshold: 256 * 1024);
-        checkpointer.Committed();
+        var checkpointer = new WalCheckpointer(_file.Path, null, threshold: 256 * 1024);
+        checkpointer.Committed(new FileInfo(_file.Path + "-wal").Length);
         checkpointer.Dispose();
 
         Assert.Equal(1, checkpointer.Runs);
@@ -38,12 +38,47 @@ public sealed class WalCheckpointerTests : IDisposable
         long before = new FileInfo(_file.Path).Length;
         Write(writer, rows: 10);
 
-        var checkpointer = new WalCheckpointer(_file.Path, threshold: 4 * 1024 * 1024);
-        checkpointer.Committed();
+        var checkpointer = new WalCheckpointer(_file.Path, null, threshold: 4 * 1024 * 1024);
+        checkpointer.Committed(new FileInfo(_file.Path + "-wal").Length);
         checkpointer.Dispose();
 
         Assert.Equal(0, checkpointer.Runs);
         Assert.Equal(before, new FileInfo(_file.Path).Length);
+    }
+
+    [Fact]
+    public void The_hook_counts_the_log_and_the_file_keeps_its_size_when_the_log_starts_over()
+    {
+        using var writer = OpenWriter();
+        using var log = SqliteLibrary.WatchLog(writer, boundFrames: 1_000_000);
+        Write(writer, rows: 100);
+        long file = new FileInfo(_file.Path + "-wal").Length;
+        // What the log holds is what its file holds while the log has not started over.
+        Assert.Equal(file, log.Bytes);
+        Assert.True(log.Frames > 100, $"{log.Frames} frames");
+
+        var checkpointer = new WalCheckpointer(_file.Path, null, threshold: 64 * 1024);
+        checkpointer.Committed(log.Bytes);
+        checkpointer.Dispose();
+        Assert.Equal(1, checkpointer.Runs);
+
+        // The next commit starts the log over: the hook counts only its frames, the file is written over, not cut.
+        Write(writer, rows: 1);
+        Assert.InRange(log.Frames, 1, 10);
+        Assert.Equal(file, new FileInfo(_file.Path + "-wal").Length);
+    }
+
+    [Fact]
+    public void The_hook_checkpoints_on_the_writers_connection_at_its_bound_as_sqlite_would()
+    {
+        using var writer = OpenWriter();
+        using var log = SqliteLibrary.WatchLog(writer, boundFrames: 50);
+        long before = new FileInfo(_file.Path).Length;
+        Write(writer, rows: 100);
+        // Copied into the database file by the commit that passed the bound, so the next one starts the log over.
+        Assert.True(new FileInfo(_file.Path).Length > before + (512 * 1024), $"database file {new FileInfo(_file.Path).Length} bytes");
+        Write(writer, rows: 1);
+        Assert.InRange(log.Frames, 1, 10);
     }
 
     private SqliteConnection OpenWriter()
