@@ -39,12 +39,30 @@ internal sealed partial class FinderRun
         _input = input;
         _text = input.Text;
         _tokens = input.Tokens;
-        _view = new SpeechView(input.Text, input.Tokens, input.Sentences, input.Mentions);
-        _score = new float[_tokens.Length];
-        _used = new bool[_tokens.Length];
+        // The thread's arrays of its last document, reused: each would otherwise be made per article.
+        _arrays = ViewArrays.Rent();
+        _view = new SpeechView(input.Text, input.Tokens, input.Sentences, input.Mentions, _arrays);
+        // Every score is written before any is read (ScoreCues); the use marks are cleared.
+        _score = _arrays.Score;
+        _used = _arrays.Used;
+        Array.Clear(_used, 0, _tokens.Length);
     }
 
+    private readonly ViewArrays _arrays;
+
     public QuoteLayer Run()
+    {
+        try
+        {
+            return RunOnce();
+        }
+        finally
+        {
+            ViewArrays.Return(_arrays);
+        }
+    }
+
+    private QuoteLayer RunOnce()
     {
         ScoreCues();
         FindQuotedFrames();

@@ -13,18 +13,33 @@ namespace Sitrep.Quotes;
 internal sealed class SpeechView
 {
     public SpeechView(string text, Token[] tokens, Sentence[] sentences, IReadOnlyList<Mention> mentions)
+        : this(text, tokens, sentences, mentions, new ViewArrays())
+    {
+    }
+
+    /// <summary>
+    /// A view whose per-token and per-sentence arrays are <paramref name="arrays"/>' (at least as long as the tokens and
+    /// sentences; what lies beyond them is never read), cleared here: the finder reuses a thread's arrays from one
+    /// document to the next (<see cref="ViewArrays.Rent"/>).
+    /// </summary>
+    internal SpeechView(string text, Token[] tokens, Sentence[] sentences, IReadOnlyList<Mention> mentions, ViewArrays arrays)
     {
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
         Mentions = mentions;
         Spans = QuoteMarks.Find(text);
-        TokenSentence = new int[tokens.Length];
-        TokenMention = new int[tokens.Length];
-        TokenQuote = new int[tokens.Length];
-        MarkRole = new sbyte[tokens.Length];
-        Array.Fill(TokenMention, -1);
-        Array.Fill(TokenQuote, -1);
+        arrays.Fit(tokens.Length, sentences.Length, text.Length);
+        _arrays = arrays;
+        int n = tokens.Length;
+        TokenSentence = arrays.Sentence;
+        TokenMention = arrays.Mention;
+        TokenQuote = arrays.Quote;
+        MarkRole = arrays.Role;
+        Array.Clear(TokenSentence, 0, n);
+        Array.Fill(TokenMention, -1, 0, n);
+        Array.Fill(TokenQuote, -1, 0, n);
+        Array.Clear(MarkRole, 0, n);
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -56,14 +71,18 @@ internal sealed class SpeechView
             for (int t = first; t < tokens.Length && tokens[t].Start < span.Outer; t++)
                 TokenQuote[t] = q;
         }
-        ClassOf = new string?[tokens.Length];
-        SentenceHasQuote = new bool[sentences.Length];
+        ClassOf = arrays.Class;
+        Array.Clear(ClassOf, 0, n);
+        SentenceHasQuote = arrays.HasQuote;
+        Array.Clear(SentenceHasQuote, 0, sentences.Length);
         for (int t = 0; t < tokens.Length; t++)
         {
             if (MarkRole[t] != 0)
                 SentenceHasQuote[TokenSentence[t]] = true;
         }
-        ParagraphOfSentence = new int[sentences.Length];
+        ParagraphOfSentence = arrays.Paragraph;
+        if (sentences.Length > 0)
+            ParagraphOfSentence[0] = 0;
         int paragraph = 0;
         for (int s = 1; s < sentences.Length; s++)
         {
@@ -121,7 +140,8 @@ internal sealed class SpeechView
 
     public ReadOnlySpan<char> Word(int t) => Tokens[t].Span(Text);
 
-    private string? _lowered;
+    private readonly ViewArrays _arrays;
+    private bool _lowered;
 
     /// <summary>
     /// Token <paramref name="t"/> as <see cref="CueFeatures.Lower"/> writes it into a buffer of <paramref name="max"/>
@@ -131,10 +151,15 @@ internal sealed class SpeechView
     public ReadOnlySpan<char> Lower(int t, int max = 40)
     {
         var token = Tokens[t];
-        return (_lowered ??= LowerText(Text)).AsSpan(token.Start, Math.Min(token.Length, max));
+        if (!_lowered)
+        {
+            LowerText(Text, _arrays.Lower);
+            _lowered = true;
+        }
+        return _arrays.Lower.AsSpan(token.Start, Math.Min(token.Length, max));
     }
 
-    private static string LowerText(string text) => string.Create(text.Length, text, static (lower, text) =>
+    private static void LowerText(string text, Span<char> lower)
     {
         // Runs of ASCII lowered by vectors (what char.ToLowerInvariant does to them); any other character alone.
         int i = 0;
@@ -148,7 +173,7 @@ internal sealed class SpeechView
             lower[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
             i++;
         }
-    });
+    }
 
     public bool Is(int t, string word) => t >= 0 && t < Tokens.Length && Word(t).Equals(word, StringComparison.OrdinalIgnoreCase);
 
@@ -159,4 +184,66 @@ internal sealed class SpeechView
     public bool IsCapitalised(int t) => IsWord(t) && char.IsUpper(Text[Tokens[t].Start]);
 
     public string? MentionType(int t) => t >= 0 && t < Tokens.Length && TokenMention[t] >= 0 ? Mentions[TokenMention[t]].Type : null;
+}
+
+/// <summary>
+/// The arrays a <see cref="SpeechView"/> and the finder's run keep per token and per sentence (sentence, name, quotation,
+/// mark, class, lowered text, cue score, use), at least as long as a document asks. The finder takes a thread's spare
+/// set for each document and gives it back when done, so these (about two thirds of what the stage allocated) are
+/// not made again for every article; a run that does not give them back (an exception) only costs a new set.
+/// </summary>
+internal sealed class ViewArrays
+{
+    [ThreadStatic]
+    private static ViewArrays? t_spare;
+
+    /// <summary>A set kept for the thread's next document only up to this many tokens (a few MB), so one very long text does not hold its arrays for good.</summary>
+    private const int MaxKeptTokens = 1 << 16;
+
+    public int[] Sentence = [];
+    public int[] Mention = [];
+    public int[] Quote = [];
+    public sbyte[] Role = [];
+    public string?[] Class = [];
+    public float[] Score = [];
+    public bool[] Used = [];
+    public bool[] HasQuote = [];
+    public int[] Paragraph = [];
+    public char[] Lower = [];
+
+    /// <summary>The thread's spare set (then none is spare until it is given back), or a new one.</summary>
+    public static ViewArrays Rent()
+    {
+        var arrays = t_spare ?? new ViewArrays();
+        t_spare = null;
+        return arrays;
+    }
+
+    public static void Return(ViewArrays arrays)
+    {
+        if (arrays.Sentence.Length <= MaxKeptTokens && arrays.Lower.Length <= MaxKeptTokens * 16)
+            t_spare = arrays;
+    }
+
+    /// <summary>Makes every array long enough for <paramref name="tokens"/> tokens, <paramref name="sentences"/> sentences and <paramref name="chars"/> characters (contents not kept).</summary>
+    public void Fit(int tokens, int sentences, int chars)
+    {
+        if (Sentence.Length < tokens)
+        {
+            Sentence = new int[tokens];
+            Mention = new int[tokens];
+            Quote = new int[tokens];
+            Role = new sbyte[tokens];
+            Class = new string?[tokens];
+            Score = new float[tokens];
+            Used = new bool[tokens];
+        }
+        if (HasQuote.Length < sentences)
+        {
+            HasQuote = new bool[sentences];
+            Paragraph = new int[sentences];
+        }
+        if (Lower.Length < chars)
+            Lower = new char[chars];
+    }
 }

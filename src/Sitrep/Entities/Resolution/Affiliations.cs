@@ -130,7 +130,13 @@ internal static partial class Affiliations
         // Only the last six words before the name can be read (the phrase is at most that long), and the first
         // eleven after it; read in place (strings of them were made around every mention of most entities).
         Span<WordAt> last = stackalloc WordAt[6];
-        ReadOnlySpan<WordAt> before = last[..LastWords(text, from, mention.Start, last)];
+        // From the last white space at least NearWords characters before the name: six words are nearly always found
+        // there, and the full 80 characters are read only when they are not (the scan was a tenth of the stage).
+        int near = WordScan.StartNear(text, from, mention.Start - NearWords);
+        int found = LastWords(text, near, mention.Start, last);
+        if (found < last.Length && near > from)
+            found = LastWords(text, from, mention.Start, last);
+        ReadOnlySpan<WordAt> before = last[..found];
         // The phrase ends at the name and starts after the last determiner or punctuation.
         int start = before.Length;
         while (start > 0 && start > before.Length - 6 && !IsBoundary(before[start - 1].Of(text)))
@@ -170,6 +176,9 @@ internal static partial class Affiliations
         }
         return (sector, country);
     }
+
+    /// <summary>How far before a name <see cref="InContext"/> first reads its last six words, in characters.</summary>
+    private const int NearWords = 40;
 
     /// <summary>The sector of the last noun for a kind of actor in the words ("armed group", "militias", "secretary of state") and the country of a nationality among them.</summary>
     private static (string? Sector, string? Country) InPhrase(string source, ReadOnlySpan<WordAt> words, CountryTable countries, ActorTable actors)

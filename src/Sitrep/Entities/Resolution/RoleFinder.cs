@@ -27,18 +27,17 @@ internal static partial class RoleFinder
         // The words are read into the stack (a window of 160 characters has at most 160): a list was made for
         // every mention of a person.
         Span<Word> buffer = stackalloc Word[Window + 2];
-        ReadOnlySpan<Word> before = buffer[..Words(text, windowStart, start, buffer, Window + 1)];
-        var title = TitleBefore(text, before, start);
-        if (title is { } t)
-        {
-            Add(roles, t.Role, distinct);
-            if (AppositionBefore(text, before, t.FirstWord) is { } a)
-                Add(roles, a, distinct);
-        }
-        else if (AppositionBefore(text, before, before.Length) is { } a)
-        {
-            Add(roles, a, distinct);
-        }
+        // The words of the last NearRoles characters first (from a white space, so they are the window's last words): a
+        // title and an apposition before the name are read from its end back, and need the whole window only when
+        // they reach the first of those words (the scan of the window was a tenth of the stage).
+        int near = WordScan.StartNear(text, windowStart, start - NearRoles);
+        var (first, second, front) = RolesBefore(text, buffer[..Words(text, near, start, buffer, Window + 1)], start);
+        if (front && near > windowStart)
+            (first, second, _) = RolesBefore(text, buffer[..Words(text, windowStart, start, buffer, Window + 1)], start);
+        if (first is not null)
+            Add(roles, first, distinct);
+        if (second is not null)
+            Add(roles, second, distinct);
         // An apposition after the name opens with a comma: without one, its words are not read at all. It
         // looks at its first fifteen words and whether more follow, so sixteen are enough.
         int afterEnd = Math.Min(text.Length, end + Window);
@@ -50,6 +49,23 @@ internal static partial class RoleFinder
         }
     }
 
+    /// <summary>How far before the name <see cref="Find"/> first reads its words, in characters.</summary>
+    private const int NearRoles = 48;
+
+    /// <summary>
+    /// The roles before the name (a title run and an apposition before it, or an apposition alone), in order, and
+    /// whether reading them reached the first of <paramref name="before"/>'s words (with more words before those, they
+    /// could have read on).
+    /// </summary>
+    private static (string? First, string? Second, bool Front) RolesBefore(string text, ReadOnlySpan<Word> before, int start)
+    {
+        bool front = false;
+        var title = TitleBefore(text, before, start, ref front);
+        if (title is { } t)
+            return (t.Role, AppositionBefore(text, before, t.FirstWord, ref front), front);
+        return (AppositionBefore(text, before, before.Length, ref front), null, front);
+    }
+
     private static void Add(List<string> roles, string role, bool distinct)
     {
         if (!distinct || !roles.Contains(role, StringComparer.Ordinal))
@@ -59,8 +75,10 @@ internal static partial class RoleFinder
     /// <summary>How far before and after the name its roles are read, in characters.</summary>
     private const int Window = 160;
 
-    private static (string Role, int FirstWord)? TitleBefore(string text, ReadOnlySpan<Word> before, int nameStart)
+    private static (string Role, int FirstWord)? TitleBefore(string text, ReadOnlySpan<Word> before, int nameStart, ref bool front)
     {
+        if (before.Length == 0)
+            front = true;
         if (before.Length == 0 || !text.AsSpan(before[^1].Index + before[^1].Length, nameStart - before[^1].Index - before[^1].Length).IsWhiteSpace())
             return null;
         int first = before.Length;
@@ -77,19 +95,24 @@ internal static partial class RoleFinder
             first = i;
             role |= IsRoleWord(w);
         }
+        // The run went on to the first word read: a word before it could have carried it on.
+        front |= first == 0;
         while (first < before.Length && before[first].Value(text) is "of" or "for" or "and" or "'s" or "’s")
             first++;
         return role && first < before.Length ? (Span(text, before, first, before.Length), first) : null;
     }
 
     /// <summary>"the X's deputy in political affairs, [Title] Name": the phrase ending in a comma just before.</summary>
-    private static string? AppositionBefore(string text, ReadOnlySpan<Word> before, int end)
+    private static string? AppositionBefore(string text, ReadOnlySpan<Word> before, int end, ref bool front)
     {
-        if (end < 2 || before[end - 1].Value(text) is not ",")
+        if (end == 0)
+            front = true;
+        if (end < 1 || before[end - 1].Value(text) is not ",")
             return null;
         int commaIndex = end - 1;
         int from = -1;
-        for (int i = commaIndex - 1; i >= 0 && commaIndex - i <= 12; i--)
+        int i = commaIndex - 1;
+        for (; i >= 0 && commaIndex - i <= 12; i--)
         {
             var w = before[i].Value(text);
             if (w is "," or "." or ";" or ":" or "\"" or "“" or "”" or "(" or ")")
@@ -100,6 +123,10 @@ internal static partial class RoleFinder
                 break;
             }
         }
+        // Out of words before the phrase's limit of twelve: a word before the first read could have opened it.
+        front |= i < 0 && commaIndex - i <= 12;
+        if (end < 2)
+            return null;
         if (from < 0 || from >= commaIndex || !ContainsRoleNoun(text, before, from, commaIndex))
             return null;
         return Span(text, before, from, commaIndex);

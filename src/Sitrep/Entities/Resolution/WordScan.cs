@@ -37,7 +37,27 @@ internal static class WordScan
         return true;
     }
 
-    private static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
+    /// <summary>ASCII answered by ranges (the same answer as <see cref="char.IsLetter(char)"/> or <see cref="char.IsNumber(char)"/>
+    /// gives it); the scans around mentions read mostly ASCII.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsLetterOrNumber(char c) => c < 128
+        ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9
+        : char.IsLetter(c) || char.IsNumber(c);
+
+    /// <summary>
+    /// A position from which <see cref="Next"/> reads the same words as from <paramref name="from"/> once past it: the
+    /// first after a white space at or before <paramref name="near"/> (a word never holds white space, so a scan from
+    /// there is where a scan from further back would be), or <paramref name="from"/> when there is none after it.
+    /// Readers that need only the last few words before a mention start here and go back to <paramref name="from"/>
+    /// only when those few words do not answer them.
+    /// </summary>
+    public static int StartNear(string text, int from, int near)
+    {
+        int i = near;
+        while (i > from && !char.IsWhiteSpace(text[i - 1]))
+            i--;
+        return i > from ? i : from;
+    }
 
     /// <summary>The first word from <paramref name="start"/>, the text read as ending at <paramref name="end"/>, is a comma.</summary>
     public static bool OpensWithComma(string text, int start, int end)
