@@ -190,10 +190,10 @@ internal readonly struct FeatureTable : IFeatureWeights
     /// once, instead of read and written back at every row. Each tag's sum takes the same rows in the
     /// same order from the same zero as <see cref="Add"/>'s, so it is the same to the bit.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <remarks>The rows of the token's two word-and-likely-previous-tag features (<paramref name="likelyRows"/>, two a
     /// token, if given) are asked for with its fixed rows, so that they are near when the decoder adds them: read
     /// there on demand, they were a third of the decoder's samples (perf, 2026-12-06).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void AddRows17(ReadOnlySpan<int> rows, int perToken, int n, Span<float> scores, ReadOnlySpan<int> likelyRows)
     {
         bool likely = likelyRows.Length >= 2 * n;
@@ -365,4 +365,3 @@ internal readonly struct FeatureTable : IFeatureWeights
             scores[k] += row[k];
     }
 }
-
