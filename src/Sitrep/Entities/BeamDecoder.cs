@@ -82,6 +82,9 @@ internal static class BeamDecoder
         Span<int> prev = stackalloc int[MaxWidth], nextPrev = stackalloc int[MaxWidth];
         Span<int> prev2 = stackalloc int[MaxWidth], nextPrev2 = stackalloc int[MaxWidth];
         Span<int> parent = stackalloc int[MaxWidth];
+        Span<uint> otherKeys = stackalloc uint[2 * MaxWidth];
+        Span<int> otherRows = stackalloc int[2 * MaxWidth];
+        bool batch = !transitions.IsEmpty && !likelyRows.IsEmpty;
         int size = n * width;
         int[]? rented = null;
         Span<int> back = size <= 2048 ? stackalloc int[2 * size] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(2 * size)).AsSpan(0, 2 * size);
@@ -108,6 +111,25 @@ internal static class BeamDecoder
                 }
                 int nextCount = 0, worst = 0;
                 int likely = LikelyPrevious(tagSet, i);
+                // The word-and-previous-tag features of the items whose previous tag is not the likely one,
+                // looked up together before any is added (each a likely cache miss; one by one, they were a
+                // third of the decoder's samples): the same rows, added in the same order below.
+                int others = 0;
+                if (batch)
+                {
+                    for (int b = 0; b < count; b++)
+                    {
+                        if (prev[b] == likely)
+                            continue;
+                        FeatureExtractor.TagFeatures(features, prev[b], prev2[b], dynamic);
+                        otherKeys[2 * others] = dynamic[2];
+                        otherKeys[2 * others + 1] = dynamic[3];
+                        others++;
+                    }
+                    if (others > 0)
+                        weights.RowsOf(otherKeys[..(2 * others)], otherRows[..(2 * others)]);
+                    others = 0;
+                }
                 for (int b = 0; b < count; b++)
                 {
                     baseScores.CopyTo(scores);
@@ -125,6 +147,15 @@ internal static class BeamDecoder
                         if (!likelyRows.IsEmpty && prev[b] == likely)
                         {
                             int r2 = likelyRows[2 * i], r3 = likelyRows[2 * i + 1];
+                            if (r2 >= 0)
+                                weights.AddRow(r2, scores);
+                            if (r3 >= 0)
+                                weights.AddRow(r3, scores);
+                        }
+                        else if (batch)
+                        {
+                            int r2 = otherRows[2 * others], r3 = otherRows[2 * others + 1];
+                            others++;
                             if (r2 >= 0)
                                 weights.AddRow(r2, scores);
                             if (r3 >= 0)

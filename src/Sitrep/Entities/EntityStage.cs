@@ -133,7 +133,10 @@ public sealed partial class EntityStage : IDocumentStage
     internal List<Mention> Tag(TaggerView view, IReadOnlySet<string>? documentOutlets)
     {
         var (text, tokens, sentences) = view;
-        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Value.Recognize(text, tokens, sentences)), _actors.Value);
+        // The name-list codes of the whole text, for the types below and, sentence by sentence, for the tagger's features.
+        var codes = new byte[tokens.Length];
+        _model.Value.Gazetteer.Annotate(text, tokens, codes);
+        var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Value.Recognize(text, tokens, sentences, codes)), _actors.Value);
         found = NameCompounds.Apply(text, tokens, found, _countries.Value);
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
@@ -144,8 +147,6 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
         found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
-        var codes = new byte[tokens.Length];
-        _model.Value.Gazetteer.Annotate(text, tokens, codes);
         var mentions = new List<Mention>(found.Count);
         foreach (var m in found)
         {

@@ -86,7 +86,8 @@ public sealed class NerModel
     /// <summary>IOB2 tags for the tokens of one sentence.</summary>
     public void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags) => Tag(text, sentence, tags, null);
 
-    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context)
+    /// <param name="names">The sentence's name-list codes (<see cref="Gazetteer.Annotate"/> of the sentence alone), or empty to find them here.</param>
+    internal void Tag(string text, ReadOnlySpan<Token> sentence, Span<int> tags, WordEvidence? context, ReadOnlySpan<byte> names = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (sentence.Length == 0)
@@ -112,9 +113,9 @@ public sealed class NerModel
             var likelyRows = rows.AsSpan(n * perToken, 2 * n);
             var keys = statics.AsSpan(0, n * FeatureExtractor.StaticCount);
             var cache = WordRows.Rent(this, _table, _wordRows);
-            cache.Rows(text, sentence, context, fixedRows, likelyRows, keys);
+            cache.Rows(text, sentence, context, fixedRows, likelyRows, keys, names);
             WordRows.Return(cache, _wordRows);
-            _table.AddRows(fixedRows, perToken, fixedScores);
+            _table.AddRows(fixedRows, perToken, fixedScores, likelyRows);
             var table = _table;
             BeamDecoder.Decode(ref table, TagSet, keys, context, tags[..n], [], BeamWidth, _transitions, fixedScores, likelyRows);
             context?.Remember(keys, tags[..n], TagSet);
@@ -202,7 +203,17 @@ public sealed class NerModel
     }
 
     /// <summary>The names in a tokenised, sentence-split text, in order.</summary>
-    public List<EntityMention> Recognize(string text, Token[] tokens, Sentence[] sentences)
+    public List<EntityMention> Recognize(string text, Token[] tokens, Sentence[] sentences) => Recognize(text, tokens, sentences, null);
+
+    /// <summary>
+    /// <see cref="Recognize(string, Token[], Sentence[])"/> given the name-list codes of the whole text
+    /// (<see cref="Gazetteer.Annotate"/> of all its tokens, which the entity stage makes anyway), or null. A
+    /// sentence that no listed phrase enters or leaves has the codes the tagger finds for it alone (the
+    /// scan is left to right and keeps no state but its position, and a longest phrase inside the sentence
+    /// is the longest of those that stay in it), so those are read from the whole text's instead of found
+    /// again; the others are found again.
+    /// </summary>
+    internal List<EntityMention> Recognize(string text, Token[] tokens, Sentence[] sentences, byte[]? names)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(sentences);
@@ -217,7 +228,10 @@ public sealed class NerModel
             if (tags.Length < sentence.TokenCount)
                 tags = new int[sentence.TokenCount * 2];
             var span = tokens.AsSpan(sentence.FirstToken, sentence.TokenCount);
-            Tag(text, span, tags, context);
+            int after = sentence.FirstToken + sentence.TokenCount;
+            // 0x20 marks a token inside a phrase begun on an earlier token.
+            bool own = names is not null && sentence.TokenCount > 0 && (names[sentence.FirstToken] & 0x20) == 0 && (after >= names.Length || (names[after] & 0x20) == 0);
+            Tag(text, span, tags, context, own ? names.AsSpan(sentence.FirstToken, sentence.TokenCount) : default);
             for (int i = 0; i < span.Length; i++)
             {
                 string tag = TagSet.Iob2(tags[i]);
@@ -343,7 +357,51 @@ public sealed class NerModel
                     weights[i * t + k] = (float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(bytes.Slice(j * 2, 2));
             }
         }
+        ByUse(keys, weights, t);
         return new NerModel(new TagSet(tags), gazetteer, clusters, keys, weights);
+    }
+
+    /// <summary>
+    /// Puts the features in the order of how many tags each weighs, most first (stable), in place: the
+    /// perceptron changed a common feature's weights for many tags, so the rows the tagger reads most lie
+    /// together in fewer pages and cache lines of the 10 MB table (issue 11: `repeat ner` fastest round
+    /// about 8% less). The order of the rows changes no sum, since a feature's row is found by its key,
+    /// nor the saved model, whose features are written in key order.
+    /// </summary>
+    private static void ByUse(uint[] keys, float[] weights, int t)
+    {
+        int n = keys.Length;
+        var used = new int[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+            for (int k = 0; k < t; k++)
+            {
+                if (weights[i * t + k] != 0)
+                    used[i]++;
+            }
+        }
+        Array.Sort(order, (a, b) => used[a] != used[b] ? used[b].CompareTo(used[a]) : a.CompareTo(b));
+        // Where each feature goes, then each cycle of that permutation followed by swaps (no second 10 MB copy).
+        var place = used;
+        for (int j = 0; j < n; j++)
+            place[order[j]] = j;
+        Span<float> row = stackalloc float[t];
+        for (int i = 0; i < n; i++)
+        {
+            while (place[i] != i)
+            {
+                int j = place[i];
+                (keys[i], keys[j]) = (keys[j], keys[i]);
+                var a = weights.AsSpan(i * t, t);
+                var b = weights.AsSpan(j * t, t);
+                a.CopyTo(row);
+                b.CopyTo(a);
+                row.CopyTo(b);
+                (place[i], place[j]) = (place[j], place[i]);
+            }
+        }
     }
 
     public static NerModel Load(string path)

@@ -7,4 +7,10 @@ internal readonly struct TrainingView(TrainingWeights weights) : IFeatureWeights
 
     /// <summary>Training looks every feature up as it goes; rows found ahead are a finished model's.</summary>
     public void AddRow(int row, Span<float> scores) => throw new NotSupportedException();
+
+    public void RowsOf(ReadOnlySpan<uint> features, Span<int> rows) => throw new NotSupportedException();
+
+    public void Prefetch(int row)
+    {
+    }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;
@@ -132,11 +133,10 @@ internal sealed class WordRows
     }
 
     /// <summary>The offset of <paramref name="word"/>'s ints in <see cref="_data"/>, filled on its first sight.</summary>
-    private int Entry(ReadOnlySpan<char> word)
+    private int Entry(ReadOnlySpan<char> word, uint hash)
     {
-        uint hash = HashOf(word);
         int mask = _places.Length - 1;
-        int place = (int)(hash * 0x9E3779B1u >> 15) & mask;
+        int place = Place(hash);
         while (true)
         {
             ulong entry = _places[place];
@@ -160,6 +160,9 @@ internal sealed class WordRows
         return at;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Place(uint hash) => (int)(hash * 0x9E3779B1u >> 15) & (_places.Length - 1);
+
     /// <summary>A hash of a word form's characters (FNV-1a over the UTF-16 code units).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint HashOf(ReadOnlySpan<char> word)
@@ -169,6 +172,8 @@ internal sealed class WordRows
             hash = (hash ^ c) * 16777619;
         return hash;
     }
+
+    private unsafe void PrefetchPlace(uint hash) => Sse.Prefetch0(Unsafe.AsPointer(ref _places[Place(hash)]));
 
     /// <summary>Forgets every word form (the cache is full).</summary>
     private void Clear()
@@ -230,7 +235,8 @@ internal sealed class WordRows
     /// in <paramref name="statics"/> the two keys the decoder and the document history read (slots 1
     /// and 8; the other slots are left as they are).
     /// </summary>
-    public void Rows(string text, ReadOnlySpan<Token> tokens, WordEvidence? context, Span<int> rows, Span<int> likelyRows, Span<uint> statics)
+    /// <param name="names">The sentence's name-list codes, or empty to find them here (<see cref="Gazetteer.Annotate"/>).</param>
+    public void Rows(string text, ReadOnlySpan<Token> tokens, WordEvidence? context, Span<int> rows, Span<int> likelyRows, Span<uint> statics, ReadOnlySpan<byte> names = default)
     {
         int n = tokens.Length;
         if (n > MaxSentence)
@@ -248,14 +254,25 @@ internal sealed class WordRows
             var at = pool.AsSpan(0, n);
             var flags = bytes.AsSpan(0, n);
             var gaz = bytes.AsSpan(n, n);
+            // The sentence's words hashed and their places asked for first, then found: a place is a likely
+            // cache miss (the table is 1 MB), and the misses of a sentence are then in flight together.
+            var hashes = MemoryMarshal.Cast<int, uint>(pool.AsSpan(2 * n, n));
             for (int i = 0; i < n; i++)
             {
-                var w = tokens[i].Span(text);
-                at[i] = Entry(w);
+                hashes[i] = HashOf(tokens[i].Span(text));
+                if (Sse.IsSupported)
+                    PrefetchPlace(hashes[i]);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                at[i] = Entry(tokens[i].Span(text), hashes[i]);
                 flags[i] = (byte)_data[at[i] + Flags];
             }
             FeatureExtractor.MarkSentence(tokens, flags);
-            _model.Gazetteer.Annotate(text, tokens, gaz);
+            if (names.Length == n)
+                names.CopyTo(gaz);
+            else
+                _model.Gazetteer.Annotate(text, tokens, gaz);
 
             // The features of word pairs and triples, and of spelling with flags, looked up together.
             var probeKeys = MemoryMarshal.Cast<int, uint>(pool.AsSpan(2 * n, Probes * n));
