@@ -71,7 +71,7 @@ internal sealed class EventFinder
     {
         ArgumentNullException.ThrowIfNull(input);
         var cache = t_words ??= new WordCache();
-        cache.Open(_lexicon, input.Text, input.Tokens);
+        cache.Open(Table, input.Text, input.Tokens);
         try
         {
             return FindIn(input);
@@ -93,32 +93,167 @@ internal sealed class EventFinder
 
     private sealed class WordCache
     {
-        private EventLexicon? _lexicon;
+        private WordTable? _table;
         private string? _text;
         private Token[]? _tokens;
         private WordEntry?[] _entries = new WordEntry?[256];
 
-        public void Open(EventLexicon lexicon, string text, Token[] tokens)
+        public void Open(WordTable table, string text, Token[] tokens)
         {
             if (_entries.Length < tokens.Length)
                 _entries = new WordEntry?[Math.Max(tokens.Length, 2 * _entries.Length)];
             else
                 Array.Clear(_entries, 0, tokens.Length);
-            (_lexicon, _text, _tokens) = (lexicon, text, tokens);
+            (_table, _text, _tokens) = (table, text, tokens);
         }
 
-        public void Close() => (_lexicon, _text, _tokens) = (null, null, null);
+        public void Close() => (_table, _text, _tokens) = (null, null, null);
 
-        public WordEntry Of(EventLexicon lexicon, string text, Token[] tokens, int k)
+        public WordEntry Of(WordTable table, string text, Token[] tokens, int k)
         {
-            if (!ReferenceEquals(tokens, _tokens) || !ReferenceEquals(text, _text) || !ReferenceEquals(lexicon, _lexicon))
-                return lexicon.Of(tokens[k].Span(text));
-            return _entries[k] ??= lexicon.Of(tokens[k].Span(text));
+            if (!ReferenceEquals(tokens, _tokens) || !ReferenceEquals(text, _text) || !ReferenceEquals(table, _table))
+                return table.Of(tokens[k].Span(text));
+            return _entries[k] ??= table.Of(tokens[k].Span(text));
         }
     }
 
+    /// <summary>
+    /// The word sets the rules test of a token again and again (every token of every sentence is asked
+    /// whether it is a weapon or a hazard, each word before a cue whether it is an article or an auxiliary),
+    /// as bits of <see cref="WordEntry.Sets"/>: a token is then hashed once, with its lexicon entry, where
+    /// each set hashed and probed it anew (about a quarter of the stage went to such look-ups).
+    /// </summary>
+    internal static class WordSet
+    {
+        public const uint Weapon = 1, Hazard = 1 << 1, UnarmedHazard = 1 << 2, SizedHazard = 1 << 3, HazardSize = 1 << 4,
+            NounContext = 1 << 5, VerbContext = 1 << 6, Preposition = 1 << 7, Promise = 1 << 8, Retaliation = 1 << 9, Quantity = 1 << 10;
+    }
+
+    /// <summary>
+    /// The lexicon's entries (<see cref="EventLexicon.Words"/>) and the members of the <see cref="WordSet"/>
+    /// sets in one case-insensitive table, as the sets compare: a word's bit is set exactly when its set
+    /// holds it, so a test of the bit answers as the set's own look-up.
+    /// </summary>
+    private sealed class WordTable
+    {
+        /// <summary>Each entry with its key, for <see cref="RecentWords"/>.</summary>
+        private readonly FrozenDictionary<string, (string Key, WordEntry Entry)>.AlternateLookup<ReadOnlySpan<char>> _words;
+
+        public WordTable(EventLexicon lexicon)
+        {
+            var sets = new (IEnumerable<string> Words, uint Bit)[]
+            {
+                (Weapons.All, WordSet.Weapon), (lexicon.Hazards.All, WordSet.Hazard), (UnarmedHazards.Set, WordSet.UnarmedHazard),
+                (SizedHazards.Set, WordSet.SizedHazard), (HazardSizes.All, WordSet.HazardSize), (EventGrammar.NounContext, WordSet.NounContext),
+                (EventGrammar.VerbContext, WordSet.VerbContext), (EventGrammar.Prepositions, WordSet.Preposition), (PromiseVerbs.All, WordSet.Promise),
+                (RetaliationVerbs.All, WordSet.Retaliation), (QuantityWords.Set, WordSet.Quantity),
+            };
+            var bits = new Dictionary<string, uint>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (words, bit) in sets)
+            {
+                foreach (var word in words)
+                    bits[word] = bits.GetValueOrDefault(word) | bit;
+            }
+            var entries = new Dictionary<string, WordEntry>(lexicon.Words, StringComparer.OrdinalIgnoreCase);
+            foreach (var (word, bit) in bits)
+            {
+                var entry = entries.GetValueOrDefault(word) ?? WordEntry.None;
+                entries[word] = new WordEntry(entry.Senses, entry.Nouns, entry.Status) { Sets = bit };
+            }
+            _words = entries.ToFrozenDictionary(kv => kv.Key, kv => (kv.Key, kv.Value), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+            // For ASCII keys, equal ignoring case (as the table compares) is equal once ASCII letters are folded, so
+            // a folded hash filters exactly; were a key not ASCII, every word would go to the table as before.
+            if (entries.Keys.All(key => System.Text.Ascii.IsValid(key)))
+            {
+                _filter = new ulong[FilterBits / 64];
+                foreach (var key in entries.Keys)
+                {
+                    uint hash = FoldedHash(key, out _);
+                    _filter[(hash & (FilterBits - 1)) >> 6] |= 1UL << (int)(hash & 63);
+                    _filter[((hash >> 14) & (FilterBits - 1)) >> 6] |= 1UL << (int)((hash >> 14) & 63);
+                }
+            }
+        }
+
+        /// <summary>Bits of the keys' <see cref="FoldedHash"/>es (two a key; 32 KB: with some 8,000 keys about 0.4% of absent words pass).</summary>
+        private const int FilterBits = 1 << 18;
+
+        /// <summary>
+        /// Most words of a text are neither in the lexicon nor in a set, and the table's probes of its ~8,000
+        /// keys cost more than anything else the finder does with a word (an eighth of the stage): a word
+        /// whose bits are not both set is in no key and is answered without the table.
+        /// </summary>
+        private readonly ulong[]? _filter;
+
+        /// <summary>FNV-1a of the word with ASCII letters folded to lower case, mixed; <paramref name="ascii"/> false (and the hash unfinished) at the first other character.</summary>
+        private static uint FoldedHash(ReadOnlySpan<char> word, out bool ascii)
+        {
+            uint hash = 2166136261;
+            foreach (char c in word)
+            {
+                if (c >= 0x80)
+                {
+                    ascii = false;
+                    return 0;
+                }
+                hash = (hash ^ ((uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20u : c)) * 16777619;
+            }
+            ascii = true;
+            hash ^= hash >> 15;
+            hash *= 0x2c1b3c6d;
+            return hash ^ (hash >> 12);
+        }
+
+        /// <summary>Slots of <see cref="RecentWords"/>: a power of two.</summary>
+        private const int RecentSlots = 1024;
+
+        /// <summary>
+        /// The table's last keys found, per thread, in slots by their hash: the words a text repeats most ("the",
+        /// "said", "was") are in the table, and a slot compared with the word costs less than the table's probe.
+        /// </summary>
+        private sealed class RecentWords(WordTable table)
+        {
+            public readonly WordTable Table = table;
+            public readonly (uint Hash, string? Key, WordEntry? Entry)[] Slots = new (uint, string?, WordEntry?)[RecentSlots];
+        }
+
+        [ThreadStatic]
+        private static RecentWords? t_recent;
+
+        public WordEntry Of(ReadOnlySpan<char> word)
+        {
+            if (_filter is null)
+                return _words.TryGetValue(word, out var found) ? found.Entry : WordEntry.None;
+            uint hash = FoldedHash(word, out bool ascii);
+            if (!ascii)
+                return _words.TryGetValue(word, out var found) ? found.Entry : WordEntry.None;
+            if ((_filter[(hash & (FilterBits - 1)) >> 6] & (1UL << (int)(hash & 63))) == 0
+                || (_filter[((hash >> 14) & (FilterBits - 1)) >> 6] & (1UL << (int)((hash >> 14) & 63))) == 0)
+                return WordEntry.None;
+            var recent = t_recent;
+            if (recent is null || !ReferenceEquals(recent.Table, this))
+                t_recent = recent = new RecentWords(this);
+            ref var slot = ref recent.Slots[hash & (RecentSlots - 1)];
+            // Both ASCII: equal ignoring ASCII case is equal as the table compares.
+            if (slot.Hash == hash && slot.Key is { } key && System.Text.Ascii.EqualsIgnoreCase(word, key))
+                return slot.Entry!;
+            if (!_words.TryGetValue(word, out var keyed))
+                return WordEntry.None;
+            slot = (hash, keyed.Key, keyed.Entry);
+            return keyed.Entry;
+        }
+    }
+
+    /// <summary>Made on first use, not in the constructor: <see cref="Default"/> is made before the static sets it reads.</summary>
+    private WordTable? _table;
+
+    private WordTable Table => _table ??= new WordTable(_lexicon);
+
     /// <summary>The lexicon's entry of token <paramref name="k"/> (<see cref="WordEntry.None"/> when it holds none).</summary>
-    private WordEntry Word(string text, Token[] tokens, int k) => (t_words ??= new WordCache()).Of(_lexicon, text, tokens, k);
+    private WordEntry Word(string text, Token[] tokens, int k) => (t_words ??= new WordCache()).Of(Table, text, tokens, k);
+
+    /// <summary>Token <paramref name="k"/> is in one of the sets <paramref name="sets"/> (<see cref="WordSet"/> bits).</summary>
+    private static bool In(string text, Token[] tokens, int k, uint sets) => ((t_words ??= new WordCache()).Of(Default.Table, text, tokens, k).Sets & sets) != 0;
 
     private IReadOnlyList<Event> FindIn(EventInput input)
     {
@@ -180,10 +315,10 @@ internal sealed class EventFinder
                     lastVerb = threat;
                     continue;
                 }
-                if (Word(text, tokens, i).Senses is not { } senses || PrepositionWords.Contains(span))
+                if (Word(text, tokens, i) is not { Senses: { } senses } entry || (entry.Sets & WordSet.Preposition) != 0)
                     continue;
                 // A promise is an event of its own (CAMEO 03, express intent: AGREE; a promise of harm is a threat), not only the status of what it promises.
-                if (!PromiseVerbs.Contains(span) && Modality(text, tokens, i, end, timed))
+                if ((entry.Sets & WordSet.Promise) == 0 && Modality(text, tokens, i, end, timed))
                     continue;
                 if (Particle(text, tokens, first, end, i) || UnitNoun(text, tokens, first, i))
                     continue;
@@ -380,7 +515,7 @@ internal sealed class EventFinder
     private bool Hazard(string text, Token[] tokens, int first, int end, int cue, int last, bool noun, bool armed, string? type)
     {
         // The cue is a hazard named as a noun: after an article, a possessive or a quantifier, over one adjective ("a powerful storm").
-        if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || tokens[cue - 1].Kind == TokenKind.Number || NounWords.Contains(tokens[cue - 1].Span(text)) || (cue - 2 >= first && NounWords.Contains(tokens[cue - 2].Span(text))) || Caught(text, tokens, cue)))
+        if (IsHazard(text, tokens, first, cue, armed) && (OpensSentence(tokens, first, cue) || tokens[cue - 1].Kind == TokenKind.Number || In(text, tokens, cue - 1, WordSet.NounContext) || (cue - 2 >= first && In(text, tokens, cue - 2, WordSet.NounContext)) || Caught(text, tokens, cue)))
             return true;
         bool participle = tokens[cue].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         int limit = Math.Max(first, cue - HazardWindow);
@@ -935,7 +1070,7 @@ internal sealed class EventFinder
     {
         for (int p = first; p < end; p++)
         {
-            if (tokens[p].Kind == TokenKind.Word && Weapons.Contains(tokens[p].Span(text)))
+            if (tokens[p].Kind == TokenKind.Word && In(text, tokens, p, WordSet.Weapon))
                 return true;
         }
         return false;
@@ -947,15 +1082,17 @@ internal sealed class EventFinder
     /// </summary>
     private bool IsHazard(string text, Token[] tokens, int first, int p, bool armed)
     {
-        var span = tokens[p].Span(text);
+        if (tokens[p].Kind != TokenKind.Word)
+            return false;
+        uint sets = Word(text, tokens, p).Sets;
         // A capital inside a sentence is a name ("Storm Corps", "Hurricane Electric").
-        if (tokens[p].Kind != TokenKind.Word || !_lexicon.Hazards.Contains(span) || (char.IsUpper(span[0]) && !OpensSentence(tokens, first, p)))
+        if ((sets & WordSet.Hazard) == 0 || (char.IsUpper(tokens[p].Span(text)[0]) && !OpensSentence(tokens, first, p)))
             return false;
-        if (armed && UnarmedHazards.Contains(span))
+        if (armed && (sets & WordSet.UnarmedHazard) != 0)
             return false;
-        if (!SizedHazards.Contains(span))
+        if ((sets & WordSet.SizedHazard) == 0)
             return true;
-        return p == first || tokens[p - 1].Kind != TokenKind.Word || NounWords.Contains(tokens[p - 1].Span(text)) || HazardSizes.Contains(tokens[p - 1].Span(text)) || Caught(text, tokens, p);
+        return p == first || tokens[p - 1].Kind != TokenKind.Word || (Word(text, tokens, p - 1).Sets & (WordSet.NounContext | WordSet.HazardSize)) != 0 || Caught(text, tokens, p);
     }
 
     /// <summary>"caught fire", "catching fire": the word before is a form of "catch" (closed, kept here).</summary>
@@ -1014,15 +1151,15 @@ internal sealed class EventFinder
             return true;
         if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(before, span))
             return true;
-        if (before.Kind == TokenKind.Word && NounWords.Contains(span))
+        if (before.Kind == TokenKind.Word && In(text, tokens, i - 1, WordSet.NounContext))
             return true;
-        if (before.Kind == TokenKind.Word && VerbWords.Contains(span))
+        if (before.Kind == TokenKind.Word && In(text, tokens, i - 1, WordSet.VerbContext))
             return false;
         // An adverb in a noun phrase makes the form an adjective: "the internationally recognized government", "its newly appointed envoy".
         if (before.Kind == TokenKind.Word && span.Length > 3 && span.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && i - 2 >= first)
         {
             var article = tokens[i - 2].Span(text);
-            if (NounWords.Contains(article) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(tokens[i - 2], article))
+            if (In(text, tokens, i - 2, WordSet.NounContext) || article.Equals("'s", StringComparison.OrdinalIgnoreCase) || article.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(tokens[i - 2], article))
                 return true;
         }
         return nominal;
@@ -1192,9 +1329,9 @@ internal sealed class EventFinder
     {
         var text = input.Text;
         var tokens = input.Tokens;
-        var span = tokens[i].Span(text);
-        if (!RetaliationVerbs.Contains(span))
+        if (!In(text, tokens, i, WordSet.Retaliation))
             return null;
+        var span = tokens[i].Span(text);
         // The modal, over up to two adverbs ("will always", "will certainly"), and the first person before it.
         int p = i - 1;
         while (p > first && p >= i - 2 && tokens[p].Kind == TokenKind.Word && (IsAny(tokens[p].Span(text), "always", "also", "then", "surely")
@@ -2364,10 +2501,27 @@ internal sealed class EventFinder
         // "has recently been hit", "was attacked lately": the sentence writes no date, but says the event is
         // recent; it happened in the month before publication, not on the publication day.
         if (input.Published is { } published && RecentAtCue(input, sentence, cueStart, cueEnd))
-            return (null, published.AddDays(-RecentDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false);
+            return (null, published.AddDays(-RecentDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DayText(published), false);
         return input.Published is { } day
-            ? (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, true)
+            ? (DayText(day), null, null, true)
             : (null, null, null, true);
+    }
+
+    /// <summary>The last day <see cref="DayText"/> wrote, per thread (the finder is shared).</summary>
+    [ThreadStatic]
+    private static (DateOnly Day, string Text)? t_day;
+
+    /// <summary>
+    /// The day as yyyy-MM-dd. Most events of a document fall back to its publication day, which was
+    /// formatted anew for each (and each again by <see cref="Redate"/>): the last day written is kept.
+    /// </summary>
+    private static string DayText(DateOnly day)
+    {
+        if (t_day is { } last && last.Day == day)
+            return last.Text;
+        var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        t_day = (day, text);
+        return text;
     }
 
     /// <summary>How far before publication "recently" reaches: a month (a reference to the recent past, TimeML's PAST_REF, has no calendar value of its own).</summary>
@@ -2799,10 +2953,10 @@ internal sealed class EventFinder
     /// <summary>The token is part of a count: a number, a count word, or "of" after one ("dozens of").</summary>
     private static bool IsCount(string text, Token[] tokens, int q)
     {
-        if (tokens[q].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q].Span(text)))
+        if (tokens[q].Kind == TokenKind.Number || In(text, tokens, q, WordSet.Quantity))
             return true;
         return q > 0 && tokens[q].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && (tokens[q - 1].Kind == TokenKind.Number || QuantityWords.Contains(tokens[q - 1].Span(text)));
+            && (tokens[q - 1].Kind == TokenKind.Number || In(text, tokens, q - 1, WordSet.Quantity));
     }
 
     /// <summary>Each position's words appear in order before the verb, read backwards from <paramref name="from"/> down to <paramref name="limit"/>.</summary>

@@ -108,6 +108,9 @@ internal sealed class WordEntry(VerbSense[]? senses, NounEvent[]? nouns, StatusC
     public NounEvent[]? Nouns { get; } = nouns;
 
     public StatusCue[]? Status { get; } = status;
+
+    /// <summary>The finder's word sets that hold the word, as bits (<c>EventFinder.WordSet</c>); 0 in the lexicon's own entries.</summary>
+    public uint Sets { get; init; }
 }
 
 /// <summary>
