@@ -61,6 +61,15 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public void AllOrNothing(Action work) => _session.AllOrNothing(work);
 
+    public IReadOnlyList<string>? KeysOf(long id)
+    {
+        var keys = new List<string>();
+        using var reader = Raw("SELECT key FROM entity_keys WHERE entity = $id").Bind("$id", id).Execute();
+        while (reader.Read())
+            keys.Add(reader.Text(0));
+        return keys;
+    }
+
     public IReadOnlyList<long> Lookup(string key)
     {
         return ReadIds(Raw("SELECT entity FROM entity_keys WHERE key = $key ORDER BY entity").Bind("$key", key));

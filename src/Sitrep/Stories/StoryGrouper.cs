@@ -461,6 +461,8 @@ public sealed class StoryGrouper : ICrossDocumentStage
             StoryState? best = null;
             double bestLikeness = 0;
             int days = -1;
+            // The story's centroid does not change while its candidates are compared: its norm is summed once.
+            double norm = double.NaN;
             foreach (var id in found.Keys.Order())
             {
                 var seen = found[id];
@@ -469,7 +471,9 @@ public sealed class StoryGrouper : ICrossDocumentStage
                 var other = State(id);
                 if (other is null || other.Size == 0 || !Meet(story, other.First, other.Last))
                     continue;
-                double likeness = Cosine(story.Centroid, other.Centroid);
+                if (double.IsNaN(norm))
+                    norm = Norm(story.Centroid);
+                double likeness = Cosine(story.Centroid, norm, other.Centroid);
                 if (likeness < _options.MeetThreshold || (best is not null && likeness <= bestLikeness))
                     continue;
                 if (_options.WeekdayCheck)
@@ -549,20 +553,30 @@ public sealed class StoryGrouper : ICrossDocumentStage
 
     private double Score(IReadOnlyDictionary<string, double> vector, StoryState story) => Score(vector, Norm(vector), story);
 
-    /// <summary>The same, with the article's norm (<see cref="Norm"/>) computed once for all its candidates.</summary>
+    /// <summary>
+    /// The same, with the article's norm (<see cref="Norm"/>) computed once for all its candidates. Every caller only asks
+    /// whether the likeness reaches the join threshold (and orders those that do), so a likeness that cannot reach it is
+    /// given as soon as that is known: the least alike member's share only falls as more members are compared, and with
+    /// the centroid's share fixed the sum falls with it, so once below the threshold the whole likeness stays below.
+    /// </summary>
     private double Score(IReadOnlyDictionary<string, double> vector, double norm, StoryState story)
     {
         double centroid = Cosine(vector, norm, story.Centroid);
+        double share = _options.CentroidShare, centroidPart = share * centroid;
+        // Only where a lower least lowers the sum (a share of the members' likeness of 0 or more).
+        bool canStop = share <= 1;
         // Complete linkage over the newest members: the least alike of them counts.
         double least = double.MaxValue;
         foreach (var m in MembersOf(story.Id))
         {
             // A member that names other days of the week than the article is not alike at all.
             least = Math.Min(least, OtherWeekdays(vector, m.Vector) ? 0 : Dot(vector, m.Vector));
+            if (canStop && centroidPart + ((1 - share) * least) is var bound && bound < _options.JoinThreshold)
+                return bound;
         }
         if (least == double.MaxValue)
             least = 0;
-        return (_options.CentroidShare * centroid) + ((1 - _options.CentroidShare) * least);
+        return centroidPart + ((1 - share) * least);
     }
 
     /// <summary>

@@ -33,7 +33,15 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// The company each candidate keeps (entity, documents of its sample naming it) and the number of
     /// documents sampled, asked once per run: it changes slowly, and popular surnames are asked for again and again.
     /// </summary>
-    private readonly Dictionary<long, (Dictionary<long, int> Company, int Sampled)> _context = [];
+    private readonly Dictionary<long, Company> _context = [];
+
+    /// <summary>
+    /// A candidate's company (<see cref="IEntityIndex.Context"/>): each entity's place in the order the index gave them and
+    /// its count there, and the number of documents sampled. The article's company (a few dozen entities) is looked up in
+    /// it, where every entity of the candidate's fifty documents (often a thousand) was looked up in the article's; the
+    /// places put what matched back in the index's order, so the sums are made in the same order as before.
+    /// </summary>
+    private sealed record Company(Dictionary<long, int> Places, long[] Entities, int[] Counts, int Sampled);
 
     /// <summary>How many of a candidate's documents its company is read from.</summary>
     private const int ContextDocuments = 50;
@@ -249,10 +257,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                     long kept = named.Min;
                     foreach (var absorbed in named.Where(id => id != kept).ToList())
                     {
-                        _index.Merge(kept, absorbed);
+                        MergeInto(kept, absorbed);
                         _absorbedInto[absorbed] = kept;
                     }
-                    _lookups.Clear();
                     best = kept;
                 }
             }
@@ -630,37 +637,95 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 var stored = _index.Get(other);
                 if (stored.Documents != 1 || NameKeys.WithoutArticles(NameKeys.Words(stored.Name)).Length != 1)
                     continue;
-                _index.Merge(id, other);
+                MergeInto(id, other);
                 _absorbedInto[other] = id;
-                _lookups.Clear();
                 _types.Remove(id);
             }
         }
     }
 
-    private (Dictionary<long, int> Company, int Sampled) ContextOf(long id)
+    /// <summary>
+    /// Merges two entities and keeps the key look-ups in step: the store moves the absorbed entity's keys to the kept one,
+    /// so a cached look-up of one of those keys loses the absorbed id and gains the kept one (at the end, as a key filed
+    /// here is added: every use of a look-up weighs its ids by votes, scores or membership with ties broken by id, never
+    /// by their order). Forgetting every look-up instead, at each of the ~150 merges of 10,000 articles, read the keys of
+    /// the articles that followed again. When the index cannot list the keys, the look-ups are forgotten as before.
+    /// </summary>
+    private void MergeInto(long kept, long absorbed)
+    {
+        IReadOnlyList<string>? moved = _lookups.Count == 0 || kept == absorbed ? [] : _index.KeysOf(absorbed);
+        _index.Merge(kept, absorbed);
+        if (moved is null)
+        {
+            _lookups.Clear();
+            return;
+        }
+        foreach (var key in moved)
+        {
+            if (!_lookups.TryGetValue(key, out var ids) || !Contains(ids, absorbed))
+                continue;
+            var now = new List<long>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (id != absorbed)
+                    now.Add(id);
+            }
+            if (!now.Contains(kept))
+                now.Add(kept);
+            _lookups[key] = now;
+        }
+    }
+
+    private Company ContextOf(long id)
     {
         if (!_context.TryGetValue(id, out var context))
         {
-            var counts = new Dictionary<long, int>(_index.Context(id, ContextDocuments));
-            _context[id] = context = (counts, Math.Min(_index.Get(id).Documents, ContextDocuments));
+            var read = _index.Context(id, ContextDocuments);
+            var places = new Dictionary<long, int>(read.Count);
+            var entities = new long[read.Count];
+            var counts = new int[read.Count];
+            int at = 0;
+            foreach (var (entity, count) in read)
+            {
+                places[entity] = at;
+                entities[at] = entity;
+                counts[at++] = count;
+            }
+            _context[id] = context = new Company(places, entities, counts, Math.Min(_index.Get(id).Documents, ContextDocuments));
         }
         return context;
     }
 
-    /// <summary>How many entities of the article's company (not places) the candidate's sampled documents name.</summary>
-    private int Shared(long id, HashSet<long> company)
+    /// <summary>
+    /// The places in <paramref name="context"/> of the entities of the article's company (not places) that the candidate's
+    /// sampled documents name, in the index's order: the same entities, in the same order, as going through the
+    /// candidate's company and keeping those in the article's.
+    /// </summary>
+    private List<int> SharedPlaces(Company context, HashSet<long> company)
     {
-        if (company.Count == 0)
-            return 0;
-        int shared = 0;
-        foreach (var other in ContextOf(id).Company.Keys)
+        var shared = new List<int>();
+        if (company.Count <= context.Entities.Length)
         {
-            if (company.Contains(other) && TypeOf(other) != "GPE")
-                shared++;
+            foreach (var other in company)
+            {
+                if (context.Places.TryGetValue(other, out int at) && TypeOf(other) != "GPE")
+                    shared.Add(at);
+            }
+            shared.Sort();
+        }
+        else
+        {
+            for (int at = 0; at < context.Entities.Length; at++)
+            {
+                if (company.Contains(context.Entities[at]) && TypeOf(context.Entities[at]) != "GPE")
+                    shared.Add(at);
+            }
         }
         return shared;
     }
+
+    /// <summary>How many entities of the article's company (not places) the candidate's sampled documents name.</summary>
+    private int Shared(long id, HashSet<long> company) => company.Count == 0 ? 0 : SharedPlaces(ContextOf(id), company).Count;
 
     /// <summary>
     /// The entities of the article's company (not places), each counted for the share of the candidate's
@@ -671,13 +736,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     {
         if (company.Count == 0)
             return 0;
-        var (counts, sampled) = ContextOf(id);
+        var context = ContextOf(id);
+        int sampled = context.Sampled;
         double affinity = 0;
-        foreach (var (other, count) in counts)
-        {
-            if (company.Contains(other) && TypeOf(other) != "GPE")
-                affinity += (double)Math.Min(count, sampled) / (sampled + 1);
-        }
+        foreach (int at in SharedPlaces(context, company))
+            affinity += (double)Math.Min(context.Counts[at], sampled) / (sampled + 1);
         return affinity;
     }
 

@@ -44,4 +44,10 @@ public interface IEntityIndex
 
     /// <summary>Moves everything of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
     void Merge(long kept, long absorbed);
+
+    /// <summary>
+    /// The keys filed under <paramref name="id"/> itself (in no order): what <see cref="Merge"/> moves to the entity that
+    /// absorbs it. Null when the index cannot tell; then a caller that keeps look-ups must forget them all at a merge.
+    /// </summary>
+    IReadOnlyList<string>? KeysOf(long id) => null;
 }
