@@ -12,6 +12,35 @@ namespace Sitrep.Tests.Storage;
 public sealed class StoreCacheTests
 {
     [Fact]
+    public void The_keys_an_entity_lists_are_the_ones_a_merge_moves_to_the_entity_that_absorbs_it()
+    {
+        // The resolver keeps its key look-ups across a merge by moving exactly these keys' ids (EntityResolver.MergeInto):
+        // a key missing here would keep pointing at the absorbed entity, one listed wrongly would gain the kept one.
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("keys.db"), TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        long kept = 0, absorbed = 0, other = 0;
+        index.InTransaction(() =>
+        {
+            kept = index.Create("Harbour Workers Union", "ORG");
+            absorbed = index.Create("HWU", "ORG");
+            other = index.Create("Port Authority", "ORG");
+            index.AddKeys(kept, ["harbour workers union", "union"]);
+            index.AddKeys(absorbed, ["hwu", "union"]);
+            index.AddKeys(other, ["port authority"]);
+        });
+        Assert.Equal(new[] { "hwu", "union" }, index.KeysOf(absorbed)!.Order());
+        Assert.Equal(new[] { "port authority" }, index.KeysOf(other)!.Order());
+
+        index.InTransaction(() => index.Merge(kept, absorbed));
+        foreach (var key in new[] { "hwu", "union" })
+            Assert.Equal(new[] { kept }, index.Lookup(key));
+        Assert.Empty(index.KeysOf(absorbed)!);
+        Assert.Equal(new[] { "harbour workers union", "hwu", "union" }, index.KeysOf(kept)!.Order());
+        Assert.Equal(new[] { other }, index.Lookup("port authority"));
+    }
+
+    [Fact]
     public void A_persons_company_follows_new_links_merges_and_rolled_back_work()
     {
         using var dir = new TempDir();

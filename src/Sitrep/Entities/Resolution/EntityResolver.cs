@@ -19,13 +19,18 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 {
     private const int MaxBridgingNames = 3;
 
-    /// <summary>A run's cache of key look-ups holds at most this many keys; then it starts afresh.</summary>
-    private const int MaxCachedKeys = 400_000;
+    /// <summary>
+    /// A run's cache of key look-ups holds at most this many keys; then it starts afresh. Since merges no longer
+    /// empty it, it reaches this bound: at 400,000 keys the whole corpus peaked at 1,031,400-1,033,692 KiB (over the
+    /// 1 GB the CLI is held to), at 100,000 at 952,928-955,652 KiB (docs/speed-notes.md, 2026-12-06).
+    /// </summary>
+    private const int MaxCachedKeys = 100_000;
 
     /// <summary>
     /// Key look-ups, kept across the documents of a run: famous names are asked for in thousands of
     /// articles. Only this resolver writes keys while it runs, and it updates the cache with every key
-    /// it files; a merge or a rolled-back document clears it.
+    /// it files; a merge moves the absorbed entity's keys to the kept one (<see cref="MergeInto"/>), a rolled-back
+    /// document clears it.
     /// </summary>
     private readonly Dictionary<string, IReadOnlyList<long>> _lookups = new(StringComparer.Ordinal);
 
