@@ -374,8 +374,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             double bestScore = double.NegativeInfinity;
             foreach (var id in candidates)
             {
-                // Nothing to count when no minimum applies (a count is never below 0).
-                if (minimumShared > 0 && Shared(id, company) < minimumShared)
+                // The candidate's company that the article keeps (none read when the article has no company),
+                // counted against the minimum and then weighed.
+                var shared = company.Count == 0 ? null : SharedPlaces(ContextOf(id), company);
+                if ((shared?.Count ?? 0) < minimumShared)
                     continue;
                 // How well known the candidate is, and how much of its usual company the article keeps:
                 // each shared entity counts for the share of the candidate's documents naming it. A mere
@@ -385,7 +387,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 // took made her company more like his. A share only rises where the company is hers:
                 // the general the Quds Force is named with in most of his articles keeps "Soleimani"
                 // from a better-known wrestler it is never named with.
-                double score = Affinity(id, company) + Math.Log(1 + _index.Get(id).Documents);
+                double score = (shared is null ? 0 : Affinity(ContextOf(id), shared)) + Math.Log(1 + _index.Get(id).Documents);
                 if (score > bestScore || (score == bestScore && id < best))
                     (best, bestScore) = (id, score);
             }
@@ -729,22 +731,18 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return shared;
     }
 
-    /// <summary>How many entities of the article's company (not places) the candidate's sampled documents name.</summary>
-    private int Shared(long id, HashSet<long> company) => company.Count == 0 ? 0 : SharedPlaces(ContextOf(id), company).Count;
-
     /// <summary>
     /// The entities of the article's company (not places), each counted for the share of the candidate's
     /// sampled documents that name it; one document more than were sampled is counted, so that a single
     /// document does not make all its company the candidate's whole company.
     /// </summary>
-    private double Affinity(long id, HashSet<long> company)
+    /// <param name="context">The candidate's company.</param>
+    /// <param name="shared">Its places that the article's company keeps (<see cref="SharedPlaces"/>).</param>
+    private static double Affinity(Company context, List<int> shared)
     {
-        if (company.Count == 0)
-            return 0;
-        var context = ContextOf(id);
         int sampled = context.Sampled;
         double affinity = 0;
-        foreach (int at in SharedPlaces(context, company))
+        foreach (int at in shared)
             affinity += (double)Math.Min(context.Counts[at], sampled) / (sampled + 1);
         return affinity;
     }
