@@ -157,7 +157,33 @@ public sealed partial class EntityStage : IDocumentStage
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
         PlaceEvidence.Apply(text, mentions);
+        mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
+    }
+
+    /// <summary>
+    /// "(R-Ariz.)", ", D-N.Y.,": a legislator's party and state after the name say who the person is,
+    /// they name no place or body of their own (the person before it keeps its type, see
+    /// <see cref="ShareTypesOfNamesForOneThing"/>). Only in brackets or between commas, with a party letter,
+    /// a hyphen and a short capitalised state: "D-Day" is a name.
+    /// </summary>
+    internal static bool IsBracketedPartyTag(string text, Mention m)
+    {
+        var s = text.AsSpan(m.Start, m.End - m.Start);
+        if (s.Length < 3 || s[0] is not ('R' or 'D' or 'I') || s[1] != '-' || !char.IsUpper(s[2]))
+            return false;
+        var state = s[2..].TrimEnd('.');
+        if (state.Length > 6 || state.Length < 2)
+            return false;
+        foreach (char c in state)
+        {
+            if (!char.IsLetter(c) && c != '.')
+                return false;
+        }
+        int before = m.Start - 1;
+        while (before >= 0 && text[before] == ' ')
+            before--;
+        return before >= 0 && (text[before] == '(' || (text[before] == ',' && before + 1 < m.Start));
     }
 
     /// <summary>The outlets the document's metadata names (its outlet, the original publisher), as exact name keys.</summary>
