@@ -23,6 +23,18 @@ internal static class EntityLexicons
 
     public static Lexicon PlaceCues => Lexicon.Get("place-cues");
 
+    /// <summary>Words that make a name a law, treaty or founding document ("… Act", "Constitution", "…care").</summary>
+    public static Lexicon LawNames => Lexicon.Get("law-names");
+
+    public static FrozenSet<string> LawHeads { get; } = LawNames.Tagged("head");
+
+    public static FrozenSet<string> LawNamesAlone { get; } = LawNames.Tagged("alone");
+
+    public static FrozenSet<string> LawSuffixes { get; } = LawNames.Tagged("suffix");
+
+    /// <summary>Place nouns that, capitalised, end the name of a place of local government ("Robeson County").</summary>
+    public static FrozenSet<string> PlaceHeads { get; } = PlaceNouns.Tagged("head");
+
     /// <summary>Nouns of places and of a state's parts ("province", "town", "border"): a name beside one is a place.</summary>
     public static Lexicon PlaceNouns => Lexicon.Get("place-nouns");
 
@@ -87,7 +99,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "english-words");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "english-words");

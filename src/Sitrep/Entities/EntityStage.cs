@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("5", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("6", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -145,6 +145,7 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries.Value);
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
+        found = PersonOccurrences.Apply(text, tokens, found);
         found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
         var mentions = new List<Mention>(found.Count);
@@ -156,7 +157,33 @@ public sealed partial class EntityStage : IDocumentStage
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
         PlaceEvidence.Apply(text, mentions);
+        mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
+    }
+
+    /// <summary>
+    /// "(R-Ariz.)", ", D-N.Y.,": a legislator's party and state after the name say who the person is,
+    /// they name no place or body of their own (the person before it keeps its type, see
+    /// <see cref="ShareTypesOfNamesForOneThing"/>). Only in brackets or between commas, with a party letter,
+    /// a hyphen and a short capitalised state: "D-Day" is a name.
+    /// </summary>
+    internal static bool IsBracketedPartyTag(string text, Mention m)
+    {
+        var s = text.AsSpan(m.Start, m.End - m.Start);
+        if (s.Length < 3 || s[0] is not ('R' or 'D' or 'I') || s[1] != '-' || !char.IsUpper(s[2]))
+            return false;
+        var state = s[2..].TrimEnd('.');
+        if (state.Length > 6 || state.Length < 2)
+            return false;
+        foreach (char c in state)
+        {
+            if (!char.IsLetter(c) && c != '.')
+                return false;
+        }
+        int before = m.Start - 1;
+        while (before >= 0 && text[before] == ' ')
+            before--;
+        return before >= 0 && (text[before] == '(' || (text[before] == ',' && before + 1 < m.Start));
     }
 
     /// <summary>The outlets the document's metadata names (its outlet, the original publisher), as exact name keys.</summary>

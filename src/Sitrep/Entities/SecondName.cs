@@ -30,7 +30,10 @@ internal static partial class SecondName
         if (between is "(" or "(the" && second.End < text.Length && text[second.End] == ')')
         {
             // "TRENTON, N.J. (Reuters) -": the agency of a dateline reports from the place, it is not its name.
-            return DashAfter().IsMatch(text.AsSpan(second.End + 1, Math.Min(4, text.Length - second.End - 1))) ? SecondNameKind.None : SecondNameKind.Bracketed;
+            // "Washington (CNN) The White House…": a known outlet in the bracket is the dateline's agency too.
+            return DashAfter().IsMatch(text.AsSpan(second.End + 1, Math.Min(4, text.Length - second.End - 1)))
+                || TypeRefiner.IsKnownOutlet(text.AsSpan(second.Start, second.End - second.Start), EntityTypes.Organization, null)
+                ? SecondNameKind.None : SecondNameKind.Bracketed;
         }
         if (OtherSpellingOpens().IsMatch(between))
             return SecondNameKind.Spelling;

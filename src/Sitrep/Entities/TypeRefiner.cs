@@ -31,9 +31,15 @@ internal static class TypeRefiner
             return "MEDIA";
         if (IsKnownOutlet(name, mention.Type, documentOutlets))
             return "MEDIA";
+        // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
+        if (IsLawName(name))
+            return "MISC";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         if (EntityLexicons.FacilityHeads.EndsWith(name) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
             return "FACILITY";
+        // "Robeson County": a place of local government, whatever the tagger read.
+        if (mention.Type != EntityTypes.Location && EndsWithPlaceHead(name))
+            return "GPE";
         if (mention.Type != EntityTypes.Location && (EndsWithPublisherTitle(name) || EntityLexicons.PublisherAfter.EndsWith(name)
             || PublisherNounAfter(text, mention.End, EntityLexicons.PublisherContext) || PublisherNounBefore(text, mention.Start, EntityLexicons.PublisherContext)))
             return "MEDIA";
@@ -216,6 +222,73 @@ internal static class TypeRefiner
                 return SkipSpaces(s, i + article.Length);
         }
         return i;
+    }
+
+    /// <summary>
+    /// A law's or founding document's name: its last word, written capitalised, is a law's head ("… Act",
+    /// "… Treaty"; a year after it is skipped, "the Stafford Act of 1988"), the name is such a document alone
+    /// ("Constitution"), or it is one capitalised word ending in a programme's suffix ("Obamacare").
+    /// </summary>
+    internal static bool IsLawName(ReadOnlySpan<char> name)
+    {
+        name = name.TrimEnd();
+        // "… Act of 1988", "… Act 1998": a trailing year.
+        int end = name.Length;
+        while (end > 0 && char.IsDigit(name[end - 1]))
+            end--;
+        if (end < name.Length && name.Length - end == 4 && end > 0 && name[end - 1] == ' ')
+        {
+            var rest = name[..(end - 1)].TrimEnd();
+            name = rest.EndsWith(" of", StringComparison.Ordinal) ? rest[..^3].TrimEnd() : rest;
+        }
+        int space = name.LastIndexOf(' ');
+        var last = name[(space + 1)..];
+        if (last.Length < 2 || !char.IsUpper(last[0]) || !HasLower(last))
+            return false;
+        var word = last.ToString();
+        if (space >= 0 && EntityLexicons.LawHeads.Contains(word))
+            return true;
+        if (space < 0 && EntityLexicons.LawNamesAlone.Contains(word))
+            return true;
+        if (space < 0)
+        {
+            foreach (var suffix in EntityLexicons.LawSuffixes)
+            {
+                if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && !InnerCapital(word.AsSpan(1, word.Length - 1 - suffix.Length)))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasLower(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLower(c))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool InnerCapital(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsUpper(c))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The name's last word, capitalised, is a place of local government's noun ("… County").</summary>
+    private static bool EndsWithPlaceHead(ReadOnlySpan<char> name)
+    {
+        int space = name.TrimEnd().LastIndexOf(' ');
+        if (space <= 0)
+            return false;
+        var last = name.TrimEnd()[(space + 1)..];
+        return last.Length > 1 && char.IsUpper(last[0]) && HasLower(last) && EntityLexicons.PlaceHeads.Contains(last.ToString());
     }
 
     /// <summary>A capitalised word of the name is an organisation's head noun ("… Brigades", "… Ministry").</summary>

@@ -429,7 +429,8 @@ internal static partial class DocumentCoreference
 
     /// <summary>
     /// A surname alone, or a shorter form of a full name, is the person with that surname named
-    /// nearest before it (or, failing that, after it). Returns which mentions are people.
+    /// nearest before it (or, failing that, after it); a given name alone read as a person is the one
+    /// person named in full with it. Returns which mentions are people.
     /// </summary>
     private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
@@ -472,6 +473,10 @@ internal static partial class DocumentCoreference
             }
             if (ambiguous)
                 chosen = -1;
+            // "Steve" in an interview with Steve Inskeep: a given name alone, read as a person, is the one
+            // person of the article named in full with it, and nobody's where two share it.
+            else if (chosen < 0 && types[i] == Person && core[i].Length == 1)
+                chosen = OnlyGivenName(core, full, i);
             if (chosen >= 0)
             {
                 sets.Union(i, chosen);
@@ -485,7 +490,23 @@ internal static partial class DocumentCoreference
         return person;
     }
 
-    /// <summary>"The Revolutionary Guards", "the Guards" for the Islamic Revolutionary Guard Corps; "Tasnim" for the Tasnim news agency.</summary>
+    /// <summary>The one full name of the article that opens with the given name <c>core[i][0]</c>, or -1 (none, or two people's).</summary>
+    private static int OnlyGivenName(string[][] core, List<int> full, int i)
+    {
+        int chosen = -1;
+        foreach (int j in full)
+        {
+            if (core[j].Length < 2 || !string.Equals(core[j][0], core[i][0], StringComparison.Ordinal))
+                continue;
+            if (chosen >= 0 && !core[j].AsSpan().SequenceEqual(core[chosen]))
+                return -1;
+            if (chosen < 0)
+                chosen = j;
+        }
+        return chosen;
+    }
+
+    /// <summary>"The Revolutionary Guards", "the Guards" for the Islamic Revolutionary Guard Corps; "Tasnim" for the Tasnim news agency; "the Post" for the Washington Post (an outlet's title word alone, where one outlet of the article ends in it).</summary>
     private static void LinkShortForms(string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
     {
         int n = core.Length;
@@ -522,6 +543,9 @@ internal static partial class DocumentCoreference
                 bool shortForm = core[j].Length > core[i].Length && kind[j] is Org or Media
                     && ((endsInHead && IndexOfSequence(core[j], core[i]) > 0)
                         || (core[i].Length >= 2 && kind[i] is Org or Media && IndexOfSequence(core[j], core[i]) == core[j].Length - core[i].Length));
+                // "the Post", "the Times" after the Washington Post: an outlet's title word alone is that outlet.
+                shortForm |= core[i].Length == 1 && core[j].Length > 1 && kind[j] == Media && kind[i] is Org or Media
+                    && IndexOfSequence(core[j], core[i]) == core[j].Length - 1 && EntityLexicons.PublisherNameEnds.EndsWith(core[i][0]);
                 bool sameCore = kind[i] == kind[j] && kind[i] is Media or Facility
                     && SameCore(kindless[same[i]] ??= WithoutKindWords(core[i]), kindless[same[j]] ??= WithoutKindWords(core[j]));
                 if (!shortForm && !sameCore)

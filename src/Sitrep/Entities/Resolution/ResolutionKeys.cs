@@ -122,6 +122,20 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
     /// <summary>The entity's name, then each alias in order.</summary>
     private static string NameAt(DocumentEntity entity, int k) => k == 0 ? entity.Name : entity.Aliases[k - 1];
 
+    /// <summary>Whether the one word <paramref name="word"/> opens another, longer name of the person and is not its surname.</summary>
+    private static bool IsGivenNameOf(string word, DocumentEntity entity, string[][] nameWords, int self)
+    {
+        for (int k = 0; k < nameWords.Length; k++)
+        {
+            if (k == self)
+                continue;
+            var core = NameKeys.PersonCore(NameAt(entity, k), nameWords[k]);
+            if (core.Length >= 2 && core[0] == word && core[^1] != word)
+                return true;
+        }
+        return false;
+    }
+
     /// <param name="nameWords">The words of each name (<see cref="WordsOfNames"/>): each name's words were made up to five times.</param>
     internal static ResolutionKeys For(DocumentEntity entity, CountryTable countries, Actors.ActorTable actors, string[][] nameWords)
     {
@@ -153,6 +167,10 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
                 Add(strong, (entity.Type == "MEDIA" ? "m:" : "f:") + string.Join(' ', core));
             // A party tag read as a person ("R-Utah") has no surname: "Utah" alone is not it.
             if (person && DocumentCoreference.IsPartyTag(alias))
+                continue;
+            // "Steve", an interview's given name for Steve Inskeep, is no surname: filing it as one would give
+            // him every Steve of later articles.
+            if (person && core.Length == 1 && IsGivenNameOf(core[0], entity, nameWords, k))
                 continue;
             if (person)
             {

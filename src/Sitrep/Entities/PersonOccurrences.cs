@@ -1,0 +1,212 @@
+using System.Collections.Frozen;
+using Sitrep.Text;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// People the tagger named once and then lost: a capitalised word right after an honorific ("Mrs May",
+/// "Dr. Okafor") is a person; and where an article names a person in full ("Martin Luther King"), the
+/// surname alone elsewhere in it ("King's assassination", a transcript's "CRUZ:") is that person too,
+/// where the tagger left it out. A surname is not taken where it opens a sentence and is a common English
+/// word ("King was…"), where it is a month ("in May"), inside a longer run of capitalised words ("King
+/// Salman"), after an article ("the King of…"), joined by a hyphen ("anti-Trump") or where the article
+/// gives the same word another type.
+/// </summary>
+internal static class PersonOccurrences
+{
+    private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(["Mr", "Mrs", "Ms", "Mx", "Dr"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NameSuffixes = FrozenSet.ToFrozenSet(["Jr", "Sr", "II", "III", "IV"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Months = FrozenSet.ToFrozenSet(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["the", "a", "an", "The", "A", "An"], StringComparer.Ordinal);
+
+    /// <summary>Particles inside surnames ("de León", "van der Zwaan"): the word after one is not a surname alone.</summary>
+    private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "abu"], StringComparer.OrdinalIgnoreCase);
+
+    public static List<EntityMention> Apply(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        if (tokens.Length == 0)
+            return mentions;
+        var covered = new bool[tokens.Length];
+        foreach (var m in mentions)
+        {
+            for (int t = m.FirstToken; t < m.FirstToken + m.TokenCount && t < tokens.Length; t++)
+                covered[t] = true;
+        }
+        List<EntityMention>? added = null;
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+
+        // "Mrs May", "Dr. Okafor": the capitalised words right after an honorific are a person.
+        for (int t = 0; t + 1 < tokens.Length; t++)
+        {
+            if (covered[t] || !IsHonorific(text, tokens, t, out int next) || next >= tokens.Length || covered[next])
+                continue;
+            if (!IsCapitalisedWord(text, tokens[next]) || !Adjacent(text, tokens[next - 1], tokens[next]))
+                continue;
+            int last = next;
+            while (last + 1 < tokens.Length && last - next < 2 && !covered[last + 1] && IsCapitalisedWord(text, tokens[last + 1])
+                && Adjacent(text, tokens[last], tokens[last + 1]))
+                last++;
+            (added ??= []).Add(new EntityMention(tokens[next].Start, tokens[last].End, EntityTypes.Person, next, last - next + 1));
+            for (int k = next; k <= last; k++)
+                covered[k] = true;
+            surnames.Add(tokens[last].Text(text));
+            t = last;
+        }
+
+        // The surnames of the people named in full.
+        foreach (var m in mentions)
+        {
+            if (m.Type != EntityTypes.Person || m.TokenCount < 2 || m.FirstToken + m.TokenCount > tokens.Length)
+                continue;
+            int last = m.FirstToken + m.TokenCount - 1;
+            if (NameSuffixes.Contains(tokens[last].Span(text).TrimEnd('.').ToString()) || tokens[last].Kind == TokenKind.Punctuation)
+                last--;
+            if (last <= m.FirstToken || tokens[last].Kind != TokenKind.Word || !IsCapitalisedWord(text, tokens[last]))
+                continue;
+            var before = tokens[last - 1].Span(text);
+            if (Particles.Contains(before.ToString()) || before is "-" || tokens[last - 1].End != tokens[last].Start - 1)
+                continue;
+            surnames.Add(tokens[last].Text(text));
+        }
+        if (surnames.Count == 0)
+            return Merge(mentions, added);
+
+        // A word the article gives another type is not taken for the person's.
+        foreach (var m in mentions)
+        {
+            if (m.Type != EntityTypes.Person && m.TokenCount == 1)
+                surnames.Remove(m.Text(text));
+        }
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (covered[t] || tokens[t].Kind != TokenKind.Word)
+                continue;
+            var word = tokens[t].Span(text);
+            bool label = false;
+            string? surname = null;
+            if (surnames.Contains(word.ToString()))
+                surname = word.ToString();
+            else if (word.Length >= 2 && IsAllCapitals(word) && t + 1 < tokens.Length && tokens[t + 1].Span(text) is ":" && tokens[t + 1].Start == tokens[t].End)
+            {
+                // A transcript's speaker label, "CRUZ:".
+                foreach (var s in surnames)
+                {
+                    if (word.Equals(s, StringComparison.OrdinalIgnoreCase))
+                    {
+                        surname = s;
+                        label = true;
+                        break;
+                    }
+                }
+            }
+            if (surname is null || Months.Contains(surname))
+                continue;
+            if (!label && !Stands(text, tokens, t, surname))
+                continue;
+            (added ??= []).Add(new EntityMention(tokens[t].Start, tokens[t].End, EntityTypes.Person, t, 1));
+            covered[t] = true;
+        }
+        return Merge(mentions, added);
+    }
+
+    /// <summary>Whether the surname at token <paramref name="t"/> stands alone as the person's name.</summary>
+    private static bool Stands(string text, Token[] tokens, int t, string surname)
+    {
+        var token = tokens[t];
+        // "anti-Trump", "Trump-style": a hyphen joins it into another word.
+        if ((token.Start > 0 && text[token.Start - 1] is '-' or '‐') || (token.End < text.Length && text[token.End] is '-' or '‐'))
+            return false;
+        // "King Salman", "Stephen King": a run of capitalised words is another name.
+        if (t + 1 < tokens.Length && Adjacent(text, token, tokens[t + 1]) && IsCapitalisedWord(text, tokens[t + 1]))
+            return false;
+        bool initial = SentenceInitial(text, tokens, t);
+        if (t > 0 && Adjacent(text, tokens[t - 1], token))
+        {
+            var before = tokens[t - 1].Span(text);
+            if (Articles.Contains(before.ToString()))
+                return false;
+            if (!SentenceInitial(text, tokens, t - 1) && IsCapitalisedWord(text, tokens[t - 1]))
+                return false;
+        }
+        // "King was…" opening a sentence may be the common word; a dictionary name ("Cruz") may not.
+        if (initial && EntityLexicons.EnglishWords.Contains(surname) && !EntityLexicons.EnglishNames.Contains(surname))
+            return false;
+        return true;
+    }
+
+    private static bool IsHonorific(string text, Token[] tokens, int t, out int next)
+    {
+        next = t + 1;
+        var span = tokens[t].Span(text);
+        if (span.Length > 1 && span[^1] == '.')
+            span = span[..^1];
+        if (!Honorifics.Contains(span.ToString()))
+            return false;
+        if (next < tokens.Length && tokens[next].Span(text) is "." && tokens[next].Start == tokens[t].End)
+            next++;
+        return true;
+    }
+
+    private static bool SentenceInitial(string text, Token[] tokens, int t)
+    {
+        int k = t - 1;
+        while (k >= 0 && tokens[k].Kind is TokenKind.Quote or TokenKind.Bracket or TokenKind.Dash)
+            k--;
+        if (k < 0)
+            return true;
+        if (text.AsSpan(tokens[k].End, tokens[t].Start - tokens[k].End).IndexOfAny('\n', '\r') >= 0)
+            return true;
+        return tokens[k].Span(text) is "." or "!" or "?" or ":" or ";" || tokens[k].Kind == TokenKind.Ellipsis;
+    }
+
+    /// <summary>A word that opens with a capital and has a lower-case letter ("King", "McCready"), not an acronym or a number.</summary>
+    private static bool IsCapitalisedWord(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Length < 2)
+            return false;
+        var span = token.Span(text);
+        return char.IsUpper(span[0]) && span[1..].ContainsAnyInRange('a', 'z') || char.IsUpper(span[0]) && HasLowerLetter(span[1..]);
+    }
+
+    private static bool HasLowerLetter(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLower(c))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsAllCapitals(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsUpper(c))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>One space (no line break) between two tokens.</summary>
+    private static bool Adjacent(string text, Token a, Token b) => b.Start == a.End + 1 && text[a.End] == ' ';
+
+    private static List<EntityMention> Merge(List<EntityMention> mentions, List<EntityMention>? added)
+    {
+        if (added is null)
+            return mentions;
+        var result = new List<EntityMention>(mentions.Count + added.Count);
+        result.AddRange(mentions);
+        result.AddRange(added);
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+}
