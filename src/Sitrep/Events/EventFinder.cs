@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -337,6 +337,25 @@ internal sealed class EventFinder
                     type = null;
                 // "a fierce election battle", "the fight against cancer", "a war of words": a contest that is no fighting (event-figurative-conflicts.tsv).
                 if (type == "ASSAULT" && last == i && FigurativeConflict(text, tokens, owner, first, end, i))
+                    type = null;
+                // "a political attack", "an attack on the president's health care law": criticism, no use of force (event-verbal-attacks.tsv).
+                if (type == "ASSAULT" && last == i && span.StartsWith("attack", StringComparison.OrdinalIgnoreCase) && !NamesWeaponBesides(text, tokens, first, end, i) && VerbalAttack(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal)))
+                    (type, mode) = ("ACCUSE", "disapprove");
+                // "I want to serve", "what the president wants", "diverse needs": wanting, needing, hoping or preferring is a state of mind;
+                // it asks something of someone, an appeal (REQUEST), only with the one asked and "to" after it ("wants Iran to stop") (event-desire-verbs.tsv).
+                if (type is not null && DesireVerbs.Contains(span))
+                    (type, mode) = DesireAsks(text, tokens, owner, input.Mentions, i, end) ? ("REQUEST", "appeal") : (null, null);
+                // "Trump fired Comey", "the firing of Flynn", "Comey's firing": a person fired from a job, with no weapon named, is no attack (event-dismissal-verbs.tsv).
+                if (type == "ASSAULT" && last == i && !armed && DismissalVerbs.Contains(span) && Dismissal(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "special counsel Robert Mueller", "border security advocates said": a form that names a person's role is a noun there (event-person-noun-forms.tsv).
+                if (type is not null && last == i && PersonNounForms.Contains(span) && RoleNoun(text, tokens, owner, first, i))
+                    type = null;
+                // "73 percent of Republicans support him", "independents back him by 53-27 percent": a share of those polled reports a survey's result, no act (event-poll-shares.tsv).
+                if ((type is "SUPPORT" or "AGREE" || (type == "ACCUSE" && mode == "disapprove") || DesireVerbs.Contains(span)) && PollResult(text, tokens, owner, first, end, i, last))
+                    type = null;
+                // "the best way", "better politics": the comparative and superlative of "good" are no verbs (event-adjective-forms.tsv).
+                if (type is not null && last == i && AdjectiveForms.Contains(span))
                     type = null;
                 // "a local government ban on rallies", "after a steady decline", "an independent counsel": a base form
                 // cannot be the verb of a singular subject opened by "a", so it is a noun, which names no act of these types.
@@ -690,6 +709,198 @@ internal sealed class EventFinder
                 if (heads.Contains(span) && IdiomEnds(text, tokens, timed, end, q))
                     return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>Verbs of wanting, needing, hoping and preferring (event-desire-verbs.tsv): events only when they ask something of someone.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DesireVerbs = Sitrep.Lexicons.Lexicon.Get("event-desire-verbs");
+
+    /// <summary>Verbs of firing that also mean dismissing someone from a job (event-dismissal-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DismissalVerbs = Sitrep.Lexicons.Lexicon.Get("event-dismissal-verbs");
+
+    /// <summary>Verb forms that are also nouns of a person's role (event-person-noun-forms.tsv): "counsel", "advocates", "host".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PersonNounForms = Sitrep.Lexicons.Lexicon.Get("event-person-noun-forms");
+
+    /// <summary>Verb forms that news uses as the comparative and superlative of "good" (event-adjective-forms.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon AdjectiveForms = Sitrep.Lexicons.Lexicon.Get("event-adjective-forms");
+
+    /// <summary>
+    /// The desire verb at <paramref name="i"/> asks something of someone: within its clause, before any
+    /// punctuation or clause word, an infinitive's "to" follows the one asked ("wants Iran to stop", "needs
+    /// the Senate to act", "hopes his colleagues will" does not). A bare infinitive ("want to serve") or an
+    /// object alone ("wants a deal") is the speaker's own wish.
+    /// </summary>
+    private static bool DesireAsks(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int i, int end)
+    {
+        if (i + 1 >= end || tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int q = i + 2; q < Math.Min(end, i + 2 + AppealWindow); q++)
+        {
+            var span = tokens[q].Span(text);
+            if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
+                return Agent(text, tokens, q - 1, owner, mentions);
+            // A clause of its own ("hoped conservatives would rally to him"): no one asked.
+            if (tokens[q].Kind is TokenKind.Punctuation or TokenKind.Quote || IsAny(span, "that", "which", "because", "but", "if", "while", "when", "and", "or") || (tokens[q].Kind == TokenKind.Word && In(text, tokens, q, WordSet.VerbContext)))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The firing verb at <paramref name="i"/> dismisses a person: a person's name, an object pronoun or a noun
+    /// of persons stands after it or after its "of" before any preposition or punctuation ("fired Comey", "firing
+    /// former FBI Director James Comey", "the firing of national security adviser Michael Flynn"); a person's
+    /// possessive or "his", "her" stands right before it ("Comey's firing", "his firing"); or a person is the
+    /// subject of its passive ("Gunn was fired"). "Opened fire", "returned fire", "came under fire" are a weapon's.
+    /// </summary>
+    private static bool Dismissal(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        if (i > first && IsAny(tokens[i - 1].Span(text), "opened", "open", "opens", "opening", "returned", "return", "returning", "exchanged", "exchange", "under", "cease", "hold", "held"))
+            return false;
+        int k = i + 1;
+        if (k < end && tokens[k].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase))
+            k++;
+        for (int q = k; q < Math.Min(end, k + 6); q++)
+        {
+            if (owner[q] >= 0)
+            {
+                if (mentions[owner[q]].Type == "PERSON")
+                    return true;
+                continue;
+            }
+            var span = tokens[q].Span(text);
+            // Only the words of a title may stand before the one fired: a preposition, conjunction or verb context ends it ("trading fire with snipers", "gas fired by police", "fire tear gas to disperse protesters").
+            if (tokens[q].Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Number) || In(text, tokens, q, WordSet.VerbContext | WordSet.Preposition)
+                || IsAny(span, "at", "into", "on", "upon", "toward", "towards", "from", "in", "over", "across", "through", "back", "off", "up", "and", "or", "that", "which", "who", "by", "with", "to", "as", "for", "against", "after", "during", "amid"))
+                break;
+            // A verb ends it too ("artillery fire killed four soldiers"): a past form or an event verb's form.
+            if (span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || ((t_words ??= new WordCache()).Of(Default.Table, text, tokens, q) is { Senses: not null } && !AgentNouns.Contains(span)))
+                break;
+            if (AgentPronouns.Contains(span) && !IsAny(span, "some", "many", "all", "both", "few", "several", "most"))
+                return true;
+            if (AgentNouns.Contains(span) && (q + 1 >= end || owner[q + 1] < 0))
+                return true;
+        }
+        if (i > first)
+        {
+            var before = tokens[i - 1].Span(text);
+            if (IsAny(before, "his", "her"))
+                return true;
+            int p = before.Equals("'s", StringComparison.OrdinalIgnoreCase) || before.Equals("’s", StringComparison.OrdinalIgnoreCase) ? i - 2 : i - 1;
+            if (p >= first && owner[p] >= 0 && mentions[owner[p]].Type == "PERSON" && (p < i - 1 || Possessive(tokens[p], tokens[p].Span(text))))
+                return true;
+            // The passive: "Gunn was fired", "he got fired".
+            if (i - 2 >= first && IsAny(before, "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"))
+            {
+                int s = i - 2;
+                bool aimedAt = i + 1 < end && IsAny(tokens[i + 1].Span(text), "at", "on", "upon", "into", "toward", "towards");
+                if (!aimedAt && (IsAny(tokens[s].Span(text), "he", "she", "i", "they", "we", "you") || (owner[s] >= 0 && mentions[owner[s]].Type == "PERSON") || (owner[s] < 0 && AgentNouns.Contains(tokens[s].Span(text)))))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The role noun form at <paramref name="i"/> names a person, not an act: no subject pronoun, auxiliary,
+    /// modal or "to" (over adverbs) and no name, its subject, stands right before it ("special counsel Robert
+    /// Mueller", "border security advocates said", "Advocates say"; not "who advocates", "will host", "Japan hosts").
+    /// </summary>
+    private static bool RoleNoun(string text, Token[] tokens, int[] owner, int first, int i)
+    {
+        int p = i - 1;
+        while (p >= first && tokens[p].Kind == TokenKind.Word && owner[p] < 0 && tokens[p].Span(text).Length > 3 && tokens[p].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            p--;
+        if (p < first)
+            return true;
+        if (owner[p] >= 0)
+            return false;
+        return !(tokens[p].Kind == TokenKind.Word && In(text, tokens, p, WordSet.VerbContext));
+    }
+
+    /// <summary>Words of a share of those polled (event-poll-shares.tsv): before the verb (share) or after its "by" (margin).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PollShares = Sitrep.Lexicons.Lexicon.Get("event-poll-shares");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShareWords = PollShares.Tagged("share").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MarginWords = PollShares.Tagged("margin").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A share word, alone or as the end of a hyphenated word ("percent", "56-percent").</summary>
+    private static bool IsShare(ReadOnlySpan<char> span, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
+    {
+        if (words.Contains(span))
+            return true;
+        int dash = span.LastIndexOf('-');
+        return dash >= 0 && dash + 1 < span.Length && words.Contains(span[(dash + 1)..]);
+    }
+
+    /// <summary>
+    /// The verb at <paramref name="i"/> reports a poll's result: a share word stands before it in its clause
+    /// (back to punctuation or "while", "but", "whereas": "73 percent of Republicans support Roberts", "a 56-percent
+    /// majority disapproves"), or "by" after it is followed within four words by a margin word ("back him by 13
+    /// points", "voted for Davis by 53-27 percent"). A share inside a name ("Majority Leader") does not count.
+    /// </summary>
+    private static bool PollResult(string text, Token[] tokens, int[] owner, int first, int end, int i, int last)
+    {
+        for (int p = i - 1; p >= Math.Max(first, i - 10); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Bracket || IsAny(span, "while", "but", "whereas", "although", "though"))
+                break;
+            if (owner[p] < 0 && IsShare(span, ShareWords))
+                return true;
+        }
+        for (int q = last + 1; q < Math.Min(end, last + 8); q++)
+        {
+            var span = tokens[q].Span(text);
+            if (tokens[q].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Bracket)
+                break;
+            if (!span.Equals("by", StringComparison.OrdinalIgnoreCase))
+                continue;
+            for (int r = q + 1; r < Math.Min(end, q + 5); r++)
+            {
+                if (owner[r] < 0 && IsShare(tokens[r].Span(text), MarginWords))
+                    return true;
+            }
+            break;
+        }
+        return false;
+    }
+
+    /// <summary>Words that make an attack verbal (event-verbal-attacks.tsv): modifiers before the noun, objects after it or the verb.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon VerbalAttacks = Sitrep.Lexicons.Lexicon.Get("event-verbal-attacks");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackModifiers = VerbalAttacks.Tagged("modifier").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackObjects = VerbalAttacks.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The attack at <paramref name="i"/> is criticism: a listed modifier right before the noun ("a political
+    /// attack", "racist attacks", "the line of attack"), or a listed object within five words after the noun's
+    /// "on" or "against" or after the verb ("an attack on President Obama's health care law", "to attack his
+    /// policies"), before any punctuation or preposition.
+    /// </summary>
+    private static bool VerbalAttack(string text, Token[] tokens, int[] owner, int first, int end, int i, bool noun)
+    {
+        if (i - 1 >= first && owner[i - 1] < 0 && AttackModifiers.Contains(tokens[i - 1].Span(text)))
+            return true;
+        if (i - 2 >= first && owner[i - 2] < 0 && tokens[i - 1].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase) && AttackModifiers.Contains(tokens[i - 2].Span(text)))
+            return true;
+        int k = i + 1;
+        if (noun)
+        {
+            if (k >= end || !IsAny(tokens[k].Span(text), "on", "against"))
+                return false;
+            k++;
+        }
+        for (int q = k; q < Math.Min(end, k + 5); q++)
+        {
+            if (owner[q] >= 0)
+                continue;
+            var span = tokens[q].Span(text);
+            if (tokens[q].Kind is not (TokenKind.Word or TokenKind.Abbreviation) && !(span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase)))
+                return false;
+            if (AttackObjects.Contains(span))
+                return true;
+            if (In(text, tokens, q, WordSet.Preposition | WordSet.VerbContext) || IsAny(span, "at", "in", "on", "with", "by", "from", "near", "after", "during", "and", "or", "that", "which", "who"))
+                return false;
         }
         return false;
     }
@@ -1066,6 +1277,17 @@ internal sealed class EventFinder
     }
 
     /// <summary>The sentence names a weapon or an attacker ("a bomb", "militants"): its explosions are attacks, not accidents.</summary>
+    /// <summary>A weapon word other than a form of "attack" (itself one of the list's words) names a weapon in the sentence.</summary>
+    private static bool NamesWeaponBesides(string text, Token[] tokens, int first, int end, int i)
+    {
+        for (int p = first; p < end; p++)
+        {
+            if (p != i && tokens[p].Kind == TokenKind.Word && In(text, tokens, p, WordSet.Weapon) && !tokens[p].Span(text).StartsWith("attack", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     private static bool NamesWeapon(string text, Token[] tokens, int first, int end)
     {
         for (int p = first; p < end; p++)
