@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -341,6 +341,9 @@ internal sealed class EventFinder
                 // "a political attack", "an attack on the president's health care law": criticism, no use of force (event-verbal-attacks.tsv).
                 if (type == "ASSAULT" && last == i && span.StartsWith("attack", StringComparison.OrdinalIgnoreCase) && !NamesWeaponBesides(text, tokens, first, end, i) && VerbalAttack(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal)))
                     (type, mode) = ("ACCUSE", "disapprove");
+                // "the candidate most likely to defeat President Trump", "defeated a proposed amendment": a contest won, no attack (event-contest-verbs.tsv).
+                if (type == "ASSAULT" && last == i && ContestWon(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
                 // "I want to serve", "what the president wants", "diverse needs": wanting, needing, hoping or preferring is a state of mind;
                 // it asks something of someone, an appeal (REQUEST), only with the one asked and "to" after it ("wants Iran to stop") (event-desire-verbs.tsv).
                 if (type is not null && DesireVerbs.Contains(span))
@@ -738,8 +741,9 @@ internal sealed class EventFinder
         for (int q = i + 2; q < Math.Min(end, i + 2 + AppealWindow); q++)
         {
             var span = tokens[q].Span(text);
+            // "prefer Trump to Clinton" compares: only an infinitive after "to" is asked.
             if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
-                return Agent(text, tokens, q - 1, owner, mentions);
+                return q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && owner[q + 1] < 0 && char.IsLower(text[tokens[q + 1].Start]) && Agent(text, tokens, q - 1, owner, mentions);
             // A clause of its own ("hoped conservatives would rally to him"): no one asked.
             if (tokens[q].Kind is TokenKind.Punctuation or TokenKind.Quote || IsAny(span, "that", "which", "because", "but", "if", "while", "when", "and", "or") || (tokens[q].Kind == TokenKind.Word && In(text, tokens, q, WordSet.VerbContext)))
                 return false;
@@ -900,6 +904,52 @@ internal sealed class EventFinder
             if (AttackObjects.Contains(span))
                 return true;
             if (In(text, tokens, q, WordSet.Preposition | WordSet.VerbContext) || IsAny(span, "at", "in", "on", "with", "by", "from", "near", "after", "during", "and", "or", "that", "which", "who"))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Verbs of winning over someone that politics uses of contests (event-contest-verbs.tsv), what is voted down and the words of contests.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon ContestVerbs = Sitrep.Lexicons.Lexicon.Get("event-contest-verbs");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DefeatForms = ContestVerbs.Tagged("defeat").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeatForms = ContestVerbs.Tagged("beat").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VotedMeasures = ContestVerbs.Tagged("measure").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContestWords = ContestVerbs.Tagged("contest").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The defeat or beating at <paramref name="i"/> is a contest won, in a sentence that names no weapon: a
+    /// person's name or a measure voted down within four words after it or after its "of", before any
+    /// punctuation, preposition or verb ("to defeat President Trump", "a defeat of Rep. Will Hurd", "defeated
+    /// a proposed amendment"); for "beat", a person only in a sentence that holds a contest word.
+    /// </summary>
+    private static bool ContestWon(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        var span = tokens[i].Span(text);
+        bool defeat = DefeatForms.Contains(span);
+        if (!defeat && !BeatForms.Contains(span) || NamesWeapon(text, tokens, first, end))
+            return false;
+        int k = i + 1;
+        if (k < end && tokens[k].Span(text).Equals("of", StringComparison.OrdinalIgnoreCase))
+            k++;
+        for (int q = k; q < Math.Min(end, k + 5); q++)
+        {
+            if (owner[q] >= 0)
+            {
+                if (mentions[owner[q]].Type != "PERSON")
+                    continue;
+                if (defeat)
+                    return true;
+                for (int p = first; p < end; p++)
+                {
+                    if (tokens[p].Kind == TokenKind.Word && owner[p] < 0 && ContestWords.Contains(tokens[p].Span(text)))
+                        return true;
+                }
+                return false;
+            }
+            var word = tokens[q].Span(text);
+            if (VotedMeasures.Contains(word))
+                return true;
+            if (tokens[q].Kind is not (TokenKind.Word or TokenKind.Abbreviation) || In(text, tokens, q, WordSet.Preposition | WordSet.VerbContext) || IsAny(word, "at", "in", "on", "with", "by", "from", "and", "or", "that", "which", "who"))
                 return false;
         }
         return false;

@@ -191,6 +191,30 @@ internal static class TenseReader
                 }
             }
         }
+        // "worked at defense contractors Boeing and Lockheed Martin before joining the administration in January", "the president
+        // told NBC News's Lester Holt in May": with no verb near, the first verb of the clause before the date, however far, decides
+        // when it is past (a reporting verb too, which dates the report the date belongs to); a quotation mark, colon or semicolon
+        // ends the search, and a future or present verb or an infinitive on the way leaves the date open.
+        if (before >= first)
+        {
+            for (int k = before; k >= first; k--)
+            {
+                if (Bounds(text, tokens[k]))
+                    break;
+                // "announced an agreement to acquire the bank in January": the infinitive's act may lie ahead.
+                if (k < before && tokens[k].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase) && tokens[k + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[k + 1].Start]))
+                    break;
+                var t = Classify(text, tokens, k, last, 0);
+                if (t == Tense.None)
+                    continue;
+                if (t == Tense.Past)
+                {
+                    distance = before - k;
+                    return t;
+                }
+                break;
+            }
+        }
         // "In January, a week after the anniversary of the ruling, a bombing in Birmingham killed a guard": a date
         // that opens its sentence dates the main clause after it, however long the words between ("said" included).
         if (afterOpen && after >= 0 && before < first + 2 && after <= last && tokens[after].Kind == TokenKind.Punctuation && text[tokens[after].Start] == ',')

@@ -442,7 +442,8 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex SpelledYear();
 
-    /// <summary>Names that hold a weekday or "today" without being a date: newspapers, shopping days, a weekly prayer.
+    /// <summary>Names that hold a weekday or "today" without being a date: newspapers, shopping days, a weekly prayer,
+    /// broadcast programmes ("Fox News Sunday", "Weekend Edition Saturday") and the weekly shows of a weekday ("the Sunday shows", "a Sunday TV show").
     /// A title in capitals ("a USA TODAY review") counts only inside mixed-case text: in a headline set in capitals
     /// ("IRAN WARNS US TODAY") the word is the day.</summary>
     [GeneratedRegex("""
@@ -451,7 +452,8 @@ internal static partial class TimexPatterns
         |USA\s+Today|Today\s+(?:show|Show|programme|program|newspaper)|the\s+Today\s+(?:show|Show|programme|program)|China\s+Daily|Daily\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+Daily(?!\s+\p{Ll})
         |\p{Lu}{2,}\s+Today
         |(?<=\p{Ll}\P{L}{1,3})\p{Lu}{2,3}\s+TODAY(?!\p{L})|(?<!\p{L})\p{Lu}{2,3}\s+TODAY(?=\P{L}{1,3}\p{Ll})
-        |(?:Friday|Sunday)\s+(?:prayers?|sermons?))(?!\p{L})
+        |(?:Friday|Sunday)\s+(?:prayers?|sermons?)
+        |(?:News|Edition|Nation)\s+(?:Saturday|Sunday)|(?:Saturday|Sunday)\s+(?:(?:TV|talk|news|morning|political|public\s+affairs)\s+)?shows?)(?!\p{L})
         |(?<![\p{L}])(?:the\s+)?fall\s+of\s+(?-i:\p{Lu})
         """, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex NotATime();

@@ -711,7 +711,7 @@ internal sealed class TimexResolver
         return new Resolved(chosen, null, anchor);
     }
 
-    private static Resolved? RelativePeriod(Candidate c, DateOnly? reference, TimeAnchor anchor)
+    private Resolved? RelativePeriod(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
         if (reference is not { } r)
         {
@@ -726,7 +726,11 @@ internal sealed class TimexResolver
             });
         }
         int shift = c.Relative == Candidate.None ? 0 : c.Relative;
-        return new Resolved(Period.Containing(c.Grain, r).Shift(shift), null, anchor);
+        var period = Period.Containing(c.Grain, r).Shift(shift);
+        // "the report, published this weekend" in a Monday's paper: the weekend of the week is still ahead, the one told of in the past is the one just gone.
+        if (c.Grain == Grain.Weekend && shift == 0 && period.Start > r && TenseOf(c) == Tense.Past)
+            period = period.Shift(-1);
+        return new Resolved(period, null, anchor);
     }
 
     private Resolved? Anaphoric(Candidate c, DateOnly? reference, TimeAnchor anchor)
