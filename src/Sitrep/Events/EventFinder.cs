@@ -840,8 +840,9 @@ internal sealed class EventFinder
     /// <summary>
     /// The verb at <paramref name="i"/> reports a poll's result: a share word stands before it in its clause
     /// (back to punctuation or "while", "but", "whereas": "73 percent of Republicans support Roberts", "a 56-percent
-    /// majority disapproves"), or "by" after it is followed within four words by a margin word ("back him by 13
-    /// points", "voted for Davis by 53-27 percent"). A share inside a name ("Majority Leader") does not count.
+    /// majority disapproves"), or "by" within four words after it, no infinitive between, is followed within four words
+    /// by a margin word ("back him by 13 points", "voted for Davis by 53-27 percent"; not "pledged to cut emissions by
+    /// 17 percent"). A share inside a name ("Majority Leader") does not count.
     /// </summary>
     private static bool PollResult(string text, Token[] tokens, int[] owner, int first, int end, int i, int last)
     {
@@ -853,10 +854,11 @@ internal sealed class EventFinder
             if (owner[p] < 0 && IsShare(span, ShareWords))
                 return true;
         }
-        for (int q = last + 1; q < Math.Min(end, last + 8); q++)
+        for (int q = last + 1; q < Math.Min(end, last + 5); q++)
         {
             var span = tokens[q].Span(text);
-            if (tokens[q].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Bracket)
+            // "pledged to reduce emissions by 17 percent": the margin of an infinitive's act is no poll's.
+            if (tokens[q].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Bracket || span.Equals("to", StringComparison.OrdinalIgnoreCase))
                 break;
             if (!span.Equals("by", StringComparison.OrdinalIgnoreCase))
                 continue;
@@ -935,7 +937,8 @@ internal sealed class EventFinder
         {
             if (owner[q] >= 0)
             {
-                if (mentions[owner[q]].Type != "PERSON")
+                // "to defeat Assad's tanks": a person's possessive names the owner, not the one defeated.
+                if (mentions[owner[q]].Type != "PERSON" || Possessive(tokens[q], tokens[q].Span(text)) || (q + 1 < end && tokens[q + 1].Span(text) is "'s" or "’s"))
                     continue;
                 if (defeat)
                     return true;

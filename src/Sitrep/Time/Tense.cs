@@ -193,13 +193,21 @@ internal static class TenseReader
         }
         // "worked at defense contractors Boeing and Lockheed Martin before joining the administration in January", "the president
         // told NBC News's Lester Holt in May": with no verb near, the first verb of the clause before the date, however far, decides
-        // when it is past (a reporting verb too, which dates the report the date belongs to); a quotation mark, colon or semicolon
-        // ends the search, and a future or present verb or an infinitive on the way leaves the date open.
+        // when it is past (a reporting verb too, which dates the report the date belongs to); a quotation mark, colon or semicolon,
+        // a comma, dash or relative word ends the search, and a future or present verb, a modal or an infinitive on the way leaves
+        // the date open.
         if (before >= first)
         {
             for (int k = before; k >= first; k--)
             {
                 if (Bounds(text, tokens[k]))
+                    break;
+                // Only the date's own clause: a comma, dash or relative word ends it ("the plan -- which calls for funding the
+                // government through January -- was rejected"), and a modal, a present "be" or "say" leaves the date open
+                // ("researchers involved in the process say the doses could be ready in September").
+                if (k < before && (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Dash or TokenKind.Bracket
+                    || tokens[k].Span(text) is "which" or "that" or "who" or "whom" or "whose" or "where" or "when" or "while" or "because" or "if"
+                        or "could" or "would" or "may" or "might" or "can" or "should" or "must" or "will" or "shall" or "be" or "is" or "are" or "am" or "say" or "says"))
                     break;
                 // "announced an agreement to acquire the bank in January": the infinitive's act may lie ahead.
                 if (k < before && tokens[k].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase) && tokens[k + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[k + 1].Start]))
