@@ -199,6 +199,22 @@ internal static partial class ChromePatterns
     [GeneratedRegex(Opts + """^\W*(\(?\s*)?(reporting|writing|editing|additional\ reporting|compiled|edited|produced|graphics?)\ by\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex CreditLine();
 
+    /// <summary>A line's label for a later revision: "Updated", "Last modified".</summary>
+    [GeneratedRegex(@"(?i)\b(?:updated|modified|edited|reviewed)\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex UpdatedLabel();
+
+    /// <summary>A line naming who reviewed, edited or checked the article rather than who wrote it.</summary>
+    [GeneratedRegex(@"^\W*(?i:(?:medically\s+|expert\s+|fact[\s-]?)?(?:reviewed|edited|checked|verified|updated|illustrated|photographed)\s+by)\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex ReviewerLine();
+
+    /// <summary>A line's label for the first publication: "Published", "Posted".</summary>
+    [GeneratedRegex(@"(?i)\b(?:published|posted)\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex PublishedLabel();
+
+    /// <summary>Where a header line's name ends: a separator mark, a handle's "@", a digit, a month's name before a day, a weekday.</summary>
+    [GeneratedRegex(@"\s*(?:[•|·–—/@]|\s-\s|\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[a-zA-Z]*\.?\s+\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex HeaderSeparator();
+
     /// <summary>A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".</summary>
     [GeneratedRegex("""^\W*(?i:by)\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|al|bin|ibn|el|la|le|da|di)){0,4})""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex ByLine();
@@ -233,7 +249,7 @@ internal static partial class ChromePatterns
     public static partial Regex DateInLine();
 
     /// <summary>A line ending in a bare date and no sentence punctuation: the dateline of a photo.</summary>
-    [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[a-zA-Z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex EndsWithDate();
 
     /// <summary>A line that is only a date (and maybe a time): a dateline printed on the page.</summary>

@@ -7,6 +7,9 @@ internal sealed class HintCollector
 {
     public string? Title { get; set; }
     public string? Byline { get; set; }
+
+    /// <summary>The site's own name given as the author (an Organization): the byline only when no person is named.</summary>
+    public string? OutletByline { get; set; }
     public string? BodyByline { get; set; }
     public string? BioByline { get; set; }
     public string? Outlet { get; set; }
@@ -22,7 +25,7 @@ internal sealed class HintCollector
     public PageHints Build() => new()
     {
         Title = Title,
-        Byline = Byline ?? BodyByline ?? BioByline,
+        Byline = Byline ?? BodyByline ?? BioByline ?? OutletByline,
         Outlet = Outlet,
         OriginalPublisher = OriginalPublisher,
         PrintedDate = PrintedDate,

@@ -20,6 +20,21 @@ internal static class PersonNames
     private static readonly FrozenSet<string> HeadingWords = FrozenSet.ToFrozenSet(
         Sitrep.Lexicons.Lexicon.Get("heading-words").Entries.Select(e => e.Text), StringComparer.Ordinal);
 
+    /// <summary>Role words of a byline (resources/lexicons/byline-roles.tsv, compared with case).</summary>
+    private static readonly FrozenSet<string> BylineRoles = FrozenSet.ToFrozenSet(
+        Sitrep.Lexicons.Lexicon.Get("byline-roles").Entries.Select(e => e.Text), StringComparer.Ordinal);
+
+    /// <summary>A byline's name line made only of role words ("Staff Writer", "Expert Reviewer"): no author.</summary>
+    public static bool IsRoleOnly(string name)
+    {
+        foreach (var t in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!BylineRoles.Contains(t))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>A line that is nothing but a person's name, with an optional title: "Dr. Jane Doe".</summary>
     public static bool TryNameLine(string line, out string name, out bool honorific)
     {

@@ -58,7 +58,11 @@ public sealed partial class PlainTextCleaner
         {
             var u = units[i];
             if (u.Removal is not null)
+            {
+                if (i < first && u.Removal is RemovalReason.Byline or RemovalReason.Other && u.Words <= 16)
+                    NoteHeaderMeta(u.Text, u.Removal == RemovalReason.Byline, hints);
                 continue;
+            }
             var t = u.Text;
             if (titleKey is not null && TextShape.HasWords(t, titleKey))
                 u.Removal = RemovalReason.Title;
@@ -80,6 +84,30 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Navigation;
             }
         }
+    }
+
+    /// <summary>
+    /// A short line above the article that the page's markup set apart as its byline or its
+    /// metadata ("By Jane Doe • March 12, 2025", "Dakota Hebert July 3, 2025", "Published On: 15
+    /// August 2025") names the author and the day the page prints, when nothing stated them. A day
+    /// after "Updated" alone is not the publication date.
+    /// </summary>
+    private static void NoteHeaderMeta(string t, bool byline, HintCollector hints)
+    {
+        if (hints.PrintedDate is null && Time.PublicationDate.NamesDatedDay(t) && !(ChromePatterns.UpdatedLabel().IsMatch(t) && !ChromePatterns.PublishedLabel().IsMatch(t)))
+            hints.PrintedDate = t;
+        if (!byline || hints.BodyByline is not null || ChromePatterns.ReviewerLine().IsMatch(t))
+            return;
+        if (ChromePatterns.ByLine().Match(t) is { Success: true } by)
+        {
+            hints.BodyByline = BylineNames(by, t);
+            return;
+        }
+        // The name before the first separator or digit: "Dakota Hebert July 3, 2025", "Jane Doe | 6 mins".
+        var piece = ChromePatterns.HeaderSeparator().Split(t)[0];
+        piece = Html.PageMetadataReader.BylineValue(piece.Trim());
+        if (piece is not null && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
+            hints.BodyByline = name;
     }
 
     private static void MarkUnambiguousChrome(List<TextUnit> units, bool fromHtml, HintCollector hints)

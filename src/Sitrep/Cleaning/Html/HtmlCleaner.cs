@@ -20,8 +20,8 @@ public sealed class HtmlCleaner
     /// <summary>Below this much text the chosen container is a fragment; the whole page is read instead.</summary>
     private const int MinContainerChars = 250;
 
-    /// <summary>The lexicons the cleaner reads (heading-words: PersonNames): their hashes are part of the cleaning stage's version.</summary>
-    internal static readonly string[] LexiconNames = ["page-chrome", "heading-words"];
+    /// <summary>The lexicons the cleaner reads (heading-words, byline-roles: PersonNames): their hashes are part of the cleaning stage's version.</summary>
+    internal static readonly string[] LexiconNames = ["page-chrome", "heading-words", "byline-roles"];
 
     /// <summary>Lines that open the site's end matter after an article (resources/lexicons/page-chrome.tsv, tag "end").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> EndMatterHeadings =

@@ -55,13 +55,61 @@ internal static partial class PageMetadataReader
         var h1 = TextOf(found.H1);
         if (h1 is not null && hints.Title is not null && !string.Equals(h1, hints.Title, StringComparison.Ordinal) && Similar(h1, hints.Title))
             hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
-        hints.Byline = ld?.Author ?? Meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator")
-            ?.Let(a => a.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : a)
-            ?? TextOf(found.Author);
+        // A byline value that is a link, an address, a number or a template's leftovers is no name; the next source is asked.
+        string? MetaName(params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                if (metas.TryGetValue(key, out var content) && BylineValue(Clean(content)) is { } name)
+                    return name;
+            }
+            return null;
+        }
+        // "Written by" / value pairs of the twitter card ("twitter:label1" = "Written by", "twitter:data1" = the name).
+        string? CardAuthor()
+        {
+            for (int i = 1; i <= 4; i++)
+            {
+                if (metas.TryGetValue($"twitter:label{i}", out var label) && CardAuthorLabel().IsMatch(label.Trim())
+                    && metas.TryGetValue($"twitter:data{i}", out var data))
+                    return BylineValue(Clean(data));
+            }
+            return null;
+        }
         hints.Outlet = Meta("og:site_name", "application-name", "publisher") ?? ld?.Publisher;
-        hints.PrintedDate = ld?.DatePublished ?? Meta("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date.issued", "date")
+        // The site's own name as a byline (an Organization author) is taken only when no person is named.
+        string? organisation = null;
+        foreach (var candidate in (IEnumerable<Func<string?>>)[
+            () => BylineValue(ld?.Author),
+            () => MetaName("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator", "cXenseParse:author"),
+            CardAuthor,
+            () => BylineValue(TextOf(found.Author) is { } line && TextShape.CountWords(line) > 4 ? ChromePatterns.HeaderSeparator().Split(line)[0].Trim() : TextOf(found.Author))])
+        {
+            if (WithoutOutlet(candidate(), hints.Outlet) is not { } byline)
+                continue;
+            if (hints.Outlet is not null && string.Equals(byline, hints.Outlet, StringComparison.OrdinalIgnoreCase))
+            {
+                organisation ??= byline;
+                continue;
+            }
+            hints.Byline = byline;
+            break;
+        }
+        hints.OutletByline = organisation;
+        string? DateMeta(params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                if (metas.TryGetValue(key, out var content) && Clean(content) is { } v && Sitrep.Time.PublicationDate.Normalize(v) is not null)
+                    return v;
+            }
+            return null;
+        }
+        hints.PrintedDate = ld?.DatePublished ?? DateMeta("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date.issued", "date", "published", "published-date", "publish_date", "og:publish_date")
             ?? (found.DatePublished < 0 ? null : tree.Attribute(found.DatePublished, HtmlAttributeName.Content) ?? tree.Attribute(found.DatePublished, HtmlAttributeName.DateTime))
             ?? (found.Time < 0 ? null : tree.Attribute(found.Time, HtmlAttributeName.DateTime));
+        if (found.H1 >= 0 && (hints.Byline is null || hints.PrintedDate is null))
+            ReadHeaderLines(tree, found.H1, hints);
         hints.CanonicalUrl = (found.Canonical < 0 ? null : tree.Attribute(found.Canonical, HtmlAttributeName.Href)) ?? Meta("og:url");
         if (hints.PrintedDate is null && hints.CanonicalUrl is not null && UrlDate().Match(hints.CanonicalUrl) is { Success: true } u)
             hints.PrintedDate = $"{u.Groups[1].Value}-{u.Groups[2].Value}-{u.Groups[3].Value}";
@@ -152,34 +200,66 @@ internal static partial class PageMetadataReader
             }
             using (json)
             {
-                if (FindArticle(json.RootElement, 0) is { } found2)
-                    return found2;
+                var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+                CollectNamedIds(json.RootElement, ids, 0);
+                var articles = new List<LdArticle>();
+                FindArticles(json.RootElement, 0, ids, articles);
+                if (articles.Count == 0)
+                    continue;
+                // A page's own WebPage node often comes before its BlogPosting in a graph: an article type wins,
+                // and a field the chosen node lacks is taken from the page's other article nodes.
+                var best = articles.Find(a => !a.Type.Contains("WebPage", StringComparison.OrdinalIgnoreCase)) ?? articles[0];
+                return best with
+                {
+                    Headline = best.Headline ?? articles.Select(a => a.Headline).FirstOrDefault(h => h is not null),
+                    Author = BylineValue(best.Author) ?? articles.Select(a => BylineValue(a.Author)).FirstOrDefault(h => h is not null),
+                    DatePublished = best.DatePublished ?? articles.Select(a => a.DatePublished).FirstOrDefault(h => h is not null),
+                };
             }
         }
         return null;
     }
 
-    private static LdArticle? FindArticle(JsonElement e, int depth)
+    /// <summary>The names of the graph's nodes by their "@id", so that an author given as a reference ({"@id": …}) is found.</summary>
+    private static void CollectNamedIds(JsonElement e, Dictionary<string, string> ids, int depth)
     {
-        if (depth > 6)
-            return null;
+        if (depth > 8)
+            return;
         if (e.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in e.EnumerateArray())
-            {
-                if (FindArticle(item, depth + 1) is { } a)
-                    return a;
-            }
-            return null;
+                CollectNamedIds(item, ids, depth + 1);
+            return;
         }
         if (e.ValueKind != JsonValueKind.Object)
-            return null;
-        if (e.TryGetProperty("@graph", out var graph) && FindArticle(graph, depth + 1) is { } g)
-            return g;
+            return;
+        if (Str(e, "@id") is { } id && Str(e, "name") is { } name)
+            ids.TryAdd(id, name);
+        foreach (var p in e.EnumerateObject())
+        {
+            if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                CollectNamedIds(p.Value, ids, depth + 1);
+        }
+    }
+
+    private static void FindArticles(JsonElement e, int depth, Dictionary<string, string> ids, List<LdArticle> articles)
+    {
+        if (depth > 6)
+            return;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray())
+                FindArticles(item, depth + 1, ids, articles);
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object)
+            return;
+        if (e.TryGetProperty("@graph", out var graph))
+            FindArticles(graph, depth + 1, ids, articles);
         var type = TypeOf(e);
         if (type is null || !ArticleType().IsMatch(type))
-            return null;
-        return new LdArticle(type, Str(e, "headline") ?? Str(e, "name"), Names(e, "author"), Names(e, "publisher"), Str(e, "datePublished") ?? Str(e, "dateCreated"), Str(e, "articleBody"));
+            return;
+        articles.Add(new LdArticle(type, Str(e, "headline") ?? Str(e, "name"), Names(e, "author", ids), Names(e, "publisher", ids), Str(e, "datePublished") ?? Str(e, "dateCreated"), Str(e, "articleBody")));
     }
 
     private static string? TypeOf(JsonElement e)
@@ -202,7 +282,7 @@ internal static partial class PageMetadataReader
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Clean(v.GetString()) : null;
 
-    private static string? Names(JsonElement e, string name)
+    private static string? Names(JsonElement e, string name, Dictionary<string, string> ids)
     {
         if (!e.TryGetProperty(name, out var v))
             return null;
@@ -213,6 +293,8 @@ internal static partial class PageMetadataReader
                 names.Add(s);
             else if (x.ValueKind == JsonValueKind.Object && Str(x, "name") is { } n)
                 names.Add(n);
+            else if (x.ValueKind == JsonValueKind.Object && Str(x, "@id") is { } id && ids.TryGetValue(id, out var referenced))
+                names.Add(referenced);
             else if (x.ValueKind == JsonValueKind.Array)
             {
                 foreach (var y in x.EnumerateArray())
@@ -239,6 +321,92 @@ internal static partial class PageMetadataReader
         return title;
     }
 
+    /// <summary>An element's text with a space between its text nodes, so that a name and the date in the next element stay apart ("Jane Doe" "Dec 17").</summary>
+    private static string SpacedText(HtmlTree tree, int element)
+    {
+        var sb = new System.Text.StringBuilder();
+        int end = tree[element].SubtreeEnd;
+        for (int i = element + 1; i <= end; i++)
+        {
+            var tag = tree.Tag(i);
+            if (tag is null)
+                sb.Append(tree.Text(i)).Append(' ');
+            else if (tag == HtmlTag.Template || tag == HtmlTag.Script || tag == HtmlTag.Style)
+                i = tree[i].SubtreeEnd;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A byline without the outlet a wire-style byline ends with ("Jane Doe, The Daily Planet"); nothing when only the outlet is left.</summary>
+    private static string? WithoutOutlet(string? byline, string? outlet)
+    {
+        if (byline is null || outlet is null || byline.Length <= outlet.Length || !byline.EndsWith(outlet, StringComparison.OrdinalIgnoreCase))
+            return byline;
+        var rest = byline[..^outlet.Length].TrimEnd();
+        if (!rest.EndsWith(',') && !rest.EndsWith('|') && !rest.EndsWith('/'))
+            return byline;
+        return BylineValue(rest.TrimEnd(',', '|', '/', ' '));
+    }
+
+    /// <summary>How far after the headline the page's byline and date line are looked for, in tree nodes.</summary>
+    private const int HeaderReach = 400;
+
+    /// <summary>
+    /// The byline and date line printed near the headline, for a page whose metadata states neither:
+    /// the first short element after the h1 whose class or id names a byline, an author, a date or
+    /// the post's metadata ("By Jane Doe - June 12, 2025", "Published on July 18, 2025"). A day after
+    /// "Updated" alone is not taken for the publication date.
+    /// </summary>
+    private static void ReadHeaderLines(HtmlTree tree, int h1, HintCollector hints)
+    {
+        int end = Math.Min(tree.Count, tree[h1].SubtreeEnd + HeaderReach);
+        for (int e = tree[h1].SubtreeEnd + 1; e < end && (hints.Byline is null || hints.PrintedDate is null); e++)
+        {
+            var tag = tree.Tag(e);
+            if (tag is null)
+                continue;
+            if (tree[e].AttributeCount == 0)
+                continue;
+            var names = (tree.Attribute(e, HtmlAttributeName.Class) + " " + tree.Attribute(e, HtmlAttributeName.Id)).ToLowerInvariant();
+            bool byline = HeaderBylineClass().IsMatch(names);
+            if (!byline && !HeaderDateClass().IsMatch(names))
+                continue;
+            if (tree[e].SubtreeEnd - e > 60)
+                continue; // a section, not a line
+            var text = Clean(SpacedText(tree, e));
+            if (text is null || text.Length > 160 || TextShape.CountWords(text) > 20)
+                continue;
+            if (hints.PrintedDate is null && Sitrep.Time.PublicationDate.NamesDatedDay(text)
+                && !(ChromePatterns.UpdatedLabel().IsMatch(text) && !ChromePatterns.PublishedLabel().IsMatch(text)))
+                hints.PrintedDate = text;
+            int parent = tree.ParentElement(e);
+            if (ChromePatterns.ReviewerLine().IsMatch(text) || (parent >= 0 && tree[parent].SubtreeEnd - parent <= 60 && ChromePatterns.ReviewerLine().IsMatch(SpacedText(tree, parent))))
+                continue; // the reviewer's or the editor's line, not the author's
+            if (byline && hints.Byline is null && BylineValue(ChromePatterns.HeaderSeparator().Split(text)[0].Trim()) is { } piece
+                && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
+                hints.Byline = name;
+        }
+    }
+
+    /// <summary>
+    /// A byline as a reader would write it: without a lead-in ("By", "Written by", "Author:"), and
+    /// nothing when the value is no name at all (a link, an e-mail address, a number, markup or
+    /// script, or a long text such as a bio).
+    /// </summary>
+    internal static string? BylineValue(string? value)
+    {
+        if (value is null)
+            return null;
+        var v = BylineLead().Replace(value, "").Trim();
+        if (v.Length == 0 || v.Equals("admin", StringComparison.OrdinalIgnoreCase) || v.Equals("administrator", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("http", StringComparison.OrdinalIgnoreCase) || v.Contains('@', StringComparison.Ordinal)
+            || v.IndexOfAny(['{', '}', '=', '<', '>', ';']) >= 0 || v.Count(char.IsLetter) < 2 || v[0] is '.' or '#' || TextShape.CountWords(v) > 30)
+            return null;
+        if (v.Contains('.', StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal) && v.Any(char.IsLower) && v.Split('.').Length > 2)
+            return null; // a template key ("page.head.author")
+        return v;
+    }
+
     private static bool Similar(string a, string b)
     {
         var wa = TextShape.Words(a);
@@ -254,6 +422,18 @@ internal static partial class PageMetadataReader
     }
 
     private static TResult? Let<T, TResult>(this T value, Func<T, TResult?> f) => f(value);
+
+    [GeneratedRegex(@"^\W*(?:(?:written|posted|published|article|words|story|reported)\s+)?(?:by|author(?:ed by)?|authors?)\b\s*:?\s*", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex BylineLead();
+
+    [GeneratedRegex(@"(?<![a-z])(?:byline|author|authors|author-?name|writer)(?![a-z])|author(?:name|_name|__name)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex HeaderBylineClass();
+
+    [GeneratedRegex(@"(?<![a-z])(?:date|dateline|pubdate|published|publish-date|post-date|entry-date|post-meta|entry-meta|article-meta|posted-on|meta)(?![a-z])|date(?:_|__)|authordate", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex HeaderDateClass();
+
+    [GeneratedRegex(@"^(?:written by|author|authors|by)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex CardAuthorLabel();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Whitespace();

@@ -1,0 +1,113 @@
+using Sitrep.Cleaning.Html;
+
+namespace Sitrep.Tests.Cleaning;
+
+/// <summary>
+/// The page metadata an HTML page states in its markup conventions (JSON-LD graphs, card labels,
+/// the byline and date lines under the headline), on invented pages.
+/// </summary>
+public sealed class PageMetadataTests
+{
+    private const string Body =
+        "<p>The harbour board voted on Tuesday to close the old pier for repairs that will take most of the year, its chair said.</p>"
+        + "<p>Fishing boats will use the north quay in the meantime, and the ferry keeps its usual timetable, the board said in a statement.</p>"
+        + "<p>Residents asked at the meeting whether the cafe on the pier would reopen; the board said it hoped so but could not promise it.</p>";
+
+    private static Sitrep.Pipeline.PageHints Hints(string head, string header = "") =>
+        new HtmlCleaner().Clean($"<html><head>{head}</head><body><article><h1>Old Pier Closes for Repairs</h1>{header}{Body}</article></body></html>").Hints;
+
+    [Fact]
+    public void A_graphs_article_node_gives_the_author_even_after_a_web_page_node_and_through_an_id_reference()
+    {
+        const string ld = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebPage","@id":"https://harbour.example/pier#page","name":"Old Pier Closes for Repairs","datePublished":"2024-05-02T09:00:00+00:00"},
+              {"@type":"Person","@id":"https://harbour.example/#/person/1","name":"Mirela Ostrand"},
+              {"@type":"BlogPosting","headline":"Old Pier Closes for Repairs","author":{"@id":"https://harbour.example/#/person/1"},"datePublished":"2024-05-02T09:00:00+00:00"}]}</script>
+            """;
+
+        var hints = Hints(ld);
+
+        Assert.Equal("Mirela Ostrand", hints.Byline);
+    }
+
+    [Fact]
+    public void The_card_labelled_written_by_names_the_author_and_a_link_in_the_author_tag_does_not()
+    {
+        var hints = Hints("""
+            <meta property="article:author" content="https://social.example/harbourpaper">
+            <meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tobin Lark">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
+            """);
+
+        Assert.Equal("Tobin Lark", hints.Byline);
+    }
+
+    [Theory]
+    [InlineData("By Tobin Lark", "Tobin Lark")]
+    [InlineData("Written by: Tobin Lark", "Tobin Lark")]
+    [InlineData("Author: Tobin Lark", "Tobin Lark")]
+    [InlineData("Tobin Lark, Harbour Weekly", "Tobin Lark")]
+    public void A_stated_byline_loses_its_lead_in_and_the_outlet_it_ends_with(string stated, string expected)
+    {
+        var hints = Hints($"""<meta name="author" content="{stated}"><meta property="og:site_name" content="Harbour Weekly">""");
+
+        Assert.Equal(expected, hints.Byline);
+    }
+
+    [Theory]
+    [InlineData("desk@harbour.example")]
+    [InlineData("262588213843476")]
+    [InlineData("admin")]
+    [InlineData("page.head.author")]
+    public void An_address_a_number_or_a_template_key_is_no_byline(string stated)
+    {
+        Assert.Null(Hints($"""<meta name="author" content="{stated}">""").Byline);
+    }
+
+    [Fact]
+    public void The_site_named_as_author_gives_way_to_the_person_under_the_headline()
+    {
+        var hints = Hints(
+            """<meta property="og:site_name" content="Harbour Weekly"><meta name="author" content="Harbour Weekly">""",
+            """<div class="post-author">By Mirela Ostrand • June 12, 2024</div>""");
+
+        Assert.Equal("Mirela Ostrand", hints.Byline);
+        Assert.Equal("2024-06-12", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+
+    [Fact]
+    public void The_site_named_as_author_stays_when_no_person_is_named()
+    {
+        var hints = Hints("""<meta property="og:site_name" content="Harbour Weekly"><meta name="author" content="Harbour Weekly">""");
+
+        Assert.Equal("Harbour Weekly", hints.Byline);
+    }
+
+    [Fact]
+    public void A_name_and_a_date_in_separate_elements_of_the_byline_stay_apart()
+    {
+        var hints = Hints("", """<div class="author-and-date"><span>Tobin Lark</span><span>Dec 17, 2024</span></div>""");
+
+        Assert.Equal("Tobin Lark", hints.Byline);
+        Assert.Equal("2024-12-17", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+
+    [Fact]
+    public void A_reviewer_is_not_the_author()
+    {
+        var hints = Hints("", """
+            <div class="byline-block"><span>Reviewed by </span><a class="author-link" href="/r/1">Tobin Lark</a></div>
+            """);
+
+        Assert.Null(hints.Byline);
+    }
+
+    [Fact]
+    public void A_published_meta_tag_in_words_dates_the_page()
+    {
+        var hints = Hints("""<meta name="published" content="July 17, 2025">""");
+
+        Assert.Equal("2025-07-17", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+}
