@@ -72,6 +72,11 @@ internal sealed partial class FinderRun
     /// </summary>
     private bool NoSpeechSaid(int k)
     {
+        // "has long said", "have since argued", "had ever claimed": the adverb between a perfect auxiliary
+        // and the verb of saying is not the cue (the verb after it is; "has long been" stays a cue phrase).
+        if ((WordIs(k, "long") || WordIs(k, "since") || WordIs(k, "ever")) && (WordIs(k - 1, "has") || WordIs(k - 1, "have") || WordIs(k - 1, "had"))
+            && k + 1 < _tokens.Length && !WordIs(k + 1, "been") && IsCue(k + 1))
+            return true;
         int s0 = _view.SentenceStart(k);
         // The model may take "Having" for the head of "Having said that,".
         if (k == s0 && WordIs(k, "having") && WordIs(k + 1, "said") && WordIs(k + 2, "that") && IsComma(k + 3))
@@ -1213,6 +1218,13 @@ internal sealed partial class FinderRun
             {
                 end = k;
                 var left = _used[k] ? LeftSource(k, t) : SourceSpan.None;
+                // "said she was protesting “unfair taxes”", "said he had told them …": the other cue's
+                // speaker opens these words, so its attribution is part of what was said, not the end of it.
+                if (_used[k] && left.Start == t && left.End <= k && left.Form == SourceForm.Pronoun && !WordIn(t, SpeechWords.Relatives))
+                {
+                    end = s1;
+                    continue;
+                }
                 if (left.Start > t)
                     end = left.Start;
                 while (end > t && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))
