@@ -29,6 +29,8 @@ internal sealed partial class FinderRun
             int close = span.Closed ? _view.LastTokenBefore(span.Outer) : _view.LastTokenBefore(span.End);
             if (open >= _tokens.Length || close < open)
                 continue;
+            if (ProgrammeTitle(open, start, end))
+                continue;
             var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
             if (span.Closed && AttributeAfter(frame, close))
             {
@@ -53,6 +55,48 @@ internal sealed partial class FinderRun
                 _quotedAttributed.Add(q);
             _frames.Add(frame);
         }
+    }
+
+    /// <summary>
+    /// "he told ABC's “This Week.”", "on NBC's “Meet the Press”": a short capitalised quotation right after an
+    /// outlet's possessive is the name of its programme, not words anyone said.
+    /// </summary>
+    private bool ProgrammeTitle(int open, int start, int end)
+    {
+        int p = open - 1;
+        for (int n = 0; n < 2 && p >= 0 && _tokens[p].Kind == TokenKind.Quote; n++)
+            p--;
+        bool possessive = p >= 0 && _view.IsWord(p) && IsPossessive(p);
+        // "ABC" + "'s" as two tokens.
+        if (!possessive && p > 0 && (WordIs(p, "'s") || WordIs(p, "’s") || WordIs(p, "s")) && _tokens[p].Start <= _tokens[p - 1].End + 1)
+        {
+            possessive = true;
+            p--;
+        }
+        if (!possessive || p < 0 || !MediaAt(p))
+            return false;
+        if (!char.IsUpper(_text[start]))
+            return false;
+        int words = 1;
+        for (int i = start; i < end; i++)
+        {
+            if (_text[i] == ' ' && ++words > 6)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>An outlet's name ends in token <paramref name="p"/> ("ABC's" holds the mention "ABC", "Gazette's" the end of "Harlow Gazette").</summary>
+    private bool MediaAt(int p)
+    {
+        if (_view.TokenMention[p] >= 0)
+            return _view.MentionType(p) == "MEDIA";
+        foreach (var m in _input.Mentions)
+        {
+            if (m.Start <= _tokens[p].Start && m.End > _tokens[p].Start && m.End <= _tokens[p].End)
+                return m.Type == "MEDIA";
+        }
+        return false;
     }
 
     private bool HasLetter(int start, int end)

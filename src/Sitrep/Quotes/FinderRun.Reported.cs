@@ -659,6 +659,31 @@ internal sealed partial class FinderRun
     }
 
     /// <summary>
+    /// "(on|to|with) NBC's “Meet the Press”" from token <paramref name="t"/>: the token after the programme's
+    /// closing mark, or -1.
+    /// </summary>
+    private int ProgrammeAfter(int t, int s1)
+    {
+        int u = WordIs(t, "on") || WordIs(t, "to") || WordIs(t, "with") ? t + 1 : t;
+        for (int p = u; p < s1 && p - u < 4 && _view.IsWord(p); p++)
+        {
+            int mark = p + 1;
+            if (!IsPossessive(p) || mark + 1 >= _tokens.Length || _tokens[mark].Kind != TokenKind.Quote || _view.TokenQuote[mark + 1] < 0)
+                continue;
+            var span = _view.Spans[_view.TokenQuote[mark + 1]];
+            int start = span.Start, end = span.End;
+            while (start < end && char.IsWhiteSpace(_text[start]))
+                start++;
+            while (end > start && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] == ','))
+                end--;
+            if (end <= start || !span.Closed || !ProgrammeTitle(mark + 1, start, end))
+                return -1;
+            return _view.FirstTokenAtOrAfter(span.Outer);
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// The first token of the reported words after a cue: past an object the cue takes ("told
     /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
     /// a comma or colon, and "that".
@@ -689,6 +714,13 @@ internal sealed partial class FinderRun
         {
             int before = t;
             t = SkipTime(t, s1);
+            // "told CNN's “State of the Union” that …", "said on NBC's “Meet the Press” …": an outlet's
+            // programme is where the words were given, not the words.
+            if (ProgrammeAfter(t, s1) is int past && past > t)
+            {
+                t = past;
+                continue;
+            }
             if (WordIs(t, "in") || WordIs(t, "on") || WordIs(t, "during") || WordIs(t, "at"))
             {
                 int u = t + 1;

@@ -254,8 +254,13 @@ internal sealed partial class FinderRun
             return false;
         Span<char> buffer = stackalloc char[40];
         var roles = Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        // "“…,” an emotional Jane Ormsby said": an article and its adjectives before the name.
+        bool article = WordIs(a, "a") || WordIs(a, "an") || WordIs(a, "the");
         for (int k = a; k < b; k++)
         {
+            if (article && (k == a || _view.IsWord(k) && !char.IsUpper(_text[_tokens[k].Start]) && !WordIn(k, SpeechWords.PhraseStops)
+                && !WordIn(k, SpeechWords.Prepositions) && !IsCue(k)))
+                continue;
             if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation || _view.TokenMention[k] >= 0
                 || (_view.IsWord(k) && roles.Contains(CueFeatures.Lower(_view.Word(k), buffer)))))
                 return false;
