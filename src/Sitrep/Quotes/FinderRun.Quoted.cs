@@ -29,6 +29,8 @@ internal sealed partial class FinderRun
             int close = span.Closed ? _view.LastTokenBefore(span.Outer) : _view.LastTokenBefore(span.End);
             if (open >= _tokens.Length || close < open)
                 continue;
+            if (ProgrammeTitle(open, start, end))
+                continue;
             var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
             if (span.Closed && AttributeAfter(frame, close))
             {
@@ -53,6 +55,48 @@ internal sealed partial class FinderRun
                 _quotedAttributed.Add(q);
             _frames.Add(frame);
         }
+    }
+
+    /// <summary>
+    /// "he told ABC's “This Week.”", "on NBC's “Meet the Press”": a short capitalised quotation right after an
+    /// outlet's possessive is the name of its programme, not words anyone said.
+    /// </summary>
+    private bool ProgrammeTitle(int open, int start, int end)
+    {
+        int p = open - 1;
+        for (int n = 0; n < 2 && p >= 0 && _tokens[p].Kind == TokenKind.Quote; n++)
+            p--;
+        bool possessive = p >= 0 && _view.IsWord(p) && IsPossessive(p);
+        // "ABC" + "'s" as two tokens.
+        if (!possessive && p > 0 && (WordIs(p, "'s") || WordIs(p, "’s") || WordIs(p, "s")) && _tokens[p].Start <= _tokens[p - 1].End + 1)
+        {
+            possessive = true;
+            p--;
+        }
+        if (!possessive || p < 0 || !MediaAt(p))
+            return false;
+        if (!char.IsUpper(_text[start]))
+            return false;
+        int words = 1;
+        for (int i = start; i < end; i++)
+        {
+            if (_text[i] == ' ' && ++words > 6)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>An outlet's name ends in token <paramref name="p"/> ("ABC's" holds the mention "ABC", "Gazette's" the end of "Harlow Gazette").</summary>
+    private bool MediaAt(int p)
+    {
+        if (_view.TokenMention[p] >= 0)
+            return _view.MentionType(p) == "MEDIA";
+        foreach (var m in _input.Mentions)
+        {
+            if (m.Start <= _tokens[p].Start && m.End > _tokens[p].Start && m.End <= _tokens[p].End)
+                return m.Type == "MEDIA";
+        }
+        return false;
     }
 
     private bool HasLetter(int start, int end)
@@ -109,6 +153,17 @@ internal sealed partial class FinderRun
         }
         if (IsComma(t))
             t++;
+        // "“Why now?” Ms. Ormsby asked.": a question or exclamation mark ends the sentence for the
+        // splitter, but a short attribution after it ("Ormsby said.", "said Ormsby.") is the
+        // quotation's own; only one that ends its sentence or a clause right after the speaker
+        // ("“Why?” Ormsby said the bill …" reports words of its own).
+        bool crossed = false;
+        if (t < _tokens.Length && SentenceOf(t) != sentence && _view.SentenceStart(t) == t && frame.End > frame.Start
+            && (_text[frame.End - 1] is '?' or '!') && t > 0 && SentenceOf(t - 1) == sentence)
+        {
+            crossed = true;
+            sentence = SentenceOf(t);
+        }
         // The cue within a few tokens, with at most a noun phrase (the speaker) before it.
         int limit = Math.Min(_tokens.Length, t + 10);
         for (int k = t; k < limit; k++)
@@ -122,7 +177,7 @@ internal sealed partial class FinderRun
                 if (k != t)
                     return false;
                 var src = RightSource(k + 2);
-                if (src.Start < 0)
+                if (src.Start < 0 || (crossed && !AttributionClosed(src.End)))
                     return false;
                 SetCue(frame, k, k + 2);
                 SetSource(frame, src.Start, src.End, src.Form);
@@ -131,14 +186,14 @@ internal sealed partial class FinderRun
             if (k == t)
             {
                 var src = RightSource(k + 1);
-                if (src.Start < 0)
+                if (src.Start < 0 || (crossed && !AttributionClosed(src.End)))
                     return false;
                 SetCue(frame, k, k + 1);
                 SetSource(frame, src.Start, src.End, src.Form);
                 return true;
             }
             var left = LeftSource(k, t);
-            if (left.Start < 0 || left.Start < FirstWordAt(t) || !OnlyTitleBetween(FirstWordAt(t), left.Start))
+            if (left.Start < 0 || left.Start < FirstWordAt(t) || !OnlyTitleBetween(FirstWordAt(t), left.Start) || (crossed && !AttributionClosed(k + 1)))
                 return false;
             SetCue(frame, k, k + 1);
             SetSource(frame, left.Start, left.End, left.Form);
@@ -146,6 +201,10 @@ internal sealed partial class FinderRun
         }
         return false;
     }
+
+    /// <summary>Token <paramref name="t"/> closes an attribution: the end of its sentence, a comma, a semicolon, a dash or a quotation mark.</summary>
+    private bool AttributionClosed(int t) =>
+        t >= _tokens.Length || t >= _view.SentenceEnd(t - 1) || IsSentenceEndPunct(t) || IsComma(t) || IsPunct(t, ';') || IsDash(t) || _tokens[t].Kind == TokenKind.Quote;
 
     private int FirstWordAt(int t)
     {
@@ -414,16 +473,24 @@ internal sealed partial class FinderRun
     private Frame? PreviousFrameInSentence(int cue, Frame? except = null)
     {
         int sentence = SentenceOf(cue);
-        Frame? best = null;
+        Frame? best = null, according = null;
         foreach (var f in _frames)
         {
             if (ReferenceEquals(f, except))
                 continue;
-            if (f.CueToken >= 0 && f.CueToken < cue && SentenceOf(f.CueToken) == sentence && (f.HasSource || f.SpeakerOf is not null)
-                && (best is null || f.CueToken > best.CueToken))
+            if (f.CueToken < 0 || f.CueToken >= cue || SentenceOf(f.CueToken) != sentence || !(f.HasSource || f.SpeakerOf is not null))
+                continue;
+            // "…,” X said, according to the Gazette, before adding …": the outlet of "according to" cites
+            // the words; it is not the subject a later verb of the clause hangs on.
+            if (WordIs(f.CueToken, "according") && WordIs(f.CueToken + 1, "to"))
+            {
+                if (according is null || f.CueToken > according.CueToken)
+                    according = f;
+            }
+            else if (best is null || f.CueToken > best.CueToken)
                 best = f;
         }
-        return best;
+        return best ?? according;
     }
 
     private void SetCue(Frame frame, int head, int end, bool consume = true)

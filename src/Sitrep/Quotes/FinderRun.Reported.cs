@@ -72,6 +72,11 @@ internal sealed partial class FinderRun
     /// </summary>
     private bool NoSpeechSaid(int k)
     {
+        // "has long said", "have since argued", "had ever claimed": the adverb between a perfect auxiliary
+        // and the verb of saying is not the cue (the verb after it is; "has long been" stays a cue phrase).
+        if ((WordIs(k, "long") || WordIs(k, "since") || WordIs(k, "ever")) && (WordIs(k - 1, "has") || WordIs(k - 1, "have") || WordIs(k - 1, "had"))
+            && k + 1 < _tokens.Length && !WordIs(k + 1, "been") && IsCue(k + 1))
+            return true;
         int s0 = _view.SentenceStart(k);
         // The model may take "Having" for the head of "Having said that,".
         if (k == s0 && WordIs(k, "having") && WordIs(k + 1, "said") && WordIs(k + 2, "that") && IsComma(k + 3))
@@ -654,6 +659,31 @@ internal sealed partial class FinderRun
     }
 
     /// <summary>
+    /// "(on|to|with) NBC's “Meet the Press”" from token <paramref name="t"/>: the token after the programme's
+    /// closing mark, or -1.
+    /// </summary>
+    private int ProgrammeAfter(int t, int s1)
+    {
+        int u = WordIs(t, "on") || WordIs(t, "to") || WordIs(t, "with") ? t + 1 : t;
+        for (int p = u; p < s1 && p - u < 4 && _view.IsWord(p); p++)
+        {
+            int mark = p + 1;
+            if (!IsPossessive(p) || mark + 1 >= _tokens.Length || _tokens[mark].Kind != TokenKind.Quote || _view.TokenQuote[mark + 1] < 0)
+                continue;
+            var span = _view.Spans[_view.TokenQuote[mark + 1]];
+            int start = span.Start, end = span.End;
+            while (start < end && char.IsWhiteSpace(_text[start]))
+                start++;
+            while (end > start && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] == ','))
+                end--;
+            if (end <= start || !span.Closed || !ProgrammeTitle(mark + 1, start, end))
+                return -1;
+            return _view.FirstTokenAtOrAfter(span.Outer);
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// The first token of the reported words after a cue: past an object the cue takes ("told
     /// reporters", "urged Congress"), a place of saying ("in a statement", "on Twitter"), a time,
     /// a comma or colon, and "that".
@@ -684,6 +714,13 @@ internal sealed partial class FinderRun
         {
             int before = t;
             t = SkipTime(t, s1);
+            // "told CNN's “State of the Union” that …", "said on NBC's “Meet the Press” …": an outlet's
+            // programme is where the words were given, not the words.
+            if (ProgrammeAfter(t, s1) is int past && past > t)
+            {
+                t = past;
+                continue;
+            }
             if (WordIs(t, "in") || WordIs(t, "on") || WordIs(t, "during") || WordIs(t, "at"))
             {
                 int u = t + 1;
@@ -1213,6 +1250,13 @@ internal sealed partial class FinderRun
             {
                 end = k;
                 var left = _used[k] ? LeftSource(k, t) : SourceSpan.None;
+                // "said she was protesting “unfair taxes”", "said he had told them …": the other cue's
+                // speaker opens these words, so its attribution is part of what was said, not the end of it.
+                if (_used[k] && left.Start == t && left.End <= k && left.Form == SourceForm.Pronoun && !WordIn(t, SpeechWords.Relatives))
+                {
+                    end = s1;
+                    continue;
+                }
                 if (left.Start > t)
                     end = left.Start;
                 while (end > t && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Dash))

@@ -29,6 +29,17 @@ internal sealed partial class FinderRun
         var lower = CueFeatures.Lower(_view.Word(j), buffer);
         if (SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(cue), stackalloc char[40])) && IsComma(j))
             return SourceSpan.Inherited;
+        // "…, before adding that …", "after saying …", "while insisting …", "by claiming …": a participle
+        // after a preposition or subordinator has the subject of the clause it hangs on as its speaker.
+        // The clause's own subject when it has one before the preposition ("But Pence had courted trouble by
+        // insisting …"); else the verb the clause hangs on ("“…,” X said, before adding …").
+        if (j == cue - 1 && WordIn(j, ParticipleLeads) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(cue), stackalloc char[40])))
+        {
+            int a = floor;
+            if (WordIs(a, "but") || WordIs(a, "and") || WordIs(a, "so") || WordIs(a, "yet"))
+                a++;
+            return a < j && SubjectOf(a, j) is { Start: >= 0 } own && own.End <= j ? own : SourceSpan.Inherited;
+        }
         if (_view.IsWord(j) && (lower.SequenceEqual("and") || lower.SequenceEqual("but") || lower.SequenceEqual("or")))
             return SourceSpan.Inherited;
         if (IsComma(j) || IsPunct(j, ')'))
@@ -50,12 +61,19 @@ internal sealed partial class FinderRun
         // "… actions in Iraq said", "arrival by air was meant", "residents of Dravik believe": a
         // prepositional object is not the subject; a name further left is, or else the noun the phrase hangs on.
         bool place = phrase.Start >= 0 && _view.MentionType(phrase.Start) is "GPE" or "LOC" or "FACILITY";
-        if (phrase.Start > floor && PrepositionBefore(phrase.Start, includeOf: place))
+        // "A spokesperson for Mayor Tom Brant said": a title before the name stands between it and the preposition.
+        int ps = phrase.Start;
+        // Not after "with": "with Sen. X calling it …" makes X the speaker of the participle.
+        while (ps - 1 > floor && phrase.Form == SourceForm.Name && CapitalisedTitle(ps - 1) && _view.TokenMention[ps - 1] < 0)
+            ps--;
+        if (ps < phrase.Start && (WordIs(ps - 1, "with") || WordIs(ps - 2, "with") && WordIn(ps - 1, SpeechWords.Determiners)))
+            ps = phrase.Start;
+        if (ps > floor && PrepositionBefore(ps, includeOf: place))
         {
-            var subject = SubjectLeftOf(phrase.Start - 1, floor);
+            var subject = SubjectLeftOf(ps - 1, floor);
             if (subject.Start >= 0)
                 return subject;
-            int p = phrase.Start - 1;
+            int p = ps - 1;
             if (WordIn(p, SpeechWords.Determiners))
                 p--;
             var head = p - 1 >= floor ? PhraseEndingAt(p - 1, floor) : SourceSpan.None;
@@ -63,6 +81,10 @@ internal sealed partial class FinderRun
         }
         return phrase;
     }
+
+    /// <summary>Prepositions and subordinators that take a speech participle whose speaker is the clause's subject ("before adding", "after saying", "while noting", "by claiming").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> ParticipleLeads = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["before", "after", "while", "when", "by", "without", "since", "despite", "upon", "through", "besides"], StringComparer.Ordinal);
 
     /// <summary>"X referring to recent actions in Iraq said": the name right before a participle earlier in the clause speaks.</summary>
     private SourceSpan ParticipialSubject(int cue, int floor)
@@ -132,7 +154,8 @@ internal sealed partial class FinderRun
             if (_tokens[j].Kind == TokenKind.Word && _view.TokenMention[j] < 0)
             {
                 var w = CueFeatures.Lower(_view.Word(j), buffer);
-                if (skippable.Contains(w) || days.Contains(w) || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("in")) || (w.EndsWith("ly") && w.Length > 4))
+                if (skippable.Contains(w) || days.Contains(w) || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("in")) || (w.EndsWith("ly") && w.Length > 4)
+                    || PerfectAdverb(j, w, floor) || (w.Length > 3 && (w.EndsWith("n't") || w.EndsWith("n’t"))))
                 {
                     j--;
                     continue;
@@ -163,6 +186,19 @@ internal sealed partial class FinderRun
             break;
         }
         return j;
+    }
+
+    /// <summary>
+    /// An adverb of time between a perfect auxiliary and the cue ("has long said", "have since denied",
+    /// "had ever claimed", "has sometimes argued"): skipped, never the speaker ("long" was read as one).
+    /// </summary>
+    private bool PerfectAdverb(int j, ReadOnlySpan<char> w, int floor)
+    {
+        if (!(w.SequenceEqual("long") || w.SequenceEqual("since") || w.SequenceEqual("ever") || w.SequenceEqual("sometimes")))
+            return false;
+        int a = j - 1;
+        return a >= floor && (WordIs(a, "has") || WordIs(a, "have") || WordIs(a, "had") || WordIs(a, "'ve") || WordIs(a, "’ve")
+            || WordIs(a, "'s") || WordIs(a, "’s") || WordIs(a, "'d") || WordIs(a, "’d"));
     }
 
     /// <summary>
@@ -218,8 +254,13 @@ internal sealed partial class FinderRun
             return false;
         Span<char> buffer = stackalloc char[40];
         var roles = Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        // "“…,” an emotional Jane Ormsby said": an article and its adjectives before the name.
+        bool article = WordIs(a, "a") || WordIs(a, "an") || WordIs(a, "the");
         for (int k = a; k < b; k++)
         {
+            if (article && (k == a || _view.IsWord(k) && !char.IsUpper(_text[_tokens[k].Start]) && !WordIn(k, SpeechWords.PhraseStops)
+                && !WordIn(k, SpeechWords.Prepositions) && !IsCue(k)))
+                continue;
             if (!(_view.IsCapitalised(k) || _tokens[k].Kind == TokenKind.Abbreviation || _view.TokenMention[k] >= 0
                 || (_view.IsWord(k) && roles.Contains(CueFeatures.Lower(_view.Word(k), buffer)))))
                 return false;
@@ -270,6 +311,10 @@ internal sealed partial class FinderRun
             return SourceSpan.None;
         if (WordIn(j, SpeechWords.PhraseStops) || WordIn(j, SpeechWords.Determiners))
             return SourceSpan.None;
+        // A verb in the words before the cue ("residents took to the streets, some demanding …", "the
+        // delegation that met with him said"): they are no noun phrase, so no speaker.
+        if (WordIn(j, SpeechWords.IrregularPasts) && !char.IsUpper(_text[_tokens[j].Start]))
+            return SourceSpan.None;
         int start = j;
         int k = j - 1;
         while (k >= floor && j - k < MaxPhrase)
@@ -304,6 +349,8 @@ internal sealed partial class FinderRun
             }
             if (WordIn(k, SpeechWords.PhraseStops) || IsCue(k))
                 break;
+            if (WordIn(k, SpeechWords.IrregularPasts) && !char.IsUpper(_text[_tokens[k].Start]))
+                return SourceSpan.None;
             start = k;
             k--;
         }
@@ -446,7 +493,7 @@ internal sealed partial class FinderRun
                 k = mEnd - 1;
                 continue;
             }
-            if (_view.IsWord(k) && !WordIn(k, SpeechWords.Determiners) && (WordIn(k, SpeechWords.PhraseStops) || IsCue(k) || (!char.IsUpper(_text[_tokens[k].Start]) && k > t && EndsLikeVerb(k))))
+            if (_view.IsWord(k) && !WordIn(k, SpeechWords.Determiners) && (WordIn(k, SpeechWords.PhraseStops) || IsCue(k) || (!char.IsUpper(_text[_tokens[k].Start]) && k > t && (EndsLikeVerb(k) || WordIn(k, SpeechWords.IrregularPasts)))))
             {
                 if (k - 1 < t)
                     return SourceSpan.None;

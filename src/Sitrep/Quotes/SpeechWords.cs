@@ -43,7 +43,8 @@ internal static class SpeechWords
 
     public static readonly FrozenSet<string> Prepositions = Set(
         "to", "in", "on", "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "during", "without", "through",
-        "between", "among", "amid", "of", "toward", "towards", "across", "behind", "beyond", "near", "upon", "via", "than", "like", "onto");
+        "between", "among", "amid", "of", "toward", "towards", "across", "behind", "beyond", "near", "upon", "via", "than", "like", "onto",
+        "around", "throughout");
 
     /// <summary>Words that introduce a sentence before its subject ("In a statement, …", "Meanwhile, …").</summary>
     public static readonly FrozenSet<string> Openers = Set(
@@ -150,6 +151,9 @@ internal static class SpeechWords
 
     /// <summary>Conjunctions that open a clause inside a sentence-opening "-ing" phrase, so that a verb after them is not the gerund subject's ("and", "when", "because"), compared ignoring case: speech-gerund-stops.tsv.</summary>
     public static readonly FrozenSet<string> GerundStops = Words("speech-gerund-stops.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Irregular simple pasts that are only verbs ("took", "met", "lit"): a speaker's noun phrase read leftwards stops at one (speech-irregular-pasts.tsv), compared ignoring case.</summary>
+    public static readonly FrozenSet<string> IrregularPasts = Words("speech-irregular-pasts.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nouns of stance in "in favor of", "in support of", "in defense of" after a cue, lower case: speech-stance-nouns.tsv.</summary>
     public static readonly FrozenSet<string> StanceNouns = Words("speech-stance-nouns.tsv").ToFrozenSet(StringComparer.Ordinal);
