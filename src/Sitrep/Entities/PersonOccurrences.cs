@@ -27,6 +27,14 @@ internal static class PersonOccurrences
     /// <summary>Particles inside surnames ("de León", "van der Zwaan"): the word after one is not a surname alone.</summary>
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "abu"], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HonorificLookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameSuffixLookup = NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArticleLookup = Articles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<EntityMention> Apply(string text, Token[] tokens, List<EntityMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -42,6 +50,8 @@ internal static class PersonOccurrences
         }
         List<EntityMention>? added = null;
         var surnames = new HashSet<string>(StringComparer.Ordinal);
+        // Every word of the text is looked up: by span, so no word becomes a string to be asked.
+        var surnameOf = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // "Mrs May", "Dr. Okafor": the capitalised words right after an honorific are a person.
         for (int t = 0; t + 1 < tokens.Length; t++)
@@ -67,12 +77,12 @@ internal static class PersonOccurrences
             if (m.Type != EntityTypes.Person || m.TokenCount < 2 || m.FirstToken + m.TokenCount > tokens.Length)
                 continue;
             int last = m.FirstToken + m.TokenCount - 1;
-            if (NameSuffixes.Contains(tokens[last].Span(text).TrimEnd('.').ToString()) || tokens[last].Kind == TokenKind.Punctuation)
+            if (NameSuffixLookup.Contains(tokens[last].Span(text).TrimEnd('.')) || tokens[last].Kind == TokenKind.Punctuation)
                 last--;
             if (last <= m.FirstToken || tokens[last].Kind != TokenKind.Word || !IsCapitalisedWord(text, tokens[last]))
                 continue;
             var before = tokens[last - 1].Span(text);
-            if (Particles.Contains(before.ToString()) || before is "-" || tokens[last - 1].End != tokens[last].Start - 1)
+            if (ParticleLookup.Contains(before) || before is "-" || tokens[last - 1].End != tokens[last].Start - 1)
                 continue;
             surnames.Add(tokens[last].Text(text));
         }
@@ -92,8 +102,8 @@ internal static class PersonOccurrences
             var word = tokens[t].Span(text);
             bool label = false;
             string? surname = null;
-            if (surnames.Contains(word.ToString()))
-                surname = word.ToString();
+            if (surnameOf.TryGetValue(word, out var known))
+                surname = known;
             else if (word.Length >= 2 && IsAllCapitals(word) && t + 1 < tokens.Length && tokens[t + 1].Span(text) is ":" && tokens[t + 1].Start == tokens[t].End)
             {
                 // A transcript's speaker label, "CRUZ:".
@@ -131,7 +141,7 @@ internal static class PersonOccurrences
         if (t > 0 && Adjacent(text, tokens[t - 1], token))
         {
             var before = tokens[t - 1].Span(text);
-            if (Articles.Contains(before.ToString()))
+            if (ArticleLookup.Contains(before))
                 return false;
             if (!SentenceInitial(text, tokens, t - 1) && IsCapitalisedWord(text, tokens[t - 1]))
                 return false;
@@ -148,7 +158,7 @@ internal static class PersonOccurrences
         var span = tokens[t].Span(text);
         if (span.Length > 1 && span[^1] == '.')
             span = span[..^1];
-        if (!Honorifics.Contains(span.ToString()))
+        if (!HonorificLookup.Contains(span))
             return false;
         if (next < tokens.Length && tokens[next].Span(text) is "." && tokens[next].Start == tokens[t].End)
             next++;
@@ -173,7 +183,7 @@ internal static class PersonOccurrences
         if (token.Kind != TokenKind.Word || token.Length < 2)
             return false;
         var span = token.Span(text);
-        return char.IsUpper(span[0]) && span[1..].ContainsAnyInRange('a', 'z') || char.IsUpper(span[0]) && HasLowerLetter(span[1..]);
+        return char.IsUpper(span[0]) && HasLowerLetter(span[1..]);
     }
 
     private static bool HasLowerLetter(ReadOnlySpan<char> s)
