@@ -35,7 +35,8 @@ internal static class TypeRefiner
         if (IsLawName(name) || IsMiscName(name))
             return "MISC";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
-        if (EntityLexicons.FacilityHeads.EndsWith(name) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
+        // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
+        if ((EntityLexicons.FacilityHeads.EndsWith(name) && !QuotedTitle(text, mention.Start)) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
             return "FACILITY";
         // "Mr. Metzenbaum", "Dr. Okafor": a name right after an honorific is a person, whatever the tagger read.
         if (mention.Type != EntityTypes.Person && (AfterHonorific(text, mention.Start) || HasPersonParticle(name)))
@@ -283,6 +284,19 @@ internal static class TypeRefiner
                 return !HasOrganisationHead(name);
         }
         return false;
+    }
+
+    /// <summary>A possessive and an opening quotation mark right before the name, or before a "The" that opens it (CNN's “The Situation Room”).</summary>
+    private static bool QuotedTitle(string text, int start)
+    {
+        int i = start;
+        if (i >= 4 && text.AsSpan(i - 4, 4) is "The " or "the ")
+            i -= 4;
+        if (i < 1 || text[i - 1] is not ('"' or '“' or '‘'))
+            return false;
+        // Only after a possessive (CNN's “…”): a name in quotation marks alone may be a place just named ("renamed “… Plaza”").
+        var before = text.AsSpan(0, i - 1).TrimEnd();
+        return before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
     }
 
     private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(["Mr", "Mrs", "Ms", "Mx", "Dr"], StringComparer.Ordinal);
