@@ -32,6 +32,14 @@ internal static class EntityLexicons
 
     public static FrozenSet<string> LawSuffixes { get; } = LawNames.Tagged("suffix");
 
+    /// <summary>Whole names of documents, addresses and diseases that are MISC whatever the tagger read ("Declaration of Independence", "State of the Union", "HIV").</summary>
+    public static Lexicon MiscNames => Lexicon.Get("misc-names");
+
+    /// <summary>Particles of patronymic names ("bin", "ibn"): a name with one is a person's.</summary>
+    public static FrozenSet<string> PersonParticles { get; } = Lexicon.Get("person-particles").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static FrozenSet<string> MiscNamesWhole { get; } = MiscNames.Tagged("whole").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Place nouns that, capitalised, end the name of a place of local government ("Robeson County").</summary>
     public static FrozenSet<string> PlaceHeads { get; } = PlaceNouns.Tagged("head");
 
@@ -99,10 +107,10 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "english-words");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
-    public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "english-words");
+    public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words");
 
     /// <summary>A title word written before a name: "Gen." and "Gen" alike.</summary>
     public static bool IsTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));

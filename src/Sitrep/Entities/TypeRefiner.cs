@@ -32,11 +32,15 @@ internal static class TypeRefiner
         if (IsKnownOutlet(name, mention.Type, documentOutlets))
             return "MEDIA";
         // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
-        if (IsLawName(name))
+        if (IsLawName(name) || IsMiscName(name))
             return "MISC";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
-        if (EntityLexicons.FacilityHeads.EndsWith(name) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
+        // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
+        if ((EntityLexicons.FacilityHeads.EndsWith(name) && !QuotedTitle(text, mention.Start)) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
             return "FACILITY";
+        // "Mr. Metzenbaum", "Dr. Okafor": a name right after an honorific is a person, whatever the tagger read.
+        if (mention.Type != EntityTypes.Person && (AfterHonorific(text, mention.Start) || HasPersonParticle(name)))
+            return "PERSON";
         // "Robeson County": a place of local government, whatever the tagger read.
         if (mention.Type != EntityTypes.Location && EndsWithPlaceHead(name))
             return "GPE";
@@ -259,6 +263,64 @@ internal static class TypeRefiner
             }
         }
         return false;
+    }
+
+    /// <summary>The name, a leading "the" aside, is one of the whole names typed MISC ("the Declaration of Independence", "HIV").</summary>
+    internal static bool IsMiscName(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            name = name[4..].TrimStart();
+        return name.Length > 1 && EntityLexicons.MiscNamesWhole.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
+
+    /// <summary>"Osama bin Laden", "Bin Laden": a patronymic particle before a capitalised word, and no organisation's head word.</summary>
+    internal static bool HasPersonParticle(ReadOnlySpan<char> name)
+    {
+        var words = name.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i + 1 < words.Length; i++)
+        {
+            if (EntityLexicons.PersonParticles.Contains(words[i]) && char.IsUpper(words[i + 1][0]) && words[i + 1].Any(char.IsLower))
+                return !HasOrganisationHead(name);
+        }
+        return false;
+    }
+
+    /// <summary>A possessive and an opening quotation mark right before the name, or before a "The" that opens it (CNN's “The Situation Room”).</summary>
+    private static bool QuotedTitle(string text, int start)
+    {
+        int i = start;
+        if (i >= 4 && text.AsSpan(i - 4, 4) is "The " or "the ")
+            i -= 4;
+        if (i < 1 || text[i - 1] is not ('"' or '“' or '‘'))
+            return false;
+        // Only after a possessive (CNN's “…”): a name in quotation marks alone may be a place just named ("renamed “… Plaza”").
+        var before = text.AsSpan(0, i - 1).TrimEnd();
+        return before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(["Mr", "Mrs", "Ms", "Mx", "Dr"], StringComparer.Ordinal);
+
+    /// <summary>The word right before <paramref name="start"/> is an honorific ("Mr.", "Mrs", "Dr."), a word of its own.</summary>
+    private static bool AfterHonorific(string text, int start)
+    {
+        int end = start;
+        int spaces = 0;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+            spaces++;
+        }
+        if (spaces == 0 || spaces > 1)
+            return false;
+        if (end > 0 && text[end - 1] == '.')
+            end--;
+        int begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+            begin--;
+        if (begin > 0 && (char.IsLetterOrDigit(text[begin - 1]) || text[begin - 1] is '.' or '-' or '\''))
+            return false;
+        return Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(begin, end - begin));
     }
 
     private static bool HasLower(ReadOnlySpan<char> s)

@@ -442,7 +442,8 @@ internal static partial class DocumentCoreference
         for (int i = 0; i < n; i++)
         {
             // "R-Ohio" read as a person is no one's full name: "Ohio" is not its surname.
-            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]))
+            // "Bin Laden" is the surname of Osama bin Laden, not a full name of its own.
+            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]) && !EntityLexicons.PersonParticles.Contains(core[i][0]))
             {
                 full.Add(i);
                 person[i] = true;
