@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sitrep.Entities.Resolution;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;
@@ -183,17 +184,7 @@ internal static class PersonOccurrences
         if (token.Kind != TokenKind.Word || token.Length < 2)
             return false;
         var span = token.Span(text);
-        return char.IsUpper(span[0]) && HasLowerLetter(span[1..]);
-    }
-
-    private static bool HasLowerLetter(ReadOnlySpan<char> s)
-    {
-        foreach (char c in s)
-        {
-            if (char.IsLower(c))
-                return true;
-        }
-        return false;
+        return char.IsUpper(span[0]) && NameKeys.HasLower(span[1..]);
     }
 
     private static bool IsAllCapitals(ReadOnlySpan<char> s)

@@ -247,7 +247,7 @@ internal static class TypeRefiner
         }
         int space = name.LastIndexOf(' ');
         var last = name[(space + 1)..];
-        if (last.Length < 2 || !char.IsUpper(last[0]) || !HasLower(last))
+        if (last.Length < 2 || !char.IsUpper(last[0]) || !NameKeys.HasLower(last))
             return false;
         var word = last.ToString();
         if (space >= 0 && EntityLexicons.LawHeads.Contains(word))
@@ -323,16 +323,6 @@ internal static class TypeRefiner
         return Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(begin, end - begin));
     }
 
-    private static bool HasLower(ReadOnlySpan<char> s)
-    {
-        foreach (char c in s)
-        {
-            if (char.IsLower(c))
-                return true;
-        }
-        return false;
-    }
-
     private static bool InnerCapital(ReadOnlySpan<char> s)
     {
         foreach (char c in s)
@@ -350,7 +340,7 @@ internal static class TypeRefiner
         if (space <= 0)
             return false;
         var last = name.TrimEnd()[(space + 1)..];
-        return last.Length > 1 && char.IsUpper(last[0]) && HasLower(last) && EntityLexicons.PlaceHeads.Contains(last.ToString());
+        return last.Length > 1 && char.IsUpper(last[0]) && NameKeys.HasLower(last) && EntityLexicons.PlaceHeads.Contains(last.ToString());
     }
 
     /// <summary>A capitalised word of the name is an organisation's head noun ("… Brigades", "… Ministry").</summary>
