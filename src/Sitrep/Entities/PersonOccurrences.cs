@@ -28,7 +28,8 @@ internal static class PersonOccurrences
     /// <summary>Particles inside surnames ("de León", "van der Zwaan"): the word after one is not a surname alone.</summary>
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "abu"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HonorificLookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The honorifics, asked by span (also by <see cref="TypeRefiner"/>: a name right after one is a person).</summary>
+    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HonorificLookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameSuffixLookup = NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 

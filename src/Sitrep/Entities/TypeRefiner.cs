@@ -299,8 +299,6 @@ internal static class TypeRefiner
         return before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
     }
 
-    private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(["Mr", "Mrs", "Ms", "Mx", "Dr"], StringComparer.Ordinal);
-
     /// <summary>The word right before <paramref name="start"/> is an honorific ("Mr.", "Mrs", "Dr."), a word of its own.</summary>
     private static bool AfterHonorific(string text, int start)
     {
@@ -320,7 +318,7 @@ internal static class TypeRefiner
             begin--;
         if (begin > 0 && (char.IsLetterOrDigit(text[begin - 1]) || text[begin - 1] is '.' or '-' or '\''))
             return false;
-        return Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(begin, end - begin));
+        return PersonOccurrences.HonorificLookup.Contains(text.AsSpan(begin, end - begin));
     }
 
     private static bool InnerCapital(ReadOnlySpan<char> s)
