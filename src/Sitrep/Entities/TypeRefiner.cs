@@ -37,6 +37,9 @@ internal static class TypeRefiner
         // "Wall Street's expectations": a street standing for an industry or a government is an organisation, the street itself only after a house number or a preposition of place ("at 40 Wall Street", "an office in Downing Street").
         if (IsSectorMetonym(name) && !LiteralStreet(text, mention.Start))
             return "ORG";
+        // "Facebook", "Twitter": a social network the tagger read as a place or a person is a company.
+        if (mention.Type is EntityTypes.Location or EntityTypes.Person && IsOnlineService(name))
+            return "ORG";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
         if ((EntityLexicons.FacilityHeads.EndsWith(name) && !QuotedTitle(text, mention.Start)) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
