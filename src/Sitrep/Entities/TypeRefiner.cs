@@ -32,8 +32,14 @@ internal static class TypeRefiner
         if (IsKnownOutlet(name, mention.Type, documentOutlets))
             return "MEDIA";
         // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
-        if (IsLawName(name) || IsMiscName(name))
+        if (IsLawName(name) || IsMiscName(name) || IsStormName(name))
             return "MISC";
+        // "Wall Street's expectations": a street standing for an industry or a government is an organisation, the street itself only after a house number or a preposition of place ("at 40 Wall Street", "an office in Downing Street").
+        if (IsSectorMetonym(name) && !LiteralStreet(text, mention.Start))
+            return "ORG";
+        // "Facebook", "Twitter": a social network the tagger read as a place or a person is a company.
+        if (mention.Type is EntityTypes.Location or EntityTypes.Person && IsOnlineService(name))
+            return "ORG";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
         if ((EntityLexicons.FacilityHeads.EndsWith(name) && !QuotedTitle(text, mention.Start)) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
@@ -272,6 +278,52 @@ internal static class TypeRefiner
         if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
             name = name[4..].TrimStart();
         return name.Length > 1 && EntityLexicons.MiscNamesWhole.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
+
+    /// <summary>"Hurricane Katrina", "Tropical Storm Allison": a storm's kind (misc-names.tsv, tag begins) opening the name, a capitalised word after it.</summary>
+    internal static bool IsStormName(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        int length = EntityLexicons.MiscNameBegins.MatchAt(name, 0);
+        return length > 0 && char.IsUpper(name[0]) && length + 1 < name.Length && name[length] == ' ' && char.IsUpper(name[length + 1]);
+    }
+
+    /// <summary>The name, a leading "the" aside, is a street or district standing for an industry or a government (sector-metonyms.tsv).</summary>
+    internal static bool IsSectorMetonym(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            name = name[4..].TrimStart();
+        return EntityLexicons.SectorMetonyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
+
+    /// <summary>
+    /// A house number right before the name ("40 Wall Street", "No. 10 Downing Street"), or a preposition that
+    /// places something in the street ("in", "at", "near", "along", "down", "outside"); "on" is left out,
+    /// since "jobs on Wall Street" names the industry.
+    /// </summary>
+    private static bool LiteralStreet(string text, int start)
+    {
+        int i = start;
+        while (i > 0 && text[i - 1] == ' ')
+            i--;
+        if (i == start || i == 0)
+            return false;
+        if (char.IsDigit(text[i - 1]))
+            return true;
+        int end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1]))
+            return false;
+        return text.AsSpan(i, end - i) is "in" or "at" or "near" or "along" or "down" or "outside" or "inside" or "off";
+    }
+
+    /// <summary>The name is a social network's or messaging service's, written with a capital ("Facebook", "FACEBOOK").</summary>
+    internal static bool IsOnlineService(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        return name.Length > 1 && char.IsUpper(name[0]) && EntityLexicons.OnlineServices.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
     }
 
     /// <summary>"Osama bin Laden", "Bin Laden": a patronymic particle before a capitalised word, and no organisation's head word.</summary>

@@ -155,7 +155,11 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
 
         // First what names itself unambiguously; those then are the company the rest are judged by.
         for (int i = 0; i < entities.Count; i++)
-            resolved[i] = ResolveByName(entities[i], keys[i]);
+        {
+            resolved[i] = ResolveAsKnownPerson(entities[i], keys[i]);
+            if (resolved[i] == 0)
+                resolved[i] = ResolveByName(entities[i], keys[i]);
+        }
         for (int i = 0; i < entities.Count; i++)
         {
             while (_absorbedInto.TryGetValue(resolved[i], out var kept))
@@ -621,6 +625,53 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         }
         return found;
     }
+
+    /// <summary>
+    /// A one-word name an article typed a place, that is no country or capital, is the person of that
+    /// surname when the store knows one such person far better than any place of the name: named in
+    /// <see cref="KnownPersonArticles"/> articles or more, in three times as many as any other person of
+    /// the surname and as any place of the name. The tagger reads "the Obama administration" and "the
+    /// Trump campaign" as places, and an article that never names the person in full keeps that type for
+    /// every "Obama". A full name, a nationality or a name the store knows as a place as well is left alone
+    /// ("Washington", "Jackson").
+    /// </summary>
+    private long ResolveAsKnownPerson(DocumentEntity entity, SpellingFacts facts)
+    {
+        if (entity.Type != "GPE" || facts.HasFullName || entity.Roles.Count > 0)
+            return 0;
+        var words = facts.NameWords;
+        if (words.Length != 1 || _countries.CountryOf(entity.Name) is not null || _countries.CapitalOf(entity.Name) is not null || _countries.IsNationality(entity.Name))
+            return 0;
+        long person = 0;
+        int most = 0, second = 0;
+        foreach (var id in LookUp("s:" + words[0]))
+        {
+            if (Blocked(facts, id) || TypeOf(id) != "PERSON")
+                continue;
+            int documents = _index.Get(id).Documents;
+            if (documents > most)
+            {
+                second = most;
+                most = documents;
+                person = id;
+            }
+            else
+            {
+                second = Math.Max(second, documents);
+            }
+        }
+        if (person == 0 || most < KnownPersonArticles || second * 3 > most)
+            return 0;
+        foreach (var id in LookUp("x1:L:" + words[0]))
+        {
+            if (TypeOf(id) is "GPE" or "LOC" or "FACILITY" && _index.Get(id).Documents * 3 > most)
+                return 0;
+        }
+        return person;
+    }
+
+    /// <summary>How many articles must name a person before a one-word place of the surname is taken for them.</summary>
+    private const int KnownPersonArticles = 5;
 
     /// <summary>
     /// The other way round: when a one-word place is named in three articles or more, an entity of the
