@@ -2273,7 +2273,8 @@ internal sealed class EventFinder
         // The subject or object is a phrase whose head is no name ("Iran-backed militias"): no name stands for it.
         bool actorFound = false, targetFound = false;
         // A form of "be" before a participle; before an -ing form it makes the progressive ("are warning Washington"), whose subject still acts.
-        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be")
+        // A form of "get" makes the passive too ("saw him get shot", "who is getting attacked by Gray").
+        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got", "gotten", "getting")
             && !tokens[cueFirst].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         for (int p = phrase.From - 1; p >= phrase.Lowest; p--)
         {
