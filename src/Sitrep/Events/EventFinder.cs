@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -346,8 +346,9 @@ internal sealed class EventFinder
                     type = null;
                 // "I want to serve", "what the president wants", "diverse needs": wanting, needing, hoping or preferring is a state of mind;
                 // it asks something of someone, an appeal (REQUEST), only with the one asked and "to" after it ("wants Iran to stop") (event-desire-verbs.tsv).
+                // Expecting asks nothing of anyone ("analysts expect the number of voters to rise"): never an appeal.
                 if (type is not null && DesireVerbs.Contains(span))
-                    (type, mode) = DesireAsks(text, tokens, owner, input.Mentions, i, end) ? ("REQUEST", "appeal") : (null, null);
+                    (type, mode) = !ExpectForms.Contains(span) && DesireAsks(text, tokens, owner, input.Mentions, i, end) ? ("REQUEST", "appeal") : (null, null);
                 // "Trump fired Comey", "the firing of Flynn", "Comey's firing": a person fired from a job, with no weapon named, is no attack (event-dismissal-verbs.tsv).
                 if (type == "ASSAULT" && last == i && !armed && DismissalVerbs.Contains(span) && Dismissal(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
@@ -357,8 +358,18 @@ internal sealed class EventFinder
                 // "73 percent of Republicans support him", "independents back him by 53-27 percent": a share of those polled reports a survey's result, no act (event-poll-shares.tsv).
                 if ((type is "SUPPORT" or "AGREE" || (type == "ACCUSE" && mode == "disapprove") || DesireVerbs.Contains(span)) && PollResult(text, tokens, owner, first, end, i, last))
                     type = null;
-                // "the best way", "better politics": the comparative and superlative of "good" are no verbs (event-adjective-forms.tsv).
-                if (type is not null && last == i && AdjectiveForms.Contains(span))
+                // "the best way", "better politics": the comparative and superlative of "good" are no verbs (event-adjective-forms.tsv);
+                // "free college", "are free to": a form tagged object is a verb only with its object after it ("to free the hostages").
+                if (type is not null && last == i && AdjectiveForms.Contains(span) && !(ObjectAdjectives.Contains(span) && VerbWithObject(text, tokens, owner, first, end, i)))
+                    type = null;
+                // "very constrained", "the most admired woman", "a most challenging time": a participle after an adverb of degree, with no object, is an adjective (event-degree-adverbs.tsv).
+                if (type is not null && last == i && DegreeAdjective(text, tokens, owner, first, end, i))
+                    type = null;
+                // "I asked him why", "was asked about the raid", "asked a question": putting a question is no appeal; "asked Iran to stop", "asked for help" stay (event-question-verbs.tsv).
+                if (type == "REQUEST" && last == i && QuestionVerbs.Contains(span) && AsksQuestion(text, tokens, owner, first, end, i))
+                    type = null;
+                // "the plaintiffs argued the law placed undue hardships", "argues for tax credits": reasoning reported, no criticism; "argued against the bill" stays (event-opinion-verbs.tsv).
+                if (type is not null && last == i && OpinionVerbs.Contains(span) && !(i + 1 < end && IsAny(tokens[i + 1].Span(text), "against")))
                     type = null;
                 // "a local government ban on rallies", "after a steady decline", "an independent counsel": a base form
                 // cannot be the verb of a singular subject opened by "a", so it is a noun, which names no act of these types.
@@ -719,6 +730,9 @@ internal sealed class EventFinder
     /// <summary>Verbs of wanting, needing, hoping and preferring (event-desire-verbs.tsv): events only when they ask something of someone.</summary>
     private static readonly Sitrep.Lexicons.Lexicon DesireVerbs = Sitrep.Lexicons.Lexicon.Get("event-desire-verbs");
 
+    /// <summary>Forms of event-desire-verbs.tsv tagged expect: a state of mind that is never an appeal.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectForms = DesireVerbs.Tagged("expect").GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Verbs of firing that also mean dismissing someone from a job (event-dismissal-verbs.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon DismissalVerbs = Sitrep.Lexicons.Lexicon.Get("event-dismissal-verbs");
 
@@ -727,6 +741,109 @@ internal sealed class EventFinder
 
     /// <summary>Verb forms that news uses as the comparative and superlative of "good" (event-adjective-forms.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon AdjectiveForms = Sitrep.Lexicons.Lexicon.Get("event-adjective-forms");
+
+    /// <summary>Forms of event-adjective-forms.tsv tagged object: adjectives unless their object follows ("free").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectAdjectives = AdjectiveForms.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Adverbs of degree that make a participle after them an adjective (event-degree-adverbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DegreeAdverbs = Sitrep.Lexicons.Lexicon.Get("event-degree-adverbs");
+
+    /// <summary>Forms of "ask", which puts a question as often as it appeals (event-question-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon QuestionVerbs = Sitrep.Lexicons.Lexicon.Get("event-question-verbs");
+
+    /// <summary>Forms of verbs coded as disapproval that report reasoning ("argue"; event-opinion-verbs.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon OpinionVerbs = Sitrep.Lexicons.Lexicon.Get("event-opinion-verbs");
+
+    /// <summary>
+    /// The word after <paramref name="i"/> opens an object: a determiner, possessive, object pronoun or number
+    /// ("free the hostages", "free them", "free 20 prisoners"), or a name ("free Tibet").
+    /// </summary>
+    private static bool ObjectFollows(string text, Token[] tokens, int[] owner, int end, int i)
+    {
+        int q = i + 1;
+        if (q >= end)
+            return false;
+        if (owner[q] >= 0 || tokens[q].Kind == TokenKind.Number)
+            return true;
+        return tokens[q].Kind == TokenKind.Word && IsAny(tokens[q].Span(text), "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "all", "both", "them", "him", "us", "me", "you", "it", "himself", "herself", "themselves", "some", "any", "every", "each", "several", "dozens", "hundreds", "thousands");
+    }
+
+    /// <summary>
+    /// A form news uses mostly as an adjective is a verb here: its object follows it and no article, form of
+    /// "be" or adverb of degree stands before it ("to free the hostages"; not "free stuff", "are free to", "the free press").
+    /// </summary>
+    private static bool VerbWithObject(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        if (i > first && tokens[i - 1].Kind == TokenKind.Word && (IsAny(tokens[i - 1].Span(text), "the", "a", "an", "be", "is", "are", "was", "were", "been", "being", "feel", "feels", "felt", "remain", "remains", "remained", "stay", "stays", "stayed", "so", "too") || DegreeAdverbs.Contains(tokens[i - 1].Span(text))))
+            return false;
+        return ObjectFollows(text, tokens, owner, end, i);
+    }
+
+    /// <summary>
+    /// The form at <paramref name="i"/> is a participle or adjective-like form right after an adverb of degree,
+    /// with no object after it ("very constrained", "the most admired woman", "more damaging to the president"):
+    /// an adjective. A degree word that opens the sentence or follows a conjunction or punctuation may be a
+    /// pronoun subject ("Most fled", "and more died"), and one after a count counts people ("five more injured"): not read.
+    /// </summary>
+    private static bool DegreeAdjective(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        if (i - 2 < first || tokens[i - 1].Kind != TokenKind.Word || !DegreeAdverbs.Contains(tokens[i - 1].Span(text)))
+            return false;
+        if (tokens[i - 2].Kind != TokenKind.Word || IsAny(tokens[i - 2].Span(text), "and", "but", "or", "while", "whereas", "of", "when", "where", "who", "which", "that"))
+            return false;
+        // "five more injured", "many more killed": after a count "more" counts people, no degree.
+        if (IsAny(tokens[i - 2].Span(text), "many", "several", "few", "dozens", "hundreds", "thousands", "millions", "scores", "some", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "hundred", "thousand"))
+            return false;
+        var span = tokens[i].Span(text);
+        bool participle = span.Length > 4 && (span.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+        if (!participle && !AdjectiveForms.Contains(span))
+            return false;
+        return !ObjectFollows(text, tokens, owner, end, i);
+    }
+
+    /// <summary>
+    /// The form of "ask" at <paramref name="i"/> puts a question: before "to", "for" or "that" in its clause
+    /// (the one asked may stand between), a question word or "about" ("asked him why", "asked about the raid",
+    /// "asked whether"), "question(s)", a colon, question mark or the sentence's end follows it ("asks:",
+    /// "asked Trump."), or "when"/"if" stands before it with a comma after ("When asked, he said"). A comma or
+    /// nothing of these within eight words leaves it an appeal, and so does "if" or "whether" before "could",
+    /// "can", "may" or "might" ("asked if he could use the jet": leave asked for).
+    /// </summary>
+    private static bool AsksQuestion(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        if (i > first && IsAny(tokens[i - 1].Span(text), "when", "if", "once") && (i + 1 >= end || tokens[i + 1].Kind == TokenKind.Punctuation))
+            return true;
+        for (int q = i + 1; q < Math.Min(end, i + 9); q++)
+        {
+            if (owner[q] >= 0)
+                continue;
+            var span = tokens[q].Span(text);
+            // A quote may open the words asked for ("never asked" Comey "to stop"): read on.
+            if (tokens[q].Kind == TokenKind.Quote)
+                continue;
+            if (tokens[q].Kind == TokenKind.Punctuation)
+                return IsAny(span, ":", "?", ".", "!");
+            if (IsAny(span, "to", "for", "that"))
+                return false;
+            // "asked if he could use the jet", "asked whether they might leave": asking leave is an appeal.
+            if (IsAny(span, "whether", "if"))
+            {
+                for (int r = q + 1; r < Math.Min(end, q + 6) && tokens[r].Kind != TokenKind.Punctuation; r++)
+                {
+                    if (IsAny(tokens[r].Span(text), "could", "can", "may", "might"))
+                        return false;
+                }
+                return true;
+            }
+            if (IsAny(span, "about", "why", "how", "what", "question", "questions"))
+                return true;
+            // "who", "which", "when" ask only right after the verb, a pronoun or a name ("asked Comey who"); after a
+            // common noun they open a relative clause ("asking residents who have vaped to fill out a survey").
+            if (IsAny(span, "who", "whom", "whose", "when", "where", "which") && (q == i + 1 || owner[q - 1] >= 0 || IsAny(tokens[q - 1].Span(text), "me", "him", "her", "them", "us", "you")))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The desire verb at <paramref name="i"/> asks something of someone: within its clause, before any
@@ -2156,7 +2273,8 @@ internal sealed class EventFinder
         // The subject or object is a phrase whose head is no name ("Iran-backed militias"): no name stands for it.
         bool actorFound = false, targetFound = false;
         // A form of "be" before a participle; before an -ing form it makes the progressive ("are warning Washington"), whose subject still acts.
-        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be")
+        // A form of "get" makes the passive too ("saw him get shot", "who is getting attacked by Gray").
+        bool passive = cueFirst > first && IsAny(tokens[cueFirst - 1].Span(text), "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got", "gotten", "getting")
             && !tokens[cueFirst].Span(text).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         for (int p = phrase.From - 1; p >= phrase.Lowest; p--)
         {
