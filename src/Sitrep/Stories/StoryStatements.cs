@@ -24,8 +24,9 @@ public sealed record StoryStatement(string Speaker, string SpeakerName, IReadOnl
 /// are of one speaker: two persons' names with one surname ("Biden" and "Joe Biden" when resolution kept
 /// them apart; a son's words given to the father, who shares his name), or an office and a person the
 /// article names as its spokesman, counsel or secretary (a statement "the White House said" in one
-/// outlet and "White House press secretary Kayleigh McEnany said" in another). Two unrelated speakers
-/// with the same words stay apart.
+/// outlet and "White House press secretary Kayleigh McEnany said" in another), or one of them an
+/// article names only by a pronoun or a title ("he said", "the president wrote"), read from elsewhere in
+/// it and so perhaps wrongly. Two speakers named by name, unrelated, with the same words stay apart.
 /// </summary>
 public static class StoryStatements
 {
@@ -74,6 +75,7 @@ public static class StoryStatements
                     Roles = entity?.Roles ?? [],
                     Beside = entity?.Type == "PERSON" ? Beside(document, index, resolved) : [],
                     Prominence = index >= 0 && index < resolved.Length && resolved[index] is { } stored ? stored.Documents : 0,
+                    Unnamed = group.All(q => Unnamed(q.SpeakerWords)),
                 });
             }
         }
@@ -91,10 +93,12 @@ public static class StoryStatements
         {
             if (component.Select(u => u.Document).Distinct(StringComparer.Ordinal).Count() < 2)
                 continue;
-            // Told under two names: the statement is given under the name most of its versions use; on a tie, the one
+            // Told under two names: the statement is given under the name most of its versions use (versions that name
+            // the speaker only by a pronoun or a title count after those that name them); on a tie, the one
             // more articles write out in full beside the words ("Hunter Biden said" against "Biden said"), then the better known.
             var named = component.GroupBy(u => u.Speaker, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count())
+                .OrderByDescending(g => g.Count(u => !u.Unnamed))
+                .ThenByDescending(g => g.Count())
                 .ThenByDescending(g => g.Count(u => u.SpeakerName.Contains(' ', StringComparison.Ordinal) && u.Quotes.Any(q => string.Equals(q.SpeakerWords, u.SpeakerName, StringComparison.OrdinalIgnoreCase))))
                 .ThenByDescending(g => g.First().Prominence)
                 .First().First();
@@ -119,7 +123,7 @@ public static class StoryStatements
         int shared = small.Words.Count(other.Contains);
         if (a.Speaker == b.Speaker)
             return shared >= MinSharedWords && shared >= MinShared * small.Words.Count;
-        return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count && OneSpeaker(a, b);
+        return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count && (OneSpeaker(a, b) || a.Unnamed || b.Unnamed);
     }
 
     /// <summary>
@@ -200,6 +204,28 @@ public static class StoryStatements
         return words is >= 1 and <= 3;
     }
 
+    private static readonly HashSet<string> Referring = new(["he", "she", "they", "it", "we", "the", "a", "an", "his", "her", "their", "its", "this", "that"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the article gives the speaker no name beside the words, only a pronoun or a title ("he", "They",
+    /// "the president"): who it is was read from elsewhere and may be wrong, so nearly the same words another
+    /// outlet gives a named speaker are that speaker's statement.
+    /// </summary>
+    private static bool Unnamed(string? words)
+    {
+        if (string.IsNullOrWhiteSpace(words))
+            return false;
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!Referring.Contains(parts[0]))
+            return false;
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (!char.IsLower(parts[i][0]))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The last word of a name, lower case (letters only, three or more), else null.</summary>
     private static string? Surname(string name)
     {
@@ -218,6 +244,9 @@ public static class StoryStatements
 
         /// <summary>Offices (stored ids) the article names beside the person as theirs.</summary>
         public IReadOnlySet<string> Beside { get; init; } = new HashSet<string>();
+
+        /// <summary>Every quote names its speaker only by a pronoun or a title (<see cref="Unnamed(string?)"/>).</summary>
+        public bool Unnamed { get; init; }
 
         /// <summary>In how many stored documents the speaker is named: a statement told under two names takes the better known on a tie.</summary>
         public int Prominence { get; init; }
