@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
 using Sitrep.Quotes;
@@ -19,6 +20,13 @@ public sealed record StoryStatement(string Speaker, string SpeakerName, IReadOnl
 /// fair share of the shorter version, since one outlet may quote only part, or translate otherwise.
 /// Paraphrase alone (reported speech) is the outlet's wording and does not match statements. A
 /// speaker's two different statements share few words and stay apart.
+/// One statement told under two names is joined too when the words are nearly the same and the names
+/// are of one speaker: two persons' names with one surname ("Biden" and "Joe Biden" when resolution kept
+/// them apart; a son's words given to the father, who shares his name), or an office and a person the
+/// article names as its spokesman, counsel or secretary (a statement "the White House said" in one
+/// outlet and "White House press secretary Kayleigh McEnany said" in another), or one of them an
+/// article names only by a pronoun or a title ("he said", "the president wrote"), read from elsewhere in
+/// it and so perhaps wrongly. Two speakers named by name, unrelated, with the same words stay apart.
 /// </summary>
 public static class StoryStatements
 {
@@ -27,14 +35,22 @@ public static class StoryStatements
 
     private const int MinSharedWords = 2;
 
+    /// <summary>Under two names: of the shorter version's content words, at least this share must be in the other ...</summary>
+    private const double MinSharedOtherName = 0.8;
+
+    /// <summary>... and at least this many: a few common words said by two people are not one statement.</summary>
+    private const int MinSharedWordsOtherName = 5;
+
     public static IReadOnlyList<StoryStatement> Of(IReadOnlyList<Document> documents, IDocumentStore store)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(store);
         var units = new List<Unit>();
+        var directory = store.Feature<IEntityDirectory>();
         foreach (var document in documents)
         {
             var quotes = StoredQuotes.Of(document, store);
+            StoredEntity?[]? resolved = null;
             foreach (var group in quotes.Where(q => q.SpeakerId is not null).GroupBy(q => (q.SpeakerId!, q.Quote.Statement)))
             {
                 // Words in quotation marks are the speaker's; a reporter's paraphrase is the outlet's own words.
@@ -47,7 +63,20 @@ public static class StoryStatements
                 // A date the article did not write beside the words (the publication date standing in) is no
                 // evidence of the occasion, so it conflicts with none.
                 var dates = group.Where(q => q.Quote.Cited is { DateInferred: false }).Select(q => q.Date).Where(d => d is { Length: 10 } && !d.StartsWith('X')).Distinct(StringComparer.Ordinal).ToList();
-                units.Add(new Unit(document.Id, group.Key.Item1, group.First().Speaker ?? group.Key.Item1, [.. group], [.. words.Keys], dates.Count == 1 ? dates[0] : null));
+                // Who the article says the speaker is: its type and the roles the article gives it ("White House
+                // press secretary"), for a statement another outlet gives under another name.
+                var own = document.Entities();
+                int index = group.First().Quote.Speaker!.Entity;
+                var entity = index >= 0 && index < own.Count ? own[index] : null;
+                resolved ??= MentionsTable.EntitiesOf(document, directory);
+                units.Add(new Unit(document.Id, group.Key.Item1, group.First().Speaker ?? group.Key.Item1, [.. group], [.. words.Keys], dates.Count == 1 ? dates[0] : null)
+                {
+                    SpeakerType = entity?.Type,
+                    Roles = entity?.Roles ?? [],
+                    Beside = entity?.Type == "PERSON" ? Beside(document, index, resolved) : [],
+                    Prominence = index >= 0 && index < resolved.Length && resolved[index] is { } stored ? stored.Documents : 0,
+                    Unnamed = group.All(q => Unnamed(q.SpeakerWords)),
+                });
             }
         }
         var sets = new DisjointSets(units.Count);
@@ -64,9 +93,18 @@ public static class StoryStatements
         {
             if (component.Select(u => u.Document).Distinct(StringComparer.Ordinal).Count() < 2)
                 continue;
+            // Told under two names: the statement is given under the name most of its versions use (versions that name
+            // the speaker only by a pronoun or a title count after those that name them); on a tie, the one
+            // more articles write out in full beside the words ("Hunter Biden said" against "Biden said"), then the better known.
+            var named = component.GroupBy(u => u.Speaker, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count(u => !u.Unnamed))
+                .ThenByDescending(g => g.Count())
+                .ThenByDescending(g => g.Count(u => u.SpeakerName.Contains(' ', StringComparison.Ordinal) && u.Quotes.Any(q => string.Equals(q.SpeakerWords, u.SpeakerName, StringComparison.OrdinalIgnoreCase))))
+                .ThenByDescending(g => g.First().Prominence)
+                .First().First();
             statements.Add(new StoryStatement(
-                component[0].Speaker,
-                component[0].SpeakerName,
+                named.Speaker,
+                named.SpeakerName,
                 [.. component.SelectMany(u => u.Quotes).Select(q => new StatementQuote(q.Document, q.Index, q.Words, q.Date))]));
         }
         return statements;
@@ -74,7 +112,7 @@ public static class StoryStatements
 
     private static bool Same(Unit a, Unit b)
     {
-        if (a.Document == b.Document || a.Speaker != b.Speaker)
+        if (a.Document == b.Document)
             return false;
         if (a.Date is not null && b.Date is not null && a.Date != b.Date)
             return false;
@@ -83,8 +121,134 @@ public static class StoryStatements
             return false;
         var other = large.Words.ToHashSet(StringComparer.Ordinal);
         int shared = small.Words.Count(other.Contains);
-        return shared >= MinSharedWords && shared >= MinShared * small.Words.Count;
+        if (a.Speaker == b.Speaker)
+            return shared >= MinSharedWords && shared >= MinShared * small.Words.Count;
+        return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count && (OneSpeaker(a, b) || a.Unnamed || b.Unnamed);
     }
 
-    private sealed record Unit(string Document, string Speaker, string SpeakerName, IReadOnlyList<StoredQuote> Quotes, IReadOnlyList<string> Words, string? Date);
+    /// <summary>
+    /// Whether two stored speakers' names are of one speaker: persons with one surname (a name of one word
+    /// being the other's last), or an office and a person whose role in its article names the office.
+    /// </summary>
+    private static bool OneSpeaker(Unit a, Unit b)
+    {
+        if ((a.SpeakerType == "PERSON" || b.SpeakerType == "PERSON") && Surname(a.SpeakerName) is { } s && s == Surname(b.SpeakerName))
+            return true;
+        return Serves(a, b) || Serves(b, a);
+    }
+
+    /// <summary>
+    /// A person whose article names the office (an organisation or a place) speaking in the other as theirs:
+    /// right before their name with only role words between ("White House press secretary Kayleigh McEnany")
+    /// or after it ("Pat Cipollone, the White House counsel"), or in a role it gives them.
+    /// </summary>
+    private static bool Serves(Unit person, Unit office)
+    {
+        if (person.SpeakerType != "PERSON" || office.SpeakerType is "PERSON" or null || office.SpeakerName.Length < 3)
+            return false;
+        if (person.Beside.Contains(office.Speaker))
+            return true;
+        foreach (var role in person.Roles)
+        {
+            int at = role.IndexOf(office.SpeakerName, StringComparison.OrdinalIgnoreCase);
+            // The whole name as words ("Democrat" is not named by "Democratic Sen.").
+            if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(role[at - 1])) && (at + office.SpeakerName.Length == role.Length || !char.IsLetterOrDigit(role[at + office.SpeakerName.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Stored ids of the entities the article names right beside the person's name, as its office (see <see cref="Serves"/>).</summary>
+    private static HashSet<string> Beside(Document document, int person, StoredEntity?[] resolved)
+    {
+        var text = document.Text;
+        var mentions = document.Mentions();
+        var beside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in mentions)
+        {
+            if (p.Entity != person)
+                continue;
+            foreach (var m in mentions)
+            {
+                if (m.Entity < 0 || m.Entity == person || m.Entity >= resolved.Length || resolved[m.Entity] is not { } office || office.Type == "PERSON")
+                    continue;
+                bool before = m.End <= p.Start && p.Start - m.End <= 30 && RoleWords(text.AsSpan(m.End, p.Start - m.End));
+                bool after = m.Start >= p.End && m.Start - p.End <= 8 && text.AsSpan(p.End, m.Start - p.End).Trim().SequenceEqual(", the");
+                if (before || after)
+                    beside.Add(MentionsTable.EntityId(office.Id));
+            }
+        }
+        return beside;
+    }
+
+    private static readonly HashSet<string> NotRoleWords = new(["and", "or", "said", "says", "told", "with", "to", "by", "for", "at", "in", "on", "from", "the", "a"], StringComparer.Ordinal);
+
+    /// <summary>One to three lower-case words and nothing else ("press secretary", "spokesman"): a role between an office's name and a person's.</summary>
+    private static bool RoleWords(ReadOnlySpan<char> gap)
+    {
+        int words = 0;
+        foreach (var range in gap.Split(' '))
+        {
+            var word = gap[range];
+            if (word.IsEmpty)
+                continue;
+            foreach (var c in word)
+            {
+                if (!char.IsLower(c) && c != '-')
+                    return false;
+            }
+            if (NotRoleWords.Contains(word.ToString()))
+                return false;
+            words++;
+        }
+        return words is >= 1 and <= 3;
+    }
+
+    private static readonly HashSet<string> Referring = new(["he", "she", "they", "it", "we", "the", "a", "an", "his", "her", "their", "its", "this", "that"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the article gives the speaker no name beside the words, only a pronoun or a title ("he", "They",
+    /// "the president"): who it is was read from elsewhere and may be wrong, so nearly the same words another
+    /// outlet gives a named speaker are that speaker's statement.
+    /// </summary>
+    private static bool Unnamed(string? words)
+    {
+        if (string.IsNullOrWhiteSpace(words))
+            return false;
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!Referring.Contains(parts[0]))
+            return false;
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (!char.IsLower(parts[i][0]))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The last word of a name, lower case (letters only, three or more), else null.</summary>
+    private static string? Surname(string name)
+    {
+        var words = name.Split((char[])[' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return null;
+        var last = words[^1];
+        return last.Length >= 3 && last.All(char.IsLetter) ? last.ToLowerInvariant() : null;
+    }
+
+    private sealed record Unit(string Document, string Speaker, string SpeakerName, IReadOnlyList<StoredQuote> Quotes, IReadOnlyList<string> Words, string? Date)
+    {
+        public string? SpeakerType { get; init; }
+
+        public IReadOnlyList<string> Roles { get; init; } = [];
+
+        /// <summary>Offices (stored ids) the article names beside the person as theirs.</summary>
+        public IReadOnlySet<string> Beside { get; init; } = new HashSet<string>();
+
+        /// <summary>Every quote names its speaker only by a pronoun or a title (<see cref="Unnamed(string?)"/>).</summary>
+        public bool Unnamed { get; init; }
+
+        /// <summary>In how many stored documents the speaker is named: a statement told under two names takes the better known on a tie.</summary>
+        public int Prominence { get; init; }
+    }
 }
