@@ -39,7 +39,7 @@ public sealed class MetadataStage : IDocumentStage
 
         context.Set(CoreLayers.Metadata, new DocumentMetadata
         {
-            Title = NullIfBlank(stated.Title) ?? Sitrep.Cleaning.Html.PageMetadataReader.WithoutSiteName(hints.Title, hints.Outlet),
+            Title = NullIfBlank(stated.Title) ?? hints.Headline ?? Sitrep.Cleaning.Html.PageMetadataReader.WithoutSiteName(hints.Title, hints.Outlet),
             Byline = NullIfBlank(stated.Byline) ?? hints.Byline,
             Outlet = NullIfBlank(stated.Outlet) ?? hints.Outlet,
             OriginalPublisher = hints.OriginalPublisher,

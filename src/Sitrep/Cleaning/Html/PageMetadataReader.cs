@@ -56,8 +56,13 @@ internal static partial class PageMetadataReader
         var h1 = TextOf(found.H1);
         // The site's name after the headline is dropped from the title the metadata stage reports (not here:
         // the cleaner compares the body's lines with the title as the page states it).
-        if (h1 is not null && WithoutSiteName(hints.Title, siteName) is { } headline && !string.Equals(h1, headline, StringComparison.Ordinal) && Similar(h1, headline))
-            hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
+        if (h1 is not null && WithoutSiteName(hints.Title, siteName) is { } headline && !string.Equals(h1, headline, StringComparison.Ordinal))
+        {
+            if (Similar(h1, headline))
+                hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
+            else if (StartsTitle(h1, headline, siteName))
+                hints.SetHeadline(h1); // reported as the title; the body's lines are still compared with the stated one
+        }
         // A byline value that is a link, an address, a number or a template's leftovers is no name; the next source is asked.
         string? MetaName(params string[] keys)
         {
@@ -522,6 +527,25 @@ internal static partial class PageMetadataReader
         if (v.Contains('.', StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal) && v.Any(char.IsLower) && v.Split('.').Length > 2)
             return null; // a template key ("page.head.author")
         return v;
+    }
+
+    /// <summary>
+    /// Whether the page's heading is the start of its stated title, which goes on with a tagline or a site's name
+    /// ("Smart thermostats: do they save money?" in "Smart thermostats: do they save money? | Acme Heating"): a
+    /// heading of two words or more that is not the site's own name.
+    /// </summary>
+    private static bool StartsTitle(string h1, string title, string? site)
+    {
+        var wh = TextShape.Words(h1);
+        var wt = TextShape.Words(title);
+        if (wh.Count < 2 || wh.Count >= wt.Count || (site is not null && TextShape.Words(site).SequenceEqual(wh)))
+            return false;
+        for (int i = 0; i < wh.Count; i++)
+        {
+            if (wh[i] != wt[i])
+                return false;
+        }
+        return true;
     }
 
     private static bool Similar(string a, string b)
