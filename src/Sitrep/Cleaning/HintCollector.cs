@@ -22,9 +22,20 @@ internal sealed class HintCollector
     public string? CanonicalUrl { get; set; }
     public HashSet<int> DonationUnits { get; } = [];
 
+    private string? _headline;
+    private string? _headlineOf;
+
+    /// <summary>The page's heading that begins its stated title (which goes on with a tagline): the title to report while <see cref="Title"/> stays what it is now.</summary>
+    public void SetHeadline(string headline)
+    {
+        _headline = headline;
+        _headlineOf = Title;
+    }
+
     public PageHints Build() => new()
     {
         Title = Title,
+        Headline = _headline is not null && string.Equals(_headlineOf, Title, StringComparison.Ordinal) ? _headline : null,
         Byline = Byline ?? BodyByline ?? BioByline ?? OutletByline,
         Outlet = Outlet,
         OriginalPublisher = OriginalPublisher,

@@ -13,7 +13,7 @@ public sealed class MetadataStage : IDocumentStage
     public string Name => "metadata";
 
     /// <summary>Bump when any metadata field can change for the same input.</summary>
-    public string Version => StageVersion.Of("4", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
+    public string Version => StageVersion.Of("5", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.PageHints, CoreLayers.Language];
 
@@ -39,7 +39,7 @@ public sealed class MetadataStage : IDocumentStage
 
         context.Set(CoreLayers.Metadata, new DocumentMetadata
         {
-            Title = NullIfBlank(stated.Title) ?? hints.Title,
+            Title = NullIfBlank(stated.Title) ?? hints.Headline ?? Sitrep.Cleaning.Html.PageMetadataReader.WithoutSiteName(hints.Title, hints.Outlet),
             Byline = NullIfBlank(stated.Byline) ?? hints.Byline,
             Outlet = NullIfBlank(stated.Outlet) ?? hints.Outlet,
             OriginalPublisher = hints.OriginalPublisher,

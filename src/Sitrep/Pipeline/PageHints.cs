@@ -9,6 +9,9 @@ public sealed record PageHints
     public static readonly PageHints None = new();
 
     public string? Title { get; init; }
+
+    /// <summary>The page's own heading when the stated title begins with it and goes on with a tagline or the site's name: the title reported.</summary>
+    public string? Headline { get; init; }
     public string? Byline { get; init; }
     public string? Outlet { get; init; }
     public string? OriginalPublisher { get; init; }

@@ -52,9 +52,17 @@ internal static partial class PageMetadataReader
         string? TextOf(int e) => e < 0 ? null : Clean(tree.TextContent(e));
 
         hints.Title = Clean(ld?.Headline) ?? Meta("og:title", "twitter:title") ?? TextOf(found.H1) ?? TitleWithoutSite(found.Title < 0 ? null : tree.TextContent(found.Title), Meta("og:site_name"));
+        var siteName = Meta("og:site_name", "application-name", "publisher") ?? ld?.Publisher;
         var h1 = TextOf(found.H1);
-        if (h1 is not null && hints.Title is not null && !string.Equals(h1, hints.Title, StringComparison.Ordinal) && Similar(h1, hints.Title))
-            hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
+        // The site's name after the headline is dropped from the title the metadata stage reports (not here:
+        // the cleaner compares the body's lines with the title as the page states it).
+        if (h1 is not null && WithoutSiteName(hints.Title, siteName) is { } headline && !string.Equals(h1, headline, StringComparison.Ordinal))
+        {
+            if (Similar(h1, headline))
+                hints.Title = h1; // the page's own heading, as printed, when the meta title is a variant of it
+            else if (StartsTitle(h1, headline, siteName))
+                hints.SetHeadline(h1); // reported as the title; the body's lines are still compared with the stated one
+        }
         // A byline value that is a link, an address, a number or a template's leftovers is no name; the next source is asked.
         string? MetaName(params string[] keys)
         {
@@ -76,7 +84,7 @@ internal static partial class PageMetadataReader
             }
             return null;
         }
-        hints.Outlet = Meta("og:site_name", "application-name", "publisher") ?? ld?.Publisher;
+        hints.Outlet = siteName;
         // The site's own name as a byline (an Organization author) is taken only when no person is named.
         string? organisation = null;
         foreach (var candidate in (IEnumerable<Func<string?>>)[
@@ -95,6 +103,8 @@ internal static partial class PageMetadataReader
             hints.Byline = byline;
             break;
         }
+        if (hints.Byline is null && organisation is null && AuthorProfileLink(tree) is { } linked)
+            hints.Byline = linked;
         hints.OutletByline = organisation;
         string? DateMeta(params string[] keys)
         {
@@ -360,17 +370,25 @@ internal static partial class PageMetadataReader
     private static void ReadHeaderLines(HtmlTree tree, int h1, HintCollector hints)
     {
         int end = Math.Min(tree.Count, tree[h1].SubtreeEnd + HeaderReach);
+        bool prose = false;
         for (int e = tree[h1].SubtreeEnd + 1; e < end && (hints.Byline is null || hints.PrintedDate is null); e++)
         {
             var tag = tree.Tag(e);
             if (tag is null)
                 continue;
-            if (tree[e].AttributeCount == 0)
+            if (tag == HtmlTag.Script || tag == HtmlTag.Style || tag == HtmlTag.Template)
+            {
+                e = tree[e].SubtreeEnd;
                 continue;
-            var names = (tree.Attribute(e, HtmlAttributeName.Class) + " " + tree.Attribute(e, HtmlAttributeName.Id)).ToLowerInvariant();
-            bool byline = HeaderBylineClass().IsMatch(names);
-            if (!byline && !HeaderDateClass().IsMatch(names))
+            }
+            var names = tree[e].AttributeCount == 0 ? "" : (tree.Attribute(e, HtmlAttributeName.Class) + " " + tree.Attribute(e, HtmlAttributeName.Id)).ToLowerInvariant();
+            bool byline = names.Length > 1 && HeaderBylineClass().IsMatch(names);
+            if (!byline && !(names.Length > 1 && HeaderDateClass().IsMatch(names)))
+            {
+                if (!prose)
+                    prose = UnmarkedHeaderLine(tree, e, tag, hints);
                 continue;
+            }
             if (tree[e].SubtreeEnd - e > 60)
                 continue; // a section, not a line
             var text = Clean(SpacedText(tree, e));
@@ -386,6 +404,110 @@ internal static partial class PageMetadataReader
                 && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
                 hints.Byline = name;
         }
+    }
+
+    /// <summary>
+    /// A line between the headline and the first paragraph of prose that no class marks but whose
+    /// words are only a date ("October 3, 2024", "Published: 2024-11-06") or a byline ("by: Jane Doe,
+    /// Dec 17, 2025", "Written by Jane Doe"). Returns whether <paramref name="e"/> is a paragraph of
+    /// prose, after which such lines belong to the article and are not read.
+    /// </summary>
+    private static bool UnmarkedHeaderLine(HtmlTree tree, int e, HtmlTag tag, HintCollector hints)
+    {
+        if (tree[e].SubtreeEnd - e > 12)
+            return tag == HtmlTag.P && TextShape.CountWords(tree.TextContent(e)) >= ProseWords;
+        var text = Clean(SpacedText(tree, e));
+        if (text is null || text.Length > 100)
+            return tag == HtmlTag.P && text is not null && TextShape.CountWords(text) >= ProseWords;
+        if (hints.PrintedDate is null && ChromePatterns.DateOnlyLine().IsMatch(text)
+            && !(ChromePatterns.UpdatedLabel().IsMatch(text) && !ChromePatterns.PublishedLabel().IsMatch(text)))
+        {
+            // A label just before it ("Last updated:", "Last active") makes it a later day than the publication.
+            var label = PrecedingText(tree, e) is { } before ? before[Math.Max(0, before.Length - 30)..] : null;
+            if (label is null || ChromePatterns.PublishedLabel().IsMatch(label) || !(ChromePatterns.UpdatedLabel().IsMatch(label) || LaterDayLabel().IsMatch(label)))
+                hints.PrintedDate = text;
+        }
+        else if (hints.Byline is null && UnmarkedByline().IsMatch(text) && !ChromePatterns.ReviewerLine().IsMatch(text)
+            && BylineValue(ChromePatterns.HeaderSeparator().Split(text)[0].Trim()) is { } piece
+            && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
+            hints.Byline = name;
+        return tag == HtmlTag.P && TextShape.CountWords(text) >= ProseWords;
+    }
+
+    /// <summary>The text of the last non-blank node before <paramref name="e"/> under the same parent, when it is short.</summary>
+    private static string? PrecedingText(HtmlTree tree, int e)
+    {
+        int parent = tree.ParentElement(e);
+        if (parent < 0)
+            return null;
+        string? last = null;
+        for (int c = tree.FirstChild(parent); c >= 0 && c != e; c = tree.NextSibling(c))
+        {
+            if (tree.Tag(c) is null)
+            {
+                if (Clean(tree.Text(c).ToString()) is { } t)
+                    last = t;
+            }
+            else if (tree[c].SubtreeEnd - c <= 12 && Clean(SpacedText(tree, c)) is { } t)
+                last = t;
+            else if (tree[c].SubtreeEnd - c > 12)
+                last = null;
+        }
+        return last;
+    }
+
+    /// <summary>How many words make a paragraph the article's prose rather than a header line.</summary>
+    private const int ProseWords = 20;
+
+    /// <summary>
+    /// The author's profile link, for a page whose metadata names no author: a link to
+    /// ".../author/jane-doe" (or authors, contributor, contributors) whose text is that same name,
+    /// "Jane Doe", the first in the page. A link whose words differ from its address ("More by
+    /// this author", "View all posts") is no byline.
+    /// </summary>
+    private static string? AuthorProfileLink(HtmlTree tree)
+    {
+        for (int e = 0; e < tree.Count; e++)
+        {
+            var tag = tree.Tag(e);
+            if (tag is null)
+                continue;
+            if (tag == HtmlTag.Template || tag == HtmlTag.Script || tag == HtmlTag.Style || tag == HtmlTag.Head)
+            {
+                e = tree[e].SubtreeEnd;
+                continue;
+            }
+            if (tag != HtmlTag.A || tree.Attribute(e, HtmlAttributeName.Href) is not { } href || AuthorPath().Match(href) is not { Success: true } m)
+                continue;
+            var text = Clean(SpacedText(tree, e));
+            if (text is null || !string.Equals(Slug(text), m.Groups["slug"].Value, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var parts = new List<string>();
+            foreach (var part in NameListSeparator().Split(text))
+            {
+                if (!PersonNames.TryNameLine(part, out var name, out _) || PersonNames.IsRoleOnly(name))
+                    return null;
+                parts.Add(name);
+            }
+            return string.Join(", ", parts);
+        }
+        return null;
+    }
+
+    /// <summary>A name as an address writes it: "Bence Kovács" is "bence-kovacs".</summary>
+    private static string Slug(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+            else if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark || c is '\'' or '’' or '.')
+                continue;
+            else if (sb.Length > 0 && sb[^1] != '-')
+                sb.Append('-');
+        }
+        return sb.ToString().TrimEnd('-');
     }
 
     /// <summary>
@@ -407,6 +529,25 @@ internal static partial class PageMetadataReader
         return v;
     }
 
+    /// <summary>
+    /// Whether the page's heading is the start of its stated title, which goes on with a tagline or a site's name
+    /// ("Smart thermostats: do they save money?" in "Smart thermostats: do they save money? | Acme Heating"): a
+    /// heading of two words or more that is not the site's own name.
+    /// </summary>
+    private static bool StartsTitle(string h1, string title, string? site)
+    {
+        var wh = TextShape.Words(h1);
+        var wt = TextShape.Words(title);
+        if (wh.Count < 2 || wh.Count >= wt.Count || (site is not null && TextShape.Words(site).SequenceEqual(wh)))
+            return false;
+        for (int i = 0; i < wh.Count; i++)
+        {
+            if (wh[i] != wt[i])
+                return false;
+        }
+        return true;
+    }
+
     private static bool Similar(string a, string b)
     {
         var wa = TextShape.Words(a);
@@ -414,11 +555,38 @@ internal static partial class PageMetadataReader
         return wa.Count > 0 && wa.Count(wb.Contains) >= 0.6 * Math.Max(wa.Count, wb.Count);
     }
 
+    /// <summary>
+    /// A value with its whitespace folded, and with the character references a page escaped twice
+    /// decoded: JSON-LD written by a template holds "Traveler&amp;#8217;s" as text, and a meta tag's
+    /// "&amp;amp;#039;" reads as "&amp;#039;" once the attribute is decoded.
+    /// </summary>
     private static string? Clean(string? s)
     {
         if (string.IsNullOrWhiteSpace(s))
             return null;
+        if (s.Contains('&', StringComparison.Ordinal) && EscapedReference().IsMatch(s))
+            s = System.Net.WebUtility.HtmlDecode(s);
         return Whitespace().Replace(s, " ").Trim();
+    }
+
+    /// <summary>
+    /// A headline without the site's name the page appends to it ("The benefits of fasting | School of
+    /// Public Health"): the part after the last separator is dropped when it is the page's outlet, or
+    /// the start of it ("Acme Marketing" for "Acme Marketing Agency"), and a headline is left.
+    /// </summary>
+    internal static string? WithoutSiteName(string? title, string? outlet)
+    {
+        if (title is null || outlet is null || outlet.Length < 2)
+            return title;
+        var m = TitleSiteSuffix().Match(title);
+        if (!m.Success || m.Index == 0)
+            return title;
+        var suffix = m.Groups["site"].Value.Trim();
+        var head = title[..m.Index].Trim();
+        bool site = string.Equals(suffix, outlet, StringComparison.OrdinalIgnoreCase)
+            || (outlet.StartsWith(suffix + " ", StringComparison.OrdinalIgnoreCase) && TextShape.CountWords(suffix) >= 2)
+            || (suffix.StartsWith(outlet + " ", StringComparison.OrdinalIgnoreCase) && TextShape.CountWords(outlet) >= 2);
+        return site && TextShape.CountWords(head) >= 2 ? head : title;
     }
 
     private static TResult? Let<T, TResult>(this T value, Func<T, TResult?> f) => f(value);
@@ -431,6 +599,24 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"(?<![a-z])(?:date|dateline|pubdate|published|publish-date|post-date|entry-date|post-meta|entry-meta|article-meta|posted-on|meta)(?![a-z])|date(?:_|__)|authordate", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex HeaderDateClass();
+
+    [GeneratedRegex(@"^\W*(?i:(?:written|posted|words|text|story)\s+)?(?i:by)\b\s*:?\s*\p{Lu}", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex UnmarkedByline();
+
+    [GeneratedRegex(@"(?i)\blast\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex LaterDayLabel();
+
+    [GeneratedRegex(@"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex EscapedReference();
+
+    [GeneratedRegex(@"\s+[|–—·•»-]\s+(?<site>[^|–—·•»]+)$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex TitleSiteSuffix();
+
+    [GeneratedRegex(@"(?<=/)(?:author|authors|contributor|contributors)/(?<slug>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)/?(?:[?#].*)?$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex AuthorPath();
+
+    [GeneratedRegex(@"\s*(?:,|&|\band\b)\s*", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex NameListSeparator();
 
     [GeneratedRegex(@"^(?:written by|author|authors|by)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex CardAuthorLabel();
