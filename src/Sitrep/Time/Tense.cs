@@ -95,7 +95,9 @@ internal static class TenseReader
         if (before >= first && Signals(text, tokens, before, first) && !HasWord(text, tokens, first, last, "had"))
         {
             distance = SignalDistance;
-            return Tense.Future;
+            // "17,000 people were murdered by July", "By the end of January, scientists began releasing data": "by" says
+            // what was done at the latest, and a past verb of its clause puts that behind.
+            return ByLooksBack(text, tokens, before, after, first, last) ? Tense.Past : Tense.Future;
         }
         // "has extended the loans through January": a date an extension or postponement runs through lies ahead, like "extended to".
         if (before >= first && tokens[before].Span(text) is "through" or "thru" && Extends(text, tokens, before, first))
@@ -111,6 +113,22 @@ internal static class TenseReader
         }
         // A quotation mark, colon or semicolon bounds the search: the words past it have their own tense.
         bool beforeOpen = true, afterOpen = true;
+        // "had said in a statement on Wednesday he would not run", "a law that came into force on Jan. 1 that can impose fines":
+        // a subject pronoun or a relative word right after a date inside the sentence opens another clause, whose verbs
+        // are not the date's. A date that opens its sentence or clause still takes the main clause after it ("On Monday he will
+        // ...", "; the next year he won").
+        // Only after a main clause: "In an interview Friday, Goodlatte said", "Bernanke, speaking on Thursday, said" are the saying's.
+        bool attributionAfterComma = after >= 0 && before >= first + 2 && tokens[before].Kind == TokenKind.Word && VerbBefore(text, tokens, before, first, last);
+        // A relative clause ("contests in November that will test ...") still tells of its noun's time: its verbs are read
+        // only when the words before the date give no tense.
+        bool relative = false;
+        if (after >= 0 && before >= first + 2 && tokens[before].Kind == TokenKind.Word && OpensClause(text, tokens, after, last))
+        {
+            afterOpen = false;
+            // "told the Post in an interview Saturday that he would prefer": after a verb of saying, "that" opens what was said.
+            relative = tokens[after].Span(text) is "which" or "who"
+                || tokens[after].Span(text) is "that" && !ReportedBefore(text, tokens, before, first);
+        }
         // "effective Feb. 1": ahead unless a verb close by says otherwise ("rose effective Jan. 1"; "named a chairman, effective Feb. 1" stays ahead).
         bool fallback = before >= first && FallbackFuture.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[before].Span(text));
         for (int d = 0; d < (fallback ? FallbackWindow : Window); d++)
@@ -134,12 +152,24 @@ internal static class TenseReader
                 if (t != Tense.None)
                 {
                     distance = d;
+                    // "was the subject of a summit in July that brought together ...": a relative clause of the same tense
+                    // brings the cue as near as its verb.
+                    if (relative && RelativeTense(text, tokens, after, last, out int near) == t)
+                        distance = Math.Min(d, near);
                     return t;
                 }
             }
             if (afterOpen && after >= 0 && after + d <= last)
             {
                 var t = Classify(text, tokens, after + d, last, d);
+                // "will be the nominee in November, according to the party", "..., the minister said": an attribution after a
+                // comma dates the report, not the date inside the sentence before it (a date that opens its sentence or clause
+                // is the saying's: "On Friday, officials said ...").
+                if (t == Tense.Past && attributionAfterComma && ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[after + d].Span(text))
+                    && CommaBetween(text, tokens, after, after + d))
+                {
+                    t = Tense.None;
+                }
                 // "Tuesday night, Trump is scheduled to speak", "A day later, the president is scheduled to visit": a date that
                 // opens its sentence is the main clause's, and a present "be" before a participle of planning is its future.
                 // Only there: after a date inside the sentence the verb may belong to another clause ("which had been
@@ -157,6 +187,11 @@ internal static class TenseReader
         {
             distance = SignalDistance;
             return Tense.Future;
+        }
+        if (relative && RelativeTense(text, tokens, after, last, out int relativeDistance) is var rt and not Tense.None)
+        {
+            distance = relativeDistance;
+            return rt;
         }
         // "Collins will be named commander of the Space Shuttle Columbia for a mission in December": the search stopped at
         // "be", whose tense is its modal's just past the window; the verb group is one verb, so the modal decides (from as far).
@@ -250,6 +285,176 @@ internal static class TenseReader
     private static bool Conjunct(string text, Token[] tokens, int i, int last) =>
         i < last && tokens[i].Span(text) is "and" or "but" && tokens[i + 1].Span(text) is "was" or "were" or "is" or "are" or "has" or "have" or "had"
             or "will" or "would" or "could" or "should" or "may" or "might" or "did" or "does" or "do";
+
+    /// <summary>Nouns of events held on a set date ("election", "ballot", "debate"): a date naming one is read to the nearest.</summary>
+    private static readonly FrozenSet<string> ScheduledEvents = Words.Tagged("scheduled-event");
+
+    /// <summary>
+    /// Whether the date at [<paramref name="start"/>, <paramref name="end"/>) names a scheduled event: followed (after an
+    /// optional "'s" and up to two lower-case modifiers) by a noun of such an event, "the November presidential election",
+    /// "November's midterm elections". 0: no; 2: after "for", "before", "ahead of", "until" (the nearest such event);
+    /// -1: after "after" or "since" (read back as any date); 1: otherwise.
+    /// </summary>
+    public static int NamesScheduledEvent(string text, int start, int end)
+    {
+        int i = end;
+        if (i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] == 's')
+            i += 2;
+        for (int words = 0; words < 3; words++)
+        {
+            if (i >= text.Length || text[i] != ' ')
+                return 0;
+            int s = ++i;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '-'))
+                i++;
+            if (i == s || !char.IsLower(text[s]))
+                return 0;
+            if (ScheduledEvents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(s, i - s)))
+            {
+                // "for (before, ahead of, until) the November election" looks ahead to it; "after (since) the November elections" back.
+                var word = WordBefore(text, start);
+                if (word is "after" or "since" or "After" or "Since")
+                    return -1;
+                if (word is "for" or "before" or "until" or "till" or "toward" or "towards" or "For" or "Before" or "Until"
+                    || word is "of" && WordBefore(text, start, 2) is "ahead" or "Ahead")
+                {
+                    return 2;
+                }
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>The <paramref name="nth"/> word before the date, its determiner skipped ("for [the] November election"), or null.</summary>
+    private static string? WordBefore(string text, int start, int nth = 1)
+    {
+        bool skipped = false;
+        while (true)
+        {
+            int e = start;
+            while (e > 0 && text[e - 1] == ' ')
+                e--;
+            int s = e;
+            while (s > 0 && char.IsLetter(text[s - 1]))
+                s--;
+            if (s == e)
+                return null;
+            var word = text[s..e];
+            start = s;
+            if (!skipped && Determiners.Contains(word))
+            {
+                skipped = true;
+                continue;
+            }
+            skipped = true;
+            if (--nth == 0)
+                return word;
+        }
+    }
+
+    /// <summary>A relative word or a subject pronoun followed by a word: the start of another clause ("... Jan. 1 that can impose", "... Wednesday he would").</summary>
+    private static bool OpensClause(string text, Token[] tokens, int i, int last) =>
+        i < last && tokens[i + 1].Kind == TokenKind.Word
+        && tokens[i].Span(text) is "that" or "which" or "who" or "he" or "she" or "they" or "we" or "I";
+
+    /// <summary>A verb with a tense (or a modal) among the words of the sentence before <paramref name="before"/>: the date stands after a main clause.</summary>
+    private static bool VerbBefore(string text, Token[] tokens, int before, int first, int last)
+    {
+        for (int k = before; k >= first; k--)
+        {
+            if (Classify(text, tokens, k, last, 0) != Tense.None)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A comma among the tokens [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static bool CommaBetween(string text, Token[] tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first tense cue of the relative clause that opens at <paramref name="after"/> ("that will test"), and how far it is.</summary>
+    private static Tense RelativeTense(string text, Token[] tokens, int after, int last, out int distance)
+    {
+        distance = int.MaxValue;
+        for (int d = 1; d < Window && after + d <= last; d++)
+        {
+            if (Bounds(text, tokens[after + d]))
+                break;
+            var t = Classify(text, tokens, after + d, last, d);
+            if (t != Tense.None)
+            {
+                distance = d;
+                return t;
+            }
+        }
+        return Tense.None;
+    }
+
+    /// <summary>A reporting verb among the words before the date in its clause ("told the Post in an interview Saturday").</summary>
+    private static bool ReportedBefore(string text, Token[] tokens, int before, int first)
+    {
+        for (int k = before; k >= first && k > before - Window; k--)
+        {
+            if (Bounds(text, tokens[k]))
+                return false;
+            if (ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>How far before "by" a past verb may stand and still make it look back.</summary>
+    private const int ByWindow = 5;
+
+    /// <summary>
+    /// "by" (at <paramref name="by"/>) after a past verb of its own clause ("were murdered by July", "sold 500 units by March"),
+    /// or opening a sentence whose main clause is past ("By the end of January, scientists began ..."). An infinitive, a modal
+    /// or a plan on the way keeps it ahead ("ordered them to comply by Friday", "is expected to be done by March"); a
+    /// reporting verb is no cue (it dates the report).
+    /// </summary>
+    private static bool ByLooksBack(string text, Token[] tokens, int by, int after, int first, int last)
+    {
+        if (!tokens[by].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (int k = by - 1; k >= first; k--)
+        {
+            if (Bounds(text, tokens[k]) || tokens[k].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase) && k < last
+                && tokens[k + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[k + 1].Start]))
+            {
+                return false;
+            }
+            // "with decisions issued by summer", "27 million projected by November": a participle right before "by" may be a
+            // reduced clause, which says nothing of when; after "was", "were" ("were murdered by July") the auxiliary decides.
+            if (k == by - 1 && tokens[k].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+                && !(k > first && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k - 1].Span(text))))
+            {
+                return false;
+            }
+            var t = Classify(text, tokens, k, last, int.MaxValue);
+            if (t != Tense.None)
+                return t == Tense.Past && by - k <= ByWindow;
+        }
+        // Nothing before "by" in its sentence: an opening phrase, dated by the main clause after its comma.
+        if (after < 0 || after > last || tokens[after].Kind != TokenKind.Punctuation || text[tokens[after].Start] != ',')
+            return false;
+        for (int k = after + 1; k <= last && k <= after + Window; k++)
+        {
+            if (Bounds(text, tokens[k]))
+                return false;
+            var t = Classify(text, tokens, k, last, int.MaxValue);
+            if (t != Tense.None)
+                return t == Tense.Past;
+        }
+        return false;
+    }
 
     /// <summary>A quotation mark, colon or semicolon: the words past it belong to another clause, with its own tense.</summary>
     private static bool Bounds(string text, Token token) =>
@@ -359,13 +564,18 @@ internal static class TenseReader
         if (lookup.Contains(word))
         {
             // "to" and "set", "going" count only before a verb: "set to", "going to", "to be held".
+            // "Many had expected the bill to be adopted in May": an expectation in the past perfect was looked at from the past.
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase))
-                return i < last && NextIs(text, tokens, i, "be") ? Tense.Future : Tense.None;
+                return i < last && NextIs(text, tokens, i, "be") ? HadBefore(text, tokens, i) ? Tense.Past : Tense.Future : Tense.None;
             if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
                 return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
             // "plans to", "plan to": a verb; "vacation plans" a noun.
-            if (word.StartsWith("plan", StringComparison.OrdinalIgnoreCase) && !(i < last && NextIs(text, tokens, i, "to")))
+            // "approached the White House with a plan to use existing laws": after a determiner, a noun.
+            if (word.StartsWith("plan", StringComparison.OrdinalIgnoreCase) && (!(i < last && NextIs(text, tokens, i, "to"))
+                || i > 0 && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text))))
+            {
                 return Tense.None;
+            }
             // "had been scheduled to expire Friday": a plan seen from after it.
             if (PreviousIs(text, tokens, i, "had") || i > 1 && PreviousIs(text, tokens, i, "been") && PreviousIs(text, tokens, i - 1, "had"))
                 return Tense.Past;
@@ -422,6 +632,19 @@ internal static class TenseReader
             return i < last && NextIs(text, tokens, i, "to");
         }
         return next.Equals("due", StringComparison.OrdinalIgnoreCase) || next.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"had" among the few words before <paramref name="i"/> in its clause: "had expected the bill to".</summary>
+    private static bool HadBefore(string text, Token[] tokens, int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 6; k--)
+        {
+            if (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Dash)
+                return false;
+            if (tokens[k].Span(text).Equals("had", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static bool PreviousIs(string text, Token[] tokens, int i, string word) =>

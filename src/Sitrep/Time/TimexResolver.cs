@@ -283,6 +283,14 @@ internal sealed class TimexResolver
     {
         if (c.TenseFrom is { } from && from != c)
             return TenseOf(from);
+        // "the November election", "November's midterm elections", "the Nov. 3 ballot": a date naming a scheduled event.
+        // After "for", "before", "ahead of" the verbs tell of what leads up to the event, not of the event ("chose candidates
+        // for November's elections"): the nearest such event is meant. After "after" or "since" it is read back as any date;
+        // otherwise the verbs decide as for any date, and with none the nearest such event is meant (no leaning to the past).
+        int scheduled = TenseReader.NamesScheduledEvent(_text, c.Start, c.End);
+        _scheduled = scheduled > 0;
+        if (scheduled == 2)
+            return Tense.None;
         // "Wednesday's ruling": a possessive date names an event, whatever the verbs around it say.
         if (c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's')
             return Tense.None;
@@ -294,6 +302,9 @@ internal sealed class TimexResolver
 
     /// <summary>How far the cue of the last tense read was from its expression: a verb beside the date is trusted further.</summary>
     private int _tenseDistance = int.MaxValue;
+
+    /// <summary>Whether the expression whose tense was read last names a scheduled event ("the November election"): with no tense, the nearest reading, no leaning to the past.</summary>
+    private bool _scheduled;
 
     private const int NearCue = 2;
 
@@ -326,7 +337,7 @@ internal sealed class TimexResolver
         }
         if (directed is { } d && Math.Abs(d.DistanceTo(reference)) <= limit)
             return d;
-        if (tense == Tense.None && nearest is { } n && n.DistanceTo(reference) > 0)
+        if (tense == Tense.None && !_scheduled && nearest is { } n && n.DistanceTo(reference) > 0)
         {
             // With no verb to go by, news tells what has happened: the past reading unless the future one is much nearer.
             var past = Choose(make, reference, Tense.Past, fits);
