@@ -247,6 +247,21 @@ internal sealed partial class FinderRun
         var (appOpen, appClose) = AppositionAfterName(t, sentence, paragraph);
         if (appClose > 0)
             limit = Math.Min(_tokens.Length, appClose + 6);
+        else
+        {
+            // "“…,” House Majority Leader X (R-Calif.) said": a short bracket does not count against the few tokens.
+            for (int k = t; k < limit && k < _tokens.Length; k++)
+            {
+                if (!IsPunct(k, '('))
+                    continue;
+                int shut = k + 1;
+                while (shut < _tokens.Length && shut - k < 8 && !IsPunct(shut, ')'))
+                    shut++;
+                if (shut < _tokens.Length && IsPunct(shut, ')'))
+                    limit = Math.Min(_tokens.Length, limit + shut - k + 1);
+                break;
+            }
+        }
         for (int k = t; k < limit; k++)
         {
             if (k > appOpen && k < appClose)

@@ -68,6 +68,20 @@ internal sealed partial class FinderRun
             ps--;
         if (ps < phrase.Start && (WordIs(ps - 1, "with") || WordIs(ps - 2, "with") && WordIn(ps - 1, SpeechWords.Determiners)))
             ps = phrase.Start;
+        // "Jerry Taylor of the Niskanen Center said": a person of a body speaks, not the body (not when the
+        // person is an object himself: "A spokesman for X of Y said" is the spokesman's).
+        if (phrase.Start > floor && phrase.Form == SourceForm.Name && _view.MentionType(phrase.End - 1) is "ORG" or "MEDIA")
+        {
+            int of = phrase.Start - 1;
+            if (WordIn(of, SpeechWords.Determiners))
+                of--;
+            if (of - 1 >= floor && WordIs(of, "of") && _view.MentionType(of - 1) == "PERSON" && !IsPossessive(of - 1))
+            {
+                int first = Math.Max(floor, _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[of - 1]].Start));
+                if (!(first > floor && PrepositionBefore(first, includeOf: true)))
+                    return new SourceSpan(first, of, SourceForm.Name);
+            }
+        }
         if (ps > floor && PrepositionBefore(ps, includeOf: place))
         {
             var subject = SubjectLeftOf(ps - 1, floor);
@@ -239,6 +253,9 @@ internal sealed partial class FinderRun
                 return new SourceSpan(mStart, mEnd, SourceForm.Name);
         }
         int before = opening - 1;
+        // "Rep. X (D-Md.), the …, said": the bracket after the name.
+        if (before >= floor && IsPunct(before, ')'))
+            before = MatchingOpen(before) - 1;
         if (before < floor)
             return SourceSpan.None;
         var left = PhraseEndingAt(before, floor);
