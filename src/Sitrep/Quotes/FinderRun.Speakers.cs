@@ -105,6 +105,9 @@ internal sealed partial class FinderRun
         Span<char> buffer = stackalloc char[40];
         int t = _view.FirstTokenAtOrAfter(at);
         var w = CueFeatures.Lower(_view.Word(t), buffer);
+        // "he’s said", "they’re threatening": the pronoun before its contracted auxiliary.
+        if (ContractedPronoun(w) is { Length: > 0 } stem)
+            w = stem;
         int paragraph = ParagraphOf(t);
         if (w.SequenceEqual("he") || w.SequenceEqual("she"))
         {
