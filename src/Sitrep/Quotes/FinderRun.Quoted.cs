@@ -242,8 +242,30 @@ internal sealed partial class FinderRun
         }
         // The cue within a few tokens, with at most a noun phrase (the speaker) before it.
         int limit = Math.Min(_tokens.Length, t + 10);
+        // "“…,” Gordon Brown, the U.N.'s special envoy for global education, told CNN.": an apposition
+        // after the name is passed over whole, however long; a cue inside it is not the quotation's.
+        var (appOpen, appClose) = AppositionAfterName(t, sentence, paragraph);
+        if (appClose > 0)
+            limit = Math.Min(_tokens.Length, appClose + 6);
+        else
+        {
+            // "“…,” House Majority Leader X (R-Calif.) said": a short bracket does not count against the few tokens.
+            for (int k = t; k < limit && k < _tokens.Length; k++)
+            {
+                if (!IsPunct(k, '('))
+                    continue;
+                int shut = k + 1;
+                while (shut < _tokens.Length && shut - k < 8 && !IsPunct(shut, ')'))
+                    shut++;
+                if (shut < _tokens.Length && IsPunct(shut, ')'))
+                    limit = Math.Min(_tokens.Length, limit + shut - k + 1);
+                break;
+            }
+        }
         for (int k = t; k < limit; k++)
         {
+            if (k > appOpen && k < appClose)
+                continue;
             if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
                 return false;
             if (!IsLooseCue(k) || _view.TokenQuote[k] >= 0)
@@ -269,13 +291,96 @@ internal sealed partial class FinderRun
                 return true;
             }
             var left = LeftSource(k, t);
-            if (left.Start < 0 || left.Start < FirstWordAt(t) || !OnlyTitleBetween(FirstWordAt(t), left.Start) || (crossed && !AttributionClosed(k + 1)))
+            if (left.Start < 0 || left.Start < FirstWordAt(t) || (crossed && !AttributionClosed(k + 1))
+                || !(OnlyTitleBetween(FirstWordAt(t), left.Start) || left.Form == SourceForm.Name && TitleWordsBefore(FirstWordAt(t), left.Start)))
                 return false;
             SetCue(frame, k, k + 1);
             SetSource(frame, left.Start, left.End, left.Form);
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "“…,” X, the …, said": the commas around an apposition right after a name (with its title) that
+    /// opens the words after a quotation: (opening comma, closing comma), or (-1, -1). The name ends
+    /// within eight tokens, before any cue; the apposition holds no quotation mark (an apostrophe is none) and ends its clause
+    /// within 20 tokens.
+    /// </summary>
+    private (int Open, int Close) AppositionAfterName(int t, int sentence, int paragraph)
+    {
+        int w = FirstWordAt(t);
+        int open = -1;
+        for (int k = w; k < _tokens.Length && k - w <= 8; k++)
+        {
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] != 0 || IsSentenceEndPunct(k) || IsPunct(k, ';') || IsLooseCue(k))
+                return (-1, -1);
+            if (IsComma(k))
+            {
+                open = k;
+                break;
+            }
+        }
+        if (open <= w)
+            return (-1, -1);
+        // The segment before the comma is a name ending there (a short bracket after it allowed: "Rep. X (D-Md.),").
+        int last = open - 1;
+        if (IsPunct(last, ')'))
+            last = MatchingOpen(last) - 1;
+        if (last < w || _view.MentionType(last) is not ("PERSON" or "ORG" or "MEDIA") || IsPossessive(last))
+            return (-1, -1);
+        int nameStart = _view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[last]].Start);
+        if (nameStart < w || !(nameStart == w || OnlyTitleBetween(w, nameStart) || TitleWordsBefore(w, nameStart)))
+            return (-1, -1);
+        for (int k = open + 1; k < _tokens.Length && k - open <= 20; k++)
+        {
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] != 0 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
+                return (-1, -1);
+            if (IsComma(k))
+                return k > open + 1 ? (open, k) : (-1, -1);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>
+    /// Tokens [a, b) before a name are its title and their modifiers, in lower case too: "former", "White
+    /// House press secretary", "campaign manager", "Kantar/CMAG vice president", "retired teacher". No
+    /// verb, preposition, pronoun, conjunction or cue among them; an article only first; at most six.
+    /// </summary>
+    private bool TitleWordsBefore(int a, int b)
+    {
+        if (b - a > 6 || b <= a)
+            return b == a;
+        Span<char> buffer = stackalloc char[40];
+        for (int k = a; k < b; k++)
+        {
+            if (_view.TokenMention[k] >= 0 || _tokens[k].Kind is TokenKind.Abbreviation or TokenKind.Number)
+                continue;
+            if (_tokens[k].Kind == TokenKind.Punctuation)
+            {
+                if (k > a && (IsPunct(k, '/') || IsPunct(k, '-') || IsPunct(k, '&')))
+                    continue;
+                return false;
+            }
+            if (_tokens[k].Kind == TokenKind.Quote)
+            {
+                if (k > a && _view.MarkRole[k] == 0)
+                    continue;
+                return false;
+            }
+            if (!_view.IsWord(k))
+                return false;
+            if (k == a && (WordIs(k, "a") || WordIs(k, "an") || WordIs(k, "the")))
+                continue;
+            if (_view.IsCapitalised(k))
+                continue;
+            var w = CueFeatures.Lower(_view.Word(k), buffer);
+            if (WordIn(k, SpeechWords.PhraseStops) || WordIn(k, SpeechWords.Prepositions) || WordIn(k, SpeechWords.Determiners)
+                || WordIn(k, SpeechWords.PersonalPronouns) || WordIn(k, SpeechWords.Relatives) || WordIn(k, SpeechWords.IrregularPasts)
+                || IsLooseCue(k) || (w.EndsWith("ly") && w.Length > 4) || w.EndsWith("ed") || w.Contains('\''))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Token <paramref name="t"/> closes an attribution: the end of its sentence, a comma, a semicolon, a dash or a quotation mark.</summary>

@@ -105,6 +105,9 @@ internal sealed partial class FinderRun
         Span<char> buffer = stackalloc char[40];
         int t = _view.FirstTokenAtOrAfter(at);
         var w = CueFeatures.Lower(_view.Word(t), buffer);
+        // "he’s said", "they’re threatening": the pronoun before its contracted auxiliary.
+        if (ContractedPronoun(w) is { Length: > 0 } stem)
+            w = stem;
         int paragraph = ParagraphOf(t);
         if (w.SequenceEqual("he") || w.SequenceEqual("she"))
         {
@@ -121,15 +124,7 @@ internal sealed partial class FinderRun
             return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph);
         }
         if (w.SequenceEqual("who") || w.SequenceEqual("which") || w.SequenceEqual("whom"))
-        {
-            int before = t - 1;
-            if (IsComma(before))
-                before--;
-            var antecedent = before >= 0 ? PhraseEndingAt(before, _view.SentenceStart(t)) : SourceSpan.None;
-            if (antecedent.Start >= 0 && _view.TokenMention[antecedent.End - 1] >= 0)
-                return _input.Mentions[_view.TokenMention[antecedent.End - 1]].Entity;
-            return -1;
-        }
+            return RelativeEntity(t, person: !w.SequenceEqual("which"));
         if (w.SequenceEqual("they"))
         {
             int speaker = LastSpeaker(at, static type => type is "ORG" or "GPE" or "MEDIA", paragraph);
@@ -142,6 +137,62 @@ internal sealed partial class FinderRun
         }
         return -1;
     }
+
+    /// <summary>
+    /// The entity a relative pronoun at <paramref name="t"/> stands for: the noun phrase before it. "who"
+    /// stands for a person or group, so not for a place or body named as the object of a preposition
+    /// ("Rand Paul of Kentucky, who", "a professor at the University of Richmond, who", "senators in
+    /// Montana who"): the noun that phrase hangs on is the antecedent, and a name before an apposition
+    /// stands for it ("Marty Rosenberg, vice president of Atlantic Plate Glass Co., who", "Carlos Curbelo, a
+    /// Florida Republican who"). A person as the object stays ("the source close to X, who" is ambiguous), and so
+    /// does a body or group unless the climb reaches a person ("a grilling from Democrats, who"); never past "by".
+    /// </summary>
+    private int RelativeEntity(int t, bool person)
+    {
+        int floor = _view.SentenceStart(t);
+        int before = t - 1;
+        if (IsComma(before))
+            before--;
+        var antecedent = before >= floor ? PhraseEndingAt(before, floor) : SourceSpan.None;
+        var named = antecedent;
+        if (person)
+        {
+            // Climbing over a body or group ("a grilling from Democrats, who", "members of the GOP, who") is
+            // taken only when it reaches a person; over places and common nouns it is taken whatever it reaches.
+            bool placesOnly = true;
+            for (int step = 0; step < 4 && antecedent.Start > floor && !IsPersonName(antecedent) && PrepositionBefore(antecedent.Start, includeOf: true); step++)
+            {
+                int p = antecedent.Start - 1;
+                if (WordIn(p, SpeechWords.Determiners))
+                    p--;
+                if (WordIs(p, "by"))
+                    break;
+                var head = p - 1 >= floor ? PhraseEndingAt(p - 1, floor) : SourceSpan.None;
+                if (head.Start < 0)
+                    break;
+                if (antecedent.Form == SourceForm.Name && _view.MentionType(antecedent.End - 1) is not ("GPE" or "LOC" or "FACILITY"))
+                    placesOnly = false;
+                antecedent = head;
+            }
+            if (antecedent.Start >= 0 && !IsPersonName(antecedent))
+            {
+                // Back over the rest of the noun phrase ("a Florida Republican") to a comma after a person's name.
+                int k = antecedent.Start - 1;
+                while (k > floor && antecedent.Start - k <= 4 && !IsComma(k)
+                    && (_view.TokenMention[k] >= 0 || _view.IsWord(k) && !WordIn(k, SpeechWords.PhraseStops) && !WordIn(k, SpeechWords.Prepositions) && !IsCue(k)))
+                    k--;
+                if (k > floor && IsComma(k) && _view.MentionType(k - 1) == "PERSON" && !IsPossessive(k - 1))
+                    return _input.Mentions[_view.TokenMention[k - 1]].Entity;
+            }
+            if (!placesOnly && !IsPersonName(antecedent))
+                antecedent = named;
+        }
+        if (antecedent.Start >= 0 && antecedent.Form == SourceForm.Name && _view.TokenMention[antecedent.End - 1] >= 0)
+            return _input.Mentions[_view.TokenMention[antecedent.End - 1]].Entity;
+        return -1;
+    }
+
+    private bool IsPersonName(SourceSpan s) => s.Form == SourceForm.Name && _view.MentionType(s.End - 1) == "PERSON";
 
     private int LastSpeaker(int at, Func<string?, bool> accepts, int paragraph)
     {

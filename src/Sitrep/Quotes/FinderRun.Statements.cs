@@ -26,6 +26,29 @@ internal sealed partial class FinderRun
             && SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(head), buffer), out var kind) && kind == NominalKind.Statement;
     }
 
+    /// <summary>
+    /// The cue of <paramref name="f"/> is set at another time than what was told before it: "later",
+    /// "earlier", "previously" or "once" within three words of the cue, outside the quoted words; not
+    /// "later in …" / "earlier in …" ("later in the interview" is the same occasion).
+    /// </summary>
+    private bool ToldAtAnotherTime(Frame f)
+    {
+        int cue = f.CueToken;
+        if (cue < 0)
+            return false;
+        int s0 = _view.SentenceStart(cue), s1 = _view.SentenceEnd(cue);
+        for (int k = Math.Max(s0, cue - 3); k <= cue + 3 && k < s1; k++)
+        {
+            if (k == cue || _view.TokenQuote[k] >= 0 || (_tokens[k].Start >= f.Start && _tokens[k].End <= f.End))
+                continue;
+            if ((WordIs(k, "later") || WordIs(k, "earlier")) && !WordIs(k + 1, "in") && !WordIs(k + 1, "that"))
+                return true;
+            if (WordIs(k, "previously") || (WordIs(k, "once") && k < cue))
+                return true;
+        }
+        return false;
+    }
+
     private int ParagraphAt(int offset) => ParagraphOf(Math.Min(_view.FirstTokenAtOrAfter(offset), _tokens.Length - 1));
 
     private void AssignStatements()
@@ -51,6 +74,9 @@ internal sealed partial class FinderRun
                 bool sameOccasion = (s.CitedEntity >= 0 && s.CitedEntity == f.CitedEntity) || (s.Date is not null && s.Date == f.Date) || PointsBack(f)
                     || f.Turn && last.Turn;
                 if (!near && !sameOccasion)
+                    continue;
+                // "X later said …", "X said earlier this year …": told as another time than the quotes before.
+                if (!sameOccasion && !PointsBack(f) && ToldAtAnotherTime(f))
                     continue;
                 found = s;
                 break;
