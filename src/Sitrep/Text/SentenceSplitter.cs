@@ -33,7 +33,7 @@ public static class SentenceSplitter
                 citation = -1;
                 end = t + 1 >= tokens.Length || OpensSentence(text, tokens[t + 1]) || ParagraphBreakBetween(text, tokens[t], tokens[t + 1]);
             }
-            else if (IsTerminal(text, tokens[t]))
+            else if (IsTerminal(text, tokens[t]) && !ClosesShortenedWordInBracket(text, tokens, first, t))
             {
                 // A closing mark is glued to what it closes: in ". \"We …" the straight mark opens the next sentence.
                 while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && tokens[last + 1].Start == tokens[last].End)
@@ -70,6 +70,9 @@ public static class SentenceSplitter
         char c = text[token.Start];
         if (token.Kind == TokenKind.Bracket)
             return false; // "(State-run website, 31 March)" after a quotation cites it
+        // "?!", "!!!", "…." and the spaced ". . .": a stop after a stop goes on with it, never opens a sentence of its own.
+        if (IsTerminal(text, token))
+            return false;
         if (token.Kind is TokenKind.Quote or TokenKind.Hashtag or TokenKind.Handle or TokenKind.Number or TokenKind.Dash)
             return true;
         // "a Birmingham, Ala., abortion clinic", "Waltham, Mass., maker of": a comma, semicolon or colon right after a
@@ -82,14 +85,26 @@ public static class SentenceSplitter
     /// <summary>Arabic, Hebrew, CJK and other scripts without case: any word may open a sentence.</summary>
     private static bool IsCaselessScript(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
 
-    private static bool MayEnd(string text, Token token)
+    private static bool MayEnd(string text, Token token) => Abbreviations.MayEndSentence.Contains(token.Span(text).TrimEnd('.'));
+
+    /// <summary>
+    /// A full stop right before the ")" of a short bracket opened inside the sentence closes a shortened
+    /// word, not the sentence: "Rep. Jane Doe (R-Calif.) said", "Shreveport (La.) Mayor …". A bracket that
+    /// opens the sentence ("(Laughter.)") or holds a longer clause may end one.
+    /// </summary>
+    private static bool ClosesShortenedWordInBracket(string text, Token[] tokens, int first, int t)
     {
-        var word = token.Span(text).TrimEnd('.');
-        Span<char> lower = stackalloc char[16];
-        if (word.Length > lower.Length)
+        if (text[tokens[t].Start] != '.' || t + 1 >= tokens.Length || tokens[t + 1].Start != tokens[t].End
+            || tokens[t + 1].Kind != TokenKind.Bracket || text[tokens[t + 1].Start] != ')')
             return false;
-        int n = word.ToLowerInvariant(lower);
-        return Abbreviations.MayEndSentence.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..n]);
+        for (int p = t - 1; p > first && p >= t - 3; p--)
+        {
+            if (tokens[p].Kind == TokenKind.Bracket)
+                return text[tokens[p].Start] == '(';
+            if (tokens[p].Kind != TokenKind.Word && tokens[p].Kind != TokenKind.Abbreviation && tokens[p].Kind != TokenKind.Dash)
+                return false;
+        }
+        return false;
     }
 
     private static bool ParagraphBreakBetween(string text, Token a, Token b) =>

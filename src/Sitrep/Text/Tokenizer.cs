@@ -152,7 +152,7 @@ public static class Tokenizer
         if (i < text.Length && text[i] == '.')
         {
             var word = text.AsSpan(start, i - start);
-            if (kind == TokenKind.Abbreviation || IsInitial(word) || IsKnownAbbreviation(word))
+            if (kind == TokenKind.Abbreviation || IsInitial(word) || IsKnownAbbreviation(word, text, i + 1))
             {
                 i++;
                 kind = TokenKind.Abbreviation;
@@ -172,14 +172,28 @@ public static class Tokenizer
 
     private static bool IsInitial(ReadOnlySpan<char> word) => word.Length == 1 && char.IsUpper(word[0]);
 
-    private static bool IsKnownAbbreviation(ReadOnlySpan<char> word)
+    /// <summary>
+    /// A listed abbreviation, written as the list says: "Wed." and "Sun." with a capital ("in the sun." is
+    /// a word and a full stop), "No." before a number ("No. 5"; "voted no." and "No. The …" are the word).
+    /// </summary>
+    private static bool IsKnownAbbreviation(ReadOnlySpan<char> word, string text, int afterStop)
     {
-        if (word.Length > 10)
+        if (word.Length > 10 || !KnownWords.Contains(word))
             return false;
-        Span<char> lower = stackalloc char[10];
-        int n = word.ToLowerInvariant(lower);
-        return Abbreviations.Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..n]);
+        if (Abbreviations.Capitalised.Contains(word) && !char.IsUpper(word[0]))
+            return false;
+        if (Abbreviations.BeforeNumber.Contains(word))
+        {
+            int j = afterStop;
+            while (j < text.Length && text[j] is ' ' or '\u00A0')
+                j++;
+            return j < text.Length && char.IsDigit(text[j]);
+        }
+        return true;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownWords =
+        Abbreviations.Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsWordChar(char c)
     {
