@@ -116,14 +116,17 @@ public static class StoryStatements
             return false;
         if (a.Date is not null && b.Date is not null && a.Date != b.Date)
             return false;
-        var (small, large) = a.Words.Count <= b.Words.Count ? (a, b) : (b, a);
-        if (small.Words.Count == 0)
+        bool sameSpeaker = a.Speaker == b.Speaker;
+        // Every pair of a story's versions comes here, so the cheap test of the names goes before the words are counted.
+        if (!sameSpeaker && !(a.Unnamed || b.Unnamed || OneSpeaker(a, b)))
             return false;
-        var other = large.Words.ToHashSet(StringComparer.Ordinal);
-        int shared = small.Words.Count(other.Contains);
-        if (a.Speaker == b.Speaker)
+        var (small, large) = a.Words.Count <= b.Words.Count ? (a, b) : (b, a);
+        if (small.Words.Count == 0 || (!sameSpeaker && small.Words.Count < MinSharedWordsOtherName))
+            return false;
+        int shared = small.Words.Count(large.WordSet.Contains);
+        if (sameSpeaker)
             return shared >= MinSharedWords && shared >= MinShared * small.Words.Count;
-        return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count && (OneSpeaker(a, b) || a.Unnamed || b.Unnamed);
+        return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count;
     }
 
     /// <summary>
@@ -132,7 +135,7 @@ public static class StoryStatements
     /// </summary>
     private static bool OneSpeaker(Unit a, Unit b)
     {
-        if ((a.SpeakerType == "PERSON" || b.SpeakerType == "PERSON") && Surname(a.SpeakerName) is { } s && s == Surname(b.SpeakerName))
+        if ((a.SpeakerType == "PERSON" || b.SpeakerType == "PERSON") && a.Surname is { } s && s == b.Surname)
             return true;
         return Serves(a, b) || Serves(b, a);
     }
@@ -238,6 +241,12 @@ public static class StoryStatements
 
     private sealed record Unit(string Document, string Speaker, string SpeakerName, IReadOnlyList<StoredQuote> Quotes, IReadOnlyList<string> Words, string? Date)
     {
+        /// <summary>The content words as a set, built once: each unit is compared with every other of its story.</summary>
+        public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>The speaker's name's last word (<see cref="StoryStatements.Surname(string)"/>), read once.</summary>
+        public string? Surname { get; } = StoryStatements.Surname(SpeakerName);
+
         public string? SpeakerType { get; init; }
 
         public IReadOnlyList<string> Roles { get; init; } = [];
