@@ -111,17 +111,20 @@ internal sealed partial class FinderRun
         int paragraph = ParagraphOf(t);
         if (w.SequenceEqual("he") || w.SequenceEqual("she"))
         {
+            // Only a person the pronoun agrees with: one the article calls a woman is no "he" (FindGenders).
+            bool male = w.SequenceEqual("he");
             // A person named earlier in the same sentence: "Although X was against it, he ordered …".
             for (int k = t - 1; k >= _view.SentenceStart(t); k--)
             {
-                if (_view.MentionType(k) == "PERSON" && _view.TokenQuote[k] < 0 && !IsPossessive(k) && !PrepositionBefore(_view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[k]].Start)))
+                if (_view.MentionType(k) == "PERSON" && _view.TokenQuote[k] < 0 && !IsPossessive(k) && !PrepositionBefore(_view.FirstTokenAtOrAfter(_input.Mentions[_view.TokenMention[k]].Start))
+                    && FitsPronoun(_input.Mentions[_view.TokenMention[k]].Entity, male))
                     return _input.Mentions[_view.TokenMention[k]].Entity;
             }
-            int speaker = LastSpeaker(at, static type => type == "PERSON", paragraph);
-            var mention = LastPersonSubject(t, paragraph);
-            if (mention.Entity >= 0 && (speaker < 0 || mention.At > LastSpeakerAt(at, static type => type == "PERSON")))
+            int speaker = LastSpeaker(at, static type => type == "PERSON", paragraph, male);
+            var mention = LastPersonSubject(t, paragraph, male);
+            if (mention.Entity >= 0 && (speaker < 0 || mention.At > LastSpeakerAt(at, static type => type == "PERSON", male)))
                 return mention.Entity;
-            return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph);
+            return speaker >= 0 ? speaker : LastMention(t, static type => type == "PERSON", paragraph, male);
         }
         if (w.SequenceEqual("who") || w.SequenceEqual("which") || w.SequenceEqual("whom"))
             return RelativeEntity(t, person: !w.SequenceEqual("which"));
@@ -194,7 +197,8 @@ internal sealed partial class FinderRun
 
     private bool IsPersonName(SourceSpan s) => s.Form == SourceForm.Name && _view.MentionType(s.End - 1) == "PERSON";
 
-    private int LastSpeaker(int at, Func<string?, bool> accepts, int paragraph)
+    /// <summary>The last speaker before <paramref name="at"/> of an accepted type (and, for "he"/"she", <paramref name="male"/>, of a fitting gender).</summary>
+    private int LastSpeaker(int at, Func<string?, bool> accepts, int paragraph, bool? male = null)
     {
         for (int i = _speakers.Count - 1; i >= 0; i--)
         {
@@ -203,24 +207,24 @@ internal sealed partial class FinderRun
                 continue;
             if (paragraph - ParagraphOf(_view.FirstTokenAtOrAfter(s.At)) > 3)
                 return -1;
-            if (accepts(s.Type))
+            if (accepts(s.Type) && (male is not { } m || FitsPronoun(s.Entity, m)))
                 return s.Entity;
         }
         return -1;
     }
 
-    private int LastSpeakerAt(int at, Func<string?, bool> accepts)
+    private int LastSpeakerAt(int at, Func<string?, bool> accepts, bool? male = null)
     {
         for (int i = _speakers.Count - 1; i >= 0; i--)
         {
-            if (_speakers[i].At < at && _speakers[i].Entity >= 0 && accepts(_speakers[i].Type))
+            if (_speakers[i].At < at && _speakers[i].Entity >= 0 && accepts(_speakers[i].Type) && (male is not { } m || FitsPronoun(_speakers[i].Entity, m)))
                 return _speakers[i].At;
         }
         return -1;
     }
 
     /// <summary>The last person named as a sentence's subject (its first name, outside quotations) before token <paramref name="t"/>.</summary>
-    private (int Entity, int At) LastPersonSubject(int t, int paragraph)
+    private (int Entity, int At) LastPersonSubject(int t, int paragraph, bool male)
     {
         int s = SentenceOf(t);
         for (int k = t - 1; k >= 0; k--)
@@ -230,6 +234,8 @@ internal sealed partial class FinderRun
             if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0 || _view.MentionType(k) != "PERSON")
                 continue;
             var m = _input.Mentions[_view.TokenMention[k]];
+            if (!FitsPronoun(m.Entity, male))
+                continue;
             int first = _view.FirstTokenAtOrAfter(m.Start);
             var subject = SubjectOf(_view.SentenceStart(first), Math.Min(_view.SentenceEnd(first), SentenceOf(k) == s ? t : _view.SentenceEnd(first)));
             if (subject.Start >= 0 && subject.Start <= first && first < subject.End)
@@ -238,7 +244,7 @@ internal sealed partial class FinderRun
         return (-1, -1);
     }
 
-    private int LastMention(int t, Func<string, bool> accepts, int paragraph)
+    private int LastMention(int t, Func<string, bool> accepts, int paragraph, bool? male = null)
     {
         for (int k = t - 1; k >= 0; k--)
         {
@@ -247,7 +253,7 @@ internal sealed partial class FinderRun
             if (_view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0)
                 continue;
             var m = _input.Mentions[_view.TokenMention[k]];
-            if (m.Entity >= 0 && accepts(m.Type))
+            if (m.Entity >= 0 && accepts(m.Type) && (male is not { } g || FitsPronoun(m.Entity, g)))
                 return m.Entity;
         }
         return -1;
