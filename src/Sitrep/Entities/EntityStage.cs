@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("11", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("12", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -149,11 +149,14 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionShaper.WithoutLeadingThe(text, tokens, found);
         (found, var cited) = MentionEvidence.WithDatedCitations(text, tokens, found);
         var mentions = new List<Mention>(found.Count);
+        var inPlaceList = new List<bool>(found.Count);
         foreach (var m in found)
         {
             var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors.Value);
             mentions.Add(new Mention(m.Start, m.End, type));
+            inPlaceList.Add(TypeRefiner.IsPlaceInGazetteer(codes, m));
         }
+        CompanyEvidence.Apply(text, mentions, inPlaceList);
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
         PlaceEvidence.Apply(text, mentions);

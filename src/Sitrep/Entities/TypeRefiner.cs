@@ -414,7 +414,7 @@ internal static class TypeRefiner
     }
 
     /// <summary>Every token of the name is part of a country or city name the model's lists know.</summary>
-    private static bool IsPlaceInGazetteer(byte[] codes, EntityMention mention)
+    internal static bool IsPlaceInGazetteer(byte[] codes, EntityMention mention)
     {
         for (int t = mention.FirstToken; t < mention.FirstToken + mention.TokenCount; t++)
         {

@@ -1,0 +1,221 @@
+using System.Collections.Frozen;
+using Sitrep.Lexicons;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// Companies the tagger read as places or people ("Amazon", "Naftogaz", "Slack"): a name is an ORG, at
+/// every occurrence in the article, where one occurrence has what only a company has beside it — a legal
+/// form after it ("Acme Inc."), a company noun right before it or heading an apposition after it ("the
+/// tech company Slack", "companies like Merck, Intel and …", "Anthem, a health-benefits company that …"),
+/// a word after it or its possessive that only a company has ("Slack CEO", "Amazon's shares"), and, for
+/// a name read as a place, one a company has and a person or place rarely ("Walmart employees").
+/// A name a place list knows ("Georgia", "Jordan", "Anthem, Ariz.") takes only a legal form, a company
+/// noun or an apposition; a name read as a person never takes the staff words ("Trump's spokesman").
+/// The words are resources/lexicons/company-cues.tsv.
+/// </summary>
+internal static class CompanyEvidence
+{
+    private static Lexicon Cues => Lexicon.Get("company-cues");
+
+    private static readonly PhraseSet Nouns = Cues.PhrasesTagged("noun");
+    private static readonly PhraseSet Kinds = Cues.PhrasesTagged("kind");
+    private static readonly PhraseSet After = Cues.PhrasesTagged("after");
+    private static readonly PhraseSet Staff = Cues.PhrasesTagged("staff");
+    private static readonly string[] Suffixes = [.. Cues.Tagged("suffix").OrderByDescending(s => s.Length)];
+
+    /// <summary>Words that may follow the noun of an apposition that says what the name is ("…, a firm that", "…, a company based in").</summary>
+    private static readonly FrozenSet<string> AppositionContinuations = new[]
+    {
+        "that", "which", "whose", "based", "headquartered", "founded", "owned", "run", "led", "in", "with", "known", "rated", "from", "of", "and", "where", "who",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <param name="inPlaceList">For each mention, whether every token of it is in the country or city lists.</param>
+    public static void Apply(string text, List<Mention> mentions, IReadOnlyList<bool> inPlaceList)
+    {
+        HashSet<string>? companies = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (!Retypable(m.Type))
+                continue;
+            // "Lexington County spokesman": a place of local government has staff too.
+            bool place = inPlaceList[i] || EndsWithPlaceHead(text.AsSpan(m.Start, m.End - m.Start));
+            bool person = m.Type == "PERSON";
+            bool before = NounBefore(text, m, Nouns) || (!place && !person && NounBefore(text, m, Kinds));
+            bool evidence = before || HasSuffix(text, m) || Apposition(text, m.End, Nouns) || (!place && !person && Apposition(text, m.End, Kinds))
+                || (!place && WordAfter(text, m.End, After)) || (!place && !person && WordAfter(text, m.End, Staff));
+            if (!evidence)
+                continue;
+            (companies ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
+            if (!before)
+                continue;
+            // "companies like Merck, Under Armour, and Intel": the names listed after the cued one.
+            for (int j = i + 1; j < mentions.Count && IsListGap(text.AsSpan(mentions[j - 1].End, Math.Max(0, mentions[j].Start - mentions[j - 1].End))); j++)
+            {
+                if (Retypable(mentions[j].Type) && !inPlaceList[j])
+                    companies.Add(mentions[j].Text(text));
+            }
+        }
+        if (companies is null)
+            return;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (Retypable(m.Type) && companies.Contains(m.Text(text)))
+                mentions[i] = m with { Type = "ORG" };
+        }
+    }
+
+    /// <summary>The name's last word is a place of local government's noun ("… County", place-nouns.tsv).</summary>
+    private static bool EndsWithPlaceHead(ReadOnlySpan<char> name)
+    {
+        int space = name.LastIndexOf(' ');
+        return space > 0 && EntityLexicons.PlaceHeads.Contains(name[(space + 1)..].ToString());
+    }
+
+    private static bool Retypable(string type) => type is "GPE" or "LOC" or "PERSON";
+
+    /// <summary>", ", ", and ", " and ", " or ": the gap between two names of one list.</summary>
+    private static bool IsListGap(ReadOnlySpan<char> gap)
+    {
+        gap = gap.Trim();
+        if (gap.StartsWith(","))
+            gap = gap[1..].TrimStart();
+        return gap.Length == 0 || gap is "and" or "or";
+    }
+
+    /// <summary>
+    /// "the tech company Slack", "the company, Naftogaz, which", "companies like Merck", "firms such as Acme". After a
+    /// comma the name must close an apposition (a comma or stop after it): "at a law firm, Loretta Lynch said"
+    /// is a phrase before the subject.
+    /// </summary>
+    private static bool NounBefore(string text, Mention m, PhraseSet nouns)
+    {
+        int start = m.Start;
+        int end = start;
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+        if (end == start)
+            return false;
+        if (end > 0 && text[end - 1] == ',')
+        {
+            int after = m.End;
+            while (after < text.Length && text[after] == ' ')
+                after++;
+            if (after < text.Length && text[after] is not (',' or '.' or ';'))
+                return false;
+            end--;
+            while (end > 0 && text[end - 1] == ' ')
+                end--;
+        }
+        var before = text.AsSpan(0, end);
+        foreach (var linker in (ReadOnlySpan<string>)[" like", " such as", " including"])
+        {
+            if (before.EndsWith(linker, StringComparison.Ordinal))
+            {
+                int at = end - linker.Length;
+                return at > 0 && nouns.MatchEndingAt(text.AsSpan(0, at), at) >= 0 && text[at - 1] is 's' or 'S';
+            }
+        }
+        return nouns.MatchEndingAt(before, end) >= 0;
+    }
+
+    /// <summary>"X, a health-benefits company that …", "X, the firm": an apposition whose head is a company noun, up to four modifiers before it.</summary>
+    private static bool Apposition(string text, int end, PhraseSet nouns)
+    {
+        var after = text.AsSpan(end, Math.Min(120, text.Length - end));
+        int i = 0;
+        if (i >= after.Length || after[i] != ',')
+            return false;
+        i = Skip(after, i + 1);
+        int article = i;
+        foreach (var a in (ReadOnlySpan<string>)["a ", "an ", "the "])
+        {
+            if (after[i..].StartsWith(a, StringComparison.Ordinal))
+            {
+                i = Skip(after, i + a.Length);
+                break;
+            }
+        }
+        if (i == article)
+            return false;
+        for (int words = 0; words <= 4 && i < after.Length; words++)
+        {
+            int length = nouns.MatchAt(after, i);
+            if (length > 0)
+            {
+                int next = i + length;
+                if (next >= after.Length || after[next] is ',' or '.' or ';' or ':' or ')' or '—' or '–')
+                    return true;
+                if (after[next] != ' ')
+                    return false;
+                int w = Skip(after, next);
+                int wEnd = w;
+                while (wEnd < after.Length && char.IsLetter(after[wEnd]))
+                    wEnd++;
+                return AppositionContinuations.Contains(after[w..wEnd].ToString());
+            }
+            // A modifier: a word of letters, digits, hyphens, ampersands or an abbreviation's dots.
+            int e = i;
+            while (e < after.Length && (char.IsLetterOrDigit(after[e]) || after[e] is '-' or '&' or '.' or '\'' or '’'))
+                e++;
+            if (e == i || e >= after.Length || after[e] != ' ' || after[e - 1] == '.' && !IsAbbreviation(after[i..e]))
+                return false;
+            i = Skip(after, e);
+        }
+        return false;
+    }
+
+    private static bool IsAbbreviation(ReadOnlySpan<char> word) => word.Length >= 2 && word.Count('.') >= 2;
+
+    /// <summary>"Slack CEO", "Amazon's shares": the word after the name or its possessive.</summary>
+    private static bool WordAfter(string text, int end, PhraseSet words)
+    {
+        var after = text.AsSpan(end, Math.Min(60, text.Length - end));
+        int i = 0;
+        if (after.StartsWith("'s ", StringComparison.Ordinal) || after.StartsWith("’s ", StringComparison.Ordinal))
+            i = 2;
+        if (i >= after.Length || after[i] != ' ')
+            return false;
+        return words.MatchAt(after, i + 1) > 0;
+    }
+
+    /// <summary>"Acme Inc.", "Acme, Corp.": a legal form right after the name, or ending it.</summary>
+    private static bool HasSuffix(string text, Mention m)
+    {
+        var name = text.AsSpan(m.Start, m.End - m.Start);
+        int space = name.LastIndexOf(' ');
+        if (space > 0 && IsSuffix(name[(space + 1)..]))
+            return true;
+        int i = m.End;
+        if (i < text.Length && text[i] == ',')
+            i++;
+        if (i >= text.Length || text[i] != ' ')
+            return false;
+        i++;
+        foreach (var s in Suffixes)
+        {
+            if (text.AsSpan(i).StartsWith(s, StringComparison.Ordinal) && (i + s.Length == text.Length || !char.IsLetterOrDigit(text[i + s.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsSuffix(ReadOnlySpan<char> word)
+    {
+        foreach (var s in Suffixes)
+        {
+            if (word.SequenceEqual(s))
+                return true;
+        }
+        return false;
+    }
+
+    private static int Skip(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        return i;
+    }
+}
