@@ -129,14 +129,58 @@ internal sealed partial class FinderRun
         if (w.SequenceEqual("who") || w.SequenceEqual("which") || w.SequenceEqual("whom"))
             return RelativeEntity(t, person: !w.SequenceEqual("which"));
         if (w.SequenceEqual("they"))
-        {
-            int speaker = LastSpeaker(at, static type => type is "ORG" or "GPE" or "MEDIA", paragraph);
-            return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG", paragraph);
-        }
+            return TheyEntity(t);
         if (w.SequenceEqual("it"))
         {
             int speaker = LastSpeaker(at, static type => type is "ORG" or "MEDIA" or "GPE", paragraph);
             return speaker >= 0 ? speaker : LastMention(t, static type => type is "ORG" or "MEDIA", paragraph);
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// "they": the subject of the nearest sentence before it (or of its own sentence, before it) that has one,
+    /// taken only when that subject is an organisation, outlet or country named alone ("The agency said …
+    /// They added …"); a person, two people, a plural noun ("Democrats", "the attorneys", "officials") or any
+    /// other phrase there gives no entity rather than the last organisation that spoke. A subject that is
+    /// itself "they" passes to the sentence before it, at most three sentences back.
+    /// </summary>
+    private int TheyEntity(int t)
+    {
+        int sentence = SentenceOf(t);
+        for (int back = 0; back <= 3 && sentence - back >= 0; back++)
+        {
+            int s0 = back == 0 ? _view.SentenceStart(t) : _view.Sentences[sentence - back].FirstToken;
+            int end = back == 0 ? t : _view.SentenceEnd(s0);
+            while (s0 < end && (_view.TokenQuote[s0] >= 0 || !_view.IsWord(s0) && _view.TokenMention[s0] < 0))
+                s0++;
+            if (s0 >= end)
+                continue;
+            var subject = SubjectOf(s0, end);
+            if (subject.Start < 0 || subject.Start >= t)
+                continue;
+            if (subject.Form == SourceForm.Pronoun)
+            {
+                if (WordIs(subject.Start, "they"))
+                    continue;
+                return -1;
+            }
+            if (subject.Form != SourceForm.Name || _view.TokenMention[subject.Start] < 0)
+                return -1;
+            int after = subject.End;
+            Span<char> lower = stackalloc char[40];
+            // "members of Congress", "the Soviet officials": the group, not the body, is the subject.
+            if (PrepositionBefore(subject.Start, includeOf: true) || IsPossessive(subject.End - 1)
+                || after < _tokens.Length && _view.IsWord(after) && SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(CueFeatures.Lower(_view.Word(after), lower), out var kind) && kind == NominalKind.Group)
+                return -1;
+            // One person alone is no "they": the sentence before may name the group ("The board said …
+            // Mrs. X said … They said …"); two people or a person heading a list are.
+            if (_view.MentionType(subject.Start) == "PERSON" && !(after < _tokens.Length && (WordIs(after, "and") || WordIs(after, "or") || WordIs(after, "nor") || IsComma(after))))
+                continue;
+            if (_view.MentionType(subject.Start) is not ("ORG" or "GPE" or "MEDIA")
+                || after < _tokens.Length && (_view.TokenMention[after] >= 0 || _view.IsCapitalised(after) || WordIs(after, "and") || WordIs(after, "or")))
+                return -1;
+            return _input.Mentions[_view.TokenMention[subject.Start]].Entity;
         }
         return -1;
     }

@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Quotes;
 /// <summary>
 /// Runs every file in Specs/Quotes through the default pipeline with entities and the quote finder.
 /// Sections: <c>## input</c>, <c>## metadata</c> (published), <c>## quotes</c> ("- kind: words | speaker:
-/// text = entity | cue: text | cited: outlet | date: yyyy-MM-dd (followed by "inferred" when the publication date stands in) | within: outer words", "none" for
+/// text = entity ("text = none": no entity) | cue: text | cited: outlet | date: yyyy-MM-dd (followed by "inferred" when the publication date stands in) | within: outer words", "none" for
 /// null), <c>## not quotes</c>, <c>## cites</c>, <c>## not cites</c> (outlet or channel names) and
 /// <c>## statements</c> ("- same: words ; words", "- different: words ; words"). Any other section fails.
 /// </summary>
@@ -172,7 +172,12 @@ public sealed class QuoteSpecTests
         var parts = value.Split(" = ");
         if (!text.Equals(parts[0].Trim(), StringComparison.Ordinal))
             problems.Add($"«{words}»: speaker words [{text}], expected [{parts[0].Trim()}]");
-        if (parts.Length > 1 && !Names(run.EntityName(s.Entity) ?? "", parts[1].Trim()))
+        if (parts.Length > 1 && parts[1].Trim() == "none")
+        {
+            if (run.EntityName(s.Entity) is { } wrong)
+                problems.Add($"«{words}»: speaker is [{wrong}], expected no entity");
+        }
+        else if (parts.Length > 1 && !Names(run.EntityName(s.Entity) ?? "", parts[1].Trim()))
             problems.Add($"«{words}»: speaker is [{run.EntityName(s.Entity) ?? "no entity"}], expected [{parts[1].Trim()}]");
     }
 
