@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("12", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("13", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -157,6 +157,7 @@ public sealed partial class EntityStage : IDocumentStage
             inPlaceList.Add(TypeRefiner.IsPlaceInGazetteer(codes, m));
         }
         CompanyEvidence.Apply(text, mentions, inPlaceList);
+        ListTypes.Apply(text, mentions, inPlaceList);
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
         PlaceEvidence.Apply(text, mentions);
