@@ -407,6 +407,8 @@ internal sealed partial class FinderRun
         var after = ContentAfter(from, s1, FrontedClause(from, s0));
         if (after.Start < 0 || WordCount(after.Start, after.End) < 1)
             return null;
+        if (FrontedPlaceOfWords(k, s0, after.Start))
+            return null;
         frame.Start = after.Start;
         frame.End = after.End;
         return frame;
@@ -612,6 +614,41 @@ internal sealed partial class FinderRun
             return !GerundSubject(first, comma);
         // A short prepositional opening: "In Baghdad,", "After the meeting,".
         return WordIn(first, SpeechWords.Prepositions) && comma - first <= 6;
+    }
+
+    /// <summary>
+    /// "In a Facebook message posted Friday, Cruz said …", "In a statement released Tuesday, the agency
+    /// said …": the cue stands in an opening prepositional phrase (the sentence's first word a preposition,
+    /// no comma before the cue) whose comma is followed by a clause with its own verb of saying and its
+    /// subject right after the comma (or after a determiner there). The phrase says where the words appeared (it is that quote's
+    /// cited source), not words of its own.
+    /// </summary>
+    private bool FrontedPlaceOfWords(int k, int s0, int wordsStart)
+    {
+        int first = s0;
+        while (first < k && (_tokens[first].Kind == TokenKind.Quote || !_view.IsWord(first)))
+            first++;
+        if (first >= k || !WordIn(first, SpeechWords.Prepositions))
+            return false;
+        for (int t = first; t < k; t++)
+            if (IsComma(t) || _view.MarkRole[t] != 0 || _view.TokenQuote[t] >= 0)
+                return false;
+        int comma = -1;
+        for (int t = k + 1; t < _tokens.Length && _tokens[t].Start < wordsStart; t++)
+            if (IsComma(t))
+                comma = t;
+        if (comma < 0)
+            return false;
+        int s1 = _view.SentenceEnd(k);
+        for (int u = comma + 2; u < s1 && u <= comma + 8; u++)
+        {
+            if (IsComma(u) || _view.TokenQuote[u] >= 0)
+                return false;
+            if (IsCue(u) && IsStrongSpeechCue(u) && LeftSource(u, comma + 1) is { Start: >= 0 } subject
+                && (subject.Start == comma + 1 || subject.Start == comma + 2 && WordIn(comma + 1, SpeechWords.Determiners)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
