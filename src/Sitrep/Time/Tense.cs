@@ -131,6 +131,8 @@ internal static class TenseReader
         }
         // "effective Feb. 1": ahead unless a verb close by says otherwise ("rose effective Jan. 1"; "named a chairman, effective Feb. 1" stays ahead).
         bool fallback = before >= first && FallbackFuture.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[before].Span(text));
+        var deferred = Tense.None;
+        int deferredDistance = int.MaxValue;
         for (int d = 0; d < (fallback ? FallbackWindow : Window); d++)
         {
             if (beforeOpen && before >= 0 && before - d >= first && Bounds(text, tokens[before - d]))
@@ -176,6 +178,18 @@ internal static class TenseReader
                 // scheduled to kick in Jan. 2, are expected to ...").
                 if (t == Tense.Present && before < first + 2 && PlanFollows(text, tokens, after + d + 1, last))
                     t = Tense.Future;
+                // "the plant, which halted production in March, could reopen": a modal of possibility past a comma after a date
+                // inside its sentence may be another clause's; it decides only when no verb before the date does within the
+                // window ("If Trump isn't elected in November, the rules could sway": it does; a date that opens its sentence
+                // is the main clause's: "In November, Democrats could win").
+                if (t == Tense.Future && before >= first + 2 && tokens[after + d].Span(text) is "could" or "might" or "may"
+                    && CommaBetween(text, tokens, after, after + d))
+                {
+                    if (deferred == Tense.None)
+                        (deferred, deferredDistance) = (t, d);
+                    t = Tense.None;
+                    afterOpen = false;
+                }
                 if (t != Tense.None)
                 {
                     distance = d;
@@ -187,6 +201,11 @@ internal static class TenseReader
         {
             distance = SignalDistance;
             return Tense.Future;
+        }
+        if (deferred != Tense.None)
+        {
+            distance = deferredDistance;
+            return deferred;
         }
         if (relative && RelativeTense(text, tokens, after, last, out int relativeDistance) is var rt and not Tense.None)
         {
@@ -560,6 +579,20 @@ internal static class TenseReader
         var word = token.Span(text);
         if (word.Length < 2 || char.IsUpper(word[0]) && i > 0 && !IsSentenceStart(text, tokens, i))
             return Tense.None;
+        // "could weaken his chances by putting Wisconsin in play in November", "could plan votes in September": a modal of
+        // possibility looks ahead as "would" does ("may" only in lower case: "May" is the month or a name). "could have
+        // carried out tests from February" looks back: no cue, the participle after it decides; so does "could" before a
+        // negation or "barely", mostly the past of "can" ("after Comey's Friday bombshell, aides could barely contain their glee").
+        if (word is "could" or "Could" or "might" or "Might" or "may")
+        {
+            if (i < last && tokens[i + 1].Span(text) is "have" or "'ve" or "’ve"
+                || word is "could" or "Could" && (i < last && tokens[i + 1].Span(text) is "not" or "n't" or "n’t" or "barely" or "hardly" or "never" or "scarcely"
+                    || NegativeSubject(text, tokens, i)))
+            {
+                return Tense.None;
+            }
+            return Tense.Future;
+        }
         var lookup = FutureWords.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word))
         {
@@ -613,6 +646,22 @@ internal static class TenseReader
             return Tense.Past;
         }
         return Tense.None;
+    }
+
+    /// <summary>"Neither he nor his grandparents could be located Wednesday", "no one could": a negative subject shortly before "could" in its clause.</summary>
+    private static bool NegativeSubject(string text, Token[] tokens, int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 6; k--)
+        {
+            if (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Dash)
+                return false;
+            if (tokens[k].Span(text) is "nor" or "Neither" or "neither" or "nobody" or "Nobody" or "none" or "None"
+                || tokens[k].Span(text) is "one" && k > 0 && tokens[k - 1].Span(text) is "no" or "No")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -289,16 +289,27 @@ internal sealed class TimexResolver
         // otherwise the verbs decide as for any date, and with none the nearest such event is meant (no leaning to the past).
         int scheduled = TenseReader.NamesScheduledEvent(_text, c.Start, c.End);
         _scheduled = scheduled > 0;
+        int s = SentenceOf(c.Start);
+        _tenseDistance = int.MaxValue;
+        // "the last debate before Monday's caucuses", "ahead of the Wednesday vote": a weekday is at most a week off, and a
+        // weekday event the text looks toward is the coming one, unless the clause is past ("Hours before Thursday's vote,
+        // Democrats went to ..."), when the nearest such day is meant (the one just gone or the one next).
+        if (scheduled == 2 && c.Rule == Rule.Weekday)
+        {
+            var around = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _);
+            return around == Tense.Past ? Tense.None : Tense.Future;
+        }
         if (scheduled == 2)
             return Tense.None;
         // "Wednesday's ruling": a possessive date names an event, whatever the verbs around it say.
-        if (c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's')
+        if (Possessive(c))
             return Tense.None;
-        int s = SentenceOf(c.Start);
-        _tenseDistance = int.MaxValue;
         var tense = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _tenseDistance);
         return tense;
     }
+
+    /// <summary>"Wednesday's ruling", "November’s election": the expression is followed by a possessive "'s".</summary>
+    private bool Possessive(Candidate c) => c.End + 1 < _text.Length && _text[c.End] is '\'' or '’' && _text[c.End + 1] == 's';
 
     /// <summary>How far the cue of the last tense read was from its expression: a verb beside the date is trusted further.</summary>
     private int _tenseDistance = int.MaxValue;
@@ -699,6 +710,10 @@ internal sealed class TimexResolver
                 Tense.Past => r.AddDays(-back),
                 Tense.Future => r.AddDays(ahead),
                 Tense.Present => back < ahead ? r.AddDays(-back) : r.AddDays(ahead),
+                // A weekday before the name of a scheduled event ("Thursday confirmation hearings", "a Friday vote") with no
+                // verb to go by: the nearest such day, as for a month ("the November election"), no leaning to the past. Not a
+                // possessive, which news mostly uses of an event reported after it ("At Wednesday's hearing, Democrats seemed").
+                _ when _scheduled && !Possessive(c) => back < ahead ? r.AddDays(-back) : r.AddDays(ahead),
                 // With no verb to go by, news tells what has happened: the past unless the next such day is much nearer.
                 _ => back <= ahead + 1 ? r.AddDays(-back) : r.AddDays(ahead),
             },
