@@ -46,6 +46,9 @@ internal static class EntityLexicons
     /// <summary>Streets and districts that stand for an industry or a government ("Wall Street", "Downing Street"): ORG as a whole mention.</summary>
     public static FrozenSet<string> SectorMetonyms { get; } = Lexicon.Get("sector-metonyms").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The states, district and territories of the United States (us-states.tsv): in brackets after a person, the person's place.</summary>
+    public static FrozenSet<string> UsStates { get; } = Lexicon.Get("us-states").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The social networks and messaging services of speech-channels.tsv (its channel column): companies, never places or people.</summary>
     public static FrozenSet<string> OnlineServices { get; } = Lexicon.Get("speech-channels").Entries.SelectMany(e => e.Tags).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -116,7 +119,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words");

@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("13", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("14", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -82,6 +82,14 @@ public sealed partial class EntityStage : IDocumentStage
             if (Resolution.DocumentCoreference.IsPartyTag(bracketed.Text(text)))
             {
                 known[Key(name.Text(text))] = "PERSON";
+                continue;
+            }
+            // "Betty Sutton (Ohio)": a state in brackets after a person says where the person is from or stands for; it is
+            // no second name of theirs, and it and the article's other "Ohio"s are a place, whatever the tagger made of
+            // it inside a list of names.
+            if (name.Type == "PERSON" && EntityLexicons.UsStates.Contains(bracketed.Text(text)))
+            {
+                known.TryAdd(Key(bracketed.Text(text)), "GPE");
                 continue;
             }
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
