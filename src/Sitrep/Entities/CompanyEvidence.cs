@@ -51,7 +51,8 @@ internal static class CompanyEvidence
             if (!before)
                 continue;
             // "companies like Merck, Under Armour, and Intel": the names listed after the cued one.
-            for (int j = i + 1; j < mentions.Count && IsListGap(text.AsSpan(mentions[j - 1].End, Math.Max(0, mentions[j].Start - mentions[j - 1].End))); j++)
+            bool joined = false;
+            for (int j = i + 1; j < mentions.Count && mentions[j - 1].End <= mentions[j].Start && ListTypes.ListGap(text.AsSpan(mentions[j - 1].End, mentions[j].Start - mentions[j - 1].End), ref joined); j++)
             {
                 if (Retypable(mentions[j].Type) && !inPlaceList[j])
                     companies.Add(mentions[j].Text(text));
@@ -71,19 +72,10 @@ internal static class CompanyEvidence
     private static bool EndsWithPlaceHead(ReadOnlySpan<char> name)
     {
         int space = name.LastIndexOf(' ');
-        return space > 0 && EntityLexicons.PlaceHeads.Contains(name[(space + 1)..].ToString());
+        return space > 0 && EntityLexicons.PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name[(space + 1)..]);
     }
 
     private static bool Retypable(string type) => type is "GPE" or "LOC" or "PERSON";
-
-    /// <summary>", ", ", and ", " and ", " or ": the gap between two names of one list.</summary>
-    private static bool IsListGap(ReadOnlySpan<char> gap)
-    {
-        gap = gap.Trim();
-        if (gap.StartsWith(","))
-            gap = gap[1..].TrimStart();
-        return gap.Length == 0 || gap is "and" or "or";
-    }
 
     /// <summary>
     /// "the tech company Slack", "the company, Naftogaz, which", "companies like Merck", "firms such as Acme". After a

@@ -75,8 +75,8 @@ internal static class ListTypes
         }
     }
 
-    /// <summary>", ", ", and ", " and ", " or ": the gap between two names of one list; <paramref name="joined"/> is set by "and"/"or".</summary>
-    private static bool ListGap(ReadOnlySpan<char> gap, ref bool joined)
+    /// <summary>", ", ", and ", " and ", " or ": the gap between two names of one list (here and in <see cref="CompanyEvidence"/>'s "companies like X, Y and Z"); <paramref name="joined"/> is set by "and"/"or".</summary>
+    internal static bool ListGap(ReadOnlySpan<char> gap, ref bool joined)
     {
         if (gap.Length == 0 || gap.Length > 6)
             return false;
