@@ -296,6 +296,9 @@ internal sealed class EventFinder
                 var span = token.Span(text);
                 if (char.IsUpper(span[0]) && !titleCase && !OpensSentence(tokens, first, i))
                     continue;
+                // A capitalised word the times read as a date is the month, also in a line of capitals: "WASHINGTON, March 1 (Xinhua) --".
+                if (char.IsUpper(span[0]) && timed[i])
+                    continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
                 if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start)
                     && !(noun.Type == "PROTEST" && CampaignRally(text, tokens, owner, input.Mentions, first, end, i)))

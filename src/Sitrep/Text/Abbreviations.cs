@@ -16,10 +16,13 @@ internal static class Abbreviations
     public static string Hash => Lexicon.HashOf("abbreviations");
 
     /// <summary>Without the final full stop; any case. The dotted ones ("u.s") are found by shape and not in it.</summary>
-    public static readonly FrozenSet<string> Known = List.All.Except(List.Tagged("dotted"), StringComparer.OrdinalIgnoreCase).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> Known = List.All.Except(List.Tagged("dotted"), StringComparer.OrdinalIgnoreCase).Except(List.Tagged("state"), StringComparer.OrdinalIgnoreCase).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Abbreviations that may also end a sentence ("… in the U.S. The next day …").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MayEndSentence = List.Tagged("may-end").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>U.S. states as AP shortens them ("Mass.", "N.H."): they end a sentence before a capitalised word that is no shortened title. Only the splitter reads them: "Mass" and its full stop stay two tokens.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> State = List.Tagged("state").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Shortened only when written with a capital ("Wed.", "Sun."): "wed", "sun" are words.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Capitalised = List.Tagged("capitalised").GetAlternateLookup<ReadOnlySpan<char>>();

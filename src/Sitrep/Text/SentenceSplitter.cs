@@ -7,7 +7,10 @@ namespace Sitrep.Text;
 /// mark or ellipsis (with the closing quotes and brackets after it) when the next token opens a
 /// sentence, and always at a paragraph break. Abbreviations and initials do not end sentences,
 /// except the few that often close one ("… in the U.S. The …"). A bracketed source right after
-/// a quotation stays with it.
+/// a quotation stays with it. A wire dateline that opens a paragraph with an agency or a state
+/// ("WASHINGTON (Reuters) -", "ELK RIVER, Minn. —", "(CNN)"), or before a quotation ("BEIRUT — “…"),
+/// is a sentence of its own, up to and with its dash, so the first sentence (and a quotation that
+/// opens it) starts where the story does; "WASHINGTON — The Senate …" keeps its dateline as a prefix.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -26,6 +29,13 @@ public static class SentenceSplitter
         int citation = -1; // the "(" of a source cited right after a sentence's end
         for (int t = 0; t < tokens.Length; t++)
         {
+            if (t == first && (t == 0 || ParagraphBreakBetween(text, tokens[t - 1], tokens[t])) && DatelineEnd(text, tokens, t) is var dateline and >= 0)
+            {
+                sentences.Add(new Sentence(tokens[first].Start, tokens[dateline].End, first, dateline - first + 1));
+                first = dateline + 1;
+                t = dateline;
+                continue;
+            }
             int last = t;
             bool end = false;
             if (citation >= 0 && tokens[t].Kind == TokenKind.Bracket && text[tokens[t].Start] == ')')
@@ -38,14 +48,24 @@ public static class SentenceSplitter
                 // A closing mark is glued to what it closes: in ". \"We …" the straight mark opens the next sentence.
                 while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && tokens[last + 1].Start == tokens[last].End)
                     last++;
-                end = last + 1 >= tokens.Length || OpensSentence(text, tokens[last + 1]) || ParagraphBreakBetween(text, tokens[last], tokens[last + 1]);
+                end = last + 1 >= tokens.Length || ParagraphBreakBetween(text, tokens[last], tokens[last + 1])
+                    || (last == t && StopOfState(text, tokens, t) ? StateEnds(text, tokens, t) : OpensSentence(text, tokens[last + 1]));
                 if (!end && tokens[last + 1].Kind == TokenKind.Bracket && text[tokens[last + 1].Start] == '(')
                     citation = last + 1;
             }
-            else if (tokens[t].Kind == TokenKind.Abbreviation && t + 1 < tokens.Length && MayEnd(text, tokens[t]))
+            else if (ClosedAfterShortenedWord(text, tokens, t))
+            {
+                last = t + 1;
+                end = true;
+            }
+            else if (tokens[t].Kind == TokenKind.Abbreviation && t + 1 < tokens.Length && (MayEnd(text, tokens[t]) || IsState(text, tokens[t])))
             {
                 var next = tokens[t + 1];
-                end = Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || ParagraphBreakBetween(text, tokens[t], next);
+                // "… in the U.S. The next day", "… in Washington, D.C. “I want …": an opener or an opening quotation.
+                // A state ends before any capitalised word but a shortened title ("in Concord, N.H. Patrick said";
+                // "Mass. Gov. Deval Patrick" goes on).
+                end = ParagraphBreakBetween(text, tokens[t], next)
+                    || (IsState(text, tokens[t]) ? StateEnds(text, tokens, t) : Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || OpensQuotation(text, tokens, t + 1));
             }
             if (!end && t + 1 < tokens.Length && ParagraphBreakBetween(text, tokens[t], tokens[t + 1]))
                 end = true;
@@ -84,6 +104,131 @@ public static class SentenceSplitter
 
     /// <summary>Arabic, Hebrew, CJK and other scripts without case: any word may open a sentence.</summary>
     private static bool IsCaselessScript(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
+
+    /// <summary>
+    /// "… about “the Big Mo.” Van Jones wondered", "… in the U.S.” He said": a closing quotation mark glued
+    /// to a shortened word's stop, then a capitalised word, ends the sentence with the mark.
+    /// </summary>
+    private static bool ClosedAfterShortenedWord(string text, Token[] tokens, int t)
+    {
+        if (tokens[t].Kind != TokenKind.Abbreviation || text[tokens[t].End - 1] != '.' || t + 2 >= tokens.Length)
+            return false;
+        Token close = tokens[t + 1], next = tokens[t + 2];
+        return close.Kind == TokenKind.Quote && text[close.Start] is '”' or '’' or '"' && close.Start == tokens[t].End
+            && next.Start > close.End && next.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[next.Start]);
+    }
+
+    /// <summary>
+    /// After a state ("Mass.", "N.H."): an opener, an opening quotation, a symbol ("¶", "•") or any capitalised
+    /// word but a shortened title begins a sentence ("… in Concord, N.H. Patrick said"; "Mass. Gov. Deval
+    /// Patrick" and "Aurora, Colo. -- the third" go on).
+    /// </summary>
+    private static bool StateEnds(string text, Token[] tokens, int t)
+    {
+        var next = tokens[t + 1];
+        return Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || OpensQuotation(text, tokens, t + 1)
+            || (next.Kind == TokenKind.Word && char.IsUpper(text[next.Start])) || next.Kind == TokenKind.Symbol;
+    }
+
+    /// <summary>A full stop glued to a state the tokens keep as a word and its stop: "Mass", ".".</summary>
+    private static bool StopOfState(string text, Token[] tokens, int t) =>
+        text[tokens[t].Start] == '.' && t > 0 && tokens[t - 1].Kind == TokenKind.Word && tokens[t - 1].End == tokens[t].Start
+        && char.IsUpper(text[tokens[t - 1].Start]) && Abbreviations.State.Contains(tokens[t - 1].Span(text)) && t + 1 < tokens.Length;
+
+    private static bool IsState(string text, Token token) => Abbreviations.State.Contains(token.Span(text).TrimEnd('.'));
+
+    /// <summary>An opening quotation mark after a space, glued to a capitalised word: "… D.C. “I want".</summary>
+    private static bool OpensQuotation(string text, Token[] tokens, int q) =>
+        tokens[q].Kind == TokenKind.Quote && text[tokens[q].Start] is '“' or '"' or '‘' && tokens[q].Start > tokens[q - 1].End
+        && q + 1 < tokens.Length && tokens[q + 1].Start == tokens[q].End && char.IsUpper(text[tokens[q + 1].Start]);
+
+    /// <summary>
+    /// The last token of a wire dateline opening the paragraph at <paramref name="t"/>, or -1: the place
+    /// (in capitals unless an agency follows), up to two ", region" or ", date" parts, the agency in
+    /// brackets, and the dash ("WASHINGTON —", "TILTON, N.H. —", "NEW YORK, March 3 (AP) —",
+    /// "Washington (CNN)", "(CNN) -"). Without an agency the dash is needed, and the place in capitals
+    /// ("BEIRUT —"; "Singing — whether …" is prose). The story has to go on after it on the same line,
+    /// with no lower-case word.
+    /// </summary>
+    private static int DatelineEnd(string text, Token[] tokens, int t)
+    {
+        int limit = t;
+        while (limit + 1 < tokens.Length && limit - t < 24 && !ParagraphBreakBetween(text, tokens[limit], tokens[limit + 1]))
+            limit++;
+        int p = t;
+        bool capitals = true, agency = false;
+        int letters = 0;
+        Span<char> buffer = stackalloc char[5];
+        ReadOnlySpan<char> initials = buffer[..0];
+        if (!IsBracket(text, tokens[p], '('))
+        {
+            while (p <= limit && p - t < 5 && IsCapitalised(text, tokens[p]))
+            {
+                buffer[p - t] = text[tokens[p].Start];
+                foreach (char c in tokens[p].Span(text))
+                {
+                    if (char.IsLetter(c))
+                    {
+                        letters++;
+                        capitals &= char.IsUpper(c);
+                    }
+                }
+                p++;
+            }
+            if (p == t)
+                return -1;
+            initials = buffer[..(p - t)];
+            for (int part = 0; part < 2 && p < limit && tokens[p].Kind == TokenKind.Punctuation && text[tokens[p].Start] == ','; part++)
+            {
+                int q = p + 1;
+                while (q <= limit && q - p <= 5 && (IsCapitalised(text, tokens[q]) || tokens[q].Kind == TokenKind.Number || (q > p + 1 && IsGluedStop(text, tokens, q))))
+                    q++;
+                if (q == p + 1)
+                    return -1;
+                p = q;
+            }
+        }
+        if (p <= limit && IsBracket(text, tokens[p], '('))
+        {
+            int q = p + 1, agencyLetters = 0;
+            while (q <= limit && q - p <= 4 && IsCapitalised(text, tokens[q]))
+                agencyLetters += tokens[q++].Length;
+            // "Senate Armed Services Committee (SASC)" spells its own name out: no agency.
+            if (q == p + 1 || q > limit || !IsBracket(text, tokens[q], ')') || agencyLetters < 2
+                || SpellsOut(tokens[p + 1].Span(text), initials))
+                return -1;
+            agency = true;
+            p = q + 1;
+        }
+        // A state's stop before the dash ("ELK RIVER, Minn. —") already ended a sentence: the dash goes with it.
+        bool stateStop = p > t && IsGluedStop(text, tokens, p - 1);
+        if (p <= limit && tokens[p].Kind == TokenKind.Dash)
+            p++;
+        else if (!agency)
+            return -1;
+        if (!agency && (!capitals || letters < 2))
+            return -1;
+        if (p > limit || tokens[p].Kind == TokenKind.Punctuation || char.IsLower(text[tokens[p].Start]))
+            return -1;
+        // Without an agency or a state the dateline stays the first sentence's prefix (the tagger reads an unknown
+        // place in capitals better there), unless a quotation opens the story: "BELLAMAR — “We will …,” she said".
+        if (!agency && !stateStop && tokens[p].Kind != TokenKind.Quote)
+            return -1;
+        return p - 1;
+    }
+
+    /// <summary>Whether the bracket's word is the initials of the last words before it ("The Federal Communications Commission (FCC)").</summary>
+    private static bool SpellsOut(ReadOnlySpan<char> agency, ReadOnlySpan<char> initials) =>
+        agency.Length >= 2 && agency.Length <= initials.Length && agency.SequenceEqual(initials[^agency.Length..]);
+
+    /// <summary>A full stop glued to the word before it ("Minn" "."): a shortened word the tokens keep apart.</summary>
+    private static bool IsGluedStop(string text, Token[] tokens, int q) =>
+        tokens[q].Kind == TokenKind.Punctuation && text[tokens[q].Start] == '.' && tokens[q].Start == tokens[q - 1].End && tokens[q - 1].Kind == TokenKind.Word;
+
+    private static bool IsCapitalised(string text, Token token) =>
+        token.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[token.Start]);
+
+    private static bool IsBracket(string text, Token token, char c) => token.Kind == TokenKind.Bracket && text[token.Start] == c;
 
     private static bool MayEnd(string text, Token token) => Abbreviations.MayEndSentence.Contains(token.Span(text).TrimEnd('.'));
 
