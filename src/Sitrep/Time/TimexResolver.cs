@@ -402,6 +402,8 @@ internal sealed class TimexResolver
             int year = r.Year + c.YearRelative;
             return c.Day <= DateTime.DaysInMonth(year, c.Month) ? new Resolved(Period.OfDay(new DateOnly(year, c.Month, c.Day)), null, anchor) : null;
         }
+        if (c.ListYear != Candidate.None && c.Day <= DateTime.DaysInMonth(c.ListYear, c.Month))
+            return new Resolved(Period.OfDay(new DateOnly(c.ListYear, c.Month, c.Day)), null, TimeAnchor.Text);
         if (NarrativeYear(c, r) is { } narrative && c.Day <= DateTime.DaysInMonth(narrative, c.Month))
             return new Resolved(Period.OfDay(new DateOnly(narrative, c.Month, c.Day)), null, TimeAnchor.Text);
         Func<Period, bool>? fits = null;
@@ -456,6 +458,8 @@ internal sealed class TimexResolver
             return Unknown($"XXXX-{c.Month:D2}");
         if (c.YearRelative != Candidate.None)
             return new Resolved(new Period(Grain.Month, new DateOnly(r.Year + c.YearRelative, c.Month, 1)), null, anchor);
+        if (c.ListYear != Candidate.None)
+            return new Resolved(new Period(Grain.Month, new DateOnly(c.ListYear, c.Month, 1)), null, TimeAnchor.Text);
         if (c.Relative == Candidate.None && NarrativeYear(c, r) is { } narrative)
             return new Resolved(new Period(Grain.Month, new DateOnly(narrative, c.Month, 1)), null, TimeAnchor.Text);
         var current = Period.Containing(Grain.Month, r);
