@@ -82,6 +82,12 @@ internal sealed class Candidate
 
     public string? Holiday;
 
+    /// <summary>
+    /// A year-less month or day listed before a dated one ("in August and September 2016", "from December to March 2017"):
+    /// the year the list gives it (the year before when its month comes later in the calendar), else <see cref="None"/>.
+    /// </summary>
+    public int ListYear = None;
+
     /// <summary>For a clock time: the next day-naming candidate in the text, which may be its day.</summary>
     public Candidate? NextDay;
 

@@ -593,6 +593,13 @@ internal static class TenseReader
             }
             return Tense.Future;
         }
+        // "inflation eased more than expected in May", "as planned": a participle of planning after "than" or "as" compares
+        // with a forecast; it says nothing of when.
+        if (i > 0 && tokens[i - 1].Span(text) is "than" or "as" && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && FutureWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return Tense.None;
+        }
         var lookup = FutureWords.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word))
         {
@@ -618,7 +625,23 @@ internal static class TenseReader
             return Tense.None;
         if (ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return distance <= ReportingWindow && !word.StartsWith("say", StringComparison.OrdinalIgnoreCase) ? Tense.Past : Tense.None;
-        bool participle = i > 0 && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span(text));
+        // "could be formally unveiled on Friday": an adverb in -ly between the auxiliary and the participle.
+        int aux = i > 1 && tokens[i - 1].Span(text) is { Length: > 4 } adverb && adverb.EndsWith("ly", StringComparison.Ordinal) ? i - 2 : i - 1;
+        bool participle = aux >= 0 && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[aux].Span(text));
+        // "he continued to insist", "we learned", "they unveiled": an -ed form right after a subject pronoun is a past verb,
+        // even one that elsewhere qualifies a noun ("continued support", "an unveiled plan").
+        if (i > 0 && word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("eed", StringComparison.OrdinalIgnoreCase)
+            && tokens[i - 1].Span(text) is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We"
+            && !FutureWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return Tense.Past;
+        }
+        // "Things could get more heated on Wednesday", "a very divided Senate": an -ed form after an adverb of degree is an adjective.
+        if (i > 0 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !PastWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            && tokens[i - 1].Span(text) is "more" or "less" or "most" or "least" or "very" or "too" or "so" or "increasingly" or "Very" or "More" or "Less")
+        {
+            return Tense.None;
+        }
         if (PastWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             return participle ? Tense.None : Tense.Past;
         if (PresentWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))

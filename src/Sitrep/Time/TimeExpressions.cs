@@ -81,6 +81,8 @@ public static class TimeExpressions
         for (int i = chosen.Count - 1; i >= 0; i--)
         {
             var c = chosen[i];
+            if (i + 1 < chosen.Count)
+                ListYear(text, c, chosen[i + 1]);
             if (c.Rule == Rule.Clock && c.DayPart is null)
                 c.NextDay = nextDay;
             if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
@@ -90,6 +92,34 @@ public static class TimeExpressions
                 nextDay = day;
         }
         return new Recognized(chosen, lost);
+    }
+
+    /// <summary>
+    /// "conducted in August and September 2016", "between May and August 2016", "from December to March 2017": a year-less
+    /// month (or day) joined to the dated month after it by "and", "or", "to", "through", a dash or a comma takes that
+    /// month's year, or the year before when it comes later in the calendar; along a list ("March, April and May 2016") the
+    /// year passes on.
+    /// </summary>
+    private static void ListYear(string text, Candidate c, Candidate next)
+    {
+        if (c.Rule is not (Rule.Month or Rule.MonthDay) || c.Relative != Candidate.None || c.YearRelative != Candidate.None
+            || c.Quarter == -2 || c.Month == Candidate.None || next.Month == Candidate.None || next.Start < c.End)
+        {
+            return;
+        }
+        int year = next.Rule == Rule.Calendar && next.Year != Candidate.None ? next.Year : next.ListYear;
+        if (year == Candidate.None)
+            return;
+        var gap = text.AsSpan(c.End, next.Start - c.End);
+        if (gap.Length > 20)
+            return;
+        foreach (var range in gap.SplitAny(" \n"))
+        {
+            var w = gap[range].Trim(',');
+            if (w.Length > 0 && w is not ("and" or "or" or "to" or "through" or "thru" or "until" or "till" or "-" or "–" or "—"))
+                return;
+        }
+        c.ListYear = c.Month > next.Month ? year - 1 : year;
     }
 
     /// <summary>Reads each candidate against the publication date (or a quote's); candidates are only read, never changed.</summary>

@@ -123,7 +123,7 @@ internal sealed class TimexResolver
             Rule.Deictic => reference is { } d ? new Resolved(Period.OfDay(d.AddDays(c.Day)), null, anchor) : Unknown("XXXX-XX-XX"),
             Rule.RelativePeriod => RelativePeriod(c, reference, anchor),
             Rule.Anaphoric => Anaphoric(c, reference, anchor),
-            Rule.TheYear => reference is { } y ? new Resolved(Period.Containing(c.Grain, y), null, anchor) : Unknown(c.Grain == Grain.Week ? "XXXX-WXX" : "XXXX"),
+            Rule.TheYear => reference is { } y ? new Resolved(Period.Containing(c.Grain, y).Shift(SundayLooksAhead(c, y) ? 1 : 0), null, anchor) : Unknown(c.Grain == Grain.Week ? "XXXX-WXX" : "XXXX"),
             Rule.Ago => Ago(c, reference, anchor, sentence),
             Rule.Clock => Clock(c, reference, anchor, sentence),
             Rule.Holiday => Holiday(c, reference, anchor),
@@ -402,6 +402,8 @@ internal sealed class TimexResolver
             int year = r.Year + c.YearRelative;
             return c.Day <= DateTime.DaysInMonth(year, c.Month) ? new Resolved(Period.OfDay(new DateOnly(year, c.Month, c.Day)), null, anchor) : null;
         }
+        if (c.ListYear != Candidate.None && c.Day <= DateTime.DaysInMonth(c.ListYear, c.Month))
+            return new Resolved(Period.OfDay(new DateOnly(c.ListYear, c.Month, c.Day)), null, TimeAnchor.Text);
         if (NarrativeYear(c, r) is { } narrative && c.Day <= DateTime.DaysInMonth(narrative, c.Month))
             return new Resolved(Period.OfDay(new DateOnly(narrative, c.Month, c.Day)), null, TimeAnchor.Text);
         Func<Period, bool>? fits = null;
@@ -456,6 +458,8 @@ internal sealed class TimexResolver
             return Unknown($"XXXX-{c.Month:D2}");
         if (c.YearRelative != Candidate.None)
             return new Resolved(new Period(Grain.Month, new DateOnly(r.Year + c.YearRelative, c.Month, 1)), null, anchor);
+        if (c.ListYear != Candidate.None)
+            return new Resolved(new Period(Grain.Month, new DateOnly(c.ListYear, c.Month, 1)), null, TimeAnchor.Text);
         if (c.Relative == Candidate.None && NarrativeYear(c, r) is { } narrative)
             return new Resolved(new Period(Grain.Month, new DateOnly(narrative, c.Month, 1)), null, TimeAnchor.Text);
         var current = Period.Containing(Grain.Month, r);
@@ -756,13 +760,27 @@ internal sealed class TimexResolver
         // "the report, published this weekend" in a Monday's paper: the weekend of the week is still ahead, the one told of in the past is the one just gone.
         if (c.Grain == Grain.Weekend && shift == 0 && period.Start > r && TenseOf(c) == Tense.Past)
             period = period.Shift(-1);
+        // "must find the time to practise this week" in a Sunday's paper: the (ISO) week ends that day, so the week it looks
+        // ahead to is the next one.
+        if (shift == 0 && SundayLooksAhead(c, r))
+            period = period.Shift(1);
         return new Resolved(period, null, anchor);
     }
+
+    /// <summary>
+    /// A week of the publication's own in a Sunday's paper that the sentence looks ahead to ("will use this week to", "in
+    /// the week ahead"): the ISO week ends that Sunday, so the next one is meant. Not a weekend: "raids expected to begin
+    /// this weekend" in a Sunday's paper may be that day's.
+    /// </summary>
+    private bool SundayLooksAhead(Candidate c, DateOnly r) =>
+        c.Grain == Grain.Week && r.DayOfWeek == DayOfWeek.Sunday
+        && (TenseOf(c) == Tense.Future || c.End <= _text.Length && _text.AsSpan(c.End).TrimStart().StartsWith("ahead", StringComparison.Ordinal));
 
     private Resolved? Anaphoric(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
         Period? basis = null;
         var how = TimeAnchor.Text;
+        bool fromReference = false;
         bool sameSentenceOnly = c.Side == 2;
         // "in the morning" is a day's morning only right after the text has named that day ("dashed Friday. Buyers
         // placed orders in the morning"); anywhere else it is a habit or a hypothesis, no time.
@@ -798,8 +816,11 @@ internal sealed class TimexResolver
             }
             basis = Period.OfDay(r);
             how = anchor;
+            fromReference = true;
         }
         int shift = c.Relative == Candidate.None ? 0 : c.Relative;
+        if (fromReference && shift == 0 && SundayLooksAhead(c, basis.Value.Start))
+            shift = 1;
         return new Resolved(Period.Containing(c.Grain, basis.Value.Start).Shift(shift), null, how);
     }
 
