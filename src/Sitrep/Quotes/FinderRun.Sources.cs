@@ -25,7 +25,7 @@ internal sealed partial class FinderRun
         int j = SkipBackOverFillers(cue - 1, floor);
         // "A survey released Sunday indicates", "he was recorded last year saying": a past participle
         // after its noun (with its time) tells of the subject; the noun or pronoun before it speaks, not the participle.
-        while (j > floor && ReducedParticiple(j))
+        while (j > floor && ReducedParticiple(j, cue))
             j = SkipBackOverFillers(j - 1, floor);
         if (j < floor)
             return SourceSpan.None;
@@ -106,9 +106,9 @@ internal sealed partial class FinderRun
     /// <summary>
     /// Token <paramref name="j"/> is a past participle in "-ed" standing after the noun it tells of ("a poll
     /// released Monday", "he was recorded"): lower case, no name, not a noun of speech-nominals.tsv, not after
-    /// a determiner ("the accused") and with a word before it.
+    /// a determiner ("the accused") and with a word before it; after "was"/"be" only before a participle or infinitive cue.
     /// </summary>
-    private bool ReducedParticiple(int j)
+    private bool ReducedParticiple(int j, int cue)
     {
         if (!_view.IsWord(j) || _view.TokenMention[j] >= 0 || char.IsUpper(_text[_tokens[j].Start]))
             return false;
@@ -128,6 +128,12 @@ internal sealed partial class FinderRun
         {
             var b = CueFeatures.Lower(_view.Word(p), buffer);
             if (b.SequenceEqual("have") || b.SequenceEqual("has") || b.SequenceEqual("had") || b.SequenceEqual("'ve") || b.SequenceEqual("’ve") || b.SequenceEqual("having"))
+                return false;
+            // A passive ("was recorded", "be thrilled") carries on only into a participle or infinitive cue
+            // ("was recorded saying", "was forced to announce"); before a finite cue it closes a clause of
+            // its own ("… after she was killed indicates"), whose subject does not speak.
+            if ((b.SequenceEqual("was") || b.SequenceEqual("were") || b.SequenceEqual("is") || b.SequenceEqual("are") || b.SequenceEqual("be") || b.SequenceEqual("been") || b.SequenceEqual("being"))
+                && !(_view.Word(cue).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || WordIs(cue - 1, "to")))
                 return false;
             if (!skippable.Contains(b))
                 break;
