@@ -960,12 +960,32 @@ internal sealed partial class FinderRun
             return t;
         for (int u = t; u < s1 && u - t0 < 16; u++)
         {
-            if (_view.MarkRole[u] != 0 || IsCue(u) || WordIn(u, ClauseWords))
+            if (_view.MarkRole[u] != 0 || (IsCue(u) && !(u == t && ChannelParticiple(t0, u))) || WordIn(u, ClauseWords))
                 return t;
             if (u > t && WordIs(u, "that"))
-                return ClauseFollows(u + 1) ? u : t;
+            {
+                if (!ClauseFollows(u + 1))
+                    return t;
+                // The participle told of the message: it is no cue of a frame of its own.
+                if (IsCue(t) && ChannelParticiple(t0, t))
+                    _used[t] = true;
+                return u;
+            }
         }
         return t;
+    }
+
+    /// <summary>
+    /// "said in a Facebook message posted Saturday that …", "wrote in an essay published Monday that …": a
+    /// participle in "-ed" right after the message or channel that was skipped tells of that message, and is
+    /// no cue of its own; the words still start after the "that".
+    /// </summary>
+    private bool ChannelParticiple(int t0, int u)
+    {
+        if (u <= t0 || !_view.IsWord(u) || char.IsUpper(_text[_tokens[u].Start]) || !_view.Word(u).EndsWith("ed", StringComparison.Ordinal))
+            return false;
+        int head = u - 1;
+        return StatementOrChannel(head) || WordIs(head, "message") || WordIs(head, "post") || WordIs(head, "account") || WordIs(head, "interview");
     }
 
     /// <summary>

@@ -23,6 +23,10 @@ internal sealed partial class FinderRun
     private SourceSpan LeftSource(int cue, int floor)
     {
         int j = SkipBackOverFillers(cue - 1, floor);
+        // "A survey released Sunday indicates", "he was recorded last year saying": a past participle
+        // after its noun (with its time) tells of the subject; the noun or pronoun before it speaks, not the participle.
+        while (j > floor && ReducedParticiple(j, cue))
+            j = SkipBackOverFillers(j - 1, floor);
         if (j < floor)
             return SourceSpan.None;
         Span<char> buffer = stackalloc char[40];
@@ -97,6 +101,44 @@ internal sealed partial class FinderRun
             return head.Start >= 0 && head.Form == SourceForm.Nominal ? new SourceSpan(head.Start, phrase.End, SourceForm.Nominal) : SourceSpan.None;
         }
         return phrase;
+    }
+
+    /// <summary>
+    /// Token <paramref name="j"/> is a past participle in "-ed" standing after the noun it tells of ("a poll
+    /// released Monday", "he was recorded"): lower case, no name, not a noun of speech-nominals.tsv, not after
+    /// a determiner ("the accused") and with a word before it; after "was"/"be" only before a participle or infinitive cue.
+    /// </summary>
+    private bool ReducedParticiple(int j, int cue)
+    {
+        if (!_view.IsWord(j) || _view.TokenMention[j] >= 0 || char.IsUpper(_text[_tokens[j].Start]))
+            return false;
+        var w = _view.Word(j);
+        if (w.Length < 6 || !w.EndsWith("ed", StringComparison.Ordinal) || !_view.IsWord(j - 1) || WordIn(j - 1, SpeechWords.Determiners) || IsPossessive(j - 1))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        if (SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(CueFeatures.Lower(w, buffer)))
+            return false;
+        // Not a verb of its own clause: "the people I interviewed", "something X flagged" (a subject right
+        // before it), "have just arrived" (a perfect), "the charitably minded" (an adjective after its adverb).
+        var before = _view.Word(j - 1);
+        if (_view.TokenMention[j - 1] >= 0 || WordIn(j - 1, SpeechWords.PersonalPronouns) || (before.Length > 4 && before.EndsWith("ly", StringComparison.Ordinal)))
+            return false;
+        var skippable = CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int p = j - 1; p >= 0 && p >= j - 3 && _view.IsWord(p); p--)
+        {
+            var b = CueFeatures.Lower(_view.Word(p), buffer);
+            if (b.SequenceEqual("have") || b.SequenceEqual("has") || b.SequenceEqual("had") || b.SequenceEqual("'ve") || b.SequenceEqual("’ve") || b.SequenceEqual("having"))
+                return false;
+            // A passive ("was recorded", "be thrilled") carries on only into a participle or infinitive cue
+            // ("was recorded saying", "was forced to announce"); before a finite cue it closes a clause of
+            // its own ("… after she was killed indicates"), whose subject does not speak.
+            if ((b.SequenceEqual("was") || b.SequenceEqual("were") || b.SequenceEqual("is") || b.SequenceEqual("are") || b.SequenceEqual("be") || b.SequenceEqual("been") || b.SequenceEqual("being"))
+                && !(_view.Word(cue).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || WordIs(cue - 1, "to")))
+                return false;
+            if (!skippable.Contains(b))
+                break;
+        }
+        return true;
     }
 
     /// <summary>Prepositions and subordinators that take a speech participle whose speaker is the clause's subject ("before adding", "after saying", "while noting", "by claiming").</summary>
@@ -190,9 +232,15 @@ internal sealed partial class FinderRun
             {
                 var w = CueFeatures.Lower(_view.Word(j), buffer);
                 if (skippable.Contains(w) || days.Contains(w) || (time.Contains(w) && !w.SequenceEqual("the") && !w.SequenceEqual("in")) || (w.EndsWith("ly") && w.Length > 4)
-                    || PerfectAdverb(j, w, floor) || (w.Length > 3 && (w.EndsWith("n't") || w.EndsWith("n’t"))))
+                    || PerfectAdverb(j, w, floor) || (w.Length > 3 && (w.EndsWith("n't") || w.EndsWith("n’t"))) || WordIn(j, SpeechWords.ClauseAdverbs))
                 {
                     j--;
+                    continue;
+                }
+                // "has so far concluded", "thus far indicate": the pair is an adverb of time, not the speaker.
+                if (w.SequenceEqual("far") && j - 1 >= floor && (WordIs(j - 1, "so") || WordIs(j - 1, "thus")))
+                {
+                    j -= 2;
                     continue;
                 }
                 if (months.Contains(w) && j + 1 < _tokens.Length && _tokens[j + 1].Kind == TokenKind.Number)
@@ -433,6 +481,9 @@ internal sealed partial class FinderRun
         if (WordIn(t, SpeechWords.PersonalPronouns))
             return new SourceSpan(t, t + 1, SourceForm.Pronoun);
         if (WordIn(t, SpeechWords.PhraseStops) && !WordIn(t, SpeechWords.Determiners))
+            return SourceSpan.None;
+        // "Many point out that …", "came out as": the cue's particle, not a speaker after it.
+        if (WordIn(t, CueParticles) || WordIn(t, SpeechWords.ClauseAdverbs))
             return SourceSpan.None;
         int sentenceEnd = _view.SentenceEnd(t);
         int end = t;

@@ -149,6 +149,9 @@ internal static class SpeechWords
     /// <summary>Adverbs of frequency and time not in "-ly" that stand between a cue and its "that" ("only", "twice", "again"), compared ignoring case: speech-lead-adverbs.tsv.</summary>
     public static readonly FrozenSet<string> LeadAdverbs = Words("speech-lead-adverbs.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Adverbs of a whole clause between a subject and its verb ("has indeed called", "instead calling", "outright dismissing"), never a speaker, compared ignoring case: speech-clause-adverbs.tsv.</summary>
+    public static readonly FrozenSet<string> ClauseAdverbs = Words("speech-clause-adverbs.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Conjunctions that open a clause inside a sentence-opening "-ing" phrase, so that a verb after them is not the gerund subject's ("and", "when", "because"), compared ignoring case: speech-gerund-stops.tsv.</summary>
     public static readonly FrozenSet<string> GerundStops = Words("speech-gerund-stops.tsv").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
