@@ -292,11 +292,11 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public IReadOnlyCollection<long> Unlink(string documentId)
     {
-        var linked = new List<(long Entity, string? Type, string? Sector, string? Country)>();
-        using (var reader = Raw("SELECT entity, type, sector, country FROM entity_links WHERE document = $document").Bind("$document", documentId).Execute())
+        var linked = new List<(long Entity, string? Type, string? Sector, string? Country, int Votes)>();
+        using (var reader = Raw("SELECT entity, type, sector, country, votes FROM entity_links WHERE document = $document").Bind("$document", documentId).Execute())
         {
             while (reader.Read())
-                linked.Add((reader.Int64(0), reader.NullableText(1), reader.NullableText(2), reader.NullableText(3)));
+                linked.Add((reader.Int64(0), reader.NullableText(1), reader.NullableText(2), reader.NullableText(3), (int)reader.Int64(4)));
         }
         if (linked.Count == 0)
             return [];
@@ -305,9 +305,9 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         delete.Parameters["$document"].Value = documentId;
         delete.ExecuteNonQuery();
         _documentEntities.Clear();
-        foreach (var (entity, type, sector, country) in linked)
+        foreach (var (entity, type, sector, country, votes) in linked)
         {
-            Vote(entity, type, -1);
+            Vote(entity, type, -votes);
             Attributes(entity, sector, country, -1);
         }
         var entities = linked.Select(l => l.Entity).Distinct().ToList();
@@ -321,9 +321,13 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public void Link(string documentId, int local, long id, string type) => Link(documentId, local, id, type, null, null);
 
-    public void Link(string documentId, int local, long id, string type, string? sector, string? country)
+    public void Link(string documentId, int local, long id, string type, string? sector, string? country) => Link(documentId, local, id, type, sector, country, 1);
+
+    public void Link(string documentId, int local, long id, string type, string? sector, string? country, int votes)
     {
-        Vote(id, type, 1);
+        if (votes < 1)
+            throw new ArgumentOutOfRangeException(nameof(votes), votes, "a link's type vote weighs one or more");
+        Vote(id, type, votes);
         Attributes(id, sector, country, 1);
         // One statement for the entity's row, before the link is written: the document counts once for the
         // entity, however many of its own entities link to it; and one more vote for this type can only make
@@ -342,8 +346,8 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
         _rows.Remove(id);
         _documentEntities.Clear();
         _documentLinks.Remove(documentId);
-        Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country) VALUES ($document, $local, $id, $type, $sector, $country)")
-            .Bind("$document", documentId).Bind("$local", local).Bind("$id", id).Bind("$type", type).Bind("$sector", sector).Bind("$country", country).Run();
+        Raw("INSERT OR REPLACE INTO entity_links (document, local, entity, type, sector, country, votes) VALUES ($document, $local, $id, $type, $sector, $country, $votes)")
+            .Bind("$document", documentId).Bind("$local", local).Bind("$id", id).Bind("$type", type).Bind("$sector", sector).Bind("$country", country).Bind("$votes", votes).Run();
     }
 
     private void Vote(long id, string? type, int delta)
@@ -715,7 +719,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
                     && ResolutionKeys.For(entities[local], countries).Identifying.Any(blocked.Contains))
                 {
                     Unlink(document, local, entity.Id);
-                    Link(document, local, created, entities[local].Type, entities[local].Sector, entities[local].Nationality);
+                    Link(document, local, created, entities[local].Type, entities[local].Sector, entities[local].Nationality, EntityResolver.TypeVotes(entities[local]));
                 }
             }
             RecordCorrection("split", entity.Id, created, string.Join(" | ", aliases));
@@ -725,14 +729,14 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     private void Unlink(string documentId, int local, long id)
     {
-        var link = Prepared("SELECT type, sector, country FROM entity_links WHERE document = $document AND local = $local");
+        var link = Prepared("SELECT type, sector, country, votes FROM entity_links WHERE document = $document AND local = $local");
         link.Parameters["$document"].Value = documentId;
         link.Parameters["$local"].Value = local;
         using (var reader = link.ExecuteReader())
         {
             if (reader.Read())
             {
-                Vote(id, reader.IsDBNull(0) ? null : reader.GetString(0), -1);
+                Vote(id, reader.IsDBNull(0) ? null : reader.GetString(0), -(int)reader.GetInt64(3));
                 Attribute(id, "sector", reader.IsDBNull(1) ? null : reader.GetString(1), -1);
                 Attribute(id, "country", reader.IsDBNull(2) ? null : reader.GetString(2), -1);
             }

@@ -344,6 +344,11 @@ internal static class StoreSchema
             -- same rows either way.
             DROP TRIGGER documents_fts_insert;
             """),
+        new(16, """
+            -- How much the link's type vote weighs (EntityResolver.TypeVotes: more where the article gives evidence for the
+            -- type), so that unlinking takes back what linking gave. Links stored before weighed one.
+            ALTER TABLE entity_links ADD COLUMN votes INTEGER NOT NULL DEFAULT 1;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -37,7 +37,8 @@ internal static class CompanyEvidence
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (!Retypable(m.Type))
+            // An organisation the tagger read as one is looked at too: its cue does not change its type, it marks it cued.
+            if (!Retypable(m.Type) && m.Type != "ORG")
                 continue;
             // "Lexington County spokesman": a place of local government has staff too.
             bool place = inPlaceList[i] || EndsWithPlaceHead(text.AsSpan(m.Start, m.End - m.Start));
@@ -47,6 +48,12 @@ internal static class CompanyEvidence
                 || (!place && WordAfter(text, m.End, After)) || (!place && !person && WordAfter(text, m.End, Staff));
             if (!evidence)
                 continue;
+            if (m.Type == "ORG")
+            {
+                // Only this occurrence is marked: an organisation's cue retypes no other name.
+                mentions[i] = m with { Cued = true };
+                continue;
+            }
             (companies ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
             if (!before)
                 continue;
@@ -64,7 +71,7 @@ internal static class CompanyEvidence
         {
             var m = mentions[i];
             if (Retypable(m.Type) && companies.Contains(m.Text(text)))
-                mentions[i] = m with { Type = "ORG" };
+                mentions[i] = m with { Type = "ORG", Cued = true };
         }
     }
 

@@ -58,7 +58,7 @@ public static class EntityLayers
         return mentions;
     }
 
-    /// <summary>JSON [{"name", "type", "country"?, "of"?, "sector"?, "aliases": [...], "roles"?: [...]}, ...].</summary>
+    /// <summary>JSON [{"name", "type", "country"?, "of"?, "sector"?, "cued"?, "aliases": [...], "roles"?: [...]}, ...].</summary>
     public static string WriteEntities(IReadOnlyList<DocumentEntity> entities) => Write(w =>
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -76,6 +76,8 @@ public static class EntityLayers
                 w.WriteString("of", e.Nationality);
             if (e.Sector is not null)
                 w.WriteString("sector", e.Sector);
+            if (e.TypeCued)
+                w.WriteBoolean("cued", true);
             w.WriteStartArray("aliases");
             for (int k = 0; k < e.Aliases.Count; k++)
                 w.WriteStringValue(e.Aliases[k]);
@@ -107,6 +109,7 @@ public static class EntityLayers
             {
                 Sector = e.TryGetProperty("sector", out var sector) ? sector.GetString() : null,
                 Nationality = e.TryGetProperty("of", out var of) ? of.GetString() : e.TryGetProperty("country", out var own) ? own.GetString() : null,
+                TypeCued = e.TryGetProperty("cued", out var cued) && cued.ValueKind == JsonValueKind.True,
             });
         }
         return entities;

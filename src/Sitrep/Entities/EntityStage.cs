@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("15", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("16", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -62,6 +62,8 @@ public sealed partial class EntityStage : IDocumentStage
     internal static void ShareTypesOfNamesForOneThing(string text, List<Mention> mentions)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The names whose type the bracket itself says (a party tag, a state): a cue; a second name only shares a type.
+        HashSet<string>? cued = null;
         for (int i = 1; i < mentions.Count; i++)
         {
             var name = mentions[i - 1];
@@ -82,6 +84,7 @@ public sealed partial class EntityStage : IDocumentStage
             if (Resolution.DocumentCoreference.IsPartyTag(bracketed.Text(text)))
             {
                 known[Key(name.Text(text))] = "PERSON";
+                (cued ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(name.Text(text)));
                 continue;
             }
             // "Betty Sutton (Ohio)": a state in brackets after a person says where the person is from or stands for; it is
@@ -89,7 +92,8 @@ public sealed partial class EntityStage : IDocumentStage
             // it inside a list of names.
             if (name.Type == "PERSON" && EntityLexicons.UsStates.Contains(bracketed.Text(text)))
             {
-                known.TryAdd(Key(bracketed.Text(text)), "GPE");
+                if (known.TryAdd(Key(bracketed.Text(text)), "GPE"))
+                    (cued ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(bracketed.Text(text)));
                 continue;
             }
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
@@ -101,8 +105,9 @@ public sealed partial class EntityStage : IDocumentStage
             return;
         for (int i = 0; i < mentions.Count; i++)
         {
-            if (known.TryGetValue(Key(mentions[i].Text(text)), out var type))
-                mentions[i] = mentions[i] with { Type = type };
+            var key = Key(mentions[i].Text(text));
+            if (known.TryGetValue(key, out var type) && (type != mentions[i].Type || cued?.Contains(key) == true))
+                mentions[i] = mentions[i] with { Type = type, Cued = cued?.Contains(key) == true };
         }
     }
 
@@ -160,8 +165,9 @@ public sealed partial class EntityStage : IDocumentStage
         var inPlaceList = new List<bool>(found.Count);
         foreach (var m in found)
         {
-            var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors.Value);
-            mentions.Add(new Mention(m.Start, m.End, type));
+            bool cue = true;
+            var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors.Value, out cue);
+            mentions.Add(new Mention(m.Start, m.End, type) { Cued = cue });
             inPlaceList.Add(TypeRefiner.IsPlaceInGazetteer(codes, m));
         }
         CompanyEvidence.Apply(text, mentions, inPlaceList);
@@ -264,7 +270,10 @@ public sealed partial class EntityStage : IDocumentStage
                     list.Add(i);
                 var best = Majority(mentions, list);
                 foreach (int i in list)
-                    mentions[i] = mentions[i] with { Type = best };
+                {
+                    if (mentions[i].Type != best)
+                        mentions[i] = mentions[i] with { Type = best, Cued = false };
+                }
             }
         }
         finally

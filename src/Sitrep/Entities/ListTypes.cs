@@ -34,7 +34,7 @@ internal static class ListTypes
         {
             var m = mentions[k];
             if (retype.TryGetValue(m.Text(text), out var to) && m.Type is "GPE" or "PERSON" or "ORG" && m.Type != to)
-                mentions[k] = m with { Type = to };
+                mentions[k] = m with { Type = to, Cued = false };
         }
     }
 

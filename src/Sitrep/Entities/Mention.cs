@@ -14,5 +14,13 @@ public readonly record struct Mention(int Start, int End, string Type)
     /// </summary>
     public bool Demonym { get; init; }
 
+    /// <summary>
+    /// The article itself says what kind of thing the name is, beside the tagger's guess: a rule read a cue in
+    /// the text (a company noun, a legal form, a title, a head noun, a place list, a publisher noun). Passing:
+    /// it weighs the document entity's type vote across articles (<see cref="Resolution.DocumentEntity.TypeCued"/>);
+    /// a mention whose type a later step changes loses it.
+    /// </summary>
+    public bool Cued { get; init; }
+
     public string Text(string body) => body[Start..End];
 }

@@ -136,8 +136,10 @@ internal static class PlaceEvidence
             };
             if (!place)
                 continue;
+            // A noun of place is a cue for the type across articles; a preposition alone ("in Title VII") is not.
+            bool strongCue = strong.ContainsKey(key);
             for (int i = first; i >= 0; i = sameName[i])
-                mentions[i] = mentions[i] with { Type = "GPE" };
+                mentions[i] = mentions[i] with { Type = "GPE", Cued = strongCue };
         }
     }
 

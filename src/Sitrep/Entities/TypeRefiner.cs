@@ -20,8 +20,17 @@ internal static class TypeRefiner
 
     /// <param name="documentOutlets">Exact keys (<see cref="NameKeys.Exact"/>) of the outlets the document's own metadata names: a name that is one is MEDIA.</param>
     /// <param name="actors">The actor dictionaries: an organisation there is one where the tagger read an adjective or a place.</param>
-    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention, IReadOnlySet<string>? documentOutlets, Actors.ActorTable? actors)
+    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention, IReadOnlySet<string>? documentOutlets, Actors.ActorTable? actors) =>
+        Refine(text, tokens, gazetteerCodes, mention, documentOutlets, actors, out _);
+
+    /// <param name="cued">
+    /// Whether a cue in the text or a name list gave or confirmed the type (every rule below does; of the tagger's own
+    /// types only a person after an honorific, an organisation with an organisation's head word, a place a place list
+    /// knows, and an outlet by its publisher noun): the tagger's bare guess is not cued.
+    /// </param>
+    public static string Refine(string text, Token[] tokens, byte[] gazetteerCodes, EntityMention mention, IReadOnlySet<string>? documentOutlets, Actors.ActorTable? actors, out bool cued)
     {
+        cued = true;
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(gazetteerCodes);
@@ -30,7 +39,12 @@ internal static class TypeRefiner
         if (Datelines.IsAgency(text, mention.Start))
             return "MEDIA";
         if (IsKnownOutlet(name, mention.Type, documentOutlets))
+        {
+            // "talks in Bellamar" in an article of Radio Bellamar: the last word of the article's outlet, read as a
+            // place by the tagger, is typed an outlet here but is no cue for the thing's type in other articles.
+            cued = !(mention.Type == EntityTypes.Location && OnlyEndsADocumentOutlet(name, documentOutlets));
             return "MEDIA";
+        }
         // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
         if (IsLawName(name) || IsMiscName(name) || IsStormName(name))
             return "MISC";
@@ -60,14 +74,23 @@ internal static class TypeRefiner
         switch (mention.Type)
         {
             case EntityTypes.Person:
+                cued = AfterHonorific(text, mention.Start) || HasGenerationalSuffix(name);
                 return "PERSON";
             case EntityTypes.Location:
                 // In news a place named without a natural feature is nearly always a country, region or city.
-                return IsPlaceInGazetteer(gazetteerCodes, mention) || !EntityLexicons.NaturalPlaceWords.Occurs(name) ? "GPE" : "LOC";
+                // A U.S. state (us-states.tsv) is a GPE, "Rhode Island" too, whose "Island" would make it a natural place.
+                bool state = EntityLexicons.UsStates.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+                cued = state || IsWholePlaceName(gazetteerCodes, mention);
+                return state || IsPlaceInGazetteer(gazetteerCodes, mention) || !EntityLexicons.NaturalPlaceWords.Occurs(name) ? "GPE" : "LOC";
             case EntityTypes.Organization:
-                return PublisherNounAfter(text, mention.End, EntityLexicons.PublisherContextOfOrganisations)
-                    || PublisherNounBefore(text, mention.Start, EntityLexicons.PublisherContextOfOrganisations) ? "MEDIA" : "ORG";
+                if (PublisherNounAfter(text, mention.End, EntityLexicons.PublisherContextOfOrganisations)
+                    || PublisherNounBefore(text, mention.Start, EntityLexicons.PublisherContextOfOrganisations))
+                    return "MEDIA";
+                // "Soviet Union": a head word inside a name the place lists know whole says nothing of its kind.
+                cued = HasOrganisationHead(name) && !IsPlaceInGazetteer(gazetteerCodes, mention);
+                return "ORG";
             default:
+                cued = false;
                 return "MISC";
         }
     }
@@ -122,6 +145,15 @@ internal static class TypeRefiner
         bool oneWord = key.IndexOf(' ') < 0;
         bool acronym = name.Length >= 2 && !name.ContainsAnyInRange('a', 'z');
         return !oneWord || acronym || taggerType != EntityTypes.Person;
+    }
+
+    /// <summary>The name is the last words of one of the document's outlets, and no outlet by itself (neither the document's nor the list's).</summary>
+    private static bool OnlyEndsADocumentOutlet(ReadOnlySpan<char> name, IReadOnlySet<string>? documentOutlets)
+    {
+        if (documentOutlets is null)
+            return false;
+        var key = NameKeys.Exact(name.ToString());
+        return key.Length >= 4 && !Contains(documentOutlets, key) && !Outlets.Contains(key) && EndsAnOutlet(key, documentOutlets);
     }
 
     private static readonly Lazy<FrozenSet<string>> LazyOutlets = new(() =>
@@ -351,6 +383,16 @@ internal static class TypeRefiner
         return before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
     }
 
+    /// <summary>"Donald Trump Jr.", "John Smith III": a generational suffix after a given name and a surname is a person's.</summary>
+    internal static bool HasGenerationalSuffix(ReadOnlySpan<char> name)
+    {
+        var trimmed = name.TrimEnd();
+        int space = trimmed.LastIndexOf(' ');
+        if (space <= 0 || trimmed[..space].TrimEnd(',').IndexOf(' ') <= 0)
+            return false;
+        return trimmed[(space + 1)..] is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";
+    }
+
     /// <summary>The word right before <paramref name="start"/> is an honorific ("Mr.", "Mrs", "Dr."), a word of its own.</summary>
     private static bool AfterHonorific(string text, int start)
     {
@@ -411,6 +453,23 @@ internal static class TypeRefiner
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The name is one country or city name of the model's lists, whole ("New York", not "Harvey Weinstein" of two
+    /// town names), and no person's of its actor lists: a cue that it is a place, beside the tagger's guess.
+    /// </summary>
+    internal static bool IsWholePlaceName(byte[] codes, EntityMention mention)
+    {
+        int first = mention.FirstToken, end = mention.FirstToken + mention.TokenCount;
+        if (first >= codes.Length || end > codes.Length || (codes[first] & 0x10) == 0 || (end < codes.Length && (codes[end] & 0x20) != 0))
+            return false;
+        for (int t = first; t < end; t++)
+        {
+            if ((codes[t] & (Gazetteer.Country | Gazetteer.City)) == 0 || (codes[t] & Gazetteer.Person) != 0 || (t > first && (codes[t] & 0x20) == 0))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Every token of the name is part of a country or city name the model's lists know.</summary>

@@ -25,6 +25,33 @@ public sealed class EntityTypeVoteTests
     }
 
     [Fact]
+    public void An_article_with_evidence_for_the_type_outweighs_three_guesses_and_unlinking_takes_back_its_weight()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        index.InTransaction(() =>
+        {
+            long id = index.Create("Halvern Ridge", "PERSON");
+            index.Link("a", 0, id, "PERSON", null, null, 1);
+            index.Link("b", 0, id, "PERSON", null, null, 1);
+            index.Link("c", 0, id, "PERSON", null, null, 1);
+            // "the data mining company Halvern Ridge": one cued article against three guesses.
+            index.Link("d", 0, id, "ORG", null, null, Sitrep.Entities.Resolution.EntityResolver.CuedTypeVotes);
+            Assert.Equal("ORG", index.Get(id).Type);
+            // Analysed again without its cue: the article takes back all it gave, and the guesses hold.
+            index.Unlink("d");
+            index.Link("d", 0, id, "ORG", null, null, 1);
+            Assert.Equal("PERSON", index.Get(id).Type);
+            // A fourth guess is not outweighed by one cued article (a tie keeps the type).
+            index.Unlink("d");
+            index.Link("d", 0, id, "PERSON", null, null, 1);
+            index.Link("e", 0, id, "ORG", null, null, Sitrep.Entities.Resolution.EntityResolver.CuedTypeVotes);
+            Assert.Equal("PERSON", index.Get(id).Type);
+        });
+    }
+
+    [Fact]
     public void Resolving_a_document_again_does_not_count_its_vote_twice()
     {
         using var dir = new TempDir();

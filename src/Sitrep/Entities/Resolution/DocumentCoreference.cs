@@ -151,9 +151,14 @@ internal static partial class DocumentCoreference
                     RoleFinder.Find(text, mentions[i].Start, mentions[i].End, roles, distinct: true);
             }
             var (sector, nationality) = Affiliations.Of(text, mentions, own, type, code, roles, aliases, countries, actors);
-            entities[k] = new DocumentEntity(name, type, code, aliases, roles) { Sector = sector, Nationality = nationality };
+            // Evidence for the type beside the tagger's guess: a country named, a person's title or role, or a
+            // mention of this type whose type a cue in the text gave or confirmed.
+            bool cued = code is not null || (type == Person && roles.Count > 0);
+            for (int j = 0; j < m.Count && !cued; j++)
+                cued = mentions[m[j]].Cued && types[m[j]] == type;
+            entities[k] = new DocumentEntity(name, type, code, aliases, roles) { Sector = sector, Nationality = nationality, TypeCued = cued };
             foreach (int i in m)
-                linked[i] = mentions[i] with { Type = type, Entity = k, Demonym = demonym[i] };
+                linked[i] = mentions[i] with { Type = type, Entity = k, Demonym = demonym[i], Cued = false };
         }
         return (linked, entities);
     }

@@ -14,4 +14,10 @@ public sealed record DocumentEntity(string Name, string Type, string? Country, I
 
     /// <summary>The country the entity belongs to or is (ISO 3166 alpha-3), or null.</summary>
     public string? Nationality { get; init; }
+
+    /// <summary>
+    /// The article gives evidence for <see cref="Type"/> (a country it names, a person's title or role, a mention whose type
+    /// a cue in the text gave or confirmed), not only the tagger's guess: across articles its vote for the entity's type weighs more.
+    /// </summary>
+    public bool TypeCued { get; init; }
 }

@@ -204,12 +204,25 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 if (_lookups.TryGetValue(k, out var ids))
                     _lookups[k] = [.. ids, id];
             }
-            _index.Link(document.Id, i, resolved[i], entities[i].Type, entities[i].Sector, entities[i].Nationality);
+            _index.Link(document.Id, i, resolved[i], entities[i].Type, entities[i].Sector, entities[i].Nationality, TypeVotes(entities[i]));
             AbsorbGuessesOfPlace(entities[i], keys[i], resolved[i]);
             // Its vote may have changed its type.
             _types.Remove(resolved[i]);
         }
     }
+
+    /// <summary>
+    /// How much an article's type weighs in the entity's type: <see cref="CuedTypeVotes"/> where the article gives evidence
+    /// for it (<see cref="DocumentEntity.TypeCued"/>), one where the tagger only guessed. One article with a cue
+    /// ("the data firm Cambridge Analytica") outweighs three that guessed a place or a person, not a broad majority.
+    /// </summary>
+    public static int TypeVotes(DocumentEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return entity.TypeCued ? CuedTypeVotes : 1;
+    }
+
+    public const int CuedTypeVotes = 4;
 
     /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
     private void Forget(IReadOnlyCollection<long> entities)

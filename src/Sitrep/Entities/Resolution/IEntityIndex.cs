@@ -42,6 +42,12 @@ public interface IEntityIndex
     /// </summary>
     void Link(string documentId, int local, long id, string type, string? sector, string? country) => Link(documentId, local, id, type);
 
+    /// <summary>
+    /// The same, the type vote weighing <paramref name="votes"/>: an article with evidence for the type
+    /// (<see cref="DocumentEntity.TypeCued"/>) outweighs one where the tagger guessed it. Unlinking takes back as many.
+    /// </summary>
+    void Link(string documentId, int local, long id, string type, string? sector, string? country, int votes) => Link(documentId, local, id, type, sector, country);
+
     /// <summary>Moves everything of <paramref name="absorbed"/> to <paramref name="kept"/>; the absorbed id then redirects to it.</summary>
     void Merge(long kept, long absorbed);
 
