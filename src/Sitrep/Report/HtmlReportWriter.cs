@@ -29,6 +29,7 @@ public static class HtmlReportWriter
         .card h4{margin:0 0 .3em;font-size:.95em;color:var(--mute)}
         blockquote{margin:.3em 0;padding-left:.6em;border-left:3px solid var(--line)}
         .small{font-size:.85em;color:var(--mute)}
+        .d{white-space:nowrap}
         .chart{position:relative;margin:6px 0}
         .row{display:flex;align-items:center;border-bottom:1px dashed var(--line);min-height:26px}
         .row .who{flex:0 0 32%;font-size:.82em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;padding-right:6px}
@@ -57,19 +58,78 @@ public static class HtmlReportWriter
         html.Append("<style>").Append(Style).Append("</style></head><body><main>\n");
         if (reports.Count == 0)
             html.Append("<h1>No story to report</h1><p>The store holds no article.</p>");
+        if (reports.Count > 1)
+            Index(html, reports);
         for (int i = 0; i < reports.Count; i++)
-            new Story(html, reports[i], "s" + i.ToString(CultureInfo.InvariantCulture)).Write();
+            new Story(html, reports[i], "s" + i.ToString(CultureInfo.InvariantCulture), reports.Count > 1).Write();
         html.Append("</main></body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>Most stories shown in the index's first table; the rest (and every one-article story) fold under it.</summary>
+    public const int IndexRows = 40;
+
+    /// <summary>Most rows of the timeline's list of dated mentions: those of the days the most outlets name.</summary>
+    public const int TimelineRows = 120;
+
+    /// <summary>Rows a table shows before the rest fold under "N more rows" (outlets, citations, framing).</summary>
+    public const int TableRows = 20;
+
+    /// <summary>Most outlets whose versions of one speaker's words are shown side by side; the others are named, each linked to its first version.</summary>
+    public const int OutletsPerSpeaker = 6;
+
+    /// <summary>
+    /// A page of several stories opens with their list, largest first: what the store holds is seen before
+    /// any one story. Stories of one article, and those past <see cref="IndexRows"/>, fold under it.
+    /// </summary>
+    private static void Index(StringBuilder html, IReadOnlyList<StoryReport> reports)
+    {
+        int articles = reports.Sum(r => r.Articles.Count);
+        html.Append("<section class=\"index\"><h1 id=\"index\">").Append(N(reports.Count)).Append(" stories, ").Append(N(articles)).Append(" articles</h1>");
+        var shown = Enumerable.Range(0, reports.Count).Where(i => reports[i].Articles.Count > 1).Take(IndexRows).ToList();
+        var folded = Enumerable.Range(0, reports.Count).Except(shown).ToList();
+        void Rows(IEnumerable<int> which)
+        {
+            html.Append("<table><tr><th>story</th><th>articles</th><th>outlets</th><th>dates</th></tr>");
+            foreach (int i in which)
+            {
+                var s = reports[i].Summary;
+                html.Append("<tr><td><a href=\"#s").Append(N(i)).Append("\">").Append(E(reports[i].Title)).Append("</a></td><td>").Append(N(s.Articles))
+                    .Append("</td><td>").Append(N(s.Outlets.Count)).Append("</td><td>").Append(Dates(s)).Append("</td></tr>");
+            }
+            html.Append("</table>");
+        }
+        if (shown.Count > 0)
+            Rows(shown);
+        if (folded.Count > 0)
+        {
+            html.Append("<details><summary>").Append(N(folded.Count)).Append(shown.Count > 0 ? " more stories" : " stories").Append(" (").Append(N(folded.Count(i => reports[i].Articles.Count == 1)))
+                .Append(" of one article)</summary>");
+            Rows(folded);
+            html.Append("</details>");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static string Dates(ReportSummary s) =>
+        s.From is null ? "undated" : s.From == s.To ? "<span class=\"d\">" + E(s.From) + "</span>" : "<span class=\"d\">" + E(s.From) + "</span> to <span class=\"d\">" + E(s.To ?? "undated") + "</span>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class Story(StringBuilder html, StoryReport r, string prefix)
+    private sealed class Story(StringBuilder html, StoryReport r, string prefix, bool indexed)
     {
         private readonly Dictionary<string, int> _articles = r.Articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        /// <summary>Before row <paramref name="index"/> of <paramref name="total"/>: past <see cref="TableRows"/>, the table goes on folded.</summary>
+        private void Fold(int index, int total, string header)
+        {
+            if (index == TableRows && total > TableRows)
+                html.Append("</table><details><summary>").Append(N(total - TableRows)).Append(" more rows</summary><table>").Append(header);
+        }
+
+        private void EndTable(int total) => html.Append(total > TableRows ? "</table></details>" : "</table>");
 
         private string Anchor(Evidence e) =>
             _articles.TryGetValue(e.Document, out int i) ? $"{prefix}a{N(i)}-{N(e.Start)}-{N(e.End)}" : prefix;
@@ -83,16 +143,46 @@ public static class HtmlReportWriter
             html.Append("<h1 id=\"").Append(prefix).Append("\">").Append(E(r.Title)).Append("</h1>");
             html.Append("<p class=\"lede\">").Append(N(s.Articles)).Append(" articles from ").Append(N(s.Outlets.Count)).Append(" outlets, ")
                 .Append(E(s.From ?? "undated")).Append(" to ").Append(E(s.To ?? "undated")).Append(".</p>");
+            // A section with nothing to show is one line of "Not found", not a box of its own.
+            var empty = new List<(string Name, string Note)>();
+            if (r.Timeline.Count == 0)
+                empty.Add(("Timeline", "No dated time expression or quote date."));
+            if (r.Statements.Count == 0)
+                empty.Add(("Key statements", "No attributed quote."));
+            if (r.Citations.Count == 0)
+                empty.Add(("Who cites whom", "No outlet cites a source."));
+            bool framing = r.Framing.Actors.Count > 0 || r.Framing.Terms.Count > 0 || r.Framing.Voices.Count > 0;
+            if (!framing)
+                empty.Add(("Framing by outlet", "No actor named by two outlets, no word that stands out, no quoted voice."));
+            if (r.Contradictions.Count == 0)
+                empty.Add(("Contradictions", r.ContradictionsNote));
             html.Append("<nav>");
-            foreach (var (id, name) in new[] { ("sum", "Summary"), ("time", "Timeline"), ("say", "Statements"), ("cite", "Who cites whom"), ("frame", "Framing"), ("contra", "Contradictions"), ("art", "Articles") })
-                html.Append("<a href=\"#").Append(prefix).Append(id).Append("\">").Append(name).Append("</a>\n");
+            if (indexed)
+                html.Append("<a href=\"#index\">All stories</a>\n");
+            foreach (var (id, name, shown) in new[] { ("sum", "Summary", true), ("time", "Timeline", r.Timeline.Count > 0), ("say", "Statements", r.Statements.Count > 0), ("cite", "Who cites whom", r.Citations.Count > 0), ("frame", "Framing", framing), ("contra", "Contradictions", r.Contradictions.Count > 0), ("none", "Not found", empty.Count > 0), ("art", "Articles", true) })
+            {
+                if (shown)
+                    html.Append("<a href=\"#").Append(prefix).Append(id).Append("\">").Append(name).Append("</a>\n");
+            }
             html.Append("</nav>\n");
             Summary();
-            Timeline();
-            Statements();
-            Citations();
-            Framing();
-            Contradictions();
+            if (r.Timeline.Count > 0)
+                Timeline();
+            if (r.Statements.Count > 0)
+                Statements();
+            if (r.Citations.Count > 0)
+                Citations();
+            if (framing)
+                Framing();
+            if (r.Contradictions.Count > 0)
+                Contradictions();
+            if (empty.Count > 0)
+            {
+                html.Append("<section id=\"").Append(prefix).Append("none\"><h2>Not found in these articles</h2><ul class=\"none\">");
+                foreach (var (name, note) in empty)
+                    html.Append("<li><strong>").Append(name).Append("</strong>: ").Append(E(note)).Append("</li>");
+                html.Append("</ul></section>\n");
+            }
             Articles();
         }
 
@@ -109,10 +199,16 @@ public static class HtmlReportWriter
                     html.Append("<div>").Append(Link(e.Evidence, E(e.Name))).Append(" <span class=\"small\">").Append(N(e.Documents)).Append(" articles, ").Append(N(e.Outlets)).Append(" outlets</span></div>");
                 html.Append("</div>");
             }
-            html.Append("</div><h3>Outlets</h3><table><tr><th>outlet</th><th>articles</th><th>news / opinion / analysis</th></tr>");
-            foreach (var o in s.Outlets)
+            const string header = "<tr><th>outlet</th><th>articles</th><th>news / opinion / analysis</th></tr>";
+            html.Append("</div><h3>Outlets</h3><table>").Append(header);
+            for (int i = 0; i < s.Outlets.Count; i++)
+            {
+                var o = s.Outlets[i];
+                Fold(i, s.Outlets.Count, header);
                 html.Append("<tr><td>").Append(E(o.Outlet)).Append("</td><td>").Append(N(o.Articles)).Append("</td><td>").Append(Bar(o)).Append("</td></tr>");
-            html.Append("</table></section>\n");
+            }
+            EndTable(s.Outlets.Count);
+            html.Append("</section>\n");
         }
 
         private static string Bar(OutletShare o)
@@ -169,11 +265,25 @@ public static class HtmlReportWriter
                 .Append("</span><span>").Append(E(DateOnly.FromDayNumber(hi).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</span></div>");
             if (outside > 0)
                 html.Append("<p class=\"small\">").Append(N(outside)).Append(" dated mentions fall outside the chart's range; the list has them all.</p>");
-            html.Append("<details><summary>Every dated mention (").Append(N(items.Count)).Append(")</summary><table><tr><th>date</th><th>outlet</th><th>words</th></tr>");
-            foreach (var t in items)
+            // The list is bounded: past TimelineRows, the mentions of the days the most outlets name (then the
+            // most mentions, then the earliest), in date order; the JSON and Markdown reports have them all.
+            var listed = items;
+            if (items.Count > TimelineRows)
+            {
+                var rank = items.GroupBy(t => t.Date, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Select(t => t.Outlet).Distinct(StringComparer.Ordinal).Count()).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .SelectMany(g => g).Take(TimelineRows).ToHashSet();
+                listed = [.. items.Where(rank.Contains)];
+            }
+            html.Append("<details><summary>").Append(listed.Count == items.Count ? "Every dated mention (" + N(items.Count) + ")" : N(listed.Count) + " of " + N(items.Count) + " dated mentions, of the days the most outlets name")
+                .Append("</summary><table><tr><th>date</th><th>outlet</th><th>words</th></tr>");
+            foreach (var t in listed)
                 html.Append("<tr><td>").Append(E(t.Date)).Append("</td><td>").Append(E(t.Outlet)).Append("</td><td>").Append(Link(t.Evidence, E(t.Words)))
                     .Append(t.Kind switch { "quote" => " <span class=\"small\">(quote date)</span>", "event" => " <span class=\"small\">(event)</span>", _ => "" }).Append("</td></tr>");
-            html.Append("</table></details></section>\n");
+            html.Append("</table>");
+            if (listed.Count < items.Count)
+                html.Append("<p class=\"small\">").Append(N(items.Count - listed.Count)).Append(" more dated mentions are in the Markdown and JSON reports (<code>--format md</code>, <code>--format json</code>).</p>");
+            html.Append("</details></section>\n");
         }
 
         private void Statements()
@@ -190,7 +300,8 @@ public static class HtmlReportWriter
                 html.Append("</h3><p class=\"small\">First said: ").Append(E(sp.FirstSaid.Outlet)).Append(", ")
                     .Append(E(sp.FirstSaid.Date ?? sp.FirstSaid.Published ?? "undated")).Append(sp.FirstSaid.Cited is null ? "" : ", via " + E(sp.FirstSaid.Cited)).Append(" — ")
                     .Append(Link(sp.FirstSaid.Evidence, "“" + E(StoredQuoteShort(sp.FirstSaid.Words)) + "”")).Append("</p><div class=\"cols\">");
-                foreach (var outlet in sp.Statements.GroupBy(q => q.Outlet, StringComparer.Ordinal))
+                var outlets = sp.Statements.GroupBy(q => q.Outlet, StringComparer.Ordinal).ToList();
+                foreach (var outlet in outlets.Take(OutletsPerSpeaker))
                 {
                     html.Append("<div class=\"card\"><h4>").Append(E(outlet.Key)).Append("</h4>");
                     foreach (var q in outlet)
@@ -201,6 +312,11 @@ public static class HtmlReportWriter
                     html.Append("</div>");
                 }
                 html.Append("</div>");
+                if (outlets.Count > OutletsPerSpeaker)
+                {
+                    html.Append("<p class=\"small\">Also quoted by ").Append(N(outlets.Count - OutletsPerSpeaker)).Append(" more outlets: ")
+                        .Append(string.Join(", ", outlets.Skip(OutletsPerSpeaker).Select(o => Link(o.First().Evidence, E(o.Key))))).Append(".</p>");
+                }
             }
             html.Append("</section>\n");
         }
@@ -258,10 +374,17 @@ public static class HtmlReportWriter
                 html.Append("<circle cx=\"").Append(N(right)).Append("\" cy=\"").Append(N(Y(i, sources.Count))).Append("\" r=\"4\" fill=\"#d9822b\"/>")
                     .Append("<text x=\"").Append(N(right + 8)).Append("\" y=\"").Append(N(Y(i, sources.Count) + 4)).Append("\">").Append(E(Cut(sources[i]))).Append("</text>");
             }
-            html.Append("</svg><p class=\"small\">Left: the story's outlets; right: the outlets, agencies and channels they give as where words appeared. A thicker line is more citations.</p><table><tr><th>outlet</th><th>cites</th><th>times</th></tr>");
-            foreach (var e in edges)
+            html.Append("</svg><p class=\"small\">Left: the story's outlets; right: the outlets, agencies and channels they give as where words appeared. A thicker line is more citations.</p>");
+            const string header = "<tr><th>outlet</th><th>cites</th><th>times</th></tr>";
+            html.Append("<table>").Append(header);
+            for (int i = 0; i < edges.Count; i++)
+            {
+                var e = edges[i];
+                Fold(i, edges.Count, header);
                 html.Append("<tr><td>").Append(E(e.Outlet)).Append("</td><td>").Append(Link(e.Evidence, E(e.Source))).Append("</td><td>").Append(N(e.Count)).Append("</td></tr>");
-            html.Append("</table></section>\n");
+            }
+            EndTable(edges.Count);
+            html.Append("</section>\n");
         }
 
         private static string Cut(string name) => name.Length <= 26 ? name : name[..25] + "…";
@@ -274,10 +397,15 @@ public static class HtmlReportWriter
                 html.Append("<p>No actor is named by two outlets or more.</p>");
             else
             {
-                html.Append("<table><tr><th>actor</th><th>outlet</th><th>names it uses</th><th>words beside them</th></tr>");
-                foreach (var a in f.Actors)
+                const string header = "<tr><th>actor</th><th>outlet</th><th>names it uses</th><th>words beside them</th></tr>";
+                html.Append("<table>").Append(header);
+                for (int i = 0; i < f.Actors.Count; i++)
+                {
+                    var a = f.Actors[i];
+                    Fold(i, f.Actors.Count, header);
                     html.Append("<tr><td>").Append(E(a.Actor)).Append("</td><td>").Append(E(a.Outlet)).Append("</td><td>").Append(Link(a.Evidence, Terms(a.Names))).Append("</td><td>").Append(Terms(a.Descriptors)).Append("</td></tr>");
-                html.Append("</table>");
+                }
+                EndTable(f.Actors.Count);
             }
             html.Append("<h3>Words each outlet uses beside actors more than the others</h3><p class=\"small\">Learned from these articles (log-odds with an informative prior, z ≥ 1.96), not from a list of loaded words.</p>");
             if (f.Terms.Count == 0)
@@ -294,23 +422,32 @@ public static class HtmlReportWriter
                 }
                 html.Append("</div>");
             }
-            html.Append("<h3>Opinion and news</h3><table><tr><th>outlet</th><th>share</th></tr>");
-            foreach (var o in f.Genres)
-                html.Append("<tr><td>").Append(E(o.Outlet)).Append("</td><td>").Append(Bar(o)).Append("</td></tr>");
-            html.Append("</table><h3>Whose voices each outlet quotes</h3>");
+            const string genres = "<tr><th>outlet</th><th>share</th></tr>";
+            html.Append("<h3>Opinion and news</h3><table>").Append(genres);
+            for (int i = 0; i < f.Genres.Count; i++)
+            {
+                Fold(i, f.Genres.Count, genres);
+                html.Append("<tr><td>").Append(E(f.Genres[i].Outlet)).Append("</td><td>").Append(Bar(f.Genres[i])).Append("</td></tr>");
+            }
+            EndTable(f.Genres.Count);
+            html.Append("<h3>Whose voices each outlet quotes</h3>");
             if (f.Voices.Count == 0)
                 html.Append("<p>No attributed quote.</p>");
             else
             {
-                html.Append("<table><tr><th>outlet</th><th>by sector</th><th>by country</th></tr>");
-                foreach (var outlet in f.Voices.GroupBy(v => v.Outlet, StringComparer.Ordinal))
+                const string header = "<tr><th>outlet</th><th>by sector</th><th>by country</th></tr>";
+                var voices = f.Voices.GroupBy(v => v.Outlet, StringComparer.Ordinal).ToList();
+                html.Append("<table>").Append(header);
+                for (int i = 0; i < voices.Count; i++)
                 {
+                    var outlet = voices[i];
+                    Fold(i, voices.Count, header);
                     html.Append("<tr><td>").Append(E(outlet.Key)).Append("</td>");
                     foreach (var dimension in new[] { "sector", "country" })
                         html.Append("<td>").Append(string.Join(", ", outlet.Where(v => v.Dimension == dimension).Select(v => Link(v.Evidence, E(v.Value)) + " " + N(v.Quotes)))).Append("</td>");
                     html.Append("</tr>");
                 }
-                html.Append("</table>");
+                EndTable(voices.Count);
             }
             html.Append("</section>\n");
         }
@@ -326,8 +463,8 @@ public static class HtmlReportWriter
             for (int i = 0; i < r.Articles.Count; i++)
             {
                 var a = r.Articles[i];
-                html.Append("<article id=\"").Append(prefix).Append('a').Append(N(i)).Append("\"><h3>").Append(E(a.Title ?? a.Id)).Append("</h3><p class=\"small\">")
-                    .Append(E(a.Outlet)).Append(" · ").Append(E(a.Published ?? "undated")).Append(" · ").Append(E(a.Genre ?? "genre not known")).Append(" · ").Append(E(a.Id));
+                html.Append("<article id=\"").Append(prefix).Append('a').Append(N(i)).Append("\"><h3 title=\"").Append(E(a.Id)).Append("\">").Append(E(a.Title ?? "(no title)")).Append("</h3><p class=\"small\">")
+                    .Append(E(a.Outlet)).Append(" · ").Append(E(a.Published ?? "undated")).Append(" · ").Append(E(a.Genre ?? "genre not known"));
                 if (a.Url is { } url && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
                     html.Append(" · <a rel=\"noreferrer\" href=\"").Append(E(url)).Append("\">source</a>");
                 html.Append("</p><div class=\"text\">");

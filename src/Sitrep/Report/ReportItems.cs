@@ -8,6 +8,7 @@ internal static class ReportItems
     public const string Statements = "statements";
     public const string Citations = "citations";
     public const string Framing = "framing";
+    public const string Contradictions = "contradictions";
 
     public static IEnumerable<(string Section, Evidence Evidence)> Of(StoryReport report)
     {
@@ -30,5 +31,7 @@ internal static class ReportItems
             yield return (Framing, t.Evidence);
         foreach (var v in report.Framing.Voices)
             yield return (Framing, v.Evidence);
+        foreach (var side in report.Contradictions.SelectMany(c => c.Sides))
+            yield return (Contradictions, side.Evidence);
     }
 }

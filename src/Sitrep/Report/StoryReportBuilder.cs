@@ -158,7 +158,8 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
                     items.Add(new TimelineItem(date, d.Outlet, StoredQuote.Shorten(q.Words, 120), "quote", new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End)));
             }
         }
-        return [.. items.OrderBy(i => i.Date, StringComparer.Ordinal).ThenBy(i => i.Outlet, StringComparer.Ordinal).ThenBy(i => i.Evidence.Document, StringComparer.Ordinal).ThenBy(i => i.Evidence.Start)];
+        // The same words of the same article on the same day are one item (an event's sentence that is also its time expression's).
+        return [.. items.Distinct().OrderBy(i => i.Date, StringComparer.Ordinal).ThenBy(i => i.Outlet, StringComparer.Ordinal).ThenBy(i => i.Evidence.Document, StringComparer.Ordinal).ThenBy(i => i.Evidence.Start)];
     }
 
     private List<SpeakerStatements> Statements(List<Loaded> docs)
@@ -186,12 +187,22 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             var items = new List<StatementItem>();
             foreach (var outlet in quotes.GroupBy(q => q.Doc.Outlet, StringComparer.Ordinal))
             {
-                // The outlet's fullest words first: direct quotes, then the longest.
-                items.AddRange(outlet
+                // The outlet's fullest words first: direct quotes, then the longest; words the outlet's
+                // versions already shown carry (a partial quote inside a reported sentence, the same words
+                // in two of its articles) are not shown twice.
+                var shown = new List<(Loaded Doc, StoredQuote Quote, string Words)>();
+                foreach (var q in outlet
                     .OrderBy(q => q.Quote.Quote.Kind == QuoteKind.Direct ? 0 : 1)
-                    .ThenByDescending(q => q.Quote.Quote.End - q.Quote.Quote.Start)
-                    .Take(_limits.QuotesPerOutlet)
-                    .Select(q => Item(q.Doc, q.Quote)));
+                    .ThenByDescending(q => q.Quote.Quote.End - q.Quote.Quote.Start))
+                {
+                    if (shown.Count >= _limits.QuotesPerOutlet)
+                        break;
+                    var words = WordsKey(q.Quote.Words);
+                    if (words.Length == 0 || shown.Any(s => Repeats(s.Doc, s.Quote, s.Words, q.Doc, q.Quote, words)))
+                        continue;
+                    shown.Add((q.Doc, q.Quote, words));
+                }
+                items.AddRange(shown.Select(q => Item(q.Doc, q.Quote)));
             }
             var first = quotes
                 .OrderBy(q => FirstDate(q.Doc, q.Quote), StringComparer.Ordinal)
@@ -203,6 +214,27 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         }
         return result;
     }
+
+    /// <summary>The words of a quote as lowercase letters and digits between single spaces, padded with one space each side.</summary>
+    internal static string WordsKey(string words)
+    {
+        var key = new System.Text.StringBuilder(words.Length + 2).Append(' ');
+        foreach (char c in words)
+        {
+            if (char.IsLetterOrDigit(c))
+                key.Append(char.ToLowerInvariant(c));
+            else if (key[^1] != ' ')
+                key.Append(' ');
+        }
+        if (key[^1] != ' ')
+            key.Append(' ');
+        return key.Length <= 2 ? "" : key.ToString();
+    }
+
+    /// <summary>One version repeats another: its characters lie within the other's in the same article, or its words within the other's words.</summary>
+    private static bool Repeats(Loaded aDoc, StoredQuote a, string aWords, Loaded bDoc, StoredQuote b, string bWords) =>
+        (ReferenceEquals(aDoc, bDoc) && ((b.Quote.Start >= a.Quote.Start && b.Quote.End <= a.Quote.End) || (a.Quote.Start >= b.Quote.Start && a.Quote.End <= b.Quote.End)))
+        || aWords.Contains(bWords, StringComparison.Ordinal) || bWords.Contains(aWords, StringComparison.Ordinal);
 
     private static string FirstDate(Loaded doc, StoredQuote quote) =>
         quote.Date is { Length: 10 } date && date[0] != 'X' ? date
