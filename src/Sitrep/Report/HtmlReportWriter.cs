@@ -67,16 +67,16 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Most stories shown in the index's first table; the rest (and every one-article story) fold under it.</summary>
-    public const int IndexRows = 40;
+    internal const int IndexRows = 40;
 
     /// <summary>Most rows of the timeline's list of dated mentions: those of the days the most outlets name.</summary>
-    public const int TimelineRows = 120;
+    internal const int TimelineRows = 120;
 
     /// <summary>Rows a table shows before the rest fold under "N more rows" (outlets, citations, framing).</summary>
-    public const int TableRows = 20;
+    internal const int TableRows = 20;
 
     /// <summary>Most outlets whose versions of one speaker's words are shown side by side; the others are named, each linked to its first version.</summary>
-    public const int OutletsPerSpeaker = 6;
+    internal const int OutletsPerSpeaker = 6;
 
     /// <summary>
     /// A page of several stories opens with their list, largest first: what the store holds is seen before

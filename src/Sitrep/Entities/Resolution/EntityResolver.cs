@@ -222,7 +222,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         return entity.TypeCued ? CuedTypeVotes : 1;
     }
 
-    public const int CuedTypeVotes = 4;
+    internal const int CuedTypeVotes = 4;
 
     /// <summary>Entities whose votes changed: their cached types may be wrong now.</summary>
     private void Forget(IReadOnlyCollection<long> entities)
