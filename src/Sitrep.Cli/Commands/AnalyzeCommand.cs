@@ -56,6 +56,18 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => 1,
         };
         command.Options.Add(hostInterval);
+        // Checked with the command line, before any model loads or store opens: a negative wait was
+        // an internal error (exit 4) after the models had loaded and the store was created.
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 86_400))
+                result.AddError($"--timeout {result.GetValueOrDefault<double>()}: give a number of seconds above 0 (at most a day)");
+        });
+        hostInterval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 86_400))
+                result.AddError($"--host-interval {result.GetValueOrDefault<double>()}: give a number of seconds, 0 or more (at most a day)");
+        });
         command.Options.Add(stages);
         var entities = new Option<bool>("--entities")
         {

@@ -21,6 +21,11 @@ internal sealed class CappedLineReader
     private int _end;
     private bool _atStart = true;
     private bool _ended;
+    private long _textLines;
+    private bool _lastWasBinary;
+
+    /// <summary>The most of a line with a NUL byte read past to reach its end; a longer one stops the file.</summary>
+    private const int BinaryLineBudget = 1 << 20;
 
     /// <param name="stream">The decompressed bytes.</param>
     /// <param name="maxLineBytes">The longest line kept.</param>
@@ -63,7 +68,16 @@ internal sealed class CappedLineReader
             var part = newline >= 0 ? available[..newline] : available;
             if (part.Contains((byte)0))
             {
-                // Binary data: nothing after it is read (a bomb of zeros has no line end to wait for).
+                // A record with a NUL byte among text lines (a JSON object a scraper wrote a raw NUL into)
+                // is skipped if it ends within a short budget; on the first line, after another such line,
+                // not opening an object, or with no line end in sight it is binary data, and nothing after
+                // it is read (a bomb of zeros has no line end to wait for).
+                byte first = length > 0 ? _line.GetBuffer()[0] : part[0];
+                if (first == (byte)'{' && _textLines > 0 && !_lastWasBinary && SkipBinaryLine(length) is { } skipped)
+                {
+                    _lastWasBinary = true;
+                    return skipped;
+                }
                 _ended = true;
                 return LineRead.Binary(length + part.Length);
             }
@@ -76,8 +90,33 @@ internal sealed class CappedLineReader
         }
     }
 
+    /// <summary>
+    /// Reads past the rest of a line with a NUL byte, up to <see cref="BinaryLineBudget"/> bytes of it:
+    /// the skipped line, or null (the stream ended or the budget ran out; the caller stops).
+    /// </summary>
+    private LineRead? SkipBinaryLine(long length)
+    {
+        while (length <= BinaryLineBudget)
+        {
+            if (_start == _end && !Fill(out _))
+                return null;
+            var available = _buffer.AsSpan(_start, _end - _start);
+            int newline = available.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                return LineRead.SkippedBinary(length + newline);
+            }
+            length += available.Length;
+            _start = _end;
+        }
+        return null;
+    }
+
     private LineRead Finish(long length, bool endedWithNewline)
     {
+        _textLines++;
+        _lastWasBinary = false;
         if (length > _maxLineBytes)
             return LineRead.TooLong(length, endedWithNewline);
         var bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
@@ -119,6 +158,8 @@ internal readonly record struct LineRead(LineKind Kind, string? Line, long Lengt
 
     public static LineRead Binary(long length) => new(LineKind.Binary, null, length, false, null);
 
+    public static LineRead SkippedBinary(long length) => new(LineKind.SkippedBinary, null, length, true, null);
+
     public static LineRead End(string? stopReason) => new(LineKind.End, null, 0, false, stopReason);
 }
 
@@ -127,5 +168,6 @@ internal enum LineKind
     Text,
     TooLong,
     Binary,
+    SkippedBinary,
     End,
 }

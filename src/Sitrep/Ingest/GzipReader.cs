@@ -14,6 +14,8 @@ public static class GzipReader
     public static byte[] ReadAll(string path, long maxBytes = DefaultMaxBytes)
     {
         using var file = File.OpenRead(path);
+        if (GzipTrailerCheck.NotGzip(file) is { } notGzip)
+            throw new InputRejectedException(notGzip);
         if (file.Length < 18)
             throw new InputRejectedException("truncated gzip file (shorter than a gzip header and trailer)");
         var check = GzipTrailerCheck.Read(file);
@@ -35,7 +37,7 @@ public static class GzipReader
             throw new InputRejectedException($"corrupt gzip data: {e.Message}", e);
         }
         if (!check.Complete)
-            throw new InputRejectedException($"truncated or corrupt gzip file ({output.Length:N0} bytes decompressed, the trailer says {check.TrailerLength:N0})");
+            throw new InputRejectedException($"truncated or corrupt gzip file: it ends after {output.Length:N0} bytes decompressed, not the length its last bytes record");
         return output.ToArray();
     }
 }

@@ -34,6 +34,22 @@ internal sealed class GzipTrailerCheck
     /// </summary>
     public bool Complete => _plausible && ((uint)(DecompressedBytes & 0xFFFFFFFF) == _expected || (_path is not null && GzipMembers.AllComplete(_path, DecompressedBytes)));
 
+    /// <summary>
+    /// Why a file named .gz is not gzip data (it lacks gzip's signature, 1f 8b), or null when it has
+    /// it; the file is rewound. GZipStream's own word for this is "unsupported compression method".
+    /// </summary>
+    public static string? NotGzip(FileStream file)
+    {
+        if (!file.CanSeek)
+            return null;
+        Span<byte> head = stackalloc byte[2];
+        int got = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        file.Seek(0, SeekOrigin.Begin);
+        if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
+            return null;
+        return got == 0 ? "empty file" : "not gzip data: the name ends in .gz but the file does not begin with gzip's signature (1f 8b); rename it if it is not compressed";
+    }
+
     /// <summary>Reads the trailer of a seekable gzip file and rewinds it.</summary>
     public static GzipTrailerCheck Read(FileStream file)
     {

@@ -107,7 +107,7 @@ public sealed class InputResolver : IDisposable
         if (Directory.Exists(input))
         {
             var root = Path.GetFullPath(input);
-            var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+            var files = FilesUnder(root, input)
                 .Where(f => IsText(f) || IsJsonl(f) || IsHtml(f) || IsFeed(f))
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Select(f => (Path: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
@@ -128,6 +128,78 @@ public sealed class InputResolver : IDisposable
         else
         {
             _missing.Add(new InputFailure(input, "no such file or folder"));
+        }
+    }
+
+    /// <summary>The deepest folder read under an input folder: a backstop against links that loop in ways a path cannot tell.</summary>
+    private const int MaxFolderDepth = 64;
+
+    /// <summary>
+    /// The files under <paramref name="root"/>, hidden ones skipped, following links to folders once:
+    /// a link back to a folder already read (<c>loop -> ..</c>) is reported and skipped. .NET's own
+    /// recursion follows such a link until the path is too long, which with two of them takes
+    /// exponential time.
+    /// </summary>
+    private IEnumerable<string> FilesUnder(string root, string input)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { RealPath(root) };
+        var pending = new Stack<(string Path, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (folder, depth) = pending.Pop();
+            string[] files, folders;
+            try
+            {
+                files = Directory.GetFiles(folder, "*", options);
+                folders = Directory.GetDirectories(folder, "*", options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _missing.Add(new InputFailure(Display(root, input, folder), e is UnauthorizedAccessException ? "folder cannot be read: permission denied" : $"folder cannot be read: {e.Message}"));
+                continue;
+            }
+            foreach (var file in files)
+                yield return file;
+            foreach (var sub in folders)
+            {
+                if (depth + 1 > MaxFolderDepth)
+                {
+                    _missing.Add(new InputFailure(Display(root, input, sub), $"folder nested more than {MaxFolderDepth} deep; skipped"));
+                    continue;
+                }
+                if (!seen.Add(RealPath(sub)))
+                {
+                    _missing.Add(new InputFailure(Display(root, input, sub), "a link to a folder already read (a loop?); skipped"));
+                    continue;
+                }
+                pending.Push((sub, depth + 1));
+            }
+        }
+    }
+
+    private static string Display(string root, string input, string path) => Path.Combine(input, Path.GetRelativePath(root, path)).Replace('\\', '/');
+
+    /// <summary>The folder's path with every link in it resolved, as far as .NET tells; the path itself when it cannot.</summary>
+    private static string RealPath(string folder, int links = 0)
+    {
+        try
+        {
+            var full = Path.GetFullPath(folder);
+            // Links that resolve through each other (a -> b/c, b -> a/d) end here, not in a stack overflow.
+            if (links > 40)
+                return full;
+            var parent = Path.GetDirectoryName(full);
+            var real = parent is null ? full : Path.Combine(RealPath(parent, links + 1), Path.GetFileName(full));
+            var info = new DirectoryInfo(real);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                return RealPath(target.FullName, links + 1);
+            return real;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Path.GetFullPath(folder);
         }
     }
 

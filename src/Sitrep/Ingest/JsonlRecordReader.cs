@@ -46,13 +46,19 @@ public static class JsonlRecordReader
             stream = file;
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
+                if (GzipTrailerCheck.NotGzip(file) is { } notGzip)
+                {
+                    file.Dispose();
+                    return [InputItem.Failed(displayPath, notGzip)];
+                }
                 check = GzipTrailerCheck.Read(file);
                 stream = check.Wrap(new GZipStream(file, CompressionMode.Decompress));
             }
+            stream = Utf16Lines.AsUtf8(stream);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return [InputItem.Failed(displayPath, $"cannot open: {e.Message}")];
+            return [InputItem.Failed(displayPath, e is InvalidDataException ? $"corrupt gzip data: {e.Message}" : $"cannot open: {e.Message}")];
         }
         return ReadLines(stream, file, displayPath, check, position);
     }
@@ -84,7 +90,7 @@ public static class JsonlRecordReader
             }
             if (readError is not null)
             {
-                yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"cannot read further: {readError}; the records from line {lineNumber} on are lost");
+                yield return InputItem.Failed($"{displayPath}:{Math.Max(1, lineNumber)}", $"cannot read further: {readError}; the records from line {Math.Max(1, lineNumber)} on are lost");
                 yield break;
             }
             position?.Invoke(file.Position);
@@ -123,6 +129,9 @@ public static class JsonlRecordReader
                 case LineKind.Binary:
                     yield return InputItem.Failed($"{displayPath}:{lineNumber}", "binary data (NUL bytes), not JSON lines; the rest of the file is not read");
                     yield break;
+                case LineKind.SkippedBinary:
+                    yield return InputItem.Failed($"{displayPath}:{lineNumber}", "binary data (NUL bytes) in the line, not JSON; skipped");
+                    break;
                 case LineKind.TooLong:
                     yield return InputItem.Failed($"{displayPath}:{lineNumber}", $"line too long for an article ({read.Length / (1024.0 * 1024):N0} MB; the limit is {MaxLineBytes / (1024 * 1024)} MB); skipped");
                     break;
@@ -138,6 +147,30 @@ public static class JsonlRecordReader
     public static InputItem ParseRecord(string line, string location)
     {
         ArgumentNullException.ThrowIfNull(line);
+        try
+        {
+            return ParseObject(line, location, []);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a string with an escaped half of a surrogate pair ("\ud800"),
+            // which dumps of scraped text carry: the half becomes U+FFFD, noted, and the record is read.
+            var repaired = LoneSurrogateEscapes.Replace(line, out int count);
+            if (count == 0)
+                return InputItem.Failed(location, "text the JSON reader cannot decode");
+            try
+            {
+                return ParseObject(repaired, location, [$"{count:N0} unpaired UTF-16 surrogate escape{(count == 1 ? "" : "s")} (\\uD800-\\uDFFF) replaced by U+FFFD"]);
+            }
+            catch (InvalidOperationException)
+            {
+                return InputItem.Failed(location, "text the JSON reader cannot decode");
+            }
+        }
+    }
+
+    private static InputItem ParseObject(string line, string location, IReadOnlyList<string> notes)
+    {
         JsonDocument json;
         try
         {
@@ -177,7 +210,7 @@ public static class JsonlRecordReader
             if (recordId is not null)
                 source = (string.IsNullOrWhiteSpace(url) ? FileOf(location) : url!) + "#" + recordId;
             var id = "j" + Hashing.Hex(string.IsNullOrWhiteSpace(url) && recordId is null ? raw : source, 16);
-            return InputItem.Of(new ArticleInput(source, id, isText ? InputFormat.PlainText : InputFormat.Html, raw, stated, []));
+            return InputItem.Of(new ArticleInput(source, id, isText ? InputFormat.PlainText : InputFormat.Html, raw, stated, notes));
         }
     }
 

@@ -183,24 +183,70 @@ internal sealed partial class FinderRun
     /// <summary>Nested speech: a frame whose cue and words sit inside another frame's words is within it.</summary>
     private void NestFrames()
     {
-        foreach (var f in _frames)
+        // Each frame's smallest container, the first in list order among equals, as an all-pairs scan
+        // finds it; frames ordered by start with the furthest end so far stop the scan where no earlier
+        // frame reaches, so an article of 100,000 sentences is not 10^10 comparisons.
+        var order = ByStart();
+        var reach = new int[order.Length];
+        for (int k = 0; k < order.Length; k++)
+            reach[k] = Math.Max(k > 0 ? reach[k - 1] : int.MinValue, _frames[order[k]].End);
+        for (int i = 0; i < _frames.Count; i++)
         {
+            var f = _frames[i];
             if (f.Outer is not null)
                 continue;
             Frame? best = null;
-            foreach (var g in _frames)
+            int bestIndex = -1;
+            // Containers start at or before f: the last position whose start is <= f.Start, then back.
+            int last = LastStartAtOrBefore(order, f.Start);
+            for (int k = last; k >= 0 && reach[k] >= f.End; k--)
             {
-                if (ReferenceEquals(g, f))
+                int j = order[k];
+                var g = _frames[j];
+                if (j == i)
                     continue;
                 // The inner frame's cue is inside the outer words too, or both share one cue (a quotation in reported speech).
                 int anchor = f.CueStart >= 0 && f.CueToken != g.CueToken ? f.CueStart : f.Start;
                 if (g.Start <= anchor && f.End <= g.End && g.Start <= f.Start && (g.End - g.Start) > (f.End - f.Start)
-                    && (best is null || g.End - g.Start < best.End - best.Start))
+                    && (best is null || g.End - g.Start < best.End - best.Start || (g.End - g.Start == best.End - best.Start && j < bestIndex)))
+                {
                     best = g;
+                    bestIndex = j;
+                }
             }
             if (best is not null && !ReferenceEquals(best.Outer, f))
                 f.Outer = best;
         }
+    }
+
+    /// <summary>Indexes into the frames, ordered by start (then by index).</summary>
+    private int[] ByStart()
+    {
+        var order = new int[_frames.Count];
+        for (int k = 0; k < order.Length; k++)
+            order[k] = k;
+        Array.Sort(order, (a, b) => _frames[a].Start != _frames[b].Start ? _frames[a].Start.CompareTo(_frames[b].Start) : a.CompareTo(b));
+        return order;
+    }
+
+    /// <summary>The last position of <paramref name="order"/> whose frame starts at or before <paramref name="start"/>, or -1.</summary>
+    private int LastStartAtOrBefore(int[] order, int start)
+    {
+        int lo = 0, hi = order.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_frames[order[mid]].Start <= start)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 
     private (int Open, int Close)? ParenAfter(int close)

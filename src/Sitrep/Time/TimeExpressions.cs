@@ -163,6 +163,26 @@ public static class TimeExpressions
             return byStart != 0 ? byStart : a.Found.CompareTo(b.Found);
         });
         var kept = new List<Candidate>(candidates.Count);
+        // Many candidates (a text of 100,000 "on Tuesday"s) are checked against the characters the kept
+        // ones cover, not against each kept one: the same choice, in time linear in the text, where the
+        // scan below is quadratic (a 6.9 MB article of 100,000 dated sentences did not finish in 10 minutes).
+        if (candidates.Count > 64 && candidates.TrueForAll(static c => c.Start >= 0 && c.End > c.Start))
+        {
+            int extent = 0;
+            foreach (var c in candidates)
+                extent = Math.Max(extent, c.End);
+            var covered = new bool[extent];
+            foreach (var c in candidates)
+            {
+                if (Array.IndexOf(covered, true, c.Start, c.End - c.Start) >= 0)
+                    continue;
+                Array.Fill(covered, true, c.Start, c.End - c.Start);
+                kept.Add(c);
+            }
+            kept.RemoveAll(static c => c.Rule == Rule.Block);
+            kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            return kept;
+        }
         foreach (var c in candidates)
         {
             bool free = true;

@@ -31,6 +31,21 @@ public sealed class FirstUseTests
     }
 
     [Theory]
+    [InlineData("--timeout", "-3")]
+    [InlineData("--timeout", "0")]
+    [InlineData("--host-interval", "-1")]
+    public void A_negative_wait_is_a_usage_error_that_creates_no_store(string option, string value)
+    {
+        using var dir = new TempDir();
+        var (code, output) = CliRunner.Run("analyze", dir.Write("a.txt", Article), "--db", dir.File("s.db"), option, value);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{option} {value}: give a number of seconds", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("s.db")));
+    }
+
+    [Theory]
     [InlineData("--json")]
     [InlineData("--db")]
     public void An_output_path_in_a_missing_folder_is_a_usage_error_before_anything_is_read_or_created(string option)
