@@ -448,7 +448,9 @@ internal static partial class DocumentCoreference
         {
             // "R-Ohio" read as a person is no one's full name: "Ohio" is not its surname.
             // "Bin Laden" is the surname of Osama bin Laden, not a full name of its own.
-            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]) && !EntityLexicons.PersonParticles.Contains(core[i][0]))
+            // "Rawlings-Blake" alone is a double-barrelled surname, not a full name: one written word is never a full name.
+            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]) && !EntityLexicons.PersonParticles.Contains(core[i][0])
+                && surface[i].AsSpan().IndexOfAny(' ', '\u00A0') >= 0)
             {
                 full.Add(i);
                 person[i] = true;

@@ -381,6 +381,10 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                         candidates.Add(id);
                 }
             }
+            // A surname stored alone, because an article that named no one in full came first, is the
+            // person named in full with it whom every later article would have been given.
+            if (minimumShared == 0 && candidates.Count > 1 && AbsorbSurnamesAlone(candidates, facts) is var absorbing and not 0)
+                return absorbing;
             // One person with that surname: nothing to weigh.
             if (candidates.Count == 1 && minimumShared == 0)
                 return candidates[0];
@@ -412,6 +416,56 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 return best;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Among the people of one surname, those stored under the surname alone (no article that named them
+    /// gave a first name) and those named in full: when one person named in full is known in
+    /// <see cref="KnownPersonArticles"/> articles or more, in at least as many as each surname alone and in
+    /// three times as many as any other person named in full with it, the surnames alone were that person,
+    /// read before the full name was known, and join it; a surname alone then goes to that person ("Trump"
+    /// to Donald Trump, not to a "Trump" of its own). A person named in one or two articles takes nothing:
+    /// "Kim" of a Korean leader is not the Tony Kim of another article. Returns the person, or 0 when
+    /// nothing is that clear.
+    /// </summary>
+    private long AbsorbSurnamesAlone(List<long> candidates, SpellingFacts facts)
+    {
+        var alone = new List<long>();
+        long person = 0;
+        int most = 0, second = 0;
+        foreach (var id in candidates)
+        {
+            var stored = _index.Get(id);
+            if (NameKeys.PersonCore(stored.Name).Length == 1)
+            {
+                alone.Add(id);
+                continue;
+            }
+            if (stored.Documents > most)
+            {
+                second = most;
+                most = stored.Documents;
+                person = id;
+            }
+            else
+            {
+                second = Math.Max(second, stored.Documents);
+            }
+        }
+        if (alone.Count == 0 || person == 0 || second * 3 > most || most < KnownPersonArticles)
+            return 0;
+        foreach (var id in alone)
+        {
+            if (_index.Get(id).Documents > most)
+                return 0;
+        }
+        foreach (var id in alone)
+        {
+            MergeInto(person, id);
+            _absorbedInto[id] = person;
+        }
+        _types.Remove(person);
+        return person;
     }
 
     /// <summary>
