@@ -1510,7 +1510,7 @@ internal sealed class EventFinder
             // A loop, not a lambda: its closure was allocated on every call.
             foreach (var c in gapped)
             {
-                if (c.Status != EventStatus.Threatened && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase))
+                if (c.Status != EventStatus.Threatened && !c.Act && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase))
                     return true;
             }
         }
@@ -1520,7 +1520,7 @@ internal sealed class EventFinder
                 continue;
             foreach (var cue in cues)
             {
-                if (cue.Status != EventStatus.Threatened && !cue.Clause && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
+                if (cue.Status != EventStatus.Threatened && !cue.Act && !cue.Clause && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
                     && tokens[i].Span(text).Equals(cue.Words[0], StringComparison.OrdinalIgnoreCase))
                     return true;
             }
@@ -1538,6 +1538,9 @@ internal sealed class EventFinder
     {
         // A finite verb needs its subject before it: a participle that opens a sentence qualifies the
         // noun after it ("Suspected militants attacked …", "Armed men stormed …").
+        // "a wrench into moderates’ plans": a closing apostrophe is no opening quote.
+        if (i - 1 > first && PluralForm(tokens[i].Span(text)) && PluralPossessive(text, tokens, first, i - 1))
+            return true;
         if (OpensSentence(tokens, first, i))
             return nominal || tokens[i].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase);
         var before = tokens[i - 1];
@@ -1547,6 +1550,10 @@ internal sealed class EventFinder
         if (span.Equals("'s", StringComparison.OrdinalIgnoreCase) || span.Equals("’s", StringComparison.OrdinalIgnoreCase) || Possessive(before, span))
             return true;
         if (before.Kind == TokenKind.Word && In(text, tokens, i - 1, WordSet.NounContext))
+            return true;
+        // "erupted in cheers", "bursting into tears", "a wrench into moderates' plans": an -s form after a preposition
+        // or a plural possessive is a plural noun; a finite verb never stands there (a gerund may: "by attacking").
+        if (PluralForm(tokens[i].Span(text)) && before.Kind == TokenKind.Word && IsAny(span, "in", "into", "on", "onto", "at", "by", "from", "about", "under", "over", "between", "among", "without", "within", "through", "toward", "towards", "upon", "across", "like"))
             return true;
         if (before.Kind == TokenKind.Word && In(text, tokens, i - 1, WordSet.VerbContext))
             return false;
@@ -1558,6 +1565,24 @@ internal sealed class EventFinder
                 return true;
         }
         return nominal;
+    }
+
+    /// <summary>An -s form that can be a plural noun ("cheers", "plans"; not "discuss", "focus").</summary>
+    private static bool PluralForm(ReadOnlySpan<char> span) =>
+        span.Length > 3 && (span[^1] is 's' or 'S') && !(span[^2] is 's' or 'S' or 'u' or 'U' or 'i' or 'I' or '\'' or '’');
+
+    /// <summary>The token at <paramref name="p"/> ends a plural possessive ("moderates’", "parents'"): a word in -s with its apostrophe kept on, or an apostrophe right after one.</summary>
+    private static bool PluralPossessive(string text, Token[] tokens, int first, int p)
+    {
+        var span = tokens[p].Span(text);
+        if (tokens[p].Kind == TokenKind.Word && span.Length > 3 && (span[^1] is '\'' or '’') && (span[^2] is 's' or 'S'))
+            return true;
+        // The apostrophe may be no token of the sentence's own: read it from the text right after the word.
+        if (tokens[p].Kind == TokenKind.Word && span.Length > 2 && (span[^1] is 's' or 'S') && tokens[p].End < text.Length && text[tokens[p].End] is '\'' or '’'
+            && tokens[p].End + 1 < text.Length && text[tokens[p].End + 1] == ' ')
+            return true;
+        return span is "'" or "’" && p - 1 >= first && tokens[p - 1].Kind == TokenKind.Word && tokens[p - 1].End == tokens[p].Start
+            && tokens[p - 1].Span(text) is { Length: > 2 } w && (w[^1] is 's' or 'S');
     }
 
     /// <summary>A word with its possessive ending kept on ("country's", "group’s"): the tokenizer keeps inner apostrophes.</summary>
@@ -2215,6 +2240,17 @@ internal sealed class EventFinder
             if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
                 status = cue.Status;
+                // "don't want to secede", "do not need to send", "is not trying to": a negation right before a cue of
+                // wish, need or try denies the act as it denies the wish.
+                if (status is EventStatus.Planned or EventStatus.Hypothetical && cue.Words.Length > 1 && p - cue.Words.Length >= first)
+                {
+                    int q = p - cue.Words.Length;
+                    var neg = tokens[q].Span(text);
+                    if (IsAny(neg, "is", "are", "was", "were", "be", "been") && q - 1 >= first)
+                        neg = tokens[--q].Span(text);
+                    if (IsAny(neg, "not", "never") || neg.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || neg.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+                        status = EventStatus.Denied;
+                }
                 break;
             }
         }
