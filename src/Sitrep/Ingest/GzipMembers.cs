@@ -81,38 +81,22 @@ internal static class GzipMembers
     }
 
     /// <summary>Hands the inflater one byte per read, so the bytes it took are exactly the member's.</summary>
-    private sealed class OneByteStream(Stream inner) : Stream
+    private sealed class OneByteStream(Stream inner) : ForwardReadStream(inner, ownsInner: false)
     {
         public long Consumed { get; private set; }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => Consumed; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
             if (buffer.IsEmpty)
                 return 0;
-            int b = inner.ReadByte();
+            int b = Inner.ReadByte();
             if (b < 0)
                 return 0;
             buffer[0] = (byte)b;
             Consumed++;
             return 1;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
