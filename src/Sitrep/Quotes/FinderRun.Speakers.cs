@@ -328,6 +328,9 @@ internal sealed partial class FinderRun
                         return -1;
                     }
                 case NominalKind.Statement:
+                    // "the ABC News statement says", "a Pentagon report said": the name right before the head issued it.
+                    if (NamedIssuer(f, head) is >= 0 and var issuer)
+                        return issuer;
                     // "the statement said" points back to the last speaker who issued one; "a statement" is a new one;
                     // inside a quotation the statement is the quoted speaker's subject, not one this article reported.
                     if (!(WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "the") || WordIs(_view.FirstTokenAtOrAfter(f.SourceStart), "this"))
@@ -357,6 +360,28 @@ internal sealed partial class FinderRun
         if (Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && WordIn(_view.FirstTokenAtOrAfter(f.SourceStart), SpeechWords.Determiners))
             return RoleHolder(w.ToString(), head);
         return -1;
+    }
+
+    /// <summary>
+    /// The entity named right before a statement noun, inside the speaker's words and outside any quotation:
+    /// "the ABC News statement", "the LA Times report", "the Kremlin's statement"; -1 if none.
+    /// </summary>
+    private int NamedIssuer(Frame f, int head)
+    {
+        int k = head - 1;
+        int first = _view.FirstTokenAtOrAfter(f.SourceStart);
+        if (k >= first && (WordIs(k, "'s") || WordIs(k, "’s")))
+            k--;
+        if (k < first || _view.TokenMention[k] < 0 || _view.TokenQuote[k] >= 0 || _view.TokenQuote[head] >= 0)
+            return -1;
+        var m = _input.Mentions[_view.TokenMention[k]];
+        if (m.Entity < 0 || m.Start < f.SourceStart || m.Type is not ("ORG" or "MEDIA" or "GPE" or "PERSON"))
+            return -1;
+        // "a Facebook video", "a Twitter post": the channel carried the words; whoever posted them speaks.
+        Span<char> buffer = stackalloc char[40];
+        if (SpeechWords.Channels.ContainsKey(CueFeatures.Lower(_view.Word(k), buffer).ToString()))
+            return -1;
+        return m.Entity;
     }
 
     /// <summary>The person the article calls by this role ("Pentagon spokesman X", "X, the minister"), the latest before <paramref name="t"/>.</summary>
