@@ -320,8 +320,19 @@ internal sealed partial class FinderRun
             int mStart = _view.FirstTokenAtOrAfter(m.Start);
             if (mEnd == segEnd && OnlyTitleBetween(segStart, mStart))
                 return new SourceSpan(mStart, mEnd, SourceForm.Name);
+            // "In February, Judge James Browning in Albuquerque, N.M., ruled": the name before where the person is.
+            if (mEnd + 1 < segEnd && (WordIs(mEnd, "in") || WordIs(mEnd, "of") || WordIs(mEnd, "from") || WordIs(mEnd, "near"))
+                && IsPlaceAlone(mEnd + 1, segEnd) && OnlyTitleBetween(segStart, mStart))
+                return new SourceSpan(mStart, mEnd, SourceForm.Name);
         }
         int before = opening - 1;
+        // "Jose Nieves, 44, senior pastor of …, said": the age after the name is no speaker.
+        if (before - 2 >= floor && _tokens[before].Kind == TokenKind.Number && IsComma(before - 1) && _view.MentionType(before - 2) == "PERSON")
+            before -= 2;
+        // "X, who lives in Sandy Hook, Connecticut, told …", "X, of Austin, Texas, said": a place and its state
+        // or country are one phrase, so the apposition opens before both.
+        if (before >= floor && _view.MentionType(before) is "GPE" or "LOC" && IsPlaceAlone(segStart, segEnd))
+            return Apposition(opening, floor);
         // "Rep. X (D-Md.), the …, said": the bracket after the name.
         if (before >= floor && IsPunct(before, ')'))
             before = MatchingOpen(before) - 1;
@@ -331,6 +342,15 @@ internal sealed partial class FinderRun
         if (left.Start >= 0)
             return left;
         return SourceSpan.None;
+    }
+
+    /// <summary>Tokens [a, b) are one place's name and nothing else: "Connecticut", "South Korea".</summary>
+    private bool IsPlaceAlone(int a, int b)
+    {
+        if (a >= b || _view.TokenMention[a] < 0 || _view.MentionType(a) is not ("GPE" or "LOC"))
+            return false;
+        var m = _input.Mentions[_view.TokenMention[a]];
+        return _view.FirstTokenAtOrAfter(m.Start) == a && _view.FirstTokenAtOrAfter(m.End) == b;
     }
 
     /// <summary>Tokens [a, b) are at most a title: "Brigadier General", "Dr.", "Clinton spokesman", "the Guards' deputy".</summary>
