@@ -120,6 +120,14 @@ internal static class AnalyzeCommand
         if (!OutputPaths.CheckFiles(output, ("--db", db.FullName), ("--json", json?.FullName)))
             return ExitCodes.Usage;
         bool newStore = !File.Exists(db.FullName);
+        // One writing run per store, checked before the models load: a second run waits for nothing and loses nothing.
+        bool lockFileExisted = File.Exists(StoreLock.PathFor(db.FullName));
+        using var storeLock = StoreLock.TryTake(db.FullName, out var inUse);
+        if (inUse is not null)
+        {
+            Errors.Write(output, inUse);
+            return ExitCodes.StoreError;
+        }
         int exitCode = ExitCodes.Ok;
         var engine = BatchProgressView.Loading(console, () =>
         {
@@ -128,7 +136,12 @@ internal static class AnalyzeCommand
             return opened;
         });
         if (engine is null)
+        {
+            storeLock?.Dispose();
+            if (!lockFileExisted)
+                StoreOptions.DeleteLockFile(db.FullName);
             return exitCode;
+        }
         Sitrep.Ingest.BatchSummary summary;
         string? jsonError = null;
         // With --verbose, where the memory went as well as the time.
@@ -165,7 +178,12 @@ internal static class AnalyzeCommand
         }
         bool nothingRead = summary.Read == 0 || summary.Read == summary.Failed;
         if (nothingRead && newStore)
+        {
+            storeLock?.Dispose();
             StoreOptions.DeleteStoreFiles(db.FullName);
+            if (!lockFileExisted)
+                StoreOptions.DeleteLockFile(db.FullName);
+        }
         if (jsonError is not null)
         {
             Errors.Write(output, jsonError);

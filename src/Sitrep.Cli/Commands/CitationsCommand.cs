@@ -12,7 +12,7 @@ internal static class CitationsCommand
     {
         var db = StoreOptions.Database();
         var outlet = new Option<string?>("--outlet") { Description = "Only this citing outlet, or this cited source (any case, part of the name will do)." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 }.AtLeast(1);
         var command = new Command("citations", """
             Who cites whom across the stored articles: each outlet and the sources (other outlets, news
             agencies, channels such as Twitter) its articles give words or reports to, from the quotes'

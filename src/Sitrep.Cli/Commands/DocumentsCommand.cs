@@ -31,7 +31,7 @@ internal static partial class DocumentsCommand
         var outlet = new Option<string?>("--outlet") { Description = "Only documents of this outlet (as stored, ignoring case)." };
         var from = new Option<string?>("--from") { Description = "Only documents published on or after this date (2025-03-01, 2025-03 or 2025)." };
         var to = new Option<string?>("--to") { Description = "Only documents published on or before this date (inclusive)." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 }.AtLeast(1);
         var command = new Command("list", "Stored documents, newest first (undated last): id, date, outlet, title.");
         command.Options.Add(db);
         command.Options.Add(outlet);
@@ -42,7 +42,7 @@ internal static partial class DocumentsCommand
         {
             foreach (var (name, value) in new[] { ("--from", parse.GetValue(from)), ("--to", parse.GetValue(to)) })
             {
-                if (value is not null && !IsoDate().IsMatch(value))
+                if (value is not null && !IsRealDate(value))
                 {
                     Errors.Write(console, $"{name} {value}: not a date; write 2025-03-01, 2025-03 or 2025");
                     return ExitCodes.Usage;
@@ -66,6 +66,15 @@ internal static partial class DocumentsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>2025-03-01, 2025-03 or 2025, and a day or month that exists (not 2025-13-45).</summary>
+    private static bool IsRealDate(string value)
+    {
+        if (!IsoDate().IsMatch(value))
+            return false;
+        var full = value.Length switch { 4 => value + "-01-01", 7 => value + "-01", _ => value };
+        return DateOnly.TryParseExact(full, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
     }
 
     private static Command Show(IAnsiConsole console)

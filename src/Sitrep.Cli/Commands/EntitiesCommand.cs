@@ -39,7 +39,7 @@ internal static class EntitiesCommand
         var db = StoreOptions.Database();
         var search = new Option<string?>("--search", "-s") { Description = "Only entities with a name containing this text." };
         var type = new Option<string?>("--type", "-t") { Description = $"Only entities of this type: {string.Join(", ", Types)}." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 }.AtLeast(1);
         var command = new Command("list", "Entities by how many articles name them.");
         command.Options.Add(db);
         command.Options.Add(search);
@@ -75,7 +75,7 @@ internal static class EntitiesCommand
     {
         var db = StoreOptions.Database();
         var id = new Argument<string>("id") { Description = "The entity id, e.g. E12." };
-        var top = new Option<int>("--top") { Description = "How many articles to list.", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "How many articles to list.", DefaultValueFactory = _ => 50 }.AtLeast(1);
         var command = new Command("show", "An entity's names, and the articles that name it (title, outlet, date) with the roles each gives it; its corrections.");
         command.Options.Add(db);
         command.Arguments.Add(id);

@@ -23,7 +23,7 @@ internal static class EventsCommand
         var from = new Option<string?>("--from") { Description = "Only events dated on or after this day (yyyy-MM-dd)." };
         var to = new Option<string?>("--to") { Description = "Only events dated on or before this day (yyyy-MM-dd)." };
         var document = new Option<string?>("--document") { Description = "Only events of this stored document." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 }.AtLeast(1);
         var json = new Option<bool>("--json") { Description = "Write the events as JSON (one array) instead of a table." };
         var command = new Command("events", """
             What happened in the stored articles: each event coded in PLOVER with its status (asserted,

@@ -33,6 +33,37 @@ internal static class NerEvalCommand
         return command;
     }
 
+    /// <summary>Why the file is not CoNLL text (binary data, not UTF-8), from its first 64 KB; null when it may be.</summary>
+    private static string? NotConll(string path)
+    {
+        var head = new byte[65536];
+        int read;
+        using (var file = File.OpenRead(path))
+            read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var bytes = head.AsSpan(0, read);
+        if (bytes.Contains((byte)0))
+            return "binary data (NUL bytes), not a CoNLL file";
+        // A full buffer may end inside a character: back up to the start of the last one.
+        int end = read;
+        if (read == head.Length)
+        {
+            while (end > 0 && (bytes[end - 1] & 0xC0) == 0x80)
+                end--;
+            if (end > 0 && bytes[end - 1] >= 0xC0)
+                end--;
+        }
+        var check = bytes[..end];
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(check);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "not UTF-8 text, not a CoNLL file";
+        }
+        return null;
+    }
+
     private static int Run(IAnsiConsole console, FileInfo input, FileInfo output, FileInfo? modelFile)
     {
         if (!input.Exists)
@@ -40,8 +71,18 @@ internal static class NerEvalCommand
             console.WriteLine($"sitrep: no file at {input.FullName}");
             return ExitCodes.NothingRead;
         }
-        var model = modelFile is null ? NerModel.Default : NerModel.Load(modelFile.FullName);
+        if (NotConll(input.FullName) is { } why)
+        {
+            Errors.Write(console, $"{input.FullName}: {why}");
+            return ExitCodes.NothingRead;
+        }
         var sentences = ConllReader.ReadFile(input.FullName);
+        if (!sentences.Any(s => s.Lines.Any(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= 2)))
+        {
+            Errors.Write(console, $"{input.FullName}: {(sentences.Count == 0 ? "no tokens in it" : "no line has a word and a tag")}: not a CoNLL file");
+            return ExitCodes.NothingRead;
+        }
+        var model = modelFile is null ? NerModel.Default : NerModel.Load(modelFile.FullName);
         int tokenCount = sentences.Sum(s => s.Words.Length);
 
         // Warm up once so the timing is of the tagger, not of the JIT.

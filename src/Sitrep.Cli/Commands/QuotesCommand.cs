@@ -16,7 +16,7 @@ internal static class QuotesCommand
         var speaker = new Option<string?>("--speaker") { Description = "Only quotes of this speaker: an entity id (E12) or a name (any case, part of it will do)." };
         var cited = new Option<string?>("--cited") { Description = "Only quotes whose words appeared in this outlet or channel: an entity id or a name (Twitter, Tasnim)." };
         var document = new Option<string?>("--document") { Description = "Only quotes of this stored document." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 }.AtLeast(1);
         var json = new Option<bool>("--json") { Description = "Write the quotes as JSON (one array) instead of a table." };
         var command = new Command("quotes", """
             Who said what in the stored articles: each quote with its speaker, its words, where and

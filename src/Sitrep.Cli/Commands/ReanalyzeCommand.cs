@@ -36,6 +36,14 @@ internal static class ReanalyzeCommand
     {
         if (!AnalyzeCommand.TryOptions(console, stages, Sitrep.Ingest.Web.FetchOptions.Default, out var options))
             return ExitCodes.Usage;
+        if (!File.Exists(db.FullName))
+            return StoreOptions.OpenExisting(console, db, out int missing) is null ? missing : ExitCodes.Internal;
+        using var storeLock = StoreLock.TryTake(db.FullName, out var inUse);
+        if (inUse is not null)
+        {
+            Errors.Write(console, inUse);
+            return ExitCodes.StoreError;
+        }
         int exitCode = ExitCodes.Ok;
         using var engine = BatchProgressView.Loading(console, () => StoreOptions.OpenExisting(console, db, out exitCode, options));
         if (engine is null)

@@ -14,7 +14,7 @@ internal static class SearchCommand
             Description = "Words to find, as you would type them; \"a phrase\" in double quotes; word* for a prefix; OR between two words for either.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var top = new Option<int>("--top") { Description = "How many documents to show.", DefaultValueFactory = _ => 20 };
+        var top = new Option<int>("--top") { Description = "How many documents to show.", DefaultValueFactory = _ => 20 }.AtLeast(1);
         var command = new Command("search", """
             Find stored documents by the words of their titles and texts, best match first (a word in
             the title counts more), each with the passage where the words are. Every word must be found;

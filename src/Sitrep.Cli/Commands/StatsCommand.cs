@@ -12,7 +12,7 @@ internal static class StatsCommand
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database();
-        var outlets = new Option<int>("--outlets") { Description = "How many outlets to list.", DefaultValueFactory = _ => OutletsShown };
+        var outlets = new Option<int>("--outlets") { Description = "How many outlets to list.", DefaultValueFactory = _ => OutletsShown }.AtLeast(0);
         var command = new Command("stats", "What the store holds: documents by outlet, language and date range; entities by type; the stage versions that analysed them.");
         command.Options.Add(db);
         command.Options.Add(outlets);

@@ -65,6 +65,19 @@ internal static class StoreOptions
         }
     }
 
+    /// <summary>Removes the run lock's file (<see cref="StoreLock"/>) beside a store this command created and removed, or never opened.</summary>
+    public static void DeleteLockFile(string path)
+    {
+        try
+        {
+            File.Delete(StoreLock.PathFor(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, empty: only the lock on it counts.
+        }
+    }
+
     /// <summary>The store's document catalog (lists, search, counts); every store Sitrep opens keeps one.</summary>
     public static IDocumentCatalog Documents(SitrepEngine engine) =>
         engine.Catalog ?? throw new InvalidOperationException($"the store {engine.Store.Location} keeps no document catalog");

@@ -14,7 +14,7 @@ internal static class StoriesCommand
     {
         var db = StoreOptions.Database();
         var search = new Option<string?>("--search", "-s") { Description = "Only stories whose title contains this text (any case)." };
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 50 }.AtLeast(1);
         var all = new Option<bool>("--all") { Description = "Also stories of one article." };
         var command = new Command("stories", """
             Stories across the stored articles: articles about one developing situation, grouped as

@@ -26,6 +26,10 @@ public sealed class CleaningStage : IDocumentStage
             InputFormat.Html => _html.Clean(context.Input.RawText),
             _ => _plainText.Clean(context.Input.RawText, context.Input.Stated.Title),
         };
+        // A page whose markup holds no text (only scripts, styles, an empty body) is refused like an empty file,
+        // not stored as an empty document without a word said.
+        if (context.Input.Format == InputFormat.Html && string.IsNullOrWhiteSpace(result.Text))
+            throw new InputRejectedException("no text in the page (only markup, scripts or styles)");
         context.Set(CoreLayers.Body, new CleanedBody(result.Text, result.Map, result.Removed, result.Captions));
         context.Set(CoreLayers.PageHints, result.Hints);
     }

@@ -161,7 +161,15 @@ public sealed class InputResolver : IDisposable
                 continue;
             }
             foreach (var file in files)
+            {
+                // Named pipes and sockets in a folder are skipped (with a reason); a pipe named on the command line is read.
+                if ((IsText(file) || IsJsonl(file) || IsHtml(file) || IsFeed(file)) && !Path.GetFileName(file).StartsWith('.') && RegularFiles.NotAFile(file) is { } notAFile)
+                {
+                    _missing.Add(new InputFailure(Display(root, input, file), notAFile));
+                    continue;
+                }
                 yield return file;
+            }
             foreach (var sub in folders)
             {
                 if (depth + 1 > MaxFolderDepth)
