@@ -118,6 +118,8 @@ public sealed partial class PlainTextCleaner
             var t = u.Text;
             if (u.Words <= 6 && ChromePatterns.AdvertisementLine().IsMatch(t))
                 u.Removal = RemovalReason.Advertisement;
+            else if (FurnitureLines.Match(u) is { } furniture)
+                u.Removal = furniture; // a whole line of the page's furniture (resources/lexicons/furniture-lines.tsv)
             else if (u.Words <= 80 && ChromePatterns.CookieNotice().IsMatch(t))
                 u.Removal = RemovalReason.CookieNotice;
             else if (u.Words is >= 6 and <= 70 && ChromePatterns.IsAffiliateDisclosure(t))
