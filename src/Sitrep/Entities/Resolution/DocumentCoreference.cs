@@ -92,8 +92,10 @@ internal static partial class DocumentCoreference
         LinkNamesGivenTwice(text, mentions, types, country, sets);
         LinkActorAliases(words, types, country, sets, countries, actors);
         LinkAcronyms(surface, words, types, country, same, sets, countries);
-        LinkSameNames(words, types, country, same, sets);
-        var person = LinkSurnames(surface, core, types, country, same, sets);
+        // Which of two relatives sharing a surname each surname alone names, where the mention says so ("Mrs. Clinton").
+        var relative = RelativesByEvidence(text, mentions, surface, words, core, types, country);
+        LinkSameNames(words, types, country, same, sets, relative);
+        var person = LinkSurnames(surface, core, types, country, same, sets, relative);
         LinkShortForms(core, types, country, same, sets);
         LinkTransliterations(words, core, types, country, same, sets);
 
@@ -416,13 +418,14 @@ internal static partial class DocumentCoreference
         country is null && type != Person && !surface.Contains(' ', StringComparison.Ordinal) && surface.Count(char.IsUpper) >= 2 && !IsPartyTag(surface);
 
     /// <param name="same">The first mention of each mention's spelling (and kind): a spelling's key is made once.</param>
-    private static void LinkSameNames(string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets)
+    /// <param name="relative">The full name's mention a surname alone names by its own evidence (<see cref="RelativesByEvidence"/>), or -1: such a surname is not grouped with the others.</param>
+    private static void LinkSameNames(string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets, int[] relative)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new string?[words.Length];
         for (int i = 0; i < words.Length; i++)
         {
-            if (country[i] is not null || words[i].Length == 0)
+            if (country[i] is not null || words[i].Length == 0 || relative[i] >= 0)
                 continue;
             var key = keys[same[i]] ??= Joined(types[i] == Person ? "P:" : "N:", words[i]);
             if (first.TryGetValue(key, out int f))
@@ -437,7 +440,7 @@ internal static partial class DocumentCoreference
     /// nearest before it (or, failing that, after it); a given name alone read as a person is the one
     /// person named in full with it. Returns which mentions are people.
     /// </summary>
-    private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)
+    private static bool[] LinkSurnames(string[] surface, string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets, int[] relative)
     {
         int n = core.Length;
         var person = new bool[n];
@@ -449,8 +452,7 @@ internal static partial class DocumentCoreference
             // "R-Ohio" read as a person is no one's full name: "Ohio" is not its surname.
             // "Bin Laden" is the surname of Osama bin Laden, not a full name of its own.
             // "Rawlings-Blake" alone is a double-barrelled surname, not a full name: one written word is never a full name.
-            if (types[i] == Person && core[i].Length >= 2 && !IsPartyTag(surface[i]) && !EntityLexicons.PersonParticles.Contains(core[i][0])
-                && surface[i].AsSpan().IndexOfAny(' ', '\u00A0') >= 0)
+            if (IsFullName(surface[i], core[i], types[i]))
             {
                 full.Add(i);
                 person[i] = true;
@@ -460,6 +462,12 @@ internal static partial class DocumentCoreference
         {
             if (country[i] is not null || types[i] is "MEDIA" or "FACILITY" || core[i].Length == 0 || person[i])
                 continue;
+            if (relative[i] >= 0)
+            {
+                sets.Union(i, relative[i]);
+                person[i] = true;
+                continue;
+            }
             if (core[i].Length > 1 && types[i] != Person)
                 continue;
             // "U.N." is not the Un of Kim Jong Un.
