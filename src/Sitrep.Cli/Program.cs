@@ -22,9 +22,12 @@ public static class Program
     internal static int Run(string[] args, IAnsiConsole console, TextWriter? output = null)
     {
         var root = new RootCommand("""
-            Sitrep turns a pile of news articles into a sourced situation picture:
-            clean text with outlet, title, byline and date, the people, organisations and places
-            they name, stored in an embedded database you can list, search and export.
+            Sitrep turns a pile of news articles into a sourced situation picture: clean text with
+            outlet, title, byline and date; the people, organisations and places they name; who said
+            what, when, and what happened; stories across outlets with their contradictions; all kept
+            in an embedded store you can list, search, export and read as a report.
+
+            Start with: sitrep analyze examples/   then: sitrep report --out report.html
             """);
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(DocumentsCommand.Create(console));

@@ -14,13 +14,13 @@ internal static class AnalyzeCommand
             Description = "Files, folders (searched recursively) and http(s) URLs: .txt and .html/.htm(.gz) articles, .jsonl(.gz) with one article per line, RSS/Atom feeds (.rss, .atom, .xml or a feed URL), web pages.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var db = StoreOptions.Database();
+        var db = StoreOptions.Database(createsStore: true);
         var json = new Option<FileInfo?>("--json")
         {
             Description = "Write the analysis of every input named here (stored now or before) to this JSON file.",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every failed input and each document's outcome." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every failed input (the summary lists the first 20) and say where the time and the memory went." };
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds to wait for a web page or feed before giving up on it.",
@@ -32,7 +32,7 @@ internal static class AnalyzeCommand
             Read articles, analyse them with every stage, and store them.
 
             Stages (every one runs by default; --stages runs fewer, with what they build on):
-            {string.Join("\n", Features.All.Select(f => $"  {f.Name,-10} {f.Description}"))}
+            {string.Join("\n", Features.All.Select(f => $"  {f.Name,-14} {f.Description}"))}
 
             Examples:
               sitrep analyze examples/
@@ -42,7 +42,8 @@ internal static class AnalyzeCommand
 
             Re-running on the same inputs stores nothing new and writes the same JSON.
             Exit code: 0 when the batch ran (bad inputs are reported in the summary),
-            1 on a usage error, 2 when nothing could be read, 3 when the store failed.
+            1 on a usage error, 2 when nothing could be read, 3 when the store or an output
+            file could not be opened or written, 4 on a bug (one line, never a stack trace).
             """);
         command.Arguments.Add(inputs);
         command.Options.Add(db);

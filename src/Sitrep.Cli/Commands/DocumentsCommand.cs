@@ -83,7 +83,7 @@ internal static partial class DocumentsCommand
         var id = new Argument<string>("id") { Description = "The document's id (as 'documents list', 'search' and the analysis JSON give it)." };
         var noText = new Option<bool>("--no-text") { Description = "Leave the text out." };
         var json = new Option<bool>("--json") { Description = "Write the document's analysis JSON instead (the contract's fields)." };
-        var command = new Command("show", "A document's metadata, its text, and what each stage found in it (its entities; later its quotes and events).");
+        var command = new Command("show", "A document's metadata, its text, and what each stage found in it (entities, quotes, times, events and its story).");
         command.Options.Add(db);
         command.Arguments.Add(id);
         command.Options.Add(noText);
@@ -121,7 +121,7 @@ internal static partial class DocumentsCommand
             Row("source", document.Source);
             if (document.DuplicateOf is not null)
                 Row("duplicate of", document.DuplicateOf);
-            Row("length", $"{document.Text.Length:N0} characters, {document.Removed.Count:N0} blocks removed, {document.Captions.Count:N0} captions");
+            Row("length", $"{document.Text.Length:N0} characters, {document.Removed.Count:N0} {(document.Removed.Count == 1 ? "block" : "blocks")} removed, {document.Captions.Count:N0} {(document.Captions.Count == 1 ? "caption" : "captions")}");
             Row("stages", string.Join(", ", document.Stages.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")));
             foreach (var note in document.InputNotes.Concat(document.StageNotes))
                 Row("note", note);

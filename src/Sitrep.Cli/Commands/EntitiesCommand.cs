@@ -18,7 +18,7 @@ internal static class EntitiesCommand
             in the store and hold when articles are analysed again.
 
             Examples:
-              sitrep entities list --search Zurfi
+              sitrep entities list --search Kolvar
               sitrep entities show E12
               sitrep entities merge E12 E40        (E40 is the same as E12)
               sitrep entities split E12 "Zarif"    (the name Zarif is someone else)

@@ -23,9 +23,9 @@ internal static class QuotesCommand
             when they appeared (the cited outlet or channel and the date) and the article.
 
             Examples:
-              sitrep quotes --speaker Javani
+              sitrep quotes --speaker Kolvar
               sitrep quotes --speaker E12 --cited Twitter
-              sitrep quotes --document 001_tehran-times --json
+              sitrep quotes --document harbor-ledger_2025-03-03 --json
             """);
         command.Options.Add(db);
         command.Options.Add(speaker);

@@ -8,9 +8,10 @@ namespace Sitrep.Cli.Commands;
 
 internal static class StoreOptions
 {
-    public static Option<FileInfo> Database() => new("--db")
+    /// <summary>The store option; only <c>analyze</c> creates a missing store, every other command reads one that exists.</summary>
+    public static Option<FileInfo> Database(bool createsStore = false) => new("--db")
     {
-        Description = "The store: a SQLite file, created if missing.",
+        Description = createsStore ? "The store: a SQLite file, created if missing." : "The store: a SQLite file that 'sitrep analyze' made.",
         DefaultValueFactory = _ => new FileInfo("sitrep.db"),
     };
 

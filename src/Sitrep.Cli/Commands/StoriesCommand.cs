@@ -23,7 +23,7 @@ internal static class StoriesCommand
 
             Examples:
               sitrep stories
-              sitrep stories --search Soleimani
+              sitrep stories --search Serin
               sitrep stories show S12
             """);
         command.Options.Add(db);

@@ -85,7 +85,7 @@ public static class HtmlReportWriter
     private static void Index(StringBuilder html, IReadOnlyList<StoryReport> reports)
     {
         int articles = reports.Sum(r => r.Articles.Count);
-        html.Append("<section class=\"index\"><h1 id=\"index\">").Append(N(reports.Count)).Append(" stories, ").Append(N(articles)).Append(" articles</h1>");
+        html.Append("<section class=\"index\"><h1 id=\"index\">").Append(Count(reports.Count, "story", "stories")).Append(", ").Append(Count(articles, "article")).Append("</h1>");
         var shown = Enumerable.Range(0, reports.Count).Where(i => reports[i].Articles.Count > 1).Take(IndexRows).ToList();
         var folded = Enumerable.Range(0, reports.Count).Except(shown).ToList();
         void Rows(IEnumerable<int> which)
@@ -118,6 +118,9 @@ public static class HtmlReportWriter
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"1 article", "2 articles": a count with its noun in the number it takes.</summary>
+    internal static string Count(int n, string one, string? many = null) => N(n) + " " + (n == 1 ? one : many ?? one + "s");
+
     private sealed class Story(StringBuilder html, StoryReport r, string prefix, bool indexed)
     {
         private readonly Dictionary<string, int> _articles = r.Articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -141,7 +144,7 @@ public static class HtmlReportWriter
         {
             var s = r.Summary;
             html.Append("<h1 id=\"").Append(prefix).Append("\">").Append(E(r.Title)).Append("</h1>");
-            html.Append("<p class=\"lede\">").Append(N(s.Articles)).Append(" articles from ").Append(N(s.Outlets.Count)).Append(" outlets, ")
+            html.Append("<p class=\"lede\">").Append(Count(s.Articles, "article")).Append(" from ").Append(Count(s.Outlets.Count, "outlet")).Append(", ")
                 .Append(E(s.From ?? "undated")).Append(" to ").Append(E(s.To ?? "undated")).Append(".</p>");
             // A section with nothing to show is one line of "Not found", not a box of its own.
             var empty = new List<(string Name, string Note)>();
@@ -196,7 +199,7 @@ public static class HtmlReportWriter
                 if (list.Count == 0)
                     html.Append("<span class=\"small\">none named</span>");
                 foreach (var e in list)
-                    html.Append("<div>").Append(Link(e.Evidence, E(e.Name))).Append(" <span class=\"small\">").Append(N(e.Documents)).Append(" articles, ").Append(N(e.Outlets)).Append(" outlets</span></div>");
+                    html.Append("<div>").Append(Link(e.Evidence, E(e.Name))).Append(" <span class=\"small\">").Append(Count(e.Documents, "article")).Append(", ").Append(Count(e.Outlets, "outlet")).Append("</span></div>");
                 html.Append("</div>");
             }
             const string header = "<tr><th>outlet</th><th>articles</th><th>news / opinion / analysis</th></tr>";

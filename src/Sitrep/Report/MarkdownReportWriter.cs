@@ -26,7 +26,7 @@ public static class MarkdownReportWriter
     {
         var s = r.Summary;
         md.Append("# ").Append(Esc(r.Title)).Append("\n\n");
-        md.Append(Inv($"{s.Articles} articles from {s.Outlets.Count} outlets, {s.From ?? "undated"} to {s.To ?? "undated"}.\n\n"));
+        md.Append(Inv($"{HtmlReportWriter.Count(s.Articles, "article")} from {HtmlReportWriter.Count(s.Outlets.Count, "outlet")}, {s.From ?? "undated"} to {s.To ?? "undated"}.\n\n"));
         md.Append("## Summary\n\n| outlet | articles | news | opinion | analysis | genre not known |\n|---|---|---|---|---|---|\n");
         foreach (var o in s.Outlets)
             md.Append(Inv($"| {Esc(o.Outlet)} | {o.Articles} | {o.News} | {o.Opinion} | {o.Analysis} | {o.Unknown} |\n"));
@@ -34,7 +34,7 @@ public static class MarkdownReportWriter
         {
             md.Append("\n**").Append(name).Append("**\n\n");
             foreach (var e in list)
-                md.Append(Inv($"- {Esc(e.Name)}{(e.EntityId is null ? "" : " (" + e.EntityId + ")")}: {e.Documents} articles, {e.Outlets} outlets {Key(e.Evidence)}\n"));
+                md.Append(Inv($"- {Esc(e.Name)}{(e.EntityId is null ? "" : " (" + e.EntityId + ")")}: {HtmlReportWriter.Count(e.Documents, "article")}, {HtmlReportWriter.Count(e.Outlets, "outlet")} {Key(e.Evidence)}\n"));
         }
 
         md.Append("\n## Timeline\n\n");
@@ -70,7 +70,7 @@ public static class MarkdownReportWriter
             md.Append(Inv($"| {Esc(o.Outlet)} | {o.News} | {o.Opinion} | {o.Analysis} | {o.Unknown} |\n"));
         md.Append("\n### Whose voices each outlet quotes\n\n");
         foreach (var v in r.Framing.Voices)
-            md.Append(Inv($"- {Esc(v.Outlet)} · {v.Dimension} {Esc(v.Value)}: {v.Quotes} quotes {Key(v.Evidence)}\n"));
+            md.Append(Inv($"- {Esc(v.Outlet)} · {v.Dimension} {Esc(v.Value)}: {HtmlReportWriter.Count(v.Quotes, "quote")} {Key(v.Evidence)}\n"));
 
         md.Append("\n## Contradictions\n\n");
         if (r.Contradictions.Count == 0)

@@ -182,4 +182,32 @@ public sealed class FirstUseTests
         Assert.Contains("sitrep: ", badFormatOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", noCommandOutput + badFormatOutput, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("documents", "list")]
+    [InlineData("stats")]
+    [InlineData("report")]
+    [InlineData("reanalyze")]
+    [InlineData("entities", "merge")]
+    public void A_command_that_reads_the_store_does_not_promise_to_create_one_in_its_help(params string[] command)
+    {
+        var (code, output) = CliRunner.Run([.. command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("--db", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("created if missing", output, StringComparison.Ordinal);
+        Assert.Contains("'sitrep analyze' made", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_help_says_it_creates_the_store_and_names_every_exit_code()
+    {
+        var (code, output) = CliRunner.Run("analyze", "--help");
+        var flat = string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(0, code);
+        Assert.Contains("created if missing", flat, StringComparison.Ordinal);
+        Assert.Contains("4 on a bug", flat, StringComparison.Ordinal);
+        Assert.Contains("where the time and the memory went", flat, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,22 @@ public sealed partial class ReportReadingTests
     }
 
     [Fact]
+    public void A_count_of_one_reads_in_the_singular_on_the_page_and_in_markdown()
+    {
+        var one = Story("S1", "Ferry strike ends", 1);
+        var html = Visible(HtmlReportWriter.Write([one]));
+        var md = MarkdownReportWriter.Write([one]);
+
+        foreach (var text in new[] { html, md })
+        {
+            Assert.Contains("1 article from 1 outlet", text, StringComparison.Ordinal);
+            Assert.Contains("1 article, 1 outlet", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b1 (articles|outlets|quotes)\b", text);
+        }
+        Assert.Contains("2 articles from 2 outlets", Visible(HtmlReportWriter.Write([Story("S2", "Bridge plan", 2, 2)])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_of_many_stories_opens_with_their_list_and_folds_the_one_article_stories()
     {
         var reports = new List<StoryReport> { Story("S1", "Bridge plan splits river towns", 5, 3), Story("S2", "Ferry strike ends", 2, 2) };
