@@ -73,6 +73,7 @@ internal sealed partial class FinderRun
         FindHeadlineLabel();
         // After the quotations are attributed: a poll is no speaker for a later quotation.
         FindFindingOpeners();
+        DropNonSpeakers();
         Prune();
         _frames.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         for (int i = 0; i < _frames.Count; i++)
