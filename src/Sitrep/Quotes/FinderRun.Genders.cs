@@ -1,14 +1,7 @@
 using System.Collections.Frozen;
+using Sitrep.Entities;
 
 namespace Sitrep.Quotes;
-
-/// <summary>The grammatical gender the article gives a person: none when it gives no evidence, or evidence both ways.</summary>
-internal enum PersonGender : byte
-{
-    Unknown,
-    Male,
-    Female,
-}
 
 internal sealed partial class FinderRun
 {
@@ -45,7 +38,7 @@ internal sealed partial class FinderRun
         int n = _input.Entities.Count;
         var male = new int[n];
         var female = new int[n];
-        var lexicon = SpeechWords.GenderedNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lexicon = PersonGenders.Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[40];
 
         void Add(int entity, PersonGender g, int weight)
@@ -182,7 +175,7 @@ internal sealed partial class FinderRun
                 var word = words[w];
                 if (word.EndsWith('.') || IsTitleWord(word))
                     continue;
-                if (SpeechWords.GivenNames.TryGetValue(word.ToLowerInvariant(), out var g))
+                if (PersonGenders.GivenNames.TryGetValue(word.ToLowerInvariant(), out var g))
                     Add(e, g, 2);
                 break;
             }
@@ -204,6 +197,6 @@ internal sealed partial class FinderRun
         var lower = word.ToLowerInvariant();
         return Entities.EntityLexicons.TitleWords.Contains(word) || Entities.EntityLexicons.TitleWords.Contains(lower)
             || Entities.EntityLexicons.RoleNouns.Contains(lower) || Entities.EntityLexicons.Ranks.Contains(word) || Entities.EntityLexicons.Ranks.Contains(lower)
-            || SpeechWords.GenderedNouns.ContainsKey(lower.TrimEnd('.'));
+            || PersonGenders.Nouns.ContainsKey(lower.TrimEnd('.'));
     }
 }

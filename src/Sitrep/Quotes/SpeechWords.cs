@@ -167,22 +167,6 @@ internal static class SpeechWords
     /// <summary>Nouns of evidence that speak in a headline label ("Poll: …", "New survey: …"), lower case: speech-evidence-labels.tsv.</summary>
     public static readonly FrozenSet<string> EvidenceLabels = Words("speech-evidence-labels.tsv").ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Honorifics, titles and nouns that tell a person's gender ("Mrs", "congresswoman", "wife", "actor"), lower case
-    /// without a final period: speech-person-genders.tsv. An honorific counts only capitalised right before a name.
-    /// </summary>
-    public static readonly FrozenDictionary<string, (PersonGender Gender, bool Honorific)> GenderedNouns = Rows("speech-person-genders.tsv")
-        .ToFrozenDictionary(f => f[0].ToLowerInvariant(), f => (f[1] switch
-        {
-            "male" => PersonGender.Male,
-            "female" => PersonGender.Female,
-            _ => throw new InvalidDataException($"speech-person-genders.tsv: unknown gender {f[1]}"),
-        }, f.Length > 2 && f[2] == "honorific"), StringComparer.Ordinal);
-
-    /// <summary>Given names the US Social Security Administration's baby-name files give to one sex, lower case: speech-given-name-genders.tsv.</summary>
-    public static readonly FrozenDictionary<string, PersonGender> GivenNames = Rows("speech-given-name-genders.tsv")
-        .ToFrozenDictionary(f => f[0].ToLowerInvariant(), f => f[1] == "male" ? PersonGender.Male : PersonGender.Female, StringComparer.Ordinal);
-
     /// <summary>Participles that report speech as a side clause ("…, saying …", "…, adding that …").</summary>
     public static bool IsParticiple(ReadOnlySpan<char> lower) => lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal);
 

@@ -1,4 +1,3 @@
-using Sitrep.Quotes;
 
 namespace Sitrep.Entities.Resolution;
 
@@ -8,7 +7,7 @@ internal static partial class DocumentCoreference
     /// Relatives who share a surname ("Bill Clinton" and "Hillary Clinton", "Barack" and "Michelle Obama"): which of
     /// them each surname alone names, where that mention says so itself. A gendered honorific or title right before it
     /// ("Mrs. Clinton", "Mr Obama", "Congresswoman X") picks the one person of that gender, by the given name
-    /// (<see cref="SpeechWords.GivenNames"/>) or a gendered title the article gives the full name; a title right before
+    /// (<see cref="PersonGenders.GivenNames"/>) or a gendered title the article gives the full name; a title right before
     /// it ("President Clinton", "Sen. Clinton") or "administration"/"presidency" after it (a president's) picks the
     /// one person the article gives that title. Evidence that points two ways, or to two people, picks no one: the mention is then grouped
     /// with the other surnames alone, as before. Returns, for each mention, the full name's mention it is, or -1.
@@ -78,7 +77,7 @@ internal static partial class DocumentCoreference
                 int given = 0;
                 while (given < core[p].Length - 2 && EntityLexicons.IsTitleWord(core[p][given]))
                     given++;
-                var gender = SpeechWords.GivenNames.TryGetValue(core[p][given], out var g) ? g : PersonGender.Unknown;
+                var gender = PersonGenders.GivenNames.TryGetValue(core[p][given], out var g) ? g : PersonGender.Unknown;
                 var titles = new HashSet<string>(StringComparer.Ordinal);
                 for (int i = 0; i < core.Length; i++)
                 {
@@ -157,7 +156,7 @@ internal static partial class DocumentCoreference
         if (s == e || !char.IsUpper(text[s]) || e - s > 20)
             return (PersonGender.Unknown, null);
         var word = text[s..e].ToLowerInvariant();
-        if (SpeechWords.GenderedNouns.TryGetValue(word, out var entry))
+        if (PersonGenders.Nouns.TryGetValue(word, out var entry))
             return (entry.Gender, null);
         // Only a title ("President", "Sen.", "Gov."): any capitalised word before a name ("WATCHED Bush") is none.
         if (!EntityLexicons.IsTitleWord(word))
