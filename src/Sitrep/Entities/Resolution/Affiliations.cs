@@ -1,5 +1,6 @@
 using Sitrep.Documents;
 using Sitrep.Entities.Actors;
+using Sitrep.Text;
 
 namespace Sitrep.Entities.Resolution;
 
@@ -57,7 +58,7 @@ internal static partial class Affiliations
                     var words = alias.AsSpan().TrimStart(' ');
                     int space = words.IndexOf(' ');
                     if (space > 0 && !words[space..].TrimStart(' ').IsEmpty)
-                        country = countries.CountryOfDemonym(words[..space]) ?? StrictCountry(words[..space], countries);
+                        country = IsUsState(words[..space], followed: true) ? "USA" : countries.CountryOfDemonym(words[..space]) ?? StrictCountry(words[..space], countries);
                 }
             }
         }
@@ -122,6 +123,15 @@ internal static partial class Affiliations
         }
         return code;
     }
+
+    /// <summary>
+    /// Whether the word is a U.S. state: AP's abbreviation with its full stop ("N.C.", "Mass.": abbreviations.tsv, tag
+    /// state), or a state's name (us-states.tsv) <paramref name="followed"/> by another word of its phrase ("Georgia Sen.",
+    /// "Georgia Assembly"; "Georgia" alone may be the country).
+    /// </summary>
+    private static bool IsUsState(ReadOnlySpan<char> word, bool followed) =>
+        (word.Length > 1 && word[^1] == '.' && Abbreviations.State.Contains(word[..^1]))
+        || (followed && EntityLexicons.UsStates.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
 
     /// <summary>The noun phrase right before the mention ("the Iran-backed Iraqi armed group") and an apposition after it (", an Iraqi militia,").</summary>
     private static (string? Sector, string? Country) InContext(string text, Mention mention, string type, CountryTable countries, ActorTable actors)
@@ -205,6 +215,14 @@ internal static partial class Affiliations
                 && actors.Of(string.Concat(previous, " ", w)) is { Type: "GPE" } place)
             {
                 country = place.Country;
+                continue;
+            }
+            // A U.S. state is the United States, never a country of its name or code: "N.C." (AP's abbreviation,
+            // abbreviations.tsv, tag state) is not New Caledonia's NC, and "Georgia Sen. X" (a state's name,
+            // us-states.tsv, before another word of the phrase) not the country Georgia.
+            if (IsUsState(w, followed: k + 1 < words.Length))
+            {
+                country = "USA";
                 continue;
             }
             country = countries.CountryOfDemonym(w) ?? StrictCountry(w, countries);
