@@ -18,7 +18,8 @@ internal static class FurnitureLines
 
     private enum Where { Line, Start, End, Contains }
 
-    private sealed record Rule(string[] Phrase, Where Where, int MaxWords, bool Open, RemovalReason Reason);
+    /// <param name="Anchor">The phrase's longest plain word: a line without it cannot match, so most lines are never split into words.</param>
+    private sealed record Rule(string[] Phrase, Where Where, int MaxWords, bool Open, RemovalReason Reason, string? Anchor);
 
     private static readonly Rule[] Rules = Lexicons.Lexicon.Get(LexiconName).Entries.Select(ToRule).ToArray();
 
@@ -37,7 +38,10 @@ internal static class FurnitureLines
             : tags.Contains("share") ? RemovalReason.Share
             : tags.Contains("navigation") ? RemovalReason.Navigation
             : RemovalReason.Advertisement;
-        return new Rule(e.Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries), where, max, tags.Contains("open"), reason);
+        var phrase = e.Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Only letters and digits: a word with an apostrophe may be written with another one in the text.
+        var anchor = phrase.Where(w => w.All(char.IsLetterOrDigit)).MaxBy(w => w.Length);
+        return new Rule(phrase, where, max, tags.Contains("open"), reason, anchor);
     }
 
     /// <summary>The reason to remove <paramref name="u"/> as furniture, or null when no phrase of the list is the whole line, its start or its end.</summary>
@@ -49,6 +53,8 @@ internal static class FurnitureLines
         foreach (var r in Rules)
         {
             if (u.Words > r.MaxWords || (r.Open && u.EndsSentence))
+                continue;
+            if (r.Anchor is not null && !u.Text.Contains(r.Anchor, StringComparison.OrdinalIgnoreCase))
                 continue;
             tokens ??= Tokens(u.Text);
             if (Matches(tokens, r))
