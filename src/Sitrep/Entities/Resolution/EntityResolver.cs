@@ -383,7 +383,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
             }
             // A surname stored alone, because an article that named no one in full came first, is the
             // person named in full with it whom every later article would have been given.
-            if (minimumShared == 0 && candidates.Count > 1 && AbsorbSurnamesAlone(candidates, facts) is var absorbing and not 0)
+            if (minimumShared == 0 && candidates.Count > 1 && AbsorbSurnamesAlone(candidates) is var absorbing and not 0)
                 return absorbing;
             // One person with that surname: nothing to weigh.
             if (candidates.Count == 1 && minimumShared == 0)
@@ -428,7 +428,7 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
     /// "Kim" of a Korean leader is not the Tony Kim of another article. Returns the person, or 0 when
     /// nothing is that clear.
     /// </summary>
-    private long AbsorbSurnamesAlone(List<long> candidates, SpellingFacts facts)
+    private long AbsorbSurnamesAlone(List<long> candidates)
     {
         var alone = new List<long>();
         long person = 0;
