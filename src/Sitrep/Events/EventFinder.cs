@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -354,6 +354,9 @@ internal sealed class EventFinder
                     (type, mode) = !ExpectForms.Contains(span) && DesireAsks(text, tokens, owner, input.Mentions, i, end) ? ("REQUEST", "appeal") : (null, null);
                 // "Trump fired Comey", "the firing of Flynn", "Comey's firing": a person fired from a job, with no weapon named, is no attack (event-dismissal-verbs.tsv).
                 if (type == "ASSAULT" && last == i && !armed && DismissalVerbs.Contains(span) && Dismissal(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "sales declined by 50 percent", "the moral decline": a decrease, no refusal; "declined to testify", "declined the offer" stay (event-decrease-verbs.tsv).
+                if (type == "REJECT" && last == i && DecreaseVerbs.Contains(span) && !Refusal(text, tokens, owner, input.Mentions, timed, first, end, i))
                     type = null;
                 // "special counsel Robert Mueller", "border security advocates said": a form that names a person's role is a noun there (event-person-noun-forms.tsv).
                 if (type is not null && last == i && PersonNounForms.Contains(span) && RoleNoun(text, tokens, owner, first, i))
@@ -739,6 +742,33 @@ internal sealed class EventFinder
     /// <summary>Verbs of firing that also mean dismissing someone from a job (event-dismissal-verbs.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon DismissalVerbs = Sitrep.Lexicons.Lexicon.Get("event-dismissal-verbs");
 
+    /// <summary>Forms of refusal verbs that news uses mostly for a decrease (event-decrease-verbs.tsv): "decline".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon DecreaseVerbs = Sitrep.Lexicons.Lexicon.Get("event-decrease-verbs");
+
+    /// <summary>Articles and possessives that open the object of a refusal ("declined the invitation", "declined his offer").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RefusedObjectOpeners = new[] { "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "any" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The form of event-decrease-verbs.tsv at <paramref name="i"/> refuses something: an infinitive follows
+    /// (over adverbs in -ly: "declined repeatedly to testify"; not a number, article or possessive after "to":
+    /// "declined to 5 percent", "declined to the lowest level"), an object opened by an article or possessive
+    /// that is no time ("declined the invitation"; not "declined this year"), or it ends the sentence right
+    /// after a person ("He declined.").
+    /// </summary>
+    private static bool Refusal(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int first, int end, int i)
+    {
+        int k = i + 1;
+        while (k < end && tokens[k].Kind == TokenKind.Word && owner[k] < 0 && tokens[k].Span(text).Length > 3 && tokens[k].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            k++;
+        if (k >= end || tokens[k].Kind == TokenKind.Punctuation && tokens[k].Span(text) is "." or "!")
+            return i > first && (owner[i - 1] >= 0 ? mentions[owner[i - 1]].Type == "PERSON" : IsAny(tokens[i - 1].Span(text), "he", "she", "they", "i", "we"));
+        var span = tokens[k].Span(text);
+        if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
+            return k + 1 < end && tokens[k + 1].Kind == TokenKind.Word && owner[k + 1] < 0 && !timed[k + 1] && char.IsLower(text[tokens[k + 1].Start])
+                && !RefusedObjectOpeners.Contains(tokens[k + 1].Span(text)) && !IsCount(text, tokens, k + 1) && !In(text, tokens, k + 1, WordSet.NounContext);
+        return owner[k] < 0 && !timed[k] && RefusedObjectOpeners.Contains(span) && !(k + 1 < end && timed[k + 1]);
+    }
+
     /// <summary>Verb forms that are also nouns of a person's role (event-person-noun-forms.tsv): "counsel", "advocates", "host".</summary>
     private static readonly Sitrep.Lexicons.Lexicon PersonNounForms = Sitrep.Lexicons.Lexicon.Get("event-person-noun-forms");
 
@@ -914,12 +944,19 @@ internal sealed class EventFinder
             int p = before.Equals("'s", StringComparison.OrdinalIgnoreCase) || before.Equals("’s", StringComparison.OrdinalIgnoreCase) ? i - 2 : i - 1;
             if (p >= first && owner[p] >= 0 && mentions[owner[p]].Type == "PERSON" && (p < i - 1 || Possessive(tokens[p], tokens[p].Span(text))))
                 return true;
-            // The passive: "Gunn was fired", "he got fired".
-            if (i - 2 >= first && IsAny(before, "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"))
+            // The passive: "Gunn was fired", "he got fired", "were both fired", "is not technically fired"; "the risk of
+            // being fired", with no subject, is a dismissal too when nothing is aimed at.
+            int b = i - 1;
+            while (b > first && owner[b] < 0 && tokens[b].Kind == TokenKind.Word && (IsAny(tokens[b].Span(text), "not", "both", "also", "all", "never", "just", "then", "later", "eventually", "summarily")
+                || (tokens[b].Span(text).Length > 3 && tokens[b].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))))
+                b--;
+            bool aimedAt = i + 1 < end && IsAny(tokens[i + 1].Span(text), "at", "on", "upon", "into", "toward", "towards");
+            if (!aimedAt && b >= first && IsAny(tokens[b].Span(text), "being", "getting"))
+                return true;
+            if (b - 1 >= first && IsAny(tokens[b].Span(text), "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"))
             {
-                int s = i - 2;
-                bool aimedAt = i + 1 < end && IsAny(tokens[i + 1].Span(text), "at", "on", "upon", "into", "toward", "towards");
-                if (!aimedAt && (IsAny(tokens[s].Span(text), "he", "she", "i", "they", "we", "you") || (owner[s] >= 0 && mentions[owner[s]].Type == "PERSON") || (owner[s] < 0 && AgentNouns.Contains(tokens[s].Span(text)))))
+                int s = b - 1;
+                if (!aimedAt && (IsAny(tokens[s].Span(text), "he", "she", "i", "they", "we", "you", "everyone", "everybody", "anyone", "anybody", "nobody", "someone", "somebody", "who") || (owner[s] >= 0 && mentions[owner[s]].Type == "PERSON") || (owner[s] < 0 && AgentNouns.Contains(tokens[s].Span(text)))))
                     return true;
             }
         }
