@@ -265,7 +265,30 @@ public sealed class InputResolver : IDisposable
     }
 
     /// <summary>How file contents are read; tests replace it to play a file system that refuses access (they run as root).</summary>
-    internal Func<string, byte[]> ReadAllBytes { get; init; } = File.ReadAllBytes;
+    internal Func<string, byte[]> ReadAllBytes { get; init; } = path => ReadAtMost(path, MaxFileBytes);
+
+    /// <summary>
+    /// The file's bytes, refused past <paramref name="maxBytes"/> however long the file says it is: a device linked
+    /// into a folder (/dev/zero, /dev/urandom) reports length 0 and never ends, and File.ReadAllBytes would read it
+    /// until memory ran out.
+    /// </summary>
+    internal static byte[] ReadAtMost(string path, long maxBytes)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        // FileInfo.Length of a link is the link's own size; the open stream's is its target's.
+        if (file.Length > maxBytes)
+            throw new InputRejectedException($"file too large for an article ({file.Length / (1024.0 * 1024):N0} MB; the limit is {maxBytes / (1024 * 1024)} MB)");
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            if (output.Length + read > maxBytes)
+                throw new InputRejectedException($"more than {maxBytes / (1024 * 1024)} MB read from a file that says it is {file.Length:N0} bytes long (a device, or a file still being written?); skipped");
+            output.Write(buffer, 0, read);
+        }
+        return output.ToArray();
+    }
 
     private InputItem ReadFile(string path, string display, string id)
     {
@@ -346,7 +369,7 @@ public sealed class InputResolver : IDisposable
         string text;
         try
         {
-            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path) : File.ReadAllBytes(path);
+            var bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipReader.ReadAll(path) : ReadAtMost(path, GzipReader.DefaultMaxBytes);
             text = TextDecoder.Decode(bytes, []);
         }
         catch (Exception e) when (e is InputRejectedException or IOException or UnauthorizedAccessException)

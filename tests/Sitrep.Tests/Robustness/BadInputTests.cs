@@ -88,11 +88,15 @@ public sealed class BadInputTests
                 huge.Write(block);
         }
 
+        // A link's own length is a few bytes: the size is checked on what it points to.
+        File.CreateSymbolicLink(dir.File("in/link-to-huge.txt"), dir.File("in/huge.txt"));
+
         var (code, output) = Analyze(dir);
 
         Assert.Equal(0, code);
         Assert.Contains("huge.txt: file too large for an article", InventedNews.Flat(output), StringComparison.Ordinal);
-        AssertOnlyGoodStored(dir, output, failed: 1);
+        Assert.Contains("link-to-huge.txt: file too large for an article (50 MB; the limit is 10 MB)", InventedNews.Flat(output), StringComparison.Ordinal);
+        AssertOnlyGoodStored(dir, output, failed: 2);
     }
 
     [Fact]

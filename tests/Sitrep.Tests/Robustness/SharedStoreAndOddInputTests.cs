@@ -103,6 +103,27 @@ public sealed class SharedStoreAndOddInputTests
         Assert.Contains("not a file (a named pipe); skipped", failure.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_device_linked_into_a_folder_is_refused_after_the_size_limit_not_read_for_ever()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/dev/zero"), "/dev/zero");
+        using var dir = new TempDir();
+        dir.Write("in/a.txt", InventedNews.Article(1));
+        // Each reader of the folder: a text file, a page, a JSON-lines dump and a feed. Before, the text file and the
+        // page were read by File.ReadAllBytes (length 0, so no size check) until memory ran out.
+        foreach (var name in new[] { "zero.txt", "zero.html", "zero.jsonl", "zero.rss" })
+            File.CreateSymbolicLink(dir.File("in/" + name), "/dev/zero");
+
+        var items = await FolderReading.ItemsOrFailAsync(dir.File("in"));
+
+        Assert.Equal(["a.txt"], items.Where(i => i.Article is not null).Select(i => Path.GetFileName(i.Article!.Source)));
+        var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
+        Assert.Equal(4, failures.Count);
+        Assert.All(failures, f => Assert.Contains("zero.", f.Source, StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Source.EndsWith("zero.txt", StringComparison.Ordinal) && f.Reason.Contains("more than 10 MB read from a file that says it is 0 bytes long", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Source.EndsWith("zero.rss", StringComparison.Ordinal) && f.Reason.Contains("more than 64 MB read", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("search", "--top", "-5", "--top -5: give a count of 1 or more")]
     [InlineData("search", "--top", "0", "--top 0: give a count of 1 or more")]
