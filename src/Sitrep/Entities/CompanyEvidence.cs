@@ -22,12 +22,23 @@ internal static class CompanyEvidence
     private static readonly PhraseSet Kinds = Cues.PhrasesTagged("kind");
     private static readonly PhraseSet After = Cues.PhrasesTagged("after");
     private static readonly PhraseSet Staff = Cues.PhrasesTagged("staff");
+    private static readonly PhraseSet Bodies = Cues.PhrasesTagged("body");
+    private static readonly PhraseSet Groups = Cues.PhrasesTagged("group");
+    private static readonly PhraseSet Heads = Cues.PhrasesTagged("head");
     private static readonly string[] Suffixes = [.. Cues.Tagged("suffix").OrderByDescending(s => s.Length)];
+
+    /// <summary>Words that are no modifier of a noun right after them: "told the group Trump was …", "a member of the group".</summary>
+    private static readonly FrozenSet<string> NotModifiers = new[]
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "of", "at", "for", "with", "in", "on",
+        "to", "from", "by", "who", "whose", "which", "and", "or", "but", "as", "is", "was", "said", "told", "says", "tells",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that may follow the noun of an apposition that says what the name is ("…, a firm that", "…, a company based in").</summary>
     private static readonly FrozenSet<string> AppositionContinuations = new[]
     {
         "that", "which", "whose", "based", "headquartered", "founded", "owned", "run", "led", "in", "with", "known", "rated", "from", "of", "and", "where", "who",
+        "devoted", "dedicated", "working", "focused", "representing", "seeking",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="inPlaceList">For each mention, whether every token of it is in the country or city lists.</param>
@@ -38,14 +49,20 @@ internal static class CompanyEvidence
         {
             var m = mentions[i];
             // An organisation the tagger read as one is looked at too: its cue does not change its type, it marks it cued.
-            if (!Retypable(m.Type) && m.Type != "ORG")
+            bool misc = m.Type == "MISC";
+            if (!Retypable(m.Type) && m.Type != "ORG" && !misc)
                 continue;
             // "Lexington County spokesman": a place of local government has staff too.
             bool place = inPlaceList[i] || EndsWithPlaceHead(text.AsSpan(m.Start, m.End - m.Start));
             bool person = m.Type == "PERSON";
-            bool before = NounBefore(text, m, Nouns) || (!place && !person && NounBefore(text, m, Kinds));
-            bool evidence = before || HasSuffix(text, m) || Apposition(text, m.End, Nouns) || (!place && !person && Apposition(text, m.End, Kinds))
-                || (!place && WordAfter(text, m.End, After)) || (!place && !person && WordAfter(text, m.End, Staff));
+            // A MISC name ("Republican Jews", "Dreamers") takes only a company or organisation noun or an officer's title (not a
+            // legal form: "“Trump, Inc.”" is a podcast's title).
+            bool before = NounBefore(text, m, Nouns, false) || NounBefore(text, m, Bodies, false, true)
+                || (!misc && NounBefore(text, m, Groups, true, true)) || (!place && !person && !misc && NounBefore(text, m, Kinds, false));
+            bool evidence = before || (!misc && HasSuffix(text, m)) || Apposition(text, m.End, Nouns) || Apposition(text, m.End, Bodies)
+                || (!place && !person && HeadBefore(text, m.Start))
+                || (!misc && Apposition(text, m.End, Groups)) || (!place && !person && !misc && Apposition(text, m.End, Kinds))
+                || (!place && !misc && WordAfter(text, m.End, After)) || (!place && !person && !misc && WordAfter(text, m.End, Staff));
             if (!evidence)
                 continue;
             if (m.Type == "ORG")
@@ -70,7 +87,7 @@ internal static class CompanyEvidence
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (Retypable(m.Type) && companies.Contains(m.Text(text)))
+            if ((Retypable(m.Type) || m.Type == "MISC") && companies.Contains(m.Text(text)))
                 mentions[i] = m with { Type = "ORG", Cued = true };
         }
     }
@@ -89,7 +106,9 @@ internal static class CompanyEvidence
     /// comma the name must close an apposition (a comma or stop after it): "at a law firm, Loretta Lynch said"
     /// is a phrase before the subject.
     /// </summary>
-    private static bool NounBefore(string text, Mention m, PhraseSet nouns)
+    /// <param name="modified">The noun must follow a modifier ("the progressive group X", not "told the group X").</param>
+    /// <param name="lower">The noun must be written in lower case (an organisation's noun: "the Trump Organization X" is a name's end).</param>
+    private static bool NounBefore(string text, Mention m, PhraseSet nouns, bool modified, bool lower = false)
     {
         int start = m.Start;
         int end = start;
@@ -104,6 +123,12 @@ internal static class CompanyEvidence
                 after++;
             if (after < text.Length && text[after] is not (',' or '.' or ';'))
                 return false;
+            // "A lawyer for the Trump Organization, Marc Mukasey, told": a capitalised noun ends a name, it is no apposition.
+            int w = end - 1;
+            while (w > 0 && char.IsLetter(text[w - 1]))
+                w--;
+            if (char.IsUpper(text[w]))
+                return false;
             end--;
             while (end > 0 && text[end - 1] == ' ')
                 end--;
@@ -114,10 +139,39 @@ internal static class CompanyEvidence
             if (before.EndsWith(linker, StringComparison.Ordinal))
             {
                 int at = end - linker.Length;
-                return at > 0 && nouns.MatchEndingAt(text.AsSpan(0, at), at) >= 0 && text[at - 1] is 's' or 'S';
+                int noun = at > 0 ? nouns.MatchEndingAt(text.AsSpan(0, at), at) : -1;
+                return noun >= 0 && text[at - 1] is 's' or 'S' && (!lower || char.IsLower(text[noun])) && (!modified || ModifierBefore(text, noun));
             }
         }
-        return nouns.MatchEndingAt(before, end) >= 0;
+        int start2 = nouns.MatchEndingAt(before, end);
+        return start2 >= 0 && (!lower || char.IsLower(text[start2])) && (!modified || ModifierBefore(text, start2));
+    }
+
+    /// <summary>The word before <paramref name="at"/> can modify a noun: a word of letters that is no article, pronoun, preposition or verb of saying.</summary>
+    private static bool ModifierBefore(string text, int at)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+        int start = end;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '-'))
+            start--;
+        return start < end && end < at && !NotModifiers.Contains(text[start..end]);
+    }
+
+    /// <summary>"CEO of Snagajob", "executive director of the Acme Project": an officer's title and "of" (and "the") right before the name.</summary>
+    private static bool HeadBefore(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+        if (end >= 4 && text.AsSpan(end - 4, 4).Equals(" the", StringComparison.OrdinalIgnoreCase))
+        {
+            end -= 4;
+            while (end > 0 && text[end - 1] == ' ')
+                end--;
+        }
+        return end < start && Heads.MatchEndingAt(text.AsSpan(0, end), end) >= 0;
     }
 
     /// <summary>"X, a health-benefits company that …", "X, the firm": an apposition whose head is a company noun, up to four modifiers before it.</summary>
@@ -153,13 +207,17 @@ internal static class CompanyEvidence
                 int wEnd = w;
                 while (wEnd < after.Length && char.IsLetter(after[wEnd]))
                     wEnd++;
-                return AppositionContinuations.Contains(after[w..wEnd].ToString());
+                if (AppositionContinuations.Contains(after[w..wEnd].ToString()))
+                    return true;
+                // "a nonprofit community action agency that": the noun was a modifier of a later head.
             }
-            // A modifier: a word of letters, digits, hyphens, ampersands or an abbreviation's dots.
+            // A modifier: a word of letters, digits, hyphens, ampersands or an abbreviation's dots, not a preposition or article
+            // ("Jane Roe, a senior writer at the organization," is a person).
             int e = i;
             while (e < after.Length && (char.IsLetterOrDigit(after[e]) || after[e] is '-' or '&' or '.' or '\'' or '’'))
                 e++;
-            if (e == i || e >= after.Length || after[e] != ' ' || after[e - 1] == '.' && !IsAbbreviation(after[i..e]))
+            if (e == i || e >= after.Length || after[e] != ' ' || after[e - 1] == '.' && !IsAbbreviation(after[i..e])
+                || (after[i..e] is not "and" && NotModifiers.Contains(after[i..e].ToString())))
                 return false;
             i = Skip(after, e);
         }
