@@ -117,7 +117,7 @@ internal sealed partial class FinderRun
                     f.CitedEntity = outer.CitedEntity;
                 }
             }
-            // A date of another event beside the cue ("said that the March 3 attack …") leaves the words
+            // A date of another event beside the cue ("X, who chaired the March 3 meeting, said …") leaves the words
             // undated rather than dated from the sentence before.
             bool another = false;
             if (f.Date is null)

@@ -45,8 +45,8 @@ internal sealed partial class FinderRun
     private string? DateIn(int a, int b, int skipStart, int skipEnd) => DateIn(a, b, skipStart, skipEnd, null, out _);
 
     /// <summary>
-    /// As above; for the words of frame <paramref name="of"/> a date that names another event ("said Tuesday
-    /// that the March 3 attack …") is passed over (<paramref name="another"/> tells that one was): see <see cref="NamesAnother"/>.
+    /// As above; for the words of frame <paramref name="of"/> a date that names another event ("X, who chaired
+    /// the March 3 meeting, said …") is passed over (<paramref name="another"/> tells that one was): see <see cref="NamesAnother"/>.
     /// </summary>
     private string? DateIn(int a, int b, int skipStart, int skipEnd, Frame? of, out bool another)
     {
