@@ -117,9 +117,16 @@ internal sealed partial class FinderRun
                     f.CitedEntity = outer.CitedEntity;
                 }
             }
-            f.Date ??= DateIn(DateWindow(f, region), f.Start, f.End);
-            if (f.Date is null && IntroSentence(f) is { } intro)
-                f.Date = DateIn(intro, f.Start, f.End);
+            // A date of another event beside the cue ("X, who chaired the March 3 meeting, said …") leaves the words
+            // undated rather than dated from the sentence before.
+            bool another = false;
+            if (f.Date is null)
+            {
+                var window = DateWindow(f, region);
+                f.Date = DateIn(window.Start, window.End, f.Start, f.End, f, out another);
+            }
+            if (f.Date is null && !another && IntroSentence(f) is { } intro)
+                f.Date = DateIn(intro.Start, intro.End, f.Start, f.End, f, out _);
         }
     }
 

@@ -42,8 +42,15 @@ internal sealed partial class FinderRun
     /// </summary>
     private string? DateIn((int Start, int End) window, int skipStart, int skipEnd) => DateIn(window.Start, window.End, skipStart, skipEnd);
 
-    private string? DateIn(int a, int b, int skipStart, int skipEnd)
+    private string? DateIn(int a, int b, int skipStart, int skipEnd) => DateIn(a, b, skipStart, skipEnd, null, out _);
+
+    /// <summary>
+    /// As above; for the words of frame <paramref name="of"/> a date that names another event ("X, who chaired
+    /// the March 3 meeting, said …") is passed over (<paramref name="another"/> tells that one was): see <see cref="NamesAnother"/>.
+    /// </summary>
+    private string? DateIn(int a, int b, int skipStart, int skipEnd, Frame? of, out bool another)
     {
+        another = false;
         if (a < 0 || b <= a || a >= _tokens.Length)
             return null;
         b = Math.Min(b, _tokens.Length);
@@ -58,6 +65,11 @@ internal sealed partial class FinderRun
                 continue;
             if (Skipped(start, skipStart, skipEnd))
                 continue;
+            if (of is not null && NamesAnother(start, end, of))
+            {
+                another = true;
+                continue;
+            }
             return value;
         }
         // The words below are read against the publication date: without one none is.
@@ -87,6 +99,45 @@ internal sealed partial class FinderRun
             }
         }
         return null;
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> NounDeterminers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateOccasions = SpeechWords.DateOccasions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the date in characters [start, end) is written on a noun that is no occasion of speech, and so
+    /// names another event than the words': "the March 3 attack", "Iran's Jan. 6 test" (after a determiner or a
+    /// possessive, before a noun). A date on an occasion (speech-occasions.tsv: "his May 15 show", "a June 12
+    /// press conference") is the words' date, and so is one inside the speaker ("a March 3 memo said").
+    /// </summary>
+    private bool NamesAnother(int start, int end, Frame f)
+    {
+        if (f.SourceStart >= 0 && start >= f.SourceStart && end <= f.SourceEnd)
+            return false;
+        int d0 = _view.FirstTokenAtOrAfter(start), after = _view.FirstTokenAtOrAfter(end);
+        if (d0 <= 0 || d0 >= _tokens.Length || after >= _tokens.Length)
+            return false;
+        // The tagger may take the determiner into the date ("the March 3").
+        if (WordIn(d0, NounDeterminers))
+            d0++;
+        var before = _view.Word(d0 - 1);
+        bool possessive = before.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || before.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase);
+        if (!possessive && !WordIn(d0 - 1, NounDeterminers))
+            return false;
+        if (!_view.IsWord(after) || !char.IsLetter(_text[_tokens[after].Start]) || WordIn(after, SpeechWords.PhraseStops) || WordIn(after, SpeechWords.Prepositions))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        for (int j = after; j < Math.Min(_tokens.Length, after + 4); j++)
+        {
+            if (!_view.IsWord(j) || (j > after && (WordIn(j, SpeechWords.PhraseStops) || WordIn(j, SpeechWords.Prepositions))))
+                break;
+            var lower = CueFeatures.Lower(_view.Word(j), buffer);
+            if (DateOccasions.Contains(lower) || (lower.Length > 3 && lower[^1] == 's' && DateOccasions.Contains(lower[..^1])))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The body's dates written with a day and a month ("31 March", "March 31, 2020"), with their ISO or "XXXX-MM-DD" value.</summary>

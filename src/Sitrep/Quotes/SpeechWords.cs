@@ -97,8 +97,11 @@ internal static class SpeechWords
     /// <summary>Nouns of an audience words are told to ("reporters", "supporters"), lower case.</summary>
     public static readonly IReadOnlyList<string> Audiences = Words("speech-audiences.tsv");
 
-    /// <summary>Nouns of how words were given ("tweet", "interview", "briefing"), lower case.</summary>
-    public static readonly IReadOnlyList<string> Occasions = Words("speech-occasions.tsv");
+    /// <summary>Nouns of how words were given ("tweet", "interview", "briefing") whose closing phrase is cut from reported words (column cut "yes"), lower case.</summary>
+    public static readonly IReadOnlyList<string> Occasions = [.. Rows("speech-occasions.tsv").Where(f => f.Length < 2 || f[1].Trim() == "yes").Select(f => f[0].ToLowerInvariant())];
+
+    /// <summary>Every noun of speech-occasions.tsv ("interview", "show", "hearing"), lower case: a date written on one is the date of the words.</summary>
+    public static readonly FrozenSet<string> DateOccasions = Words("speech-occasions.tsv").ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Nouns of a finding whose opening phrase attributes the clause after it ("In a recent poll, …"), lower case: speech-findings.tsv.</summary>
     public static readonly FrozenSet<string> Findings = Words("speech-findings.tsv").ToFrozenSet(StringComparer.Ordinal);
