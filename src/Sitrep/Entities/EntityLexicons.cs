@@ -49,6 +49,9 @@ internal static class EntityLexicons
     /// <summary>The states, district and territories of the United States (us-states.tsv): in brackets after a person, the person's place.</summary>
     public static FrozenSet<string> UsStates { get; } = Lexicon.Get("us-states").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The territories among <see cref="UsStates"/> (tag territory): the country table lists them under their own codes.</summary>
+    public static FrozenSet<string> UsTerritories { get; } = Lexicon.Get("us-states").Tagged("territory");
+
     /// <summary>The social networks and messaging services of speech-channels.tsv (its channel column): companies, never places or people.</summary>
     public static FrozenSet<string> OnlineServices { get; } = Lexicon.Get("speech-channels").Entries.SelectMany(e => e.Tags).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

@@ -149,4 +149,57 @@ public sealed class DocumentCoreferenceTests
         Assert.Equal(m[1].Entity, m[3].Entity);
         Assert.NotEqual(m[0].Entity, m[1].Entity);
     }
+
+    [Fact]
+    public void A_state_abbreviation_as_a_place_is_the_united_states_not_a_country_of_that_code()
+    {
+        // "N.C." is New Caledonia's ISO code NC and its initials; AP writes it for North Carolina.
+        var (m, e) = Resolve("The storm reached Raleigh, N.C., on Friday. Shelters in N.C. stayed open.",
+            ("Raleigh", "GPE"), ("N.C.", "GPE"), ("N.C.", "GPE"));
+        var state = e[m[1].Entity];
+        Assert.Null(state.Country);
+        Assert.Equal("N.C.", state.Name);
+        Assert.Equal("USA", state.Nationality);
+        Assert.Equal(m[1].Entity, m[2].Entity);
+    }
+
+    [Fact]
+    public void A_state_named_like_a_country_is_read_by_the_other_places_of_its_article()
+    {
+        // Beside other U.S. states, the state.
+        var (m, e) = Resolve("Polls closed in Georgia and Tennessee at 7 p.m., and officials in Georgia reported long lines.",
+            ("Georgia", "GPE"), ("Tennessee", "GPE"), ("Georgia", "GPE"));
+        Assert.Null(e[m[0].Entity].Country);
+        Assert.Equal("USA", e[m[0].Entity].Nationality);
+        // With its capital named, the country.
+        (m, e) = Resolve("Russian troops entered Georgia in 2008, and leaders in Tbilisi asked for help.",
+            ("Georgia", "GPE"), ("Tbilisi", "GPE"));
+        Assert.Equal("GEO", e[m[0].Entity].Country);
+        // Among other countries and no other state, the country.
+        (m, e) = Resolve("Protests swept Ukraine, Georgia, Armenia and Moldova that year.",
+            ("Ukraine", "GPE"), ("Georgia", "GPE"), ("Armenia", "GPE"), ("Moldova", "GPE"));
+        Assert.Equal("GEO", e[m[1].Entity].Country);
+        // With no evidence either way, no country rather than a wrong one.
+        (m, e) = Resolve("The festival in Georgia drew large crowds.", ("Georgia", "GPE"));
+        Assert.Null(e[m[0].Entity].Country);
+        Assert.Null(e[m[0].Entity].Nationality);
+        // A territory keeps its own code: Puerto Rico beside a state is still PRI.
+        (m, e) = Resolve("Aid reached Puerto Rico and Florida.", ("Puerto Rico", "GPE"), ("Florida", "GPE"));
+        Assert.Equal("PRI", e[m[0].Entity].Country);
+    }
+
+    [Fact]
+    public void Two_capitals_in_a_role_are_a_country_only_as_its_initials()
+    {
+        // A role in capitals: "IN" is the word in, not India's ISO code; "ME" is not Montenegro's; "US" is the United States' initials.
+        string Of(string role)
+        {
+            const string text = "Dale Marrow spoke.";
+            return Affiliations.Of(text, [new Mention(0, 11, "PERSON")], [0], "PERSON", null, [role], ["Dale Marrow"],
+                CountryTable.Default, Sitrep.Entities.Actors.ActorTable.Default).Country ?? "none";
+        }
+        Assert.Equal("USA", Of("TRIBUTES POUR IN FOR US REP."));
+        Assert.Equal("none", Of("CALL ME SENATOR"));
+        Assert.Equal("GBR", Of("UK AMBASSADOR"));
+    }
 }

@@ -75,7 +75,12 @@ internal static partial class Affiliations
                 country ??= info.Country;
             }
             if (place)
+            {
                 country ??= countries.CapitalOf(alias);
+                // A U.S. state is the United States': AP's abbreviation ("N.C.", "Ga.") or a name no country has ("Wisconsin"; "Georgia" is decided by its article).
+                if (DocumentCoreference.IsStateAbbreviation(alias) || (EntityLexicons.UsStates.Contains(alias) && countries.CountryOf(alias) is null))
+                    country ??= "USA";
+            }
         }
         return (sector, country);
     }
@@ -114,14 +119,25 @@ internal static partial class Affiliations
         var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
         if (countries.CountryOf(bare) is not { } code)
             return null;
-        if (NameKeys.Letters(bare) > 3)
+        int letters = NameKeys.Letters(bare);
+        if (letters > 3)
             return code;
         foreach (char c in bare)
         {
             if (char.IsLetter(c) && !char.IsUpper(c))
                 return null;
         }
-        return code;
+        // Two capitals are the country only as its initials ("US", "U.K."), not as its ISO code: "IN" of a role in
+        // capitals ("TRIBUTES POUR IN FOR ...") is the word in, not India, and "ME" is not Montenegro.
+        return letters > 2 || IsInitials(bare, countries.CommonName(code)) ? code : null;
+    }
+
+    /// <summary>Whether the letters of the word are the initials of the words of the name ("U.S." of "United States").</summary>
+    private static bool IsInitials(ReadOnlySpan<char> word, string name)
+    {
+        var initials = string.Concat(NameKeys.Words(name).Select(w => w[0]));
+        var letters = string.Concat(NameKeys.Words(word.ToString()));
+        return letters == initials;
     }
 
     /// <summary>
