@@ -38,7 +38,7 @@ public static class SentenceSplitter
             }
             int last = t;
             bool end = false;
-            if (citation >= 0 && tokens[t].Kind == TokenKind.Bracket && text[tokens[t].Start] == ')')
+            if (citation >= 0 && tokens[t].Kind == TokenKind.Bracket && text[tokens[t].Start] is ')' or ']')
             {
                 citation = -1;
                 end = t + 1 >= tokens.Length || OpensSentence(text, tokens[t + 1]) || ParagraphBreakBetween(text, tokens[t], tokens[t + 1]);
@@ -49,8 +49,13 @@ public static class SentenceSplitter
                 while (last + 1 < tokens.Length && IsCloser(text, tokens[last + 1]) && tokens[last + 1].Start == tokens[last].End)
                     last++;
                 end = last + 1 >= tokens.Length || ParagraphBreakBetween(text, tokens[last], tokens[last + 1])
-                    || (last == t && StopOfState(text, tokens, t) ? StateEnds(text, tokens, t) : OpensSentence(text, tokens[last + 1]));
-                if (!end && tokens[last + 1].Kind == TokenKind.Bracket && text[tokens[last + 1].Start] == '(')
+                    || (last == t && StopOfState(text, tokens, t) ? StateEnds(text, tokens, t) : OpensSentence(text, tokens[last + 1]))
+                    || BracketHoldsSentence(text, tokens, last + 1);
+                // A bracket after the end: a cited source stays with the sentence, a bracketed sentence opens the next one;
+                // either way its ")" ends the sentence when a sentence opens after it.
+                // Not across a paragraph break ("¶(2) Medicare …" opens its item) nor for an editor's "[Republican] Speaker".
+                if (last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Bracket && !ParagraphBreakBetween(text, tokens[last], tokens[last + 1])
+                    && (text[tokens[last + 1].Start] == '(' || (end && text[tokens[last + 1].Start] == '[')))
                     citation = last + 1;
             }
             else if (ClosedAfterShortenedWord(text, tokens, t))
@@ -65,7 +70,8 @@ public static class SentenceSplitter
                 // A state ends before any capitalised word but a shortened title ("in Concord, N.H. Patrick said";
                 // "Mass. Gov. Deval Patrick" goes on).
                 end = ParagraphBreakBetween(text, tokens[t], next)
-                    || (IsState(text, tokens[t]) ? StateEnds(text, tokens, t) : Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || OpensQuotation(text, tokens, t + 1));
+                    || (IsState(text, tokens[t]) ? StateEnds(text, tokens, t) : Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || OpensQuotation(text, tokens, t + 1))
+                    || BracketHoldsSentence(text, tokens, t + 1);
             }
             if (!end && t + 1 < tokens.Length && ParagraphBreakBetween(text, tokens[t], tokens[t + 1]))
                 end = true;
@@ -74,6 +80,9 @@ public static class SentenceSplitter
                 sentences.Add(new Sentence(tokens[first].Start, tokens[last].End, first, last - first + 1));
                 first = last + 1;
                 t = last;
+                // A stop inside the bracket ended the sentence ("(Romney received 206.)"): its ")" has been read.
+                if (citation != first)
+                    citation = -1;
             }
         }
         return [.. sentences];
@@ -115,7 +124,7 @@ public static class SentenceSplitter
             return false;
         Token close = tokens[t + 1], next = tokens[t + 2];
         return close.Kind == TokenKind.Quote && text[close.Start] is '”' or '’' or '"' && close.Start == tokens[t].End
-            && next.Start > close.End && next.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[next.Start]);
+            && next.Start > close.End && ((next.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[next.Start])) || OpensQuotation(text, tokens, t + 2));
     }
 
     /// <summary>
@@ -127,7 +136,52 @@ public static class SentenceSplitter
     {
         var next = tokens[t + 1];
         return Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next.Span(text)) || OpensQuotation(text, tokens, t + 1)
-            || (next.Kind == TokenKind.Word && char.IsUpper(text[next.Start])) || next.Kind == TokenKind.Symbol;
+            || (next.Kind == TokenKind.Word && char.IsUpper(text[next.Start])) || next.Kind == TokenKind.Symbol
+            || BracketHoldsSentence(text, tokens, t + 1);
+    }
+
+    /// <summary>
+    /// A bracket after a sentence's end (or after a shortened word that may end one) that holds a sentence of its
+    /// own opens the next sentence: "… of course. (The figures were revised later.) The …", "… the U.S. (Officials
+    /// there declined to comment on the report.)". It opens with a capitalised word or a quotation, and either ends
+    /// in a stop of its own with two words or more ("(Romney received 206.)"), or holds three lower-case words or
+    /// more ("(Reporting by Ana Lund; additional reporting by …)"). A cited source, a credit or a stage direction
+    /// ("(State-run agency KTA, 4 March)", "(AP Photo/Jane Doe)", "(Laughter.)") stays with the sentence before;
+    /// so does an insertion that goes on in lower case ("… [and] left", "… [who will tell] a story").
+    /// </summary>
+    private static bool BracketHoldsSentence(string text, Token[] tokens, int open)
+    {
+        if (open <= 0 || open >= tokens.Length || tokens[open].Kind != TokenKind.Bracket || text[tokens[open].Start] is not ('(' or '['))
+            return false;
+        int p = open + 1;
+        if (p < tokens.Length && tokens[p].Kind == TokenKind.Quote && tokens[p].Start == tokens[open].End)
+            p++;
+        if (p >= tokens.Length || tokens[p].Kind is not (TokenKind.Word or TokenKind.Abbreviation) || !char.IsUpper(text[tokens[p].Start]))
+            return false;
+        int depth = 0, words = 0, lower = 0;
+        bool stop = false;
+        for (int q = open; q < tokens.Length && q - open <= 150; q++)
+        {
+            if (q > open && ParagraphBreakBetween(text, tokens[q - 1], tokens[q]))
+                break;
+            var token = tokens[q];
+            if (token.Kind == TokenKind.Bracket)
+            {
+                if (text[token.Start] is '(' or '[')
+                    depth++;
+                else if (--depth == 0)
+                    return (stop && words >= 2) || lower >= 3;
+                continue;
+            }
+            if (token.Kind == TokenKind.Word)
+            {
+                words++;
+                if (char.IsLower(text[token.Start]))
+                    lower++;
+            }
+            stop = IsTerminal(text, token) || (stop && token.Kind == TokenKind.Quote);
+        }
+        return lower >= 3;
     }
 
     /// <summary>A full stop glued to a state the tokens keep as a word and its stop: "Mass", ".".</summary>

@@ -8,7 +8,7 @@ public sealed class TokenStage : IDocumentStage
     public string Name => "tokens";
 
     /// <summary>Bump when tokens or sentence boundaries change.</summary>
-    public string Version => Pipeline.StageVersion.Of("6", Abbreviations.Hash);
+    public string Version => Pipeline.StageVersion.Of("7", Abbreviations.Hash);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body];
 
