@@ -344,6 +344,10 @@ internal static class TimexRecognizer
             // "the March on Washington", "a March for Peace": a protest march.
             if (month == 3 && before is "the" or "The" or "a" or "A" && NextWord(text, m.Index + m.Length) is "on" or "for" or "against" or "to" or "through")
                 return;
+            // "Trump said to May", "a spokesman for May", "May's government": in a text that names a person so ("Theresa May",
+            // "Mrs. May"), the month's name after a word that does not mark a date is that person.
+            if (NamesAPerson(text, m.Groups["month"].Value) && !MarksTheMonth(text, m.Index, before, possessive))
+                return;
         }
         var c = Add(into, m, Rule.Month, 0);
         c.Month = month;
@@ -351,6 +355,78 @@ internal static class TimexRecognizer
         c.Relative = Relative(m.Groups["rel"]);
         c.YearRelative = YearRelative(m.Groups["yrel"]);
         (c.Mod, c.Side) = PeriodMod(m.Groups["mod"]);
+    }
+
+    /// <summary>Words before a month's name that say it is the month even in a text where the name is also a person's ("in May", "since May").</summary>
+    private static readonly HashSet<string> MonthOnlyCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "until", "till", "til", "by", "through", "throughout", "during", "from", "before", "after", "between", "of",
+        "early", "late", "mid", "last", "next", "this", "that", "around", "circa", "c.", "the", "within", "into", "beginning",
+        "starting", "ending", "year", "summer", "spring", "autumn", "winter", "fall",
+    };
+
+    /// <summary>Cues before a possessive month's name that still make it the month ("last May's vote", "since May's election").</summary>
+    private static readonly HashSet<string> PossessiveMonthCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "last", "next", "this", "early", "late", "mid", "since", "until", "before", "after", "the",
+    };
+
+    /// <summary>
+    /// Whether the word before a month's name (<paramref name="before"/>, the name at <paramref name="at"/>) marks it as the month
+    /// in a text where the name is also a person's: a preposition of time ("in May", not "to May" or "for May"), or "and", "or",
+    /// "to" right after another month or a number ("April and May", "from April to May"). A possessive is the person's unless
+    /// a word of time comes before it ("last May's vote", not "in May's government").
+    /// </summary>
+    private static bool MarksTheMonth(string text, int at, ReadOnlySpan<char> before, bool possessive)
+    {
+        var word = before.ToString();
+        if (possessive)
+            return PossessiveMonthCues.Contains(word);
+        if (MonthOnlyCues.Contains(word))
+            return true;
+        if (word is "and" or "or" or "to" or "through" or "-" or "–")
+        {
+            int i = at - 1;
+            while (i >= 0 && char.IsWhiteSpace(text[i]))
+                i--;
+            var prior = PreviousWord(text, i + 1 - before.Length);
+            return TimeWords.Month(prior) > 0 || prior.Length > 0 && char.IsDigit(prior[^1]);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names a person <paramref name="month"/> ("Theresa May", "Mrs. May", "April Ryan"): the
+    /// name after a capitalised word inside a sentence that is neither a word of time nor a weekday or month, not followed
+    /// by a number or by another capitalised word (a headline in title case: "Fed May Raise Rates").
+    /// </summary>
+    internal static bool NamesAPerson(string text, string month)
+    {
+        if (month.Length < 3 || !char.IsLower(month[1]))
+            return false;
+        for (int at = text.IndexOf(month, StringComparison.Ordinal); at >= 0; at = text.IndexOf(month, at + month.Length, StringComparison.Ordinal))
+        {
+            int end = at + month.Length;
+            if (at > 0 && char.IsLetterOrDigit(text[at - 1]) || end < text.Length && char.IsLetterOrDigit(text[end]))
+                continue;
+            if (at < 2 || text[at - 1] != ' ')
+                continue;
+            var before = PreviousWord(text, at);
+            if (before.Length < 2 || !char.IsUpper(before[0]) || !char.IsLetter(before[^1]) && before[^1] != '.')
+                continue;
+            if (DateCues.Contains(before.ToString()) || MonthOnlyCues.Contains(before.ToString()) || TimeWords.Month(before) > 0 || TimeWords.Weekday(before) > 0)
+                continue;
+            if (before.EndsWith("day", StringComparison.OrdinalIgnoreCase))
+                continue;
+            // "Come November, voters will ...": a capitalised word opening a sentence may be any word.
+            if (IsSentenceStart(text, at - 1 - before.Length))
+                continue;
+            var next = NextWord(text, end);
+            if (next.Length > 0 && (char.IsDigit(next[0]) || char.IsUpper(next[0])))
+                continue;
+            return true;
+        }
+        return false;
     }
 
     private static void YearNumber(Match m, string text, List<Candidate> into)

@@ -814,6 +814,18 @@ internal sealed class TimexResolver
                     _ => "XXXX-XX-XX",
                 });
             }
+            // "The next day, Boehner held a rally", "went bankrupt the following year": a day after one the text never
+            // dated, told in the past. Counted from the publication date it would fall after the report of it; not known.
+            if (c.Relative > 0 && c.Relative != Candidate.None && TenseOf(c) == Tense.Past)
+                return Unknown(c.Grain switch
+                {
+                    Grain.Week => "XXXX-WXX",
+                    Grain.Weekend => "XXXX-WXX-WE",
+                    Grain.Month => "XXXX-XX",
+                    Grain.Quarter => "XXXX-QX",
+                    Grain.Year => "XXXX",
+                    _ => "XXXX-XX-XX",
+                });
             basis = Period.OfDay(r);
             how = anchor;
             fromReference = true;
