@@ -33,6 +33,35 @@ internal static class PersonGenders
     public static readonly FrozenDictionary<string, PersonGender> GivenNames = Rows("speech-given-name-genders")
         .ToFrozenDictionary(e => e.Text.ToLowerInvariant(), e => e.Tags.Single() == "male" ? PersonGender.Male : PersonGender.Female, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The gender a person's full name gives by itself: a gendered title or honorific written in it ("Congresswoman",
+    /// "Mrs."), else its given name, the first word before the last one that is no title, rank, role noun or abbreviation
+    /// ("Sen.", "Speaker", "Gen."), looked up in <see cref="GivenNames"/>; <see cref="PersonGender.Unknown"/> when
+    /// that word is not listed or the name is one word. The title outranks the given name ("Congresswoman Gabriel
+    /// Giffords" is a woman, misspelt or not). Shared by the quotes layer (agreeing "he"/"she" with a speaker) and
+    /// coreference (which of two relatives a "Mrs. X" names), so both read a name alike.
+    /// </summary>
+    public static PersonGender OfName(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (int w = 0; w < words.Count - 1; w++)
+        {
+            var word = words[w];
+            var lower = word.ToLowerInvariant();
+            if (Nouns.TryGetValue(lower.TrimEnd('.'), out var title))
+                return title.Gender;
+            if (word.EndsWith('.') || IsTitleWord(word, lower))
+                continue;
+            return GivenNames.TryGetValue(lower, out var g) ? g : PersonGender.Unknown;
+        }
+        return PersonGender.Unknown;
+    }
+
+    /// <summary>A title, rank or role noun written before a name ("Sen", "Speaker", "General"), in either case: no given name.</summary>
+    private static bool IsTitleWord(string word, string lower) =>
+        EntityLexicons.TitleWords.Contains(word) || EntityLexicons.TitleWords.Contains(lower) || EntityLexicons.RoleNouns.Contains(lower)
+        || EntityLexicons.Ranks.Contains(word) || EntityLexicons.Ranks.Contains(lower);
+
     /// <summary>The two lists' hashes, for the versions of the stages that read them.</summary>
     public static string[] Hashes => Lexicon.Hashes("speech-person-genders", "speech-given-name-genders");
 

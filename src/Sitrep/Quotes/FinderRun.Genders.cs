@@ -163,22 +163,13 @@ internal sealed partial class FinderRun
             if (he != she)
                 Add(person, he ? PersonGender.Male : PersonGender.Female, 1);
         }
-        // A given name before a surname, past titles ("Sen. Rand Paul", "House Speaker Nancy Pelosi"): weaker than
+        // A given name before a surname, past titles ("Sen. Rand Paul", "Speaker Nancy Pelosi"): weaker than
         // a title, so the article's own evidence against it leaves the gender unknown.
         for (int e = 0; e < n; e++)
         {
             if (_input.Entities[e].Type != "PERSON")
                 continue;
-            var words = _input.Entities[e].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int w = 0; w < words.Length - 1; w++)
-            {
-                var word = words[w];
-                if (word.EndsWith('.') || IsTitleWord(word))
-                    continue;
-                if (PersonGenders.GivenNames.TryGetValue(word.ToLowerInvariant(), out var g))
-                    Add(e, g, 2);
-                break;
-            }
+            Add(e, PersonGenders.OfName(_input.Entities[e].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)), 2);
         }
         var genders = new PersonGender[n];
         for (int e = 0; e < n; e++)
@@ -189,14 +180,5 @@ internal sealed partial class FinderRun
                 genders[e] = PersonGender.Female;
         }
         return genders;
-    }
-
-    /// <summary>A title, rank or gendered noun written before a name ("Sen.", "Speaker", "Congresswoman"): no given name.</summary>
-    private static bool IsTitleWord(string word)
-    {
-        var lower = word.ToLowerInvariant();
-        return Entities.EntityLexicons.TitleWords.Contains(word) || Entities.EntityLexicons.TitleWords.Contains(lower)
-            || Entities.EntityLexicons.RoleNouns.Contains(lower) || Entities.EntityLexicons.Ranks.Contains(word) || Entities.EntityLexicons.Ranks.Contains(lower)
-            || PersonGenders.Nouns.ContainsKey(lower.TrimEnd('.'));
     }
 }

@@ -134,8 +134,33 @@ internal sealed partial class FinderRun
         // (read on unseen news: the last organisation was wrong for about four "it" in five: "It reads" of a pledge,
         // "It showed" of an episode).
         if (w.SequenceEqual("it"))
-            return TheyEntity(t, it: true);
+            return ImpersonalIt(t) ? -1 : TheyEntity(t, it: true);
         return -1;
+    }
+
+    /// <summary>
+    /// "It is also uncertain", "it was revealed that", "it would be very much in the interest of", "It appears that": an
+    /// "it" before a form of "be" (past "also", "would", "has" …; not "it is offering", an agent's progressive) or a raising
+    /// verb stands for no one, so it takes no entity (read on unseen news: such an "it" was given the organisation of the
+    /// sentence before, "University of California Berkeley economist X found … It appears that" → the university).
+    /// </summary>
+    private bool ImpersonalIt(int t)
+    {
+        for (int k = t + 1, seen = 0; k < _tokens.Length && seen < 4 && _view.IsWord(k) && _view.TokenQuote[k] < 0; k++, seen++)
+        {
+            var w = _view.Lower(k);
+            if (w is "also" or "still" or "now" or "then" or "not" or "n't" or "never" or "only" or "all" or "would" or "will" or "could"
+                or "can" or "may" or "might" or "should" or "must" or "has" or "have" or "had" or "soon" or "quickly" or "clearly")
+                continue;
+            if (w is "appears" or "appeared" or "seems" or "seemed" or "remains" or "remained" or "became" or "becomes")
+                return true;
+            if (w is not ("is" or "was" or "be" or "been" or "being"))
+                return false;
+            // "it is offering": the organisation acts.
+            int next = k + 1;
+            return !(next < _tokens.Length && _view.IsWord(next) && _view.Word(next).EndsWith("ing", StringComparison.OrdinalIgnoreCase));
+        }
+        return false;
     }
 
     /// <summary>

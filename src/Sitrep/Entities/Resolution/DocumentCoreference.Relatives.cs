@@ -73,11 +73,8 @@ internal static partial class DocumentCoreference
                 continue;
             foreach (int p in people)
             {
-                // The given name, past a title the tagger ran into the name ("President Donald Trump").
-                int given = 0;
-                while (given < core[p].Length - 2 && EntityLexicons.IsTitleWord(core[p][given]))
-                    given++;
-                var gender = PersonGenders.GivenNames.TryGetValue(core[p][given], out var g) ? g : PersonGender.Unknown;
+                // The gender the name gives: a gendered title the tagger ran into it, else its given name past other titles ("President Donald Trump").
+                var gender = PersonGenders.OfName(core[p]);
                 var titles = new HashSet<string>(StringComparer.Ordinal);
                 for (int i = 0; i < core.Length; i++)
                 {
