@@ -189,24 +189,6 @@ public sealed class DocumentCoreferenceTests
     }
 
     [Fact]
-    public void The_words_before_an_organisation_say_its_country_only_within_its_sentence_and_line()
-    {
-        // A country that ends the sentence before is no country of the body the next sentence names.
-        var (m, e) = Resolve("The minister said he had no dealings in Moldova. Kessler told Parliament that the talks had ended.",
-            ("Moldova", "GPE"), ("Kessler", "PERSON"), ("Parliament", "ORG"));
-        Assert.Null(e[m[2].Entity].Nationality);
-        // Nor a nationality in the headline above an outlet's name.
-        (m, e) = Resolve("Talks with Peruvian President\n\nNorvale Radio has learned details of the call.",
-            ("Peruvian", "MISC"), ("Norvale Radio", "MEDIA"));
-        Assert.Null(e[m[1].Entity].Nationality);
-        // Within the sentence, the nationality before the name still says whose it is, and so does one after a title's full stop.
-        (m, e) = Resolve("Officials said the Peruvian agency Servira had closed the port.", ("Servira", "ORG"));
-        Assert.Equal("PER", e[m[0].Entity].Nationality);
-        (m, e) = Resolve("Aid came from the U.S. agency Corvana on Monday.", ("Corvana", "ORG"));
-        Assert.Equal("USA", e[m[0].Entity].Nationality);
-    }
-
-    [Fact]
     public void Two_capitals_in_a_role_are_a_country_only_as_its_initials()
     {
         // A role in capitals: "IN" is the word in, not India's ISO code; "ME" is not Montenegro's; "US" is the United States' initials.

@@ -165,11 +165,7 @@ internal static partial class Affiliations
         ReadOnlySpan<WordAt> before = last[..found];
         // The phrase ends at the name and starts after the last determiner or punctuation.
         int start = before.Length;
-        // Nor does it reach back across a sentence's end ("… no business in Russia. Cohen told Congress": the
-        // full stop stays on "Russia.") or a line break (a headline or paragraph above the name).
-        while (start > 0 && start > before.Length - 6 && !IsBoundary(before[start - 1].Of(text))
-            && !EndsSentence(before[start - 1].Of(text))
-            && !BreaksLine(text, before[start - 1].Start + before[start - 1].Length, start < before.Length ? before[start].Start : mention.Start))
+        while (start > 0 && start > before.Length - 6 && !IsBoundary(before[start - 1].Of(text)))
             start--;
         var phrase = before[start..];
         string? sector = null, country = null;
@@ -302,23 +298,6 @@ internal static partial class Affiliations
 
     private static bool IsBoundary(ReadOnlySpan<char> word) =>
         IsPunctuation(word) || LowerIs(word, "the", "a", "an", "its", "their", "his", "her", "by", "of", "and", "or", "nor", "than", "to", "from", "with", "for", "in", "on");
-
-    /// <summary>
-    /// Whether a word read with its full stop ends a sentence: "Russia.", "weekend." — not dotted capitals or initials
-    /// ("U.S.", "J."), nor a shortened title, month or state (abbreviations.tsv: "Sen.", "Gov.", "Mass.").
-    /// </summary>
-    private static bool EndsSentence(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 3 || word[^1] != '.')
-            return false;
-        var stem = word[..^1];
-        return !stem.Contains('.') && !KnownAbbreviations.Contains(stem) && !Abbreviations.State.Contains(stem);
-    }
-
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownAbbreviations = Abbreviations.Known.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Whether the text between two words holds a line break.</summary>
-    private static bool BreaksLine(string text, int from, int to) => to > from && text.AsSpan(from, to - from).IndexOfAny('\n', '\r') >= 0;
 
     private static bool IsArticle(ReadOnlySpan<char> word) => LowerIs(word, "a", "an", "the");
 
