@@ -928,6 +928,9 @@ internal sealed class EventFinder
             if (tokens[q].Kind is not (TokenKind.Word or TokenKind.Abbreviation or TokenKind.Number) || In(text, tokens, q, WordSet.VerbContext | WordSet.Preposition)
                 || IsAny(span, "at", "into", "on", "upon", "toward", "towards", "from", "in", "over", "across", "through", "back", "off", "up", "and", "or", "that", "which", "who", "by", "with", "to", "as", "for", "against", "after", "during", "amid"))
                 break;
+            // A capitalised word inside the sentence belongs to a title ("fire Acting Attorney General Sally Yates").
+            if (q > first && char.IsUpper(span[0]) && tokens[q].Kind == TokenKind.Word && !span.EndsWith("ed", StringComparison.Ordinal))
+                continue;
             // A verb ends it too ("artillery fire killed four soldiers"): a past form or an event verb's form.
             if (span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || ((t_words ??= new WordCache()).Of(Default.Table, text, tokens, q) is { Senses: not null } && !AgentNouns.Contains(span)))
                 break;
@@ -944,24 +947,64 @@ internal sealed class EventFinder
             int p = before.Equals("'s", StringComparison.OrdinalIgnoreCase) || before.Equals("’s", StringComparison.OrdinalIgnoreCase) ? i - 2 : i - 1;
             if (p >= first && owner[p] >= 0 && mentions[owner[p]].Type == "PERSON" && (p < i - 1 || Possessive(tokens[p], tokens[p].Span(text))))
                 return true;
+            bool aimed = i + 1 < end && IsAny(tokens[i + 1].Span(text), "at", "on", "upon", "into", "toward", "towards");
+            // "the Comey firing": a person's name used as a modifier between an article and the noun.
+            if (!aimed && p == i - 1 && p - 1 >= first && owner[p] >= 0 && mentions[owner[p]].Type == "PERSON" && tokens[i].Span(text).Equals("firing", StringComparison.OrdinalIgnoreCase))
+            {
+                int a = p;
+                while (a > first && owner[a - 1] == owner[p])
+                    a--;
+                if (a - 1 >= first && IsAny(tokens[a - 1].Span(text), "the", "a", "his", "her", "their"))
+                    return true;
+            }
+            // The causative: "gets you fired", "tried to have Mueller fired", "get them fired"; and the relative "whom Trump fired".
+            if (!aimed && p >= first + 1 && (owner[p] >= 0 ? mentions[owner[p]].Type == "PERSON" : IsAny(tokens[p].Span(text), "him", "her", "them", "me", "you", "us")))
+            {
+                int h = p;
+                while (owner[p] >= 0 && h > first && owner[h - 1] == owner[p])
+                    h--;
+                if (h - 1 >= first && IsAny(tokens[h - 1].Span(text), "get", "gets", "got", "gotten", "getting", "have", "has", "had", "having", "whom"))
+                    return true;
+            }
+            // "got top aides fired", "got a prosecutor fired": a noun of persons after the causative verb, over at most two words.
+            if (!aimed && p >= first + 1 && owner[p] < 0 && AgentNouns.Contains(tokens[p].Span(text)))
+            {
+                for (int h = p - 1; h >= Math.Max(first, p - 3); h--)
+                {
+                    if (tokens[h].Kind is not (TokenKind.Word or TokenKind.Abbreviation))
+                        break;
+                    if (IsAny(tokens[h].Span(text), "get", "gets", "got", "gotten", "getting", "have", "has", "had", "having"))
+                        return true;
+                }
+            }
             // The passive: "Gunn was fired", "he got fired", "were both fired", "is not technically fired"; "the risk of
             // being fired", with no subject, is a dismissal too when nothing is aimed at.
             int b = i - 1;
-            while (b > first && owner[b] < 0 && tokens[b].Kind == TokenKind.Word && (IsAny(tokens[b].Span(text), "not", "both", "also", "all", "never", "just", "then", "later", "eventually", "summarily")
+            while (b > first && owner[b] < 0 && tokens[b].Kind == TokenKind.Word && (IsAny(tokens[b].Span(text), "not", "n't", "n\u2019t", "both", "also", "all", "never", "just", "then", "later", "eventually", "summarily")
                 || (tokens[b].Span(text).Length > 3 && tokens[b].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))))
                 b--;
             bool aimedAt = i + 1 < end && IsAny(tokens[i + 1].Span(text), "at", "on", "upon", "into", "toward", "towards");
-            if (!aimedAt && b >= first && IsAny(tokens[b].Span(text), "being", "getting"))
+            if (!aimedAt && b >= first && IsAny(tokens[b].Span(text), "being", "getting", "get", "gets", "got", "gotten"))
                 return true;
-            if (b - 1 >= first && IsAny(tokens[b].Span(text), "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"))
+            if (b - 1 >= first && (IsAny(tokens[b].Span(text), "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting") || NegatedBe(tokens[b].Span(text))))
             {
                 int s = b - 1;
+                // "he has been fired", "she had been fired": the subject stands before the perfect's auxiliary.
+                if (tokens[b].Span(text).Equals("been", StringComparison.OrdinalIgnoreCase) && s - 1 >= first && IsAny(tokens[s].Span(text), "has", "have", "had"))
+                    s--;
+                // "Michaels should be fired", "called for Michaels to be fired": the subject stands before a modal or "to".
+                if (tokens[b].Span(text).Equals("be", StringComparison.OrdinalIgnoreCase) && s - 1 >= first && IsAny(tokens[s].Span(text), "to", "should", "would", "could", "will", "must", "may", "might"))
+                    s--;
                 if (!aimedAt && (IsAny(tokens[s].Span(text), "he", "she", "i", "they", "we", "you", "everyone", "everybody", "anyone", "anybody", "nobody", "someone", "somebody", "who") || (owner[s] >= 0 && mentions[owner[s]].Type == "PERSON") || (owner[s] < 0 && AgentNouns.Contains(tokens[s].Span(text)))))
                     return true;
             }
         }
         return false;
     }
+
+    /// <summary>A contracted negative be-form ("wasn't", "weren't", "isn't", "aren't").</summary>
+    private static bool NegatedBe(ReadOnlySpan<char> span) =>
+        IsAny(span, "wasn't", "weren't", "isn't", "aren't", "wasn\u2019t", "weren\u2019t", "isn\u2019t", "aren\u2019t");
 
     /// <summary>
     /// The role noun form at <paramref name="i"/> names a person, not an act: no subject pronoun, auxiliary,
