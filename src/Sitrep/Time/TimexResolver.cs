@@ -22,6 +22,14 @@ internal sealed class TimexResolver
     /// <summary>The last day the text named, for "the next day".</summary>
     private Period? _lastDay;
 
+    /// <summary>
+    /// Whether the text has moved back from <see cref="_lastDay"/> to an earlier period it dates on its own ("in 2000",
+    /// "in October 2011", "in September of 1949", "that year"): "the next day", "that night" after it belong to that
+    /// period, on a day the text does not give, not to the day named before it.
+    /// </summary>
+    private bool _movedOffLastDay;
+    private int _lastDaySentence = -10;
+
     /// <summary>The last period of any grain the text named, and its sentence, for "a year earlier", "the quarter".</summary>
     private Period? _lastPeriod;
     private int _lastPeriodSentence = -10;
@@ -176,7 +184,9 @@ internal sealed class TimexResolver
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
             _shifting = c.Rule == Rule.Ago && !c.TextAnchored && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
-            Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null));
+            Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null),
+                ownDate: (how == TimeAnchor.None || how == TimeAnchor.Text && anchor != TimeAnchor.Text)
+                    && !TimexRecognizer.PreviousWord(_text, c.Start).Equals("since", StringComparison.OrdinalIgnoreCase));
             if (p.Grain is Grain.Quarter or Grain.Half && c.YearShift == 0 && c.Rule != Rule.Ago && !(c.Rule == Rule.NamedQuarter && c.Year != Candidate.None)
                 && reference is { } over)
             {
@@ -223,10 +233,22 @@ internal sealed class TimexResolver
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>Keeps the period for anaphora; a period read from another ("a year earlier") is not what later ones refer back to.</summary>
-    private void Remember(Period p, int sentence, bool main)
+    private void Remember(Period p, int sentence, bool main, bool ownDate)
     {
         if (p.Grain == Grain.Day)
+        {
             _lastDay = p;
+            _lastDaySentence = sentence;
+            _movedOffLastDay = false;
+        }
+        else if (ownDate && _lastDay is { } day && p.End < day.Start && sentence > _lastDaySentence)
+        {
+            // A period wholly before the last day, in a later sentence, dated by the text itself rather than counted from
+            // the publication date or a quote's date, nor opening a span to the present ("since 1980"): "In 2000" is where
+            // the story has gone; "last year" in a report of Monday's vote, or "the largest turnout since 1980", is a side
+            // glance.
+            _movedOffLastDay = true;
+        }
         if (!main && p.Grain is Grain.Quarter or Grain.Half)
             return;
         _lastPeriod = p;
@@ -794,6 +816,10 @@ internal sealed class TimexResolver
             return null;
         if (c.Grain == Grain.Day ? _lastDay is not null : _lastPeriod is { } lp && lp.Grain <= c.Grain)
             basis = c.Grain == Grain.Day ? _lastDay : _lastPeriod;
+        // "It happened in October 2011 ... on the receiving line the previous day", after a day the text named earlier (or
+        // the publication's "today"): the day is one of that earlier period that the text never dates.
+        if (c.Grain == Grain.Day && basis is not null && _movedOffLastDay)
+            return Unknown("XXXX-XX-XX");
         if (c.TheNext && TenseOf(c) != Tense.Past)
             basis = null;
         if (sameSentenceOnly && SentenceOf(c.Start) - _lastPeriodSentence > 1)
@@ -874,6 +900,9 @@ internal sealed class TimexResolver
             // "fell from a year ago ... compared with a year earlier": two looks back from the same present, not one
             // counted from the other; "two years ago ... a year later" does count from the first.
             basis = grain == Grain.Day ? _lastDay : _lastPeriod is { } lp && lp.Grain <= Grain.Year && _lastPeriodShift != Math.Sign(c.Relative) ? lp : null;
+            // "Three days later" after the text has gone back to "In 2000": not counted from the day named before that.
+            if (grain == Grain.Day && c.Relative > 0 && _movedOffLastDay)
+                basis = null;
             if (basis is not null)
                 how = TimeAnchor.Text;
         }
