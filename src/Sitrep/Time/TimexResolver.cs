@@ -763,6 +763,17 @@ internal sealed class TimexResolver
         return new Resolved(chosen, null, anchor);
     }
 
+    /// <summary>The value of a day, week, month, quarter or year the text refers to but never dates.</summary>
+    private static string UnknownOfGrain(Grain grain) => grain switch
+    {
+        Grain.Week => "XXXX-WXX",
+        Grain.Weekend => "XXXX-WXX-WE",
+        Grain.Month => "XXXX-XX",
+        Grain.Quarter => "XXXX-QX",
+        Grain.Year => "XXXX",
+        _ => "XXXX-XX-XX",
+    };
+
     private Resolved? RelativePeriod(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
         if (reference is not { } r)
@@ -830,28 +841,12 @@ internal sealed class TimexResolver
                 return null;
             if (reference is not { } r)
             {
-                return Unknown(c.Grain switch
-                {
-                    Grain.Week => "XXXX-WXX",
-                    Grain.Weekend => "XXXX-WXX-WE",
-                    Grain.Month => "XXXX-XX",
-                    Grain.Quarter => "XXXX-QX",
-                    Grain.Year => "XXXX",
-                    _ => "XXXX-XX-XX",
-                });
+                return Unknown(UnknownOfGrain(c.Grain));
             }
             // "The next day, Boehner held a rally", "went bankrupt the following year": a day after one the text never
             // dated, told in the past. Counted from the publication date it would fall after the report of it; not known.
             if (c.Relative > 0 && c.Relative != Candidate.None && TenseOf(c) == Tense.Past)
-                return Unknown(c.Grain switch
-                {
-                    Grain.Week => "XXXX-WXX",
-                    Grain.Weekend => "XXXX-WXX-WE",
-                    Grain.Month => "XXXX-XX",
-                    Grain.Quarter => "XXXX-QX",
-                    Grain.Year => "XXXX",
-                    _ => "XXXX-XX-XX",
-                });
+                return Unknown(UnknownOfGrain(c.Grain));
             basis = Period.OfDay(r);
             how = anchor;
             fromReference = true;
