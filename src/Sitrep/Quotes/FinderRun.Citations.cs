@@ -31,10 +31,14 @@ internal sealed partial class FinderRun
                         f.Date = date;
                 }
             }
+            // A network that speaks ("Twitter announced", "a Facebook spokesman said") is where its words appeared
+            // when no outlet they were given to is named ("In a statement to X, Facebook said": X).
             if (f.CitedStart < 0)
                 ChannelIn(f, region);
             if (f.CitedStart < 0)
                 OutletSpokenTo(f, region);
+            if (f.CitedStart < 0)
+                ChannelIn(f, region, speakerNetwork: true);
             if (f.CitedStart < 0 && IntroSentence(f) is { } intro)
             {
                 ChannelIn(f, intro);
@@ -367,7 +371,7 @@ internal sealed partial class FinderRun
     }
 
     /// <summary>"tweeted", "on Twitter", "in a tweet", "on his official website" in the region, outside the words.</summary>
-    private void ChannelIn(Frame f, (int Start, int End) region)
+    private void ChannelIn(Frame f, (int Start, int End) region, bool speakerNetwork = false)
     {
         Span<char> buffer = stackalloc char[40];
         var channels = SpeechWords.Channels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -381,6 +385,14 @@ internal sealed partial class FinderRun
             var w = _view.Lower(k, buffer.Length);
             if (channels.TryGetValue(w, out var channel))
             {
+                // A network's own name ("Twitter", "Facebook", not "tweeted") cites it only where it carries the words; the
+                // speaker's network ends the first look, as the first channel named, and is taken if no outlet is named.
+                if (w.Equals(channel, StringComparison.OrdinalIgnoreCase) && !NetworkCarriesWords(f, k, region, speakerNetwork))
+                {
+                    if (InSpeaker(f, k))
+                        return;
+                    continue;
+                }
                 if (_view.TokenMention[k] >= 0)
                 {
                     SetCited(f, k, k + 1);
@@ -414,6 +426,56 @@ internal sealed partial class FinderRun
         }
     }
 
+    /// <summary>
+    /// Token <paramref name="k"/> ("with") is in a noun phrase in apposition to a person's name: a comma after the
+    /// name, then "a", "an" or "the" and up to three more words ("Lind, an officer with", "Ross, the former head with").
+    /// </summary>
+    private bool EmployerAfterName(int k)
+    {
+        int a = k - 1;
+        while (a > 0 && k - a <= 5 && _tokens[a].Kind != TokenKind.Punctuation)
+            a--;
+        if (a <= 0 || a == k - 1 || !IsComma(a) || !(WordIs(a + 1, "a") || WordIs(a + 1, "an") || WordIs(a + 1, "the")))
+            return false;
+        int name = _view.TokenMention[a - 1];
+        return name >= 0 && _input.Mentions[name].Type == "PERSON";
+    }
+
+    private bool InSpeaker(Frame f, int k) => f.SourceStart >= 0 && f.SourceStart <= _tokens[k].Start && _tokens[k].End <= f.SourceEnd;
+
+    /// <summary>
+    /// A network named by its own name is where the words appeared when it carries them: after "on", "in",
+    /// "via", "through", "to", "onto" or "over" ("on Twitter", "over Twitter", "in a Facebook post", "posted to Facebook"), or
+    /// before a noun of statement, channel or occasion, or its plural ("a Facebook post", "his Twitter account", "YouTube videos"). The speaker ("Facebook
+    /// said", "a Twitter spokesman said"), what the words are about ("his war with Twitter", "Twitter banned
+    /// him") and a network in another clause are not.
+    /// </summary>
+    private bool NetworkCarriesWords(Frame f, int k, (int Start, int End) region, bool speakerNetwork)
+    {
+        if (InSpeaker(f, k))
+            return speakerNetwork;
+        int a = k - 1;
+        while (a > region.Start && k - a < 5 && !WordIn(a, SpeechWords.Prepositions) && _tokens[a].Kind != TokenKind.Punctuation)
+            a--;
+        if (a >= region.Start && (WordIs(a, "on") || WordIs(a, "in") || WordIs(a, "via") || WordIs(a, "through") || WordIs(a, "to") || WordIs(a, "onto") || WordIs(a, "over")))
+            return true;
+        int next = k + 1;
+        if (next < region.End && _view.IsWord(next))
+        {
+            var n = _view.Lower(next);
+            // The noun or its plural ("a Facebook post", "his Facebook posts").
+            for (int cut = 0; cut <= (n.Length > 3 && n[^1] == 's' ? 1 : 0); cut++)
+            {
+                var noun = n[..^cut];
+                if (SpeechWords.Nominals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(noun, out var kind) && kind is NominalKind.Statement or NominalKind.Channel)
+                    return true;
+                if (SpeechWords.DateOccasions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(noun))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>"told X", "speaking to X", "in an interview with X", "carried by X", "quoted by X", "on X" with X an outlet.</summary>
     private void OutletSpokenTo(Frame f, (int Start, int End) region)
     {
@@ -422,6 +484,10 @@ internal sealed partial class FinderRun
             if (_tokens[k].Start >= f.Start && _tokens[k].Start < f.End)
                 continue;
             if (!(WordIs(k, "told") || WordIs(k, "tells") || WordIs(k, "telling") || WordIs(k, "to") || WordIs(k, "with") || WordIs(k, "by") || WordIs(k, "on") || WordIs(k, "in")))
+                continue;
+            // "X, an officer with the National Crime Agency, said": an outlet after "with" in a noun phrase set after a
+            // person's name is the person's employer, not an audience ("X, speaking with Fox News, said" is one).
+            if (WordIs(k, "with") && EmployerAfterName(k))
                 continue;
             int best = -1;
             for (int j = k + 1; j < region.End && j <= k + 7; j++)
