@@ -389,13 +389,20 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             """).Bind("$id", id).Bind("$kind", kind).Bind("$value", value).Bind("$delta", delta).Run();
     }
 
-    /// <summary>The sector and country most of the entity's documents give it (a tie: the first in ordinal order), following merges.</summary>
+    /// <summary>
+    /// The sector and country most of the entity's documents give it, following merges. A sector tie takes the first in
+    /// ordinal order; a country tie gives no country: the words before a name can reach into the sentence before it
+    /// ("… in Russia. Cohen told Congress"), and with one article for each of Russia and the United States the
+    /// ordinal order filed Congress under Russia.
+    /// </summary>
     public (string? Sector, string? Country) Affiliation(long id)
     {
         long entity = Get(id).Id;
         string? sector = null, country = null;
+        long countryVotes = 0;
+        bool countryTied = false;
         using var reader = Raw("""
-            SELECT kind, value FROM entity_attributes WHERE entity = $id AND votes > 0
+            SELECT kind, value, votes FROM entity_attributes WHERE entity = $id AND votes > 0
             ORDER BY kind, votes DESC, value
             """).Bind("$id", entity).Execute();
         while (reader.Read())
@@ -404,9 +411,15 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
             if (kind == "sector")
                 sector ??= reader.Text(1);
             else if (kind == "country")
-                country ??= reader.Text(1);
+            {
+                long votes = reader.Int64(2);
+                if (country is null)
+                    (country, countryVotes) = (reader.Text(1), votes);
+                else if (votes == countryVotes)
+                    countryTied = true;
+            }
         }
-        return (sector, country);
+        return (sector, countryTied ? null : country);
     }
 
     /// <summary>Gives the entity the type most of its documents give it; a tie keeps the type it has, and so does a type the user gave.</summary>

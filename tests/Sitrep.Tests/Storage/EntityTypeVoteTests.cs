@@ -25,6 +25,28 @@ public sealed class EntityTypeVoteTests
     }
 
     [Fact]
+    public void A_tie_between_two_countries_gives_no_country_not_the_first_in_the_alphabet()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteDocumentStore.Open(dir.File("votes.db"), Sitrep.Tests.TestSupport.TestPipelines.Full.Codecs);
+        var index = store.Entities;
+        index.InTransaction(() =>
+        {
+            long id = index.Create("Harbour Council", "ORG");
+            index.Link("a", 0, id, "ORG", "government", "VAR");
+            Assert.Equal("VAR", index.Affiliation(id).Country);
+            // "… talks in Arvelia. Officials told the Harbour Council": one article reads the country of the sentence before.
+            index.Link("b", 0, id, "ORG", "government", "ARV");
+            Assert.Equal((Sector: (string?)"government", Country: (string?)null), index.Affiliation(id));
+            index.Link("c", 0, id, "ORG", null, "VAR");
+            Assert.Equal("VAR", index.Affiliation(id).Country);
+            // Taken back, the tie is back.
+            index.Unlink("c");
+            Assert.Null(index.Affiliation(id).Country);
+        });
+    }
+
+    [Fact]
     public void An_article_with_evidence_for_the_type_outweighs_three_guesses_and_unlinking_takes_back_its_weight()
     {
         using var dir = new TempDir();
