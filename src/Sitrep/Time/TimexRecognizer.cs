@@ -346,7 +346,8 @@ internal static class TimexRecognizer
                 return;
             // "Trump said to May", "a spokesman for May", "May's government": in a text that names a person so ("Theresa May",
             // "Mrs. May"), the month's name after a word that does not mark a date is that person.
-            if (NamesAPerson(text, m.Groups["month"].Value) && !MarksTheMonth(text, m.Index, before, possessive))
+            // The cheap test first: NamesAPerson searches the whole text.
+            if (!MarksTheMonth(text, m.Index, before, possessive) && NamesAPerson(text, m.Groups["month"].Value))
                 return;
         }
         var c = Add(into, m, Rule.Month, 0);

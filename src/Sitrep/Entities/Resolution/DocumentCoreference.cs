@@ -211,11 +211,14 @@ internal static partial class DocumentCoreference
     private static byte[]? StatesNamedLikeCountries(string[] surface, string[] types, int[] same, string?[] capital, string?[] country, bool[] demonym, CountryTable countries)
     {
         byte[]? state = null;
+        HashSet<string>? weighed = null;
         for (int i = 0; i < surface.Length; i++)
         {
             if (country[i] is not { } code || demonym[i] || types[i] is Person || !EntityLexicons.UsStates.Contains(surface[i]) || EntityLexicons.UsTerritories.Contains(surface[i]))
                 continue;
-            // The article's evidence, once per such code.
+            // The article's evidence, once per such name: a name kept as the country is not weighed again at its next mention.
+            if (!(weighed ??= new HashSet<string>(StringComparer.Ordinal)).Add(surface[i]))
+                continue;
             var states = new HashSet<string>(StringComparer.Ordinal);
             var others = new HashSet<string>(StringComparer.Ordinal);
             bool capitalNamed = false;
