@@ -77,6 +77,11 @@ public sealed class DocumentContext
 
     internal IReadOnlySet<string> TransientNames => _transient;
 
+    /// <summary>How many notes the document has, so a stage run again can take back the notes of its first run.</summary>
+    internal int NoteCount => _notes.Count;
+
+    internal void ForgetNotesFrom(int count) => _notes.RemoveRange(count, _notes.Count - count);
+
     /// <summary>Puts a stored layer back before analysis resumes (reanalysis of the stages that are behind).</summary>
     internal void Restore(string name, object value)
     {

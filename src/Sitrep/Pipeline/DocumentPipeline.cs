@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Sitrep.Analysis;
 using Sitrep.Documents;
 
@@ -242,7 +243,7 @@ public sealed class DocumentPipeline
             context.Enter(contract);
             try
             {
-                stage.Process(context);
+                ProcessRetryingTimeout(stage, context);
                 var unwritten = FirstMissing(stage.Produces, context);
                 if (unwritten is not null)
                     throw new LayerAccessException($"stage '{stage.Name}' did not write layer '{unwritten.Name}', which it declares in Produces");
@@ -266,6 +267,31 @@ public sealed class DocumentPipeline
             }
         }
         return ran;
+    }
+
+    /// <summary>
+    /// Runs a stage; when one of its regexes gives up (<see cref="RegexTimeouts"/>), runs it once more from the
+    /// start. The time-out is wall-clock time, so on a loaded machine an ordinary article can pass it once
+    /// (seen at load average 75-100 on two cores: one article's layer lost in one run and not the next), and
+    /// a document's analysis must not depend on the machine's load. Stages are pure functions of the layers
+    /// before them, so a second run writes what one undisturbed run would have; what the first run wrote is
+    /// forgotten first, its notes too. A text that makes a pattern run away times out twice and fails as before, after twice
+    /// the time-out.
+    /// </summary>
+    private static void ProcessRetryingTimeout(IDocumentStage stage, DocumentContext context)
+    {
+        int notes = context.NoteCount;
+        try
+        {
+            stage.Process(context);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            foreach (var layer in stage.Produces)
+                context.Forget(layer.Name);
+            context.ForgetNotesFrom(notes);
+            stage.Process(context);
+        }
     }
 
     /// <summary>The first of <paramref name="layers"/> the context lacks, or null: a loop, where a lambda over the context was allocated twice a stage a document.</summary>

@@ -134,18 +134,34 @@ internal static class TimexRecognizer
                 start--;
             while (end < text.Length && !char.IsWhiteSpace(text[end]))
                 end++;
-            try
-            {
-                if (pattern.Core is { } core && !core.IsMatch(text.AsSpan(start, end - start)))
-                    continue;
-                for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
-                    pattern.Read(m, text, into);
-            }
-            catch (RegexMatchTimeoutException e)
+            int found = into.Count;
+            if (TryWindow(pattern, text, start, end, into) is null)
+                continue;
+            // The time-out is wall-clock time: on a loaded machine an ordinary window can pass it once, and
+            // what is found must not depend on the load, so the window is read once more from its start.
+            into.RemoveRange(found, into.Count - found);
+            if (TryWindow(pattern, text, start, end, into) is { } timeout)
             {
                 // A pathological text: this window's remaining matches are lost, the others still run.
-                lost?.Add(new LostWindow(pattern.Name, start, end, e.MatchTimeout));
+                lost?.Add(new LostWindow(pattern.Name, start, end, timeout));
             }
+        }
+    }
+
+    /// <summary>Reads one window's matches into <paramref name="into"/>; the time-out that stopped it, or null.</summary>
+    private static TimeSpan? TryWindow(Pattern pattern, string text, int start, int end, List<Candidate> into)
+    {
+        try
+        {
+            if (pattern.Core is { } core && !core.IsMatch(text.AsSpan(start, end - start)))
+                return null;
+            for (var m = pattern.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+                pattern.Read(m, text, into);
+            return null;
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return e.MatchTimeout;
         }
     }
 

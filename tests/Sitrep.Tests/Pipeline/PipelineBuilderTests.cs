@@ -193,6 +193,39 @@ public sealed class PipelineBuilderTests
         Assert.Contains(doc.StageNotes, n => n.Contains("stage 'silent' did not write layer 'passing'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_stage_whose_regex_timed_out_once_runs_again_and_keeps_only_what_the_second_run_wrote()
+    {
+        // A regex time-out is wall-clock time, so a loaded machine can make an ordinary article pass it once.
+        var stage = new TimingOutStage(timeouts: 1);
+        var pipeline = new PipelineBuilder().UseText().Use(stage).UseCodec(Extra, v => v.WrittenBy, s => new TestLayerValue(s)).Build();
+
+        var doc = pipeline.Analyze(Input());
+
+        Assert.Equal(2, stage.Runs);
+        Assert.Equal("run 2", doc.Layers.Get(Extra)!.WrittenBy);
+        Assert.Equal(["timing-out: run 2"], doc.StageNotes);
+        Assert.True(doc.Stages.ContainsKey("timing-out"));
+    }
+
+    [Fact]
+    public void A_stage_whose_regex_times_out_twice_fails_with_a_note_and_is_not_run_a_third_time()
+    {
+        var stage = new TimingOutStage(timeouts: 2);
+        var pipeline = new PipelineBuilder().UseText().Use(stage).UseCodec(Extra, v => v.WrittenBy, s => new TestLayerValue(s)).Build();
+
+        var doc = pipeline.Analyze(Input());
+
+        Assert.Equal(2, stage.Runs);
+        Assert.Null(doc.Layers.Get(Extra));
+        // The first run's note was taken back; the second run's stays, as any failing stage's notes do.
+        Assert.Equal(2, doc.StageNotes.Count);
+        Assert.Equal("timing-out: run 2", doc.StageNotes[0]);
+        Assert.StartsWith("timing-out: failed: RegexMatchTimeoutException", doc.StageNotes[1], StringComparison.Ordinal);
+        Assert.False(doc.Stages.ContainsKey("timing-out"));
+        Assert.Contains("Velmora", doc.Text, StringComparison.Ordinal);
+    }
+
     private static ArticleInput Input() => new("in/harbour.txt", "harbour", InputFormat.PlainText, "Harbour officials in Velmora said fog delayed nine ships on Tuesday.", StatedMetadata.None, []);
 
     /// <summary>Reads the metadata without requiring it, or writes a layer without declaring it.</summary>
@@ -228,6 +261,29 @@ public sealed class PipelineBuilderTests
 
         public void Process(DocumentContext context)
         {
+        }
+    }
+
+    /// <summary>Writes its layer and a note, then gives up like a regex that passed its time-out, the first <c>timeouts</c> runs.</summary>
+    private sealed class TimingOutStage(int timeouts) : IDocumentStage
+    {
+        public int Runs { get; private set; }
+
+        public string Name => "timing-out";
+
+        public string Version => "1";
+
+        public IReadOnlyList<Layer> Requires => [CoreLayers.Body];
+
+        public IReadOnlyList<Layer> Produces => [Extra];
+
+        public void Process(DocumentContext context)
+        {
+            Runs++;
+            context.Set(Extra, new TestLayerValue($"run {Runs}"));
+            context.Note($"run {Runs}");
+            if (Runs <= timeouts)
+                throw new System.Text.RegularExpressions.RegexMatchTimeoutException("Velmora", "(a+)+$", TimeSpan.FromSeconds(10));
         }
     }
 }

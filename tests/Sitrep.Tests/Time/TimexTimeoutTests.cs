@@ -51,6 +51,39 @@ public sealed class TimexTimeoutTests
     }
 
     [Fact]
+    public void A_window_that_timed_out_once_is_read_again_with_nothing_lost_or_found_twice()
+    {
+        // The time-out is wall-clock time: under load an ordinary window can pass it once. The window is read
+        // again from its start; what its first reading added before it gave up is taken back.
+        int reads = 0;
+        var once = new TimexRecognizer.Pattern(
+            "OnceForTest",
+            new Regex(@"Friday", RegexOptions.None, TimeSpan.FromSeconds(10)),
+            Triggers.Weekdays,
+            20,
+            80,
+            (m, _, into) =>
+            {
+                // The first reading blocks "Friday" (a candidate that yields nothing), then gives up; kept, it would hide the day.
+                if (++reads > 1)
+                    return;
+                into.Add(new Candidate { Start = m.Index, End = m.Index + m.Length, Rule = Rule.Block });
+                throw new RegexMatchTimeoutException(m.Value, "Friday", TimeSpan.FromSeconds(10));
+            });
+        var notes = new List<string>();
+        const string text = "Talks opened in Dravno on March 3, 2021. The next round starts on Friday.";
+        var tokens = Sitrep.Text.Tokenizer.Tokenize(text);
+
+        var plain = TimeExpressions.Find(text, tokens, Sitrep.Text.SentenceSplitter.Split(text, tokens), "2021-03-05", null, _ => { }, TimexRecognizer.Patterns);
+        var found = TimeExpressions.Find(text, tokens, Sitrep.Text.SentenceSplitter.Split(text, tokens), "2021-03-05", null, notes.Add, [once, .. TimexRecognizer.Patterns]);
+
+        Assert.Empty(notes);
+        Assert.Equal(2, reads);
+        Assert.Contains(found, t => t.Value == "2021-03-05");
+        Assert.Equal(plain.Select(t => (t.Start, t.End, t.Value)), found.Select(t => (t.Start, t.End, t.Value)));
+    }
+
+    [Fact]
     public void A_text_on_which_no_pattern_gives_up_has_no_note()
     {
         var notes = new List<string>();
