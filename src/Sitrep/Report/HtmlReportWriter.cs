@@ -46,9 +46,12 @@ public static class HtmlReportWriter
         @media (max-width:600px){body{font-size:14px}main{padding:6px}section{padding:6px 8px}.row .who{flex-basis:38%}.axis{margin-left:38%}}
         """;
 
-    public static string Write(IReadOnlyList<StoryReport> reports)
+    /// <param name="reports">The stories reported in full, largest first.</param>
+    /// <param name="unreported">Stories listed in the index without a report of their own (past <see cref="ReportLimits.Stories"/>).</param>
+    public static string Write(IReadOnlyList<StoryReport> reports, IReadOnlyList<StoryListing>? unreported = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        unreported ??= [];
         var html = new StringBuilder(1 << 16);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -58,8 +61,8 @@ public static class HtmlReportWriter
         html.Append("<style>").Append(Style).Append("</style></head><body><main>\n");
         if (reports.Count == 0)
             html.Append("<h1>No story to report</h1><p>The store holds no article.</p>");
-        if (reports.Count > 1)
-            Index(html, reports);
+        if (reports.Count + unreported.Count > 1)
+            Index(html, reports, unreported);
         for (int i = 0; i < reports.Count; i++)
             new Story(html, reports[i], "s" + i.ToString(CultureInfo.InvariantCulture), reports.Count > 1).Write();
         html.Append("</main></body></html>\n");
@@ -82,10 +85,10 @@ public static class HtmlReportWriter
     /// A page of several stories opens with their list, largest first: what the store holds is seen before
     /// any one story. Stories of one article, and those past <see cref="IndexRows"/>, fold under it.
     /// </summary>
-    private static void Index(StringBuilder html, IReadOnlyList<StoryReport> reports)
+    private static void Index(StringBuilder html, IReadOnlyList<StoryReport> reports, IReadOnlyList<StoryListing> unreported)
     {
-        int articles = reports.Sum(r => r.Articles.Count);
-        html.Append("<section class=\"index\"><h1 id=\"index\">").Append(Count(reports.Count, "story", "stories")).Append(", ").Append(Count(articles, "article")).Append("</h1>");
+        int articles = reports.Sum(r => r.Summary.Articles + r.ArticlesLeftOut) + unreported.Sum(l => l.Articles);
+        html.Append("<section class=\"index\"><h1 id=\"index\">").Append(Count(reports.Count + unreported.Count, "story", "stories")).Append(", ").Append(Count(articles, "article")).Append("</h1>");
         var shown = Enumerable.Range(0, reports.Count).Where(i => reports[i].Articles.Count > 1).Take(IndexRows).ToList();
         var folded = Enumerable.Range(0, reports.Count).Except(shown).ToList();
         void Rows(IEnumerable<int> which)
@@ -108,11 +111,27 @@ public static class HtmlReportWriter
             Rows(folded);
             html.Append("</details>");
         }
+        if (unreported.Count > 0)
+        {
+            // Listed, not reported: the page stays one a browser opens, whatever the store holds.
+            html.Append("<p class=\"small\">This page reports the ").Append(Count(reports.Count, "largest story", "largest stories"))
+                .Append("; <code>sitrep report --story ID</code> reports any other.</p><details><summary>").Append(N(unreported.Count))
+                .Append(" stories not reported on this page (").Append(N(unreported.Count(l => l.Articles == 1))).Append(" of one article)</summary>")
+                .Append("<table><tr><th>story</th><th>id</th><th>articles</th><th>dates</th></tr>");
+            foreach (var l in unreported)
+            {
+                html.Append("<tr><td>").Append(E(l.Title)).Append("</td><td><code>").Append(E(l.Id)).Append("</code></td><td>").Append(N(l.Articles))
+                    .Append("</td><td>").Append(Dates(l.From, l.To)).Append("</td></tr>");
+            }
+            html.Append("</table></details>");
+        }
         html.Append("</section>\n");
     }
 
-    private static string Dates(ReportSummary s) =>
-        s.From is null ? "undated" : s.From == s.To ? "<span class=\"d\">" + E(s.From) + "</span>" : "<span class=\"d\">" + E(s.From) + "</span> to <span class=\"d\">" + E(s.To ?? "undated") + "</span>";
+    private static string Dates(ReportSummary s) => Dates(s.From, s.To);
+
+    private static string Dates(string? from, string? to) =>
+        from is null ? "undated" : from == to ? "<span class=\"d\">" + E(from) + "</span>" : "<span class=\"d\">" + E(from) + "</span> to <span class=\"d\">" + E(to ?? "undated") + "</span>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -146,6 +165,9 @@ public static class HtmlReportWriter
             html.Append("<h1 id=\"").Append(prefix).Append("\">").Append(E(r.Title)).Append("</h1>");
             html.Append("<p class=\"lede\">").Append(Count(s.Articles, "article")).Append(" from ").Append(Count(s.Outlets.Count, "outlet")).Append(", ")
                 .Append(E(s.From ?? "undated")).Append(" to ").Append(E(s.To ?? "undated")).Append(".</p>");
+            if (r.ArticlesLeftOut > 0)
+                html.Append("<p class=\"lede\">The story has ").Append(Count(s.Articles + r.ArticlesLeftOut, "article")).Append("; this report reads the ")
+                    .Append(N(s.Articles)).Append(" newest and leaves out the ").Append(N(r.ArticlesLeftOut)).Append(" oldest.</p>");
             // A section with nothing to show is one line of "Not found", not a box of its own.
             var empty = new List<(string Name, string Note)>();
             if (r.Timeline.Count == 0)

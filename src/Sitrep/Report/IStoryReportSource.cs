@@ -16,6 +16,10 @@ public interface IStoryReportSource
 
     /// <summary>The ids of the story's documents (empty for an id that is no story).</summary>
     IReadOnlyList<string> DocumentIds(string storyId);
+
+    /// <summary>Every story as a list shows it, largest first, without reading its articles (dates null where the source does not keep them).</summary>
+    IReadOnlyList<StoryListing> List() =>
+        [.. StoryIds().Select(id => new StoryListing(id, Title(id) ?? id, DocumentIds(id).Count, null, null))];
 }
 
 /// <summary>The whole store as one story, id <see cref="Id"/>: what <c>sitrep report --all</c> reads, and the default while a store keeps no stories.</summary>
@@ -35,7 +39,13 @@ public sealed class WholeStoreStories(IDocumentStore store) : IStoryReportSource
 public sealed class StoredStories(Stories.IStoryIndex index) : IStoryReportSource
 {
     public IReadOnlyList<string> StoryIds() =>
-        [.. index.List().OrderByDescending(s => s.Size).ThenBy(s => s.Id).Select(s => s.Name)];
+        [.. Ordered().Select(s => s.Name)];
+
+    /// <summary>One query for every story (a title read per story would read its centroid too).</summary>
+    public IReadOnlyList<StoryListing> List() =>
+        [.. Ordered().Select(s => new StoryListing(s.Name, s.Title ?? s.Name, s.Size, s.First, s.Last))];
+
+    private IEnumerable<Stories.StoryRecord> Ordered() => index.List().OrderByDescending(s => s.Size).ThenBy(s => s.Id);
 
     public string? Title(string storyId) =>
         Stories.StoryIds.Parse(storyId) is { } id && index.Story(id) is { } story ? story.Title ?? Stories.StoryIds.Format(story.Id) : null;

@@ -6,7 +6,10 @@ namespace Sitrep.Report;
 /// <summary>The report as JSON: the same items as the page and the Markdown, each with its evidence (document, start, end, key).</summary>
 public static class JsonReportWriter
 {
-    public static void Write(Stream output, IReadOnlyList<StoryReport> reports)
+    /// <param name="output">Where the JSON goes.</param>
+    /// <param name="reports">The stories reported in full, largest first.</param>
+    /// <param name="unreported">Stories listed under <c>unreported</c> without a report of their own (past <see cref="ReportLimits.Stories"/>).</param>
+    public static void Write(Stream output, IReadOnlyList<StoryReport> reports, IReadOnlyList<StoryListing>? unreported = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
         // The default encoder escapes <, > and & too: the JSON stays inert if pasted into a page.
@@ -15,6 +18,18 @@ public static class JsonReportWriter
         json.WriteStartArray("stories");
         foreach (var r in reports)
             WriteStory(json, r);
+        json.WriteEndArray();
+        json.WriteStartArray("unreported");
+        foreach (var l in unreported ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("id", l.Id);
+            json.WriteString("title", l.Title);
+            json.WriteNumber("articles", l.Articles);
+            json.WriteString("from", l.From);
+            json.WriteString("to", l.To);
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
@@ -29,6 +44,7 @@ public static class JsonReportWriter
         var s = r.Summary;
         json.WriteStartObject("summary");
         json.WriteNumber("articles", s.Articles);
+        json.WriteNumber("articlesLeftOut", r.ArticlesLeftOut);
         json.WriteString("from", s.From);
         json.WriteString("to", s.To);
         json.WriteStartArray("outlets");

@@ -11,14 +11,24 @@ namespace Sitrep.Report;
 /// </summary>
 public static class MarkdownReportWriter
 {
-    public static string Write(IReadOnlyList<StoryReport> reports)
+    /// <param name="reports">The stories reported in full, largest first.</param>
+    /// <param name="unreported">Stories listed at the end without a report of their own (past <see cref="ReportLimits.Stories"/>).</param>
+    public static string Write(IReadOnlyList<StoryReport> reports, IReadOnlyList<StoryListing>? unreported = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        unreported ??= [];
         var md = new StringBuilder();
         if (reports.Count == 0)
             md.Append("No story to report: the store holds no article.\n");
         foreach (var r in reports)
             WriteStory(md, r);
+        if (unreported.Count > 0)
+        {
+            md.Append(Inv($"# {HtmlReportWriter.Count(unreported.Count, "story", "stories")} not reported here\n\n"));
+            md.Append("`sitrep report --story ID --format md` reports one.\n\n| story | id | articles | from | to |\n|---|---|---|---|---|\n");
+            foreach (var l in unreported)
+                md.Append(Inv($"| {Esc(l.Title)} | {l.Id} | {l.Articles} | {l.From ?? "undated"} | {l.To ?? "undated"} |\n"));
+        }
         return md.ToString();
     }
 
@@ -27,6 +37,8 @@ public static class MarkdownReportWriter
         var s = r.Summary;
         md.Append("# ").Append(Esc(r.Title)).Append("\n\n");
         md.Append(Inv($"{HtmlReportWriter.Count(s.Articles, "article")} from {HtmlReportWriter.Count(s.Outlets.Count, "outlet")}, {s.From ?? "undated"} to {s.To ?? "undated"}.\n\n"));
+        if (r.ArticlesLeftOut > 0)
+            md.Append(Inv($"The story has {HtmlReportWriter.Count(s.Articles + r.ArticlesLeftOut, "article")}; this report reads the {s.Articles} newest and leaves out the {r.ArticlesLeftOut} oldest.\n\n"));
         md.Append("## Summary\n\n| outlet | articles | news | opinion | analysis | genre not known |\n|---|---|---|---|---|---|\n");
         foreach (var o in s.Outlets)
             md.Append(Inv($"| {Esc(o.Outlet)} | {o.Articles} | {o.News} | {o.Opinion} | {o.Analysis} | {o.Unknown} |\n"));

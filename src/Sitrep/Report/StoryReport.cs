@@ -83,4 +83,10 @@ public sealed record StoryReport(
 {
     /// <summary>Where the outlets disagree (<see cref="Contradictions.StoryContradictions"/>); <see cref="ContradictionsNote"/> says so when there is none.</summary>
     public IReadOnlyList<ContradictionItem> Contradictions { get; init; } = [];
+
+    /// <summary>The story's oldest articles the report did not read (<see cref="ReportLimits.ArticlesPerStory"/>); 0 when it read them all.</summary>
+    public int ArticlesLeftOut { get; init; }
 }
+
+/// <summary>A story listed but not reported (past <see cref="ReportLimits.Stories"/>): what the index shows of it, without reading its articles.</summary>
+public sealed record StoryListing(string Id, string Title, int Articles, string? From, string? To);

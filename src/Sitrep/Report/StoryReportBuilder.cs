@@ -9,8 +9,16 @@ using Sitrep.Time;
 
 namespace Sitrep.Report;
 
-/// <summary>How much of each section a report shows: the page is read first, so it stays one story on one screen per section.</summary>
-public sealed record ReportLimits(int Entities = 8, int Speakers = 12, int QuotesPerOutlet = 3, int Sources = 16, int Actors = 10, int TermsPerOutlet = 8)
+/// <summary>
+/// How much of each section a report shows: the page is read first, so it stays one story on one screen per section.
+/// <see cref="Stories"/> and <see cref="ArticlesPerStory"/> bound the whole report, whatever the store holds: a
+/// report of every story of a corpus of 37,554 articles would be a page of ~800 MB, built in several GB of memory,
+/// that no browser opens. Past <see cref="Stories"/> the stories are listed (title, id, articles, dates), each
+/// reported on its own with <c>--story</c>; a story of more than <see cref="ArticlesPerStory"/> articles is read
+/// from its newest ones, and the page says how many it left out.
+/// </summary>
+public sealed record ReportLimits(int Entities = 8, int Speakers = 12, int QuotesPerOutlet = 3, int Sources = 16, int Actors = 10, int TermsPerOutlet = 8,
+    int Stories = 50, int ArticlesPerStory = 300)
 {
     public static ReportLimits Default { get; } = new();
 }
@@ -24,12 +32,20 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
     private readonly ReportLimits _limits = limits ?? ReportLimits.Default;
 
     /// <summary>The reports of every story of <paramref name="stories"/> (or only <paramref name="storyId"/>), largest first; empty when there is none.</summary>
+    /// <remarks>Without <paramref name="storyId"/>, only the <see cref="ReportLimits.Stories"/> largest; <see cref="Unreported"/> lists the others.</remarks>
     public IReadOnlyList<StoryReport> Build(IStoryReportSource stories, string? storyId = null)
     {
         ArgumentNullException.ThrowIfNull(stories);
-        var ids = storyId is null ? stories.StoryIds() : stories.Title(storyId) is null ? [] : [storyId];
+        var ids = storyId is null ? stories.StoryIds().Take(_limits.Stories) : stories.Title(storyId) is null ? [] : [storyId];
         return [.. ids.Select(id => Build(id, stories.Title(id) ?? id, stories.DocumentIds(id)))
-            .OrderByDescending(r => r.Articles.Count)];
+            .OrderByDescending(r => r.Summary.Articles + r.ArticlesLeftOut)];
+    }
+
+    /// <summary>The stories past the <see cref="ReportLimits.Stories"/> largest that <see cref="Build(IStoryReportSource, string)"/> reports: listed, not reported.</summary>
+    public IReadOnlyList<StoryListing> Unreported(IStoryReportSource stories)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        return [.. stories.List().Skip(_limits.Stories)];
     }
 
     /// <summary>The report of one story made of the stored documents named (ids not stored are left out).</summary>
@@ -37,8 +53,10 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
     {
         ArgumentNullException.ThrowIfNull(documentIds);
         var directory = store.Feature<IEntityDirectory>();
-        var docs = new List<Loaded>(documentIds.Count);
-        foreach (var documentId in documentIds)
+        // The newest: a story's ids come by publication day (the whole store's in the order stored).
+        int leftOut = Math.Max(0, documentIds.Count - _limits.ArticlesPerStory);
+        var docs = new List<Loaded>(documentIds.Count - leftOut);
+        foreach (var documentId in documentIds.Skip(leftOut))
         {
             if (store.Load(documentId) is { } d)
                 docs.Add(new Loaded(d, d.Metadata.Outlet ?? "(outlet not known)", MentionsTable.EntitiesOf(d, directory), StoredQuotes.Of(d, store)));
@@ -57,6 +75,7 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             NoContradictions,
             [.. docs.Select(d => new ReportArticle(d.Document.Id, d.Document.Metadata.Title, d.Outlet, d.Document.Metadata.Published, GenreName(d.Document.Metadata.Genre), d.Document.Metadata.Url, d.Document.Text))])
         {
+            ArticlesLeftOut = leftOut,
             Contradictions = Contradictions(docs),
         };
     }

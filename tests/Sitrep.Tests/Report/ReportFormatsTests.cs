@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sitrep.Engine;
+using Sitrep.Report;
+using Sitrep.Storage;
 using Sitrep.Tests.TestSupport;
 
 namespace Sitrep.Tests.Report;
@@ -142,6 +145,73 @@ public sealed partial class ReportFormatsTests(ReportStoreFixture store) : IClas
         Assert.Equal("all", doc.RootElement.GetProperty("stories")[0].GetProperty("id").GetString());
         // The examples and the hostile article.
         Assert.True(doc.RootElement.GetProperty("stories")[0].GetProperty("articles").GetArrayLength() >= 10);
+    }
+
+    [Fact]
+    public void Past_the_largest_stories_the_others_are_listed_with_their_ids_and_each_can_be_reported_alone()
+    {
+        var (allCode, every) = CliRunner.Run("report", "--db", store.Db, "--format", "json");
+        Assert.Equal(0, allCode);
+        using var full = JsonDocument.Parse(every);
+        int stories = full.RootElement.GetProperty("stories").GetArrayLength();
+        Assert.True(stories >= 3, $"the examples make {stories} stories");
+        Assert.Equal(0, full.RootElement.GetProperty("unreported").GetArrayLength());
+
+        var (code, json) = CliRunner.Run("report", "--db", store.Db, "--format", "json", "--stories", "2");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        var reported = doc.RootElement.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        var listed = doc.RootElement.GetProperty("unreported").EnumerateArray().ToList();
+        Assert.Equal(2, reported.Count);
+        Assert.Equal(stories - 2, listed.Count);
+        // The largest are reported: none listed is larger than the smaller of the two.
+        int smallest = doc.RootElement.GetProperty("stories").EnumerateArray().Min(s => s.GetProperty("summary").GetProperty("articles").GetInt32());
+        Assert.All(listed, l => Assert.True(l.GetProperty("articles").GetInt32() <= smallest));
+        Assert.All(listed, l => Assert.DoesNotContain(l.GetProperty("id").GetString(), reported));
+        Assert.All(listed, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("title").GetString())));
+
+        // The page lists them by id, linked nowhere (they have no section on it), and says how to report one.
+        var (htmlCode, page) = CliRunner.Run("report", "--db", store.Db, "--stories", "2");
+        Assert.Equal(0, htmlCode);
+        var other = listed[0].GetProperty("id").GetString()!;
+        Assert.Contains($"<code>{other}</code>", page, StringComparison.Ordinal);
+        Assert.Contains("sitrep report --story ID", page, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Matches(page, "<h1 id=\"s\\d+\">").Count);
+        var ids = IdPattern().Matches(page).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.All(HrefPattern().Matches(page).Select(m => m.Groups[1].Value), l => Assert.Contains(l, ids));
+        var (oneCode, one) = CliRunner.Run("report", "--db", store.Db, "--story", other, "--format", "json");
+        Assert.Equal(0, oneCode);
+        using var alone = JsonDocument.Parse(one);
+        Assert.Equal(other, alone.RootElement.GetProperty("stories")[0].GetProperty("id").GetString());
+
+        var (badCode, bad) = CliRunner.Run("report", "--db", store.Db, "--stories", "0");
+        Assert.Equal(2, badCode);
+        Assert.Contains("--stories must be 1 or more", bad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_story_past_its_article_limit_is_read_from_its_newest_articles_and_says_how_many_it_left_out()
+    {
+        using var engine = SitrepEngine.Open(codecs => StoreFactory.Open(store.Db, codecs), EngineOptions.Default);
+        var whole = new WholeStoreStories(engine.Store);
+        var stored = engine.Store.Ids();
+        Assert.True(stored.Count > 3);
+
+        var report = Assert.Single(new StoryReportBuilder(engine.Store, ReportLimits.Default with { ArticlesPerStory = 3 }).Build(whole));
+
+        Assert.Equal(3, report.Articles.Count);
+        Assert.Equal(3, report.Summary.Articles);
+        Assert.Equal(stored.Count - 3, report.ArticlesLeftOut);
+        // The whole store's newest are the last stored.
+        Assert.Equal(stored.Skip(stored.Count - 3).Order(StringComparer.Ordinal), report.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
+        var visible = Regex.Replace(HtmlReportWriter.Write([report]), "<[^>]+>", "");
+        Assert.Contains($"The story has {stored.Count} articles; this report reads the 3 newest and leaves out the {stored.Count - 3} oldest.", visible, StringComparison.Ordinal);
+        Assert.Contains($"leaves out the {stored.Count - 3} oldest", MarkdownReportWriter.Write([report]), StringComparison.Ordinal);
+
+        var all = Assert.Single(new StoryReportBuilder(engine.Store).Build(whole));
+        Assert.Equal(0, all.ArticlesLeftOut);
+        Assert.Equal(stored.Count, all.Articles.Count);
+        Assert.DoesNotContain("leaves out", HtmlReportWriter.Write([all]), StringComparison.Ordinal);
     }
 
     private static List<string> Items(Dictionary<string, List<string>> table, string section) =>
