@@ -84,8 +84,8 @@ internal static class EventsCommand
                 return ExitCodes.NothingRead;
             }
             int limit = Math.Max(1, parse.GetValue(top));
-            var all = StoredEvents.Find(store, query);
-            var events = all.Take(limit).ToList();
+            var listing = StoredEvents.Find(store, query, limit);
+            var events = listing.Events;
             if (parse.GetValue(json))
             {
                 using var buffer = new MemoryStream();
@@ -113,7 +113,7 @@ internal static class EventsCommand
                     Markup.Escape(e.Document + " " + e.Id));
             }
             console.Write(table);
-            console.MarkupLineInterpolated($"{ViewRenderer.Count(events.Count, "event", "events")}{(all.Count > limit ? $" of {all.Count} shown (--top N lists more)" : "")}; * the publication date stands in for a date the sentence does not give.");
+            console.MarkupLineInterpolated($"{ViewRenderer.Count(events.Count, "event", "events")}{(listing.Total > limit ? $" of {listing.Total} shown (--top N lists more)" : "")}; * the publication date stands in for a date the sentence does not give.");
             return ExitCodes.Ok;
         });
         return command;

@@ -23,6 +23,9 @@ public sealed record StoredEvent(
     public string DateText => EventCodec.DateText(Event) ?? "";
 }
 
+/// <summary>The first events of a listing, in its order, and how many it found in all.</summary>
+public sealed record EventListing(IReadOnlyList<StoredEvent> Events, int Total);
+
 /// <summary>What a listing of stored events asks for: a PLOVER type, a status, an actor (name or "E12" id, as actor or target), a date range, a document.</summary>
 public sealed record EventQuery(string? Type = null, EventStatus? Status = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null, string? Document = null);
 
@@ -57,13 +60,24 @@ public static class StoredEvents
     }
 
     /// <summary>The stored events <paramref name="query"/> asks for, in date order (undated last), then document and text order.</summary>
-    public static IReadOnlyList<StoredEvent> Find(IDocumentStore store, EventQuery query)
+    public static IReadOnlyList<StoredEvent> Find(IDocumentStore store, EventQuery query) => Find(store, query, int.MaxValue).Events;
+
+    /// <summary>
+    /// The first <paramref name="limit"/> of the stored events <paramref name="query"/> asks for, in the order of
+    /// <see cref="Find(IDocumentStore, EventQuery)"/>, and how many there are in all. Only those kept are held in
+    /// memory (a heap of <paramref name="limit"/>), so listing the first hundred of a store's million events
+    /// costs a scan, not the million.
+    /// </summary>
+    public static EventListing Find(IDocumentStore store, EventQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         IEnumerable<Document> documents = query.Document is { } id ? (store.Load(id) is { } d ? [d] : []) : store.LoadAll();
         long? actorId = Quotes.StoredQuotes.EntityId(query.Actor);
-        var found = new List<StoredEvent>();
+        // The last of the kept at the top: a new event earlier than it takes its place.
+        var kept = new PriorityQueue<StoredEvent, Order>(Comparer<Order>.Create((a, b) => b.CompareTo(a)));
+        int total = 0;
         foreach (var document in documents)
         {
             foreach (var e in Of(document, store))
@@ -79,10 +93,31 @@ public static class StoredEvents
                     continue;
                 if (query.To is { } to && (day is null || day > to))
                     continue;
-                found.Add(e);
+                var order = new Order(day ?? DateOnly.MaxValue, e.Document, e.Event.CueStart, total++);
+                if (kept.Count < limit)
+                    kept.Enqueue(e, order);
+                else if (kept.TryPeek(out _, out var last) && order.CompareTo(last) < 0)
+                    kept.DequeueEnqueue(e, order);
             }
         }
-        return [.. found.OrderBy(e => Day(e.Event.Date ?? e.Event.From) ?? DateOnly.MaxValue).ThenBy(e => e.Document, StringComparer.Ordinal).ThenBy(e => e.Event.CueStart)];
+        var events = new StoredEvent[kept.Count];
+        for (int i = events.Length - 1; i >= 0; i--)
+            events[i] = kept.Dequeue();
+        return new EventListing(events, total);
+    }
+
+    /// <summary>Date (undated last), document, cue, then the order found: what a stable sort by the first three gives.</summary>
+    private readonly record struct Order(DateOnly Day, string Document, int CueStart, int Found) : IComparable<Order>
+    {
+        public int CompareTo(Order other)
+        {
+            int c = Day.CompareTo(other.Day);
+            if (c == 0)
+                c = string.CompareOrdinal(Document, other.Document);
+            if (c == 0)
+                c = CueStart.CompareTo(other.CueStart);
+            return c != 0 ? c : Found.CompareTo(other.Found);
+        }
     }
 
     private static bool Involves(StoredEvent e, string wanted, long? id)

@@ -45,6 +45,29 @@ public sealed class EventStoreFixture : IDisposable
 public sealed class EventsCommandTests(EventStoreFixture store) : IClassFixture<EventStoreFixture>
 {
     [Fact]
+    public void The_first_events_of_a_listing_are_those_of_the_whole_listing_and_the_total_counts_them_all()
+    {
+        using var engine = Sitrep.Engine.SitrepEngine.Open(codecs => Sitrep.Storage.StoreFactory.Open(store.Db, codecs), Sitrep.Engine.EngineOptions.Default);
+        var query = new Sitrep.Events.EventQuery();
+        var all = Sitrep.Events.StoredEvents.Find(engine.Store, query);
+        Assert.True(all.Count >= 3, $"{all.Count} events");
+
+        for (int limit = 1; limit <= all.Count + 1; limit++)
+        {
+            var first = Sitrep.Events.StoredEvents.Find(engine.Store, query, limit);
+            Assert.Equal(all.Count, first.Total);
+            Assert.Equal(all.Take(limit).Select(e => (e.Document, e.Id)), first.Events.Select(e => (e.Document, e.Id)));
+        }
+
+        var (code, output) = CliRunner.Run("events", "--db", store.Db, "--top", "1");
+        Assert.Equal(0, code);
+        Assert.Contains($"1 event of {all.Count} shown (--top N lists more)", output, StringComparison.Ordinal);
+        // The earliest: the shelling of 2 March.
+        Assert.Contains("shelled", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("arrested", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Events_are_listed_in_date_order_with_type_status_and_cue()
     {
         var (code, output) = CliRunner.Run("events", "--db", store.Db);
