@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -354,6 +354,10 @@ internal sealed class EventFinder
                     (type, mode) = !ExpectForms.Contains(span) && DesireAsks(text, tokens, owner, input.Mentions, i, end) ? ("REQUEST", "appeal") : (null, null);
                 // "Trump fired Comey", "the firing of Flynn", "Comey's firing": a person fired from a job, with no weapon named, is no attack (event-dismissal-verbs.tsv).
                 if (type == "ASSAULT" && last == i && !armed && DismissalVerbs.Contains(span) && Dismissal(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "came under fire from critics", "drew fire", "fired back at his critics": criticism or a retort, no use of force,
+                // unless the one who fires is armed ("came under fire from militants", "troops fired back") (event-figurative-fire.tsv).
+                if (type == "ASSAULT" && last == i && FireForms.Contains(span) && FigurativeFire(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
                 // "sales declined by 50 percent", "the moral decline": a decrease, no refusal; "declined to testify", "declined the offer" stay (event-decrease-verbs.tsv).
                 if (type == "REJECT" && last == i && DecreaseVerbs.Contains(span) && !Refusal(text, tokens, owner, input.Mentions, timed, first, end, i))
@@ -741,6 +745,141 @@ internal sealed class EventFinder
 
     /// <summary>Verbs of firing that also mean dismissing someone from a job (event-dismissal-verbs.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon DismissalVerbs = Sitrep.Lexicons.Lexicon.Get("event-dismissal-verbs");
+
+    /// <summary>Figurative "fire" (event-figurative-fire.tsv): the words before ("under", "drew"), after ("back"), the verb's forms and further armed words.</summary>
+    private static readonly Sitrep.Lexicons.Lexicon FigurativeFireWords = Sitrep.Lexicons.Lexicon.Get("event-figurative-fire");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FireForms = FigurativeFireWords.Tagged("verb").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FireBefore = FigurativeFireWords.Tagged("before").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FireAfter = FigurativeFireWords.Tagged("after").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FireArmed = FigurativeFireWords.Tagged("armed").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many words the phrase of the one who fires may hold ("from Syrian government troops").</summary>
+    private const int FirerPhrase = 5;
+
+    /// <summary>
+    /// Token <paramref name="q"/> names an armed person or group, a weapon or a military post: event-weapons.tsv
+    /// (not the forms of the verb "attack", which name criticism as often; "attackers" stays), the armed actors of event-strike-contexts.tsv
+    /// and the armed words of event-figurative-fire.tsv; also inside a name ("the Israel Defense Forces", "Afghan National Army").
+    /// </summary>
+    private static bool ArmedWord(string text, Token[] tokens, int q)
+    {
+        if (tokens[q].Kind != TokenKind.Word)
+            return false;
+        var span = tokens[q].Span(text);
+        return (WeaponAt(text, tokens, q, tokens.Length) && !IsAny(span, "attack", "attacks", "attacked", "attacking")) || ArmedActors.Contains(span) || FireArmed.Contains(span);
+    }
+
+    /// <summary>
+    /// The phrase of the one who fires from <paramref name="from"/>: at most <see cref="FirerPhrase"/> tokens, ended by
+    /// punctuation, a preposition, a conjunction or a verb. Armed when a word of it is (<see cref="ArmedWord"/>); a speaker
+    /// when it holds a person's name or a noun of persons ("critics", "lawmakers") and no armed word.
+    /// </summary>
+    private static (bool Armed, bool Speaker) Firer(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int from, int to)
+    {
+        bool speaker = false;
+        for (int q = from; q < to; q++)
+        {
+            if (owner[q] >= 0)
+            {
+                if (ArmedWord(text, tokens, q))
+                    return (true, false);
+                speaker |= mentions[owner[q]].Type == "PERSON";
+                continue;
+            }
+            var span = tokens[q].Span(text);
+            if (tokens[q].Kind != TokenKind.Word || IsAny(span, "and", "or", "but", "who", "which", "that", "for", "over", "after", "in", "on", "at", "with", "to", "by", "about", "as", "during", "amid", "when", "saying"))
+                break;
+            if (ArmedWord(text, tokens, q))
+                return (true, false);
+            if (AgentNouns.Contains(span) || IsAny(span, "he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "you"))
+                speaker = true;
+        }
+        return (false, speaker);
+    }
+
+    /// <summary>
+    /// The "fire" at <paramref name="i"/> is figurative (event-figurative-fire.tsv): "under fire", "drew fire" (over at
+    /// most one modifier: "came under heavy fire") or "fired back", and the one who fires is not armed. The one who fires
+    /// is told after "from" (under / drew fire) or is the subject before the verb or the one fired at after "at" (fired
+    /// back); an armed word there keeps the attack ("came under fire from militants", "troops fired back at gunmen"),
+    /// a person or a noun of persons makes it criticism ("came under fire from lawmakers", "Ruiz fired back at her
+    /// critics"). When neither is told, the sentence decides: any armed word in it keeps the attack.
+    /// </summary>
+    private static bool FigurativeFire(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        bool before = i - 1 >= first && owner[i - 1] < 0 && FireBefore.Contains(tokens[i - 1].Span(text))
+            || (i - 2 >= first && owner[i - 2] < 0 && owner[i - 1] < 0 && tokens[i - 1].Kind == TokenKind.Word && char.IsLower(text[tokens[i - 1].Start])
+                && !ArmedWord(text, tokens, i - 1) && FireBefore.Contains(tokens[i - 2].Span(text)));
+        bool after = !before && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && FireAfter.Contains(tokens[i + 1].Span(text));
+        if (!before && !after)
+            return false;
+        bool speaker = false;
+        if (before)
+        {
+            // "came under fire Tuesday from Democrats": the one who fires after "from", a few words on.
+            for (int q = i + 1; q < Math.Min(end, i + 4); q++)
+            {
+                if (tokens[q].Kind != TokenKind.Word)
+                    break;
+                if (IsAny(tokens[q].Span(text), "from"))
+                {
+                    var (armed, named) = Firer(text, tokens, owner, mentions, q + 1, Math.Min(end, q + 1 + FirerPhrase));
+                    if (armed)
+                        return false;
+                    speaker = named;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            // "fired back at the gunmen", "fired back with rockets": what follows the particle.
+            int q = i + 2;
+            if (q < end && IsAny(tokens[q].Span(text), "at", "with", "on", "against"))
+            {
+                var (armed, named) = Firer(text, tokens, owner, mentions, q + 1, Math.Min(end, q + 1 + FirerPhrase));
+                if (armed)
+                    return false;
+                speaker = named;
+            }
+            // The subject: the words of the clause before the verb, back to punctuation or a conjunction.
+            for (int p = i - 1; p >= Math.Max(first, i - 1 - FirerPhrase); p--)
+            {
+                if (owner[p] < 0 && (tokens[p].Kind != TokenKind.Word || IsAny(tokens[p].Span(text), "and", "but", "or", "that", "which", "when", "after", "as")))
+                    break;
+                if (ArmedWord(text, tokens, p))
+                    return false;
+            }
+        }
+        if (speaker)
+            return true;
+        // "when Gaza is under fire": a place is shot at, not criticised, when no one who fires is told.
+        if (before && UnderFirePlace(text, tokens, owner, mentions, first, i))
+            return false;
+        for (int p = first; p < end; p++)
+        {
+            if (p != i && ArmedWord(text, tokens, p))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A place's name (GPE, LOC) is the subject of "under fire": before "is", "was", "came" … "under", over "has been".</summary>
+    private static bool UnderFirePlace(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int i)
+    {
+        int u = i - 1;
+        while (u > first && !IsAny(tokens[u].Span(text), "under"))
+            u--;
+        int p = u - 1;
+        if (p < first || !IsAny(tokens[u].Span(text), "under") || u < i - 2)
+            return false;
+        if (!IsAny(tokens[p].Span(text), "is", "was", "are", "were", "been", "be", "came", "come", "comes", "coming", "remains", "remained"))
+            return false;
+        p--;
+        while (p >= first && owner[p] < 0 && IsAny(tokens[p].Span(text), "has", "have", "had", "been", "also", "now", "still", "again", "will", "would"))
+            p--;
+        return p >= first && owner[p] >= 0 && mentions[owner[p]].Type is "GPE" or "LOC";
+    }
 
     /// <summary>Forms of refusal verbs that news uses mostly for a decrease (event-decrease-verbs.tsv): "decline".</summary>
     private static readonly Sitrep.Lexicons.Lexicon DecreaseVerbs = Sitrep.Lexicons.Lexicon.Get("event-decrease-verbs");
@@ -1535,7 +1674,7 @@ internal sealed class EventFinder
     {
         for (int p = first; p < end; p++)
         {
-            if (p != i && tokens[p].Kind == TokenKind.Word && In(text, tokens, p, WordSet.Weapon) && !tokens[p].Span(text).StartsWith("attack", StringComparison.OrdinalIgnoreCase))
+            if (p != i && tokens[p].Kind == TokenKind.Word && WeaponAt(text, tokens, p, end) && !tokens[p].Span(text).StartsWith("attack", StringComparison.OrdinalIgnoreCase))
                 return true;
         }
         return false;
@@ -1545,10 +1684,28 @@ internal sealed class EventFinder
     {
         for (int p = first; p < end; p++)
         {
-            if (tokens[p].Kind == TokenKind.Word && In(text, tokens, p, WordSet.Weapon))
+            if (tokens[p].Kind == TokenKind.Word && WeaponAt(text, tokens, p, end))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>Words of event-weapons.tsv that are also adjectives of no weapon, and the heads of arms after them (event-weapon-adjectives.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon WeaponAdjectives = Sitrep.Lexicons.Lexicon.Get("event-weapon-adjectives");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdjectiveWeapons = WeaponAdjectives.Tagged("adjective").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeaponHeads = WeaponAdjectives.Tagged("head").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Token <paramref name="p"/> names a weapon (event-weapons.tsv); a word that is also an adjective ("explosive") only
+    /// as a noun or before a head of arms ("an explosive vest"), not before another lower-case word ("an explosive decision").
+    /// </summary>
+    private static bool WeaponAt(string text, Token[] tokens, int p, int end)
+    {
+        if (!In(text, tokens, p, WordSet.Weapon))
+            return false;
+        if (!AdjectiveWeapons.Contains(tokens[p].Span(text)) || p + 1 >= end || tokens[p + 1].Kind != TokenKind.Word || !char.IsLower(text[tokens[p + 1].Start]))
+            return true;
+        return WeaponHeads.Contains(tokens[p + 1].Span(text)) || In(text, tokens, p + 1, WordSet.Weapon | WordSet.Preposition | WordSet.VerbContext);
     }
 
     /// <summary>
