@@ -32,6 +32,12 @@ internal static class EntityLexicons
 
     public static FrozenSet<string> LawSuffixes { get; } = LawNames.Tagged("suffix");
 
+    /// <summary>Words that, capitalised, end a programme's, agreement's or period's name ("… Program", "… Agreement", "… Age"; programme-nouns.tsv, tag head).</summary>
+    public static FrozenSet<string> ProgrammeHeads { get; } = Lexicon.Get("programme-nouns").Tagged("head");
+
+    /// <summary>Words that, capitalised and before a number, name a part of a law ("Title IX", "Article 5"; programme-nouns.tsv, tag numbered).</summary>
+    public static FrozenSet<string> NumberedLawParts { get; } = Lexicon.Get("programme-nouns").Tagged("numbered");
+
     /// <summary>Whole names of documents, addresses and diseases that are MISC whatever the tagger read ("Declaration of Independence", "State of the Union", "HIV").</summary>
     public static Lexicon MiscNames => Lexicon.Get("misc-names");
 
@@ -122,7 +128,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words", "us-states");

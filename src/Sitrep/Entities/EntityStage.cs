@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("18", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("19", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -174,6 +174,8 @@ public sealed partial class EntityStage : IDocumentStage
         ListTypes.Apply(text, mentions, inPlaceList);
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
+        // After the one type per name and the bracket pairs, so a programme's cue types all its names and no vote undoes it.
+        ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
         PlaceEvidence.Apply(text, mentions);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;

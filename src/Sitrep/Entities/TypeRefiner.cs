@@ -48,6 +48,10 @@ internal static class TypeRefiner
         // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
         if (IsLawName(name) || IsMiscName(name) || IsStormName(name))
             return "MISC";
+        // "Paycheck Protection Program", "North American Free Trade Agreement", "Gilded Age", "Title IX": a programme, an
+        // agreement, a period or a part of a law (a person's name may end in such a word: "Gov. Nathan Deal").
+        if (mention.Type != EntityTypes.Person && ((IsProgrammeName(name) && !UnitAt(text, mention.End) && !OfAnOrganisation(name, actors)) || IsNumberedLawPart(name)))
+            return "MISC";
         // "Wall Street's expectations": a street standing for an industry or a government is an organisation, the street itself only after a house number or a preposition of place ("at 40 Wall Street", "an office in Downing Street").
         if (IsSectorMetonym(name) && !LiteralStreet(text, mention.Start))
             return "ORG";
@@ -301,6 +305,65 @@ internal static class TypeRefiner
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A name of two or more words whose last, written capitalised, is a programme's, agreement's or period's head
+    /// (programme-nouns.tsv, tag head: "Clean Power Plan", "Warsaw Pact", "Gilded Age") and that has no organisation's
+    /// head word ("Pew Research Center Program" is the centre's).
+    /// </summary>
+    internal static bool IsProgrammeName(ReadOnlySpan<char> name)
+    {
+        name = name.TrimEnd();
+        int space = name.LastIndexOf(' ');
+        if (space <= 0)
+            return false;
+        var last = name[(space + 1)..];
+        return last.Length > 2 && char.IsUpper(last[0]) && NameKeys.HasLower(last) && EntityLexicons.ProgrammeHeads.Contains(last.ToString())
+            && !HasOrganisationHead(name[..space]);
+    }
+
+    /// <summary>
+    /// " at …" after a programme's name: a department of an organisation ("the Eurasia Program at Chatham House",
+    /// "the National Security Program at Third Way"), an organisation's unit rather than a programme.
+    /// </summary>
+    internal static bool UnitAt(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && text[i] == ' ')
+            i++;
+        return i > end && text.AsSpan(i).StartsWith("at ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The words before the programme's head open with an organisation the actor dictionaries know ("United Nations Development Program", "UN Environment Programme" are agencies).</summary>
+    private static bool OfAnOrganisation(ReadOnlySpan<char> name, Actors.ActorTable? actors)
+    {
+        if (actors is null)
+            return false;
+        int last = name.TrimEnd().LastIndexOf(' ');
+        for (int space = 0; space < last; space++)
+        {
+            if (name[space] == ' ' && space > 0 && actors.Of(name[..space]) is { Type: "ORG" })
+                return true;
+        }
+        return actors.Of(name[..Math.Max(0, last)]) is { Type: "ORG" };
+    }
+
+    /// <summary>"Title IX", "Title 42", "Article 5": a part of a law's word, capitalised, and a roman or arabic number, the whole name.</summary>
+    internal static bool IsNumberedLawPart(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        int space = name.IndexOf(' ');
+        if (space <= 0 || space == name.Length - 1 || name[(space + 1)..].IndexOf(' ') >= 0 || !char.IsUpper(name[0]))
+            return false;
+        var number = name[(space + 1)..];
+        bool digits = true, roman = true;
+        foreach (char c in number)
+        {
+            digits &= char.IsDigit(c);
+            roman &= c is 'I' or 'V' or 'X' or 'L' or 'C';
+        }
+        return (digits || roman) && EntityLexicons.NumberedLawParts.Contains(name[..space].ToString());
     }
 
     /// <summary>The name, a leading "the" aside, is one of the whole names typed MISC ("the Declaration of Independence", "HIV").</summary>
