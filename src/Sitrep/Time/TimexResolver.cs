@@ -184,6 +184,11 @@ internal sealed class TimexResolver
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
             _shifting = c.Rule == Rule.Ago && !c.TextAnchored && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
+            bool own = (how == TimeAnchor.None || how == TimeAnchor.Text && anchor != TimeAnchor.Text)
+                && !TimexRecognizer.PreviousWord(_text, c.Start).Equals("since", StringComparison.OrdinalIgnoreCase);
+            _inEarlierYear = own && reference is { } year && p.End < new DateOnly(year.Year, 1, 1);
+            if (p.Grain == Grain.Day)
+                _lastDayFromReference = how != TimeAnchor.None && !(how == TimeAnchor.Text && anchor != TimeAnchor.Text);
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null),
                 ownDate: (how == TimeAnchor.None || how == TimeAnchor.Text && anchor != TimeAnchor.Text)
                     && !TimexRecognizer.PreviousWord(_text, c.Start).Equals("since", StringComparison.OrdinalIgnoreCase));
@@ -1032,9 +1037,38 @@ internal sealed class TimexResolver
             if (resolved?.Day is { } nd)
                 return new Resolved(null, nd.ToString("yyyy-MM-dd", Invariant) + time, resolved.Anchor);
         }
+        // "In 1999 ... I generally arrived at 6:30 a.m.", "On Sept. 11, 2001 ... By 10:30 a.m., both towers had collapsed":
+        // a clock time with no day of its own right after the text has gone to an earlier year it dates itself is a time
+        // of that story, not of the publication day: the day the text named last when that is where the story is, else
+        // not known. Not a stamp of the article ("Updated at 3:15 p.m."), nor one the sentence looks ahead to.
+        // A story the text has already set on a day counted from the publication date ("early Wednesday morning") keeps that
+        // present: a year after it is a side glance ("who joined the force in 2005").
+        if (_inEarlierYear && !_lastDayFromReference && !IsStamp(c) && TenseOf(c) != Tense.Future)
+        {
+            if (_lastDay is { } storyDay && _lastPeriod == storyDay && !_movedOffLastDay)
+                return new Resolved(null, storyDay.Value + time, TimeAnchor.Text);
+            return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+        }
         if (reference is { } r)
             return new Resolved(null, r.ToString("yyyy-MM-dd", Invariant) + time, anchor);
         return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+    }
+
+    /// <summary>Whether the last day the text named was counted from the publication date (or a quote's date): "on Wednesday", "yesterday".</summary>
+    private bool _lastDayFromReference;
+
+    /// <summary>Whether the period remembered last was dated by the text itself and ended before the reference date's year.</summary>
+    private bool _inEarlierYear;
+
+    /// <summary>"Updated at 3:15 p.m.", "Posted 9 a.m.": the article's own time stamp, the publication day's.</summary>
+    private bool IsStamp(Candidate c)
+    {
+        var before = _text.AsSpan(Math.Max(0, c.Start - 16), c.Start - Math.Max(0, c.Start - 16)).TrimEnd();
+        if (before.EndsWith(" at", StringComparison.OrdinalIgnoreCase) || before.Equals("at", StringComparison.OrdinalIgnoreCase))
+            before = before[..^2].TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\n');
+        before = before[(space + 1)..].TrimStart("-–—(".AsSpan());
+        return before is "Updated" or "Update" or "updated" or "update" or "Posted" or "posted" or "Published" or "published" or "UPDATE" or "UPDATED";
     }
 
     private Resolved? Holiday(Candidate c, DateOnly? reference, TimeAnchor anchor)
