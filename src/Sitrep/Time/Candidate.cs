@@ -88,6 +88,16 @@ internal sealed class Candidate
     /// </summary>
     public int ListYear = None;
 
+    /// <summary>
+    /// "November of that year", "in March of the following year", "from August to November of that year": a year-less
+    /// month or day whose year is an anaphoric one after "of" (0 that/the same year, +1 the following, -1 the previous),
+    /// resolved before the month is placed in it; else <see cref="None"/>.
+    /// </summary>
+    public int YearAnaphor = None;
+
+    /// <summary>"that year" in "November of that year": the year of the month before it, not a year of its own.</summary>
+    public bool OfMonth;
+
     /// <summary>For a clock time: the next day-naming candidate in the text, which may be its day.</summary>
     public Candidate? NextDay;
 

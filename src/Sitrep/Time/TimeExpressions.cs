@@ -82,7 +82,10 @@ public static class TimeExpressions
         {
             var c = chosen[i];
             if (i + 1 < chosen.Count)
+            {
                 ListYear(text, c, chosen[i + 1]);
+                YearAnaphor(text, c, chosen[i + 1]);
+            }
             if (c.Rule == Rule.Clock && c.DayPart is null)
                 c.NextDay = nextDay;
             if (c.Grain == Grain.Day && c.Type != TimexType.Set && c.Rule is Rule.Weekday or Rule.Deictic or Rule.MonthDay or Rule.Calendar)
@@ -120,6 +123,38 @@ public static class TimeExpressions
                 return;
         }
         c.ListYear = c.Month > next.Month ? year - 1 : year;
+    }
+
+    /// <summary>
+    /// "in November of that year", "from August to November of that year", "in March of the following year": the month's
+    /// year is the anaphoric year after "of", counted from the year the text named before, not the month's own nearest to
+    /// the publication date (which "that year" would then take from it). A month listed before such a one takes the same
+    /// year, or the year before when it comes later in the calendar ("from December to March of the following year").
+    /// </summary>
+    private static void YearAnaphor(string text, Candidate c, Candidate next)
+    {
+        if (c.Rule is not (Rule.Month or Rule.MonthDay) || c.Relative != Candidate.None || c.YearRelative != Candidate.None
+            || c.Quarter == -2 || c.Month == Candidate.None || c.ListYear != Candidate.None || next.Start < c.End)
+        {
+            return;
+        }
+        var gap = text.AsSpan(c.End, next.Start - c.End).Trim();
+        if (next.Rule == Rule.Anaphoric && next.Grain == Grain.Year && next.Mod is null && gap is "of" or ", of"
+            && text.AsSpan(next.Start, next.Length).Trim().EndsWith("year", StringComparison.OrdinalIgnoreCase))
+        {
+            c.YearAnaphor = next.Relative == Candidate.None ? 0 : next.Relative;
+            next.OfMonth = true;
+            return;
+        }
+        if (next.YearAnaphor == Candidate.None || next.Month == Candidate.None || gap.Length > 20)
+            return;
+        foreach (var range in gap.SplitAny(" \n"))
+        {
+            var w = gap[range].Trim(',');
+            if (w.Length > 0 && w is not ("and" or "or" or "to" or "through" or "thru" or "until" or "till" or "-" or "–" or "—"))
+                return;
+        }
+        c.YearAnaphor = c.Month > next.Month ? next.YearAnaphor - 1 : next.YearAnaphor;
     }
 
     /// <summary>Reads each candidate against the publication date (or a quote's); candidates are only read, never changed.</summary>

@@ -184,6 +184,11 @@ internal sealed class TimexResolver
             if (c.Type == TimexType.Time && c.Rule != Rule.Clock && c.Part is not null && p.Grain == Grain.Day)
                 value += "T" + c.Part;
             _shifting = c.Rule == Rule.Ago && !c.TextAnchored && c.Relative != Candidate.None ? Math.Sign(c.Relative) : 0;
+            bool own = (how == TimeAnchor.None || how == TimeAnchor.Text && anchor != TimeAnchor.Text)
+                && !TimexRecognizer.PreviousWord(_text, c.Start).Equals("since", StringComparison.OrdinalIgnoreCase);
+            _inEarlierYear = own && reference is { } year && p.End < new DateOnly(year.Year, 1, 1);
+            if (p.Grain == Grain.Day)
+                _lastDayFromReference = how != TimeAnchor.None && !(how == TimeAnchor.Text && anchor != TimeAnchor.Text);
             Remember(p, sentence, main: c.YearShift == 0 && (c.Rule is not (Rule.Ago or Rule.NamedQuarter) || c.DayPart is not null),
                 ownDate: (how == TimeAnchor.None || how == TimeAnchor.Text && anchor != TimeAnchor.Text)
                     && !TimexRecognizer.PreviousWord(_text, c.Start).Equals("since", StringComparison.OrdinalIgnoreCase));
@@ -417,6 +422,12 @@ internal sealed class TimexResolver
 
     private Resolved? YearlessDay(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
+        if (c.YearAnaphor != Candidate.None)
+        {
+            return AnaphoricYear(c) is { } ay && c.Day <= DateTime.DaysInMonth(ay, c.Month)
+                ? new Resolved(Period.OfDay(new DateOnly(ay, c.Month, c.Day)), null, TimeAnchor.Text)
+                : Unknown($"XXXX-{c.Month:D2}-{c.Day:D2}");
+        }
         if (reference is not { } r)
             return Unknown($"XXXX-{c.Month:D2}-{c.Day:D2}");
         if (c.YearRelative != Candidate.None)
@@ -476,6 +487,12 @@ internal sealed class TimexResolver
             int year = NearestCentury(c.Day, reference);
             return new Resolved(new Period(Grain.Month, new DateOnly(year, c.Month, 1)), null, reference is null ? TimeAnchor.None : anchor);
         }
+        if (c.YearAnaphor != Candidate.None)
+        {
+            return AnaphoricYear(c) is { } ay
+                ? new Resolved(new Period(Grain.Month, new DateOnly(ay, c.Month, 1)), null, TimeAnchor.Text)
+                : Unknown($"XXXX-{c.Month:D2}");
+        }
         if (reference is not { } r)
             return Unknown($"XXXX-{c.Month:D2}");
         if (c.YearRelative != Candidate.None)
@@ -495,6 +512,31 @@ internal sealed class TimexResolver
         };
         return p is null ? null : new Resolved(p, null, anchor);
     }
+
+    /// <summary>
+    /// The year of "November of that year" (or "of the following year"): the year of the last period the text named, as
+    /// "that year" alone would take it, shifted as the words say; null when the text named none (the month's year is then
+    /// not known, rather than the one nearest the publication date). Kept for the "that year" after the month.
+    /// </summary>
+    private int? AnaphoricYear(Candidate c)
+    {
+        // "from January to March of the following year": the months of a list count from the same antecedent, not each
+        // from the month before it (the last candidate read was then the list's month before this one).
+        int? basis = _lastEnd >= 0 && _lastEnd == _monthAnaphorEnd ? _monthAnaphorBase
+            : _lastPeriod is { } lp && lp.Grain <= Grain.Year ? lp.Start.Year : null;
+        int? year = basis + c.YearAnaphor;
+        _monthAnaphorBase = basis;
+        _monthAnaphorEnd = c.End;
+        _monthAnaphorYear = year is >= 1 and <= 9999 ? year : null;
+        return _monthAnaphorYear;
+    }
+
+    /// <summary>The antecedent's year of the last "Month of that year" and where that month ends, for the months listed with it.</summary>
+    private int? _monthAnaphorBase;
+    private int _monthAnaphorEnd = -1;
+
+    /// <summary>The year found for the last "Month of that year", for the "that year" that follows the month.</summary>
+    private int? _monthAnaphorYear;
 
     private static Period LatestStarted(Func<int, Period> make, DateOnly limit)
     {
@@ -660,6 +702,11 @@ internal sealed class TimexResolver
             int year = c.Year != Candidate.None ? c.Year : (_lastEndedQuarter?.Start ?? r).Year + c.YearShift;
             return new Resolved(Period.Containing(Grain.Year, new DateOnly(year, 1, 1)), null, TimeAnchor.Text);
         }
+        // "a 4% increase over the same period in 2017", "fell ... during that same period" (after "between 2003 and 2013"):
+        // a span of the text's own, of any length, when the text has named no quarter; the quarter before the
+        // publication date would be a guess, so its value is not known.
+        if (c.Grain == Grain.Day && c.TextAnchored && textQuarter is null && c.Year == Candidate.None && IsSamePeriod(c))
+            return Unknown("XXXX");
         if (c.Year != Candidate.None)
         {
             var basisQuarter = textQuarter ?? lastCompleted;
@@ -696,6 +743,14 @@ internal sealed class TimexResolver
         if (c.YearShift != 0)
             result = result.ShiftYears(c.YearShift);
         return new Resolved(result, null, how);
+    }
+
+    /// <summary>"the same period", "the comparable period", "the corresponding period": a period named by its likeness to another.</summary>
+    private bool IsSamePeriod(Candidate c)
+    {
+        var words = _text.AsSpan(c.Start, c.Length);
+        return words.Contains("same", StringComparison.OrdinalIgnoreCase) || words.Contains("comparable", StringComparison.OrdinalIgnoreCase)
+            || words.Contains("corresponding", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"the six months ended Aug. 12": a span that ends on a day, whose year-earlier counterpart is that day's (the date).</summary>
@@ -811,6 +866,9 @@ internal sealed class TimexResolver
 
     private Resolved? Anaphoric(Candidate c, DateOnly? reference, TimeAnchor anchor)
     {
+        // "that year" in "November of that year": the year the month was placed in (or, like the month, not known).
+        if (c.OfMonth)
+            return _monthAnaphorYear is { } y ? new Resolved(new Period(Grain.Year, new DateOnly(y, 1, 1)), null, TimeAnchor.Text) : Unknown("XXXX");
         Period? basis = null;
         var how = TimeAnchor.Text;
         bool fromReference = false;
@@ -979,9 +1037,38 @@ internal sealed class TimexResolver
             if (resolved?.Day is { } nd)
                 return new Resolved(null, nd.ToString("yyyy-MM-dd", Invariant) + time, resolved.Anchor);
         }
+        // "In 1999 ... I generally arrived at 6:30 a.m.", "On Sept. 11, 2001 ... By 10:30 a.m., both towers had collapsed":
+        // a clock time with no day of its own right after the text has gone to an earlier year it dates itself is a time
+        // of that story, not of the publication day: the day the text named last when that is where the story is, else
+        // not known. Not a stamp of the article ("Updated at 3:15 p.m."), nor one the sentence looks ahead to.
+        // A story the text has already set on a day counted from the publication date ("early Wednesday morning") keeps that
+        // present: a year after it is a side glance ("who joined the force in 2005").
+        if (_inEarlierYear && !_lastDayFromReference && !IsStamp(c) && TenseOf(c) != Tense.Future)
+        {
+            if (_lastDay is { } storyDay && _lastPeriod == storyDay && !_movedOffLastDay)
+                return new Resolved(null, storyDay.Value + time, TimeAnchor.Text);
+            return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+        }
         if (reference is { } r)
             return new Resolved(null, r.ToString("yyyy-MM-dd", Invariant) + time, anchor);
         return new Resolved(null, "XXXX-XX-XX" + time, TimeAnchor.None);
+    }
+
+    /// <summary>Whether the last day the text named was counted from the publication date (or a quote's date): "on Wednesday", "yesterday".</summary>
+    private bool _lastDayFromReference;
+
+    /// <summary>Whether the period remembered last was dated by the text itself and ended before the reference date's year.</summary>
+    private bool _inEarlierYear;
+
+    /// <summary>"Updated at 3:15 p.m.", "Posted 9 a.m.": the article's own time stamp, the publication day's.</summary>
+    private bool IsStamp(Candidate c)
+    {
+        var before = _text.AsSpan(Math.Max(0, c.Start - 16), c.Start - Math.Max(0, c.Start - 16)).TrimEnd();
+        if (before.EndsWith(" at", StringComparison.OrdinalIgnoreCase) || before.Equals("at", StringComparison.OrdinalIgnoreCase))
+            before = before[..^2].TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\n');
+        before = before[(space + 1)..].TrimStart("-–—(".AsSpan());
+        return before is "Updated" or "Update" or "updated" or "update" or "Posted" or "posted" or "Published" or "published" or "UPDATE" or "UPDATED";
     }
 
     private Resolved? Holiday(Candidate c, DateOnly? reference, TimeAnchor anchor)
