@@ -16,6 +16,7 @@ internal static class QuotesCommand
         var speaker = new Option<string?>("--speaker") { Description = "Only quotes of this speaker: an entity id (E12) or a name (any case, part of it will do)." };
         var cited = new Option<string?>("--cited") { Description = "Only quotes whose words appeared in this outlet or channel: an entity id or a name (Twitter, Tasnim)." };
         var document = new Option<string?>("--document") { Description = "Only quotes of this stored document." };
+        var attribution = new Option<string?>("--attribution") { Description = "Only quotes of this kind of attribution: speech (words said or written), thought, evidential or action." };
         var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 100 }.AtLeast(1);
         var json = new Option<bool>("--json") { Description = "Write the quotes as JSON (one array) instead of a table." };
         var command = new Command("quotes", """
@@ -25,12 +26,14 @@ internal static class QuotesCommand
             Examples:
               sitrep quotes --speaker Kolvar
               sitrep quotes --speaker E12 --cited Twitter
+              sitrep quotes --speaker Kolvar --attribution speech
               sitrep quotes --document harbor-ledger_2025-03-03 --json
             """);
         command.Options.Add(db);
         command.Options.Add(speaker);
         command.Options.Add(cited);
         command.Options.Add(document);
+        command.Options.Add(attribution);
         command.Options.Add(top);
         command.Options.Add(json);
         command.SetAction(parse =>
@@ -39,7 +42,13 @@ internal static class QuotesCommand
             if (engine is null)
                 return exitCode;
             var store = engine.Store;
-            var query = new QuoteQuery(Blank(parse.GetValue(speaker)), Blank(parse.GetValue(cited)), Blank(parse.GetValue(document)));
+            QuoteAttribution? kind = null;
+            if (Blank(parse.GetValue(attribution)) is { } name && (kind = CueClasses.Parse(name)) is null)
+            {
+                Errors.Write(console, $"unknown attribution '{name}': speech, thought, evidential or action");
+                return ExitCodes.Usage;
+            }
+            var query = new QuoteQuery(Blank(parse.GetValue(speaker)), Blank(parse.GetValue(cited)), Blank(parse.GetValue(document))) { Attribution = kind };
             if (query.Document is { } id && store.Load(id) is null)
             {
                 Errors.Write(console, $"no document {id} in the store {store.Location} ('sitrep documents list' or 'sitrep search' finds ids)");
@@ -72,13 +81,14 @@ internal static class QuotesCommand
                 var summary = titles.GetValueOrDefault(q.Document);
                 table.AddRow(
                     Markup.Escape(q.Speaker is null ? "(unattributed)" : q.Speaker + (q.SpeakerId is { } e ? $" ({e})" : "")),
-                    Markup.Escape((q.Quote.Kind == QuoteKind.Indirect ? "" : "“") + StoredQuote.Shorten(q.Words, 160) + (q.Quote.Kind == QuoteKind.Indirect ? "" : "”")),
+                    Markup.Escape((q.Quote.Kind == QuoteKind.Indirect ? "" : "“") + StoredQuote.Shorten(q.Words, 160) + (q.Quote.Kind == QuoteKind.Indirect ? "" : "”")
+                        + (q.Quote.IsSpeech ? "" : " (" + CueClasses.Name(q.Quote.Attribution) + ")")),
                     Markup.Escape(q.CitedName ?? ""),
                     Markup.Escape(q.Date ?? ""),
                     Markup.Escape(q.Document + (summary?.Outlet is { } outlet ? $" ({outlet})" : "")));
             }
             console.Write(table);
-            console.MarkupLineInterpolated($"{ViewRenderer.Count(quotes.Count, "quote", "quotes")}{(more ? " shown (--top N lists more)" : "")}; words in quotation marks are quoted, the others reported.");
+            console.MarkupLineInterpolated($"{ViewRenderer.Count(quotes.Count, "quote", "quotes")}{(more ? " shown (--top N lists more)" : "")}; words in quotation marks are quoted, the others reported; a thought, evidence or deed, not words, is marked so.");
             return ExitCodes.Ok;
         });
         return command;
@@ -96,6 +106,7 @@ internal static class QuotesCommand
             json.WriteString("document", q.Document);
             json.WriteNumber("quote", q.Index);
             json.WriteString("kind", QuoteJson.KindName(q.Quote.Kind));
+            json.WriteString("attribution", CueClasses.Name(q.Quote.Attribution));
             json.WriteString("text", q.Words);
             if (q.Speaker is null)
             {

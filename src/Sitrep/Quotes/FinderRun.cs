@@ -323,7 +323,9 @@ internal sealed partial class FinderRun
             QuoteCitation? cited = null;
             if (f.CitedStart >= 0 || f.Date is not null)
                 cited = new QuoteCitation(f.CitedStart >= 0 ? new QuoteRef(f.CitedStart, f.CitedEnd, Map(f.CitedEntity)) : null, f.Date, f.DateInferred);
-            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1, f.Parts));
+            // What kind of attribution it is (said, thought, evidence, a deed) is read from the cue alone, after
+            // every other decision: it adds a label and changes no quote (PolNeAR marks all of them).
+            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1, f.Parts, CueClasses.Of(_text, cue)));
             if (f.CitedEntity >= 0)
                 cites.Add(Map(f.CitedEntity));
         }

@@ -14,6 +14,26 @@ public enum QuoteKind
 }
 
 /// <summary>
+/// What kind of attribution a quote is, from its cue (resources/lexicons/speech-cue-classes.tsv): words a
+/// source said or wrote, or an attribution of thought, of evidence or of a deed, which PolNeAR marks too
+/// (and the contract keeps as <see cref="QuoteKind.Indirect"/>) but which report no one's words.
+/// </summary>
+public enum QuoteAttribution
+{
+    /// <summary>Words said or written: "said", "told", "wrote", "according to", and every quote without a cue (words in quotation marks given to a speaker, a transcript turn).</summary>
+    Speech,
+
+    /// <summary>What a source thinks, knows, feels, wants, expects or fears: "believes", "we know", "hopes", "is expected to".</summary>
+    Thought,
+
+    /// <summary>How a thing seems or what evidence shows, no one's words: "seems", "it appears that", "polls show".</summary>
+    Evidential,
+
+    /// <summary>A deed whose object is a thing done, not words: "nominated", "signed", "voted for", "tried to".</summary>
+    Action,
+}
+
+/// <summary>
 /// Words of the body that name a speaker or a source, and what they name: <see cref="Entity"/> is an
 /// index into the document's entities, or, when it is at least their count, into
 /// <see cref="QuoteLayer.Channels"/> (minus that count); -1 when the words name nothing the
@@ -38,7 +58,8 @@ public sealed record QuoteCitation(QuoteRef? Source, string? Date, bool DateInfe
 /// <see cref="Parts"/> is null for words told in one piece; for words split by their own attribution
 /// ("“A,” she said. “B.”", "A, Mr. Y said, B") it holds the pieces in text order, and
 /// <see cref="Start"/>..<see cref="End"/> is the stretch from the first piece to the last, the
-/// attribution between them included.
+/// attribution between them included. <see cref="Attribution"/> tells words said from thought, evidence
+/// and deeds (read from the cue).
 /// </summary>
 public sealed record Quote(
     int Start,
@@ -49,8 +70,12 @@ public sealed record Quote(
     QuoteCitation? Cited,
     int Statement,
     int Within = -1,
-    IReadOnlyList<Documents.TextRange>? Parts = null)
+    IReadOnlyList<Documents.TextRange>? Parts = null,
+    QuoteAttribution Attribution = QuoteAttribution.Speech)
 {
+    /// <summary>Whether the quote reports words said or written (not a thought, evidence or a deed).</summary>
+    public bool IsSpeech => Attribution == QuoteAttribution.Speech;
+
     /// <summary>The characters from <see cref="Start"/> to <see cref="End"/>, for a quote in parts the attribution between them too.</summary>
     public string Text(string body) => body[Start..End];
 
@@ -68,9 +93,10 @@ public sealed record Quote(
     public bool Equals(Quote? other) =>
         other is not null && Start == other.Start && End == other.End && Kind == other.Kind && Equals(Speaker, other.Speaker)
         && Cue == other.Cue && Equals(Cited, other.Cited) && Statement == other.Statement && Within == other.Within
+        && Attribution == other.Attribution
         && (Parts is null ? other.Parts is null : other.Parts is not null && Parts.SequenceEqual(other.Parts));
 
-    public override int GetHashCode() => HashCode.Combine(Start, End, Kind, Speaker, Cue, Cited, Statement, HashCode.Combine(Within, Parts?.Count ?? 0));
+    public override int GetHashCode() => HashCode.Combine(Start, End, Kind, Speaker, Cue, Cited, Statement, HashCode.Combine(Within, Parts?.Count ?? 0, Attribution));
 
     /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) lies inside one piece of the words (not in the attribution between two parts).</summary>
     public bool Holds(int start, int end)

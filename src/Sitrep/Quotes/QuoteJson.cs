@@ -49,6 +49,9 @@ public static class QuoteJson
                 json.WriteNumber("st", q.Statement);
                 if (q.Within >= 0)
                     json.WriteNumber("in", q.Within);
+                // Speech, the common case, is written as nothing; a layer stored before the field reads as speech.
+                if (q.Attribution != QuoteAttribution.Speech)
+                    json.WriteNumber("a", (int)q.Attribution);
                 if (q.Parts is { } parts)
                 {
                     json.WriteStartArray("p");
@@ -113,7 +116,8 @@ public static class QuoteJson
                 cited,
                 q.GetProperty("st").GetInt32(),
                 q.TryGetProperty("in", out var w) ? w.GetInt32() : -1,
-                q.TryGetProperty("p", out var p) ? ReadParts(p) : null));
+                q.TryGetProperty("p", out var p) ? ReadParts(p) : null,
+                q.TryGetProperty("a", out var a) ? (QuoteAttribution)a.GetInt32() : QuoteAttribution.Speech));
         }
         var cites = root.GetProperty("cites").EnumerateArray().Select(e => e.GetInt32()).ToList();
         var channels = new List<QuoteChannel>();
@@ -155,6 +159,9 @@ public static class QuoteJson
             json.WriteNumber("end", q.End);
             json.WriteString("text", text[q.Start..q.End]);
             json.WriteString("kind", KindName(q.Kind));
+            // Project field (docs/analysis-json-extensions.md): what kind of attribution the quote is, from its
+            // cue: speech (words said or written), thought, evidential or action.
+            json.WriteString("attribution", CueClasses.Name(q.Attribution));
             if (q.Speaker is { } sp)
             {
                 json.WriteStartObject("speaker");

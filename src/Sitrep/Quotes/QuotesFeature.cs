@@ -74,7 +74,7 @@ public sealed class QuotesFeature : IPipelineFeature
         public string Name => "quotes";
 
         /// <summary>Bump when any quote, speaker, citation or statement can change for the same input; the lexicons' hashes (its own and the titles it reads role nouns from) are part of it.</summary>
-        public string Version => StageVersion.Of("38", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
+        public string Version => StageVersion.Of("39", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
 
         public IReadOnlyList<Layer> Requires { get; } =
             [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities, TimesFeature.Times];
@@ -134,13 +134,13 @@ public sealed class QuotesFeature : IPipelineFeature
     }
 }
 
-/// <summary>The CSV table of every quote: the document, its index there, range, kind, words, speaker, cue, cited source and date, statement and outer quote.</summary>
+/// <summary>The CSV table of every quote: the document, its index there, range, kind, words, speaker, cue, cited source and date, statement and outer quote, and last (added after the others, so their order holds) the attribution: speech, thought, evidential or action.</summary>
 public sealed class QuotesTable : IExportTable
 {
     public string Name => "quotes";
 
     public IReadOnlyList<string> Columns { get; } =
-        ["document", "quote", "start", "end", "kind", "text", "speaker", "speaker_entity", "cue", "cited", "cited_entity", "date", "date_inferred", "statement", "within"];
+        ["document", "quote", "start", "end", "kind", "text", "speaker", "speaker_entity", "cue", "cited", "cited_entity", "date", "date_inferred", "statement", "within", "attribution"];
 
     public IEnumerable<IReadOnlyList<string?>> DocumentRows(Document document, IDocumentStore store)
     {
@@ -165,6 +165,7 @@ public sealed class QuotesTable : IExportTable
                 q.Quote.Cited?.DateInferred == true ? "true" : null,
                 Number(q.Quote.Statement),
                 q.Quote.Within >= 0 ? Number(q.Quote.Within) : null,
+                CueClasses.Name(q.Quote.Attribution),
             ];
         }
     }
@@ -186,13 +187,14 @@ public sealed class QuotesView : IFeatureView
             yield break;
         yield return new ViewTable(
             "quotes",
-            ["#", "speaker", "words", "kind", "cited", "date", "statement"],
+            ["#", "speaker", "words", "kind", "attribution", "cited", "date", "statement"],
             [.. quotes.Select(q => (IReadOnlyList<string>)
             [
                 q.Index.ToString(CultureInfo.InvariantCulture) + (q.Quote.Within >= 0 ? " in " + q.Quote.Within.ToString(CultureInfo.InvariantCulture) : ""),
                 q.Speaker ?? "",
                 StoredQuote.Shorten(q.Words, 120),
                 QuoteJson.KindName(q.Quote.Kind),
+                CueClasses.Name(q.Quote.Attribution),
                 q.CitedName ?? "",
                 q.Date ?? "",
                 q.Quote.Statement.ToString(CultureInfo.InvariantCulture),

@@ -34,8 +34,12 @@ public sealed record StoredQuote(
     }
 }
 
-/// <summary>What a listing of stored quotes asks for: a speaker and a cited source by name or entity id ("E12"), a document.</summary>
-public sealed record QuoteQuery(string? Speaker = null, string? Cited = null, string? Document = null);
+/// <summary>What a listing of stored quotes asks for: a speaker and a cited source by name or entity id ("E12"), a document, and a kind of attribution (null for every kind).</summary>
+public sealed record QuoteQuery(string? Speaker = null, string? Cited = null, string? Document = null)
+{
+    /// <summary>Only quotes of this kind of attribution (words said, thought, evidence, a deed); null for all.</summary>
+    public QuoteAttribution? Attribution { get; init; }
+}
 
 /// <summary>Reading the quotes a store keeps, with speakers and sources as stored entities.</summary>
 public static class StoredQuotes
@@ -116,6 +120,8 @@ public static class StoredQuotes
         {
             foreach (var q in Of(document, store))
             {
+                if (query.Attribution is { } a && q.Quote.Attribution != a)
+                    continue;
                 if (query.Speaker is { } s && !Matches(s, speakerId, q.SpeakerId, q.Speaker, q.SpeakerWords))
                     continue;
                 if (query.Cited is { } c && !Matches(c, citedId, q.CitedId, q.CitedName, q.CitedSource))

@@ -313,7 +313,8 @@ public static class HtmlReportWriter
 
         private void Statements()
         {
-            html.Append("<section id=\"").Append(prefix).Append("say\"><h2>Key statements</h2>");
+            html.Append("<section id=\"").Append(prefix).Append("say\"><h2>Key statements</h2>")
+                .Append("<p class=\"small\">Words said or written; what an article gives a speaker as a thought, an appearance or a deed (“seems to”, “believes”, “nominated”) is not listed.</p>");
             if (r.Statements.Count == 0)
                 html.Append("<p>No attributed quote.</p>");
             foreach (var sp in r.Statements)

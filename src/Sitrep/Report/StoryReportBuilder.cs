@@ -188,7 +188,9 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
         {
             foreach (var q in d.Quotes)
             {
-                if (q.Speaker is null)
+                // Who said what: words said or written. A thought ("X believes"), an evidential ("X seems to",
+                // "it appears that") or a deed ("X nominated …") is kept in the article's quotes but is no statement.
+                if (q.Speaker is null || !q.Quote.IsSpeech)
                     continue;
                 var key = q.SpeakerId ?? "name:" + q.Speaker.ToUpperInvariant();
                 if (!bySpeaker.TryGetValue(key, out var list))

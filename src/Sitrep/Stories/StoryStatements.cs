@@ -13,7 +13,8 @@ public sealed record StatementQuote(string Document, int Quote, string Words, st
 public sealed record StoryStatement(string Speaker, string SpeakerName, IReadOnlyList<StatementQuote> Quotes);
 
 /// <summary>
-/// The same statement across outlets. Each article already groups its quotes of one speaker on one
+/// The same statement across outlets. Only quotes of words said or written take part (<see cref="Quote.IsSpeech"/>:
+/// not a thought, an evidential or a deed). Each article already groups its quotes of one speaker on one
 /// occasion (a quote's statement number); those groups are joined across articles when the speaker
 /// is the same stored entity, their dates do not conflict (an unknown date conflicts with none) and
 /// the words they put in quotation marks agree: at least two content words in common that make up a
@@ -51,7 +52,9 @@ public static class StoryStatements
         {
             var quotes = StoredQuotes.Of(document, store);
             StoredEntity?[]? resolved = null;
-            foreach (var group in quotes.Where(q => q.SpeakerId is not null).GroupBy(q => (q.SpeakerId!, q.Quote.Statement)))
+            // Only words said or written: a thought, an evidential ("X seems to …") or a deed given to a speaker is
+            // no statement of theirs, even when the article numbers it with the speaker's words.
+            foreach (var group in quotes.Where(q => q.SpeakerId is not null && q.Quote.IsSpeech).GroupBy(q => (q.SpeakerId!, q.Quote.Statement)))
             {
                 // Words in quotation marks are the speaker's; a reporter's paraphrase is the outlet's own words.
                 var quoted = group.Where(q => q.Quote.Kind != QuoteKind.Indirect).ToList();

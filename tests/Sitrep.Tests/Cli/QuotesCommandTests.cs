@@ -67,6 +67,20 @@ public sealed class QuotesCommandTests(ReadingStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public void Quotes_filter_by_attribution_and_an_unknown_one_is_a_usage_error()
+    {
+        var (code, json) = CliRunner.Run("quotes", "--attribution", "speech", "--json", "--db", store.Db);
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.NotEmpty(doc.RootElement.EnumerateArray());
+        Assert.All(doc.RootElement.EnumerateArray(), q => Assert.Equal("speech", q.GetProperty("attribution").GetString()));
+
+        var (bad, output) = CliRunner.Run("quotes", "--attribution", "rumour", "--db", store.Db);
+        Assert.Equal(1, bad);
+        Assert.Contains("unknown attribution 'rumour'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_csv_export_has_a_quotes_table_whose_rows_name_stored_documents()
     {
         using var dir = new TempDir();
@@ -74,7 +88,7 @@ public sealed class QuotesCommandTests(ReadingStoreFixture store) : IClassFixtur
 
         Assert.Equal(0, code);
         var quotes = File.ReadAllLines(dir.File("tables/quotes.csv"));
-        Assert.Equal("document,quote,start,end,kind,text,speaker,speaker_entity,cue,cited,cited_entity,date,date_inferred,statement,within", quotes[0]);
+        Assert.Equal("document,quote,start,end,kind,text,speaker,speaker_entity,cue,cited,cited_entity,date,date_inferred,statement,within,attribution", quotes[0]);
         Assert.Contains(quotes, q => q.StartsWith(store.Ids["Serin harbour to reopen"] + ",", StringComparison.Ordinal) && q.Contains(",the Serin harbour would reopen next week,Lena Marwick,E", StringComparison.Ordinal));
     }
 

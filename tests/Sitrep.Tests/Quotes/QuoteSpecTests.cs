@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Quotes;
 /// <summary>
 /// Runs every file in Specs/Quotes through the default pipeline with entities and the quote finder.
 /// Sections: <c>## input</c>, <c>## metadata</c> (published), <c>## quotes</c> ("- kind: words | speaker:
-/// text = entity ("text = none": no entity) | cue: text | cited: outlet | date: yyyy-MM-dd (followed by "inferred" when the publication date stands in) | within: outer words", "none" for
+/// text = entity ("text = none": no entity) | cue: text | cited: outlet | date: yyyy-MM-dd (followed by "inferred" when the publication date stands in) | attribution: speech, thought, evidential or action | within: outer words", "none" for
 /// null), <c>## not quotes</c>, <c>## cites</c>, <c>## not cites</c> (outlet or channel names) and
 /// <c>## statements</c> ("- same: words ; words", "- different: words ; words"). Any other section fails.
 /// </summary>
@@ -142,6 +142,11 @@ public sealed class QuoteSpecTests
                     var date = (q.Cited?.Date ?? "none") + (q.Cited is { DateInferred: true } ? " inferred" : "");
                     if (date != value)
                         problems.Add($"«{words}»: date [{date}], expected [{value}]");
+                    break;
+                case "attribution":
+                    var attribution = CueClasses.Name(q.Attribution);
+                    if (attribution != value)
+                        problems.Add($"«{words}»: attribution [{attribution}], expected [{value}]");
                     break;
                 case "within":
                     var outer = q.Within >= 0 ? run.Text(run.Layer.Quotes[q.Within]) : "none";

@@ -183,5 +183,53 @@ public sealed partial class ReportReadingTests
         Assert.Equal(versions.Count, versions.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void An_evidential_or_a_belief_given_to_a_speaker_is_not_shown_as_their_statement()
+    {
+        using var dir = new TempDir();
+        static string Article(string url, string title, string date) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = url,
+            ["title"] = title,
+            ["source"] = "Valley Ledger",
+            ["date"] = date,
+            ["text"] = "Mayor Dana Whitlock said the new bridge would cost the river towns twice what the council was told.\n\n"
+                + "Whitlock seems to have given up on the regional board altogether.\n\n"
+                + "Whitlock believes the quarry road will flood again in the spring.",
+        });
+        var input = dir.Write("bridge.jsonl", Article("https://example.test/b1", "Bridge plan splits river towns", "2025-04-02") + "\n"
+            + Article("https://example.test/b2", "Council fights bridge plan", "2025-04-03") + "\n");
+        var db = dir.File("bridge.db");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--db", db, "--quiet").ExitCode);
+        // The quotes are kept, each with its kind of attribution ...
+        var (qcode, quotes) = CliRunner.Run("quotes", "--db", db, "--json");
+        Assert.Equal(0, qcode);
+        using (var q = JsonDocument.Parse(quotes))
+        {
+            var kinds = q.RootElement.EnumerateArray().Select(e => (Words: e.GetProperty("text").GetString()!, Kind: e.GetProperty("attribution").GetString())).ToList();
+            Assert.Contains(kinds, k => k.Words.Contains("given up", StringComparison.Ordinal) && k.Kind == "evidential");
+            Assert.Contains(kinds, k => k.Words.Contains("quarry road", StringComparison.Ordinal) && k.Kind == "thought");
+            Assert.Contains(kinds, k => k.Words.Contains("twice what", StringComparison.Ordinal) && k.Kind == "speech");
+        }
+        // ... but the report's statements show only the words said.
+        var (code, json) = CliRunner.Run("report", "--db", db, "--all", "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        var versions = doc.RootElement.GetProperty("stories")[0].GetProperty("statements").EnumerateArray()
+            .SelectMany(s => s.GetProperty("versions").EnumerateArray()).Select(v => v.GetProperty("words").GetString()!).ToList();
+        Assert.Contains(versions, v => v.Contains("twice what", StringComparison.Ordinal));
+        Assert.DoesNotContain(versions, v => v.Contains("given up", StringComparison.Ordinal));
+        Assert.DoesNotContain(versions, v => v.Contains("quarry road", StringComparison.Ordinal));
+        var (hcode, html) = CliRunner.Run("report", "--db", db, "--all", "--format", "html");
+        Assert.Equal(0, hcode);
+        // The page keeps the articles' texts at its end: only its statements section is read.
+        int at = html.IndexOf("say\"><h2>Key statements", StringComparison.Ordinal);
+        Assert.True(at >= 0, "no statements section");
+        var section = html[at..html.IndexOf("</section>", at, StringComparison.Ordinal)];
+        Assert.Contains("twice what", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("given up on the regional board", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("quarry road", section, StringComparison.Ordinal);
+    }
+
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
