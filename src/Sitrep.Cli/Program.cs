@@ -90,7 +90,9 @@ public static class Program
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Errors.Write(console, $"internal error (please report it): {e.GetType().Name}: {e.Message}");
+            // One line for the user; the trace, which a report of the bug needs, goes to a file beside the others of its kind.
+            var details = CrashReport.Write(e);
+            Errors.Write(console, $"internal error (please report it{(details is null ? "" : ", with " + details)}): {e.GetType().Name}: {e.Message}");
             return ExitCodes.Internal;
         }
     }

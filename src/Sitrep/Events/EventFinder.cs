@@ -3169,7 +3169,7 @@ internal sealed class EventFinder
         }
         // "has recently been hit", "was attacked lately": the sentence writes no date, but says the event is
         // recent; it happened in the month before publication, not on the publication day.
-        if (input.Published is { } published && RecentAtCue(input, sentence, cueStart, cueEnd))
+        if (input.Published is { } published && published.DayNumber >= RecentDays && RecentAtCue(input, sentence, cueStart, cueEnd))
             return (null, published.AddDays(-RecentDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DayText(published), false);
         return input.Published is { } day
             ? (DayText(day), null, null, true)

@@ -631,7 +631,7 @@ public static class StoryEvents
                 if (t is not null)
                     words = new TextSpan(t.Start, t.End, text[t.Start..t.End]);
                 // The month before publication, where the event stage puts what its sentence tells as done "recently".
-                vague = ev.Date is null && stated is { } range && published is { } pub && range == (pub.AddDays(-EventFinder.RecentDays), pub)
+                vague = ev.Date is null && stated is { } range && published is { } pub && pub.DayNumber >= EventFinder.RecentDays && range == (pub.AddDays(-EventFinder.RecentDays), pub)
                     && times.Any(x => x.Start >= ev.Start && x.End <= ev.End && x.Value == "PAST_REF");
             }
             var all = new HashSet<string>(StringComparer.Ordinal);

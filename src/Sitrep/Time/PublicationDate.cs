@@ -214,9 +214,11 @@ public static partial class PublicationDate
             return null;
         var s = stated.Trim();
         if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return d.Year < EarliestYear ? null : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var dto))
         {
+            if (dto.UtcDateTime.Year < EarliestYear)
+                return null;
             bool hasTime = s.Contains(':', StringComparison.Ordinal);
             return hasTime
                 ? dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
@@ -224,11 +226,18 @@ public static partial class PublicationDate
         }
         foreach (var t in TimeExpressions.Find(s, published: null))
         {
-            if (DayParts(t.Value, out int y, out int month, out int day) && y > 0)
+            if (DayParts(t.Value, out int y, out int month, out int day) && y >= EarliestYear)
                 return new DateOnly(y, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return null;
     }
+
+    /// <summary>
+    /// A stated date before this year is a placeholder, not a date: a page's "datePublished" of
+    /// "0001-01-01T00:00:00Z" (an unset timestamp in Go, .NET's DateTime.MinValue) names no day, and a
+    /// publication day at the calendar's first days breaks every date counted back from it.
+    /// </summary>
+    private const int EarliestYear = 1000;
 
     /// <summary>Whether the text names a full date with its year ("March 31, 2020", "2020-03-31"): a dateline does.</summary>
     public static bool NamesDatedDay(string text)

@@ -17,6 +17,25 @@ public sealed class PageMetadataTests
         new HtmlCleaner().Clean($"<html><head>{head}</head><body><article><h1>Old Pier Closes for Repairs</h1>{header}{Body}</article></body></html>").Hints;
 
     [Fact]
+    public void A_placeholder_date_in_json_ld_names_no_day_and_the_next_source_gives_it()
+    {
+        // An unset timestamp ("0001-01-01T00:00:00Z", Go's zero time) once became the publication day, and a date
+        // counted back from it ("recently": the month before) stopped the whole batch's JSON.
+        const string ld = """
+            <link rel="canonical" href="https://harbour.example/news/2024/06/12/old-pier-closes/">
+            <script type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle","headline":"Old Pier Closes for Repairs",
+              "dateModified":"0001-01-01T00:00:00Z","datePublished":"0001-01-01T00:00:00Z"}</script>
+            """;
+
+        var hints = Hints(ld);
+
+        Assert.Equal("2024-06-12", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+        Assert.Null(Sitrep.Time.PublicationDate.Normalize("0001-01-01T00:00:00Z"));
+        Assert.Null(Sitrep.Time.PublicationDate.Normalize("0001-01-01"));
+        Assert.Equal("1066-10-14", Sitrep.Time.PublicationDate.Normalize("1066-10-14"));
+    }
+
+    [Fact]
     public void A_graphs_article_node_gives_the_author_even_after_a_web_page_node_and_through_an_id_reference()
     {
         const string ld = """

@@ -115,7 +115,8 @@ internal static partial class PageMetadataReader
             }
             return null;
         }
-        hints.PrintedDate = ld?.DatePublished ?? DateMeta("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date.issued", "date", "published", "published-date", "publish_date", "og:publish_date")
+        // A JSON-LD date that names no day (a placeholder "0001-01-01T00:00:00Z") gives way to the next source, as a meta tag's does.
+        hints.PrintedDate = (Sitrep.Time.PublicationDate.Normalize(ld?.DatePublished) is null ? null : ld?.DatePublished) ?? DateMeta("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "DC.date.issued", "date", "published", "published-date", "publish_date", "og:publish_date")
             ?? (found.DatePublished < 0 ? null : tree.Attribute(found.DatePublished, HtmlAttributeName.Content) ?? tree.Attribute(found.DatePublished, HtmlAttributeName.DateTime))
             ?? (found.Time < 0 ? null : tree.Attribute(found.Time, HtmlAttributeName.DateTime));
         if (found.H1 >= 0 && (hints.Byline is null || hints.PrintedDate is null))
