@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("19", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("20", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -154,6 +154,7 @@ public sealed partial class EntityStage : IDocumentStage
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors.Value);
+        found = MentionEvidence.WithOutletsCompleted(text, tokens, found);
         found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries.Value);
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries.Value);

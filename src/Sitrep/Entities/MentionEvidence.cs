@@ -562,6 +562,43 @@ internal static partial class MentionEvidence
         return result;
     }
 
+    /// <summary>
+    /// "told USA TODAY", "in a statement to USA Today.": a name the tagger cut short ("USA", a place) that, with the
+    /// capitalised words right after it, is a listed outlet of two words or more (resources/lexicons/outlets.tsv, in
+    /// any letter case: outlets write their own names in capitals) is that outlet. Only a found name grows, by at
+    /// most two words, so capitalised prose ("Foreign Policy Team") makes no outlet; a person's name never grows.
+    /// </summary>
+    public static List<EntityMention> WithOutletsCompleted(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        List<EntityMention>? result = null;
+        var outlets = EntityLexicons.Outlets;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int next = m.FirstToken + m.TokenCount;
+            if (m.Type == EntityTypes.Person || next >= tokens.Length)
+                continue;
+            for (int last = Math.Min(next + 1, tokens.Length - 1); last >= next; last--)
+            {
+                bool capitalised = true;
+                for (int k = next; k <= last && capitalised; k++)
+                    capitalised = IsCapitalised(text, tokens[k]) && Adjacent(text, tokens[k - 1], tokens[k]);
+                // The words taken in belong to no other name (a following mention would be joined, not swallowed).
+                if (!capitalised || (i + 1 < mentions.Count && mentions[i + 1].Start < tokens[last].End))
+                    continue;
+                if (!outlets.Contains(text.AsSpan(m.Start, tokens[last].End - m.Start)))
+                    continue;
+                result ??= [.. mentions];
+                result[i] = m with { End = tokens[last].End, Type = EntityTypes.Organization, TokenCount = last - m.FirstToken + 1 };
+                break;
+            }
+        }
+        return result ?? mentions;
+    }
+
     private static bool IsCapitalised(string text, Token token) =>
         token.Kind is TokenKind.Word or TokenKind.Abbreviation && token.Length > 1 && char.IsUpper(text[token.Start]) && !IsCompoundAdjective(text, token);
 

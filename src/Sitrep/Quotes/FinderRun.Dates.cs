@@ -79,6 +79,10 @@ internal sealed partial class FinderRun
         {
             if (!_view.IsWord(k) || SkippedToken(k, skipStart, skipEnd))
                 continue;
+            // A word of an outlet's or organisation's name is no date: "told USA Today", "The Sun reported", "the Today
+            // show". A weekday the tagger ran into a person or an event ("State of the Union Tuesday") still dates.
+            if (_view.TokenMention[k] >= 0 && _input.Mentions[_view.TokenMention[k]].Type is "MEDIA" or "ORG")
+                continue;
             // "who today heads the committee": "today" in a relative clause means "nowadays" and
             // describes the speaker, not the day the words were said.
             if (WordIs(k, "today") && !(WordIs(k - 1, "who") || WordIs(k - 1, "which") || WordIs(k - 1, "that")))
