@@ -736,11 +736,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             : throw new FormatException($"unknown {typeof(T).Name} '{name}'");
 
     /// <summary>Creates a store at an older schema version, as that Sitrep left it: for tests of the migrations.</summary>
-    internal static void CreateAtVersion(string path, int version)
+    internal static void CreateAtVersion(string path, int version) => MigrateRaw(path, 0, version);
+
+    /// <summary>Tests: brings a store at <paramref name="from"/> to <paramref name="version"/> (not the latest), to read what one migration kept.</summary>
+    internal static void MigrateRaw(string path, int from, int version)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        foreach (var migration in StoreSchema.Migrations.Where(m => m.Version <= version))
+        foreach (var migration in StoreSchema.Migrations.Where(m => m.Version > from && m.Version <= version))
         {
             Execute(connection, migration.Sql + $"""
                 ;

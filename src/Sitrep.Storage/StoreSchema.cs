@@ -349,6 +349,15 @@ internal static class StoreSchema
             -- type), so that unlinking takes back what linking gave. Links stored before weighed one.
             ALTER TABLE entity_links ADD COLUMN votes INTEGER NOT NULL DEFAULT 1;
             """),
+        new(17, """
+            -- Framing's voices count words said or written only (a quote whose attribution is a thought, an evidential
+            -- or a deed gives no voice). The tallies are per article and made when the article changes, so those
+            -- stored before this version are made again: the stage "story-framing" reads the change feed from its
+            -- start, as when it was added (version 11), and sums every story anew.
+            DELETE FROM framing_documents;
+            DELETE FROM story_framing;
+            DELETE FROM feed_positions WHERE consumer = 'story-framing';
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

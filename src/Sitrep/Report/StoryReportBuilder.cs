@@ -173,7 +173,9 @@ public sealed class StoryReportBuilder(IDocumentStore store, ReportLimits? limit
             }
             foreach (var q in d.Quotes)
             {
-                if (q.Date is { Length: 10 } date && date[0] != 'X')
+                // Only words said or written have a day they were said: a thought or belief ("X believes"), an
+                // evidential ("X seems to") or a deed is no statement, so its date is not when words were given.
+                if (q.Quote.IsSpeech && q.Date is { Length: 10 } date && date[0] != 'X')
                     items.Add(new TimelineItem(date, d.Outlet, StoredQuote.Shorten(q.Words, 120), "quote", new Evidence(d.Document.Id, q.Quote.Start, q.Quote.End)));
             }
         }

@@ -158,7 +158,9 @@ public static class StoryFraming
         {
             foreach (var q in layer.Quotes)
             {
-                if (q.Speaker is not { } speaker)
+                // A voice is someone whose words the outlet quotes: a thought or belief ("X believes"), an
+                // evidential ("X seems to", "it appears that") or a deed is kept among the quotes but gives no voice.
+                if (q.Speaker is not { } speaker || !q.IsSpeech)
                     continue;
                 int local = speaker.Entity;
                 var entity = local >= 0 && local < own.Count ? own[local] : null;

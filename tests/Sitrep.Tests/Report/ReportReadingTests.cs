@@ -231,5 +231,42 @@ public sealed partial class ReportReadingTests
         Assert.DoesNotContain("quarry road", section, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_evidential_or_a_belief_is_no_voice_the_outlet_quotes_and_gives_no_date_words_were_said()
+    {
+        using var dir = new TempDir();
+        static string Article(string url, string title, string date) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = url,
+            ["title"] = title,
+            ["source"] = "Valley Ledger",
+            ["date"] = date,
+            ["text"] = "Mayor Dana Whitlock said on Monday that the new bridge would cost the river towns twice what the council was told.\n\n"
+                + "Whitlock seemed on Tuesday to have given up on the regional board altogether.\n\n"
+                + "Whitlock believed on Tuesday that the quarry road would flood again in the spring.",
+        });
+        var input = dir.Write("bridge.jsonl", Article("https://example.test/v1", "Bridge plan splits river towns", "2025-04-02") + "\n"
+            + Article("https://example.test/v2", "Council fights bridge plan", "2025-04-03") + "\n");
+        var db = dir.File("bridge.db");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--db", db, "--quiet").ExitCode);
+        var (code, json) = CliRunner.Run("report", "--db", db, "--all", "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        var story = doc.RootElement.GetProperty("stories")[0];
+        // Whose voices the outlet quotes: the mayor's two statements (one per article), by sector and by country;
+        // what she seems to have done and what she believes are kept among the quotes but are no voice.
+        var voices = story.GetProperty("framing").GetProperty("voices").EnumerateArray().ToList();
+        Assert.NotEmpty(voices);
+        foreach (var by in new[] { "sector", "country" })
+            Assert.Equal(2, voices.Where(v => v.GetProperty("by").GetString() == by).Sum(v => v.GetProperty("quotes").GetInt32()));
+        // The timeline dates the words said (Monday), not the evidential's or the belief's Tuesday.
+        var quoted = story.GetProperty("timeline").EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "quote")
+            .Select(t => (Date: t.GetProperty("date").GetString()!, Words: t.GetProperty("words").GetString()!)).ToList();
+        Assert.Equal(2, quoted.Count);
+        Assert.All(quoted, t => Assert.Equal("2025-03-31", t.Date));
+        Assert.All(quoted, t => Assert.Contains("new bridge", t.Words, StringComparison.Ordinal));
+        Assert.DoesNotContain(quoted, t => t.Words.Contains("given up", StringComparison.Ordinal) || t.Words.Contains("quarry road", StringComparison.Ordinal));
+    }
+
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -33,6 +33,24 @@ public sealed class AppendOrderedTablesMigrationTests
             insert.ExecuteNonQuery();
         }
 
+        // The tallies as version 16 left them (version 17 drops them all to be tallied again from the change feed).
+        SqliteDocumentStore.MigrateRaw(db, 13, 16);
+        using (var raw = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            raw.Open();
+            using var read = raw.CreateCommand();
+            read.CommandText = "SELECT document FROM framing_documents WHERE story = 7 ORDER BY document";
+            var tallied = new List<string>();
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                    tallied.Add(reader.GetString(0));
+            }
+            Assert.Equal(["abc", "zed"], tallied);
+            read.CommandText = "SELECT story FROM framing_documents WHERE document = 'mid'";
+            Assert.Equal(8L, read.ExecuteScalar());
+        }
+
         using var store = SqliteDocumentStore.Open(db, TestPipelines.Full.Codecs);
 
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
@@ -42,8 +60,8 @@ public sealed class AppendOrderedTablesMigrationTests
         Assert.Equal("""{"a":2}""", store.LayerData("abc", "aa-unknown"));
         Assert.Null(store.LayerData("abc", "zz-unknown"));
         var framing = store.Feature<SqliteStoryFraming>()!;
-        Assert.Equal(["abc", "zed"], framing.TalliedDocuments(7));
-        Assert.Equal(8, framing.TallyStory("mid"));
+        Assert.Empty(framing.TalliedDocuments(7));
+        Assert.Null(framing.TallyStory("mid"));
 
         using var check = new SqliteConnection($"Data Source={db};Pooling=False");
         check.Open();
@@ -54,6 +72,41 @@ public sealed class AppendOrderedTablesMigrationTests
         Assert.Equal(SQLitePCL.raw.SQLITE_CONSTRAINT, ex.SqliteErrorCode);
         command.CommandText = "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('documents_content_hash', 'document_layers_v14', 'framing_documents_v14')";
         Assert.Equal(0L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_version_16_store_tallies_every_article_again_from_the_start_of_the_change_feed()
+    {
+        // Version 17: framing's voices count words said only, so every stored tally and story's framing is made again.
+        using var dir = new TempDir();
+        var db = dir.File("v16.db");
+        SqliteDocumentStore.CreateAtVersion(db, 16);
+        using (var raw = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            raw.Open();
+            using var insert = raw.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO framing_documents (document, story, tally) VALUES ('a', 1, '{}');
+                INSERT INTO story_framing (story, outlet, articles, news, opinion, analysis, unknown, actors, terms, voices)
+                    VALUES (1, 'Outlet', 1, 1, 0, 0, 0, '[]', '[]', '[]');
+                INSERT INTO feed_positions (consumer, position) VALUES ('story-framing', 5), ('stories', 5);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        using (var store = SqliteDocumentStore.Open(db, TestPipelines.Full.Codecs))
+            Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
+
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM framing_documents) + (SELECT COUNT(*) FROM story_framing)";
+        Assert.Equal(0L, command.ExecuteScalar());
+        // Framing reads the feed from its start again; the other stages keep their place.
+        command.CommandText = "SELECT COUNT(*) FROM feed_positions WHERE consumer = 'story-framing'";
+        Assert.Equal(0L, command.ExecuteScalar());
+        command.CommandText = "SELECT position FROM feed_positions WHERE consumer = 'stories'";
+        Assert.Equal(5L, command.ExecuteScalar());
     }
 
     [Fact]
