@@ -884,15 +884,17 @@ internal sealed class EventFinder
     /// <summary>Forms of refusal verbs that news uses mostly for a decrease (event-decrease-verbs.tsv): "decline".</summary>
     private static readonly Sitrep.Lexicons.Lexicon DecreaseVerbs = Sitrep.Lexicons.Lexicon.Get("event-decrease-verbs");
 
-    /// <summary>Articles and possessives that open the object of a refusal ("declined the invitation", "declined his offer").</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RefusedObjectOpeners = new[] { "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "any" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Articles, possessives and determiners that open the object of a refusal ("declined the invitation", "declined his offer", "declined this request").
+    /// "that", "all", "both", "each", "every", "several" and "some" are left out: they also open a measure or a time of a decrease ("declined that much", "declined both years", "declined some 5 percent").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RefusedObjectOpeners = new[] { "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "any", "this", "these", "those", "such" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The form of event-decrease-verbs.tsv at <paramref name="i"/> refuses something: an infinitive follows
     /// (over adverbs in -ly: "declined repeatedly to testify"; not a number, article or possessive after "to":
     /// "declined to 5 percent", "declined to the lowest level"), an object opened by an article or possessive
-    /// that is no time ("declined the invitation"; not "declined this year"), or it ends the sentence right
-    /// after a person ("He declined.").
+    /// that is no time ("declined the invitation"; not "declined this year"), an object opened by a name's
+    /// possessive with a lower-case noun after it ("declined Trump's request"; not "declined Monday's" nor a
+    /// count: "declined Apple's 5 percent"), or it ends the sentence right after a person ("He declined.").
     /// </summary>
     private static bool Refusal(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, bool[] timed, int first, int end, int i)
     {
@@ -905,7 +907,16 @@ internal sealed class EventFinder
         if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
             return k + 1 < end && tokens[k + 1].Kind == TokenKind.Word && owner[k + 1] < 0 && !timed[k + 1] && char.IsLower(text[tokens[k + 1].Start])
                 && !RefusedObjectOpeners.Contains(tokens[k + 1].Span(text)) && !IsCount(text, tokens, k + 1) && !In(text, tokens, k + 1, WordSet.NounContext);
-        return owner[k] < 0 && !timed[k] && RefusedObjectOpeners.Contains(span) && !(k + 1 < end && timed[k + 1]);
+        if (owner[k] >= 0 && !timed[k])
+        {
+            // A name's possessive opens the object: "Trump's" is one token, or the name is followed by "'s".
+            int last = LastTokenOf(owner, k, end);
+            int next = Possessive(tokens[last], tokens[last].Span(text)) ? last + 1
+                : last + 1 < end && tokens[last + 1].Span(text) is "'s" or "’s" ? last + 2 : -1;
+            return next > 0 && next < end && tokens[next].Kind == TokenKind.Word && owner[next] < 0 && !timed[next]
+                && char.IsLower(text[tokens[next].Start]) && !IsCount(text, tokens, next);
+        }
+        return owner[k] < 0 && !timed[k] && RefusedObjectOpeners.Contains(span) && !(k + 1 < end && (timed[k + 1] || IsCount(text, tokens, k + 1)));
     }
 
     /// <summary>Verb forms that are also nouns of a person's role (event-person-noun-forms.tsv): "counsel", "advocates", "host".</summary>
@@ -2432,6 +2443,32 @@ internal sealed class EventFinder
         return null;
     }
 
+    /// <summary>
+    /// The verb at <paramref name="cueFirst"/> follows "or" / "nor" (over "to": "or to praise him") whose first
+    /// member is an infinitive after a refusal or failure ("declined to", "refused to", "failed to": a denied cue
+    /// ending in "to"), within <see cref="AccusationWindow"/> words and no comma, ";", ":", bracket or clause word
+    /// between ("declined to comment, but praised": not joined).
+    /// </summary>
+    private bool JoinedToRefusal(string text, Token[] tokens, bool[]? timed, int first, int cueFirst)
+    {
+        int c = cueFirst - 1;
+        if (c > first && IsAny(tokens[c].Span(text), "to"))
+            c--;
+        if (c <= first || !IsAny(tokens[c].Span(text), "or", "nor"))
+            return false;
+        for (int p = c - 1; p >= Math.Max(first, c - AccusationWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if ((tokens[p].Kind == TokenKind.Punctuation && span is "," or ";" or ":" or "(" or ")")
+                || IsAny(span, "but", "and", "while", "whereas", "who", "which", "that", "because", "when", "if", "although", "whether", "said", "says"))
+                return false;
+            if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { Status: EventStatus.Denied } cue
+                && cue.Words.Length > 1 && cue.Words[^1].Equals("to", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>A cue of a clause whose words stand right before <paramref name="p"/>.</summary>
     private static bool ClauseCue(StatusCue[] cues, string text, Token[] tokens, int p, int first)
     {
@@ -2510,6 +2547,10 @@ internal sealed class EventFinder
                     break;
             }
         }
+        // "declined to thank Trump personally or praise him": a verb joined by "or" / "nor" to a refused or failed
+        // infinitive is refused with it, however far the first verb's phrase runs past the window above.
+        if (status == EventStatus.Asserted && !noun && JoinedToRefusal(text, tokens, timed, first, cueFirst))
+            status = EventStatus.Denied;
         // "urged Iran to release the prisoners", "pressuring the US forces to pull out": what someone is
         // asked, pressed or ordered to do is not told as done.
         if (status == EventStatus.Asserted && !noun && AskedTo(text, tokens, first, cueFirst, owner, mentions, spoken))
