@@ -226,9 +226,9 @@ internal static partial class ChromePatterns
     [GeneratedRegex(@"\(\s*(?:[A-Z]{2,6}|Getty)\s+(?:Photo|Images|Pictures)\s*/\s*[^()]{1,60}\)\s*\.?\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AgencyPhotoCredit();
 
-    /// <summary>A photo credit in brackets or after a label at the end of a line ("(AP Photo/Jane Roe, File)": an agency's photo and the photographer).</summary>
+    /// <summary>A photo credit in brackets or after a label at the end of a line (an agency's photo with its photographer is <see cref="AgencyPhotoCredit"/>).</summary>
     [GeneratedRegex("""
-        (?:\(\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|Anadolu(?:\s+Agency)?|ANI|PTI|UPI|Bloomberg|IRNA|SANA|WANA|dpa|DPA|Shutterstock|iStock|Alamy|Wikimedia(?:\s+Commons)?|AP\s+Photo|File|File\s+photo|File\s+Photo|Photo|Handout|HANDOUT|Supplied|Courtesy[^)]{0,60}|(?:[A-Z]{2,6}|Getty)\s+(?:Photo|Images|Pictures)\s*/\s*[^()]{1,60}|[Pp]hoto(?:graph)?:?[^)]{0,60}|[Cc]redit:?[^)]{0,60}|[^()]{0,60}/(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu|Bloomberg)[^()]{0,40})\s*\)\s*\.?\s*$)
+        (?:\(\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|Anadolu(?:\s+Agency)?|ANI|PTI|UPI|Bloomberg|IRNA|SANA|WANA|dpa|DPA|Shutterstock|iStock|Alamy|Wikimedia(?:\s+Commons)?|AP\s+Photo|File|File\s+photo|File\s+Photo|Photo|Handout|HANDOUT|Supplied|Courtesy[^)]{0,60}|[Pp]hoto(?:graph)?:?[^)]{0,60}|[Cc]redit:?[^)]{0,60}|[^()]{0,60}/(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu|Bloomberg)[^()]{0,40})\s*\)\s*\.?\s*$)
         | (?:\b(?:Photo|Photograph|Picture|Image|Credit|Photo\s+credit)\s*(?:by|:)\s*[^.]{2,80}$)
         | (?:/\s*(?:AFP|AP|Reuters|EPA|Getty\s+Images|Xinhua|Anadolu)(?:\s+via\s+Getty\s+Images)?\s*$)
         | (?:[.!?]\s*\(\s*[A-Z]{2,6}(?:/[A-Za-z][\w .-]{1,40})?\s*\)\s*$)

@@ -140,31 +140,21 @@ public static class CueClasses
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
+    /// <summary>The lexicon's words (lower case), each with its class: its first tag.</summary>
     private static FrozenDictionary<string, Entry> Load()
     {
-        using var stream = typeof(CueClasses).Assembly.GetManifestResourceStream("Sitrep.Lexicons.speech-cue-classes.tsv")
-            ?? throw new InvalidOperationException("the engine was built without resources/lexicons/speech-cue-classes.tsv");
-        using var reader = new StreamReader(stream);
         var table = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        bool header = false;
-        while (reader.ReadLine() is { } line)
+        foreach (var e in Lexicons.Lexicon.Get("speech-cue-classes").Entries)
         {
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-            if (!header)
-            {
-                header = true;
-                continue;
-            }
-            var f = line.Split('\t');
-            table[f[0].ToLowerInvariant()] = f[1] switch
+            var kind = e.Tags.Count > 0 ? e.Tags[0] : "";
+            table[e.Text.ToLowerInvariant()] = kind switch
             {
                 "auxiliary" => Entry.Auxiliary,
                 "speech" => Entry.Speech,
                 "thought" => Entry.Thought,
                 "evidential" => Entry.Evidential,
                 "action" => Entry.Action,
-                _ => throw new InvalidDataException($"speech-cue-classes.tsv: unknown class {f[1]}"),
+                _ => throw new InvalidDataException($"speech-cue-classes.tsv: unknown class '{kind}' of '{e.Text}'"),
             };
         }
         return table.ToFrozenDictionary(StringComparer.Ordinal);

@@ -183,24 +183,32 @@ public sealed partial class ReportReadingTests
         Assert.Equal(versions.Count, versions.Distinct(StringComparer.Ordinal).Count());
     }
 
+    /// <summary>Two articles of one outlet on consecutive days with the same text, analysed into a new store; its path.</summary>
+    private static string AnalyseTwoLedgerArticles(TempDir dir, string urlPrefix, string text)
+    {
+        string Article(string n, string title, string date) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = $"https://example.test/{urlPrefix}{n}",
+            ["title"] = title,
+            ["source"] = "Valley Ledger",
+            ["date"] = date,
+            ["text"] = text,
+        });
+        var input = dir.Write("bridge.jsonl", Article("1", "Bridge plan splits river towns", "2025-04-02") + "\n"
+            + Article("2", "Council fights bridge plan", "2025-04-03") + "\n");
+        var db = dir.File("bridge.db");
+        Assert.Equal(0, CliRunner.Run("analyze", input, "--db", db, "--quiet").ExitCode);
+        return db;
+    }
+
     [Fact]
     public void An_evidential_or_a_belief_given_to_a_speaker_is_not_shown_as_their_statement()
     {
         using var dir = new TempDir();
-        static string Article(string url, string title, string date) => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = url,
-            ["title"] = title,
-            ["source"] = "Valley Ledger",
-            ["date"] = date,
-            ["text"] = "Mayor Dana Whitlock said the new bridge would cost the river towns twice what the council was told.\n\n"
-                + "Whitlock seems to have given up on the regional board altogether.\n\n"
-                + "Whitlock believes the quarry road will flood again in the spring.",
-        });
-        var input = dir.Write("bridge.jsonl", Article("https://example.test/b1", "Bridge plan splits river towns", "2025-04-02") + "\n"
-            + Article("https://example.test/b2", "Council fights bridge plan", "2025-04-03") + "\n");
-        var db = dir.File("bridge.db");
-        Assert.Equal(0, CliRunner.Run("analyze", input, "--db", db, "--quiet").ExitCode);
+        var db = AnalyseTwoLedgerArticles(dir, "b",
+            "Mayor Dana Whitlock said the new bridge would cost the river towns twice what the council was told.\n\n"
+            + "Whitlock seems to have given up on the regional board altogether.\n\n"
+            + "Whitlock believes the quarry road will flood again in the spring.");
         // The quotes are kept, each with its kind of attribution ...
         var (qcode, quotes) = CliRunner.Run("quotes", "--db", db, "--json");
         Assert.Equal(0, qcode);
@@ -235,20 +243,10 @@ public sealed partial class ReportReadingTests
     public void An_evidential_or_a_belief_is_no_voice_the_outlet_quotes_and_gives_no_date_words_were_said()
     {
         using var dir = new TempDir();
-        static string Article(string url, string title, string date) => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = url,
-            ["title"] = title,
-            ["source"] = "Valley Ledger",
-            ["date"] = date,
-            ["text"] = "Mayor Dana Whitlock said on Monday that the new bridge would cost the river towns twice what the council was told.\n\n"
-                + "Whitlock seemed on Tuesday to have given up on the regional board altogether.\n\n"
-                + "Whitlock believed on Tuesday that the quarry road would flood again in the spring.",
-        });
-        var input = dir.Write("bridge.jsonl", Article("https://example.test/v1", "Bridge plan splits river towns", "2025-04-02") + "\n"
-            + Article("https://example.test/v2", "Council fights bridge plan", "2025-04-03") + "\n");
-        var db = dir.File("bridge.db");
-        Assert.Equal(0, CliRunner.Run("analyze", input, "--db", db, "--quiet").ExitCode);
+        var db = AnalyseTwoLedgerArticles(dir, "v",
+            "Mayor Dana Whitlock said on Monday that the new bridge would cost the river towns twice what the council was told.\n\n"
+            + "Whitlock seemed on Tuesday to have given up on the regional board altogether.\n\n"
+            + "Whitlock believed on Tuesday that the quarry road would flood again in the spring.");
         var (code, json) = CliRunner.Run("report", "--db", db, "--all", "--format", "json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(json);
