@@ -23,7 +23,7 @@ internal static class SummaryRenderer
         console.Write(table);
 
         double rate = s.Read / Math.Max(s.Elapsed.TotalSeconds, 1e-3);
-        console.MarkupLineInterpolated($"{s.Read:N0} articles in {s.Elapsed.TotalSeconds:N1} s ({rate:N0}/s). Store: {db}");
+        console.MarkupLineInterpolated($"{s.Read:N0} {(s.Read == 1 ? "article" : "articles")} in {s.Elapsed.TotalSeconds:N1} s ({rate:N0}/s). Store: {db}");
         if (verbose)
         {
             // Where the time went: whether the one storing thread set the pace, and what it lost to the rest.

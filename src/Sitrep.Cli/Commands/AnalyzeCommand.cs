@@ -145,6 +145,7 @@ internal static class AnalyzeCommand
         }
         Sitrep.Ingest.BatchSummary summary;
         string? jsonError = null;
+        bool jsonWritten = false;
         // With --verbose, where the memory went as well as the time.
         using var memory = verbose ? MemoryWatch.Start() : null;
         using (engine)
@@ -157,6 +158,7 @@ internal static class AnalyzeCommand
                 {
                     using var file = File.Create(json.FullName);
                     engine.WriteAnalysisJson(file, summary.DocumentIds);
+                    jsonWritten = true;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -167,8 +169,12 @@ internal static class AnalyzeCommand
             bool readNothing = summary.Read == 0 || summary.Read == summary.Failed;
             if (console is not null)
             {
-                var store = readNothing && newStore ? "none (nothing was read, so none was created)" : db.FullName;
-                SummaryRenderer.Render(console, summary, store, jsonError is null ? json?.FullName : null, verbose);
+                var store = readNothing && newStore ? "none (no article could be read, so none was created)" : db.FullName;
+                // Said only when written: with no article analysed there is nothing to write, and an old file is left as it was.
+                var jsonLine = json is null || jsonError is not null ? null
+                    : jsonWritten ? json.FullName
+                    : $"not written ({json.FullName}: no article was analysed)";
+                SummaryRenderer.Render(console, summary, store, jsonLine, verbose);
                 if (memory is not null)
                     console.WriteLine(memory.Describe());
                 int behind = engine.CountBehind(summary.DocumentIds);

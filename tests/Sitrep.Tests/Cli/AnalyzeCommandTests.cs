@@ -89,6 +89,25 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void With_nothing_analysed_the_summary_says_the_json_was_not_written_and_an_old_file_stays()
+    {
+        using var dir = new TempDir();
+        dir.Write("empty.txt", "   \n");
+        var old = dir.Write("out.json", "{\"documents\": []}");
+
+        var (code, output) = CliRunner.Run("analyze", dir.File("empty.txt"), "--db", dir.File("s.db"), "--json", old);
+
+        Assert.Equal(2, code);
+        var flat = string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Analysis JSON: not written", flat, StringComparison.Ordinal);
+        Assert.Contains("no article was analysed", flat, StringComparison.Ordinal);
+        Assert.Contains("1 article in", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 articles", flat, StringComparison.Ordinal);
+        Assert.Equal("{\"documents\": []}", File.ReadAllText(old));
+        Assert.False(File.Exists(dir.File("s.db")));
+    }
+
+    [Fact]
     public void A_usage_error_exits_non_zero_and_says_what_is_missing()
     {
         var (code, output) = CliRunner.Run("analyze");
