@@ -403,6 +403,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         return Query(SelectColumns + " ORDER BY seq", r => ReadDocument(r));
     }
 
+    /// <summary>Every document in store order with only the layers named decoded (a listing over the whole store reads one or two).</summary>
+    public IEnumerable<Document> LoadAll(IReadOnlySet<string> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Query(SelectColumns + " ORDER BY seq", r => ReadDocument(r, layers));
+    }
+
     public IReadOnlyList<string> Ids()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

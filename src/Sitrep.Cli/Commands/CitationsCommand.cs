@@ -32,7 +32,7 @@ internal static class CitationsCommand
             if (engine is null)
                 return exitCode;
             var wanted = parse.GetValue(outlet)?.Trim();
-            var all = Citations.Of(engine.Store.LoadAll(), engine.Store)
+            var all = Citations.Of(engine.Store)
                 .Where(c => string.IsNullOrEmpty(wanted) || c.Outlet.Contains(wanted, StringComparison.OrdinalIgnoreCase) || c.Cites.Contains(wanted, StringComparison.OrdinalIgnoreCase))
                 .ToList();
             if (all.Count == 0)

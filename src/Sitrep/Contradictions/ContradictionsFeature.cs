@@ -109,7 +109,7 @@ internal sealed class CitationsTable : IExportTable
     public IEnumerable<IReadOnlyList<string?>> StoreRows(Ingest.IDocumentStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        foreach (var c in Citations.Of(store.LoadAll(), store))
+        foreach (var c in Citations.Of(store))
             yield return [c.Outlet, c.Cites, c.Entity, c.Quotes.ToString(CultureInfo.InvariantCulture), c.Documents.ToString(CultureInfo.InvariantCulture)];
     }
 }

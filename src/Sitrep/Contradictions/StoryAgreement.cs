@@ -71,6 +71,13 @@ public sealed record Citation(string Outlet, string Cites, string? Entity, int Q
 /// </summary>
 public static class Citations
 {
+    /// <summary>Who cites whom across every stored article, reading only each article's quotes and names.</summary>
+    public static IReadOnlyList<Citation> Of(IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Of(store.LoadAll(StoredQuotes.ReadLayers), store);
+    }
+
     public static IReadOnlyList<Citation> Of(IEnumerable<Document> documents, IDocumentStore store)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -78,7 +85,8 @@ public static class Citations
         var counts = new Dictionary<(string Outlet, string Cites), (string? Entity, int Quotes, HashSet<string> Documents)>();
         foreach (var document in documents)
         {
-            if (document.DuplicateOf is not null)
+            // A wire copy counts once, as the original; an article that quotes no source and lists none costs no look-up of its names.
+            if (document.DuplicateOf is not null || !CitesAnything(document))
                 continue;
             // An article without a known outlet stands for itself: lumping such articles together would invent an outlet.
             var outlet = document.Metadata.Outlet ?? document.Id;
@@ -102,6 +110,9 @@ public static class Citations
         return [.. counts.Select(c => new Citation(c.Key.Outlet, c.Key.Cites, c.Value.Entity, c.Value.Quotes, c.Value.Documents.Count))
             .OrderBy(c => c.Outlet, StringComparer.OrdinalIgnoreCase).ThenByDescending(c => c.Documents).ThenByDescending(c => c.Quotes).ThenBy(c => c.Cites, StringComparer.OrdinalIgnoreCase)];
     }
+
+    private static bool CitesAnything(Document document) =>
+        document.Layers.Get(QuotesFeature.Quotes) is { } layer && (layer.Cites.Count > 0 || layer.Quotes.Any(q => q.Cited?.Source is not null));
 
     private static (string? Entity, int Quotes, HashSet<string> Documents) Entry(Dictionary<(string, string), (string? Entity, int Quotes, HashSet<string> Documents)> counts, string outlet, string cited, string? id)
     {

@@ -32,6 +32,12 @@ public sealed record EventQuery(string? Type = null, EventStatus? Status = null,
 /// <summary>Reading the events a store keeps, with their participants as stored entities.</summary>
 public static class StoredEvents
 {
+    /// <summary>What a listing reads of each article: its events and the names of their participants (quotes and times are not decoded).</summary>
+    private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        EventsFeature.Events.Name, EntityLayers.Mentions.Name, EntityLayers.DocumentEntities.Name,
+    };
+
     /// <summary>The document's events in text order; empty when the events stage did not run on it.</summary>
     public static IReadOnlyList<StoredEvent> Of(Document document, IDocumentStore store)
     {
@@ -73,7 +79,7 @@ public static class StoredEvents
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        IEnumerable<Document> documents = query.Document is { } id ? (store.Load(id) is { } d ? [d] : []) : store.LoadAll();
+        IEnumerable<Document> documents = query.Document is { } id ? (store.Load(id) is { } d ? [d] : []) : store.LoadAll(ReadLayers);
         long? actorId = Quotes.StoredQuotes.EntityId(query.Actor);
         // The last of the kept at the top: a new event earlier than it takes its place.
         var kept = new PriorityQueue<StoredEvent, Order>(Comparer<Order>.Create((a, b) => b.CompareTo(a)));

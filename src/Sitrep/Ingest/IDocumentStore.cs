@@ -61,6 +61,12 @@ public interface IDocumentStore : IDisposable
     /// <summary>Every document in store order, read one at a time as the sequence is enumerated.</summary>
     IEnumerable<Document> LoadAll();
 
+    /// <summary>
+    /// Every document in store order with at least the layers named: a listing that reads one or two layers of
+    /// every article (events, citations) need not decode the others. A store may give every layer.
+    /// </summary>
+    IEnumerable<Document> LoadAll(IReadOnlySet<string> layers) => LoadAll();
+
     /// <summary>Every document's id, in store order.</summary>
     IReadOnlyList<string> Ids();
 

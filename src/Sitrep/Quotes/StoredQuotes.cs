@@ -44,6 +44,12 @@ public sealed record QuoteQuery(string? Speaker = null, string? Cited = null, st
 /// <summary>Reading the quotes a store keeps, with speakers and sources as stored entities.</summary>
 public static class StoredQuotes
 {
+    /// <summary>What a listing or a count of citations reads of each article: its quotes and the names of speakers and sources (events and times are not decoded).</summary>
+    internal static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        QuotesFeature.Quotes.Name, Entities.EntityLayers.Mentions.Name, Entities.EntityLayers.DocumentEntities.Name,
+    };
+
     /// <summary>The document's quotes in text order; empty when the quotes stage did not run on it.</summary>
     public static IReadOnlyList<StoredQuote> Of(Document document, IDocumentStore store)
     {
@@ -114,7 +120,7 @@ public static class StoredQuotes
         }
         else
         {
-            documents = store.LoadAll();
+            documents = store.LoadAll(ReadLayers);
         }
         foreach (var document in documents)
         {

@@ -39,6 +39,31 @@ public sealed class SavedBatchTests
     }
 
     [Fact]
+    public void Every_document_read_with_some_layers_has_those_and_not_the_others_in_store_order()
+    {
+        using var path = new TempStorePath();
+        using var store = SqliteDocumentStore.Open(path.Path, TestPipelines.Full.Codecs);
+        var first = TestPipelines.Full.Analyze(new ArticleInput("src-port", "port", InputFormat.PlainText, Text, StatedMetadata.None, []));
+        var second = TestPipelines.Full.Analyze(new ArticleInput("src-dock", "dock", InputFormat.PlainText, Text.Replace("Monday", "Tuesday", StringComparison.Ordinal), StatedMetadata.None, []));
+        Assert.NotNull(first.Layers.Get(Sitrep.Quotes.QuotesFeature.Quotes));
+        store.Prepare(first);
+        store.Prepare(second);
+        store.SaveBatch([first, second]);
+
+        var read = store.LoadAll(Layers).ToList();
+        Assert.Equal(["port", "dock"], read.Select(d => d.Id));
+        foreach (var document in read)
+        {
+            Assert.NotEmpty(document.Mentions());
+            Assert.NotEmpty(document.Entities());
+            // Asked for names only: the quotes and times stay undecoded.
+            Assert.Null(document.Layers.Get(Sitrep.Quotes.QuotesFeature.Quotes));
+            Assert.Null(document.Layers.Get(Sitrep.Time.TimesFeature.Times));
+        }
+        Assert.NotNull(store.LoadAll().First().Layers.Get(Sitrep.Quotes.QuotesFeature.Quotes));
+    }
+
+    [Fact]
     public void Another_process_deleting_the_document_is_seen_and_not_the_copy_kept()
     {
         using var path = new TempStorePath();
