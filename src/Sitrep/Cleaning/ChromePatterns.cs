@@ -223,8 +223,31 @@ internal static partial class ChromePatterns
     /// An agency's photo credit closing a line, "(AP Photo/Jane Roe, File)": wire captions tell the story beside the picture
     /// in up to ~150 words, longer than other captions, and end with it.
     /// </summary>
-    [GeneratedRegex(@"\(\s*(?:[A-Z]{2,6}|Getty)\s+(?:Photo|Images|Pictures)\s*/\s*[^()]{1,60}\)\s*\.?\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    /// <remarks>
+    /// Also the other forms an agency's picture is credited in: a picture the agency distributes for someone else,
+    /// "(Name/Pool Photo via AP, File)", "(City Museum via AP)"; a pool or partner's photographer, "(Name/Pool/Reuters)",
+    /// "(Name/Invision/AP, File)", "(Name/AP Photo)"; Reuters' own form without brackets, "… May 3, 2019. REUTERS/Jane Roe"
+    /// or "REUTERS/Jane Roe/File Photo" (the capitals are the credit's, as "Reuters/Ipsos poll" in a sentence is not).
+    /// A link word copied after the credit ("(AP Photo/Jane Roe) More") is the page's, so the line is still a caption.
+    /// </remarks>
+    [GeneratedRegex(@"(?:\(\s*(?:[A-Z]{2,6}|Getty)\s+(?:Photo|Images|Pictures)\s*/\s*[^()]{1,60}\)|\(\s*[^()]{0,80}?(?:\bvia\s+(?:AP|Reuters|AFP|Getty\s+Images)(?:\s+(?:Photo|Images))?|\bPool(?:\s+Photo)?\s*/\s*(?:AP|Reuters|AFP|Getty\s+Images|EPA)|/\s*(?:AP|AFP|Reuters)\s+Photo|/\s*(?:AP|Reuters|AFP|Getty\s+Images)\s*,\s*File)(?:\s*[,/]\s*(?:File|Pool))?\s*\)|\bREUTERS\s*/\s*\p{Lu}[\p{L}.'’\- ]{1,50}(?:/\s*File\s+Photo)?)\s*\.?(?:\s+More)?\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex AgencyPhotoCredit();
+
+    /// <summary>
+    /// An agency's photo credit opening a caption, the photographer before the agency: "Jane Roe/Reuters Protesters
+    /// gather …", "Jane Roe/AP A man …", and the same credit in square brackets closing one, "… on Monday [Jane Roe/AFP]".
+    /// A sentence never opens with a name joined to an agency by a slash.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}\s*/\s*(?:Reuters|AP|AFP|EPA|Getty\s+Images|Associated\s+Press)\s+\p{Lu}|\[\s*(?:File:\s*)?[^\[\]]{1,60}/\s*(?:Reuters|AP|AFP|EPA|Getty\s+Images|Anadolu|AP\s+Photo)\s*\]\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex AgencyCreditAtEdge();
+
+    /// <summary>
+    /// The colleagues a wire story credits at its end: "Jane Roe contributed to this report.", "— Jane Roe contributed.",
+    /// "AP writers Jane Roe in Lenz and John Doe contributed reporting." Only the whole line's end: a sentence where
+    /// something "contributed to the flooding" names no report.
+    /// </summary>
+    [GeneratedRegex(@"(?:\bcontributed(?:\s+(?:additional\s+)?reporting)?\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|dispatch)|\bcontributed\s+(?:additional\s+)?reporting(?:\s+(?:from|in)\s+[^.;]{1,40})?|^\W*\p{Lu}[^.;]{1,200}?\s+(?:also\s+)?contributed)\s*\.?\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex ContributorCredit();
 
     /// <summary>A photo credit in brackets or after a label at the end of a line (an agency's photo with its photographer is <see cref="AgencyPhotoCredit"/>).</summary>
     [GeneratedRegex("""
