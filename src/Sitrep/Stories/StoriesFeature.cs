@@ -73,6 +73,9 @@ public sealed class StoriesFeature : IPipelineFeature
                 {
                     foreach (var id in _stories)
                     {
+                        // Written out as it goes, as the documents are (AnalysisJsonWriter): the stories of a whole store are many.
+                        if (json.BytesPending > 1 << 16)
+                            json.Flush();
                         if (StoryView.Read(store, index, id) is { } story)
                             Write(json, story, session.Sections.OfType<IStoryJsonFields>());
                     }
