@@ -77,6 +77,16 @@ public static class CueClasses
         return QuoteAttribution.Speech;
     }
 
+    /// <summary>
+    /// The class the lexicon gives one lower-case word: null when it does not list it, and also for an
+    /// auxiliary ("be", "have": they carry no class of their own).
+    /// </summary>
+    internal static QuoteAttribution? ListedClass(string lower) =>
+        Table.Value.TryGetValue(lower, out var entry) && entry != Entry.Auxiliary ? Attribution(entry) : null;
+
+    /// <summary>Whether the lexicon lists one lower-case word as an auxiliary, negation or focusing adverb.</summary>
+    internal static bool IsAuxiliary(string lower) => Table.Value.TryGetValue(lower, out var entry) && entry == Entry.Auxiliary;
+
     /// <summary>The name an attribution has in the analysis JSON and the tables: speech, thought, evidential, action.</summary>
     public static string Name(QuoteAttribution attribution) => attribution switch
     {

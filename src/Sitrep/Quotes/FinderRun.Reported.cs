@@ -38,7 +38,7 @@ internal sealed partial class FinderRun
                 _frames.Add(evidential);
                 continue;
             }
-            if (!(IsCue(k) || FrontedAsPassive(k)) || NoSpeechSaid(k))
+            if (!(IsCue(k) || FrontedAsPassive(k)) || NoSpeechSaid(k) || NounAsSubject(k))
                 continue;
             // "happily retweeted …", "generally impugning …": a manner adverb the model took for the
             // cue's head stands before the verb that heads it; the words start after that verb.
@@ -65,6 +65,51 @@ internal sealed partial class FinderRun
             _frames.Add(frame);
         }
     }
+
+    /// <summary>
+    /// A speaker of one lower-case word that is no name, pronoun or noun but a verb form right after a finite
+    /// auxiliary: "has [fueled] calls", "have [heaped] praise", "had [become] convinced", "is [going] to" (read
+    /// on unseen news, allsides samples 8301 and 8302: such speakers were verbs, never people).
+    /// </summary>
+    private bool VerbAsSpeaker(SourceSpan s) =>
+        s.Start > 0 && s.End == s.Start + 1 && s.Form != SourceForm.Pronoun && _view.IsWord(s.Start) && _view.TokenMention[s.Start] < 0
+        && !_view.IsCapitalised(s.Start) && WordIn(s.Start - 1, FiniteAuxiliaries) && VerbForm(s.Start);
+
+    /// <summary>A word in "-ed" or "-ing" (five letters or more), an irregular past (speech-irregular-pasts.tsv) or participle.</summary>
+    private bool VerbForm(int t)
+    {
+        if (!_view.IsWord(t))
+            return false;
+        var w = _view.Lower(t, 40);
+        return w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
+            || WordIn(t, SpeechWords.IrregularPasts) || WordIn(t, IrregularParticiples);
+    }
+
+    /// <summary>Finite auxiliaries and modals (not "be" or "been": "declined to be identified said" has its speaker before them).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> FiniteAuxiliaries = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did"], StringComparer.Ordinal);
+
+    /// <summary>Irregular past participles that are no simple past (a closed class of English grammar; the pasts are speech-irregular-pasts.tsv).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> IrregularParticiples = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["become", "begun", "come", "done", "gone", "taken", "given", "drawn", "grown", "shown", "written", "spoken", "seen", "known", "chosen", "driven", "risen", "fallen", "thrown", "broken", "stolen", "sworn", "torn", "worn"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "The forecast is frozen …", "The assertion was made by …", "My guess is …", "those hopes did not …": a
+    /// cue word after an article, a possessive or a demonstrative and before an auxiliary is a noun that is
+    /// its clause's subject, not a verb that reports words; what follows is that clause's predicate (read on
+    /// unseen news, allsides samples 8301 and 8302: every such frame was the rest of the clause given as
+    /// words). Not when "that" follows the auxiliary ("The claim is that …" names the words).
+    /// </summary>
+    private bool NounAsSubject(int k)
+    {
+        if (k < 1 || k + 1 >= _tokens.Length || !WordIn(k - 1, SubjectDeterminers) || !WordIn(k + 1, Auxiliaries))
+            return false;
+        return !WordIs(k + 2, "that");
+    }
+
+    /// <summary>Words before a noun that leave it no verb: articles, possessive pronouns, demonstratives ("her" and "that" are left out: "told her was", "that said").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> SubjectDeterminers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "his", "its", "their", "our", "my", "your", "whose", "this", "these", "those"], StringComparer.Ordinal);
 
     /// <summary>
     /// "said" that reports nothing: the concessive "That said, …", "That being said, …" and "Having said
@@ -326,6 +371,17 @@ internal sealed partial class FinderRun
         var frame = new Frame { Kind = QuoteKind.Indirect };
         SetCue(frame, k, k + 1);
         var left = LeftSource(k, s0);
+        // "… has fueled calls for …", "… have heaped praise on …", "… could lay claim to …": the one word read as
+        // the speaker is the verb of the clause after its auxiliary, and the cue, a noun, is that verb's object:
+        // no words are reported. A cue that is itself a verb form ("has begun calling for …", "had become
+        // convinced that …") or a verb of saying ("those who are going often say …") reports the clause's subject's
+        // words, so the speaker is looked for there instead.
+        if (VerbAsSpeaker(left))
+        {
+            if (!VerbForm(k) && !IsStrongSpeechCue(k))
+                return null;
+            left = SourceSpan.None;
+        }
         int before = left.Start >= 0 ? left.Start - 1 : SkipBackOverFillers(k - 1, s0);
         // "…, Mr. Verdery said.": a title's abbreviation the name stands after is part of the speaker,
         // so the comma before it closes the reported words (before, the words were lost). Only for a

@@ -290,6 +290,55 @@ internal sealed partial class FinderRun
         return true;
     }
 
+    /// <summary>
+    /// The cue's class (<see cref="CueClasses"/>), but for "seemed to concede", "appeared to blame", "seems to
+    /// believe" the verb after the raising verb decides: the writer's inference about a speech act or a belief
+    /// is still that speech act or belief (PolNeAR marks the whole chain as one cue). The verb's own class from
+    /// the lexicon when it lists one (thought, action, evidence); speech when it is a word that heads an
+    /// attribution in PolNeAR train at least once in twenty uses (speech-cues.tsv: "concede", "blame", "rule"
+    /// out, "suggest"); else the raising verb stays evidential ("appears to be", "seemed to translate").
+    /// </summary>
+    private QuoteAttribution AttributionOf(TextRange? cue)
+    {
+        var cls = CueClasses.Of(_text, cue);
+        if (cls != QuoteAttribution.Evidential || cue is not { } c)
+            return cls;
+        // The raising verb within the cue ("seemed", "also appeared"; the cue may run on to the verb after it).
+        int t = _view.FirstTokenAtOrAfter(c.Start);
+        while (t < _tokens.Length && _tokens[t].Start < c.End && !WordIn(t, RaisingVerbs))
+            t++;
+        if (t >= _tokens.Length || _tokens[t].Start >= c.End)
+            return cls;
+        int v = t + 1;
+        if (v < _tokens.Length && _view.IsWord(v) && _view.Word(v).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            v++;
+        if (!WordIs(v, "to"))
+            return cls;
+        v++;
+        if (v < _tokens.Length && _view.IsWord(v) && _view.Word(v).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            v++;
+        if (v >= _tokens.Length || !_view.IsWord(v) || _view.TokenQuote[v] != _view.TokenQuote[t])
+            return cls;
+        var word = _view.Lower(v).ToString();
+        // "seems to have lost", "appeared to be doing": an auxiliary keeps the appearance.
+        if (CueClasses.IsAuxiliary(word))
+            return cls;
+        if (CueClasses.ListedClass(word) is { } own)
+            return own;
+        // "appeared to put principle before …": a light verb takes its sense from its object, not from saying.
+        if (LightVerbs.Contains(word))
+            return cls;
+        return _model.Lexicon.TryGetValue(word, out var stats) && stats.Share >= 0.05f ? QuoteAttribution.Speech : cls;
+    }
+
+    /// <summary>Light (support) verbs, a closed class: their object carries the sense ("put X to rest", "take a swipe").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> LightVerbs = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["put", "take", "make", "give", "get", "keep", "set", "bring", "hold", "go", "come", "do"], StringComparer.Ordinal);
+
+    /// <summary>Raising verbs of appearance (VerbNet seem-109), whose infinitive carries what is attributed.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> RaisingVerbs = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"], StringComparer.Ordinal);
+
     private QuoteLayer Build()
     {
         // Channels no quote kept (a speaker that became the outlet its citation names) are dropped.
@@ -325,7 +374,7 @@ internal sealed partial class FinderRun
                 cited = new QuoteCitation(f.CitedStart >= 0 ? new QuoteRef(f.CitedStart, f.CitedEnd, Map(f.CitedEntity)) : null, f.Date, f.DateInferred);
             // What kind of attribution it is (said, thought, evidence, a deed) is read from the cue alone, after
             // every other decision: it adds a label and changes no quote (PolNeAR marks all of them).
-            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1, f.Parts, CueClasses.Of(_text, cue)));
+            quotes.Add(new Quote(f.Start, f.End, f.Kind, speaker, cue, cited, f.Statement, f.Outer?.Index ?? -1, f.Parts, AttributionOf(cue)));
             if (f.CitedEntity >= 0)
                 cites.Add(Map(f.CitedEntity));
         }
