@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("20", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("21", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -151,6 +151,9 @@ public sealed partial class EntityStage : IDocumentStage
         _model.Value.Gazetteer.Annotate(text, tokens, codes);
         var found = MentionShaper.Shape(text, tokens, Datelines.Apply(text, tokens, _model.Value.Recognize(text, tokens, sentences, codes)), _actors.Value);
         found = NameCompounds.Apply(text, tokens, found, _countries.Value);
+        found = NameSpans.WithoutTimeWords(text, tokens, found);
+        found = NameSpans.WithNamesJoinedByFor(text, tokens, found);
+        found = NameSpans.WithWholeMiscNames(text, tokens, found);
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors.Value);
