@@ -2522,14 +2522,18 @@ internal sealed class EventFinder
 
     /// <summary>
     /// The word at <paramref name="p"/> ("that", "who", "whether" ...) opens a clause a negation before it does not reach:
-    /// not "that" right before the cue (a determiner: "couldn't give him that vote"), not after "not" ("Not that it
-    /// helps") nor after a verb of thinking, whose negation is the clause's ("I don't think that any harm comes").
+    /// not "that" right before the cue (a determiner: "couldn't give him that vote"), not "that" after "not" ("Not that
+    /// it helps") nor any after a verb of thinking, whose negation is the clause's ("I don't think that any harm comes").
     /// </summary>
     private static bool OpensClause(string text, Token[] tokens, int first, int p, int cueFirst)
     {
-        if (IsAny(tokens[p].Span(text), "that") && p == cueFirst - 1)
+        bool that = IsAny(tokens[p].Span(text), "that");
+        if (that && p == cueFirst - 1)
             return false;
-        return !(p > first && IsAny(tokens[p - 1].Span(text), "not", "think", "thinks", "thought", "believe", "believes", "believed", "suppose", "expect", "expects", "imagine"));
+        if (p == first)
+            return true;
+        var before = tokens[p - 1].Span(text);
+        return !(that && IsAny(before, "not")) && !IsAny(before, "think", "thinks", "thought", "believe", "believes", "believed", "suppose", "expect", "expects", "imagine");
     }
 
     /// <summary>"all but" at <paramref name="p"/> ("will all but guarantee"): "almost", no contrast.</summary>
