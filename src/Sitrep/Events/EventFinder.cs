@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects");
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -358,6 +358,10 @@ internal sealed class EventFinder
                 // "came under fire from critics", "drew fire", "fired back at his critics": criticism or a retort, no use of force,
                 // unless the one who fires is armed ("came under fire from militants", "troops fired back") (event-figurative-fire.tsv).
                 if (type == "ASSAULT" && last == i && FireForms.Contains(span) && FigurativeFire(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "came to realize", "when it comes to", "go to college", "went to war": "come" / "go" with "to" is a visit
+                // (CAMEO 040) only when "to" leads to a named place, organisation or person ("went to Europe") (event-visit-motions.tsv).
+                if (type == "CONSULT" && mode is null && VisitMotions.Contains(span) && !VisitDestination(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
                 // "sales declined by 50 percent", "the moral decline": a decrease, no refusal; "declined to testify", "declined the offer" stay (event-decrease-verbs.tsv).
                 if (type == "REJECT" && last == i && DecreaseVerbs.Contains(span) && !Refusal(text, tokens, owner, input.Mentions, timed, first, end, i))
@@ -881,6 +885,33 @@ internal sealed class EventFinder
         return p >= first && owner[p] >= 0 && mentions[owner[p]].Type is "GPE" or "LOC";
     }
 
+    /// <summary>Forms of "come" and "go", a visit only when "to" leads to a name (event-visit-motions.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon VisitMotions = Sitrep.Lexicons.Lexicon.Get("event-visit-motions");
+
+    /// <summary>
+    /// The form of event-visit-motions.tsv at <paramref name="i"/> leads to a named place, organisation or person:
+    /// "to" within two words after it (over "back", "straight" ...), then, over "the", a name ("went to Europe",
+    /// "came back to the White House", "go to Moscow"). Its subject is not "it" ("when it comes to Iran": a topic);
+    /// "go into emergency session" (no "to") is left to its pattern.
+    /// </summary>
+    private static bool VisitDestination(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        if (i + 1 < end && IsAny(tokens[i + 1].Span(text), "into"))
+            return true;
+        if (i > first && IsAny(tokens[i - 1].Span(text), "it"))
+            return false;
+        for (int k = i + 1; k < Math.Min(end, i + 4); k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || owner[k] >= 0)
+                return false;
+            if (!tokens[k].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
+                continue;
+            int n = k + 1 < end && IsAny(tokens[k + 1].Span(text), "the") ? k + 2 : k + 1;
+            return n < end && owner[n] >= 0 && mentions[owner[n]].Entity >= 0 && mentions[owner[n]].Type is "GPE" or "LOC" or "FACILITY" or "ORG" or "PERSON";
+        }
+        return false;
+    }
+
     /// <summary>Forms of refusal verbs that news uses mostly for a decrease (event-decrease-verbs.tsv): "decline".</summary>
     private static readonly Sitrep.Lexicons.Lexicon DecreaseVerbs = Sitrep.Lexicons.Lexicon.Get("event-decrease-verbs");
 
@@ -916,8 +947,14 @@ internal sealed class EventFinder
             return next > 0 && next < end && tokens[next].Kind == TokenKind.Word && owner[next] < 0 && !timed[next]
                 && char.IsLower(text[tokens[next].Start]) && !IsCount(text, tokens, next);
         }
+        // "declined prosecution", "declining invitations", "declined interview requests": a bare noun of what is refused (event-refused-objects.tsv).
+        if (owner[k] < 0 && !timed[k] && RefusedObjects.Contains(span))
+            return true;
         return owner[k] < 0 && !timed[k] && RefusedObjectOpeners.Contains(span) && !(k + 1 < end && (timed[k + 1] || IsCount(text, tokens, k + 1)));
     }
+
+    /// <summary>Nouns that, bare after "declined", name what is refused ("declined prosecution"; event-refused-objects.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon RefusedObjects = Sitrep.Lexicons.Lexicon.Get("event-refused-objects");
 
     /// <summary>Verb forms that are also nouns of a person's role (event-person-noun-forms.tsv): "counsel", "advocates", "host".</summary>
     private static readonly Sitrep.Lexicons.Lexicon PersonNounForms = Sitrep.Lexicons.Lexicon.Get("event-person-noun-forms");
@@ -2402,7 +2439,7 @@ internal sealed class EventFinder
         int cueStart = tokens[cueFirst].Start, cueEnd = tokens[cueLast].End;
         // Talks and words of support are what a caller does on the telephone ("called Haley to apologize").
         var status = Status(text, tokens, first, cueFirst, noun, timed, owner, input.Mentions, spoken: type is "CONSULT" or "SUPPORT");
-        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first), warning: type == "THREATEN" && !noun);
+        var (actor, target, location) = Participants(input, owner, first, end, cueFirst, cueLast, noun ? NounPhraseStart(text, tokens, first, cueFirst) : (cueFirst, first), warning: type == "THREATEN" && !noun, occurrence: noun && type is "ASSAULT" or "PROTEST");
         var (date, from, to, inferred) = Date(input, sentence, cueStart, cueEnd);
         return new Event(type, mode, status, cueStart, cueEnd, sentence.Start, sentence.End, actor, target, location, date, from, to, inferred, QuoteOf(input.Quotes, cueStart));
     }
@@ -2416,7 +2453,7 @@ internal sealed class EventFinder
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
         {
             var span = tokens[p].Span(text);
-            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
+            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":" || (IsAny(span, "but") && !AllBut(text, tokens, first, p) && !SharedAuxiliary(text, tokens, p, cueFirst)))
                 return -1;
             if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
@@ -2446,10 +2483,12 @@ internal sealed class EventFinder
     /// <summary>
     /// The verb at <paramref name="cueFirst"/> follows "or" / "nor" (over "to": "or to praise him") whose first
     /// member is an infinitive after a refusal or failure ("declined to", "refused to", "failed to": a denied cue
-    /// ending in "to"), within <see cref="AccusationWindow"/> words and no comma, ";", ":", bracket or clause word
-    /// between ("declined to comment, but praised": not joined).
+    /// ending in "to") or a verb after a negation ("did not criticize the governor or praise him", "never
+    /// thanked them or praised them"), within <see cref="AccusationWindow"/> words and no comma, ";", ":",
+    /// bracket or clause word between ("declined to comment, but praised": not joined; "not clear how many were
+    /// killed or wounded": the negation is another clause's).
     /// </summary>
-    private bool JoinedToRefusal(string text, Token[] tokens, bool[]? timed, int first, int cueFirst)
+    private bool JoinedToRefusal(string text, Token[] tokens, bool[]? timed, int first, int cueFirst, bool negation)
     {
         int c = cueFirst - 1;
         if (c > first && IsAny(tokens[c].Span(text), "to"))
@@ -2460,14 +2499,60 @@ internal sealed class EventFinder
         {
             var span = tokens[p].Span(text);
             if ((tokens[p].Kind == TokenKind.Punctuation && span is "," or ";" or ":" or "(" or ")")
-                || IsAny(span, "but", "and", "while", "whereas", "who", "which", "that", "because", "when", "if", "although", "whether", "said", "says"))
+                || IsAny(span, "but", "and", "while", "whereas", "who", "which", "that", "because", "when", "if", "although", "whether", "said", "says",
+                    "how", "what", "why", "where", "whom", "whose", "than", "only", "just", "even", "either", "necessarily"))
                 return false;
-            if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { Status: EventStatus.Denied } cue
+            // "did not criticize X or praise him": a negation before the first member denies both. "not only",
+            // "not just", "not even", "not either" stop the walk above: they deny no act, or not both.
+            if (negation && NegationWord(span) && p + 1 < c)
+                return !EitherBefore(text, tokens, first, p);
+            if (!negation && Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { Status: EventStatus.Denied } cue
                 && cue.Words.Length > 1 && cue.Words[^1].Equals("to", StringComparison.OrdinalIgnoreCase))
                 return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// The cue right after "but" at <paramref name="p"/> is a base form ("will end the program but delay it", "may vote
+    /// Democratic but tend to"): it shares the auxiliary before "but", so that cue still reaches it.
+    /// </summary>
+    private bool SharedAuxiliary(string text, Token[] tokens, int p, int cueFirst) =>
+        p == cueFirst - 1 && Word(text, tokens, cueFirst).Senses is { Length: > 0 } senses && tokens[cueFirst].Span(text).Equals(senses[0].Lemma, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The word at <paramref name="p"/> ("that", "who", "whether" ...) opens a clause a negation before it does not reach:
+    /// not "that" right before the cue (a determiner: "couldn't give him that vote"), not "that" after "not" ("Not that
+    /// it helps") nor any after a verb of thinking, whose negation is the clause's ("I don't think that any harm comes").
+    /// </summary>
+    private static bool OpensClause(string text, Token[] tokens, int first, int p, int cueFirst)
+    {
+        bool that = IsAny(tokens[p].Span(text), "that");
+        if (that && p == cueFirst - 1)
+            return false;
+        if (p == first)
+            return true;
+        var before = tokens[p - 1].Span(text);
+        return !(that && IsAny(before, "not")) && !IsAny(before, "think", "thinks", "thought", "believe", "believes", "believed", "suppose", "expect", "expects", "imagine");
+    }
+
+    /// <summary>"all but" at <paramref name="p"/> ("will all but guarantee"): "almost", no contrast.</summary>
+    private static bool AllBut(string text, Token[] tokens, int first, int p) => p > first && IsAny(tokens[p - 1].Span(text), "all");
+
+    /// <summary>"either" within three words before the negation at <paramref name="p"/> ("either did not back him or backed Sanders"): the members are alternatives, the second is not denied.</summary>
+    private static bool EitherBefore(string text, Token[] tokens, int first, int p)
+    {
+        for (int q = p - 1; q >= Math.Max(first, p - 3); q--)
+        {
+            if (IsAny(tokens[q].Span(text), "either"))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"not", "never" or a contracted negation ("didn't", "won’t").</summary>
+    private static bool NegationWord(ReadOnlySpan<char> span) =>
+        IsAny(span, "not", "never") || span.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || span.EndsWith("n’t", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A cue of a clause whose words stand right before <paramref name="p"/>.</summary>
     private static bool ClauseCue(StatusCue[] cues, string text, Token[] tokens, int p, int first)
@@ -2496,23 +2581,33 @@ internal sealed class EventFinder
         var status = EventStatus.Asserted;
         // "aren't the only ones crying foul", "not only attacked": a negation of "only" denies no act.
         bool only = false;
+        // "did not mention that he vetoed", "not saying which man died": a negation before a word that opens a
+        // clause denies the verb of the clause around, not this one.
+        bool clause = false;
         for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - StatusWindow); p--)
         {
             var span = tokens[p].Span(text);
             if (IsAny(span, "only"))
                 only = true;
+            if (IsAny(span, "that", "who", "whom", "whose", "which", "how", "why", "where", "whether", "when", "if") && OpensClause(text, tokens, first, p, cueFirst))
+                clause = true;
             if (span.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || span.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
             {
-                if (!only)
+                if (!only && !clause)
                     status = EventStatus.Denied;
                 break;
             }
             if (only && IsAny(span, "not", "never"))
                 break;
-            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":")
+            // "declined to comment, but praised the mayor", "won't attack but will talk": "but" opens a contrasting
+            // clause or member, so a cue before it is not this verb's.
+            if (tokens[p].Kind == TokenKind.Punctuation && span is ";" or ":" || (IsAny(span, "but") && !AllBut(text, tokens, first, p) && !SharedAuxiliary(text, tokens, p, cueFirst)))
                 break;
             if (Word(text, tokens, p).Status is { } cues && NearCue(cues, text, tokens, timed, p, first) is { } cue)
             {
+                // "no" stays: "there was no plan that integrated them" denies the act of what does not exist.
+                if (clause && cue.Words.Length == 1 && IsAny(cue.Words[0], "not", "never", "nor"))
+                    break;
                 status = cue.Status;
                 // "don't want to secede", "do not need to send", "is not trying to": a negation right before a cue of
                 // wish, need or try denies the act as it denies the wish.
@@ -2549,7 +2644,7 @@ internal sealed class EventFinder
         }
         // "declined to thank Trump personally or praise him": a verb joined by "or" / "nor" to a refused or failed
         // infinitive is refused with it, however far the first verb's phrase runs past the window above.
-        if (status == EventStatus.Asserted && !noun && JoinedToRefusal(text, tokens, timed, first, cueFirst))
+        if (status == EventStatus.Asserted && !noun && JoinedToRefusal(text, tokens, timed, first, cueFirst, negation: false))
             status = EventStatus.Denied;
         // "urged Iran to release the prisoners", "pressuring the US forces to pull out": what someone is
         // asked, pressed or ordered to do is not told as done.
@@ -2558,6 +2653,10 @@ internal sealed class EventFinder
         // "gave authorities the power to evacuate people and take control", "the right to protest": an act one may do is a possibility.
         if (status == EventStatus.Asserted && !noun && CapacityInfinitive(text, tokens, first, cueFirst))
             status = EventStatus.Hypothetical;
+        // "did not criticize the governor or praise him": a verb joined by "or" / "nor" to a negated verb is denied with
+        // it (after the checks above: "wouldn't affect the ability to investigate or combat terrorism" stays a possibility).
+        if (status == EventStatus.Asserted && !noun && JoinedToRefusal(text, tokens, timed, first, cueFirst, negation: true))
+            status = EventStatus.Denied;
         if (status is EventStatus.Asserted or EventStatus.Planned)
         {
             for (int p = first; p < cueFirst; p++)
@@ -2579,7 +2678,7 @@ internal sealed class EventFinder
     /// act warned of ("warned of an imminent U.S. attack", "warned against America's move") is no target,
     /// nor is any name after it in the clause: they are that act's (see <see cref="AgentOfWarnedAct"/>).
     /// </summary>
-    private (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast, (int From, int Lowest) phrase, bool warning = false)
+    private (int Actor, int Target, int Location) Participants(EventInput input, int[] owner, int first, int end, int cueFirst, int cueLast, (int From, int Lowest) phrase, bool warning = false, bool occurrence = false)
     {
         var text = input.Text;
         var tokens = input.Tokens;
@@ -2599,7 +2698,8 @@ internal sealed class EventFinder
             if (m < 0 || mentions[m].Entity < 0)
                 continue;
             int start = FirstTokenOf(owner, p);
-            if (IsPlace(mentions[m]) && start > first && IsAny(tokens[start - 1].Span(text), "in", "at", "near", "outside"))
+            if ((IsPlace(mentions[m]) && start > first && IsAny(tokens[start - 1].Span(text), "in", "at", "near", "outside"))
+                || (occurrence && PlaceModifier(text, tokens, mentions[m], p, cueFirst)))
             {
                 if (location < 0)
                     location = mentions[m].Entity;
@@ -3106,6 +3206,38 @@ internal sealed class EventFinder
             }
         }
         return (cueFirst, first);
+    }
+
+    /// <summary>
+    /// The place <paramref name="mention"/>, ending at <paramref name="last"/>, modifies the noun of an attack or
+    /// protest right after it, over at most two lower-case words ("the Benghazi attack", "the Sandy Hook massacre",
+    /// "the Charlottesville marches", "the Fort Hood terror attack"): it tells where the attack or protest took place.
+    /// A country stays the actor ("the U.S. strike", "Israeli strikes": a state acts through its forces).
+    /// </summary>
+    private static bool PlaceModifier(string text, Token[] tokens, Mention mention, int last, int cueFirst)
+    {
+        if (!IsPlace(mention) || cueFirst - last > 3 || Nation(text.AsSpan(mention.Start, mention.End - mention.Start)))
+            return false;
+        // "Trayvon Martin's killing", "Syria's attack": a possessive tells whose act it is, as before.
+        var lastWord = tokens[last].Span(text);
+        if (Possessive(tokens[last], lastWord) || (last + 1 < cueFirst && tokens[last + 1].Span(text) is "'s" or "’s"))
+            return false;
+        for (int q = last + 1; q < cueFirst; q++)
+        {
+            if (tokens[q].Kind != TokenKind.Word || !char.IsLower(text[tokens[q].Start]))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A country's name or a nationality, also as the last word ("Iran", "Turkish", "North Korean"): a state acting through its forces.</summary>
+    private static bool Nation(ReadOnlySpan<char> name)
+    {
+        var countries = Sitrep.Entities.Resolution.CountryTable.Default;
+        int space = name.LastIndexOf(' ');
+        var lastWord = space >= 0 ? name[(space + 1)..] : name;
+        return countries.CountryOf(name) is not null || countries.CountryOfDemonym(name) is not null
+            || countries.IsNationality(Sitrep.Entities.Resolution.NameKeys.Exact(lastWord.ToString()));
     }
 
     private static bool IsPossessive(ReadOnlySpan<char> word) => IsAny(word, "its", "his", "her", "their", "our", "my", "your");
