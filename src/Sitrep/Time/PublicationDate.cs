@@ -214,10 +214,10 @@ public static partial class PublicationDate
             return null;
         var s = stated.Trim();
         if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d.Year < EarliestYear ? null : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return d.Year < EarliestYear || d > Latest() ? null : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var dto))
         {
-            if (dto.UtcDateTime.Year < EarliestYear)
+            if (dto.UtcDateTime.Year < EarliestYear || DateOnly.FromDateTime(dto.UtcDateTime) > Latest())
                 return null;
             bool hasTime = s.Contains(':', StringComparison.Ordinal);
             return hasTime
@@ -226,7 +226,7 @@ public static partial class PublicationDate
         }
         foreach (var t in TimeExpressions.Find(s, published: null))
         {
-            if (DayParts(t.Value, out int y, out int month, out int day) && y >= EarliestYear)
+            if (DayParts(t.Value, out int y, out int month, out int day) && y >= EarliestYear && new DateOnly(y, month, day) <= Latest())
                 return new DateOnly(y, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return null;
@@ -238,6 +238,13 @@ public static partial class PublicationDate
     /// publication day at the calendar's first days breaks every date counted back from it.
     /// </summary>
     private const int EarliestYear = 1000;
+
+    /// <summary>
+    /// The latest stated publication day taken: two days after today (UTC; a page dated in a time zone ahead, a clock
+    /// a little fast). A later one is a mistake in the data, not a day the article was published ("2050-09-30" for an
+    /// article about the year 2050): it names no day, and the next source (a printed date, the text) gives it.
+    /// </summary>
+    private static DateOnly Latest() => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
 
     /// <summary>Whether the text names a full date with its year ("March 31, 2020", "2020-03-31"): a dateline does.</summary>
     public static bool NamesDatedDay(string text)

@@ -33,6 +33,13 @@ public sealed class PageMetadataTests
         Assert.Null(Sitrep.Time.PublicationDate.Normalize("0001-01-01T00:00:00Z"));
         Assert.Null(Sitrep.Time.PublicationDate.Normalize("0001-01-01"));
         Assert.Equal("1066-10-14", Sitrep.Time.PublicationDate.Normalize("1066-10-14"));
+        // A stated day in the future is a mistake in the data (an article about 2050 dated 2050): no day.
+        var nextYear = DateTime.UtcNow.Year + 1;
+        Assert.Null(Sitrep.Time.PublicationDate.Normalize("2050-09-30"));
+        Assert.Null(Sitrep.Time.PublicationDate.Normalize($"{nextYear}-06-01T08:00:00Z"));
+        Assert.Null(Sitrep.Time.PublicationDate.Normalize($"June 1, {nextYear}"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(today, Sitrep.Time.PublicationDate.Normalize(today));
     }
 
     [Fact]
