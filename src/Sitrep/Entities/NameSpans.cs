@@ -10,22 +10,7 @@ namespace Sitrep.Entities;
 /// </summary>
 internal static class NameSpans
 {
-    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-    // "May" is left out: it is a given name and a surname as often as a month ("Theresa May").
-    private static readonly string[] Months = ["January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"];
-
     private static readonly string[] Determiners = ["a", "an", "the", "this", "that", "last"];
-
-    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (word.SequenceEqual(w))
-                return true;
-        }
-        return false;
-    }
 
     private static bool IsOneOfIgnoringCase(ReadOnlySpan<char> word, string[] words)
     {
@@ -52,12 +37,12 @@ internal static class NameSpans
             if (m.TokenCount < 2 || EntityLexicons.MiscNamesWhole.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(m.Start, m.End - m.Start)))
                 continue;
             int last = m.FirstToken + m.TokenCount - 1;
-            if (IsOneOf(tokens[last].Span(text), Weekdays) && !Quoted(text, m)
+            if (CalendarWords.IsWeekday(tokens[last].Span(text)) && !Quoted(text, m)
                 && !(m.TokenCount == 2 && IsCommonWord(tokens[m.FirstToken].Span(text))))
             {
                 mentions[i] = m = m with { End = tokens[last - 1].End, TokenCount = m.TokenCount - 1 };
             }
-            if (m.TokenCount >= 2 && m.FirstToken > 0 && IsOneOf(tokens[m.FirstToken].Span(text), Months)
+            if (m.TokenCount >= 2 && m.FirstToken > 0 && CalendarWords.IsMonthNotMay(tokens[m.FirstToken].Span(text))
                 && IsOneOfIgnoringCase(tokens[m.FirstToken - 1].Span(text), Determiners)
                 && char.IsUpper(text[tokens[m.FirstToken + 1].Start]))
             {
@@ -114,10 +99,10 @@ internal static class NameSpans
             if (r >= tokens.Length || !IsCapitalisedWord(text, tokens[r]))
                 continue;
             var lastLeft = tokens[f - 1].Span(text);
-            if (EntityLexicons.IsTitleWord(lastLeft) || IsOneOf(lastLeft, Weekdays))
+            if (EntityLexicons.IsTitleWord(lastLeft) || CalendarWords.IsWeekday(lastLeft))
                 continue;
             // A month names the day before "for" ("in March for Congress"), not a name, unless "the" makes it one ("the March for Life").
-            if (IsOneOf(lastLeft, Months) && (f < 2 || !tokens[f - 2].Span(text).SequenceEqual("the")))
+            if (CalendarWords.IsMonthNotMay(lastLeft) && (f < 2 || !tokens[f - 2].Span(text).SequenceEqual("the")))
                 continue;
             if (the && !EntityLexicons.OrganisationHeads.Contains(lastLeft))
                 continue;
@@ -142,7 +127,7 @@ internal static class NameSpans
                         named = true;
                         break;
                     }
-                    common |= IsCommonWord(w) && !EntityLexicons.IsTitleWord(w) && !IsOneOf(w, Weekdays) && !IsOneOf(w, Months)
+                    common |= IsCommonWord(w) && !EntityLexicons.IsTitleWord(w) && !CalendarWords.IsWeekday(w) && !CalendarWords.IsMonthNotMay(w)
                         && !(namesAlone ??= NamesAlone(text, mentions)).Contains(w.ToString());
                     rEnd = t;
                     continue;

@@ -19,18 +19,6 @@ internal static class PersonOccurrences
 
     private static readonly FrozenSet<string> NameSuffixes = FrozenSet.ToFrozenSet(["Jr", "Sr", "II", "III", "IV"], StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> Months = FrozenSet.ToFrozenSet(
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-        StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>"Mr. Chavez Thursday accused …": a day after the name is when, not more of the name.</summary>
-    private static readonly FrozenSet<string> Weekdays = FrozenSet.ToFrozenSet(
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
-
     private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["the", "a", "an", "The", "A", "An"], StringComparer.Ordinal);
 
     /// <summary>Particles inside surnames ("de León", "van der Zwaan"): the word after one is not a surname alone.</summary>
@@ -72,7 +60,8 @@ internal static class PersonOccurrences
                 continue;
             int last = next;
             while (last + 1 < tokens.Length && last - next < 2 && !covered[last + 1] && IsCapitalisedWord(text, tokens[last + 1])
-                && !WeekdayLookup.Contains(tokens[last + 1].Span(text)) && !MonthLookup.Contains(tokens[last + 1].Span(text))
+                // "Mr. Chavez Thursday accused …": a day after the name is when, not more of the name.
+                && !CalendarWords.IsWeekday(tokens[last + 1].Span(text)) && !CalendarWords.IsMonth(tokens[last + 1].Span(text))
                 && Adjacent(text, tokens[last], tokens[last + 1]))
                 last++;
             (added ??= []).Add(new EntityMention(tokens[next].Start, tokens[last].End, EntityTypes.Person, next, last - next + 1));
@@ -128,7 +117,7 @@ internal static class PersonOccurrences
                     }
                 }
             }
-            if (surname is null || Months.Contains(surname))
+            if (surname is null || CalendarWords.IsMonth(surname))
                 continue;
             if (!label && !Stands(text, tokens, t, surname))
                 continue;
