@@ -69,6 +69,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     private readonly SqliteDocumentCatalog _catalog;
     private readonly SqliteStoryIndex _stories;
     private readonly SqliteStoryFraming _framing;
+    private readonly SqliteLayerItems _items;
+    private readonly bool _anyItems;
     private bool _disposed;
 
     /// <summary>
@@ -100,6 +102,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         _catalog = new SqliteDocumentCatalog(session);
         _stories = new SqliteStoryIndex(session);
         _framing = new SqliteStoryFraming(session);
+        _items = new SqliteLayerItems(session);
+        _anyItems = _codecs.Values.Any(c => c.HasItems);
     }
 
     public string Location => _session.Path;
@@ -117,7 +121,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
 
     /// <summary>The document catalog (lists, full-text search, counts), the entity index, the story index or the stories' framing, whichever is a <typeparamref name="T"/>.</summary>
     public T? Feature<T>()
-        where T : class => _catalog as T ?? _entities as T ?? _stories as T ?? _framing as T;
+        where T : class => _catalog as T ?? _entities as T ?? _stories as T ?? _framing as T ?? _items as T;
 
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating it if missing and migrating it to the
@@ -175,7 +179,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             // Set after the migrations, whose statements may sort or copy whole tables.
             if (!SqliteLibrary.StatementJournalsInOneBlock)
                 Execute(connection, "PRAGMA temp_store = MEMORY");
-            return new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath, SqliteLibrary.WatchLog(connection, WalCheckpointer.BoundFrames))), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
+            var store = new SqliteDocumentStore(new SqliteSession(connection, fullPath, new WalCheckpointer(fullPath, SqliteLibrary.WatchLog(connection, WalCheckpointer.BoundFrames))), codecs ?? new Dictionary<string, ILayerCodec>(), version, applied);
+            try
+            {
+                // Layers stored before their items were indexed (a store from before schema version 18) are indexed
+                // once, here: a few seconds for the whole allsides store.
+                store._items.IndexOlderLayers(store._codecs);
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+            return store;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB)
         {
@@ -471,6 +487,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             if (textHash is null)
                 return;
             Run("DELETE FROM document_layers WHERE document = $id", id);
+            if (Scalar("SELECT seq FROM documents WHERE id = $id", id) is long seq)
+                _items.Delete(seq);
             Run("DELETE FROM documents WHERE id = $id", id);
             // The copies that pointed at it now point at the next earliest.
             if (textHash != EmptyTextHash)
@@ -537,7 +555,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         var insert = _session.Raw(InsertDocument);
         Bind(insert, doc, id, duplicateOf, storedAt);
         insert.Run();
-        WriteLayers(id, doc);
+        WriteLayers(id, doc, replace: false);
         _changes.Append(id, ChangeKind.Stored, null, null);
         return new StoreOutcome(StoreStatus.Stored, id, duplicateOf);
     }
@@ -553,13 +571,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         {
             Bind(update, doc, id, oldDuplicateOf, storedAt);
             update.Run();
-            WriteLayers(id, doc);
+            WriteLayers(id, doc, replace: true);
             return new StoreOutcome(StoreStatus.Updated, id, oldDuplicateOf);
         }
 
         Bind(update, doc, id, duplicateOf: null, storedAt);
         update.Run();
-        WriteLayers(id, doc);
+        WriteLayers(id, doc, replace: true);
         // The documents that shared the old body may have pointed at this one, and the documents
         // with the new body may now have this one as their earliest copy.
         if (oldTextHash != EmptyTextHash)
@@ -570,10 +588,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         return new StoreOutcome(StoreStatus.Updated, id, duplicateOf);
     }
 
-    /// <summary>Replaces the document's feature layers with the ones it has now.</summary>
-    private void WriteLayers(string id, Document doc)
+    /// <summary>Replaces the document's feature layers, and the items they give (<see cref="SqliteLayerItems"/>), with the ones it has now.</summary>
+    private void WriteLayers(string id, Document doc, bool replace)
     {
         Run("DELETE FROM document_layers WHERE document = $id", id);
+        if (_anyItems && (replace || doc.Layers.Count > 0))
+            _items.Write(_session.Raw("SELECT seq FROM documents WHERE id = $id").Bind("$id", id).Int64Scalar()!.Value, doc, _codecs, replace);
         if (doc.Layers.Count == 0)
             return;
         var insert = _session.Raw("INSERT INTO document_layers (document, layer, data) VALUES ($document, $layer, $data)").Bind("$document", id);

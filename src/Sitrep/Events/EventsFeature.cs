@@ -35,7 +35,7 @@ public sealed class EventsFeature : IPipelineFeature
             .UseQuotes()
             .UseTimes()
             .Use(new EventStage())
-            .UseCodec(Events, EventCodec.ToJson, EventCodec.FromJson)
+            .UseCodec(Events, EventCodec.ToJson, EventCodec.FromJson, StoredEvents.Items)
             .UseJson(new EventsJsonPart())
             .UseTable(new EventsTable())
             .UseView(new EventsView());

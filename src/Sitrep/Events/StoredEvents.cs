@@ -2,6 +2,7 @@ using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Events;
 
@@ -32,6 +33,9 @@ public sealed record EventQuery(string? Type = null, EventStatus? Status = null,
 /// <summary>Reading the events a store keeps, with their participants as stored entities.</summary>
 public static class StoredEvents
 {
+    /// <summary>The consumer of the change feed that links documents' entities to stored ones.</summary>
+    private const string EntityResolution = "entity-resolution";
+
     /// <summary>What a listing reads of each article: its events and the names of their participants (quotes and times are not decoded).</summary>
     private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -79,8 +83,13 @@ public static class StoredEvents
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        IEnumerable<Document> documents = query.Document is { } id ? (store.Load(id) is { } d ? [d] : []) : store.LoadAll(ReadLayers);
         long? actorId = Quotes.StoredQuotes.EntityId(query.Actor);
+        if (query.Document is null && store.Feature<ILayerItemIndex>() is { } index && index.Covers(EventsFeature.Events.Name)
+            && (query.Actor is null || store.Changes.Position(EntityResolution) >= store.Changes.Head))
+        {
+            return FromIndex(store, index, query, actorId, limit);
+        }
+        IEnumerable<Document> documents = query.Document is { } id ? (store.Load(id) is { } d ? [d] : []) : store.LoadAll(ReadLayers);
         // The last of the kept at the top: a new event earlier than it takes its place.
         var kept = new PriorityQueue<StoredEvent, Order>(Comparer<Order>.Create((a, b) => b.CompareTo(a)));
         int total = 0;
@@ -110,6 +119,56 @@ public static class StoredEvents
         for (int i = events.Length - 1; i >= 0; i--)
             events[i] = kept.Dequeue();
         return new EventListing(events, total);
+    }
+
+    /// <summary>
+    /// The items of the events layer the store indexes: type, status, day (as the listing reads it: the date, or the
+    /// first day of the range, when it names a day) and the actor and target, which a listing by actor matches.
+    /// </summary>
+    public static IReadOnlyList<LayerItem> Items(IReadOnlyList<Event> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var items = new LayerItem[events.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var e = events[i];
+            items[i] = new LayerItem(
+                i,
+                e.CueStart,
+                e.Type,
+                EventCodec.StatusName(e.Status),
+                Day(e.Date ?? e.From)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                e.Actor >= 0 && e.Target >= 0 ? [e.Actor, e.Target] : e.Actor >= 0 ? [e.Actor] : e.Target >= 0 ? [e.Target] : []);
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// The listing read off the store's index of events: the first <paramref name="limit"/> found there, and only
+    /// their articles decoded. The same events in the same order as reading every article (StoredEventsIndexTests).
+    /// </summary>
+    private static EventListing FromIndex(IDocumentStore store, ILayerItemIndex index, EventQuery query, long? actorId, int limit)
+    {
+        var page = index.Find(
+            new LayerItemQuery(
+                EventsFeature.Events.Name,
+                query.Type,
+                query.Status is { } status ? EventCodec.StatusName(status) : null,
+                query.From,
+                query.To,
+                actorId,
+                actorId is null ? query.Actor : null),
+            limit);
+        var read = new Dictionary<string, IReadOnlyList<StoredEvent>>(StringComparer.Ordinal);
+        var events = new List<StoredEvent>(page.First.Count);
+        foreach (var hit in page.First)
+        {
+            if (!read.TryGetValue(hit.Document, out var ofDocument))
+                read[hit.Document] = ofDocument = store.Load(hit.Document, ReadLayers) is { } document ? Of(document, store) : [];
+            if (hit.Item < ofDocument.Count)
+                events.Add(ofDocument[hit.Item]);
+        }
+        return new EventListing(events, page.Total);
     }
 
     /// <summary>Date (undated last), document, cue, then the order found: what a stable sort by the first three gives.</summary>

@@ -13,6 +13,12 @@ public interface ILayerCodec
     string Write(object value);
 
     object Read(string data);
+
+    /// <summary>The items of the layer the store indexes (<see cref="LayerItem"/>); none unless the feature says.</summary>
+    IReadOnlyList<LayerItem> Items(object value) => [];
+
+    /// <summary>Whether <see cref="Items"/> gives any: the store indexes only such layers.</summary>
+    bool HasItems => false;
 }
 
 /// <summary>A typed <see cref="ILayerCodec"/> made of two functions.</summary>
@@ -21,9 +27,17 @@ public sealed class LayerCodec<T> : ILayerCodec
 {
     private readonly Func<T, string> _write;
     private readonly Func<string, T> _read;
+    private readonly Func<T, IReadOnlyList<LayerItem>>? _items;
 
     public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read)
+        : this(layer, write, read, null)
     {
+    }
+
+    /// <param name="items">The layer's items the store indexes for listings over a whole store; null for none.</param>
+    public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, IReadOnlyList<LayerItem>>? items)
+    {
+        _items = items;
         Layer = layer ?? throw new ArgumentNullException(nameof(layer));
         _write = write ?? throw new ArgumentNullException(nameof(write));
         _read = read ?? throw new ArgumentNullException(nameof(read));
@@ -36,4 +50,8 @@ public sealed class LayerCodec<T> : ILayerCodec
     public string Write(object value) => _write(value as T ?? throw new ArgumentException($"layer '{Layer.Name}' takes a {typeof(T).Name}, not a {value?.GetType().Name ?? "null"}", nameof(value)));
 
     public object Read(string data) => _read(data);
+
+    public bool HasItems => _items is not null;
+
+    public IReadOnlyList<LayerItem> Items(object value) => _items is null ? [] : _items(value as T ?? throw new ArgumentException($"layer '{Layer.Name}' takes a {typeof(T).Name}, not a {value?.GetType().Name ?? "null"}", nameof(value)));
 }

@@ -42,6 +42,15 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    /// <summary>Says how a stored layer is written and read, and which of its items the store indexes for listings (<see cref="LayerItem"/>).</summary>
+    public PipelineBuilder UseCodec<T>(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, IReadOnlyList<LayerItem>> items)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _codecs.Add(new LayerCodec<T>(layer, write, read, items));
+        return this;
+    }
+
     /// <summary>Adds a part of the analysis JSON; parts write in the order they were added.</summary>
     public PipelineBuilder UseJson(IAnalysisJsonPart part)
     {
