@@ -27,6 +27,7 @@ public sealed partial class PlainTextCleaner
         var units = UnitSegmenter.Segment(raw);
         var hints = new HintCollector();
         Classify(units, raw, hints, fromHtml: false, titleStated: !string.IsNullOrWhiteSpace(statedTitle));
+        MarkCaptionedHeadline(units, statedTitle);
         return Assemble(raw, units, hints.Build());
     }
 
@@ -49,6 +50,31 @@ public sealed partial class PlainTextCleaner
         ClassifyBody(units, first, endZone, raw, hints, fromHtml);
         CollectDonationOutlet(units, hints);
         EnsureBody(units);
+    }
+
+    /// <summary>
+    /// A photo caption, its credit and the headline copied as one line above the story ("… Trump says. | AP Photo
+    /// Trump: I may release my taxes …", often with the section and the deck after it): when the words after a " | "
+    /// hold the stated headline, the line is the page's head, not the story's first paragraph. Only up to the first
+    /// paragraph kept, so a sentence of the story that quotes the headline stays.
+    /// </summary>
+    private static void MarkCaptionedHeadline(List<TextUnit> units, string? statedTitle)
+    {
+        if (string.IsNullOrWhiteSpace(statedTitle))
+            return;
+        var titleWords = TextShape.Words(statedTitle);
+        if (titleWords.Count < 3)
+            return;
+        string key = " " + string.Join(' ', titleWords) + " ";
+        foreach (var u in units)
+        {
+            if (u.Removal is not null)
+                continue;
+            int bar = u.Text.IndexOf(" | ", StringComparison.Ordinal);
+            if (bar > 0 && u.Words <= 150 && (" " + Normalize(u.Text[(bar + 3)..]) + " ").Contains(key, StringComparison.Ordinal))
+                u.Removal = RemovalReason.Caption;
+            return;
+        }
     }
 
     private static void ClassifyHtmlHeader(List<TextUnit> units, int first, HintCollector hints)

@@ -13,7 +13,7 @@ public sealed class MetadataStage : IDocumentStage
     public string Name => "metadata";
 
     /// <summary>Bump when any metadata field can change for the same input.</summary>
-    public string Version => StageVersion.Of("7", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
+    public string Version => StageVersion.Of("8", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.PageHints, CoreLayers.Language];
 
@@ -31,6 +31,10 @@ public sealed class MetadataStage : IDocumentStage
         bool inferred = false;
         if (published is null && hints.PrintedDate is { } printed)
             published = PublicationDate.Normalize(printed);
+        // A record's stated address that writes a day ("/2020/03/31/") dates it as a page's canonical link does
+        // (the HTML reader takes that one as a printed date); a text read as plain text has only this one.
+        if (published is null)
+            published = PublicationDate.UrlDay(NullIfBlank(stated.Url));
         if (published is null)
         {
             published = PublicationDate.Infer([text, .. body.Captions.Select(c => c.Text)]);

@@ -34,4 +34,33 @@ public sealed class StatedTitleTests
         Assert.StartsWith("Ministers in Aldmere", result.Text, StringComparison.Ordinal);
         Assert.Contains(result.Removed, r => r.Text == "Brexit is delayed, again.");
     }
+
+    private const string CaptionedHeadline = """
+        Harbor chief Lida Varn speaks to reporters at the Merraven quays on Monday. | Pell Arvo/Courier Photo Ports Merraven delays the Ostrel dredging vote Two board members want the bids reviewed first.
+        The Merraven harbor authority on Monday postponed a vote on a 40 million crown dredging contract.
+        "Merraven delays the Ostrel dredging vote" was the headline the board feared, Varn said.
+        """;
+
+    [Fact]
+    public void A_caption_glued_to_the_stated_headline_is_not_the_first_paragraph()
+    {
+        var result = new PlainTextCleaner().Clean(CaptionedHeadline, "Merraven delays the Ostrel dredging vote");
+
+        Assert.StartsWith("The Merraven harbor authority on Monday", result.Text, StringComparison.Ordinal);
+        Assert.Contains(result.Removed, r => r.Text.StartsWith("Harbor chief Lida Varn", StringComparison.Ordinal));
+        // A later paragraph that quotes the headline is the story's.
+        Assert.Contains("was the headline the board feared", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_paragraph_with_a_bar_but_without_the_headline_stays()
+    {
+        const string text = """
+            Dock workers | crane drivers and pilots walked out on Monday over the new night shifts at the Merraven quays.
+            The strike is the third this year.
+            """;
+        var result = new PlainTextCleaner().Clean(text, "Merraven delays the Ostrel dredging vote");
+
+        Assert.StartsWith("Dock workers | crane drivers", result.Text, StringComparison.Ordinal);
+    }
 }

@@ -107,6 +107,19 @@ public sealed class PublicationDateTests
     }
 
     [Fact]
+    public void An_address_that_writes_a_day_dates_the_page()
+    {
+        Assert.Equal("2020-03-31", PublicationDate.UrlDay("https://example.com/2020/03/31/harbor-vote/"));
+        Assert.Equal("2018-07-20", PublicationDate.UrlDay("https://example.com/news/2018-07-20-1408/harbor-vote"));
+        // No day, an impossible one, one only of a year and month, or one in the future: none.
+        Assert.Null(PublicationDate.UrlDay("https://example.com/story/505353-harbor-vote"));
+        Assert.Null(PublicationDate.UrlDay("https://example.com/2020/13/45/harbor-vote"));
+        Assert.Null(PublicationDate.UrlDay("https://example.com/2020/03/harbor-vote"));
+        Assert.Null(PublicationDate.UrlDay("https://example.com/2090/01/01/harbor-vote"));
+        Assert.Null(PublicationDate.UrlDay(null));
+    }
+
+    [Fact]
     public void A_date_beyond_the_current_year_is_not_a_publication_date()
     {
         const string text = "Published May 1, 2020\n\nA clerk wrote Tuesday, March 3, 2090 on the form by mistake.";

@@ -122,8 +122,8 @@ internal static partial class PageMetadataReader
         if (found.H1 >= 0 && (hints.Byline is null || hints.PrintedDate is null))
             ReadHeaderLines(tree, found.H1, hints);
         hints.CanonicalUrl = (found.Canonical < 0 ? null : tree.Attribute(found.Canonical, HtmlAttributeName.Href)) ?? Meta("og:url");
-        if (hints.PrintedDate is null && hints.CanonicalUrl is not null && UrlDate().Match(hints.CanonicalUrl) is { Success: true } u)
-            hints.PrintedDate = $"{u.Groups[1].Value}-{u.Groups[2].Value}-{u.Groups[3].Value}";
+        if (hints.PrintedDate is null && Sitrep.Time.PublicationDate.UrlDay(hints.CanonicalUrl) is { } urlDay)
+            hints.PrintedDate = urlDay;
         var lang = (tree.Root >= 0 ? tree.Attribute(tree.Root, HtmlAttributeName.Lang) : null) ?? Meta("og:locale")?.Replace('_', '-');
         if (lang is { Length: >= 2 } && char.IsAsciiLetter(lang[0]) && char.IsAsciiLetter(lang[1]))
             hints.Language = lang[..2].ToLowerInvariant();
@@ -630,9 +630,6 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex ArticleType();
-
-    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|\b)", RegexOptions.None, RegexTimeouts.Milliseconds)]
-    private static partial Regex UrlDate();
 
     [GeneratedRegex(@"\b(opinion|op-?eds?|commentary|editorials?|columns?|columnists?)\b", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex OpinionSection();
