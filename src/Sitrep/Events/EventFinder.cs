@@ -1795,7 +1795,7 @@ internal sealed class EventFinder
             // A loop, not a lambda: its closure was allocated on every call.
             foreach (var c in gapped)
             {
-                if (c.Status != EventStatus.Threatened && !c.Act && !c.Clause && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase))
+                if (c.Status != EventStatus.Threatened && !c.Act && !c.Clause && !c.Content && c.Words.Length == 2 && tokens[i].Span(text).Equals(c.Words[0], StringComparison.OrdinalIgnoreCase))
                     return true;
             }
         }
@@ -1805,7 +1805,7 @@ internal sealed class EventFinder
                 continue;
             foreach (var cue in cues)
             {
-                if (cue.Status != EventStatus.Threatened && !cue.Act && !cue.Clause && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
+                if (cue.Status != EventStatus.Threatened && !cue.Act && !cue.Clause && !cue.Content && cue.Words.Length == last - i + 1 && cue.Words.Length > 1 && Follows(text, tokens, i, end, cue.Words)
                     && tokens[i].Span(text).Equals(cue.Words[0], StringComparison.OrdinalIgnoreCase))
                     return true;
             }
@@ -2568,6 +2568,31 @@ internal sealed class EventFinder
         return false;
     }
 
+    /// <summary>
+    /// The status of a cue of content (tag content: "no evidence that", "denied that", "nothing to suggest") that
+    /// ends within <see cref="AccusationWindow"/> words before the cue at <paramref name="cueFirst"/>, with no
+    /// comma, ";", ":", bracket, "but", "while", "whereas", "who", "which" or "whom" between; else null.
+    /// </summary>
+    private EventStatus? ContentDenial(string text, Token[] tokens, int first, int cueFirst)
+    {
+        for (int p = cueFirst - 1; p >= Math.Max(first, cueFirst - AccusationWindow); p--)
+        {
+            var span = tokens[p].Span(text);
+            if (Word(text, tokens, p).Status is { } cues)
+            {
+                foreach (var c in cues)
+                {
+                    if (c.Content && Precedes(text, tokens, p, first, c.Words))
+                        return c.Status;
+                }
+            }
+            if ((tokens[p].Kind == TokenKind.Punctuation && span is "," or ";" or ":" or "(" or ")")
+                || IsAny(span, "but", "while", "whereas", "who", "which", "whom"))
+                return null;
+        }
+        return null;
+    }
+
     /// <summary>The first far-reaching cue whose words stand right before <paramref name="p"/>.</summary>
     private static StatusCue? FarCue(StatusCue[] cues, string text, Token[] tokens, int p, int first)
     {
@@ -2626,6 +2651,11 @@ internal sealed class EventFinder
                 break;
             }
         }
+        // "There is no evidence that the militia's fighters attacked", "denied that the two rival groups had met": a
+        // cue of denial that ends in "that" (tag content) reaches the verbs of its clause past a subject longer than
+        // the four-word window above; a comma, bracket, "but" or a relative word ends that clause.
+        if (status == EventStatus.Asserted && ContentDenial(text, tokens, first, cueFirst) is { } denial)
+            status = denial;
         // What someone is accused or suspected of is a claim however far its phrase runs to the cue
         // ("denied accusations of espionage and attempting to overthrow the government"): a noun, a
         // gerund or an infinitive in that phrase, up to a clause break; a finite verb after it is the
