@@ -92,7 +92,7 @@ internal sealed class PatternPosition
 internal sealed record NounEvent(string[] Words, string Type, string? Mode, string[] Arguments);
 
 /// <summary>A cue of an event's status ("plans to", "if", "allegedly") and where it must stand: within a few words before the cue, anywhere before it (<paramref name="Clause"/>) or anywhere in its clause before it (<paramref name="Far"/>: "accusations of"). <paramref name="Commitment"/>: the cue is itself a commitment ("pledged to", "decided to"; tag commit), which PLOVER codes AGREE when what is committed to is cooperation. <paramref name="Act"/>: the cue's verb is an event of its own besides the status it gives ("refused to", "declined to": REJECT; tag act).</summary>
-internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false, bool Commitment = false, bool Act = false);
+internal sealed record StatusCue(string[] Words, EventStatus Status, bool Clause, bool Far = false, bool Commitment = false, bool Act = false, bool Content = false);
 
 /// <summary>
 /// What the lexicon holds under one word (any case): its verb senses, its event nouns and the status cues
@@ -215,7 +215,7 @@ internal sealed class EventLexicon
             var s = Enum.Parse<EventStatus>(e.Tags[0], ignoreCase: true);
             if (!cues.TryGetValue(words[^1], out var list))
                 cues[words[^1]] = list = [];
-            list.Add(new StatusCue(words, s, e.Tags.Contains("clause"), e.Tags.Contains("far"), e.Tags.Contains("commit"), e.Tags.Contains("act")));
+            list.Add(new StatusCue(words, s, e.Tags.Contains("clause"), e.Tags.Contains("far"), e.Tags.Contains("commit"), e.Tags.Contains("act"), e.Tags.Contains("content")));
         }
         Status = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         StatusLookup = Status.GetAlternateLookup<ReadOnlySpan<char>>();
