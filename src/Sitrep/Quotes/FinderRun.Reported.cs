@@ -76,7 +76,12 @@ internal sealed partial class FinderRun
             if (frame is null)
                 continue;
             if (adverb >= 0)
+            {
                 frame.CueStart = _tokens[adverb].Start;
+                // "we don't yet know …": a filler between the auxiliary and the verb hid the speaker; it stands before the auxiliary.
+                if (frame.SourceStart < 0 && frame.InheritAt < 0 && LeftSource(adverb, s0) is { Start: >= 0 } before && before.End <= adverb)
+                    SetSource(frame, before.Start, before.End, before.Form);
+            }
             _used[k] = true;
             _frames.Add(frame);
         }
@@ -564,8 +569,11 @@ internal sealed partial class FinderRun
         var w = _view.Lower(k, 40);
         bool auxiliary = w.Length > 3 && (w.EndsWith("n't", StringComparison.Ordinal) || w.EndsWith("n\u2019t", StringComparison.Ordinal))
             || WordIn(k, ModalHeads);
+        // Not an adverb PolNeAR train marks as a cue standing alone, with no source before it and no object
+        // after it ("allegedly leaving a Bible …", "supposedly final"): it reports on its own.
         bool adverb = !auxiliary && w.Length >= 5 && w.EndsWith("ly", StringComparison.Ordinal) && !WordIsAny(k, SpeechWords.LyNonAdverbs)
-            && !EvidentialAdverbs.Contains(w) && !CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+            && !EvidentialAdverbs.Contains(w) && !CueFeatures.Skippable.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+            && StatsOf(k) is not { SourceBefore: < 0.5f, Object: < 0.5f };
         if (!auxiliary && !adverb)
             return k;
         int s1 = _view.SentenceEnd(k);
