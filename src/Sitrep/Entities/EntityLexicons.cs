@@ -21,6 +21,12 @@ internal static class EntityLexicons
 
     public static Lexicon Outlets => Lexicon.Get("outlets");
 
+    /// <summary>The web addresses outlets.tsv gives its outlets ("breitbart.com", "foxnews.com"), without "www.": a name written as one is that outlet.</summary>
+    public static FrozenSet<string> OutletAddresses { get; } = Outlets.Entries
+        .Where(e => e.Columns.Count > 0 && e.Columns[0].Length > 0)
+        .Select(e => e.Columns[0].Trim().StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? e.Columns[0].Trim()[4..] : e.Columns[0].Trim())
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public static Lexicon PlaceCues => Lexicon.Get("place-cues");
 
     /// <summary>Words that make a name a law, treaty or founding document ("… Act", "Constitution", "…care").</summary>

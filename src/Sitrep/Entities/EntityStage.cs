@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("22", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("23", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -154,12 +154,14 @@ public sealed partial class EntityStage : IDocumentStage
         found = NameSpans.WithoutTimeWords(text, tokens, found);
         found = NameSpans.WithNamesJoinedByFor(text, tokens, found);
         found = NameSpans.WithWholeMiscNames(text, tokens, found);
+        found = DomainNames.Apply(text, tokens, found);
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithKnownOrganisations(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithOutletsCompleted(text, tokens, found);
         found = MentionEvidence.WithNationalInstitutions(text, tokens, found, _countries.Value);
         found = MentionEvidence.WithoutTitlesAlone(text, tokens, found);
+        found = MentionEvidence.WithoutTrailingTitles(text, tokens, found, _countries.Value, _actors.Value);
         found = MentionEvidence.WithPublisherPhrases(text, tokens, found, _countries.Value);
         found = MentionEvidence.AtEveryOccurrence(text, tokens, found);
         found = PersonOccurrences.Apply(text, tokens, found);
@@ -171,6 +173,9 @@ public sealed partial class EntityStage : IDocumentStage
         {
             bool cue = true;
             var type = cited.Contains(m.Start) && m.Type != EntityTypes.Location ? "MEDIA" : TypeRefiner.Refine(text, tokens, codes, m, documentOutlets, _actors.Value, out cue);
+            // A name written as a web address names a site: its ending is the cue.
+            if (DomainNames.IsDomainName(text.AsSpan(m.Start, m.End - m.Start)))
+                (type, cue) = (DomainNames.TypeOf(text.AsSpan(m.Start, m.End - m.Start), m.Type, type), true);
             mentions.Add(new Mention(m.Start, m.End, type) { Cued = cue });
             inPlaceList.Add(TypeRefiner.IsPlaceInGazetteer(codes, m));
         }
@@ -178,11 +183,53 @@ public sealed partial class EntityStage : IDocumentStage
         ListTypes.Apply(text, mentions, inPlaceList);
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
+        SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, _actors.Value);
         // After the one type per name and the bracket pairs, so a programme's cue types all its names and no vote undoes it.
         ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
         PlaceEvidence.Apply(text, mentions);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
+    }
+
+    /// <summary>
+    /// "Donald Trump … a Trump aide … Trump's inauguration", "Ron Paul … Paul told the crowd": a one-word name that is the
+    /// last word of a person the article names in full is that person, where the tagger read it as an organisation, a
+    /// place or a thing (a surname before a noun reads to it like a company's name, and the one-type vote then carries
+    /// that guess to every occurrence). Kept: a name with a cue for its type anywhere in the article, a place the place
+    /// lists know ("George Washington … in Washington", "Jordan"), a name the actor dictionaries know ("Disney"), an
+    /// acronym, and outlets (MEDIA) and natural places.
+    /// </summary>
+    internal static void SurnamesOfPeopleNamedInFull(string text, List<Mention> mentions, List<bool> inPlaceList, ActorTable actors)
+    {
+        HashSet<string>? surnames = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type != "PERSON")
+                continue;
+            var name = text.AsSpan(m.Start, m.End - m.Start);
+            int space = name.LastIndexOf(' ');
+            if (space > 0 && space + 2 < name.Length && char.IsUpper(name[space + 1]))
+                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name[(space + 1)..].ToString());
+        }
+        if (surnames is null)
+            return;
+        HashSet<string>? kept = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != "PERSON" && (m.Cued || inPlaceList[i] || m.Type is not ("ORG" or "GPE" or "MISC" or "FACILITY")) && surnames.Contains(m.Text(text)))
+                (kept ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
+        }
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not ("ORG" or "GPE" or "MISC" or "FACILITY"))
+                continue;
+            var name = m.Text(text);
+            if (!surnames.Contains(name) || kept?.Contains(name) == true || IsAcronym(name) || actors.Of(name) is not null)
+                continue;
+            mentions[i] = m with { Type = "PERSON", Cued = false };
+        }
     }
 
     /// <summary>

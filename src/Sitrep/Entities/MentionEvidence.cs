@@ -46,6 +46,103 @@ internal static partial class MentionEvidence
         return result;
     }
 
+    /// <summary>The titles of titles.tsv that are honorifics before a person's name, never a role after an organisation's: a closed class.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonHonorifics =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["Sir", "Dame", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Ayatollah"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// "Homeland Security Secretary", "US President", "Supreme Court Justice", "Senate Minority Leader": a title run into
+    /// the end of a name (the tagger's guess, or the actor dictionaries, which list such roles as actors) is no part of
+    /// it. The title run is cut off where it holds a strong title word, or follows an organisation's head ("Court"); what
+    /// is left stays where it is a name of its own (a country, a name the actor dictionaries or the article know, an
+    /// acronym, a name ending in an organisation's head, or the words before a role the actor dictionaries list as the
+    /// body it stands for: "homeland security secretary" → "Homeland Security"), else the mention is only a title
+    /// ("Surgeon General") and goes.
+    /// A name that ends in its own words after "of", "for" or "and" ("Department of Justice", "Council of Economic
+    /// Advisers", "Law and Justice") and a listed outlet ("Daily Leader") keep their words.
+    /// </summary>
+    public static List<EntityMention> WithoutTrailingTitles(string text, Token[] tokens, List<EntityMention> mentions, CountryTable countries, ActorTable actors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(actors);
+        List<EntityMention>? result = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int end = m.FirstToken + m.TokenCount;
+            if (m.Type == EntityTypes.Person || m.TokenCount < 2 || end > tokens.Length || tokens[end - 1].End != m.End)
+                continue;
+            int t = end;
+            while (t > m.FirstToken && IsTitleToken(text, tokens[t - 1]) && tokens[t - 1].Span(text) is not "of")
+                t--;
+            // No title at the end, or nothing but titles (WithoutTitlesAlone's); an honorific that only ever stands
+            // before a person's name ends no title run after a name ("Notre Dame").
+            if (t == end || t == m.FirstToken || PersonHonorifics.Contains(tokens[end - 1].Span(text).TrimEnd('.')))
+                continue;
+            if (OwnWordsAfterLink(text, tokens, m.FirstToken, t) || EntityLexicons.Outlets.Contains(text.AsSpan(m.Start, m.End - m.Start)))
+                continue;
+            // The longest name left before a cut through the title run that is a name of its own: "Homeland Security |
+            // Secretary" where the actor dictionaries list the whole role, "U.N. Secretary | General" → "U.N.".
+            bool cutStrong = false, any = false;
+            string? type = null;
+            int keep = -1;
+            for (int cut = end - 1; cut >= t; cut--)
+            {
+                cutStrong |= EntityLexicons.IsStrongTitleWord(tokens[cut].Span(text));
+                bool head = EntityLexicons.OrganisationHeads.Contains(tokens[cut - 1].Span(text));
+                if (!cutStrong && !head)
+                    continue;
+                any = true;
+                // A name left ending in a role ("U.N. Secretary") is cut further.
+                if (EntityLexicons.IsStrongTitleWord(tokens[cut - 1].Span(text)))
+                    continue;
+                string rest = text[m.Start..tokens[cut - 1].End];
+                type = countries.CountryOf(rest) is not null ? EntityTypes.Location
+                    : head || IsAcronym(rest) || actors.Of(rest) is not null || NamedElsewhere(text, mentions, i, rest)
+                        || (cut == end - 1 && actors.Of(text[m.Start..m.End]) is { Type: "ORG" }) ? m.Type
+                    : null;
+                if (type is not null)
+                {
+                    keep = cut;
+                    break;
+                }
+            }
+            if (!any)
+                continue;
+            result ??= [.. mentions];
+            result[i] = type is null ? default : m with { End = tokens[keep - 1].End, Type = type, TokenCount = keep - m.FirstToken };
+        }
+        if (result is null)
+            return mentions;
+        result.RemoveAll(m => m.Type is null);
+        return result;
+    }
+
+    /// <summary>"of", "for", "and" or "&amp;" among the name's words before <paramref name="cut"/>: the name runs on in words of its own.</summary>
+    private static bool OwnWordsAfterLink(string text, Token[] tokens, int first, int cut)
+    {
+        for (int t = first; t < cut; t++)
+        {
+            if (tokens[t].Span(text) is "of" or "for" or "and" or "&")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The article gives <paramref name="name"/> as a name of its own elsewhere.</summary>
+    private static bool NamedElsewhere(string text, List<EntityMention> mentions, int self, string name)
+    {
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            if (k != self && text.AsSpan(mentions[k].Start, mentions[k].End - mentions[k].Start).SequenceEqual(name))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>"Secretary General of the United Nations" → "United Nations": title words, "of", an optional "the", then a capitalised name.</summary>
     private static EntityMention? TitleOfNamed(string text, Token[] tokens, EntityMention m)
     {

@@ -76,6 +76,27 @@ public sealed class TypeRefinerTests
     }
 
     [Fact]
+    public void A_surname_of_a_person_named_in_full_is_that_person_unless_cued_or_a_listed_place()
+    {
+        const string text = "Dalmore Quennell won. A Quennell aide spoke, and Quennell smiled. Ada Calvenny sailed from Calvenny. Ivo Marlow left Marlow Holdings.";
+        Mention At(string name, string type, int from = 0, bool cued = false)
+        {
+            int i = text.IndexOf(name, from, StringComparison.Ordinal);
+            return new(i, i + name.Length, type) { Cued = cued };
+        }
+        var mentions = new List<Mention>
+        {
+            At("Dalmore Quennell", "PERSON"), At("Quennell", "ORG", 20), At("Quennell", "ORG", 40),
+            At("Ada Calvenny", "PERSON"), At("Calvenny", "GPE", text.IndexOf("from", StringComparison.Ordinal)),
+            At("Ivo Marlow", "PERSON"), At("Marlow", "ORG", text.IndexOf("left", StringComparison.Ordinal), cued: true),
+        };
+        // "Calvenny" is a place the place lists know (in the stage, the gazetteer says so); "Marlow" is cued as an organisation once.
+        var inPlaceList = new List<bool> { false, false, false, false, true, false, false };
+        EntityStage.SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, Sitrep.Entities.Actors.ActorTable.Empty);
+        Assert.Equal(["PERSON", "PERSON", "PERSON", "PERSON", "GPE", "PERSON", "ORG"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    [Fact]
     public void Names_that_merely_follow_each_other_keep_their_own_types()
     {
         const string text = "Officials in Bellamar and Ilse Marakova (spokeswoman) met.";
