@@ -65,7 +65,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs");
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -358,6 +358,10 @@ internal sealed class EventFinder
                 // "came under fire from critics", "drew fire", "fired back at his critics": criticism or a retort, no use of force,
                 // unless the one who fires is armed ("came under fire from militants", "troops fired back") (event-figurative-fire.tsv).
                 if (type == "ASSAULT" && last == i && FireForms.Contains(span) && FigurativeFire(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "fight for jobs", "fighting the virus", "the budget fight": striving or quarrelling, no use of force, unless the
+                // sentence names an armed side, a weapon or war ("troops fought militants", "fighting ISIS") (event-fight-contexts.tsv).
+                if (type == "ASSAULT" && last == i && FightForms.Contains(span) && !ArmedFight(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
                 // "came to realize", "when it comes to", "go to college", "went to war": "come" / "go" with "to" is a visit
                 // (CAMEO 040) only when "to" leads to a named place, organisation or person ("went to Europe") (event-visit-motions.tsv).
@@ -869,6 +873,53 @@ internal sealed class EventFinder
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Forms of "fight" and the words of war or bodily violence that keep one armed (event-fight-contexts.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon FightContexts = Sitrep.Lexicons.Lexicon.Get("event-fight-contexts");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FightForms = FightContexts.Tagged("form").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FightArmed = FightContexts.Tagged("armed").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FightMassBefore = FightContexts.Tagged("mass-before").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The "fight" at <paramref name="i"/> is a use of force: its sentence names, besides it, an armed person or group,
+    /// a weapon or a military post (<see cref="ArmedWord"/>), a name the actor dictionary gives a rebel, militia,
+    /// military or police sector ("fighting ISIS", "Hezbollah fought"), or a word of war or bodily violence of
+    /// event-fight-contexts.tsv that is not itself figurative ("the war in Syria", not "the war on poverty").
+    /// News mostly fights for causes, against viruses and over budgets, and CAMEO codes every fight 190.
+    /// </summary>
+    private static bool ArmedFight(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int first, int end, int i)
+    {
+        // "The fighting came amid talks", "fierce fighting continues", "after fighting on October 16": "fighting" as a mass
+        // noun (after an article, an adjective of intensity or a preposition of time, with no "over", "for", "against" …
+        // after it) is combat; the contest is "bitter fighting over Obamacare", the striving "tired of fighting".
+        if (IsAny(tokens[i].Span(text), "fighting") && i - 1 >= first && owner[i - 1] < 0
+            && FightMassBefore.Contains(tokens[i - 1].Span(text))
+            && !(i + 1 < end && IsAny(tokens[i + 1].Span(text), "over", "for", "against", "to", "with", "about", "back", "off", "chance", "spirit", "words")))
+            return true;
+        int lastOwner = -1;
+        for (int q = first; q < end; q++)
+        {
+            if (q == i || tokens[q].Kind != TokenKind.Word)
+                continue;
+            if (ArmedWord(text, tokens, q))
+                return true;
+            if (owner[q] >= 0)
+            {
+                // Each name once: the actor dictionary's sector of the whole name ("the Islamic State", "Houthi").
+                if (owner[q] != lastOwner)
+                {
+                    lastOwner = owner[q];
+                    var m = mentions[owner[q]];
+                    if (Sitrep.Entities.Actors.ActorTable.Default.Of(text[m.Start..m.End])?.Sector is "rebel" or "militia" or "military" or "police")
+                        return true;
+                }
+                continue;
+            }
+            if (FightArmed.Contains(tokens[q].Span(text)) && !FigurativeConflict(text, tokens, owner, first, end, q))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A place's name (GPE, LOC) is the subject of "under fire": before "is", "was", "came" … "under", over "has been".</summary>
