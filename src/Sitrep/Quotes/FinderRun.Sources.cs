@@ -607,10 +607,39 @@ internal sealed partial class FinderRun
                 if (k - 1 < t)
                     return SourceSpan.None;
                 // "the agency's deputy in political affairs, Brigadier General X, said": the name in apposition.
-                return AppositionNameAfter(k, end) is { Start: >= 0 } named ? named : PhraseEndingAt(k - 1, t);
+                if (AppositionNameAfter(k, end) is { Start: >= 0 } named)
+                    return named;
+                var phrase = PhraseEndingAt(k - 1, t);
+                // Not when the cue stands in a relative clause ("affirms an earlier ruling in May that found …"):
+                // the phrase is that clause's subject.
+                bool relative = false;
+                for (int r = k; r < end && !relative; r++)
+                    relative = WordIs(r, "that") || WordIn(r, SpeechWords.Relatives) || WordIs(r, "whose");
+                return !relative && ObjectOfVerb(phrase, t) is { Start: >= 0 } own ? own : phrase;
             }
         }
         return SourceSpan.None;
+    }
+
+    /// <summary>
+    /// "The governor sent a stern letter to the council, saying …": the phrase found before the stop opens
+    /// with a determiner after the clause's first word, and one lower-case word (a verb no lexicon knows,
+    /// with its auxiliaries and adverbs) stands between it and a noun phrase that opens the clause. That
+    /// phrase is the verb's object; the phrase at the clause's start is the subject. None otherwise (the
+    /// phrase found opens the clause, or what stands before it is no noun phrase reaching the clause's start).
+    /// A preposition is no verb: "Half of all voters", "Poll workers across the state" are left as they were.
+    /// </summary>
+    private SourceSpan ObjectOfVerb(SourceSpan phrase, int t)
+    {
+        int v = phrase.Start - 1;
+        if (phrase.Start <= t || v - 1 < t || !WordIn(phrase.Start, SpeechWords.Determiners) || !_view.IsWord(v) || _view.TokenMention[v] >= 0
+            || char.IsUpper(_text[_tokens[v].Start]) || WordIn(v, SpeechWords.Determiners) || WordIn(v, SpeechWords.PhraseStops) || WordIn(v, SpeechWords.Prepositions) || IsPossessive(v))
+            return SourceSpan.None;
+        int j = SkipBackOverFillers(v - 1, t);
+        if (j < t || IsComma(j) || WordIn(j, SpeechWords.Prepositions))
+            return SourceSpan.None;
+        var subject = WordIn(j, SpeechWords.PersonalPronouns) ? new SourceSpan(j, j + 1, SourceForm.Pronoun) : PhraseEndingAt(j, t);
+        return subject.Start == t ? subject : SourceSpan.None;
     }
 
     /// <summary>A person named in apposition a few words on: "…, Brigadier General X,".</summary>
