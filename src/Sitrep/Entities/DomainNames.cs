@@ -115,12 +115,12 @@ internal static class DomainNames
         // "the HealthCare.gov website": a government service's site is a service (as a programme is), no outlet or
         // organisation, whatever its publisher noun says; the body that runs it goes by another name.
         if (taggerType == EntityTypes.Miscellaneous && name.EndsWith(".gov", StringComparison.OrdinalIgnoreCase))
-            return "MISC";
+            return EntityTypes.Miscellaneous;
         if (refined is "MEDIA" or "MISC")
             return refined;
         int dot = name.IndexOf('.');
         var stem = dot > 0 ? name[..dot] : name;
         return EntityLexicons.Outlets.Contains(stem) || EntityLexicons.Outlets.Contains(name)
-            || EntityLexicons.OutletAddresses.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) ? "MEDIA" : "ORG";
+            || EntityLexicons.OutletAddresses.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) ? "MEDIA" : EntityTypes.Organization;
     }
 }

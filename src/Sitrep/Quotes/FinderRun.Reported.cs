@@ -53,7 +53,6 @@ internal sealed partial class FinderRun
                 _used[k] = true;
                 if (headVerb < 0)
                     continue;
-                _used[k] = true;
                 adverb = k;
                 k = headVerb;
                 if (_used[k])
@@ -105,10 +104,6 @@ internal sealed partial class FinderRun
         return w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
             || WordIn(t, SpeechWords.IrregularPasts) || WordIn(t, IrregularParticiples);
     }
-
-    /// <summary>Finite auxiliaries and modals (not "be" or "been": "declined to be identified said" has its speaker before them).</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> FiniteAuxiliaries = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did"], StringComparer.Ordinal);
 
     /// <summary>Irregular past participles that are no simple past (a closed class of English grammar; the pasts are speech-irregular-pasts.tsv).</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> IrregularParticiples = System.Collections.Frozen.FrozenSet.ToFrozenSet(
@@ -372,6 +367,11 @@ internal sealed partial class FinderRun
     private static readonly System.Collections.Frozen.FrozenSet<string> Auxiliaries = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
          "won't", "can't", "isn't", "wasn't", "don't", "doesn't", "didn't"], StringComparer.Ordinal);
+
+    /// <summary>Finite auxiliaries and modals (not "be" or "been": "declined to be identified said" has its speaker before them): the auxiliaries above without
+    /// those two and the negated forms. Declared after them: static fields are set in the order they are written.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> FiniteAuxiliaries = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        Auxiliaries.Where(w => w is not ("be" or "been") && !w.Contains('\'', StringComparison.Ordinal)), StringComparer.Ordinal);
 
     /// <summary>Only the sentence's closing punctuation and marks from token <paramref name="t"/> on.</summary>
     private bool AtSentenceEnd(int t, int s1)
