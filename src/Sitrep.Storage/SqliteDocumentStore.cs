@@ -184,7 +184,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             {
                 // Layers stored before their items were indexed (a store from before schema version 18) are indexed
                 // once, here: a few seconds for the whole allsides store.
-                store._items.IndexOlderLayers(store._codecs);
+                store._items.IndexOlderLayers(store._codecs, store.Load);
             }
             catch
             {

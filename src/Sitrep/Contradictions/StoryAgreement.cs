@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
 using Sitrep.Quotes;
 using Sitrep.Stories;
@@ -71,10 +72,18 @@ public sealed record Citation(string Outlet, string Cites, string? Entity, int Q
 /// </summary>
 public static class Citations
 {
-    /// <summary>Who cites whom across every stored article, reading only each article's quotes and names.</summary>
+    /// <summary>
+    /// Who cites whom across every stored article: from the store's index of quotes when it has one (no article
+    /// decoded: the cited parts with their names and links), else reading each article's quotes and names.
+    /// </summary>
     public static IReadOnlyList<Citation> Of(IDocumentStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (LayerItemIndexes.For(store, QuotesFeature.Quotes.Name, byEntity: true) is { } index
+            && store.Feature<IDocumentCatalog>() is { } catalog)
+        {
+            return FromIndex(store, index, catalog);
+        }
         return Of(store.LoadAll(StoredQuotes.ReadLayers), store);
     }
 
@@ -82,44 +91,118 @@ public static class Citations
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(store);
-        var counts = new Dictionary<(string Outlet, string Cites), (string? Entity, int Quotes, HashSet<string> Documents)>();
+        var counts = new Counts();
         foreach (var document in documents)
         {
             // A wire copy counts once, as the original; an article that quotes no source and lists none costs no look-up of its names.
             if (document.DuplicateOf is not null || !CitesAnything(document))
                 continue;
-            // An article without a known outlet stands for itself: lumping such articles together would invent an outlet.
-            var outlet = document.Metadata.Outlet ?? document.Id;
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var q in StoredQuotes.Of(document, store))
+            counts.Add(
+                document.Metadata.Outlet,
+                document.Id,
+                StoredQuotes.Of(document, store).Select(q => (q.CitedName, q.CitedId)),
+                StoredQuotes.Cites(document, store));
+        }
+        return counts.Citations();
+    }
+
+    /// <summary>
+    /// The same count read off the store's index of quotes: each article's cited parts in order (its quotes', then its
+    /// sources'), named as <see cref="StoredQuotes"/> names them (the stored entity, merges followed, else the
+    /// article's name), with outlets and wire copies from the catalog. CitationsIndexTests: the same as reading every article.
+    /// </summary>
+    private static IReadOnlyList<Citation> FromIndex(IDocumentStore store, ILayerItemIndex index, IDocumentCatalog catalog)
+    {
+        var directory = store.Feature<IEntityDirectory>();
+        var stored = new Dictionary<long, StoredEntity?>();
+        (string? Name, string? Id) Named(LayerItemPartHit part)
+        {
+            if (part.Linked is { } linked && directory is not null)
             {
-                if (q.CitedName is not { } cited || Same(cited, outlet))
+                if (!stored.TryGetValue(linked, out var entity))
+                    stored[linked] = entity = directory.Get(linked);
+                if (entity is not null)
+                    return (entity.Name, Sitrep.Entities.MentionsTable.EntityId(entity.Id));
+            }
+            return (part.Name, null);
+        }
+        var counts = new Counts();
+        foreach (var chunk in Documents(index.Parts(QuotesFeature.Quotes.Name, StoredQuotes.CitedRole)).Chunk(1_000))
+        {
+            var summaries = catalog.Summaries(chunk.Select(d => d.Document));
+            foreach (var (document, parts) in chunk)
+            {
+                if (!summaries.TryGetValue(document, out var summary) || summary.DuplicateOf is not null)
                     continue;
-                var entry = Entry(counts, outlet, cited, q.CitedId);
-                counts[(outlet, cited)] = (entry.Entity, entry.Quotes + 1, entry.Documents);
-                entry.Documents.Add(document.Id);
+                var quoted = parts.Where(p => p.Kind != StoredQuotes.SourceKind).Select(Named).ToList();
+                var cites = parts.Where(p => p.Kind == StoredQuotes.SourceKind).Select(p => Named(p) is var (name, id) ? (name ?? "?", id) : default).Distinct().ToList();
+                counts.Add(summary.Outlet, document, quoted, cites);
+            }
+        }
+        return counts.Citations();
+    }
+
+    /// <summary>The parts grouped by document, in the order they come.</summary>
+    private static IEnumerable<(string Document, List<LayerItemPartHit> Parts)> Documents(IEnumerable<LayerItemPartHit> parts)
+    {
+        string? current = null;
+        var list = new List<LayerItemPartHit>();
+        foreach (var part in parts)
+        {
+            if (current is not null && !string.Equals(current, part.Document, StringComparison.Ordinal))
+            {
+                yield return (current, list);
+                list = [];
+            }
+            current = part.Document;
+            list.Add(part);
+        }
+        if (current is not null)
+            yield return (current, list);
+    }
+
+    /// <summary>The tally: outlet and source, with the source's entity, its quotes and its articles.</summary>
+    private sealed class Counts
+    {
+        private readonly Dictionary<(string Outlet, string Cites), (string? Entity, int Quotes, HashSet<string> Documents)> _counts = [];
+
+        /// <summary>One article: the cited source of each of its quotes (null when none) and its list of sources.</summary>
+        public void Add(string? outlet, string document, IEnumerable<(string? Name, string? Id)> quoted, IEnumerable<(string Name, string? Id)> cites)
+        {
+            // An article without a known outlet stands for itself: lumping such articles together would invent an outlet.
+            outlet ??= document;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (cited, id) in quoted)
+            {
+                if (cited is null || Same(cited, outlet))
+                    continue;
+                var entry = Entry(outlet, cited, id);
+                _counts[(outlet, cited)] = (entry.Entity, entry.Quotes + 1, entry.Documents);
+                entry.Documents.Add(document);
                 seen.Add(cited);
             }
-            foreach (var (name, id) in StoredQuotes.Cites(document, store))
+            foreach (var (name, id) in cites)
             {
                 if (Same(name, outlet) || seen.Contains(name))
                     continue;
-                Entry(counts, outlet, name, id).Documents.Add(document.Id);
+                Entry(outlet, name, id).Documents.Add(document);
             }
         }
-        return [.. counts.Select(c => new Citation(c.Key.Outlet, c.Key.Cites, c.Value.Entity, c.Value.Quotes, c.Value.Documents.Count))
-            .OrderBy(c => c.Outlet, StringComparer.OrdinalIgnoreCase).ThenByDescending(c => c.Documents).ThenByDescending(c => c.Quotes).ThenBy(c => c.Cites, StringComparer.OrdinalIgnoreCase)];
+
+        public IReadOnlyList<Citation> Citations() =>
+            [.. _counts.Select(c => new Citation(c.Key.Outlet, c.Key.Cites, c.Value.Entity, c.Value.Quotes, c.Value.Documents.Count))
+                .OrderBy(c => c.Outlet, StringComparer.OrdinalIgnoreCase).ThenByDescending(c => c.Documents).ThenByDescending(c => c.Quotes).ThenBy(c => c.Cites, StringComparer.OrdinalIgnoreCase)];
+
+        private (string? Entity, int Quotes, HashSet<string> Documents) Entry(string outlet, string cited, string? id)
+        {
+            if (!_counts.TryGetValue((outlet, cited), out var entry))
+                _counts[(outlet, cited)] = entry = (id, 0, new HashSet<string>(StringComparer.Ordinal));
+            return entry;
+        }
     }
 
     private static bool CitesAnything(Document document) =>
         document.Layers.Get(QuotesFeature.Quotes) is { } layer && (layer.Cites.Count > 0 || layer.Quotes.Any(q => q.Cited?.Source is not null));
-
-    private static (string? Entity, int Quotes, HashSet<string> Documents) Entry(Dictionary<(string, string), (string? Entity, int Quotes, HashSet<string> Documents)> counts, string outlet, string cited, string? id)
-    {
-        if (!counts.TryGetValue((outlet, cited), out var entry))
-            counts[(outlet, cited)] = entry = (id, 0, new HashSet<string>(StringComparer.Ordinal));
-        return entry;
-    }
 
     private static bool Same(string a, string b) => a.Equals(b, StringComparison.OrdinalIgnoreCase)
         || a.Replace("The ", "", StringComparison.OrdinalIgnoreCase).Equals(b.Replace("The ", "", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase);

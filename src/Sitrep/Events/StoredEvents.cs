@@ -33,9 +33,6 @@ public sealed record EventQuery(string? Type = null, EventStatus? Status = null,
 /// <summary>Reading the events a store keeps, with their participants as stored entities.</summary>
 public static class StoredEvents
 {
-    /// <summary>The consumer of the change feed that links documents' entities to stored ones.</summary>
-    private const string EntityResolution = "entity-resolution";
-
     /// <summary>What a listing reads of each article: its events and the names of their participants (quotes and times are not decoded).</summary>
     private static readonly IReadOnlySet<string> ReadLayers = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -84,8 +81,7 @@ public static class StoredEvents
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         long? actorId = Quotes.StoredQuotes.EntityId(query.Actor);
-        if (query.Document is null && store.Feature<ILayerItemIndex>() is { } index && index.Covers(EventsFeature.Events.Name)
-            && (query.Actor is null || store.Changes.Position(EntityResolution) >= store.Changes.Head))
+        if (query.Document is null && LayerItemIndexes.For(store, EventsFeature.Events.Name, byEntity: query.Actor is not null) is { } index)
         {
             return FromIndex(store, index, query, actorId, limit);
         }
@@ -123,25 +119,34 @@ public static class StoredEvents
 
     /// <summary>
     /// The items of the events layer the store indexes: type, status, day (as the listing reads it: the date, or the
-    /// first day of the range, when it names a day) and the actor and target, which a listing by actor matches.
+    /// first day of the range, when it names a day) and the actor and target, which a listing by actor matches (by
+    /// the stored entity's name: the events listing matches no words of the article).
     /// </summary>
-    public static IReadOnlyList<LayerItem> Items(IReadOnlyList<Event> events)
+    public static IReadOnlyList<LayerItem> Items(IReadOnlyList<Event> events, Document document)
     {
         ArgumentNullException.ThrowIfNull(events);
         var items = new LayerItem[events.Count];
         for (int i = 0; i < items.Length; i++)
         {
             var e = events[i];
+            var parts = new List<LayerItemPart>(2);
+            if (e.Actor >= 0)
+                parts.Add(new LayerItemPart(ActorRole, e.Actor));
+            if (e.Target >= 0)
+                parts.Add(new LayerItemPart(TargetRole, e.Target));
             items[i] = new LayerItem(
                 i,
                 e.CueStart,
                 e.Type,
                 EventCodec.StatusName(e.Status),
                 Day(e.Date ?? e.From)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                e.Actor >= 0 && e.Target >= 0 ? [e.Actor, e.Target] : e.Actor >= 0 ? [e.Actor] : e.Target >= 0 ? [e.Target] : []);
+                parts);
         }
         return items;
     }
+
+    /// <summary>The roles of an event's parts in the store's index.</summary>
+    public const string ActorRole = "actor", TargetRole = "target";
 
     /// <summary>
     /// The listing read off the store's index of events: the first <paramref name="limit"/> found there, and only

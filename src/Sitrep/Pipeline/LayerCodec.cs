@@ -14,8 +14,11 @@ public interface ILayerCodec
 
     object Read(string data);
 
-    /// <summary>The items of the layer the store indexes (<see cref="LayerItem"/>); none unless the feature says.</summary>
-    IReadOnlyList<LayerItem> Items(object value) => [];
+    /// <summary>
+    /// The items of the layer the store indexes (<see cref="LayerItem"/>); none unless the feature says. The document
+    /// gives the text and the other layers the items' names are read from (its own entities' names).
+    /// </summary>
+    IReadOnlyList<LayerItem> Items(object value, Documents.Document document) => [];
 
     /// <summary>Whether <see cref="Items"/> gives any: the store indexes only such layers.</summary>
     bool HasItems => false;
@@ -27,7 +30,7 @@ public sealed class LayerCodec<T> : ILayerCodec
 {
     private readonly Func<T, string> _write;
     private readonly Func<string, T> _read;
-    private readonly Func<T, IReadOnlyList<LayerItem>>? _items;
+    private readonly Func<T, Documents.Document, IReadOnlyList<LayerItem>>? _items;
 
     public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read)
         : this(layer, write, read, null)
@@ -35,7 +38,7 @@ public sealed class LayerCodec<T> : ILayerCodec
     }
 
     /// <param name="items">The layer's items the store indexes for listings over a whole store; null for none.</param>
-    public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, IReadOnlyList<LayerItem>>? items)
+    public LayerCodec(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, Documents.Document, IReadOnlyList<LayerItem>>? items)
     {
         _items = items;
         Layer = layer ?? throw new ArgumentNullException(nameof(layer));
@@ -53,5 +56,9 @@ public sealed class LayerCodec<T> : ILayerCodec
 
     public bool HasItems => _items is not null;
 
-    public IReadOnlyList<LayerItem> Items(object value) => _items is null ? [] : _items(value as T ?? throw new ArgumentException($"layer '{Layer.Name}' takes a {typeof(T).Name}, not a {value?.GetType().Name ?? "null"}", nameof(value)));
+    public IReadOnlyList<LayerItem> Items(object value, Documents.Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return _items is null ? [] : _items(value as T ?? throw new ArgumentException($"layer '{Layer.Name}' takes a {typeof(T).Name}, not a {value?.GetType().Name ?? "null"}", nameof(value)), document);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>Says how a stored layer is written and read, and which of its items the store indexes for listings (<see cref="LayerItem"/>).</summary>
-    public PipelineBuilder UseCodec<T>(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, IReadOnlyList<LayerItem>> items)
+    public PipelineBuilder UseCodec<T>(Layer<T> layer, Func<T, string> write, Func<string, T> read, Func<T, Documents.Document, IReadOnlyList<LayerItem>> items)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(items);

@@ -62,7 +62,7 @@ public sealed class QuotesFeature : IPipelineFeature
             .UseEntities()
             .UseOnce(TimesFeature.StageName, TimesFeature.CreateStage)
             .Use(new QuoteStage(_finder))
-            .UseCodec(Quotes, QuoteJson.ToJson, QuoteJson.FromJson)
+            .UseCodec(Quotes, QuoteJson.ToJson, QuoteJson.FromJson, StoredQuotes.Items)
             .UseJson(new QuotesJsonPart())
             .UseTable(new QuotesTable())
             .UseView(new QuotesView())

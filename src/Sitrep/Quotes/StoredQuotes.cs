@@ -3,6 +3,7 @@ using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Ingest;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Quotes;
 
@@ -114,9 +115,24 @@ public static class StoredQuotes
         }
         else if (catalog is not null && (speakerId ?? citedId) is { } entity)
         {
-            // Only the documents that name the entity: the catalog links them, no scan.
-            documents = catalog.Links(entity).Select(l => l.Document).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(store.Load).OfType<Document>();
+            // Only the documents that name the entity: the catalog links them, no scan; with the store's index of
+            // quotes, only those where it speaks or is cited. In the catalog's order (document id), as before the index.
+            var role = speakerId is not null ? SpeakerRole : CitedRole;
+            var ids = LayerItemIndexes.For(store, QuotesFeature.Quotes.Name, byEntity: true) is { } index
+                ? index.Documents(new LayerItemQuery(QuotesFeature.Quotes.Name, Kind(query), Entity: entity) { Role = role }).Order(StringComparer.Ordinal)
+                : catalog.Links(entity).Select(l => l.Document).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            documents = ids.Select(d => store.Load(d, ReadLayers)).OfType<Document>();
+        }
+        else if ((query.Speaker ?? query.Cited ?? (query.Attribution is null ? null : "")) is { } wanted
+            && LayerItemIndexes.For(store, QuotesFeature.Quotes.Name, byEntity: query.Speaker is not null || query.Cited is not null) is { } index)
+        {
+            // The documents whose quotes may match, from the store's index (a speaker's or source's stored name, the
+            // article's names for it and its words as written), in store order; each is tested below as a scan would.
+            var itemQuery = new LayerItemQuery(QuotesFeature.Quotes.Name, Kind(query), EntityName: wanted.Length == 0 ? null : wanted)
+            {
+                Role = query.Speaker is not null ? SpeakerRole : CitedRole,
+            };
+            documents = index.Documents(itemQuery).Select(d => store.Load(d, ReadLayers)).OfType<Document>();
         }
         else
         {
@@ -136,6 +152,65 @@ public static class StoredQuotes
             }
         }
     }
+
+    /// <summary>The roles of a quote's parts in the store's index: who speaks, and the outlet or channel the words are cited from (also each of the article's sources).</summary>
+    public const string SpeakerRole = "speaker", CitedRole = "cited";
+
+    /// <summary>The kind of the index's items that are the article's sources (its <c>cites</c>) rather than quotes.</summary>
+    public const string SourceKind = "source";
+
+    private static string? Kind(QuoteQuery query) => query.Attribution is { } a ? CueClasses.Name(a) : null;
+
+    /// <summary>
+    /// The items of the quotes layer the store indexes: each quote (its attribution as kind, its kind as status, the
+    /// day its words were given, its speaker and cited source with the names the article gives them: the words as
+    /// written, the article's own name of the entity, a channel's name), then each of the article's sources, as an
+    /// item of kind <see cref="SourceKind"/> numbered after the quotes.
+    /// </summary>
+    public static IReadOnlyList<LayerItem> Items(QuoteLayer layer, Document document)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(document);
+        if (layer.Quotes.Count == 0 && layer.Cites.Count == 0)
+            return [];
+        var own = document.Entities();
+        var text = document.Text;
+        var items = new List<LayerItem>(layer.Quotes.Count + layer.Cites.Count);
+        for (int i = 0; i < layer.Quotes.Count; i++)
+        {
+            var q = layer.Quotes[i];
+            var parts = new List<LayerItemPart>(2);
+            if (q.Speaker is { } speaker)
+            {
+                var words = text[speaker.Start..speaker.End];
+                parts.Add(Part(SpeakerRole, speaker.Entity, words, words, layer, own));
+            }
+            if (q.Cited?.Source is { } source)
+            {
+                var name = QuoteJson.SourceName(text, source, layer);
+                parts.Add(Part(CitedRole, source.Entity, name, name, layer, own));
+            }
+            items.Add(new LayerItem(i, q.Start, CueClasses.Name(q.Attribution), QuoteJson.KindName(q.Kind), Day(q.Cited?.Date), parts));
+        }
+        for (int j = 0; j < layer.Cites.Count; j++)
+            items.Add(new LayerItem(layer.Quotes.Count + j, -1, SourceKind, null, null, [Part(CitedRole, layer.Cites[j], null, "?", layer, own)]));
+        return items;
+    }
+
+    /// <summary>
+    /// A part as the listings read it: a channel is no entity of the document (it is never linked), and the name to
+    /// show when the entity is not linked is the channel's, else the article's own name of it, else the words.
+    /// </summary>
+    private static LayerItemPart Part(string role, int entity, string? words, string? fallback, QuoteLayer layer, IReadOnlyList<DocumentEntity> own)
+    {
+        if (layer.ChannelOf(entity) is { } channel)
+            return new LayerItemPart(role, -1, channel.Name, words);
+        bool mine = entity >= 0 && entity < own.Count;
+        return new LayerItemPart(role, mine ? entity : -1, mine ? own[entity].Name : fallback, words);
+    }
+
+    private static string? Day(string? date) =>
+        date is { Length: 10 } && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? date : null;
 
     /// <summary>The number of an entity id written "E12" (or "e12"), or null when the text is a name.</summary>
     public static long? EntityId(string? text) =>

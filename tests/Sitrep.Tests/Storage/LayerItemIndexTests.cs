@@ -1,19 +1,22 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Sitrep.Contradictions;
 using Sitrep.Documents;
 using Sitrep.Engine;
 using Sitrep.Events;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
+using Sitrep.Quotes;
 using Sitrep.Storage;
 using Sitrep.Tests.TestSupport;
 
 namespace Sitrep.Tests.Storage;
 
 /// <summary>
-/// The store's index of layer items (schema version 18): <c>sitrep events</c> reads it instead of decoding every
-/// article, and must list exactly what reading every article lists, kept current as articles are stored again,
-/// replaced and deleted, and built for the articles a store held before it had the index.
+/// The store's index of layer items (schema versions 18-19): <c>sitrep events</c>, <c>sitrep quotes</c> and
+/// <c>sitrep citations</c> read it instead of decoding every article, and must list exactly what reading every
+/// article lists, kept current as articles are stored again, replaced and deleted, and built for the articles a
+/// store held before it had the index.
 /// </summary>
 public sealed class LayerItemIndexTests
 {
@@ -25,9 +28,17 @@ public sealed class LayerItemIndexTests
         Record("https://ledger.example/undated", null, "Korveth denied that its soldiers attacked the convoy. Rebels kidnapped a Dravian engineer near Ostrel."),
     ];
 
-    private static string Record(string url, string? date, string text)
+    /// <summary>Speech from two outlets: named and nominal speakers, a pronoun, a tweet, news agencies and outlets cited, a thought.</summary>
+    private static readonly string[] Speech =
+    [
+        Record("https://ledger.example/warning", "2025-03-05", "Korveth's foreign minister Arlen Vask warned on Tuesday that any attack on the port would be answered. \"We will not stand idle while our ships are seized,\" Vask told the Tasnim news agency. A spokesman for the army said the troops were ready to defend the coast. Vask later tweeted that the talks were over."),
+        Record("https://coastpost.example/border", "2025-03-06", "According to Reuters, Dravia moved two brigades to the border on Wednesday. \"This is a provocation and we will answer it,\" said Mira Dalen, Dravia's defence minister, in a statement carried by the Tasnim news agency. Analysts believe the crisis will deepen before the summit. The Harbor Ledger reported that Vask had offered to resign.", "Coast Post"),
+        Record("https://ledger.example/peace", null, "Arlen Vask said on Thursday that Korveth wants peace with its neighbour. \"We have no quarrel with the people of Dravia,\" he said at a news conference in Ostrel. Officials in Ostrel said the border was calm, the Coast Post reported."),
+    ];
+
+    private static string Record(string url, string? date, string text, string outlet = "Harbor Ledger")
     {
-        var record = new Dictionary<string, string> { ["url"] = url, ["outlet"] = "Harbor Ledger", ["text"] = text };
+        var record = new Dictionary<string, string> { ["url"] = url, ["outlet"] = outlet, ["text"] = text };
         if (date is not null)
             record["published"] = date;
         return JsonSerializer.Serialize(record);
@@ -131,7 +142,7 @@ public sealed class LayerItemIndexTests
         using var command = raw.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM layer_items WHERE doc NOT IN (SELECT seq FROM documents)";
         Assert.Equal(0L, command.ExecuteScalar());
-        command.CommandText = "SELECT COUNT(*) FROM layer_item_entities WHERE doc NOT IN (SELECT seq FROM documents)";
+        command.CommandText = "SELECT COUNT(*) FROM layer_item_parts WHERE doc NOT IN (SELECT seq FROM documents)";
         Assert.Equal(0L, command.ExecuteScalar());
     }
 
@@ -148,7 +159,7 @@ public sealed class LayerItemIndexTests
         {
             raw.Open();
             using var command = raw.CreateCommand();
-            command.CommandText = "DELETE FROM layer_items; DELETE FROM layer_item_entities; DELETE FROM layer_items_done;";
+            command.CommandText = "DELETE FROM layer_items; DELETE FROM layer_item_parts; DELETE FROM layer_items_done;";
             command.ExecuteNonQuery();
         }
         using (var store = SqliteDocumentStore.Open(dir.File("s.db"), new Dictionary<string, ILayerCodec>()))
@@ -161,6 +172,7 @@ public sealed class LayerItemIndexTests
         Assert.True(reopened.Store.Feature<ILayerItemIndex>()!.Covers(EventsFeature.Events.Name));
         Assert.Equal(events, reopened.Store.Feature<ILayerItemIndex>()!.Find(new LayerItemQuery(EventsFeature.Events.Name), 1).Total);
         AssertIndexListsWhatAScanLists(reopened.Store);
+        Assert.True(reopened.Store.Feature<ILayerItemIndex>()!.Covers(QuotesFeature.Quotes.Name));
     }
 
     [Fact]
@@ -172,9 +184,77 @@ public sealed class LayerItemIndexTests
         {
             Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
             Assert.True(store.Feature<ILayerItemIndex>()!.Covers(EventsFeature.Events.Name));
+            Assert.True(store.Feature<ILayerItemIndex>()!.Covers(QuotesFeature.Quotes.Name));
             // Only layers whose codec gives items are indexed.
-            Assert.False(store.Feature<ILayerItemIndex>()!.Covers("quotes"));
+            Assert.False(store.Feature<ILayerItemIndex>()!.Covers("times"));
         }
+    }
+
+    /// <summary>Quote listings a user asks for: by a speaker's or a source's name (stored, the article's own, the words as written), by id, by kind, and ones that find nothing.</summary>
+    private static IEnumerable<QuoteQuery> QuoteQueries(IDocumentStore store)
+    {
+        yield return new QuoteQuery(Speaker: "vask");
+        yield return new QuoteQuery(Speaker: "Mira Dalen");
+        yield return new QuoteQuery(Speaker: "spokesman");
+        yield return new QuoteQuery(Speaker: "officials");
+        yield return new QuoteQuery(Speaker: "Nobody Atall");
+        yield return new QuoteQuery(Cited: "tasnim");
+        yield return new QuoteQuery(Cited: "Twitter");
+        yield return new QuoteQuery(Cited: "Reuters");
+        yield return new QuoteQuery(Cited: "Nowhere Gazette");
+        yield return new QuoteQuery(Speaker: "Vask", Cited: "Tasnim");
+        yield return new QuoteQuery { Attribution = QuoteAttribution.Thought };
+        yield return new QuoteQuery(Speaker: "Vask") { Attribution = QuoteAttribution.Speech };
+        yield return new QuoteQuery(Speaker: "E999999");
+        var all = new ScanOnly(store).Ids().SelectMany(id => StoredQuotes.Of(store.Load(id)!, store)).ToList();
+        foreach (var id in all.Select(q => q.SpeakerId).OfType<string>().Distinct().Take(4))
+            yield return new QuoteQuery(Speaker: id);
+        foreach (var id in all.Select(q => q.CitedId).OfType<string>().Distinct().Take(2))
+            yield return new QuoteQuery(Cited: id);
+    }
+
+    private static void AssertQuoteListingsAreTheScans(IDocumentStore store)
+    {
+        Assert.True(store.Feature<ILayerItemIndex>()!.Covers(QuotesFeature.Quotes.Name));
+        var scan = new ScanOnly(store);
+        foreach (var query in QuoteQueries(store))
+        {
+            var expected = StoredQuotes.Find(scan, query).Select(q => (q.Document, q.Index, q.Speaker, q.CitedName)).ToList();
+            var actual = StoredQuotes.Find(store, query).Select(q => (q.Document, q.Index, q.Speaker, q.CitedName)).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"{query}: scan {expected.Count}, index {actual.Count}");
+        }
+        Assert.Equal(Citations.Of(scan), Citations.Of(store));
+    }
+
+    [Fact]
+    public void The_index_lists_the_same_quotes_and_citations_as_reading_every_article()
+    {
+        using var dir = new TempDir();
+        using var engine = Analyze(dir, Speech);
+        AssertQuoteListingsAreTheScans(engine.Store);
+
+        // What a user sees: the agency's words are found by its name, the army's spokesman by his words as written,
+        // a name nobody bears finds nothing; and the Coast Post is listed as citing Tasnim.
+        var tasnim = StoredQuotes.Find(engine.Store, new QuoteQuery(Cited: "Tasnim")).ToList();
+        Assert.Contains(tasnim, q => q.Words.Contains("stand idle", StringComparison.Ordinal));
+        Assert.DoesNotContain(tasnim, q => q.Words.Contains("no quarrel", StringComparison.Ordinal));
+        Assert.Contains(StoredQuotes.Find(engine.Store, new QuoteQuery(Speaker: "spokesman")), q => q.Words.Contains("troops were ready", StringComparison.Ordinal));
+        Assert.Empty(StoredQuotes.Find(engine.Store, new QuoteQuery(Speaker: "Nobody Atall")));
+        var citations = Citations.Of(engine.Store);
+        Assert.Contains(citations, c => c.Outlet == "Coast Post" && c.Cites.Contains("Tasnim", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(citations, c => c.Outlet == c.Cites);
+
+        // A corrected article's quotes replace the old ones; a deleted article's quotes and sources go.
+        var corrected = Speech.Select(a => a.Contains("coastpost.example/border", StringComparison.Ordinal)
+            ? Record("https://coastpost.example/border", "2025-03-06", "Dravia moved two brigades to the border on Wednesday, its defence ministry said.", "Coast Post")
+            : a).ToList();
+        using var again = Analyze(dir, corrected, "corrected.jsonl");
+        Assert.DoesNotContain(StoredQuotes.Find(again.Store, new QuoteQuery(Cited: "Tasnim")), q => q.Words.Contains("provocation", StringComparison.Ordinal));
+        AssertQuoteListingsAreTheScans(again.Store);
+        var warning = again.Store.Ids().Single(id => again.Store.Load(id)!.Source.EndsWith("/warning", StringComparison.Ordinal));
+        Assert.True(again.Delete(warning).Deleted);
+        Assert.Empty(StoredQuotes.Find(again.Store, new QuoteQuery(Cited: "Tasnim")));
+        AssertQuoteListingsAreTheScans(again.Store);
     }
 
     /// <summary>The store without its index of items: listings read every article, as they did before the index.</summary>
