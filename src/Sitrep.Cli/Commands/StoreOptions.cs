@@ -21,6 +21,9 @@ internal static class StoreOptions
         exitCode = ExitCodes.Ok;
         try
         {
+            // An older store is upgraded as it opens, which can take a minute: say so before, on standard error.
+            if (StoreFactory.UpgradeNotice(db.FullName) is { } notice)
+                Errors.Write(console, notice);
             return SitrepEngine.Open(codecs => StoreFactory.Open(db.FullName, codecs), options);
         }
         catch (StoreException e)

@@ -257,6 +257,23 @@ public sealed class LayerItemIndexTests
         AssertQuoteListingsAreTheScans(again.Store);
     }
 
+    [Fact]
+    public void Opening_an_older_store_says_it_is_upgraded_before_the_wait_and_a_current_one_says_nothing()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("v17.db");
+        SqliteDocumentStore.CreateAtVersion(db, 17);
+
+        var (code, first) = CliRunner.Run("quotes", "--cited", "Tasnim", "--db", db);
+        var (_, second) = CliRunner.Run("quotes", "--cited", "Tasnim", "--db", db);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"upgrading the store {db} from schema version 17 to {StoreSchema.LatestVersion}", first, StringComparison.Ordinal);
+        Assert.Contains("indexed once", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("upgrading", second, StringComparison.Ordinal);
+        Assert.Null(StoreFactory.UpgradeNotice(dir.File("missing.db")));
+    }
+
     /// <summary>The store without its index of items: listings read every article, as they did before the index.</summary>
     private sealed class ScanOnly(IDocumentStore inner) : IDocumentStore
     {
