@@ -292,7 +292,8 @@ internal sealed partial class FinderRun
             }
             var left = LeftSource(k, t);
             if (left.Start < 0 || left.Start < FirstWordAt(t) || (crossed && !AttributionClosed(k + 1))
-                || !(OnlyTitleBetween(FirstWordAt(t), left.Start) || left.Form == SourceForm.Name && TitleWordsBefore(FirstWordAt(t), left.Start)))
+                || !(OnlyTitleBetween(FirstWordAt(t), left.Start) || left.Form == SourceForm.Name && TitleWordsBefore(FirstWordAt(t), left.Start)
+                    || RoleBeforeName(FirstWordAt(t), left)))
                 return false;
             SetCue(frame, k, k + 1);
             SetSource(frame, left.Start, left.End, left.Form);
@@ -340,6 +341,33 @@ internal sealed partial class FinderRun
                 return k > open + 1 ? (open, k) : (-1, -1);
         }
         return (-1, -1);
+    }
+
+    /// <summary>
+    /// "“…,” her chief spokesman, Steffen Seibert, said": lower-case title words (perhaps after "his", "her",
+    /// "its", "their"), a comma, then the person's name: the role names the speaker in apposition (before, such a
+    /// quotation got no speaker of its own, and the reported reading took the quotation and the role for words).
+    /// </summary>
+    private bool RoleBeforeName(int a, SourceSpan left, bool personNeeded = true)
+    {
+        int comma = left.Start - 1;
+        if (left.Form != SourceForm.Name || personNeeded && _view.MentionType(left.End - 1) != "PERSON" || comma <= a || !IsComma(comma))
+            return false;
+        if (WordIs(a, "his") || WordIs(a, "her") || WordIs(a, "its") || WordIs(a, "their"))
+            a++;
+        // "the harbour board's chief spokesman": the title words start after the possessive.
+        for (int p = comma - 2; p >= a && comma - p <= 6; p--)
+        {
+            if (IsPossessive(p) || WordIs(p, "'s") || WordIs(p, "’s"))
+            {
+                a = p + 1;
+                if (a < comma && _tokens[a].Kind == TokenKind.Quote && _view.MarkRole[a] == 0)
+                    a++;
+                break;
+            }
+        }
+        // Title words only (no verb, preposition, pronoun or cue: TitleWordsBefore), ending in a lower-case word that is no name.
+        return comma > a && TitleWordsBefore(a, comma) && _view.IsWord(comma - 1) && _view.TokenMention[comma - 1] < 0 && !_view.IsCapitalised(comma - 1);
     }
 
     /// <summary>

@@ -325,6 +325,11 @@ internal sealed partial class FinderRun
         if (OpensWithAdverbial(s0, comma))
             return null;
         int clause = SkipLeadingAdverb(ClauseStart(comma, s0), comma);
+        // "The report, released on Tuesday, described the damage.", "Her spokesman, John Smith, questioned the
+        // motives.": the words before the comma are the verb's subject with its side phrase or its name in
+        // apposition, not words an inverted "said X" reports.
+        if (SubjectWithSidePhrase(clause, comma) || speaker.Start > k && RoleAppositionName(LeftSource(k, s0)))
+            return null;
         // A quotation that opens the words is the quotation finder's; words with no verb are the
         // speaker's own apposition ("Mukasey, the attorney general under Bush, said …").
         if (_view.MarkRole[clause] == 1 || _tokens[clause].Kind == TokenKind.Quote || !HasVerb(clause, comma))
@@ -419,7 +424,8 @@ internal sealed partial class FinderRun
         // the inverted trailing attribution. The phrase before the comma ends the reported words; it
         // is not the speaker (PolNeAR train: the commonest reported-speech reading with no gold words).
         int comma = SkipBackOverFillers(k - 1, s0);
-        if (left.Start >= 0 && comma > s0 && IsComma(comma) && left.End == comma && IsStrongSpeechCue(k) && StatsOf(k) is { Object: < 0.3f } && InvertedSpeaker(k).Start >= 0)
+        if (left.Start >= 0 && comma > s0 && IsComma(comma) && left.End == comma && IsStrongSpeechCue(k) && StatsOf(k) is { Object: < 0.3f }
+            && !RoleAppositionName(left) && !SubjectWithSidePhrase(SkipLeadingAdverb(ClauseStart(comma, s0), comma), comma) && InvertedSpeaker(k).Start >= 0)
         {
             left = SourceSpan.None;
             before = comma;
@@ -442,6 +448,11 @@ internal sealed partial class FinderRun
                     SetSource(frame, right.Start, right.End, right.Form);
                 else if (left.Start >= 0)
                     SetSource(frame, left.Start, left.End, left.Form);
+                // "“…,” her chief spokesman, Steffen Seibert, said.": between the closing mark and the name only the
+                // noun phrase the name stands in apposition to; the quotation is the quotation finder's, with the name
+                // as its speaker (before, the quotation and "her chief spokesman" were read as reported words).
+                if (left.Start >= 0 && left.Form == SourceForm.Name && _view.MentionType(left.End - 1) == "PERSON" && IsComma(before) && RoleAfterQuotation(before))
+                    return null;
                 int end = before;
                 while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
                     end--;
@@ -650,11 +661,90 @@ internal sealed partial class FinderRun
 
     private bool IsParticipleCue(int k) => _view.IsWord(k) && SpeechWords.IsParticiple(CueFeatures.Lower(_view.Word(k), stackalloc char[40]));
 
+    /// <summary>
+    /// Tokens [a, comma) are a noun phrase with no verb, a comma, and a side phrase opened by a lower-case participle
+    /// ("A second fighter, standing on a road with a sign sprayed with paint", "The report, released on Tuesday by the
+    /// agency", "Paul Krugman, sounding like every pundit you've known") that runs to the comma: the subject of the verb
+    /// after the comma and its side phrase, so no words an inverted "…, described X" reports (the verbs inside the side
+    /// phrase made it look like a clause). Not "including", "during", "according" (no participles) and not when a later
+    /// part opens with an auxiliary ("The hearing, expected to be closed, could happen Tuesday, said X": a clause).
+    /// </summary>
+    private bool SubjectWithSidePhrase(int a, int comma)
+    {
+        int first = a;
+        while (first < comma && !IsComma(first) && _view.MarkRole[first] == 0 && !IsDash(first))
+            first++;
+        if (first >= comma - 1 || first == a || !IsComma(first) || HasVerb(a, first) || WordIn(a, SpeechWords.Openers))
+            return false;
+        int p = first + 1;
+        if (!_view.IsWord(p) || _view.TokenMention[p] >= 0 || char.IsUpper(_text[_tokens[p].Start]))
+            return false;
+        var w = _view.Word(p);
+        bool participle = w.Length > 4 && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal));
+        if (!participle || WordIs(p, "including") || WordIs(p, "during") || WordIs(p, "according") || WordIs(p, "regarding") || WordIs(p, "following"))
+            return false;
+        for (int t = p; t < comma; t++)
+        {
+            if (_view.MarkRole[t] != 0 || IsPunct(t, ';') || IsPunct(t, ':'))
+                return false;
+            if (IsComma(t) && t + 1 < comma && (WordIn(t + 1, Auxiliaries) || WordIn(t + 1, SpeechWords.PersonalPronouns)))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Tokens from a quotation's closing mark to the comma <paramref name="comma"/> are one short noun phrase with a role
+    /// noun in it and no verb ("her chief spokesman", "the speaker of the house"): the apposition of the name after the comma.
+    /// </summary>
+    private bool RoleAfterQuotation(int comma)
+    {
+        int r = comma - 1;
+        while (r >= 0 && comma - r <= 7 && _view.MarkRole[r] == 0 && _tokens[r].Kind != TokenKind.Quote && !IsComma(r) && !IsSentenceEndPunct(r))
+            r--;
+        // The quotation closes the same sentence's first clause with its own comma or question mark ("“…,” the
+        // spokesman, X, said"), not a sentence before it ("….'' / The museum, Mr. Obama said, would …": the noun
+        // phrase there is the subject of the words around a parenthetical attribution).
+        if (r < 1 || r >= comma - 1 || _view.MarkRole[r] != 2 || HasVerb(r + 1, comma) || SentenceOf(r) != SentenceOf(comma)
+            || !(IsComma(r - 1) || IsPunct(r - 1, '?') || IsPunct(r - 1, '!')))
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        var roles = Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = r + 1; t < comma; t++)
+        {
+            if (_view.IsWord(t) && _view.TokenMention[t] < 0 && roles.Contains(CueFeatures.Lower(_view.Word(t), buffer)))
+                return true;
+        }
+        // "his campaign manager": title words with no role noun of the list, as the quotation finder takes them.
+        return RoleBeforeName(r + 1, new SourceSpan(comma + 1, comma + 2, SourceForm.Name), personNeeded: false);
+    }
+
+    /// <summary>
+    /// "Trump's incoming press secretary, Sean Spicer,", "her chief spokesman, Steffen Seibert,": a person's name set off
+    /// by commas after a noun phrase that ends in a role noun (role-nouns of the entities layer): the name is the subject
+    /// of the verb after it, never the end of words an inverted "…, questioned X" reports.
+    /// </summary>
+    private bool RoleAppositionName(SourceSpan left)
+    {
+        if (left.Start < 1 || left.Form != SourceForm.Name || _view.MentionType(left.End - 1) != "PERSON" || !IsComma(left.Start - 1))
+            return false;
+        int role = left.Start - 2;
+        if (role < 0 || !_view.IsWord(role) || _view.TokenMention[role] >= 0)
+            return false;
+        Span<char> buffer = stackalloc char[40];
+        return Entities.EntityLexicons.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(CueFeatures.Lower(_view.Word(role), buffer));
+    }
+
     /// <summary>A speaker right after the cue that closes the clause: a name or a noun phrase followed by the sentence's end, a comma, a bracket or a preposition ("said X.", "said X, a …", "says X in Almaty").</summary>
     private SourceSpan InvertedSpeaker(int k)
     {
         int s1 = _view.SentenceEnd(k);
         if (k + 1 >= s1 || WordIn(k + 1, SpeechWords.PersonalPronouns) || WordIs(k + 1, "that") || _view.MarkRole[k + 1] != 0)
+            return SourceSpan.None;
+        // "…, X said in Berlin.", "…, said in a statement.": a preposition right after the verb opens a place or
+        // occasion of saying, never an inverted speaker (RightSource passes over "in", "on" as time words, so
+        // "Berlin" and "a statement" were read as the speakers; allsides seeds 8201/8202: 3 such quotes in 800 articles).
+        if (WordIn(k + 1, SpeechWords.Prepositions))
             return SourceSpan.None;
         var right = RightSource(k + 1);
         if (right.Start < 0 || right.Form is not (SourceForm.Name or SourceForm.Nominal))
@@ -670,6 +760,14 @@ internal sealed partial class FinderRun
     /// </summary>
     private Frame? NearestSubjectFrame(int k, int s0)
     {
+        // "But the UK might try …, arguing …": a conjunction opening the sentence is no stop before its subject.
+        if (s0 + 1 < k && (WordIs(s0, "but") || WordIs(s0, "and") || WordIs(s0, "so") || WordIs(s0, "yet")))
+        {
+            s0++;
+            // "And, making matters trickier, humans are …": the comma after it too, so the opening phrase is passed over.
+            if (s0 + 1 < k && IsComma(s0))
+                s0++;
+        }
         var subject = SubjectOf(s0, k);
         if (subject.Start < 0)
             return null;

@@ -596,7 +596,9 @@ internal sealed partial class FinderRun
                 var m = _input.Mentions[_view.TokenMention[k]];
                 int mEnd = _view.FirstTokenAtOrAfter(m.End);
                 bool skip = IsPossessive(mEnd - 1) || PrepositionBefore(k, includeOf: true) || IsPunct(k - 1, '(')
-                    || (_view.MentionType(k) is "GPE" or "MISC" or "LOC" && mEnd < end && _view.IsWord(mEnd) && !char.IsUpper(_text[_tokens[mEnd].Start]) && !IsCue(mEnd));
+                    || (_view.MentionType(k) is "GPE" or "MISC" or "LOC" && mEnd < end && _view.IsWord(mEnd) && !char.IsUpper(_text[_tokens[mEnd].Start]) && !IsCue(mEnd)
+                        // "the UK might try …", "China has rejected …": an auxiliary after the place makes it the subject, not a modifier ("U.S. officials").
+                        && !WordIn(mEnd, FiniteAuxiliaries));
                 if (!skip && _view.MentionType(k) is "PERSON" or "ORG" or "MEDIA" or "GPE")
                     return new SourceSpan(k, mEnd, SourceForm.Name);
                 k = mEnd - 1;
