@@ -27,6 +27,18 @@ internal static partial class ChromePatterns
         """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex NavigationLine();
 
+    /// <summary>
+    /// A sentence of a house pitch, which speaks to the reader about the outlet's own lists: "sign up for our …", "sign up
+    /// here", "subscribe to our …", "our daily newsletter", "in your inbox", "our privacy policy", "you may unsubscribe",
+    /// "promotional offers", "become a member", "we'll send you", "delivered straight to your", "our submission guidelines". "Sign up for insurance", "subscribers", "e-newsletters" are not.
+    /// </summary>
+    [GeneratedRegex(Opts + """\b(sign\ up\ (for\ our|here|now|today)|subscribe\ (to\ our|now|today|here)|(in|to)\ your\ inbox|(our|the)\ privacy\ policy|unsubscribe\b|promotional\ offers|become\ a\ (member|subscriber|supporter)|our\ (\w+\ ){0,2}newsletters?\b|download\ (our|the)\ (free\ )?app|we(’|')ll\ send\ you|submission\ guidelines|delivered\ (straight\ )?to\ your)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex PromoSentence();
+
+    /// <summary>Where one sentence ends and the next opens, for weighing a paragraph's sentences: a stop, then a capital or a quotation mark.</summary>
+    [GeneratedRegex("""(?<=[.!?])\s+(?=[\p{Lu}"“])""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex SentenceBreak();
+
     /// <summary>House ads: newsletters, apps, sign-ups, tips lines.</summary>
     [GeneratedRegex(Opts + """\b(subscribe\ (to|now|today|for)|sign\ up\ (for|to|now|here)|sign\ up$|newsletters?\b.{0,40}\b(inbox|sign|subscribe|delivered)|(in|to)\ your\ inbox|successfully\ subscribed|join\ our\ \w+|download\ (our|the)\ (free\ )?app|get\ (breaking\ news|the\ latest|access\ to)|delivered\ (to|through)\ your|have\ a\ (news\ )?tip\b|listen\ (live|back|to\ newsbeat)|breaking\ news\ (emails|alerts))""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PromoLine();
@@ -281,6 +293,15 @@ internal static partial class ChromePatterns
     /// <summary>A line ending in a bare date and no sentence punctuation: the dateline of a photo.</summary>
     [GeneratedRegex("""(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[a-zA-Z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2})\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex EndsWithDate();
+
+    /// <summary>
+    /// An embedded post's signature closing a line, "— Jane Roe (@janeroe) August 24, 2018", with at most one link word
+    /// a page leaves after it ("… 2018 Report"): the line is the post, someone else's words of that day, not the story's
+    /// prose, and its date is not a day the story counts from. Without the link word <see cref="EndsWithDate"/> already
+    /// takes it for a caption.
+    /// </summary>
+    [GeneratedRegex("""[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?:\s+\p{L}+)?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex PostSignature();
 
     /// <summary>A line that is only a date (and maybe a time): a dateline printed on the page.</summary>
     [GeneratedRegex("""^\W*(?i:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*:?\s*(?:on\s+)?)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]

@@ -19,7 +19,9 @@ internal static class FurnitureLines
     private enum Where { Line, Start, End, Contains }
 
     /// <param name="Anchor">The phrase's longest plain word: a line without it cannot match, so most lines are never split into words.</param>
-    private sealed record Rule(string[] Phrase, Where Where, int MaxWords, bool Open, RemovalReason Reason, string? Anchor);
+    /// <param name="TextOnly">Only in text read as plain text: a page's markup sets its embedded posts and link boxes apart itself, and
+    /// the Zyte benchmark's gold keeps an embedded post's words and a "Related …: name" heading as the page's content.</param>
+    private sealed record Rule(string[] Phrase, Where Where, int MaxWords, bool Open, RemovalReason Reason, string? Anchor, bool TextOnly);
 
     private static readonly Rule[] Rules = Lexicons.Lexicon.Get(LexiconName).Entries.Select(ToRule).ToArray();
 
@@ -41,18 +43,18 @@ internal static class FurnitureLines
         var phrase = e.Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Only letters and digits: a word with an apostrophe may be written with another one in the text.
         var anchor = phrase.Where(w => w.All(char.IsLetterOrDigit)).MaxBy(w => w.Length);
-        return new Rule(phrase, where, max, tags.Contains("open"), reason, anchor);
+        return new Rule(phrase, where, max, tags.Contains("open"), reason, anchor, tags.Contains("text"));
     }
 
     /// <summary>The reason to remove <paramref name="u"/> as furniture, or null when no phrase of the list is the whole line, its start or its end.</summary>
-    public static RemovalReason? Match(TextUnit u)
+    public static RemovalReason? Match(TextUnit u, bool fromHtml = false)
     {
         if (u.Words == 0)
             return null;
         List<string>? tokens = null;
         foreach (var r in Rules)
         {
-            if (u.Words > r.MaxWords || (r.Open && u.EndsSentence))
+            if (u.Words > r.MaxWords || (r.Open && u.EndsSentence) || (r.TextOnly && fromHtml))
                 continue;
             if (r.Anchor is not null && !u.Text.Contains(r.Anchor, StringComparison.OrdinalIgnoreCase))
                 continue;

@@ -144,7 +144,7 @@ public sealed partial class PlainTextCleaner
             var t = u.Text;
             if (u.Words <= 6 && ChromePatterns.AdvertisementLine().IsMatch(t))
                 u.Removal = RemovalReason.Advertisement;
-            else if (FurnitureLines.Match(u) is { } furniture)
+            else if (FurnitureLines.Match(u, fromHtml) is { } furniture)
                 u.Removal = furniture; // a whole line of the page's furniture (resources/lexicons/furniture-lines.tsv)
             else if (u.Words <= 80 && ChromePatterns.CookieNotice().IsMatch(t))
                 u.Removal = RemovalReason.CookieNotice;
@@ -158,6 +158,8 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.RelatedLinks;
             else if (u.Words <= 30 && ChromePatterns.PromoLine().IsMatch(t))
                 u.Removal = RemovalReason.Advertisement;
+            else if (u.Words <= MaxPromoBlockWords && IsPromoBlock(t, u.Words))
+                u.Removal = RemovalReason.Advertisement; // a sign-up or membership pitch longer than a promo line
             else if (u.Words <= 24 && !u.EndsSentence && ChromePatterns.MetaLine().IsMatch(t))
             {
                 // A dateline above the article is the date the page prints for it.
@@ -177,6 +179,8 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Caption;
             else if (fromHtml ? u.Words <= 80 && ChromePatterns.PhotoCredit().IsMatch(t) && !t.StartsWith('—') : IsCaption(u))
                 u.Removal = RemovalReason.Caption;
+            else if (!fromHtml && u.Words <= MaxPostWords && ChromePatterns.PostSignature().IsMatch(t))
+                u.Removal = RemovalReason.Caption; // an embedded post with a link word after its signature (a page's markup sets posts apart itself)
             else if (u.Words <= MaxWireCaptionWords && ChromePatterns.AgencyPhotoCredit().IsMatch(t))
                 u.Removal = RemovalReason.Caption;
             else if (u.Words <= 40 && ChromePatterns.OpinionDisclaimer().IsMatch(t) && ChromePatterns.DisclaimerOutlet().IsMatch(t))
@@ -192,6 +196,38 @@ public sealed partial class PlainTextCleaner
             else if (u.Words <= MaxContributorCreditWords && ChromePatterns.ContributorCredit().IsMatch(t))
                 u.Removal = RemovalReason.Byline; // wherever it stands: AP puts it above a "___" and further end notes
         }
+    }
+
+    /// <summary>The longest line taken for an embedded post by its signature: a post of 280 characters is some 60 words, its signature 8, and a page's player text before it ("Skip Twitter post by @handle") a few more.</summary>
+    private const int MaxPostWords = 100;
+
+    /// <summary>
+    /// The longest paragraph read as a house pitch by its sentences (<see cref="IsPromoBlock"/>): the pitches left in two
+    /// samples of 400 allsides articles (seeds 8401, 8402) ran 34-58 words; the forms with a country list are
+    /// furniture-lines phrases of their own.
+    /// </summary>
+    private const int MaxPromoBlockWords = 100;
+
+    /// <summary>
+    /// A paragraph that is the outlet's pitch for its newsletter, membership or sign-up list: sentences that speak to
+    /// the reader about "our newsletter", "your inbox", the privacy policy or unsubscribing (two such signs at least) hold at least half its words
+    /// ("The journalists at X are proud to bring you … To help keep this news free, become a member and sign up for our
+    /// newsletter, Y."). A sentence that says people "sign up for insurance" or that a site has "subscribers" is no pitch,
+    /// and one pitch sentence closing a longer paragraph of the story leaves it whole (the unit is kept or removed whole).
+    /// </summary>
+    private static bool IsPromoBlock(string t, int words)
+    {
+        // Two signs at least: one alone is as often a tutorial's "delivering summaries to your inbox" or a post on "how to
+        // get to the unsubscribe" (WCXB pages 4439, 4444 were taken by a first build that needed one).
+        if (words < 8 || ChromePatterns.PromoSentence().Count(t) < 2)
+            return false;
+        int promo = 0;
+        foreach (var sentence in ChromePatterns.SentenceBreak().Split(t))
+        {
+            if (ChromePatterns.PromoSentence().IsMatch(sentence))
+                promo += TextShape.Words(sentence).Count;
+        }
+        return promo * 2 >= TextShape.Words(t).Count;
     }
 
     /// <summary>A copyright or reproduction notice: "all rights reserved", or a sentence that opens with ©; a bare "© Name" is a photo credit.</summary>
