@@ -931,7 +931,7 @@ internal sealed class EventFinder
 
     /// <summary>
     /// The bare form "support" at <paramref name="i"/> is the noun: a preposition that only a noun takes after it ("for",
-    /// "from", "among", "of", "in") or the clause's end (punctuation), and no subject pronoun, auxiliary, modal, negation
+    /// "from", "among", "of", "in", "to") or the clause's end (punctuation), and no subject pronoun, auxiliary, modal, negation
     /// or "to" right before it that would make it a verb ("to support.", "we support in principle" stay verbs).
     /// </summary>
     private static bool SupportNoun(string text, Token[] tokens, int first, int end, int i)
@@ -943,7 +943,7 @@ internal sealed class EventFinder
             var next = tokens[i + 1];
             var nextSpan = next.Span(text);
             bool nounAfter = next.Kind == TokenKind.Punctuation ? nextSpan is "." or "," or ";" or ":" or "(" or ")" or "?" or "!"
-                : next.Kind == TokenKind.Word && IsAny(nextSpan, "for", "from", "among", "of", "in", "within", "across", "behind");
+                : next.Kind == TokenKind.Word && IsAny(nextSpan, "for", "from", "among", "of", "in", "within", "across", "behind", "to");
             if (!nounAfter)
                 return false;
         }
