@@ -89,7 +89,8 @@ internal static class PlaceEvidence
             var afterNext = Word(text, afterNextAt);
             if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next is "," && afterNext is "who" or "whose"))
                 person.Add(keys[i]);
-            if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s"))
+            // "in the Ford administration": a preposition before an office holder's term says nothing of a place.
+            if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s") && !TypeRefiner.BeforeOfficeTerm(text, m.End))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
             if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && (EntityLexicons.PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
                 || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))

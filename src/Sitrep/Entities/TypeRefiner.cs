@@ -62,6 +62,10 @@ internal static class TypeRefiner
         // person, before the head nouns below ("Camp" is a facility's) and whatever the tagger read.
         if (AfterPersonTitle(text, mention.Start) && ReadsAsPersonName(name, gazetteerCodes, mention, actors))
             return "PERSON";
+        // "the Clinton administration", "the Bush and Obama presidencies": a one-word name before an office's term is the
+        // office holder (a town of the lists may share the name: "Obama"; a country may not).
+        if (BeforeOfficeTerm(text, mention.End) && ReadsAsOfficeHolder(name, gazetteerCodes, mention, actors))
+            return "PERSON";
         // "Donald Trump Jr.": "Jr." or "Sr." after a given name and a surname is a person's, whatever the tagger read.
         if (mention.Type != EntityTypes.Person && HasJuniorOrSenior(name) && PersonGenders.GivenNames.ContainsKey(FirstWord(name).ToString().ToLowerInvariant()))
             return "PERSON";
@@ -539,6 +543,70 @@ internal static class TypeRefiner
             return false;
         if (EntityLexicons.FacilityHeads.EndsWith(name) && (words < 2 || !PersonGenders.GivenNames.ContainsKey(name[..name.IndexOf(' ')].ToString().ToLowerInvariant())))
             return false;
+        return actors?.Of(name) is not { Type: "ORG" or "GPE" };
+    }
+
+    /// <summary>Words for an office holder's term, after the holder's name, lower case (a closed class).</summary>
+    private static readonly string[] OfficeTerms = ["administration", "administrations", "presidency", "presidencies"];
+
+    /// <summary>
+    /// " administration", " presidency" (or their plurals) right after <paramref name="end"/>, in lower case and a word
+    /// of their own; or " and X administrations" ("the Bush and Obama presidencies"), a plural after one more name.
+    /// </summary>
+    internal static bool BeforeOfficeTerm(string text, int end)
+    {
+        var after = text.AsSpan(end);
+        if (TermAt(after, plural: false))
+            return true;
+        if (!after.StartsWith(" and ", StringComparison.Ordinal) || after.Length < 6 || !char.IsUpper(after[5]))
+            return false;
+        int i = 5;
+        while (i < after.Length && char.IsLetter(after[i]))
+            i++;
+        return TermAt(after[i..], plural: true);
+    }
+
+    private static bool TermAt(ReadOnlySpan<char> after, bool plural)
+    {
+        if (after.Length < 2 || after[0] != ' ')
+            return false;
+        foreach (var term in OfficeTerms)
+        {
+            if ((!plural || term.EndsWith('s')) && after[1..].StartsWith(term, StringComparison.Ordinal)
+                && (after.Length == 1 + term.Length || !char.IsLetter(after[1 + term.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Endings of English adjectives and of the nouns of parties and creeds (a closed class): "republican", "democratic", "socialist", "democrat".</summary>
+    private static bool AdjectiveEnding(string lower) =>
+        lower.EndsWith("an", StringComparison.Ordinal) || lower.EndsWith("ic", StringComparison.Ordinal) || lower.EndsWith("ist", StringComparison.Ordinal)
+        || lower.EndsWith("al", StringComparison.Ordinal) || lower.EndsWith("ive", StringComparison.Ordinal) || lower.EndsWith("crat", StringComparison.Ordinal);
+
+    /// <summary>
+    /// One capitalised word with a lower-case letter, no common English word with an adjective's or a party's ending
+    /// ("Republican", "Democratic" administrations are a party's; english-words.tsv, its proper nouns aside: "Trump",
+    /// "Bush" are common words too), no country of the model's lists, no organisation's head, no
+    /// organisation or place of the actor dictionaries.
+    /// </summary>
+    private static bool ReadsAsOfficeHolder(ReadOnlySpan<char> name, byte[] codes, EntityMention mention, Actors.ActorTable? actors)
+    {
+        if (name.Length < 2 || name.Contains(' ') || !char.IsUpper(name[0]) || !NameKeys.HasLower(name) || HasOrganisationHead(name))
+            return false;
+        var lower = name.ToString().ToLowerInvariant();
+        if (EntityLexicons.EnglishWords.Contains(lower) && !EntityLexicons.EnglishNames.Contains(lower) && AdjectiveEnding(lower))
+            return false;
+        for (int t = mention.FirstToken; t < mention.FirstToken + mention.TokenCount; t++)
+        {
+            if (t >= codes.Length || (codes[t] & Gazetteer.Country) != 0)
+                return false;
+        }
+        foreach (char c in name)
+        {
+            if (!char.IsLetter(c))
+                return false;
+        }
         return actors?.Of(name) is not { Type: "ORG" or "GPE" };
     }
 

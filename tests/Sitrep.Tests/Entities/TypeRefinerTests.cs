@@ -132,6 +132,9 @@ public sealed class TypeRefinerTests
     [InlineData("Rep. Martin Camp of Ketla said the bill was ready.", "Martin Camp", "LOC", "PERSON")]
     [InlineData("The crowd cheered President Varnell on Monday.", "Varnell", "MISC", "PERSON")]
     [InlineData("Donald Varrow Jr. chaired the meeting.", "Donald Varrow Jr.", "ORG", "PERSON")]
+    [InlineData("Courts ruled against the Varnell administration again.", "Varnell", "MISC", "PERSON")]
+    [InlineData("Partisanship grew during the Varnell and Holt presidencies.", "Varnell", "ORG", "PERSON")]
+    [InlineData("Officials of a Republican administration spoke.", "Republican", "MISC", "MISC")]
     // Must not change: a facility's one-word head after "General", an organisation's head, a roman numeral, a title's qualifier.
     [InlineData("Nurses at the General Hospital went on strike.", "Hospital", "ORG", "FACILITY")]
     [InlineData("Delegates of the General Assembly voted.", "Assembly", "ORG", "ORG")]
