@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("23", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("24", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -96,6 +96,10 @@ public sealed partial class EntityStage : IDocumentStage
                     (cued ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(bracketed.Text(text)));
                 continue;
             }
+            // "the Islamic State in Iraq and Syria (ISIS)" with only "Syria" found: the acronym stands for more than the
+            // place before it, which gives it no type.
+            if (IsAcronym(bracketed.Text(text)) && name.Type is "GPE" or "LOC" && StandsForMore(text, name, bracketed))
+                continue;
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
             known.TryAdd(Key(name.Text(text)), type);
@@ -109,6 +113,27 @@ public sealed partial class EntityStage : IDocumentStage
             if (known.TryGetValue(key, out var type) && (type != mentions[i].Type || cued?.Contains(key) == true))
                 mentions[i] = mentions[i] with { Type = type, Cued = cued?.Contains(key) == true };
         }
+    }
+
+    /// <summary>
+    /// The bracketed acronym has more letters than the name before it has words, opens with another letter than the
+    /// name ("Syria (ISIS)"; "Selmara (SLM)" is the place's short form), and that name follows a lower-case joining word
+    /// ("in Iraq and Syria", "of Iraq"): the name ends a longer one the tagger did not find whole.
+    /// </summary>
+    private static bool StandsForMore(string text, Mention name, Mention acronym)
+    {
+        int letters = 0;
+        foreach (char c in text.AsSpan(acronym.Start, acronym.End - acronym.Start))
+        {
+            if (char.IsUpper(c))
+                letters++;
+        }
+        int words = 1 + text.AsSpan(name.Start, name.End - name.Start).Count(' ');
+        if (letters <= words || char.ToUpperInvariant(text[name.Start]) == text[acronym.Start])
+            return false;
+        var before = text.AsSpan(0, name.Start).TrimEnd();
+        int start = before.LastIndexOf(' ') + 1;
+        return before[start..] is "and" or "of" or "in" or "for" or "on" or "the" or "&";
     }
 
     private static string Key(string name) => name.Replace(".", "", StringComparison.Ordinal);
@@ -183,33 +208,34 @@ public sealed partial class EntityStage : IDocumentStage
         ListTypes.Apply(text, mentions, inPlaceList);
         ShareTypesOfNamesForOneThing(text, mentions);
         OneTypePerName(text, mentions);
-        SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, _actors.Value);
+        SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, _actors.Value, _countries.Value);
         // After the one type per name and the bracket pairs, so a programme's cue types all its names and no vote undoes it.
         ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
-        PlaceEvidence.Apply(text, mentions);
+        PlaceEvidence.Apply(text, mentions, _actors.Value);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
     }
 
     /// <summary>
     /// "Donald Trump … a Trump aide … Trump's inauguration", "Ron Paul … Paul told the crowd": a one-word name that is the
-    /// last word of a person the article names in full is that person, where the tagger read it as an organisation, a
-    /// place or a thing (a surname before a noun reads to it like a company's name, and the one-type vote then carries
-    /// that guess to every occurrence). Kept: a name with a cue for its type anywhere in the article, a place the place
-    /// lists know ("George Washington … in Washington", "Jordan"), a name the actor dictionaries know ("Disney"), an
-    /// acronym, and outlets (MEDIA) and natural places.
+    /// surname of a person the article names in full (<see cref="PersonOccurrences.SurnameOf"/>: "Donald Trump Jr." too)
+    /// is that person, where the tagger read it as an organisation, a place or a thing (a surname before a noun reads to
+    /// it like a company's name, and the one-type vote then carries that guess to every occurrence). Kept: a name with a
+    /// cue for its type anywhere in the article, a place the place lists know ("George Washington … in Washington",
+    /// "Jordan") unless that place is also a given name and no country, capital or US state ("Paul", a town of the
+    /// lists, beside "Ron Paul"), a name the actor dictionaries know ("Disney"), an acronym, and outlets (MEDIA) and
+    /// natural places.
     /// </summary>
-    internal static void SurnamesOfPeopleNamedInFull(string text, List<Mention> mentions, List<bool> inPlaceList, ActorTable actors)
+    internal static void SurnamesOfPeopleNamedInFull(string text, List<Mention> mentions, List<bool> inPlaceList, ActorTable actors, CountryTable? countries = null)
     {
         HashSet<string>? surnames = null;
         foreach (var m in mentions)
         {
             if (m.Type != "PERSON")
                 continue;
-            var name = text.AsSpan(m.Start, m.End - m.Start);
-            int space = name.LastIndexOf(' ');
-            if (space > 0 && space + 2 < name.Length && char.IsUpper(name[space + 1]))
-                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name[(space + 1)..].ToString());
+            var surname = PersonOccurrences.SurnameOf(text.AsSpan(m.Start, m.End - m.Start), afterParticle: true);
+            if (!surname.IsEmpty)
+                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(surname.ToString());
         }
         if (surnames is null)
             return;
@@ -217,7 +243,13 @@ public sealed partial class EntityStage : IDocumentStage
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type != "PERSON" && (m.Cued || inPlaceList[i] || m.Type is not ("ORG" or "GPE" or "MISC" or "FACILITY")) && surnames.Contains(m.Text(text)))
+            if (m.Type == "PERSON" || !surnames.Contains(m.Text(text)))
+                continue;
+            // A place cue of the lists alone (the tagger's place, a town the gazetteer knows) does not keep a given name.
+            bool listedPlace = inPlaceList[i] && (m.Type is "GPE" or "LOC");
+            bool keep = m.Type is not ("ORG" or "GPE" or "MISC" or "FACILITY")
+                || (listedPlace ? !IsGivenNameOnly(m.Text(text), countries) : m.Cued || inPlaceList[i]);
+            if (keep)
                 (kept ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
         }
         for (int i = 0; i < mentions.Count; i++)
@@ -231,6 +263,11 @@ public sealed partial class EntityStage : IDocumentStage
             mentions[i] = m with { Type = "PERSON", Cued = false };
         }
     }
+
+    /// <summary>A given name of the name files ("Paul") that is no country, capital or US state ("Jordan", "Washington" are).</summary>
+    private static bool IsGivenNameOnly(string name, CountryTable? countries) =>
+        PersonGenders.GivenNames.ContainsKey(name.ToLowerInvariant()) && !EntityLexicons.UsStates.Contains(name)
+        && countries?.CountryOf(name) is null && countries?.CapitalOf(name) is null;
 
     /// <summary>
     /// "(R-Ariz.)", ", D-N.Y.,": a legislator's party and state after the name say who the person is,
@@ -321,7 +358,7 @@ public sealed partial class EntityStage : IDocumentStage
                 var list = new List<int>();
                 for (int i = first; i >= 0; i = next[i])
                     list.Add(i);
-                var best = Majority(mentions, list);
+                var best = CuedMajority(mentions, list) ?? Majority(mentions, list);
                 foreach (int i in list)
                 {
                     if (mentions[i].Type != best)
@@ -343,6 +380,36 @@ public sealed partial class EntityStage : IDocumentStage
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// "PERSON" where some of a name's mentions are cued as a person's (an honorific, a title, "Jr.": "Mr. Trump" among
+    /// "the Trump campaign"s read as an organisation) and more of its cued mentions are that than any other type: the
+    /// article's own word for who it is outweighs the tagger's guesses at its other occurrences, however many. Other cues
+    /// do not outweigh the tagger's majority: they are weaker beside it ("Clifford" once read as a cited publisher beside
+    /// seven of a person's; "Republican" once beside a facility's noun). Null otherwise.
+    /// </summary>
+    private static string? CuedMajority(List<Mention> mentions, List<int> list) =>
+        CuedLeader(mentions, list) is "PERSON" ? "PERSON" : null;
+
+    private static string? CuedLeader(List<Mention> mentions, List<int> list)
+    {
+        string? best = null, second = null;
+        int bestCount = 0, secondCount = 0;
+        foreach (var type in list.Where(i => mentions[i].Cued).Select(i => mentions[i].Type).Distinct())
+        {
+            int count = list.Count(i => mentions[i].Cued && mentions[i].Type == type);
+            if (count > bestCount)
+            {
+                (second, secondCount) = (best, bestCount);
+                (best, bestCount) = (type, count);
+            }
+            else if (count > secondCount)
+            {
+                (second, secondCount) = (type, count);
+            }
+        }
+        return best is not null && (second is null || bestCount > secondCount) ? best : null;
     }
 
     /// <summary>The type most of a name's mentions got, the more specific on a tie (a method of its own, so its lambdas' closure is made only for a name that needs it).</summary>

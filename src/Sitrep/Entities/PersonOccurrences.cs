@@ -74,17 +74,11 @@ internal static class PersonOccurrences
         // The surnames of the people named in full.
         foreach (var m in mentions)
         {
-            if (m.Type != EntityTypes.Person || m.TokenCount < 2 || m.FirstToken + m.TokenCount > tokens.Length)
+            if (m.Type != EntityTypes.Person || m.TokenCount < 2)
                 continue;
-            int last = m.FirstToken + m.TokenCount - 1;
-            if (NameSuffixLookup.Contains(tokens[last].Span(text).TrimEnd('.')) || tokens[last].Kind == TokenKind.Punctuation)
-                last--;
-            if (last <= m.FirstToken || tokens[last].Kind != TokenKind.Word || !IsCapitalisedWord(text, tokens[last]))
-                continue;
-            var before = tokens[last - 1].Span(text);
-            if (ParticleLookup.Contains(before) || before is "-" || tokens[last - 1].End != tokens[last].Start - 1)
-                continue;
-            surnames.Add(tokens[last].Text(text));
+            var surname = SurnameOf(text.AsSpan(m.Start, m.End - m.Start));
+            if (!surname.IsEmpty)
+                surnames.Add(surname.ToString());
         }
         if (surnames.Count == 0)
             return Merge(mentions, added);
@@ -125,6 +119,40 @@ internal static class PersonOccurrences
             covered[t] = true;
         }
         return Merge(mentions, added);
+    }
+
+    /// <summary>
+    /// The surname of a person's name written in full, or empty: its last word past a generational suffix ("Donald Trump
+    /// Jr." → Trump), where that word is capitalised with a lower-case letter, one space after the word before it, and no
+    /// particle's ("de León") or hyphen's part ("Ocasio-Cortez"). One reading for both users: the surnames found alone
+    /// here, and <see cref="EntityStage.SurnamesOfPeopleNamedInFull"/>, which retypes them.
+    /// </summary>
+    /// <param name="afterParticle">
+    /// Whether a word after a particle counts ("Hamza bin Laden" → Laden): for retyping a name the tagger found alone, yes;
+    /// for finding it where the tagger found nothing, no ("León" alone is not "de León").
+    /// </param>
+    internal static ReadOnlySpan<char> SurnameOf(ReadOnlySpan<char> name, bool afterParticle = false)
+    {
+        var s = name.Trim();
+        int space = s.LastIndexOf(' ');
+        if (space > 0 && NameSuffixLookup.Contains(s[(space + 1)..].TrimEnd('.')))
+        {
+            s = s[..space].TrimEnd().TrimEnd(',');
+            space = s.LastIndexOf(' ');
+        }
+        if (space <= 0 || s[space - 1] == ' ')
+            return default;
+        var last = s[(space + 1)..];
+        if (last.Length < 2 || !char.IsUpper(last[0]) || !NameKeys.HasLower(last[1..]))
+            return default;
+        foreach (char c in last)
+        {
+            if (!char.IsLetter(c) && c is not ('\'' or '’'))
+                return default;
+        }
+        int wordStart = s[..space].LastIndexOf(' ') + 1;
+        var before = s[wordStart..space];
+        return !afterParticle && ParticleLookup.Contains(before) ? default : last;
     }
 
     /// <summary>Whether the surname at token <paramref name="t"/> stands alone as the person's name.</summary>

@@ -23,7 +23,7 @@ internal static class PlaceEvidence
     /// <summary>Endings of nationality words (a closed class of English suffixes): Valdoria → Valdorian, Korveth → Korvethi, Iran → Iranian, China → Chinese.</summary>
     private static readonly string[] DemonymEndings = ["n", "an", "ian", "i", "ese", "ish", "ean"];
 
-    public static void Apply(string text, List<Mention> mentions)
+    public static void Apply(string text, List<Mention> mentions, Actors.ActorTable? actors = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
@@ -33,7 +33,7 @@ internal static class PlaceEvidence
         var rented = System.Buffers.ArrayPool<int>.Shared.Rent(2 * mentions.Count);
         try
         {
-            Apply(text, mentions, keys, rented.AsSpan(0, mentions.Count), rented.AsSpan(mentions.Count, mentions.Count));
+            Apply(text, mentions, keys, rented.AsSpan(0, mentions.Count), rented.AsSpan(mentions.Count, mentions.Count), actors);
         }
         finally
         {
@@ -41,7 +41,7 @@ internal static class PlaceEvidence
         }
     }
 
-    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last)
+    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last, Actors.ActorTable? actors)
     {
         // Each name's first mention by its key, the others chained from it through sameName[] (a list was made for
         // every name); keys looked up by span and written on the stack where they can be, so that a name seen
@@ -89,7 +89,8 @@ internal static class PlaceEvidence
             var afterNext = Word(text, afterNextAt);
             if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next is "," && afterNext is "who" or "whose"))
                 person.Add(keys[i]);
-            if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s"))
+            // "in the Ford administration": a preposition before an office holder's term says nothing of a place.
+            if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s") && !TypeRefiner.BeforeOfficeTerm(text, m.End))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
             if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && (EntityLexicons.PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
                 || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
@@ -111,6 +112,7 @@ internal static class PlaceEvidence
             }
         }
         // "Korveth and Valdoria": a one-word name the tagger took for a person, joined by "and" to a place.
+        HashSet<string>? joined = null;
         for (int i = 0; i + 1 < mentions.Count; i++)
         {
             var between = text.AsSpan(mentions[i].End, Math.Max(0, mentions[i + 1].Start - mentions[i].End)).Trim();
@@ -119,17 +121,31 @@ internal static class PlaceEvidence
             foreach (var (a, b) in (ReadOnlySpan<(int, int)>)[(i, i + 1), (i + 1, i)])
             {
                 if (mentions[a].Type == "PERSON" && !keys[a].Contains(' ', StringComparison.Ordinal) && mentions[b].Type == "GPE")
-                    weak[keys[a]] = weak.GetValueOrDefault(keys[a]) + 1;
+                    (joined ??= new HashSet<string>(StringComparer.Ordinal)).Add(keys[a]);
             }
+        }
+        // The surnames of the people named in full: "Paul" beside "Ron Paul" is the man, whatever an "and" beside it reads
+        // like ("an RNC committeewoman from Maine and Paul supporter"); a preposition or a noun of place still makes a place
+        // ("Andrew Jackson … in Jackson").
+        HashSet<string>? surnames = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type != "PERSON")
+                continue;
+            var surname = PersonOccurrences.SurnameOf(text.AsSpan(m.Start, m.End - m.Start), afterParticle: true);
+            if (!surname.IsEmpty)
+                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(NameKeys.Exact(surname.ToString()));
         }
         foreach (var (key, first) in byKey)
         {
-            if (person.Contains(key) || demonyms.Contains(key))
+            // "the ACLU's Supreme Court brief": an acronym the actor dictionaries list as an organisation stays one, whatever its
+            // possessive reads like (a word such as "Soviet" is listed too, and "former Soviet republic" says a place).
+            if (person.Contains(key) || demonyms.Contains(key) || (IsAcronym(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)) && actors?.OfKey(key) is { Type: "ORG" }))
                 continue;
             var type = mentions[first].Type;
             bool place = type switch
             {
-                "PERSON" => strong.ContainsKey(key) || weak.ContainsKey(key),
+                "PERSON" => strong.ContainsKey(key) || weak.ContainsKey(key) || (joined?.Contains(key) == true && surnames?.Contains(key) != true),
                 // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
                 "MISC" or "ORG" => strong.ContainsKey(key),
                 _ => false,
@@ -182,6 +198,20 @@ internal static class PlaceEvidence
             }
         }
         return false;
+    }
+
+    /// <summary>Two capitals or more and nothing but capitals, dots and "&amp;" ("ACLU", "U.N.").</summary>
+    private static bool IsAcronym(ReadOnlySpan<char> s)
+    {
+        int capitals = 0;
+        foreach (char c in s)
+        {
+            if (char.IsUpper(c))
+                capitals++;
+            else if (c is not ('.' or '&'))
+                return false;
+        }
+        return capitals >= 2;
     }
 
     private static int SkipPossessive(string text, int end)

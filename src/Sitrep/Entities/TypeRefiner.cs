@@ -58,6 +58,17 @@ internal static class TypeRefiner
         // "Facebook", "Twitter": a social network the tagger read as a place or a person is a company.
         if (mention.Type is EntityTypes.Location or EntityTypes.Person && IsOnlineService(name))
             return "ORG";
+        // "Rep. Dave Camp", "President Trump": a person's title right before a name that reads as a person's says a
+        // person, before the head nouns below ("Camp" is a facility's) and whatever the tagger read.
+        if (AfterPersonTitle(text, mention.Start) && ReadsAsPersonName(name, gazetteerCodes, mention, actors))
+            return "PERSON";
+        // "the Clinton administration", "the Bush and Obama presidencies": a one-word name before an office's term is the
+        // office holder (a town of the lists may share the name: "Obama"; a country may not).
+        if (BeforeOfficeTerm(text, mention.End) && ReadsAsOfficeHolder(name, gazetteerCodes, mention, actors))
+            return "PERSON";
+        // "Donald Trump Jr.": "Jr." or "Sr." after a given name and a surname is a person's, whatever the tagger read.
+        if (mention.Type != EntityTypes.Person && HasJuniorOrSenior(name) && PersonGenders.GivenNames.ContainsKey(FirstWord(name).ToString().ToLowerInvariant()))
+            return "PERSON";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
         if ((EntityLexicons.FacilityHeads.EndsWith(name) && !QuotedTitle(text, mention.Start)) || EntityLexicons.FacilityPrefixes.MatchAt(name, 0) > 0 || FacilityApposition(text, mention.End))
@@ -75,10 +86,13 @@ internal static class TypeRefiner
             return "ORG";
         if (actors is not null && ActorType(name, mention.Type, actors) is { } actorType)
             return actorType;
+        // "al Qaeda" found as "Qaeda": the article's particle before it and the name make an organisation of the actor dictionaries.
+        if (actors is not null && mention.Type != EntityTypes.Organization && AfterArabicArticle(text, mention.Start) && actors.Of("al " + name.ToString()) is { Type: "ORG" })
+            return "ORG";
         switch (mention.Type)
         {
             case EntityTypes.Person:
-                cued = AfterHonorific(text, mention.Start) || HasGenerationalSuffix(name);
+                cued = AfterHonorific(text, mention.Start) || AfterPersonTitle(text, mention.Start) || HasGenerationalSuffix(name);
                 return "PERSON";
             case EntityTypes.Location:
                 // In news a place named without a natural feature is nearly always a country, region or city.
@@ -454,6 +468,146 @@ internal static class TypeRefiner
         if (space <= 0 || trimmed[..space].TrimEnd(',').IndexOf(' ') <= 0)
             return false;
         return trimmed[(space + 1)..] is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";
+    }
+
+    /// <summary>"Donald Trump Jr.": <see cref="HasGenerationalSuffix"/> with "Jr." or "Sr." only ("World War II" is no person).</summary>
+    internal static bool HasJuniorOrSenior(ReadOnlySpan<char> name)
+    {
+        var trimmed = name.TrimEnd();
+        int space = trimmed.LastIndexOf(' ');
+        return space > 0 && HasGenerationalSuffix(trimmed) && trimmed[(space + 1)..] is "Jr." or "Jr" or "Sr." or "Sr";
+    }
+
+    /// <summary>
+    /// Title words that stand before a person's name and never inside an organisation's: the strong titles of titles.tsv
+    /// ("President", "Sen.", "Gov.") and the ranks and offices that are no qualifier of another title ("Rep.", "Gov.";
+    /// not "Vice", "Prime", "Foreign", which stand before another title).
+    /// </summary>
+    private static bool IsPersonTitle(ReadOnlySpan<char> word)
+    {
+        var bare = word.TrimEnd('.');
+        if (bare.Length == 0 || !char.IsUpper(bare[0]))
+            return false;
+        // "President-elect Trump": the title before "-elect".
+        if (bare.EndsWith("-elect", StringComparison.OrdinalIgnoreCase))
+            bare = bare[..^"-elect".Length];
+        if (EntityLexicons.IsStrongTitleWord(bare))
+            return true;
+        var lower = bare.ToString().ToLowerInvariant();
+        return EntityLexicons.Ranks.Contains(lower) && !TitleQualifiers.Contains(lower);
+    }
+
+    /// <summary>"al " or "Al " right before the name, a word of its own.</summary>
+    private static bool AfterArabicArticle(string text, int start) =>
+        start >= 3 && text.AsSpan(start - 3, 3) is "al " or "Al " && (start == 3 || !char.IsLetterOrDigit(text[start - 4]));
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> name)
+    {
+        int space = name.IndexOf(' ');
+        return space < 0 ? name : name[..space];
+    }
+
+    /// <summary>Rank words that qualify a title after them ("Vice President", "Foreign Minister"), never a name: a closed class.</summary>
+    private static readonly FrozenSet<string> TitleQualifiers = FrozenSet.ToFrozenSet(["vice", "prime", "foreign", "defense", "defence"], StringComparer.Ordinal);
+
+    /// <summary>The word right before <paramref name="start"/>, one space away, is a person's title (<see cref="IsPersonTitle"/>).</summary>
+    internal static bool AfterPersonTitle(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ' || text[start - 2] == ' ')
+            return false;
+        int end = start - 1;
+        int begin = end;
+        while (begin > 0 && (char.IsLetter(text[begin - 1]) || text[begin - 1] is '.' or '-'))
+            begin--;
+        if (begin == end || (begin > 0 && char.IsLetterOrDigit(text[begin - 1])))
+            return false;
+        return IsPersonTitle(text.AsSpan(begin, end - begin));
+    }
+
+    /// <summary>
+    /// A name a title before it can make a person's: one to three capitalised words (no acronym: "Former FBI Director"), no
+    /// place the model's lists know, no organisation's head ("General Assembly"), a facility's head only after a given
+    /// name ("Rep. Dave Camp", not "General Hospital"), and no organisation or place of the actor dictionaries.
+    /// </summary>
+    private static bool ReadsAsPersonName(ReadOnlySpan<char> name, byte[] codes, EntityMention mention, Actors.ActorTable? actors)
+    {
+        int words = 0;
+        foreach (var range in name.Split(' '))
+        {
+            var word = name[range];
+            if (word.Length < 2 || !char.IsUpper(word[0]) || !NameKeys.HasLower(word))
+                return false;
+            words++;
+        }
+        if (words is 0 or > 3 || IsPlaceInGazetteer(codes, mention) || HasOrganisationHead(name))
+            return false;
+        if (EntityLexicons.FacilityHeads.EndsWith(name) && (words < 2 || !PersonGenders.GivenNames.ContainsKey(name[..name.IndexOf(' ')].ToString().ToLowerInvariant())))
+            return false;
+        return actors?.Of(name) is not { Type: "ORG" or "GPE" };
+    }
+
+    /// <summary>Words for an office holder's term, after the holder's name, lower case (a closed class).</summary>
+    private static readonly string[] OfficeTerms = ["administration", "administrations", "presidency", "presidencies"];
+
+    /// <summary>
+    /// " administration", " presidency" (or their plurals) right after <paramref name="end"/>, in lower case and a word
+    /// of their own; or " and X administrations" ("the Bush and Obama presidencies"), a plural after one more name.
+    /// </summary>
+    internal static bool BeforeOfficeTerm(string text, int end)
+    {
+        var after = text.AsSpan(end);
+        if (TermAt(after, plural: false))
+            return true;
+        if (!after.StartsWith(" and ", StringComparison.Ordinal) || after.Length < 6 || !char.IsUpper(after[5]))
+            return false;
+        int i = 5;
+        while (i < after.Length && char.IsLetter(after[i]))
+            i++;
+        return TermAt(after[i..], plural: true);
+    }
+
+    private static bool TermAt(ReadOnlySpan<char> after, bool plural)
+    {
+        if (after.Length < 2 || after[0] != ' ')
+            return false;
+        foreach (var term in OfficeTerms)
+        {
+            if ((!plural || term.EndsWith('s')) && after[1..].StartsWith(term, StringComparison.Ordinal)
+                && (after.Length == 1 + term.Length || !char.IsLetter(after[1 + term.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Endings of English adjectives and of the nouns of parties and creeds (a closed class): "republican", "democratic", "socialist", "democrat".</summary>
+    private static bool AdjectiveEnding(string lower) =>
+        lower.EndsWith("an", StringComparison.Ordinal) || lower.EndsWith("ic", StringComparison.Ordinal) || lower.EndsWith("ist", StringComparison.Ordinal)
+        || lower.EndsWith("al", StringComparison.Ordinal) || lower.EndsWith("ive", StringComparison.Ordinal) || lower.EndsWith("crat", StringComparison.Ordinal);
+
+    /// <summary>
+    /// One capitalised word with a lower-case letter, no common English word with an adjective's or a party's ending
+    /// ("Republican", "Democratic" administrations are a party's; english-words.tsv, its proper nouns aside: "Trump",
+    /// "Bush" are common words too), no country of the model's lists, no organisation's head, no
+    /// organisation or place of the actor dictionaries.
+    /// </summary>
+    private static bool ReadsAsOfficeHolder(ReadOnlySpan<char> name, byte[] codes, EntityMention mention, Actors.ActorTable? actors)
+    {
+        if (name.Length < 2 || name.Contains(' ') || !char.IsUpper(name[0]) || !NameKeys.HasLower(name) || HasOrganisationHead(name))
+            return false;
+        var lower = name.ToString().ToLowerInvariant();
+        if (EntityLexicons.EnglishWords.Contains(lower) && !EntityLexicons.EnglishNames.Contains(lower) && AdjectiveEnding(lower))
+            return false;
+        for (int t = mention.FirstToken; t < mention.FirstToken + mention.TokenCount; t++)
+        {
+            if (t >= codes.Length || (codes[t] & Gazetteer.Country) != 0)
+                return false;
+        }
+        foreach (char c in name)
+        {
+            if (!char.IsLetter(c))
+                return false;
+        }
+        return actors?.Of(name) is not { Type: "ORG" or "GPE" };
     }
 
     /// <summary>The word right before <paramref name="start"/> is an honorific ("Mr.", "Mrs", "Dr."), a word of its own.</summary>

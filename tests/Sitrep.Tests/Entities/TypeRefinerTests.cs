@@ -126,4 +126,92 @@ public sealed class TypeRefinerTests
         EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
         Assert.Equal(["PERSON", "ORG", "PERSON", "ORG", "ORG", "ORG", "ORG"], mentions.Select(m => m.Type).ToArray());
     }
+
+    [Theory]
+    [InlineData("Rep. Martin Camp of Ketla said the bill was ready.", "Martin Camp", "PER", "PERSON")]
+    [InlineData("Rep. Martin Camp of Ketla said the bill was ready.", "Martin Camp", "LOC", "PERSON")]
+    [InlineData("The crowd cheered President Varnell on Monday.", "Varnell", "MISC", "PERSON")]
+    [InlineData("Donald Varrow Jr. chaired the meeting.", "Donald Varrow Jr.", "ORG", "PERSON")]
+    [InlineData("Courts ruled against the Varnell administration again.", "Varnell", "MISC", "PERSON")]
+    [InlineData("Partisanship grew during the Varnell and Holt presidencies.", "Varnell", "ORG", "PERSON")]
+    [InlineData("Officials of a Republican administration spoke.", "Republican", "MISC", "MISC")]
+    // Must not change: a facility's one-word head after "General", an organisation's head, a roman numeral, a title's qualifier.
+    [InlineData("Nurses at the General Hospital went on strike.", "Hospital", "ORG", "FACILITY")]
+    [InlineData("Delegates of the General Assembly voted.", "Assembly", "ORG", "ORG")]
+    [InlineData("Veterans of World War II marched.", "World War II", "MISC", "MISC")]
+    [InlineData("He met Vice Varnell Bank officials.", "Varnell Bank", "ORG", "ORG")]
+    [InlineData("Staff of the Corbin Holt Sr. Foundation met.", "Corbin Holt Sr. Foundation", "ORG", "ORG")]
+    public void A_title_before_a_name_or_Jr_after_a_given_name_says_a_person(string sentence, string name, string taggerType, string expected) =>
+        Assert.Equal(expected, Refine(sentence, name, taggerType));
+
+    [Fact]
+    public void A_cued_person_outweighs_more_guesses_of_another_type_in_one_article()
+    {
+        const string text = "The Varnell campaign grew. A Varnell adviser spoke. Mr. Varnell smiled. Ketla fell; Ketla burned; Ketla said.";
+        var mentions = new List<Mention>
+        {
+            At(text, "Varnell", "ORG"), At(text, "Varnell", "ORG", 20), At(text, "Varnell", "PERSON", 50, cued: true),
+            At(text, "Ketla", "GPE", cued: true), At(text, "Ketla", "GPE", 75), At(text, "Ketla", "PERSON", 90),
+        };
+        EntityStage.OneTypePerName(text, mentions);
+        // A place cue does not win over the majority as a person's cue does, and the majority "Ketla" stays a place.
+        Assert.Equal(["PERSON", "PERSON", "PERSON", "GPE", "GPE", "GPE"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    [Fact]
+    public void A_cue_of_another_kind_does_not_outweigh_the_taggers_majority()
+    {
+        const string text = "Halbrook said it. Halbrook left. The Halbrook Weekly printed it.";
+        var mentions = new List<Mention>
+        {
+            At(text, "Halbrook", "PERSON"), At(text, "Halbrook", "PERSON", 10), At(text, "Halbrook", "MEDIA", 30, cued: true),
+        };
+        EntityStage.OneTypePerName(text, mentions);
+        Assert.Equal(["PERSON", "PERSON", "PERSON"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    [Fact]
+    public void A_given_name_the_place_lists_know_is_the_person_named_in_full_but_countries_and_states_stay_places()
+    {
+        const string text = "Corwin Paul spoke. Paul smiled. Ellery Jordan flew to Jordan. Marla Washington flew to Washington. Donald Varrow Jr. met the Varrow aide.";
+        var mentions = new List<Mention>
+        {
+            At(text, "Corwin Paul", "PERSON"), At(text, "Paul", "GPE", 15, cued: true),
+            At(text, "Ellery Jordan", "PERSON"), At(text, "Jordan", "GPE", 50, cued: true),
+            At(text, "Marla Washington", "PERSON"), At(text, "Washington", "GPE", 80, cued: true),
+            At(text, "Donald Varrow Jr.", "PERSON"), At(text, "Varrow", "ORG", 115),
+        };
+        var inPlaceList = new List<bool> { false, true, false, true, false, true, false, false };
+        EntityStage.SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, Sitrep.Entities.Actors.ActorTable.Empty, Sitrep.Entities.Resolution.CountryTable.Default);
+        Assert.Equal(["PERSON", "PERSON", "PERSON", "GPE", "PERSON", "GPE", "PERSON", "PERSON"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Donald Trump Jr.", "Trump")]
+    [InlineData("Ada Calvenny", "Calvenny")]
+    [InlineData("Alexandria Ocasio-Cortez", "")]
+    [InlineData("Ibrahim de Lenn", "")]
+    [InlineData("Varnell", "")]
+    public void A_surname_is_the_last_word_past_a_suffix(string name, string surname) =>
+        Assert.Equal(surname, PersonOccurrences.SurnameOf(name).ToString());
+
+    [Fact]
+    public void An_acronym_in_brackets_that_stands_for_more_than_the_place_before_it_takes_no_type_from_it()
+    {
+        const string text = "Fighters of the Brotherhood in Korvia and Selmara (BIKS) crossed. Later BIKS denied it. Talks in Selmara (SLM) went on.";
+        var mentions = new List<Mention>
+        {
+            At(text, "Brotherhood", "ORG"), At(text, "Korvia", "GPE"), At(text, "Selmara", "GPE"), At(text, "BIKS", "ORG"),
+            At(text, "BIKS", "ORG", 70), At(text, "Selmara", "GPE", 90), At(text, "SLM", "ORG"),
+        };
+        EntityStage.ShareTypesOfNamesForOneThing(text, mentions);
+        // "BIKS" stands for more than "Selmara"; "SLM" after a place alone is that place's short form.
+        Assert.Equal(["ORG", "GPE", "GPE", "ORG", "ORG", "GPE", "GPE"], mentions.Select(m => m.Type).ToArray());
+    }
+
+    private static Mention At(string text, string name, string type, int from = 0, bool cued = false)
+    {
+        int i = text.IndexOf(name, from, StringComparison.Ordinal);
+        return new(i, i + name.Length, type) { Cued = cued };
+    }
 }
