@@ -228,15 +228,7 @@ public sealed partial class EntityStage : IDocumentStage
     /// </summary>
     internal static void SurnamesOfPeopleNamedInFull(string text, List<Mention> mentions, List<bool> inPlaceList, ActorTable actors, CountryTable? countries = null)
     {
-        HashSet<string>? surnames = null;
-        foreach (var m in mentions)
-        {
-            if (m.Type != "PERSON")
-                continue;
-            var surname = PersonOccurrences.SurnameOf(text.AsSpan(m.Start, m.End - m.Start), afterParticle: true);
-            if (!surname.IsEmpty)
-                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(surname.ToString());
-        }
+        var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, static name => name);
         if (surnames is null)
             return;
         HashSet<string>? kept = null;

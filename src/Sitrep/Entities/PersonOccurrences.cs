@@ -122,6 +122,24 @@ internal static class PersonOccurrences
     }
 
     /// <summary>
+    /// The surnames (read past a particle, as for retyping) of the article's people named in full, each passed through
+    /// <paramref name="key"/> (the name as written, or its key); null when there is none.
+    /// </summary>
+    internal static HashSet<string>? SurnamesOfPeople(string text, List<Mention> mentions, Func<string, string> key)
+    {
+        HashSet<string>? surnames = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type != "PERSON")
+                continue;
+            var surname = SurnameOf(text.AsSpan(m.Start, m.End - m.Start), afterParticle: true);
+            if (!surname.IsEmpty)
+                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(key(surname.ToString()));
+        }
+        return surnames;
+    }
+
+    /// <summary>
     /// The surname of a person's name written in full, or empty: its last word past a generational suffix ("Donald Trump
     /// Jr." → Trump), where that word is capitalised with a lower-case letter, one space after the word before it, and no
     /// particle's ("de León") or hyphen's part ("Ocasio-Cortez"). One reading for both users: the surnames found alone

@@ -127,15 +127,7 @@ internal static class PlaceEvidence
         // The surnames of the people named in full: "Paul" beside "Ron Paul" is the man, whatever an "and" beside it reads
         // like ("an RNC committeewoman from Maine and Paul supporter"); a preposition or a noun of place still makes a place
         // ("Andrew Jackson … in Jackson").
-        HashSet<string>? surnames = null;
-        foreach (var m in mentions)
-        {
-            if (m.Type != "PERSON")
-                continue;
-            var surname = PersonOccurrences.SurnameOf(text.AsSpan(m.Start, m.End - m.Start), afterParticle: true);
-            if (!surname.IsEmpty)
-                (surnames ??= new HashSet<string>(StringComparer.Ordinal)).Add(NameKeys.Exact(surname.ToString()));
-        }
+        var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, NameKeys.Exact);
         foreach (var (key, first) in byKey)
         {
             // "the ACLU's Supreme Court brief": an acronym the actor dictionaries list as an organisation stays one, whatever its
