@@ -176,7 +176,14 @@ internal sealed class EventLexicon
         var patterns = new Dictionary<string, List<VerbPattern>>(StringComparer.OrdinalIgnoreCase);
         // The hand-written patterns come first, so that at equal size they win over CAMEO's own: they are
         // written where CAMEO's code is wrong in PLOVER ("expel diplomats" is SANCTION expel, CAMEO 174 COERCE deport).
-        foreach (var e in handPatterns.Where(e => e.Tags.Contains("pattern")).Concat(verbs.Entries).Concat(handPatterns.Where(e => !e.Tags.Contains("pattern"))))
+        // A hand verb row with a type comes before CAMEO's rows too, so that it recodes a verb CAMEO files under the
+        // wrong code ("sue", filed under 173 arrest, is CAMEO's own 115 lawsuit: ACCUSE); a hand none row stays after
+        // them (it silences the verb wherever it stands, and CAMEO's row keeps its nominal forms first).
+        static bool Typed(Sitrep.Lexicons.LexiconEntry e) => e.Tags.Count > 0 && e.Tags[0] != "none";
+        foreach (var e in handPatterns.Where(e => e.Tags.Contains("pattern"))
+            .Concat(handPatterns.Where(e => !e.Tags.Contains("pattern") && Typed(e)))
+            .Concat(verbs.Entries)
+            .Concat(handPatterns.Where(e => !e.Tags.Contains("pattern") && !Typed(e))))
         {
             var type = e.Tags.Count > 0 && e.Tags[0] != "none" ? e.Tags[0] : null;
             var mode = e.Tags.FirstOrDefault(t => t.StartsWith("mode=", StringComparison.Ordinal))?[5..];
