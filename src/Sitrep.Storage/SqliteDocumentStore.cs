@@ -795,8 +795,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             var version = (int)ScalarOf(connection, null, "PRAGMA user_version");
             if (version <= 0 || version >= StoreSchema.LatestVersion)
                 return null;
-            var index = version < 19 ? "; its events and quotes are indexed once (about a minute for 30,000 articles)" : "";
-            return $"upgrading the store {path} from schema version {version} to {StoreSchema.LatestVersion}{index}";
+            var costs = StoreSchema.Migrations.Where(m => m.Version > version && m.Notice is not null).Select(m => "; " + m.Notice);
+            return $"upgrading the store {path} from schema version {version} to {StoreSchema.LatestVersion}{string.Concat(costs)}";
         }
         catch (SqliteException)
         {

@@ -135,7 +135,8 @@ public static class Citations
                 if (!summaries.TryGetValue(document, out var summary) || summary.DuplicateOf is not null)
                     continue;
                 var quoted = parts.Where(p => p.Kind != StoredQuotes.SourceKind).Select(Named).ToList();
-                var cites = parts.Where(p => p.Kind == StoredQuotes.SourceKind).Select(p => Named(p) is var (name, id) ? (name ?? "?", id) : default).Distinct().ToList();
+                // A source the article does not name is indexed as "?", as StoredQuotes.Cites shows it.
+                var cites = parts.Where(p => p.Kind == StoredQuotes.SourceKind).Select(Named).Select(c => (c.Name ?? "?", c.Id)).Distinct().ToList();
                 counts.Add(summary.Outlet, document, quoted, cites);
             }
         }

@@ -123,12 +123,13 @@ public static class StoredQuotes
                 : catalog.Links(entity).Select(l => l.Document).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             documents = ids.Select(d => store.Load(d, ReadLayers)).OfType<Document>();
         }
-        else if ((query.Speaker ?? query.Cited ?? (query.Attribution is null ? null : "")) is { } wanted
+        else if ((query.Speaker is not null || query.Cited is not null || query.Attribution is not null)
             && LayerItemIndexes.For(store, QuotesFeature.Quotes.Name, byEntity: query.Speaker is not null || query.Cited is not null) is { } index)
         {
             // The documents whose quotes may match, from the store's index (a speaker's or source's stored name, the
-            // article's names for it and its words as written), in store order; each is tested below as a scan would.
-            var itemQuery = new LayerItemQuery(QuotesFeature.Quotes.Name, Kind(query), EntityName: wanted.Length == 0 ? null : wanted)
+            // article's names for it and its words as written; or only the kind), in store order; each is tested below
+            // as a scan would.
+            var itemQuery = new LayerItemQuery(QuotesFeature.Quotes.Name, Kind(query), EntityName: query.Speaker ?? query.Cited)
             {
                 Role = query.Speaker is not null ? SpeakerRole : CitedRole,
             };
