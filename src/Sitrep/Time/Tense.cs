@@ -129,6 +129,9 @@ internal static class TenseReader
             relative = tokens[after].Span(text) is "which" or "who"
                 || tokens[after].Span(text) is "that" && !ReportedBefore(text, tokens, before, first);
         }
+        // "Manafort, who took over after Lewandowski left in June, will keep his title": a date inside a relative clause set off
+        // by a comma belongs to that clause; the comma that closes it ends the words after the date that may decide.
+        bool commaRelative = before >= first && InCommaRelative(text, tokens, before, first);
         // "effective Feb. 1": ahead unless a verb close by says otherwise ("rose effective Jan. 1"; "named a chairman, effective Feb. 1" stays ahead).
         bool fallback = before >= first && FallbackFuture.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[before].Span(text));
         var deferred = Tense.None;
@@ -137,8 +140,11 @@ internal static class TenseReader
         {
             if (beforeOpen && before >= 0 && before - d >= first && Bounds(text, tokens[before - d]))
                 beforeOpen = false;
-            if (afterOpen && after >= 0 && after + d <= last && (Bounds(text, tokens[after + d]) || Conjunct(text, tokens, after + d, last)))
+            if (afterOpen && after >= 0 && after + d <= last && (Bounds(text, tokens[after + d]) || Conjunct(text, tokens, after + d, last)
+                || commaRelative && ClosesRelative(text, tokens, after + d, last)))
+            {
                 afterOpen = false;
+            }
             if (beforeOpen && before >= 0 && before - d >= first)
             {
                 // "agreed to purchase the line for $22 million in February": the purchase lies ahead of the agreement,
@@ -182,6 +188,15 @@ internal static class TenseReader
                 // inside its sentence may be another clause's; it decides only when no verb before the date does within the
                 // window ("If Trump isn't elected in November, the rules could sway": it does; a date that opens its sentence
                 // is the main clause's: "In November, Democrats could win").
+                // "who were invited to the White House Monday to be briefed": an infinitive right after a date inside the
+                // sentence tells what the act was for; the verb before the date decides when it was, and "to be" only when none does.
+                if (t == Tense.Future && before >= first + 2 && d == 0 && tokens[after].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (deferred == Tense.None)
+                        (deferred, deferredDistance) = (t, d);
+                    t = Tense.None;
+                    afterOpen = false;
+                }
                 if (t == Tense.Future && before >= first + 2 && tokens[after + d].Span(text) is "could" or "might" or "may"
                     && CommaBetween(text, tokens, after, after + d))
                 {
@@ -371,6 +386,30 @@ internal static class TenseReader
                 return word;
         }
     }
+
+    /// <summary>
+    /// Whether the token <paramref name="before"/> the date lies in a relative clause opened by ", who" or ", which" with no
+    /// punctuation, dash or bracket between it and the date ("Manafort, who took over in June").
+    /// </summary>
+    private static bool InCommaRelative(string text, Token[] tokens, int before, int first)
+    {
+        for (int k = before; k > first; k--)
+        {
+            if (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Dash or TokenKind.Bracket or TokenKind.Quote)
+                return false;
+            if (tokens[k].Span(text) is "who" or "which")
+                return tokens[k - 1].Kind == TokenKind.Punctuation && text[tokens[k - 1].Start] == ',';
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A comma that closes a relative clause: the main clause's words follow ("…, in June, will keep"), not an infinitive that
+    /// goes on with the clause ("decided to speak Tuesday, to be posted online").
+    /// </summary>
+    private static bool ClosesRelative(string text, Token[] tokens, int i, int last) =>
+        tokens[i].Kind == TokenKind.Punctuation && text[tokens[i].Start] == ','
+        && !(i < last && tokens[i + 1].Span(text).Equals("to", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A relative word or a subject pronoun followed by a word: the start of another clause ("... Jan. 1 that can impose", "... Wednesday he would").</summary>
     private static bool OpensClause(string text, Token[] tokens, int i, int last) =>
@@ -605,8 +644,9 @@ internal static class TenseReader
         {
             // "to" and "set", "going" count only before a verb: "set to", "going to", "to be held".
             // "Many had expected the bill to be adopted in May": an expectation in the past perfect was looked at from the past.
+            // "rode the wave into the House only to be swept away in November": "only to" tells what came of it, not what lies ahead.
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase))
-                return i < last && NextIs(text, tokens, i, "be") ? HadBefore(text, tokens, i) ? Tense.Past : Tense.Future : Tense.None;
+                return i < last && NextIs(text, tokens, i, "be") && !PreviousIs(text, tokens, i, "only") ? HadBefore(text, tokens, i) ? Tense.Past : Tense.Future : Tense.None;
             if (word.Equals("set", StringComparison.OrdinalIgnoreCase) || word.Equals("going", StringComparison.OrdinalIgnoreCase))
                 return i < last && (NextIs(text, tokens, i, "to") || NextIs(text, tokens, i, "for")) ? Tense.Future : Tense.None;
             // "plans to", "plan to": a verb; "vacation plans" a noun.
