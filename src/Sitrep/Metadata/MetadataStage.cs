@@ -13,7 +13,7 @@ public sealed class MetadataStage : IDocumentStage
     public string Name => "metadata";
 
     /// <summary>Bump when any metadata field can change for the same input.</summary>
-    public string Version => StageVersion.Of("8", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
+    public string Version => StageVersion.Of("9", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.PageHints, CoreLayers.Language];
 
@@ -41,9 +41,10 @@ public sealed class MetadataStage : IDocumentStage
             inferred = published is not null;
         }
 
+        var url = NullIfBlank(stated.Url) ?? hints.CanonicalUrl;
         context.Set(CoreLayers.Metadata, new DocumentMetadata
         {
-            Title = NullIfBlank(stated.Title) ?? hints.Headline ?? Sitrep.Cleaning.Html.PageMetadataReader.WithoutSiteName(hints.Title, hints.Outlet),
+            Title = NullIfBlank(stated.Title) ?? hints.Headline ?? Sitrep.Cleaning.Html.PageMetadataReader.WithoutSiteName(hints.Title, hints.Outlet, url),
             Byline = NullIfBlank(stated.Byline) ?? hints.Byline,
             Outlet = NullIfBlank(stated.Outlet) ?? hints.Outlet,
             OriginalPublisher = hints.OriginalPublisher,
@@ -51,7 +52,7 @@ public sealed class MetadataStage : IDocumentStage
             PublishedInferred = inferred,
             Genre = GenreClassifier.Classify(text, hints),
             Language = context.Get(CoreLayers.Language).Code ?? hints.Language,
-            Url = NullIfBlank(stated.Url) ?? hints.CanonicalUrl,
+            Url = url,
         });
     }
 

@@ -575,19 +575,51 @@ internal static partial class PageMetadataReader
     /// Public Health"): the part after the last separator is dropped when it is the page's outlet, or
     /// the start of it ("Acme Marketing" for "Acme Marketing Agency"), and a headline is left.
     /// </summary>
-    internal static string? WithoutSiteName(string? title, string? outlet)
+    internal static string? WithoutSiteName(string? title, string? outlet, string? url = null)
     {
-        if (title is null || outlet is null || outlet.Length < 2)
+        if (title is null)
             return title;
         var m = TitleSiteSuffix().Match(title);
         if (!m.Success || m.Index == 0)
             return title;
         var suffix = m.Groups["site"].Value.Trim();
         var head = title[..m.Index].Trim();
-        bool site = string.Equals(suffix, outlet, StringComparison.OrdinalIgnoreCase)
+        // "Guide to Composition — Mark Denney | Landscape Photography": a site name with a separator of its own ends the title whole.
+        if (outlet is { Length: > 1 })
+        {
+            foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " · ", " • ", " » "])
+            {
+                if (title.Length > separator.Length + outlet.Length && title.EndsWith(outlet, StringComparison.OrdinalIgnoreCase)
+                    && title.AsSpan(0, title.Length - outlet.Length).EndsWith(separator, StringComparison.Ordinal)
+                    && title[..(title.Length - outlet.Length - separator.Length)].Trim() is var before && TextShape.CountWords(before) >= 2)
+                {
+                    return before;
+                }
+            }
+        }
+        bool site = outlet is { Length: > 1 } && (string.Equals(suffix, outlet, StringComparison.OrdinalIgnoreCase)
             || (outlet.StartsWith(suffix + " ", StringComparison.OrdinalIgnoreCase) && TextShape.CountWords(suffix) >= 2)
-            || (suffix.StartsWith(outlet + " ", StringComparison.OrdinalIgnoreCase) && TextShape.CountWords(outlet) >= 2);
+            || (suffix.StartsWith(outlet + " ", StringComparison.OrdinalIgnoreCase) && TextShape.CountWords(outlet) >= 2));
+        // With no site name that matches, the page's address may name the site: "… — LessWrong" on lesswrong.com, "… | Bridgestone
+        // Tires" on tires.bridgestone.com (each word of the suffix in the host's name).
+        site = site || NamesHost(suffix, url);
         return site && TextShape.CountWords(head) >= 2 ? head : title;
+    }
+
+    /// <summary>
+    /// Whether every word of <paramref name="suffix"/> (letters and digits, case ignored) is part of the host name of
+    /// <paramref name="url"/> without its "www" and its last label, and the words hold at least four letters.
+    /// </summary>
+    private static bool NamesHost(string suffix, string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType != UriHostNameType.Dns)
+            return false;
+        var labels = uri.Host.ToLowerInvariant().Split('.');
+        if (labels.Length < 2)
+            return false;
+        var host = string.Concat(labels[..^1].Where(l => l != "www"));
+        var words = NotLetterOrDigit().Split(suffix.ToLowerInvariant()).Where(w => w.Length > 0).ToList();
+        return words.Count > 0 && words.Sum(w => w.Length) >= 4 && words.All(w => host.Contains(w, StringComparison.Ordinal));
     }
 
     private static TResult? Let<T, TResult>(this T value, Func<T, TResult?> f) => f(value);
@@ -609,6 +641,9 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex EscapedReference();
+
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex NotLetterOrDigit();
 
     [GeneratedRegex(@"\s+[|–—·•»-]\s+(?<site>[^|–—·•»]+)$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex TitleSiteSuffix();
