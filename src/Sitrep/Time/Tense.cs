@@ -324,10 +324,17 @@ internal static class TenseReader
     private static readonly FrozenSet<string> ScheduledEvents = Words.Tagged("scheduled-event");
 
     /// <summary>
+    /// Nouns of a time limit ("deadline"): the verbs around one tell when it was set, faced or missed, not which way the limit
+    /// lies ("a judge set a May 28 deadline", "were racing a Sept. 30 deadline", "missed a Feb. 15 deadline").
+    /// </summary>
+    private static readonly FrozenSet<string> TimeLimits = Words.Tagged("time-limit");
+
+    /// <summary>
     /// Whether the date at [<paramref name="start"/>, <paramref name="end"/>) names a scheduled event: followed (after an
     /// optional "'s" and up to two lower-case modifiers) by a noun of such an event, "the November presidential election",
     /// "November's midterm elections". 0: no; 2: after "for", "before", "ahead of", "until" (the nearest such event);
-    /// -1: after "after" or "since" (read back as any date); 1: otherwise.
+    /// -1: after "after" or "since" (read back as any date); 3: a time limit otherwise ("the Oct. 17 deadline": the nearest
+    /// such day, whatever the verbs); 1: otherwise.
     /// </summary>
     public static int NamesScheduledEvent(string text, int start, int end)
     {
@@ -343,7 +350,8 @@ internal static class TenseReader
                 i++;
             if (i == s || !char.IsLower(text[s]))
                 return 0;
-            if (ScheduledEvents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(s, i - s)))
+            bool limit = TimeLimits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(s, i - s));
+            if (limit || ScheduledEvents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(s, i - s)))
             {
                 // "for (before, ahead of, until) the November election" looks ahead to it; "after (since) the November elections" back.
                 var word = WordBefore(text, start);
@@ -354,7 +362,7 @@ internal static class TenseReader
                 {
                     return 2;
                 }
-                return 1;
+                return limit ? 3 : 1;
             }
         }
         return 0;

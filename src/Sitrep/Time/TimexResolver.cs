@@ -326,7 +326,8 @@ internal sealed class TimexResolver
             var around = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _);
             return around == Tense.Past ? Tense.None : Tense.Future;
         }
-        if (scheduled == 2)
+        // "a judge set a May 28 deadline", "racing a Sept. 30 deadline", "missed a Feb. 15 deadline": the nearest such day.
+        if (scheduled is 2 or 3)
             return Tense.None;
         // "Wednesday's ruling": a possessive date names an event, whatever the verbs around it say.
         if (Possessive(c))
