@@ -254,9 +254,11 @@ public static partial class PublicationDate
             if (dto.UtcDateTime.Year < EarliestYear || DateOnly.FromDateTime(dto.UtcDateTime) > Latest())
                 return null;
             bool hasTime = s.Contains(':', StringComparison.Ordinal);
-            return hasTime
-                ? dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-                : dto.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // "2025-06-25T20:57:54-04:00" keeps its offset: the day is the one the outlet published on where it is (in UTC
+            // it would be the 26th), and every reader of the publication day takes the first ten characters.
+            return !hasTime ? dto.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : dto.Offset == TimeSpan.Zero ? dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                : dto.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         }
         foreach (var t in TimeExpressions.Find(s, published: null))
         {

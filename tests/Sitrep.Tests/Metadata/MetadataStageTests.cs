@@ -49,7 +49,7 @@ public sealed class MetadataStageTests
         Assert.Equal("Villages Cut Off by Flood", doc.Metadata.Title);
         Assert.Equal("Tomas Vell", doc.Metadata.Byline);
         Assert.Equal("Harbor Gazette", doc.Metadata.Outlet);
-        Assert.Equal("2021-03-09T05:00:00Z", doc.Metadata.Published);
+        Assert.Equal("2021-03-09T06:00:00+01:00", doc.Metadata.Published); // the stated offset kept: the day is the outlet's
         Assert.False(doc.Metadata.PublishedInferred);
         Assert.Equal("https://gazette.example/flood", doc.Metadata.Url);
         Assert.Equal(stated, doc.Stated);
