@@ -61,6 +61,24 @@ internal static class EntityLexicons
     /// <summary>The states, district and territories of the United States (us-states.tsv): in brackets after a person, the person's place.</summary>
     public static FrozenSet<string> UsStates { get; } = Lexicon.Get("us-states").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The U.S. Postal Service's two-letter codes of the states, DC and the territories (us-state-codes.tsv): "AZ", "WA".</summary>
+    public static FrozenSet<string> UsStateCodes { get; } = Lexicon.Get("us-state-codes").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A U.S. state's short form: a postal code in capitals ("AZ", us-state-codes.tsv), or AP's abbreviation written with a
+    /// capital and its full stop, inside the name or right after it ("Fla.", "N.H.", abbreviations.tsv tag state).
+    /// </summary>
+    public static bool IsStateShortForm(string text, int start, int end)
+    {
+        var name = text.AsSpan(start, end - start);
+        if (name.Length == 2 && UsStateCodes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+            return true;
+        if (name.Length < 2 || !char.IsUpper(name[0]))
+            return false;
+        bool stop = name[^1] == '.' || (end < text.Length && text[end] == '.');
+        return stop && Sitrep.Text.Abbreviations.State.Contains(name.TrimEnd('.'));
+    }
+
     /// <summary>The territories among <see cref="UsStates"/> (tag territory): the country table lists them under their own codes.</summary>
     public static FrozenSet<string> UsTerritories { get; } = Lexicon.Get("us-states").Tagged("territory");
 
@@ -134,7 +152,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "us-state-codes", "abbreviations");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words", "us-states");

@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("24", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("25", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -90,7 +90,7 @@ public sealed partial class EntityStage : IDocumentStage
             // "Betty Sutton (Ohio)": a state in brackets after a person says where the person is from or stands for; it is
             // no second name of theirs, and it and the article's other "Ohio"s are a place, whatever the tagger made of
             // it inside a list of names.
-            if (name.Type == "PERSON" && EntityLexicons.UsStates.Contains(bracketed.Text(text)))
+            if (name.Type == "PERSON" && (EntityLexicons.UsStates.Contains(bracketed.Text(text)) || EntityLexicons.IsStateShortForm(text, bracketed.Start, bracketed.End)))
             {
                 if (known.TryAdd(Key(bracketed.Text(text)), "GPE"))
                     (cued ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(bracketed.Text(text)));
@@ -211,6 +211,7 @@ public sealed partial class EntityStage : IDocumentStage
         SurnamesOfPeopleNamedInFull(text, mentions, inPlaceList, _actors.Value, _countries.Value);
         // After the one type per name and the bracket pairs, so a programme's cue types all its names and no vote undoes it.
         ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
+        CountiesNamedWithoutTheirHead(text, mentions);
         PlaceEvidence.Apply(text, mentions, _actors.Value);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
@@ -231,10 +232,17 @@ public sealed partial class EntityStage : IDocumentStage
         var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, static name => name);
         if (surnames is null)
             return;
+        // "Kim Jong Un … Kim's visit", "Joe Biden … Joe's brother": the first word of a person named in full, found alone
+        // and read as an organisation or a place, is that person too; never a place the lists know ("Orlando Bloom … in
+        // Orlando"), nor a thing or adjective of the tagger's ("Muslim Uighur … Muslim").
+        var firstNames = PersonOccurrences.FirstNamesOfPeople(text, mentions, static name => name);
         HashSet<string>? kept = null;
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
+            if (m.Type != "PERSON" && firstNames?.Contains(m.Text(text)) == true && !surnames.Contains(m.Text(text))
+                && (m.Type is "MISC" || m.Cued || inPlaceList[i]))
+                (kept ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
             if (m.Type == "PERSON" || !surnames.Contains(m.Text(text)))
                 continue;
             // A place cue of the lists alone (the tagger's place, a town the gazetteer knows) does not keep a given name.
@@ -250,9 +258,43 @@ public sealed partial class EntityStage : IDocumentStage
             if (m.Type is not ("ORG" or "GPE" or "MISC" or "FACILITY"))
                 continue;
             var name = m.Text(text);
-            if (!surnames.Contains(name) || kept?.Contains(name) == true || IsAcronym(name) || actors.Of(name) is not null)
+            bool firstName = m.Type != "MISC" && firstNames?.Contains(name) == true;
+            if ((!surnames.Contains(name) && !firstName) || kept?.Contains(name) == true || IsAcronym(name) || actors.Of(name) is not null)
                 continue;
             mentions[i] = m with { Type = "PERSON", Cued = false };
+        }
+    }
+
+    /// <summary>
+    /// "Pasco County … how goes Pasco?", "Macomb County … fought Macomb to a draw": a name the article also gives with the
+    /// head of a place of local government ("County", "Township", "Borough": place-nouns.tsv, tag head) is that place
+    /// where the tagger read it as an organisation, a person or a thing with no cue for it. Not a part of a person
+    /// named in full ("Thomas Jefferson … Jefferson County … Jefferson wrote").
+    /// </summary>
+    internal static void CountiesNamedWithoutTheirHead(string text, List<Mention> mentions)
+    {
+        HashSet<string>? places = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type != "GPE")
+                continue;
+            var name = text.AsSpan(m.Start, m.End - m.Start);
+            int space = name.LastIndexOf(' ');
+            if (space > 0 && char.IsUpper(name[space + 1]) && EntityLexicons.PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name[(space + 1)..]))
+                (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(name[..space].ToString());
+        }
+        if (places is null)
+            return;
+        var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, static name => name);
+        var firstNames = PersonOccurrences.FirstNamesOfPeople(text, mentions, static name => name);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not ("ORG" or "PERSON" or "MISC") || m.Cued)
+                continue;
+            var name = m.Text(text);
+            if (places.Contains(name) && surnames?.Contains(name) != true && firstNames?.Contains(name) != true)
+                mentions[i] = m with { Type = "GPE", Cued = false };
         }
     }
 

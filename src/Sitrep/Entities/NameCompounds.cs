@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Sitrep.Entities.Resolution;
 using Sitrep.Text;
 
@@ -44,7 +45,7 @@ internal static class NameCompounds
                     result.Add(new EntityMention(tokens[m.FirstToken + 1].Start, m.End, m.Type, m.FirstToken + 1, m.TokenCount - 1));
                 continue;
             }
-            if (m.TokenCount > 1 && TrimmedTail(text, tokens[m.FirstToken + m.TokenCount - 1]) is { } cut)
+            if (m.TokenCount > 1 && TrimmedTail(text, tokens[m.FirstToken + m.TokenCount - 1]) is { } cut && !(m.Type == EntityTypes.Person && IsGivenNameSyllable(text, cut, m.End)))
             {
                 // "New York-based": the name ends before the hyphen.
                 var name = m with { End = cut };
@@ -117,6 +118,28 @@ internal static class NameCompounds
         }
         // "Iran-Iraq", "US-Iran": every part a name; otherwise a lower-case part makes it an adjective.
         return lower || names.Count == parts.Count ? names : null;
+    }
+
+    /// <summary>English word-forming endings of three letters or fewer that english-words.tsv does not list alone (a closed class): "Trump-ish".</summary>
+    private static readonly FrozenSet<string> EnglishEndings = FrozenSet.ToFrozenSet(["ish", "ite", "ist", "ism", "ian", "ese", "ess", "ed", "er", "ly"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Kim Jong-un", "Moon Jae-in", "Ri Sol-ju": the lower-case part after the hyphen of a person's last word is the second
+    /// syllable of a given name, not a word that describes ("New York-based", "Trump-era"), when it is two or three
+    /// letters and no English word or ending (english-words.tsv lists words of three letters or more).
+    /// </summary>
+    private static bool IsGivenNameSyllable(string text, int cut, int end)
+    {
+        var tail = text.AsSpan(cut + 1, end - cut - 1);
+        if (tail.Length is < 2 or > 3)
+            return false;
+        foreach (char c in tail)
+        {
+            if (c is < 'a' or > 'z')
+                return false;
+        }
+        var word = tail.ToString();
+        return !EntityLexicons.EnglishWords.Contains(word) && !EnglishEndings.Contains(word);
     }
 
     /// <summary>"New York-based": the end of the name when the last word ends in a hyphen and a lower-case word.</summary>

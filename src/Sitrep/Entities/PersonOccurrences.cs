@@ -140,6 +140,51 @@ internal static class PersonOccurrences
     }
 
     /// <summary>
+    /// The first words of the people the article names in full (<see cref="FirstNameOf"/>), by <paramref name="key"/>; null
+    /// when there is none. "Joe" of "Joe Biden", "Kim" of "Kim Jong Un" (a family name written first).
+    /// </summary>
+    internal static HashSet<string>? FirstNamesOfPeople(string text, List<Mention> mentions, Func<string, string> key)
+    {
+        HashSet<string>? names = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type != "PERSON")
+                continue;
+            var first = FirstNameOf(text.AsSpan(m.Start, m.End - m.Start));
+            if (!first.IsEmpty)
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(key(first.ToString()));
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The first word of a person's name written in full, or empty: a name of two to four words, each capitalised with a
+    /// lower-case letter and nothing but letters, hyphens and apostrophes ("Raines v. Byrd", "Bohai Harvest RST" are
+    /// none), whose first word is no title ("Sen.", "President").
+    /// </summary>
+    internal static ReadOnlySpan<char> FirstNameOf(ReadOnlySpan<char> name)
+    {
+        var s = name.Trim();
+        int words = 0;
+        foreach (var range in s.Split(' '))
+        {
+            var word = s[range];
+            if (word.Length < 2 || !char.IsUpper(word[0]) || !NameKeys.HasLower(word[1..]))
+                return default;
+            foreach (char c in word)
+            {
+                if (!char.IsLetter(c) && c is not ('-' or '\'' or '’'))
+                    return default;
+            }
+            words++;
+        }
+        if (words is < 2 or > 4)
+            return default;
+        var first = s[..s.IndexOf(' ')];
+        return first.Contains('-') || EntityLexicons.IsTitleWord(first) ? default : first;
+    }
+
+    /// <summary>
     /// The surname of a person's name written in full, or empty: its last word past a generational suffix ("Donald Trump
     /// Jr." → Trump), where that word is capitalised with a lower-case letter, one space after the word before it, and no
     /// particle's ("de León") or hyphen's part ("Ocasio-Cortez"). One reading for both users: the surnames found alone

@@ -74,6 +74,9 @@ internal static class PlaceEvidence
         }
         var weak = new Dictionary<string, int>(StringComparer.Ordinal);
         var strong = new Dictionary<string, int>(StringComparer.Ordinal);
+        // "Kim's government", "Joe's Senate career": an institution after a possessive; of a person's name it is the
+        // person's, so it is a place cue only for a name the article gives no person (counted apart from the nouns of place).
+        var institution = new Dictionary<string, int>(StringComparer.Ordinal);
         var person = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -92,9 +95,11 @@ internal static class PlaceEvidence
             // "in the Ford administration": a preposition before an office holder's term says nothing of a place.
             if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s") && !TypeRefiner.BeforeOfficeTerm(text, m.End))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
-            if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && (EntityLexicons.PlaceNouns.Contains(afterNext) || EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0))
+            if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && EntityLexicons.PlaceNouns.Contains(afterNext))
                 || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
                 strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
+            else if (next is "'s" or "’s" && EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0)
+                institution[keys[i]] = institution.GetValueOrDefault(keys[i]) + 1;
         }
         // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
@@ -128,6 +133,10 @@ internal static class PlaceEvidence
         // like ("an RNC committeewoman from Maine and Paul supporter"); a preposition or a noun of place still makes a place
         // ("Andrew Jackson … in Jackson").
         var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, NameKeys.Exact);
+        // "Joe Biden … Joe's Senate career", "In James and Hunter's tenure" beside "James Biden", "Kim Jong Un … Kim's
+        // government": the first word of a person named in full is that person's name, and neither a preposition nor an
+        // institution after it makes it a place.
+        var givenNames = PersonOccurrences.FirstNamesOfPeople(text, mentions, NameKeys.Exact);
         foreach (var (key, first) in byKey)
         {
             // "the ACLU's Supreme Court brief": an acronym the actor dictionaries list as an organisation stays one, whatever its
@@ -135,11 +144,17 @@ internal static class PlaceEvidence
             if (person.Contains(key) || demonyms.Contains(key) || (IsAcronym(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)) && actors?.OfKey(key) is { Type: "ORG" }))
                 continue;
             var type = mentions[first].Type;
+            // "a Republican state", "Democratic districts": an adjective of a party or creed before a noun of place is no place's name.
+            if (type is "MISC" or "ORG" && IsCommonAdjective(key))
+                continue;
+            bool given = givenNames?.Contains(key) == true;
+            bool named = given || surnames?.Contains(key) == true || key.Contains(' ', StringComparison.Ordinal);
             bool place = type switch
             {
-                "PERSON" => strong.ContainsKey(key) || weak.ContainsKey(key) || (joined?.Contains(key) == true && surnames?.Contains(key) != true),
+                "PERSON" => strong.ContainsKey(key) || (weak.ContainsKey(key) && !given) || (institution.ContainsKey(key) && !named)
+                    || (joined?.Contains(key) == true && surnames?.Contains(key) != true && !given),
                 // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
-                "MISC" or "ORG" => strong.ContainsKey(key),
+                "MISC" or "ORG" => strong.ContainsKey(key) || institution.ContainsKey(key),
                 _ => false,
             };
             if (!place)
@@ -150,6 +165,15 @@ internal static class PlaceEvidence
                 mentions[i] = mentions[i] with { Type = "GPE", Cued = strongCue };
         }
     }
+
+    /// <summary>
+    /// A common English word (english-words.tsv, not one of its proper nouns) with an adjective's or a party's ending
+    /// ("republican", "democratic"): the tagger's adjective, not a place's name, whatever noun of place follows it; a
+    /// noun of place with such an ending is none ("our Republic").
+    /// </summary>
+    private static bool IsCommonAdjective(string key) =>
+        !key.Contains(' ', StringComparison.Ordinal) && EntityLexicons.EnglishWords.Contains(key)
+        && !EntityLexicons.EnglishNames.Contains(key) && TypeRefiner.AdjectiveEnding(key) && !EntityLexicons.PlaceNouns.Contains(key);
 
     /// <summary>The one-word place names (exact keys) that <paramref name="word"/> could be the nationality word of: Lisorian → lisoria, Korvethi → korveth.</summary>
     public static IEnumerable<string> PlacesOfDemonym(string word)

@@ -580,7 +580,7 @@ internal static class TypeRefiner
     }
 
     /// <summary>Endings of English adjectives and of the nouns of parties and creeds (a closed class): "republican", "democratic", "socialist", "democrat".</summary>
-    private static bool AdjectiveEnding(string lower) =>
+    internal static bool AdjectiveEnding(string lower) =>
         lower.EndsWith("an", StringComparison.Ordinal) || lower.EndsWith("ic", StringComparison.Ordinal) || lower.EndsWith("ist", StringComparison.Ordinal)
         || lower.EndsWith("al", StringComparison.Ordinal) || lower.EndsWith("ive", StringComparison.Ordinal) || lower.EndsWith("crat", StringComparison.Ordinal);
 
