@@ -28,36 +28,40 @@ internal static partial class InlineChrome
     /// <summary>The longest sentence read as a call to act; a longer one is prose that mentions clicking or signing up.</summary>
     private const int MaxCallWords = 30;
 
-    /// <summary>The cuts in <paramref name="line"/>, in order and not overlapping; empty when there are none.</summary>
-    public static List<Cut> Find(string line)
+    /// <summary>The cuts in <paramref name="line"/>, in order and not overlapping; empty (and nothing allocated) when there are none.</summary>
+    public static IReadOnlyList<Cut> Find(ReadOnlySpan<char> line)
     {
-        var cuts = new List<Cut>();
+        List<Cut>? cuts = null;
         int from = 0;
         // A post glued before the story's next paragraph: from the line's start to its signature (and an ad slot's
         // label the copy put after it), when prose follows.
-        var post = GluedPostSignature().Match(line);
-        if (post.Success && post.Index + post.Length < line.Length && TextShape.CountWords(line.AsSpan(0, post.Index)) <= MaxGluedPostWords)
+        foreach (var post in GluedPostSignature().EnumerateMatches(line))
         {
             int end = post.Index + post.Length;
-            int resume = end;
-            while (resume < line.Length && char.IsWhiteSpace(line[resume]))
-                resume++;
-            cuts.Add(new Cut(0, 0, end, resume, RemovalReason.Caption));
-            from = resume;
+            if (end < line.Length && TextShape.CountWords(line[..post.Index]) <= MaxGluedPostWords)
+            {
+                int resume = end;
+                while (resume < line.Length && char.IsWhiteSpace(line[resume]))
+                    resume++;
+                (cuts ??= []).Add(new Cut(0, 0, end, resume, RemovalReason.Caption));
+                from = resume;
+            }
+            break;
         }
-        if (line.Length - from < 8 || !CallSign().IsMatch(line.AsSpan(from)))
-            return cuts;
-        // Sentence by sentence. keptEnd: where the last text kept in the body ends, -1 while none is (at the line's
-        // start, after the post, or after calls only).
-        int keptEnd = -1, start = from;
-        foreach (var gap in SentenceBreak().EnumerateMatches(line.AsSpan(from)))
+        if (line.Length - from >= 8 && CallSign().IsMatch(line[from..]))
         {
-            int gapStart = from + gap.Index;
-            keptEnd = Sentence(line, start, gapStart, keptEnd, cuts);
-            start = gapStart + gap.Length;
+            // Sentence by sentence. keptEnd: where the last text kept in the body ends, -1 while none is (at the line's
+            // start, after the post, or after calls only).
+            int keptEnd = -1, start = from;
+            foreach (var gap in SentenceBreak().EnumerateMatches(line[from..]))
+            {
+                int gapStart = from + gap.Index;
+                keptEnd = Sentence(line, start, gapStart, keptEnd, ref cuts);
+                start = gapStart + gap.Length;
+            }
+            Sentence(line, start, line.Length, keptEnd, ref cuts);
         }
-        Sentence(line, start, line.Length, keptEnd, cuts);
-        return cuts;
+        return cuts is null ? Array.Empty<Cut>() : cuts;
     }
 
     /// <summary>
@@ -65,9 +69,9 @@ internal static partial class InlineChrome
     /// that prose ends and goes on right after the call (the whitespace before the next sentence stays); with nothing kept
     /// before it, the body goes on at the next sentence. Returns where the kept text now ends.
     /// </summary>
-    private static int Sentence(string line, int start, int end, int keptEnd, List<Cut> cuts)
+    private static int Sentence(ReadOnlySpan<char> line, int start, int end, int keptEnd, ref List<Cut>? cuts)
     {
-        int callLength = CallLength(line.AsSpan(start, end - start));
+        int callLength = CallLength(line[start..end]);
         if (callLength <= 0)
             return end;
         int textEnd = start + callLength;
@@ -79,8 +83,8 @@ internal static partial class InlineChrome
         }
         // After kept prose the body leaves off where that prose ends, or, when a call was cut since, where that call ends
         // (two calls in a row after a sentence of prose).
-        int bodyEnd = keptEnd < 0 ? start : cuts.Count > 0 && cuts[^1].Resume > keptEnd ? cuts[^1].Resume : keptEnd;
-        cuts.Add(new Cut(bodyEnd, start, textEnd, resume, RemovalReason.Advertisement));
+        int bodyEnd = keptEnd < 0 ? start : cuts is { Count: > 0 } && cuts[^1].Resume > keptEnd ? cuts[^1].Resume : keptEnd;
+        (cuts ??= []).Add(new Cut(bodyEnd, start, textEnd, resume, RemovalReason.Advertisement));
         // A follow line run into the next sentence leaves that sentence kept.
         return textEnd < end ? end : keptEnd;
     }

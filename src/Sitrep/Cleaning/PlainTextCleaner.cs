@@ -857,7 +857,7 @@ public sealed partial class PlainTextCleaner
     {
         var span = raw.AsSpan(line.Start, line.Length);
         var cards = HoverCards.Find(span);
-        var inline = InlineChrome.Find(raw[line.Start..line.End]);
+        var inline = InlineChrome.Find(span);
         if (cards.Count == 0 && inline.Count == 0)
         {
             body.AppendRaw(line);
