@@ -118,6 +118,14 @@ internal static partial class ChromePatterns
         """, RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex DonationTerm();
 
+    /// <summary>A quoted span, closed or running to the end of the paragraph: someone else's words, not the outlet's voice.</summary>
+    [GeneratedRegex("""“[^”]*(?:”|$)|"[^"]*(?:"|$)""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex QuotedSpan();
+
+    /// <summary>A verb that reports speech: a paragraph with one tells what a source said, which no author bio does.</summary>
+    [GeneratedRegex("""\b(?:said|says|told|asked)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex ReportedSpeech();
+
     /// <summary>The outlet's own voice: an appeal speaks as "we" and "our".</summary>
     [GeneratedRegex("""\b(we|our|us|We|Our|Us)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex FirstPersonPlural();
@@ -302,6 +310,22 @@ internal static partial class ChromePatterns
     /// </summary>
     [GeneratedRegex("""[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?:\s+\p{L}+)?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     public static partial Regex PostSignature();
+
+    /// <summary>
+    /// A photo or video post's signature closing a line, "A photo posted by Jane Roe (@jane.roe) on Feb 16, 2016 at
+    /// 10:56am PST" (also "A post shared by …"): the line is the post's own caption, not the story's prose, and its day is
+    /// the post's.
+    /// </summary>
+    [GeneratedRegex("""\bA\s+(?:photo|video|post)\s+(?:posted|shared)\s+by\s+[^()\n]{1,60}\(@[\w.]{1,30}\)\s+on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?\s*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex SharedPostSignature();
+
+    /// <summary>
+    /// A post printed as its poster's name and handle, then its words, with no signature after it: "Jane Roe (@janeroe)
+    /// Very happy to announce …". The words after the handle open with a capital, a quotation mark, a digit, a hashtag or a
+    /// handle; "Jane Roe (@janeroe) said on Monday …" is the story's prose about a post and stays.
+    /// </summary>
+    [GeneratedRegex("""^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\(@\w{1,30}\)\s+[\p{Lu}"“‘#@\d]""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    public static partial Regex PostHeaderLine();
 
     /// <summary>A line that is only a date (and maybe a time): a dateline printed on the page.</summary>
     [GeneratedRegex("""^\W*(?i:(?:published|updated|posted|last\s+updated|first\s+published|date)\s*:?\s*(?:on\s+)?)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\W_]*$""", RegexOptions.None, RegexTimeouts.Milliseconds)]

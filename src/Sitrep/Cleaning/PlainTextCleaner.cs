@@ -160,6 +160,10 @@ public sealed partial class PlainTextCleaner
                 u.Removal = RemovalReason.Advertisement;
             else if (u.Words <= MaxPromoBlockWords && IsPromoBlock(t, u.Words))
                 u.Removal = RemovalReason.Advertisement; // a sign-up or membership pitch longer than a promo line
+            else if (!fromHtml && u.Words <= MaxPromoBlockWords && InlineChrome.IsMostlyCalls(t, u.Words))
+                u.Removal = RemovalReason.Advertisement; // calls to click, sign up or subscribe hold half its words or more
+            else if (!fromHtml && u.Words <= MaxPostWords && (ChromePatterns.SharedPostSignature().IsMatch(t) || ChromePatterns.PostHeaderLine().IsMatch(t)))
+                u.Removal = RemovalReason.Caption; // an embedded photo post, or a post printed as "Name (@handle) words" (see the patterns)
             else if (u.Words <= 24 && !u.EndsSentence && ChromePatterns.MetaLine().IsMatch(t))
             {
                 // A dateline above the article is the date the page prints for it.
@@ -507,8 +511,14 @@ public sealed partial class PlainTextCleaner
         }
     }
 
+    /// <summary>
+    /// The outlet asks for money in its own voice: a word of giving and a "we"/"our" outside quotation marks. A paragraph
+    /// quoting someone's statement ("It continued: "… that donation was delayed … We are pleased …"", "“… the things we don't
+    /// write about,” Newsom told me") is the story's prose.
+    /// </summary>
     private static bool IsAppeal(TextUnit u) =>
-        ChromePatterns.DonationTerm().IsMatch(u.Text) && ChromePatterns.FirstPersonPlural().IsMatch(u.Text);
+        ChromePatterns.DonationTerm().IsMatch(u.Text) && ChromePatterns.FirstPersonPlural().IsMatch(u.Text)
+        && ChromePatterns.FirstPersonPlural().IsMatch(ChromePatterns.QuotedSpan().Replace(u.Text, " "));
 
     /// <summary>
     /// Walks back from the end while units are end matter (bio, disclaimer, credits, appeals,
@@ -562,13 +572,16 @@ public sealed partial class PlainTextCleaner
             hints.BodyByline ??= ReportingBy(t);
             return RemovalReason.Byline;
         }
-        if (u.Words <= 120 && ChromePatterns.BioRole().IsMatch(t) && PersonNames.FromBioLead(t) is { } author)
+        // A bio describes its author; a paragraph that reports what someone said ("…, said Leahy, who is the committee's
+        // chairman", "Jane Roe, a former staffer, said: “…”") is the story's prose about a source.
+        bool reportsSpeech = ChromePatterns.ReportedSpeech().IsMatch(t);
+        if (u.Words <= 120 && !reportsSpeech && ChromePatterns.BioRole().IsMatch(t) && PersonNames.FromBioLead(t) is { } author)
         {
             hints.BioByline ??= author;
             hints.AuthorBio ??= t;
             return RemovalReason.Bio;
         }
-        if (u.Words <= 120 && ChromePatterns.ReporterBio().IsMatch(t) && PersonNames.FromBioLead(t) is { } reporter)
+        if (u.Words <= 120 && !reportsSpeech && ChromePatterns.ReporterBio().IsMatch(t) && PersonNames.FromBioLead(t) is { } reporter)
         {
             hints.BioByline ??= reporter;
             hints.AuthorBio ??= t;
@@ -829,26 +842,46 @@ public sealed partial class PlainTextCleaner
             {
                 if (k > 0)
                     body.AppendSeparator(" ");
-                AppendWithoutHoverCards(body, raw, u.Lines[k], removed);
+                AppendWithoutHoverCards(body, raw, u.Lines[k], removed, captions);
             }
         }
         var (text, map) = body.Build();
         return new CleaningResult(text, map, removed, captions, hints);
     }
 
-    /// <summary>Appends a body line, leaving out the hover cards copied into it (<see cref="HoverCards"/>).</summary>
-    private static void AppendWithoutHoverCards(BodyBuilder body, string raw, TextRange line, List<RemovedBlock> removed)
+    /// <summary>
+    /// Appends a body line, leaving out the hover cards copied into it (<see cref="HoverCards"/>) and the calls to act
+    /// and glued posts inside it (<see cref="InlineChrome"/>); each left-out piece is a removed block with its raw range (a post also a caption).
+    /// </summary>
+    private static void AppendWithoutHoverCards(BodyBuilder body, string raw, TextRange line, List<RemovedBlock> removed, List<Caption> captions)
     {
-        var cards = HoverCards.Find(raw.AsSpan(line.Start, line.Length));
-        int at = line.Start;
-        foreach (var card in cards)
+        var span = raw.AsSpan(line.Start, line.Length);
+        var cards = HoverCards.Find(span);
+        var inline = InlineChrome.Find(span);
+        if (cards.Count == 0 && inline.Count == 0)
         {
-            body.AppendRaw(new TextRange(at, line.Start + card.Cut));
-            var cardText = new TextRange(line.Start + card.TextStart, line.Start + card.End);
-            removed.Add(new RemovedBlock(raw[cardText.Start..cardText.End], RemovalReason.RelatedLinks, cardText));
-            at = cardText.End;
+            body.AppendRaw(line);
+            return;
         }
-        body.AppendRaw(new TextRange(at, line.End));
+        // Both kinds as (body ends, text starts, text ends, body goes on), in order; a piece overlapping one before it is left in.
+        var cuts = new List<InlineChrome.Cut>(cards.Count + inline.Count);
+        foreach (var card in cards)
+            cuts.Add(new InlineChrome.Cut(card.Cut, card.TextStart, card.End, card.End, RemovalReason.RelatedLinks));
+        cuts.AddRange(inline);
+        cuts.Sort((x, y) => x.BodyEnd.CompareTo(y.BodyEnd));
+        int at = 0;
+        foreach (var cut in cuts)
+        {
+            if (cut.BodyEnd < at)
+                continue;
+            body.AppendRaw(new TextRange(line.Start + at, line.Start + cut.BodyEnd));
+            var cutText = new TextRange(line.Start + cut.TextStart, line.Start + cut.TextEnd);
+            removed.Add(new RemovedBlock(raw[cutText.Start..cutText.End], cut.Reason, cutText));
+            if (cut.Reason == RemovalReason.Caption)
+                captions.Add(new Caption(raw[cutText.Start..cutText.End], cutText)); // a glued post, like a post on a line of its own
+            at = cut.Resume;
+        }
+        body.AppendRaw(new TextRange(line.Start + at, line.End));
     }
 
     internal static string Normalize(string text) => string.Join(' ', TextShape.Words(text));
