@@ -48,6 +48,8 @@ internal sealed class EventFinder
 
     /// <summary>A pattern's words are the verb's own phrase: each within this many tokens of the one before it (room for an article and an adjective).</summary>
     private const int PatternGap = 3;
+    /// <summary>How many words after a noun's own "of" its argument, the phrase's head, may stand ("of its armed forces", "of some 300,000 reservists").</summary>
+    private const int OfHeadWindow = 4;
 
     /// <summary>How many words before a noun cue its own phrase may hold ("the January U.S. air attack").</summary>
     private const int NounPhraseWords = 5;
@@ -306,7 +308,9 @@ internal sealed class EventFinder
                     var (nounType, nounMode) = (noun.Type, noun.Mode);
                     if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
                         (nounType, nounMode) = StrikeType(text, tokens, owner, input.Sentences, first, end, i, noun: true, ref labourStrikes, nounType, nounMode);
-                    AddPerDay(events, Build(input, owner, sentence, first, end, i, i + noun.Words.Length - 1, nounType ?? noun.Type, nounMode, noun: true), input);
+                    // The cue of a noun written with its "of" is the noun, not the preposition ("mobilization of").
+                    int nounLast = i + noun.Words.Length - 1 - (noun.Words.Length > 1 && noun.Words[^1].Equals("of", StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+                    AddPerDay(events, Build(input, owner, sentence, first, end, i, nounLast, nounType ?? noun.Type, nounMode, noun: true), input);
                     i += noun.Words.Length - 1;
                     continue;
                 }
@@ -558,10 +562,17 @@ internal sealed class EventFinder
             int next = i + noun.Words.Length;
             if (next >= end || !Follows(text, tokens, i, end, noun.Words))
                 continue;
-            foreach (var argument in noun.Arguments)
+            // A noun written with its "of" ("mobilization of") names the event only by what follows: its arguments are
+            // that phrase's head, over a count, an article, a possessive or a modifier ("the mobilization of 300,000
+            // reservists", "of its armed forces"), not the word right after (a mobilisation of voters is no MOBILIZE).
+            int reach = noun.Words.Length > 1 && noun.Words[^1].Equals("of", StringComparison.OrdinalIgnoreCase) ? Math.Min(end, next + OfHeadWindow) : next + 1;
+            for (int q = next; q < reach && tokens[q].Kind is TokenKind.Word or TokenKind.Number; q++)
             {
-                if (tokens[next].Span(text).Equals(argument, StringComparison.OrdinalIgnoreCase))
-                    return noun;
+                foreach (var argument in noun.Arguments)
+                {
+                    if (tokens[q].Span(text).Equals(argument, StringComparison.OrdinalIgnoreCase))
+                        return noun;
+                }
             }
         }
         return null;
