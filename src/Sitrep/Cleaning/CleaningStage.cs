@@ -12,7 +12,7 @@ public sealed class CleaningStage : IDocumentStage
     public string Name => "clean";
 
     /// <summary>Bump when the body, removed blocks, captions or page hints change for the same input.</summary>
-    public string Version => StageVersion.Of("19", Lexicons.Lexicon.Hashes([.. Html.HtmlCleaner.LexiconNames, FurnitureLines.LexiconName]));
+    public string Version => StageVersion.Of("20", Lexicons.Lexicon.Hashes([.. Html.HtmlCleaner.LexiconNames, FurnitureLines.LexiconName]));
 
     public IReadOnlyList<Layer> Requires => [];
 

@@ -127,8 +127,15 @@ internal static partial class InlineChrome
                 return false;
             cut += TextShape.CountWords(t.AsSpan(c.TextStart, c.TextEnd - c.TextStart));
         }
+        // A paragraph that opens with a call and closes with one is a pitch box: what lies between is its sales text
+        // ("If you enjoyed this, join X. Members get … Consider it? LEARN MORE"), not the story's prose. A quotation mark
+        // in it means someone's words are quoted there, and the paragraph is left to the other rules.
+        if (cuts.Count >= 2 && cuts[0].TextStart == 0 && cuts[^1].TextEnd >= t.AsSpan().TrimEnd().Length && t.AsSpan().IndexOfAny(QuoteMarks) < 0)
+            return true;
         return cut * 2 >= words;
     }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”");
 
     /// <summary>
     /// Where one sentence ends and the next opens: a stop, then a capital or a quotation mark, unless the stop closes
@@ -139,7 +146,7 @@ internal static partial class InlineChrome
     private static partial Regex SentenceBreak();
 
     /// <summary>A quick test before the sentences are split: a line with none of the calls' words has no call.</summary>
-    [GeneratedRegex("""(?i)\b(?:click|tap|sign\s+up|subscribe|follow|read\s+more|view\s+more|see\s+more|if\s+you|want|submit)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex("""(?i)\b(?:click|tap|sign\s+up|subscribe|follow|read\s+more|view\s+more|see\s+more|if\s+you|want|submit|learn\s+more)\b""", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex CallSign();
 
     /// <summary>
@@ -148,7 +155,9 @@ internal static partial class InlineChrome
     /// and check out …", "Subscribe on Apple Podcasts …", "Read more opinion on X.", "If you want to read more like it, try
     /// the magazine …", "Want X in your inbox every day?", "To catch the show live, click here.", a form's lone "Submit".
     /// "People can sign up for coverage", "subscribers", "she clicked the link" are not calls (they do not open the sentence
-    /// with the imperative).
+    /// with the imperative). A pitch box's heading run into its call ("Before You Go If you liked …, join …") stays part
+    /// of the call: a capital "If" after a few words with no stop between is where the box's heading ends. "Learn more"
+    /// opening a sentence points the reader to a page ("Learn more about how the poll works.", "LEARN MORE").
     /// </summary>
     [GeneratedRegex("""
         (?ix)^\(?(?:
@@ -156,7 +165,8 @@ internal static partial class InlineChrome
         | sign\s+up(?:\s+(?:here|now|today|below|free))?(?:\s*[,!.]|\s*$|\s+(?:for|to)\s+(?:our|the|a|free|receive|get|see)\b).*
         | subscribe\b.*
         | (?:read|view|see)\s+more\s+(?:opinion|stories|articles|here|of\s+(?:our|the\s+latest)|from\s+(?:our|the))\b.*
-        | if\s+you\s+(?:want|would\s+like|['’]d\s+like|enjoyed|liked)\b.*\b(?:try|subscribe|sign\s+up|click|join|become\s+a)\b.*
+        | (?:(?-i:(?:[\p{L}'’]+\s+){1,4}(?=If\s)))?if\s+you\s+(?:want|would\s+like|['’]d\s+like|enjoyed|liked)\b.*\b(?:try|subscribe|sign\s+up|click|join|become\s+a)\b.*
+        | learn\s+more(?:\s+(?:about|at|here|on)\b.*)?
         | want\s+[^?]{0,80}\b(?:inbox|newsletter)\b[^?]{0,40}\?
         | .{0,200}\bclick(?:ing)?\s+here
         | submit

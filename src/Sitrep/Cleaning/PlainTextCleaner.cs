@@ -512,6 +512,13 @@ public sealed partial class PlainTextCleaner
     }
 
     /// <summary>
+    /// An appeal's heading ("Support X's journalism") is where the appeal opens: a paragraph before it in "we" is the
+    /// story's (an interview's answer, the author's closing), not the appeal's opening line, and is not chained into it.
+    /// </summary>
+    private static bool IsDonationHeading(TextUnit u) =>
+        u.Words <= 8 && !u.EndsSentence && ChromePatterns.DonationHeading().IsMatch(u.Text);
+
+    /// <summary>
     /// The outlet asks for money in its own voice: a word of giving and a "we"/"our" outside quotation marks. A paragraph
     /// quoting someone's statement ("It continued: "… that donation was delayed … We are pleased …"", "“… the things we don't
     /// write about,” Newsom told me") is the story's prose.
@@ -603,7 +610,7 @@ public sealed partial class PlainTextCleaner
             return RemovalReason.Byline;
         }
         if (IsAppeal(u)
-            || (next == RemovalReason.Donation && (ChromePatterns.FirstPersonPlural().IsMatch(t) || ChromePatterns.ReaderSalutation().IsMatch(t)))
+            || (next == RemovalReason.Donation && !IsDonationHeading(units[i + 1]) && (ChromePatterns.FirstPersonPlural().IsMatch(t) || ChromePatterns.ReaderSalutation().IsMatch(t)))
             || (u.Words <= 6 && !u.EndsSentence && ChromePatterns.DonationHeading().IsMatch(t)))
         {
             hints.DonationUnits.Add(u.Index);
