@@ -52,6 +52,12 @@ internal static class EntityLexicons
 
     public static FrozenSet<string> MiscNamesWhole { get; } = MiscNames.Tagged("whole").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Religions named alone ("Islam", "Christianity"; misc-names.tsv, tag religion): MISC, no place or organisation.</summary>
+    public static FrozenSet<string> Religions { get; } = MiscNames.Tagged("religion").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Abbreviations that name one political party alone ("GOP"; party-abbreviations.tsv): an organisation, never a place.</summary>
+    public static FrozenSet<string> PartyAbbreviations { get; } = Lexicon.Get("party-abbreviations").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that open a named storm's name ("Hurricane …", "Tropical Storm …"): with a capitalised name after them the whole is MISC.</summary>
     public static PhraseSet MiscNameBegins { get; } = MiscNames.PhrasesTagged("begins");
 
@@ -152,7 +158,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "us-state-codes", "abbreviations");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "us-state-codes", "abbreviations", "party-abbreviations");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words", "us-states");

@@ -101,6 +101,23 @@ internal static class PlaceEvidence
             else if (next is "'s" or "’s" && EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0)
                 institution[keys[i]] = institution.GetValueOrDefault(keys[i]) + 1;
         }
+        // "Kern, San Bernardino and Inyo counties": the names of a list joined by commas and a last "and"/"or" before a
+        // plural noun of place are each such a place, not only the last one the noun follows.
+        for (int i = mentions.Count - 1; i > 0; i--)
+        {
+            var (nextAt, _) = WordsAfter(text, mentions[i].End);
+            if (nextAt.Length < 2 || keys[i].Length == 0)
+                continue;
+            var next = Word(text, nextAt);
+            if (next[^1] != 's' || !EntityLexicons.PlaceNouns.Contains(next))
+                continue;
+            int j = i;
+            while (j > 0 && keys[j - 1].Length > 0 && mentions[j - 1].End <= mentions[j].Start
+                && ListGap(text.AsSpan(mentions[j - 1].End, mentions[j].Start - mentions[j - 1].End).Trim(), last: j == i))
+                j--;
+            for (int k = j; k < i; k++)
+                strong[keys[k]] = strong.GetValueOrDefault(keys[k]) + 1;
+        }
         // A nationality word formed from a name: the name is a place, and the word itself is none ("Valdorian border").
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, first) in byKey)
@@ -141,6 +158,9 @@ internal static class PlaceEvidence
         {
             // "the ACLU's Supreme Court brief": an acronym the actor dictionaries list as an organisation stays one, whatever its
             // possessive reads like (a word such as "Soviet" is listed too, and "former Soviet republic" says a place).
+            // "GOP state house dominance": a party's abbreviation is the party, whatever noun of place follows it.
+            if (TypeRefiner.IsPartyAbbreviation(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)))
+                continue;
             if (person.Contains(key) || demonyms.Contains(key) || (IsAcronym(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)) && actors?.OfKey(key) is { Type: "ORG" }))
                 continue;
             var type = mentions[first].Type;
@@ -215,6 +235,10 @@ internal static class PlaceEvidence
         }
         return false;
     }
+
+    /// <summary>What parts two names of a list: "and", "or" (a comma before them or not) before its last name, a comma before the others.</summary>
+    private static bool ListGap(ReadOnlySpan<char> gap, bool last) =>
+        last ? gap is "and" or "or" or ", and" or ", or" : gap is ",";
 
     /// <summary>Two capitals or more and nothing but capitals, dots and "&amp;" ("ACLU", "U.N.").</summary>
     private static bool IsAcronym(ReadOnlySpan<char> s)

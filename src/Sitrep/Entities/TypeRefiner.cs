@@ -38,6 +38,10 @@ internal static class TypeRefiner
 
         if (Datelines.IsAgency(text, mention.Start))
             return "MEDIA";
+        // "the GOP now has control", "the GOP's Senate majority": a party's abbreviation the tagger read as a place, a person
+        // or an outlet is the party (its adjective's reading, "GOP senators" as MISC, is left as the tagger made it).
+        if (mention.Type != EntityTypes.Miscellaneous && IsPartyAbbreviation(name))
+            return "ORG";
         if (IsKnownOutlet(name, mention.Type, documentOutlets))
         {
             // "talks in Bellamar" in an article of Radio Bellamar: the last word of the article's outlet, read as a
@@ -47,6 +51,10 @@ internal static class TypeRefiner
         }
         // A law, treaty or founding document ("the Affordable Care Act", "the Constitution", "Obamacare") is no organisation or place.
         if (IsLawName(name) || IsMiscName(name) || IsStormName(name))
+            return "MISC";
+        // "converted to Islam", "the tenets of Christianity": a religion is no place or organisation; "Islam" is also a
+        // surname, so a person after an honorific or a title stays one.
+        if (IsReligion(name) && !AfterHonorific(text, mention.Start) && !AfterPersonTitle(text, mention.Start))
             return "MISC";
         // "Paycheck Protection Program", "North American Free Trade Agreement", "Gilded Age", "Title IX": a programme, an
         // agreement, a period or a part of a law (a person's name may end in such a word: "Gov. Nathan Deal").
@@ -68,6 +76,14 @@ internal static class TypeRefiner
             return "PERSON";
         // "Donald Trump Jr.": "Jr." or "Sr." after a given name and a surname is a person's, whatever the tagger read.
         if (mention.Type != EntityTypes.Person && HasJuniorOrSenior(name) && PersonGenders.GivenNames.ContainsKey(FirstWord(name).ToString().ToLowerInvariant()))
+            return "PERSON";
+        // "Representative Camp", "Judge Camp": a person's title right before a one-word name that is a facility's head
+        // noun alone says a person (the head names no facility by itself), before the head nouns below make it one.
+        if (IsFacilityHeadAlone(name) && AfterTitleOfAPerson(text, mention.Start))
+            return "PERSON";
+        // The same with the title inside the name the tagger found ("Representative Camp" as one name).
+        if (name.IndexOf(' ') is > 0 and var space && name[(space + 1)..].IndexOf(' ') < 0 && IsFacilityHeadAlone(name[(space + 1)..])
+            && AfterTitleOfAPerson(text, mention.Start + space + 1))
             return "PERSON";
         // What a name is called in its sentence outweighs the tagger's guess at its kind.
         // A title in quotation marks after a possessive (CNN's "The Situation Room") is a work or programme, not the place its last word names.
@@ -395,6 +411,58 @@ internal static class TypeRefiner
         name = name.Trim();
         int length = EntityLexicons.MiscNameBegins.MatchAt(name, 0);
         return length > 0 && char.IsUpper(name[0]) && length + 1 < name.Length && name[length] == ' ' && char.IsUpper(name[length + 1]);
+    }
+
+    /// <summary>The name is a religion's alone, written as the list writes it ("Islam", "Christianity"; misc-names.tsv, tag religion).</summary>
+    internal static bool IsReligion(ReadOnlySpan<char> name) =>
+        name.Length > 2 && EntityLexicons.Religions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Trim());
+
+    /// <summary>The name is a party's abbreviation alone, in its capitals ("GOP"; party-abbreviations.tsv).</summary>
+    internal static bool IsPartyAbbreviation(ReadOnlySpan<char> name) =>
+        name.Length > 1 && EntityLexicons.PartyAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Trim());
+
+    /// <summary>One capitalised word that is a facility's head noun and nothing more ("Camp", "Tower").</summary>
+    private static bool IsFacilityHeadAlone(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        return name.Length > 2 && name.IndexOf(' ') < 0 && char.IsUpper(name[0]) && NameKeys.HasLower(name)
+            && EntityLexicons.FacilityHeads.MatchAt(name, 0) == name.Length;
+    }
+
+    /// <summary>
+    /// The word right before <paramref name="start"/>, one space away and capitalised, is a person's title: one of
+    /// <see cref="IsPersonTitle"/> or a title word that is a position's noun ("Representative"); not "General", which also
+    /// opens a hospital's name ("General Hospital").
+    /// </summary>
+    private static bool AfterTitleOfAPerson(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ' || text[start - 2] == ' ')
+            return false;
+        int end = start - 1;
+        int begin = end;
+        while (begin > 0 && (char.IsLetter(text[begin - 1]) || text[begin - 1] == '.'))
+            begin--;
+        if (begin == end || (begin > 0 && char.IsLetterOrDigit(text[begin - 1])))
+            return false;
+        var word = text.AsSpan(begin, end - begin);
+        var lower = word.TrimEnd('.').ToString().ToLowerInvariant();
+        if (!char.IsUpper(word[0]) || lower is "general" or "gen")
+            return false;
+        return IsPersonTitle(word) || (EntityLexicons.IsTitleWord(word) && EntityLexicons.RoleNouns.Contains(lower) && AbbreviatedAsRank(lower));
+    }
+
+    /// <summary>
+    /// A position's noun that a rank of titles.tsv shortens ("representative" → "rep"): such a title stands before a
+    /// person's name only; a noun such as "king" or "head" also opens street and place names ("King Street").
+    /// </summary>
+    private static bool AbbreviatedAsRank(string lower)
+    {
+        foreach (var rank in EntityLexicons.Ranks)
+        {
+            if (rank.Length >= 3 && lower.Length > rank.Length && lower.StartsWith(rank, StringComparison.Ordinal) && char.IsLetter(rank[^1]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The name, a leading "the" aside, is a street or district standing for an industry or a government (sector-metonyms.tsv).</summary>
