@@ -148,9 +148,9 @@ internal sealed partial class FinderRun
         return !SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head) && !PronounHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
     }
 
-    /// <summary>Words whose "'s" is "is" or "has" (or "us"), never a possessive: demonstratives, question words, "let".</summary>
+    /// <summary>Words besides the personal pronouns (SpeechWords.PersonalPronouns) whose "'s" is "is" or "has" (or "us"), never a possessive: demonstratives, question words, "let".</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> PronounHeads = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["that", "this", "there", "here", "what", "who", "where", "when", "how", "why", "let", "it", "he", "she", "everyone", "everybody", "nobody", "someone", "somebody"], StringComparer.Ordinal);
+        ["that", "this", "there", "here", "what", "who", "where", "when", "how", "why", "let", "everyone", "everybody", "nobody", "someone", "somebody"], StringComparer.Ordinal);
 
     /// <summary>A lower-case simple past: a word of five letters or more in "-ed", or an irregular past (speech-irregular-pasts.tsv).</summary>
     private bool PastVerb(int t)

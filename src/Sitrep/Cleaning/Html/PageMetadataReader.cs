@@ -585,16 +585,13 @@ internal static partial class PageMetadataReader
         var suffix = m.Groups["site"].Value.Trim();
         var head = title[..m.Index].Trim();
         // "Guide to Composition — Mark Denney | Landscape Photography": a site name with a separator of its own ends the title whole.
-        if (outlet is { Length: > 1 })
+        if (outlet is { Length: > 1 } && title.Length > outlet.Length + 3 && title.EndsWith(outlet, StringComparison.OrdinalIgnoreCase))
         {
+            var rest = title.AsSpan(0, title.Length - outlet.Length);
             foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " · ", " • ", " » "])
             {
-                if (title.Length > separator.Length + outlet.Length && title.EndsWith(outlet, StringComparison.OrdinalIgnoreCase)
-                    && title.AsSpan(0, title.Length - outlet.Length).EndsWith(separator, StringComparison.Ordinal)
-                    && title[..(title.Length - outlet.Length - separator.Length)].Trim() is var before && TextShape.CountWords(before) >= 2)
-                {
+                if (rest.EndsWith(separator, StringComparison.Ordinal) && rest[..^separator.Length].Trim().ToString() is var before && TextShape.CountWords(before) >= 2)
                     return before;
-                }
             }
         }
         bool site = outlet is { Length: > 1 } && (string.Equals(suffix, outlet, StringComparison.OrdinalIgnoreCase)
