@@ -174,8 +174,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
             var (version, applied) = Migrate(connection, fullPath);
             // Each document's savepoints (one per cross-document stage) copy every page they first change into a
             // statement journal, which SQLite spills to a temporary file past 64 KB by default: SqliteLibrary has it
-            // kept in memory up to 8 MB in one block. Only if SQLite refused that (initialised before this process
-            // opened a store), temporary storage in memory keeps them off files instead (in blocks of 1 KB, slower).
+            // kept in memory up to 127 KB in one block (the most SQLite can spill from one block), a larger one in a
+            // temporary file. Only if SQLite refused that (initialised before this process opened a store), temporary
+            // storage in memory keeps them off files instead (in blocks of 1 KB, slower, and never bounded).
             // Set after the migrations, whose statements may sort or copy whole tables.
             if (!SqliteLibrary.StatementJournalsInOneBlock)
                 Execute(connection, "PRAGMA temp_store = MEMORY");

@@ -21,11 +21,14 @@ internal static partial class SqliteLibrary
     public static bool StatementJournalsInOneBlock { get; private set; }
 
     /// <summary>
-    /// 8 MB: a document's savepoint journals a few hundred KB; one of more (a merge of large entities) goes on in a
-    /// temporary file. Under the C library's largest threshold for mapping a block of its own (32 MB), so the block is
-    /// taken from and given back to its heap, not mapped afresh each time.
+    /// 127 KB, kept in memory in one block; a larger journal goes on in a temporary file. The bound is SQLite's, not a
+    /// choice: on spilling, SQLite writes the block to the file in one call, and its unix layer writes at most 128 KB
+    /// at once (it masks the length to 17 bits), so a block of 128 KB or more writes nothing and the statement fails with
+    /// SQLITE_FULL, "database or disk is full", whatever the disk. The 8 MB block of stops 35-52 did so on the whole
+    /// allsides corpus once a full-text merge inside a batch journaled more than 8 MB (docs/speed-notes.md, "A statement
+    /// journal of 8 MB").
     /// </summary>
-    private const int StatementJournalInMemory = 8 * 1024 * 1024;
+    internal const int StatementJournalInMemory = 127 * 1024;
 
     private const int ConfigStatementJournalSpill = 26;
 
@@ -36,7 +39,7 @@ internal static partial class SqliteLibrary
     /// in one block of <see cref="StatementJournalInMemory"/>: each document's savepoints (one per cross-document
     /// stage) copy every page they first change into one, which with temporary storage in memory grows by blocks of
     /// 1 KB (four allocations a page, all freed when the savepoint ends: merges-10k, about a tenth of the storing
-    /// thread's samples in the C library's allocator and the journal's code).
+    /// thread's samples in the C library's allocator and the journal's code) and is never bounded.
     /// </summary>
     public static void Configure()
     {
