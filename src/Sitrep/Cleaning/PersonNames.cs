@@ -68,6 +68,16 @@ internal static class PersonNames
             nameTokens++;
             kept.Add(t);
         }
+        // "Jane Doe Staff Writer": the position printed after the name is no part of it (unless what is left holds a role
+        // word too: "Acme Staff Writer" names no one either way).
+        int roles = 0;
+        while (kept.Count - roles > 2 && nameTokens - roles > 2 && BylineRoles.Contains(kept[^(roles + 1)]))
+            roles++;
+        if (roles > 0 && !kept.Take(kept.Count - roles).Any(BylineRoles.Contains))
+        {
+            kept.RemoveRange(kept.Count - roles, roles);
+            nameTokens -= roles;
+        }
         if (nameTokens < 2 || nameTokens > 4)
             return false;
         name = string.Join(' ', kept);

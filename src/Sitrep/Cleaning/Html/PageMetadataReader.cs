@@ -91,7 +91,8 @@ internal static partial class PageMetadataReader
             () => BylineValue(ld?.Author),
             () => MetaName("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator", "cXenseParse:author"),
             CardAuthor,
-            () => BylineValue(TextOf(found.Author) is { } line && TextShape.CountWords(line) > 4 ? ChromePatterns.HeaderSeparator().Split(line)[0].Trim() : TextOf(found.Author))])
+            () => StatesItemName(tree, found.Author, out var item) ? BylineValue(item)
+                : BylineValue(TextOf(found.Author) is { } line && TextShape.CountWords(line) > 4 ? ChromePatterns.HeaderSeparator().Split(line)[0].Trim() : TextOf(found.Author))])
         {
             if (WithoutOutlet(candidate(), hints.Outlet) is not { } byline)
                 continue;
@@ -401,10 +402,104 @@ internal static partial class PageMetadataReader
             int parent = tree.ParentElement(e);
             if (ChromePatterns.ReviewerLine().IsMatch(text) || (parent >= 0 && tree[parent].SubtreeEnd - parent <= 60 && ChromePatterns.ReviewerLine().IsMatch(SpacedText(tree, parent))))
                 continue; // the reviewer's or the editor's line, not the author's
-            if (byline && hints.Byline is null && BylineValue(ChromePatterns.HeaderSeparator().Split(text)[0].Trim()) is { } piece
-                && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
-                hints.Byline = name;
+            if (byline && hints.Byline is null)
+            {
+                // A box of separate fields ("Jane Doe" / "Marketing Director" / "May 14, 2025") is read field by field:
+                // run together, the position reads as more of the name.
+                // Only the first field with words decides: the ones after it are the position, the outlet or the day.
+                foreach (var line in FieldTexts(tree, e) ?? [text])
+                {
+                    if (BylineValue(ChromePatterns.HeaderSeparator().Split(line)[0].Trim()) is not { } piece)
+                        continue;
+                    if (PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
+                        hints.Byline = name;
+                    break;
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The texts of an element's fields when it is only a box of them (two or more child elements with text, and no text of
+    /// its own between them), a field that is itself such a box read as its own fields; null otherwise, and for a line
+    /// whose words run across its children ("By <a>Jane Doe</a>").
+    /// </summary>
+    private static List<string>? FieldTexts(HtmlTree tree, int e)
+    {
+        // One child holds all the text (the box beside the author's picture): its own children are the fields.
+        for (int depth = 0; depth < MaxFieldDepth; depth++)
+        {
+            if (FieldElements(tree, e) is not { } children)
+                return null;
+            if (children.Count >= 2)
+            {
+                var fields = new List<string>();
+                AddFields(tree, children, fields, depth + 1);
+                return fields;
+            }
+            e = children[0];
+        }
+        return null;
+    }
+
+    /// <summary>How deep boxes of fields are read inside one another.</summary>
+    private const int MaxFieldDepth = 4;
+
+    private static void AddFields(HtmlTree tree, List<int> children, List<string> fields, int depth)
+    {
+        foreach (var c in children)
+        {
+            if (depth < MaxFieldDepth && FieldElements(tree, c) is { Count: >= 2 } inner)
+                AddFields(tree, inner, fields, depth + 1);
+            else if (Clean(SpacedText(tree, c)) is { } field)
+                fields.Add(field);
+        }
+    }
+
+    /// <summary>The child elements of <paramref name="e"/> that hold text, when it has no text of its own between them; null otherwise.</summary>
+    private static List<int>? FieldElements(HtmlTree tree, int e)
+    {
+        List<int>? children = null;
+        for (int c = tree.FirstChild(e); c >= 0; c = tree.NextSibling(c))
+        {
+            if (tree.Tag(c) is not { } tag)
+            {
+                if (!tree.Text(c).IsWhiteSpace())
+                    return null;
+                continue;
+            }
+            if (tag == HtmlTag.Script || tag == HtmlTag.Style || tag == HtmlTag.Template)
+                continue;
+            if (Clean(SpacedText(tree, c)) is not null)
+                (children ??= []).Add(c);
+        }
+        return children;
+    }
+
+    /// <summary>Words a stated author's name may have; more is a headline marked up as the name (a reposting site's).</summary>
+    private const int MaxItemNameWords = 6;
+
+    /// <summary>
+    /// The name an author element states as a property of its own ("[itemprop=author] [itemprop=name]", often a meta tag's
+    /// content), rather than its whole text, which may run on into the author's position ("Jane Doe Writer"). False when it
+    /// states none; <paramref name="name"/> null when what it states is no name, and then neither is the element's text.
+    /// </summary>
+    private static bool StatesItemName(HtmlTree tree, int author, out string? name)
+    {
+        name = null;
+        if (author < 0)
+            return false;
+        int end = tree[author].SubtreeEnd;
+        for (int i = author + 1; i <= end; i++)
+        {
+            if (tree.Tag(i) is null || tree[i].AttributeCount == 0 || tree.Attribute(i, HtmlAttributeName.ItemProp) != "name")
+                continue;
+            name = Clean(tree.Tag(i) == HtmlTag.Meta ? tree.Attribute(i, HtmlAttributeName.Content) : tree.TextContent(i));
+            if (name is not null && TextShape.CountWords(name) > MaxItemNameWords)
+                name = null;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>
