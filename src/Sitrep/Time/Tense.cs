@@ -368,6 +368,57 @@ internal static class TenseReader
         return 0;
     }
 
+    /// <summary>
+    /// The tense a time limit after "by" takes from the finite verb of its clause: "reached its goal of enrolling 6 million
+    /// people by its self-imposed [March 31] deadline" (behind), "will purchase coverage by the [Jan. 1] deadline" (ahead).
+    /// The noun phrase's determiner and up to three lower-case modifiers lie between "by" and the date. An infinitive ("to
+    /// draft a budget by an April 15 deadline"), a participle right before "by" ("the government funded by"), a comma, a
+    /// relative or "whether", a quotation mark, colon or semicolon, or an earlier "by" ("challenges posed by setting up exchanges by") end the search
+    /// with no tense: the nearest such day, as for any time limit.
+    /// </summary>
+    public static Tense LimitAfterBy(string text, Token[] tokens, Sentence sentence, int start)
+    {
+        int first = sentence.FirstToken, last = first + sentence.TokenCount - 1;
+        int i = -1;
+        for (int k = first; k <= last && tokens[k].End <= start; k++)
+            i = k;
+        for (int skipped = 0; i >= first && skipped < 5; skipped++, i--)
+        {
+            var w = tokens[i].Span(text);
+            if (w.Equals("by", StringComparison.OrdinalIgnoreCase))
+                break;
+            bool modifier = tokens[i].Kind == TokenKind.Word && char.IsLower(w[0])
+                || tokens[i].Kind is TokenKind.Dash or TokenKind.Punctuation && w is "-";
+            if (!modifier && !Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+                return Tense.None;
+        }
+        if (i < first || !tokens[i].Span(text).Equals("by", StringComparison.OrdinalIgnoreCase))
+            return Tense.None;
+        int by = i;
+        for (int k = by - 1; k >= first && by - k <= Window; k--)
+        {
+            var w = tokens[k].Span(text);
+            // "who", "which", "whether" open the clause ("that" is as often a determiner: "will purchase that coverage by").
+            if (Bounds(text, tokens[k]) || tokens[k].Kind == TokenKind.Punctuation && w is "," || w.Equals("by", StringComparison.OrdinalIgnoreCase)
+                || w is "who" or "which" or "whether"
+                || w.Equals("to", StringComparison.OrdinalIgnoreCase) && k < last && tokens[k + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[k + 1].Start]))
+            {
+                return Tense.None;
+            }
+            var t = Classify(text, tokens, k, last, int.MaxValue);
+            // "to get three recounts done by the Thursday deadline": a participle right before "by", regular or not, is no
+            // finite verb unless an auxiliary stands before it ("were counted by").
+            if (k == by - 1 && (t == Tense.Past || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+                && !(k > first && Passive.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k - 1].Span(text))))
+            {
+                return Tense.None;
+            }
+            if (t != Tense.None)
+                return t is Tense.Past or Tense.Future ? t : Tense.None;
+        }
+        return Tense.None;
+    }
+
     /// <summary>The <paramref name="nth"/> word before the date, its determiner skipped ("for [the] November election"), or null.</summary>
     private static string? WordBefore(string text, int start, int nth = 1)
     {

@@ -326,6 +326,17 @@ internal sealed class TimexResolver
             var around = s < 0 ? Tense.None : TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out _);
             return around == Tense.Past ? Tense.None : Tense.Future;
         }
+        _timeLimit = scheduled == 3;
+        _nearPast = false;
+        if (scheduled == 3 && s >= 0)
+        {
+            // "reached its goal by its self-imposed March 31 deadline": after "by" the finite verb of the clause says whether
+            // the limit was met (behind) or is to be (ahead); the tense carries at most FarthestDirected days (no near cue).
+            var byTense = TenseReader.LimitAfterBy(_text, _tokens, _sentences[s], c.Start);
+            if (byTense != Tense.None)
+                return byTense;
+            _nearPast = TenseReader.Read(_text, _tokens, _sentences[s], c.Start, c.End, out int cue) == Tense.Past && cue <= NearCue;
+        }
         // "a judge set a May 28 deadline", "racing a Sept. 30 deadline", "missed a Feb. 15 deadline": the nearest such day.
         if (scheduled is 2 or 3)
             return Tense.None;
@@ -341,6 +352,12 @@ internal sealed class TimexResolver
 
     /// <summary>How far the cue of the last tense read was from its expression: a verb beside the date is trusted further.</summary>
     private int _tenseDistance = int.MaxValue;
+
+    /// <summary>Whether the expression whose tense was read last names a time limit ("a Thursday deadline").</summary>
+    private bool _timeLimit;
+
+    /// <summary>Whether a past verb stands right beside the time limit read last ("missed a Tuesday deadline").</summary>
+    private bool _nearPast;
 
     /// <summary>Whether the expression whose tense was read last names a scheduled event ("the November election"): with no tense, the nearest reading, no leaning to the past.</summary>
     private bool _scheduled;
@@ -795,6 +812,10 @@ internal sealed class TimexResolver
                 // A weekday before the name of a scheduled event ("Thursday confirmation hearings", "a Friday vote") with no
                 // verb to go by: the nearest such day, as for a month ("the November election"), no leaning to the past. Not a
                 // possessive, which news mostly uses of an event reported after it ("At Wednesday's hearing, Democrats seemed").
+                // A weekday time limit three days back or four ahead ("before a fast-approaching Thursday deadline" in a Sunday's
+                // article, "to meet Thursday's deadline" in a Monday's): the coming one, a limit being told of mostly before it
+                // falls, unless a past verb stands beside it ("had missed a Tuesday deadline" in a Friday's article).
+                _ when _timeLimit && !_nearPast => back + 1 < ahead ? r.AddDays(-back) : r.AddDays(ahead),
                 _ when _scheduled && !Possessive(c) => back < ahead ? r.AddDays(-back) : r.AddDays(ahead),
                 // With no verb to go by, news tells what has happened: the past unless the next such day is much nearer.
                 _ => back <= ahead + 1 ? r.AddDays(-back) : r.AddDays(ahead),
