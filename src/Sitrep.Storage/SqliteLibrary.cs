@@ -28,7 +28,7 @@ internal static partial class SqliteLibrary
     /// allsides corpus once a full-text merge inside a batch journaled more than 8 MB (docs/speed-notes.md, "A statement
     /// journal of 8 MB").
     /// </summary>
-    internal const int StatementJournalInMemory = 127 * 1024;
+    private const int StatementJournalInMemory = 127 * 1024;
 
     private const int ConfigStatementJournalSpill = 26;
 

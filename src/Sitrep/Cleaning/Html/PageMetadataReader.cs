@@ -437,7 +437,7 @@ internal static partial class PageMetadataReader
                 AddFields(tree, children, fields, depth + 1);
                 return fields;
             }
-            e = children[0];
+            e = children[0].Element;
         }
         return null;
     }
@@ -445,21 +445,21 @@ internal static partial class PageMetadataReader
     /// <summary>How deep boxes of fields are read inside one another.</summary>
     private const int MaxFieldDepth = 4;
 
-    private static void AddFields(HtmlTree tree, List<int> children, List<string> fields, int depth)
+    private static void AddFields(HtmlTree tree, List<(int Element, string Text)> children, List<string> fields, int depth)
     {
-        foreach (var c in children)
+        foreach (var (element, text) in children)
         {
-            if (depth < MaxFieldDepth && FieldElements(tree, c) is { Count: >= 2 } inner)
+            if (depth < MaxFieldDepth && FieldElements(tree, element) is { Count: >= 2 } inner)
                 AddFields(tree, inner, fields, depth + 1);
-            else if (Clean(SpacedText(tree, c)) is { } field)
-                fields.Add(field);
+            else
+                fields.Add(text);
         }
     }
 
-    /// <summary>The child elements of <paramref name="e"/> that hold text, when it has no text of its own between them; null otherwise.</summary>
-    private static List<int>? FieldElements(HtmlTree tree, int e)
+    /// <summary>The child elements of <paramref name="e"/> that hold text, with their text, when it has no text of its own between them; null otherwise.</summary>
+    private static List<(int Element, string Text)>? FieldElements(HtmlTree tree, int e)
     {
-        List<int>? children = null;
+        List<(int, string)>? children = null;
         for (int c = tree.FirstChild(e); c >= 0; c = tree.NextSibling(c))
         {
             if (tree.Tag(c) is not { } tag)
@@ -470,8 +470,8 @@ internal static partial class PageMetadataReader
             }
             if (tag == HtmlTag.Script || tag == HtmlTag.Style || tag == HtmlTag.Template)
                 continue;
-            if (Clean(SpacedText(tree, c)) is not null)
-                (children ??= []).Add(c);
+            if (Clean(SpacedText(tree, c)) is { } text)
+                (children ??= []).Add((c, text));
         }
         return children;
     }
