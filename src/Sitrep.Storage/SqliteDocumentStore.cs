@@ -119,6 +119,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
     /// <summary>The entities across every stored document (cross-document resolution and the user's corrections).</summary>
     internal SqliteEntityIndex Entities => _entities;
 
+    /// <summary>How many savepoints the cross-document stages' <c>AllOrNothing</c> has opened on this store's connection.</summary>
+    internal long SavepointsOpened => _session.SavepointsOpened;
+
     /// <summary>The document catalog (lists, full-text search, counts), the entity index, the story index or the stories' framing, whichever is a <typeparamref name="T"/>.</summary>
     public T? Feature<T>()
         where T : class => _catalog as T ?? _entities as T ?? _stories as T ?? _framing as T ?? _items as T;
@@ -253,6 +256,28 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         }
         // The stages it was kept for have run: the batch's analysed documents need not outlive it. Kept until the
         // next batch's save, they lived on beside that batch while it was analysed (two batches in memory instead of one).
+        if (!_session.InTransactionNow)
+            _saved.Clear();
+    }
+
+    public void InOneTransaction(Action work, Action rolledBack)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(rolledBack);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            _session.InTransactionWithoutSavepointsFirst(work, () =>
+            {
+                _saved.Clear();
+                rolledBack();
+            });
+        }
+        catch
+        {
+            _saved.Clear();
+            throw;
+        }
         if (!_session.InTransactionNow)
             _saved.Clear();
     }

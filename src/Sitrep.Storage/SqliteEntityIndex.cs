@@ -16,6 +16,7 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
     private readonly SqliteDocumentStore _documents;
     private readonly SqliteChangeFeed _changes;
     private HashSet<(string Key, long Entity)>? _blocks;
+    private long _blocksRollbacks;
 
     /// <summary>How many documents' links <see cref="Context"/> keeps at most (about 30 links each) before it starts afresh.</summary>
     private const int MaxCachedDocuments = 100_000;
@@ -232,10 +233,12 @@ public sealed class SqliteEntityIndex : IEntityIndex, IEntityDirectory, IEntityC
 
     public bool IsBlocked(string key, long id)
     {
-        // The user's blocks are few; read once and kept, so resolution asks no query per key.
-        if (_blocks is null)
+        // The user's blocks are few; read once and kept, so resolution asks no query per key (again after a
+        // rollback, which may have undone a merge that moved them).
+        if (_blocks is null || _blocksRollbacks != _session.Rollbacks)
         {
             _blocks = [];
+            _blocksRollbacks = _session.Rollbacks;
             using var reader = Prepared("SELECT key, entity FROM entity_blocks").ExecuteReader();
             while (reader.Read())
                 _blocks.Add((reader.GetString(0), reader.GetInt64(1)));

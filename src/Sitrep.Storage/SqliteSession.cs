@@ -98,6 +98,70 @@ internal sealed class SqliteSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// While true, <see cref="AllOrNothing"/> inside a transaction runs its work without a savepoint (see
+    /// <see cref="InTransactionWithoutSavepointsFirst"/>); a failure is then only noted in <see cref="FailedWithoutSavepoint"/>.
+    /// </summary>
+    private bool _savepointsLeftOut;
+
+    /// <summary>Whether work that <see cref="AllOrNothing"/> ran without a savepoint threw: what it wrote before it did may still be there.</summary>
+    private bool FailedWithoutSavepoint { get; set; }
+
+    /// <summary>How many savepoints <see cref="AllOrNothing"/> has opened on this connection.</summary>
+    internal long SavepointsOpened { get; private set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction in which <see cref="AllOrNothing"/> opens no savepoint: each one
+    /// copies every page its work first changes into the statement journal, and the cross-document stages open one
+    /// per document and stage. If any such work throws (the stage reports the document and goes on), what it wrote
+    /// before it threw may still be there, so the whole transaction is rolled back, <paramref name="rolledBack"/> is
+    /// called (whatever was cached of it must be forgotten) and <paramref name="work"/> runs again in a transaction of
+    /// its own with the savepoints, as <see cref="InTransaction"/> runs it. Inside a transaction already open it runs
+    /// as part of it, with the savepoints.
+    /// </summary>
+    public void InTransactionWithoutSavepointsFirst(Action work, Action rolledBack)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(rolledBack);
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        try
+        {
+            _savepointsLeftOut = true;
+            FailedWithoutSavepoint = false;
+            InTransaction(() =>
+            {
+                work();
+                if (FailedWithoutSavepoint)
+                    throw new SavepointNeeded();
+            });
+            return;
+        }
+        // Whatever escapes once a document's work failed without its savepoint may come of what that left behind.
+        catch (Exception e) when (e is SavepointNeeded || FailedWithoutSavepoint)
+        {
+        }
+        finally
+        {
+            _savepointsLeftOut = false;
+            FailedWithoutSavepoint = false;
+        }
+        rolledBack();
+        InTransaction(work);
+    }
+
+    /// <summary>Rolls back a transaction run without savepoints in which some work failed.</summary>
+    private sealed class SavepointNeeded : Exception
+    {
+        public SavepointNeeded()
+            : base("work failed without its savepoint")
+        {
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> inside the current transaction so that, if it throws, none of its writes are kept.</summary>
     public void AllOrNothing(Action work)
     {
@@ -107,6 +171,20 @@ internal sealed class SqliteSession : IDisposable
             InTransaction(work);
             return;
         }
+        if (_savepointsLeftOut)
+        {
+            try
+            {
+                work();
+            }
+            catch
+            {
+                FailedWithoutSavepoint = true;
+                throw;
+            }
+            return;
+        }
+        SavepointsOpened++;
         // Savepoints by prepared statements: SqliteTransaction.Save and Release prepare their SQL anew on
         // every call, and cross-document stages open one per document.
         var name = "s" + _savepoints++.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -139,12 +139,19 @@ public sealed class SitrepEngine : IDisposable
                     {
                         var stageFailures = new List<InputFailure>();
                         // As analyze does: the batch and what the cross-document stages make of it in one transaction.
-                        Store.InOneTransaction(() =>
-                        {
-                            Store.SaveReanalysed(done);
-                            foreach (var stage in CrossDocumentStages())
-                                stageFailures.AddRange(stage.Update(Store.Changes.Cursor(stage.Name, stage.DependsOn), cancellation));
-                        });
+                        Store.InOneTransaction(
+                            () =>
+                            {
+                                stageFailures.Clear();
+                                Store.SaveReanalysed(done);
+                                foreach (var stage in CrossDocumentStages())
+                                    stageFailures.AddRange(stage.Update(Store.Changes.Cursor(stage.Name, stage.DependsOn), cancellation));
+                            },
+                            () =>
+                            {
+                                foreach (var stage in CrossDocumentStages())
+                                    stage.RolledBack();
+                            });
                         summary.Failures.AddRange(stageFailures);
                     }
                     summary.Checked += chunk.Length;

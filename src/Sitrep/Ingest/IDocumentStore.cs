@@ -46,6 +46,21 @@ public interface IDocumentStore : IDisposable
         work();
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as <see cref="InOneTransaction(Action)"/> does, where the cross-document stages keep
+    /// each document's writes apart (<c>AllOrNothing</c> of their indexes) only so that a document that fails keeps none
+    /// of them. The store may first run it without that (SQLite: no savepoints, each of which copies every page it first
+    /// changes); should a document fail there, nothing of that run is kept, <paramref name="rolledBack"/> is called (the
+    /// stages must forget what they cached of it: <see cref="ICrossDocumentStage.RolledBack"/>) and <paramref name="work"/>
+    /// runs again as <see cref="InOneTransaction(Action)"/> runs it. So <paramref name="work"/> must start afresh each time
+    /// it runs. What is stored is the same either way.
+    /// </summary>
+    void InOneTransaction(Action work, Action rolledBack)
+    {
+        ArgumentNullException.ThrowIfNull(rolledBack);
+        InOneTransaction(work);
+    }
+
     /// <summary>Replaces the analysis of stored documents brought up to date, in one transaction; each is a change on the feed naming the layers made again.</summary>
     IReadOnlyList<StoreOutcome> SaveReanalysed(IReadOnlyList<Reanalysis> documents);
 

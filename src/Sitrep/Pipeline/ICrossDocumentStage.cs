@@ -21,6 +21,15 @@ public interface ICrossDocumentStage
     IReadOnlyList<Ingest.InputFailure> Update(IChangeCursor changes, CancellationToken cancellation);
 
     /// <summary>
+    /// The transaction in which <see cref="Update"/> last ran was rolled back after it returned (the store runs a batch
+    /// again with every document's writes kept apart: <see cref="Ingest.IDocumentStore.InOneTransaction(Action, Action)"/>):
+    /// whatever the stage cached of what it wrote there is no longer in the store and must be forgotten.
+    /// </summary>
+    void RolledBack()
+    {
+    }
+
+    /// <summary>
     /// Work on one analysed document that needs nothing stored (an article's story terms, the words beside its
     /// names), done ahead on the analysing threads so the one thread that stores and runs this stage does less:
     /// kept in memory with the document, never stored, and the stage's output must be the same with or without

@@ -222,12 +222,19 @@ public sealed class StoryGrouper : ICrossDocumentStage
         catch
         {
             // A transaction that did not commit leaves the caches ahead of the store.
-            _touched.Clear();
-            Forget();
-            _generation = null;
+            RolledBack();
             throw;
         }
         return failures;
+    }
+
+    /// <summary>The run's transaction was rolled back after it returned: the caches are ahead of the store.</summary>
+    public void RolledBack()
+    {
+        _touched.Clear();
+        _articleDeltas.Clear();
+        Forget();
+        _generation = null;
     }
 
     private void Run(IChangeCursor changes, List<InputFailure> failures, CancellationToken cancellation)

@@ -140,6 +140,15 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
         }
     }
 
+    /// <summary>The run's writes were rolled back as a whole: the key look-ups kept across runs may name entities that no longer exist.</summary>
+    public void RolledBack()
+    {
+        _lookups.Clear();
+        _types.Clear();
+        _context.Clear();
+        _absorbedInto.Clear();
+    }
+
     public void Resolve(PendingDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
