@@ -34,7 +34,7 @@ internal sealed partial class FinderRun
             if (QuotedTitle(start, end) && !IsStandalone(open) && !IntroducedBefore(open) && !BareModifier(open, span))
                 continue;
             var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
-            if (span.Closed && AttributeAfter(frame, close))
+            if (span.Closed && !IntroducedByCueColon(open, span) && AttributeAfter(frame, close))
             {
                 frame.Kind = IsStandalone(open) || IntroducedBefore(open) ? QuoteKind.Direct : QuoteKind.Partial;
                 // "Clinton “caused tremendous havoc,” he said.": the writer's words before the
@@ -57,6 +57,31 @@ internal sealed partial class FinderRun
                 _quotedAttributed.Add(q);
             _frames.Add(frame);
         }
+    }
+
+    /// <summary>
+    /// "Judge Olsen wrote in her ruling: “…,” the Herald reported.": a colon after a clause with a clear cue
+    /// introduces the quotation, which is that clause's speaker's; an outlet's or organisation's report after the
+    /// closing mark ("the Herald reported", "according to the Herald") reports the whole sentence (the outer quote)
+    /// and is not the quotation's own (before, the outlet took the judge's words). A person or pronoun after the
+    /// mark ("…,” he writes.") is still the quotation's own attribution.
+    /// </summary>
+    private bool IntroducedByCueColon(int open, QuotedSpan span)
+    {
+        int p = open - 1;
+        int s0 = _view.SentenceStart(open);
+        if (!(p > s0 && IsPunct(p, ':') && NearestCueLeft(p, s0, 12) >= 0) || !span.Closed)
+            return false;
+        int t = _view.FirstTokenAtOrAfter(span.Outer);
+        while (t < _tokens.Length && (IsComma(t) || _tokens[t].Kind == TokenKind.Quote))
+            t++;
+        if (t >= _tokens.Length || SentenceOf(t) != SentenceOf(open))
+            return false;
+        if (WordIs(t, "according") && WordIs(t + 1, "to"))
+            return true;
+        if (WordIs(t, "the"))
+            t++;
+        return _view.MentionType(t) is "MEDIA" or "ORG";
     }
 
     /// <summary>
@@ -675,8 +700,30 @@ internal sealed partial class FinderRun
         }
         if (best is null)
             return null;
+        best = QuotedInsideReport(best) ?? best;
         int bestParagraph = ParagraphOf(_view.FirstTokenAtOrAfter(bestAt));
         return paragraph - bestParagraph <= maxParagraphs ? best : null;
+    }
+
+    /// <summary>
+    /// "“A,” Warren said, the Times reported. “B.”": when the latest speaker is an outlet's report that closes its
+    /// sentence after the words, and those words hold a quotation with its own cue and speaker, the quotation after
+    /// it goes on with that inner speaker (Warren), not the outlet that reported both. The latest such quotation, or null.
+    /// </summary>
+    private Frame? QuotedInsideReport(Frame report)
+    {
+        if (report.Span >= 0 || report.CueStart < report.End || report.Start < 0)
+            return null;
+        Frame? inner = null;
+        foreach (var f in _frames)
+        {
+            if (f.Span < 0 || f.Kind != QuoteKind.Direct || f.Start < report.Start || f.End > report.End
+                || f.CueStart < report.Start || f.CueStart >= report.End || (!f.HasSource && f.SpeakerOf is null))
+                continue;
+            if (inner is null || f.CueStart > inner.CueStart)
+                inner = f;
+        }
+        return inner;
     }
 
     private Frame? PreviousFrameInSentence(int cue, Frame? except = null)

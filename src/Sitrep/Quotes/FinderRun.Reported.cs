@@ -451,7 +451,8 @@ internal sealed partial class FinderRun
         // belongs to the speaker, so the comma before it closes the reported words (before, a cue whose trailing
         // reading the counts do not allow, "reports", lost them: allsides sample of 4,000, 16 of 32 lost). Only for the
         // name before a verb of saying or one a comma or the sentence's end follows ("…, the Council has proved to be …" is no trailer).
-        if (left.Start >= 0 && left.Form == SourceForm.Name && left.End == SkipBackOverFillers(k - 1, s0) + 1 && before > s0 && WordIs(before, "the") && IsComma(before - 1)
+        // The closing mark of a quotation the report holds ends the words as the comma does ("…: “…,” the Herald reported.").
+        if (left.Start >= 0 && left.Form == SourceForm.Name && left.End == SkipBackOverFillers(k - 1, s0) + 1 && before > s0 && WordIs(before, "the") && (IsComma(before - 1) || _view.MarkRole[before - 1] == 2)
             && (IsStrongSpeechCue(k) || IsSentenceEndPunct(k + 1) || IsComma(k + 1)))
             before--;
         // "…, Mr. Verdery said.": a title's abbreviation the name stands after is part of the speaker,
@@ -501,7 +502,7 @@ internal sealed partial class FinderRun
                 int end = before;
                 while (end > s0 && (IsComma(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
                     end--;
-                var words = Words(SkipLeadingAdverb(ClauseStart(end, s0), before), IsComma(before) ? before : before + 1);
+                var words = Words(SkipLeadingAdverb(ReportClauseStart(end, s0), before), IsComma(before) ? before : before + 1);
                 if (words.Start < 0)
                     return null;
                 frame.Start = words.Start;
@@ -962,6 +963,26 @@ internal sealed partial class FinderRun
         }
         // Skip an opening quotation mark that only opens the sentence's quote.
         return s0;
+    }
+
+    /// <summary>
+    /// Where the words of a trailing report ("…, the Herald reported.") start before token <paramref name="t"/>: as
+    /// <see cref="ClauseStart"/>, but a colon after a clause with a clear cue that opens a quotation running up to
+    /// the report does not start them ("Judge Olsen wrote in her ruling: “…,” the Herald reported." reports the
+    /// whole sentence, the judge's quotation nested in it; before, the words were the quotation alone, which then
+    /// told them, and the outlet's report was lost).
+    /// </summary>
+    private int ReportClauseStart(int t, int s0)
+    {
+        int c = ClauseStart(t, s0);
+        int colon = c - 1;
+        if (colon <= s0 || !IsPunct(colon, ':') || c >= t || _view.MarkRole[c] != 1 || _view.TokenQuote[c] < 0)
+            return c;
+        // The quotation opened after the colon closes right before t (its closing mark the last token before it).
+        int q = _view.TokenQuote[c];
+        if (_view.TokenQuote[t - 1] != q || NearestCueLeft(colon, s0, 12) < 0)
+            return c;
+        return ClauseStart(colon, s0);
     }
 
     /// <summary>After the speaker of "…, X said", only a time, a place of saying or the end: "on Tuesday.", "in a statement.", "told reporters."</summary>
