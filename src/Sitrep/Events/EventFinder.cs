@@ -67,7 +67,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -368,6 +368,11 @@ internal sealed class EventFinder
                 // (Taking the armed side from the sentence before too was tried at stop qa-events10 and dropped: on two samples of
                 // 400 unseen articles it added 22 fights, 7 armed and 15 figurative, "fighting for her young life" after a crash.)
                 if (type == "ASSAULT" && last == i && FightForms.Contains(span) && !ArmedFight(text, tokens, owner, input.Mentions, first, end, i))
+                    type = null;
+                // "caused severe damage", "a top GOP target", "it would hurt the economy": the noun of the harm done or the one aimed
+                // at, and "hurt" other than a passive injury, name no act of force; "bombers target a church", "two people were hurt"
+                // stay (event-harm-forms.tsv).
+                if (type == "ASSAULT" && last == i && HarmForms.Contains(span) && !HarmAct(text, tokens, owner, first, end, i, nominal))
                     type = null;
                 // "support for the bill among GOP leaders", "won bipartisan support.", "with the support of": the bare form
                 // before a preposition of a noun or at the clause's end, with no subject, auxiliary or "to" before it, is the
@@ -893,6 +898,49 @@ internal sealed class EventFinder
         return true;
     }
 
+    /// <summary>Forms of harm verbs news mostly uses for no act of force (event-harm-forms.tsv): nouns of harm or aim (tag noun), "hurt" as a passive injury only (passive), never (never).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon HarmFormList = Sitrep.Lexicons.Lexicon.Get("event-harm-forms");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmForms = HarmFormList.Entries.Select(e => e.Text).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmNouns = HarmFormList.Tagged("noun").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmPassives = HarmFormList.Tagged("passive").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The harm form of event-harm-forms.tsv at <paramref name="i"/> names an act of force: a noun form (tag noun) only as a
+    /// verb, with a verb's context right before it (over adverbs) or its object right after it and no noun context before
+    /// it; "hurt" (tag passive) only as a passive participle, after a form of "be" or "get" (over "not" and adverbs) or
+    /// before "in", "during", "when", "after" or "by" ("two people hurt in the blast"); a form tagged never, not at all.
+    /// </summary>
+    private static bool HarmAct(string text, Token[] tokens, int[] owner, int first, int end, int i, bool nominal)
+    {
+        var span = tokens[i].Span(text);
+        // The nearest word before the form, over adverbs in -ly and of degree ("would surely damage", "was not hurt").
+        int b = i - 1;
+        while (b >= first && tokens[b].Kind == TokenKind.Word && owner[b] < 0
+            && ((tokens[b].Span(text).Length > 3 && tokens[b].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+                || IsAny(tokens[b].Span(text), "not", "never", "also", "most", "further", "even", "all", "badly", "seriously", "critically", "slightly")))
+            b--;
+        if (HarmNouns.Contains(span))
+        {
+            if (NounUse(text, tokens, first, i, nominal))
+                return false;
+            if (b >= first && tokens[b].Kind == TokenKind.Word && (In(text, tokens, b, WordSet.VerbContext) || tokens[b].Span(text).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[b].Span(text).EndsWith("n’t", StringComparison.OrdinalIgnoreCase)))
+                return true;
+            if (i + 1 >= end)
+                return false;
+            var next = tokens[i + 1];
+            var nextSpan = next.Span(text);
+            return owner[i + 1] >= 0 || next.Kind == TokenKind.Number
+                || (next.Kind == TokenKind.Word && IsAny(nextSpan, "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "him", "them", "us", "me", "it", "anyone", "people", "civilians"));
+        }
+        if (HarmPassives.Contains(span))
+        {
+            if (b >= first && tokens[b].Kind == TokenKind.Word && IsAny(tokens[b].Span(text), "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting", "'s", "’s"))
+                return true;
+            return i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && IsAny(tokens[i + 1].Span(text), "in", "during", "when", "after", "by");
+        }
+        return false;
+    }
+
     /// <summary>Forms of "fight" and the words of war or bodily violence that keep one armed (event-fight-contexts.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon FightContexts = Sitrep.Lexicons.Lexicon.Get("event-fight-contexts");
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FightForms = FightContexts.Tagged("form").GetAlternateLookup<ReadOnlySpan<char>>();
@@ -915,6 +963,21 @@ internal sealed class EventFinder
             && FightMassBefore.Contains(tokens[i - 1].Span(text))
             && !(i + 1 < end && IsAny(tokens[i + 1].Span(text), "over", "for", "against", "to", "with", "about", "back", "off", "chance", "spirit", "words")))
             return true;
+        // "the battle of Verdun", "the battle over Mosul": a battle or fight of or over a named place (not its possessive, "over
+        // Ohio's voting law") is fought there. ("for" is left out: "the battle for Virginia" is mostly an election.)
+        if (i + 2 < end && IsAny(tokens[i + 1].Span(text), "of", "over"))
+        {
+            int n = IsAny(tokens[i + 2].Span(text), "the") ? i + 3 : i + 2;
+            if (n < end && owner[n] >= 0 && mentions[owner[n]].Type is "GPE" or "LOC" or "FAC")
+            {
+                var place = mentions[owner[n]];
+                var rest = text.AsSpan(place.End);
+                var name = text.AsSpan(place.Start, place.End - place.Start);
+                if (!(rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("’s", StringComparison.Ordinal) || rest.StartsWith("'", StringComparison.Ordinal) || rest.StartsWith("’", StringComparison.Ordinal)
+                    || name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal)))
+                    return true;
+            }
+        }
         int lastOwner = -1;
         for (int q = first; q < end; q++)
         {
