@@ -58,6 +58,12 @@ internal static class EntityLexicons
     /// <summary>Abbreviations that name one political party alone ("GOP"; party-abbreviations.tsv): an organisation, never a place.</summary>
     public static FrozenSet<string> PartyAbbreviations { get; } = Lexicon.Get("party-abbreviations").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Titles of religious, judicial and royal office that head a person's name but are no part of it ("Justice", "Cardinal", "Pope"; person-titles.tsv).</summary>
+    public static FrozenSet<string> PersonTitles { get; } = Lexicon.Get("person-titles").All;
+
+    /// <summary>The royal titles of person-titles.tsv ("King", "Prince"), which also open places named for a person ("Prince George").</summary>
+    public static FrozenSet<string> RoyalTitles { get; } = Lexicon.Get("person-titles").Tagged("royal");
+
     /// <summary>Words that open a named storm's name ("Hurricane …", "Tropical Storm …"): with a capitalised name after them the whole is MISC.</summary>
     public static PhraseSet MiscNameBegins { get; } = MiscNames.PhrasesTagged("begins");
 
@@ -158,13 +164,16 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "us-state-codes", "abbreviations", "party-abbreviations");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "us-state-codes", "abbreviations", "party-abbreviations", "person-titles");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words", "us-states");
 
     /// <summary>A title word written before a name: "Gen." and "Gen" alike.</summary>
     public static bool IsTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
+
+    /// <summary>A title of person-titles.tsv, compared without a final full stop ("Rev.").</summary>
+    public static bool IsPersonTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
 
     public static bool IsStrongTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && StrongTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
 }

@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("26", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("27", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -212,7 +212,7 @@ public sealed partial class EntityStage : IDocumentStage
         // After the one type per name and the bracket pairs, so a programme's cue types all its names and no vote undoes it.
         ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
         CountiesNamedWithoutTheirHead(text, mentions);
-        PlaceEvidence.Apply(text, mentions, _actors.Value);
+        PlaceEvidence.Apply(text, mentions, _actors.Value, inPlaceList);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
     }

@@ -50,7 +50,7 @@ internal static partial class MentionShaper
             if (shaped.Count > 0 && m.Start < shaped[^1].End)
                 continue;
             // Null, not an empty list, for the mentions with no title in them (nearly all: a list was made for each).
-            var split = SplitRole(text, tokens, m);
+            var split = SplitPersonTitle(text, tokens, m, actors) ?? SplitRole(text, tokens, m);
             if (split is null)
                 shaped.Add(Extend(text, m, actors));
             else
@@ -82,6 +82,72 @@ internal static partial class MentionShaper
         }
         return mentions;
     }
+
+    /// <summary>
+    /// "Justice John Roberts", "Cardinal Donald W. Wuerl", "Supreme Court Justice Brett Kavanaugh": a title of religious,
+    /// judicial or royal office (person-titles.tsv) heading a person's name is cut off, as the strong titles are. Such a
+    /// title also opens names of other things ("Justice Department", "King Street", "Prince George's County"), so it is cut
+    /// only where what follows it is a person's: the tagger read the whole as a person, or a given name (the name files',
+    /// the actor dictionaries') opens the capitalised words after it (two to four after a royal title) and no head noun of an organisation, place or
+    /// facility ends them. Before the title
+    /// only other titles ("Associate" is none) or an organisation ending in its head noun ("Supreme Court"), which is kept.
+    /// </summary>
+    /// <param name="actors">Knows more given names ("Francis") than the name files do.</param>
+    private static List<EntityMention>? SplitPersonTitle(string text, Token[] tokens, EntityMention m, Actors.ActorTable? actors)
+    {
+        int first = m.FirstToken, end = m.FirstToken + m.TokenCount;
+        int title = -1;
+        for (int t = first; t < end - 1; t++)
+        {
+            var word = tokens[t].Span(text);
+            if (char.IsUpper(word[0]) && EntityLexicons.IsPersonTitleWord(word))
+            {
+                title = t;
+                break;
+            }
+        }
+        if (title < 0)
+            return null;
+        int nameTokens = end - title - 1;
+        if (nameTokens is < 1 or > 4)
+            return null;
+        for (int t = title + 1; t < end; t++)
+        {
+            if (!char.IsUpper(text[tokens[t].Start]))
+                return null;
+        }
+        // "Pope Francis" read as an organisation: one given name after a title is a person's too, except after a royal
+        // title, which also opens places named for a person ("Prince George").
+        bool person = m.Type == EntityTypes.Person
+            || ((nameTokens >= 2 || !EntityLexicons.RoyalTitles.Contains(tokens[title].Span(text).TrimEnd('.').ToString()))
+                && IsGivenName(tokens[title + 1].Span(text).ToString().ToLowerInvariant(), actors)
+                && !IsHeadNoun(tokens[end - 1].Span(text)));
+        if (!person)
+            return null;
+        bool titlesBefore = true;
+        for (int t = first; t < title && titlesBefore; t++)
+            titlesBefore = IsRole(tokens[t].Span(text));
+        var result = new List<EntityMention>(2);
+        if (!titlesBefore)
+        {
+            // "Supreme Court | Justice …": an organisation of two words or more ending in its head noun; anything else before
+            // the title ("Associate Justice …", "Crown Prince …") leaves the tagger's name as it was.
+            if (title - first < 2 || !EntityLexicons.OrganisationHeads.Contains(tokens[title - 1].Span(text)))
+                return null;
+            result.Add(new EntityMention(tokens[first].Start, tokens[title - 1].End, EntityTypes.Organization, first, title - first));
+        }
+        result.Add(Extend(text, new EntityMention(tokens[title + 1].Start, tokens[end - 1].End, EntityTypes.Person, title + 1, nameTokens), null));
+        return result;
+    }
+
+    /// <summary>A given name of the name files or of the actor dictionaries' office holders.</summary>
+    private static bool IsGivenName(string lower, Actors.ActorTable? actors) =>
+        PersonGenders.GivenNames.ContainsKey(lower) || actors?.IsGivenName(lower) == true;
+
+    /// <summary>A head noun of an organisation, a place of local government or a facility ("Hospital", "County", "Court").</summary>
+    private static bool IsHeadNoun(ReadOnlySpan<char> word) =>
+        EntityLexicons.OrganisationHeads.Contains(word) || EntityLexicons.PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        || EntityLexicons.FacilityHeads.EndsWith(word);
 
     private static List<EntityMention>? SplitRole(string text, Token[] tokens, EntityMention m)
     {

@@ -23,7 +23,8 @@ internal static class PlaceEvidence
     /// <summary>Endings of nationality words (a closed class of English suffixes): Valdoria → Valdorian, Korveth → Korvethi, Iran → Iranian, China → Chinese.</summary>
     private static readonly string[] DemonymEndings = ["n", "an", "ian", "i", "ese", "ish", "ean"];
 
-    public static void Apply(string text, List<Mention> mentions, Actors.ActorTable? actors = null)
+    /// <param name="inPlaceList">For each mention, whether every token of it is in the country or city lists (null: unknown, none).</param>
+    public static void Apply(string text, List<Mention> mentions, Actors.ActorTable? actors = null, IReadOnlyList<bool>? inPlaceList = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
@@ -33,7 +34,7 @@ internal static class PlaceEvidence
         var rented = System.Buffers.ArrayPool<int>.Shared.Rent(2 * mentions.Count);
         try
         {
-            Apply(text, mentions, keys, rented.AsSpan(0, mentions.Count), rented.AsSpan(mentions.Count, mentions.Count), actors);
+            Apply(text, mentions, keys, rented.AsSpan(0, mentions.Count), rented.AsSpan(mentions.Count, mentions.Count), actors, inPlaceList);
         }
         finally
         {
@@ -41,7 +42,7 @@ internal static class PlaceEvidence
         }
     }
 
-    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last, Actors.ActorTable? actors)
+    private static void Apply(string text, List<Mention> mentions, string[] keys, Span<int> sameName, Span<int> last, Actors.ActorTable? actors, IReadOnlyList<bool>? inPlaceList)
     {
         // Each name's first mention by its key, the others chained from it through sameName[] (a list was made for
         // every name); keys looked up by span and written on the stack where they can be, so that a name seen
@@ -78,6 +79,7 @@ internal static class PlaceEvidence
         // person's, so it is a place cue only for a name the article gives no person (counted apart from the nouns of place).
         var institution = new Dictionary<string, int>(StringComparer.Ordinal);
         var person = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? articled = null;
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
@@ -95,6 +97,9 @@ internal static class PlaceEvidence
             // "in the Ford administration": a preposition before an office holder's term says nothing of a place.
             if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s") && !TypeRefiner.BeforeOfficeTerm(text, m.End))
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
+            // "in the Jim Crow South": a name after an article is no person's name written in full.
+            if (AfterArticle(text, m.Start))
+                (articled ??= new HashSet<string>(StringComparer.Ordinal)).Add(keys[i]);
             if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && EntityLexicons.PlaceNouns.Contains(afterNext))
                 || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
                 strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
@@ -169,9 +174,12 @@ internal static class PlaceEvidence
                 continue;
             bool given = givenNames?.Contains(key) == true;
             bool named = given || surnames?.Contains(key) == true || key.Contains(' ', StringComparison.Ordinal);
+            // "a sunken cost in Donald Trump", "faith in Julia Pierson": a preposition alone makes no place of a person the
+            // tagger read whole, a given name and a surname, never after "the" ("in Santa Barbara": a town the lists know still is one).
+            bool fullName = type == "PERSON" && inPlaceList?[first] != true && articled?.Contains(key) != true && OpensWithGivenName(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start));
             bool place = type switch
             {
-                "PERSON" => strong.ContainsKey(key) || (weak.ContainsKey(key) && !given) || (institution.ContainsKey(key) && !named)
+                "PERSON" => strong.ContainsKey(key) || (weak.ContainsKey(key) && !given && !fullName) || (institution.ContainsKey(key) && !named)
                     || (joined?.Contains(key) == true && surnames?.Contains(key) != true && !given),
                 // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
                 "MISC" or "ORG" => strong.ContainsKey(key) || institution.ContainsKey(key),
@@ -184,6 +192,23 @@ internal static class PlaceEvidence
             for (int i = first; i >= 0; i = sameName[i])
                 mentions[i] = mentions[i] with { Type = "GPE", Cued = strongCue };
         }
+    }
+
+    /// <summary>"the" (any case) is the word right before <paramref name="start"/>.</summary>
+    private static bool AfterArticle(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        return before.EndsWith("the", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetter(before[^4]));
+    }
+
+    /// <summary>Two to four words, the first a given name of the name files ("Donald Trump"; not "Santa Barbara").</summary>
+    private static bool OpensWithGivenName(ReadOnlySpan<char> name)
+    {
+        int space = name.IndexOf(' ');
+        int words = 1;
+        foreach (char c in name)
+            words += c == ' ' ? 1 : 0;
+        return space > 0 && words <= 4 && PersonGenders.GivenNames.ContainsKey(name[..space].ToString().ToLowerInvariant());
     }
 
     /// <summary>

@@ -46,6 +46,31 @@ public sealed class DocumentCoreferenceTests
     }
 
     [Fact]
+    public void A_full_name_with_and_without_a_middle_initial_is_one_person_and_the_surname_theirs()
+    {
+        var (m, _) = Resolve(
+            "Venn was picked on Friday. Talbot R. Venn, a former prosecutor, will advise the court. Venn declined to comment, and Talbot Venn's allies praised the pick. Venn starts in May.",
+            ("Venn", "PERSON"), ("Talbot R. Venn", "PERSON"), ("Venn", "PERSON"), ("Talbot Venn", "PERSON"), ("Venn", "PERSON"));
+        Assert.Equal(m[1].Entity, m[3].Entity);
+        Assert.Equal(m[1].Entity, m[0].Entity);
+        Assert.Equal(m[1].Entity, m[2].Entity);
+        Assert.Equal(m[1].Entity, m[4].Entity);
+    }
+
+    [Fact]
+    public void Full_names_with_two_sets_of_initials_stay_two_people()
+    {
+        var (m, _) = Resolve(
+            "Orrin K. L. Dabney led the firm before Orrin L. Dabney took over. Orrin Dabney praised the staff, and Dabney left in June.",
+            ("Orrin K. L. Dabney", "PERSON"), ("Orrin L. Dabney", "PERSON"), ("Orrin Dabney", "PERSON"), ("Dabney", "PERSON"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+        Assert.NotEqual(m[0].Entity, m[2].Entity);
+        Assert.NotEqual(m[1].Entity, m[2].Entity);
+        Assert.NotEqual(m[0].Entity, m[3].Entity);
+        Assert.NotEqual(m[1].Entity, m[3].Entity);
+    }
+
+    [Fact]
     public void A_person_and_the_party_and_state_after_the_name_stay_apart()
     {
         var (m, _) = Resolve(

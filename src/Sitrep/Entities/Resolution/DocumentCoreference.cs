@@ -527,6 +527,8 @@ internal static partial class DocumentCoreference
                 person[i] = true;
             }
         }
+        // "David S. Kris … David Kris": one person written with and without a middle initial.
+        var plain = FullNamesWithoutInitials(core, full, sets);
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] is "MEDIA" or "FACILITY" || core[i].Length == 0 || person[i])
@@ -550,7 +552,7 @@ internal static partial class DocumentCoreference
                 if (core[j].Length <= core[i].Length || core[j][^1] != core[i][^1] || !IsSubsequence(core[i], core[j]))
                     continue;
                 // "Clinton" in an article about Bill and Hillary Clinton is either; it is left to itself.
-                var loose = looseOf[same[j]] ??= NameKeys.LooseKey("", core[j]);
+                var loose = looseOf[same[j]] ??= NameKeys.LooseKey("", plain[j] ?? core[j]);
                 ambiguous |= named is not null && named != loose;
                 named ??= loose;
                 if (j < i || chosen < 0)
@@ -573,6 +575,55 @@ internal static partial class DocumentCoreference
             }
         }
         return person;
+    }
+
+    /// <summary>
+    /// Full names that are one name but for one-letter initials ("David S. Kris", "David Kris") are one person, where the
+    /// article writes at most one set of initials for that name: "George H. W. Bush" and "George W. Bush" are two men, and
+    /// "George Bush" beside both is either. Returns each such full name's words without its initials (null for the others),
+    /// the form the surname links compare, so that "Kris" alone is no longer read as two people's.
+    /// </summary>
+    private static string[]?[] FullNamesWithoutInitials(string[][] core, List<int> full, DisjointSets sets)
+    {
+        var plain = new string[]?[core.Length];
+        Dictionary<string, (int First, string? Initials, bool Two, List<int> Members)>? groups = null;
+        foreach (int j in full)
+        {
+            var words = core[j];
+            var kept = new List<string>(words.Length);
+            var initials = new List<string>();
+            foreach (var w in words)
+                (w.Length == 1 ? initials : kept).Add(w);
+            if (kept.Count < 2)
+                continue;
+            var key = string.Join(' ', kept);
+            var own = string.Join(' ', initials);
+            groups ??= new Dictionary<string, (int, string?, bool, List<int>)>(StringComparer.Ordinal);
+            if (!groups.TryGetValue(key, out var g))
+                g = (j, null, false, []);
+            if (own.Length > 0)
+            {
+                g.Two |= g.Initials is not null && g.Initials != own;
+                g.Initials ??= own;
+            }
+            g.Members.Add(j);
+            groups[key] = g;
+        }
+        if (groups is null)
+            return plain;
+        foreach (var (key, g) in groups)
+        {
+            // Only names that differ by their initials: a group of one spelling is left as the other links make it.
+            if (g.Two || g.Initials is null || g.Members.All(j => core[j].Length == core[g.First].Length))
+                continue;
+            var words = key.Split(' ');
+            foreach (int j in g.Members)
+            {
+                plain[j] = words;
+                sets.Union(g.First, j);
+            }
+        }
+        return plain;
     }
 
     /// <summary>The one full name of the article that opens with the given name <c>core[i][0]</c>, or -1 (none, or two people's).</summary>
