@@ -140,6 +140,12 @@ internal sealed partial class FinderRun
     private void Prune()
     {
         NestFrames();
+        if (SplitSiblings())
+        {
+            foreach (var f in _frames)
+                f.Outer = null;
+            NestFrames();
+        }
         _frames.RemoveAll(f => f.Outer is { } outer && f.Span < 0 && !IsStrongSpeechCue(f.CueToken));
         _frames.RemoveAll(f => f.Outer is { Span: < 0 } && f.Kind == QuoteKind.Partial && WordCount(f.Start, f.End) < 2);
         var quoted = new Dictionary<Frame, List<Frame>>();
