@@ -108,14 +108,9 @@ internal static partial class MentionShaper
         }
         if (title < 0)
             return null;
-        int nameTokens = end - title - 1;
-        if (nameTokens is < 1 or > 4)
+        if (!IsNameAfterTitle(text, tokens, title, end))
             return null;
-        for (int t = title + 1; t < end; t++)
-        {
-            if (!char.IsUpper(text[tokens[t].Start]))
-                return null;
-        }
+        int nameTokens = end - title - 1;
         // "Pope Francis" read as an organisation: one given name after a title is a person's too, except after a royal
         // title, which also opens places named for a person ("Prince George").
         bool person = m.Type == EntityTypes.Person
@@ -138,6 +133,19 @@ internal static partial class MentionShaper
         }
         result.Add(Extend(text, new EntityMention(tokens[title + 1].Start, tokens[end - 1].End, EntityTypes.Person, title + 1, nameTokens), null));
         return result;
+    }
+
+    /// <summary>Whether the tokens after the title up to <paramref name="end"/> have a name's shape: one to four, each capitalised.</summary>
+    private static bool IsNameAfterTitle(string text, Token[] tokens, int title, int end)
+    {
+        if (end - title - 1 is < 1 or > 4)
+            return false;
+        for (int t = title + 1; t < end; t++)
+        {
+            if (!char.IsUpper(text[tokens[t].Start]))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A given name of the name files or of the actor dictionaries' office holders.</summary>
@@ -165,14 +173,9 @@ internal static partial class MentionShaper
         }
         if (lastRole < 0 || !strong)
             return null;
-        int nameTokens = end - lastRole - 1;
-        if (nameTokens is < 1 or > 4)
+        if (!IsNameAfterTitle(text, tokens, lastRole, end))
             return null;
-        for (int t = lastRole + 1; t < end; t++)
-        {
-            if (!char.IsUpper(text[tokens[t].Start]))
-                return null;
-        }
+        int nameTokens = end - lastRole - 1;
         var result = new List<EntityMention>(2);
         // What stands before the title, if it is a name rather than more of the title, is an organisation ("Qods Force").
         int prefixEnd = first;
