@@ -291,7 +291,7 @@ internal sealed partial class FinderRun
         {
             if (k > appOpen && k < appClose)
                 continue;
-            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] == 1 || IsSentenceEndPunct(k) && !IsAbbreviationPeriod(k) || IsPunct(k, ';'))
                 return false;
             if (!IsLooseCue(k) || _view.TokenQuote[k] >= 0)
                 continue;
@@ -333,6 +333,13 @@ internal sealed partial class FinderRun
     /// within eight tokens, before any cue; the apposition holds no quotation mark (an apostrophe is none) and ends its clause
     /// within 20 tokens.
     /// </summary>
+    /// <summary>
+    /// A period written against the word before it and followed by a comma or a closing bracket ends an abbreviation
+    /// ("Dana Pruitt, R-Calif., said", "(R-Calif.) said"), not the sentence: the tokenizer keeps "R-Calif" a word of its own.
+    /// </summary>
+    private bool IsAbbreviationPeriod(int t) =>
+        IsPunct(t, '.') && t > 0 && _tokens[t - 1].End == _tokens[t].Start && t + 1 < _tokens.Length && (IsComma(t + 1) || IsPunct(t + 1, ')'));
+
     private (int Open, int Close) AppositionAfterName(int t, int sentence, int paragraph)
     {
         int w = FirstWordAt(t);
@@ -360,7 +367,7 @@ internal sealed partial class FinderRun
             return (-1, -1);
         for (int k = open + 1; k < _tokens.Length && k - open <= 20; k++)
         {
-            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] != 0 || IsSentenceEndPunct(k) || IsPunct(k, ';'))
+            if (ParagraphOf(k) != paragraph || SentenceOf(k) != sentence || _view.MarkRole[k] != 0 || IsSentenceEndPunct(k) && !IsAbbreviationPeriod(k) || IsPunct(k, ';'))
                 return (-1, -1);
             if (IsComma(k))
                 return k > open + 1 ? (open, k) : (-1, -1);
