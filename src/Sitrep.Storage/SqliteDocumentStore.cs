@@ -244,9 +244,28 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(_disposed, this);
         // Every step's own transaction (the save's, each stage's feed position with its writes) nests in this one.
+        KeepingSavedFor(() => _session.InTransaction(work));
+    }
+
+    public void InOneTransaction(Action work, Action rolledBack)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(rolledBack);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        KeepingSavedFor(() => _session.InTransactionWithoutSavepointsFirst(work, () =>
+        {
+            // The batch kept for the stages to read was rolled back with the rest; the second run saves it again.
+            _saved.Clear();
+            rolledBack();
+        }));
+    }
+
+    /// <summary>Runs a transaction in which a batch is saved for the stages after it to read (<see cref="_saved"/>), and lets that batch go after it.</summary>
+    private void KeepingSavedFor(Action transaction)
+    {
         try
         {
-            _session.InTransaction(work);
+            transaction();
         }
         catch
         {
@@ -256,28 +275,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IFeedStateStore
         }
         // The stages it was kept for have run: the batch's analysed documents need not outlive it. Kept until the
         // next batch's save, they lived on beside that batch while it was analysed (two batches in memory instead of one).
-        if (!_session.InTransactionNow)
-            _saved.Clear();
-    }
-
-    public void InOneTransaction(Action work, Action rolledBack)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(rolledBack);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        try
-        {
-            _session.InTransactionWithoutSavepointsFirst(work, () =>
-            {
-                _saved.Clear();
-                rolledBack();
-            });
-        }
-        catch
-        {
-            _saved.Clear();
-            throw;
-        }
         if (!_session.InTransactionNow)
             _saved.Clear();
     }

@@ -174,12 +174,13 @@ internal static class PlaceEvidence
                 continue;
             bool given = givenNames?.Contains(key) == true;
             bool named = given || surnames?.Contains(key) == true || key.Contains(' ', StringComparison.Ordinal);
-            // "a sunken cost in Donald Trump", "faith in Julia Pierson": a preposition alone makes no place of a person the
-            // tagger read whole, a given name and a surname, never after "the" ("in Santa Barbara": a town the lists know still is one).
-            bool fullName = type == "PERSON" && inPlaceList?[first] != true && articled?.Contains(key) != true && OpensWithGivenName(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start));
             bool place = type switch
             {
-                "PERSON" => strong.ContainsKey(key) || (weak.ContainsKey(key) && !given && !fullName) || (institution.ContainsKey(key) && !named)
+                // "a sunken cost in Donald Trump", "faith in Julia Pierson": a preposition alone makes no place of a person the
+                // tagger read whole, a given name and a surname, never after "the" ("in Santa Barbara": a town the lists know still is one).
+                "PERSON" => strong.ContainsKey(key)
+                    || (weak.ContainsKey(key) && !given && !(inPlaceList?[first] != true && articled?.Contains(key) != true && OpensWithGivenName(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start))))
+                    || (institution.ContainsKey(key) && !named)
                     || (joined?.Contains(key) == true && surnames?.Contains(key) != true && !given),
                 // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
                 "MISC" or "ORG" => strong.ContainsKey(key) || institution.ContainsKey(key),
@@ -205,10 +206,11 @@ internal static class PlaceEvidence
     private static bool OpensWithGivenName(ReadOnlySpan<char> name)
     {
         int space = name.IndexOf(' ');
-        int words = 1;
-        foreach (char c in name)
-            words += c == ' ' ? 1 : 0;
-        return space > 0 && words <= 4 && PersonGenders.GivenNames.ContainsKey(name[..space].ToString().ToLowerInvariant());
+        if (space <= 0 || name.Count(' ') > 3 || space > 32)
+            return false;
+        Span<char> lower = stackalloc char[space];
+        name[..space].ToLowerInvariant(lower);
+        return PersonGenders.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lower);
     }
 
     /// <summary>

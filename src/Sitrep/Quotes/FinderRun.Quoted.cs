@@ -328,18 +328,18 @@ internal sealed partial class FinderRun
     }
 
     /// <summary>
-    /// "“…,” X, the …, said": the commas around an apposition right after a name (with its title) that
-    /// opens the words after a quotation: (opening comma, closing comma), or (-1, -1). The name ends
-    /// within eight tokens, before any cue; the apposition holds no quotation mark (an apostrophe is none) and ends its clause
-    /// within 20 tokens.
-    /// </summary>
-    /// <summary>
     /// A period written against the word before it and followed by a comma or a closing bracket ends an abbreviation
     /// ("Dana Pruitt, R-Calif., said", "(R-Calif.) said"), not the sentence: the tokenizer keeps "R-Calif" a word of its own.
     /// </summary>
     private bool IsAbbreviationPeriod(int t) =>
         IsPunct(t, '.') && t > 0 && _tokens[t - 1].End == _tokens[t].Start && t + 1 < _tokens.Length && (IsComma(t + 1) || IsPunct(t + 1, ')'));
 
+    /// <summary>
+    /// "“…,” X, the …, said": the commas around an apposition right after a name (with its title) that
+    /// opens the words after a quotation: (opening comma, closing comma), or (-1, -1). The name ends
+    /// within eight tokens, before any cue; the apposition holds no quotation mark (an apostrophe is none) and ends its clause
+    /// within 20 tokens.
+    /// </summary>
     private (int Open, int Close) AppositionAfterName(int t, int sentence, int paragraph)
     {
         int w = FirstWordAt(t);

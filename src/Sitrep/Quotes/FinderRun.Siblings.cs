@@ -129,8 +129,7 @@ internal sealed partial class FinderRun
                 w = w[..apostrophe];
             if (w.Length > buffer.Length)
                 continue;
-            var lower = buffer[..w.Length];
-            w.ToLowerInvariant(lower);
+            var lower = CueFeatures.Lower(w, buffer);
             if (SpeechWords.PersonalPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower) || FiniteAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
                 return true;
         }
