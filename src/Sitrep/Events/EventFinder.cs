@@ -968,7 +968,7 @@ internal sealed class EventFinder
         if (i + 2 < end && IsAny(tokens[i + 1].Span(text), "of", "over"))
         {
             int n = IsAny(tokens[i + 2].Span(text), "the") ? i + 3 : i + 2;
-            if (n < end && owner[n] >= 0 && mentions[owner[n]].Type is "GPE" or "LOC" or "FAC")
+            if (n < end && owner[n] >= 0 && mentions[owner[n]].Type is "GPE" or "LOC" or "FACILITY")
             {
                 var place = mentions[owner[n]];
                 var rest = text.AsSpan(place.End);
