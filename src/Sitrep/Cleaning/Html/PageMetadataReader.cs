@@ -372,12 +372,15 @@ internal static partial class PageMetadataReader
     private static void ReadHeaderLines(HtmlTree tree, int h1, HintCollector hints)
     {
         int end = Math.Min(tree.Count, tree[h1].SubtreeEnd + HeaderReach);
-        bool prose = false;
+        bool prose = false, textSeen = false;
         for (int e = tree[h1].SubtreeEnd + 1; e < end && (hints.Byline is null || hints.PrintedDate is null); e++)
         {
             var tag = tree.Tag(e);
             if (tag is null)
+            {
+                textSeen |= !tree.Text(e).IsWhiteSpace();
                 continue;
+            }
             if (tag == HtmlTag.Script || tag == HtmlTag.Style || tag == HtmlTag.Template)
             {
                 e = tree[e].SubtreeEnd;
@@ -387,8 +390,10 @@ internal static partial class PageMetadataReader
             bool byline = names.Length > 1 && HeaderBylineClass().IsMatch(names);
             if (!byline && !(names.Length > 1 && HeaderDateClass().IsMatch(names)))
             {
+                // The first text under the headline, when it is a paragraph of prose, is its standfirst (a sentence or two
+                // that sums the article up) and the byline often comes after it: only prose after other text ends the header.
                 if (!prose)
-                    prose = UnmarkedHeaderLine(tree, e, tag, hints);
+                    prose = UnmarkedHeaderLine(tree, e, tag, hints) && (textSeen || TextShape.CountWords(tree.TextContent(e)) > StandfirstWords);
                 continue;
             }
             if (tree[e].SubtreeEnd - e > 60)
@@ -524,10 +529,22 @@ internal static partial class PageMetadataReader
                 hints.PrintedDate = text;
         }
         else if (hints.Byline is null && UnmarkedByline().IsMatch(text) && !ChromePatterns.ReviewerLine().IsMatch(text)
-            && BylineValue(ChromePatterns.HeaderSeparator().Split(text)[0].Trim()) is { } piece
+            && BylineValue(BeforeDayLabel(ChromePatterns.HeaderSeparator().Split(text)[0]).Trim()) is { } piece
             && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
             hints.Byline = name;
         return tag == HtmlTag.P && TextShape.CountWords(text) >= ProseWords;
+    }
+
+    /// <summary>
+    /// A byline without the label of the day that follows it in the same line ("By Jane Doe Published March 9, 2026" reads
+    /// "By Jane Doe Published" once the day is split off): the label is no part of the name.
+    /// </summary>
+    private static string BeforeDayLabel(string line)
+    {
+        var m = ChromePatterns.PublishedLabel().Match(line);
+        if (!m.Success || m.Index == 0)
+            m = ChromePatterns.UpdatedLabel().Match(line);
+        return m.Success && m.Index > 0 ? line[..m.Index] : line;
     }
 
     /// <summary>The text of the last non-blank node before <paramref name="e"/> under the same parent, when it is short.</summary>
@@ -551,6 +568,9 @@ internal static partial class PageMetadataReader
         }
         return last;
     }
+
+    /// <summary>How many words a standfirst has at most; a longer first paragraph under the headline is the article's.</summary>
+    private const int StandfirstWords = 60;
 
     /// <summary>How many words make a paragraph the article's prose rather than a header line.</summary>
     private const int ProseWords = 20;
@@ -716,7 +736,7 @@ internal static partial class PageMetadataReader
 
     private static TResult? Let<T, TResult>(this T value, Func<T, TResult?> f) => f(value);
 
-    [GeneratedRegex(@"^\W*(?:(?:written|posted|published|article|words|story|reported)\s+)?(?:by|author(?:ed by)?|authors?)\b\s*:?\s*", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex(@"^\W*(?:(?:written|posted|published|article|words|story|reported)\s+)?(?:by|author(?:ed by)?|authors?|contributors?)\b\s*:?\s*", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex BylineLead();
 
     [GeneratedRegex(@"(?<![a-z])(?:byline|author|authors|author-?name|writer)(?![a-z])|author(?:name|_name|__name)", RegexOptions.None, RegexTimeouts.Milliseconds)]
@@ -725,7 +745,7 @@ internal static partial class PageMetadataReader
     [GeneratedRegex(@"(?<![a-z])(?:date|dateline|pubdate|published|publish-date|post-date|entry-date|post-meta|entry-meta|article-meta|posted-on|meta)(?![a-z])|date(?:_|__)|authordate", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex HeaderDateClass();
 
-    [GeneratedRegex(@"^\W*(?i:(?:written|posted|words|text|story)\s+)?(?i:by)\b\s*:?\s*\p{Lu}", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex(@"^\W*(?:(?i:(?:written|posted|words|text|story)\s+)?(?i:by)\b\s*:?|(?i:authors?|contributors?)\s*:)\s*\p{Lu}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex UnmarkedByline();
 
     [GeneratedRegex(@"(?i)\blast\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
