@@ -184,6 +184,11 @@ internal static class TenseReader
                 // scheduled to kick in Jan. 2, are expected to ...").
                 if (t == Tense.Present && before < first + 2 && PlanFollows(text, tokens, after + d + 1, last))
                     t = Tense.Future;
+                // "In March, her government postponed an election", "Following the Wednesday vote, the legislature adjourned": a
+                // verb of deferral after the date tells of the deferring, past; only before the date it points at what was
+                // moved ahead ("postponed the vote to Friday", "adjourned until Thursday").
+                if (t == Tense.Future && tokens[after + d].Span(text).EndsWith("ed", StringComparison.Ordinal) && Deferrals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[after + d].Span(text)))
+                    t = Tense.Past;
                 // "the plant, which halted production in March, could reopen": a modal of possibility past a comma after a date
                 // inside its sentence may be another clause's; it decides only when no verb before the date does within the
                 // window ("If Trump isn't elected in November, the rules could sway": it does; a date that opens its sentence
