@@ -122,6 +122,8 @@ internal static class TimeWords
                 return 0.5;
             case "a half":
                 return 0.5;
+            case "a quarter" or "a quarter of a" or "a quarter of an":
+                return 0.25;
             case "several" or "a few" or "few" or "many" or "some" or "a number" or "dozens" or "hundreds" or "thousands" or "numerous" or "countless" or "multiple":
                 return null;
         }

@@ -54,7 +54,7 @@ internal static partial class TimexPatterns
     private const string Count = """
         (?<num>[0-9]+(?:\s+|-)[1-9]/[1-9][0-9]?|[0-9]+\s*[½¼¾]|[½¼¾]|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|
         """ + SmallNumber + """
-        (?:\s+and\s+a\s+half)?|an?|a\s+single|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|dozens\s+of|half\s+an?|a\s+half|a\s+hundred|hundreds\s+of|thousands\s+of|a\s+few|several|many|some|few|a\s+number\s+of|numerous|countless|multiple)
+        (?:\s+and\s+a\s+half)?|a\s+quarter(?:\s+of\s+an?)?|an?|a\s+single|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|dozens\s+of|half\s+an?|a\s+half|a\s+hundred|hundreds\s+of|thousands\s+of|a\s+few|several|many|some|few|a\s+number\s+of|numerous|countless|multiple)
         """;
 
     private const string Unit = """

@@ -943,11 +943,14 @@ internal sealed class TimexResolver
             return new Resolved(null, c.Relative < 0 ? "PAST_REF" : "FUTURE_REF", TimeAnchor.None);
         double n = c.Count.Value;
         string unit = c.Unit!;
-        // A fraction counts in the next smaller unit: "a year and a half ago" is 18 months ago.
+        // A fraction counts in the next smaller unit: "a year and a half ago" is 18 months ago, "half a century ago" 50 years.
         if (n != Math.Floor(n))
         {
             (unit, n) = unit switch
             {
+                "DE" => ("Y", n * 10),
+                "CE" => ("Y", n * 100),
+                "ML" => ("Y", n * 1000),
                 "Y" => ("M", n * 12),
                 "M" => ("D", Math.Round(n * 30)),
                 "W" => ("D", n * 7),
