@@ -59,7 +59,10 @@ internal static class EntityLexicons
     public static FrozenSet<string> PartyAbbreviations { get; } = Lexicon.Get("party-abbreviations").Entries.Select(e => e.Text).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Titles of religious, judicial and royal office that head a person's name but are no part of it ("Justice", "Cardinal", "Pope"; person-titles.tsv).</summary>
-    public static FrozenSet<string> PersonTitles { get; } = Lexicon.Get("person-titles").All;
+    public static FrozenSet<string> PersonTitles { get; } = Lexicon.Get("person-titles").All.Except(Lexicon.Get("person-titles").Tagged("before")).ToFrozenSet(Lexicon.Get("person-titles").All.Comparer);
+
+    /// <summary>Words that belong to such a title only right before it ("Associate Justice", "Crown Prince"; person-titles.tsv, tag before).</summary>
+    public static FrozenSet<string> PersonTitleModifiers { get; } = Lexicon.Get("person-titles").Tagged("before");
 
     /// <summary>The royal titles of person-titles.tsv ("King", "Prince"), which also open places named for a person ("Prince George").</summary>
     public static FrozenSet<string> RoyalTitles { get; } = Lexicon.Get("person-titles").Tagged("royal");
@@ -174,6 +177,9 @@ internal static class EntityLexicons
 
     /// <summary>A title of person-titles.tsv, compared without a final full stop ("Rev.").</summary>
     public static bool IsPersonTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
+
+    /// <summary>A word of <see cref="PersonTitleModifiers"/>, compared without a final full stop.</summary>
+    public static bool IsPersonTitleModifier(ReadOnlySpan<char> word) => word.Length > 0 && PersonTitleModifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
 
     public static bool IsStrongTitleWord(ReadOnlySpan<char> word) => word.Length > 0 && StrongTitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
 }

@@ -90,7 +90,8 @@ internal static partial class MentionShaper
     /// only where what follows it is a person's: the tagger read the whole as a person, or a given name (the name files',
     /// the actor dictionaries') opens the capitalised words after it (two to four after a royal title) and no head noun of an organisation, place or
     /// facility ends them. Before the title
-    /// only other titles ("Associate" is none) or an organisation ending in its head noun ("Supreme Court"), which is kept.
+    /// only other titles, a word of the title right before it ("Associate", "Crown"), or an organisation ending in its head
+    /// noun ("Supreme Court"), which is kept.
     /// </summary>
     /// <param name="actors">Knows more given names ("Francis") than the name files do.</param>
     private static List<EntityMention>? SplitPersonTitle(string text, Token[] tokens, EntityMention m, Actors.ActorTable? actors)
@@ -120,13 +121,15 @@ internal static partial class MentionShaper
         if (!person)
             return null;
         bool titlesBefore = true;
+        // "Associate Justice …", "Crown Prince …": a word that belongs to the title right before it (person-titles.tsv, tag
+        // before) is part of the title, as another title is.
         for (int t = first; t < title && titlesBefore; t++)
-            titlesBefore = IsRole(tokens[t].Span(text));
+            titlesBefore = IsRole(tokens[t].Span(text)) || (t == title - 1 && char.IsUpper(text[tokens[t].Start]) && EntityLexicons.IsPersonTitleModifier(tokens[t].Span(text)));
         var result = new List<EntityMention>(2);
         if (!titlesBefore)
         {
             // "Supreme Court | Justice …": an organisation of two words or more ending in its head noun; anything else before
-            // the title ("Associate Justice …", "Crown Prince …") leaves the tagger's name as it was.
+            // the title ("Acting Justice …") leaves the tagger's name as it was.
             if (title - first < 2 || !EntityLexicons.OrganisationHeads.Contains(tokens[title - 1].Span(text)))
                 return null;
             result.Add(new EntityMention(tokens[first].Start, tokens[title - 1].End, EntityTypes.Organization, first, title - first));

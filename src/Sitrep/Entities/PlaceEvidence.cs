@@ -80,6 +80,10 @@ internal static class PlaceEvidence
         var institution = new Dictionary<string, int>(StringComparer.Ordinal);
         var person = new HashSet<string>(StringComparer.Ordinal);
         HashSet<string>? articled = null;
+        // The names a preposition stands right before, with no article between ("in Jackson", not "in the Jackson probe").
+        HashSet<string>? bare = null;
+        // The names whose nouns of place follow their possessive ("Korveth's capital"; counted in strong too).
+        Dictionary<string, int>? possessive = null;
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
@@ -95,14 +99,23 @@ internal static class PlaceEvidence
             if (EntityLexicons.IsTitleWord(previous) && previous.Length > 0 && char.IsUpper(previous[0]) || (next is "," && afterNext is "who" or "whose"))
                 person.Add(keys[i]);
             // "in the Ford administration": a preposition before an office holder's term says nothing of a place.
+            bool afterArticle = AfterArticle(text, m.Start);
             if (PrepositionLookup.Contains(previous) && next is not ("'s" or "’s") && !TypeRefiner.BeforeOfficeTerm(text, m.End))
+            {
                 weak[keys[i]] = weak.GetValueOrDefault(keys[i]) + 1;
+                if (!afterArticle)
+                    (bare ??= new HashSet<string>(StringComparer.Ordinal)).Add(keys[i]);
+            }
             // "in the Jim Crow South": a name after an article is no person's name written in full.
-            if (AfterArticle(text, m.Start))
+            if (afterArticle)
                 (articled ??= new HashSet<string>(StringComparer.Ordinal)).Add(keys[i]);
-            if (EntityLexicons.PlaceNouns.Contains(next) || (next is "'s" or "’s" && EntityLexicons.PlaceNouns.Contains(afterNext))
-                || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
+            if (EntityLexicons.PlaceNouns.Contains(next) || (previous is "of" && EntityLexicons.PlaceNouns.Contains(beforePrevious)))
                 strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
+            else if (next is "'s" or "’s" && EntityLexicons.PlaceNouns.Contains(afterNext))
+            {
+                strong[keys[i]] = strong.GetValueOrDefault(keys[i]) + 1;
+                (possessive ??= new Dictionary<string, int>(StringComparer.Ordinal))[keys[i]] = possessive.GetValueOrDefault(keys[i]) + 1;
+            }
             else if (next is "'s" or "’s" && EntityLexicons.Institutions.MatchAt(text, SkipPossessive(text, m.End)) > 0)
                 institution[keys[i]] = institution.GetValueOrDefault(keys[i]) + 1;
         }
@@ -178,8 +191,15 @@ internal static class PlaceEvidence
             {
                 // "a sunken cost in Donald Trump", "faith in Julia Pierson": a preposition alone makes no place of a person the
                 // tagger read whole, a given name and a surname, never after "the" ("in Santa Barbara": a town the lists know still is one).
-                "PERSON" => strong.ContainsKey(key)
-                    || (weak.ContainsKey(key) && !given && !(inPlaceList?[first] != true && articled?.Contains(key) != true && OpensWithGivenName(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start))))
+                // "Robert Mueller … in the Mueller investigation": the surname of a person named in full, after a preposition
+                // and an article, names the thing the noun after it says ("investigation"), no place; "Andrew Jackson … in
+                // Jackson", the preposition right before the name, still makes one.
+                // "Hillary Clinton … Clinton's state campaign": a person has a state, a district, a country of their own, so a
+                // noun of place after the possessive of the surname of a person named in full makes no place of it.
+                "PERSON" => (strong.ContainsKey(key) && !(surnames?.Contains(key) == true && !given && !key.Contains(' ', StringComparison.Ordinal)
+                        && possessive?.GetValueOrDefault(key) == strong[key]))
+                    || (weak.ContainsKey(key) && !given && !(inPlaceList?[first] != true && articled?.Contains(key) != true && OpensWithGivenName(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)))
+                        && (bare?.Contains(key) == true || surnames?.Contains(key) != true))
                     || (institution.ContainsKey(key) && !named)
                     || (joined?.Contains(key) == true && surnames?.Contains(key) != true && !given),
                 // "in English", "in Islam": a plain name needs a noun of place, as an organisation does ("in Congress").
