@@ -67,7 +67,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-objects") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -302,8 +302,10 @@ internal sealed class EventFinder
                 if (char.IsUpper(span[0]) && timed[i])
                     continue;
                 // A noun that is the object of an event verb already read is that event ("imposed sanctions on").
+                // "without offering assistance", "without warning": an act named after "without" did not happen.
                 if (NounEvent(text, tokens, i, end) is { } noun && !NamesCharge(text, tokens, i + noun.Words.Length - 1, end) && !(events.Count > 0 && events[^1].Start == sentence.Start && events[^1].CueEnd >= tokens[Math.Max(first, i - 2)].Start)
-                    && !(noun.Type == "PROTEST" && CampaignRally(text, tokens, owner, input.Mentions, first, end, i)))
+                    && !(noun.Type == "PROTEST" && CampaignRally(text, tokens, owner, input.Mentions, first, end, i))
+                    && !AfterWithout(text, tokens, first, i) && !(i - 1 >= first && tokens[i - 1].Kind == TokenKind.Word && AfterWithout(text, tokens, first, i - 1)))
                 {
                     var (nounType, nounMode) = (noun.Type, noun.Mode);
                     if (nounType == "ASSAULT" && noun.Words.Length == 1 && IsStrike(span))
@@ -373,6 +375,13 @@ internal sealed class EventFinder
                 // at, and "hurt" other than a passive injury, name no act of force; "bombers target a church", "two people were hurt"
                 // stay (event-harm-forms.tsv).
                 if (type == "ASSAULT" && last == i && HarmForms.Contains(span) && !HarmAct(text, tokens, owner, first, end, i, nominal))
+                    type = null;
+                // "badly damaged the reputation of", "would harm the economy", "relations were damaged": harm to standing, trust,
+                // chances or an economy is no act of force (event-harm-objects.tsv); "damaged a mosque" stays.
+                if (type == "ASSAULT" && last == i && HarmObjectVerbs.Contains(span) && FigurativeHarm(text, tokens, owner, first, end, i))
+                    type = null;
+                // "slammed without warning", "left without a fight": an act named after "without" did not happen.
+                if (type is not null && last == i && AfterWithout(text, tokens, first, i))
                     type = null;
                 // "support for the bill among GOP leaders", "won bipartisan support.", "with the support of": the bare form
                 // before a preposition of a noun or at the clause's end, with no subject, auxiliary or "to" before it, is the
@@ -645,7 +654,46 @@ internal sealed class EventFinder
             if (!harm)
                 break;
         }
-        return false;
+        // "A strong earthquake on the main island of Java killed eight", "A gas leak that occurred at a plant in X, Y, has killed
+        // ten": the harm verb's subject is the sentence's opening phrase, a hazard followed by its place or a relative clause.
+        return harm && !noun && !participle && OpeningHazard(text, tokens, first, cue, armed);
+    }
+
+    /// <summary>Farthest a harm verb reaches back for a hazard that opens its sentence (in tokens).</summary>
+    private const int OpeningHazardReach = 30;
+
+    /// <summary>
+    /// The sentence opens with a phrase whose head, within its first five words, is a hazard, and what stands between it and
+    /// the harm verb at <paramref name="cue"/> is that hazard's place or relative clause: it starts with a preposition of place
+    /// or "that"/"which", and holds no clause word ("and", "but", "when", "who", "where" …), no quotation and no punctuation
+    /// but commas. The window before the verb (<see cref="HazardWindow"/>) misses such a subject.
+    /// </summary>
+    private bool OpeningHazard(string text, Token[] tokens, int first, int cue, bool armed)
+    {
+        int head = -1;
+        for (int p = first; p < Math.Min(cue, first + 5); p++)
+        {
+            // "A 6.1-magnitude earthquake": numbers and hyphens may qualify the head.
+            if (tokens[p].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Dash))
+                return false;
+            if (tokens[p].Kind == TokenKind.Word && IsHazard(text, tokens, first, p, armed))
+            {
+                head = p;
+                break;
+            }
+        }
+        if (head < 0 || head + 1 >= cue || cue - head > OpeningHazardReach
+            || !IsAny(tokens[head + 1].Span(text), "on", "in", "at", "near", "off", "along", "across", "outside", "inside", "that", "which"))
+            return false;
+        for (int p = head + 2; p < cue; p++)
+        {
+            var span = tokens[p].Span(text);
+            if (tokens[p].Kind is TokenKind.Quote or TokenKind.Dash || (tokens[p].Kind == TokenKind.Punctuation && span is not ","))
+                return false;
+            if (tokens[p].Kind == TokenKind.Word && IsAny(span, "and", "but", "or", "when", "while", "after", "because", "as", "who", "whom", "where", "that", "which", "said", "says", "say", "according"))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -903,6 +951,64 @@ internal sealed class EventFinder
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmForms = HarmFormList.Entries.Select(e => e.Text).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmNouns = HarmFormList.Tagged("noun").GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmPassives = HarmFormList.Tagged("passive").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmObjectForms = HarmFormList.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A verb's object stands right after <paramref name="i"/>: a name, a number, an article, possessive or object pronoun.</summary>
+    private static bool ObjectAfter(string text, Token[] tokens, int[] owner, int end, int i)
+    {
+        if (i + 1 >= end)
+            return false;
+        var next = tokens[i + 1];
+        return owner[i + 1] >= 0 || next.Kind == TokenKind.Number
+            || (next.Kind == TokenKind.Word && IsAny(next.Span(text), "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "him", "them", "us", "me", "it", "anyone", "people", "civilians"));
+    }
+
+    /// <summary>What a harm verb harms when the harm is to standing, trust, chances or an economy (event-harm-objects.tsv): the verbs (tag verb) and the nouns (tag object).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon HarmObjectList = Sitrep.Lexicons.Lexicon.Get("event-harm-objects");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmObjectVerbs = HarmObjectList.Tagged("verb").GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HarmObjects = HarmObjectList.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The harm verb at <paramref name="i"/> harms something of event-harm-objects.tsv: the head of its object, within five
+    /// words after it and before a preposition, clause word or punctuation ("damage the president's political standing by …"),
+    /// or the subject of its passive, a word of the phrase before its forms of "be" (over adverbs and modals: "relations were badly damaged").
+    /// </summary>
+    private static bool FigurativeHarm(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        for (int p = i + 1; p < Math.Min(end, i + 6); p++)
+        {
+            if (tokens[p].Kind != TokenKind.Word || (owner[p] < 0 && IsAny(tokens[p].Span(text), "of", "by", "in", "on", "at", "with", "for", "to", "from", "and", "or", "but", "that", "which", "who", "while", "as", "if", "when", "because", "than")))
+                break;
+            if (owner[p] < 0 && HarmObjects.Contains(tokens[p].Span(text)))
+                return true;
+        }
+        int b = i - 1;
+        while (b >= first && tokens[b].Kind == TokenKind.Word && owner[b] < 0
+            && ((tokens[b].Span(text).Length > 3 && tokens[b].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+                || IsAny(tokens[b].Span(text), "not", "never", "also", "even", "all", "been", "being", "be", "will", "would", "could", "may", "might", "can", "has", "have", "had")))
+            b--;
+        if (b < first || !IsAny(tokens[b].Span(text), "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
+            return false;
+        // The passive's subject phrase: the words before the form of "be", back to punctuation or a clause word, over at
+        // most six ("Relations between the two neighbours were damaged").
+        for (int p = b - 1; p >= Math.Max(first, b - 6); p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || (owner[p] < 0 && IsAny(tokens[p].Span(text), "and", "but", "or", "that", "which", "who", "when", "after", "as", "while", "because", "if")))
+                return false;
+            if (owner[p] < 0 && HarmObjects.Contains(tokens[p].Span(text)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The cue stands right after "without", over an article or "any" ("without warning", "without a fight"): the act did not happen.</summary>
+    private static bool AfterWithout(string text, Token[] tokens, int first, int i)
+    {
+        int b = i - 1;
+        if (b >= first && IsAny(tokens[b].Span(text), "a", "an", "any", "the"))
+            b--;
+        return b >= first && tokens[b].Kind == TokenKind.Word && IsAny(tokens[b].Span(text), "without");
+    }
 
     /// <summary>
     /// The harm form of event-harm-forms.tsv at <paramref name="i"/> names an act of force: a noun form (tag noun) only as a
@@ -925,13 +1031,11 @@ internal sealed class EventFinder
                 return false;
             if (b >= first && tokens[b].Kind == TokenKind.Word && (In(text, tokens, b, WordSet.VerbContext) || tokens[b].Span(text).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[b].Span(text).EndsWith("n’t", StringComparison.OrdinalIgnoreCase)))
                 return true;
-            if (i + 1 >= end)
-                return false;
-            var next = tokens[i + 1];
-            var nextSpan = next.Span(text);
-            return owner[i + 1] >= 0 || next.Kind == TokenKind.Number
-                || (next.Kind == TokenKind.Word && IsAny(nextSpan, "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "him", "them", "us", "me", "it", "anyone", "people", "civilians"));
+            return ObjectAfter(text, tokens, owner, end, i);
         }
+        // "damaging information", "politically damaging": the adjective, unless its object follows ("damaging the car").
+        if (HarmObjectForms.Contains(span))
+            return ObjectAfter(text, tokens, owner, end, i);
         if (HarmPassives.Contains(span))
         {
             if (b >= first && tokens[b].Kind == TokenKind.Word && IsAny(tokens[b].Span(text), "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting", "'s", "’s"))
