@@ -22,6 +22,33 @@ public sealed class DocumentCoreferenceTests
     }
 
     [Fact]
+    public void An_acronym_the_dictionaries_give_a_meaning_does_not_unasked_spell_another_name()
+    {
+        var actors = Sitrep.Entities.Actors.ActorTable.Parse("vu\tORG\t\tigo\t\nvalorian union\tORG\t\tigo\t\n", "", "");
+        (Mention[] Mentions, DocumentEntity[] Entities) Run(string text, params (string Text, string Type)[] names)
+        {
+            var mentions = new List<Mention>();
+            int from = 0;
+            foreach (var (name, type) in names)
+            {
+                int start = text.IndexOf(name, from, StringComparison.Ordinal);
+                mentions.Add(new Mention(start, start + name.Length, type));
+                from = start + name.Length;
+            }
+            return DocumentCoreference.Resolve(text, mentions, CountryTable.Default, actors);
+        }
+
+        // "V.U." is the union the dictionaries know it as, not the university the article names elsewhere.
+        var (m, _) = Run("Delegates to the V.U. met on Monday. Students at the Vantor University marched.", ("V.U.", "ORG"), ("Vantor University", "ORG"));
+        Assert.NotEqual(m[0].Entity, m[1].Entity);
+        // Its own meaning is still spelled by it, and so is a name it abbreviates that has no meaning listed.
+        (m, _) = Run("The Valorian Union said the V.U. would meet.", ("Valorian Union", "ORG"), ("V.U.", "ORG"));
+        Assert.Equal(m[0].Entity, m[1].Entity);
+        (m, _) = Run("The Karst Mining Board said the KMB would meet.", ("Karst Mining Board", "ORG"), ("KMB", "ORG"));
+        Assert.Equal(m[0].Entity, m[1].Entity);
+    }
+
+    [Fact]
     public void A_surname_is_the_person_named_before_it_and_takes_the_person_type()
     {
         var (m, e) = Resolve(

@@ -213,6 +213,24 @@ public sealed class EntityResolverTests
         Assert.Equal(index.Links[("washington", 0)], index.Links[("washington2", 0)]);
     }
 
+    [Fact]
+    public void Two_papers_an_article_each_shortens_to_their_shared_head_word_stay_two()
+    {
+        var index = new MemoryIndex();
+        DocumentEntity Paper(params string[] names) => new(names[0], "MEDIA", null, names, []);
+        index.Add("harbor", Paper("Harbor City Ledger", "Ledger"));
+        index.Add("millbrook", Paper("Millbrook Ledger", "Ledger"));
+        index.Add("harbor2", Paper("Harbor City Ledger"));
+        index.Add("millbrook2", Paper("Millbrook Ledger", "Ledger"));
+
+        Assert.Empty(Resolve(index));
+
+        // "the Ledger" is each article's shorthand, not a name either paper is known by elsewhere.
+        Assert.NotEqual(index.Links[("harbor", 0)], index.Links[("millbrook", 0)]);
+        Assert.Equal(index.Links[("harbor", 0)], index.Links[("harbor2", 0)]);
+        Assert.Equal(index.Links[("millbrook", 0)], index.Links[("millbrook2", 0)]);
+    }
+
     private static IReadOnlyList<Sitrep.Ingest.InputFailure> Resolve(MemoryIndex index) =>
         new EntityResolver(index).Update(index.Feed.Cursor("entity-resolution", []), TestContext.Current.CancellationToken);
 

@@ -64,6 +64,9 @@ public sealed class ActorTable
         return Of(name.ToString());
     }
 
+    /// <summary>The exact keys of every name the dictionaries list.</summary>
+    internal IEnumerable<string> Keys => _names.Keys;
+
     /// <summary>What the dictionaries say of an exact key, or null.</summary>
     public ActorInfo? OfKey(string exactKey) => _names.GetValueOrDefault(exactKey);
 

@@ -93,7 +93,7 @@ internal static partial class DocumentCoreference
         LinkDemonymsOfPlaces(words, types, country, demonym, sets);
         LinkNamesGivenTwice(text, mentions, types, country, sets);
         LinkActorAliases(words, types, country, sets, countries, actors);
-        LinkAcronyms(surface, words, types, country, same, sets, countries);
+        LinkAcronyms(surface, words, types, country, same, sets, countries, actors);
         // Which of two relatives sharing a surname each surname alone names, where the mention says so ("Mrs. Clinton").
         var relative = RelativesByEvidence(text, mentions, surface, words, core, types, country);
         LinkSameNames(words, types, country, same, sets, relative);
@@ -413,7 +413,7 @@ internal static partial class DocumentCoreference
     /// <summary>A party tag after a legislator's name ("R-Ohio", "D-N.Y.", "R-N.C."): neither a name nor an acronym of anything named nearby.</summary>
     internal static bool IsPartyTag(string s) => s.Length > 2 && s[0] is 'R' or 'D' or 'I' && s[1] == '-';
 
-    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets, CountryTable countries)
+    private static void LinkAcronyms(string[] surface, string[][] words, string[] types, string?[] country, int[] same, DisjointSets sets, CountryTable countries, ActorTable actors)
     {
         int n = surface.Length;
         // Each acronym mention's key, and each name's initials, made once (they were made again for every pair).
@@ -434,6 +434,7 @@ internal static partial class DocumentCoreference
                 continue;
             var names = new List<int>();
             var joined = letters[2..];
+            var meanings = AcronymMeanings.Of(surface[i], joined, actors);
             for (int j = 0; j < n; j++)
             {
                 if (types[j] == Person || country[j] is not null || words[j].Length < 2 || IsPlace(types[i]) != IsPlace(types[j]) || IsPartyTag(surface[j]))
@@ -450,7 +451,11 @@ internal static partial class DocumentCoreference
                     initials[r] = NameKeys.InitialsIn(surface[r]);
                     initialsMade[r] = true;
                 }
-                if (NameKeys.Abbreviates(surface[i], words[j], nationality, initials[r], joined))
+                // An acronym the dictionaries list with a meaning of their own ("UN", the United Nations) is, unasked,
+                // that meaning: the "University of Nevada" that "U.N." also spells is another thing. A name they list
+                // too, or one sharing most of the meaning's words, is still spelled by it.
+                if (NameKeys.Abbreviates(surface[i], words[j], nationality, initials[r], joined)
+                    && (meanings is null || actors.OfKey(string.Join(' ', words[j])) is not null || AcronymMeanings.Means(meanings, surface[j])))
                     names.Add(j);
             }
             spelled[letters] = names;

@@ -152,6 +152,8 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
         }
         bool person = entity.Type == "PERSON";
         var shortForms = person ? [] : ShortFormKeys(nameWords, countries);
+        if (entity.Type is "MEDIA" or "FACILITY")
+            AddKindShortForms(shortForms, nameWords, entity.Type == "MEDIA" ? "m:" : "f:");
         for (int k = 0; k < nameWords.Length; k++)
         {
             var alias = NameAt(entity, k);
@@ -297,6 +299,36 @@ public sealed record ResolutionKeys(IReadOnlyList<string> Strong, IReadOnlyList<
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The "m:" (outlet) or "f:" (site) keys of one-word names (kind words aside) that are a word of a longer
+    /// name of the same entity: "the Times" beside the "Washington Times", "the Post" beside the "Jerusalem Post".
+    /// The article's shorthand is the head word that many outlets share, not a name of this one: filed and weighed
+    /// as a full name, it made every later "X Times" that an article also called "the Times" the first Times the
+    /// store knew (the Washington and Tampa Bay Times under the New York Times). It only proposes, like a one-word name.
+    /// </summary>
+    private static void AddKindShortForms(List<string> shortForms, string[][] nameWords, string prefix)
+    {
+        var kindless = new List<string[]>(nameWords.Length);
+        foreach (var words in nameWords)
+        {
+            if (NameKeys.WithoutArticles(words) is { Length: > 0 } core && DocumentCoreference.WithoutKindWords(core) is { Length: > 0 } named)
+                kindless.Add(named);
+        }
+        foreach (var shorter in kindless)
+        {
+            foreach (var longer in kindless)
+            {
+                // One word only: a longer name inside a still longer one ("Washington Post" in the tagger's
+                // "Editorial Board, Washington Post") is a name of its own.
+                if (shorter.Length == 1 && longer.Length > 1 && IndexOf(longer, shorter, plural: false) >= 0)
+                {
+                    Add(shortForms, prefix + string.Join(' ', shorter));
+                    break;
+                }
+            }
+        }
     }
 
     /// <param name="plural">Whether a word may stand for its plural: not in "Education and Justice Departments", which names two.</param>
