@@ -533,7 +533,7 @@ internal sealed partial class FinderRun
         // cue's object (and a time) only a phrase of where, when or how the deed was done is left, which is not
         // what was said, whatever the cue (before, only a verb of saying gave no words for it, and "passed",
         // "sued", "launched" reported "after a long debate", "in federal court").
-        if (ObjectBefore(frame, from) && OccasionOnly(from, s1) && !CommaOrComplexPreposition(from, s1))
+        if (ObjectBefore(frame, from) && OccasionOnly(from, s1) && !CommaOrComplexPreposition(from, s1) && !BareNounComplement(frame, from))
             return null;
         // "…,” Deputy Director of Parks Tom Okafor said, the Ledger reported.", "… said, according to the Ledger.":
         // after the cue and a comma only a second attribution closes the sentence, the place the words appeared;
@@ -615,6 +615,18 @@ internal sealed partial class FinderRun
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The object is one lower-case noun with no determiner right before the preposition at <paramref name="from"/>:
+    /// "voiced confidence in the ability of …", "expressed interest in …": the phrase is the noun's complement, what the
+    /// stance is about, not a place or time of the deed (allsides sample, branch qa-quotes52).
+    /// </summary>
+    private bool BareNounComplement(Frame frame, int from)
+    {
+        int first = _view.FirstTokenAtOrAfter(frame.CueEnd);
+        return first >= 0 && first == from - 1 && _view.IsWord(first) && !_view.IsCapitalised(first) && _view.TokenMention[first] < 0
+            && !WordIn(first, SpeechWords.PersonalPronouns) && !WordIn(first, ObjectPronouns) && !WordIn(first, SpeechWords.Determiners);
     }
 
     /// <summary>
