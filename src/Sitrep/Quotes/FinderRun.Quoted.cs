@@ -434,6 +434,11 @@ internal sealed partial class FinderRun
                 continue;
             if (_view.IsCapitalised(k))
                 continue;
+            // "Assistant Secretary of Commerce", "Director of the National Park Service": "of" (and "the" after it)
+            // between capitalised title words is part of the title (before, the quotation before "…,” Assistant
+            // Secretary of Commerce X said" went unattributed, or to an outlet reporting it).
+            if (OfInCapitalisedTitle(k, a, b))
+                continue;
             var w = CueFeatures.Lower(_view.Word(k), buffer);
             if (WordIn(k, SpeechWords.PhraseStops) || WordIn(k, SpeechWords.Prepositions) || WordIn(k, SpeechWords.Determiners)
                 || WordIn(k, SpeechWords.PersonalPronouns) || WordIn(k, SpeechWords.Relatives) || WordIn(k, SpeechWords.IrregularPasts)
@@ -441,6 +446,20 @@ internal sealed partial class FinderRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Token <paramref name="k"/> is "of" between a capitalised word and a capitalised word (or "the" and one) inside
+    /// [a, b), or that "the": "Secretary of Commerce", "Director of the Census".
+    /// </summary>
+    private bool OfInCapitalisedTitle(int k, int a, int b)
+    {
+        if (WordIs(k, "the") && k - 1 > a && WordIs(k - 1, "of"))
+            k--;
+        if (!WordIs(k, "of") || k <= a || !_view.IsCapitalised(k - 1))
+            return false;
+        int next = WordIs(k + 1, "the") ? k + 2 : k + 1;
+        return next < b && _view.IsCapitalised(next);
     }
 
     /// <summary>Token <paramref name="t"/> closes an attribution: the end of its sentence, a comma, a semicolon, a dash or a quotation mark.</summary>

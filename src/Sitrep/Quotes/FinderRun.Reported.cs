@@ -529,6 +529,17 @@ internal sealed partial class FinderRun
         else if (!IsPassive(k) && SubjectOf(s0, k) is { Start: >= 0 } subject && subject.End <= k)
             SetSource(frame, subject.Start, subject.End, subject.Form);
         int from = PastLeadThat(SkipComplement(k, frame), s1);
+        // "The bill passed the House on Thursday after a long debate.", "sued the DNC in federal court": past the
+        // cue's object (and a time) only a phrase of where, when or how the deed was done is left, which is not
+        // what was said, whatever the cue (before, only a verb of saying gave no words for it, and "passed",
+        // "sued", "launched" reported "after a long debate", "in federal court").
+        if (ObjectBefore(frame, from) && OccasionOnly(from, s1) && !CommaOrComplexPreposition(from, s1) && !BareNounComplement(frame, from))
+            return null;
+        // "…,” Deputy Director of Parks Tom Okafor said, the Ledger reported.", "… said, according to the Ledger.":
+        // after the cue and a comma only a second attribution closes the sentence, the place the words appeared;
+        // it is not what was said (the words, if any, come before the cue).
+        if (IsComma(from - 1) && TrailingAttributionOnly(from, s1))
+            return null;
         // "Comey said at a news conference in New York." with no words after: the place of saying is
         // not what was said. Only after a verb of saying: other cues take such a phrase as their
         // object ("took a jab at …", "an interest in …").
@@ -588,6 +599,84 @@ internal sealed partial class FinderRun
         frame.Start = after.Start;
         frame.End = after.End;
         return frame;
+    }
+
+    /// <summary>
+    /// Between the cue's end and token <paramref name="from"/> stands the cue's object (a word that is not "that",
+    /// a particle of the cue such as "out", an adverb such as "only" or "repeatedly", or a time): "passed the House on
+    /// Thursday", "sued the DNC". Not "spoke only in evasive bromides": a manner phrase after a verb of speaking, whose
+    /// frame still gives the quotations after it their speaker (PolNeAR train).
+    /// </summary>
+    private bool ObjectBefore(Frame frame, int from)
+    {
+        for (int t = _view.FirstTokenAtOrAfter(frame.CueEnd); t >= 0 && t < from && t < _tokens.Length; t++)
+        {
+            if (_view.IsWord(t) && !WordIs(t, "that") && !WordIn(t, CueParticles) && !LyAdverb(t) && !WordIn(t, ModalFillers) && !WordIs(t, "only") && SkipTime(t, from) == t)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The object is one lower-case noun with no determiner right before the preposition at <paramref name="from"/>:
+    /// "voiced confidence in the ability of …", "expressed interest in …": the phrase is the noun's complement, what the
+    /// stance is about, not a place or time of the deed (allsides sample, branch qa-quotes52).
+    /// </summary>
+    private bool BareNounComplement(Frame frame, int from)
+    {
+        int first = _view.FirstTokenAtOrAfter(frame.CueEnd);
+        return first >= 0 && first == from - 1 && _view.IsWord(first) && !_view.IsCapitalised(first) && _view.TokenMention[first] < 0
+            && !WordIn(first, SpeechWords.PersonalPronouns) && !WordIn(first, ObjectPronouns) && !WordIn(first, SpeechWords.Determiners);
+    }
+
+    /// <summary>
+    /// From <paramref name="t"/> to the sentence's end a comma ("in Burlington, Vt., some free advice": the phrase
+    /// may hold the words), or the phrase opens with a compound preposition that is the cue's own ("in favor of",
+    /// "in support of", "in place of", "in case": votes and stances, no place or time; a closed class of English grammar).
+    /// </summary>
+    private bool CommaOrComplexPreposition(int t, int s1)
+    {
+        if (WordIs(t, "in") && (WordIs(t + 1, "favor") || WordIs(t + 1, "favour") || WordIs(t + 1, "support") || WordIs(t + 1, "place") || WordIs(t + 1, "case") || WordIs(t + 1, "lieu")))
+            return true;
+        for (int k = t; k < s1; k++)
+        {
+            if (IsComma(k))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// From <paramref name="t"/> to the sentence's end only a second attribution: "according to" and a short phrase
+    /// ("according to the Ledger."), or a short noun phrase and a verb of saying with at most a time or a place of saying
+    /// after it ("the Ledger reported.", "the Gazette reported Friday.", "CNN reports."). No quotation, "that" or comma.
+    /// </summary>
+    private bool TrailingAttributionOnly(int t, int s1)
+    {
+        int end = s1;
+        while (end > t && (IsSentenceEndPunct(end - 1) || _tokens[end - 1].Kind == TokenKind.Quote))
+            end--;
+        if (end <= t)
+            return false;
+        for (int k = t; k < end; k++)
+        {
+            if (IsComma(k) || WordIs(k, "that") || _tokens[k].Kind == TokenKind.Quote || _view.MarkRole[k] != 0)
+                return false;
+        }
+        if (WordIs(t, "according") && WordIs(t + 1, "to"))
+            return end - t <= 10 && end > t + 2;
+        // The noun phrase of the one who reported: an article or a capitalised word first, at most five words.
+        if (!(WordIs(t, "the") || _view.IsCapitalised(t) || _view.TokenMention[t] >= 0))
+            return false;
+        for (int k = t + 1; k < end && k - t <= 5; k++)
+        {
+            if (!IsStrongSpeechCue(k) && !(IsCue(k) && StatsOf(k) is { SourceBefore: >= 0.75f }))
+                continue;
+            // "the Ledger reported.", "… reported Friday.", "… reported in a story.": not "The Foundation refused to release …".
+            int after = SkipTime(k + 1, end);
+            return after >= end || OccasionOnly(after, s1);
+        }
+        return false;
     }
 
     /// <summary>
