@@ -72,7 +72,7 @@ internal sealed partial class FinderRun
                 continue;
             int s0 = _view.SentenceStart(k), s1 = _view.SentenceEnd(k);
             var frame = WordIs(k, "according") && WordIs(k + 1, "to") ? AccordingTo(k, s0, s1) : Reported(k, s0, s1);
-            if (frame is null)
+            if (frame is null || RelativeReportsBefore(frame, k))
                 continue;
             if (adverb >= 0)
             {
@@ -85,6 +85,16 @@ internal sealed partial class FinderRun
             _frames.Add(frame);
         }
     }
+
+    /// <summary>
+    /// "…, which touched on China's core interests", "Taylor, who testified publicly last week, called …", "…, who declined to
+    /// be named": a relative word that speaks words standing before it. The clause tells of the noun before it; what comes
+    /// before that is no one's words through it (read on unseen news, allsides sample 5505: such quotes were the sentence
+    /// before, with its own speaker and cue, or the bare noun the clause is about).
+    /// </summary>
+    private bool RelativeReportsBefore(Frame frame, int cue) =>
+        frame.Start < _tokens[cue].Start && frame.SourceStart >= 0 && frame.SourceEnd - frame.SourceStart <= 5
+        && _text.AsSpan(frame.SourceStart, frame.SourceEnd - frame.SourceStart) is "who" or "which" or "Who" or "Which";
 
     /// <summary>
     /// A speaker of one lower-case word that is no name, pronoun or noun but a verb form right after a finite
