@@ -52,6 +52,9 @@ internal static class EntityLexicons
 
     public static FrozenSet<string> MiscNamesWhole { get; } = MiscNames.Tagged("whole").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Greeting words before a holiday ("Merry", "Happy"; misc-names.tsv, tag greeting): no part of its name.</summary>
+    public static FrozenSet<string> Greetings { get; } = MiscNames.Tagged("greeting").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Religions named alone ("Islam", "Christianity"; misc-names.tsv, tag religion): MISC, no place or organisation.</summary>
     public static FrozenSet<string> Religions { get; } = MiscNames.Tagged("religion").ToFrozenSet(StringComparer.Ordinal);
 

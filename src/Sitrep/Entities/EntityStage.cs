@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("28", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("29", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -179,6 +179,8 @@ public sealed partial class EntityStage : IDocumentStage
         found = NameSpans.WithoutTimeWords(text, tokens, found);
         found = NameSpans.WithNamesJoinedByFor(text, tokens, found);
         found = NameSpans.WithWholeMiscNames(text, tokens, found);
+        found = NameSpans.WithParticiplesOpeningNames(text, tokens, found);
+        found = NameSpans.WithoutGreetings(text, tokens, found);
         found = DomainNames.Apply(text, tokens, found);
         found = MentionEvidence.WithOrganisationsBeforeTitles(text, tokens, found, _actors.Value);
         found = MentionEvidence.WithLeadingAcronymsSplit(text, tokens, found, _actors.Value);

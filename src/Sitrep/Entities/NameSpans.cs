@@ -6,7 +6,8 @@ namespace Sitrep.Entities;
 /// Bounds the tagger gets wrong on news text, mended from what the words around a name are:
 /// a weekday or month run into a name ("told Hewitt Tuesday", "a January Washington Post poll"),
 /// a title-case name cut at "for" ("Medicare | for All", "Americans | for Prosperity"), and a whole
-/// name of misc-names.tsv of which the tagger found only a part ("State of the | Union").
+/// name of misc-names.tsv of which the tagger found only a part ("State of the | Union"), a participle opening a name ("Planned | Parenthood"), a
+/// greeting before a holiday ("Merry | Christmas").
 /// </summary>
 internal static class NameSpans
 {
@@ -276,6 +277,107 @@ internal static class NameSpans
         }
         return result ?? mentions;
     }
+
+    /// <summary>
+    /// "to block Planned Parenthood", "the fight over Planned Parenthood's money", "that, Planned Parenthood, …": a capitalised past participle right
+    /// before a name in running text ("Planned", "United", "Concerned", "Allied") opens that name; the tagger, which
+    /// learned such words as verbs, often leaves it out ("Parenthood") and reads the rest as a person. The word is taken
+    /// in where a lower-case word, a comma or a dash comes right before it (so no sentence's or title-case headline's first word), and a name
+    /// opened by such a word is no person (a given name that ends in "-ed", "Ted", "Jared", "Reed", is no participle
+    /// here): typed an organisation. Both only where the rest of the name is common words of the dictionary, no given
+    /// name ("Crooked Hillary" is left), and the retyping not where the rest is a mention of its own in the article
+    /// ("Embattled Trump … Trump said").
+    /// </summary>
+    public static List<EntityMention> WithParticiplesOpeningNames(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int p = m.FirstToken - 1;
+            if (p < 1 || tokens[p].End != m.Start - 1 || text[m.Start - 1] != ' ' || tokens[p - 1].End != tokens[p].Start - 1
+                || (i > 0 && mentions[i - 1].End > tokens[p].Start)
+                || !IsParticiple(tokens[p].Span(text)) || !InsideSentence(text, tokens[p - 1]) || !AllCommonWords(text, tokens, m))
+                continue;
+            mentions[i] = m with { Start = tokens[p].Start, FirstToken = p, TokenCount = m.TokenCount + 1 };
+        }
+        HashSet<string>? names = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityTypes.Person || m.TokenCount < 2 || !IsParticiple(tokens[m.FirstToken].Span(text))
+                || !AllCommonWords(text, tokens, m with { FirstToken = m.FirstToken + 1, TokenCount = m.TokenCount - 1 }))
+                continue;
+            // Names found alone, not right after a participle ("… that Planned | Parenthood" at a sentence's start is the same name).
+            names ??= mentions.Where(x => x.FirstToken == 0 || !IsParticiple(tokens[x.FirstToken - 1].Span(text)))
+                .Select(x => text[x.Start..x.End]).ToHashSet(StringComparer.Ordinal);
+            if (!names.Contains(text[tokens[m.FirstToken + 1].Start..m.End]))
+                mentions[i] = m with { Type = EntityTypes.Organization };
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// "Merry Christmas to you all", "saying Happy Thanksgiving": a greeting word (misc-names.tsv, tag greeting) before a
+    /// holiday the list knows whole is no part of its name; the tagger reads the pair as a person's given name and surname,
+    /// which then makes every "Christmas" of the article that person. The greeting is cut off, and the holiday is MISC.
+    /// </summary>
+    public static List<EntityMention> WithoutGreetings(string text, Token[] tokens, List<EntityMention> mentions)
+    {
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.TokenCount < 2 || !EntityLexicons.Greetings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[m.FirstToken].Span(text)))
+                continue;
+            int next = tokens[m.FirstToken + 1].Start;
+            if (EntityLexicons.MiscNamesWhole.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next, m.End - next)))
+                mentions[i] = m with { Start = next, FirstToken = m.FirstToken + 1, TokenCount = m.TokenCount - 1, Type = EntityTypes.Miscellaneous };
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// A capitalised past participle of the dictionary: "Planned" (plan), "United" (unite), "Concerned" (concern),
+    /// "Allied" (ally); no given name of the name files.
+    /// </summary>
+    internal static bool IsParticiple(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0]) || !word.EndsWith("ed", StringComparison.Ordinal))
+            return false;
+        foreach (char c in word[1..])
+        {
+            if (!char.IsLower(c))
+                return false;
+        }
+        var lower = word.ToString().ToLowerInvariant();
+        if (!EntityLexicons.EnglishWords.Contains(lower) || EntityLexicons.EnglishNames.Contains(lower) || PersonGenders.GivenNames.ContainsKey(lower))
+            return false;
+        var stem = lower[..^2];
+        return EntityLexicons.EnglishWords.Contains(stem) || EntityLexicons.EnglishWords.Contains(lower[..^1])
+            || (stem.Length >= 3 && stem[^1] == stem[^2] && EntityLexicons.EnglishWords.Contains(stem[..^1]))
+            || (stem.EndsWith('i') && EntityLexicons.EnglishWords.Contains(stem[..^1] + "y"));
+    }
+
+    /// <summary>
+    /// Every word of the name is one the dictionary has in lower case and no given name ("Parenthood", "Women"): what a
+    /// participle opens is then no person's name ("Crooked Hillary", "Disgraced Franken" stay as they are).
+    /// </summary>
+    private static bool AllCommonWords(string text, Token[] tokens, EntityMention m)
+    {
+        for (int t = m.FirstToken; t < m.FirstToken + m.TokenCount; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word)
+                return false;
+            var lower = tokens[t].Span(text).ToString().ToLowerInvariant();
+            if (!EntityLexicons.EnglishWords.Contains(lower) || EntityLexicons.EnglishNames.Contains(lower) || PersonGenders.GivenNames.ContainsKey(lower))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A lower-case word, or a comma, semicolon or dash: what comes before it is no sentence's or headline's start.</summary>
+    private static bool InsideSentence(string text, Token token) =>
+        (token.Kind == TokenKind.Word && char.IsLower(text[token.Start]))
+        || (token.Length == 1 && text[token.Start] is ',' or ';' or '—' or '–');
 
     private static int TokenAt(Token[] tokens, int position)
     {
