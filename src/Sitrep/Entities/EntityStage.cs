@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("29", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("30", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -57,7 +57,7 @@ public sealed partial class EntityStage : IDocumentStage
     /// A name followed by another in brackets names one thing twice: an acronym ("Popular Front
     /// (PF)") or a translation ("Kata'ib X (X Brigades)"). The pair shares one type, an
     /// organisation's where either reads as one, and every later use of either name in the article
-    /// takes that type too.
+    /// takes that type too. A person's full name beside an organisation or place (<see cref="IsAffiliation"/>) is two things.
     /// </summary>
     internal static void ShareTypesOfNamesForOneThing(string text, List<Mention> mentions)
     {
@@ -100,6 +100,11 @@ public sealed partial class EntityStage : IDocumentStage
             // place before it, which gives it no type.
             if (IsAcronym(bracketed.Text(text)) && name.Type is "GPE" or "LOC" && StandsForMore(text, name, bracketed))
                 continue;
+            // "Pat Rowe (Homeland Security)", "Lena Marsh (United Nations)" in a list of appointees: a person's full name
+            // beside an organisation or place is where the person works, not a second name of theirs. Typing the person
+            // as the organisation made coreference join the two into one entity.
+            if (IsAffiliation(text, name, bracketed) || IsAffiliation(text, bracketed, name))
+                continue;
             string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
             known.TryAdd(Key(name.Text(text)), type);
@@ -114,6 +119,15 @@ public sealed partial class EntityStage : IDocumentStage
                 mentions[i] = mentions[i] with { Type = type, Cued = cued?.Contains(key) == true };
         }
     }
+
+    /// <summary>
+    /// A person's full name (typed a person, two to four words, the first a given name of the name files) and, beside it,
+    /// a name of an organisation or place that is no acronym: two things. "Kataib Hezbollah (KH)" (an acronym) and
+    /// "Ali Khamenei (Khamenei)" (two people's names) are still one.
+    /// </summary>
+    private static bool IsAffiliation(string text, Mention person, Mention other) =>
+        person.Type == "PERSON" && other.Type is "ORG" or "GPE" or "LOC" && !IsAcronym(other.Text(text))
+        && PlaceEvidence.OpensWithGivenName(text.AsSpan(person.Start, person.End - person.Start));
 
     /// <summary>
     /// The bracketed acronym has more letters than the name before it has words, opens with another letter than the

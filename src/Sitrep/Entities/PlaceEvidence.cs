@@ -223,7 +223,7 @@ internal static class PlaceEvidence
     }
 
     /// <summary>Two to four words, the first a given name of the name files ("Donald Trump"; not "Santa Barbara").</summary>
-    private static bool OpensWithGivenName(ReadOnlySpan<char> name)
+    internal static bool OpensWithGivenName(ReadOnlySpan<char> name)
     {
         int space = name.IndexOf(' ');
         if (space <= 0 || name.Count(' ') > 3 || space > 32)
