@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("30", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("31", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 
@@ -81,7 +81,7 @@ public sealed partial class EntityStage : IDocumentStage
             }
             // "Mike Pence (R-IN)": the party and state after a legislator's name say a person, whatever
             // the tagger made of the tag.
-            if (Resolution.DocumentCoreference.IsPartyTag(bracketed.Text(text)))
+            if (Resolution.DocumentCoreference.IsPartyTag(bracketed.Text(text)) || IsBracketedPartyLetter(text, bracketed.Start, bracketed.End))
             {
                 known[Key(name.Text(text))] = "PERSON";
                 (cued ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(name.Text(text)));
@@ -98,14 +98,14 @@ public sealed partial class EntityStage : IDocumentStage
             }
             // "the Islamic State in Iraq and Syria (ISIS)" with only "Syria" found: the acronym stands for more than the
             // place before it, which gives it no type.
-            if (IsAcronym(bracketed.Text(text)) && name.Type is "GPE" or "LOC" && StandsForMore(text, name, bracketed))
+            if (Acronyms.IsAcronym(bracketed.Text(text)) && name.Type is "GPE" or "LOC" && StandsForMore(text, name, bracketed))
                 continue;
             // "Pat Rowe (Homeland Security)", "Lena Marsh (United Nations)" in a list of appointees: a person's full name
             // beside an organisation or place is where the person works, not a second name of theirs. Typing the person
             // as the organisation made coreference join the two into one entity.
             if (IsAffiliation(text, name, bracketed) || IsAffiliation(text, bracketed, name))
                 continue;
-            string type = IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
+            string type = Acronyms.IsAcronym(bracketed.Text(text)) || name.Type == "ORG" ? name.Type
                 : bracketed.Type == "ORG" ? "ORG" : name.Type;
             known.TryAdd(Key(name.Text(text)), type);
             known.TryAdd(Key(bracketed.Text(text)), type);
@@ -122,11 +122,12 @@ public sealed partial class EntityStage : IDocumentStage
 
     /// <summary>
     /// A person's full name (typed a person, two to four words, the first a given name of the name files) and, beside it,
-    /// a name of an organisation or place that is no acronym: two things. "Kataib Hezbollah (KH)" (an acronym) and
+    /// a name of an organisation, place or thing that is no acronym: two things ("the Affordable Care Act (Tom Price)", a
+    /// law and the person who would repeal it; the given name may be one given to both sexes, "Kelly Ayotte"). "Kataib Hezbollah (KH)" (an acronym) and
     /// "Ali Khamenei (Khamenei)" (two people's names) are still one.
     /// </summary>
     private static bool IsAffiliation(string text, Mention person, Mention other) =>
-        person.Type == "PERSON" && other.Type is "ORG" or "GPE" or "LOC" && !IsAcronym(other.Text(text))
+        person.Type == "PERSON" && other.Type is "ORG" or "GPE" or "LOC" or "MISC" && !Acronyms.IsAcronym(other.Text(text))
         && PlaceEvidence.OpensWithGivenName(text.AsSpan(person.Start, person.End - person.Start));
 
     /// <summary>
@@ -151,19 +152,6 @@ public sealed partial class EntityStage : IDocumentStage
     }
 
     private static string Key(string name) => name.Replace(".", "", StringComparison.Ordinal);
-
-    private static bool IsAcronym(string s)
-    {
-        int capitals = 0;
-        foreach (char c in s)
-        {
-            if (char.IsUpper(c))
-                capitals++;
-            else if (c != '.' && c != '&')
-                return false;
-        }
-        return capitals >= 2;
-    }
 
     public void Process(Pipeline.DocumentContext context)
     {
@@ -229,6 +217,7 @@ public sealed partial class EntityStage : IDocumentStage
         ProgrammeEvidence.Apply(text, mentions, inPlaceList, _actors.Value);
         CountiesNamedWithoutTheirHead(text, mentions);
         PlaceEvidence.Apply(text, mentions, _actors.Value, inPlaceList);
+        CourtCases(text, mentions, _actors.Value, _countries.Value);
         mentions.RemoveAll(m => IsBracketedPartyTag(text, m));
         return mentions;
     }
@@ -275,7 +264,7 @@ public sealed partial class EntityStage : IDocumentStage
                 continue;
             var name = m.Text(text);
             bool firstName = m.Type != "MISC" && firstNames?.Contains(name) == true;
-            if ((!surnames.Contains(name) && !firstName) || kept?.Contains(name) == true || IsAcronym(name) || actors.Of(name) is not null)
+            if ((!surnames.Contains(name) && !firstName) || kept?.Contains(name) == true || Acronyms.IsAcronym(name) || actors.Of(name) is not null)
                 continue;
             mentions[i] = m with { Type = "PERSON", Cued = false };
         }
@@ -314,6 +303,76 @@ public sealed partial class EntityStage : IDocumentStage
         }
     }
 
+    /// <summary>
+    /// "Roe v. Wade", "Marbury v. Madison": a name of two parties joined by "v." is a court case, a thing (MISC),
+    /// whatever the tagger made of its first party. The first party of such a case written alone in the same article ("if
+    /// Roe is overturned", "the court upheld Brown") is the case where the tagger read it as an organisation, a place or a
+    /// facility: not a country, a capital or a US state ("Texas v. Johnson … in Texas"), not a name the actor dictionaries
+    /// know, no acronym, and not a person the article names in full or with a title (the surname of "Sarah Weddington" and
+    /// of a party named so stay the person's).
+    /// </summary>
+    internal static void CourtCases(string text, List<Mention> mentions, ActorTable actors, CountryTable? countries = null)
+    {
+        // "Haldane v. Corvel" found as two names: the case is one name, from its first party to its second.
+        for (int i = mentions.Count - 2; i >= 0; i--)
+        {
+            if (mentions[i + 1].Start - mentions[i].End == CaseJointText.Length
+                && text.AsSpan(mentions[i].End, CaseJointText.Length).SequenceEqual(CaseJointText)
+                && char.IsUpper(text[mentions[i].Start]) && char.IsUpper(text[mentions[i + 1].Start]))
+            {
+                mentions[i] = new Mention(mentions[i].Start, mentions[i + 1].End, "MISC") { Cued = true };
+                mentions.RemoveAt(i + 1);
+            }
+        }
+        HashSet<string>? parties = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var name = text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start);
+            int joint = CaseJoint(name);
+            if (joint < 0)
+                continue;
+            if (mentions[i].Type != "MISC")
+                mentions[i] = mentions[i] with { Type = "MISC", Cued = true };
+            (parties ??= new HashSet<string>(StringComparer.Ordinal)).Add(name[..joint].ToString());
+        }
+        if (parties is null)
+            return;
+        var surnames = PersonOccurrences.SurnamesOfPeople(text, mentions, static name => name);
+        var firstNames = PersonOccurrences.FirstNamesOfPeople(text, mentions, static name => name);
+        HashSet<string>? people = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type == "PERSON" && m.Cued)
+                (people ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Text(text));
+        }
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not ("ORG" or "GPE" or "LOC" or "FACILITY"))
+                continue;
+            var name = m.Text(text);
+            if (!parties.Contains(name) || name.Contains(' ', StringComparison.Ordinal) || Acronyms.IsAcronym(name) || actors.Of(name) is not null
+                || surnames?.Contains(name) == true || firstNames?.Contains(name) == true || people?.Contains(name) == true
+                || EntityLexicons.UsStates.Contains(name) || countries?.CountryOf(name) is not null || countries?.CapitalOf(name) is not null)
+                continue;
+            mentions[i] = m with { Type = "MISC", Cued = false };
+        }
+    }
+
+    /// <summary>
+    /// What joins the parties of a court case as the law reports write it. "vs." is not read so: "Trump vs. Biden" heads
+    /// articles about a contest.
+    /// </summary>
+    private const string CaseJointText = " v. ";
+
+    /// <summary>Where " v. " joins two capitalised parties in <paramref name="name"/>; -1 where it does not.</summary>
+    private static int CaseJoint(ReadOnlySpan<char> name)
+    {
+        int at = name.IndexOf(CaseJointText, StringComparison.Ordinal);
+        return at > 0 && char.IsUpper(name[0]) && char.IsLetter(name[at - 1]) && at + CaseJointText.Length < name.Length
+            && char.IsUpper(name[at + CaseJointText.Length]) ? at : -1;
+    }
+
     /// <summary>A given name of the name files ("Paul") that is no country, capital or US state ("Jordan", "Washington" are).</summary>
     private static bool IsGivenNameOnly(string name, CountryTable? countries) =>
         PersonGenders.GivenNames.ContainsKey(name.ToLowerInvariant()) && !EntityLexicons.UsStates.Contains(name)
@@ -328,6 +387,8 @@ public sealed partial class EntityStage : IDocumentStage
     internal static bool IsBracketedPartyTag(string text, Mention m)
     {
         var s = text.AsSpan(m.Start, m.End - m.Start);
+        if (IsBracketedPartyLetter(text, m.Start, m.End))
+            return true;
         if (s.Length < 3 || s[0] is not ('R' or 'D' or 'I') || s[1] != '-' || !char.IsUpper(s[2]))
             return false;
         var state = s[2..].TrimEnd('.');
@@ -342,6 +403,29 @@ public sealed partial class EntityStage : IDocumentStage
         while (before >= 0 && text[before] == ' ')
             before--;
         return before >= 0 && (text[before] == '(' || (text[before] == ',' && before + 1 < m.Start));
+    }
+
+    /// <summary>
+    /// "Sen. Lindsey Graham (R., S.C.)", "Rep. Elijah Cummings (D., Md.)": the party's letter alone with its full stop, right
+    /// after an opening bracket and before a comma and a capitalised state, is the legislator's party (the style that writes
+    /// the party apart from the state); it names no place. "(D.C.)", "(R.I.)" (no comma after the letter) are places.
+    /// </summary>
+    private static bool IsBracketedPartyLetter(string text, int start, int end)
+    {
+        if (end - start != 2 || text[start] is not ('R' or 'D' or 'I') || text[start + 1] != '.')
+            return false;
+        int before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+            before--;
+        if (before < 0 || text[before] != '(')
+            return false;
+        int after = end;
+        if (after >= text.Length || text[after] != ',')
+            return false;
+        after++;
+        while (after < text.Length && text[after] == ' ')
+            after++;
+        return after < text.Length && char.IsUpper(text[after]);
     }
 
     /// <summary>The outlets the document's metadata names (its outlet, the original publisher), as exact name keys.</summary>

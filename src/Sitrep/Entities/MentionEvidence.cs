@@ -101,7 +101,7 @@ internal static partial class MentionEvidence
                     continue;
                 string rest = text[m.Start..tokens[cut - 1].End];
                 type = countries.CountryOf(rest) is not null ? EntityTypes.Location
-                    : head || IsAcronym(rest) || actors.Of(rest) is not null || NamedElsewhere(text, mentions, i, rest)
+                    : head || Acronyms.HasNoLowerCase(rest) || actors.Of(rest) is not null || NamedElsewhere(text, mentions, i, rest)
                         || (cut == end - 1 && actors.Of(text[m.Start..m.End]) is { Type: "ORG" }) ? m.Type
                     : null;
                 if (type is not null)
@@ -329,7 +329,7 @@ internal static partial class MentionEvidence
         {
             if (m.Type == EntityTypes.Miscellaneous || m.TokenCount == 0)
                 continue;
-            if (m.TokenCount >= 2 || IsAcronym(text.AsSpan(m.Start, m.End - m.Start)))
+            if (m.TokenCount >= 2 || Acronyms.HasNoLowerCase(text.AsSpan(m.Start, m.End - m.Start)))
                 names.TryAdd(m.Text(text), m);
         }
         if (names.Count == 0)
@@ -413,20 +413,6 @@ internal static partial class MentionEvidence
         return result;
     }
 
-
-    /// <summary>Two capitals or more and no lower-case letter ("IRGC", "U.S."), read in place.</summary>
-    private static bool IsAcronym(ReadOnlySpan<char> surface)
-    {
-        int capitals = 0;
-        foreach (char c in surface)
-        {
-            if (char.IsLower(c))
-                return false;
-            if (char.IsUpper(c))
-                capitals++;
-        }
-        return capitals >= 2;
-    }
 
     /// <summary>
     /// The name of an organisation run into a title before a person: an organisation mention that ends in

@@ -34,6 +34,17 @@ internal static class PersonGenders
         .ToFrozenDictionary(e => e.Text.ToLowerInvariant(), e => e.Tags.Single() == "male" ? PersonGender.Male : PersonGender.Female, StringComparer.Ordinal);
 
     /// <summary>
+    /// Given names the same files give to both sexes ("Kelly", "Jordan", "Dana"), lower case: given-names-both-sexes.tsv. They
+    /// say a name is a person's as well as <see cref="GivenNames"/> do, and nothing of a gender.
+    /// </summary>
+    public static readonly FrozenSet<string> BothSexGivenNames = Rows("given-names-both-sexes")
+        .Select(e => e.Text.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A given name of either list, lower case (<see cref="GivenNames"/>, <see cref="BothSexGivenNames"/>).</summary>
+    public static bool IsGivenName(ReadOnlySpan<char> lower) =>
+        GivenNames.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lower) || BothSexGivenNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+
+    /// <summary>
     /// The gender a person's full name gives by itself: a gendered title or honorific written in it ("Congresswoman",
     /// "Mrs."), else its given name, the first word before the last one that is no title, rank, role noun or abbreviation
     /// ("Sen.", "Speaker", "Gen."), looked up in <see cref="GivenNames"/>; <see cref="PersonGender.Unknown"/> when

@@ -179,7 +179,7 @@ internal static class PlaceEvidence
             // "GOP state house dominance": a party's abbreviation is the party, whatever noun of place follows it.
             if (TypeRefiner.IsPartyAbbreviation(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)))
                 continue;
-            if (person.Contains(key) || demonyms.Contains(key) || (IsAcronym(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)) && actors?.OfKey(key) is { Type: "ORG" }))
+            if (person.Contains(key) || demonyms.Contains(key) || (Acronyms.IsAcronym(text.AsSpan(mentions[first].Start, mentions[first].End - mentions[first].Start)) && actors?.OfKey(key) is { Type: "ORG" }))
                 continue;
             var type = mentions[first].Type;
             // "a Republican state", "Democratic districts": an adjective of a party or creed before a noun of place is no place's name.
@@ -222,7 +222,10 @@ internal static class PlaceEvidence
         return before.EndsWith("the", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetter(before[^4]));
     }
 
-    /// <summary>Two to four words, the first a given name of the name files ("Donald Trump"; not "Santa Barbara").</summary>
+    /// <summary>
+    /// Two to four words, the first a given name of the name files ("Donald Trump", "Kelly Ayotte"; not "Santa Barbara"):
+    /// a name given to both sexes says a person as well as one given to one sex does.
+    /// </summary>
     internal static bool OpensWithGivenName(ReadOnlySpan<char> name)
     {
         int space = name.IndexOf(' ');
@@ -230,7 +233,7 @@ internal static class PlaceEvidence
             return false;
         Span<char> lower = stackalloc char[space];
         name[..space].ToLowerInvariant(lower);
-        return PersonGenders.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lower);
+        return PersonGenders.IsGivenName(lower);
     }
 
     /// <summary>
@@ -286,20 +289,6 @@ internal static class PlaceEvidence
     /// <summary>What parts two names of a list: "and", "or" (a comma before them or not) before its last name, a comma before the others.</summary>
     private static bool ListGap(ReadOnlySpan<char> gap, bool last) =>
         last ? gap is "and" or "or" or ", and" or ", or" : gap is ",";
-
-    /// <summary>Two capitals or more and nothing but capitals, dots and "&amp;" ("ACLU", "U.N.").</summary>
-    private static bool IsAcronym(ReadOnlySpan<char> s)
-    {
-        int capitals = 0;
-        foreach (char c in s)
-        {
-            if (char.IsUpper(c))
-                capitals++;
-            else if (c is not ('.' or '&'))
-                return false;
-        }
-        return capitals >= 2;
-    }
 
     private static int SkipPossessive(string text, int end)
     {
