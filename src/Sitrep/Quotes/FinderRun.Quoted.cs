@@ -569,6 +569,9 @@ internal sealed partial class FinderRun
         }
         SetCue(frame, cue, cue + 1, consume);
         var left = LeftSource(cue, floor);
+        // "The claims are acknowledged to be “credible”": a passive's subject is not the speaker (FinderRun.Reported).
+        if (left.Start >= 0 && PassiveSubject(cue, left))
+            return true;
         if (left.Start >= 0)
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)

@@ -134,6 +134,9 @@ internal static class SpeechWords
     /// <summary>Passive verbs before "by" whose subject is the person spoken to or the one who feels ("was asked by X about …", "were outraged by …"), lower case: speech-passive-exceptions.tsv.</summary>
     public static readonly FrozenSet<string> PassiveExceptions = Words("speech-passive-exceptions.tsv").ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Participles whose passive subject holds the feeling or stance, so stays the source ("were outraged", "are convinced that", "are opposed to"), lower case: speech-holder-passives.tsv.</summary>
+    public static readonly FrozenSet<string> HolderPassives = Words("speech-holder-passives.tsv").ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Verbs whose passive with "by" PolNeAR train marks as a cue most of the time ("was rejected by voters", "as reported by the Post"), lower case: speech-passive-cues.tsv (bench/quotes/passive_cues.py).</summary>
     public static readonly FrozenSet<string> PassiveCues = Words("speech-passive-cues.tsv").ToFrozenSet(StringComparer.Ordinal);
 
