@@ -67,7 +67,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-objects") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-occurrence-nouns") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -423,8 +423,20 @@ internal sealed class EventFinder
                     && !(i + 1 < end && IsAny(tokens[i + 1].Span(text), "by")))
                     type = null;
                 // A noun names an event only for types whose nouns are occurrences; a participle used as a
-                // noun names people or a state ("the wounded", "the armed"), never an event.
-                if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                // noun names people or a state ("the wounded", "the armed"), never an event. Of those types, only a
+                // noun of the act itself ("the attack", "a shooting", "protests") or a weapon names one: "a blow to
+                // voting rights", "the conflict", "a crushing defeat", "the corrupt", "the surrounding area" do not
+                // (event-occurrence-nouns.tsv); a strike read as a work stoppage is one ("the striking doctors").
+                if (type is not null && NounUse(text, tokens, first, i, nominal) && (!EventGrammar.NounIsEvent(type) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+                    || (last == i && !OccurrenceNouns.Contains(span) && !Weapons.Contains(span) && !(type == "PROTEST" && IsStrike(span)) && NounByContext(text, tokens, first, i, nominal))))
+                    type = null;
+                // "the protective gear they may wear", "its nuclear force", "But moderates also may", "a heavy blow", "the brutal
+                // assault was over": a noun phrase's head, after its modifiers or before the clause's auxiliary, is a noun too; it
+                // names an event only as the noun of the act itself.
+                if (type is not null && last == i && (ModifiedNoun(text, tokens, owner, first, end, i, senses) || NounBeforeAuxiliary(text, tokens, owner, first, end, i, senses)
+                    // (Not over a participle right before it: "a lone gunman opened fire" is the verb's object, no phrase of "a".)
+                    || (i - 1 >= first && !tokens[i - 1].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && SingularNounBefore(text, tokens, owner, first, i, senses)))
+                    && !(EventGrammar.NounIsEvent(type) && (OccurrenceNouns.Contains(span) || Weapons.Contains(span))))
                     type = null;
                 // "have hope in them", "has support": after "have" a verb is a participle; a base or -s form there is a noun.
                 if (type is not null && !EventGrammar.NounIsEvent(type) && AfterHave(text, tokens, first, i, senses))
@@ -741,6 +753,9 @@ internal sealed class EventFinder
 
     /// <summary>Weapons and attackers (event-weapons.tsv): an explosion in a sentence naming one is an attack.</summary>
     private static readonly Sitrep.Lexicons.Lexicon Weapons = Sitrep.Lexicons.Lexicon.Get("event-weapons");
+
+    /// <summary>Nouns of force or protest that name the act itself ("the attack", "a shooting", "protests"; event-occurrence-nouns.tsv).</summary>
+    private static readonly Sitrep.Lexicons.Lexicon OccurrenceNouns = Sitrep.Lexicons.Lexicon.Get("event-occurrence-nouns");
 
     /// <summary>Words that tell a labour strike from an armed one (event-strike-contexts.tsv).</summary>
     private static readonly Sitrep.Lexicons.Lexicon StrikeContexts = Sitrep.Lexicons.Lexicon.Get("event-strike-contexts");
@@ -1700,11 +1715,18 @@ internal sealed class EventFinder
         var span = tokens[i].Span(text);
         if (senses.Length == 0)
             return false;
+        int read = 0;
         foreach (var sense in senses)
         {
+            // A phrasal sense ("blow up") is read on its own words: "a heavy blow" is the single-word verb's form.
+            if (sense.Words.Length > 1)
+                continue;
+            read++;
             if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
                 return false;
         }
+        if (read == 0)
+            return false;
         for (int p = i - 1; p >= Math.Max(first, i - 4); p--)
         {
             var word = tokens[p].Span(text);
@@ -1777,6 +1799,141 @@ internal sealed class EventFinder
                 return false;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The form at <paramref name="i"/>, read as a noun or adjective (<see cref="NounUse"/>), is one for sure: an -ing
+    /// form only right after an article, possessive, "this", "every", "each", "another" or "no" ("a devastating blow",
+    /// "the surrounding area", "my firing"; after a preposition, "and" or a comma it is a gerund or participle that may
+    /// take its object: "for attacking Haditha", "a campaign of torching", "approaches, firing a shot"); another form
+    /// not right after a count ("three die in the crackdown") nor, as a base form, after a person or group that may be
+    /// its subject ("gunmen storm a campus").
+    /// </summary>
+    private static bool NounByContext(string text, Token[] tokens, int first, int i, bool nominal)
+    {
+        var form = tokens[i].Span(text);
+        if (i - 1 < first)
+            return !form.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && NounUse(text, tokens, first, i, nominal);
+        var before = tokens[i - 1];
+        var span = before.Span(text);
+        if (form.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            return IsAny(span, "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "every", "each", "another", "no") || (Possessive(before, span) && !ContractedIs(span));
+        if (before.Kind == TokenKind.Number || IsAny(span, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "dozens", "hundreds", "thousands"))
+            return false;
+        if (!form.EndsWith("s", StringComparison.OrdinalIgnoreCase) && before.Kind == TokenKind.Word && AgentNouns.Contains(span))
+            return false;
+        return NounUse(text, tokens, first, i, nominal);
+    }
+
+    /// <summary>"that's", "it's", "everything's": a pronoun's 's is "is" or "has", no possessive ("the evil that's attacking us").</summary>
+    private static bool ContractedIs(ReadOnlySpan<char> span) =>
+        span.Length > 2 && IsAny(span[..^2], "that", "it", "he", "she", "what", "who", "there", "here", "where", "how", "everything", "everyone", "something", "someone", "nothing", "nobody", "let");
+
+    /// <summary>Determiners that open a noun phrase whose head may follow modifiers ("the protective gear", "its nuclear force").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseDeterminers = new[]
+    {
+        "the", "its", "his", "her", "their", "our", "my", "your", "this",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The form at <paramref name="i"/> is the base or -s form of every verb it may be of ("gear", "moderates"; not "attacked", "hit", "fighting").</summary>
+    private static bool BaseOrSForm(ReadOnlySpan<char> span, VerbSense[] senses)
+    {
+        if (senses.Length == 0)
+            return false;
+        int read = 0;
+        foreach (var sense in senses)
+        {
+            // A phrasal sense ("gear up") is read on its own words: the form alone is the single-word verb's.
+            if (sense.Words.Length > 1)
+                continue;
+            read++;
+            var lemma = sense.Lemma.AsSpan();
+            bool form = span.Equals(lemma, StringComparison.OrdinalIgnoreCase) && !SameParticiple.Contains(sense.Lemma)
+                || (span.Length == lemma.Length + 1 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S')
+                || (span.Length == lemma.Length + 2 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span.EndsWith("es", StringComparison.OrdinalIgnoreCase))
+                || (lemma.Length > 2 && lemma[^1] is 'y' && span.Length == lemma.Length + 2 && span.StartsWith(lemma[..^1], StringComparison.OrdinalIgnoreCase) && span.EndsWith("ies", StringComparison.OrdinalIgnoreCase));
+            if (!form)
+                return false;
+        }
+        return read > 0;
+    }
+
+    /// <summary>
+    /// The base form at <paramref name="i"/> closes a phrase opened by "the", "this" or a possessive one to four
+    /// words before, over modifiers only ("the protective gear", "its nuclear force", "the revised travel ban",
+    /// "her real inner circle"): a verb after such a phrase would need an -s form or a plural subject, so the
+    /// word is its noun head. Not when a word between is an -s form, a person or group (event-agent-nouns.tsv:
+    /// "the police attack"), a name, a number, a pronoun, auxiliary, preposition or clause word; nor after a verb
+    /// that takes a bare infinitive ("made the crowd disperse", "let the voters decide"); nor with an object
+    /// right after the form ("the first instance support its reversal").
+    /// </summary>
+    private static bool ModifiedNoun(string text, Token[] tokens, int[] owner, int first, int end, int i, VerbSense[] senses)
+    {
+        var span = tokens[i].Span(text);
+        if (senses.Length == 0 || span.EndsWith("s", StringComparison.OrdinalIgnoreCase))
+            return false;
+        int read = 0;
+        foreach (var sense in senses)
+        {
+            if (sense.Words.Length > 1)
+                continue;
+            read++;
+            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
+                return false;
+        }
+        if (read == 0)
+            return false;
+        if (i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && (owner[i + 1] >= 0 || IsAny(tokens[i + 1].Span(text), "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "it", "this", "these", "those")))
+            return false;
+        for (int p = i - 1; p >= Math.Max(first, i - 5); p--)
+        {
+            var word = tokens[p].Span(text);
+            if (PhraseDeterminers.Contains(word))
+            {
+                if (p == i - 1)
+                    return false;
+                if (p - 1 < first)
+                    return true;
+                var verb = tokens[p - 1].Span(text);
+                return !IsAny(verb, "make", "makes", "made", "making", "let", "lets", "letting", "help", "helps", "helped", "helping", "see", "sees", "saw", "seen",
+                    "watch", "watched", "hear", "heard", "have", "has", "had", "that", "lest", "bid", "do", "does", "did", "can", "could", "will", "would", "shall",
+                    "should", "may", "might", "must");
+            }
+            if (tokens[p].Kind != TokenKind.Word || owner[p] >= 0 || char.IsUpper(word[0]) || VerbWords.Contains(word) || IdiomStops.Contains(word) || PluralCounts.Contains(word)
+                || AgentNouns.Contains(word) || NounWords.Contains(word) || (word.Length > 3 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase))
+                || IsAny(word, "you", "cannot", "what", "whose", "a", "an", "neither", "either", "nor", "also", "only", "just", "even", "still", "then", "now")
+                || (word.Length > 3 && word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The base or -s form at <paramref name="i"/> stands right before an auxiliary or modal, over adverbs ("the
+    /// ban will", "Pressure is mounting", "But moderates also may", "the strike was aimed"): a verb is not followed by
+    /// its clause's auxiliary, so the word is the subject's noun head. Not after a subject pronoun, auxiliary, "to",
+    /// a name or a clause word ("what he wants is", "the enforcers insist is", "those who protest are").
+    /// </summary>
+    private static bool NounBeforeAuxiliary(string text, Token[] tokens, int[] owner, int first, int end, int i, VerbSense[] senses)
+    {
+        if (!BaseOrSForm(tokens[i].Span(text), senses))
+            return false;
+        int q = i + 1;
+        while (q < end && tokens[q].Kind == TokenKind.Word && owner[q] < 0 && (IsAny(tokens[q].Span(text), "also", "still", "already", "now", "never", "only", "often", "even")
+            || (tokens[q].Span(text).Length > 3 && tokens[q].Span(text).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && char.IsLower(tokens[q].Span(text)[0]))))
+            q++;
+        if (q >= end || tokens[q].Kind != TokenKind.Word || !IsAny(tokens[q].Span(text), "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must")
+            || !char.IsLower(tokens[q].Span(text)[0]))
+            return false;
+        if (i - 1 < first)
+            return true;
+        var before = tokens[i - 1].Span(text);
+        // "some supporters admit is", "which aides insist has": a base form after a plural is its verb, a clause of saying with no "that".
+        var form = tokens[i].Span(text);
+        if (!form.EndsWith("s", StringComparison.OrdinalIgnoreCase) && tokens[i - 1].Kind == TokenKind.Word && PluralForm(before) && !before.EndsWith("ous", StringComparison.OrdinalIgnoreCase))
+            return false;
+        return !(tokens[i - 1].Kind == TokenKind.Word && (VerbWords.Contains(before) || owner[i - 1] >= 0 || char.IsUpper(before[0]) && i - 1 > first
+            || IsAny(before, "what", "whatever", "which", "that", "whom", "whose", "you", "cannot") || before.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || before.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Verbs whose object opened by "a" names an act done ("issued a rebuke", "put an end to"; event-act-noun-verbs.tsv).</summary>
