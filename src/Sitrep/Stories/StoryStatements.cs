@@ -82,12 +82,13 @@ public static class StoryStatements
                 });
             }
         }
+        var rare = OccasionPhrases(units);
         var sets = new DisjointSets(units.Count);
         for (int i = 0; i < units.Count; i++)
         {
             for (int j = i + 1; j < units.Count; j++)
             {
-                if (Same(units[i], units[j]))
+                if (Same(units[i], units[j], rare))
                     sets.Union(i, j);
             }
         }
@@ -113,7 +114,28 @@ public static class StoryStatements
         return statements;
     }
 
-    private static bool Same(Unit a, Unit b)
+    /// <summary>
+    /// Short quotes ("deeply silly", "a bad idea") that tell an occasion: none of the speaker's versions in the story
+    /// on another date than the others has them. A phrase the speaker uses on every occasion ("endless wars", in
+    /// one week's tweet, remarks and statement) tells none.
+    /// </summary>
+    private static HashSet<string> OccasionPhrases(List<Unit> units)
+    {
+        var rare = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var speaker in units.GroupBy(u => u.Speaker, StringComparer.Ordinal))
+        {
+            var phrases = speaker.SelectMany(u => u.Versions).Where(v => v.Words < SharedRun && v.ContentWords >= 2).Select(v => v.Joined).ToHashSet(StringComparer.Ordinal);
+            foreach (var phrase in phrases)
+            {
+                var dates = speaker.Where(u => u.Date is not null && u.Versions.Any(v => v.Joined.Contains(phrase, StringComparison.Ordinal))).Select(u => u.Date).Distinct(StringComparer.Ordinal).Count();
+                if (dates <= 1)
+                    rare.Add(speaker.Key + phrase);
+            }
+        }
+        return rare;
+    }
+
+    private static bool Same(Unit a, Unit b, HashSet<string> rare)
     {
         if (a.Document == b.Document)
             return false;
@@ -128,8 +150,55 @@ public static class StoryStatements
             return false;
         int shared = small.Words.Count(large.WordSet.Contains);
         if (sameSpeaker)
-            return shared >= MinSharedWords && shared >= MinShared * small.Words.Count;
+            return shared >= MinSharedWords && shared >= MinShared * small.Words.Count && (a.Date is not null && a.Date == b.Date || AnyVersionsAlike(a, b, rare));
         return shared >= MinSharedWordsOtherName && shared >= MinSharedOtherName * small.Words.Count;
+    }
+
+    /// <summary>
+    /// Words in a row that two versions must share to be one statement's: this many with two content words
+    /// among them, more than a slogan's few ("endless wars", "a bad idea", "the United States has") ...
+    /// </summary>
+    private const int SharedRun = 5;
+
+    /// <summary>... or this many of any words ("there's no requirement that we have a vote").</summary>
+    private const int SharedLongRun = 7;
+
+    /// <summary>Or, in other words (a translation), this many of the shorter quote's content words, one of them no name ...</summary>
+    private const int MinSharedQuoteWords = 3;
+
+    /// <summary>... making at least this share of them.</summary>
+    private const double MinSharedQuoteShare = 0.5;
+
+    /// <summary>
+    /// Whether one quote of each version tells the same words: a run of words in common (<see cref="SharedRun"/>,
+    /// <see cref="SharedLongRun"/>), one short quote inside the other, or most of the shorter quote's content words
+    /// in common (another translation; one of them not a name, since a speaker names the same countries and people
+    /// on every occasion). The versions' words pooled are no evidence by themselves: an article that groups a speaker's
+    /// tweet with the remarks around it shares two content words with nearly everything the speaker said that
+    /// week, and one outlet's pooled quotes then chained every version of every statement of the speaker into one.
+    /// </summary>
+    private static bool AnyVersionsAlike(Unit a, Unit b, HashSet<string> rare)
+    {
+        foreach (var x in a.Versions)
+        {
+            foreach (var y in b.Versions)
+            {
+                if (x.Runs.Overlaps(y.Runs))
+                    return true;
+                var (shorter, longer) = x.Words <= y.Words ? (x, y) : (y, x);
+                // A few words in quotation marks that the other version has as they stand ("a bad idea").
+                if (shorter.ContentWords >= 2 && (shorter.Words >= SharedRun || rare.Contains(a.Speaker + shorter.Joined))
+                    && longer.Joined.Contains(shorter.Joined, StringComparison.Ordinal))
+                    return true;
+                var (small, large) = x.Content.Count <= y.Content.Count ? (x, y) : (y, x);
+                if (small.Content.Count < MinSharedQuoteWords)
+                    continue;
+                int shared = small.Content.Count(large.Content.Contains);
+                if (shared >= MinSharedQuoteWords && shared >= MinSharedQuoteShare * small.Content.Count && small.Lower.Overlaps(large.Lower))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -242,8 +311,87 @@ public static class StoryStatements
         return last.Length >= 3 && last.All(char.IsLetter) ? last.ToLowerInvariant() : null;
     }
 
+    /// <summary>One quote's words as <see cref="AnyVersionsAlike"/> compares them.</summary>
+    private sealed class Version
+    {
+        /// <summary>Its runs of words that count as the same words (<see cref="SharedRun"/>, <see cref="SharedLongRun"/>).</summary>
+        public HashSet<string> Runs { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Its content words, stemmed (<see cref="StoryTerms.Count"/>).</summary>
+        public HashSet<string> Content { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Those of them written in lower case somewhere in it: not names.</summary>
+        public HashSet<string> Lower { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The words with a space before, between and after them, to find a short quote inside a longer one.</summary>
+        public string Joined { get; }
+
+        public int Words { get; }
+
+        public int ContentWords { get; }
+
+        public Version(string words)
+        {
+            var (tokens, capitalised) = Tokens(words);
+            Words = tokens.Length;
+            var lower = new List<string>(tokens.Length);
+            var isContent = new bool[tokens.Length];
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                isContent[i] = tokens[i].Length > 1 && !StoryTerms.IsStopword(tokens[i]);
+                ContentWords += isContent[i] ? 1 : 0;
+                if (!capitalised[i])
+                    lower.Add(tokens[i]);
+            }
+            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+            StoryTerms.Count(words, 1, counts);
+            Content.UnionWith(counts.Keys);
+            counts.Clear();
+            StoryTerms.Count(string.Join(' ', lower), 1, counts);
+            Lower.UnionWith(counts.Keys);
+            for (int i = 0; i + SharedRun <= tokens.Length; i++)
+            {
+                int content = 0;
+                for (int k = i; k < i + SharedRun; k++)
+                    content += isContent[k] ? 1 : 0;
+                if (content >= 2)
+                    Runs.Add(string.Join(' ', tokens, i, SharedRun));
+            }
+            for (int i = 0; i + SharedLongRun <= tokens.Length; i++)
+                Runs.Add(string.Join(' ', tokens, i, SharedLongRun));
+            Joined = " " + string.Join(' ', tokens) + " ";
+        }
+
+        /// <summary>The words in lower case, letters and digits only ("America's" is "america": the "s" is no word), and which were capitalised.</summary>
+        private static (string[] Tokens, bool[] Capitalised) Tokens(string words)
+        {
+            var tokens = new List<string>();
+            var capitalised = new List<bool>();
+            int start = -1;
+            for (int i = 0; i <= words.Length; i++)
+            {
+                bool letter = i < words.Length && char.IsLetterOrDigit(words[i]);
+                if (letter && start < 0)
+                    start = i;
+                if (!letter && start >= 0)
+                {
+                    if (!(i - start == 1 && words[start] is 's' or 'S' && start > 0 && words[start - 1] is '\'' or '’'))
+                    {
+                        tokens.Add(words[start..i].ToLowerInvariant());
+                        capitalised.Add(char.IsUpper(words[start]));
+                    }
+                    start = -1;
+                }
+            }
+            return ([.. tokens], [.. capitalised]);
+        }
+    }
+
     private sealed record Unit(string Document, string Speaker, string SpeakerName, IReadOnlyList<StoredQuote> Quotes, IReadOnlyList<string> Words, string? Date)
     {
+        /// <summary>Each quote in quotation marks, read once for <see cref="AnyVersionsAlike"/>.</summary>
+        public IReadOnlyList<Version> Versions { get; } = [.. Quotes.Where(q => q.Quote.Kind != QuoteKind.Indirect).Select(q => new Version(q.Words))];
+
         /// <summary>The content words as a set, built once: each unit is compared with every other of its story.</summary>
         public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);
 
