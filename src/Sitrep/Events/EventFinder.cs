@@ -350,6 +350,11 @@ internal sealed class EventFinder
                 // "a political attack", "an attack on the president's health care law": criticism, no use of force (event-verbal-attacks.tsv).
                 if (type == "ASSAULT" && last == i && span.StartsWith("attack", StringComparison.OrdinalIgnoreCase) && !NamesWeaponBesides(text, tokens, first, end, i) && VerbalAttack(text, tokens, owner, first, end, i, NounUse(text, tokens, first, i, nominal)))
                     (type, mode) = ("ACCUSE", "disapprove");
+                // "Democrats hit Romney for not releasing his returns", "hammered the governor over the closures": a verb of
+                // striking that also means criticising, with a person struck "for" or "over" something, is criticism (event-verbal-attacks.tsv).
+                if (type == "ASSAULT" && last == i && AttackVerbs.Contains(span) && !NamesWeaponBesides(text, tokens, first, end, i)
+                    && !NounUse(text, tokens, first, i, nominal) && CriticisedFor(text, tokens, owner, input.Mentions, end, i))
+                    (type, mode) = ("ACCUSE", "disapprove");
                 // "the candidate most likely to defeat President Trump", "defeated a proposed amendment": a contest won, no attack (event-contest-verbs.tsv).
                 if (type == "ASSAULT" && last == i && ContestWon(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
@@ -1542,6 +1547,29 @@ internal sealed class EventFinder
     private static readonly Sitrep.Lexicons.Lexicon VerbalAttacks = Sitrep.Lexicons.Lexicon.Get("event-verbal-attacks");
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackModifiers = VerbalAttacks.Tagged("modifier").GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackObjects = VerbalAttacks.Tagged("object").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackVerbs = VerbalAttacks.Tagged("verb").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The verb at <paramref name="i"/> strikes a named person, with at most three words of a title before the name,
+    /// "for" or "over" something right after the name ("hit Romney for not releasing", "slammed Sen. Ted Cruz over
+    /// his remarks"); not "for" a stretch of time ("for hours", "for two days").
+    /// </summary>
+    private static bool CriticisedFor(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int end, int i)
+    {
+        int k = i + 1;
+        while (k < end && k <= i + 3 && owner[k] < 0 && tokens[k].Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(tokens[k].Span(text)[0]))
+            k++;
+        if (k >= end || owner[k] < 0 || mentions[owner[k]].Type != "PERSON")
+            return false;
+        int person = owner[k];
+        while (k < end && owner[k] == person)
+            k++;
+        if (k + 1 >= end || !IsAny(tokens[k].Span(text), "for", "over"))
+            return false;
+        var after = tokens[k + 1].Span(text);
+        return tokens[k + 1].Kind != TokenKind.Number && !IsAny(after, "hours", "minutes", "days", "weeks", "months", "years", "seconds", "no", "an", "a", "several", "two", "three", "days", "nearly", "about", "more", "almost");
+    }
 
     /// <summary>
     /// The attack at <paramref name="i"/> is criticism: a listed modifier right before the noun ("a political
