@@ -44,6 +44,12 @@ internal static class EntityLexicons
     /// <summary>Words that, capitalised and before a number, name a part of a law ("Title IX", "Article 5"; programme-nouns.tsv, tag numbered).</summary>
     public static FrozenSet<string> NumberedLawParts { get; } = Lexicon.Get("programme-nouns").Tagged("numbered");
 
+    /// <summary>Universities called by one word ("Harvard", "Princeton"; university-names.tsv, tag name), matched with their capital.</summary>
+    public static FrozenSet<string> UniversityNames { get; } = Lexicon.Get("university-names").Tagged("name").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Members, degrees and schools of a university ("professor", "law school", "alumni"; university-names.tsv, tag after).</summary>
+    public static PhraseSet UniversityCues { get; } = Lexicon.Get("university-names").PhrasesTagged("after");
+
     /// <summary>Whole names of documents, addresses and diseases that are MISC whatever the tagger read ("Declaration of Independence", "State of the Union", "HIV").</summary>
     public static Lexicon MiscNames => Lexicon.Get("misc-names");
 
@@ -170,7 +176,7 @@ internal static class EntityLexicons
     public static FrozenSet<string> VerbsOfSayingAndWanting { get; } = Verbs.Tagged("speech").Concat(Verbs.Tagged("intent")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The hashes of the lists the tagging stage reads (types and bounds of mentions).</summary>
-    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "given-names-both-sexes", "us-state-codes", "abbreviations", "party-abbreviations", "person-titles");
+    public static string[] TaggingHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "natural-places", "outlets", "institution-nouns", "place-nouns", "law-names", "misc-names", "person-particles", "english-words", "sector-metonyms", "speech-channels", "company-cues", "us-states", "programme-nouns", "speech-given-name-genders", "given-names-both-sexes", "us-state-codes", "abbreviations", "party-abbreviations", "person-titles", "university-names");
 
     /// <summary>The hashes of the lists coreference reads (short forms, kind nouns, roles, capitals standing for governments).</summary>
     public static string[] CoreferenceHashes => Lexicon.Hashes("titles", "organisation-heads", "publisher-nouns", "facility-nouns", "place-cues", "actor-relations", "city-parts", "verbs", "person-particles", "english-words", "us-states");

@@ -60,6 +60,10 @@ internal static class TypeRefiner
         // agreement, a period or a part of a law (a person's name may end in such a word: "Gov. Nathan Deal").
         if (mention.Type != EntityTypes.Person && ((IsProgrammeName(name) && !UnitAt(text, mention.End) && !OfAnOrganisation(name, actors)) || IsNumberedLawPart(name)))
             return "MISC";
+        // "a Harvard professor", "economists at Princeton": a university called by one word, with a member, degree or school
+        // of it beside it, is the university, not the town of its name (the tagger reads most of these as places).
+        if (mention.Type is not (EntityTypes.Person or EntityTypes.Organization) && IsUniversityByCue(text, name, mention.Start, mention.End))
+            return "ORG";
         // "Wall Street's expectations": a street standing for an industry or a government is an organisation, the street itself only after a house number or a preposition of place ("at 40 Wall Street", "an office in Downing Street").
         if (IsSectorMetonym(name) && !LiteralStreet(text, mention.Start))
             return "ORG";
@@ -351,6 +355,27 @@ internal static class TypeRefiner
         var last = name[(space + 1)..];
         return last.Length > 2 && char.IsUpper(last[0]) && NameKeys.HasLower(last) && EntityLexicons.ProgrammeHeads.Contains(last.ToString())
             && !HasOrganisationHead(name[..space]);
+    }
+
+    /// <summary>
+    /// A one-word university name (university-names.tsv, tag name) with one of its members, degrees or schools right after
+    /// it ("a Harvard professor", "Oxford philosopher") or right before "at" or "from" and it ("a law professor at
+    /// Stanford", "degrees from Yale"). Without such a word the name may be the town ("a factory in Princeton, Indiana").
+    /// </summary>
+    internal static bool IsUniversityByCue(string text, ReadOnlySpan<char> name, int start, int end)
+    {
+        if (!EntityLexicons.UniversityNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+            return false;
+        var cues = EntityLexicons.UniversityCues;
+        if (end < text.Length && text[end] == ' ' && cues.MatchAt(text, end + 1) > 0)
+            return true;
+        var before = text.AsSpan(0, start);
+        foreach (var preposition in (ReadOnlySpan<string>)[" at ", " from "])
+        {
+            if (before.EndsWith(preposition, StringComparison.Ordinal))
+                return cues.MatchEndingAt(text, start - preposition.Length) >= 0;
+        }
+        return false;
     }
 
     /// <summary>
