@@ -355,6 +355,13 @@ internal sealed class EventFinder
                 if (type == "ASSAULT" && last == i && AttackVerbs.Contains(span) && !NamesWeaponBesides(text, tokens, first, end, i)
                     && !NounUse(text, tokens, first, i, nominal) && CriticisedFor(text, tokens, owner, input.Mentions, end, i))
                     (type, mode) = ("ACCUSE", "disapprove");
+                // "Welcome to life in the suburbs": a greeting opening its sentence, no host receiving a guest.
+                if (type is not null && span.SequenceEqual("Welcome") && OpensSentence(tokens, first, i) && i + 1 < end && IsAny(tokens[i + 1].Span(text), "to", "back"))
+                    type = null;
+                // "the decision sends a clear message to Tehran": a thing that sends a message or signal signals; only a
+                // person, a body of people or a name sends one (CAMEO 040 is a message from an actor).
+                if (type == "CONSULT" && SendForms.Contains(span) && SentBySomething(text, tokens, owner, first, end, i))
+                    type = null;
                 // "the candidate most likely to defeat President Trump", "defeated a proposed amendment": a contest won, no attack (event-contest-verbs.tsv).
                 if (type == "ASSAULT" && last == i && ContestWon(text, tokens, owner, input.Mentions, first, end, i))
                     type = null;
@@ -2334,6 +2341,31 @@ internal sealed class EventFinder
 
     /// <summary>Nouns of persons and groups (event-agent-nouns.tsv, from WordNet): an appeal verb's object that can be asked to act.</summary>
     private static readonly Sitrep.Lexicons.Lexicon AgentNouns = Sitrep.Lexicons.Lexicon.Get("event-agent-nouns");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SendForms =
+        new[] { "send", "sends", "sent", "sending" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The send at <paramref name="i"/> has a thing for its subject and a message or signal for its object: the word
+    /// right before it is a lower-case noun that names no person or body of people (event-agent-nouns.tsv), no name
+    /// and no pronoun ("the ruling sends a message", "this vote sent a strong signal"), and "message" or "signal"
+    /// follows within four words.
+    /// </summary>
+    private static bool SentBySomething(string text, Token[] tokens, int[] owner, int first, int end, int i)
+    {
+        if (i - 1 < first || owner[i - 1] >= 0 || tokens[i - 1].Kind != TokenKind.Word)
+            return false;
+        var subject = tokens[i - 1].Span(text);
+        if (!char.IsLower(subject[0]) || subject.EndsWith("ly", StringComparison.Ordinal) || AgentNouns.Contains(subject) || AgentPronouns.Contains(subject)
+            || IsAny(subject, "he", "she", "it", "they", "we", "i", "who", "which", "that", "also", "not", "to", "and", "or", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "was", "were", "is", "are", "be", "been", "did", "does", "do", "then", "later", "reportedly", "allegedly", "just", "never", "once", "recently", "previously", "already"))
+            return false;
+        for (int k = i + 1; k < Math.Min(end, i + 5); k++)
+        {
+            if (IsAny(tokens[k].Span(text), "message", "messages", "signal", "signals"))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Object pronouns of persons, a closed class: "told him to come home", "asked them to reconsider".</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgentPronouns = new[]
