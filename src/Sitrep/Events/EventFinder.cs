@@ -1738,6 +1738,25 @@ internal sealed class EventFinder
     private static readonly Sitrep.Lexicons.Lexicon PluralCounts = Sitrep.Lexicons.Lexicon.Get("event-plural-counts");
 
     /// <summary>
+    /// The word is the bare form of every single-word sense it has, and of at least one, with no past participle of the
+    /// same spelling ("cut", "hit"): a form a noun can share. A phrasal sense ("blow up") is read on its own words: "a
+    /// heavy blow" is the single-word verb's form.
+    /// </summary>
+    private static bool BareFormOfEverySense(ReadOnlySpan<char> span, VerbSense[] senses)
+    {
+        int read = 0;
+        foreach (var sense in senses)
+        {
+            if (sense.Words.Length > 1)
+                continue;
+            read++;
+            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
+                return false;
+        }
+        return read > 0;
+    }
+
+    /// <summary>
     /// The form at <paramref name="i"/> is a base form (of every verb it may be of, none whose past is its base:
     /// "a car hit") and closes a phrase opened by "a", "an", "another", "every" or "each" one to three words
     /// before ("a local government ban", "a steady decline", "an independent counsel"): a singular subject
@@ -1748,19 +1767,7 @@ internal sealed class EventFinder
     private static bool SingularNounBefore(string text, Token[] tokens, int[] owner, int first, int i, VerbSense[] senses)
     {
         var span = tokens[i].Span(text);
-        if (senses.Length == 0)
-            return false;
-        int read = 0;
-        foreach (var sense in senses)
-        {
-            // A phrasal sense ("blow up") is read on its own words: "a heavy blow" is the single-word verb's form.
-            if (sense.Words.Length > 1)
-                continue;
-            read++;
-            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
-                return false;
-        }
-        if (read == 0)
+        if (!BareFormOfEverySense(span, senses))
             return false;
         for (int p = i - 1; p >= Math.Max(first, i - 4); p--)
         {
@@ -1905,18 +1912,7 @@ internal sealed class EventFinder
     private static bool ModifiedNoun(string text, Token[] tokens, int[] owner, int first, int end, int i, VerbSense[] senses)
     {
         var span = tokens[i].Span(text);
-        if (senses.Length == 0 || span.EndsWith("s", StringComparison.OrdinalIgnoreCase))
-            return false;
-        int read = 0;
-        foreach (var sense in senses)
-        {
-            if (sense.Words.Length > 1)
-                continue;
-            read++;
-            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
-                return false;
-        }
-        if (read == 0)
+        if (span.EndsWith("s", StringComparison.OrdinalIgnoreCase) || !BareFormOfEverySense(span, senses))
             return false;
         if (i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && (owner[i + 1] >= 0 || IsAny(tokens[i + 1].Span(text), "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "it", "this", "these", "those")))
             return false;
