@@ -382,8 +382,11 @@ internal static partial class TimexPatterns
         """, Options | RegexOptions.IgnorePatternWhitespace, Timeout)]
     public static partial Regex FrequencySet();
 
-    /// <summary>"$5 million a year", "3% a month", "40 barrels per day", "five hours a week": a rate after a quantity.</summary>
-    [GeneratedRegex("""(?<=(?:[0-9%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|once|twice|times))(?:\s+[\p{L}-]+){0,3}\s+)(?:a|an|per)\s+(?<unit>day|night|week|month|year|hour|quarter)(?![\p{L}-])""", Options, Timeout)]
+    /// <summary>
+    /// "$5 million a year", "3% a month", "40 barrels per day", "five hours a week": a rate after a quantity. Not a
+    /// fraction of what follows ("In 2019 a quarter of a million people left": "a quarter of").
+    /// </summary>
+    [GeneratedRegex("""(?<=(?:[0-9%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|once|twice|times))(?:\s+[\p{L}-]+){0,3}\s+)(?:a|an|per)\s+(?<unit>day|night|week|month|year|hour|quarter)(?![\p{L}-])(?!\s+of(?![\p{L}-]))""", Options, Timeout)]
     public static partial Regex RateSet();
 
     // ---- times of day ----
