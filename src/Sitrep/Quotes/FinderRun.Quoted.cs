@@ -571,7 +571,10 @@ internal sealed partial class FinderRun
         var left = LeftSource(cue, floor);
         // "The claims are acknowledged to be “credible”": a passive's subject is not the speaker (FinderRun.Reported).
         if (left.Start >= 0 && PassiveSubject(cue, left))
+        {
+            Asked(frame, cue, left);
             return true;
+        }
         if (left.Start >= 0)
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
@@ -722,7 +725,7 @@ internal sealed partial class FinderRun
         foreach (var f in _frames)
         {
             int at = f.CueStart >= 0 ? f.CueStart : f.Start;
-            if (at >= offset || at < bestAt || (!f.HasSource && f.SpeakerOf is null))
+            if (at >= offset || at < bestAt || (!f.HasSource && f.SpeakerOf is null && f.AskedStart < 0))
                 continue;
             best = f;
             bestAt = at;

@@ -537,7 +537,10 @@ internal sealed partial class FinderRun
         // of 312 passive cues whose subject was taken as source, 255 were wrong); only a participle of feeling or of
         // a held stance keeps it ("were outraged by", "are convinced that", "are opposed to").
         if (left.Start >= 0 && PassiveSubject(k, left))
+        {
+            Asked(frame, k, left);
             left = SourceSpan.None;
+        }
         else if (left.Start >= 0)
             SetSource(frame, left.Start, left.End, left.Form);
         else if (left.Inherit)
@@ -1099,6 +1102,62 @@ internal sealed partial class FinderRun
             return left.End == k && WordIn(k, IrregularParticiples) && !PerfectBefore(k);
         var w = _view.Lower(k, 40);
         return w.EndsWith("ed", StringComparison.Ordinal) && w.Length >= 4 || WordIn(k, SpeechWords.IrregularPasts) || WordIn(k, IrregularParticiples) || WordIs(k, "said") || WordIs(k, "told");
+    }
+
+    /// <summary>
+    /// "Hunter was asked whether …. “I don't know,” he responded.": the subject of a passive question verb is not its speaker
+    /// but the one who answers next (PolNeAR train: of 50 "was/were/been asked, pressed, questioned", the attributions after
+    /// the question that had a source had the one asked, or a pronoun for them, as it in all but the asker's own quotation).
+    /// </summary>
+    private void Asked(Frame frame, int k, SourceSpan left)
+    {
+        // Not a relative ("CEOs, who were asked whether …"): the clause tells of its noun, and the next quotation is
+        // no answer of theirs.
+        // Only a person named (not a pronoun, "they" or an organisation: read on unseen news, "the last time she was asked"
+        // took the woman who spoke last, and "they were asked" came before scare quotes), right before the auxiliary or an
+        // apposition of theirs ("Sen. X, D-Hawaii, was asked"; not "X, professor at Y, who …, was asked", where Y was read).
+        if (left.Form == SourceForm.Name && _view.MentionType(left.End - 1) == "PERSON" && WordIn(k, SpeechWords.QuestionedParticiples) && !UnaskedYet(k) && NextToAuxiliary(left.End, k))
+        {
+            frame.AskedStart = _tokens[left.Start].Start;
+            frame.AskedEnd = _tokens[left.End - 1].End;
+            frame.AskedForm = left.Form;
+        }
+    }
+
+    /// <summary>
+    /// "Bolton could be asked …", "she will be pressed on …": a bare "be" (after a modal or "to") before the participle puts
+    /// a question that has not been asked, so no answer follows it.
+    /// </summary>
+    private bool UnaskedYet(int k) => WordIs(AuxiliaryStart(k), "be");
+
+    /// <summary>From token <paramref name="end"/> only "also", "not" or "-ly" adverbs stand before the auxiliary of the participle at <paramref name="k"/> ("Conway also was asked").</summary>
+    private bool NextToAuxiliary(int end, int k)
+    {
+        int aux = AuxiliaryStart(k);
+        // "Robert Gibbs, an adviser to Mr. Obama, was asked": an apposition between commas, with no relative or quotation in it.
+        if (IsComma(end) && aux - end <= 16 && IsComma(aux - 1))
+        {
+            for (int t = end + 1; t < aux - 1; t++)
+            {
+                if (WordIn(t, SpeechWords.Relatives) || WordIs(t, "that") || _tokens[t].Kind == TokenKind.Quote || IsComma(t) && !_view.IsWord(t + 1))
+                    return false;
+            }
+            return true;
+        }
+        while (end < aux && _view.IsWord(end) && (WordIs(end, "also") || WordIs(end, "not") || LyAdverb(end)))
+            end++;
+        return end == aux;
+    }
+
+    /// <summary>The auxiliary before the participle at <paramref name="k"/>, past "also", "not", "-ly" adverbs and a "been" or "being" after "has", "was".</summary>
+    private int AuxiliaryStart(int k)
+    {
+        int p = k - 1;
+        while (p >= 0 && _view.IsWord(p) && (WordIs(p, "also") || WordIs(p, "not") || LyAdverb(p)))
+            p--;
+        if ((WordIs(p, "been") || WordIs(p, "being")) && (WordIs(p - 1, "has") || WordIs(p - 1, "have") || WordIs(p - 1, "had") || WordIs(p - 1, "was") || WordIs(p - 1, "were") || WordIs(p - 1, "is") || WordIs(p - 1, "are")))
+            p--;
+        return p;
     }
 
     /// <summary>An auxiliary of the perfect before token <paramref name="k"/>, past adverbs in "-ly" and "also", "not", "long", "already": "has", "have", "had", "having", or a contraction ("We've", "they’d", "he's").</summary>

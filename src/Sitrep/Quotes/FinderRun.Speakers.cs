@@ -25,7 +25,16 @@ internal sealed partial class FinderRun
     {
         if (_done.Contains(f) || !_resolving.Add(f))
             return;
-        if (!f.HasSource && f.SpeakerOf is { } of)
+        if (!f.HasSource && f.SpeakerOf is { AskedStart: >= 0, HasSource: false } asked)
+        {
+            // The quotation or "he said" after "X was asked …" is X's answer.
+            Resolve(asked);
+            f.SourceStart = asked.AskedStart;
+            f.SourceEnd = asked.AskedEnd;
+            f.SourceForm = asked.AskedForm;
+            f.Entity = AskedEntity(asked);
+        }
+        else if (!f.HasSource && f.SpeakerOf is { } of)
         {
             Resolve(of);
             if (of.HasSource)
@@ -56,8 +65,20 @@ internal sealed partial class FinderRun
                 _speakers.Add(new Resolved(f.SourceStart, f.Entity, type, NominalOf(f), IssuesStatement(f)));
             }
         }
+        // "X was asked whether …": X answers next, so a "he" after the question is X.
+        if (!f.HasSource && f.SpeakerOf is null && f.AskedStart >= 0 && AskedEntity(f) is var one && one >= 0)
+            _speakers.Add(new Resolved(f.AskedStart, one, TypeOf(one), NominalKind.None, false));
         _resolving.Remove(f);
         _done.Add(f);
+    }
+
+    /// <summary>The entity of the one asked in "X was asked …" (see <see cref="Frame.AskedStart"/>), -1 if none.</summary>
+    private int AskedEntity(Frame f)
+    {
+        if (f.AskedForm == SourceForm.Pronoun)
+            return PronounEntity(f.AskedStart);
+        int t = _view.LastTokenBefore(f.AskedEnd);
+        return t >= 0 && _view.TokenMention[t] >= 0 ? _input.Mentions[_view.TokenMention[t]].Entity : -1;
     }
 
     private int NameEntity(Frame f)

@@ -115,6 +115,14 @@ internal sealed class Frame
     public int Statement;
     public int Index;
 
+    /// <summary>
+    /// "X was asked whether …", "X was pressed on …": the one asked, who is not the cue's speaker but answers next; a "he
+    /// said" or a quotation after the question goes on with them (see FinderRun.Speakers), -1 if none.
+    /// </summary>
+    public int AskedStart = -1;
+    public int AskedEnd = -1;
+    public SourceForm AskedForm;
+
     public bool HasSource => SourceStart >= 0;
 
     public override string ToString() => $"[{Start},{End}) {Kind} cue={CueToken} src=[{SourceStart},{SourceEnd}) e={Entity}";

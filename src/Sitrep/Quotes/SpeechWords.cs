@@ -77,6 +77,9 @@ internal static class SpeechWords
     /// <summary>Past participles that open a clause set before the sentence's own ("Asked whether …, she …").</summary>
     public static readonly FrozenSet<string> FrontedParticiples = Set("asked", "told", "pressed", "questioned");
 
+    /// <summary>Participles of putting a question to someone ("X was asked whether …", "was pressed on …"): their passive subject answers next.</summary>
+    public static readonly FrozenSet<string> QuestionedParticiples = Set("asked", "pressed", "questioned", "quizzed", "grilled");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
