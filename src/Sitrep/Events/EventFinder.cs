@@ -1739,10 +1739,11 @@ internal sealed class EventFinder
 
     /// <summary>
     /// The word is the bare form of every single-word sense it has, and of at least one, with no past participle of the
-    /// same spelling ("cut", "hit"): a form a noun can share. A phrasal sense ("blow up") is read on its own words: "a
-    /// heavy blow" is the single-word verb's form.
+    /// same spelling ("cut", "hit"): a form a noun can share. A phrasal sense ("blow up", "gear up") is read on its own
+    /// words: "a heavy blow" is the single-word verb's form. With <paramref name="orSForm"/> the -s form counts too
+    /// ("gear", "moderates"; never "attacked", "hit", "fighting").
     /// </summary>
-    private static bool BareFormOfEverySense(ReadOnlySpan<char> span, VerbSense[] senses)
+    private static bool BareFormOfEverySense(ReadOnlySpan<char> span, VerbSense[] senses, bool orSForm = false)
     {
         int read = 0;
         foreach (var sense in senses)
@@ -1750,7 +1751,13 @@ internal sealed class EventFinder
             if (sense.Words.Length > 1)
                 continue;
             read++;
-            if (!span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase) || SameParticiple.Contains(sense.Lemma))
+            var lemma = sense.Lemma.AsSpan();
+            bool form = span.Equals(lemma, StringComparison.OrdinalIgnoreCase) && !SameParticiple.Contains(sense.Lemma)
+                || orSForm && (
+                    (span.Length == lemma.Length + 1 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S')
+                    || (span.Length == lemma.Length + 2 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span.EndsWith("es", StringComparison.OrdinalIgnoreCase))
+                    || (lemma.Length > 2 && lemma[^1] is 'y' && span.Length == lemma.Length + 2 && span.StartsWith(lemma[..^1], StringComparison.OrdinalIgnoreCase) && span.EndsWith("ies", StringComparison.OrdinalIgnoreCase)));
+            if (!form)
                 return false;
         }
         return read > 0;
@@ -1877,29 +1884,6 @@ internal sealed class EventFinder
         "the", "its", "his", "her", "their", "our", "my", "your", "this",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The form at <paramref name="i"/> is the base or -s form of every verb it may be of ("gear", "moderates"; not "attacked", "hit", "fighting").</summary>
-    private static bool BaseOrSForm(ReadOnlySpan<char> span, VerbSense[] senses)
-    {
-        if (senses.Length == 0)
-            return false;
-        int read = 0;
-        foreach (var sense in senses)
-        {
-            // A phrasal sense ("gear up") is read on its own words: the form alone is the single-word verb's.
-            if (sense.Words.Length > 1)
-                continue;
-            read++;
-            var lemma = sense.Lemma.AsSpan();
-            bool form = span.Equals(lemma, StringComparison.OrdinalIgnoreCase) && !SameParticiple.Contains(sense.Lemma)
-                || (span.Length == lemma.Length + 1 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span[^1] is 's' or 'S')
-                || (span.Length == lemma.Length + 2 && span.StartsWith(lemma, StringComparison.OrdinalIgnoreCase) && span.EndsWith("es", StringComparison.OrdinalIgnoreCase))
-                || (lemma.Length > 2 && lemma[^1] is 'y' && span.Length == lemma.Length + 2 && span.StartsWith(lemma[..^1], StringComparison.OrdinalIgnoreCase) && span.EndsWith("ies", StringComparison.OrdinalIgnoreCase));
-            if (!form)
-                return false;
-        }
-        return read > 0;
-    }
-
     /// <summary>
     /// The base form at <paramref name="i"/> closes a phrase opened by "the", "this" or a possessive one to four
     /// words before, over modifiers only ("the protective gear", "its nuclear force", "the revised travel ban",
@@ -1947,7 +1931,7 @@ internal sealed class EventFinder
     /// </summary>
     private static bool NounBeforeAuxiliary(string text, Token[] tokens, int[] owner, int first, int end, int i, VerbSense[] senses)
     {
-        if (!BaseOrSForm(tokens[i].Span(text), senses))
+        if (!BareFormOfEverySense(tokens[i].Span(text), senses, orSForm: true))
             return false;
         int q = i + 1;
         while (q < end && tokens[q].Kind == TokenKind.Word && owner[q] < 0 && (IsAny(tokens[q].Span(text), "also", "still", "already", "now", "never", "only", "often", "even")
