@@ -32,6 +32,15 @@ internal static class TextShape
     public static List<string> Words(string text)
     {
         var words = new List<string>();
+        foreach (var word in WordRanges(text))
+            words.Add(text[word].ToLowerInvariant());
+        return words;
+    }
+
+    /// <summary>Where each word (a run of letters and digits) stands in <paramref name="text"/>, in order.</summary>
+    public static List<Range> WordRanges(string text)
+    {
+        var words = new List<Range>();
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -40,7 +49,7 @@ internal static class TextShape
                 start = i;
             else if (!letter && start >= 0)
             {
-                words.Add(text[start..i].ToLowerInvariant());
+                words.Add(start..i);
                 start = -1;
             }
         }

@@ -367,21 +367,13 @@ public static class StoryStatements
         {
             var tokens = new List<string>();
             var capitalised = new List<bool>();
-            int start = -1;
-            for (int i = 0; i <= words.Length; i++)
+            foreach (var word in Sitrep.Cleaning.TextShape.WordRanges(words))
             {
-                bool letter = i < words.Length && char.IsLetterOrDigit(words[i]);
-                if (letter && start < 0)
-                    start = i;
-                if (!letter && start >= 0)
-                {
-                    if (!(i - start == 1 && words[start] is 's' or 'S' && start > 0 && words[start - 1] is '\'' or '’'))
-                    {
-                        tokens.Add(words[start..i].ToLowerInvariant());
-                        capitalised.Add(char.IsUpper(words[start]));
-                    }
-                    start = -1;
-                }
+                int start = word.Start.Value, length = word.End.Value - start;
+                if (length == 1 && words[start] is 's' or 'S' && start > 0 && words[start - 1] is '\'' or '’')
+                    continue;
+                tokens.Add(words[word].ToLowerInvariant());
+                capitalised.Add(char.IsUpper(words[start]));
             }
             return ([.. tokens], [.. capitalised]);
         }
