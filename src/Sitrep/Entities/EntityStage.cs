@@ -353,7 +353,7 @@ public sealed partial class EntityStage : IDocumentStage
             var name = m.Text(text);
             if (!parties.Contains(name) || name.Contains(' ', StringComparison.Ordinal) || Acronyms.IsAcronym(name) || actors.Of(name) is not null
                 || surnames?.Contains(name) == true || firstNames?.Contains(name) == true || people?.Contains(name) == true
-                || EntityLexicons.UsStates.Contains(name) || countries?.CountryOf(name) is not null || countries?.CapitalOf(name) is not null)
+                || IsCountryCapitalOrState(name, countries))
                 continue;
             mentions[i] = m with { Type = "MISC", Cued = false };
         }
@@ -375,8 +375,11 @@ public sealed partial class EntityStage : IDocumentStage
 
     /// <summary>A given name of the name files ("Paul") that is no country, capital or US state ("Jordan", "Washington" are).</summary>
     private static bool IsGivenNameOnly(string name, CountryTable? countries) =>
-        PersonGenders.GivenNames.ContainsKey(name.ToLowerInvariant()) && !EntityLexicons.UsStates.Contains(name)
-        && countries?.CountryOf(name) is null && countries?.CapitalOf(name) is null;
+        PersonGenders.GivenNames.ContainsKey(name.ToLowerInvariant()) && !IsCountryCapitalOrState(name, countries);
+
+    /// <summary>A country, a capital or a US state by that name ("Jordan", "Washington", "Texas"): a place whatever else it may be.</summary>
+    private static bool IsCountryCapitalOrState(string name, CountryTable? countries) =>
+        EntityLexicons.UsStates.Contains(name) || countries?.CountryOf(name) is not null || countries?.CapitalOf(name) is not null;
 
     /// <summary>
     /// "(R-Ariz.)", ", D-N.Y.,": a legislator's party and state after the name say who the person is,
