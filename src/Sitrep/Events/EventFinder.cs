@@ -1560,7 +1560,7 @@ internal sealed class EventFinder
     /// <summary>
     /// The verb at <paramref name="i"/> strikes a named person, with at most three words of a title before the name,
     /// "for" or "over" something right after the name ("hit Romney for not releasing", "slammed Sen. Ted Cruz over
-    /// his remarks"); not "for" a stretch of time ("for hours", "for two days").
+    /// his remarks", "for a remark"); not "for" a stretch of time ("for hours", "for a week") or "for no reason".
     /// </summary>
     private static bool CriticisedFor(string text, Token[] tokens, int[] owner, IReadOnlyList<Mention> mentions, int end, int i)
     {
@@ -1574,8 +1574,12 @@ internal sealed class EventFinder
             k++;
         if (k + 1 >= end || !IsAny(tokens[k].Span(text), "for", "over"))
             return false;
-        var after = tokens[k + 1].Span(text);
-        return tokens[k + 1].Kind != TokenKind.Number && !IsAny(after, "hours", "minutes", "days", "weeks", "months", "years", "seconds", "no", "an", "a", "several", "two", "three", "days", "nearly", "about", "more", "almost");
+        // "for hours", "for a week", "for nearly two days", "for a while": how long, not what for.
+        int q = k + 1;
+        while (q < end && (tokens[q].Kind == TokenKind.Number || IsAny(tokens[q].Span(text), "a", "an", "several", "two", "three", "nearly", "about", "more", "almost", "over", "than")))
+            q++;
+        return !(q < end && IsAny(tokens[q].Span(text), "hours", "hour", "minutes", "minute", "seconds", "days", "day", "weeks", "week", "months", "month", "years", "year", "while", "time"))
+            && !IsAny(tokens[k + 1].Span(text), "no");
     }
 
     /// <summary>
