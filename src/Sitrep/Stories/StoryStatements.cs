@@ -28,6 +28,8 @@ public sealed record StoryStatement(string Speaker, string SpeakerName, IReadOnl
 /// outlet and "White House press secretary Kayleigh McEnany said" in another), or one of them an
 /// article names only by a pronoun or a title ("he said", "the president wrote"), read from elsewhere in
 /// it and so perhaps wrongly. Two speakers named by name, unrelated, with the same words stay apart.
+/// Two statements of one speaker that two articles or more each quote, both of them, are one occasion when
+/// nothing tells them apart (<see cref="JoinReportedTogether"/>).
 /// </summary>
 public static class StoryStatements
 {
@@ -92,6 +94,7 @@ public static class StoryStatements
                     sets.Union(i, j);
             }
         }
+        JoinReportedTogether(units, sets);
         var statements = new List<StoryStatement>();
         foreach (var component in Enumerable.Range(0, units.Count).GroupBy(sets.Find).Select(g => g.Select(i => units[i]).ToList()))
         {
@@ -112,6 +115,95 @@ public static class StoryStatements
                 [.. component.SelectMany(u => u.Quotes).Select(q => new StatementQuote(q.Document, q.Index, q.Words, q.Date))]));
         }
         return statements;
+    }
+
+    /// <summary>Articles that must each quote two statements of one speaker before they are taken for one occasion.</summary>
+    private const int MinArticlesQuotingBoth = 2;
+
+    /// <summary>
+    /// Two statements of one speaker that at least two articles each quote, both of them: an article keeps quotes far
+    /// apart in its text as two statements when it writes no date or outlet for them, and two outlets quoting the same
+    /// two passages of one interview, hearing or opinion, no words of them in common, is evidence of one occasion.
+    /// They stay apart when anything tells two occasions: different dates, different outlets or channels the words
+    /// are cited from (an interview with one paper and one with another), or one told as written (a letter, a post:
+    /// "wrote", "tweeted") and the other not (the remarks to reporters the same day). Joined two at a time, each pass
+    /// reading the statements as the last pass left them.
+    /// </summary>
+    private static void JoinReportedTogether(List<Unit> units, DisjointSets sets)
+    {
+        for (bool joined = true; joined;)
+        {
+            joined = false;
+            var occasions = new Dictionary<int, Occasion>();
+            for (int i = 0; i < units.Count; i++)
+            {
+                int root = sets.Find(i);
+                if (!occasions.TryGetValue(root, out var occasion))
+                    occasions[root] = occasion = new Occasion(root);
+                occasion.Add(units[i]);
+            }
+            var candidates = occasions.Values.Where(o => o.Documents.Count >= MinArticlesQuotingBoth).ToList();
+            var touched = new HashSet<int>();
+            foreach (var group in candidates.SelectMany(o => o.Speakers.Select(s => (Speaker: s, Occasion: o))).GroupBy(x => x.Speaker, StringComparer.Ordinal))
+            {
+                var list = group.Select(x => x.Occasion).ToList();
+                for (int i = 0; i < list.Count; i++)
+                {
+                    for (int j = i + 1; j < list.Count; j++)
+                    {
+                        var (a, b) = (list[i], list[j]);
+                        if (touched.Contains(a.Root) || touched.Contains(b.Root) || !a.ReportedWith(b))
+                            continue;
+                        sets.Union(a.Root, b.Root);
+                        touched.Add(a.Root);
+                        touched.Add(b.Root);
+                        joined = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What the versions of one statement so far tell of its occasion, for <see cref="JoinReportedTogether"/>.</summary>
+    private sealed class Occasion(int root)
+    {
+        public int Root { get; } = root;
+
+        public HashSet<string> Documents { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Speakers { get; } = new(StringComparer.Ordinal);
+
+        private readonly HashSet<string> _dates = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _cited = new(StringComparer.OrdinalIgnoreCase);
+        private bool _written;
+
+        public void Add(Unit unit)
+        {
+            Documents.Add(unit.Document);
+            Speakers.Add(unit.Speaker);
+            if (unit.Date is not null)
+                _dates.Add(unit.Date);
+            foreach (var q in unit.Quotes)
+            {
+                if ((q.CitedId ?? q.CitedName) is { } cited)
+                    _cited.Add(cited);
+                _written |= q.Cue is { } cue && IsWrittenCue(cue);
+            }
+        }
+
+        public bool ReportedWith(Occasion other) =>
+            Documents.Count(other.Documents.Contains) >= MinArticlesQuotingBoth
+            && !(_dates.Count > 0 && other._dates.Count > 0 && !_dates.Overlaps(other._dates))
+            && !(_cited.Count > 0 && other._cited.Count > 0 && !_cited.Overlaps(other._cited))
+            && _written == other._written;
+
+        /// <summary>"wrote", "writes", or a network's own verb ("tweeted", speech-channels.tsv).</summary>
+        private static bool IsWrittenCue(string cue)
+        {
+            int space = cue.IndexOf(' ', StringComparison.Ordinal);
+            var verb = (space < 0 ? cue : cue[..space]).ToLowerInvariant();
+            return verb is "wrote" or "writes" or "write" or "writing" or "written" || Quotes.SpeechWords.Channels.ContainsKey(verb);
+        }
     }
 
     /// <summary>

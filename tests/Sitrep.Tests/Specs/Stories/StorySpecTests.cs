@@ -21,7 +21,10 @@ namespace Sitrep.Tests.Specs.Stories;
 /// own (a plural, "the attacks", may be a report of several events). In a statements file "together" asks for one statement holding a quote of every article, "apart"
 /// for no statement joining two of them. A line <c>- dates disagree</c> in a "together" events case asks
 /// for the disagreement to be kept, a line <c>- date yyyy-MM-dd</c> or <c>- date yyyy-MM-dd..yyyy-MM-dd</c> for the
-/// story event's date (day or range), and an article <c>undated: text</c> has no publication date. Any other heading or line fails the file.
+/// story event's date (day or range), and an article <c>undated: text</c> has no publication date. In an article " ¶ " starts a
+/// new paragraph (quotes paragraphs apart, which an article keeps as two statements unless something ties them). A line
+/// <c>- statements N</c> in a "together" statements case asks for exactly N statements, each holding a quote of every
+/// article (two occasions that both outlets quote, kept apart). Any other heading or line fails the file.
 /// </summary>
 public sealed partial class StorySpecTests
 {
@@ -32,6 +35,9 @@ public sealed partial class StorySpecTests
 
     [GeneratedRegex(@"^date (?<from>\d{4}-\d{2}-\d{2})(\.\.(?<to>\d{4}-\d{2}-\d{2}))?$")]
     private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^statements (?<count>[1-9])$")]
+    private static partial Regex StatementCountLine();
 
     [GeneratedRegex(@"\[(?<cue>[^\]]+)\]")]
     private static partial Regex Bracket();
@@ -74,6 +80,7 @@ public sealed partial class StorySpecTests
         var articles = new List<(string Day, string Text, List<(int Start, int End)> Cues)>();
         bool disagree = false;
         (string From, string To)? date = null;
+        int? statementCount = null;
         foreach (var (_, item) in spec.NumberedItems(heading))
         {
             if (item == "dates disagree")
@@ -88,9 +95,15 @@ public sealed partial class StorySpecTests
                 date = (dl.Groups["from"].Value, dl.Groups["to"].Success ? dl.Groups["to"].Value : dl.Groups["from"].Value);
                 continue;
             }
+            if (StatementCountLine().Match(item) is { Success: true } sc)
+            {
+                Assert.True(!events && together, $"{file} '{heading}': a 'statements N' line belongs to a 'together' statements case");
+                statementCount = int.Parse(sc.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
             var m = Article().Match(item);
             Assert.True(m.Success, $"{file} '{heading}': an article is 'yyyy-MM-dd: text', not '{item}'");
-            var text = m.Groups["text"].Value;
+            var text = m.Groups["text"].Value.Replace(" ¶ ", "\n\n", StringComparison.Ordinal);
             var cues = new List<(int, int)>();
             for (var bracket = Bracket().Match(text); bracket.Success; bracket = Bracket().Match(text))
             {
@@ -124,7 +137,7 @@ public sealed partial class StorySpecTests
         if (events)
             CheckEvents(file, heading, together, disagree, date, articles, documents, engine.Store);
         else
-            CheckStatements(file, heading, together, documents, engine.Store);
+            CheckStatements(file, heading, together, statementCount, documents, engine.Store);
     }
 
     private static void CheckEvents(string file, string heading, bool together, bool disagree, (string From, string To)? date, List<(string Day, string Text, List<(int Start, int End)> Cues)> articles, List<Document> documents, IDocumentStore store)
@@ -164,7 +177,7 @@ public sealed partial class StorySpecTests
         }
     }
 
-    private static void CheckStatements(string file, string heading, bool together, List<Document> documents, IDocumentStore store)
+    private static void CheckStatements(string file, string heading, bool together, int? count, List<Document> documents, IDocumentStore store)
     {
         var statements = StoryStatements.Of(documents, store);
         string Describe() => string.Join("\n  ", statements.Select(s => s.SpeakerName + ": " + string.Join(" | ", s.Quotes.Select(q => $"{documents.FindIndex(d => d.Id == q.Document)} «{q.Words}»"))));
@@ -173,6 +186,11 @@ public sealed partial class StorySpecTests
             Assert.True(
                 statements.Any(s => documents.All(d => s.Quotes.Any(q => q.Document == d.Id))),
                 $"{file} '{heading}': one statement must hold a quote of every article\nfound:\n  {Describe()}");
+            if (count is { } n)
+            {
+                Assert.True(statements.Count == n && statements.All(s => documents.All(d => s.Quotes.Any(q => q.Document == d.Id))),
+                    $"{file} '{heading}': {n} statements must each hold a quote of every article\nfound:\n  {Describe()}");
+            }
         }
         else
         {
