@@ -31,7 +31,16 @@ internal sealed partial class FinderRun
                 continue;
             if (ProgrammeTitle(open, start, end))
                 continue;
+            if (QuotedTitle(start, end) && AddresseeOfTelling(open))
+            {
+                // The cue is taken as it was when the title held it: read as reported speech it would take the
+                // programme and its host for the words ("told “Meet the Press” host Chuck Todd, “…”").
+                _used[open - 1] = true;
+                continue;
+            }
             if (QuotedTitle(start, end) && !IsStandalone(open) && !IntroducedBefore(open) && !BareModifier(open, span))
+                continue;
+            if (QuotedHeading(open, close, start, end))
                 continue;
             var frame = new Frame { Start = start, End = end, Span = q, Kind = QuoteKind.Direct, Sentence = SentenceOf(open) };
             if (span.Closed && !IntroducedByCueColon(open, span) && AttributeAfter(frame, close))
@@ -108,6 +117,45 @@ internal sealed partial class FinderRun
         for (int i = start; i < end; i++)
         {
             if (_text[i] == ' ' && ++words > 6)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "DeVos told “Fox News Sunday” host Chris Wallace": a title right after "told" stands where the listener does,
+    /// so it names the programme the speaker told, and the cue before it does not make it words said.
+    /// </summary>
+    private bool AddresseeOfTelling(int open)
+    {
+        int p = open - 1;
+        return WordIs(p, "told") || WordIs(p, "tells") || WordIs(p, "tell") || WordIs(p, "telling");
+    }
+
+    /// <summary>Most words outside the quotation on a line that is a heading ("‘Chainsaw’ Recovery", "'Necessary' for 'full confidence' in inquiry").</summary>
+    private const int HeadingWordsAfter = 4;
+
+    /// <summary>
+    /// "‘MONUMENTAL FAILURE’" or "‘Serious and Credible’" on a line of its own between paragraphs: a section heading that
+    /// lifts a phrase from the quotes below it, not words of the speaker of the paragraph before, to whom it was given.
+    /// The line opens with the quotation, has at most <see cref="HeadingWordsAfter"/> words after it and no cue, and
+    /// the quotation is at most six words with no end of sentence (a quoted reply on a line of its own, "“No.”", ends
+    /// in one).
+    /// </summary>
+    private bool QuotedHeading(int open, int close, int start, int end)
+    {
+        int paragraph = ParagraphOf(open);
+        if (ParagraphOf(close) != paragraph || (open > 0 && ParagraphOf(open - 1) == paragraph) || WordCount(start, end) > 6)
+            return false;
+        int e = end;
+        while (e > start && char.IsWhiteSpace(_text[e - 1]))
+            e--;
+        if (e <= start || _text[e - 1] is '.' or '!' or '?' or '…' or ':' or ';' or ',')
+            return false;
+        int after = 0;
+        for (int t = close + 1; t < _tokens.Length && ParagraphOf(t) == paragraph; t++)
+        {
+            if (IsCue(t) || IsSentenceEndPunct(t) || (_view.IsWord(t) && ++after > HeadingWordsAfter))
                 return false;
         }
         return true;
