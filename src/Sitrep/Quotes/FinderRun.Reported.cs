@@ -426,6 +426,11 @@ internal sealed partial class FinderRun
     private static readonly System.Collections.Frozen.FrozenSet<string> FiniteAuxiliaries = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         Auxiliaries.Where(w => w is not ("be" or "been") && !w.Contains('\'', StringComparison.Ordinal)), StringComparer.Ordinal);
 
+    /// <summary>Words that open a clause of their own inside a trailer ("…, said X as he was leaving", "…, said X when she was asked"):
+    /// an auxiliary after them is that clause's, not the verb of a reported clause.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> TrailerClauseOpeners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["whose", "where", "when", "as", "while", "because", "after", "before", "if", "since", "though", "although", "until", "than", "whether", "once"], StringComparer.Ordinal);
+
     /// <summary>Only the sentence's closing punctuation and marks from token <paramref name="t"/> on.</summary>
     private bool AtSentenceEnd(int t, int s1)
     {
@@ -1230,6 +1235,11 @@ internal sealed partial class FinderRun
             return false;
         if (OccasionOnly(first, s1))
             return true;
+        // "…, said the simplistic approach put forward by Trump is insufficient.": a lower-case finite auxiliary or
+        // modal after the noun phrase, before any comma and with no relative or subordinate clause opened before it,
+        // is the verb of a reported clause whose subject that noun phrase is; it is no trailer naming a speaker
+        // ("…, said a man who was there.", "…, said X as he was leaving." keep theirs).
+        bool clauseOpened = false;
         for (int k = t; k < s1; k++)
         {
             if (IsSentenceEndPunct(k) || _tokens[k].Kind == TokenKind.Quote)
@@ -1238,6 +1248,13 @@ internal sealed partial class FinderRun
                 return words <= 5;
             if (WordIs(k, "that") || IsPunct(k, ':') || _view.MarkRole[k] == 1)
                 return false;
+            if (_view.IsWord(k) && !clauseOpened)
+            {
+                if (WordIn(k, SpeechWords.Relatives) || WordIn(k, TrailerClauseOpeners))
+                    clauseOpened = true;
+                else if (WordIn(k, FiniteAuxiliaries) && char.IsLower(_text[_tokens[k].Start]))
+                    return false;
+            }
             words++;
             if (words > 5)
                 return false;

@@ -74,7 +74,7 @@ public sealed class QuotesFeature : IPipelineFeature
         public string Name => "quotes";
 
         /// <summary>Bump when any quote, speaker, citation or statement can change for the same input; the lexicons' hashes (its own and the titles it reads role nouns from) are part of it.</summary>
-        public string Version => StageVersion.Of("56", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
+        public string Version => StageVersion.Of("57", LexiconHash, Lexicons.Lexicon.HashOf("titles"));
 
         public IReadOnlyList<Layer> Requires { get; } =
             [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, EntityLayers.DocumentEntities, TimesFeature.Times];
