@@ -450,6 +450,10 @@ internal sealed class EventFinder
                     || (i - 1 >= first && !tokens[i - 1].Span(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && SingularNounBefore(text, tokens, owner, first, i, senses)))
                     && !(EventGrammar.NounIsEvent(type) && (OccurrenceNouns.Contains(span) || Weapons.Contains(span))))
                     type = null;
+                // "in charge", "by contrast", "under pressure", "in contact with", "in search of": a preposition takes a noun or a
+                // gerund, never a bare verb, so a base form right after one is a noun, which names no act of these types.
+                if (type is not null && last == i && !EventGrammar.NounIsEvent(type) && BaseAfterPreposition(text, tokens, first, i, senses))
+                    type = null;
                 // "have hope in them", "has support": after "have" a verb is a participle; a base or -s form there is a noun.
                 if (type is not null && !EventGrammar.NounIsEvent(type) && AfterHave(text, tokens, first, i, senses))
                     type = null;
@@ -2483,6 +2487,32 @@ internal sealed class EventFinder
                 return false;
         }
         return senses.Length > 0;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounPrepositions = EventGrammar.NounPrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The verb form at <paramref name="i"/> is the base form of every verb it may be of (not also a past form:
+    /// "cut", "hit") and follows a preposition that takes a noun phrase ("in charge", "by contrast", "under
+    /// pressure", "into force", "on demand"): a bare verb never stands there (the infinitive's "to" is no such
+    /// preposition), so it is a noun.
+    /// </summary>
+    private static bool BaseAfterPreposition(string text, Token[] tokens, int first, int i, VerbSense[] senses)
+    {
+        if (i <= first || tokens[i - 1].Kind != TokenKind.Word || !NounPrepositions.Contains(tokens[i - 1].Span(text)))
+            return false;
+        var span = tokens[i].Span(text);
+        // (A phrasal sense is not the one read here, the cue being one word: "search for" does not make "in search" a past form.)
+        bool any = false;
+        foreach (var sense in senses)
+        {
+            if (sense.Words.Length > 1)
+                continue;
+            if (SameParticiple.Contains(sense.Lemma) || !span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase))
+                return false;
+            any = true;
+        }
+        return any;
     }
 
     /// <summary>Verbs of answering force with force (event-retaliation-verbs.tsv): said of oneself in the future, a threat.</summary>

@@ -23,6 +23,17 @@ internal static class EventGrammar
         "has", "have", "had", "was", "were", "is", "are", "been", "be",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Prepositions that take a noun phrase or a gerund but never a bare verb ("in charge", "by contrast", "under
+    /// pressure"); not "to" (the infinitive's), nor "after", "before", "until", "than", "but", "like", which may open
+    /// a clause or stand before a bare verb ("cannot but agree").
+    /// </summary>
+    public static FrozenSet<string> NounPrepositions { get; } = new[]
+    {
+        "in", "on", "at", "by", "from", "into", "onto", "under", "over", "about", "without", "within", "through", "upon", "across",
+        "toward", "towards", "between", "among", "despite", "of", "for", "with", "against", "during", "amid",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Verb forms that have become prepositions ("according to", "following the attack"): never a cue.</summary>
     public static FrozenSet<string> Prepositions { get; } = new[]
     {
