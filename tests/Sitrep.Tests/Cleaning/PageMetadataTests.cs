@@ -85,6 +85,23 @@ public sealed class PageMetadataTests
     }
 
     [Fact]
+    public void A_by_line_with_a_linked_name_ends_with_the_link()
+    {
+        // The name is the link after "By"; the button run on into the same line is no part of it.
+        var hints = Hints("", """<p>By <a href="/staff/12">Jane Roe</a> &nbsp; <a href="/print/12" class="btn">View In Print Edition</a></p>""");
+
+        Assert.Equal("Jane Roe", hints.Byline);
+    }
+
+    [Fact]
+    public void Two_linked_names_joined_by_and_are_not_cut_at_the_first()
+    {
+        var hints = Hints("", """<p>By <a href="/staff/12">Jane Roe</a> and <a href="/staff/31">Tom Poe</a></p>""");
+
+        Assert.NotEqual("Jane Roe", hints.Byline);
+    }
+
+    [Fact]
     public void A_graphs_article_node_gives_the_author_even_after_a_web_page_node_and_through_an_id_reference()
     {
         const string ld = """

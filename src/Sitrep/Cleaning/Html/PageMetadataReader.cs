@@ -585,10 +585,35 @@ internal static partial class PageMetadataReader
                 hints.PrintedDate = text;
         }
         else if (hints.Byline is null && UnmarkedByline().IsMatch(text) && !ChromePatterns.ReviewerLine().IsMatch(text)
-            && BylineValue(BeforeDayLabel(ChromePatterns.HeaderSeparator().Split(text)[0]).Trim()) is { } piece
+            && BylineValue(BeforeDayLabel(ChromePatterns.HeaderSeparator().Split(UpToLinkedName(tree, e, text))[0]).Trim()) is { } piece
             && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
             hints.Byline = name;
         return tag == HtmlTag.P && TextShape.CountWords(text) >= ProseWords;
+    }
+
+    /// <summary>
+    /// A "By" line whose name is a link ("By <a>A. J. Neal</a> <a>View In Digital Edition</a>") up to the end of that link:
+    /// the words after it are other links or furniture run on into the same line with no separator between. The line as it
+    /// is when its first link does not follow the label at once.
+    /// </summary>
+    private static string UpToLinkedName(HtmlTree tree, int e, string line)
+    {
+        for (int i = e + 1; i <= tree[e].SubtreeEnd; i++)
+        {
+            if (tree.Tag(i) != HtmlTag.A)
+                continue;
+            if (Clean(SpacedText(tree, i)) is not { } name)
+                return line;
+            var label = UnmarkedByline().Match(line);
+            // The label's match ends at the name's first capital.
+            int at = label.Success ? label.Index + label.Length - 1 : -1;
+            if (at < 0 || at + name.Length >= line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0)
+                return line;
+            // Only words run on with no separator are cut: "and", "&", a comma or a dash go on to another name or the day.
+            var rest = line.AsSpan(at + name.Length).TrimStart();
+            return rest.Length > 0 && char.IsUpper(rest[0]) && !rest.StartsWith("And ", StringComparison.Ordinal) ? line[..(at + name.Length)] : line;
+        }
+        return line;
     }
 
     /// <summary>
