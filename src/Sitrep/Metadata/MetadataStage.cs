@@ -13,7 +13,7 @@ public sealed class MetadataStage : IDocumentStage
     public string Name => "metadata";
 
     /// <summary>Bump when any metadata field can change for the same input.</summary>
-    public string Version => StageVersion.Of("12", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
+    public string Version => StageVersion.Of("13", Sitrep.Lexicons.Lexicon.HashOf("genre-markers"));
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.PageHints, CoreLayers.Language];
 

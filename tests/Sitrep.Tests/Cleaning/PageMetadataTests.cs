@@ -43,6 +43,65 @@ public sealed class PageMetadataTests
     }
 
     [Fact]
+    public void The_day_printed_under_the_headline_wins_over_a_later_stated_day()
+    {
+        // The content system restamped the page when it was saved again; the reader is shown the earlier day.
+        const string ld = """
+            <script type="application/ld+json">{"@context":"http://schema.org","@type":"BlogPosting","headline":"Old Pier Closes for Repairs",
+              "datePublished":"2025-09-04T10:12:00Z","dateModified":"2025-09-04T10:12:00Z"}</script>
+            """;
+
+        var hints = Hints(ld, """<div class="post-meta"><span>Published</span> <span>March 3, 2021</span></div>""");
+
+        Assert.Equal("2021-03-03", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+
+    [Fact]
+    public void An_unmarked_date_line_under_the_headline_wins_over_a_later_meta_tag()
+    {
+        var hints = Hints("""<meta property="article:published_time" content="2024-11-20T08:00:00+00:00">""", "<p>June 2, 2022</p>");
+
+        Assert.Equal("2022-06-02", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+
+    [Theory]
+    // A later printed day is an update or the outlet's own day: the stated day stays.
+    [InlineData("""<div class="post-meta"><span>June 14, 2024</span></div>""")]
+    // An updated day is never the publication.
+    [InlineData("""<div class="post-meta"><span>Updated</span> <span>March 3, 2021</span></div>""")]
+    // A date after the article has begun is a related story's or a comment's.
+    [InlineData("""<p>A paragraph of prose that opens the article before any date line is printed, as many blogs have it on the page.</p><p>The harbour master added that the pier had been closed once before, in the storm year, and that it had reopened within the month.</p><div class="entry-date">March 3, 2021</div>""")]
+    // A day before is the outlet's day beside a stamp in UTC, not an earlier publication.
+    [InlineData("<p>June 11, 2024</p>")]
+    // The time element states its day: the text "03/06/2024" is the same day written day first, not March 6.
+    [InlineData("""<div class="entry-date"><time datetime="2024-06-12">12/06/2024</time></div>""")]
+    // A label just before the day makes it a later one.
+    [InlineData("""<div class="info"><div>Page updated:</div><div class="date">March 3, 2021</div></div>""")]
+    public void The_stated_day_stays_when_the_header_prints_no_earlier_publication_day(string header)
+    {
+        var hints = Hints("""<meta property="article:published_time" content="2024-06-12T09:30:00+00:00">""", header);
+
+        Assert.Equal("2024-06-12T09:30:00Z", Sitrep.Time.PublicationDate.Normalize(hints.PrintedDate));
+    }
+
+    [Fact]
+    public void A_by_line_with_a_linked_name_ends_with_the_link()
+    {
+        // The name is the link after "By"; the button run on into the same line is no part of it.
+        var hints = Hints("", """<p>By <a href="/staff/12">Jane Roe</a> &nbsp; <a href="/print/12" class="btn">View In Print Edition</a></p>""");
+
+        Assert.Equal("Jane Roe", hints.Byline);
+    }
+
+    [Fact]
+    public void Two_linked_names_joined_by_and_are_not_cut_at_the_first()
+    {
+        var hints = Hints("", """<p>By <a href="/staff/12">Jane Roe</a> and <a href="/staff/31">Tom Poe</a></p>""");
+
+        Assert.NotEqual("Jane Roe", hints.Byline);
+    }
+
+    [Fact]
     public void A_graphs_article_node_gives_the_author_even_after_a_web_page_node_and_through_an_id_reference()
     {
         const string ld = """

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -122,6 +123,8 @@ internal static partial class PageMetadataReader
             ?? (found.Time < 0 ? null : tree.Attribute(found.Time, HtmlAttributeName.DateTime));
         if (found.H1 >= 0 && (hints.Byline is null || hints.PrintedDate is null))
             ReadHeaderLines(tree, found.H1, hints);
+        if (found.H1 >= 0 && EarlierHeaderDate(tree, found.H1, hints.PrintedDate) is { } printedEarlier)
+            hints.PrintedDate = printedEarlier;
         hints.CanonicalUrl = (found.Canonical < 0 ? null : tree.Attribute(found.Canonical, HtmlAttributeName.Href)) ?? Meta("og:url");
         if (hints.PrintedDate is null && Sitrep.Time.PublicationDate.UrlDay(hints.CanonicalUrl) is { } urlDay)
             hints.PrintedDate = urlDay;
@@ -369,7 +372,7 @@ internal static partial class PageMetadataReader
     /// the post's metadata ("By Jane Doe - June 12, 2025", "Published on July 18, 2025"). A day after
     /// "Updated" alone is not taken for the publication date.
     /// </summary>
-    private static void ReadHeaderLines(HtmlTree tree, int h1, HintCollector hints)
+    private static void ReadHeaderLines(HtmlTree tree, int h1, HintCollector hints, bool headerOnly = false)
     {
         int end = Math.Min(tree.Count, tree[h1].SubtreeEnd + HeaderReach);
         bool prose = false, textSeen = false;
@@ -394,6 +397,13 @@ internal static partial class PageMetadataReader
                 // that sums the article up) and the byline often comes after it: only prose after other text ends the header.
                 if (!prose)
                     prose = UnmarkedHeaderLine(tree, e, tag, hints) && (textSeen || TextShape.CountWords(tree.TextContent(e)) > StandfirstWords);
+                if (headerOnly && hints.PrintedDate is not null)
+                {
+                    hints.PrintedDate = HeaderDay(tree, e, hints.PrintedDate);
+                    break;
+                }
+                if (prose && headerOnly)
+                    break; // the article has begun: a date after it is a related story's or a comment's
                 continue;
             }
             if (tree[e].SubtreeEnd - e > 60)
@@ -403,7 +413,14 @@ internal static partial class PageMetadataReader
                 continue;
             if (hints.PrintedDate is null && Sitrep.Time.PublicationDate.NamesDatedDay(text)
                 && !(ChromePatterns.UpdatedLabel().IsMatch(text) && !ChromePatterns.PublishedLabel().IsMatch(text)))
+            {
                 hints.PrintedDate = text;
+                if (headerOnly)
+                {
+                    hints.PrintedDate = HeaderDay(tree, e, text);
+                    break;
+                }
+            }
             int parent = tree.ParentElement(e);
             if (ChromePatterns.ReviewerLine().IsMatch(text) || (parent >= 0 && tree[parent].SubtreeEnd - parent <= 60 && ChromePatterns.ReviewerLine().IsMatch(SpacedText(tree, parent))))
                 continue; // the reviewer's or the editor's line, not the author's
@@ -422,6 +439,45 @@ internal static partial class PageMetadataReader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The date line printed between the headline and the article's first paragraph of prose when it names an earlier day
+    /// than the page's metadata (<paramref name="stated"/>), null otherwise. A content system's stated publication date is
+    /// often the day the page was last saved (a redesign, a republished archive, a template that writes the same stamp as
+    /// "dateModified"), while the day printed under the headline is the one the reader is shown as the publication; an
+    /// "Updated" day is never taken (the header reader skips it), and a later printed day leaves the stated one.
+    /// </summary>
+    private static string? EarlierHeaderDate(HtmlTree tree, int h1, string? stated)
+    {
+        if (Sitrep.Time.PublicationDate.Normalize(stated) is not { } statedDay)
+            return null;
+        // The byline is set so that only the date is looked for.
+        var probe = new HintCollector { Byline = "" };
+        ReadHeaderLines(tree, h1, probe, headerOnly: true);
+        // A day apart is a matter of time zones (a stamp in UTC just after midnight, the outlet's day printed), not a later save.
+        return Sitrep.Time.PublicationDate.Normalize(probe.PrintedDate) is { } printedDay
+            && DateOnly.ParseExact(printedDay.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1)
+                < DateOnly.ParseExact(statedDay.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture) ? probe.PrintedDate : null;
+    }
+
+    /// <summary>
+    /// The day of the header's date line <paramref name="e"/>: the machine-readable day of a time element in it, which the
+    /// page states without the ambiguity of "08/12/2021", or else its text; null when a label just before it
+    /// ("Page updated:", "Last updated") makes it a later day than the publication.
+    /// </summary>
+    private static string? HeaderDay(HtmlTree tree, int e, string text)
+    {
+        var label = PrecedingText(tree, e) is { } before ? before[Math.Max(0, before.Length - 30)..] : null;
+        if (label is not null && !ChromePatterns.PublishedLabel().IsMatch(label) && (ChromePatterns.UpdatedLabel().IsMatch(label) || LaterDayLabel().IsMatch(label)))
+            return null;
+        for (int i = e; i <= tree[e].SubtreeEnd; i++)
+        {
+            if (tree.Tag(i) == HtmlTag.Time && tree.Attribute(i, HtmlAttributeName.DateTime) is { } machine
+                && Sitrep.Time.PublicationDate.Normalize(machine) is not null)
+                return machine;
+        }
+        return text;
     }
 
     /// <summary>
@@ -529,10 +585,35 @@ internal static partial class PageMetadataReader
                 hints.PrintedDate = text;
         }
         else if (hints.Byline is null && UnmarkedByline().IsMatch(text) && !ChromePatterns.ReviewerLine().IsMatch(text)
-            && BylineValue(BeforeDayLabel(ChromePatterns.HeaderSeparator().Split(text)[0]).Trim()) is { } piece
+            && BylineValue(BeforeDayLabel(ChromePatterns.HeaderSeparator().Split(UpToLinkedName(tree, e, text))[0]).Trim()) is { } piece
             && PersonNames.TryNameLine(piece, out var name, out _) && !PersonNames.IsRoleOnly(name))
             hints.Byline = name;
         return tag == HtmlTag.P && TextShape.CountWords(text) >= ProseWords;
+    }
+
+    /// <summary>
+    /// A "By" line whose name is a link ("By <a>A. J. Neal</a> <a>View In Digital Edition</a>") up to the end of that link:
+    /// the words after it are other links or furniture run on into the same line with no separator between. The line as it
+    /// is when its first link does not follow the label at once.
+    /// </summary>
+    private static string UpToLinkedName(HtmlTree tree, int e, string line)
+    {
+        for (int i = e + 1; i <= tree[e].SubtreeEnd; i++)
+        {
+            if (tree.Tag(i) != HtmlTag.A)
+                continue;
+            if (Clean(SpacedText(tree, i)) is not { } name)
+                return line;
+            var label = UnmarkedByline().Match(line);
+            // The label's match ends at the name's first capital.
+            int at = label.Success ? label.Index + label.Length - 1 : -1;
+            if (at < 0 || at + name.Length >= line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0)
+                return line;
+            // Only words run on with no separator are cut: "and", "&", a comma or a dash go on to another name or the day.
+            var rest = line.AsSpan(at + name.Length).TrimStart();
+            return rest.Length > 0 && char.IsUpper(rest[0]) && !rest.StartsWith("And ", StringComparison.Ordinal) ? line[..(at + name.Length)] : line;
+        }
+        return line;
     }
 
     /// <summary>
