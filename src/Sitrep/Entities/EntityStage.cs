@@ -47,7 +47,7 @@ public sealed partial class EntityStage : IDocumentStage
     public string Name => "ner";
 
     /// <summary>Bump the code version when tagging or typing rules change; the hashes of the model, the country and actor tables and the word lists are part of it.</summary>
-    public string Version => StageVersion.Of("32", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
+    public string Version => StageVersion.Of("33", [_model.Hash, _countries.Hash, _actors.Hash, .. EntityLexicons.TaggingHashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 

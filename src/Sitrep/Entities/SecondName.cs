@@ -31,8 +31,11 @@ internal static partial class SecondName
         {
             // "TRENTON, N.J. (Reuters) -": the agency of a dateline reports from the place, it is not its name.
             // "Washington (CNN) The White House…": a known outlet in the bracket is the dateline's agency too.
+            // "those living in New York (Wall Street)": a street standing for an industry names the trade the place is
+            // known for, not the place again; joining the two made one article file every New York under Wall Street.
+            var inside = text.AsSpan(second.Start, second.End - second.Start);
             return DashAfter().IsMatch(text.AsSpan(second.End + 1, Math.Min(4, text.Length - second.End - 1)))
-                || TypeRefiner.IsKnownOutlet(text.AsSpan(second.Start, second.End - second.Start), EntityTypes.Organization, null)
+                || TypeRefiner.IsKnownOutlet(inside, EntityTypes.Organization, null) || TypeRefiner.IsSectorMetonym(inside)
                 ? SecondNameKind.None : SecondNameKind.Bracketed;
         }
         if (OtherSpellingOpens().IsMatch(between))

@@ -40,7 +40,7 @@ public sealed class CoreferenceStage : IDocumentStage
     public string Name => "coreference";
 
     /// <summary>Bump the code version when grouping, roles or types change; the country table's and the word lists' hashes are part of it.</summary>
-    public string Version => StageVersion.Of("16", [_countries.Hash, _actors.Hash, Sitrep.Text.Abbreviations.Hash, .. EntityLexicons.CoreferenceHashes, .. PersonGenders.Hashes]);
+    public string Version => StageVersion.Of("17", [_countries.Hash, _actors.Hash, Sitrep.Text.Abbreviations.Hash, .. EntityLexicons.CoreferenceHashes, .. PersonGenders.Hashes]);
 
     public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, EntityLayers.Names];
 

@@ -534,6 +534,7 @@ internal static partial class DocumentCoreference
         }
         // "David S. Kris … David Kris": one person written with and without a middle initial.
         var plain = FullNamesWithoutInitials(core, full, sets);
+        JoinMiddleNames(core, full, sets);
         for (int i = 0; i < n; i++)
         {
             if (country[i] is not null || types[i] is "MEDIA" or "FACILITY" || core[i].Length == 0 || person[i])
@@ -631,7 +632,10 @@ internal static partial class DocumentCoreference
         return plain;
     }
 
-    /// <summary>The one full name of the article that opens with the given name <c>core[i][0]</c>, or -1 (none, or two people's).</summary>
+    /// <summary>
+    /// The one full name of the article that opens with the given name <c>core[i][0]</c>, or -1 (none, or two people's).
+    /// A full name written once with a middle name and once without ("Hillary Rodham Clinton", "Hillary Clinton") is one person's.
+    /// </summary>
     private static int OnlyGivenName(string[][] core, List<int> full, int i)
     {
         int chosen = -1;
@@ -639,13 +643,45 @@ internal static partial class DocumentCoreference
         {
             if (core[j].Length < 2 || !string.Equals(core[j][0], core[i][0], StringComparison.Ordinal))
                 continue;
-            if (chosen >= 0 && !core[j].AsSpan().SequenceEqual(core[chosen]))
+            if (chosen >= 0 && !core[j].AsSpan().SequenceEqual(core[chosen]) && !WithMiddleNames(core[j], core[chosen]) && !WithMiddleNames(core[chosen], core[j]))
                 return -1;
             if (chosen < 0)
                 chosen = j;
         }
         return chosen;
     }
+
+    /// <summary>
+    /// "Lorna Whitcombe Reyes … Lorna Reyes": a full name and the same name with middle names are one person, where the
+    /// article writes only one longer form of it ("Lorna Whitcombe Reyes" and "Lorna Diaz Reyes" beside "Lorna Reyes" leave it alone).
+    /// </summary>
+    private static void JoinMiddleNames(string[][] core, List<int> full, DisjointSets sets)
+    {
+        foreach (int s in full)
+        {
+            int longer = -1;
+            bool two = false;
+            foreach (int l in full)
+            {
+                if (!WithMiddleNames(core[l], core[s]))
+                    continue;
+                two |= longer >= 0 && !core[l].AsSpan().SequenceEqual(core[longer]);
+                if (longer < 0)
+                    longer = l;
+            }
+            if (longer >= 0 && !two)
+                sets.Union(s, longer);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="longer"/> is <paramref name="shorter"/> with middle names added: the same given name and surname, and
+    /// words of three letters or more between them ("Hillary Rodham Clinton" for "Hillary Clinton"). Initials added are no proof:
+    /// "George H. W. Bush" and "George W. Bush" are two men (<see cref="FullNamesWithoutInitials"/>).
+    /// </summary>
+    private static bool WithMiddleNames(string[] longer, string[] shorter) =>
+        longer.Length > shorter.Length && shorter.Length >= 2 && longer[0] == shorter[0] && longer[^1] == shorter[^1]
+        && IsSubsequence(shorter, longer) && Array.TrueForAll(longer[1..^1], w => w.Length >= 3) && Array.TrueForAll(shorter, w => w.Length >= 2);
 
     /// <summary>"The Revolutionary Guards", "the Guards" for the Islamic Revolutionary Guard Corps; "Tasnim" for the Tasnim news agency; "the Post" for the Washington Post (an outlet's title word alone, where one outlet of the article ends in it).</summary>
     private static void LinkShortForms(string[][] core, string[] types, string?[] country, int[] same, DisjointSets sets)

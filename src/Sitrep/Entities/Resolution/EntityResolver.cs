@@ -771,6 +771,9 @@ public sealed class EntityResolver : Pipeline.ICrossDocumentStage
                 var stored = _index.Get(other);
                 if (stored.Documents != 1 || NameKeys.WithoutArticles(NameKeys.Words(stored.Name)).Length != 1)
                     continue;
+                // "a Stanford student" in the one earlier article is the university, not the town three later articles name.
+                if (stored.Type == "ORG" && EntityLexicons.UniversityNames.Contains(stored.Name))
+                    continue;
                 MergeInto(id, other);
                 _absorbedInto[other] = id;
                 _types.Remove(id);
