@@ -67,7 +67,7 @@ internal sealed class EventFinder
 
     /// <summary>The hash of the lexicons, for the stage version.</summary>
     /// <remarks>From the lists' bytes (<see cref="Sitrep.Lexicons.Lexicon.HashOf"/>): reading it loads no list, so commands that find no events skip the lexicons.</remarks>
-    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-occurrence-nouns") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
+    public static string LexiconHash => EventLexicon.DefaultHash + Sitrep.Lexicons.Lexicon.HashOf("event-support-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agentless-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-hazard-sizes") + Sitrep.Lexicons.Lexicon.HashOf("event-weapons") + Sitrep.Lexicons.Lexicon.HashOf("event-alliance-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-relief-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-unit-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-charge-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-clause-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-promise-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-discovery-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-appeal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-agent-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-retaliation-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-strike-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-idioms") + Sitrep.Lexicons.Lexicon.HashOf("event-back-particle-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-threat-participles") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-conflicts") + Sitrep.Lexicons.Lexicon.HashOf("event-capacity-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-act-noun-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-territory-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-campaign-rallies") + Sitrep.Lexicons.Lexicon.HashOf("event-plural-counts") + Sitrep.Lexicons.Lexicon.HashOf("event-enacting-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-desire-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-dismissal-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-decrease-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-person-noun-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-adjective-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-poll-shares") + Sitrep.Lexicons.Lexicon.HashOf("event-verbal-attacks") + Sitrep.Lexicons.Lexicon.HashOf("event-contest-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-degree-adverbs") + Sitrep.Lexicons.Lexicon.HashOf("event-question-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-opinion-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-figurative-fire") + Sitrep.Lexicons.Lexicon.HashOf("event-weapon-adjectives") + Sitrep.Lexicons.Lexicon.HashOf("event-visit-motions") + Sitrep.Lexicons.Lexicon.HashOf("event-refused-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-neg-raising-verbs") + Sitrep.Lexicons.Lexicon.HashOf("event-fight-contexts") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-forms") + Sitrep.Lexicons.Lexicon.HashOf("event-harm-objects") + Sitrep.Lexicons.Lexicon.HashOf("event-occurrence-nouns") + Sitrep.Lexicons.Lexicon.HashOf("event-placing-verbs") + Sitrep.Entities.Actors.ActorTable.DefaultHash;
 
     public IReadOnlyList<Event> Find(EventInput input)
     {
@@ -2502,6 +2502,8 @@ internal sealed class EventFinder
         if (i <= first || tokens[i - 1].Kind != TokenKind.Word || !NounPrepositions.Contains(tokens[i - 1].Span(text)))
             return false;
         var span = tokens[i].Span(text);
+        if (PlacedInCustody(text, tokens, first, i, senses))
+            return false;
         // (A phrasal sense is not the one read here, the cue being one word: "search for" does not make "in search" a past form.)
         bool any = false;
         foreach (var sense in senses)
@@ -2513,6 +2515,31 @@ internal sealed class EventFinder
             any = true;
         }
         return any;
+    }
+
+    /// <summary>Verbs of putting (event-placing-verbs.tsv): "put him in jail", "placed her under arrest".</summary>
+    private static readonly Sitrep.Lexicons.Lexicon PlacingVerbs = Sitrep.Lexicons.Lexicon.Get("event-placing-verbs");
+
+    /// <summary>How many words before the preposition a verb of putting may stand ("put the former mayor in jail").</summary>
+    private const int PlacingWindow = 5;
+
+    /// <summary>
+    /// The arrest noun at <paramref name="i"/> ("jail", "arrest") follows "in", "into", "behind" or "under" and a verb of
+    /// putting stands before that preposition in its clause ("put him in jail", "placed her under arrest", "threw them back in
+    /// jail"): the phrase names the act of jailing or arresting (CAMEO 173), not the state ("spent three nights in jail").
+    /// </summary>
+    private static bool PlacedInCustody(string text, Token[] tokens, int first, int i, VerbSense[] senses)
+    {
+        if (!IsAny(tokens[i - 1].Span(text), "in", "into", "behind", "under") || !senses.Any(s => s.Type == "COERCE" && s.Mode == "arrest"))
+            return false;
+        for (int q = i - 2; q >= first && q >= i - 1 - PlacingWindow; q--)
+        {
+            if (tokens[q].Kind != TokenKind.Word)
+                return false;
+            if (PlacingVerbs.Contains(tokens[q].Span(text)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Verbs of answering force with force (event-retaliation-verbs.tsv): said of oneself in the future, a threat.</summary>

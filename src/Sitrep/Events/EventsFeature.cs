@@ -46,7 +46,7 @@ public sealed class EventsFeature : IPipelineFeature
         public string Name => "events";
 
         /// <summary>Bump when any event can change for the same input; the lexicons' hash is part of it.</summary>
-        public string Version => StageVersion.Of("43", EventFinder.LexiconHash);
+        public string Version => StageVersion.Of("44", EventFinder.LexiconHash);
 
         public IReadOnlyList<Layer> Requires { get; } =
             [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens, EntityLayers.Mentions, QuotesFeature.Quotes, TimesFeature.Times];
