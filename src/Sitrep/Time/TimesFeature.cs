@@ -51,7 +51,7 @@ public sealed class TimesFeature : IPipelineFeature
         public string Name => StageName;
 
         /// <summary>Bump when any time's span, type or value can change for the same input; the word lists' hash is part of it.</summary>
-        public string Version => StageVersion.Of("27", Lexicons.Hash);
+        public string Version => StageVersion.Of("28", Lexicons.Hash);
 
         public IReadOnlyList<Layer> Requires { get; } = [CoreLayers.Body, CoreLayers.Metadata, TextLayers.Tokens];
 

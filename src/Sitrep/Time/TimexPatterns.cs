@@ -383,10 +383,12 @@ internal static partial class TimexPatterns
     public static partial Regex FrequencySet();
 
     /// <summary>
-    /// "$5 million a year", "3% a month", "40 barrels per day", "five hours a week": a rate after a quantity. Not a
-    /// fraction of what follows ("In 2019 a quarter of a million people left": "a quarter of").
+    /// "$5 million a year", "3% a month", "40 barrels per day", "five hours a week", "1.2 million tests a day": a rate
+    /// after a quantity and up to three words. Not a fraction of what follows ("In 2019 a quarter of a million people
+    /// left": "a quarter of"), not a length after a preposition ("20 people in a day", "3 men stayed for a week") and
+    /// not a distance in time ("10 arrests a day later", "a week ago") nor a length ("12 flights for a day or two").
     /// </summary>
-    [GeneratedRegex("""(?<=(?:[0-9%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|once|twice|times))(?:\s+[\p{L}-]+){0,3}\s+)(?:a|an|per)\s+(?<unit>day|night|week|month|year|hour|quarter)(?![\p{L}-])(?!\s+of(?![\p{L}-]))""", Options, Timeout)]
+    [GeneratedRegex("""(?<=(?:[0-9%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens|hundreds|thousands|millions|billions|once|twice|times))(?:\s+[\p{L}-]+){0,3}\s+)(?<!\b(?:for|in|within|after|over|during|throughout|than|of|to|by|on|at|from|into|since|until|about|nearly|almost|only|just|least|under|like)\s+)(?:a|an|per)\s+(?<unit>day|night|week|month|year|hour|quarter)(?![\p{L}-])(?!\s+of(?![\p{L}-]))(?!\s+(?:ago|earlier|later|or\s+(?:two|three|so)|and\s+a\s+half)(?![\p{L}-]))""", Options, Timeout)]
     public static partial Regex RateSet();
 
     // ---- times of day ----

@@ -89,7 +89,9 @@ internal static class TimexRecognizer
         new(nameof(TimexPatterns.EverySet), TimexPatterns.EverySet(), Triggers.Every, 5, 50, EverySet),
         new(nameof(TimexPatterns.AdverbSet), TimexPatterns.AdverbSet(), Triggers.Frequencies, 10, 40, AdverbSet),
         new(nameof(TimexPatterns.FrequencySet), TimexPatterns.FrequencySet(), Triggers.Times, 30, 40, FrequencySet),
-        new(nameof(TimexPatterns.RateSet), TimexPatterns.RateSet(), Triggers.Rates, 5, 20, RateSet),
+        // The rate's lookbehind reaches back over its quantity and up to three words ("1.2 million tests a day"): a
+        // window of five characters before the trigger saw only the word right before it.
+        new(nameof(TimexPatterns.RateSet), TimexPatterns.RateSet(), Triggers.Rates, 60, 20, RateSet),
         new(nameof(TimexPatterns.ClockTime), TimexPatterns.ClockTime(), Triggers.Clock, 40, 30, ClockTime, TimexPatterns.ClockCore()),
         new(nameof(TimexPatterns.Reference), TimexPatterns.Reference(), Triggers.References, 20, 30, Reference),
         new(nameof(TimexPatterns.Holiday), TimexPatterns.Holiday(), Triggers.Named, 20, 30, Holiday),
@@ -1247,7 +1249,38 @@ internal static class TimexRecognizer
         }
         if (adj.Success && adj.Value.StartsWith("year-", StringComparison.OrdinalIgnoreCase))
             c.Mod = null;
+        // "$1.5 trillion over 10 years", "testimony over three days", "Over a decade, the fund grew": "over" spreads
+        // something across the length, the preposition again, so the length is the time and it has no mod. It stays
+        // "more than" after a preposition or a form of "be" ("for over a year", "in over a century", "it has been over
+        // a week"), after a verb whose object is a length ("lasted over a week", "took over an hour"), and before a
+        // word that measures from the length's end ("over a year after the attack").
+        if (c.Mod is "MORE_THAN" && !m.Groups["the"].Success && !adj.Success && m.Groups["num"].Success
+            && m.Groups["mod"].Value.Equals("over", StringComparison.OrdinalIgnoreCase)
+            && !OverMeansMoreThan(text, m.Groups["mod"].Index, m.Index + m.Length))
+        {
+            c.Start = num.Index;
+            c.Mod = null;
+        }
     }
+
+    private static bool OverMeansMoreThan(string text, int over, int end)
+    {
+        var before = PreviousWord(text, over).ToString().ToLowerInvariant();
+        var after = NextWord(text, end).ToString().ToLowerInvariant();
+        return OverAsMoreThanAfter.Contains(before) || DurationObjectVerbs.Contains(before) || OverAsMoreThanBefore.Contains(after);
+    }
+
+    /// <summary>Prepositions, forms of "be" and adverbs before "over a year" that make it "more than a year" ("in little over a year", "dates back over a century"): closed classes.</summary>
+    private static readonly FrozenSet<string> OverAsMoreThanAfter = FrozenSet.ToFrozenSet(
+        ["for", "in", "of", "by", "after", "within", "than", "to", "from", "with", "at", "about", "into", "since", "under", "is", "was",
+         "were", "are", "be", "been", "being", "s", "already", "now", "still", "yet", "little", "slightly", "well", "just", "back"], StringComparer.Ordinal);
+
+    /// <summary>Words after the length that measure from its end ("over a year after"): closed class.</summary>
+    private static readonly FrozenSet<string> OverAsMoreThanBefore = FrozenSet.ToFrozenSet(
+        ["after", "before", "since", "old", "apart", "behind", "ahead", "away", "out"], StringComparer.Ordinal);
+
+    /// <summary>Verbs whose object is a length of time ("lasted", "took", "spent"): resources/lexicons/tense-words.tsv, tag duration-object.</summary>
+    private static readonly FrozenSet<string> DurationObjectVerbs = Sitrep.Lexicons.Lexicon.Get("tense-words").Tagged("duration-object");
 
     /// <summary>
     /// "one day" between a modal, "to" or a subject pronoun and a verb ("will one day be", "to one day run", "he one
@@ -1456,10 +1489,19 @@ internal static class TimexRecognizer
         // "60 miles an hour": a speed, not a set (see EverySet).
         if (unit == "H" && SpeedBefore(text, m.Index))
             return;
+        // "1,000 people a day after the vote": a distance from an event, not a rate; right after the number it is a
+        // rate still ("earning $15 an hour before the raise").
+        if (RateDirectionAfter.Contains(NextWord(text, m.Index + m.Length).ToString().ToLowerInvariant())
+            && !PreviousWord(text, m.Index).ToString().Any(char.IsDigit))
+            return;
         var c = Add(into, m, Rule.Fixed, 2);
         c.Type = TimexType.Set;
         c.Value = DurationValue(1, unit, false);
     }
+
+    /// <summary>Words after "a day" that measure from it ("a day after", "a week before"): closed class.</summary>
+    private static readonly FrozenSet<string> RateDirectionAfter = FrozenSet.ToFrozenSet(
+        ["before", "after", "ahead", "away", "out", "from", "early", "late", "into", "since", "until"], StringComparer.Ordinal);
 
     /// <summary>A unit of distance right before <paramref name="at"/> ("miles per hour", "kilometres an hour"): what follows is a speed.</summary>
     private static bool SpeedBefore(string text, int at) =>
