@@ -86,12 +86,19 @@ public static class StoryStatements
         }
         var rare = OccasionPhrases(units);
         var sets = new DisjointSets(units.Count);
+        // The date a statement's versions give so far, by its smallest unit (DisjointSets keeps it the root): two versions
+        // that each match a third undated one are joined only when their own dates agree, or a week's versions chain
+        // through the undated ones (an article quoting Tuesday's address beside Thursday's remarks) into one statement.
+        var dateOf = units.Select(u => u.Date).ToArray();
         for (int i = 0; i < units.Count; i++)
         {
             for (int j = i + 1; j < units.Count; j++)
             {
-                if (Same(units[i], units[j], rare))
-                    sets.Union(i, j);
+                int ri = sets.Find(i), rj = sets.Find(j);
+                if (ri == rj || (dateOf[ri] is { } di && dateOf[rj] is { } dj && di != dj) || !Same(units[i], units[j], rare))
+                    continue;
+                sets.Union(i, j);
+                dateOf[Math.Min(ri, rj)] = dateOf[ri] ?? dateOf[rj];
             }
         }
         JoinReportedTogether(units, sets);

@@ -24,7 +24,9 @@ namespace Sitrep.Tests.Specs.Stories;
 /// story event's date (day or range), and an article <c>undated: text</c> has no publication date. In an article " ¶ " starts a
 /// new paragraph (quotes paragraphs apart, which an article keeps as two statements unless something ties them). A line
 /// <c>- statements N</c> in a "together" statements case asks for exactly N statements, each holding a quote of every
-/// article (two occasions that both outlets quote, kept apart). Any other heading or line fails the file.
+/// article (two occasions that both outlets quote, kept apart); a line <c>- apart N M</c> in an "apart" statements case
+/// asks only that no statement hold quotes of both article N and article M (counted from 1), where a third article may
+/// join either. Any other heading or line fails the file.
 /// </summary>
 public sealed partial class StorySpecTests
 {
@@ -38,6 +40,9 @@ public sealed partial class StorySpecTests
 
     [GeneratedRegex(@"^statements (?<count>[1-9])$")]
     private static partial Regex StatementCountLine();
+
+    [GeneratedRegex(@"^apart (?<a>[1-9]) (?<b>[1-9])$")]
+    private static partial Regex ApartPairLine();
 
     [GeneratedRegex(@"\[(?<cue>[^\]]+)\]")]
     private static partial Regex Bracket();
@@ -81,6 +86,7 @@ public sealed partial class StorySpecTests
         bool disagree = false;
         (string From, string To)? date = null;
         int? statementCount = null;
+        var apartPairs = new List<(int, int)>();
         foreach (var (_, item) in spec.NumberedItems(heading))
         {
             if (item == "dates disagree")
@@ -99,6 +105,12 @@ public sealed partial class StorySpecTests
             {
                 Assert.True(!events && together, $"{file} '{heading}': a 'statements N' line belongs to a 'together' statements case");
                 statementCount = int.Parse(sc.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
+            if (ApartPairLine().Match(item) is { Success: true } ap)
+            {
+                Assert.True(!events && !together, $"{file} '{heading}': an 'apart N M' line belongs to an 'apart' statements case");
+                apartPairs.Add((int.Parse(ap.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1, int.Parse(ap.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1));
                 continue;
             }
             var m = Article().Match(item);
@@ -137,7 +149,7 @@ public sealed partial class StorySpecTests
         if (events)
             CheckEvents(file, heading, together, disagree, date, articles, documents, engine.Store);
         else
-            CheckStatements(file, heading, together, statementCount, documents, engine.Store);
+            CheckStatements(file, heading, together, statementCount, apartPairs, documents, engine.Store);
     }
 
     private static void CheckEvents(string file, string heading, bool together, bool disagree, (string From, string To)? date, List<(string Day, string Text, List<(int Start, int End)> Cues)> articles, List<Document> documents, IDocumentStore store)
@@ -177,7 +189,7 @@ public sealed partial class StorySpecTests
         }
     }
 
-    private static void CheckStatements(string file, string heading, bool together, int? count, List<Document> documents, IDocumentStore store)
+    private static void CheckStatements(string file, string heading, bool together, int? count, List<(int A, int B)> apartPairs, List<Document> documents, IDocumentStore store)
     {
         var statements = StoryStatements.Of(documents, store);
         string Describe() => string.Join("\n  ", statements.Select(s => s.SpeakerName + ": " + string.Join(" | ", s.Quotes.Select(q => $"{documents.FindIndex(d => d.Id == q.Document)} «{q.Words}»"))));
@@ -190,6 +202,15 @@ public sealed partial class StorySpecTests
             {
                 Assert.True(statements.Count == n && statements.All(s => documents.All(d => s.Quotes.Any(q => q.Document == d.Id))),
                     $"{file} '{heading}': {n} statements must each hold a quote of every article\nfound:\n  {Describe()}");
+            }
+        }
+        else if (apartPairs.Count > 0)
+        {
+            foreach (var (a, b) in apartPairs)
+            {
+                Assert.True(a < documents.Count && b < documents.Count, $"{file} '{heading}': 'apart {a + 1} {b + 1}' names an article the case lacks");
+                Assert.False(statements.Any(s => s.Quotes.Any(q => q.Document == documents[a].Id) && s.Quotes.Any(q => q.Document == documents[b].Id)),
+                    $"{file} '{heading}': no statement may hold quotes of both article {a + 1} and article {b + 1}\nfound:\n  {Describe()}");
             }
         }
         else
