@@ -2501,20 +2501,8 @@ internal sealed class EventFinder
     {
         if (i <= first || tokens[i - 1].Kind != TokenKind.Word || !NounPrepositions.Contains(tokens[i - 1].Span(text)))
             return false;
-        var span = tokens[i].Span(text);
-        if (PlacedInCustody(text, tokens, first, i, senses))
-            return false;
-        // (A phrasal sense is not the one read here, the cue being one word: "search for" does not make "in search" a past form.)
-        bool any = false;
-        foreach (var sense in senses)
-        {
-            if (sense.Words.Length > 1)
-                continue;
-            if (SameParticiple.Contains(sense.Lemma) || !span.Equals(sense.Lemma, StringComparison.OrdinalIgnoreCase))
-                return false;
-            any = true;
-        }
-        return any;
+        // (A phrasal sense is not the one read, the cue being one word: "search for" does not make "in search" a past form.)
+        return BareFormOfEverySense(tokens[i].Span(text), senses) && !PlacedInCustody(text, tokens, first, i, senses);
     }
 
     /// <summary>Verbs of putting (event-placing-verbs.tsv): "put him in jail", "placed her under arrest".</summary>
